@@ -1,0 +1,108 @@
+# gradus — one plain Makefile (pkg-config, no generator).
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR     = $(PREFIX)/bin
+DATADIR    = $(PREFIX)/share
+MANDIR     = $(DATADIR)/man
+LOCALEDIR  = $(DATADIR)/locale
+VERSION    = 0.1.0
+
+CC        ?= cc
+BUILD     ?= build
+PKGS       = ncursesw panelw sqlite3 inih nettle
+WARN       = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
+             -Wmissing-prototypes -Wwrite-strings
+CFLAGS    ?= -O2 -g
+SANITIZE  ?=
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -D_GNU_SOURCE -Iinclude \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+             -DGRADUS_VERSION='"$(VERSION)"' \
+             -DGRADUS_SOURCE_DIR='"$(CURDIR)"' \
+             -DGRADUS_DATADIR='"$(DATADIR)/gradus"' \
+             -DGRADUS_LOCALEDIR='"$(LOCALEDIR)"' \
+             -DGRADUS_BUILD_LOCALEDIR='"$(CURDIR)/$(BUILD)/locale"'
+LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDFLAGS   ?=
+
+LIB_SRC    = $(sort $(wildcard src/core/*.c src/text/*.c src/forms/*.c src/store/*.c src/cli/*.c src/tui/*.c))
+LIB_OBJ    = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
+
+# Debian packages the build and the tests need; `deps` installs what is missing.
+DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
+             libcmocka-dev nettle-dev gettext sqlite3 tmux locales
+LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
+
+.PHONY: all deps run check test asan install uninstall clean bench
+all: $(BUILD)/gradus $(MO)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libgradus.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/gradus: $(BUILD)/obj/src/main.o $(BUILD)/libgradus.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgradus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS) -lcmocka
+
+$(MO): locale/zh_CN.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi; \
+	for l in $(LOCALES); do \
+	  n=$$(echo $$l | tr 'A-Z' 'a-z' | tr -d -- '-'); \
+	  locale -a 2>/dev/null | tr 'A-Z' 'a-z' | tr -d -- '-' | grep -qx "$$n" && continue; \
+	  echo "generating locale $$l"; \
+	  c=$${l#*.}; grep -qx "$$l $$c" /etc/locale.gen 2>/dev/null || echo "$$l $$c" | $$sudo tee -a /etc/locale.gen >/dev/null; \
+	  $$sudo locale-gen >/dev/null || exit 1; \
+	done
+
+run: deps all
+	./$(BUILD)/gradus --demo-if-new
+
+check: deps all $(UNIT_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+test: all $(UNIT_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+asan: deps
+	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	  SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' test
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/gradus $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
+	install -m 755 $(BUILD)/gradus $(DESTDIR)$(BINDIR)/gradus
+	cp -R forms $(DESTDIR)$(DATADIR)/gradus/
+	install -m 644 man/gradus.1 $(DESTDIR)$(MANDIR)/man1/gradus.1
+	install -m 644 man/gradus-forms.5 $(DESTDIR)$(MANDIR)/man5/gradus-forms.5
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/gradus.mo
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gradus $(DESTDIR)$(MANDIR)/man1/gradus.1 \
+	  $(DESTDIR)$(MANDIR)/man5/gradus-forms.5 $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/gradus.mo
+	rm -rf $(DESTDIR)$(DATADIR)/gradus
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/obj/src/main.d

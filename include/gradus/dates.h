@@ -1,0 +1,42 @@
+/* Calendar dates: ISO 8601 parsing, formatting and arithmetic (pure). */
+#ifndef GRADUS_DATES_H
+#define GRADUS_DATES_H
+
+#include <stdbool.h>
+
+#include "gradus/status.h"
+
+struct date {
+	int year;  /* 1..9999 */
+	int month; /* 1..12 */
+	int day;   /* 1..31 */
+};
+
+#define DATE_TEXT_SIZE 11 /* "YYYY-MM-DD" and NUL */
+
+bool date_is_leap_year(int year);
+int date_days_in_month(int year, int month);
+bool date_is_valid(struct date d);
+
+/* Parses exactly "YYYY-MM-DD" (no spaces, real calendar day).
+ * On failure err says what was wrong, e.g. "2025-02-30: February 2025 has 28 days". */
+enum status date_parse(const char *text, struct date *out, struct error *err);
+void date_format(struct date d, char out[DATE_TEXT_SIZE]);
+
+/* <0, 0, >0 like strcmp. */
+int date_compare(struct date a, struct date b);
+/* Days since 1970-01-01 (negative before) and back. */
+long date_to_days(struct date d);
+struct date date_from_days(long days);
+/* 1 = Monday .. 7 = Sunday. */
+int date_weekday(struct date d);
+
+struct date date_add_days(struct date d, long n);
+/* Calendar arithmetic clamped to the month's last day:
+ * 2024-02-29 + 3 years = 2027-02-28; 2027-05-31 - 3 months = 2027-02-28. */
+struct date date_add_months(struct date d, int n);
+struct date date_add_years(struct date d, int n);
+/* Whole days from a to b (b - a). */
+long date_days_between(struct date a, struct date b);
+
+#endif

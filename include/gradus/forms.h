@@ -1,0 +1,117 @@
+/* forms/: the yardstick as data (stages, 40 scenarios with checklists,
+ * levels with workflow and date rules, regions, holidays, maturity bands),
+ * loaded with inih and validated. Errors are "FILE:LINE: message" and stop
+ * loading: a forms set is loaded whole or not at all. */
+#ifndef GRADUS_FORMS_H
+#define GRADUS_FORMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gradus/deadlines.h"
+#include "gradus/maturity.h"
+#include "gradus/status.h"
+#include "gradus/workdays.h"
+
+enum item_kind { ITEM_CHECK, ITEM_NUMBER, ITEM_MEASURE, ITEM_CHOICE, ITEM_TEXT };
+
+struct stage {
+	char *key; /* "construction" */
+	int order; /* 1..8 */
+	char *zh, *en;
+};
+
+struct checklist_item {
+	int number;           /* 1..n within its scenario */
+	char *text, *text_en; /* text_en may be NULL */
+	enum item_kind kind;
+	char *unit;           /* number, measure; else NULL */
+	bool lower_is_better; /* measure */
+	char **choices;       /* choice */
+	size_t choice_count;
+	bool required;
+	char *evidence;
+	int weight;           /* 1..10 */
+};
+
+struct scenario {
+	int id;               /* 1..40 */
+	const struct stage *stage;
+	char *title_zh, *title_en;
+	int version;
+	char *text, *activities, *problems, *technologies;
+	struct checklist_item *items;
+	size_t item_count;
+	char *file;           /* path it was read from */
+};
+
+struct level_state {
+	char *key, *zh, *en;
+	bool final;
+};
+
+struct level_step {
+	char *key, *zh, *en;
+	char **from;          /* state keys */
+	size_t from_count;
+	char *to;
+	char **roles;
+	size_t role_count;
+	char *event;          /* may be NULL */
+};
+
+struct material {
+	char *key, *zh;
+};
+
+struct level {
+	char *key;            /* basic advanced excellent leading */
+	int order;            /* 1..4 */
+	char *zh, *en, *code; /* code: BAS ADV EXC LEA */
+	int min_maturity;
+	char *prior_level;    /* may be NULL */
+	struct level_rules rules;
+	bool panel_trimmed_mean;
+	char *initial_state;
+	struct level_state *states;
+	size_t state_count;
+	struct level_step *steps;
+	size_t step_count;
+	struct material *materials;
+	size_t material_count;
+};
+
+struct region {
+	char *key, *zh, *en, *code;
+};
+
+struct forms {
+	char *dir;
+	struct stage *stages;         /* sorted by order */
+	size_t stage_count;
+	struct scenario *scenarios;   /* sorted by id */
+	size_t scenario_count;
+	struct level *levels;         /* sorted by order */
+	size_t level_count;
+	struct region *regions;       /* in file order */
+	size_t region_count;
+	struct holiday_calendar calendar;
+	struct maturity_band bands[5];
+	char *band_zh[5], *band_en[5];  /* names of maturity levels 1..5 */
+	char hash[65];                /* SHA-256 (hex) of every file's bytes, in path order */
+};
+
+/* Loads and validates every file under dir. On failure *out is NULL and
+ * err->message is "FILE:LINE: message", or "FILE: message" when the problem
+ * is a whole file or directory (e.g. "DIR/scenarios: scenario 17 is missing"). */
+enum status forms_load(const char *dir, struct forms **out, struct error *err);
+void forms_free(struct forms **forms);
+
+const struct stage *forms_stage(const struct forms *forms, const char *key);
+const struct scenario *forms_scenario(const struct forms *forms, int id);
+const struct level *forms_level(const struct forms *forms, const char *key);
+const struct region *forms_region(const struct forms *forms, const char *key);
+const struct level_step *forms_level_step(const struct level *level, const char *key);
+const struct level_state *forms_level_state(const struct level *level, const char *key);
+
+#endif

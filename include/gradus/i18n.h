@@ -1,0 +1,18 @@
+/* gettext: user-facing strings are _("English") with L10N notes. */
+#ifndef GRADUS_I18N_H
+#define GRADUS_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+
+#define _(text) gettext(text)
+#define N_(text) (text)
+
+/* Binds the "gradus" text domain to the build tree's or the installed
+ * translations and reads the locale from the environment. */
+void i18n_init(void);
+/* Whether messages are Chinese (zh_* locale): forms data is then shown in
+ * its Chinese names, else in English. */
+bool i18n_chinese(void);
+
+#endif

@@ -1,0 +1,20 @@
+/* The full-screen interface. */
+#ifndef GRADUS_TUI_H
+#define GRADUS_TUI_H
+
+#include <stdbool.h>
+
+#include "gradus/forms.h"
+#include "gradus/status.h"
+#include "gradus/store.h"
+
+struct tui_options {
+	bool no_color;
+	const char *script;  /* play keystrokes from this file on an off-screen terminal */
+	int columns, lines;  /* size of the off-screen terminal (script mode) */
+};
+
+enum status tui_run(const struct tui_options *options, struct store *store,
+		    const struct forms *forms, struct error *err);
+
+#endif

@@ -1,0 +1,205 @@
+/* What every subcommand shares: global options, finding the forms, opening
+ * the database, reporting errors. */
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gradus/cli.h"
+#include "gradus/i18n.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("gradus: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_usage(FILE *out)
+{
+	fprintf(out, "%s",
+		_("Usage: gradus [OPTIONS] [COMMAND [ARGS]]\n"
+		  "Case management for the Smart Factory Gradient Cultivation programme.\n"
+		  "Without a command, opens the full-screen case list.\n"
+		  "\n"
+		  "Options:\n"
+		  "  --db PATH            database file (default $XDG_DATA_HOME/gradus/gradus.db)\n"
+		  "  --forms DIR          forms folder (default $GRADUS_FORMS, the source tree's, the installed one)\n"
+		  "  --today YYYY-MM-DD   fix today's date (also GRADUS_TODAY)\n"
+		  "  --no-color           no colours (also NO_COLOR)\n"
+		  "  --script FILE        play keystrokes from FILE on an off-screen terminal\n"
+		  "  --size COLSxLINES    size of that terminal (default 80x24)\n"
+		  "  --demo-if-new        create the demo database when the file does not exist\n"
+		  "  --help, --version\n"
+		  "\n"
+		  "Commands:\n"
+		  "  init [--demo]                 create the database (with about 30 demo cases)\n"
+		  "  forms list [--stages]         the 40 scenarios, or the 8 stages\n"
+		  "  forms check [DIR]             validate a forms folder\n"
+		  "  uscc CODE                     check a unified social credit code\n"
+		  "  dates --level L [--certified D] [--expires D] [--cultivation-start D] [--notice-start D]\n"
+		  "                                the deadlines the rules give\n"
+		  "  case list | case show NUMBER  the cases (TSV)\n"
+		  "  verify                        check the audit chain and the database\n"));
+}
+
+static int parse_size(struct cli *cli, const char *text)
+{
+	int columns, lines;
+	char extra;
+
+	if (sscanf(text, "%dx%d%c", &columns, &lines, &extra) != 2 || columns < 10 || lines < 3 ||
+	    columns > 1000 || lines > 500) {
+		cli_error(_("--size %s: expected COLUMNSxLINES, e.g. 80x24"), text);
+		return 2;
+	}
+	cli->tui.columns = columns;
+	cli->tui.lines = lines;
+	return 0;
+}
+
+static int set_today(struct cli *cli, const char *text, const char *source)
+{
+	struct error err;
+
+	if (date_parse(text, &cli->today, &err)) {
+		cli_error("%s: %s", source, err.message);
+		return 2;
+	}
+	return 0;
+}
+
+static struct date clock_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct date d;
+
+	localtime_r(&now, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return d;
+}
+
+int cli_parse_global(struct cli *cli, int argc, char **argv, int *next)
+{
+	const char *env_today = getenv("GRADUS_TODAY");
+	int i, rc = 0;
+
+	memset(cli, 0, sizeof(*cli));
+	cli->today = clock_today();
+	if (env_today && *env_today && (rc = set_today(cli, env_today, "GRADUS_TODAY")))
+		return rc;
+	for (i = 1; i < argc && argv[i][0] == '-' && !rc; i++) {
+		const char *opt = argv[i];
+		bool has_value = i + 1 < argc;
+
+		if (!strcmp(opt, "--help") || !strcmp(opt, "-h")) {
+			cli_usage(stdout);
+			exit(0);
+		} else if (!strcmp(opt, "--version")) {
+			printf("gradus %s\n", GRADUS_VERSION);
+			exit(0);
+		} else if (!strcmp(opt, "--no-color") || !strcmp(opt, "--no-colour")) {
+			cli->tui.no_color = true;
+		} else if (!strcmp(opt, "--demo-if-new")) {
+			cli->demo_if_new = true;
+		} else if (!has_value && (!strcmp(opt, "--db") || !strcmp(opt, "--forms") || !strcmp(opt, "--today") ||
+					  !strcmp(opt, "--script") || !strcmp(opt, "--size"))) {
+			cli_error(_("%s needs a value"), opt);
+			rc = 2;
+		} else if (!strcmp(opt, "--db")) {
+			cli->db_path = argv[++i];
+		} else if (!strcmp(opt, "--forms")) {
+			cli->forms_dir = argv[++i];
+		} else if (!strcmp(opt, "--today")) {
+			rc = set_today(cli, argv[++i], "--today");
+		} else if (!strcmp(opt, "--script")) {
+			cli->tui.script = argv[++i];
+		} else if (!strcmp(opt, "--size")) {
+			rc = parse_size(cli, argv[++i]);
+		} else {
+			cli_error(_("unknown option %s (see gradus --help)"), opt);
+			rc = 2;
+		}
+	}
+	*next = i;
+	if (!rc && !cli->db_path) {
+		cli->default_db = store_default_path();
+		cli->db_path = cli->default_db;
+		if (!cli->db_path) {
+			cli_error("out of memory");
+			rc = 1;
+		}
+	}
+	return rc;
+}
+
+void cli_free(struct cli *cli)
+{
+	free(cli->default_db);
+	free(cli->found_forms);
+	cli->default_db = cli->found_forms = NULL;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* --forms, then $GRADUS_FORMS, then the source tree's forms/, then the installed ones. */
+const char *cli_forms_dir(struct cli *cli)
+{
+	const char *env = getenv("GRADUS_FORMS");
+
+	if (cli->forms_dir)
+		return cli->forms_dir;
+	if (env && *env)
+		return env;
+	if (is_dir(GRADUS_SOURCE_DIR "/forms"))
+		return GRADUS_SOURCE_DIR "/forms";
+	return GRADUS_DATADIR "/forms";
+}
+
+int cli_load_forms(struct cli *cli, struct forms **forms)
+{
+	struct error err = { "" };
+
+	if (forms_load(cli_forms_dir(cli), forms, &err)) {
+		cli_error("%s", err.message);
+		return 1;
+	}
+	return 0;
+}
+
+const char *cli_actor(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	const char *user = getenv("USER");
+
+	if (pw && pw->pw_name && *pw->pw_name)
+		return pw->pw_name;
+	return user && *user ? user : "unknown";
+}
+
+int cli_open_store(struct cli *cli, enum store_mode mode, struct store **store)
+{
+	struct error err = { "" };
+
+	if (store_open(cli->db_path, mode, cli_actor(), cli->today, store, &err)) {
+		cli_error("%s", err.message);
+		return 1;
+	}
+	return 0;
+}

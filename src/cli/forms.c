@@ -1,0 +1,58 @@
+/* gradus forms list [--stages] | forms check [DIR] */
+#include <stdio.h>
+#include <string.h>
+
+#include "gradus/cli.h"
+#include "gradus/i18n.h"
+
+static int forms_list(struct cli *cli, bool stages)
+{
+	struct forms *forms = NULL;
+	size_t i;
+
+	if (cli_load_forms(cli, &forms))
+		return 1;
+	if (stages)
+		for (i = 0; i < forms->stage_count; i++)
+			printf("%s\t%s\t%s\n", forms->stages[i].key, forms->stages[i].zh, forms->stages[i].en);
+	else
+		for (i = 0; i < forms->scenario_count; i++)
+			printf("%d\t%s\t%s\t%s\n", forms->scenarios[i].id, forms->scenarios[i].stage->key,
+			       forms->scenarios[i].title_zh, forms->scenarios[i].title_en);
+	forms_free(&forms);
+	return 0;
+}
+
+static int forms_check(struct cli *cli, const char *dir)
+{
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	size_t items = 0, i;
+
+	if (forms_load(dir ? dir : cli_forms_dir(cli), &forms, &err)) {
+		fprintf(stderr, "%s\n", err.message);
+		return 1;
+	}
+	for (i = 0; i < forms->scenario_count; i++)
+		items += forms->scenarios[i].item_count;
+	printf(_("%s: ok: %zu stages, %zu scenarios, %zu checklist items, %zu levels, %zu regions\n"),
+	       forms->dir, forms->stage_count, forms->scenario_count, items, forms->level_count, forms->region_count);
+	printf("hash\t%s\n", forms->hash);
+	forms_free(&forms);
+	return 0;
+}
+
+int cli_forms(struct cli *cli, int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "list") && argc <= 3) {
+		if (argc == 3 && strcmp(argv[2], "--stages")) {
+			cli_error(_("forms list: unknown argument %s (expected --stages)"), argv[2]);
+			return 2;
+		}
+		return forms_list(cli, argc == 3);
+	}
+	if (argc >= 2 && !strcmp(argv[1], "check") && argc <= 3)
+		return forms_check(cli, argc == 3 ? argv[2] : NULL);
+	cli_error("%s", _("usage: gradus forms list [--stages] | gradus forms check [DIR]"));
+	return 2;
+}

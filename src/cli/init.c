@@ -1,0 +1,49 @@
+/* gradus init [--demo] */
+#include <stdio.h>
+#include <string.h>
+
+#include "gradus/cases.h"
+#include "gradus/cli.h"
+#include "gradus/i18n.h"
+
+static int add_demo(struct cli *cli, struct store *store)
+{
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	int rc;
+
+	if (!store_is_empty(store)) {
+		cli_error(_("%s already holds cases; the demo is only added to an empty database"), cli->db_path);
+		return 1;
+	}
+	rc = cli_load_forms(cli, &forms);
+	if (!rc && case_create_demo(store, forms, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	forms_free(&forms);
+	return rc;
+}
+
+int cli_init(struct cli *cli, int argc, char **argv)
+{
+	struct store *store = NULL;
+	bool demo = false;
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--demo")) {
+			demo = true;
+		} else {
+			cli_error(_("init: unknown argument %s (expected --demo)"), argv[i]);
+			return 2;
+		}
+	}
+	rc = cli_open_store(cli, STORE_OPEN_OR_CREATE, &store);
+	if (!rc && demo)
+		rc = add_demo(cli, store);
+	if (!rc)
+		printf(_("%s: ready, %ld cases\n"), cli->db_path, store_case_count(store));
+	store_close(&store);
+	return rc;
+}

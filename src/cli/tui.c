@@ -1,0 +1,32 @@
+/* gradus (no command): the full-screen interface. */
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "gradus/cases.h"
+#include "gradus/cli.h"
+#include "gradus/i18n.h"
+
+int cli_tui(struct cli *cli)
+{
+	struct forms *forms = NULL;
+	struct store *store = NULL;
+	struct error err = { "" };
+	struct stat st;
+	bool is_new = stat(cli->db_path, &st) != 0;
+	int rc;
+
+	rc = cli_load_forms(cli, &forms);
+	if (!rc)
+		rc = cli_open_store(cli, cli->demo_if_new ? STORE_OPEN_OR_CREATE : STORE_OPEN_EXISTING, &store);
+	if (!rc && cli->demo_if_new && is_new && case_create_demo(store, forms, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	if (!rc && tui_run(&cli->tui, store, forms, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	store_close(&store);
+	forms_free(&forms);
+	return rc;
+}

@@ -1,0 +1,216 @@
+/* Calendar dates in the proleptic Gregorian calendar, years 1..9999. */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gradus/dates.h"
+#include "gradus/status.h"
+
+#define DATE_MIN_YEAR 1
+#define DATE_MAX_YEAR 9999
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December",
+};
+
+bool date_is_leap_year(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int date_days_in_month(int year, int month)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (month < 1 || month > 12)
+		return 0;
+	if (month == 2 && date_is_leap_year(year))
+		return 29;
+	return days[month - 1];
+}
+
+bool date_is_valid(struct date d)
+{
+	return d.year >= DATE_MIN_YEAR && d.year <= DATE_MAX_YEAR &&
+	       d.month >= 1 && d.month <= 12 &&
+	       d.day >= 1 && d.day <= date_days_in_month(d.year, d.month);
+}
+
+/* Whether text has the shape DDDD-DD-DD, nothing before or after. */
+static bool has_date_shape(const char *text)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t i;
+
+	for (i = 0; shape[i]; i++) {
+		if (shape[i] == 'd' ? text[i] < '0' || text[i] > '9' : text[i] != shape[i])
+			return false;
+	}
+	return text[i] == '\0';
+}
+
+static int digits_value(const char *text, size_t count)
+{
+	int value = 0;
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		value = value * 10 + (text[i] - '0');
+	return value;
+}
+
+enum status date_parse(const char *text, struct date *out, struct error *err)
+{
+	struct date d;
+	int days;
+
+	if (!text || !*text)
+		return error_set(err, STATUS_ERR_INVALID, "empty date: expected YYYY-MM-DD");
+	if (!has_date_shape(text))
+		return error_set(err, STATUS_ERR_INVALID, "%s: expected YYYY-MM-DD", text);
+	d.year = digits_value(text, 4);
+	d.month = digits_value(text + 5, 2);
+	d.day = digits_value(text + 8, 2);
+	if (d.year < DATE_MIN_YEAR)
+		return error_set(err, STATUS_ERR_INVALID, "%s: year 0 is not 1-9999", text);
+	if (d.month < 1 || d.month > 12)
+		return error_set(err, STATUS_ERR_INVALID, "%s: month %d is not 1-12", text, d.month);
+	days = date_days_in_month(d.year, d.month);
+	if (d.day < 1 || d.day > days)
+		return error_set(err, STATUS_ERR_INVALID, "%s: %s %d has %d days", text,
+				 month_names[d.month - 1], d.year, days);
+	*out = d;
+	return STATUS_OK;
+}
+
+void date_format(struct date d, char out[DATE_TEXT_SIZE])
+{
+	int year = d.year < 0 || d.year > DATE_MAX_YEAR ? 0 : d.year;
+	int month = d.month < 0 || d.month > 99 ? 0 : d.month;
+	int day = d.day < 0 || d.day > 99 ? 0 : d.day;
+
+	out[0] = (char)('0' + year / 1000);
+	out[1] = (char)('0' + year / 100 % 10);
+	out[2] = (char)('0' + year / 10 % 10);
+	out[3] = (char)('0' + year % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + month / 10);
+	out[6] = (char)('0' + month % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + day / 10);
+	out[9] = (char)('0' + day % 10);
+	out[10] = '\0';
+}
+
+int date_compare(struct date a, struct date b)
+{
+	if (a.year != b.year)
+		return a.year < b.year ? -1 : 1;
+	if (a.month != b.month)
+		return a.month < b.month ? -1 : 1;
+	if (a.day != b.day)
+		return a.day < b.day ? -1 : 1;
+	return 0;
+}
+
+/* Howard Hinnant's days_from_civil: eras of 400 years (146097 days),
+ * years starting on March 1 so that the leap day comes last. */
+long date_to_days(struct date d)
+{
+	long year = (long)d.year - (d.month <= 2);
+	long era = (year >= 0 ? year : year - 399) / 400;
+	long year_of_era = year - era * 400;
+	long month_from_march = d.month > 2 ? d.month - 3 : d.month + 9;
+	long day_of_year = (153 * month_from_march + 2) / 5 + d.day - 1;
+	long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+
+	return era * 146097 + day_of_era - 719468;
+}
+
+static long clamp_days(long days)
+{
+	static const struct date first = { DATE_MIN_YEAR, 1, 1 };
+	static const struct date last = { DATE_MAX_YEAR, 12, 31 };
+	long min = date_to_days(first), max = date_to_days(last);
+
+	return days < min ? min : days > max ? max : days;
+}
+
+/* The inverse of date_to_days; days outside 0001-01-01..9999-12-31 are
+ * clamped to those bounds. */
+struct date date_from_days(long days)
+{
+	long z = clamp_days(days) + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long day_of_era = z - era * 146097;
+	long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+	long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+	long month_from_march = (5 * day_of_year + 2) / 153;
+	struct date d;
+
+	d.day = (int)(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+	d.month = (int)(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+	d.year = (int)(year_of_era + era * 400 + (d.month <= 2));
+	return d;
+}
+
+int date_weekday(struct date d)
+{
+	long days = date_to_days(d) + 3; /* 1970-01-01 was a Thursday */
+	long mod = days % 7;
+
+	return (int)(mod < 0 ? mod + 7 : mod) + 1;
+}
+
+/* Results are clamped to 0001-01-01..9999-12-31. */
+struct date date_add_days(struct date d, long n)
+{
+	long days = date_to_days(d);
+	long limit = 4000000; /* more than the whole range of dates */
+
+	if (n > limit)
+		n = limit;
+	else if (n < -limit)
+		n = -limit;
+	return date_from_days(days + n);
+}
+
+/* Adds whole months to d, keeping the day unless the month is shorter. */
+static struct date add_months_long(struct date d, long n)
+{
+	long limit = 12L * DATE_MAX_YEAR;
+	long months, year;
+	int days;
+
+	if (n > limit)
+		n = limit;
+	else if (n < -limit)
+		n = -limit;
+	months = (long)d.year * 12 + (d.month - 1) + n;
+	year = months >= 0 ? months / 12 : (months - 11) / 12;
+	if (year < DATE_MIN_YEAR)
+		return (struct date){ DATE_MIN_YEAR, 1, 1 };
+	if (year > DATE_MAX_YEAR)
+		return (struct date){ DATE_MAX_YEAR, 12, 31 };
+	d.year = (int)year;
+	d.month = (int)(months - year * 12) + 1;
+	days = date_days_in_month(d.year, d.month);
+	if (d.day > days)
+		d.day = days;
+	return d;
+}
+
+struct date date_add_months(struct date d, int n)
+{
+	return add_months_long(d, n);
+}
+
+struct date date_add_years(struct date d, int n)
+{
+	return add_months_long(d, 12L * n);
+}
+
+long date_days_between(struct date a, struct date b)
+{
+	return date_to_days(b) - date_to_days(a);
+}

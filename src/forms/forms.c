@@ -1,0 +1,494 @@
+/* forms/: read every file, hash them, build and validate the forms set.
+ * Loading is all or nothing: on any error everything is freed. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "gradus/forms.h"
+#include "forms_private.h"
+
+#define FORMS_MAX_FILE_SIZE (1024 * 1024)
+
+struct file_set {
+	struct forms_file *files;
+	size_t count, cap;
+};
+
+static const char *const top_files[] = { "maturity.ini", "regions.ini", "stages.ini", NULL };
+
+static void file_set_free(struct file_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++) {
+		free(set->files[i].rel);
+		free(set->files[i].path);
+		free(set->files[i].bytes);
+	}
+	free(set->files);
+	memset(set, 0, sizeof(*set));
+}
+
+static char *path_join(const char *a, const char *b)
+{
+	size_t size = strlen(a) + strlen(b) + 2;
+	char *path = malloc(size);
+
+	if (path)
+		snprintf(path, size, "%s/%s", a, b);
+	return path;
+}
+
+static enum status read_bytes(FILE *fp, struct forms_file *file, struct error *err)
+{
+	size_t cap = 4096, got;
+	char *bigger;
+
+	file->bytes = malloc(cap);
+	if (!file->bytes)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	while ((got = fread(file->bytes + file->size, 1, cap - file->size - 1, fp)) > 0) {
+		file->size += got;
+		if (file->size > FORMS_MAX_FILE_SIZE)
+			return forms_fail(err, file->path, 0, "larger than %d bytes: not a forms file",
+					  FORMS_MAX_FILE_SIZE);
+		if (file->size + 1 < cap)
+			continue;
+		bigger = realloc(file->bytes, cap * 2);
+		if (!bigger)
+			return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		file->bytes = bigger;
+		cap *= 2;
+	}
+	file->bytes[file->size] = '\0';
+	if (ferror(fp))
+		return forms_fail(err, file->path, 0, "cannot read: %s", strerror(errno));
+	return STATUS_OK;
+}
+
+static enum status add_file(struct file_set *set, const char *dir, const char *rel, struct error *err)
+{
+	struct forms_file *files, *file;
+	enum status status;
+	FILE *fp;
+
+	if (set->count == set->cap) {
+		files = realloc(set->files, (set->cap ? set->cap * 2 : 64) * sizeof(*files));
+		if (!files)
+			return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		set->files = files;
+		set->cap = set->cap ? set->cap * 2 : 64;
+	}
+	file = &set->files[set->count++];
+	memset(file, 0, sizeof(*file));
+	file->rel = strdup(rel);
+	file->path = path_join(dir, rel);
+	if (!file->rel || !file->path)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	fp = fopen(file->path, "rb");
+	if (!fp)
+		return forms_fail(err, file->path, 0, "cannot open: %s", strerror(errno));
+	status = read_bytes(fp, file, err);
+	fclose(fp);
+	return status;
+}
+
+static int is_ini_name(const struct dirent *entry)
+{
+	size_t len = strlen(entry->d_name);
+
+	return entry->d_name[0] != '.' && len > 4 && !strcmp(entry->d_name + len - 4, ".ini");
+}
+
+/* Byte order, whatever the locale: the hash depends on it. */
+static int name_compare(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static enum status add_directory(struct file_set *set, const char *dir, const char *sub, bool required,
+				 struct error *err)
+{
+	struct dirent **names = NULL;
+	enum status status = STATUS_OK;
+	char *path = NULL, *rel = NULL;
+	int count, i;
+
+	path = path_join(dir, sub);
+	if (!path)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	count = scandir(path, &names, is_ini_name, name_compare);
+	if (count < 0) {
+		if (required || errno != ENOENT)
+			status = forms_fail(err, path, 0, "cannot open directory: %s", strerror(errno));
+		goto cleanup;
+	}
+	for (i = 0; i < count && !status; i++) {
+		rel = path_join(sub, names[i]->d_name);
+		if (!rel)
+			status = error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		else
+			status = add_file(set, dir, rel, err);
+		free(rel);
+		rel = NULL;
+	}
+cleanup:
+	for (i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+	free(path);
+	return status;
+}
+
+static int file_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct forms_file *)a)->rel, ((const struct forms_file *)b)->rel);
+}
+
+static enum status read_files(struct file_set *set, const char *dir, struct error *err)
+{
+	static const char *const subdirs[] = { "holidays", "levels", "scenarios" };
+	enum status status = STATUS_OK;
+	size_t i;
+
+	for (i = 0; top_files[i] && !status; i++)
+		status = add_file(set, dir, top_files[i], err);
+	for (i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]) && !status; i++)
+		status = add_directory(set, dir, subdirs[i], strcmp(subdirs[i], "holidays") != 0, err);
+	if (!status)
+		qsort(set->files, set->count, sizeof(set->files[0]), file_compare);
+	return status;
+}
+
+/* SHA-256 over, for each file in path order: relative path, NUL, bytes. */
+static void hash_files(const struct file_set *set, char hex[65])
+{
+	static const char digits[] = "0123456789abcdef";
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+	size_t i;
+
+	sha256_init(&ctx);
+	for (i = 0; i < set->count; i++) {
+		sha256_update(&ctx, strlen(set->files[i].rel) + 1, (const uint8_t *)set->files[i].rel);
+		sha256_update(&ctx, set->files[i].size, (const uint8_t *)set->files[i].bytes);
+	}
+	sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		hex[2 * i] = digits[digest[i] >> 4];
+		hex[2 * i + 1] = digits[digest[i] & 15];
+	}
+	hex[64] = '\0';
+}
+
+static enum status load_stage(const struct ini_doc *doc, const struct ini_section *section, struct stage *stage,
+			      struct error *err)
+{
+	static const char *const keys[] = { "order", "zh", "en", NULL };
+	enum status status;
+
+	if (!forms_is_key(section->name))
+		return forms_fail(err, doc->path, section->line,
+				  "stage key '%s' must be lower-case letters, digits and '_'", section->name);
+	stage->key = strdup(section->name);
+	if (!stage->key)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	status = ini_check_keys(doc, section, keys, err);
+	if (!status)
+		status = ini_int(doc, section, "order", 1, (int)doc->count, &stage->order, err);
+	if (!status)
+		status = ini_string(doc, section, "zh", false, &stage->zh, err);
+	if (!status)
+		status = ini_string(doc, section, "en", false, &stage->en, err);
+	return status;
+}
+
+static int stage_compare(const void *a, const void *b)
+{
+	return ((const struct stage *)a)->order - ((const struct stage *)b)->order;
+}
+
+static enum status load_stages(struct forms *forms, const struct ini_doc *doc, struct error *err)
+{
+	enum status status = STATUS_OK;
+	size_t i, k;
+
+	if (!doc->count)
+		return forms_fail(err, doc->path, 0, "no stages: expected one [section] per stage");
+	forms->stages = calloc(doc->count, sizeof(*forms->stages));
+	if (!forms->stages)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	forms->stage_count = doc->count;
+	for (i = 0; i < doc->count && !status; i++) {
+		status = load_stage(doc, &doc->sections[i], &forms->stages[i], err);
+		for (k = 0; k < i && !status; k++) {
+			if (forms->stages[k].order == forms->stages[i].order)
+				status = forms_fail(err, doc->path, ini_get(&doc->sections[i], "order")->line,
+						    "order %d already used by stage '%s'",
+						    forms->stages[i].order, forms->stages[k].key);
+		}
+	}
+	if (!status)
+		qsort(forms->stages, forms->stage_count, sizeof(*forms->stages), stage_compare);
+	return status;
+}
+
+static bool is_region_code(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < 6; i++) {
+		if (code[i] < '0' || code[i] > '9')
+			return false;
+	}
+	return code[6] == '\0';
+}
+
+static enum status load_region(const struct ini_doc *doc, const struct ini_section *section,
+			       struct region *region, struct error *err)
+{
+	static const char *const keys[] = { "zh", "en", "code", NULL };
+	enum status status;
+
+	if (!forms_is_key(section->name))
+		return forms_fail(err, doc->path, section->line,
+				  "region key '%s' must be lower-case letters, digits and '_'", section->name);
+	region->key = strdup(section->name);
+	if (!region->key)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	status = ini_check_keys(doc, section, keys, err);
+	if (!status)
+		status = ini_string(doc, section, "zh", false, &region->zh, err);
+	if (!status)
+		status = ini_string(doc, section, "en", false, &region->en, err);
+	if (!status)
+		status = ini_string(doc, section, "code", false, &region->code, err);
+	if (!status && !is_region_code(region->code))
+		status = forms_fail(err, doc->path, ini_get(section, "code")->line,
+				    "region code '%s' must be 6 digits (GB/T 2260), e.g. 420100", region->code);
+	return status;
+}
+
+static enum status load_regions(struct forms *forms, const struct ini_doc *doc, struct error *err)
+{
+	enum status status = STATUS_OK;
+	size_t i, k;
+
+	if (!doc->count)
+		return forms_fail(err, doc->path, 0, "no regions: expected one [section] per region");
+	forms->regions = calloc(doc->count, sizeof(*forms->regions));
+	if (!forms->regions)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	forms->region_count = doc->count;
+	for (i = 0; i < doc->count && !status; i++) {
+		status = load_region(doc, &doc->sections[i], &forms->regions[i], err);
+		for (k = 0; k < i && !status; k++) {
+			if (!strcmp(forms->regions[k].code, forms->regions[i].code))
+				status = forms_fail(err, doc->path, ini_get(&doc->sections[i], "code")->line,
+						    "code %s already used by region '%s'",
+						    forms->regions[i].code, forms->regions[k].key);
+		}
+	}
+	return status;
+}
+
+/* Files without a loader of their own: stages.ini and regions.ini. */
+static enum status load_table(struct forms *forms, const struct forms_file *file, struct error *err)
+{
+	struct ini_doc doc;
+	enum status status = ini_doc_parse(file, &doc, err);
+
+	if (status)
+		return status;
+	if (!strcmp(file->rel, "stages.ini"))
+		status = load_stages(forms, &doc, err);
+	else
+		status = load_regions(forms, &doc, err);
+	ini_doc_free(&doc);
+	return status;
+}
+
+static enum status load_file(struct forms *forms, const struct forms_file *file, struct error *err)
+{
+	if (!strncmp(file->rel, "holidays/", 9))
+		return forms_load_holidays(forms, file, err);
+	if (!strncmp(file->rel, "levels/", 7))
+		return forms_load_level(forms, file, err);
+	if (!strncmp(file->rel, "scenarios/", 10))
+		return forms_load_scenario(forms, file, err);
+	if (!strcmp(file->rel, "maturity.ini"))
+		return forms_load_maturity(forms, file, err);
+	return load_table(forms, file, err);
+}
+
+static enum status load_all(struct forms *forms, const struct file_set *set, struct error *err)
+{
+	enum status status = STATUS_OK;
+	size_t i;
+
+	/* Scenarios name stages: stages.ini goes first. */
+	for (i = 0; i < set->count && !status; i++) {
+		if (!strcmp(set->files[i].rel, "stages.ini"))
+			status = load_table(forms, &set->files[i], err);
+	}
+	for (i = 0; i < set->count && !status; i++) {
+		if (strcmp(set->files[i].rel, "stages.ini"))
+			status = load_file(forms, &set->files[i], err);
+	}
+	if (!status)
+		status = forms_check_scenarios(forms, err);
+	if (!status)
+		status = forms_check_levels(forms, err);
+	return status;
+}
+
+static char *dir_copy(const char *dir)
+{
+	size_t len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	return strndup(dir, len);
+}
+
+enum status forms_load(const char *dir, struct forms **out, struct error *err)
+{
+	struct file_set set = { NULL, 0, 0 };
+	struct forms *forms;
+	enum status status;
+
+	*out = NULL;
+	forms = calloc(1, sizeof(*forms));
+	if (!forms || !(forms->dir = dir_copy(dir))) {
+		status = error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		goto cleanup;
+	}
+	status = read_files(&set, forms->dir, err);
+	if (!status)
+		status = load_all(forms, &set, err);
+	if (!status)
+		hash_files(&set, forms->hash);
+cleanup:
+	file_set_free(&set);
+	if (status)
+		forms_free(&forms);
+	*out = forms;
+	return status;
+}
+
+static void stages_free(struct forms *forms)
+{
+	size_t i;
+
+	for (i = 0; i < forms->stage_count; i++) {
+		free(forms->stages[i].key);
+		free(forms->stages[i].zh);
+		free(forms->stages[i].en);
+	}
+	free(forms->stages);
+}
+
+static void regions_free(struct forms *forms)
+{
+	size_t i;
+
+	for (i = 0; i < forms->region_count; i++) {
+		free(forms->regions[i].key);
+		free(forms->regions[i].zh);
+		free(forms->regions[i].en);
+		free(forms->regions[i].code);
+	}
+	free(forms->regions);
+}
+
+void forms_free(struct forms **forms)
+{
+	struct forms *f;
+	size_t i;
+
+	if (!forms || !*forms)
+		return;
+	f = *forms;
+	stages_free(f);
+	for (i = 0; i < f->scenario_count; i++)
+		forms_scenario_free(&f->scenarios[i]);
+	free(f->scenarios);
+	for (i = 0; i < f->level_count; i++)
+		forms_level_free(&f->levels[i]);
+	free(f->levels);
+	regions_free(f);
+	forms_calendar_free(f);
+	free(f->dir);
+	free(f);
+	*forms = NULL;
+}
+
+const struct stage *forms_stage(const struct forms *forms, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < forms->stage_count; i++) {
+		if (!strcmp(forms->stages[i].key, key))
+			return &forms->stages[i];
+	}
+	return NULL;
+}
+
+const struct scenario *forms_scenario(const struct forms *forms, int id)
+{
+	size_t i;
+
+	for (i = 0; i < forms->scenario_count; i++) {
+		if (forms->scenarios[i].id == id)
+			return &forms->scenarios[i];
+	}
+	return NULL;
+}
+
+const struct level *forms_level(const struct forms *forms, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < forms->level_count; i++) {
+		if (forms->levels[i].key && !strcmp(forms->levels[i].key, key))
+			return &forms->levels[i];
+	}
+	return NULL;
+}
+
+const struct region *forms_region(const struct forms *forms, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < forms->region_count; i++) {
+		if (!strcmp(forms->regions[i].key, key))
+			return &forms->regions[i];
+	}
+	return NULL;
+}
+
+const struct level_step *forms_level_step(const struct level *level, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < level->step_count; i++) {
+		if (!strcmp(level->steps[i].key, key))
+			return &level->steps[i];
+	}
+	return NULL;
+}
+
+const struct level_state *forms_level_state(const struct level *level, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < level->state_count; i++) {
+		if (!strcmp(level->states[i].key, key))
+			return &level->states[i];
+	}
+	return NULL;
+}

@@ -1,0 +1,476 @@
+/* forms/levels/<key>.ini: one level's date rules, workflow (states and
+ * steps) and the materials an application carries. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms_private.h"
+
+#define LEVEL_COUNT 4
+
+/* In the order of the levels. */
+static const char *const level_keys[] = { "basic", "advanced", "excellent", "leading", NULL };
+
+static const char *const head_keys[] = {
+	"key", "order", "zh", "en", "code", "min_maturity", "prior_level", "validity_years",
+	"review_lead_months", "cultivation_years", "acceptance_lead_months", "notice_days",
+	"notice_day_kind", "panel_score", "initial_state", NULL,
+};
+
+static const char *const roles[] = { "admin", "clerk", "inspector", "secretary", "system", NULL };
+
+static const char *const events[] = {
+	"applied", "recommended", "certified", "review_filed", "review_passed", "review_failed",
+	"cancelled", "cultivation_started", "acceptance_filed", "notice_started", "published", NULL,
+};
+
+static const char *const state_keys[] = { "zh", "en", "final", NULL };
+static const char *const step_keys[] = { "zh", "en", "from", "to", "roles", "event", NULL };
+
+void forms_level_free(struct level *level)
+{
+	size_t i;
+
+	free(level->key);
+	free(level->zh);
+	free(level->en);
+	free(level->code);
+	free(level->prior_level);
+	free(level->initial_state);
+	for (i = 0; i < level->state_count; i++) {
+		free(level->states[i].key);
+		free(level->states[i].zh);
+		free(level->states[i].en);
+	}
+	free(level->states);
+	for (i = 0; i < level->step_count; i++) {
+		free(level->steps[i].key);
+		free(level->steps[i].zh);
+		free(level->steps[i].en);
+		forms_strings_free(level->steps[i].from, level->steps[i].from_count);
+		free(level->steps[i].to);
+		forms_strings_free(level->steps[i].roles, level->steps[i].role_count);
+		free(level->steps[i].event);
+	}
+	free(level->steps);
+	for (i = 0; i < level->material_count; i++) {
+		free(level->materials[i].key);
+		free(level->materials[i].zh);
+	}
+	free(level->materials);
+}
+
+static const char *suffix(const char *name, const char *prefix)
+{
+	size_t len = strlen(prefix);
+
+	return strncmp(name, prefix, len) ? NULL : name + len;
+}
+
+static bool is_code(const char *code)
+{
+	return strlen(code) == 3 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z' &&
+	       code[2] >= 'A' && code[2] <= 'Z';
+}
+
+static enum status load_key(const struct forms *forms, const struct ini_doc *doc, const struct ini_section *head,
+			    const char *rel, struct level *level, struct error *err)
+{
+	const struct ini_entry *entry;
+	char name[64], expected[128];
+	enum status status = ini_require(doc, head, "key", &entry, err);
+	int index;
+	size_t i;
+
+	if (status)
+		return status;
+	index = forms_word_index(level_keys, entry->value);
+	forms_join_words(level_keys, expected, sizeof(expected));
+	if (index < 0)
+		return forms_fail(err, doc->path, entry->line, "unknown level '%s'; expected one of %s",
+				  entry->value, expected);
+	snprintf(name, sizeof(name), "levels/%s.ini", level_keys[index]);
+	if (strcmp(name, rel))
+		return forms_fail(err, doc->path, entry->line,
+				  "level key '%s' does not match the file name (expected %s)", level_keys[index], name);
+	status = ini_int(doc, head, "order", 1, LEVEL_COUNT, &level->order, err);
+	for (i = 0; !status && &forms->levels[i] != level; i++) {
+		if (forms->levels[i].order == level->order)
+			status = forms_fail(err, doc->path, ini_get(head, "order")->line,
+					    "order %d already used by level '%s'", level->order, forms->levels[i].key);
+	}
+	if (!status)
+		status = ini_string(doc, head, "key", false, &level->key, err);
+	return status;
+}
+
+static enum status load_prior(const struct ini_doc *doc, const struct ini_section *head, struct level *level,
+			      struct error *err)
+{
+	const struct ini_entry *entry = ini_get(head, "prior_level");
+	enum status status;
+	int index = 0;
+
+	if (!entry || !entry->value[0])
+		return STATUS_OK;
+	status = ini_word(doc, head, "prior_level", level_keys, &index, err);
+	if (!status && !strcmp(level_keys[index], level->key))
+		status = forms_fail(err, doc->path, entry->line, "a level cannot be its own prior level");
+	if (!status)
+		status = ini_string(doc, head, "prior_level", false, &level->prior_level, err);
+	return status;
+}
+
+static enum status load_identity(const struct forms *forms, const struct ini_doc *doc,
+				 const struct ini_section *head, const char *rel, struct level *level,
+				 struct error *err)
+{
+	enum status status = ini_check_keys(doc, head, head_keys, err);
+
+	if (!status)
+		status = load_key(forms, doc, head, rel, level, err);
+	if (!status)
+		status = ini_string(doc, head, "zh", false, &level->zh, err);
+	if (!status)
+		status = ini_string(doc, head, "en", false, &level->en, err);
+	if (!status)
+		status = ini_string(doc, head, "code", false, &level->code, err);
+	if (!status && !is_code(level->code))
+		status = forms_fail(err, doc->path, ini_get(head, "code")->line,
+				    "code '%s' must be 3 capital letters, e.g. EXC", level->code);
+	if (!status)
+		status = ini_int(doc, head, "min_maturity", 0, 5, &level->min_maturity, err);
+	if (!status)
+		status = load_prior(doc, head, level, err);
+	if (!status)
+		status = ini_string(doc, head, "initial_state", false, &level->initial_state, err);
+	return status;
+}
+
+/* A lead time in months must fall inside the period it precedes. */
+static enum status check_lead(const struct ini_doc *doc, const struct ini_section *head, const char *years_key,
+			      int years, const char *months_key, int months, struct error *err)
+{
+	if (years == 0 && months != 0)
+		return forms_fail(err, doc->path, ini_get(head, months_key)->line,
+				  "%s must be 0 when %s is 0", months_key, years_key);
+	if (years > 0 && months >= years * 12)
+		return forms_fail(err, doc->path, ini_get(head, months_key)->line,
+				  "%s (%d) must be shorter than %s (%d years)", months_key, months, years_key, years);
+	return STATUS_OK;
+}
+
+static enum status load_rules(const struct ini_doc *doc, const struct ini_section *head, struct level *level,
+			      struct error *err)
+{
+	static const char *const day_kinds[] = { "working", "calendar", NULL };
+	static const char *const scores[] = { "mean", "trimmed_mean", NULL };
+	struct level_rules *rules = &level->rules;
+	int day_kind = 0, score = 0;
+	enum status status;
+
+	status = ini_int(doc, head, "validity_years", 0, 50, &rules->validity_years, err);
+	if (!status)
+		status = ini_int(doc, head, "review_lead_months", 0, 600, &rules->review_lead_months, err);
+	if (!status)
+		status = check_lead(doc, head, "validity_years", rules->validity_years, "review_lead_months",
+				    rules->review_lead_months, err);
+	if (!status)
+		status = ini_int(doc, head, "cultivation_years", 0, 10, &rules->cultivation_years, err);
+	if (!status)
+		status = ini_int(doc, head, "acceptance_lead_months", 0, 120, &rules->acceptance_lead_months, err);
+	if (!status)
+		status = check_lead(doc, head, "cultivation_years", rules->cultivation_years,
+				    "acceptance_lead_months", rules->acceptance_lead_months, err);
+	if (!status)
+		status = ini_int(doc, head, "notice_days", 1, 365, &rules->notice_days, err);
+	if (!status)
+		status = ini_word(doc, head, "notice_day_kind", day_kinds, &day_kind, err);
+	rules->notice_working_days = day_kind == 0;
+	if (!status)
+		status = ini_word(doc, head, "panel_score", scores, &score, err);
+	level->panel_trimmed_mean = score == 1;
+	return status;
+}
+
+static enum status load_state(const struct ini_doc *doc, const struct ini_section *section,
+			      struct level_state *state, struct error *err)
+{
+	const char *key = suffix(section->name, "state.");
+	enum status status;
+
+	if (!forms_is_key(key))
+		return forms_fail(err, doc->path, section->line,
+				  "state key '%s' must be lower-case letters, digits and '_'", key);
+	state->key = strdup(key);
+	if (!state->key)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	status = ini_check_keys(doc, section, state_keys, err);
+	if (!status)
+		status = ini_string(doc, section, "zh", false, &state->zh, err);
+	if (!status)
+		status = ini_string(doc, section, "en", false, &state->en, err);
+	if (!status)
+		status = ini_yes_no(doc, section, "final", &state->final, err);
+	return status;
+}
+
+static enum status check_state_ref(const struct ini_doc *doc, const struct ini_entry *entry, const char *step,
+				   const struct level *level, const char *key, struct error *err)
+{
+	const struct level_state *state = forms_level_state(level, key);
+	char declared[512] = "";
+	size_t i, used = 0;
+
+	if (state && state->final && !strcmp(entry->key, "from"))
+		return forms_fail(err, doc->path, entry->line, "step '%s' leaves final state '%s'", step, key);
+	if (state)
+		return STATUS_OK;
+	for (i = 0; i < level->state_count && used < sizeof(declared); i++)
+		used += (size_t)snprintf(declared + used, sizeof(declared) - used, "%s%s", i ? ", " : "",
+					 level->states[i].key);
+	return forms_fail(err, doc->path, entry->line, "step '%s': undeclared state '%s' in '%s'; declared: %s",
+			  step, key, entry->key, declared);
+}
+
+static enum status load_roles(const struct ini_doc *doc, const struct ini_section *section,
+			      struct level_step *step, struct error *err)
+{
+	const struct ini_entry *entry;
+	enum status status = ini_require(doc, section, "roles", &entry, err);
+	char expected[128];
+	size_t i, k;
+
+	if (!status)
+		status = ini_split(doc, entry, '|', &step->roles, &step->role_count, err);
+	for (i = 0; !status && i < step->role_count; i++) {
+		for (k = 0; roles[k] && strcmp(roles[k], step->roles[i]); k++)
+			;
+		if (roles[k])
+			continue;
+		forms_join_words(roles, expected, sizeof(expected));
+		status = forms_fail(err, doc->path, entry->line, "step '%s': unknown role '%s'; expected one of %s",
+				    step->key, step->roles[i], expected);
+	}
+	return status;
+}
+
+static enum status load_transition(const struct ini_doc *doc, const struct ini_section *section,
+				   const struct level *level, struct level_step *step, struct error *err)
+{
+	const struct ini_entry *from, *to;
+	enum status status = ini_require(doc, section, "from", &from, err);
+	size_t i;
+
+	if (!status)
+		status = ini_split(doc, from, '|', &step->from, &step->from_count, err);
+	for (i = 0; !status && i < step->from_count; i++)
+		status = check_state_ref(doc, from, step->key, level, step->from[i], err);
+	if (!status)
+		status = ini_string(doc, section, "to", false, &step->to, err);
+	if (!status && ini_require(doc, section, "to", &to, err) == STATUS_OK)
+		status = check_state_ref(doc, to, step->key, level, step->to, err);
+	return status;
+}
+
+static enum status load_step(const struct ini_doc *doc, const struct ini_section *section,
+			     const struct level *level, struct level_step *step, struct error *err)
+{
+	const char *key = suffix(section->name, "step.");
+	const struct ini_entry *event = ini_get(section, "event");
+	enum status status;
+	int index = 0;
+
+	if (!forms_is_key(key))
+		return forms_fail(err, doc->path, section->line,
+				  "step key '%s' must be lower-case letters, digits and '_'", key);
+	step->key = strdup(key);
+	if (!step->key)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	status = ini_check_keys(doc, section, step_keys, err);
+	if (!status)
+		status = ini_string(doc, section, "zh", false, &step->zh, err);
+	if (!status)
+		status = ini_string(doc, section, "en", false, &step->en, err);
+	if (!status)
+		status = load_transition(doc, section, level, step, err);
+	if (!status)
+		status = load_roles(doc, section, step, err);
+	if (!status && event && event->value[0])
+		status = ini_word(doc, section, "event", events, &index, err);
+	if (!status && event && event->value[0])
+		status = ini_string(doc, section, "event", false, &step->event, err);
+	return status;
+}
+
+static enum status load_materials(const struct ini_doc *doc, struct level *level, struct error *err)
+{
+	const struct ini_section *section = ini_section_find(doc, "materials");
+	struct material *material;
+	size_t i;
+
+	if (!section || !section->count)
+		return forms_fail(err, doc->path, section ? section->line : 0, "no materials: expected [materials] "
+				  "with one 'key = 名称' per document");
+	level->materials = calloc(section->count, sizeof(*level->materials));
+	if (!level->materials)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	for (i = 0; i < section->count; i++) {
+		if (!forms_is_key(section->entries[i].key) || !section->entries[i].value[0])
+			return forms_fail(err, doc->path, section->entries[i].line,
+					  "material '%s' needs a key of a-z, 0-9, '_' and a name",
+					  section->entries[i].key);
+		material = &level->materials[level->material_count++];
+		material->key = strdup(section->entries[i].key);
+		material->zh = strdup(section->entries[i].value);
+		if (!material->key || !material->zh)
+			return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	}
+	return STATUS_OK;
+}
+
+static size_t count_sections(const struct ini_doc *doc, const char *prefix)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < doc->count; i++)
+		n += suffix(doc->sections[i].name, prefix) != NULL;
+	return n;
+}
+
+static enum status load_workflow(const struct ini_doc *doc, struct level *level, struct error *err)
+{
+	enum status status = STATUS_OK;
+	size_t i;
+
+	level->states = calloc(count_sections(doc, "state.") + 1, sizeof(*level->states));
+	level->steps = calloc(count_sections(doc, "step.") + 1, sizeof(*level->steps));
+	if (!level->states || !level->steps)
+		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+	for (i = 0; i < doc->count && !status; i++) {
+		if (suffix(doc->sections[i].name, "state."))
+			status = load_state(doc, &doc->sections[i], &level->states[level->state_count++], err);
+	}
+	for (i = 0; i < doc->count && !status; i++) {
+		if (suffix(doc->sections[i].name, "step."))
+			status = load_step(doc, &doc->sections[i], level, &level->steps[level->step_count++], err);
+	}
+	if (!status && !level->step_count)
+		status = forms_fail(err, doc->path, 0, "no workflow: expected [state.KEY] and [step.KEY] sections");
+	return status;
+}
+
+static bool has_exit(const struct level *level, const char *state)
+{
+	size_t i, k;
+
+	for (i = 0; i < level->step_count; i++) {
+		for (k = 0; k < level->steps[i].from_count; k++) {
+			if (!strcmp(level->steps[i].from[k], state))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The initial state exists and is open; every open state has a way out. */
+static enum status check_workflow(const struct ini_doc *doc, const struct ini_section *head,
+				  const struct level *level, struct error *err)
+{
+	const struct level_state *initial = forms_level_state(level, level->initial_state);
+	size_t i;
+	int line = ini_get(head, "initial_state")->line;
+
+	if (!initial)
+		return forms_fail(err, doc->path, line, "initial_state '%s' is not a declared state",
+				  level->initial_state);
+	if (initial->final)
+		return forms_fail(err, doc->path, line, "initial_state '%s' is a final state", level->initial_state);
+	for (i = 0; i < level->state_count; i++) {
+		if (!level->states[i].final && !has_exit(level, level->states[i].key)) {
+			char name[128];
+
+			snprintf(name, sizeof(name), "state.%s", level->states[i].key);
+			return forms_fail(err, doc->path, ini_section_find(doc, name)->line,
+					  "state '%s' is not final but no step leaves it", level->states[i].key);
+		}
+	}
+	return STATUS_OK;
+}
+
+static enum status check_sections(const struct ini_doc *doc, const struct ini_section **head, struct error *err)
+{
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < doc->count; i++) {
+		name = doc->sections[i].name;
+		if (strcmp(name, "level") && strcmp(name, "materials") && !suffix(name, "state.") &&
+		    !suffix(name, "step."))
+			return forms_fail(err, doc->path, doc->sections[i].line,
+					  "unknown section [%s]; expected [level], [state.KEY], [step.KEY] "
+					  "or [materials]", name);
+	}
+	*head = ini_section_find(doc, "level");
+	if (!*head)
+		return forms_fail(err, doc->path, 0, "no [level] section");
+	return STATUS_OK;
+}
+
+static struct level *new_level(struct forms *forms, struct error *err)
+{
+	struct level *levels = realloc(forms->levels, (forms->level_count + 1) * sizeof(*levels));
+
+	if (!levels) {
+		error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	forms->levels = levels;
+	memset(&levels[forms->level_count], 0, sizeof(*levels));
+	return &levels[forms->level_count++];
+}
+
+enum status forms_load_level(struct forms *forms, const struct forms_file *file, struct error *err)
+{
+	const struct ini_section *head = NULL;
+	struct level *level;
+	struct ini_doc doc;
+	enum status status = ini_doc_parse(file, &doc, err);
+
+	if (status)
+		return status;
+	status = check_sections(&doc, &head, err);
+	level = status ? NULL : new_level(forms, err);
+	if (!status && !level)
+		status = STATUS_ERR_NOMEM;
+	if (!status)
+		status = load_identity(forms, &doc, head, file->rel, level, err);
+	if (!status)
+		status = load_rules(&doc, head, level, err);
+	if (!status)
+		status = load_workflow(&doc, level, err);
+	if (!status)
+		status = check_workflow(&doc, head, level, err);
+	if (!status)
+		status = load_materials(&doc, level, err);
+	ini_doc_free(&doc);
+	return status;
+}
+
+static int level_compare(const void *a, const void *b)
+{
+	return ((const struct level *)a)->order - ((const struct level *)b)->order;
+}
+
+enum status forms_check_levels(struct forms *forms, struct error *err)
+{
+	size_t i;
+
+	for (i = 0; level_keys[i]; i++) {
+		if (!forms_level(forms, level_keys[i]))
+			return error_set(err, STATUS_ERR_FORMS, "%s/levels: level '%s' is missing (levels/%s.ini)",
+					 forms->dir, level_keys[i], level_keys[i]);
+	}
+	qsort(forms->levels, forms->level_count, sizeof(*forms->levels), level_compare);
+	return STATUS_OK;
+}

@@ -1,0 +1,57 @@
+/* argv -> a full-screen session or one command. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gradus/cli.h"
+#include "gradus/i18n.h"
+
+static const struct {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+} commands[] = {
+	{ "init", cli_init },
+	{ "forms", cli_forms },
+	{ "uscc", cli_uscc },
+	{ "dates", cli_dates },
+	{ "case", cli_case },
+	{ "verify", cli_verify },
+};
+
+/* Text is UTF-8 inside; a terminal left in the plain C locale still gets
+ * wide characters through a UTF-8 character type. */
+static void ensure_character_type(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+
+	if (codeset && !strcmp(codeset, "ANSI_X3.4-1968"))
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	int next, rc;
+	size_t i;
+
+	i18n_init();
+	ensure_character_type();
+	rc = cli_parse_global(&cli, argc, argv, &next);
+	if (rc)
+		goto done;
+	if (next == argc) {
+		rc = cli_tui(&cli);
+		goto done;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[next], commands[i].name)) {
+			rc = commands[i].run(&cli, argc - next, argv + next);
+			goto done;
+		}
+	cli_error(_("unknown command '%s' (see gradus --help)"), argv[next]);
+	rc = 2;
+done:
+	cli_free(&cli);
+	return rc;
+}

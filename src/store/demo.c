@@ -1,0 +1,164 @@
+/* The demo database: about 30 cases of made-up Hubei enterprises across the
+ * four levels, the regions and several workflow steps. Deterministic for a
+ * given "today", so screens can be compared in tests. */
+#include <stdio.h>
+#include <string.h>
+
+#include "gradus/cases.h"
+#include "gradus/uscc.h"
+#include "store_private.h"
+
+struct demo_enterprise {
+	const char *name, *factory, *region, *industry, *level;
+	int year, steps, maturity_centi;
+	int scenarios[6];
+};
+
+static const struct demo_enterprise demo[] = {
+	{ "武汉江城精密机械有限公司", "汉南数控部件工厂", "wuhan", "通用设备制造", "basic", 2026, 1, 165, { 1, 4, 9, 12, 27 } },
+	{ "武汉光谷智联电子股份有限公司", "东湖光电模组工厂", "wuhan", "电子信息", "advanced", 2026, 3, 245, { 2, 10, 24, 25, 28 } },
+	{ "东风楚天汽车零部件有限公司", "十堰车桥智能工厂", "shiyan", "汽车零部件", "excellent", 2023, 5, 342, { 3, 8, 9, 20, 24, 25 } },
+	{ "黄石鄂东特钢有限公司", "下陆特钢冶炼工厂", "huangshi", "黑色金属冶炼", "excellent", 2024, 4, 318, { 16, 17, 21, 22, 27 } },
+	{ "宜昌三峡磷化工集团有限公司", "猇亭精细磷化工工厂", "yichang", "化学原料", "leading", 2025, 4, 412, { 14, 15, 16, 18, 22, 39 } },
+	{ "襄阳汉江新能源电池有限公司", "高新区动力电池工厂", "xiangyang", "电池制造", "advanced", 2025, 6, 268, { 9, 11, 24, 26 } },
+	{ "鄂州葛店生物医药有限公司", "葛店制剂工厂", "ezhou", "医药制造", "basic", 2026, 2, 120, { 10, 12, 25 } },
+	{ "荆门楚丰农机装备有限公司", "掇刀农机总装工厂", "jingmen", "专用设备制造", "advanced", 2026, 1, 205, { 6, 7, 13, 23 } },
+	{ "孝感汉川纺织科技有限公司", "汉川智能纺纱工厂", "xiaogan", "纺织", "basic", 2025, 4, 150, { 12, 27, 29 } },
+	{ "荆州长江石化装备有限公司", "沙市压力容器工厂", "jingzhou", "石化装备", "excellent", 2026, 2, 301, { 4, 5, 6, 14, 28 } },
+	{ "黄冈大别山食品股份有限公司", "蕲春健康食品工厂", "huanggang", "食品制造", "basic", 2026, 0, 95, { 12, 25, 33 } },
+	{ "咸宁香城智能家居有限公司", "温泉定制家居工厂", "xianning", "家具制造", "advanced", 2024, 6, 228, { 20, 32, 33, 36 } },
+	{ "随州专用汽车制造有限公司", "曾都专用车工厂", "suizhou", "专用汽车", "excellent", 2023, 6, 356, { 4, 7, 9, 20, 30, 37 } },
+	{ "恩施硒谷茶业有限公司", "芭蕉侗族乡茶叶加工工厂", "enshi", "茶叶加工", "basic", 2026, 1, 88, { 10, 25 } },
+	{ "仙桃无纺布制品有限公司", "彭场防护用品工厂", "xiantao", "非织造布", "advanced", 2026, 2, 233, { 11, 12, 24 } },
+	{ "潜江江汉盐化工有限公司", "王场盐化工工厂", "qianjiang", "化学原料", "excellent", 2025, 3, 329, { 15, 16, 18, 21, 22 } },
+	{ "天门纺机制造有限公司", "岳口纺机工厂", "tianmen", "纺织机械", "basic", 2024, 5, 140, { 8, 27, 29 } },
+	{ "神农架绿色林产品有限公司", "松柏林产品加工工厂", "shennongjia", "林产品加工", "basic", 2026, 1, 82, { 17, 18 } },
+	{ "武汉长飞光纤光缆股份有限公司", "光谷光纤预制棒工厂", "wuhan", "光纤光缆", "leading", 2025, 5, 455, { 3, 21, 22, 24, 26, 28 } },
+	{ "武汉华中数控系统有限公司", "佛祖岭数控系统工厂", "wuhan", "工业控制", "excellent", 2024, 5, 372, { 4, 6, 20, 28, 34, 35 } },
+	{ "宜昌船舶重工装备有限公司", "伍家岗船用设备工厂", "yichang", "船舶配套", "advanced", 2025, 3, 251, { 1, 6, 7, 27 } },
+	{ "襄阳轴承股份有限公司", "襄州精密轴承工厂", "xiangyang", "轴承制造", "excellent", 2026, 1, 310, { 9, 20, 24, 26, 28 } },
+	{ "十堰汽车模具有限公司", "茅箭模具工厂", "shiyan", "模具制造", "advanced", 2026, 4, 239, { 4, 5, 6 } },
+	{ "荆州恒隆转向系统有限公司", "开发区转向器工厂", "jingzhou", "汽车零部件", "leading", 2026, 3, 428, { 3, 9, 11, 20, 25, 38 } },
+	{ "黄石东贝压缩机有限公司", "铁山压缩机工厂", "huangshi", "通用设备制造", "advanced", 2023, 6, 262, { 9, 10, 24, 27 } },
+	{ "孝感楚能新能源有限公司", "临空区储能电池工厂", "xiaogan", "电池制造", "excellent", 2026, 0, 336, { 2, 3, 16, 24, 26 } },
+	{ "咸宁南玻光电玻璃有限公司", "咸安光伏玻璃工厂", "xianning", "玻璃制造", "basic", 2025, 2, 176, { 16, 21, 22 } },
+	{ "随州香菇食品有限公司", "广水香菇深加工工厂", "suizhou", "食品制造", "basic", 2024, 1, 99, { 12, 25 } },
+	{ "鄂州顺丰航空物流装备有限公司", "花湖智能分拣装备工厂", "ezhou", "物流装备", "advanced", 2026, 0, 271, { 13, 19, 40 } },
+	{ "荆门格林美新材料有限公司", "化工循环产业园工厂", "jingmen", "再生材料", "leading", 2024, 6, 441, { 16, 17, 18, 37, 39, 40 } },
+};
+
+static void demo_credit_code(const char *division, size_t index, char code[USCC_LENGTH + 1])
+{
+	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	unsigned long x = 2654435761UL * (index + 7);
+	size_t i;
+
+	snprintf(code, USCC_LENGTH + 1, "91%.6s", division);
+	code[8] = 'M';
+	code[9] = 'A';
+	for (i = 10; i < 17; i++) {
+		code[i] = charset[x % 31];
+		x = x / 31 + 97 * (i + index);
+	}
+	code[17] = '\0';
+	code[17] = uscc_check_character(code);
+	code[18] = '\0';
+}
+
+/* Follows the level's workflow forward: at each state, the first step in
+ * file order that a person may take and that leads to a state not yet
+ * visited and not final (so the walk never withdraws, rejects or loops). */
+static const struct level_step *forward_step(const struct level *level, const char *state,
+					     const char *const *visited, size_t visited_count)
+{
+	size_t i, j;
+
+	for (i = 0; i < level->step_count; i++) {
+		const struct level_step *step = &level->steps[i];
+		const struct level_state *to = forms_level_state(level, step->to);
+		bool person = false, from = false, seen = false;
+
+		for (j = 0; j < step->role_count; j++)
+			person |= strcmp(step->roles[j], "system") != 0;
+		for (j = 0; j < step->from_count; j++)
+			from |= !strcmp(step->from[j], state);
+		for (j = 0; j < visited_count; j++)
+			seen |= !strcmp(visited[j], step->to);
+		if (person && from && !seen && to && !to->final)
+			return step;
+	}
+	return NULL;
+}
+
+static enum status demo_walk(struct store *store, const struct forms *forms, const struct demo_enterprise *d,
+			     const char *id, struct error *err)
+{
+	const struct level *level = forms_level(forms, d->level);
+	struct date on = { d->year, 3, 2 }, today = store_today(store);
+	const char *visited[32] = { level->initial_state };
+	size_t visited_count = 1;
+	enum status status = STATUS_OK;
+	int i;
+
+	for (i = 0; i < d->steps && !status && visited_count < 32; i++) {
+		const struct level_step *step = forward_step(level, visited[visited_count - 1], visited, visited_count);
+
+		if (!step || date_compare(on, today) > 0)
+			break;
+		status = case_take_step(store, forms, id, step->key, on, NULL, err);
+		visited[visited_count++] = step->to;
+		on = date_add_days(on, 41 + 7 * i);
+	}
+	return status;
+}
+
+enum status case_create_demo(struct store *store, const struct forms *forms, struct error *err)
+{
+	/* Demo records are made by the actor "demo", not by whoever ran init. */
+	char *actor = store->actor;
+	enum status status = store_begin(store, err);
+	size_t i;
+
+	store->actor = (char *)"demo";
+
+	for (i = 0; !status && i < sizeof(demo) / sizeof(demo[0]); i++) {
+		const struct demo_enterprise *d = &demo[i];
+		const struct region *region = forms_region(forms, d->region);
+		char code[USCC_LENGTH + 1], id[33], number[32], commitment[DATE_TEXT_SIZE];
+		size_t n = 0;
+		struct new_case in;
+
+		while (n < 6 && d->scenarios[n])
+			n++;
+		if (!region || !forms_level(forms, d->level)) {
+			status = error_set(err, STATUS_ERR_FORMS, "the forms lack region '%s' or level '%s' used by the demo",
+					   d->region, d->level);
+			break;
+		}
+		demo_credit_code(region->code, i, code);
+		snprintf(commitment, sizeof(commitment), "%04d-02-20", d->year);
+		memset(&in, 0, sizeof(in));
+		in.enterprise_name = d->name;
+		in.credit_code = code;
+		in.region = d->region;
+		in.industry = d->industry;
+		in.contact = "办公室 027-8765 4321";
+		in.factory_name = d->factory;
+		in.address = region->zh;
+		in.level = d->level;
+		in.year = d->year;
+		in.maturity_centi = d->maturity_centi;
+		in.commitment_on = commitment;
+		in.scenarios = d->scenarios;
+		in.scenario_count = n;
+		status = case_create(store, forms, &in, id, number, err);
+		if (!status)
+			status = demo_walk(store, forms, d, id, err);
+	}
+	store->actor = actor;
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}

@@ -1,0 +1,140 @@
+/* One case with its declared scenarios and its timeline of events. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/store.h"
+#include "store_private.h"
+
+static const char *const detail_sql =
+	"SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due,"
+	" f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by,"
+	" c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note,"
+	" coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0)"
+	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
+	" WHERE c.id = ?1 OR c.number = ?1";
+static const char *const scenarios_sql =
+	"SELECT scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
+static const char *const events_sql =
+	"SELECT step, from_state, to_state, kind, actor, on_date, note FROM events"
+	" WHERE case_id = ?1 ORDER BY on_date, created_at, rowid";
+
+static char *text_at(sqlite3_stmt *stmt, int column)
+{
+	const unsigned char *text = sqlite3_column_text(stmt, column);
+
+	return text ? strdup((const char *)text) : NULL;
+}
+
+static void fill_detail(sqlite3_stmt *stmt, struct case_detail *d)
+{
+	char **fields[] = {
+		&d->row.id, &d->row.number, &d->row.enterprise, &d->row.credit_code, &d->row.factory,
+		&d->row.region, &d->row.level, &d->row.state, NULL, &d->row.next_due,
+		&d->factory_address, &d->industry, &d->contact, &d->commitment_on, &d->applied_by,
+		&d->applied_on, &d->recommended_by, &d->recommended_on, &d->certified_by, &d->certified_on,
+		&d->expires_on, &d->cultivation_starts_on, &d->note,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (fields[i])
+			*fields[i] = text_at(stmt, (int)i);
+	d->row.year = sqlite3_column_int(stmt, 8);
+	d->maturity_centi = sqlite3_column_int(stmt, 23);
+	d->maturity_level = sqlite3_column_int(stmt, 24);
+}
+
+static enum status load_events(struct store *store, struct case_detail *d, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, events_sql, err);
+	size_t capacity = 0;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct case_event *e;
+
+		if (d->event_count == capacity) {
+			void *grown = realloc(d->events, (capacity = capacity ? 2 * capacity : 8) * sizeof(*e));
+
+			if (!grown) {
+				sqlite3_reset(stmt);
+				return STATUS_ERR_NOMEM;
+			}
+			d->events = grown;
+		}
+		e = &d->events[d->event_count++];
+		e->step = text_at(stmt, 0);
+		e->from_state = text_at(stmt, 1);
+		e->to_state = text_at(stmt, 2);
+		e->kind = text_at(stmt, 3);
+		e->actor = text_at(stmt, 4);
+		e->on_date = text_at(stmt, 5);
+		e->note = text_at(stmt, 6);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading events");
+}
+
+enum status store_case_detail(struct store *store, const char *key, struct case_detail *d, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, detail_sql, err);
+	enum status status = STATUS_OK;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		fill_detail(stmt, d);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
+	if (rc != SQLITE_ROW)
+		return store_fail(store, rc, err, "reading a case");
+	stmt = store_prepare(store, scenarios_sql, err);
+	if (!stmt) {
+		status = STATUS_ERR_DB;
+		goto fail;
+	}
+	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && d->scenario_count < 40)
+		d->scenarios[d->scenario_count++] = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	status = load_events(store, d, err);
+	if (!status)
+		return STATUS_OK;
+fail:
+	case_detail_clear(d);
+	return status;
+}
+
+void case_detail_clear(struct case_detail *d)
+{
+	char *strings[] = {
+		d->factory_address, d->industry, d->contact, d->commitment_on, d->applied_by, d->applied_on,
+		d->recommended_by, d->recommended_on, d->certified_by, d->certified_on, d->expires_on,
+		d->cultivation_starts_on, d->note,
+	};
+	size_t i;
+
+	case_rows_clear(&d->row, 1);
+	for (i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
+		free(strings[i]);
+	for (i = 0; i < d->event_count; i++) {
+		free(d->events[i].step);
+		free(d->events[i].from_state);
+		free(d->events[i].to_state);
+		free(d->events[i].kind);
+		free(d->events[i].actor);
+		free(d->events[i].on_date);
+		free(d->events[i].note);
+	}
+	free(d->events);
+	memset(d, 0, sizeof(*d));
+}

@@ -1,0 +1,142 @@
+/* Numbered migrations, applied in one transaction, tracked by user_version. */
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "schema.h"
+
+static const char *const migrations[] = {
+	/* 1: the domain model of the foundation */
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE users ("
+	"  id TEXT PRIMARY KEY,"
+	"  login TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('admin','clerk','inspector','secretary')),"
+	"  name TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE enterprises ("
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  credit_code TEXT NOT NULL,"
+	"  region TEXT NOT NULL,"
+	"  industry TEXT,"
+	"  contact TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX enterprises_credit_code ON enterprises (credit_code);"
+	"CREATE TABLE factories ("
+	"  id TEXT PRIMARY KEY,"
+	"  enterprise_id TEXT NOT NULL REFERENCES enterprises (id),"
+	"  name TEXT NOT NULL,"
+	"  address TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX factories_enterprise ON factories (enterprise_id);"
+	"CREATE TABLE cases ("
+	"  id TEXT PRIMARY KEY,"
+	"  number TEXT NOT NULL UNIQUE,"
+	"  factory_id TEXT NOT NULL REFERENCES factories (id),"
+	"  level TEXT NOT NULL,"
+	"  year INTEGER NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  maturity_centi INTEGER,"
+	"  maturity_level INTEGER,"
+	"  commitment_on TEXT,"
+	"  applied_by TEXT, applied_on TEXT,"
+	"  recommended_by TEXT, recommended_on TEXT,"
+	"  certified_by TEXT, certified_on TEXT,"
+	"  expires_on TEXT,"
+	"  cultivation_starts_on TEXT,"
+	"  next_due TEXT,"
+	"  note TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX cases_factory ON cases (factory_id);"
+	"CREATE TABLE case_scenarios ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  scenario INTEGER NOT NULL CHECK (scenario BETWEEN 1 AND 40),"
+	"  UNIQUE (case_id, scenario));"
+	"CREATE TABLE case_materials ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  material TEXT NOT NULL,"
+	"  received_on TEXT,"
+	"  UNIQUE (case_id, material));"
+	"CREATE TABLE events ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  step TEXT NOT NULL,"
+	"  from_state TEXT, to_state TEXT NOT NULL,"
+	"  kind TEXT,"
+	"  actor TEXT NOT NULL,"
+	"  on_date TEXT NOT NULL,"
+	"  note TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX events_case ON events (case_id, on_date);"
+	"CREATE TABLE audit ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  tbl TEXT NOT NULL,"
+	"  row_id TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old TEXT, new TEXT,"
+	"  prev_hash TEXT NOT NULL,"
+	"  hash TEXT NOT NULL);",
+};
+
+int schema_latest_version(void)
+{
+	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+}
+
+const char *schema_migration(int version)
+{
+	if (version < 1 || version > schema_latest_version())
+		return NULL;
+	return migrations[version - 1];
+}
+
+/* Columns that the write path may touch, per table (NULL-terminated). */
+static const char *const enterprise_fields[] = {
+	"name", "credit_code", "region", "industry", "contact", "created_at", NULL };
+static const char *const factory_fields[] = {
+	"enterprise_id", "name", "address", "created_at", NULL };
+static const char *const case_fields[] = {
+	"number", "factory_id", "level", "year", "state", "maturity_centi", "maturity_level",
+	"commitment_on", "applied_by", "applied_on", "recommended_by", "recommended_on",
+	"certified_by", "certified_on", "expires_on", "cultivation_starts_on", "next_due",
+	"note", "created_at", NULL };
+static const char *const case_scenario_fields[] = { "case_id", "scenario", NULL };
+static const char *const case_material_fields[] = { "case_id", "material", "received_on", NULL };
+static const char *const event_fields[] = {
+	"case_id", "step", "from_state", "to_state", "kind", "actor", "on_date", "note",
+	"created_at", NULL };
+static const char *const user_fields[] = { "login", "role", "name", "created_at", NULL };
+
+static const struct schema_table tables[] = {
+	{ "enterprises", enterprise_fields },
+	{ "factories", factory_fields },
+	{ "cases", case_fields },
+	{ "case_scenarios", case_scenario_fields },
+	{ "case_materials", case_material_fields },
+	{ "events", event_fields },
+	{ "users", user_fields },
+};
+
+const struct schema_table *schema_table(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		if (!strcmp_safe(tables[i].name, name))
+			return &tables[i];
+	return NULL;
+}
+
+bool schema_has_field(const struct schema_table *table, const char *field)
+{
+	size_t i;
+
+	for (i = 0; table->fields[i]; i++)
+		if (!strcmp_safe(table->fields[i], field))
+			return true;
+	return false;
+}

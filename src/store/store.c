@@ -1,0 +1,393 @@
+/* Opening the database, the write path and its audit chain. */
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gradus/store.h"
+#include "schema.h"
+#include "store_private.h"
+
+static enum status map_sqlite(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return STATUS_OK;
+	case SQLITE_NOMEM: return STATUS_ERR_NOMEM;
+	case SQLITE_BUSY: case SQLITE_LOCKED: return STATUS_ERR_BUSY;
+	case SQLITE_READONLY: case SQLITE_PERM: return STATUS_ERR_READONLY;
+	case SQLITE_CORRUPT: case SQLITE_NOTADB: return STATUS_ERR_CORRUPT;
+	case SQLITE_FULL: return STATUS_ERR_FULL;
+	case SQLITE_IOERR: case SQLITE_CANTOPEN: return STATUS_ERR_IO;
+	default: return STATUS_ERR_DB;
+	}
+}
+
+enum status store_fail(struct store *store, int rc, struct error *err, const char *what)
+{
+	enum status status = map_sqlite(rc);
+	const char *detail = store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
+
+	switch (status) {
+	case STATUS_ERR_FULL:
+		return error_set(err, status, "%s: the disk is full; nothing was written (%s)",
+				 store ? store->path : "", what);
+	case STATUS_ERR_READONLY:
+		return error_set(err, status, "%s: the database is read-only; nothing was written (%s)",
+				 store ? store->path : "", what);
+	case STATUS_ERR_CORRUPT:
+		return error_set(err, status, "%s: not a gradus database or the file is damaged (%s)",
+				 store ? store->path : "", detail);
+	case STATUS_ERR_BUSY:
+		return error_set(err, status, "%s: the database is busy (another user is writing); try again",
+				 store ? store->path : "");
+	default:
+		return error_set(err, status, "%s: %s: %s", store ? store->path : "", what, detail);
+	}
+}
+
+sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < store->stmt_count; i++)
+		if (store->stmts[i].sql == sql) {
+			sqlite3_reset(store->stmts[i].stmt);
+			sqlite3_clear_bindings(store->stmts[i].stmt);
+			return store->stmts[i].stmt;
+		}
+	if (store->stmt_count == STORE_MAX_STATEMENTS) {
+		error_set(err, STATUS_ERR_DB, "too many prepared statements");
+		return NULL;
+	}
+	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+				&store->stmts[store->stmt_count].stmt, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(store, rc, err, "preparing a query");
+		return NULL;
+	}
+	store->stmts[store->stmt_count].sql = sql;
+	return store->stmts[store->stmt_count++].stmt;
+}
+
+void store_timestamp(char out[STORE_TIMESTAMP_SIZE])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, STORE_TIMESTAMP_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+enum status store_new_id(char out[33])
+{
+	unsigned char bytes[16];
+	size_t i;
+
+	if (getrandom(bytes, sizeof(bytes), 0) != (ssize_t)sizeof(bytes))
+		return STATUS_ERR_IO;
+	for (i = 0; i < sizeof(bytes); i++)
+		snprintf(out + 2 * i, 3, "%02x", bytes[i]);
+	return STATUS_OK;
+}
+
+char *store_default_path(void)
+{
+	const char *data = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *path;
+	size_t size;
+
+	if (data && *data) {
+		size = strlen(data) + sizeof("/gradus/gradus.db");
+		path = malloc(size);
+		if (path)
+			snprintf(path, size, "%s/gradus/gradus.db", data);
+		return path;
+	}
+	if (!home || !*home)
+		home = ".";
+	size = strlen(home) + sizeof("/.local/share/gradus/gradus.db");
+	path = malloc(size);
+	if (path)
+		snprintf(path, size, "%s/.local/share/gradus/gradus.db", home);
+	return path;
+}
+
+/* mkdir -p of the folder holding path, readable by the owner only. */
+static enum status make_parent_dirs(const char *path, struct error *err)
+{
+	char *copy = strdup(path);
+	char *p;
+
+	if (!copy)
+		return STATUS_ERR_NOMEM;
+	for (p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) && errno != EEXIST) {
+			error_set(err, STATUS_ERR_IO, "%s: cannot create folder: %s", copy, strerror(errno));
+			free(copy);
+			return STATUS_ERR_IO;
+		}
+		*p = '/';
+	}
+	free(copy);
+	return STATUS_OK;
+}
+
+static enum status exec(struct store *store, const char *sql, struct error *err)
+{
+	int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? STATUS_OK : store_fail(store, rc, err, "running a statement");
+}
+
+static int query_int(struct store *store, const char *sql, int fallback)
+{
+	sqlite3_stmt *stmt;
+	int value = fallback;
+
+	if (sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return fallback;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		value = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return value;
+}
+
+static enum status migrate(struct store *store, struct error *err)
+{
+	int version = query_int(store, "PRAGMA user_version", -1);
+	int latest = schema_latest_version();
+	enum status status;
+	char pragma[64];
+	char id[33];
+
+	if (version < 0)
+		return store_fail(store, sqlite3_errcode(store->db), err, "reading the schema version");
+	if (version > latest)
+		return error_set(err, STATUS_ERR_DB,
+				 "%s: made by a newer gradus (schema %d, this one knows %d); not opened",
+				 store->path, version, latest);
+	if (version == 0 && query_int(store, "SELECT count(*) FROM sqlite_master", 0) > 0)
+		return error_set(err, STATUS_ERR_CORRUPT,
+				 "%s: this SQLite file is not a gradus database; not touched", store->path);
+	if (version == latest)
+		return STATUS_OK;
+	status = exec(store, "BEGIN IMMEDIATE", err);
+	if (status)
+		return status;
+	for (; version < latest; version++) {
+		status = exec(store, schema_migration(version + 1), err);
+		if (status)
+			goto fail;
+	}
+	if (query_int(store, "SELECT count(*) FROM meta WHERE key = 'database_id'", 0) == 0) {
+		char sql[160];
+
+		if (store_new_id(id))
+			goto fail;
+		snprintf(sql, sizeof(sql), "INSERT INTO meta VALUES ('database_id', '%s')", id);
+		status = exec(store, sql, err);
+		if (status)
+			goto fail;
+	}
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", latest);
+	status = exec(store, pragma, err);
+	if (status)
+		goto fail;
+	return exec(store, "COMMIT", err);
+fail:
+	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	return status ? status : STATUS_ERR_IO;
+}
+
+/* The operating-system user becomes a user of the database; the first is admin. */
+static enum status ensure_actor(struct store *store, struct error *err)
+{
+	static const char *const find = "SELECT role FROM users WHERE login = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, find, err);
+	char id[33], now[STORE_TIMESTAMP_SIZE];
+	bool first;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, store->actor, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		snprintf(store->role, sizeof(store->role), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		sqlite3_reset(stmt);
+		return STATUS_OK;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, err, "reading users");
+	if (store->read_only)
+		return STATUS_OK;
+	first = query_int(store, "SELECT count(*) FROM users", 0) == 0;
+	if (!first)
+		return STATUS_OK; /* unknown users read; roles are given by an admin */
+	store_timestamp(now);
+	if (store_new_id(id))
+		return STATUS_ERR_IO;
+	{
+		struct field_value fields[] = {
+			{ "login", store->actor }, { "role", "admin" }, { "created_at", now },
+		};
+		enum status status = store_insert(store, "users", id, fields, 3, err);
+
+		if (!status)
+			snprintf(store->role, sizeof(store->role), "admin");
+		return status;
+	}
+}
+
+enum status store_open(const char *path, enum store_mode mode, const char *actor,
+		       struct date today, struct store **out, struct error *err)
+{
+	struct store *store;
+	enum status status;
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	int flags = SQLITE_OPEN_READWRITE;
+	mode_t old_mask;
+	int rc;
+
+	*out = NULL;
+	if (!exists && mode == STORE_OPEN_EXISTING)
+		return error_set(err, STATUS_ERR_NOT_FOUND,
+				 "%s: no database here; create one with `gradus --db %s init`", path, path);
+	if (exists && !S_ISREG(st.st_mode))
+		return error_set(err, STATUS_ERR_INVALID, "%s: not a regular file", path);
+	if (!exists) {
+		status = make_parent_dirs(path, err);
+		if (status)
+			return status;
+		flags |= SQLITE_OPEN_CREATE;
+	}
+	store = calloc(1, sizeof(*store));
+	if (!store)
+		return STATUS_ERR_NOMEM;
+	store->path = strdup(path);
+	store->actor = strdup(actor && *actor ? actor : "unknown");
+	store->today = today;
+	if (!store->path || !store->actor) {
+		status = STATUS_ERR_NOMEM;
+		goto fail;
+	}
+	if (exists && access(path, W_OK) != 0) {
+		flags = SQLITE_OPEN_READONLY;
+		store->read_only = true;
+	}
+	old_mask = umask(077);
+	rc = sqlite3_open_v2(path, &store->db, flags, NULL);
+	umask(old_mask);
+	if (rc != SQLITE_OK) {
+		status = store_fail(store, rc, err, "opening");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(store->db, 0);
+	sqlite3_busy_timeout(store->db, 5000);
+	if (query_int(store, "SELECT count(*) FROM sqlite_master", -1) < 0) {
+		status = store_fail(store, sqlite3_errcode(store->db), err, "reading");
+		goto fail;
+	}
+	if (!store->read_only) {
+		status = exec(store, "PRAGMA journal_mode = WAL", err);
+		if (status)
+			goto fail;
+	}
+	status = exec(store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", err);
+	if (status)
+		goto fail;
+	if (store->read_only && query_int(store, "PRAGMA user_version", 0) != schema_latest_version()) {
+		status = error_set(err, STATUS_ERR_READONLY,
+				   "%s: read-only and not at the current schema; cannot open", path);
+		goto fail;
+	}
+	status = migrate(store, err);
+	if (status)
+		goto fail;
+	status = ensure_actor(store, err);
+	if (status)
+		goto fail;
+	*out = store;
+	return STATUS_OK;
+fail:
+	store_close(&store);
+	return status;
+}
+
+void store_close(struct store **storep)
+{
+	struct store *store = *storep;
+	size_t i;
+
+	if (!store)
+		return;
+	for (i = 0; i < store->stmt_count; i++)
+		sqlite3_finalize(store->stmts[i].stmt);
+	if (store->db)
+		sqlite3_close(store->db);
+	free(store->rows_text);
+	free(store->path);
+	free(store->actor);
+	free(store);
+	*storep = NULL;
+}
+
+const char *store_actor(const struct store *store) { return store->actor; }
+const char *store_role(const struct store *store) { return store->role; }
+const char *store_path(const struct store *store) { return store->path; }
+struct date store_today(const struct store *store) { return store->today; }
+bool store_read_only(const struct store *store) { return store->read_only; }
+struct sqlite3 *store_db(struct store *store) { return store->db; }
+
+int store_schema_version(const struct store *store)
+{
+	return query_int((struct store *)store, "PRAGMA user_version", 0);
+}
+
+bool store_is_empty(struct store *store)
+{
+	return query_int(store, "SELECT count(*) FROM cases", 0) == 0;
+}
+
+enum status store_begin(struct store *store, struct error *err)
+{
+	enum status status;
+
+	if (store->depth++ > 0)
+		return STATUS_OK;
+	status = exec(store, "BEGIN IMMEDIATE", err);
+	if (status)
+		store->depth = 0;
+	return status;
+}
+
+enum status store_commit(struct store *store, struct error *err)
+{
+	enum status status;
+
+	if (store->depth == 0 || --store->depth > 0)
+		return STATUS_OK;
+	status = exec(store, "COMMIT", err);
+	if (status)
+		store_rollback(store);
+	return status;
+}
+
+void store_rollback(struct store *store)
+{
+	store->depth = 0;
+	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}

@@ -1,0 +1,34 @@
+/* Private to store/: the store's insides. */
+#ifndef GRADUS_STORE_PRIVATE_H
+#define GRADUS_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "gradus/store.h"
+
+#define STORE_MAX_STATEMENTS 64
+#define STORE_TIMESTAMP_SIZE 21
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *actor;
+	char role[16];
+	struct date today;
+	bool read_only;
+	int depth; /* nesting of store_begin */
+	struct {
+		const char *sql; /* compared by address: statements are static strings */
+		sqlite3_stmt *stmt;
+	} stmts[STORE_MAX_STATEMENTS];
+	size_t stmt_count;
+	char *rows_text; /* unused yet */
+};
+
+/* A prepared statement for a static SQL string, reset and unbound. */
+sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err);
+enum status store_fail(struct store *store, int rc, struct error *err, const char *what);
+void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
+
+#endif

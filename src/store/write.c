@@ -1,0 +1,308 @@
+/* The one write path: inserts and updates with an audit row per field,
+ * each audit row chained to the previous one by SHA-256. */
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/store.h"
+#include "schema.h"
+#include "store_private.h"
+
+#define HASH_HEX 65
+
+static void hash_field(struct sha256_ctx *ctx, const char *value)
+{
+	static const uint8_t null_mark = 0x1e, separator = 0x1f;
+
+	if (value)
+		sha256_update(ctx, strlen(value), (const uint8_t *)value);
+	else
+		sha256_update(ctx, 1, &null_mark);
+	sha256_update(ctx, 1, &separator);
+}
+
+/* hash = SHA-256(prev, seq, at, actor, table, row, field, old, new). */
+static void audit_hash(const char *prev, long long seq, const char *const text[7], char out[HASH_HEX])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	char number[32];
+	size_t i;
+
+	sha256_init(&ctx);
+	hash_field(&ctx, prev);
+	snprintf(number, sizeof(number), "%lld", seq);
+	hash_field(&ctx, number);
+	for (i = 0; i < 7; i++)
+		hash_field(&ctx, text[i]);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (i = 0; i < sizeof(digest); i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+static enum status audit_head(struct store *store, long long *seq, char prev[HASH_HEX], struct error *err)
+{
+	static const char *const sql = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(stmt, 0);
+		snprintf(prev, HASH_HEX, "%s", (const char *)sqlite3_column_text(stmt, 1));
+	} else {
+		*seq = 0;
+		memset(prev, '0', HASH_HEX - 1);
+		prev[HASH_HEX - 1] = '\0';
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading the audit log");
+}
+
+static enum status audit_append(struct store *store, const char *table, const char *id,
+				const char *field, const char *old, const char *new, struct error *err)
+{
+	static const char *const sql =
+		"INSERT INTO audit (seq, at, actor, tbl, row_id, field, old, new, prev_hash, hash)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	char prev[HASH_HEX], hash[HASH_HEX], at[STORE_TIMESTAMP_SIZE];
+	const char *text[7];
+	sqlite3_stmt *stmt;
+	enum status status;
+	long long seq;
+	int rc;
+
+	status = audit_head(store, &seq, prev, err);
+	if (status)
+		return status;
+	seq++;
+	store_timestamp(at);
+	text[0] = at; text[1] = store->actor; text[2] = table; text[3] = id;
+	text[4] = field; text[5] = old; text[6] = new;
+	audit_hash(prev, seq, text, hash);
+	stmt = store_prepare(store, sql, err);
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_int64(stmt, 1, seq);
+	for (rc = 0; rc < 7; rc++)
+		sqlite3_bind_text(stmt, rc + 2, text[rc], -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 9, prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 10, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "writing the audit log");
+}
+
+static enum status check_fields(const char *table, const struct schema_table **out,
+				const struct field_value *fields, size_t count, struct error *err)
+{
+	size_t i;
+
+	*out = schema_table(table);
+	if (!*out)
+		return error_set(err, STATUS_ERR_INVALID, "unknown table '%s'", table);
+	for (i = 0; i < count; i++)
+		if (!schema_has_field(*out, fields[i].name))
+			return error_set(err, STATUS_ERR_INVALID, "unknown field '%s.%s'", table, fields[i].name);
+	return STATUS_OK;
+}
+
+/* Builds "INSERT INTO t (id, a, b) VALUES (?1, ?2, ?3)"; names are checked schema names. */
+static char *insert_sql(const char *table, const struct field_value *fields, size_t count)
+{
+	size_t size = 64 + strlen(table), i, used;
+	char *sql;
+
+	for (i = 0; i < count; i++)
+		size += strlen(fields[i].name) + 12;
+	sql = malloc(size);
+	if (!sql)
+		return NULL;
+	used = (size_t)snprintf(sql, size, "INSERT INTO %s (id", table);
+	for (i = 0; i < count; i++)
+		used += (size_t)snprintf(sql + used, size - used, ", %s", fields[i].name);
+	used += (size_t)snprintf(sql + used, size - used, ") VALUES (?1");
+	for (i = 0; i < count; i++)
+		used += (size_t)snprintf(sql + used, size - used, ", ?%zu", i + 2);
+	snprintf(sql + used, size - used, ")");
+	return sql;
+}
+
+static enum status run_insert(struct store *store, const char *table, const char *id,
+			      const struct field_value *fields, size_t count, struct error *err)
+{
+	char *sql = insert_sql(table, fields, count);
+	sqlite3_stmt *stmt = NULL;
+	enum status status = STATUS_OK;
+	size_t i;
+	int rc;
+
+	if (!sql)
+		return STATUS_ERR_NOMEM;
+	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		status = store_fail(store, rc, err, "preparing an insert");
+		goto cleanup;
+	}
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	for (i = 0; i < count; i++)
+		sqlite3_bind_text(stmt, (int)i + 2, fields[i].value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_DONE)
+		status = store_fail(store, rc, err, table);
+	for (i = 0; !status && i < count; i++)
+		status = audit_append(store, table, id, fields[i].name, NULL, fields[i].value, err);
+cleanup:
+	sqlite3_finalize(stmt);
+	free(sql);
+	return status;
+}
+
+enum status store_insert(struct store *store, const char *table, const char *id,
+			 const struct field_value *fields, size_t count, struct error *err)
+{
+	const struct schema_table *schema;
+	enum status status;
+
+	status = check_fields(table, &schema, fields, count, err);
+	if (status)
+		return status;
+	if (store->read_only)
+		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was written",
+				 store->path);
+	status = store_begin(store, err);
+	if (status)
+		return status;
+	status = run_insert(store, table, id, fields, count, err);
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}
+
+static enum status run_update(struct store *store, const char *table, const char *id,
+			      const char *field, const char *value, struct error *err)
+{
+	char sql[160];
+	sqlite3_stmt *stmt = NULL;
+	enum status status = STATUS_OK;
+	char *old = NULL;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?1", field, table);
+	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, "preparing an update");
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, "no %s with id %s", table, id)
+					   : store_fail(store, rc, err, table);
+		goto cleanup;
+	}
+	if (sqlite3_column_type(stmt, 0) != SQLITE_NULL && !(old = strdup((const char *)sqlite3_column_text(stmt, 0)))) {
+		status = STATUS_ERR_NOMEM;
+		goto cleanup;
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if ((!old && !value) || (old && value && !strcmp(old, value)))
+		goto cleanup; /* nothing changes, nothing to audit */
+	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = ?1 WHERE id = ?2", table, field);
+	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+	}
+	if (rc != SQLITE_DONE) {
+		status = store_fail(store, rc, err, table);
+		goto cleanup;
+	}
+	status = audit_append(store, table, id, field, old, value, err);
+cleanup:
+	sqlite3_finalize(stmt);
+	free(old);
+	return status;
+}
+
+enum status store_update(struct store *store, const char *table, const char *id,
+			 const char *field, const char *value, struct error *err)
+{
+	const struct field_value probe = { field, value };
+	const struct schema_table *schema;
+	enum status status;
+
+	status = check_fields(table, &schema, &probe, 1, err);
+	if (status)
+		return status;
+	if (store->read_only)
+		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was written",
+				 store->path);
+	status = store_begin(store, err);
+	if (status)
+		return status;
+	status = run_update(store, table, id, field, value, err);
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}
+
+enum status store_verify(struct store *store, long *rows, char head[65], struct error *err)
+{
+	static const char *const sql =
+		"SELECT seq, at, actor, tbl, row_id, field, old, new, prev_hash, hash FROM audit ORDER BY seq";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	char prev[HASH_HEX], hash[HASH_HEX];
+	const char *text[7];
+	long long expected = 1;
+	int rc, i;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	memset(prev, '0', HASH_HEX - 1);
+	prev[HASH_HEX - 1] = '\0';
+	*rows = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		long long seq = sqlite3_column_int64(stmt, 0);
+
+		for (i = 0; i < 7; i++)
+			text[i] = (const char *)sqlite3_column_text(stmt, i + 1);
+		audit_hash(prev, seq, text, hash);
+		if (seq != expected || strcmp(prev, (const char *)sqlite3_column_text(stmt, 8)) ||
+		    strcmp(hash, (const char *)sqlite3_column_text(stmt, 9))) {
+			sqlite3_reset(stmt);
+			return error_set(err, STATUS_ERR_CORRUPT,
+					 "%s: audit chain broken at row %lld (%s %s.%s): the record was changed outside gradus",
+					 store->path, seq, text[2] ? text[2] : "", text[3] ? text[3] : "",
+					 text[4] ? text[4] : "");
+		}
+		memcpy(prev, hash, HASH_HEX);
+		expected++;
+		(*rows)++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, err, "reading the audit log");
+	memcpy(head, prev, HASH_HEX);
+	{
+		enum status status = STATUS_OK;
+		sqlite3_stmt *check;
+
+		if (sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL) == SQLITE_OK) {
+			if (sqlite3_step(check) == SQLITE_ROW &&
+			    strcmp((const char *)sqlite3_column_text(check, 0), "ok"))
+				status = error_set(err, STATUS_ERR_CORRUPT, "%s: integrity check: %s", store->path,
+						   (const char *)sqlite3_column_text(check, 0));
+			sqlite3_finalize(check);
+		}
+		return status;
+	}
+}

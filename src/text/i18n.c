@@ -1,0 +1,31 @@
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "gradus/i18n.h"
+
+void i18n_init(void)
+{
+	struct stat st;
+	const char *dir = GRADUS_LOCALEDIR;
+
+	setlocale(LC_ALL, "");
+	if (stat(GRADUS_BUILD_LOCALEDIR, &st) == 0 && S_ISDIR(st.st_mode))
+		dir = GRADUS_BUILD_LOCALEDIR;
+	bindtextdomain("gradus", dir);
+	bind_textdomain_codeset("gradus", "UTF-8");
+	textdomain("gradus");
+}
+
+bool i18n_chinese(void)
+{
+	const char *language = getenv("LANGUAGE");
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+
+	if (messages && (!strcmp(messages, "C") || !strcmp(messages, "POSIX")))
+		return false;
+	if (language && *language)
+		return !strncmp(language, "zh", 2);
+	return messages && !strncmp(messages, "zh", 2);
+}

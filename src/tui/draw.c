@@ -1,0 +1,73 @@
+/* Drawing UTF-8 data by display cells. Code points are decoded here, never by
+ * the locale, so a GB18030 terminal shows the same screen: ncursesw converts
+ * the wide characters to the terminal's codeset. Unsafe code points from data
+ * are drawn as visible placeholders. */
+#include <string.h>
+
+#include "gradus/utf8.h"
+#include "tui_private.h"
+
+static void put_cp(int y, int x, uint32_t cp, attr_t attr)
+{
+	cchar_t cell;
+	wchar_t wc[2] = { (wchar_t)cp, L'\0' };
+
+	setcchar(&cell, wc, attr, 0, NULL);
+	mvadd_wch(y, x, &cell);
+}
+
+static void put_placeholder(int y, int x, uint32_t cp, attr_t attr)
+{
+	const char *p = utf8_placeholder(cp);
+	uint32_t shown;
+	bool valid;
+
+	utf8_decode(p, strlen(p), &shown, &valid);
+	put_cp(y, x, shown, attr);
+}
+
+/* Draws text from column x in at most `cells` cells, padding with spaces;
+ * returns the cells used by text. A wide character that does not fit is
+ * left out rather than cut. */
+int draw_text(int y, int x, const char *text, int cells, attr_t attr)
+{
+	size_t len = text ? strlen(text) : 0, at = 0;
+	int used = 0;
+
+	while (at < len && used < cells) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(text + at, len - at, &cp, &valid);
+		int width = utf8_cp_width(cp);
+
+		if (!valid || utf8_is_unsafe(cp) || width < 0)
+			width = 1;
+		if (used + width > cells)
+			break;
+		if (width == 0) {
+			at += n;
+			continue;
+		}
+		if (!valid || utf8_is_unsafe(cp))
+			put_placeholder(y, x + used, valid ? cp : UTF8_REPLACEMENT, attr);
+		else
+			put_cp(y, x + used, cp, attr);
+		used += width;
+		at += n;
+	}
+	draw_fill(y, x + used, cells - used, attr);
+	return used;
+}
+
+void draw_fill(int y, int x, int cells, attr_t attr)
+{
+	int i;
+
+	for (i = 0; i < cells; i++)
+		put_cp(y, x + i, L' ', attr);
+}
+
+attr_t draw_colour(const struct tui *tui, enum colour colour, attr_t fallback)
+{
+	return tui->colour ? (attr_t)COLOR_PAIR(colour) | (fallback & A_BOLD) : fallback;
+}

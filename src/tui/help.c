@@ -1,0 +1,90 @@
+/* The help screen: every key of the keymap with what it does. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/i18n.h"
+#include "gradus/utf8.h"
+#include "pager.h"
+
+static const enum action help_hints[] = { ACTION_BACK, ACTION_DOWN, ACTION_UP, ACTION_NONE };
+
+static enum status help_open(struct tui *tui, struct view *view, struct error *err)
+{
+	struct pager *pager = calloc(1, sizeof(*pager));
+	const struct key_binding *bindings;
+	size_t count, i, j;
+	enum action action;
+
+	(void)tui;
+	(void)err;
+	if (!pager)
+		return STATUS_ERR_NOMEM;
+	view->data = pager;
+	bindings = keymap_bindings(&count);
+	pager_add(pager, "%s", _("Keys (each works on every screen where it makes sense):"));
+	pager_add(pager, "%s", "");
+	for (action = ACTION_NONE + 1; action < ACTION_COUNT; action++) {
+		char keys[128] = "";
+		size_t used = 0;
+
+		for (i = 0; i < count; i++) {
+			bool seen = false;
+
+			if (bindings[i].action != action)
+				continue;
+			for (j = 0; j < i; j++)
+				seen |= bindings[j].action == action && !strcmp(bindings[j].label, bindings[i].label);
+			if (!seen && used < sizeof(keys))
+				used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s", used ? " " : "",
+							 bindings[i].label);
+		}
+		{
+			int pad = 16 - utf8_width(keys);
+
+			pager_add(pager, "  %s%*s %s", keys, pad > 0 ? pad : 0, "", keymap_describe(action));
+		}
+	}
+	pager_add(pager, "%s", "");
+	pager_add(pager, "%s", _("Commands for scripts and the office: gradus --help; manual: man gradus"));
+	return pager->failed ? STATUS_ERR_NOMEM : STATUS_OK;
+}
+
+static void help_draw(struct tui *tui, struct view *view, int top, int height)
+{
+	pager_draw(tui, view->data, top, height);
+}
+
+static bool help_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
+{
+	(void)tui;
+	(void)code;
+	(void)ch;
+	if (action == ACTION_HELP)
+		return true;
+	return pager_key(view->data, action, LINES - 2);
+}
+
+static void help_close(struct tui *tui, struct view *view)
+{
+	(void)tui;
+	pager_clear(view->data);
+	free(view->data);
+	view->data = NULL;
+}
+
+static const char *help_title(struct tui *tui, struct view *view)
+{
+	(void)tui;
+	(void)view;
+	return _("Help");
+}
+
+const struct view_ops help_view_ops = {
+	.name = "help",
+	.open = help_open,
+	.draw = help_draw,
+	.key = help_key,
+	.close = help_close,
+	.title = help_title,
+	.hints = help_hints,
+};

@@ -1,0 +1,81 @@
+/* The one keymap: dispatch, the help screen and the status-line hints all
+ * read this table. */
+#include "gradus/i18n.h"
+#include "tui_private.h"
+
+static const struct key_binding bindings[] = {
+	{ KEY_UP, 0, "↑", ACTION_UP },
+	{ 0, L'k', "k", ACTION_UP },
+	{ KEY_DOWN, 0, "↓", ACTION_DOWN },
+	{ 0, L'j', "j", ACTION_DOWN },
+	{ KEY_PPAGE, 0, "PgUp", ACTION_PAGE_UP },
+	{ 0, 0x02, "^B", ACTION_PAGE_UP },
+	{ KEY_NPAGE, 0, "PgDn", ACTION_PAGE_DOWN },
+	{ 0, 0x06, "^F", ACTION_PAGE_DOWN },
+	{ 0, L' ', "Space", ACTION_PAGE_DOWN },
+	{ KEY_HOME, 0, "Home", ACTION_HOME },
+	{ 0, L'g', "g", ACTION_HOME },
+	{ KEY_END, 0, "End", ACTION_END },
+	{ 0, L'G', "G", ACTION_END },
+	{ KEY_ENTER, 0, "Enter", ACTION_OPEN },
+	{ 0, L'\n', "Enter", ACTION_OPEN },
+	{ 0, L'\r', "Enter", ACTION_OPEN },
+	{ 0, L'q', "q", ACTION_BACK },
+	{ 0, 0x1b, "Esc", ACTION_BACK },
+	{ 0, L'Q', "Q", ACTION_QUIT },
+	{ 0, L'?', "?", ACTION_HELP },
+	{ KEY_F(1), 0, "F1", ACTION_HELP },
+	{ 0, 0x0c, "^L", ACTION_REDRAW },
+};
+
+static const char *const descriptions[ACTION_COUNT] = {
+	[ACTION_UP] = N_("Move up"),
+	[ACTION_DOWN] = N_("Move down"),
+	[ACTION_PAGE_UP] = N_("Page up"),
+	[ACTION_PAGE_DOWN] = N_("Page down"),
+	[ACTION_HOME] = N_("First line"),
+	[ACTION_END] = N_("Last line"),
+	/* L10N: the key that opens the case under the cursor */
+	[ACTION_OPEN] = N_("Open"),
+	/* L10N: close this screen; on the first screen, quit */
+	[ACTION_BACK] = N_("Back / quit"),
+	[ACTION_QUIT] = N_("Quit gradus"),
+	[ACTION_HELP] = N_("Help: all keys"),
+	[ACTION_REDRAW] = N_("Redraw the screen"),
+};
+
+enum action keymap_action(int code, wint_t ch)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++) {
+		if (code && bindings[i].code == code)
+			return bindings[i].action;
+		if (!code && !bindings[i].code && bindings[i].ch == ch)
+			return bindings[i].action;
+	}
+	return ACTION_NONE;
+}
+
+const struct key_binding *keymap_bindings(size_t *count)
+{
+	*count = sizeof(bindings) / sizeof(bindings[0]);
+	return bindings;
+}
+
+const char *keymap_describe(enum action action)
+{
+	if (action <= ACTION_NONE || action >= ACTION_COUNT || !descriptions[action])
+		return "";
+	return _(descriptions[action]);
+}
+
+const char *keymap_label(enum action action)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
+		if (bindings[i].action == action)
+			return bindings[i].label;
+	return "";
+}

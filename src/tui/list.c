@@ -1,0 +1,275 @@
+/* The case list: a window of rows read by keyset pagination, never the
+ * whole table. Columns are laid out by display width. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/i18n.h"
+#include "gradus/utf8.h"
+#include "tui_private.h"
+
+#define LIST_MAX_ROWS 512
+
+struct list {
+	struct case_row rows[LIST_MAX_ROWS];
+	size_t count;      /* rows in the window */
+	size_t cursor;     /* index in the window */
+	size_t height;     /* rows the screen shows */
+	long total;
+	char title[128];
+};
+
+enum column_id { COL_NUMBER, COL_ENTERPRISE, COL_REGION, COL_LEVEL, COL_YEAR, COL_STATE, COL_DUE, COL_COUNT };
+
+struct column {
+	const char *header; /* msgid */
+	int width;          /* 0 = takes the rest */
+	int drop_below;     /* hidden when the screen is narrower than this */
+};
+
+static const struct column columns[COL_COUNT] = {
+	/* L10N: column headers of the case list; keep them short (cells shown in brackets) */
+	[COL_NUMBER] = { N_("Number"), 16, 0 },
+	[COL_ENTERPRISE] = { N_("Enterprise"), 0, 0 },
+	[COL_REGION] = { N_("Region"), 8, 72 },
+	[COL_LEVEL] = { N_("Level"), 9, 0 },
+	[COL_YEAR] = { N_("Year"), 4, 120 }, /* the number holds the year */
+	[COL_STATE] = { N_("State"), 10, 56 },
+	[COL_DUE] = { N_("Due"), 10, 80 },
+};
+
+static const enum action list_hints[] = {
+	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_UP, ACTION_NONE
+};
+
+static void window_clear(struct list *list)
+{
+	case_rows_clear(list->rows, list->count);
+	list->count = 0;
+}
+
+/* Loads the window starting at key (inclusive); near the end, the window is
+ * the last `height` rows instead, so the screen stays full. */
+static enum status window_load(struct tui *tui, struct list *list, const char *key, struct error *err)
+{
+	char *keep = key ? strdup(key) : NULL;
+	enum status status;
+
+	if (key && !keep)
+		return STATUS_ERR_NOMEM;
+	window_clear(list);
+	status = store_case_page(tui->store, keep, true, STORE_FORWARD, list->height, list->rows, &list->count, err);
+	if (!status && keep && list->count < list->height) {
+		window_clear(list);
+		status = store_case_page(tui->store, NULL, false, STORE_BACKWARD, list->height, list->rows,
+					 &list->count, err);
+	}
+	free(keep);
+	return status;
+}
+
+static size_t window_index(const struct list *list, const char *number)
+{
+	size_t i;
+
+	for (i = 0; number && i < list->count; i++)
+		if (!strcmp(list->rows[i].number, number))
+			return i;
+	return 0;
+}
+
+static enum status list_open(struct tui *tui, struct view *view, struct error *err)
+{
+	struct list *list = calloc(1, sizeof(*list));
+
+	if (!list)
+		return STATUS_ERR_NOMEM;
+	view->data = list;
+	list->height = LINES > 3 ? (size_t)LINES - 3 : 1;
+	if (list->height > LIST_MAX_ROWS)
+		list->height = LIST_MAX_ROWS;
+	list->total = store_case_count(tui->store);
+	return window_load(tui, list, NULL, err);
+}
+
+static void list_close(struct tui *tui, struct view *view)
+{
+	struct list *list = view->data;
+
+	(void)tui;
+	window_clear(list);
+	free(list);
+	view->data = NULL;
+}
+
+static const char *list_title(struct tui *tui, struct view *view)
+{
+	struct list *list = view->data;
+
+	(void)tui;
+	/* L10N: title of the case list; %ld is the number of cases */
+	snprintf(list->title, sizeof(list->title), _("Cases (%ld)"), list->total);
+	return list->title;
+}
+
+/* Widths for the columns that fit in `cells`; the enterprise takes the rest. */
+static void layout(int cells, int widths[COL_COUNT])
+{
+	int i, rest = cells;
+
+	for (i = 0; i < COL_COUNT; i++) {
+		widths[i] = cells >= columns[i].drop_below ? columns[i].width : -1;
+		if (widths[i] > 0)
+			rest -= widths[i] + 1;
+	}
+	widths[COL_ENTERPRISE] = rest > 4 ? rest - 1 : 4;
+}
+
+static const char *cell_text(struct tui *tui, const struct case_row *row, enum column_id column, char *buffer,
+			     size_t size)
+{
+	switch (column) {
+	case COL_NUMBER: return row->number;
+	case COL_ENTERPRISE: return row->enterprise;
+	case COL_REGION: return tui_region_name(tui, row->region);
+	case COL_LEVEL: return tui_level_name(tui, row->level);
+	case COL_YEAR: snprintf(buffer, size, "%d", row->year); return buffer;
+	case COL_STATE: return tui_state_name(tui, row->level, row->state);
+	case COL_DUE: return row->next_due ? row->next_due : "";
+	default: return "";
+	}
+}
+
+static void draw_row(struct tui *tui, int y, const int widths[COL_COUNT], const struct case_row *row,
+		     bool header, bool cursor)
+{
+	attr_t attr = header ? draw_colour(tui, COLOUR_HEADER, A_BOLD)
+			     : cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
+	char buffer[32];
+	int x = 0, i;
+
+	for (i = 0; i < COL_COUNT; i++) {
+		const char *text;
+
+		if (widths[i] < 0)
+			continue;
+		text = header ? _(columns[i].header) : cell_text(tui, row, (enum column_id)i, buffer, sizeof(buffer));
+		draw_text(y, x, text, widths[i], attr);
+		x += widths[i];
+		if (x < COLS)
+			draw_fill(y, x++, 1, attr);
+	}
+	if (x < COLS)
+		draw_fill(y, x, COLS - x, attr);
+}
+
+static void list_draw(struct tui *tui, struct view *view, int top, int height)
+{
+	struct list *list = view->data;
+	int widths[COL_COUNT];
+	size_t i;
+
+	if ((size_t)(height - 1) != list->height && height > 1) {
+		/* The terminal was resized: keep the row under the cursor in view. */
+		char *number = list->count ? strdup(list->rows[list->cursor].number) : NULL;
+		struct error err;
+
+		list->height = (size_t)height - 1;
+		if (list->height > LIST_MAX_ROWS)
+			list->height = LIST_MAX_ROWS;
+		if (window_load(tui, list, number, &err) == STATUS_OK)
+			list->cursor = window_index(list, number);
+		free(number);
+	}
+	layout(COLS, widths);
+	draw_row(tui, top, widths, NULL, true, false);
+	if (!list->count) {
+		/* L10N: shown in the case list when the database has no cases */
+		draw_text(top + 2, 2, _("No cases yet. Create the demo with: gradus init --demo"), COLS - 2, A_NORMAL);
+		return;
+	}
+	for (i = 0; i < list->count && (int)i < height - 1; i++)
+		draw_row(tui, top + 1 + (int)i, widths, &list->rows[i], false, i == list->cursor);
+}
+
+static void move_down(struct tui *tui, struct list *list, size_t n)
+{
+	struct error err;
+
+	while (n-- > 0) {
+		if (list->cursor + 1 < list->count) {
+			list->cursor++;
+		} else if (list->count == list->height && list->count > 1) {
+			char *top = strdup(list->rows[1].number);
+			char *current = strdup(list->rows[list->cursor].number);
+
+			if (top && current && !window_load(tui, list, top, &err)) {
+				list->cursor = window_index(list, current);
+				if (list->cursor + 1 < list->count)
+					list->cursor++;
+			}
+			free(top);
+			free(current);
+		}
+	}
+}
+
+static void move_up(struct tui *tui, struct list *list, size_t n)
+{
+	struct case_row before;
+	struct error err;
+	size_t got;
+
+	while (n-- > 0) {
+		if (list->cursor > 0) {
+			list->cursor--;
+			continue;
+		}
+		if (!list->count || store_case_page(tui->store, list->rows[0].number, false, STORE_BACKWARD, 1,
+						    &before, &got, &err) || !got)
+			return;
+		if (!window_load(tui, list, before.number, &err))
+			list->cursor = 0;
+		case_rows_clear(&before, got);
+	}
+}
+
+static bool list_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
+{
+	struct list *list = view->data;
+	struct error err = { "" };
+
+	(void)code;
+	(void)ch;
+	switch (action) {
+	case ACTION_DOWN: move_down(tui, list, 1); return true;
+	case ACTION_UP: move_up(tui, list, 1); return true;
+	case ACTION_PAGE_DOWN: move_down(tui, list, list->height); return true;
+	case ACTION_PAGE_UP: move_up(tui, list, list->height); return true;
+	case ACTION_HOME:
+		if (!window_load(tui, list, NULL, &err))
+			list->cursor = 0;
+		return true;
+	case ACTION_END:
+		window_clear(list);
+		if (!store_case_page(tui->store, NULL, false, STORE_BACKWARD, list->height, list->rows, &list->count, &err))
+			list->cursor = list->count ? list->count - 1 : 0;
+		return true;
+	case ACTION_OPEN:
+		if (list->count && tui_push(tui, &case_view_ops, list->rows[list->cursor].id, &err))
+			tui_say(tui, true, "%s", err.message);
+		return true;
+	default:
+		return false;
+	}
+}
+
+const struct view_ops list_view_ops = {
+	.name = "list",
+	.open = list_open,
+	.draw = list_draw,
+	.key = list_key,
+	.close = list_close,
+	.title = list_title,
+	.hints = list_hints,
+};

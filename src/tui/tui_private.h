@@ -1,0 +1,100 @@
+/* Private to tui/: the view engine shared by the screens. */
+#ifndef GRADUS_TUI_PRIVATE_H
+#define GRADUS_TUI_PRIVATE_H
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdbool.h>
+#include <wchar.h>
+
+#include "gradus/forms.h"
+#include "gradus/store.h"
+#include "gradus/tui.h"
+
+/* Everything a key can do; the keymap binds keys to these. */
+enum action {
+	ACTION_NONE,
+	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
+	ACTION_OPEN, ACTION_BACK, ACTION_QUIT, ACTION_HELP, ACTION_REDRAW,
+	ACTION_COUNT
+};
+
+enum colour { COLOUR_TITLE = 1, COLOUR_STATUS, COLOUR_HEADER, COLOUR_CURSOR, COLOUR_DUE, COLOUR_ERROR };
+
+struct tui;
+struct view;
+
+/* A screen: data plus a small table of functions, like tig's view_ops. */
+struct view_ops {
+	const char *name;
+	enum status (*open)(struct tui *tui, struct view *view, struct error *err);
+	void (*draw)(struct tui *tui, struct view *view, int top, int height);
+	/* Returns true when the view handled the action or key. */
+	bool (*key)(struct tui *tui, struct view *view, enum action action, int code, wint_t ch);
+	void (*close)(struct tui *tui, struct view *view);
+	const char *(*title)(struct tui *tui, struct view *view);
+	const enum action *hints; /* ends with ACTION_NONE */
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *data;
+	const char *arg; /* e.g. the case id a case view shows */
+};
+
+#define TUI_MAX_VIEWS 8
+
+struct tui {
+	struct store *store;
+	const struct forms *forms;
+	const struct tui_options *options;
+	struct view views[TUI_MAX_VIEWS];
+	int depth;
+	bool quit;
+	bool colour;
+	char message[512];
+	bool message_is_error;
+};
+
+/* Engine (view.c). */
+enum status tui_push(struct tui *tui, const struct view_ops *ops, const char *arg, struct error *err);
+void tui_pop(struct tui *tui);
+void tui_say(struct tui *tui, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Keymap (keymap.c): one table drives dispatch, help and hints. */
+struct key_binding {
+	int code;        /* KEY_* for function keys, else 0 */
+	wint_t ch;       /* character for ordinary keys */
+	const char *label;
+	enum action action;
+};
+enum action keymap_action(int code, wint_t ch);
+const struct key_binding *keymap_bindings(size_t *count);
+const char *keymap_describe(enum action action); /* translated */
+const char *keymap_label(enum action action);    /* first key's label */
+
+/* Drawing (draw.c): UTF-8 data drawn by display cell, never raw to the terminal. */
+int draw_text(int y, int x, const char *text, int cells, attr_t attr);
+void draw_fill(int y, int x, int cells, attr_t attr);
+attr_t draw_colour(const struct tui *tui, enum colour colour, attr_t fallback);
+
+/* Screens. */
+extern const struct view_ops list_view_ops;
+extern const struct view_ops help_view_ops;
+extern const struct view_ops case_view_ops;
+
+/* Names from the forms, Chinese in a zh locale. */
+const char *tui_level_name(const struct tui *tui, const char *key);
+const char *tui_state_name(const struct tui *tui, const char *level, const char *state);
+const char *tui_region_name(const struct tui *tui, const char *key);
+
+/* Script mode (script.c). */
+struct script;
+enum status script_open(const char *path, struct script **out, struct error *err);
+void script_free(struct script **script);
+/* Next input: returns KEY_CODE_YES (code in *code), OK (char in *ch), ERR at
+ * the end; a command line ":save-screen PATH" is returned in *command. */
+int script_next(struct script *script, int *code, wint_t *ch, const char **command);
+enum status screen_save(const char *path, struct error *err);
+
+#endif

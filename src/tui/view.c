@@ -1,0 +1,269 @@
+/* The view engine: the stack of screens, the title and status lines, keys,
+ * resize, colours, and the two kinds of terminal (a real one, or the
+ * off-screen one that keystroke scripts drive). */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/i18n.h"
+#include "gradus/utf8.h"
+#include "tui_private.h"
+
+enum status tui_push(struct tui *tui, const struct view_ops *ops, const char *arg, struct error *err)
+{
+	struct view *view;
+	enum status status;
+
+	if (tui->depth == TUI_MAX_VIEWS)
+		return error_set(err, STATUS_ERR_INVALID, "too many screens open");
+	view = &tui->views[tui->depth];
+	memset(view, 0, sizeof(*view));
+	view->ops = ops;
+	view->arg = arg;
+	status = ops->open ? ops->open(tui, view, err) : STATUS_OK;
+	if (status)
+		return status;
+	tui->depth++;
+	return STATUS_OK;
+}
+
+void tui_pop(struct tui *tui)
+{
+	struct view *view;
+
+	if (tui->depth == 0)
+		return;
+	view = &tui->views[--tui->depth];
+	if (view->ops->close)
+		view->ops->close(tui, view);
+	memset(view, 0, sizeof(*view));
+	if (tui->depth == 0)
+		tui->quit = true;
+}
+
+void tui_say(struct tui *tui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tui->message, sizeof(tui->message), fmt, ap);
+	va_end(ap);
+	tui->message_is_error = error;
+}
+
+static void draw_title(struct tui *tui, struct view *view)
+{
+	attr_t attr = draw_colour(tui, COLOUR_TITLE, A_REVERSE | A_BOLD);
+	char line[512];
+	const char *title = view->ops->title ? view->ops->title(tui, view) : "";
+
+	snprintf(line, sizeof(line), "gradus  %s", title);
+	draw_text(0, 0, line, COLS, attr);
+}
+
+/* The status line: a message if there is one, else the keys that matter here. */
+static void draw_status(struct tui *tui, struct view *view)
+{
+	attr_t attr = draw_colour(tui, COLOUR_STATUS, A_REVERSE);
+	char line[1024] = "";
+	size_t used = 0;
+	const enum action *hint;
+
+	if (tui->message[0]) {
+		draw_text(LINES - 1, 0, tui->message, COLS,
+			  tui->message_is_error ? draw_colour(tui, COLOUR_ERROR, A_REVERSE | A_BOLD) : attr);
+		return;
+	}
+	for (hint = view->ops->hints; hint && *hint != ACTION_NONE && used < sizeof(line); hint++)
+		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s %s", used ? "  " : "",
+					 keymap_label(*hint), keymap_describe(*hint));
+	draw_text(LINES - 1, 0, line, COLS, attr);
+}
+
+static void draw_all(struct tui *tui)
+{
+	struct view *view = &tui->views[tui->depth - 1];
+
+	erase();
+	if (LINES >= 3 && COLS >= 10) {
+		draw_title(tui, view);
+		view->ops->draw(tui, view, 1, LINES - 2);
+		draw_status(tui, view);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static void handle_action(struct tui *tui, enum action action)
+{
+	struct error err = { "" };
+
+	switch (action) {
+	case ACTION_BACK:
+		tui_pop(tui);
+		break;
+	case ACTION_QUIT:
+		while (tui->depth)
+			tui_pop(tui);
+		break;
+	case ACTION_HELP:
+		if (tui->views[tui->depth - 1].ops != &help_view_ops && tui_push(tui, &help_view_ops, NULL, &err))
+			tui_say(tui, true, "%s", err.message);
+		break;
+	case ACTION_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+static void dispatch(struct tui *tui, int code, wint_t ch)
+{
+	struct view *view = &tui->views[tui->depth - 1];
+	enum action action = keymap_action(code, ch);
+
+	tui->message[0] = '\0';
+	if (code == KEY_RESIZE)
+		return; /* ncurses has resized stdscr; the next draw lays out anew */
+	if (view->ops->key && view->ops->key(tui, view, action, code, ch))
+		return;
+	handle_action(tui, action);
+}
+
+static void init_colours(struct tui *tui)
+{
+	tui->colour = !tui->options->no_color && has_colors() && !getenv("NO_COLOR");
+	if (!tui->colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(COLOUR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(COLOUR_STATUS, COLOR_BLACK, COLOR_CYAN);
+	init_pair(COLOUR_HEADER, COLOR_YELLOW, -1);
+	init_pair(COLOUR_CURSOR, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(COLOUR_DUE, COLOR_RED, -1);
+	init_pair(COLOUR_ERROR, COLOR_WHITE, COLOR_RED);
+}
+
+/* Runs a keystroke script against the off-screen terminal. */
+static enum status run_script(struct tui *tui, struct script *script, struct error *err)
+{
+	enum status status = STATUS_OK;
+	const char *command;
+	wint_t ch;
+	int code, kind, columns, lines;
+
+	while (!tui->quit && (kind = script_next(script, &code, &ch, &command)) != ERR) {
+		if (command && !strncmp(command, "save-screen ", 12)) {
+			status = screen_save(command + 12, err);
+			if (status)
+				return status;
+		} else if (command && sscanf(command, "resize %d %d", &columns, &lines) == 2) {
+			resizeterm(lines, columns);
+		} else if (command) {
+			return error_set(err, STATUS_ERR_PARSE, "%s: unknown script command ':%s'",
+					 tui->options->script, command);
+		} else {
+			dispatch(tui, kind == KEY_CODE_YES ? code : 0, ch);
+		}
+		if (!tui->quit)
+			draw_all(tui);
+	}
+	return status;
+}
+
+static void run_terminal(struct tui *tui)
+{
+	wint_t ch;
+	int kind;
+
+	while (!tui->quit) {
+		draw_all(tui);
+		kind = get_wch(&ch);
+		if (kind == ERR)
+			continue;
+		dispatch(tui, kind == KEY_CODE_YES ? (int)ch : 0, kind == KEY_CODE_YES ? 0 : ch);
+	}
+}
+
+static enum status open_terminal(const struct tui_options *options, SCREEN **screen, FILE **in,
+				 FILE **out, struct error *err)
+{
+	char size[16];
+
+	if (options->script) {
+		/* An off-screen terminal of a fixed size: no controlling terminal needed. */
+		snprintf(size, sizeof(size), "%d", options->columns > 0 ? options->columns : 80);
+		setenv("COLUMNS", size, 1);
+		snprintf(size, sizeof(size), "%d", options->lines > 0 ? options->lines : 24);
+		setenv("LINES", size, 1);
+		*out = fopen("/dev/null", "w");
+		*in = fopen("/dev/null", "r");
+		if (!*out || !*in)
+			return error_set(err, STATUS_ERR_TERMINAL, "cannot open /dev/null");
+		*screen = newterm("xterm", *out, *in);
+	} else {
+		const char *term = getenv("TERM");
+
+		if (!term || !*term || !strcmp(term, "dumb"))
+			return error_set(err, STATUS_ERR_TERMINAL,
+					 "this terminal (TERM=%s) cannot show the full screen; use the commands (gradus --help)",
+					 term ? term : "");
+		*screen = newterm(NULL, stdout, stdin);
+	}
+	if (!*screen)
+		return error_set(err, STATUS_ERR_TERMINAL, "cannot start the terminal interface (TERM=%s)",
+				 options->script ? "xterm" : getenv("TERM"));
+	return STATUS_OK;
+}
+
+enum status tui_run(const struct tui_options *options, struct store *store,
+		    const struct forms *forms, struct error *err)
+{
+	struct tui tui;
+	struct script *script = NULL;
+	SCREEN *screen = NULL;
+	FILE *in = NULL, *out = NULL;
+	enum status status;
+
+	memset(&tui, 0, sizeof(tui));
+	tui.store = store;
+	tui.forms = forms;
+	tui.options = options;
+	if (options->script && (status = script_open(options->script, &script, err)))
+		return status;
+	status = open_terminal(options, &screen, &in, &out, err);
+	if (status)
+		goto cleanup;
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	init_colours(&tui);
+	status = tui_push(&tui, &list_view_ops, NULL, err);
+	if (status)
+		goto cleanup_screen;
+	if (script) {
+		draw_all(&tui);
+		status = run_script(&tui, script, err);
+	} else {
+		run_terminal(&tui);
+	}
+	while (tui.depth)
+		tui_pop(&tui);
+cleanup_screen:
+	endwin();
+	delscreen(screen);
+cleanup:
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+	script_free(&script);
+	return status;
+}

@@ -1,0 +1,37 @@
+# Keystroke scripts against the off-screen terminal, screens compared as text.
+. "$(dirname "$0")/../lib.sh"
+EXPECTED=$TOP/tests/tui/expected
+DB=$(demo_db)
+
+compare() { # NAME SCREEN [EXPECTED_NAME]: $WORK/SCREEN against tests/tui/expected/
+	local want=$EXPECTED/${3:-$2}
+	[ -n "${GRADUS_BLESS:-}" ] && cp "$WORK/$2" "$want"
+	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
+}
+
+cd "$WORK" || exit 1
+run "$GRADUS" --db "$DB" --script "$TOP/tests/tui/list.script"
+expect "the list script runs to its end" 0
+compare "case list at 80x24 with Chinese names aligned" list-80x24.screen
+compare "? shows every key" help.screen
+compare "case list redrawn at 60x20" list-60x20.screen
+expect_same "and back at 80x24 exactly as before" "$WORK/list-80x24.screen" "$WORK/list-back.screen"
+compare "Enter opens the case" case.screen
+compare "G goes to the last case" list-end.screen
+compare "PageUp from the end" list-pageup.screen
+compare "g goes back to the first case" list-home.screen
+
+mkdir -p zh && cd zh || exit 1
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$TOP/tests/tui/list.script"
+expect "the list script runs in a zh_CN.UTF-8 locale" 0
+compare "the case list in Chinese" zh/list-80x24.screen zh-list-80x24.screen
+compare "help in Chinese" zh/help.screen zh-help.screen
+compare "a case in Chinese" zh/case.screen zh-case.screen
+cd "$WORK" || exit 1
+
+printf '%s\n' "bad<Enter>" ":no-such-command" >"$WORK/bad.script"
+run "$GRADUS" --db "$DB" --script "$WORK/bad.script"
+expect "an unknown script command is an error naming it" 1 "no-such-command"
+printf '<Nope>\n' >"$WORK/bad2.script"
+run "$GRADUS" --db "$DB" --script "$WORK/bad2.script"
+expect "an unknown key name is an error with file and line" 1 "bad2.script:1: unknown key <Nope>"

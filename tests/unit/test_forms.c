@@ -1,0 +1,530 @@
+/* Unit tests of src/forms/: the real forms/ loads whole, and a copy broken
+ * in one place fails with "FILE:LINE: message" naming that place. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "gradus/forms.h"
+#include "gradus/workdays.h"
+
+#ifndef GRADUS_SOURCE_DIR
+#error "GRADUS_SOURCE_DIR must name the source tree (the Makefile defines it)"
+#endif
+
+#define FORMS_DIR GRADUS_SOURCE_DIR "/forms"
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+/* Replaces scenarios/04-product-design.ini in the fixture copies. */
+static const char scenario4[] =
+	"; test copy of scenario 4\n"
+	"[scenario]\n"
+	"id = 4\n"
+	"stage = rnd\n"
+	"title_zh = 产品数字化设计\n"
+	"title_en = Digital product design\n"
+	"version = 1\n"
+	"text = 面向需求分析、产品定义等业务活动，\n"
+	"  针对产品研发周期长、成本高等问题。\n"
+	"activities = 需求分析、产品定义\n"
+	"problems = 产品研发周期长、成本高\n"
+	"technologies = CAD、CAE、PLM\n"
+	"\n"
+	"[item.1]\n"
+	"text = 核查一：是否部署 CAD、CAE、PLM\n"
+	"text_en = Are CAD, CAE and PLM tools\n"
+	"  deployed and used\n"
+	"kind = check\n"
+	"required = yes\n"
+	"evidence = 软件许可证清单\n"
+	"weight = 3\n"
+	"\n"
+	"[item.2]\n"
+	"text = 核查二：技术应用\n"
+	"kind = choice\n"
+	"required = yes\n"
+	"choices = 全部 | 部分|未应用\n"
+	"evidence = 系统演示\n"
+	"weight = 2\n"
+	"\n"
+	"[item.3]\n"
+	"text = 核查三：设计项目数量\n"
+	"kind = number\n"
+	"unit = 个\n"
+	"required = no\n"
+	"evidence = 项目台账\n"
+	"weight = 1\n"
+	"\n"
+	"[item.4]\n"
+	"text = 核查四：产品研发周期\n"
+	"kind = measure\n"
+	"unit = 天\n"
+	"better = lower\n"
+	"required = yes\n"
+	"evidence = 实施前后统计数据\n"
+	"weight = 3\n";
+
+/* Replaces levels/basic.ini in the fixture copies. */
+static const char basic_level[] =
+	"[level]\n"
+	"key = basic\n"
+	"order = 1\n"
+	"zh = 基础级\n"
+	"en = Basic\n"
+	"code = BAS\n"
+	"min_maturity = 1\n"
+	"prior_level =\n"
+	"validity_years = 0\n"
+	"review_lead_months = 0\n"
+	"cultivation_years = 0\n"
+	"acceptance_lead_months = 0\n"
+	"notice_days = 5\n"
+	"notice_day_kind = working\n"
+	"panel_score = mean\n"
+	"initial_state = draft\n"
+	"\n"
+	"[state.draft]\n"
+	"zh = 草稿\n"
+	"en = Draft\n"
+	"final = no\n"
+	"\n"
+	"[state.certified]\n"
+	"zh = 已认定\n"
+	"en = Certified\n"
+	"final = yes\n"
+	"\n"
+	"[step.certify]\n"
+	"zh = 认定\n"
+	"en = Certify\n"
+	"from = draft\n"
+	"to = certified\n"
+	"roles = clerk|admin\n"
+	"event = certified\n"
+	"\n"
+	"[materials]\n"
+	"application_form = 申报书\n";
+
+#define TEN "abcdefghij"
+#define LONG_VALUE TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN
+
+enum base { BASE_FILE, BASE_SCENARIO4, BASE_LEVEL, BASE_REMOVE };
+
+struct bad_case {
+	const char *name;
+	const char *rel;   /* file under forms/ to write (or remove) */
+	enum base base;    /* what it is written from */
+	const char *old, *new; /* one replacement in the base text */
+	const char *at;    /* path in the message when not rel */
+	const char *mark;  /* the error is on the first line containing it; NULL: no line */
+	const char *words; /* the message contains it */
+};
+
+static const struct bad_case bad_cases[] = {
+	{ "duplicate scenario id", "scenarios/41-x.ini", BASE_SCENARIO4, "", "", NULL, "id = 4",
+	  "scenario id 4 already defined in " },
+	{ "unknown stage", "scenarios/04-product-design.ini", BASE_SCENARIO4, "stage = rnd", "stage = xyz",
+	  NULL, "stage = xyz", "unknown stage 'xyz'; expected one of construction, rnd, process" },
+	{ "item without text", "scenarios/04-product-design.ini", BASE_SCENARIO4, "text = 核查三：设计项目数量\n",
+	  "", NULL, "[item.3]", "item 3 has no text" },
+	{ "empty item text", "scenarios/04-product-design.ini", BASE_SCENARIO4, "text = 核查三：设计项目数量",
+	  "text =", NULL, "[item.3]", "item 3 has no text" },
+	{ "malformed line", "scenarios/04-product-design.ini", BASE_SCENARIO4, "version = 1\n",
+	  "version = 1\nthis is not ini\n", NULL, "this is not ini",
+	  "malformed line: expected 'key = value' or '[section]'" },
+	{ "over-long line", "scenarios/04-product-design.ini", BASE_SCENARIO4, "title_en = Digital product design",
+	  "title_en = " LONG_VALUE, NULL, LONG_VALUE, "line longer than 199 bytes" },
+	{ "unknown key", "scenarios/04-product-design.ini", BASE_SCENARIO4, "weight = 2\n",
+	  "weight = 2\ncolour = red\n", NULL, "colour", "unknown key 'colour' in [item.2]" },
+	{ "duplicate key", "scenarios/04-product-design.ini", BASE_SCENARIO4, "kind = number\n",
+	  "kind = number\nkind = text\n", NULL, "kind = text", "duplicate key 'kind'" },
+	{ "missing scenario", "scenarios/17-carbon.ini", BASE_REMOVE, NULL, NULL, "scenarios", NULL,
+	  "scenario 17 is missing" },
+	{ "step to an undeclared state", "levels/basic.ini", BASE_LEVEL, "to = certified", "to = approved", NULL,
+	  "to = approved", "undeclared state 'approved'" },
+	{ "items with a gap", "scenarios/04-product-design.ini", BASE_SCENARIO4, "[item.3]", "[item.5]", NULL,
+	  "[item.5]", "without gaps" },
+	{ "unknown kind", "scenarios/04-product-design.ini", BASE_SCENARIO4, "kind = check", "kind = tick", NULL,
+	  "kind = tick", "unknown kind 'tick'" },
+	{ "number without unit", "scenarios/04-product-design.ini", BASE_SCENARIO4, "unit = 个\n", "", NULL,
+	  "[item.3]", "needs 'unit'" },
+	{ "measure without better", "scenarios/04-product-design.ini", BASE_SCENARIO4, "better = lower\n", "",
+	  NULL, "[item.4]", "needs 'better = lower' or 'better = higher'" },
+	{ "one choice", "scenarios/04-product-design.ini", BASE_SCENARIO4, "choices = 全部 | 部分|未应用",
+	  "choices = 全部", NULL, "choices", "at least 2 choices" },
+	{ "weight too high", "scenarios/04-product-design.ini", BASE_SCENARIO4, "weight = 1\n", "weight = 11\n",
+	  NULL, "weight = 11", "from 1 to 10" },
+	{ "required not yes/no", "scenarios/04-product-design.ini", BASE_SCENARIO4, "required = no",
+	  "required = maybe", NULL, "required = maybe", "must be yes or no" },
+	{ "too few items", "scenarios/04-product-design.ini", BASE_SCENARIO4,
+	  "[item.4]\ntext = 核查四：产品研发周期\nkind = measure\nunit = 天\nbetter = lower\nrequired = yes\n"
+	  "evidence = 实施前后统计数据\nweight = 3\n", "", NULL, "[scenario]", "fewer than 4 items" },
+	{ "id out of range", "scenarios/04-product-design.ini", BASE_SCENARIO4, "id = 4", "id = 41", NULL,
+	  "id = 41", "from 1 to 40" },
+	{ "missing key", "scenarios/04-product-design.ini", BASE_SCENARIO4, "title_en = Digital product design\n",
+	  "", NULL, "[scenario]", "missing key 'title_en' in [scenario]" },
+	{ "unknown role", "levels/basic.ini", BASE_LEVEL, "roles = clerk|admin", "roles = clerk|boss", NULL,
+	  "roles", "unknown role 'boss'" },
+	{ "undeclared initial state", "levels/basic.ini", BASE_LEVEL, "initial_state = draft",
+	  "initial_state = start", NULL, "initial_state", "initial_state 'start'" },
+	{ "unknown event", "levels/basic.ini", BASE_LEVEL, "event = certified", "event = finished", NULL,
+	  "event = finished", "unknown event 'finished'" },
+	{ "level key", "levels/basic.ini", BASE_LEVEL, "key = basic", "key = basik", NULL, "key = basik",
+	  "unknown level 'basik'; expected one of basic, advanced, excellent, leading" },
+	{ "level file name", "levels/basic.ini", BASE_LEVEL, "key = basic", "key = advanced", NULL,
+	  "key = advanced", "does not match the file name" },
+	{ "lead longer than validity", "levels/basic.ini", BASE_LEVEL,
+	  "validity_years = 0\nreview_lead_months = 0", "validity_years = 3\nreview_lead_months = 36", NULL,
+	  "review_lead_months", "must be shorter than validity_years" },
+	{ "step from a final state", "levels/basic.ini", BASE_LEVEL, "from = draft", "from = certified", NULL,
+	  "from = certified", "leaves final state 'certified'" },
+	{ "missing level", "levels/leading.ini", BASE_REMOVE, NULL, NULL, "levels", NULL,
+	  "level 'leading' is missing" },
+	{ "region code", "regions.ini", BASE_FILE, "code = 420100", "code = 4201", NULL, "code = 4201",
+	  "must be 6 digits" },
+	{ "duplicate section", "regions.ini", BASE_FILE, "[huangshi]", "[wuhan]", NULL, "[wuhan]\nzh = 黄石市",
+	  "duplicate section [wuhan]" },
+	{ "holiday date", "holidays/2026.ini", BASE_FILE, "2026-02-23", "2026-02-30", NULL, "2026-02-30",
+	  "holidays: 2026-02-30" },
+	{ "make-up day on a weekday", "holidays/2026.ini", BASE_FILE, "workdays = 2026-01-04",
+	  "workdays = 2026-01-05", NULL, "workdays = ", "2026-01-05 is a weekday" },
+	{ "maturity gap", "maturity.ini", BASE_FILE, "min = 2.80", "min = 2.90", NULL, "min = 2.90",
+	  "bands must be contiguous" },
+	{ "stage order out of range", "stages.ini", BASE_FILE, "order = 8", "order = 9", NULL, "order = 9",
+	  "from 1 to 8" },
+	{ "key before any section", "stages.ini", BASE_FILE, "[construction]", "stray = 1\n[construction]", NULL,
+	  "stray = 1", "before the first [section]" },
+	{ "missing stages.ini", "stages.ini", BASE_REMOVE, NULL, NULL, NULL, NULL, "cannot open" },
+};
+
+static char *read_text(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *text;
+	long size;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	size = ftell(fp);
+	rewind(fp);
+	text = malloc((size_t)size + 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)size, fp), (size_t)size);
+	text[size] = '\0';
+	fclose(fp);
+	return text;
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(text, 1, strlen(text), fp), strlen(text));
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* text with the first `old` replaced by `new` (old "" leaves it as is). */
+static char *replaced(const char *text, const char *old, const char *new)
+{
+	const char *at = strstr(text, old);
+	size_t size = strlen(text) - strlen(old) + strlen(new) + 1;
+	char *out = malloc(size);
+
+	if (!at)
+		fail_msg("'%s' not found in the base text", old);
+	assert_non_null(out);
+	snprintf(out, size, "%.*s%s%s", (int)(at - text), text, new, at + strlen(old));
+	return out;
+}
+
+static int line_of(const char *text, const char *mark)
+{
+	const char *at = strstr(text, mark);
+	int line = 1;
+
+	if (!at)
+		fail_msg("mark '%s' not in the written file", mark);
+	for (; text < at; text++)
+		line += *text == '\n';
+	return line;
+}
+
+/* A scratch directory holding a copy of forms/ with scenario 4 and basic.ini
+ * replaced by the fixtures above, so that line numbers are ours. */
+static char *make_copy(void)
+{
+	char command[512], path[256], *dir = strdup("/tmp/gradus-forms-XXXXXX");
+
+	assert_non_null(dir);
+	assert_non_null(mkdtemp(dir));
+	snprintf(command, sizeof(command), "cp -R '%s' '%s/forms'", FORMS_DIR, dir);
+	assert_int_equal(system(command), 0);
+	snprintf(path, sizeof(path), "%s/forms/scenarios/04-product-design.ini", dir);
+	write_text(path, scenario4);
+	snprintf(path, sizeof(path), "%s/forms/levels/basic.ini", dir);
+	write_text(path, basic_level);
+	return dir;
+}
+
+static void remove_copy(char *dir)
+{
+	char command[512];
+
+	snprintf(command, sizeof(command), "rm -rf '%s'", dir);
+	assert_int_equal(system(command), 0);
+	free(dir);
+}
+
+static void test_real_forms(void **state)
+{
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	const struct scenario *scenario;
+
+	(void)state;
+	if (forms_load(FORMS_DIR, &forms, &err))
+		fail_msg("%s", err.message);
+	assert_int_equal(forms->stage_count, 8);
+	assert_string_equal(forms->stages[0].key, "construction");
+	assert_string_equal(forms->stages[7].zh, "供应链管理");
+	assert_int_equal(forms->scenario_count, 40);
+	scenario = forms_scenario(forms, 4);
+	assert_non_null(scenario);
+	assert_string_equal(scenario->title_zh, "产品数字化设计");
+	assert_string_equal(scenario->stage->key, "rnd");
+	assert_true(scenario->item_count >= 4);
+	assert_non_null(strstr(scenario->file, "/scenarios/04-"));
+	assert_string_equal(forms_scenario(forms, 40)->stage->key, "supply");
+	assert_null(forms_scenario(forms, 41));
+	assert_int_equal(strlen(forms->hash), 64);
+	forms_free(&forms);
+	assert_null(forms);
+}
+
+static void test_real_levels(void **state)
+{
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	const struct level *basic, *excellent, *leading;
+
+	(void)state;
+	if (forms_load(FORMS_DIR, &forms, &err))
+		fail_msg("%s", err.message);
+	assert_int_equal(forms->level_count, 4);
+	assert_string_equal(forms->levels[0].key, "basic");
+	assert_string_equal(forms->levels[3].code, "LEA");
+	basic = forms_level(forms, "basic");
+	excellent = forms_level(forms, "excellent");
+	leading = forms_level(forms, "leading");
+	assert_null(basic->prior_level);
+	assert_int_equal(basic->rules.validity_years, 0);
+	assert_true(basic->rules.notice_working_days);
+	assert_false(basic->panel_trimmed_mean);
+	assert_int_equal(excellent->rules.validity_years, 3);
+	assert_int_equal(excellent->rules.review_lead_months, 3);
+	assert_string_equal(excellent->prior_level, "advanced");
+	assert_int_equal(excellent->min_maturity, 3);
+	assert_string_equal(forms_level_step(excellent, "pass_review")->event, "review_passed");
+	assert_string_equal(forms_level_step(excellent, "cancel")->roles[0], "system");
+	assert_true(forms_level_state(excellent, "cancelled")->final);
+	assert_int_equal(leading->rules.cultivation_years, 2);
+	assert_int_equal(leading->rules.acceptance_lead_months, 3);
+	assert_int_equal(leading->rules.notice_days, 7);
+	assert_false(leading->rules.notice_working_days);
+	assert_true(leading->panel_trimmed_mean);
+	assert_string_equal(forms_level_step(leading, "start_cultivation")->event, "cultivation_started");
+	assert_string_equal(forms_level_step(leading, "publish")->to, "published");
+	assert_null(forms_level_step(leading, "no_such_step"));
+	assert_string_equal(leading->initial_state, "draft");
+	forms_free(&forms);
+}
+
+static void test_real_regions_and_calendar(void **state)
+{
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	struct date day = { 2026, 2, 14 };
+	bool covered = false;
+
+	(void)state;
+	if (forms_load(FORMS_DIR, &forms, &err))
+		fail_msg("%s", err.message);
+	assert_int_equal(forms->region_count, 17);
+	assert_string_equal(forms_region(forms, "wuhan")->code, "420100");
+	assert_string_equal(forms_region(forms, "shennongjia")->zh, "神农架林区");
+	assert_string_equal(forms->regions[16].code, "429021");
+	assert_int_equal(forms->calendar.year_count, 2);
+	assert_int_equal(forms->calendar.years[1].year, 2026);
+	assert_int_equal(forms->calendar.years[1].holiday_count, 33);
+	assert_int_equal(forms->calendar.years[1].workday_count, 6);
+	assert_int_equal(forms->calendar.years[0].holiday_count, 28);
+	assert_int_equal(forms->calendar.years[0].workday_count, 5);
+	assert_true(workdays_is_working_day(&forms->calendar, day, &covered));
+	assert_true(covered);
+	day.day = 16;
+	assert_false(workdays_is_working_day(&forms->calendar, day, &covered));
+	assert_int_equal(forms->bands[2].min_centi, 280);
+	assert_int_equal(forms->bands[4].max_centi, 500);
+	assert_string_equal(forms->band_zh[0], "一级（规划级）");
+	forms_free(&forms);
+}
+
+/* The fixture itself loads, and continuation lines join as the spec says. */
+static void test_fixture_values(void **state)
+{
+	char *dir = make_copy(), path[256];
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	const struct scenario *scenario;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/forms/", dir);
+	if (forms_load(path, &forms, &err))
+		fail_msg("%s", err.message);
+	scenario = forms_scenario(forms, 4);
+	assert_string_equal(scenario->text, "面向需求分析、产品定义等业务活动，针对产品研发周期长、成本高等问题。");
+	assert_string_equal(scenario->items[0].text_en, "Are CAD, CAE and PLM tools deployed and used");
+	assert_int_equal(scenario->items[0].kind, ITEM_CHECK);
+	assert_int_equal(scenario->items[1].choice_count, 3);
+	assert_string_equal(scenario->items[1].choices[0], "全部");
+	assert_string_equal(scenario->items[1].choices[1], "部分");
+	assert_string_equal(scenario->items[2].unit, "个");
+	assert_false(scenario->items[2].required);
+	assert_null(scenario->items[2].text_en);
+	assert_int_equal(scenario->items[3].kind, ITEM_MEASURE);
+	assert_true(scenario->items[3].lower_is_better);
+	assert_int_equal(scenario->items[3].weight, 3);
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	assert_string_equal(forms->dir, path);
+	forms_free(&forms);
+	remove_copy(dir);
+}
+
+static char *base_text(const struct bad_case *c, const char *path)
+{
+	switch (c->base) {
+	case BASE_SCENARIO4:
+		return strdup(scenario4);
+	case BASE_LEVEL:
+		return strdup(basic_level);
+	default:
+		return read_text(path);
+	}
+}
+
+static void check_bad_case(const struct bad_case *c)
+{
+	char *dir = make_copy(), path[512], forms_dir[256], expected[1024];
+	struct forms *forms = (struct forms *)1;
+	struct error err = { "" };
+	char *base, *text = NULL;
+	enum status status;
+
+	snprintf(forms_dir, sizeof(forms_dir), "%s/forms", dir);
+	snprintf(path, sizeof(path), "%s/%s", forms_dir, c->rel);
+	if (c->base == BASE_REMOVE) {
+		assert_int_equal(unlink(path), 0);
+	} else {
+		base = base_text(c, path);
+		text = replaced(base, c->old, c->new);
+		free(base);
+		write_text(path, text);
+	}
+	status = forms_load(forms_dir, &forms, &err);
+	if (c->mark)
+		snprintf(expected, sizeof(expected), "%s/%s:%d: ", forms_dir, c->rel, line_of(text, c->mark));
+	else
+		snprintf(expected, sizeof(expected), "%s/%s: ", forms_dir, c->at ? c->at : c->rel);
+	if (status != STATUS_ERR_FORMS || strncmp(err.message, expected, strlen(expected)) ||
+	    !strstr(err.message, c->words))
+		fail_msg("%s: status %d, message\n  %s\nexpected it to start with\n  %s\nand contain\n  %s",
+			 c->name, status, err.message, expected, c->words);
+	assert_null(forms);
+	free(text);
+	remove_copy(dir);
+}
+
+static void test_bad_forms(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(bad_cases); i++)
+		check_bad_case(&bad_cases[i]);
+}
+
+static void test_duplicate_names_first_file(void **state)
+{
+	char *dir = make_copy(), path[512];
+	struct forms *forms = NULL;
+	struct error err = { "" };
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/forms/scenarios/41-x.ini", dir);
+	write_text(path, scenario4);
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	assert_int_equal(forms_load(path, &forms, &err), STATUS_ERR_FORMS);
+	snprintf(path, sizeof(path), "in %s/forms/scenarios/04-product-design.ini", dir);
+	assert_non_null(strstr(err.message, path));
+	remove_copy(dir);
+}
+
+static void test_missing_directory(void **state)
+{
+	struct forms *forms = NULL;
+	struct error err = { "" };
+
+	(void)state;
+	assert_int_equal(forms_load("/nonexistent/gradus-forms", &forms, &err), STATUS_ERR_FORMS);
+	assert_null(forms);
+	assert_non_null(strstr(err.message, "/nonexistent/gradus-forms/maturity.ini: cannot open"));
+}
+
+static void test_hash_follows_bytes(void **state)
+{
+	char *dir = make_copy(), path[512];
+	struct forms *a = NULL, *b = NULL;
+	struct error err = { "" };
+	char *text, *changed;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	if (forms_load(path, &a, &err))
+		fail_msg("%s", err.message);
+	snprintf(path, sizeof(path), "%s/forms/stages.ini", dir);
+	text = read_text(path);
+	changed = replaced(text, "order = 1", "order = 1 ; comment");
+	write_text(path, changed);
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	if (forms_load(path, &b, &err))
+		fail_msg("%s", err.message);
+	assert_int_not_equal(strcmp(a->hash, b->hash), 0);
+	assert_int_equal(b->stages[0].order, 1);
+	free(text);
+	free(changed);
+	forms_free(&a);
+	forms_free(&b);
+	remove_copy(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_real_forms),
+		cmocka_unit_test(test_real_levels),
+		cmocka_unit_test(test_real_regions_and_calendar),
+		cmocka_unit_test(test_fixture_values),
+		cmocka_unit_test(test_bad_forms),
+		cmocka_unit_test(test_duplicate_names_first_file),
+		cmocka_unit_test(test_missing_directory),
+		cmocka_unit_test(test_hash_follows_bytes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
