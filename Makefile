@@ -35,10 +35,15 @@ DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
              libcmocka-dev nettle-dev gettext sqlite3 tmux locales
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
 
-.PHONY: all deps run check test asan install uninstall clean bench
+.PHONY: FORCE all deps run check test asan install uninstall clean bench
 all: $(BUILD)/gradus $(MO)
 
-$(BUILD)/obj/%.o: %.c
+# The install paths are compiled in: rebuild when PREFIX changes.
+$(BUILD)/prefix: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/prefix
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 

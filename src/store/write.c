@@ -278,11 +278,13 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 		audit_hash(prev, seq, text, hash);
 		if (seq != expected || strcmp(prev, (const char *)sqlite3_column_text(stmt, 8)) ||
 		    strcmp(hash, (const char *)sqlite3_column_text(stmt, 9))) {
+			/* The message is written before reset frees the column texts. */
+			error_set(err, STATUS_ERR_CORRUPT,
+				  "%s: audit chain broken at row %lld (%s %s.%s): the record was changed outside gradus",
+				  store->path, seq, text[2] ? text[2] : "", text[3] ? text[3] : "",
+				  text[4] ? text[4] : "");
 			sqlite3_reset(stmt);
-			return error_set(err, STATUS_ERR_CORRUPT,
-					 "%s: audit chain broken at row %lld (%s %s.%s): the record was changed outside gradus",
-					 store->path, seq, text[2] ? text[2] : "", text[3] ? text[3] : "",
-					 text[4] ? text[4] : "");
+			return STATUS_ERR_CORRUPT;
 		}
 		memcpy(prev, hash, HASH_HEX);
 		expected++;
