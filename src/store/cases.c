@@ -140,13 +140,6 @@ static void case_state_free(struct case_state *cs)
 	free(cs->cultivation_starts_on);
 }
 
-static char *column_dup(sqlite3_stmt *stmt, int column)
-{
-	const unsigned char *text = sqlite3_column_text(stmt, column);
-
-	return text ? strdup((const char *)text) : NULL;
-}
-
 static enum status load_case_state(struct store *store, const char *id, struct case_state *cs, struct error *err)
 {
 	static const char *const sql =
@@ -163,11 +156,11 @@ static enum status load_case_state(struct store *store, const char *id, struct c
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		cs->level = column_dup(stmt, 0);
-		cs->state = column_dup(stmt, 1);
-		cs->certified_on = column_dup(stmt, 2);
-		cs->expires_on = column_dup(stmt, 3);
-		cs->cultivation_starts_on = column_dup(stmt, 4);
+		cs->level = store_column_dup(stmt, 0);
+		cs->state = store_column_dup(stmt, 1);
+		cs->certified_on = store_column_dup(stmt, 2);
+		cs->expires_on = store_column_dup(stmt, 3);
+		cs->cultivation_starts_on = store_column_dup(stmt, 4);
 		cs->review_filed = sqlite3_column_int(stmt, 5);
 	}
 	sqlite3_reset(stmt);

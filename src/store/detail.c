@@ -19,13 +19,6 @@ static const char *const events_sql =
 	"SELECT step, from_state, to_state, kind, actor, on_date, note FROM events"
 	" WHERE case_id = ?1 ORDER BY on_date, created_at, rowid";
 
-static char *text_at(sqlite3_stmt *stmt, int column)
-{
-	const unsigned char *text = sqlite3_column_text(stmt, column);
-
-	return text ? strdup((const char *)text) : NULL;
-}
-
 static void fill_detail(sqlite3_stmt *stmt, struct case_detail *d)
 {
 	char **fields[] = {
@@ -39,7 +32,7 @@ static void fill_detail(sqlite3_stmt *stmt, struct case_detail *d)
 
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		if (fields[i])
-			*fields[i] = text_at(stmt, (int)i);
+			*fields[i] = store_column_dup(stmt, (int)i);
 	d->row.year = sqlite3_column_int(stmt, 8);
 	d->maturity_centi = sqlite3_column_int(stmt, 23);
 	d->maturity_level = sqlite3_column_int(stmt, 24);
@@ -67,13 +60,13 @@ static enum status load_events(struct store *store, struct case_detail *d, struc
 			d->events = grown;
 		}
 		e = &d->events[d->event_count++];
-		e->step = text_at(stmt, 0);
-		e->from_state = text_at(stmt, 1);
-		e->to_state = text_at(stmt, 2);
-		e->kind = text_at(stmt, 3);
-		e->actor = text_at(stmt, 4);
-		e->on_date = text_at(stmt, 5);
-		e->note = text_at(stmt, 6);
+		e->step = store_column_dup(stmt, 0);
+		e->from_state = store_column_dup(stmt, 1);
+		e->to_state = store_column_dup(stmt, 2);
+		e->kind = store_column_dup(stmt, 3);
+		e->actor = store_column_dup(stmt, 4);
+		e->on_date = store_column_dup(stmt, 5);
+		e->note = store_column_dup(stmt, 6);
 	}
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading events");

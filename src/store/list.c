@@ -18,25 +18,18 @@ static const char *const page_sql[2][2] = {
 	  CASE_COLUMNS "WHERE ?1 IS NULL OR c.number <= ?1 ORDER BY c.number DESC LIMIT ?2" },
 };
 
-static char *dup_column(sqlite3_stmt *stmt, int column)
-{
-	const unsigned char *text = sqlite3_column_text(stmt, column);
-
-	return text ? strdup((const char *)text) : NULL;
-}
-
 static void fill_row(sqlite3_stmt *stmt, struct case_row *row)
 {
-	row->id = dup_column(stmt, 0);
-	row->number = dup_column(stmt, 1);
-	row->enterprise = dup_column(stmt, 2);
-	row->credit_code = dup_column(stmt, 3);
-	row->factory = dup_column(stmt, 4);
-	row->region = dup_column(stmt, 5);
-	row->level = dup_column(stmt, 6);
-	row->state = dup_column(stmt, 7);
+	row->id = store_column_dup(stmt, 0);
+	row->number = store_column_dup(stmt, 1);
+	row->enterprise = store_column_dup(stmt, 2);
+	row->credit_code = store_column_dup(stmt, 3);
+	row->factory = store_column_dup(stmt, 4);
+	row->region = store_column_dup(stmt, 5);
+	row->level = store_column_dup(stmt, 6);
+	row->state = store_column_dup(stmt, 7);
 	row->year = sqlite3_column_int(stmt, 8);
-	row->next_due = dup_column(stmt, 9);
+	row->next_due = store_column_dup(stmt, 9);
 }
 
 void case_rows_clear(struct case_row *rows, size_t count)

@@ -85,6 +85,13 @@ void store_timestamp(char out[STORE_TIMESTAMP_SIZE])
 	strftime(out, STORE_TIMESTAMP_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+char *store_column_dup(sqlite3_stmt *stmt, int column)
+{
+	const unsigned char *text = sqlite3_column_text(stmt, column);
+
+	return text ? strdup((const char *)text) : NULL;
+}
+
 enum status store_new_id(char out[33])
 {
 	unsigned char bytes[16];

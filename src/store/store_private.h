@@ -30,5 +30,7 @@ struct store {
 sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err);
 enum status store_fail(struct store *store, int rc, struct error *err, const char *what);
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
+/* A copy of a text column, NULL for SQL NULL (or no memory). */
+char *store_column_dup(sqlite3_stmt *stmt, int column);
 
 #endif
