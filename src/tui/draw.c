@@ -3,6 +3,7 @@
  * the wide characters to the terminal's codeset. Unsafe code points from data
  * are drawn as visible placeholders. */
 #include <string.h>
+#include <wchar.h>
 
 #include "gradus/utf8.h"
 #include "tui_private.h"
@@ -38,17 +39,17 @@ int draw_text(int y, int x, const char *text, int cells, attr_t attr)
 		uint32_t cp;
 		bool valid;
 		size_t n = utf8_decode(text + at, len - at, &cp, &valid);
-		int width = utf8_cp_width(cp);
+		/* Code points the locale cannot print are drawn as placeholders too. */
+		bool placeholder = !valid || utf8_is_unsafe(cp) || wcwidth((wchar_t)cp) < 0;
+		int width = placeholder ? 1 : utf8_cp_width(cp);
 
-		if (!valid || utf8_is_unsafe(cp) || width < 0)
-			width = 1;
 		if (used + width > cells)
 			break;
 		if (width == 0) {
 			at += n;
 			continue;
 		}
-		if (!valid || utf8_is_unsafe(cp))
+		if (placeholder)
 			put_placeholder(y, x + used, valid ? cp : UTF8_REPLACEMENT, attr);
 		else
 			put_cp(y, x + used, cp, attr);

@@ -35,3 +35,12 @@ expect "an unknown script command is an error naming it" 1 "no-such-command"
 printf '<Nope>\n' >"$WORK/bad2.script"
 run "$GRADUS" --db "$DB" --script "$WORK/bad2.script"
 expect "an unknown key name is an error with file and line" 1 "bad2.script:1: unknown key <Nope>"
+
+# Control characters and escape sequences in data never reach the terminal.
+cp "$DB" "$WORK/evil.db"
+sqlite3 "$WORK/evil.db" "UPDATE enterprises SET name = char(27) || ']2;pwned' || char(7) || char(27) || '[2J武汉' WHERE name = '黄石东贝压缩机有限公司'"
+printf ':save-screen evil.screen\nq\n' >"$WORK/evil.script"
+run "$GRADUS" --db "$WORK/evil.db" --script "$WORK/evil.script"
+expect "a list with escape sequences in a name opens" 0
+grep -qF '␛]2;pwned␇␛[2J武汉' "$WORK/evil.screen" && ok "escape sequences are drawn as visible placeholders" || fail "escape sequences are drawn as visible placeholders" "$(sed -n 3p "$WORK/evil.screen")"
+LC_ALL=C grep -q "$(printf '\033')" "$WORK/evil.screen" && fail "no ESC byte reaches the screen" || ok "no ESC byte reaches the screen"
