@@ -345,7 +345,6 @@ void store_close(struct store **storep)
 		sqlite3_finalize(store->stmts[i].stmt);
 	if (store->db)
 		sqlite3_close(store->db);
-	free(store->rows_text);
 	free(store->path);
 	free(store->actor);
 	free(store);

@@ -23,7 +23,6 @@ struct store {
 		sqlite3_stmt *stmt;
 	} stmts[STORE_MAX_STATEMENTS];
 	size_t stmt_count;
-	char *rows_text; /* unused yet */
 };
 
 /* A prepared statement for a static SQL string, reset and unbound. */
