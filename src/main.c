@@ -17,6 +17,10 @@ static const struct {
 	{ "dates", cli_dates },
 	{ "case", cli_case },
 	{ "verify", cli_verify },
+	{ "agenda", cli_agenda },
+	{ "sweep", cli_sweep },
+	{ "user", cli_user },
+	{ "log", cli_log },
 };
 
 /* Text is UTF-8 inside; a terminal left in the plain C locale still gets

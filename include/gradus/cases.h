@@ -19,19 +19,96 @@ struct new_case {
 	const int *scenarios;
 	size_t scenario_count;
 	const char *note;
+	/* Offices start from spreadsheets: a factory already certified (or, for
+	 * leading, already in cultivation) is entered with that date; the case
+	 * then stands where the level's certified (cultivation_started) step
+	 * leads, with an event recording the entry. NULL = a new application. */
+	const char *certified_on;
+	const char *cultivation_starts_on;
+};
+
+/* Warnings of intake: where a case falls short of the notices. They never
+ * refuse a case. */
+#define CASE_MAX_WARNINGS 8
+struct case_warnings {
+	size_t count;
+	char text[CASE_MAX_WARNINGS][320];
 };
 
 /* Creates enterprise (or reuses the one with this credit code and name),
  * factory and case in one transaction; the case gets the next number
- * HB-YEAR-CODE-NNNN and stands at its level's initial state. */
+ * HB-YEAR-CODE-NNNN and stands at its level's initial state. The credit
+ * code must pass its check character; warnings (may be NULL) are filled. */
 enum status case_create(struct store *store, const struct forms *forms, const struct new_case *input,
-			char id[33], char number[32], struct error *err);
+			char id[33], char number[32], struct case_warnings *warnings, struct error *err);
+
+/* Whether the store's user may take the step: their role is among the
+ * step's roles, or they are admin and the step is not the system's alone. */
+bool case_may_take(const struct store *store, const struct level_step *step);
+
+/* The steps that may be taken from state (whoever may take them). */
+size_t case_steps_from(const struct level *level, const char *state, const struct level_step **out, size_t max);
 
 /* Takes a workflow step on `on`. A step not allowed from where the case
- * stands is refused with the list of steps that are. The event is recorded
- * and the dates the rules use are updated, all in one transaction. */
+ * stands is refused with the list of steps that are; a step the user's role
+ * may not take is refused (STATUS_ERR_DENIED). expected_state, when not
+ * NULL, is the state the user saw: if another process moved the case since,
+ * the step is refused (STATUS_ERR_CONFLICT) naming the current state. The
+ * event is recorded and the dates the rules use are updated, all in one
+ * transaction. */
 enum status case_take_step(struct store *store, const struct forms *forms, const char *case_id,
-			   const char *step, struct date on, const char *note, struct error *err);
+			   const char *step, struct date on, const char *note, const char *expected_state,
+			   struct error *err);
+
+/* The fields a person edits on a case, by name: enterprise, credit_code,
+ * region, industry, contact, factory, address, year, maturity (score 0-5,
+ * e.g. "3.2", or "" for none), commitment_on, note. expected, when not NULL,
+ * is the value the user saw ("" for none): if it changed since, the write is
+ * refused (STATUS_ERR_CONFLICT) and err names the current value and who
+ * changed it. Values are checked (credit code, region, dates). */
+enum status case_set_field(struct store *store, const struct forms *forms, const char *case_key,
+			   const char *field, const char *value, const char *expected, struct error *err);
+/* The field names case_set_field takes, NULL-terminated. */
+extern const char *const case_field_names[];
+
+/* Replaces the declared scenarios (ids 1..40) of a case. */
+enum status case_set_scenarios(struct store *store, const char *case_key, const int *scenarios, size_t count,
+			       struct error *err);
+
+/* Marks a material of the level's list received on a date, or missing (NULL). */
+enum status case_set_material(struct store *store, const struct forms *forms, const char *case_key,
+			      const char *material, const char *received_on, struct error *err);
+
+/* Every date of DESIGN section 2 that applies to a case, computed from its
+ * row and its events. */
+struct case_dates {
+	bool certified, cultivating, in_notice, review_filed;
+	struct date certified_on, expires_on, review_due_by;
+	struct date cultivation_starts_on, cultivation_ends_on, acceptance_due_by;
+	struct date notice_starts_on, notice_ends_on;
+	bool acceptance_filed;
+};
+void case_dates_compute(const struct forms *forms, const struct case_detail *detail, struct case_dates *out);
+
+/* What falls due: overdue first, then by date. kind is one of
+ * review_application, expiry, acceptance_application, cultivation_end,
+ * notice_end. */
+struct agenda_item {
+	struct date due;
+	const char *kind;
+	char id[33], number[32];
+	char *enterprise, *level, *state;
+	bool overdue;
+};
+/* Items due on or before today + within days (overdue ones included). */
+enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,
+			struct agenda_item **items, size_t *count, struct error *err);
+void agenda_free(struct agenda_item *items, size_t count);
+
+/* Cancels, as events of the system actor, the certifications whose expiry
+ * is on or before today with no review filed. *cancelled counts them. */
+enum status case_sweep(struct store *store, const struct forms *forms, struct date today, size_t *cancelled,
+		       struct error *err);
 
 /* Fills ~30 demo cases across the levels, regions and workflow steps. */
 enum status case_create_demo(struct store *store, const struct forms *forms, struct error *err);

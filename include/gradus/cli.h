@@ -30,6 +30,15 @@ const char *cli_forms_dir(struct cli *cli);
 int cli_load_forms(struct cli *cli, struct forms **forms);
 int cli_open_store(struct cli *cli, enum store_mode mode, struct store **store);
 const char *cli_actor(void);
+/* Loads the forms, opens the database and sweeps lapsed certifications as
+ * of today (gradus sweeps at every start; a read-only database is not). */
+int cli_open_all(struct cli *cli, enum store_mode mode, struct store **store, struct forms **forms);
+void cli_close_all(struct store **store, struct forms **forms);
+/* "--name VALUE" at argv[*i]: true (and *value set, *i advanced) when it is;
+ * a missing value is reported and *bad set. */
+bool cli_option(int argc, char **argv, int *i, const char *name, const char **value, bool *bad);
+/* A JSON string literal of UTF-8 text (NULL prints null). */
+void cli_json_string(FILE *out, const char *text);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cli_tui(struct cli *cli);
@@ -39,5 +48,9 @@ int cli_uscc(struct cli *cli, int argc, char **argv);
 int cli_dates(struct cli *cli, int argc, char **argv);
 int cli_case(struct cli *cli, int argc, char **argv);
 int cli_verify(struct cli *cli, int argc, char **argv);
+int cli_agenda(struct cli *cli, int argc, char **argv);
+int cli_sweep(struct cli *cli, int argc, char **argv);
+int cli_user(struct cli *cli, int argc, char **argv);
+int cli_log(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -20,6 +20,7 @@
 	_(ERR_FORMS, "forms error") \
 	_(ERR_USAGE, "usage error") \
 	_(ERR_DENIED, "permission denied") \
+	_(ERR_CONFLICT, "changed by someone else since it was read") \
 	_(ERR_TERMINAL, "terminal error")
 
 enum status {

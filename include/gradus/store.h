@@ -55,8 +55,40 @@ enum status store_insert(struct store *store, const char *table, const char *id,
 			 const struct field_value *fields, size_t count, struct error *err);
 enum status store_update(struct store *store, const char *table, const char *id,
 			 const char *field, const char *value, struct error *err);
+/* Deletes a row: one audit row per field (old -> NULL) and a last one with
+ * field "-" that marks the deletion. */
+enum status store_delete(struct store *store, const char *table, const char *id, struct error *err);
+/* store_update for a value the user saw: when the field no longer holds
+ * `expected` (NULL = SQL NULL) the write is refused with
+ * STATUS_ERR_CONFLICT, and err names the current value and who wrote it. */
+enum status store_update_expect(struct store *store, const char *table, const char *id, const char *field,
+				const char *expected, const char *value, struct error *err);
 
-/* Recomputes the audit chain; on a break err names the first bad row. */
+/* Writes from now on are the system actor's (role "system"), e.g. the
+ * sweep; false returns to the user. */
+void store_act_as_system(struct store *store, bool system);
+
+/* Users and roles: admin only. role: admin clerk inspector secretary. */
+enum status store_user_add(struct store *store, const char *login, const char *role, struct error *err);
+struct user_row {
+	char *login, *role, *created_at;
+};
+enum status store_users(struct store *store, struct user_row **rows, size_t *count, struct error *err);
+void user_rows_free(struct user_row *rows, size_t count);
+
+/* The history of a case: every audit row of the case, its events, declared
+ * scenarios, materials, factory and enterprise, oldest first. */
+struct history_row {
+	long long seq;
+	char *at, *actor, *table, *row_id, *field, *old, *new;
+};
+enum status store_case_history(struct store *store, const char *case_key, struct history_row **rows,
+			       size_t *count, struct error *err);
+void history_rows_free(struct history_row *rows, size_t count);
+
+/* Recomputes the audit chain, then checks that every row of every table
+ * holds the values its last audit rows say; on a break err names the first
+ * bad audit row or the changed record. Then SQLite's integrity check. */
 enum status store_verify(struct store *store, long *rows, char head[65], struct error *err);
 
 /* One row of the case list, all strings owned by the store until the next
@@ -83,6 +115,10 @@ struct case_event {
 	char *step, *from_state, *to_state, *kind, *actor, *on_date, *note;
 };
 
+struct case_material {
+	char *key, *received_on; /* received_on NULL: missing */
+};
+
 struct case_detail {
 	struct case_row row;
 	char *factory_address, *industry, *contact, *commitment_on;
@@ -94,6 +130,8 @@ struct case_detail {
 	size_t scenario_count;
 	struct case_event *events;
 	size_t event_count;
+	struct case_material *materials; /* rows recorded for the case */
+	size_t material_count;
 };
 
 /* key: the case id or its number. */

@@ -1,7 +1,9 @@
-/* gradus case list | case show NUMBER */
+/* gradus case add | list | show | advance | set | material */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "gradus/cases.h"
 #include "gradus/cli.h"
 #include "gradus/i18n.h"
 
@@ -12,69 +14,469 @@ static const char *or_empty(const char *text)
 	return text ? text : "";
 }
 
-static int case_list(struct store *store)
+static int usage(void)
+{
+	cli_error("%s", _("usage: gradus case add --enterprise NAME --uscc CODE --region REGION --level LEVEL --year YYYY\n"
+			  "         [--factory NAME] [--address TEXT] [--industry TEXT] [--contact TEXT] [--maturity SCORE]\n"
+			  "         [--scenarios 1,5,9] [--commitment-on DATE] [--certified-on DATE]\n"
+			  "         [--cultivation-start DATE] [--note TEXT]\n"
+			  "       gradus case list [--format tsv|json]\n"
+			  "       gradus case show ID|NUMBER [--format tsv|json]\n"
+			  "       gradus case advance ID|NUMBER STEP [--on DATE] [--note TEXT]\n"
+			  "       gradus case set ID|NUMBER FIELD VALUE [--expect OLD]\n"
+			  "       gradus case material ID|NUMBER MATERIAL [--received DATE | --missing]"));
+	return 2;
+}
+
+static int fail(const struct error *err)
+{
+	cli_error("%s", err->message);
+	return 1;
+}
+
+/* --format tsv|json after the positional arguments; *json set. */
+static int parse_format(int argc, char **argv, int first, bool *json)
+{
+	const char *format = "tsv";
+	bool bad = false;
+	int i;
+
+	for (i = first; i < argc; i++)
+		if (!cli_option(argc, argv, &i, "--format", &format, &bad)) {
+			cli_error(_("unknown argument %s"), argv[i]);
+			return 2;
+		}
+	if (bad)
+		return 2;
+	if (strcmp(format, "tsv") && strcmp(format, "json")) {
+		cli_error(_("--format %s: expected tsv or json"), format);
+		return 2;
+	}
+	*json = !strcmp(format, "json");
+	return 0;
+}
+
+static void json_field(const char *name, const char *value, bool *first)
+{
+	printf("%s\"%s\": ", *first ? "" : ", ", name);
+	cli_json_string(stdout, value);
+	*first = false;
+}
+
+static void json_date(const char *name, struct date d, bool applies, bool *first)
+{
+	char text[DATE_TEXT_SIZE];
+
+	if (!applies)
+		return;
+	date_format(d, text);
+	json_field(name, text, first);
+}
+
+static void list_row_json(const struct case_row *r, bool first_row)
+{
+	bool first = true;
+
+	printf("%s{", first_row ? "" : ",\n");
+	json_field("id", r->id, &first);
+	json_field("number", r->number, &first);
+	json_field("enterprise", r->enterprise, &first);
+	json_field("uscc", r->credit_code, &first);
+	json_field("factory", r->factory, &first);
+	json_field("region", r->region, &first);
+	json_field("level", r->level, &first);
+	printf(", \"year\": %d", r->year);
+	json_field("status", r->state, &first);
+	json_field("next_due", r->next_due, &first);
+	printf("}");
+}
+
+static int case_list(struct store *store, bool json)
 {
 	struct case_row rows[PAGE];
 	struct error err = { "" };
 	char last[64] = "";
-	size_t count, i;
+	size_t count, i, total = 0;
 
-	printf("number\tenterprise\tcredit_code\tregion\tlevel\tyear\tstate\tnext_due\n");
+	if (json)
+		printf("[");
+	else
+		printf("number\tenterprise\tcredit_code\tregion\tlevel\tyear\tstatus\tnext_due\n");
 	do {
-		if (store_case_page(store, last[0] ? last : NULL, false, STORE_FORWARD, PAGE, rows, &count, &err)) {
-			cli_error("%s", err.message);
-			return 1;
-		}
-		for (i = 0; i < count; i++)
-			printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", rows[i].number, rows[i].enterprise,
-			       rows[i].credit_code, rows[i].region, rows[i].level, rows[i].year, rows[i].state,
-			       or_empty(rows[i].next_due));
+		if (store_case_page(store, last[0] ? last : NULL, false, STORE_FORWARD, PAGE, rows, &count, &err))
+			return fail(&err);
+		for (i = 0; i < count; i++, total++)
+			if (json)
+				list_row_json(&rows[i], total == 0);
+			else
+				printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", rows[i].number, rows[i].enterprise,
+				       rows[i].credit_code, rows[i].region, rows[i].level, rows[i].year, rows[i].state,
+				       or_empty(rows[i].next_due));
 		if (count)
 			snprintf(last, sizeof(last), "%s", rows[count - 1].number);
 		case_rows_clear(rows, count);
 	} while (count == PAGE);
+	if (json)
+		printf("]\n");
 	return 0;
 }
 
-static int case_show(struct store *store, const char *key)
+static void show_dates_json(const struct case_dates *c, bool *first)
 {
-	struct case_detail d;
-	struct error err = { "" };
+	json_date("review_due_by", c->review_due_by, c->expires_on.year != 0, first);
+	json_date("cultivation_ends_on", c->cultivation_ends_on, c->cultivation_starts_on.year != 0, first);
+	json_date("acceptance_due_by", c->acceptance_due_by, c->cultivation_starts_on.year != 0, first);
+	json_date("notice_starts_on", c->notice_starts_on, c->in_notice, first);
+	json_date("notice_ends_on", c->notice_ends_on, c->in_notice, first);
+}
+
+static void show_lists_json(const struct forms *forms, const struct case_detail *d)
+{
+	const struct level *level = forms_level(forms, d->row.level);
+	size_t i, j;
+
+	printf(", \"scenarios\": [");
+	for (i = 0; i < d->scenario_count; i++)
+		printf("%s%d", i ? ", " : "", d->scenarios[i]);
+	printf("], \"materials\": [");
+	for (i = 0; level && i < level->material_count; i++) {
+		const char *received = NULL;
+		bool first = true;
+
+		for (j = 0; j < d->material_count; j++)
+			if (!strcmp(d->materials[j].key, level->materials[i].key))
+				received = d->materials[j].received_on;
+		printf("%s{", i ? ", " : "");
+		json_field("key", level->materials[i].key, &first);
+		json_field("name", level->materials[i].zh, &first);
+		json_field("received_on", received, &first);
+		printf("}");
+	}
+	printf("], \"events\": [");
+	for (i = 0; i < d->event_count; i++) {
+		const struct case_event *e = &d->events[i];
+		bool first = true;
+
+		printf("%s{", i ? ", " : "");
+		json_field("on", e->on_date, &first);
+		json_field("step", e->step, &first);
+		json_field("from", e->from_state, &first);
+		json_field("to", e->to_state, &first);
+		json_field("kind", e->kind, &first);
+		json_field("actor", e->actor, &first);
+		json_field("note", e->note, &first);
+		printf("}");
+	}
+	printf("]");
+}
+
+static void show_json(const struct forms *forms, const struct case_detail *d, const struct case_dates *c)
+{
+	char centi[16];
+	bool first = true;
+
+	printf("{");
+	json_field("id", d->row.id, &first);
+	json_field("number", d->row.number, &first);
+	json_field("enterprise", d->row.enterprise, &first);
+	json_field("uscc", d->row.credit_code, &first);
+	json_field("factory", d->row.factory, &first);
+	json_field("address", d->factory_address, &first);
+	json_field("industry", d->industry, &first);
+	json_field("contact", d->contact, &first);
+	json_field("region", d->row.region, &first);
+	json_field("level", d->row.level, &first);
+	printf(", \"year\": %d", d->row.year);
+	json_field("status", d->row.state, &first);
+	snprintf(centi, sizeof(centi), "%d.%02d", d->maturity_centi / 100, d->maturity_centi % 100);
+	json_field("maturity", d->maturity_centi >= 0 ? centi : NULL, &first);
+	if (d->maturity_centi >= 0)
+		printf(", \"maturity_level\": %d", d->maturity_level);
+	json_field("commitment_on", d->commitment_on, &first);
+	json_field("applied_by", d->applied_by, &first);
+	json_field("applied_on", d->applied_on, &first);
+	json_field("recommended_by", d->recommended_by, &first);
+	json_field("recommended_on", d->recommended_on, &first);
+	json_field("certified_by", d->certified_by, &first);
+	json_field("certified_on", d->certified_on, &first);
+	json_field("expires_on", d->expires_on, &first);
+	json_field("cultivation_starts_on", d->cultivation_starts_on, &first);
+	show_dates_json(c, &first);
+	json_field("next_due", d->row.next_due, &first);
+	json_field("note", d->note, &first);
+	show_lists_json(forms, d);
+	printf("}\n");
+}
+
+static void tsv_date(const char *name, struct date d, bool applies)
+{
+	char text[DATE_TEXT_SIZE];
+
+	if (!applies)
+		return;
+	date_format(d, text);
+	printf("%s\t%s\n", name, text);
+}
+
+static void show_tsv(const struct case_detail *d, const struct case_dates *c)
+{
 	size_t i;
 
-	if (store_case_detail(store, key, &d, &err)) {
-		cli_error("%s", err.message);
-		return 1;
-	}
-	printf("id\t%s\nnumber\t%s\nenterprise\t%s\ncredit_code\t%s\nfactory\t%s\nregion\t%s\nlevel\t%s\n"
-	       "year\t%d\nstate\t%s\ncertified_on\t%s\nexpires_on\t%s\nnext_due\t%s\n",
-	       d.row.id, d.row.number, d.row.enterprise, d.row.credit_code, d.row.factory, d.row.region,
-	       d.row.level, d.row.year, d.row.state, or_empty(d.certified_on), or_empty(d.expires_on),
-	       or_empty(d.row.next_due));
-	printf("scenarios\t");
-	for (i = 0; i < d.scenario_count; i++)
-		printf("%s%d", i ? "," : "", d.scenarios[i]);
+	printf("id\t%s\nnumber\t%s\nenterprise\t%s\nuscc\t%s\nfactory\t%s\nregion\t%s\nlevel\t%s\n"
+	       "year\t%d\nstatus\t%s\napplied\t%s %s\nrecommended\t%s %s\ncertified\t%s %s\n",
+	       d->row.id, d->row.number, d->row.enterprise, d->row.credit_code, d->row.factory, d->row.region,
+	       d->row.level, d->row.year, d->row.state, or_empty(d->applied_on), or_empty(d->applied_by),
+	       or_empty(d->recommended_on), or_empty(d->recommended_by), or_empty(d->certified_on),
+	       or_empty(d->certified_by));
+	if (d->expires_on)
+		printf("expires_on\t%s\n", d->expires_on);
+	tsv_date("review_due_by", c->review_due_by, c->expires_on.year != 0);
+	tsv_date("cultivation_ends_on", c->cultivation_ends_on, c->cultivation_starts_on.year != 0);
+	tsv_date("acceptance_due_by", c->acceptance_due_by, c->cultivation_starts_on.year != 0);
+	tsv_date("notice_ends_on", c->notice_ends_on, c->in_notice);
+	printf("next_due\t%s\nscenarios\t", or_empty(d->row.next_due));
+	for (i = 0; i < d->scenario_count; i++)
+		printf("%s%d", i ? "," : "", d->scenarios[i]);
 	printf("\n");
-	for (i = 0; i < d.event_count; i++)
-		printf("event\t%s\t%s\t%s\t%s\n", d.events[i].on_date, d.events[i].step, d.events[i].to_state,
-		       d.events[i].actor);
+	for (i = 0; i < d->event_count; i++)
+		printf("event\t%s\t%s\t%s\t%s\t%s\n", d->events[i].on_date, d->events[i].step, d->events[i].to_state,
+		       d->events[i].actor, or_empty(d->events[i].note));
+}
+
+static int case_show(struct store *store, const struct forms *forms, const char *key, bool json)
+{
+	struct case_detail d;
+	struct case_dates c;
+	struct error err = { "" };
+
+	if (store_case_detail(store, key, &d, &err))
+		return fail(&err);
+	case_dates_compute(forms, &d, &c);
+	if (json)
+		show_json(forms, &d, &c);
+	else
+		show_tsv(&d, &c);
 	case_detail_clear(&d);
 	return 0;
 }
 
-int cli_case(struct cli *cli, int argc, char **argv)
+static int parse_scenarios(const char *text, int *out, size_t *count)
 {
-	struct store *store = NULL;
-	int rc;
+	const char *p = text;
+	char *end;
+	long n;
 
-	if (argc < 2 || (strcmp(argv[1], "list") && strcmp(argv[1], "show")) ||
-	    (!strcmp(argv[1], "list") && argc != 2) || (!strcmp(argv[1], "show") && argc != 3)) {
-		cli_error("%s", _("usage: gradus case list | gradus case show NUMBER"));
+	*count = 0;
+	while (*p) {
+		n = strtol(p, &end, 10);
+		if (end == p || n < 1 || n > 40 || *count == 40 || (*end && *end != ',')) {
+			cli_error(_("--scenarios %s: expected scenario numbers 1 to 40 separated by commas, e.g. 1,5,9"), text);
+			return 2;
+		}
+		out[(*count)++] = (int)n;
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+struct add_args {
+	struct new_case in;
+	const char *year, *maturity, *scenarios;
+	int numbers[40];
+};
+
+static bool add_option(int argc, char **argv, int *i, struct add_args *a, bool *bad)
+{
+	struct new_case *in = &a->in;
+
+	return cli_option(argc, argv, i, "--enterprise", &in->enterprise_name, bad) ||
+	       cli_option(argc, argv, i, "--uscc", &in->credit_code, bad) ||
+	       cli_option(argc, argv, i, "--region", &in->region, bad) ||
+	       cli_option(argc, argv, i, "--level", &in->level, bad) ||
+	       cli_option(argc, argv, i, "--year", &a->year, bad) ||
+	       cli_option(argc, argv, i, "--factory", &in->factory_name, bad) ||
+	       cli_option(argc, argv, i, "--address", &in->address, bad) ||
+	       cli_option(argc, argv, i, "--industry", &in->industry, bad) ||
+	       cli_option(argc, argv, i, "--contact", &in->contact, bad) ||
+	       cli_option(argc, argv, i, "--maturity", &a->maturity, bad) ||
+	       cli_option(argc, argv, i, "--scenarios", &a->scenarios, bad) ||
+	       cli_option(argc, argv, i, "--commitment-on", &in->commitment_on, bad) ||
+	       cli_option(argc, argv, i, "--certified-on", &in->certified_on, bad) ||
+	       cli_option(argc, argv, i, "--cultivation-start", &in->cultivation_starts_on, bad) ||
+	       cli_option(argc, argv, i, "--note", &in->note, bad);
+}
+
+static int parse_add(int argc, char **argv, struct add_args *a)
+{
+	struct error err = { "" };
+	bool bad = false;
+	char extra;
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	a->in.maturity_centi = -1;
+	for (i = 2; i < argc && !bad; i++)
+		if (!add_option(argc, argv, &i, a, &bad)) {
+			cli_error(_("case add: unknown argument %s"), argv[i]);
+			return 2;
+		}
+	if (bad)
+		return 2;
+	if (!a->in.enterprise_name || !a->in.credit_code || !a->in.region || !a->in.level || !a->year) {
+		cli_error("%s", _("case add needs --enterprise, --uscc, --region, --level and --year"));
 		return 2;
 	}
-	rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
+	if (sscanf(a->year, "%d%c", &a->in.year, &extra) != 1) {
+		cli_error(_("--year %s: expected a year such as 2026"), a->year);
+		return 2;
+	}
+	if (a->maturity && maturity_parse_score(a->maturity, &a->in.maturity_centi, &err)) {
+		cli_error("--maturity: %s", err.message);
+		return 2;
+	}
+	if (a->scenarios && parse_scenarios(a->scenarios, a->numbers, &a->in.scenario_count))
+		return 2;
+	a->in.scenarios = a->numbers;
+	if (!a->in.factory_name)
+		a->in.factory_name = a->in.enterprise_name;
+	return 0;
+}
+
+static int case_add(struct store *store, const struct forms *forms, struct add_args *a)
+{
+	struct case_warnings warnings;
+	struct error err = { "" };
+	char id[33], number[32];
+	size_t i;
+
+	if (case_create(store, forms, &a->in, id, number, &warnings, &err))
+		return fail(&err);
+	for (i = 0; i < warnings.count; i++)
+		fprintf(stderr, _("gradus: warning: %s\n"), warnings.text[i]);
+	fprintf(stderr, _("gradus: case %s created\n"), number);
+	printf("%s\n", id);
+	return 0;
+}
+
+static int case_advance(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv)
+{
+	const char *on_text = NULL, *note = NULL;
+	struct error err = { "" };
+	struct date on = cli->today;
+	struct case_detail d;
+	bool bad = false;
+	int i;
+
+	if (argc < 4)
+		return usage();
+	for (i = 4; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--on", &on_text, &bad) &&
+		    !cli_option(argc, argv, &i, "--note", &note, &bad)) {
+			cli_error(_("case advance: unknown argument %s"), argv[i]);
+			return 2;
+		}
+	if (bad)
+		return 2;
+	if (on_text && date_parse(on_text, &on, &err)) {
+		cli_error("--on: %s", err.message);
+		return 2;
+	}
+	if (case_take_step(store, forms, argv[2], argv[3], on, note, NULL, &err))
+		return fail(&err);
+	if (!store_case_detail(store, argv[2], &d, &err)) {
+		printf("%s\t%s\n", d.row.number, d.row.state);
+		case_detail_clear(&d);
+	}
+	return 0;
+}
+
+static int case_set(struct store *store, const struct forms *forms, int argc, char **argv)
+{
+	const char *expected = NULL;
+	struct error err = { "" };
+	bool bad = false;
+	int i;
+
+	if (argc < 5)
+		return usage();
+	for (i = 5; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--expect", &expected, &bad)) {
+			cli_error(_("case set: unknown argument %s"), argv[i]);
+			return 2;
+		}
+	if (bad)
+		return 2;
+	if (case_set_field(store, forms, argv[2], argv[3], argv[4], expected, &err))
+		return fail(&err);
+	return 0;
+}
+
+static int case_material(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv)
+{
+	const char *received = NULL;
+	char today[DATE_TEXT_SIZE];
+	struct error err = { "" };
+	bool bad = false, missing = false;
+	int i;
+
+	if (argc < 4)
+		return usage();
+	date_format(cli->today, today);
+	for (i = 4; i < argc && !bad; i++) {
+		if (!strcmp(argv[i], "--missing"))
+			missing = true;
+		else if (!cli_option(argc, argv, &i, "--received", &received, &bad)) {
+			cli_error(_("case material: unknown argument %s"), argv[i]);
+			return 2;
+		}
+	}
+	if (bad)
+		return 2;
+	if (case_set_material(store, forms, argv[2], argv[3], missing ? NULL : received ? received : today, &err))
+		return fail(&err);
+	return 0;
+}
+
+static int run(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv,
+	       struct add_args *add)
+{
+	bool json = false;
+	int rc;
+
+	if (!strcmp(argv[1], "add"))
+		return case_add(store, forms, add);
+	if (!strcmp(argv[1], "list"))
+		return (rc = parse_format(argc, argv, 2, &json)) ? rc : case_list(store, json);
+	if (!strcmp(argv[1], "show"))
+		return argc < 3 ? usage() : (rc = parse_format(argc, argv, 3, &json)) ? rc
+										 : case_show(store, forms, argv[2], json);
+	if (!strcmp(argv[1], "advance"))
+		return case_advance(cli, store, forms, argc, argv);
+	if (!strcmp(argv[1], "set"))
+		return case_set(store, forms, argc, argv);
+	return case_material(cli, store, forms, argc, argv);
+}
+
+int cli_case(struct cli *cli, int argc, char **argv)
+{
+	static const char *const subcommands[] = { "add", "list", "show", "advance", "set", "material" };
+	struct store *store = NULL;
+	struct forms *forms = NULL;
+	struct add_args add;
+	size_t i;
+	int rc;
+
+	for (i = 0; argc >= 2 && i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		if (!strcmp(argv[1], subcommands[i]))
+			break;
+	if (argc < 2 || i == sizeof(subcommands) / sizeof(subcommands[0]))
+		return usage();
+	if (!strcmp(argv[1], "add") && (rc = parse_add(argc, argv, &add)))
+		return rc;
+	/* The first case may be the first use: the database is made for it. */
+	rc = cli_open_all(cli, !strcmp(argv[1], "add") ? STORE_OPEN_OR_CREATE : STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc)
-		rc = !strcmp(argv[1], "list") ? case_list(store) : case_show(store, argv[2]);
-	store_close(&store);
+		rc = run(cli, store, forms, argc, argv, &add);
+	cli_close_all(&store, &forms);
 	return rc;
 }

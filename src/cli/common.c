@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gradus/cases.h"
 #include "gradus/cli.h"
 #include "gradus/i18n.h"
 
@@ -202,4 +203,65 @@ int cli_open_store(struct cli *cli, enum store_mode mode, struct store **store)
 		return 1;
 	}
 	return 0;
+}
+
+int cli_open_all(struct cli *cli, enum store_mode mode, struct store **store, struct forms **forms)
+{
+	struct error err = { "" };
+	size_t cancelled = 0;
+	int rc;
+
+	*store = NULL;
+	rc = cli_load_forms(cli, forms);
+	if (!rc)
+		rc = cli_open_store(cli, mode, store);
+	if (!rc && !store_read_only(*store) && case_sweep(*store, *forms, cli->today, &cancelled, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	if (!rc && cancelled)
+		cli_error(_("%zu certifications expired with no review filed and were cancelled (gradus agenda, gradus log)"),
+			  cancelled);
+	if (rc)
+		cli_close_all(store, forms);
+	return rc;
+}
+
+void cli_close_all(struct store **store, struct forms **forms)
+{
+	store_close(store);
+	forms_free(forms);
+}
+
+bool cli_option(int argc, char **argv, int *i, const char *name, const char **value, bool *bad)
+{
+	if (strcmp(argv[*i], name))
+		return false;
+	if (*i + 1 >= argc) {
+		cli_error(_("%s needs a value"), name);
+		*bad = true;
+		return true;
+	}
+	*value = argv[++*i];
+	return true;
+}
+
+void cli_json_string(FILE *out, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	if (!text) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\u%04x", *p);
+		else
+			fputc(*p, out);
+	}
+	fputc('"', out);
 }

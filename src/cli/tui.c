@@ -15,9 +15,7 @@ int cli_tui(struct cli *cli)
 	bool is_new = stat(cli->db_path, &st) != 0;
 	int rc;
 
-	rc = cli_load_forms(cli, &forms);
-	if (!rc)
-		rc = cli_open_store(cli, cli->demo_if_new ? STORE_OPEN_OR_CREATE : STORE_OPEN_EXISTING, &store);
+	rc = cli_open_all(cli, cli->demo_if_new ? STORE_OPEN_OR_CREATE : STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc && cli->demo_if_new && is_new && case_create_demo(store, forms, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
@@ -26,7 +24,6 @@ int cli_tui(struct cli *cli)
 		cli_error("%s", err.message);
 		rc = 1;
 	}
-	store_close(&store);
-	forms_free(&forms);
+	cli_close_all(&store, &forms);
 	return rc;
 }

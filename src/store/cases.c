@@ -1,12 +1,80 @@
-/* Creating cases and taking workflow steps. */
+/* Creating cases: intake with its checks and warnings. */
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gradus/cases.h"
 #include "gradus/deadlines.h"
+#include "gradus/uscc.h"
+#include "cases_private.h"
 #include "store_private.h"
+
+static void warn(struct case_warnings *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void warn(struct case_warnings *w, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!w || w->count == CASE_MAX_WARNINGS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(w->text[w->count++], sizeof(w->text[0]), fmt, ap);
+	va_end(ap);
+}
+
+/* One integer from a query with two or three text parameters and maybe an integer. */
+static int count_of(struct store *store, const char *sql, const char *a, const char *b, const char *c,
+		    int d, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int n = -1, params;
+
+	if (!stmt)
+		return -1;
+	params = sqlite3_bind_parameter_count(stmt);
+	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
+	if (params >= 3)
+		sqlite3_bind_text(stmt, 3, c, -1, SQLITE_STATIC);
+	if (params >= 4)
+		sqlite3_bind_int(stmt, 4, d);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return n;
+}
+
+static const char *const other_names_sql =
+	"SELECT count(*) FROM enterprises WHERE credit_code = ?1 AND name <> ?2";
+static const char *const prior_sql =
+	"SELECT count(*) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
+	" WHERE e.credit_code = ?1 AND c.level = ?2 AND c.certified_on IS NOT NULL AND c.state <> 'cancelled'";
+static const char *const twice_sql =
+	"SELECT count(*) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
+	" WHERE e.credit_code = ?1 AND f.name = ?2 AND c.level = ?3 AND c.year = ?4";
+
+/* Where a case falls short of the notices: warned, never refused. */
+static void intake_warnings(struct store *store, const struct forms *forms, const struct level *level,
+			    const struct new_case *in, struct case_warnings *w)
+{
+	struct error ignored;
+	int mlevel = in->maturity_centi >= 0 ? maturity_level(forms->bands, 5, in->maturity_centi) : -1;
+	const struct level *prior = level->prior_level ? forms_level(forms, level->prior_level) : NULL;
+
+	if (mlevel >= 0 && mlevel < level->min_maturity)
+		warn(w, "maturity %d.%02d is level %d, below level %d that notices usually ask for %s",
+		     in->maturity_centi / 100, in->maturity_centi % 100, mlevel, level->min_maturity, level->en);
+	if (prior && !in->certified_on &&
+	    count_of(store, prior_sql, in->credit_code, prior->key, NULL, 0, &ignored) == 0)
+		warn(w, "%s (%s) holds no %s certification recorded here; notices ask %s applicants to hold it",
+		     in->enterprise_name, in->credit_code, prior->en, level->en);
+	if (count_of(store, twice_sql, in->credit_code, in->factory_name, level->key, in->year, &ignored) > 0)
+		warn(w, "%s already has a %s application for %d", in->factory_name, level->en, in->year);
+	if (count_of(store, other_names_sql, in->credit_code, in->enterprise_name, NULL, 0, &ignored) > 0)
+		warn(w, "credit code %s is already recorded under another enterprise name", in->credit_code);
+}
 
 static enum status find_enterprise(struct store *store, const struct new_case *in, char id[33],
 				   bool *found, struct error *err)
@@ -50,15 +118,13 @@ static enum status next_number(struct store *store, const struct level *level, i
 	return STATUS_OK;
 }
 
-static enum status insert_case_parts(struct store *store, const struct level *level,
-				     const struct new_case *in, char id[33], char number[32], struct error *err)
+static enum status insert_enterprise_factory(struct store *store, const struct new_case *in, char factory[33],
+					     const char *now, struct error *err)
 {
-	char enterprise[33], factory[33], row[33], now[STORE_TIMESTAMP_SIZE], year[8], centi[8], mlevel[4];
+	char enterprise[33];
 	enum status status;
 	bool found;
-	size_t i;
 
-	store_timestamp(now);
 	status = find_enterprise(store, in, enterprise, &found, err);
 	if (!status && !found && !(status = store_new_id(enterprise))) {
 		struct field_value fields[] = {
@@ -75,14 +141,25 @@ static enum status insert_case_parts(struct store *store, const struct level *le
 		};
 		status = store_insert(store, "factories", factory, fields, 4, err);
 	}
-	if (status)
-		return status;
-	status = next_number(store, level, in->year, number, err);
+	return status;
+}
+
+static enum status insert_case_parts(struct store *store, const struct forms *forms, const struct level *level,
+				     const struct new_case *in, char id[33], char number[32], struct error *err)
+{
+	char factory[33], row[33], now[STORE_TIMESTAMP_SIZE], year[8], centi[8], mlevel[4];
+	enum status status;
+	size_t i;
+
+	store_timestamp(now);
+	status = insert_enterprise_factory(store, in, factory, now, err);
+	if (!status)
+		status = next_number(store, level, in->year, number, err);
 	if (status || (status = store_new_id(id)))
 		return status;
 	snprintf(year, sizeof(year), "%d", in->year);
 	snprintf(centi, sizeof(centi), "%d", in->maturity_centi);
-	snprintf(mlevel, sizeof(mlevel), "%d", maturity_level(NULL, 0, in->maturity_centi));
+	snprintf(mlevel, sizeof(mlevel), "%d", maturity_level(forms->bands, 5, in->maturity_centi));
 	{
 		struct field_value fields[] = {
 			{ "number", number }, { "factory_id", factory }, { "level", level->key },
@@ -105,237 +182,99 @@ static enum status insert_case_parts(struct store *store, const struct level *le
 	return status;
 }
 
-enum status case_create(struct store *store, const struct forms *forms, const struct new_case *in,
-			char id[33], char number[32], struct error *err)
+static enum status check_date(const char *text, const char *what, struct error *err)
 {
-	const struct level *level = forms_level(forms, in->level);
-	enum status status;
+	struct date d;
+	struct error why;
+
+	if (!text || date_parse(text, &d, &why) == STATUS_OK)
+		return STATUS_OK;
+	return error_set(err, STATUS_ERR_INVALID, "%s: %s", what, why.message);
+}
+
+static enum status check_new_case(const struct forms *forms, const struct level *level,
+				  const struct new_case *in, struct error *err)
+{
+	struct error why;
+	size_t i;
 
 	if (!level)
-		return error_set(err, STATUS_ERR_INVALID, "unknown level '%s'", in->level ? in->level : "");
+		return error_set(err, STATUS_ERR_INVALID, "level '%s': expected basic, advanced, excellent or leading",
+				 in->level ? in->level : "");
+	if (!in->enterprise_name || !*in->enterprise_name)
+		return error_set(err, STATUS_ERR_INVALID, "enterprise: the name is empty");
+	if (uscc_check(in->credit_code ? in->credit_code : "", NULL, &why))
+		return error_set(err, STATUS_ERR_INVALID, "credit code: %s", why.message);
 	if (!forms_region(forms, in->region))
-		return error_set(err, STATUS_ERR_INVALID, "unknown region '%s'", in->region ? in->region : "");
-	status = store_begin(store, err);
-	if (status)
-		return status;
-	status = insert_case_parts(store, level, in, id, number, err);
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+		return error_set(err, STATUS_ERR_INVALID, "region '%s': expected one of the 17 (gradus forms list --regions)",
+				 in->region ? in->region : "");
+	if (in->year < 2000 || in->year > 2100)
+		return error_set(err, STATUS_ERR_INVALID, "year %d: expected 2000 to 2100", in->year);
+	for (i = 0; i < in->scenario_count; i++)
+		if (!forms_scenario(forms, in->scenarios[i]))
+			return error_set(err, STATUS_ERR_INVALID, "scenario %d: expected 1 to 40", in->scenarios[i]);
+	if (in->cultivation_starts_on && level->rules.cultivation_years == 0)
+		return error_set(err, STATUS_ERR_INVALID, "cultivation start: %s has no cultivation period", level->en);
+	if (check_date(in->commitment_on, "commitment date", err) || check_date(in->certified_on, "certified on", err) ||
+	    check_date(in->cultivation_starts_on, "cultivation start", err))
+		return STATUS_ERR_INVALID;
+	return STATUS_OK;
 }
 
-struct case_state {
-	char *level, *state, *certified_on, *expires_on, *cultivation_starts_on;
-	bool review_filed;
-};
-
-static void case_state_free(struct case_state *cs)
-{
-	free(cs->level);
-	free(cs->state);
-	free(cs->certified_on);
-	free(cs->expires_on);
-	free(cs->cultivation_starts_on);
-}
-
-static enum status load_case_state(struct store *store, const char *id, struct case_state *cs, struct error *err)
-{
-	static const char *const sql =
-		"SELECT level, state, certified_on, expires_on, cultivation_starts_on,"
-		" EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.kind = 'review_filed'"
-		"   AND e.on_date >= coalesce(c.certified_on, ''))"
-		" FROM cases c WHERE id = ?1 OR number = ?1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
-
-	memset(cs, 0, sizeof(*cs));
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		cs->level = store_column_dup(stmt, 0);
-		cs->state = store_column_dup(stmt, 1);
-		cs->certified_on = store_column_dup(stmt, 2);
-		cs->expires_on = store_column_dup(stmt, 3);
-		cs->cultivation_starts_on = store_column_dup(stmt, 4);
-		cs->review_filed = sqlite3_column_int(stmt, 5);
-	}
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", id);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "cases");
-}
-
-static bool step_allowed_from(const struct level_step *step, const char *state)
+/* The step whose event is `kind`, e.g. the level's certification. */
+static const struct level_step *step_with_event(const struct level *level, const char *kind)
 {
 	size_t i;
 
-	for (i = 0; i < step->from_count; i++)
-		if (!strcmp(step->from[i], state))
-			return true;
-	return false;
-}
-
-static enum status refuse_step(const struct level *level, const char *state, const char *step,
-			       struct error *err)
-{
-	char allowed[512] = "";
-	size_t i, used = 0;
-
 	for (i = 0; i < level->step_count; i++)
-		if (step_allowed_from(&level->steps[i], state) && used < sizeof(allowed))
-			used += (size_t)snprintf(allowed + used, sizeof(allowed) - used, "%s%s",
-						 used ? ", " : "", level->steps[i].key);
-	return error_set(err, STATUS_ERR_INVALID, "step '%s' cannot be taken from state '%s'; allowed: %s",
-			 step, state, used ? allowed : "none (the case is closed)");
+		if (level->steps[i].event && !strcmp(level->steps[i].event, kind))
+			return &level->steps[i];
+	return NULL;
 }
 
-static enum status set_date(struct store *store, const char *id, const char *field, struct date d,
-			    struct error *err)
+/* An already certified (or cultivating) factory from an office's spreadsheet:
+ * the case stands where that step leads, recorded as an entry event. */
+static enum status enter_at(struct store *store, const struct forms *forms, const struct level *level,
+			    const char *id, const char *kind, const char *on, struct error *err)
 {
-	char text[DATE_TEXT_SIZE];
-
-	date_format(d, text);
-	return store_update(store, "cases", id, field, text, err);
-}
-
-/* Dates the rules derive from the event just taken. */
-static enum status apply_event_dates(struct store *store, const struct level *level, const char *id,
-				     const char *kind, struct case_state *cs, struct date on, struct error *err)
-{
-	const struct level_rules *rules = &level->rules;
-	const char *actor = store_actor(store);
-	enum status status = STATUS_OK;
-	struct date old;
-
-	if (!kind)
-		return STATUS_OK;
-	if (!strcmp(kind, "applied")) {
-		status = store_update(store, "cases", id, "applied_by", actor, err);
-		return status ? status : set_date(store, id, "applied_on", on, err);
-	}
-	if (!strcmp(kind, "recommended")) {
-		status = store_update(store, "cases", id, "recommended_by", actor, err);
-		return status ? status : set_date(store, id, "recommended_on", on, err);
-	}
-	if (!strcmp(kind, "certified") || !strcmp(kind, "published")) {
-		status = store_update(store, "cases", id, "certified_by", actor, err);
-		if (!status)
-			status = set_date(store, id, "certified_on", on, err);
-		if (!status && rules->validity_years > 0)
-			status = set_date(store, id, "expires_on", deadline_expires_on(rules, on), err);
-		return status;
-	}
-	if (!strcmp(kind, "review_passed") && cs->expires_on && !date_parse(cs->expires_on, &old, NULL))
-		return set_date(store, id, "expires_on", deadline_extended_expiry(rules, old), err);
-	if (!strcmp(kind, "cultivation_started"))
-		return set_date(store, id, "cultivation_starts_on", on, err);
-	return status;
-}
-
-/* The next date that falls due for the case in its new state. */
-static enum status update_next_due(struct store *store, const struct level *level, const char *id,
-				   struct error *err)
-{
-	struct case_state cs;
-	enum status status = load_case_state(store, id, &cs, err);
-	const struct level_state *state;
-	char text[DATE_TEXT_SIZE];
-	const char *due = NULL;
+	const struct level_step *step = step_with_event(level, kind);
 	struct date d;
 
-	if (status)
-		return status;
-	state = forms_level_state(level, cs.state);
-	if (state && state->final) {
-		due = NULL;
-	} else if (cs.expires_on && !date_parse(cs.expires_on, &d, NULL)) {
-		if (!cs.review_filed)
-			d = deadline_review_due_by(&level->rules, d);
-		date_format(d, text);
-		due = text;
-	} else if (cs.cultivation_starts_on && !date_parse(cs.cultivation_starts_on, &d, NULL)) {
-		d = deadline_acceptance_due_by(&level->rules, deadline_cultivation_ends_on(&level->rules, d));
-		date_format(d, text);
-		due = text;
-	}
-	status = store_update(store, "cases", id, "next_due", due, err);
-	case_state_free(&cs);
-	return status;
+	if (!step)
+		return error_set(err, STATUS_ERR_INVALID, "%s has no step recording '%s'", level->en, kind);
+	date_parse(on, &d, NULL);
+	return case_record_step(store, forms, level, id, "entered", step->to, kind, d,
+				"entered from an existing record", err);
 }
 
-static enum status case_id_of(struct store *store, const char *key, char id[33], struct error *err)
+enum status case_create(struct store *store, const struct forms *forms, const struct new_case *input,
+			char id[33], char number[32], struct case_warnings *warnings, struct error *err)
 {
-	static const char *const sql = "SELECT id FROM cases WHERE id = ?1 OR number = ?1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "cases");
-}
-
-static enum status take_step(struct store *store, const struct forms *forms, const char *key,
-			     const char *step_key, struct date on, const char *note, struct error *err)
-{
-	char id[33], event[33], now[STORE_TIMESTAMP_SIZE], on_text[DATE_TEXT_SIZE];
-	const struct level_step *step;
-	const struct level *level;
-	struct case_state cs;
+	const struct level *level = forms_level(forms, input->level);
+	struct new_case copy = *input, *in = &copy;
 	enum status status;
 
-	status = case_id_of(store, key, id, err);
-	if (status || (status = load_case_state(store, id, &cs, err)))
-		return status;
-	level = forms_level(forms, cs.level);
-	step = level ? forms_level_step(level, step_key) : NULL;
-	if (!level)
-		status = error_set(err, STATUS_ERR_FORMS, "case %s has level '%s', unknown to the forms", key, cs.level);
-	else if (!step || !step_allowed_from(step, cs.state))
-		status = refuse_step(level, cs.state, step_key, err);
-	if (status)
-		goto cleanup;
-	store_timestamp(now);
-	date_format(on, on_text);
-	if ((status = store_new_id(event)))
-		goto cleanup;
-	{
-		struct field_value fields[] = {
-			{ "case_id", id }, { "step", step->key }, { "from_state", cs.state },
-			{ "to_state", step->to }, { "kind", step->event }, { "actor", store_actor(store) },
-			{ "on_date", on_text }, { "note", note }, { "created_at", now },
-		};
-		status = store_insert(store, "events", event, fields, 9, err);
-	}
-	if (!status)
-		status = store_update(store, "cases", id, "state", step->to, err);
-	if (!status)
-		status = apply_event_dates(store, level, id, step->event, &cs, on, err);
-	if (!status)
-		status = update_next_due(store, level, id, err);
-cleanup:
-	case_state_free(&cs);
-	return status;
-}
+	/* A factory not named is the enterprise's own. */
+	if (!in->factory_name || !*in->factory_name)
+		in->factory_name = in->enterprise_name;
 
-enum status case_take_step(struct store *store, const struct forms *forms, const char *case_id,
-			   const char *step, struct date on, const char *note, struct error *err)
-{
-	enum status status = store_begin(store, err);
-
+	if (warnings)
+		warnings->count = 0;
+	status = check_new_case(forms, level, in, err);
 	if (status)
 		return status;
-	status = take_step(store, forms, case_id, step, on, note, err);
+	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
+		return error_set(err, STATUS_ERR_DENIED, "%s may not take in cases: that is for a clerk or an admin (%s)",
+				 store_actor(store), *store_role(store) ? store_role(store) : "no role in this database");
+	status = store_begin(store, err);
+	if (status)
+		return status;
+	intake_warnings(store, forms, level, in, warnings);
+	status = insert_case_parts(store, forms, level, in, id, number, err);
+	if (!status && in->cultivation_starts_on)
+		status = enter_at(store, forms, level, id, "cultivation_started", in->cultivation_starts_on, err);
+	if (!status && in->certified_on)
+		status = enter_at(store, forms, level, id, "certified", in->certified_on, err);
 	if (status) {
 		store_rollback(store);
 		return status;

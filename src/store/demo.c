@@ -105,7 +105,7 @@ static enum status demo_walk(struct store *store, const struct forms *forms, con
 
 		if (!step || date_compare(on, today) > 0)
 			break;
-		status = case_take_step(store, forms, id, step->key, on, NULL, err);
+		status = case_take_step(store, forms, id, step->key, on, NULL, NULL, err);
 		visited[visited_count++] = step->to;
 		on = date_add_days(on, 41 + 7 * i);
 	}
@@ -151,7 +151,7 @@ enum status case_create_demo(struct store *store, const struct forms *forms, str
 		in.commitment_on = commitment;
 		in.scenarios = d->scenarios;
 		in.scenario_count = n;
-		status = case_create(store, forms, &in, id, number, err);
+		status = case_create(store, forms, &in, id, number, NULL, err);
 		if (!status)
 			status = demo_walk(store, forms, d, id, err);
 	}

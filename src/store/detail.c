@@ -19,6 +19,37 @@ static const char *const events_sql =
 	"SELECT step, from_state, to_state, kind, actor, on_date, note FROM events"
 	" WHERE case_id = ?1 ORDER BY on_date, created_at, rowid";
 
+static const char *const materials_sql =
+	"SELECT material, received_on FROM case_materials WHERE case_id = ?1 ORDER BY material";
+
+static enum status load_materials(struct store *store, struct case_detail *d, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, materials_sql, err);
+	size_t capacity = 0;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (d->material_count == capacity) {
+			void *grown = realloc(d->materials, (capacity = capacity ? 2 * capacity : 8) *
+							    sizeof(*d->materials));
+
+			if (!grown) {
+				sqlite3_reset(stmt);
+				return STATUS_ERR_NOMEM;
+			}
+			d->materials = grown;
+		}
+		d->materials[d->material_count].key = store_column_dup(stmt, 0);
+		d->materials[d->material_count].received_on = store_column_dup(stmt, 1);
+		d->material_count++;
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading materials");
+}
+
 static void fill_detail(sqlite3_stmt *stmt, struct case_detail *d)
 {
 	char **fields[] = {
@@ -101,6 +132,8 @@ enum status store_case_detail(struct store *store, const char *key, struct case_
 	sqlite3_reset(stmt);
 	status = load_events(store, d, err);
 	if (!status)
+		status = load_materials(store, d, err);
+	if (!status)
 		return STATUS_OK;
 fail:
 	case_detail_clear(d);
@@ -129,5 +162,10 @@ void case_detail_clear(struct case_detail *d)
 		free(d->events[i].note);
 	}
 	free(d->events);
+	for (i = 0; i < d->material_count; i++) {
+		free(d->materials[i].key);
+		free(d->materials[i].received_on);
+	}
+	free(d->materials);
 	memset(d, 0, sizeof(*d));
 }

@@ -80,6 +80,9 @@ static const char *const migrations[] = {
 	"  old TEXT, new TEXT,"
 	"  prev_hash TEXT NOT NULL,"
 	"  hash TEXT NOT NULL);",
+	/* 2: the last audited value of a field, for verify and conflict messages */
+	"CREATE INDEX audit_row ON audit (tbl, row_id, field, seq);"
+	"CREATE INDEX cases_next_due ON cases (next_due);",
 };
 
 int schema_latest_version(void)
@@ -129,6 +132,11 @@ const struct schema_table *schema_table(const char *name)
 		if (!strcmp_safe(tables[i].name, name))
 			return &tables[i];
 	return NULL;
+}
+
+const struct schema_table *schema_table_at(size_t i)
+{
+	return i < sizeof(tables) / sizeof(tables[0]) ? &tables[i] : NULL;
 }
 
 bool schema_has_field(const struct schema_table *table, const char *field)

@@ -18,6 +18,8 @@ static inline int strcmp_safe(const char *a, const char *b)
 int schema_latest_version(void);
 const char *schema_migration(int version);
 const struct schema_table *schema_table(const char *name);
+/* The i-th table the write path knows, NULL past the last. */
+const struct schema_table *schema_table_at(size_t i);
 bool schema_has_field(const struct schema_table *table, const char *field);
 
 #endif

@@ -351,8 +351,9 @@ void store_close(struct store **storep)
 	*storep = NULL;
 }
 
-const char *store_actor(const struct store *store) { return store->actor; }
-const char *store_role(const struct store *store) { return store->role; }
+const char *store_actor(const struct store *store) { return store->system ? "system" : store->actor; }
+const char *store_role(const struct store *store) { return store->system ? "system" : store->role; }
+void store_act_as_system(struct store *store, bool system) { store->system = system; }
 const char *store_path(const struct store *store) { return store->path; }
 struct date store_today(const struct store *store) { return store->today; }
 bool store_read_only(const struct store *store) { return store->read_only; }

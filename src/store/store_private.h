@@ -15,6 +15,7 @@ struct store {
 	char *path;
 	char *actor;
 	char role[16];
+	bool system; /* writes are the system actor's (store_act_as_system) */
 	struct date today;
 	bool read_only;
 	int depth; /* nesting of store_begin */

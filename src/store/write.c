@@ -81,7 +81,7 @@ static enum status audit_append(struct store *store, const char *table, const ch
 		return status;
 	seq++;
 	store_timestamp(at);
-	text[0] = at; text[1] = store->actor; text[2] = table; text[3] = id;
+	text[0] = at; text[1] = store_actor(store); text[2] = table; text[3] = id;
 	text[4] = field; text[5] = old; text[6] = new;
 	audit_hash(prev, seq, text, hash);
 	stmt = store_prepare(store, sql, err);
@@ -185,8 +185,45 @@ enum status store_insert(struct store *store, const char *table, const char *id,
 	return store_commit(store, err);
 }
 
-static enum status run_update(struct store *store, const char *table, const char *id,
-			      const char *field, const char *value, struct error *err)
+/* Who last wrote a field, for a conflict message. */
+static void last_writer(struct store *store, const char *table, const char *id, const char *field,
+			char *out, size_t size)
+{
+	static const char *const sql =
+		"SELECT actor, at FROM audit WHERE tbl = ?1 AND row_id = ?2 AND field = ?3 ORDER BY seq DESC LIMIT 1";
+	struct error ignored;
+	sqlite3_stmt *stmt = store_prepare(store, sql, &ignored);
+
+	snprintf(out, size, "?");
+	if (!stmt)
+		return;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, field, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(out, size, "%s at %s", (const char *)sqlite3_column_text(stmt, 0),
+			 (const char *)sqlite3_column_text(stmt, 1));
+	sqlite3_reset(stmt);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static enum status stale(struct store *store, const char *table, const char *id, const char *field,
+			 const char *current, const char *value, struct error *err)
+{
+	char who[128];
+
+	last_writer(store, table, id, field, who, sizeof(who));
+	return error_set(err, STATUS_ERR_CONFLICT,
+			 "%s was changed by %s since you read it: it is now \"%s\"; your value \"%s\" was not written",
+			 field, who, current ? current : "", value ? value : "");
+}
+
+static enum status run_update(struct store *store, const char *table, const char *id, const char *field,
+			      bool check, const char *expected, const char *value, struct error *err)
 {
 	char sql[160];
 	sqlite3_stmt *stmt = NULL;
@@ -211,7 +248,11 @@ static enum status run_update(struct store *store, const char *table, const char
 	}
 	sqlite3_finalize(stmt);
 	stmt = NULL;
-	if ((!old && !value) || (old && value && !strcmp(old, value)))
+	if (check && !same_text(old, expected) && !same_text(old, value)) {
+		status = stale(store, table, id, field, old, value, err);
+		goto cleanup;
+	}
+	if (same_text(old, value))
 		goto cleanup; /* nothing changes, nothing to audit */
 	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = ?1 WHERE id = ?2", table, field);
 	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
@@ -231,8 +272,8 @@ cleanup:
 	return status;
 }
 
-enum status store_update(struct store *store, const char *table, const char *id,
-			 const char *field, const char *value, struct error *err)
+static enum status update(struct store *store, const char *table, const char *id, const char *field,
+			  bool check, const char *expected, const char *value, struct error *err)
 {
 	const struct field_value probe = { field, value };
 	const struct schema_table *schema;
@@ -247,12 +288,146 @@ enum status store_update(struct store *store, const char *table, const char *id,
 	status = store_begin(store, err);
 	if (status)
 		return status;
-	status = run_update(store, table, id, field, value, err);
+	status = run_update(store, table, id, field, check, expected, value, err);
 	if (status) {
 		store_rollback(store);
 		return status;
 	}
 	return store_commit(store, err);
+}
+
+enum status store_update(struct store *store, const char *table, const char *id,
+			 const char *field, const char *value, struct error *err)
+{
+	return update(store, table, id, field, false, NULL, value, err);
+}
+
+enum status store_update_expect(struct store *store, const char *table, const char *id, const char *field,
+				const char *expected, const char *value, struct error *err)
+{
+	return update(store, table, id, field, true, expected, value, err);
+}
+
+static enum status run_delete(struct store *store, const struct schema_table *table, const char *id,
+			      struct error *err)
+{
+	char sql[160];
+	sqlite3_stmt *stmt = NULL;
+	enum status status = STATUS_OK;
+	size_t i;
+	int rc;
+
+	for (i = 0; table->fields[i] && !status; i++)
+		status = run_update(store, table->name, id, table->fields[i], false, NULL, NULL, err);
+	if (status)
+		return status;
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", table->name);
+	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, err, table->name);
+	return audit_append(store, table->name, id, "-", "row", NULL, err);
+}
+
+enum status store_delete(struct store *store, const char *table, const char *id, struct error *err)
+{
+	const struct schema_table *schema = schema_table(table);
+	enum status status;
+
+	if (!schema)
+		return error_set(err, STATUS_ERR_INVALID, "unknown table '%s'", table);
+	if (store->read_only)
+		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was written",
+				 store->path);
+	status = store_begin(store, err);
+	if (status)
+		return status;
+	status = run_delete(store, schema, id, err);
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}
+
+/* A row whose field differs from what its last audit row says. */
+static enum status verify_field(struct store *store, const char *table, const char *field, struct error *err)
+{
+	char sql[640];
+	sqlite3_stmt *stmt;
+	enum status status = STATUS_OK;
+	int rc;
+
+	snprintf(sql, sizeof(sql),
+		 "SELECT id, v, (SELECT new FROM audit WHERE tbl = '%s' AND row_id = t.id AND field = '%s'"
+		 "   ORDER BY seq DESC LIMIT 1),"
+		 " (SELECT max(seq) FROM audit WHERE tbl = '%s' AND row_id = t.id AND field = '%s')"
+		 " FROM (SELECT id, CAST(%s AS TEXT) AS v FROM %s) t"
+		 " WHERE v IS NOT (SELECT new FROM audit WHERE tbl = '%s' AND row_id = t.id AND field = '%s'"
+		 "   ORDER BY seq DESC LIMIT 1) LIMIT 1",
+		 table, field, table, field, field, table, table, field);
+	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, "verifying records");
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(stmt, 0);
+		const char *now = (const char *)sqlite3_column_text(stmt, 1);
+		const char *said = (const char *)sqlite3_column_text(stmt, 2);
+
+		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
+			status = error_set(err, STATUS_ERR_CORRUPT,
+					   "%s: %s %s: field %s holds \"%s\" but has no audit record: "
+					   "the record was written outside gradus",
+					   store->path, table, id, field, now ? now : "");
+		else
+			status = error_set(err, STATUS_ERR_CORRUPT,
+					   "%s: %s %s: field %s holds \"%s\" but audit row %lld says \"%s\": "
+					   "the record was changed outside gradus",
+					   store->path, table, id, field, now ? now : "", sqlite3_column_int64(stmt, 3),
+					   said ? said : "");
+	} else if (rc != SQLITE_DONE) {
+		status = store_fail(store, rc, err, "verifying records");
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* Every field of every row against its history, and no row deleted. */
+static enum status verify_table(struct store *store, const struct schema_table *table, struct error *err)
+{
+	char sql[512];
+	sqlite3_stmt *stmt;
+	enum status status = STATUS_OK;
+	size_t i;
+	int rc;
+
+	for (i = 0; table->fields[i]; i++)
+		if ((status = verify_field(store, table->name, table->fields[i], err)))
+			return status;
+	snprintf(sql, sizeof(sql),
+		 "SELECT max(seq), row_id FROM audit a WHERE tbl = '%s'"
+		 " AND NOT EXISTS (SELECT 1 FROM %s WHERE id = a.row_id)"
+		 " AND NOT EXISTS (SELECT 1 FROM audit d WHERE d.tbl = a.tbl AND d.row_id = a.row_id AND d.field = '-')"
+		 " GROUP BY row_id LIMIT 1",
+		 table->name, table->name);
+	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, "verifying records");
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		status = error_set(err, STATUS_ERR_CORRUPT,
+				   "%s: %s %s (audit row %lld) is gone: the record was deleted outside gradus",
+				   store->path, table->name, (const char *)sqlite3_column_text(stmt, 1),
+				   sqlite3_column_int64(stmt, 0));
+	else if (rc != SQLITE_DONE)
+		status = store_fail(store, rc, err, "verifying records");
+	sqlite3_finalize(stmt);
+	return status;
 }
 
 enum status store_verify(struct store *store, long *rows, char head[65], struct error *err)
@@ -294,6 +469,12 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 	if (rc != SQLITE_DONE)
 		return store_fail(store, rc, err, "reading the audit log");
 	memcpy(head, prev, HASH_HEX);
+	for (i = 0; schema_table_at((size_t)i); i++) {
+		enum status status = verify_table(store, schema_table_at((size_t)i), err);
+
+		if (status)
+			return status;
+	}
 	{
 		enum status status = STATUS_OK;
 		sqlite3_stmt *check;

@@ -26,6 +26,17 @@ static const struct key_binding bindings[] = {
 	{ 0, L'?', "?", ACTION_HELP },
 	{ KEY_F(1), 0, "F1", ACTION_HELP },
 	{ 0, 0x0c, "^L", ACTION_REDRAW },
+	{ 0, L'\t', "Tab", ACTION_TAB_NEXT },
+	{ 0, L'l', "l", ACTION_TAB_NEXT },
+	{ KEY_RIGHT, 0, "→", ACTION_TAB_NEXT },
+	{ KEY_BTAB, 0, "S-Tab", ACTION_TAB_PREV },
+	{ 0, L'h', "h", ACTION_TAB_PREV },
+	{ KEY_LEFT, 0, "←", ACTION_TAB_PREV },
+	{ 0, L's', "s", ACTION_STEP },
+	{ 0, L'a', "a", ACTION_AGENDA },
+	{ 0, L'n', "n", ACTION_NEW },
+	{ 0, L'e', "e", ACTION_EDIT },
+	{ 0, L'x', "x", ACTION_TOGGLE },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -42,6 +53,16 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_QUIT] = N_("Quit gradus"),
 	[ACTION_HELP] = N_("Help: all keys"),
 	[ACTION_REDRAW] = N_("Redraw the screen"),
+	/* L10N: the case screen's tabs: overview, materials, scenarios, timeline, history */
+	[ACTION_TAB_NEXT] = N_("Next tab"),
+	[ACTION_TAB_PREV] = N_("Previous tab"),
+	/* L10N: take a workflow step (submit, recommend, certify...) on this case */
+	[ACTION_STEP] = N_("Take a step"),
+	[ACTION_AGENDA] = N_("Agenda: what falls due"),
+	[ACTION_NEW] = N_("New case"),
+	[ACTION_EDIT] = N_("Edit the case"),
+	/* L10N: tick or untick a material received or a scenario declared */
+	[ACTION_TOGGLE] = N_("Tick / untick"),
 };
 
 enum action keymap_action(int code, wint_t ch)

@@ -92,6 +92,23 @@ static enum status list_open(struct tui *tui, struct view *view, struct error *e
 	return window_load(tui, list, NULL, err);
 }
 
+/* Back from a case, the agenda or the intake form: reload the window where
+ * it stood (a new case or a step changes what it shows). */
+static void list_resume(struct tui *tui, struct view *view)
+{
+	struct list *list = view->data;
+	struct error err = { "" };
+	char *first = list->count ? strdup(list->rows[0].number) : NULL;
+	char *current = list->count ? strdup(list->rows[list->cursor].number) : NULL;
+
+	list->total = store_case_count(tui->store);
+	if (window_load(tui, list, first, &err))
+		tui_say(tui, true, "%s", err.message);
+	list->cursor = window_index(list, current);
+	free(first);
+	free(current);
+}
+
 static void list_close(struct tui *tui, struct view *view)
 {
 	struct list *list = view->data;
@@ -272,4 +289,5 @@ const struct view_ops list_view_ops = {
 	.close = list_close,
 	.title = list_title,
 	.hints = list_hints,
+	.resume = list_resume,
 };

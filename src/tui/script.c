@@ -25,7 +25,7 @@ static const struct {
 	int code;
 	wint_t ch;
 } key_names[] = {
-	{ "Enter", 0, L'\r' }, { "Esc", 0, 0x1b }, { "Tab", 0, L'\t' }, { "Space", 0, L' ' },
+	{ "Enter", 0, L'\r' }, { "Esc", 0, 0x1b }, { "Tab", 0, L'\t' }, { "BTab", KEY_BTAB, 0 }, { "Space", 0, L' ' },
 	{ "Backspace", KEY_BACKSPACE, 0 }, { "Delete", KEY_DC, 0 },
 	{ "Up", KEY_UP, 0 }, { "Down", KEY_DOWN, 0 }, { "Left", KEY_LEFT, 0 }, { "Right", KEY_RIGHT, 0 },
 	{ "PageUp", KEY_PPAGE, 0 }, { "PageDown", KEY_NPAGE, 0 }, { "Home", KEY_HOME, 0 },

@@ -16,6 +16,12 @@ enum action {
 	ACTION_NONE,
 	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
 	ACTION_OPEN, ACTION_BACK, ACTION_QUIT, ACTION_HELP, ACTION_REDRAW,
+	ACTION_TAB_NEXT, ACTION_TAB_PREV, /* case screen tabs */
+	ACTION_STEP,      /* take a workflow step */
+	ACTION_AGENDA,    /* open the agenda */
+	ACTION_NEW,       /* new case (intake form) */
+	ACTION_EDIT,      /* edit the case (intake form) */
+	ACTION_TOGGLE,    /* tick/untick (materials, scenarios) */
 	ACTION_COUNT
 };
 
@@ -33,6 +39,9 @@ struct view_ops {
 	bool (*key)(struct tui *tui, struct view *view, enum action action, int code, wint_t ch);
 	void (*close)(struct tui *tui, struct view *view);
 	const char *(*title)(struct tui *tui, struct view *view);
+	/* Called when the view is on top again after the one above closed
+	 * (data may have changed there); may be NULL. */
+	void (*resume)(struct tui *tui, struct view *view);
 	const enum action *hints; /* ends with ACTION_NONE */
 };
 
@@ -82,6 +91,9 @@ attr_t draw_colour(const struct tui *tui, enum colour colour, attr_t fallback);
 extern const struct view_ops list_view_ops;
 extern const struct view_ops help_view_ops;
 extern const struct view_ops case_view_ops;
+extern const struct view_ops agenda_view_ops;
+/* arg NULL: a new case; else the id of the case to edit. */
+extern const struct view_ops intake_view_ops;
 
 /* Names from the forms, Chinese in a zh locale. */
 const char *tui_level_name(const struct tui *tui, const char *key);

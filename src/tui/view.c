@@ -41,6 +41,8 @@ void tui_pop(struct tui *tui)
 	memset(view, 0, sizeof(*view));
 	if (tui->depth == 0)
 		tui->quit = true;
+	else if (tui->views[tui->depth - 1].ops->resume)
+		tui->views[tui->depth - 1].ops->resume(tui, &tui->views[tui->depth - 1]);
 }
 
 void tui_say(struct tui *tui, bool error, const char *fmt, ...)

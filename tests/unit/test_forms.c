@@ -330,8 +330,8 @@ static void test_real_levels(void **state)
 	assert_int_equal(excellent->rules.review_lead_months, 3);
 	assert_string_equal(excellent->prior_level, "advanced");
 	assert_int_equal(excellent->min_maturity, 3);
-	assert_string_equal(forms_level_step(excellent, "pass_review")->event, "review_passed");
-	assert_string_equal(forms_level_step(excellent, "cancel")->roles[0], "system");
+	assert_string_equal(forms_level_step(excellent, "review_passed")->event, "review_passed");
+	assert_string_equal(forms_level_step(excellent, "cancelled")->roles[0], "system");
 	assert_true(forms_level_state(excellent, "cancelled")->final);
 	assert_int_equal(leading->rules.cultivation_years, 2);
 	assert_int_equal(leading->rules.acceptance_lead_months, 3);
@@ -339,7 +339,7 @@ static void test_real_levels(void **state)
 	assert_false(leading->rules.notice_working_days);
 	assert_true(leading->panel_trimmed_mean);
 	assert_string_equal(forms_level_step(leading, "start_cultivation")->event, "cultivation_started");
-	assert_string_equal(forms_level_step(leading, "publish")->to, "published");
+	assert_string_equal(forms_level_step(leading, "certified")->to, "certified");
 	assert_null(forms_level_step(leading, "no_such_step"));
 	assert_string_equal(leading->initial_state, "draft");
 	forms_free(&forms);

@@ -1,0 +1,109 @@
+/* gradus sweep | user add/list | log */
+#include <stdio.h>
+#include <string.h>
+
+#include "gradus/cases.h"
+#include "gradus/cli.h"
+#include "gradus/i18n.h"
+
+int cli_sweep(struct cli *cli, int argc, char **argv)
+{
+	const char *today_text = NULL;
+	struct store *store = NULL;
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	struct date today = cli->today;
+	size_t cancelled = 0;
+	bool bad = false;
+	int i, rc;
+
+	for (i = 1; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--today", &today_text, &bad)) {
+			cli_error(_("sweep: unknown argument %s"), argv[i]);
+			return 2;
+		}
+	if (bad)
+		return 2;
+	if (today_text && date_parse(today_text, &today, &err)) {
+		cli_error("--today: %s", err.message);
+		return 2;
+	}
+	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
+	if (!rc && case_sweep(store, forms, today, &cancelled, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	if (!rc)
+		printf(_("%zu certifications cancelled: expired with no review filed\n"), cancelled);
+	cli_close_all(&store, &forms);
+	return rc;
+}
+
+static int user_list(struct store *store)
+{
+	struct user_row *rows = NULL;
+	struct error err = { "" };
+	size_t count = 0, i;
+
+	if (store_users(store, &rows, &count, &err)) {
+		cli_error("%s", err.message);
+		return 1;
+	}
+	for (i = 0; i < count; i++)
+		printf("%s\t%s\t%s\n", rows[i].login, rows[i].role, rows[i].created_at);
+	user_rows_free(rows, count);
+	return 0;
+}
+
+int cli_user(struct cli *cli, int argc, char **argv)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	int rc;
+
+	if (!(argc == 4 && !strcmp(argv[1], "add")) && !(argc == 2 && !strcmp(argv[1], "list"))) {
+		cli_error("%s", _("usage: gradus user add LOGIN admin|clerk|inspector|secretary | gradus user list"));
+		return 2;
+	}
+	rc = cli_open_store(cli, !strcmp(argv[1], "add") ? STORE_OPEN_OR_CREATE : STORE_OPEN_EXISTING, &store);
+	if (!rc && !strcmp(argv[1], "list")) {
+		rc = user_list(store);
+	} else if (!rc && store_user_add(store, argv[2], argv[3], &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	} else if (!rc) {
+		printf(_("%s is %s\n"), argv[2], argv[3]);
+	}
+	store_close(&store);
+	return rc;
+}
+
+static const char *shown(const char *text)
+{
+	return text ? text : "∅";
+}
+
+int cli_log(struct cli *cli, int argc, char **argv)
+{
+	struct store *store = NULL;
+	struct history_row *rows = NULL;
+	struct error err = { "" };
+	size_t count = 0, i;
+	int rc;
+
+	if (argc != 2) {
+		cli_error("%s", _("usage: gradus log ID|NUMBER"));
+		return 2;
+	}
+	rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
+	if (!rc && store_case_history(store, argv[1], &rows, &count, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	for (i = 0; !rc && i < count; i++)
+		printf("%lld\t%s\t%s\t%s.%s\t%s\t%s\t%s\n", rows[i].seq, rows[i].at, rows[i].actor, rows[i].table,
+		       rows[i].field, shown(rows[i].old), shown(rows[i].new), rows[i].row_id);
+	history_rows_free(rows, count);
+	store_close(&store);
+	return rc;
+}

@@ -1,0 +1,171 @@
+/* gradus agenda: what falls due, as TSV or an iCalendar file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "gradus/cases.h"
+#include "gradus/cli.h"
+#include "gradus/i18n.h"
+
+static const struct {
+	const char *kind, *zh, *en;
+} kinds[] = {
+	{ "review_application", "复核申请截止", "Review application due" },
+	{ "expiry", "认定有效期届满", "Certification expires" },
+	{ "acceptance_application", "验收申请截止", "Acceptance application due" },
+	{ "cultivation_end", "培育期结束", "Cultivation period ends" },
+	{ "notice_end", "公示期结束", "Public notice ends" },
+};
+
+static const char *kind_title(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kinds[i].kind, kind))
+			return i18n_chinese() ? kinds[i].zh : kinds[i].en;
+	return kind;
+}
+
+/* RFC 5545 text: backslash, semicolon, comma and newline escaped. */
+static void ics_text(FILE *out, const char *text)
+{
+	for (; *text; text++) {
+		if (*text == '\\' || *text == ';' || *text == ',')
+			fprintf(out, "\\%c", *text);
+		else if (*text == '\n')
+			fputs("\\n", out);
+		else if ((unsigned char)*text >= 0x20 && *text != 0x7f)
+			fputc(*text, out);
+	}
+}
+
+static void ics_date(FILE *out, const char *name, struct date d)
+{
+	fprintf(out, "%s;VALUE=DATE:%04d%02d%02d\r\n", name, d.year, d.month, d.day);
+}
+
+/* Lines of at most 75 octets, folded without splitting a UTF-8 sequence. */
+static void ics_line(const char *line)
+{
+	size_t used = 0;
+	const unsigned char *p = (const unsigned char *)line;
+
+	for (; *p; p++) {
+		size_t len = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+
+		if (used + len > 74) {
+			fputs("\r\n ", stdout);
+			used = 1;
+		}
+		fwrite(p, 1, len, stdout);
+		used += len;
+		p += len - 1;
+	}
+	fputs("\r\n", stdout);
+}
+
+static void ics_event(const struct agenda_item *item, const char *stamp)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *line;
+	struct date end = date_add_days(item->due, 1);
+
+	printf("BEGIN:VEVENT\r\n");
+	printf("UID:%s-%s@gradus\r\n", item->id, item->kind);
+	printf("DTSTAMP:%s\r\n", stamp);
+	ics_date(stdout, "DTSTART", item->due);
+	ics_date(stdout, "DTEND", end);
+	line = open_memstream(&text, &size);
+	if (line) {
+		fputs("SUMMARY:", line);
+		ics_text(line, kind_title(item->kind));
+		fputs(" ", line);
+		ics_text(line, item->number);
+		fputs(" ", line);
+		ics_text(line, item->enterprise);
+		fclose(line);
+		ics_line(text);
+		free(text);
+	}
+	printf("CATEGORIES:%s\r\n", item->kind);
+	printf("END:VEVENT\r\n");
+}
+
+static void write_ics(const struct agenda_item *items, size_t count)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t i;
+
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+	printf("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//gradus//agenda//ZH\r\nCALSCALE:GREGORIAN\r\n");
+	printf("X-WR-CALNAME:gradus\r\n");
+	for (i = 0; i < count; i++)
+		ics_event(&items[i], stamp);
+	printf("END:VCALENDAR\r\n");
+}
+
+static void write_tsv(const struct agenda_item *items, size_t count)
+{
+	char due[DATE_TEXT_SIZE];
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		date_format(items[i].due, due);
+		printf("%s\t%s\t%s\t%s\t%s\t%s\n", due, items[i].number, items[i].kind,
+		       items[i].overdue ? "overdue" : "due", items[i].level, items[i].enterprise);
+	}
+}
+
+int cli_agenda(struct cli *cli, int argc, char **argv)
+{
+	const char *today_text = NULL, *within_text = "90", *format = "tsv";
+	struct store *store = NULL;
+	struct forms *forms = NULL;
+	struct agenda_item *items = NULL;
+	struct error err = { "" };
+	struct date today = cli->today;
+	size_t count = 0;
+	bool bad = false;
+	int i, within, rc;
+	char extra;
+
+	for (i = 1; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--today", &today_text, &bad) &&
+		    !cli_option(argc, argv, &i, "--within", &within_text, &bad) &&
+		    !cli_option(argc, argv, &i, "--format", &format, &bad)) {
+			cli_error(_("agenda: unknown argument %s"), argv[i]);
+			return 2;
+		}
+	if (bad)
+		return 2;
+	if (today_text && date_parse(today_text, &today, &err)) {
+		cli_error("--today: %s", err.message);
+		return 2;
+	}
+	if (sscanf(within_text, "%d%c", &within, &extra) != 1 || within < 0 || within > 36500) {
+		cli_error(_("--within %s: expected a number of days, e.g. 90"), within_text);
+		return 2;
+	}
+	if (strcmp(format, "tsv") && strcmp(format, "ics")) {
+		cli_error(_("--format %s: expected tsv or ics"), format);
+		return 2;
+	}
+	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
+	if (!rc && case_agenda(store, forms, today, within, &items, &count, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	if (!rc && !strcmp(format, "ics"))
+		write_ics(items, count);
+	else if (!rc)
+		write_tsv(items, count);
+	agenda_free(items, count);
+	cli_close_all(&store, &forms);
+	return rc;
+}

@@ -1,0 +1,228 @@
+/* The dates of DESIGN section 2 for each case, and the agenda of what
+ * falls due. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/deadlines.h"
+#include "cases_private.h"
+#include "store_private.h"
+
+static bool parse(const char *text, struct date *d)
+{
+	return text && date_parse(text, d, NULL) == STATUS_OK;
+}
+
+/* The last event of one of the kinds, or NULL. */
+static const struct case_event *last_of(const struct case_detail *d, const char *const *kinds)
+{
+	const struct case_event *found = NULL;
+	size_t i, k;
+
+	for (i = 0; i < d->event_count; i++)
+		for (k = 0; kinds[k]; k++)
+			if (d->events[i].kind && !strcmp(d->events[i].kind, kinds[k]))
+				found = &d->events[i];
+	return found;
+}
+
+static void notice_dates(const struct forms *forms, const struct level *level, const struct case_detail *d,
+			 struct case_dates *out)
+{
+	static const char *const kinds[] = { "notice_started", NULL };
+	const struct case_event *e = last_of(d, kinds);
+	bool covered;
+
+	if (!e || !d->events || e != &d->events[d->event_count - 1] || strcmp(e->to_state, d->row.state) ||
+	    !parse(e->on_date, &out->notice_starts_on))
+		return;
+	out->in_notice = true;
+	out->notice_ends_on = deadline_notice_ends_on(&level->rules, &forms->calendar, out->notice_starts_on, &covered);
+}
+
+void case_dates_compute(const struct forms *forms, const struct case_detail *d, struct case_dates *out)
+{
+	static const char *const review_kinds[] = { "review_filed", "review_passed", "review_failed", "certified",
+						    "published", NULL };
+	static const char *const acceptance_kinds[] = { "acceptance_filed", NULL };
+	const struct level *level = forms_level(forms, d->row.level);
+	const struct level_state *state = level ? forms_level_state(level, d->row.state) : NULL;
+	const struct case_event *review;
+
+	memset(out, 0, sizeof(*out));
+	if (!level)
+		return;
+	out->certified = parse(d->certified_on, &out->certified_on) && !(state && state->final);
+	if (out->certified && parse(d->expires_on, &out->expires_on))
+		out->review_due_by = deadline_review_due_by(&level->rules, out->expires_on);
+	review = last_of(d, review_kinds);
+	out->review_filed = review && !strcmp(review->kind, "review_filed");
+	if (parse(d->cultivation_starts_on, &out->cultivation_starts_on) && level->rules.cultivation_years > 0) {
+		out->cultivating = !out->certified && !(state && state->final);
+		out->cultivation_ends_on = deadline_cultivation_ends_on(&level->rules, out->cultivation_starts_on);
+		out->acceptance_due_by = deadline_acceptance_due_by(&level->rules, out->cultivation_ends_on);
+		out->acceptance_filed = last_of(d, acceptance_kinds) != NULL;
+	}
+	if (!(state && state->final))
+		notice_dates(forms, level, d, out);
+}
+
+struct due {
+	struct date on;
+	const char *kind;
+};
+
+/* What falls due for one case, in no order; returns the count (at most 4). */
+static size_t dues_of(const struct case_dates *c, struct due out[4])
+{
+	size_t n = 0;
+
+	if (c->certified && c->expires_on.year) {
+		if (!c->review_filed)
+			out[n++] = (struct due){ c->review_due_by, "review_application" };
+		out[n++] = (struct due){ c->expires_on, "expiry" };
+	}
+	if (c->cultivating) {
+		if (!c->acceptance_filed)
+			out[n++] = (struct due){ c->acceptance_due_by, "acceptance_application" };
+		out[n++] = (struct due){ c->cultivation_ends_on, "cultivation_end" };
+	}
+	if (c->in_notice && n < 4)
+		out[n++] = (struct due){ c->notice_ends_on, "notice_end" };
+	return n;
+}
+
+bool case_next_due(const struct forms *forms, const struct case_detail *detail, struct date *due)
+{
+	struct case_dates dates;
+	struct due dues[4];
+	size_t n, i;
+
+	case_dates_compute(forms, detail, &dates);
+	n = dues_of(&dates, dues);
+	for (i = 0; i < n; i++)
+		if (i == 0 || date_compare(dues[i].on, *due) < 0)
+			*due = dues[i].on;
+	return n > 0;
+}
+
+static enum status add_items(const struct case_detail *d, const struct case_dates *dates, struct date today,
+			     struct date horizon, struct agenda_item **items, size_t *count, size_t *capacity)
+{
+	struct due dues[4];
+	size_t n = dues_of(dates, dues), i;
+
+	for (i = 0; i < n; i++) {
+		struct agenda_item *item;
+
+		if (date_compare(dues[i].on, horizon) > 0)
+			continue;
+		if (*count == *capacity) {
+			void *grown = realloc(*items, (*capacity = *capacity ? 2 * *capacity : 32) * sizeof(**items));
+
+			if (!grown)
+				return STATUS_ERR_NOMEM;
+			*items = grown;
+		}
+		item = &(*items)[(*count)++];
+		memset(item, 0, sizeof(*item));
+		item->due = dues[i].on;
+		item->kind = dues[i].kind;
+		item->overdue = date_compare(dues[i].on, today) < 0;
+		snprintf(item->id, sizeof(item->id), "%s", d->row.id);
+		snprintf(item->number, sizeof(item->number), "%s", d->row.number);
+		item->enterprise = strdup(d->row.enterprise);
+		item->level = strdup(d->row.level);
+		item->state = strdup(d->row.state);
+		if (!item->enterprise || !item->level || !item->state)
+			return STATUS_ERR_NOMEM;
+	}
+	return STATUS_OK;
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const struct agenda_item *x = a, *y = b;
+	int c = date_compare(x->due, y->due);
+
+	return c ? c : strcmp(x->number, y->number);
+}
+
+/* Ids of the cases whose next deadline is on or before the horizon. */
+static enum status due_ids(struct store *store, struct date horizon, char (**ids)[33], size_t *count,
+			   struct error *err)
+{
+	static const char *const sql =
+		"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 ORDER BY next_due, number";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	char text[DATE_TEXT_SIZE];
+	size_t capacity = 0;
+	int rc;
+
+	*ids = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	date_format(horizon, text);
+	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*count == capacity) {
+			void *grown = realloc(*ids, (capacity = capacity ? 2 * capacity : 32) * sizeof(**ids));
+
+			if (!grown) {
+				sqlite3_reset(stmt);
+				return STATUS_ERR_NOMEM;
+			}
+			*ids = grown;
+		}
+		snprintf((*ids)[(*count)++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading the agenda");
+}
+
+enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,
+			struct agenda_item **items, size_t *count, struct error *err)
+{
+	struct date horizon = date_add_days(today, within);
+	char (*ids)[33] = NULL;
+	size_t n = 0, i, capacity = 0;
+	enum status status;
+
+	*items = NULL;
+	*count = 0;
+	status = due_ids(store, horizon, &ids, &n, err);
+	for (i = 0; !status && i < n; i++) {
+		struct case_detail d;
+		struct case_dates dates;
+
+		status = store_case_detail(store, ids[i], &d, err);
+		if (status)
+			break;
+		case_dates_compute(forms, &d, &dates);
+		status = add_items(&d, &dates, today, horizon, items, count, &capacity);
+		case_detail_clear(&d);
+	}
+	free(ids);
+	if (status) {
+		agenda_free(*items, *count);
+		*items = NULL;
+		*count = 0;
+		return status;
+	}
+	qsort(*items, *count, sizeof(**items), by_date);
+	return STATUS_OK;
+}
+
+void agenda_free(struct agenda_item *items, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		free(items[i].enterprise);
+		free(items[i].level);
+		free(items[i].state);
+	}
+	free(items);
+}

@@ -1,0 +1,21 @@
+/* Private to store/: what the case modules share. */
+#ifndef GRADUS_STORE_CASES_PRIVATE_H
+#define GRADUS_STORE_CASES_PRIVATE_H
+
+#include "gradus/cases.h"
+
+/* Records an event (step, the state it leads to, its kind) on a case and
+ * applies what it means: the state, the dates of the rules, the
+ * responsibility chain, next_due. Inside the caller's transaction; no
+ * permission or from-state check (the callers make them). */
+enum status case_record_step(struct store *store, const struct forms *forms, const struct level *level,
+			     const char *id, const char *step, const char *to, const char *kind, struct date on,
+			     const char *note, struct error *err);
+
+/* The next date that falls due for the case (false: none). */
+bool case_next_due(const struct forms *forms, const struct case_detail *detail, struct date *due);
+
+/* The case's id for its id or number. */
+enum status case_id_of(struct store *store, const char *key, char id[33], struct error *err);
+
+#endif

@@ -1,0 +1,303 @@
+/* Editing a case: its fields by name, its declared scenarios, its
+ * materials; each write checked and, for a value the user saw, refused when
+ * another process changed it since. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/uscc.h"
+#include "cases_private.h"
+#include "store_private.h"
+
+const char *const case_field_names[] = {
+	"enterprise", "credit_code", "region", "industry", "contact", "factory", "address", "year", "maturity",
+	"commitment_on", "note", NULL,
+};
+
+enum owner { OWNER_ENTERPRISE, OWNER_FACTORY, OWNER_CASE };
+
+static const struct {
+	const char *name, *column;
+	enum owner owner;
+} columns[] = {
+	{ "enterprise", "name", OWNER_ENTERPRISE }, { "credit_code", "credit_code", OWNER_ENTERPRISE },
+	{ "region", "region", OWNER_ENTERPRISE }, { "industry", "industry", OWNER_ENTERPRISE },
+	{ "contact", "contact", OWNER_ENTERPRISE }, { "factory", "name", OWNER_FACTORY },
+	{ "address", "address", OWNER_FACTORY }, { "year", "year", OWNER_CASE },
+	{ "maturity", "maturity_centi", OWNER_CASE }, { "commitment_on", "commitment_on", OWNER_CASE },
+	{ "note", "note", OWNER_CASE },
+};
+
+static const char *const table_of[] = { "enterprises", "factories", "cases" };
+
+struct case_ids {
+	char id[3][33]; /* by enum owner */
+};
+
+static enum status ids_of(struct store *store, const char *key, struct case_ids *ids, struct error *err)
+{
+	static const char *const sql =
+		"SELECT f.enterprise_id, c.factory_id, c.id FROM cases c JOIN factories f ON f.id = c.factory_id"
+		" WHERE c.id = ?1 OR c.number = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc, i;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	for (i = 0; rc == SQLITE_ROW && i < 3; i++)
+		snprintf(ids->id[i], 33, "%s", (const char *)sqlite3_column_text(stmt, i));
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "cases");
+}
+
+static enum status may_edit(const struct store *store, struct error *err)
+{
+	const char *role = store_role(store);
+
+	if (!strcmp(role, "admin") || !strcmp(role, "clerk"))
+		return STATUS_OK;
+	return error_set(err, STATUS_ERR_DENIED, "%s may not edit cases: that is for a clerk or an admin (%s)",
+			 store_actor(store), *role ? role : "no role in this database");
+}
+
+/* The stored form of a value typed for a field; "" is none (NULL). */
+static enum status stored_value(const struct forms *forms, const char *field, const char *value, char *out,
+				size_t size, bool *null, struct error *err)
+{
+	struct error why;
+	struct date d;
+	int n;
+	char extra;
+
+	*null = !value || !*value;
+	snprintf(out, size, "%s", value ? value : "");
+	if (*null) {
+		if (!strcmp(field, "enterprise") || !strcmp(field, "credit_code") || !strcmp(field, "region") ||
+		    !strcmp(field, "factory") || !strcmp(field, "year"))
+			return error_set(err, STATUS_ERR_INVALID, "%s: a value is required", field);
+		return STATUS_OK;
+	}
+	if (!strcmp(field, "credit_code") && uscc_check(value, NULL, &why))
+		return error_set(err, STATUS_ERR_INVALID, "credit_code: %s", why.message);
+	if (!strcmp(field, "region") && !forms_region(forms, value))
+		return error_set(err, STATUS_ERR_INVALID, "region '%s': expected one of the 17", value);
+	if (!strcmp(field, "year") && (sscanf(value, "%d%c", &n, &extra) != 1 || n < 2000 || n > 2100))
+		return error_set(err, STATUS_ERR_INVALID, "year '%s': expected 2000 to 2100", value);
+	if (!strcmp(field, "commitment_on") && date_parse(value, &d, &why))
+		return error_set(err, STATUS_ERR_INVALID, "commitment_on: %s", why.message);
+	if (!strcmp(field, "maturity")) {
+		if (maturity_parse_score(value, &n, &why))
+			return error_set(err, STATUS_ERR_INVALID, "maturity: %s", why.message);
+		snprintf(out, size, "%d", n);
+	}
+	return STATUS_OK;
+}
+
+static enum status set_maturity_level(struct store *store, const struct forms *forms, const char *id,
+				      const char *centi, struct error *err)
+{
+	char level[4];
+
+	if (!centi)
+		return store_update(store, "cases", id, "maturity_level", NULL, err);
+	snprintf(level, sizeof(level), "%d", maturity_level(forms->bands, 5, atoi(centi)));
+	return store_update(store, "cases", id, "maturity_level", level, err);
+}
+
+static enum status set_field(struct store *store, const struct forms *forms, const char *key, size_t c,
+			     const char *value, const char *expected, struct error *err)
+{
+	char stored[1024], want[1024];
+	struct case_ids ids;
+	bool null, want_null = true;
+	const char *table = table_of[columns[c].owner];
+	enum status status = ids_of(store, key, &ids, err);
+
+	if (!status)
+		status = stored_value(forms, columns[c].name, value, stored, sizeof(stored), &null, err);
+	if (status)
+		return status;
+	if (expected) {
+		struct error ignored;
+
+		if (stored_value(forms, columns[c].name, expected, want, sizeof(want), &want_null, &ignored)) {
+			snprintf(want, sizeof(want), "%s", expected);
+			want_null = !*expected;
+		}
+	}
+	if (expected)
+		status = store_update_expect(store, table, ids.id[columns[c].owner], columns[c].column,
+					     want_null ? NULL : want, null ? NULL : stored, err);
+	else
+		status = store_update(store, table, ids.id[columns[c].owner], columns[c].column, null ? NULL : stored,
+				      err);
+	if (!status && !strcmp(columns[c].name, "maturity"))
+		status = set_maturity_level(store, forms, ids.id[OWNER_CASE], null ? NULL : stored, err);
+	return status;
+}
+
+enum status case_set_field(struct store *store, const struct forms *forms, const char *key, const char *field,
+			   const char *value, const char *expected, struct error *err)
+{
+	enum status status;
+	size_t c;
+
+	for (c = 0; c < sizeof(columns) / sizeof(columns[0]); c++)
+		if (!strcmp(columns[c].name, field))
+			break;
+	if (c == sizeof(columns) / sizeof(columns[0]))
+		return error_set(err, STATUS_ERR_INVALID,
+				 "field '%s': expected enterprise, credit_code, region, industry, contact, factory, "
+				 "address, year, maturity, commitment_on or note", field);
+	if ((status = may_edit(store, err)) || (status = store_begin(store, err)))
+		return status;
+	status = set_field(store, forms, key, c, value, expected, err);
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}
+
+static enum status scenario_rows(struct store *store, const char *id, int wanted[41], struct error *err)
+{
+	static const char *const sql = "SELECT id, scenario FROM case_scenarios WHERE case_id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	char rows[40][33];
+	int numbers[40];
+	size_t n = 0, i;
+	enum status status = STATUS_OK;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && n < 40) {
+		snprintf(rows[n], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+		numbers[n++] = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	for (i = 0; i < n && !status; i++) {
+		if (numbers[i] >= 1 && numbers[i] <= 40 && wanted[numbers[i]]) {
+			wanted[numbers[i]] = 0; /* already declared */
+			continue;
+		}
+		status = store_delete(store, "case_scenarios", rows[i], err);
+	}
+	return status;
+}
+
+enum status case_set_scenarios(struct store *store, const char *key, const int *scenarios, size_t count,
+			       struct error *err)
+{
+	struct case_ids ids;
+	int wanted[41] = { 0 };
+	enum status status;
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		if (scenarios[i] < 1 || scenarios[i] > 40)
+			return error_set(err, STATUS_ERR_INVALID, "scenario %d: expected 1 to 40", scenarios[i]);
+		wanted[scenarios[i]] = 1;
+	}
+	if ((status = may_edit(store, err)) || (status = store_begin(store, err)))
+		return status;
+	status = ids_of(store, key, &ids, err);
+	if (!status)
+		status = scenario_rows(store, ids.id[OWNER_CASE], wanted, err);
+	for (i = 1; i <= 40 && !status; i++) {
+		char row[33], number[8];
+
+		if (!wanted[i] || (status = store_new_id(row)))
+			continue;
+		snprintf(number, sizeof(number), "%zu", i);
+		{
+			struct field_value fields[] = { { "case_id", ids.id[OWNER_CASE] }, { "scenario", number } };
+			status = store_insert(store, "case_scenarios", row, fields, 2, err);
+		}
+	}
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}
+
+static enum status material_row(struct store *store, const char *id, const char *material, char row[33],
+				bool *found, struct error *err)
+{
+	static const char *const sql = "SELECT id FROM case_materials WHERE case_id = ?1 AND material = ?2";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, material, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	*found = rc == SQLITE_ROW;
+	if (*found)
+		snprintf(row, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "case_materials");
+}
+
+static enum status check_material(struct store *store, const struct forms *forms, const char *id,
+				  const char *material, const char *received_on, struct error *err)
+{
+	static const char *const sql = "SELECT level FROM cases WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	const struct level *level = NULL;
+	struct error why;
+	struct date d;
+	size_t i;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		level = forms_level(forms, (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	if (received_on && date_parse(received_on, &d, &why))
+		return error_set(err, STATUS_ERR_INVALID, "received on: %s", why.message);
+	for (i = 0; level && i < level->material_count; i++)
+		if (!strcmp(level->materials[i].key, material))
+			return STATUS_OK;
+	return error_set(err, STATUS_ERR_INVALID, "material '%s' is not in the %s list (gradus case show shows it)",
+			 material, level ? level->en : "level's");
+}
+
+enum status case_set_material(struct store *store, const struct forms *forms, const char *key,
+			      const char *material, const char *received_on, struct error *err)
+{
+	struct case_ids ids;
+	char row[33];
+	enum status status;
+	bool found;
+
+	if ((status = may_edit(store, err)) || (status = store_begin(store, err)))
+		return status;
+	status = ids_of(store, key, &ids, err);
+	if (!status)
+		status = check_material(store, forms, ids.id[OWNER_CASE], material, received_on, err);
+	if (!status)
+		status = material_row(store, ids.id[OWNER_CASE], material, row, &found, err);
+	if (!status && found) {
+		status = store_update(store, "case_materials", row, "received_on", received_on, err);
+	} else if (!status && !(status = store_new_id(row))) {
+		struct field_value fields[] = {
+			{ "case_id", ids.id[OWNER_CASE] }, { "material", material }, { "received_on", received_on },
+		};
+		status = store_insert(store, "case_materials", row, fields, 3, err);
+	}
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}

@@ -1,0 +1,93 @@
+/* The history of one case, read from the audit log. */
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "gradus/store.h"
+#include "store_private.h"
+
+static const char *const history_sql =
+	"WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id"
+	"           WHERE c.id = ?1 OR c.number = ?1),"
+	" rows (tbl, id) AS ("
+	"  SELECT 'cases', id FROM c"
+	"  UNION ALL SELECT 'factories', factory_id FROM c"
+	"  UNION ALL SELECT 'enterprises', enterprise_id FROM c"
+	"  UNION ALL SELECT 'events', e.id FROM events e, c WHERE e.case_id = c.id"
+	"  UNION ALL SELECT 'case_scenarios', s.id FROM case_scenarios s, c WHERE s.case_id = c.id"
+	"  UNION ALL SELECT 'case_materials', m.id FROM case_materials m, c WHERE m.case_id = c.id)"
+	" SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new"
+	" FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq";
+
+static const char *const exists_sql = "SELECT 1 FROM cases WHERE id = ?1 OR number = ?1";
+
+static enum status grow(struct history_row **rows, size_t count, size_t *capacity)
+{
+	void *grown;
+
+	if (count < *capacity)
+		return STATUS_OK;
+	*capacity = *capacity ? 2 * *capacity : 64;
+	grown = realloc(*rows, *capacity * sizeof(**rows));
+	if (!grown)
+		return STATUS_ERR_NOMEM;
+	*rows = grown;
+	return STATUS_OK;
+}
+
+enum status store_case_history(struct store *store, const char *key, struct history_row **rows,
+			       size_t *count, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, exists_sql, err);
+	size_t capacity = 0;
+	int rc;
+
+	*rows = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
+	if (rc != SQLITE_ROW)
+		return store_fail(store, rc, err, "cases");
+	if (!(stmt = store_prepare(store, history_sql, err)))
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct history_row *h;
+
+		if (grow(rows, *count, &capacity)) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
+		}
+		h = &(*rows)[(*count)++];
+		h->seq = sqlite3_column_int64(stmt, 0);
+		h->at = store_column_dup(stmt, 1);
+		h->actor = store_column_dup(stmt, 2);
+		h->table = store_column_dup(stmt, 3);
+		h->row_id = store_column_dup(stmt, 4);
+		h->field = store_column_dup(stmt, 5);
+		h->old = store_column_dup(stmt, 6);
+		h->new = store_column_dup(stmt, 7);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading the history");
+}
+
+void history_rows_free(struct history_row *rows, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		free(rows[i].at);
+		free(rows[i].actor);
+		free(rows[i].table);
+		free(rows[i].row_id);
+		free(rows[i].field);
+		free(rows[i].old);
+		free(rows[i].new);
+	}
+	free(rows);
+}

@@ -1,0 +1,355 @@
+/* The workflow engine: steps from forms/levels, who may take them, what
+ * they lead to and the dates they set; the sweep of lapsed certifications. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/deadlines.h"
+#include "cases_private.h"
+#include "store_private.h"
+
+enum status case_id_of(struct store *store, const char *key, char id[33], struct error *err)
+{
+	static const char *const sql = "SELECT id FROM cases WHERE id = ?1 OR number = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "cases");
+}
+
+static bool step_allowed_from(const struct level_step *step, const char *state)
+{
+	size_t i;
+
+	for (i = 0; i < step->from_count; i++)
+		if (!strcmp(step->from[i], state))
+			return true;
+	return false;
+}
+
+static bool step_has_role(const struct level_step *step, const char *role)
+{
+	size_t i;
+
+	for (i = 0; i < step->role_count; i++)
+		if (!strcmp(step->roles[i], role))
+			return true;
+	return false;
+}
+
+bool case_may_take(const struct store *store, const struct level_step *step)
+{
+	const char *role = store_role(store);
+
+	if (!*role)
+		return false;
+	if (step_has_role(step, role))
+		return true;
+	/* An admin stands in for any person, never for the clock. */
+	return !strcmp(role, "admin") && !(step->role_count == 1 && !strcmp(step->roles[0], "system"));
+}
+
+size_t case_steps_from(const struct level *level, const char *state, const struct level_step **out, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < level->step_count; i++)
+		if (step_allowed_from(&level->steps[i], state)) {
+			if (n < max)
+				out[n] = &level->steps[i];
+			n++;
+		}
+	return n;
+}
+
+static enum status refuse_step(const struct level *level, const char *state, const char *step,
+			       struct error *err)
+{
+	char allowed[512] = "";
+	size_t i, used = 0;
+
+	for (i = 0; i < level->step_count; i++) {
+		const struct level_step *s = &level->steps[i];
+		bool clock = s->role_count == 1 && !strcmp(s->roles[0], "system");
+
+		if (step_allowed_from(s, state) && used < sizeof(allowed))
+			used += (size_t)snprintf(allowed + used, sizeof(allowed) - used, "%s%s%s", used ? ", " : "",
+						 s->key, clock ? " (taken by the system)" : "");
+	}
+	return error_set(err, STATUS_ERR_INVALID, "step '%s' cannot be taken from state '%s'; allowed: %s",
+			 step, state, used ? allowed : "none (the case is closed)");
+}
+
+static enum status refuse_role(const struct store *store, const struct level_step *step, struct error *err)
+{
+	char roles[128] = "";
+	size_t i, used = 0;
+
+	for (i = 0; i < step->role_count && used < sizeof(roles); i++)
+		used += (size_t)snprintf(roles + used, sizeof(roles) - used, "%s%s", i ? ", " : "", step->roles[i]);
+	if (!*store_role(store))
+		return error_set(err, STATUS_ERR_DENIED,
+				 "%s has no role in this database; an admin can give one with: gradus user add %s ROLE",
+				 store_actor(store), store_actor(store));
+	return error_set(err, STATUS_ERR_DENIED, "step '%s' is for %s; %s is %s", step->key, roles,
+			 store_actor(store), store_role(store));
+}
+
+static enum status set_date(struct store *store, const char *id, const char *field, struct date d,
+			    struct error *err)
+{
+	char text[DATE_TEXT_SIZE];
+
+	date_format(d, text);
+	return store_update(store, "cases", id, field, text, err);
+}
+
+static enum status set_by_on(struct store *store, const char *id, const char *who, const char *by,
+			     const char *on_field, struct date on, struct error *err)
+{
+	enum status status = store_update(store, "cases", id, by, who, err);
+
+	return status ? status : set_date(store, id, on_field, on, err);
+}
+
+/* Dates and the responsibility chain the rules derive from an event. */
+static enum status apply_event(struct store *store, const struct level *level, const struct case_detail *d,
+			       const char *step, const char *kind, struct date on, struct error *err)
+{
+	const struct level_rules *rules = &level->rules;
+	const char *who = strcmp(step, "entered") ? store_actor(store) : NULL;
+	const char *id = d->row.id;
+	enum status status;
+	struct date old;
+
+	if (!strcmp(kind, "applied"))
+		return set_by_on(store, id, who, "applied_by", "applied_on", on, err);
+	if (!strcmp(kind, "recommended"))
+		return set_by_on(store, id, who, "recommended_by", "recommended_on", on, err);
+	if (!strcmp(kind, "certified") || !strcmp(kind, "published")) {
+		status = set_by_on(store, id, who, "certified_by", "certified_on", on, err);
+		if (!status && rules->validity_years > 0)
+			status = set_date(store, id, "expires_on", deadline_expires_on(rules, on), err);
+		return status;
+	}
+	if (!strcmp(kind, "review_passed") && d->expires_on && !date_parse(d->expires_on, &old, NULL))
+		return set_date(store, id, "expires_on", deadline_extended_expiry(rules, old), err);
+	if (!strcmp(kind, "cultivation_started"))
+		return set_date(store, id, "cultivation_starts_on", on, err);
+	return STATUS_OK;
+}
+
+static enum status update_next_due(struct store *store, const struct forms *forms, const char *id,
+				   struct error *err)
+{
+	struct case_detail d;
+	char text[DATE_TEXT_SIZE];
+	struct date due;
+	enum status status = store_case_detail(store, id, &d, err);
+
+	bool has;
+
+	if (status)
+		return status;
+	has = case_next_due(forms, &d, &due);
+	if (has)
+		date_format(due, text);
+	status = store_update(store, "cases", id, "next_due", has ? text : NULL, err);
+	case_detail_clear(&d);
+	return status;
+}
+
+enum status case_record_step(struct store *store, const struct forms *forms, const struct level *level,
+			     const char *id, const char *step, const char *to, const char *kind, struct date on,
+			     const char *note, struct error *err)
+{
+	char event[33], now[STORE_TIMESTAMP_SIZE], on_text[DATE_TEXT_SIZE];
+	struct case_detail d;
+	enum status status = store_case_detail(store, id, &d, err);
+
+	if (status)
+		return status;
+	store_timestamp(now);
+	date_format(on, on_text);
+	if (!(status = store_new_id(event))) {
+		struct field_value fields[] = {
+			{ "case_id", id }, { "step", step }, { "from_state", d.row.state },
+			{ "to_state", to }, { "kind", kind }, { "actor", store_actor(store) },
+			{ "on_date", on_text }, { "note", note }, { "created_at", now },
+		};
+		status = store_insert(store, "events", event, fields, 9, err);
+	}
+	if (!status)
+		status = store_update(store, "cases", id, "state", to, err);
+	if (!status && kind)
+		status = apply_event(store, level, &d, step, kind, on, err);
+	if (!status)
+		status = update_next_due(store, forms, id, err);
+	case_detail_clear(&d);
+	return status;
+}
+
+static enum status take_step(struct store *store, const struct forms *forms, const char *key,
+			     const char *step_key, struct date on, const char *note, const char *expected,
+			     struct error *err)
+{
+	const struct level_step *step;
+	const struct level *level;
+	struct case_detail d;
+	enum status status;
+
+	status = store_case_detail(store, key, &d, err);
+	if (status)
+		return status;
+	level = forms_level(forms, d.row.level);
+	step = level ? forms_level_step(level, step_key) : NULL;
+	if (!level)
+		status = error_set(err, STATUS_ERR_FORMS, "case %s has level '%s', unknown to the forms", key,
+				   d.row.level);
+	else if (expected && strcmp(expected, d.row.state))
+		status = error_set(err, STATUS_ERR_CONFLICT,
+				   "case %s was moved by someone else since you read it: it now stands at '%s', not '%s'; "
+				   "nothing was written",
+				   d.row.number, d.row.state, expected);
+	else if (!step || !step_allowed_from(step, d.row.state))
+		status = refuse_step(level, d.row.state, step_key, err);
+	else if (!case_may_take(store, step))
+		status = refuse_role(store, step, err);
+	if (!status)
+		status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event, on, note, err);
+	case_detail_clear(&d);
+	return status;
+}
+
+enum status case_take_step(struct store *store, const struct forms *forms, const char *case_id,
+			   const char *step, struct date on, const char *note, const char *expected_state,
+			   struct error *err)
+{
+	enum status status = store_begin(store, err);
+
+	if (status)
+		return status;
+	status = take_step(store, forms, case_id, step, on, note, expected_state, err);
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}
+
+/* The clock's step out of a state: the system's cancellation. */
+static const struct level_step *system_cancel(const struct level *level, const char *state)
+{
+	size_t i;
+
+	for (i = 0; i < level->step_count; i++) {
+		const struct level_step *s = &level->steps[i];
+
+		if (step_has_role(s, "system") && s->event && !strcmp(s->event, "cancelled") &&
+		    step_allowed_from(s, state))
+			return s;
+	}
+	return NULL;
+}
+
+struct lapsed {
+	char id[33];
+	char level[16], state[32];
+	struct date expires_on;
+};
+
+static enum status find_lapsed(struct store *store, struct date today, struct lapsed **out, size_t *count,
+			       struct error *err)
+{
+	static const char *const sql =
+		"SELECT id, level, state, expires_on FROM cases WHERE expires_on IS NOT NULL AND expires_on <= ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	char text[DATE_TEXT_SIZE];
+	size_t capacity = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	date_format(today, text);
+	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct lapsed *l;
+
+		if (*count == capacity) {
+			void *grown = realloc(*out, (capacity = capacity ? 2 * capacity : 16) * sizeof(**out));
+
+			if (!grown) {
+				sqlite3_reset(stmt);
+				return STATUS_ERR_NOMEM;
+			}
+			*out = grown;
+		}
+		l = &(*out)[(*count)++];
+		snprintf(l->id, sizeof(l->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		snprintf(l->level, sizeof(l->level), "%s", (const char *)sqlite3_column_text(stmt, 1));
+		snprintf(l->state, sizeof(l->state), "%s", (const char *)sqlite3_column_text(stmt, 2));
+		date_parse((const char *)sqlite3_column_text(stmt, 3), &l->expires_on, NULL);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "sweeping");
+}
+
+static enum status sweep(struct store *store, const struct forms *forms, const struct lapsed *lapsed,
+			 size_t count, struct date today, size_t *cancelled, struct error *err)
+{
+	enum status status = STATUS_OK;
+	size_t i;
+
+	for (i = 0; i < count && !status; i++) {
+		const struct level *level = forms_level(forms, lapsed[i].level);
+		const struct level_step *step = level ? system_cancel(level, lapsed[i].state) : NULL;
+		char note[96], when[DATE_TEXT_SIZE];
+
+		if (!step || !deadline_must_cancel(lapsed[i].expires_on, false, today))
+			continue;
+		date_format(lapsed[i].expires_on, when);
+		snprintf(note, sizeof(note), "expired on %s with no review application filed", when);
+		status = case_record_step(store, forms, level, lapsed[i].id, step->key, step->to, step->event,
+					  lapsed[i].expires_on, note, err);
+		if (!status)
+			(*cancelled)++;
+	}
+	return status;
+}
+
+enum status case_sweep(struct store *store, const struct forms *forms, struct date today, size_t *cancelled,
+		       struct error *err)
+{
+	struct lapsed *lapsed = NULL;
+	enum status status;
+	size_t count = 0;
+
+	*cancelled = 0;
+	status = store_begin(store, err);
+	if (status)
+		return status;
+	status = find_lapsed(store, today, &lapsed, &count, err);
+	store_act_as_system(store, true);
+	if (!status)
+		status = sweep(store, forms, lapsed, count, today, cancelled, err);
+	store_act_as_system(store, false);
+	free(lapsed);
+	if (status) {
+		store_rollback(store);
+		*cancelled = 0;
+		return status;
+	}
+	return store_commit(store, err);
+}

@@ -1,0 +1,128 @@
+/* Users and their roles: the operating-system login maps to a role. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/store.h"
+#include "store_private.h"
+
+static bool valid_role(const char *role)
+{
+	static const char *const roles[] = { "admin", "clerk", "inspector", "secretary" };
+	size_t i;
+
+	for (i = 0; role && i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (!strcmp(role, roles[i]))
+			return true;
+	return false;
+}
+
+static bool valid_login(const char *login)
+{
+	size_t i, n = login ? strlen(login) : 0;
+
+	if (n == 0 || n > 64 || login[0] == '-')
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((login[i] >= 'a' && login[i] <= 'z') || (login[i] >= 'A' && login[i] <= 'Z') ||
+		      (login[i] >= '0' && login[i] <= '9') || strchr("._-$", login[i])))
+			return false;
+	return true;
+}
+
+static enum status user_id(struct store *store, const char *login, char id[33], bool *found, struct error *err)
+{
+	static const char *const sql = "SELECT id FROM users WHERE login = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	*found = rc == SQLITE_ROW;
+	if (*found)
+		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "users");
+}
+
+enum status store_user_add(struct store *store, const char *login, const char *role, struct error *err)
+{
+	char id[33], now[STORE_TIMESTAMP_SIZE];
+	enum status status;
+	bool found;
+
+	if (strcmp(store_role(store), "admin"))
+		return error_set(err, STATUS_ERR_DENIED, "only an admin may add users or change roles; %s is %s",
+				 store_actor(store), *store_role(store) ? store_role(store) : "not a user of this database");
+	if (!valid_login(login))
+		return error_set(err, STATUS_ERR_INVALID,
+				 "login '%s': expected an operating-system user name (letters, digits, . _ -)",
+				 login ? login : "");
+	if (!valid_role(role))
+		return error_set(err, STATUS_ERR_INVALID, "role '%s': expected admin, clerk, inspector or secretary",
+				 role ? role : "");
+	status = store_begin(store, err);
+	if (!status)
+		status = user_id(store, login, id, &found, err);
+	if (!status && found) {
+		status = store_update(store, "users", id, "role", role, err);
+	} else if (!status && !(status = store_new_id(id))) {
+		struct field_value fields[] = { { "login", login }, { "role", role }, { "created_at", now } };
+
+		store_timestamp(now);
+		status = store_insert(store, "users", id, fields, 3, err);
+	}
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	status = store_commit(store, err);
+	if (!status && !strcmp(login, store->actor))
+		snprintf(store->role, sizeof(store->role), "%s", role);
+	return status;
+}
+
+enum status store_users(struct store *store, struct user_row **rows, size_t *count, struct error *err)
+{
+	static const char *const sql = "SELECT login, role, created_at FROM users ORDER BY login";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	size_t capacity = 0;
+	int rc;
+
+	*rows = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*count == capacity) {
+			void *grown = realloc(*rows, (capacity = capacity ? 2 * capacity : 8) * sizeof(**rows));
+
+			if (!grown) {
+				sqlite3_reset(stmt);
+				return STATUS_ERR_NOMEM;
+			}
+			*rows = grown;
+		}
+		(*rows)[*count].login = store_column_dup(stmt, 0);
+		(*rows)[*count].role = store_column_dup(stmt, 1);
+		(*rows)[*count].created_at = store_column_dup(stmt, 2);
+		(*count)++;
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "users");
+}
+
+void user_rows_free(struct user_row *rows, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		free(rows[i].login);
+		free(rows[i].role);
+		free(rows[i].created_at);
+	}
+	free(rows);
+}

@@ -1,0 +1,182 @@
+/* Unit tests of roles in the workflow engine and the store, and of stale
+ * writes: for each role, which steps and writes it may make. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "gradus/cases.h"
+
+static const struct date today = { 2026, 11, 28 };
+static char path[64];
+static struct forms *forms;
+
+static struct store *open_as(const char *login)
+{
+	struct store *store = NULL;
+	struct error err;
+
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, login, today, &store, &err), STATUS_OK);
+	return store;
+}
+
+static int setup(void **state)
+{
+	struct error err;
+	struct store *admin;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/gradus-roles-%ld.db", (long)getpid());
+	assert_int_equal(forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err), STATUS_OK);
+	admin = open_as("root-admin");
+	assert_string_equal(store_role(admin), "admin");
+	assert_int_equal(store_user_add(admin, "clerk1", "clerk", &err), STATUS_OK);
+	assert_int_equal(store_user_add(admin, "insp1", "inspector", &err), STATUS_OK);
+	assert_int_equal(store_user_add(admin, "sec1", "secretary", &err), STATUS_OK);
+	store_close(&admin);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char wal[80];
+
+	(void)state;
+	forms_free(&forms);
+	unlink(path);
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	unlink(wal);
+	snprintf(wal, sizeof(wal), "%s-shm", path);
+	unlink(wal);
+	return 0;
+}
+
+static enum status add_case(struct store *store, char id[33], struct error *err)
+{
+	struct new_case in;
+	char number[32];
+
+	memset(&in, 0, sizeof(in));
+	in.enterprise_name = "十堰测试汽车零部件有限公司";
+	in.credit_code = "91420100MA4K12345K";
+	in.region = "shiyan";
+	in.level = "excellent";
+	in.year = 2025;
+	in.maturity_centi = 320;
+	in.certified_on = "2025-01-10";
+	return case_create(store, forms, &in, id, number, NULL, err);
+}
+
+/* Who may take in a case: clerks and admins. */
+static void test_intake_by_role(void **state)
+{
+	static const struct { const char *login; enum status want; } table[] = {
+		{ "root-admin", STATUS_OK }, { "clerk1", STATUS_OK }, { "insp1", STATUS_ERR_DENIED },
+		{ "sec1", STATUS_ERR_DENIED }, { "stranger", STATUS_ERR_DENIED },
+	};
+	struct error err;
+	char id[33];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		struct store *store = open_as(table[i].login);
+
+		assert_int_equal(add_case(store, id, &err), table[i].want);
+		store_close(&store);
+	}
+}
+
+/* review_passed is the secretary's (and the admin's); the clock's
+ * cancellation is nobody's but the system's. */
+static void test_steps_by_role(void **state)
+{
+	static const struct { const char *login, *step; enum status want; } table[] = {
+		{ "insp1", "review_filed", STATUS_ERR_DENIED },
+		{ "sec1", "review_filed", STATUS_ERR_DENIED },
+		{ "clerk1", "review_filed", STATUS_OK },
+		{ "clerk1", "review_passed", STATUS_ERR_DENIED },
+		{ "insp1", "review_passed", STATUS_ERR_DENIED },
+		{ "stranger", "review_passed", STATUS_ERR_DENIED },
+		{ "sec1", "review_passed", STATUS_OK },
+		{ "root-admin", "cancelled", STATUS_ERR_DENIED },
+		{ "root-admin", "review_filed", STATUS_OK },
+		{ "root-admin", "review_failed", STATUS_OK },
+	};
+	struct store *admin = open_as("root-admin");
+	struct error err;
+	char id[33];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(add_case(admin, id, &err), STATUS_OK);
+	store_close(&admin);
+	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		struct store *store = open_as(table[i].login);
+		enum status got = case_take_step(store, forms, id, table[i].step, today, NULL, NULL, &err);
+
+		if (got != table[i].want)
+			fail_msg("%s taking %s: %d (%s), expected %d", table[i].login, table[i].step, got,
+				 got ? err.message : "ok", table[i].want);
+		if (!strcmp(table[i].login, "stranger"))
+			assert_non_null(strstr(err.message, "gradus user add stranger ROLE"));
+		store_close(&store);
+	}
+}
+
+static void test_only_admin_adds_users(void **state)
+{
+	struct store *clerk = open_as("clerk1");
+	struct error err;
+
+	(void)state;
+	assert_int_equal(store_user_add(clerk, "eve", "admin", &err), STATUS_ERR_DENIED);
+	assert_int_equal(store_user_add(clerk, "clerk1", "admin", &err), STATUS_ERR_DENIED);
+	assert_string_equal(store_role(clerk), "clerk");
+	store_close(&clerk);
+}
+
+/* A step or a write based on what another process has since changed. */
+static void test_stale_writes(void **state)
+{
+	struct store *a = open_as("clerk1"), *b = open_as("root-admin");
+	struct case_detail d;
+	struct error err;
+	char id[33];
+
+	(void)state;
+	assert_int_equal(add_case(a, id, &err), STATUS_OK);
+	assert_int_equal(case_take_step(b, forms, id, "review_filed", today, NULL, "certified", &err), STATUS_OK);
+	assert_int_equal(case_take_step(a, forms, id, "review_filed", today, NULL, "certified", &err),
+			 STATUS_ERR_CONFLICT);
+	assert_non_null(strstr(err.message, "review_filed"));
+	assert_int_equal(case_set_field(b, forms, id, "note", "乙的备注", "", &err), STATUS_OK);
+	assert_int_equal(case_set_field(a, forms, id, "note", "甲的备注", "", &err), STATUS_ERR_CONFLICT);
+	assert_non_null(strstr(err.message, "乙的备注"));
+	assert_non_null(strstr(err.message, "root-admin"));
+	assert_int_equal(store_case_detail(a, id, &d, &err), STATUS_OK);
+	assert_string_equal(d.note, "乙的备注");
+	case_detail_clear(&d);
+	assert_int_equal(case_set_field(a, forms, id, "maturity", "3.9", "3.2", &err), STATUS_OK);
+	assert_int_equal(case_set_field(a, forms, id, "maturity", "4.0", "3.2", &err), STATUS_ERR_CONFLICT);
+	store_close(&a);
+	store_close(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_intake_by_role),
+		cmocka_unit_test(test_steps_by_role),
+		cmocka_unit_test(test_only_admin_adds_users),
+		cmocka_unit_test(test_stale_writes),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
