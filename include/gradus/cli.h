@@ -37,6 +37,9 @@ void cli_close_all(struct store **store, struct forms **forms);
 /* "--name VALUE" at argv[*i]: true (and *value set, *i advanced) when it is;
  * a missing value is reported and *bad set. */
 bool cli_option(int argc, char **argv, int *i, const char *name, const char **value, bool *bad);
+/* The date given to an option, when given (text not NULL): 2 and a message
+ * naming the option when it is not a date. */
+int cli_date_argument(const char *option, const char *text, struct date *out);
 /* A JSON string literal of UTF-8 text (NULL prints null). */
 void cli_json_string(FILE *out, const char *text);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

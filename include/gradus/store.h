@@ -50,6 +50,9 @@ struct field_value {
 enum status store_begin(struct store *store, struct error *err);
 enum status store_commit(struct store *store, struct error *err);
 void store_rollback(struct store *store);
+/* Ends what store_begin began: commits when status is STATUS_OK, else rolls
+ * back and returns status. */
+enum status store_finish(struct store *store, enum status status, struct error *err);
 
 enum status store_insert(struct store *store, const char *table, const char *id,
 			 const struct field_value *fields, size_t count, struct error *err);

@@ -24,10 +24,8 @@ int cli_sweep(struct cli *cli, int argc, char **argv)
 		}
 	if (bad)
 		return 2;
-	if (today_text && date_parse(today_text, &today, &err)) {
-		cli_error("--today: %s", err.message);
+	if (cli_date_argument("--today", today_text, &today))
 		return 2;
-	}
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc && case_sweep(store, forms, today, &cancelled, &err)) {
 		cli_error("%s", err.message);

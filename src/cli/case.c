@@ -377,10 +377,8 @@ static int case_advance(struct cli *cli, struct store *store, const struct forms
 		}
 	if (bad)
 		return 2;
-	if (on_text && date_parse(on_text, &on, &err)) {
-		cli_error("--on: %s", err.message);
+	if (cli_date_argument("--on", on_text, &on))
 		return 2;
-	}
 	if (case_take_step(store, forms, argv[2], argv[3], on, note, NULL, &err))
 		return fail(&err);
 	if (!store_case_detail(store, argv[2], &d, &err)) {

@@ -48,8 +48,18 @@ void cli_usage(FILE *out)
 		  "  uscc CODE                     check a unified social credit code\n"
 		  "  dates --level L [--certified D] [--expires D] [--cultivation-start D] [--notice-start D]\n"
 		  "                                the deadlines the rules give\n"
-		  "  case list | case show NUMBER  the cases (TSV)\n"
-		  "  verify                        check the audit chain and the database\n"));
+		  "  case add --enterprise NAME --uscc CODE --region R --level L --year Y [...]\n"
+		  "                                take in an application (prints its id)\n"
+		  "  case list [--format tsv|json] the cases\n"
+		  "  case show ID [--format tsv|json]  one case with its dates and events\n"
+		  "  case advance ID STEP [--on DATE] [--note TEXT]  take a workflow step\n"
+		  "  case set ID FIELD VALUE [--expect OLD]  change a field\n"
+		  "  case material ID MATERIAL [--received DATE | --missing]\n"
+		  "  agenda [--today D] [--within DAYS] [--format tsv|ics]  what falls due\n"
+		  "  sweep [--today D]             cancel certifications expired with no review\n"
+		  "  user add LOGIN ROLE | user list   roles: admin clerk inspector secretary\n"
+		  "  log ID                        a case's history\n"
+		  "  verify                        check the audit chain, every record and the file\n"));
 }
 
 static int parse_size(struct cli *cli, const char *text)
@@ -264,4 +274,17 @@ void cli_json_string(FILE *out, const char *text)
 			fputc(*p, out);
 	}
 	fputc('"', out);
+}
+
+int cli_date_argument(const char *option, const char *text, struct date *out)
+{
+	struct error err = { "" };
+
+	if (!text)
+		return 0;
+	if (date_parse(text, out, &err)) {
+		cli_error("%s: %s", option, err.message);
+		return 2;
+	}
+	return 0;
 }

@@ -118,13 +118,8 @@ static enum status add_items(const struct case_detail *d, const struct case_date
 
 		if (date_compare(dues[i].on, horizon) > 0)
 			continue;
-		if (*count == *capacity) {
-			void *grown = realloc(*items, (*capacity = *capacity ? 2 * *capacity : 32) * sizeof(**items));
-
-			if (!grown)
-				return STATUS_ERR_NOMEM;
-			*items = grown;
-		}
+		if (store_grow((void **)items, capacity, *count, sizeof(**items)))
+			return STATUS_ERR_NOMEM;
 		item = &(*items)[(*count)++];
 		memset(item, 0, sizeof(*item));
 		item->due = dues[i].on;
@@ -167,14 +162,9 @@ static enum status due_ids(struct store *store, struct date horizon, char (**ids
 	date_format(horizon, text);
 	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*count == capacity) {
-			void *grown = realloc(*ids, (capacity = capacity ? 2 * capacity : 32) * sizeof(**ids));
-
-			if (!grown) {
-				sqlite3_reset(stmt);
-				return STATUS_ERR_NOMEM;
-			}
-			*ids = grown;
+		if (store_grow((void **)&*ids, &capacity, *count, sizeof(**ids))) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
 		}
 		snprintf((*ids)[(*count)++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	}

@@ -275,9 +275,5 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 		status = enter_at(store, forms, level, id, "cultivation_started", in->cultivation_starts_on, err);
 	if (!status && in->certified_on)
 		status = enter_at(store, forms, level, id, "certified", in->certified_on, err);
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }

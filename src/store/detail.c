@@ -32,15 +32,9 @@ static enum status load_materials(struct store *store, struct case_detail *d, st
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (d->material_count == capacity) {
-			void *grown = realloc(d->materials, (capacity = capacity ? 2 * capacity : 8) *
-							    sizeof(*d->materials));
-
-			if (!grown) {
-				sqlite3_reset(stmt);
-				return STATUS_ERR_NOMEM;
-			}
-			d->materials = grown;
+		if (store_grow((void **)&d->materials, &capacity, d->material_count, sizeof(*d->materials))) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
 		}
 		d->materials[d->material_count].key = store_column_dup(stmt, 0);
 		d->materials[d->material_count].received_on = store_column_dup(stmt, 1);
@@ -81,14 +75,9 @@ static enum status load_events(struct store *store, struct case_detail *d, struc
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct case_event *e;
 
-		if (d->event_count == capacity) {
-			void *grown = realloc(d->events, (capacity = capacity ? 2 * capacity : 8) * sizeof(*e));
-
-			if (!grown) {
-				sqlite3_reset(stmt);
-				return STATUS_ERR_NOMEM;
-			}
-			d->events = grown;
+		if (store_grow((void **)&d->events, &capacity, d->event_count, sizeof(*d->events))) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
 		}
 		e = &d->events[d->event_count++];
 		e->step = store_column_dup(stmt, 0);

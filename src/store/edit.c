@@ -157,11 +157,7 @@ enum status case_set_field(struct store *store, const struct forms *forms, const
 	if ((status = may_edit(store, err)) || (status = store_begin(store, err)))
 		return status;
 	status = set_field(store, forms, key, c, value, expected, err);
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }
 
 static enum status scenario_rows(struct store *store, const char *id, int wanted[41], struct error *err)
@@ -221,11 +217,7 @@ enum status case_set_scenarios(struct store *store, const char *key, const int *
 			status = store_insert(store, "case_scenarios", row, fields, 2, err);
 		}
 	}
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }
 
 static enum status material_row(struct store *store, const char *id, const char *material, char row[33],
@@ -295,9 +287,5 @@ enum status case_set_material(struct store *store, const struct forms *forms, co
 		};
 		status = store_insert(store, "case_materials", row, fields, 3, err);
 	}
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }

@@ -20,20 +20,6 @@ static const char *const history_sql =
 
 static const char *const exists_sql = "SELECT 1 FROM cases WHERE id = ?1 OR number = ?1";
 
-static enum status grow(struct history_row **rows, size_t count, size_t *capacity)
-{
-	void *grown;
-
-	if (count < *capacity)
-		return STATUS_OK;
-	*capacity = *capacity ? 2 * *capacity : 64;
-	grown = realloc(*rows, *capacity * sizeof(**rows));
-	if (!grown)
-		return STATUS_ERR_NOMEM;
-	*rows = grown;
-	return STATUS_OK;
-}
-
 enum status store_case_history(struct store *store, const char *key, struct history_row **rows,
 			       size_t *count, struct error *err)
 {
@@ -58,7 +44,7 @@ enum status store_case_history(struct store *store, const char *key, struct hist
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct history_row *h;
 
-		if (grow(rows, *count, &capacity)) {
+		if (store_grow((void **)rows, &capacity, *count, sizeof(**rows))) {
 			sqlite3_reset(stmt);
 			return STATUS_ERR_NOMEM;
 		}

@@ -240,11 +240,7 @@ enum status case_take_step(struct store *store, const struct forms *forms, const
 	if (status)
 		return status;
 	status = take_step(store, forms, case_id, step, on, note, expected_state, err);
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }
 
 /* The clock's step out of a state: the system's cancellation. */
@@ -287,14 +283,9 @@ static enum status find_lapsed(struct store *store, struct date today, struct la
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct lapsed *l;
 
-		if (*count == capacity) {
-			void *grown = realloc(*out, (capacity = capacity ? 2 * capacity : 16) * sizeof(**out));
-
-			if (!grown) {
-				sqlite3_reset(stmt);
-				return STATUS_ERR_NOMEM;
-			}
-			*out = grown;
+		if (store_grow((void **)&*out, &capacity, *count, sizeof(**out))) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
 		}
 		l = &(*out)[(*count)++];
 		snprintf(l->id, sizeof(l->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
@@ -346,10 +337,5 @@ enum status case_sweep(struct store *store, const struct forms *forms, struct da
 		status = sweep(store, forms, lapsed, count, today, cancelled, err);
 	store_act_as_system(store, false);
 	free(lapsed);
-	if (status) {
-		store_rollback(store);
-		*cancelled = 0;
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }

@@ -398,3 +398,27 @@ void store_rollback(struct store *store)
 	store->depth = 0;
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
+
+enum status store_finish(struct store *store, enum status status, struct error *err)
+{
+	if (status) {
+		store_rollback(store);
+		return status;
+	}
+	return store_commit(store, err);
+}
+
+enum status store_grow(void **array, size_t *capacity, size_t count, size_t size)
+{
+	size_t wanted = *capacity ? 2 * *capacity : 16;
+	void *grown;
+
+	if (count < *capacity)
+		return STATUS_OK;
+	grown = realloc(*array, wanted * size);
+	if (!grown)
+		return STATUS_ERR_NOMEM;
+	*array = grown;
+	*capacity = wanted;
+	return STATUS_OK;
+}

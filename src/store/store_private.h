@@ -30,6 +30,8 @@ struct store {
 sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err);
 enum status store_fail(struct store *store, int rc, struct error *err, const char *what);
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
+/* Makes room for one more element in a growing array (doubling). */
+enum status store_grow(void **array, size_t *capacity, size_t count, size_t size);
 /* A copy of a text column, NULL for SQL NULL (or no memory). */
 char *store_column_dup(sqlite3_stmt *stmt, int column);
 

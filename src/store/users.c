@@ -75,11 +75,7 @@ enum status store_user_add(struct store *store, const char *login, const char *r
 		store_timestamp(now);
 		status = store_insert(store, "users", id, fields, 3, err);
 	}
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	status = store_commit(store, err);
+	status = store_finish(store, status, err);
 	if (!status && !strcmp(login, store->actor))
 		snprintf(store->role, sizeof(store->role), "%s", role);
 	return status;
@@ -97,14 +93,9 @@ enum status store_users(struct store *store, struct user_row **rows, size_t *cou
 	if (!stmt)
 		return STATUS_ERR_DB;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (*count == capacity) {
-			void *grown = realloc(*rows, (capacity = capacity ? 2 * capacity : 8) * sizeof(**rows));
-
-			if (!grown) {
-				sqlite3_reset(stmt);
-				return STATUS_ERR_NOMEM;
-			}
-			*rows = grown;
+		if (store_grow((void **)&*rows, &capacity, *count, sizeof(**rows))) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
 		}
 		(*rows)[*count].login = store_column_dup(stmt, 0);
 		(*rows)[*count].role = store_column_dup(stmt, 1);

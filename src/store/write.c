@@ -178,11 +178,7 @@ enum status store_insert(struct store *store, const char *table, const char *id,
 	if (status)
 		return status;
 	status = run_insert(store, table, id, fields, count, err);
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }
 
 /* Who last wrote a field, for a conflict message. */
@@ -289,11 +285,7 @@ static enum status update(struct store *store, const char *table, const char *id
 	if (status)
 		return status;
 	status = run_update(store, table, id, field, check, expected, value, err);
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }
 
 enum status store_update(struct store *store, const char *table, const char *id,
@@ -347,11 +339,7 @@ enum status store_delete(struct store *store, const char *table, const char *id,
 	if (status)
 		return status;
 	status = run_delete(store, schema, id, err);
-	if (status) {
-		store_rollback(store);
-		return status;
-	}
-	return store_commit(store, err);
+	return store_finish(store, status, err);
 }
 
 /* A row whose field differs from what its last audit row says. */
