@@ -1,142 +1,782 @@
-/* The case screen: who, what level, where it stands, its dates and its
- * timeline of workflow events. */
+/* The case screen: five tabs (overview, materials, scenarios, timeline,
+ * history) over one case, read whole and read again when a step or an edit
+ * above it closes. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gradus/i18n.h"
-#include "pager.h"
+#include "gradus/utf8.h"
+#include "case_private.h"
 
-struct case_screen {
-	struct pager pager;
-	char *id;
-	char title[96];
+enum tab { TAB_OVERVIEW, TAB_MATERIALS, TAB_SCENARIOS, TAB_TIMELINE, TAB_HISTORY, TAB_COUNT };
+
+/* L10N: the tabs of the case screen */
+static const char *const tab_names[TAB_COUNT] = {
+	N_("Overview"), N_("Materials"), N_("Scenarios"), N_("Timeline"), N_("History"),
 };
 
-static const enum action case_hints[] = { ACTION_BACK, ACTION_HELP, ACTION_DOWN, ACTION_UP, ACTION_NONE };
+enum line_kind { LINE_PLAIN, LINE_HEADING, LINE_DUE, LINE_DIM, LINE_AXIS_YEARS, LINE_AXIS, LINE_AXIS_TODAY };
+
+struct line {
+	char *text;
+	enum line_kind kind;
+	int material; /* index in the level's materials, else -1 */
+};
+
+/* A point on the timeline's axis. */
+struct mark {
+	long day;
+	char symbol;
+};
+
+/* A date the rules set for the case. */
+struct deadline {
+	struct date on;
+	const char *kind;
+	bool done; /* the application it asks for was filed */
+};
+
+#define CASE_MAX_MARKS 64
+#define LABEL_CELLS 28
+
+struct case_screen {
+	char *id;
+	struct case_detail detail;
+	bool loaded;
+	struct case_dates dates;
+	struct history_row *history;
+	size_t history_count;
+	enum tab tab;
+	struct line *lines;
+	size_t count, capacity, top, cursor;
+	bool failed;
+	struct mark marks[CASE_MAX_MARKS];
+	size_t mark_count;
+	long axis_from, axis_to;
+	char title[160];
+};
+
+static const enum action case_hints[] = {
+	ACTION_TAB_NEXT, ACTION_STEP, ACTION_EDIT, ACTION_BACK, ACTION_HELP, ACTION_NONE
+};
 
 static const char *or_dash(const char *text)
 {
 	return text && *text ? text : "—";
 }
 
-static void add_scenarios(struct tui *tui, struct pager *pager, const struct case_detail *d)
+const char *case_step_name(const struct tui *tui, const char *level_key, const char *step_key)
+{
+	const struct level *level = level_key ? forms_level(tui->forms, level_key) : NULL;
+	const struct level_step *step = level && step_key ? forms_level_step(level, step_key) : NULL;
+
+	if (!step)
+		return step_key ? step_key : "";
+	return i18n_chinese() ? step->zh : step->en;
+}
+
+const char *case_due_name(const char *kind)
+{
+	/* L10N: what falls due on a date (agenda, case timeline) */
+	if (!strcmp(kind, "review_application")) return _("Review application due");
+	/* L10N: the day a certification expires */
+	if (!strcmp(kind, "expiry")) return _("Expiry");
+	if (!strcmp(kind, "acceptance_application")) return _("Acceptance application due");
+	if (!strcmp(kind, "cultivation_end")) return _("Cultivation ends");
+	if (!strcmp(kind, "notice_end")) return _("Public notice ends");
+	return kind;
+}
+
+void case_days_text(struct date today, struct date due, char *out, size_t size)
+{
+	long days = date_days_between(today, due);
+
+	if (days == 0)
+		/* L10N: a deadline that falls due today */
+		snprintf(out, size, "%s", _("today"));
+	else if (days > 0)
+		/* L10N: days until a deadline */
+		snprintf(out, size, ngettext("%ld day", "%ld days", (unsigned long)days), days);
+	else
+		/* L10N: days since a deadline passed */
+		snprintf(out, size, ngettext("overdue %ld day", "overdue %ld days", (unsigned long)-days), -days);
+}
+
+/* Lines of the current tab. */
+
+static void add(struct case_screen *s, enum line_kind kind, int material, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void add(struct case_screen *s, enum line_kind kind, int material, const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL;
+
+	if (s->failed)
+		return;
+	if (s->count == s->capacity) {
+		size_t capacity = s->capacity ? 2 * s->capacity : 64;
+		void *grown = realloc(s->lines, capacity * sizeof(*s->lines));
+
+		if (!grown) {
+			s->failed = true;
+			return;
+		}
+		s->lines = grown;
+		s->capacity = capacity;
+	}
+	va_start(ap, fmt);
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	va_end(ap);
+	if (!text) {
+		s->failed = true;
+		return;
+	}
+	s->lines[s->count++] = (struct line){ text, kind, material };
+}
+
+/* "  label      value": the label padded to LABEL_CELLS display cells. */
+static void add_labelled(struct case_screen *s, enum line_kind kind, const char *label, const char *value)
+{
+	int pad = LABEL_CELLS - utf8_width(label);
+
+	add(s, kind, -1, "  %s%*s %s", label, pad > 0 ? pad : 0, "", value);
+}
+
+static void lines_clear(struct case_screen *s)
 {
 	size_t i;
 
-	pager_add(pager, "%s", "");
-	/* L10N: heading on the case screen, then one line per declared scenario */
-	pager_add(pager, _("Declared scenarios (%zu of 40):"), d->scenario_count);
-	for (i = 0; i < d->scenario_count; i++) {
-		const struct scenario *s = forms_scenario(tui->forms, d->scenarios[i]);
+	for (i = 0; i < s->count; i++)
+		free(s->lines[i].text);
+	s->count = 0;
+	s->mark_count = 0;
+	s->failed = false;
+}
 
-		pager_add(pager, "  %2d  %s", d->scenarios[i],
-			  s ? (i18n_chinese() ? s->title_zh : s->title_en) : "?");
+/* The deadlines of the case, in date order; at most 5. */
+static size_t deadlines_of(const struct case_dates *d, struct deadline out[5])
+{
+	size_t n = 0, i, j;
+
+	if (d->certified && d->expires_on.year) {
+		out[n++] = (struct deadline){ d->review_due_by, "review_application", d->review_filed };
+		out[n++] = (struct deadline){ d->expires_on, "expiry", false };
+	}
+	if (d->cultivation_ends_on.year) {
+		out[n++] = (struct deadline){ d->acceptance_due_by, "acceptance_application", d->acceptance_filed };
+		out[n++] = (struct deadline){ d->cultivation_ends_on, "cultivation_end", !d->cultivating };
+	}
+	if (d->in_notice)
+		out[n++] = (struct deadline){ d->notice_ends_on, "notice_end", false };
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && date_compare(out[j].on, out[j - 1].on) < 0; j--) {
+			struct deadline t = out[j];
+
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	return n;
+}
+
+static bool overdue(const struct deadline *d, struct date today)
+{
+	return !d->done && date_compare(d->on, today) < 0;
+}
+
+static void add_chain(struct tui *tui, struct case_screen *s, const char *label, const char *on, const char *by)
+{
+	char value[160];
+
+	(void)tui;
+	if (on && *on)
+		/* L10N: a step of the responsibility chain: date, then the person who took it */
+		snprintf(value, sizeof(value), _("%s  by %s"), on, or_dash(by));
+	else
+		snprintf(value, sizeof(value), "%s", "—");
+	add_labelled(s, LINE_PLAIN, label, value);
+}
+
+static void add_dates(struct tui *tui, struct case_screen *s)
+{
+	struct date today = store_today(tui->store);
+	struct deadline deadlines[5];
+	size_t n = deadlines_of(&s->dates, deadlines), i;
+
+	add(s, LINE_PLAIN, -1, "%s", "");
+	add(s, LINE_HEADING, -1, "%s", _("Dates"));
+	if (!n)
+		add(s, LINE_PLAIN, -1, "  %s", _("no deadline runs for this case"));
+	for (i = 0; i < n; i++) {
+		char text[DATE_TEXT_SIZE], days[64], value[128];
+
+		date_format(deadlines[i].on, text);
+		if (deadlines[i].done)
+			/* L10N: a deadline met: the application was filed */
+			snprintf(days, sizeof(days), "%s", _("filed"));
+		else
+			case_days_text(today, deadlines[i].on, days, sizeof(days));
+		snprintf(value, sizeof(value), "%s  (%s)", text, days);
+		add_labelled(s, overdue(&deadlines[i], today) ? LINE_DUE : LINE_PLAIN, case_due_name(deadlines[i].kind),
+			     value);
 	}
 }
 
-static void add_events(struct tui *tui, struct pager *pager, const struct case_detail *d)
+static void overview(struct tui *tui, struct case_screen *s)
 {
-	const struct level *level = forms_level(tui->forms, d->row.level);
-	size_t i;
+	const struct case_detail *d = &s->detail;
+	char value[256];
 
-	pager_add(pager, "%s", "");
-	pager_add(pager, "%s", _("Timeline:"));
-	if (!d->event_count)
-		pager_add(pager, "  %s", _("no steps taken yet"));
-	for (i = 0; i < d->event_count; i++) {
-		const struct case_event *e = &d->events[i];
-		const struct level_step *step = level ? forms_level_step(level, e->step) : NULL;
-
-		pager_add(pager, "  %s  %s → %s  (%s)%s%s", or_dash(e->on_date),
-			  step ? (i18n_chinese() ? step->zh : step->en) : e->step,
-			  tui_state_name(tui, d->row.level, e->to_state), or_dash(e->actor),
-			  e->note ? "  " : "", e->note ? e->note : "");
-	}
-}
-
-static void fill(struct tui *tui, struct pager *pager, const struct case_detail *d)
-{
-	pager_add(pager, "%s  %s", _("Enterprise:"), or_dash(d->row.enterprise));
-	pager_add(pager, "%s  %s", _("Credit code:"), or_dash(d->row.credit_code));
-	pager_add(pager, "%s  %s (%s)", _("Factory:"), or_dash(d->row.factory), or_dash(d->factory_address));
-	pager_add(pager, "%s  %s   %s  %s", _("Region:"), tui_region_name(tui, d->row.region),
-		  _("Industry:"), or_dash(d->industry));
-	pager_add(pager, "%s  %s   %s  %d", _("Level:"), tui_level_name(tui, d->row.level), _("Year:"), d->row.year);
-	pager_add(pager, "%s  %s", _("State:"), tui_state_name(tui, d->row.level, d->row.state));
+	add_labelled(s, LINE_PLAIN, _("Enterprise:"), or_dash(d->row.enterprise));
+	add_labelled(s, LINE_PLAIN, _("Credit code:"), or_dash(d->row.credit_code));
+	snprintf(value, sizeof(value), "%s (%s)", or_dash(d->row.factory), or_dash(d->factory_address));
+	add_labelled(s, LINE_PLAIN, _("Factory:"), value);
+	snprintf(value, sizeof(value), "%s   %s  %s", tui_region_name(tui, d->row.region), _("Industry:"),
+		 or_dash(d->industry));
+	add_labelled(s, LINE_PLAIN, _("Region:"), value);
+	snprintf(value, sizeof(value), "%s   %s  %d", tui_level_name(tui, d->row.level), _("Year:"), d->row.year);
+	add_labelled(s, LINE_PLAIN, _("Level:"), value);
+	add_labelled(s, LINE_PLAIN, _("State:"), tui_state_name(tui, d->row.level, d->row.state));
 	if (d->maturity_centi >= 0)
-		pager_add(pager, "%s  %d.%02d (%s %d)", _("Maturity self-assessment:"), d->maturity_centi / 100,
-			  d->maturity_centi % 100, _("level"), d->maturity_level);
-	pager_add(pager, "%s  %s", _("Commitment signed on:"), or_dash(d->commitment_on));
-	pager_add(pager, "%s  %s %s", _("Applied:"), or_dash(d->applied_on), d->applied_by ? d->applied_by : "");
-	pager_add(pager, "%s  %s %s", _("Recommended:"), or_dash(d->recommended_on),
-		  d->recommended_by ? d->recommended_by : "");
-	pager_add(pager, "%s  %s %s", _("Certified:"), or_dash(d->certified_on), d->certified_by ? d->certified_by : "");
-	pager_add(pager, "%s  %s   %s  %s", _("Expires on:"), or_dash(d->expires_on), _("Next due:"),
-		  or_dash(d->row.next_due));
+		snprintf(value, sizeof(value), "%d.%02d (%s %d)", d->maturity_centi / 100, d->maturity_centi % 100,
+			 _("level"), d->maturity_level);
+	add_labelled(s, LINE_PLAIN, _("Maturity self-assessment:"), d->maturity_centi >= 0 ? value : "—");
+	add_labelled(s, LINE_PLAIN, _("Commitment signed on:"), or_dash(d->commitment_on));
+	if (d->note && *d->note)
+		add_labelled(s, LINE_PLAIN, _("Note:"), d->note);
+	add(s, LINE_PLAIN, -1, "%s", "");
+	/* L10N: heading: who applied, recommended and certified, on which date */
+	add(s, LINE_HEADING, -1, "%s", _("Responsibility"));
+	add_chain(tui, s, _("Applied:"), d->applied_on, d->applied_by);
+	add_chain(tui, s, _("Recommended:"), d->recommended_on, d->recommended_by);
+	add_chain(tui, s, _("Certified:"), d->certified_on, d->certified_by);
 	if (d->cultivation_starts_on)
-		pager_add(pager, "%s  %s", _("Cultivation started:"), d->cultivation_starts_on);
-	add_scenarios(tui, pager, d);
-	add_events(tui, pager, d);
+		add_labelled(s, LINE_PLAIN, _("Cultivation started:"), d->cultivation_starts_on);
+	add_dates(tui, s);
+}
+
+static const char *received_on(const struct case_detail *d, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < d->material_count; i++)
+		if (!strcmp(d->materials[i].key, key))
+			return d->materials[i].received_on;
+	return NULL;
+}
+
+static const struct level *case_level(const struct tui *tui, const struct case_screen *s)
+{
+	return forms_level(tui->forms, s->detail.row.level);
+}
+
+static void materials(struct tui *tui, struct case_screen *s)
+{
+	const struct level *level = case_level(tui, s);
+	size_t i, got = 0, total = level ? level->material_count : 0;
+
+	for (i = 0; i < total; i++)
+		got += received_on(&s->detail, level->materials[i].key) != NULL;
+	/* L10N: materials tab: how many of the level's materials were received */
+	add(s, LINE_HEADING, -1, _("%zu of %zu received"), got, total);
+	for (i = 0; i < total; i++) {
+		const struct material *m = &level->materials[i];
+		const char *on = received_on(&s->detail, m->key);
+
+		if (i18n_chinese())
+			add(s, on ? LINE_PLAIN : LINE_DUE, (int)i, "%-10s  %s", on ? on : _("missing"), m->zh);
+		else
+			add(s, on ? LINE_PLAIN : LINE_DUE, (int)i, "%-10s  %-22s %s", on ? on : _("missing"), m->key, m->zh);
+	}
+}
+
+static void scenarios(struct tui *tui, struct case_screen *s)
+{
+	const struct case_detail *d = &s->detail;
+	size_t st, i;
+
+	/* L10N: scenarios tab heading */
+	add(s, LINE_HEADING, -1, _("Declared scenarios: %zu of 40"), d->scenario_count);
+	for (st = 0; st < tui->forms->stage_count; st++) {
+		const struct stage *stage = &tui->forms->stages[st];
+		size_t count = 0;
+
+		for (i = 0; i < d->scenario_count; i++) {
+			const struct scenario *sc = forms_scenario(tui->forms, d->scenarios[i]);
+
+			count += sc && sc->stage == stage;
+		}
+		add(s, count ? LINE_PLAIN : LINE_DIM, -1, "%d %s (%zu)", stage->order,
+		    i18n_chinese() ? stage->zh : stage->en, count);
+		for (i = 0; i < d->scenario_count; i++) {
+			const struct scenario *sc = forms_scenario(tui->forms, d->scenarios[i]);
+
+			if (sc && sc->stage == stage)
+				add(s, LINE_PLAIN, -1, "    %02d  %s", sc->id, i18n_chinese() ? sc->title_zh : sc->title_en);
+		}
+	}
+}
+
+/* The timeline: marks on an axis, then the dated list. */
+
+static void add_mark(struct case_screen *s, struct date on, char symbol)
+{
+	long day = date_to_days(on);
+
+	if (s->mark_count == CASE_MAX_MARKS)
+		return;
+	s->marks[s->mark_count++] = (struct mark){ day, symbol };
+	if (s->mark_count == 1 || day < s->axis_from)
+		s->axis_from = day;
+	if (s->mark_count == 1 || day > s->axis_to)
+		s->axis_to = day;
+}
+
+/* The list below the axis, in date order; deadlines met are left out. */
+struct dated {
+	struct date on;
+	char symbol;
+	const char *what, *who;
+	bool due;
+};
+
+/* On one day: steps taken, then today, then deadlines. */
+static int rank(char symbol)
+{
+	return symbol == '*' ? 0 : symbol == '^' ? 1 : 2;
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const struct dated *x = a, *y = b;
+	int c = date_compare(x->on, y->on);
+
+	return c ? c : rank(x->symbol) - rank(y->symbol);
+}
+
+static size_t timeline_items(struct tui *tui, struct case_screen *s, struct dated *out, size_t max)
+{
+	struct date today = store_today(tui->store);
+	struct deadline deadlines[5];
+	size_t n = 0, i, count = deadlines_of(&s->dates, deadlines);
+
+	for (i = 0; i < s->detail.event_count && n < max; i++) {
+		const struct case_event *e = &s->detail.events[i];
+		struct date on;
+
+		if (!e->on_date || date_parse(e->on_date, &on, NULL))
+			continue;
+		out[n++] = (struct dated){ on, '*', case_step_name(tui, s->detail.row.level, e->step), or_dash(e->actor),
+					   false };
+	}
+	for (i = 0; i < count && n < max; i++)
+		if (!deadlines[i].done)
+			out[n++] = (struct dated){ deadlines[i].on, overdue(&deadlines[i], today) ? '!' : '#',
+						   case_due_name(deadlines[i].kind), NULL, overdue(&deadlines[i], today) };
+	if (n < max)
+		/* L10N: the timeline's mark for today */
+		out[n++] = (struct dated){ today, '^', _("Today"), NULL, false };
+	qsort(out, n, sizeof(*out), by_date);
+	return n;
+}
+
+static void timeline(struct tui *tui, struct case_screen *s)
+{
+	struct date today = store_today(tui->store);
+	struct dated items[CASE_MAX_MARKS];
+	size_t n = timeline_items(tui, s, items, CASE_MAX_MARKS), i;
+
+	for (i = 0; i < n; i++)
+		if (items[i].symbol != '^')
+			add_mark(s, items[i].on, items[i].symbol);
+	add_mark(s, today, '^');
+	add(s, LINE_AXIS_YEARS, -1, "%s", "");
+	add(s, LINE_AXIS, -1, "%s", "");
+	add(s, LINE_AXIS_TODAY, -1, "%s", "");
+	/* L10N: legend of the timeline's marks; keep the symbols */
+	add(s, LINE_DIM, -1, "%s", _("* step taken   # deadline   ! overdue   ^ today"));
+	add(s, LINE_PLAIN, -1, "%s", "");
+	for (i = 0; i < n; i++) {
+		char text[DATE_TEXT_SIZE], days[64];
+		int pad = 34 - utf8_width(items[i].what);
+
+		date_format(items[i].on, text);
+		if (items[i].symbol == '#' || items[i].symbol == '!')
+			case_days_text(today, items[i].on, days, sizeof(days));
+		add(s, items[i].due ? LINE_DUE : LINE_PLAIN, -1, "%s  %c  %s%*s %s", text, items[i].symbol, items[i].what,
+		    pad > 0 ? pad : 0, "", items[i].who ? items[i].who : items[i].symbol == '^' ? "" : days);
+	}
+}
+
+static void history(struct tui *tui, struct case_screen *s)
+{
+	size_t i;
+
+	(void)tui;
+	/* L10N: history tab heading: every change to the case, oldest first */
+	add(s, LINE_HEADING, -1, _("%zu changes, newest last"), s->history_count);
+	for (i = 0; i < s->history_count; i++) {
+		const struct history_row *h = &s->history[i];
+		char at[17], field[128];
+
+		snprintf(at, sizeof(at), "%s", or_dash(h->at));
+		if (strlen(at) > 10 && at[10] == 'T')
+			at[10] = ' ';
+		snprintf(field, sizeof(field), "%s.%s", or_dash(h->table), or_dash(h->field));
+		add(s, LINE_PLAIN, -1, "%-16s  %-8s  %-26s  %s → %s", at, or_dash(h->actor), field,
+		    h->old ? h->old : "∅", h->new ? h->new : "∅");
+	}
+}
+
+static void build(struct tui *tui, struct case_screen *s)
+{
+	lines_clear(s);
+	switch (s->tab) {
+	case TAB_OVERVIEW: overview(tui, s); break;
+	case TAB_MATERIALS: materials(tui, s); break;
+	case TAB_SCENARIOS: scenarios(tui, s); break;
+	case TAB_TIMELINE: timeline(tui, s); break;
+	case TAB_HISTORY: history(tui, s); break;
+	default: break;
+	}
+}
+
+/* Reads the case and its history anew. */
+static enum status load(struct tui *tui, struct case_screen *s, struct error *err)
+{
+	struct case_detail detail;
+	struct history_row *rows = NULL;
+	size_t count = 0;
+	enum status status = store_case_detail(tui->store, s->id, &detail, err);
+
+	if (status)
+		return status;
+	status = store_case_history(tui->store, s->id, &rows, &count, err);
+	if (status) {
+		case_detail_clear(&detail);
+		return status;
+	}
+	if (s->loaded)
+		case_detail_clear(&s->detail);
+	history_rows_free(s->history, s->history_count);
+	s->detail = detail;
+	s->loaded = true;
+	s->history = rows;
+	s->history_count = count;
+	case_dates_compute(tui->forms, &s->detail, &s->dates);
+	snprintf(s->title, sizeof(s->title), "%s  %s", s->detail.row.number, s->detail.row.enterprise);
+	build(tui, s);
+	return s->failed ? STATUS_ERR_NOMEM : STATUS_OK;
+}
+
+static void screen_free(struct case_screen *s)
+{
+	lines_clear(s);
+	free(s->lines);
+	if (s->loaded)
+		case_detail_clear(&s->detail);
+	history_rows_free(s->history, s->history_count);
+	free(s->id);
+	free(s);
 }
 
 static enum status case_open(struct tui *tui, struct view *view, struct error *err)
 {
-	struct case_screen *screen = calloc(1, sizeof(*screen));
-	struct case_detail detail;
+	struct case_screen *s = calloc(1, sizeof(*s));
 	enum status status;
 
-	if (!screen || !(screen->id = strdup(view->arg))) {
-		free(screen);
+	if (!s || !(s->id = strdup(view->arg))) {
+		free(s);
 		return STATUS_ERR_NOMEM;
 	}
-	view->data = screen;
-	status = store_case_detail(tui->store, screen->id, &detail, err);
+	status = load(tui, s, err);
 	if (status) {
-		free(screen->id);
-		free(screen);
-		view->data = NULL;
+		screen_free(s);
 		return status;
 	}
-	snprintf(screen->title, sizeof(screen->title), "%s", detail.row.number);
-	fill(tui, &screen->pager, &detail);
-	case_detail_clear(&detail);
-	return screen->pager.failed ? STATUS_ERR_NOMEM : STATUS_OK;
+	view->data = s;
+	return STATUS_OK;
+}
+
+const struct case_detail *case_view_detail(const struct view *view)
+{
+	const struct case_screen *s = view->ops == &case_view_ops ? view->data : NULL;
+
+	return s ? &s->detail : NULL;
+}
+
+/* Drawing. */
+
+static int axis_x(const struct case_screen *s, long day, int width)
+{
+	long span = s->axis_to - s->axis_from;
+
+	return 1 + (span > 0 ? (int)((day - s->axis_from) * (width - 1) / span) : 0);
+}
+
+static void draw_years(const struct case_screen *s, int y, int width)
+{
+	struct date from = date_from_days(s->axis_from), to = date_from_days(s->axis_to);
+	int year, last = 0;
+
+	for (year = from.year; year <= to.year; year++) {
+		long day = date_to_days((struct date){ year, 1, 1 });
+		char text[8];
+		int x = axis_x(s, day < s->axis_from ? s->axis_from : day, width);
+
+		if (x < last || x + 4 > width + 1)
+			continue;
+		snprintf(text, sizeof(text), "%d", year);
+		draw_text(y, x, text, 4, A_NORMAL);
+		last = x + 5;
+	}
+}
+
+static void draw_axis(struct tui *tui, const struct case_screen *s, int y, int width)
+{
+	struct date from = date_from_days(s->axis_from), to = date_from_days(s->axis_to);
+	int year, priority[256] = { ['*'] = 1, ['#'] = 2, ['!'] = 3 };
+	char cells[512];
+	size_t i;
+
+	if (width <= 0 || width >= (int)sizeof(cells))
+		return;
+	memset(cells, '-', (size_t)width);
+	cells[width] = '\0';
+	for (year = from.year + 1; year <= to.year; year++)
+		cells[axis_x(s, date_to_days((struct date){ year, 1, 1 }), width) - 1] = '+';
+	for (i = 0; i < s->mark_count; i++) {
+		char *cell = &cells[axis_x(s, s->marks[i].day, width) - 1];
+
+		if (s->marks[i].symbol != '^' && priority[(unsigned char)s->marks[i].symbol] >= priority[(unsigned char)*cell])
+			*cell = s->marks[i].symbol;
+	}
+	draw_text(y, 1, cells, width, A_NORMAL);
+	for (i = 0; i < (size_t)width; i++)
+		if (cells[i] == '!')
+			draw_text(y, 1 + (int)i, "!", 1, draw_colour(tui, COLOUR_DUE, A_BOLD));
+}
+
+static void draw_today(const struct case_screen *s, int y, int width)
+{
+	size_t i;
+	int x = 1;
+	char text[64];
+	/* L10N: under the timeline's axis, pointing at today */
+	const char *label = _("today");
+	int cells = utf8_width(label) + 2;
+
+	for (i = 0; i < s->mark_count; i++)
+		if (s->marks[i].symbol == '^')
+			x = axis_x(s, s->marks[i].day, width);
+	if (x + cells - 1 <= width) {
+		snprintf(text, sizeof(text), "^ %s", label);
+		draw_text(y, x, text, cells, A_BOLD);
+	} else {
+		snprintf(text, sizeof(text), "%s ^", label);
+		draw_text(y, x - cells + 1, text, cells, A_BOLD);
+	}
+}
+
+static void draw_tabs(struct tui *tui, const struct case_screen *s, int y)
+{
+	int x = 1, t;
+
+	for (t = 0; t < TAB_COUNT && x < COLS; t++) {
+		char text[96];
+		bool on = t == (int)s->tab;
+
+		snprintf(text, sizeof(text), on ? "[%s]" : " %s ", _(tab_names[t]));
+		x += draw_text(y, x, text, COLS - x, on ? draw_colour(tui, COLOUR_HEADER, A_BOLD | A_UNDERLINE) : A_NORMAL);
+		if (x < COLS)
+			x += draw_text(y, x, " ", 1, A_NORMAL);
+	}
+}
+
+static attr_t line_attr(struct tui *tui, const struct line *line, bool cursor)
+{
+	if (cursor)
+		return draw_colour(tui, COLOUR_CURSOR, A_REVERSE);
+	switch (line->kind) {
+	case LINE_HEADING: return draw_colour(tui, COLOUR_HEADER, A_BOLD);
+	case LINE_DUE: return draw_colour(tui, COLOUR_DUE, A_BOLD);
+	case LINE_DIM: return A_DIM;
+	default: return A_NORMAL;
+	}
+}
+
+static void draw_line(struct tui *tui, const struct case_screen *s, const struct line *line, int y)
+{
+	bool cursor = s->tab == TAB_MATERIALS && line->material >= 0 && (size_t)line->material == s->cursor;
+
+	switch (line->kind) {
+	case LINE_AXIS_YEARS: draw_years(s, y, COLS - 2); return;
+	case LINE_AXIS: draw_axis(tui, s, y, COLS - 2); return;
+	case LINE_AXIS_TODAY: draw_today(s, y, COLS - 2); return;
+	default: break;
+	}
+	if (s->tab == TAB_MATERIALS && line->material >= 0)
+		draw_text(y, 0, cursor ? ">" : " ", 1, A_NORMAL);
+	draw_text(y, 1, line->text, COLS - 1, line_attr(tui, line, cursor));
+}
+
+static size_t page(void)
+{
+	return LINES > 4 ? (size_t)LINES - 4 : 1;
 }
 
 static void case_draw(struct tui *tui, struct view *view, int top, int height)
 {
-	struct case_screen *screen = view->data;
+	struct case_screen *s = view->data;
+	size_t i;
 
-	pager_draw(tui, &screen->pager, top, height);
+	draw_tabs(tui, s, top);
+	if (s->count > page() && s->top > s->count - page())
+		s->top = s->count - page();
+	for (i = 0; (int)i < height - 2 && s->top + i < s->count; i++)
+		draw_line(tui, s, &s->lines[s->top + i], top + 2 + (int)i);
+}
+
+/* Keys. */
+
+static void scroll_lines(struct case_screen *s, enum action action)
+{
+	size_t last = s->count > page() ? s->count - page() : 0;
+
+	switch (action) {
+	case ACTION_DOWN: if (s->top < last) s->top++; break;
+	case ACTION_UP: if (s->top > 0) s->top--; break;
+	case ACTION_PAGE_DOWN: s->top = s->top + page() < last ? s->top + page() : last; break;
+	case ACTION_PAGE_UP: s->top = s->top > page() ? s->top - page() : 0; break;
+	case ACTION_HOME: s->top = 0; break;
+	case ACTION_END: s->top = last; break;
+	default: break;
+	}
+}
+
+/* The materials tab moves a cursor; the lines scroll to keep it in view
+ * (line 0 is the count). */
+static void move_cursor(struct tui *tui, struct case_screen *s, enum action action)
+{
+	const struct level *level = case_level(tui, s);
+	size_t total = level ? level->material_count : 0, step = page();
+
+	if (!total)
+		return;
+	switch (action) {
+	case ACTION_DOWN: if (s->cursor + 1 < total) s->cursor++; break;
+	case ACTION_UP: if (s->cursor > 0) s->cursor--; break;
+	case ACTION_PAGE_DOWN: s->cursor = s->cursor + step < total ? s->cursor + step : total - 1; break;
+	case ACTION_PAGE_UP: s->cursor = s->cursor > step ? s->cursor - step : 0; break;
+	case ACTION_HOME: s->cursor = 0; break;
+	case ACTION_END: s->cursor = total - 1; break;
+	default: break;
+	}
+	if (s->cursor >= total)
+		s->cursor = total - 1;
+	if (s->cursor + 1 < s->top || s->cursor == 0)
+		s->top = s->cursor ? s->cursor + 1 : 0;
+	if (s->cursor + 1 >= s->top + page())
+		s->top = s->cursor + 2 - page();
+}
+
+static void toggle_material(struct tui *tui, struct case_screen *s)
+{
+	const struct level *level = case_level(tui, s);
+	const struct material *m;
+	char today[DATE_TEXT_SIZE];
+	struct error err = { "" };
+	bool received;
+
+	if (!level || s->cursor >= level->material_count)
+		return;
+	m = &level->materials[s->cursor];
+	received = received_on(&s->detail, m->key) != NULL;
+	date_format(store_today(tui->store), today);
+	if (case_set_material(tui->store, tui->forms, s->id, m->key, received ? NULL : today, &err) ||
+	    load(tui, s, &err)) {
+		tui_say(tui, true, "%s", err.message);
+		return;
+	}
+	if (received)
+		/* L10N: after unticking a material; %s is its name */
+		tui_say(tui, false, _("%s: marked missing"), m->zh);
+	else
+		/* L10N: after ticking a material; its name, then the date */
+		tui_say(tui, false, _("%s: received on %s"), m->zh, today);
+}
+
+static void switch_tab(struct tui *tui, struct case_screen *s, int by)
+{
+	s->tab = (enum tab)(((int)s->tab + by + TAB_COUNT) % TAB_COUNT);
+	build(tui, s);
+	s->top = s->tab == TAB_HISTORY && s->count > page() ? s->count - page() : 0;
+	if (s->tab == TAB_MATERIALS)
+		move_cursor(tui, s, ACTION_NONE);
+}
+
+static void push(struct tui *tui, const struct view_ops *ops, const char *id)
+{
+	struct error err = { "" };
+
+	if (tui_push(tui, ops, id, &err))
+		tui_say(tui, true, "%s", err.message);
 }
 
 static bool case_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
-	struct case_screen *screen = view->data;
+	struct case_screen *s = view->data;
 
-	(void)tui;
 	(void)code;
 	(void)ch;
-	return pager_key(&screen->pager, action, LINES - 2);
+	switch (action) {
+	case ACTION_TAB_NEXT: switch_tab(tui, s, 1); return true;
+	case ACTION_TAB_PREV: switch_tab(tui, s, -1); return true;
+	case ACTION_STEP: push(tui, &step_view_ops, s->id); return true;
+	case ACTION_EDIT: push(tui, &intake_view_ops, s->id); return true;
+	case ACTION_TOGGLE:
+		if (s->tab == TAB_MATERIALS)
+			toggle_material(tui, s);
+		return true;
+	case ACTION_UP: case ACTION_DOWN: case ACTION_PAGE_UP: case ACTION_PAGE_DOWN: case ACTION_HOME: case ACTION_END:
+		if (s->tab == TAB_MATERIALS)
+			move_cursor(tui, s, action);
+		else
+			scroll_lines(s, action);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Back from a step or an edit: read the case anew, where the screen stood. */
+static void case_resume(struct tui *tui, struct view *view)
+{
+	struct case_screen *s = view->data;
+	struct error err = { "" };
+
+	if (load(tui, s, &err))
+		tui_say(tui, true, "%s", err.message);
+	if (s->tab == TAB_MATERIALS)
+		move_cursor(tui, s, ACTION_NONE);
 }
 
 static void case_close(struct tui *tui, struct view *view)
 {
-	struct case_screen *screen = view->data;
-
 	(void)tui;
-	pager_clear(&screen->pager);
-	free(screen->id);
-	free(screen);
+	screen_free(view->data);
 	view->data = NULL;
 }
 
 static const char *case_title(struct tui *tui, struct view *view)
 {
-	struct case_screen *screen = view->data;
+	struct case_screen *s = view->data;
 
 	(void)tui;
-	return screen->title;
+	return s->title;
 }
 
 const struct view_ops case_view_ops = {
@@ -146,5 +786,6 @@ const struct view_ops case_view_ops = {
 	.key = case_key,
 	.close = case_close,
 	.title = case_title,
+	.resume = case_resume,
 	.hints = case_hints,
 };

@@ -58,7 +58,7 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_TAB_PREV] = N_("Previous tab"),
 	/* L10N: take a workflow step (submit, recommend, certify...) on this case */
 	[ACTION_STEP] = N_("Take a step"),
-	[ACTION_AGENDA] = N_("Agenda: what falls due"),
+	[ACTION_AGENDA] = N_("Agenda"),
 	[ACTION_NEW] = N_("New case"),
 	[ACTION_EDIT] = N_("Edit the case"),
 	/* L10N: tick or untick a material received or a scenario declared */

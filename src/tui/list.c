@@ -39,7 +39,7 @@ static const struct column columns[COL_COUNT] = {
 };
 
 static const enum action list_hints[] = {
-	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_UP, ACTION_NONE
+	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_NEW, ACTION_AGENDA, ACTION_NONE
 };
 
 static void window_clear(struct list *list)
@@ -274,6 +274,14 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 		return true;
 	case ACTION_OPEN:
 		if (list->count && tui_push(tui, &case_view_ops, list->rows[list->cursor].id, &err))
+			tui_say(tui, true, "%s", err.message);
+		return true;
+	case ACTION_AGENDA:
+		if (tui_push(tui, &agenda_view_ops, NULL, &err))
+			tui_say(tui, true, "%s", err.message);
+		return true;
+	case ACTION_NEW:
+		if (tui_push(tui, &intake_view_ops, NULL, &err))
 			tui_say(tui, true, "%s", err.message);
 		return true;
 	default:

@@ -1,0 +1,1200 @@
+/* The intake form: a new case, taken in with case_create when the user
+ * presses [Create]; or the fields of an existing case, each written the
+ * moment the user leaves it, refused (and reloaded) when another clerk
+ * changed it since. Under the fields of a case, its level's materials. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/cases.h"
+#include "gradus/i18n.h"
+#include "gradus/uscc.h"
+#include "gradus/utf8.h"
+#include "field.h"
+
+enum entry_id {
+	E_ENTERPRISE, E_CREDIT_CODE, E_REGION, E_LEVEL, E_YEAR, E_FACTORY, E_ADDRESS, E_INDUSTRY, E_CONTACT,
+	E_MATURITY, E_COMMITMENT, E_SCENARIOS, E_CERTIFIED, E_NOTE, E_COUNT
+};
+
+enum entry_kind { KIND_TEXT, KIND_REGION, KIND_LEVEL, KIND_SCENARIOS };
+
+struct entry_spec {
+	const char *label; /* msgid */
+	const char *name;  /* case_set_field's name; NULL: set at intake only */
+	enum entry_kind kind;
+	size_t limit;
+};
+
+static const struct entry_spec specs[E_COUNT] = {
+	/* L10N: labels of the intake form; keep them under 18 cells */
+	[E_ENTERPRISE] = { N_("Enterprise name"), "enterprise", KIND_TEXT, 0 },
+	[E_CREDIT_CODE] = { N_("Credit code"), "credit_code", KIND_TEXT, USCC_LENGTH },
+	[E_REGION] = { N_("Region"), "region", KIND_REGION, 0 },
+	[E_LEVEL] = { N_("Level"), NULL, KIND_LEVEL, 0 },
+	[E_YEAR] = { N_("Year"), "year", KIND_TEXT, 0 },
+	[E_FACTORY] = { N_("Factory"), "factory", KIND_TEXT, 0 },
+	[E_ADDRESS] = { N_("Address"), "address", KIND_TEXT, 0 },
+	[E_INDUSTRY] = { N_("Industry"), "industry", KIND_TEXT, 0 },
+	[E_CONTACT] = { N_("Contact"), "contact", KIND_TEXT, 0 },
+	/* L10N: intelligent-manufacturing capability maturity self-assessment, 0-5 */
+	[E_MATURITY] = { N_("Maturity score"), "maturity", KIND_TEXT, 0 },
+	/* L10N: the date the commitment letter (承诺书) was signed */
+	[E_COMMITMENT] = { N_("Commitment date"), "commitment_on", KIND_TEXT, 0 },
+	[E_SCENARIOS] = { N_("Declared scenarios"), NULL, KIND_SCENARIOS, 0 },
+	/* L10N: for a factory already certified at this level before gradus */
+	[E_CERTIFIED] = { N_("Certified on"), NULL, KIND_TEXT, 0 },
+	[E_NOTE] = { N_("Note"), "note", KIND_TEXT, 0 },
+};
+
+struct entry {
+	struct field field;
+	char *saved;         /* value loaded or last written: what the next write expects */
+	char message[1024];  /* shown beside the field */
+	bool message_is_error;
+};
+
+enum picker { PICK_NONE, PICK_REGION, PICK_LEVEL, PICK_SCENARIOS };
+
+enum row_kind { ROW_NOTICE, ROW_ENTRY, ROW_MESSAGE, ROW_BLANK, ROW_CREATE, ROW_HEADING, ROW_MATERIAL };
+
+struct row {
+	enum row_kind kind;
+	size_t index;  /* entry, notice or material */
+	size_t offset, length; /* bytes of a wrapped line */
+};
+
+struct layout {
+	int label_x, label_cells, value_x, value_cells;
+};
+
+struct form {
+	struct entry entries[E_COUNT];
+	bool edit;               /* an existing case: fields are written as they are left */
+	char id[33], number[32];
+	struct case_detail detail; /* edit: the case as last read */
+	bool picked[41], picked_before[41];
+	size_t focus;            /* an entry, then [Create] or a material */
+	bool editing;
+	char *before_edit;       /* restored by Esc */
+	enum picker picker;
+	size_t pick_cursor;
+	int pick_scroll, scroll;
+	char created[128];
+	struct case_warnings warnings;
+	struct row *rows;
+	size_t row_count, row_capacity;
+	char title[128];
+};
+
+static const enum action intake_hints[] = {
+	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_TOGGLE, ACTION_NONE
+};
+
+static const char *const uscc_characters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/* ---- values ---------------------------------------------------------- */
+
+static void say(struct entry *entry, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(struct entry *entry, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(entry->message, sizeof(entry->message), fmt, ap);
+	va_end(ap);
+	entry->message_is_error = error;
+}
+
+static char *entry_text(const struct form *form, enum entry_id id)
+{
+	return field_text(&form->entries[id].field);
+}
+
+static void format_maturity(int centi, char *out, size_t size)
+{
+	if (centi < 0)
+		snprintf(out, size, "%s", "");
+	else if (centi % 100 == 0)
+		snprintf(out, size, "%d", centi / 100);
+	else if (centi % 10 == 0)
+		snprintf(out, size, "%d.%d", centi / 100, centi % 100 / 10);
+	else
+		snprintf(out, size, "%d.%02d", centi / 100, centi % 100);
+}
+
+/* The text of an entry as the case holds it. */
+static const char *detail_value(const struct case_detail *d, enum entry_id id, char *buffer, size_t size)
+{
+	switch (id) {
+	case E_ENTERPRISE: return d->row.enterprise;
+	case E_CREDIT_CODE: return d->row.credit_code;
+	case E_REGION: return d->row.region;
+	case E_LEVEL: return d->row.level;
+	case E_YEAR: snprintf(buffer, size, "%d", d->row.year); return buffer;
+	case E_FACTORY: return d->row.factory;
+	case E_ADDRESS: return d->factory_address;
+	case E_INDUSTRY: return d->industry;
+	case E_CONTACT: return d->contact;
+	case E_MATURITY: format_maturity(d->maturity_centi, buffer, size); return buffer;
+	case E_COMMITMENT: return d->commitment_on;
+	case E_CERTIFIED: return d->certified_on;
+	case E_NOTE: return d->note;
+	default: return "";
+	}
+}
+
+/* Puts the case's current value of an entry into its field and `saved`. */
+static bool load_entry(struct form *form, enum entry_id id)
+{
+	struct entry *entry = &form->entries[id];
+	char buffer[32];
+	const char *value = detail_value(&form->detail, id, buffer, sizeof(buffer));
+
+	free(entry->saved);
+	entry->saved = strdup(value ? value : "");
+	return entry->saved && field_set(&entry->field, entry->saved);
+}
+
+static enum status load_case(struct tui *tui, struct form *form, struct error *err)
+{
+	enum status status;
+
+	case_detail_clear(&form->detail);
+	status = store_case_detail(tui->store, form->id, &form->detail, err);
+	if (status)
+		return status;
+	snprintf(form->id, sizeof(form->id), "%s", form->detail.row.id);
+	snprintf(form->number, sizeof(form->number), "%s", form->detail.row.number);
+	return STATUS_OK;
+}
+
+static bool load_entries(struct form *form)
+{
+	size_t i;
+
+	memset(form->picked, 0, sizeof(form->picked));
+	for (i = 0; i < form->detail.scenario_count; i++)
+		if (form->detail.scenarios[i] >= 1 && form->detail.scenarios[i] <= 40)
+			form->picked[form->detail.scenarios[i]] = true;
+	for (i = 0; i < E_COUNT; i++)
+		if (!load_entry(form, (enum entry_id)i))
+			return false;
+	return true;
+}
+
+static size_t picked_count(const struct form *form)
+{
+	size_t n = 0;
+	int i;
+
+	for (i = 1; i <= 40; i++)
+		n += form->picked[i];
+	return n;
+}
+
+/* ---- checks ---------------------------------------------------------- */
+
+/* The core's messages start with the value itself ("CODE: ..."); beside
+ * the field the value is already shown. */
+static const char *without_value(const char *message, const char *value)
+{
+	size_t len = strlen(value);
+
+	if (len && !strncmp(message, value, len) && message[len] == ':' && message[len + 1] == ' ')
+		return message + len + 2;
+	return message;
+}
+
+static bool check_credit_code(struct entry *entry, const char *code, bool final)
+{
+	struct error err;
+	size_t i, n = strlen(code);
+
+	for (i = 0; i < n && !final && n < USCC_LENGTH; i++) {
+		if (!strchr(uscc_characters, code[i])) {
+			/* L10N: a credit code is checked as it is typed; %zu is the position */
+			say(entry, true, _("character %zu: expected 0-9 or A-Z without I, O, Z, S, V"), i + 1);
+			return false;
+		}
+	}
+	if (n < USCC_LENGTH && !final)
+		return true;
+	if (uscc_check(code, NULL, &err)) {
+		say(entry, true, "%s", without_value(err.message, code));
+		return false;
+	}
+	/* L10N: beside a credit code whose check character is right */
+	say(entry, false, "%s", _("✓ valid"));
+	return true;
+}
+
+static bool check_maturity(const struct tui *tui, struct entry *entry, const char *text)
+{
+	struct error err;
+	int centi, level;
+
+	if (!*text)
+		return true;
+	if (maturity_parse_score(text, &centi, &err)) {
+		say(entry, true, "%s", without_value(err.message, text));
+		return false;
+	}
+	level = maturity_level(tui->forms->bands, 5, centi);
+	if (level < 1) {
+		/* L10N: beside the maturity score */
+		say(entry, false, "%s", _("below maturity level 1"));
+		return true;
+	}
+	/* L10N: beside the maturity score: the name of the maturity level it maps to */
+	say(entry, false, _("→ %s"), i18n_chinese() ? tui->forms->band_zh[level - 1] : tui->forms->band_en[level - 1]);
+	return true;
+}
+
+static bool check_date(struct entry *entry, const char *text, bool final)
+{
+	struct error err;
+	struct date d;
+
+	if (!*text || (!final && strlen(text) < 10))
+		return true;
+	if (date_parse(text, &d, &err)) {
+		say(entry, true, "%s", without_value(err.message, text));
+		return false;
+	}
+	return true;
+}
+
+static bool check_year(struct entry *entry, const char *text, bool final)
+{
+	char extra;
+	int year;
+
+	if (!final && strlen(text) < 4)
+		return true;
+	if (sscanf(text, "%d%c", &year, &extra) == 1 && year >= 2000 && year <= 2100)
+		return true;
+	/* L10N: beside the year of an application */
+	say(entry, true, "%s", _("expected a year from 2000 to 2100"));
+	return false;
+}
+
+static bool required(enum entry_id id)
+{
+	return id == E_ENTERPRISE || id == E_CREDIT_CODE || id == E_REGION || id == E_LEVEL || id == E_YEAR;
+}
+
+/* Checks an entry's text (as typed, or final when it is left or the case
+ * created); the message beside it says what is wrong or what it means. */
+static bool check_entry(const struct tui *tui, struct form *form, enum entry_id id, const char *text, bool final)
+{
+	struct entry *entry = &form->entries[id];
+
+	entry->message[0] = '\0';
+	if (final && required(id) && !*text) {
+		/* L10N: beside a required field left empty */
+		say(entry, true, "%s", _("a value is required"));
+		return false;
+	}
+	switch (id) {
+	case E_CREDIT_CODE: return !*text || check_credit_code(entry, text, final);
+	case E_YEAR: return !*text || check_year(entry, text, final);
+	case E_MATURITY: return check_maturity(tui, entry, text);
+	case E_COMMITMENT:
+	case E_CERTIFIED: return check_date(entry, text, final);
+	default: return true;
+	}
+}
+
+static bool check_typed(const struct tui *tui, struct form *form, enum entry_id id, bool final)
+{
+	char *text = entry_text(form, id);
+	bool ok = text && check_entry(tui, form, id, text, final);
+
+	free(text);
+	return ok;
+}
+
+/* ---- writing (a case: field by field; a new case: all at once) ------- */
+
+static const char *or_null(const char *text)
+{
+	return text && *text ? text : NULL;
+}
+
+/* Writes an entry of a case that changed since it was loaded or saved.
+ * When another clerk changed it since, their value is loaded instead and
+ * the message beside it says so; on another error what was typed stays. */
+static bool write_entry(struct tui *tui, struct form *form, enum entry_id id)
+{
+	struct entry *entry = &form->entries[id];
+	struct error err = { "" }, reload = { "" };
+	enum status status;
+	char *text = entry_text(form, id);
+
+	if (!text || !strcmp(text, entry->saved)) {
+		free(text);
+		return text != NULL;
+	}
+	status = case_set_field(tui->store, tui->forms, form->id, specs[id].name, text, entry->saved, &err);
+	if (!status) {
+		free(entry->saved);
+		entry->saved = text;
+		if (id != E_MATURITY)
+			/* L10N: beside a field of a case, just written to the database */
+			say(entry, false, "%s", _("✓ saved"));
+		return true;
+	}
+	free(text);
+	say(entry, true, "%s", err.message);
+	if (status == STATUS_ERR_CONFLICT && (load_case(tui, form, &reload) || !load_entry(form, id)))
+		tui_say(tui, true, "%s", reload.message);
+	return false;
+}
+
+static void write_scenarios(struct tui *tui, struct form *form)
+{
+	struct entry *entry = &form->entries[E_SCENARIOS];
+	struct error err = { "" };
+	int ids[40];
+	size_t n = 0;
+	int i;
+
+	if (!memcmp(form->picked, form->picked_before, sizeof(form->picked)))
+		return;
+	for (i = 1; i <= 40; i++)
+		if (form->picked[i])
+			ids[n++] = i;
+	if (case_set_scenarios(tui->store, form->id, ids, n, &err)) {
+		say(entry, true, "%s", err.message);
+		memcpy(form->picked, form->picked_before, sizeof(form->picked));
+		return;
+	}
+	say(entry, false, "%s", _("✓ saved"));
+}
+
+static bool check_all(struct tui *tui, struct form *form)
+{
+	size_t i;
+
+	for (i = 0; i < E_COUNT; i++) {
+		if (check_typed(tui, form, (enum entry_id)i, true))
+			continue;
+		form->focus = i;
+		/* L10N: status line when a new case is refused: the field's label, then what is wrong */
+		tui_say(tui, true, _("%s: %s; nothing was written"), _(specs[i].label), form->entries[i].message);
+		return false;
+	}
+	return true;
+}
+
+static enum status create_case(struct tui *tui, struct form *form, char *const texts[E_COUNT], struct error *err)
+{
+	struct new_case in;
+	int scenarios[40], i;
+	size_t n = 0;
+
+	memset(&in, 0, sizeof(in));
+	for (i = 1; i <= 40; i++)
+		if (form->picked[i])
+			scenarios[n++] = i;
+	in.maturity_centi = -1;
+	if (*texts[E_MATURITY] && maturity_parse_score(texts[E_MATURITY], &in.maturity_centi, err))
+		return STATUS_ERR_INVALID;
+	in.enterprise_name = texts[E_ENTERPRISE];
+	in.credit_code = texts[E_CREDIT_CODE];
+	in.region = texts[E_REGION];
+	in.level = texts[E_LEVEL];
+	in.year = atoi(texts[E_YEAR]);
+	in.factory_name = *texts[E_FACTORY] ? texts[E_FACTORY] : texts[E_ENTERPRISE];
+	in.address = or_null(texts[E_ADDRESS]);
+	in.industry = or_null(texts[E_INDUSTRY]);
+	in.contact = or_null(texts[E_CONTACT]);
+	in.commitment_on = or_null(texts[E_COMMITMENT]);
+	in.certified_on = or_null(texts[E_CERTIFIED]);
+	in.note = or_null(texts[E_NOTE]);
+	in.scenarios = scenarios;
+	in.scenario_count = n;
+	memset(&form->warnings, 0, sizeof(form->warnings));
+	return case_create(tui->store, tui->forms, &in, form->id, form->number, &form->warnings, err);
+}
+
+/* The entry a refusal of case_create names, by the start of its message. */
+static void refused(struct tui *tui, struct form *form, const char *message)
+{
+	static const struct {
+		const char *prefix;
+		enum entry_id id;
+	} names[] = {
+		{ "enterprise", E_ENTERPRISE }, { "credit code", E_CREDIT_CODE }, { "region", E_REGION },
+		{ "level", E_LEVEL }, { "year", E_YEAR }, { "scenario", E_SCENARIOS },
+		{ "commitment date", E_COMMITMENT }, { "certified on", E_CERTIFIED },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strncmp(message, names[i].prefix, strlen(names[i].prefix)))
+			continue;
+		say(&form->entries[names[i].id], true, "%s", message);
+		form->focus = names[i].id;
+		break;
+	}
+	/* L10N: status line when the database refused a new case */
+	tui_say(tui, true, _("Not created: %s"), message);
+}
+
+/* After intake the form edits the case it created. */
+static void became_case(struct tui *tui, struct form *form)
+{
+	struct error err = { "" };
+	size_t i;
+
+	form->edit = true;
+	/* L10N: at the top of the form after a case is created; %s is its number */
+	snprintf(form->created, sizeof(form->created), _("Created %s"), form->number);
+	if (load_case(tui, form, &err) || !load_entries(form)) {
+		tui_say(tui, true, "%s", err.message[0] ? err.message : status_message(STATUS_ERR_NOMEM));
+		return;
+	}
+	for (i = 0; i < E_COUNT; i++)
+		form->entries[i].message[0] = '\0';
+	form->focus = 0;
+	form->scroll = 0;
+	/* L10N: status line after a case is created; %zu is the number of warnings shown above */
+	tui_say(tui, false, _("%s, %zu warning(s)"), form->created, form->warnings.count);
+}
+
+static void submit(struct tui *tui, struct form *form)
+{
+	char *texts[E_COUNT] = { NULL };
+	struct error err = { "" };
+	bool ok = check_all(tui, form);
+	size_t i;
+
+	for (i = 0; ok && i < E_COUNT; i++)
+		ok = (texts[i] = entry_text(form, (enum entry_id)i)) != NULL;
+	if (ok && create_case(tui, form, texts, &err)) {
+		refused(tui, form, err.message);
+		ok = false;
+	}
+	for (i = 0; i < E_COUNT; i++)
+		free(texts[i]);
+	if (ok)
+		became_case(tui, form);
+}
+
+/* ---- materials (a case) ---------------------------------------------- */
+
+static const struct level *form_level(const struct tui *tui, const struct form *form)
+{
+	return form->edit ? forms_level(tui->forms, form->detail.row.level) : NULL;
+}
+
+static const char *received_on(const struct form *form, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < form->detail.material_count; i++)
+		if (!strcmp(form->detail.materials[i].key, key))
+			return form->detail.materials[i].received_on;
+	return NULL;
+}
+
+static size_t received_count(const struct form *form, const struct level *level)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < level->material_count; i++)
+		n += received_on(form, level->materials[i].key) != NULL;
+	return n;
+}
+
+static void toggle_material(struct tui *tui, struct form *form, size_t index)
+{
+	const struct level *level = form_level(tui, form);
+	char today[DATE_TEXT_SIZE];
+	struct error err = { "" };
+	const char *key;
+
+	if (!level || index >= level->material_count)
+		return;
+	key = level->materials[index].key;
+	date_format(store_today(tui->store), today);
+	if (case_set_material(tui->store, tui->forms, form->id, key, received_on(form, key) ? NULL : today, &err) ||
+	    load_case(tui, form, &err))
+		tui_say(tui, true, "%s", err.message);
+}
+
+/* ---- moving, editing, picking ---------------------------------------- */
+
+static size_t focus_count(const struct tui *tui, const struct form *form)
+{
+	const struct level *level = form_level(tui, form);
+
+	if (!form->edit)
+		return E_COUNT + 1; /* [Create] */
+	return E_COUNT + (level ? level->material_count : 0);
+}
+
+/* A case's level and certification are set at intake only (steps change them). */
+static bool focusable(const struct form *form, size_t at)
+{
+	return at >= E_COUNT || !form->edit || specs[at].name || specs[at].kind == KIND_SCENARIOS;
+}
+
+static void move_focus(const struct tui *tui, struct form *form, int direction)
+{
+	size_t count = focus_count(tui, form), at = form->focus;
+
+	do {
+		if ((direction < 0 && at == 0) || (direction > 0 && at + 1 >= count))
+			return;
+		at = direction < 0 ? at - 1 : at + 1;
+	} while (!focusable(form, at));
+	form->focus = at;
+}
+
+static void start_editing(struct form *form)
+{
+	struct entry *entry = &form->entries[form->focus];
+
+	free(form->before_edit);
+	form->before_edit = field_text(&entry->field);
+	entry->field.cursor = entry->field.length;
+	form->editing = true;
+}
+
+/* Leaves the entry being edited: checked and, in a case, written. In a
+ * case the focus stays when that failed, with the message beside it. */
+static void leave(struct tui *tui, struct form *form, int direction)
+{
+	enum entry_id id = (enum entry_id)form->focus;
+	bool ok;
+
+	form->editing = false;
+	ok = check_typed(tui, form, id, true);
+	if (ok && form->edit)
+		ok = write_entry(tui, form, id);
+	if (ok || !form->edit)
+		move_focus(tui, form, direction);
+}
+
+static void undo_edit(struct tui *tui, struct form *form)
+{
+	struct entry *entry = &form->entries[form->focus];
+
+	field_set(&entry->field, form->before_edit ? form->before_edit : "");
+	form->editing = false;
+	check_typed(tui, form, (enum entry_id)form->focus, false);
+}
+
+/* The keys that matter while a field is edited or a picker is open. */
+static void hint(struct tui *tui, const struct form *form)
+{
+	if (form->editing)
+		/* L10N: status line while a field is edited */
+		tui_say(tui, false, "%s", _("Enter Tab ↓ ↑: done   Esc: undo   ^U: clear   ← → Home End: move"));
+	else if (form->picker == PICK_SCENARIOS)
+		/* L10N: status line in the scenario picker */
+		tui_say(tui, false, "%s", _("x Space: tick / untick   Enter: done   Esc: cancel"));
+	else if (form->picker)
+		/* L10N: status line in the region or level picker */
+		tui_say(tui, false, "%s", _("Enter: choose   Esc: cancel"));
+}
+
+static bool editing_key(struct tui *tui, struct form *form, int code, wint_t ch)
+{
+	struct entry *entry = &form->entries[form->focus];
+
+	if (code == KEY_F(1))
+		return false;
+	if (code == KEY_UP || code == KEY_BTAB)
+		leave(tui, form, -1);
+	else if (code == KEY_DOWN || code == KEY_ENTER || (!code && (ch == L'\t' || ch == L'\r' || ch == L'\n')))
+		leave(tui, form, 1);
+	else if (!code && ch == 0x1b)
+		undo_edit(tui, form);
+	else if (field_key(&entry->field, code, ch))
+		check_typed(tui, form, (enum entry_id)form->focus, false);
+	hint(tui, form);
+	return true;
+}
+
+static void add_row(struct form *form, enum row_kind kind, size_t index, size_t offset, size_t length)
+{
+	if (form->row_count == form->row_capacity) {
+		size_t capacity = form->row_capacity ? 2 * form->row_capacity : 64;
+		struct row *grown = realloc(form->rows, capacity * sizeof(*grown));
+
+		if (!grown)
+			return; /* the rest is not shown */
+		form->rows = grown;
+		form->row_capacity = capacity;
+	}
+	form->rows[form->row_count].kind = kind;
+	form->rows[form->row_count].index = index;
+	form->rows[form->row_count].offset = offset;
+	form->rows[form->row_count++].length = length;
+}
+
+/* The picker's lines: regions or levels, or the scenarios under their stages. */
+static void picker_rows(const struct tui *tui, struct form *form)
+{
+	const struct forms *forms = tui->forms;
+	size_t i, s;
+
+	form->row_count = 0;
+	for (i = 0; form->picker == PICK_REGION && i < forms->region_count; i++)
+		add_row(form, ROW_ENTRY, i, 0, 0);
+	for (i = 0; form->picker == PICK_LEVEL && i < forms->level_count; i++)
+		add_row(form, ROW_ENTRY, i, 0, 0);
+	for (s = 0; form->picker == PICK_SCENARIOS && s < forms->stage_count; s++) {
+		add_row(form, ROW_HEADING, s, 0, 0);
+		for (i = 0; i < forms->scenario_count; i++)
+			if (forms->scenarios[i].stage == &forms->stages[s])
+				add_row(form, ROW_ENTRY, i, 0, 0);
+	}
+}
+
+static const char *picker_key_of(const struct tui *tui, const struct form *form, size_t index)
+{
+	return form->picker == PICK_REGION ? tui->forms->regions[index].key : tui->forms->levels[index].key;
+}
+
+static void open_picker(struct tui *tui, struct form *form, enum picker picker)
+{
+	char *current = entry_text(form, picker == PICK_REGION ? E_REGION : E_LEVEL);
+	size_t i;
+
+	form->picker = picker;
+	form->pick_scroll = 0;
+	memcpy(form->picked_before, form->picked, sizeof(form->picked));
+	picker_rows(tui, form);
+	for (i = 0; i < form->row_count && form->rows[i].kind != ROW_ENTRY; i++)
+		;
+	form->pick_cursor = i;
+	for (i = 0; picker != PICK_SCENARIOS && current && i < form->row_count; i++)
+		if (!strcmp(picker_key_of(tui, form, form->rows[i].index), current))
+			form->pick_cursor = i;
+	free(current);
+}
+
+static void pick(struct tui *tui, struct form *form)
+{
+	enum picker picker = form->picker;
+	enum entry_id id = picker == PICK_REGION ? E_REGION : E_LEVEL;
+	struct entry *entry = &form->entries[id];
+
+	if (picker == PICK_SCENARIOS) {
+		form->picker = PICK_NONE;
+		form->entries[E_SCENARIOS].message[0] = '\0';
+		if (form->edit)
+			write_scenarios(tui, form);
+		return;
+	}
+	if (form->pick_cursor < form->row_count)
+		field_set(&entry->field, picker_key_of(tui, form, form->rows[form->pick_cursor].index));
+	form->picker = PICK_NONE;
+	entry->message[0] = '\0';
+	if (!form->edit || !specs[id].name || write_entry(tui, form, id))
+		move_focus(tui, form, 1);
+}
+
+static void pick_move(struct form *form, int direction, int times)
+{
+	size_t at = form->pick_cursor;
+
+	while (times-- > 0) {
+		size_t next = at;
+
+		do {
+			if ((direction < 0 && next == 0) || (direction > 0 && next + 1 >= form->row_count))
+				return;
+			next = direction < 0 ? next - 1 : next + 1;
+		} while (form->rows[next].kind != ROW_ENTRY);
+		form->pick_cursor = at = next;
+	}
+}
+
+static void toggle_scenario(const struct tui *tui, struct form *form)
+{
+	int id;
+
+	if (form->pick_cursor >= form->row_count)
+		return;
+	id = tui->forms->scenarios[form->rows[form->pick_cursor].index].id;
+	if (id >= 1 && id <= 40)
+		form->picked[id] = !form->picked[id];
+}
+
+static bool picker_key(struct tui *tui, struct form *form, enum action action, int code, wint_t ch)
+{
+	bool scenarios = form->picker == PICK_SCENARIOS;
+
+	if (scenarios && !code && (ch == L'x' || ch == L' '))
+		toggle_scenario(tui, form);
+	else if (action == ACTION_BACK) {
+		memcpy(form->picked, form->picked_before, sizeof(form->picked));
+		form->picker = PICK_NONE;
+	} else if (action == ACTION_UP || action == ACTION_DOWN)
+		pick_move(form, action == ACTION_UP ? -1 : 1, 1);
+	else if (action == ACTION_PAGE_UP || action == ACTION_PAGE_DOWN)
+		pick_move(form, action == ACTION_PAGE_UP ? -1 : 1, LINES > 6 ? LINES - 5 : 1);
+	else if (action == ACTION_HOME || action == ACTION_END)
+		pick_move(form, action == ACTION_HOME ? -1 : 1, (int)form->row_count);
+	else if (action == ACTION_OPEN)
+		pick(tui, form);
+	else if (action == ACTION_QUIT || action == ACTION_HELP)
+		return false;
+	hint(tui, form);
+	return true;
+}
+
+static void activate(struct tui *tui, struct form *form)
+{
+	if (form->focus >= E_COUNT) {
+		if (form->edit)
+			toggle_material(tui, form, form->focus - E_COUNT);
+		else
+			submit(tui, form);
+		return;
+	}
+	switch (specs[form->focus].kind) {
+	case KIND_REGION: open_picker(tui, form, PICK_REGION); break;
+	case KIND_LEVEL: open_picker(tui, form, PICK_LEVEL); break;
+	case KIND_SCENARIOS: open_picker(tui, form, PICK_SCENARIOS); break;
+	case KIND_TEXT: start_editing(form); break;
+	}
+	hint(tui, form);
+}
+
+static bool intake_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
+{
+	struct form *form = view->data;
+
+	if (form->picker)
+		return picker_key(tui, form, action, code, ch);
+	if (form->editing)
+		return editing_key(tui, form, code, ch);
+	switch (action) {
+	case ACTION_UP:
+	case ACTION_TAB_PREV:
+		move_focus(tui, form, -1);
+		return true;
+	case ACTION_DOWN:
+	case ACTION_TAB_NEXT:
+		move_focus(tui, form, 1);
+		return true;
+	case ACTION_HOME:
+		form->focus = 0;
+		return true;
+	case ACTION_END:
+		form->focus = focus_count(tui, form) - 1;
+		return true;
+	case ACTION_OPEN:
+		activate(tui, form);
+		return true;
+	case ACTION_TOGGLE:
+		if (form->edit && form->focus >= E_COUNT)
+			toggle_material(tui, form, form->focus - E_COUNT);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ---- drawing: laid out from COLS and LINES at every draw --------------- */
+
+static void layout_compute(struct layout *lay)
+{
+	int widest = 0, avail, i;
+
+	for (i = 0; i < E_COUNT; i++) {
+		int width = utf8_width(_(specs[i].label));
+
+		if (width > widest)
+			widest = width;
+	}
+	lay->label_x = 2;
+	lay->label_cells = widest + 2 < COLS / 3 ? widest + 2 : COLS / 3;
+	lay->value_x = lay->label_x + lay->label_cells;
+	avail = COLS - lay->value_x - 1;
+	lay->value_cells = avail - 26 > 24 ? avail - 26 : 24;
+	if (lay->value_cells > 40)
+		lay->value_cells = 40;
+	if (lay->value_cells > avail)
+		lay->value_cells = avail > 1 ? avail : 1;
+}
+
+static int message_x(const struct layout *lay, enum entry_id id)
+{
+	return lay->value_x + lay->value_cells + 1 + (specs[id].limit ? 6 : 0);
+}
+
+static bool message_beside(const struct form *form, const struct layout *lay, enum entry_id id)
+{
+	return utf8_width(form->entries[id].message) <= COLS - message_x(lay, id);
+}
+
+/* One row per line of text wrapped at `cells`, at a space when there is one. */
+static void add_wrapped(struct form *form, enum row_kind kind, size_t index, const char *text, int cells)
+{
+	size_t offset = 0, len = strlen(text);
+
+	do {
+		size_t n = utf8_prefix_for_width(text + offset, cells, NULL), k = n;
+
+		while (offset + n < len && k > 0 && text[offset + k - 1] != ' ')
+			k--;
+		if (offset + n < len && k > 0)
+			n = k;
+		if (n == 0)
+			n = utf8_next(text, len, offset) - offset;
+		add_row(form, kind, index, offset, n);
+		offset += n;
+	} while (offset < len);
+}
+
+static const char *notice_text(const struct form *form, size_t index)
+{
+	return index == 0 ? form->created : form->warnings.text[index - 1];
+}
+
+static void form_rows(const struct tui *tui, struct form *form, const struct layout *lay)
+{
+	const struct level *level = form_level(tui, form);
+	size_t i;
+
+	form->row_count = 0;
+	for (i = 0; form->created[0] && i <= form->warnings.count; i++)
+		add_wrapped(form, ROW_NOTICE, i, notice_text(form, i), COLS - 4);
+	if (form->created[0])
+		add_row(form, ROW_BLANK, 0, 0, 0);
+	for (i = 0; i < E_COUNT; i++) {
+		add_row(form, ROW_ENTRY, i, 0, 0);
+		if (form->entries[i].message[0] && !message_beside(form, lay, (enum entry_id)i))
+			add_wrapped(form, ROW_MESSAGE, i, form->entries[i].message, COLS - lay->value_x);
+	}
+	add_row(form, ROW_BLANK, 0, 0, 0);
+	if (!form->edit)
+		add_row(form, ROW_CREATE, E_COUNT, 0, 0);
+	if (level)
+		add_row(form, ROW_HEADING, 0, 0, 0);
+	for (i = 0; level && i < level->material_count; i++)
+		add_row(form, ROW_MATERIAL, E_COUNT + i, 0, 0);
+}
+
+/* Scrolls so the rows of `focus` (from `first`, a row index) show. */
+static int scrolled(const struct form *form, int scroll, size_t focus, int height, bool entries_only)
+{
+	int first = -1, last = -1, i;
+
+	for (i = 0; i < (int)form->row_count; i++) {
+		const struct row *row = &form->rows[i];
+
+		if (row->kind == ROW_NOTICE || row->kind == ROW_BLANK || row->kind == ROW_HEADING)
+			continue;
+		if (entries_only ? (size_t)i == focus : row->index == focus) {
+			first = first < 0 ? i : first;
+			last = i;
+		}
+	}
+	if (last >= scroll + height)
+		scroll = last - height + 1;
+	if (first >= 0 && first < scroll)
+		scroll = first;
+	if (scroll > (int)form->row_count - height)
+		scroll = (int)form->row_count - height;
+	return scroll < 0 ? 0 : scroll;
+}
+
+static attr_t message_attr(const struct tui *tui, const struct entry *entry)
+{
+	return entry->message_is_error ? draw_colour(tui, COLOUR_ERROR, A_BOLD) : A_NORMAL;
+}
+
+static attr_t focus_attr(const struct tui *tui)
+{
+	return draw_colour(tui, COLOUR_CURSOR, A_REVERSE);
+}
+
+static void scenarios_text(const struct form *form, char *out, size_t size)
+{
+	const char *separator = ": ";
+	size_t used;
+	int i;
+
+	/* L10N: the value of "Declared scenarios" on the form, then their numbers */
+	used = (size_t)snprintf(out, size, _("%zu of 40 picked"), picked_count(form));
+	for (i = 1; i <= 40 && used < size; i++) {
+		if (!form->picked[i])
+			continue;
+		used += (size_t)snprintf(out + used, size - used, "%s%d", separator, i);
+		separator = ", ";
+	}
+}
+
+static void draw_value(const struct tui *tui, struct form *form, const struct layout *lay, enum entry_id id,
+		       int y)
+{
+	struct entry *entry = &form->entries[id];
+	attr_t attr = form->edit && !focusable(form, id) ? A_DIM : A_NORMAL;
+	char text[256];
+	char *key;
+
+	if (specs[id].kind == KIND_SCENARIOS) {
+		scenarios_text(form, text, sizeof(text));
+		draw_text(y, lay->value_x, text, lay->value_cells, attr);
+	} else if (specs[id].kind != KIND_TEXT) {
+		key = field_text(&entry->field);
+		draw_text(y, lay->value_x, !key || !*key ? "—" : id == E_REGION ? tui_region_name(tui, key)
+					  : tui_level_name(tui, key), lay->value_cells, attr);
+		free(key);
+	} else if (form->editing && form->focus == (size_t)id) {
+		field_draw(&entry->field, y, lay->value_x, lay->value_cells, A_UNDERLINE, true);
+	} else {
+		struct field shown = entry->field; /* from its start, not where the cursor was */
+
+		shown.cursor = shown.scroll = 0;
+		field_draw(&shown, y, lay->value_x, lay->value_cells, attr, false);
+	}
+}
+
+static void draw_entry(const struct tui *tui, struct form *form, const struct layout *lay, enum entry_id id, int y)
+{
+	struct entry *entry = &form->entries[id];
+	bool focused = form->focus == (size_t)id;
+	int x = lay->value_x + lay->value_cells + 1;
+	char count[32];
+
+	draw_text(y, 0, focused ? ">" : "", lay->label_x, A_NORMAL);
+	draw_text(y, lay->label_x, _(specs[id].label), lay->label_cells - 1,
+		  focused ? focus_attr(tui) : form->edit && !focusable(form, id) ? A_DIM : A_NORMAL);
+	draw_value(tui, form, lay, id, y);
+	if (specs[id].limit && x < COLS) {
+		snprintf(count, sizeof(count), "%zu/%zu", entry->field.length, specs[id].limit);
+		draw_text(y, x, count, COLS - x < 5 ? COLS - x : 5, A_NORMAL);
+	}
+	x = message_x(lay, id);
+	if (entry->message[0] && message_beside(form, lay, id) && x < COLS)
+		draw_text(y, x, entry->message, COLS - x, message_attr(tui, entry));
+}
+
+static void draw_material(const struct tui *tui, const struct form *form, size_t index, int y)
+{
+	const struct level *level = form_level(tui, form);
+	const struct material *material = &level->materials[index];
+	const char *on = received_on(form, material->key);
+	bool focused = form->focus == E_COUNT + index;
+	attr_t attr = focused ? focus_attr(tui) : on ? A_NORMAL : draw_colour(tui, COLOUR_DUE, A_BOLD);
+
+	draw_text(y, 0, focused ? ">" : "", 2, A_NORMAL);
+	draw_text(y, 2, on ? "[x]" : "[ ]", 4, attr);
+	/* L10N: a material not yet received (keep it within 10 cells) */
+	draw_text(y, 6, on ? on : _("missing"), 12, attr);
+	draw_text(y, 18, material->zh, COLS - 18, attr);
+}
+
+static void draw_heading(const struct tui *tui, const struct form *form, int y)
+{
+	const struct level *level = form_level(tui, form);
+	char line[256];
+
+	/* L10N: heading above the materials checklist: level name, received, total */
+	snprintf(line, sizeof(line), _("Materials for %s: %zu of %zu received (x: received / missing)"),
+		 tui_level_name(tui, level->key), received_count(form, level), level->material_count);
+	draw_text(y, 2, line, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
+}
+
+/* One line of wrapped text. */
+static void draw_wrapped(int y, int x, const char *text, const struct row *row, attr_t attr)
+{
+	char *line = strndup(text + row->offset, row->length);
+
+	draw_text(y, x, line ? line : "", COLS - x, attr);
+	free(line);
+}
+
+static void draw_row(const struct tui *tui, struct form *form, const struct layout *lay, const struct row *row,
+		     int y)
+{
+	const struct entry *entry = row->kind == ROW_MESSAGE ? &form->entries[row->index] : NULL;
+
+	switch (row->kind) {
+	case ROW_NOTICE:
+		if (row->index && !row->offset)
+			draw_text(y, 2, "!", 2, draw_colour(tui, COLOUR_DUE, A_BOLD));
+		draw_wrapped(y, 4, notice_text(form, row->index), row,
+			     row->index ? draw_colour(tui, COLOUR_DUE, A_BOLD) : A_BOLD);
+		break;
+	case ROW_ENTRY: draw_entry(tui, form, lay, (enum entry_id)row->index, y); break;
+	case ROW_MESSAGE:
+		draw_wrapped(y, lay->value_x, entry->message, row, message_attr(tui, entry));
+		break;
+	case ROW_CREATE:
+		draw_text(y, 0, form->focus == E_COUNT ? ">" : "", 2, A_NORMAL);
+		/* L10N: the button at the end of the new-case form */
+		draw_text(y, lay->value_x, _("[ Create ]"), COLS - lay->value_x,
+			  form->focus == E_COUNT ? focus_attr(tui) : A_BOLD);
+		break;
+	case ROW_HEADING: draw_heading(tui, form, y); break;
+	case ROW_MATERIAL: draw_material(tui, form, row->index - E_COUNT, y); break;
+	case ROW_BLANK: break;
+	}
+}
+
+static void draw_picker_row(const struct tui *tui, const struct form *form, size_t at, int y)
+{
+	const struct row *row = &form->rows[at];
+	const struct forms *forms = tui->forms;
+	bool focused = at == form->pick_cursor;
+	attr_t attr = focused ? focus_attr(tui) : A_NORMAL;
+	char line[512];
+
+	if (row->kind == ROW_HEADING) {
+		const struct stage *stage = &forms->stages[row->index];
+
+		snprintf(line, sizeof(line), "%d  %s", stage->order, i18n_chinese() ? stage->zh : stage->en);
+		draw_text(y, 2, line, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
+		return;
+	}
+	draw_text(y, 2, focused ? ">" : "", 2, A_NORMAL);
+	if (form->picker == PICK_SCENARIOS) {
+		const struct scenario *s = &forms->scenarios[row->index];
+
+		snprintf(line, sizeof(line), "[%s] %2d  %s", s->id >= 1 && s->id <= 40 && form->picked[s->id] ? "x" : " ",
+			 s->id, i18n_chinese() ? s->title_zh : s->title_en);
+	} else {
+		const char *key = picker_key_of(tui, form, row->index);
+
+		snprintf(line, sizeof(line), "%s", form->picker == PICK_REGION ? tui_region_name(tui, key)
+									 : tui_level_name(tui, key));
+	}
+	draw_text(y, 4, line, COLS - 4, attr);
+}
+
+static void draw_picker(const struct tui *tui, struct form *form, int top, int height)
+{
+	enum entry_id id = form->picker == PICK_REGION ? E_REGION : form->picker == PICK_LEVEL ? E_LEVEL : E_SCENARIOS;
+	char line[256];
+	int y;
+
+	if (id == E_SCENARIOS)
+		snprintf(line, sizeof(line), "%s: %zu/40", _(specs[id].label), picked_count(form));
+	else
+		/* L10N: heading of a picker: the field's label */
+		snprintf(line, sizeof(line), _("%s: choose one"), _(specs[id].label));
+	draw_text(top, 0, line, COLS, A_BOLD);
+	form->pick_scroll = scrolled(form, form->pick_scroll, form->pick_cursor, height - 1, true);
+	for (y = 0; y < height - 1 && form->pick_scroll + y < (int)form->row_count; y++)
+		draw_picker_row(tui, form, (size_t)(form->pick_scroll + y), top + 1 + y);
+}
+
+static void intake_draw(struct tui *tui, struct view *view, int top, int height)
+{
+	struct form *form = view->data;
+	struct layout lay;
+	int y, editing_y = -1;
+
+	if (form->picker) {
+		draw_picker(tui, form, top, height);
+		return;
+	}
+	layout_compute(&lay);
+	form_rows(tui, form, &lay);
+	/* On the first field, the notices above it show too. */
+	form->scroll = scrolled(form, form->focus == 0 ? 0 : form->scroll, form->focus, height, false);
+	for (y = 0; y < height && form->scroll + y < (int)form->row_count; y++) {
+		const struct row *row = &form->rows[form->scroll + y];
+
+		draw_row(tui, form, &lay, row, top + y);
+		if (row->kind == ROW_ENTRY && row->index == form->focus)
+			editing_y = top + y;
+	}
+	if (form->editing && editing_y >= 0) /* last, so the terminal cursor stays there */
+		field_draw(&form->entries[form->focus].field, editing_y, lay.value_x, lay.value_cells, A_UNDERLINE, true);
+}
+
+/* ---- the view --------------------------------------------------------- */
+
+static void intake_close(struct tui *tui, struct view *view)
+{
+	struct form *form = view->data;
+	size_t i;
+
+	(void)tui;
+	if (!form)
+		return;
+	for (i = 0; i < E_COUNT; i++) {
+		field_free(&form->entries[i].field);
+		free(form->entries[i].saved);
+	}
+	case_detail_clear(&form->detail);
+	free(form->before_edit);
+	free(form->rows);
+	free(form);
+	view->data = NULL;
+}
+
+static enum status new_defaults(struct tui *tui, struct form *form)
+{
+	char year[16];
+	size_t i;
+
+	for (i = 0; i < E_COUNT; i++)
+		if (!(form->entries[i].saved = strdup("")))
+			return STATUS_ERR_NOMEM;
+	snprintf(year, sizeof(year), "%d", store_today(tui->store).year);
+	return field_set(&form->entries[E_YEAR].field, year) ? STATUS_OK : STATUS_ERR_NOMEM;
+}
+
+static enum status intake_open(struct tui *tui, struct view *view, struct error *err)
+{
+	struct form *form = calloc(1, sizeof(*form));
+	enum status status;
+	size_t i;
+
+	if (!form)
+		return STATUS_ERR_NOMEM;
+	view->data = form;
+	for (i = 0; i < E_COUNT; i++)
+		field_init(&form->entries[i].field, specs[i].limit);
+	if (view->arg) {
+		form->edit = true;
+		snprintf(form->id, sizeof(form->id), "%s", view->arg);
+		status = load_case(tui, form, err);
+		if (!status && !load_entries(form))
+			status = STATUS_ERR_NOMEM;
+	} else {
+		status = new_defaults(tui, form);
+	}
+	if (status)
+		intake_close(tui, view);
+	return status;
+}
+
+static const char *intake_title(struct tui *tui, struct view *view)
+{
+	struct form *form = view->data;
+
+	(void)tui;
+	if (form->edit)
+		/* L10N: title of the intake form for an existing case; %s is its number */
+		snprintf(form->title, sizeof(form->title), _("Edit %s"), form->number);
+	else
+		/* L10N: title of the intake form for a new case */
+		snprintf(form->title, sizeof(form->title), "%s", _("New case"));
+	return form->title;
+}
+
+const struct view_ops intake_view_ops = {
+	.name = "intake",
+	.open = intake_open,
+	.draw = intake_draw,
+	.key = intake_key,
+	.close = intake_close,
+	.title = intake_title,
+	.hints = intake_hints,
+};

@@ -1,0 +1,73 @@
+# The intake form (src/tui/intake.c): a new case typed in (Chinese, a
+# character outside the BMP), refused and warned cases, editing a case.
+. "$(dirname "$0")/../lib.sh"
+EXPECTED=$TOP/tests/tui/expected
+DB=$(demo_db)
+
+compare() { # NAME SCREEN [EXPECTED_NAME]: $WORK/SCREEN against tests/tui/expected/
+	local want=$EXPECTED/${3:-$2}
+	[ -n "${GRADUS_BLESS:-}" ] && cp "$WORK/$2" "$want"
+	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
+}
+cases() { "$GRADUS" --db "$1" case list | tail -n +2 | wc -l; }
+json() { "$GRADUS" --db "$DB" case show "$1" --format json; }
+has() { # NAME TEXT: the last `json` output holds TEXT
+	if printf '%s\n' "$OUT" | grep -qF -- "$2"; then ok "$1"; else fail "$1" "no $2 in" "$OUT"; fi
+}
+
+cd "$WORK" || exit 1
+before=$(cases "$DB")
+run "$GRADUS" --db "$DB" --script "$TOP/tests/tui/intake-invalid.script"
+expect "the refused-case script runs to its end" 0
+compare "a wrong check character is refused beside the field" intake-invalid.screen
+[ "$(cases "$DB")" = "$before" ] && ok "nothing is written for a refused case" ||
+	fail "nothing is written for a refused case" "$before cases before, $(cases "$DB") after"
+
+run "$GRADUS" --db "$DB" --script "$TOP/tests/tui/intake-create.script"
+expect "the new-case script runs to its end" 0
+compare "n opens an empty form" intake-new.screen
+compare "a credit code is checked as it is typed" intake-typing.screen
+compare "the scenario picker: 8 stages, ticks" intake-scenarios.screen
+compare "the filled form: Chinese and 𠮷 aligned by cells" intake-filled.screen
+compare "created: the number and every warning" intake-created.screen
+compare "a field of the new case is written when left" intake-saved.screen
+compare "x ticks a material received" intake-material.screen
+compare "the form redrawn and scrolled at 60x20" intake-60x20.screen
+compare "back on the list, one case more" intake-list.screen
+[ "$(cases "$DB")" = "$((before + 1))" ] && ok "one case is created" || fail "one case is created" "$(cases "$DB") cases"
+NUMBER=$("$GRADUS" --db "$DB" case list | awk -F'\t' '$2 == "武汉𠮷祥智造有限公司" { print $1 }')
+[ "$NUMBER" = HB-2026-EXC-0004 ] && ok "the case has the next number" || fail "the case has the next number" "got '$NUMBER'"
+run json "$NUMBER"
+expect "case show finds the new case" 0
+has "the name with 𠮷 is stored exactly" '"enterprise": "武汉𠮷祥智造有限公司"'
+has "the credit code typed with corrections" '"uscc": "91420100MA4K12345K"'
+has "the factory" '"factory": "𠮷祥一号工厂"'
+has "the address, longer than the field" '"address": "武汉市东湖新技术开发区光谷大道77号"'
+has "the region from the picker" '"region": "wuhan"'
+has "the level from the picker" '"level": "excellent"'
+has "the industry" '"industry": "汽车零部件"'
+has "the contact as edited after creation" '"contact": "李四 13800000000"'
+has "the maturity" '"maturity": "2.00"'
+has "the commitment date" '"commitment_on": "2026-10-15"'
+has "the scenarios picked" '"scenarios": [1, 2, 8]'
+has "the note typed with Home" '"note": "【急】首次申报，材料齐全"'
+has "the material ticked today" "\"key\": \"review_summary\", \"name\": \"有效期内建设成效总结\", \"received_on\": \"$TODAY\""
+
+FIRST=$("$GRADUS" --db "$DB" case list | sed -n 2p | cut -f1)
+run json "$FIRST"
+MATURITY=$(printf '%s\n' "$OUT" | grep -o '"maturity": [^,]*')
+run "$GRADUS" --db "$DB" --script "$TOP/tests/tui/intake-edit.script"
+expect "the edit script runs to its end" 0
+compare "e on a case opens its fields and materials" intake-edit.screen
+compare "left fields are written; a bad score is kept, not written" intake-edit-saved.screen
+compare "the edit form at 60x20" intake-edit-60x20.screen
+run json "$FIRST"
+has "the industry edited in the form is written" '"industry": "高端装备制造"'
+has "the refused score is not written" "$MATURITY"
+
+cp "$DB" "$WORK/zh.db"
+mkdir -p zh && cd zh || exit 1
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$WORK/zh.db" --script "$TOP/tests/tui/intake-invalid.script"
+expect "the refused-case script runs in a zh_CN.UTF-8 locale" 0
+compare "the form in Chinese" zh/intake-invalid.screen zh-intake-invalid.screen
+cd "$WORK" || exit 1
