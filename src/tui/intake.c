@@ -1113,8 +1113,10 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 		if (row->kind == ROW_ENTRY && row->index == form->focus)
 			editing_y = top + y;
 	}
-	if (form->editing && editing_y >= 0) /* last, so the terminal cursor stays there */
-		field_draw(&form->entries[form->focus].field, editing_y, lay.value_x, lay.value_cells, A_UNDERLINE, true);
+	if (form->editing && editing_y >= 0) /* the terminal cursor goes there: input methods follow it */
+		tui_cursor(tui, editing_y,
+			   field_draw(&form->entries[form->focus].field, editing_y, lay.value_x, lay.value_cells,
+				      A_UNDERLINE, true));
 }
 
 /* ---- the view --------------------------------------------------------- */

@@ -63,12 +63,16 @@ struct tui {
 	bool colour;
 	char message[512];
 	bool message_is_error;
+	int cursor_y, cursor_x; /* where the terminal cursor goes after a draw; -1: hidden */
 };
 
 /* Engine (view.c). */
 enum status tui_push(struct tui *tui, const struct view_ops *ops, const char *arg, struct error *err);
 void tui_pop(struct tui *tui);
 void tui_say(struct tui *tui, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Shows the terminal cursor at y, x once the screen is drawn (a field being
+ * edited: terminal input methods open their window there). */
+void tui_cursor(struct tui *tui, int y, int x);
 
 /* Keymap (keymap.c): one table drives dispatch, help and hints. */
 struct key_binding {

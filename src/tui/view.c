@@ -45,6 +45,12 @@ void tui_pop(struct tui *tui)
 		tui->views[tui->depth - 1].ops->resume(tui, &tui->views[tui->depth - 1]);
 }
 
+void tui_cursor(struct tui *tui, int y, int x)
+{
+	tui->cursor_y = y;
+	tui->cursor_x = x;
+}
+
 void tui_say(struct tui *tui, bool error, const char *fmt, ...)
 {
 	va_list ap;
@@ -89,10 +95,17 @@ static void draw_all(struct tui *tui)
 	struct view *view = &tui->views[tui->depth - 1];
 
 	erase();
+	tui->cursor_y = -1;
 	if (LINES >= 3 && COLS >= 10) {
 		draw_title(tui, view);
 		view->ops->draw(tui, view, 1, LINES - 2);
 		draw_status(tui, view);
+	}
+	if (tui->cursor_y >= 0) {
+		move(tui->cursor_y, tui->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
