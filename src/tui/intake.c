@@ -82,6 +82,7 @@ struct form {
 	size_t pick_cursor;
 	int pick_scroll, scroll;
 	char created[128];
+	bool confirm_discard;    /* a new case typed in: q asks before throwing it away */
 	struct case_warnings warnings;
 	struct row *rows;
 	size_t row_count, row_capacity;
@@ -770,10 +771,48 @@ static void activate(struct tui *tui, struct form *form)
 	hint(tui, form);
 }
 
+/* Whether a new case holds anything typed that leaving would lose. */
+static bool has_input(const struct form *form)
+{
+	size_t i;
+
+	for (i = 0; i < E_COUNT; i++)
+		if (i != E_YEAR && form->entries[i].field.length)
+			return true;
+	for (i = 1; i <= 40; i++)
+		if (form->picked[i])
+			return true;
+	return false;
+}
+
+/* q, Esc or Q on a new case with something typed: ask first. */
+static bool discard_key(struct tui *tui, struct form *form, enum action action, wint_t ch)
+{
+	if (form->confirm_discard) {
+		form->confirm_discard = false;
+		if (ch == L'y' || ch == L'Y') {
+			tui_pop(tui);
+			return true;
+		}
+		/* L10N: the new-case form kept after "Discard this new case?" was answered no */
+		tui_say(tui, false, "%s", _("Kept: go on typing"));
+		return true;
+	}
+	if ((action == ACTION_BACK || action == ACTION_QUIT) && !form->edit && has_input(form)) {
+		form->confirm_discard = true;
+		/* L10N: q on a new case that is not created yet */
+		tui_say(tui, true, "%s", _("Discard this new case? Nothing of it is written yet. y/n"));
+		return true;
+	}
+	return false;
+}
+
 static bool intake_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	struct form *form = view->data;
 
+	if (!form->picker && !form->editing && discard_key(tui, form, action, ch))
+		return true;
 	if (form->picker)
 		return picker_key(tui, form, action, code, ch);
 	if (form->editing)

@@ -71,3 +71,17 @@ LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$WORK/zh.db" --script "$TOP/tests/tui/int
 expect "the refused-case script runs in a zh_CN.UTF-8 locale" 0
 compare "the form in Chinese" zh/intake-invalid.screen zh-intake-invalid.screen
 cd "$WORK" || exit 1
+
+# q on a new case with something typed asks before throwing it away.
+printf '%s\n' "n" "<Enter>临时草稿企业<Enter>" "q" ":save-screen discard-ask.screen" "n" \
+	":save-screen discard-kept.screen" "q" "y" ":save-screen discard-done.screen" "q" >"$WORK/discard.script"
+before=$(sqlite3 "$DB" 'SELECT count(*) FROM cases')
+run "$GRADUS" --db "$DB" --script "$WORK/discard.script"
+expect "the discard script runs to its end" 0
+tail -1 "$WORK/discard-ask.screen" | grep -qF "Discard this new case?" && ok "q on a typed new case asks first" ||
+	fail "q on a typed new case asks first" "$(cat "$WORK/discard-ask.screen")"
+grep -qF "临时草稿企业" "$WORK/discard-kept.screen" && ok "n keeps the form and what was typed" ||
+	fail "n keeps the form and what was typed" "$(cat "$WORK/discard-kept.screen")"
+head -1 "$WORK/discard-done.screen" | grep -qF "Cases (" && ok "y throws it away and goes back to the list" ||
+	fail "y throws it away and goes back to the list" "$(cat "$WORK/discard-done.screen")"
+[ "$(sqlite3 "$DB" 'SELECT count(*) FROM cases')" = "$before" ] && ok "and nothing was written" || fail "and nothing was written"
