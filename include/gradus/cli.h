@@ -18,6 +18,7 @@ struct cli {
 	struct tui_options tui;
 	char *default_db;         /* owned */
 	char *found_forms;        /* owned: the forms folder in use */
+	size_t swept;             /* certifications the start's sweep cancelled */
 };
 
 /* Parses the global options; *next is the index of the command (argc if none). */

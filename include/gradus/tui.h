@@ -12,6 +12,7 @@ struct tui_options {
 	bool no_color;
 	const char *script;  /* play keystrokes from this file on an off-screen terminal */
 	int columns, lines;  /* size of the off-screen terminal (script mode) */
+	const char *notice;  /* said on the status line of the first screen, or NULL */
 };
 
 enum status tui_run(const struct tui_options *options, struct store *store,

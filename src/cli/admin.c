@@ -32,7 +32,9 @@ int cli_sweep(struct cli *cli, int argc, char **argv)
 		rc = 1;
 	}
 	if (!rc)
-		printf(_("%zu certifications cancelled: expired with no review filed\n"), cancelled);
+		printf(ngettext("%zu certification cancelled: expired with no review filed\n",
+				"%zu certifications cancelled: expired with no review filed\n", cancelled),
+		       cancelled);
 	cli_close_all(&store, &forms);
 	return rc;
 }

@@ -229,8 +229,11 @@ int cli_open_all(struct cli *cli, enum store_mode mode, struct store **store, st
 		cli_error("%s", err.message);
 		rc = 1;
 	}
+	cli->swept = cancelled;
 	if (!rc && cancelled)
-		cli_error(_("%zu certifications expired with no review filed and were cancelled (gradus agenda, gradus log)"),
+		cli_error(ngettext("%zu certification expired with no review filed and was cancelled (gradus agenda, gradus log)",
+				   "%zu certifications expired with no review filed and were cancelled (gradus agenda, gradus log)",
+				   cancelled),
 			  cancelled);
 	if (rc)
 		cli_close_all(store, forms);

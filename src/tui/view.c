@@ -263,6 +263,8 @@ enum status tui_run(const struct tui_options *options, struct store *store,
 	status = tui_push(&tui, &list_view_ops, NULL, err);
 	if (status)
 		goto cleanup_screen;
+	if (options->notice)
+		tui_say(&tui, true, "%s", options->notice);
 	if (script) {
 		draw_all(&tui);
 		status = run_script(&tui, script, err);

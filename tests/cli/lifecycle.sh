@@ -45,7 +45,7 @@ run G sweep --today 2027-02-27
 expect "sweep the day before expiry" 0 "0 certifications"
 [ "$(json "$E" status)" = certified ] && ok "still certified on 2027-02-27" || fail "still certified on 2027-02-27"
 run G sweep --today 2027-02-28
-expect "sweep on the expiry" 0 "1 certifications"
+expect "sweep on the expiry" 0 "1 certification cancelled"
 [ "$(json "$E" status)" = cancelled ] && ok "cancelled on 2027-02-28 with no review filed" || fail "cancelled" "$(json "$E" status)"
 run G log "$E"
 printf '%s\n' "$OUT" | grep -qP '\tsystem\tcases\.state\tcertified\tcancelled\t' && ok "log: the system cancelled it" || fail "log: the system cancelled it" "$OUT"

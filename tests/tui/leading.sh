@@ -53,3 +53,19 @@ assert d['applied_by'] and d['recommended_by'] and d['certified_by']" \
 	&& ok "every step of the leading cycle is an event, with the responsibility chain" || fail "the leading cycle in the database" "$OUT"
 run "$GRADUS" --db "$DB" verify
 expect "and the audit chain holds" 0
+
+# The sweep at start: a certification expired with no review is cancelled by
+# the system when gradus opens, and the first screen says so.
+S=$WORK/swept.db
+"$GRADUS" --db "$S" case add --enterprise 十堰过期工厂 --uscc 91420100MA4K12345K --region shiyan --level excellent \
+	--year 2023 --certified-on 2023-06-30 >/dev/null 2>&1
+GRADUS_TODAY=2026-06-29 run "$GRADUS" --db "$S" case show HB-2023-EXC-0001
+expect_line "the day before its expiry it is certified" "$(printf 'status\tcertified')"
+printf ':save-screen swept.screen\nq\n' >"$WORK/swept.script"
+run "$GRADUS" --db "$S" --script "$WORK/swept.script"
+expect "gradus opens on the expired case" 0
+tail -1 "$WORK/swept.screen" | grep -qF "1 certification expired with no review filed and was cancelled" &&
+	ok "the first screen says what the start's sweep cancelled" || fail "the first screen says what the sweep cancelled" "$(cat "$WORK/swept.screen")"
+run "$GRADUS" --db "$S" log HB-2023-EXC-0001
+printf '%s\n' "$OUT" | grep -qP '\tsystem\tcases\.state\tcertified\tcancelled\t' && ok "and the cancellation is the system's in the history" ||
+	fail "the cancellation is the system's" "$OUT"
