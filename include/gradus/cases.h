@@ -71,9 +71,12 @@ enum status case_set_field(struct store *store, const struct forms *forms, const
 /* The field names case_set_field takes, NULL-terminated. */
 extern const char *const case_field_names[];
 
-/* Replaces the declared scenarios (ids 1..40) of a case. */
+/* Replaces the declared scenarios (ids 1..40) of a case. expected, when not
+ * NULL, is the set the user saw (expected[n] for scenario n, 1..40): if
+ * another process changed it since, nothing is written (STATUS_ERR_CONFLICT)
+ * and err names the current set. */
 enum status case_set_scenarios(struct store *store, const char *case_key, const int *scenarios, size_t count,
-			       struct error *err);
+			       const bool *expected, struct error *err);
 
 /* Marks a material of the level's list received on a date, or missing (NULL). */
 enum status case_set_material(struct store *store, const struct forms *forms, const char *case_key,

@@ -188,8 +188,37 @@ static enum status scenario_rows(struct store *store, const char *id, int wanted
 	return status;
 }
 
+/* The declared set is what the user saw, or a conflict naming the current one. */
+static enum status check_scenarios(struct store *store, const char *id, const bool expected[41], struct error *err)
+{
+	static const char *const sql = "SELECT scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	bool now[41] = { false };
+	char list[160] = "";
+	size_t used = 0;
+	int rc, n;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if ((n = sqlite3_column_int(stmt, 0)) >= 1 && n <= 40) {
+			now[n] = true;
+			used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%d", used ? "," : "", n);
+		}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, err, "case_scenarios");
+	for (n = 1; n <= 40; n++)
+		if (now[n] != expected[n])
+			return error_set(err, STATUS_ERR_CONFLICT,
+					 "the declared scenarios were changed by someone else since you read them: they are "
+					 "now %s; yours were not written", used ? list : "none");
+	return STATUS_OK;
+}
+
 enum status case_set_scenarios(struct store *store, const char *key, const int *scenarios, size_t count,
-			       struct error *err)
+			       const bool *expected, struct error *err)
 {
 	struct case_ids ids;
 	int wanted[41] = { 0 };
@@ -204,6 +233,8 @@ enum status case_set_scenarios(struct store *store, const char *key, const int *
 	if ((status = may_edit(store, err)) || (status = store_begin(store, err)))
 		return status;
 	status = ids_of(store, key, &ids, err);
+	if (!status && expected)
+		status = check_scenarios(store, ids.id[OWNER_CASE], expected, err);
 	if (!status)
 		status = scenario_rows(store, ids.id[OWNER_CASE], wanted, err);
 	for (i = 1; i <= 40 && !status; i++) {

@@ -5,16 +5,17 @@
 #include "gradus/store.h"
 #include "store_private.h"
 
+/* The case, its factory and enterprise, and every row that ever belonged to
+ * it (deleted ones too: their case_id was audited when they were made). */
 static const char *const history_sql =
 	"WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id"
 	"           WHERE c.id = ?1 OR c.number = ?1),"
 	" rows (tbl, id) AS ("
 	"  SELECT 'cases', id FROM c"
-	"  UNION ALL SELECT 'factories', factory_id FROM c"
-	"  UNION ALL SELECT 'enterprises', enterprise_id FROM c"
-	"  UNION ALL SELECT 'events', e.id FROM events e, c WHERE e.case_id = c.id"
-	"  UNION ALL SELECT 'case_scenarios', s.id FROM case_scenarios s, c WHERE s.case_id = c.id"
-	"  UNION ALL SELECT 'case_materials', m.id FROM case_materials m, c WHERE m.case_id = c.id)"
+	"  UNION SELECT 'factories', factory_id FROM c"
+	"  UNION SELECT 'enterprises', enterprise_id FROM c"
+	"  UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('events', 'case_scenarios', 'case_materials')"
+	"   AND field = 'case_id' AND new = (SELECT id FROM c))"
 	" SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new"
 	" FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq";
 

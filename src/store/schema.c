@@ -82,7 +82,8 @@ static const char *const migrations[] = {
 	"  hash TEXT NOT NULL);",
 	/* 2: the last audited value of a field, for verify and conflict messages */
 	"CREATE INDEX audit_row ON audit (tbl, row_id, field, seq);"
-	"CREATE INDEX cases_next_due ON cases (next_due);",
+	"CREATE INDEX cases_next_due ON cases (next_due);"
+	"CREATE INDEX audit_value ON audit (tbl, field, new);",
 };
 
 int schema_latest_version(void)

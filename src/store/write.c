@@ -309,8 +309,22 @@ static enum status run_delete(struct store *store, const struct schema_table *ta
 	size_t i;
 	int rc;
 
-	for (i = 0; table->fields[i] && !status; i++)
-		status = run_update(store, table->name, id, table->fields[i], false, NULL, NULL, err);
+	for (i = 0; table->fields[i] && !status; i++) {
+		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?1", table->fields[i], table->name);
+		rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+		if (rc != SQLITE_OK)
+			return store_fail(store, rc, err, table->name);
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+			status = audit_append(store, table->name, id, table->fields[i],
+					      (const char *)sqlite3_column_text(stmt, 0), NULL, err);
+		else if (rc != SQLITE_ROW)
+			status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, "no %s with id %s", table->name, id)
+						   : store_fail(store, rc, err, table->name);
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+	}
 	if (status)
 		return status;
 	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", table->name);

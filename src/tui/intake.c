@@ -368,9 +368,20 @@ static void write_scenarios(struct tui *tui, struct form *form)
 	for (i = 1; i <= 40; i++)
 		if (form->picked[i])
 			ids[n++] = i;
-	if (case_set_scenarios(tui->store, form->id, ids, n, &err)) {
+	if (case_set_scenarios(tui->store, form->id, ids, n, form->picked_before, &err)) {
+		struct case_detail now;
+		struct error reload;
+		size_t k;
+
 		say(entry, true, "%s", err.message);
 		memcpy(form->picked, form->picked_before, sizeof(form->picked));
+		if (!store_case_detail(tui->store, form->id, &now, &reload)) {
+			memset(form->picked, 0, sizeof(form->picked));
+			for (k = 0; k < now.scenario_count; k++)
+				form->picked[now.scenarios[k]] = true;
+			memcpy(form->picked_before, form->picked, sizeof(form->picked));
+			case_detail_clear(&now);
+		}
 		return;
 	}
 	say(entry, false, "%s", _("✓ saved"));

@@ -163,6 +163,16 @@ static void test_stale_writes(void **state)
 	assert_int_equal(store_case_detail(a, id, &d, &err), STATUS_OK);
 	assert_string_equal(d.note, "乙的备注");
 	case_detail_clear(&d);
+	{
+		static const int mine[] = { 1, 5 }, theirs[] = { 2 };
+		bool seen[41] = { false };
+
+		assert_int_equal(case_set_scenarios(b, id, theirs, 1, seen, &err), STATUS_OK);
+		assert_int_equal(case_set_scenarios(a, id, mine, 2, seen, &err), STATUS_ERR_CONFLICT);
+		assert_non_null(strstr(err.message, "now 2"));
+		seen[2] = true;
+		assert_int_equal(case_set_scenarios(a, id, mine, 2, seen, &err), STATUS_OK);
+	}
 	assert_int_equal(case_set_field(a, forms, id, "maturity", "3.9", "3.2", &err), STATUS_OK);
 	assert_int_equal(case_set_field(a, forms, id, "maturity", "4.0", "3.2", &err), STATUS_ERR_CONFLICT);
 	store_close(&a);
