@@ -45,6 +45,15 @@ expect_same() {
 	if diff -u "$2" "$3" >"$WORK/diff" 2>&1; then ok "$1"; else fail "$1" "$(head -40 "$WORK/diff")"; fi
 }
 
+# compare NAME SCREEN [EXPECTED_NAME]: $WORK/SCREEN against tests/tui/expected/
+# (GRADUS_BLESS=1 writes the expected screen instead).
+EXPECTED=$TOP/tests/tui/expected
+compare() {
+	local want=$EXPECTED/${3:-$2}
+	[ -n "${GRADUS_BLESS:-}" ] && cp "$WORK/$2" "$want"
+	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
+}
+
 # wait_for DEADLINE_SECONDS CMD...: polls CMD until it succeeds or the deadline passes.
 wait_for() {
 	local deadline=$(( $(date +%s) + $1 )); shift

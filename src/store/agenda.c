@@ -144,45 +144,22 @@ static int by_date(const void *a, const void *b)
 	return c ? c : strcmp(x->number, y->number);
 }
 
-/* Ids of the cases whose next deadline is on or before the horizon. */
-static enum status due_ids(struct store *store, struct date horizon, char (**ids)[33], size_t *count,
-			   struct error *err)
-{
-	static const char *const sql =
-		"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 ORDER BY next_due, number";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	char text[DATE_TEXT_SIZE];
-	size_t capacity = 0;
-	int rc;
-
-	*ids = NULL;
-	*count = 0;
-	if (!stmt)
-		return STATUS_ERR_DB;
-	date_format(horizon, text);
-	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (store_grow((void **)&*ids, &capacity, *count, sizeof(**ids))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
-		snprintf((*ids)[(*count)++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading the agenda");
-}
+/* The cases whose next deadline is on or before the horizon. */
+static const char *const due_sql =
+	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 ORDER BY next_due, number";
 
 enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,
 			struct agenda_item **items, size_t *count, struct error *err)
 {
 	struct date horizon = date_add_days(today, within);
-	char (*ids)[33] = NULL;
+	char (*ids)[33] = NULL, text[DATE_TEXT_SIZE];
 	size_t n = 0, i, capacity = 0;
 	enum status status;
 
 	*items = NULL;
 	*count = 0;
-	status = due_ids(store, horizon, &ids, &n, err);
+	date_format(horizon, text);
+	status = store_ids(store, due_sql, text, &ids, &n, err);
 	for (i = 0; !status && i < n; i++) {
 		struct case_detail d;
 		struct case_dates dates;

@@ -258,84 +258,54 @@ static const struct level_step *system_cancel(const struct level *level, const c
 	return NULL;
 }
 
-struct lapsed {
-	char id[33];
-	char level[16], state[32];
+/* Certifications whose expiry has come: a cancelled case has no next_due,
+ * and a certified one's next_due is on or before its expiry. */
+static const char *const lapsed_sql =
+	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 AND expires_on <= ?1";
+
+static enum status sweep_one(struct store *store, const struct forms *forms, const char *id, struct date today,
+			     size_t *cancelled, struct error *err)
+{
+	const struct level *level;
+	const struct level_step *step;
+	struct case_detail d;
 	struct date expires_on;
-};
+	char note[96];
+	enum status status = store_case_detail(store, id, &d, err);
 
-static enum status find_lapsed(struct store *store, struct date today, struct lapsed **out, size_t *count,
-			       struct error *err)
-{
-	static const char *const sql =
-		"SELECT id, level, state, expires_on FROM cases WHERE expires_on IS NOT NULL AND expires_on <= ?1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	char text[DATE_TEXT_SIZE];
-	size_t capacity = 0;
-	int rc;
-
-	*out = NULL;
-	*count = 0;
-	if (!stmt)
-		return STATUS_ERR_DB;
-	date_format(today, text);
-	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct lapsed *l;
-
-		if (store_grow((void **)&*out, &capacity, *count, sizeof(**out))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
-		l = &(*out)[(*count)++];
-		snprintf(l->id, sizeof(l->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
-		snprintf(l->level, sizeof(l->level), "%s", (const char *)sqlite3_column_text(stmt, 1));
-		snprintf(l->state, sizeof(l->state), "%s", (const char *)sqlite3_column_text(stmt, 2));
-		date_parse((const char *)sqlite3_column_text(stmt, 3), &l->expires_on, NULL);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "sweeping");
-}
-
-static enum status sweep(struct store *store, const struct forms *forms, const struct lapsed *lapsed,
-			 size_t count, struct date today, size_t *cancelled, struct error *err)
-{
-	enum status status = STATUS_OK;
-	size_t i;
-
-	for (i = 0; i < count && !status; i++) {
-		const struct level *level = forms_level(forms, lapsed[i].level);
-		const struct level_step *step = level ? system_cancel(level, lapsed[i].state) : NULL;
-		char note[96], when[DATE_TEXT_SIZE];
-
-		if (!step || !deadline_must_cancel(lapsed[i].expires_on, false, today))
-			continue;
-		date_format(lapsed[i].expires_on, when);
-		snprintf(note, sizeof(note), "expired on %s with no review application filed", when);
-		status = case_record_step(store, forms, level, lapsed[i].id, step->key, step->to, step->event,
-					  lapsed[i].expires_on, note, err);
+	if (status)
+		return status;
+	level = forms_level(forms, d.row.level);
+	step = level ? system_cancel(level, d.row.state) : NULL;
+	if (step && d.expires_on && !date_parse(d.expires_on, &expires_on, NULL) &&
+	    deadline_must_cancel(expires_on, false, today)) {
+		snprintf(note, sizeof(note), "expired on %s with no review application filed", d.expires_on);
+		status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event, expires_on,
+					  note, err);
 		if (!status)
 			(*cancelled)++;
 	}
+	case_detail_clear(&d);
 	return status;
 }
 
 enum status case_sweep(struct store *store, const struct forms *forms, struct date today, size_t *cancelled,
 		       struct error *err)
 {
-	struct lapsed *lapsed = NULL;
+	char (*ids)[33] = NULL, text[DATE_TEXT_SIZE];
 	enum status status;
-	size_t count = 0;
+	size_t count = 0, i;
 
 	*cancelled = 0;
 	status = store_begin(store, err);
 	if (status)
 		return status;
-	status = find_lapsed(store, today, &lapsed, &count, err);
+	date_format(today, text);
+	status = store_ids(store, lapsed_sql, text, &ids, &count, err);
 	store_act_as_system(store, true);
-	if (!status)
-		status = sweep(store, forms, lapsed, count, today, cancelled, err);
+	for (i = 0; !status && i < count; i++)
+		status = sweep_one(store, forms, ids[i], today, cancelled, err);
 	store_act_as_system(store, false);
-	free(lapsed);
+	free(ids);
 	return store_finish(store, status, err);
 }

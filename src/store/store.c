@@ -422,3 +422,26 @@ enum status store_grow(void **array, size_t *capacity, size_t count, size_t size
 	*capacity = wanted;
 	return STATUS_OK;
 }
+
+enum status store_ids(struct store *store, const char *sql, const char *param, char (**ids)[33], size_t *count,
+		      struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	size_t capacity = 0;
+	int rc;
+
+	*ids = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, param, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (store_grow((void **)ids, &capacity, *count, sizeof(**ids))) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
+		}
+		snprintf((*ids)[(*count)++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading cases");
+}

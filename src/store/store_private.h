@@ -32,6 +32,9 @@ enum status store_fail(struct store *store, int rc, struct error *err, const cha
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
 /* Makes room for one more element in a growing array (doubling). */
 enum status store_grow(void **array, size_t *capacity, size_t count, size_t size);
+/* The ids (first column) a static query with one text parameter returns. */
+enum status store_ids(struct store *store, const char *sql, const char *param, char (**ids)[33], size_t *count,
+		      struct error *err);
 /* A copy of a text column, NULL for SQL NULL (or no memory). */
 char *store_column_dup(sqlite3_stmt *stmt, int column);
 

@@ -2,16 +2,9 @@
 # its confirmation, and the agenda: keystroke scripts against the off-screen
 # terminal, screens compared as text with tests/tui/expected/.
 . "$(dirname "$0")/../lib.sh"
-EXPECTED=$TOP/tests/tui/expected
 SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 CASE=HB-2024-EXC-0001
-
-compare() { # NAME SCREEN [EXPECTED_NAME]: $WORK/SCREEN against tests/tui/expected/
-	local want=$EXPECTED/${3:-$2}
-	[ -n "${GRADUS_BLESS:-}" ] && cp "$WORK/$2" "$want"
-	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
-}
 
 # The history shows when (the wall clock), who (the login running the tests)
 # and random row ids: mask them.

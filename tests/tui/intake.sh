@@ -1,14 +1,8 @@
 # The intake form (src/tui/intake.c): a new case typed in (Chinese, a
 # character outside the BMP), refused and warned cases, editing a case.
 . "$(dirname "$0")/../lib.sh"
-EXPECTED=$TOP/tests/tui/expected
 DB=$(demo_db)
 
-compare() { # NAME SCREEN [EXPECTED_NAME]: $WORK/SCREEN against tests/tui/expected/
-	local want=$EXPECTED/${3:-$2}
-	[ -n "${GRADUS_BLESS:-}" ] && cp "$WORK/$2" "$want"
-	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
-}
 cases() { "$GRADUS" --db "$1" case list | tail -n +2 | wc -l; }
 json() { "$GRADUS" --db "$DB" case show "$1" --format json; }
 has() { # NAME TEXT: the last `json` output holds TEXT

@@ -1,13 +1,6 @@
 # Keystroke scripts against the off-screen terminal, screens compared as text.
 . "$(dirname "$0")/../lib.sh"
-EXPECTED=$TOP/tests/tui/expected
 DB=$(demo_db)
-
-compare() { # NAME SCREEN [EXPECTED_NAME]: $WORK/SCREEN against tests/tui/expected/
-	local want=$EXPECTED/${3:-$2}
-	[ -n "${GRADUS_BLESS:-}" ] && cp "$WORK/$2" "$want"
-	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
-}
 
 cd "$WORK" || exit 1
 run "$GRADUS" --db "$DB" --script "$TOP/tests/tui/list.script"
