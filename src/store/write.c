@@ -162,6 +162,15 @@ cleanup:
 	return status;
 }
 
+/* Begins a write, or says plainly that the database is read-only. */
+static enum status begin_write(struct store *store, struct error *err)
+{
+	if (store->read_only)
+		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was written",
+				 store->path);
+	return store_begin(store, err);
+}
+
 enum status store_insert(struct store *store, const char *table, const char *id,
 			 const struct field_value *fields, size_t count, struct error *err)
 {
@@ -171,10 +180,7 @@ enum status store_insert(struct store *store, const char *table, const char *id,
 	status = check_fields(table, &schema, fields, count, err);
 	if (status)
 		return status;
-	if (store->read_only)
-		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was written",
-				 store->path);
-	status = store_begin(store, err);
+	status = begin_write(store, err);
 	if (status)
 		return status;
 	status = run_insert(store, table, id, fields, count, err);
@@ -278,10 +284,7 @@ static enum status update(struct store *store, const char *table, const char *id
 	status = check_fields(table, &schema, &probe, 1, err);
 	if (status)
 		return status;
-	if (store->read_only)
-		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was written",
-				 store->path);
-	status = store_begin(store, err);
+	status = begin_write(store, err);
 	if (status)
 		return status;
 	status = run_update(store, table, id, field, check, expected, value, err);
@@ -346,10 +349,7 @@ enum status store_delete(struct store *store, const char *table, const char *id,
 
 	if (!schema)
 		return error_set(err, STATUS_ERR_INVALID, "unknown table '%s'", table);
-	if (store->read_only)
-		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was written",
-				 store->path);
-	status = store_begin(store, err);
+	status = begin_write(store, err);
 	if (status)
 		return status;
 	status = run_delete(store, schema, id, err);
