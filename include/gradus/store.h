@@ -94,6 +94,11 @@ void history_rows_free(struct history_row *rows, size_t count);
  * bad audit row or the changed record. Then SQLite's integrity check. */
 enum status store_verify(struct store *store, long *rows, char head[65], struct error *err);
 
+/* The FTS5 query for what a user typed: the phrase of its letters, digits
+ * and ideographs, each one token (so "武" and "武汉" match inside names).
+ * NULL when nothing searchable was typed (or no memory); caller frees. */
+char *store_search_query(const char *text);
+
 /* One row of the case list, all strings owned by the store until the next
  * call that fills rows. */
 struct case_row {
@@ -105,13 +110,14 @@ struct case_row {
 /* Keyset pagination over cases sorted by number: up to limit rows after
  * (forward) or before (backward) the key, the key's own row included when
  * inclusive; key NULL = from the start (forward) or the end (backward).
- * Rows come back in list order. */
+ * match (from store_search_query, or NULL for all) keeps the cases a search
+ * finds. Rows come back in list order. */
 enum store_direction { STORE_FORWARD, STORE_BACKWARD };
-enum status store_case_page(struct store *store, const char *key, bool inclusive,
+enum status store_case_page(struct store *store, const char *match, const char *key, bool inclusive,
 			    enum store_direction direction, size_t limit,
 			    struct case_row *rows, size_t *count, struct error *err);
 void case_rows_clear(struct case_row *rows, size_t count);
-long store_case_count(struct store *store);
+long store_case_count(struct store *store, const char *match);
 
 /* One case with its timeline, for the case screen and `case show`. */
 struct case_event {

@@ -20,7 +20,7 @@ static int usage(void)
 			  "         [--factory NAME] [--address TEXT] [--industry TEXT] [--contact TEXT] [--maturity SCORE]\n"
 			  "         [--scenarios 1,5,9] [--commitment-on DATE] [--certified-on DATE]\n"
 			  "         [--cultivation-start DATE] [--note TEXT]\n"
-			  "       gradus case list [--format tsv|json]\n"
+			  "       gradus case list [--search TEXT] [--format tsv|json]\n"
 			  "       gradus case show ID|NUMBER [--format tsv|json]\n"
 			  "       gradus case advance ID|NUMBER STEP [--on DATE] [--note TEXT]\n"
 			  "       gradus case set ID|NUMBER FIELD VALUE [--expect OLD]\n"
@@ -34,15 +34,17 @@ static int fail(const struct error *err)
 	return 1;
 }
 
-/* --format tsv|json after the positional arguments; *json set. */
-static int parse_format(int argc, char **argv, int first, bool *json)
+/* --format tsv|json (and, for the list, --search TEXT) after the positional
+ * arguments; *json set. */
+static int parse_format(int argc, char **argv, int first, bool *json, const char **search)
 {
 	const char *format = "tsv";
 	bool bad = false;
 	int i;
 
 	for (i = first; i < argc; i++)
-		if (!cli_option(argc, argv, &i, "--format", &format, &bad)) {
+		if (!cli_option(argc, argv, &i, "--format", &format, &bad) &&
+		    !(search && cli_option(argc, argv, &i, "--search", search, &bad))) {
 			cli_error(_("unknown argument %s"), argv[i]);
 			return 2;
 		}
@@ -91,7 +93,7 @@ static void list_row_json(const struct case_row *r, bool first_row)
 	printf("}");
 }
 
-static int case_list(struct store *store, bool json)
+static int case_list(struct store *store, const char *match, bool json)
 {
 	struct case_row rows[PAGE];
 	struct error err = { "" };
@@ -103,7 +105,7 @@ static int case_list(struct store *store, bool json)
 	else
 		printf("number\tenterprise\tcredit_code\tregion\tlevel\tyear\tstatus\tnext_due\n");
 	do {
-		if (store_case_page(store, last[0] ? last : NULL, false, STORE_FORWARD, PAGE, rows, &count, &err))
+		if (store_case_page(store, match, last[0] ? last : NULL, false, STORE_FORWARD, PAGE, rows, &count, &err))
 			return fail(&err);
 		for (i = 0; i < count; i++, total++)
 			if (json)
@@ -435,6 +437,24 @@ static int case_material(struct cli *cli, struct store *store, const struct form
 	return 0;
 }
 
+static int case_list_command(struct store *store, int argc, char **argv)
+{
+	const char *search = NULL;
+	char *match = NULL;
+	bool json = false;
+	int rc = parse_format(argc, argv, 2, &json, &search);
+
+	if (rc)
+		return rc;
+	if (search && !(match = store_search_query(search))) {
+		cli_error(_("--search %s: no letters, digits or characters to search for"), search);
+		return 2;
+	}
+	rc = case_list(store, match, json);
+	free(match);
+	return rc;
+}
+
 static int run(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv,
 	       struct add_args *add)
 {
@@ -444,10 +464,10 @@ static int run(struct cli *cli, struct store *store, const struct forms *forms, 
 	if (!strcmp(argv[1], "add"))
 		return case_add(store, forms, add);
 	if (!strcmp(argv[1], "list"))
-		return (rc = parse_format(argc, argv, 2, &json)) ? rc : case_list(store, json);
+		return case_list_command(store, argc, argv);
 	if (!strcmp(argv[1], "show"))
-		return argc < 3 ? usage() : (rc = parse_format(argc, argv, 3, &json)) ? rc
-										 : case_show(store, forms, argv[2], json);
+		return argc < 3 ? usage() : (rc = parse_format(argc, argv, 3, &json, NULL)) ? rc
+										       : case_show(store, forms, argv[2], json);
 	if (!strcmp(argv[1], "advance"))
 		return case_advance(cli, store, forms, argc, argv);
 	if (!strcmp(argv[1], "set"))

@@ -43,7 +43,7 @@ int cli_init(struct cli *cli, int argc, char **argv)
 	if (!rc && demo)
 		rc = add_demo(cli, store);
 	if (!rc)
-		printf(_("%s: ready, %ld cases\n"), cli->db_path, store_case_count(store));
+		printf(_("%s: ready, %ld cases\n"), cli->db_path, store_case_count(store, NULL));
 	store_close(&store);
 	return rc;
 }

@@ -172,7 +172,12 @@ static enum status insert_case_parts(struct store *store, const struct forms *fo
 	}
 	for (i = 0; !status && i < in->scenario_count; i++) {
 		char scenario[8];
+		size_t j;
 
+		for (j = 0; j < i && in->scenarios[j] != in->scenarios[i]; j++)
+			;
+		if (j < i)
+			continue; /* named twice: declared once */
 		snprintf(scenario, sizeof(scenario), "%d", in->scenarios[i]);
 		if (!(status = store_new_id(row))) {
 			struct field_value fields[] = { { "case_id", id }, { "scenario", scenario } };

@@ -18,6 +18,16 @@ static const char *const page_sql[2][2] = {
 	  CASE_COLUMNS "WHERE ?1 IS NULL OR c.number <= ?1 ORDER BY c.number DESC LIMIT ?2" },
 };
 
+/* The same over the cases a search matches: the matches come from the index,
+ * then are ordered by number (their count, not the table's, is the cost). */
+#define MATCHING "AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?3) "
+static const char *const search_sql[2][2] = {
+	{ CASE_COLUMNS "WHERE (?1 IS NULL OR c.number > ?1) " MATCHING "ORDER BY c.number LIMIT ?2",
+	  CASE_COLUMNS "WHERE (?1 IS NULL OR c.number >= ?1) " MATCHING "ORDER BY c.number LIMIT ?2" },
+	{ CASE_COLUMNS "WHERE (?1 IS NULL OR c.number < ?1) " MATCHING "ORDER BY c.number DESC LIMIT ?2",
+	  CASE_COLUMNS "WHERE (?1 IS NULL OR c.number <= ?1) " MATCHING "ORDER BY c.number DESC LIMIT ?2" },
+};
+
 static void fill_row(sqlite3_stmt *stmt, struct case_row *row)
 {
 	row->id = store_column_dup(stmt, 0);
@@ -50,11 +60,12 @@ void case_rows_clear(struct case_row *rows, size_t count)
 	}
 }
 
-enum status store_case_page(struct store *store, const char *key, bool inclusive,
+enum status store_case_page(struct store *store, const char *match, const char *key, bool inclusive,
 			    enum store_direction direction, size_t limit,
 			    struct case_row *rows, size_t *count, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, page_sql[direction == STORE_BACKWARD][inclusive], err);
+	sqlite3_stmt *stmt = store_prepare(store, (match ? search_sql : page_sql)[direction == STORE_BACKWARD][inclusive],
+					   err);
 	int rc = SQLITE_DONE;
 	size_t n = 0, i;
 
@@ -63,6 +74,8 @@ enum status store_case_page(struct store *store, const char *key, bool inclusive
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)limit);
+	if (match)
+		sqlite3_bind_text(stmt, 3, match, -1, SQLITE_STATIC);
 	while (n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		fill_row(stmt, &rows[n++]);
 	sqlite3_reset(stmt);
@@ -81,12 +94,15 @@ enum status store_case_page(struct store *store, const char *key, bool inclusive
 	return STATUS_OK;
 }
 
-long store_case_count(struct store *store)
+long store_case_count(struct store *store, const char *match)
 {
-	static const char *const sql = "SELECT count(*) FROM cases";
-	sqlite3_stmt *stmt = store_prepare(store, sql, NULL);
+	static const char *const all = "SELECT count(*) FROM cases";
+	static const char *const matching = "SELECT count(*) FROM case_search WHERE case_search MATCH ?1";
+	sqlite3_stmt *stmt = store_prepare(store, match ? matching : all, NULL);
 	long n = 0;
 
+	if (stmt && match)
+		sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
 	if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(stmt, 0);
 	if (stmt)

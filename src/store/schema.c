@@ -84,6 +84,10 @@ static const char *const migrations[] = {
 	"CREATE INDEX audit_row ON audit (tbl, row_id, field, seq);"
 	"CREATE INDEX cases_next_due ON cases (next_due);"
 	"CREATE INDEX audit_value ON audit (tbl, field, new);",
+	/* 3: search over numbers, names, credit codes and notes (search.c) */
+	"CREATE VIRTUAL TABLE case_search USING fts5(number, enterprise, credit_code, factory, note,"
+	"  tokenize = 'unicode61');"
+	"INSERT INTO meta VALUES ('search_rebuild', '1');",
 };
 
 int schema_latest_version(void)

@@ -207,6 +207,13 @@ static enum status migrate(struct store *store, struct error *err)
 		if (status)
 			goto fail;
 	}
+	if (query_int(store, "SELECT count(*) FROM meta WHERE key = 'search_rebuild'", 0)) {
+		status = store_search_rebuild(store, err);
+		if (!status)
+			status = exec(store, "DELETE FROM meta WHERE key = 'search_rebuild'", err);
+		if (status)
+			goto fail;
+	}
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", latest);
 	status = exec(store, pragma, err);
 	if (status)
@@ -369,34 +376,54 @@ bool store_is_empty(struct store *store)
 	return query_int(store, "SELECT count(*) FROM cases", 0) == 0;
 }
 
+/* The outermost level is a transaction (BEGIN IMMEDIATE: a writer waits
+ * its turn instead of failing later); inner levels are savepoints, so a
+ * failing inner part rolls back only itself and the caller decides. */
 enum status store_begin(struct store *store, struct error *err)
 {
+	char sql[32];
 	enum status status;
 
-	if (store->depth++ > 0)
-		return STATUS_OK;
-	status = exec(store, "BEGIN IMMEDIATE", err);
-	if (status)
-		store->depth = 0;
+	if (store->depth > 0) {
+		snprintf(sql, sizeof(sql), "SAVEPOINT level%d", store->depth);
+		status = exec(store, sql, err);
+	} else {
+		status = exec(store, "BEGIN IMMEDIATE", err);
+	}
+	if (!status)
+		store->depth++;
 	return status;
 }
 
 enum status store_commit(struct store *store, struct error *err)
 {
+	char sql[32];
 	enum status status;
 
-	if (store->depth == 0 || --store->depth > 0)
+	if (store->depth == 0)
 		return STATUS_OK;
+	if (--store->depth > 0) {
+		snprintf(sql, sizeof(sql), "RELEASE level%d", store->depth);
+		return exec(store, sql, err);
+	}
 	status = exec(store, "COMMIT", err);
 	if (status)
-		store_rollback(store);
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	return status;
 }
 
 void store_rollback(struct store *store)
 {
-	store->depth = 0;
-	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	char sql[64];
+
+	if (store->depth == 0)
+		return;
+	if (--store->depth > 0) {
+		snprintf(sql, sizeof(sql), "ROLLBACK TO level%d; RELEASE level%d", store->depth, store->depth);
+		sqlite3_exec(store->db, sql, NULL, NULL, NULL);
+	} else {
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	}
 }
 
 enum status store_finish(struct store *store, enum status status, struct error *err)

@@ -32,6 +32,11 @@ enum status store_fail(struct store *store, int rc, struct error *err, const cha
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
 /* Makes room for one more element in a growing array (doubling). */
 enum status store_grow(void **array, size_t *capacity, size_t count, size_t size);
+/* The search index (search.c): re-indexes the cases a write to table/id
+ * (field NULL: the whole row) touches; rebuilds it whole. */
+enum status store_search_touch(struct store *store, const char *table, const char *id, const char *field,
+			       struct error *err);
+enum status store_search_rebuild(struct store *store, struct error *err);
 /* The ids (first column) a static query with one text parameter returns. */
 enum status store_ids(struct store *store, const char *sql, const char *param, char (**ids)[33], size_t *count,
 		      struct error *err);

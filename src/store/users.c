@@ -65,8 +65,9 @@ enum status store_user_add(struct store *store, const char *login, const char *r
 		return error_set(err, STATUS_ERR_INVALID, "role '%s': expected admin, clerk, inspector or secretary",
 				 role ? role : "");
 	status = store_begin(store, err);
-	if (!status)
-		status = user_id(store, login, id, &found, err);
+	if (status)
+		return status;
+	status = user_id(store, login, id, &found, err);
 	if (!status && found) {
 		status = store_update(store, "users", id, "role", role, err);
 	} else if (!status && !(status = store_new_id(id))) {

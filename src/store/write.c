@@ -156,6 +156,8 @@ static enum status run_insert(struct store *store, const char *table, const char
 		status = store_fail(store, rc, err, table);
 	for (i = 0; !status && i < count; i++)
 		status = audit_append(store, table, id, fields[i].name, NULL, fields[i].value, err);
+	if (!status)
+		status = store_search_touch(store, table, id, NULL, err);
 cleanup:
 	sqlite3_finalize(stmt);
 	free(sql);
@@ -268,6 +270,8 @@ static enum status run_update(struct store *store, const char *table, const char
 		goto cleanup;
 	}
 	status = audit_append(store, table, id, field, old, value, err);
+	if (!status)
+		status = store_search_touch(store, table, id, field, err);
 cleanup:
 	sqlite3_finalize(stmt);
 	free(old);

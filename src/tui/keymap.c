@@ -37,6 +37,7 @@ static const struct key_binding bindings[] = {
 	{ 0, L'n', "n", ACTION_NEW },
 	{ 0, L'e', "e", ACTION_EDIT },
 	{ 0, L'x', "x", ACTION_TOGGLE },
+	{ 0, L'/', "/", ACTION_SEARCH },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -63,6 +64,8 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_EDIT] = N_("Edit the case"),
 	/* L10N: tick or untick a material received or a scenario declared */
 	[ACTION_TOGGLE] = N_("Tick / untick"),
+	/* L10N: search names, credit codes, case numbers, factories and notes as you type */
+	[ACTION_SEARCH] = N_("Search"),
 };
 
 enum action keymap_action(int code, wint_t ch)

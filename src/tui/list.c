@@ -6,6 +6,7 @@
 
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
+#include "field.h"
 #include "tui_private.h"
 
 #define LIST_MAX_ROWS 512
@@ -17,6 +18,9 @@ struct list {
 	size_t height;     /* rows the screen shows */
 	long total;
 	char title[128];
+	struct field search; /* what was typed after / */
+	bool searching;      /* typing: every key goes to the search */
+	char *match;         /* the FTS5 query for it, NULL: every case */
 };
 
 enum column_id { COL_NUMBER, COL_ENTERPRISE, COL_REGION, COL_LEVEL, COL_YEAR, COL_STATE, COL_DUE, COL_COUNT };
@@ -39,7 +43,7 @@ static const struct column columns[COL_COUNT] = {
 };
 
 static const enum action list_hints[] = {
-	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_NEW, ACTION_AGENDA, ACTION_NONE
+	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_SEARCH, ACTION_NEW, ACTION_AGENDA, ACTION_NONE
 };
 
 static void window_clear(struct list *list)
@@ -58,10 +62,10 @@ static enum status window_load(struct tui *tui, struct list *list, const char *k
 	if (key && !keep)
 		return STATUS_ERR_NOMEM;
 	window_clear(list);
-	status = store_case_page(tui->store, keep, true, STORE_FORWARD, list->height, list->rows, &list->count, err);
+	status = store_case_page(tui->store, list->match, keep, true, STORE_FORWARD, list->height, list->rows, &list->count, err);
 	if (!status && keep && list->count < list->height) {
 		window_clear(list);
-		status = store_case_page(tui->store, NULL, false, STORE_BACKWARD, list->height, list->rows,
+		status = store_case_page(tui->store, list->match, NULL, false, STORE_BACKWARD, list->height, list->rows,
 					 &list->count, err);
 	}
 	free(keep);
@@ -85,10 +89,11 @@ static enum status list_open(struct tui *tui, struct view *view, struct error *e
 	if (!list)
 		return STATUS_ERR_NOMEM;
 	view->data = list;
+	field_init(&list->search, 0);
 	list->height = LINES > 3 ? (size_t)LINES - 3 : 1;
 	if (list->height > LIST_MAX_ROWS)
 		list->height = LIST_MAX_ROWS;
-	list->total = store_case_count(tui->store);
+	list->total = store_case_count(tui->store, list->match);
 	return window_load(tui, list, NULL, err);
 }
 
@@ -101,7 +106,7 @@ static void list_resume(struct tui *tui, struct view *view)
 	char *first = list->count ? strdup(list->rows[0].number) : NULL;
 	char *current = list->count ? strdup(list->rows[list->cursor].number) : NULL;
 
-	list->total = store_case_count(tui->store);
+	list->total = store_case_count(tui->store, list->match);
 	if (window_load(tui, list, first, &err))
 		tui_say(tui, true, "%s", err.message);
 	list->cursor = window_index(list, current);
@@ -115,6 +120,8 @@ static void list_close(struct tui *tui, struct view *view)
 
 	(void)tui;
 	window_clear(list);
+	field_free(&list->search);
+	free(list->match);
 	free(list);
 	view->data = NULL;
 }
@@ -180,18 +187,37 @@ static void draw_row(struct tui *tui, int y, const int widths[COL_COUNT], const 
 		draw_fill(y, x, COLS - x, attr);
 }
 
+/* The search line under the rows: what is typed after /, and how many match. */
+static void draw_search(struct tui *tui, struct list *list, int y)
+{
+	char found[64];
+	int x, at;
+
+	draw_text(y, 0, "/", 1, A_BOLD);
+	/* L10N: beside the search being typed; %ld cases match */
+	snprintf(found, sizeof(found), _("%ld found"), list->total);
+	x = COLS - utf8_width(found) - 1;
+	at = field_draw(&list->search, y, 2, x > 12 ? x - 3 : COLS - 3, A_UNDERLINE, list->searching);
+	if (list->searching)
+		tui_cursor(tui, y, at);
+	if (x > 12)
+		draw_text(y, x, found, COLS - x, A_NORMAL);
+}
+
 static void list_draw(struct tui *tui, struct view *view, int top, int height)
 {
 	struct list *list = view->data;
+	bool search = list->searching || list->match || !field_is_empty(&list->search);
+	int rows = height - 1 - (search ? 1 : 0);
 	int widths[COL_COUNT];
 	size_t i;
 
-	if ((size_t)(height - 1) != list->height && height > 1) {
+	if (rows > 0 && (size_t)rows != list->height) {
 		/* The terminal was resized: keep the row under the cursor in view. */
 		char *number = list->count ? strdup(list->rows[list->cursor].number) : NULL;
 		struct error err;
 
-		list->height = (size_t)height - 1;
+		list->height = (size_t)rows;
 		if (list->height > LIST_MAX_ROWS)
 			list->height = LIST_MAX_ROWS;
 		if (window_load(tui, list, number, &err) == STATUS_OK)
@@ -200,12 +226,15 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 	}
 	layout(COLS, widths);
 	draw_row(tui, top, widths, NULL, true, false);
+	if (search && height > 2)
+		draw_search(tui, list, top + height - 1);
 	if (!list->count) {
-		/* L10N: shown in the case list when the database has no cases */
-		draw_text(top + 2, 2, _("No cases yet. Create the demo with: gradus init --demo"), COLS - 2, A_NORMAL);
+		draw_text(top + 2, 2, search ? _("No case matches the search.")
+				  /* L10N: shown in the case list when the database has no cases */
+				  : _("No cases yet. Create the demo with: gradus init --demo"), COLS - 2, A_NORMAL);
 		return;
 	}
-	for (i = 0; i < list->count && (int)i < height - 1; i++)
+	for (i = 0; i < list->count && (int)i < rows; i++)
 		draw_row(tui, top + 1 + (int)i, widths, &list->rows[i], false, i == list->cursor);
 }
 
@@ -242,7 +271,7 @@ static void move_up(struct tui *tui, struct list *list, size_t n)
 			list->cursor--;
 			continue;
 		}
-		if (!list->count || store_case_page(tui->store, list->rows[0].number, false, STORE_BACKWARD, 1,
+		if (!list->count || store_case_page(tui->store, list->match, list->rows[0].number, false, STORE_BACKWARD, 1,
 						    &before, &got, &err) || !got)
 			return;
 		if (!window_load(tui, list, before.number, &err))
@@ -251,14 +280,62 @@ static void move_up(struct tui *tui, struct list *list, size_t n)
 	}
 }
 
+/* The list anew for what the search holds now: from its first match. */
+static void search_apply(struct tui *tui, struct list *list)
+{
+	struct error err = { "" };
+	char *text = field_text(&list->search);
+
+	free(list->match);
+	list->match = store_search_query(text);
+	free(text);
+	list->total = store_case_count(tui->store, list->match);
+	if (window_load(tui, list, NULL, &err))
+		tui_say(tui, true, "%s", err.message);
+	list->cursor = 0;
+}
+
+static void search_clear(struct tui *tui, struct list *list)
+{
+	field_set(&list->search, "");
+	list->searching = false;
+	search_apply(tui, list);
+}
+
+/* While searching every key types; results follow each key. Enter keeps
+ * the search and goes back to the list's keys; Esc clears it. */
+static bool search_key(struct tui *tui, struct list *list, int code, wint_t ch)
+{
+	if (!code && ch == 0x1b) {
+		search_clear(tui, list);
+	} else if (code == KEY_ENTER || (!code && (ch == L'\r' || ch == L'\n'))) {
+		list->searching = false;
+		if (field_is_empty(&list->search))
+			search_clear(tui, list);
+	} else if (code == KEY_UP || code == KEY_DOWN || code == KEY_NPAGE || code == KEY_PPAGE) {
+		return false; /* move through the results while typing */
+	} else if (field_key(&list->search, code, ch)) {
+		search_apply(tui, list);
+	}
+	return true;
+}
+
 static bool list_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	struct list *list = view->data;
 	struct error err = { "" };
 
-	(void)code;
-	(void)ch;
+	if (list->searching && search_key(tui, list, code, ch))
+		return true;
 	switch (action) {
+	case ACTION_SEARCH:
+		list->searching = true;
+		return true;
+	case ACTION_BACK:
+		if (!list->match && field_is_empty(&list->search))
+			return false;
+		search_clear(tui, list); /* Esc or q first clears a search */
+		return true;
 	case ACTION_DOWN: move_down(tui, list, 1); return true;
 	case ACTION_UP: move_up(tui, list, 1); return true;
 	case ACTION_PAGE_DOWN: move_down(tui, list, list->height); return true;
@@ -269,7 +346,7 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 		return true;
 	case ACTION_END:
 		window_clear(list);
-		if (!store_case_page(tui->store, NULL, false, STORE_BACKWARD, list->height, list->rows, &list->count, &err))
+		if (!store_case_page(tui->store, list->match, NULL, false, STORE_BACKWARD, list->height, list->rows, &list->count, &err))
 			list->cursor = list->count ? list->count - 1 : 0;
 		return true;
 	case ACTION_OPEN:

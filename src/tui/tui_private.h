@@ -22,6 +22,7 @@ enum action {
 	ACTION_NEW,       /* new case (intake form) */
 	ACTION_EDIT,      /* edit the case (intake form) */
 	ACTION_TOGGLE,    /* tick/untick (materials, scenarios) */
+	ACTION_SEARCH,    /* search as you type */
 	ACTION_COUNT
 };
 

@@ -1,0 +1,178 @@
+/* Search over case numbers, enterprise names, credit codes, factory names
+ * and notes with SQLite's FTS5. Every character is indexed as a token of its
+ * own (the text is stored with a space after each character), and a query is
+ * the phrase of its characters: so one- and two-character Chinese queries
+ * match as well as long ones (a trigram index cannot match them), and a
+ * query matches anywhere inside a word. The index is derived data, kept up
+ * to date by the write path in the same transaction, and not audited. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/utf8.h"
+#include "store_private.h"
+
+/* text with a space after each character; NULL stays NULL. */
+static char *spaced(const char *text)
+{
+	size_t len = text ? strlen(text) : 0, at = 0, used = 0;
+	char *out;
+
+	if (!text)
+		return NULL;
+	out = malloc(2 * len + 1);
+	if (!out)
+		return NULL;
+	while (at < len) {
+		size_t next = utf8_next(text, len, at);
+
+		memcpy(out + used, text + at, next - at);
+		used += next - at;
+		out[used++] = ' ';
+		at = next;
+	}
+	out[used] = '\0';
+	return out;
+}
+
+static const char *const case_text_sql =
+	"SELECT c.rowid, c.number, e.name, e.credit_code, f.name, c.note"
+	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
+	" WHERE c.id = ?1";
+static const char *const delete_sql = "DELETE FROM case_search WHERE rowid = ?1";
+static const char *const insert_sql =
+	"INSERT INTO case_search (rowid, number, enterprise, credit_code, factory, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+static enum status put(struct store *store, sqlite3_stmt *row, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, insert_sql, err);
+	enum status status = STATUS_OK;
+	char *texts[5];
+	int i, rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(row, 0));
+	for (i = 0; i < 5; i++) {
+		texts[i] = spaced((const char *)sqlite3_column_text(row, i + 1));
+		sqlite3_bind_text(stmt, i + 2, texts[i], -1, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	for (i = 0; i < 5; i++)
+		free(texts[i]);
+	if (rc != SQLITE_DONE)
+		status = store_fail(store, rc, err, "updating the search index");
+	return status;
+}
+
+/* Indexes one case anew. */
+static enum status index_case(struct store *store, const char *id, struct error *err)
+{
+	sqlite3_stmt *row = store_prepare(store, case_text_sql, err), *del;
+	enum status status = STATUS_OK;
+	int rc;
+
+	if (!row)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(row, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(row);
+	if (rc == SQLITE_ROW) {
+		del = store_prepare(store, delete_sql, err);
+		if (!del) {
+			sqlite3_reset(row);
+			return STATUS_ERR_DB;
+		}
+		sqlite3_bind_int64(del, 1, sqlite3_column_int64(row, 0));
+		rc = sqlite3_step(del);
+		sqlite3_reset(del);
+		status = rc == SQLITE_DONE ? put(store, row, err) : store_fail(store, rc, err, "updating the search index");
+	} else if (rc != SQLITE_DONE) {
+		status = store_fail(store, rc, err, "updating the search index");
+	}
+	sqlite3_reset(row);
+	return status;
+}
+
+enum status store_search_touch(struct store *store, const char *table, const char *id, const char *field,
+			       struct error *err)
+{
+	static const char *const of_factory = "SELECT id FROM cases WHERE factory_id = ?1";
+	static const char *const of_enterprise =
+		"SELECT c.id FROM cases c JOIN factories f ON f.id = c.factory_id WHERE f.enterprise_id = ?1";
+	char (*ids)[33] = NULL;
+	enum status status;
+	size_t count = 0, i;
+
+	if (!strcmp(table, "cases"))
+		return !field || !strcmp(field, "number") || !strcmp(field, "note") || !strcmp(field, "factory_id")
+			       ? index_case(store, id, err) : STATUS_OK;
+	if (!strcmp(table, "factories") && (!field || !strcmp(field, "name")))
+		status = store_ids(store, of_factory, id, &ids, &count, err);
+	else if (!strcmp(table, "enterprises") && (!field || !strcmp(field, "name") || !strcmp(field, "credit_code")))
+		status = store_ids(store, of_enterprise, id, &ids, &count, err);
+	else
+		return STATUS_OK;
+	for (i = 0; !status && i < count; i++)
+		status = index_case(store, ids[i], err);
+	free(ids);
+	return status;
+}
+
+enum status store_search_rebuild(struct store *store, struct error *err)
+{
+	static const char *const all_sql =
+		"SELECT c.rowid, c.number, e.name, e.credit_code, f.name, c.note"
+		" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id";
+	sqlite3_stmt *row;
+	enum status status = STATUS_OK;
+	int rc;
+
+	rc = sqlite3_exec(store->db, "DELETE FROM case_search", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, "rebuilding the search index");
+	rc = sqlite3_prepare_v2(store->db, all_sql, -1, &row, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, "rebuilding the search index");
+	while (!status && (rc = sqlite3_step(row)) == SQLITE_ROW)
+		status = put(store, row, err);
+	if (!status && rc != SQLITE_DONE)
+		status = store_fail(store, rc, err, "rebuilding the search index");
+	sqlite3_finalize(row);
+	return status;
+}
+
+char *store_search_query(const char *text)
+{
+	size_t len = text ? strlen(text) : 0, at = 0, used = 0;
+	char *out = malloc(4 * len + 3);
+	bool any = false;
+
+	if (!out)
+		return NULL;
+	out[used++] = '"';
+	while (at < len) {
+		size_t next = utf8_next(text, len, at);
+		uint32_t cp = 0;
+		bool valid;
+
+		utf8_decode(text + at, next - at, &cp, &valid);
+		/* Letters, digits and ideographs are tokens; the rest separate. */
+		if (valid && (cp >= 0x80 ? !utf8_is_unsafe(cp) && cp != 0x3000 && !(cp >= 0x3001 && cp <= 0x303f) &&
+						   !(cp >= 0xff01 && cp <= 0xff0f)
+					 : ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9'))) {
+			memcpy(out + used, text + at, next - at);
+			used += next - at;
+			out[used++] = ' ';
+			any = true;
+		}
+		at = next;
+	}
+	if (!any) {
+		free(out);
+		return NULL;
+	}
+	out[used - 1] = '"';
+	out[used] = '\0';
+	return out;
+}
