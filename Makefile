@@ -32,7 +32,7 @@ MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
 
 # Debian packages the build and the tests need; `deps` installs what is missing.
 DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
-             libcmocka-dev nettle-dev gettext sqlite3 tmux locales
+             libcmocka-dev nettle-dev gettext sqlite3 tmux locales python3
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
 
 .PHONY: FORCE all deps run check test asan install uninstall clean bench
