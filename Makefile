@@ -32,7 +32,7 @@ MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
 
 # Debian packages the build and the tests need; `deps` installs what is missing.
 DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
-             libcmocka-dev nettle-dev gettext sqlite3 tmux locales python3
+             libcmocka-dev nettle-dev gettext sqlite3 tmux locales python3 time
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
 
 .PHONY: FORCE all deps run check test asan install uninstall clean bench
@@ -57,6 +57,10 @@ $(BUILD)/gradus: $(BUILD)/obj/src/main.o $(BUILD)/libgradus.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgradus.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS) -lcmocka
+
+$(BUILD)/bench/generate: tests/bench/generate.c $(BUILD)/libgradus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS)
 
 $(MO): locale/zh_CN.po
 	@mkdir -p $(dir $@)
@@ -88,6 +92,11 @@ check: deps all $(UNIT_BIN)
 
 test: all $(UNIT_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# gradus beside the sqlite3 shell at 10,000 and 100,000 cases (the databases
+# are generated once into $(BUILD)/bench/ and kept).
+bench: deps all $(BUILD)/bench/generate
+	BUILD=$(BUILD) python3 tests/bench/bench.py
 
 asan: deps
 	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \

@@ -35,6 +35,7 @@ static void ensure_character_type(void)
 
 int main(int argc, char **argv)
 {
+	double started = tui_clock_us();
 	struct cli cli;
 	int next, rc;
 	size_t i;
@@ -42,6 +43,7 @@ int main(int argc, char **argv)
 	i18n_init();
 	ensure_character_type();
 	rc = cli_parse_global(&cli, argc, argv, &next);
+	cli.tui.started_us = started;
 	if (rc)
 		goto done;
 	if (next == argc) {
