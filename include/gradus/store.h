@@ -107,17 +107,35 @@ struct case_row {
 	char *next_due;  /* next deadline (YYYY-MM-DD) or NULL */
 };
 
-/* Keyset pagination over cases sorted by number: up to limit rows after
- * (forward) or before (backward) the key, the key's own row included when
+/* Which cases the list shows and in which order. A zeroed struct (or NULL)
+ * is every case by number. */
+enum case_sort { SORT_NUMBER, SORT_ENTERPRISE, SORT_REGION, SORT_LEVEL, SORT_YEAR, SORT_STATE, SORT_DUE, SORT_COUNT };
+struct case_query {
+	const char *match;        /* from store_search_query, or NULL */
+	enum case_sort sort;
+	bool descending;
+	const char *level, *state, *region; /* keys, or NULL */
+	int year;                 /* 0: any */
+	int due_within;           /* > 0: a deadline within this many days of today (overdue ones too) */
+	bool overdue;             /* a deadline before today */
+	struct date today;
+};
+/* The sort keys by name ("number", "enterprise", ...), for commands and the state file. */
+const char *store_sort_name(enum case_sort sort);
+bool store_sort_parse(const char *name, enum case_sort *sort);
+
+/* Keyset pagination in the query's order: up to limit rows after (forward)
+ * or before (backward) the case numbered key, that case included when
  * inclusive; key NULL = from the start (forward) or the end (backward).
- * match (from store_search_query, or NULL for all) keeps the cases a search
- * finds. Rows come back in list order. */
+ * Memory and time per page do not grow with the number of cases (but for
+ * sorts on the enterprise's columns, which sort the matching rows). Rows come
+ * back in list order. */
 enum store_direction { STORE_FORWARD, STORE_BACKWARD };
-enum status store_case_page(struct store *store, const char *match, const char *key, bool inclusive,
+enum status store_case_page(struct store *store, const struct case_query *query, const char *key, bool inclusive,
 			    enum store_direction direction, size_t limit,
 			    struct case_row *rows, size_t *count, struct error *err);
 void case_rows_clear(struct case_row *rows, size_t count);
-long store_case_count(struct store *store, const char *match);
+long store_case_count(struct store *store, const struct case_query *query);
 
 /* One case with its timeline, for the case screen and `case show`. */
 struct case_event {

@@ -95,6 +95,7 @@ static void list_row_json(const struct case_row *r, bool first_row)
 
 static int case_list(struct store *store, const char *match, bool json)
 {
+	struct case_query query = { .match = match };
 	struct case_row rows[PAGE];
 	struct error err = { "" };
 	char last[64] = "";
@@ -105,7 +106,7 @@ static int case_list(struct store *store, const char *match, bool json)
 	else
 		printf("number\tenterprise\tcredit_code\tregion\tlevel\tyear\tstatus\tnext_due\n");
 	do {
-		if (store_case_page(store, match, last[0] ? last : NULL, false, STORE_FORWARD, PAGE, rows, &count, &err))
+		if (store_case_page(store, &query, last[0] ? last : NULL, false, STORE_FORWARD, PAGE, rows, &count, &err))
 			return fail(&err);
 		for (i = 0; i < count; i++, total++)
 			if (json)

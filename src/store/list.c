@@ -1,6 +1,7 @@
 /* The case list, read a window at a time by keyset pagination on the case
  * number: memory and time per page do not grow with the number of cases. */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,23 +11,6 @@
 #define CASE_COLUMNS \
 	"SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due" \
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id "
-
-static const char *const page_sql[2][2] = {
-	{ CASE_COLUMNS "WHERE ?1 IS NULL OR c.number > ?1 ORDER BY c.number LIMIT ?2",
-	  CASE_COLUMNS "WHERE ?1 IS NULL OR c.number >= ?1 ORDER BY c.number LIMIT ?2" },
-	{ CASE_COLUMNS "WHERE ?1 IS NULL OR c.number < ?1 ORDER BY c.number DESC LIMIT ?2",
-	  CASE_COLUMNS "WHERE ?1 IS NULL OR c.number <= ?1 ORDER BY c.number DESC LIMIT ?2" },
-};
-
-/* The same over the cases a search matches: the matches come from the index,
- * then are ordered by number (their count, not the table's, is the cost). */
-#define MATCHING "AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?3) "
-static const char *const search_sql[2][2] = {
-	{ CASE_COLUMNS "WHERE (?1 IS NULL OR c.number > ?1) " MATCHING "ORDER BY c.number LIMIT ?2",
-	  CASE_COLUMNS "WHERE (?1 IS NULL OR c.number >= ?1) " MATCHING "ORDER BY c.number LIMIT ?2" },
-	{ CASE_COLUMNS "WHERE (?1 IS NULL OR c.number < ?1) " MATCHING "ORDER BY c.number DESC LIMIT ?2",
-	  CASE_COLUMNS "WHERE (?1 IS NULL OR c.number <= ?1) " MATCHING "ORDER BY c.number DESC LIMIT ?2" },
-};
 
 static void fill_row(sqlite3_stmt *stmt, struct case_row *row)
 {
@@ -60,25 +44,130 @@ void case_rows_clear(struct case_row *rows, size_t count)
 	}
 }
 
-enum status store_case_page(struct store *store, const char *match, const char *key, bool inclusive,
+static const struct {
+	const char *name, *expression;
+} sorts[SORT_COUNT] = {
+	[SORT_NUMBER] = { "number", "c.number" },
+	[SORT_ENTERPRISE] = { "enterprise", "e.name" },
+	[SORT_REGION] = { "region", "e.region" },
+	[SORT_LEVEL] = { "level", "c.level" },
+	[SORT_YEAR] = { "year", "c.year" },
+	[SORT_STATE] = { "state", "c.state" },
+	[SORT_DUE] = { "due", "coalesce(c.next_due, '9999-12-31')" },
+};
+
+const char *store_sort_name(enum case_sort sort)
+{
+	return sort < SORT_COUNT ? sorts[sort].name : sorts[SORT_NUMBER].name;
+}
+
+bool store_sort_parse(const char *name, enum case_sort *sort)
+{
+	int i;
+
+	for (i = 0; i < SORT_COUNT; i++)
+		if (name && !strcmp(name, sorts[i].name)) {
+			*sort = (enum case_sort)i;
+			return true;
+		}
+	return false;
+}
+
+#define FROM " FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
+
+/* WHERE clauses of the query's filters, with named parameters. */
+static void filters_sql(const struct case_query *q, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+#define ADD(cond) used += (size_t)snprintf(out + used, size - used, " AND %s", cond)
+	if (q->match)
+		ADD("c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
+	if (q->level)
+		ADD("c.level = :level");
+	if (q->state)
+		ADD("c.state = :state");
+	if (q->region)
+		ADD("e.region = :region");
+	if (q->year)
+		ADD("c.year = :year");
+	if (q->due_within > 0)
+		ADD("c.next_due IS NOT NULL AND c.next_due <= :horizon");
+	if (q->overdue)
+		ADD("c.next_due IS NOT NULL AND c.next_due < :today");
+#undef ADD
+}
+
+static void bind_named(sqlite3_stmt *stmt, const char *name, const char *value)
+{
+	int at = sqlite3_bind_parameter_index(stmt, name);
+
+	if (at)
+		sqlite3_bind_text(stmt, at, value, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_query(sqlite3_stmt *stmt, const struct case_query *q)
+{
+	char today[DATE_TEXT_SIZE], horizon[DATE_TEXT_SIZE];
+	int at;
+
+	date_format(q->today, today);
+	date_format(date_add_days(q->today, q->due_within > 0 ? q->due_within : 0), horizon);
+	bind_named(stmt, ":match", q->match);
+	bind_named(stmt, ":level", q->level);
+	bind_named(stmt, ":state", q->state);
+	bind_named(stmt, ":region", q->region);
+	bind_named(stmt, ":today", today);
+	bind_named(stmt, ":horizon", horizon);
+	if ((at = sqlite3_bind_parameter_index(stmt, ":year")))
+		sqlite3_bind_int(stmt, at, q->year);
+}
+
+/* SELECT ... in the query's order, after or before the keyed case. */
+static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward)
+{
+	const char *sort = sorts[q->sort < SORT_COUNT ? q->sort : SORT_NUMBER].expression;
+	bool down = q->descending != backward;
+	char filters[512], key[512] = "", *sql = NULL;
+	const char *op = down ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
+
+	filters_sql(q, filters, sizeof(filters));
+	if (keyed)
+		snprintf(key, sizeof(key), " AND (%s, c.number) %s ((SELECT %s" FROM " WHERE c.number = :key), :key)",
+			 sort, op, sort);
+	if (asprintf(&sql,
+		     "SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due"
+		     FROM " WHERE 1%s%s ORDER BY %s %s, c.number %s LIMIT :limit",
+		     filters, key, sort, down ? "DESC" : "", down ? "DESC" : "") < 0)
+		return NULL;
+	return sql;
+}
+
+enum status store_case_page(struct store *store, const struct case_query *query, const char *key, bool inclusive,
 			    enum store_direction direction, size_t limit,
 			    struct case_row *rows, size_t *count, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, (match ? search_sql : page_sql)[direction == STORE_BACKWARD][inclusive],
-					   err);
+	static const struct case_query all;
+	const struct case_query *q = query ? query : &all;
+	char *sql = page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD);
+	sqlite3_stmt *stmt = NULL;
 	int rc = SQLITE_DONE;
 	size_t n = 0, i;
 
 	*count = 0;
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)limit);
-	if (match)
-		sqlite3_bind_text(stmt, 3, match, -1, SQLITE_STATIC);
+	if (!sql)
+		return STATUS_ERR_NOMEM;
+	rc = sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, "reading cases");
+	bind_query(stmt, q);
+	bind_named(stmt, ":key", key);
+	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), (sqlite3_int64)limit);
 	while (n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		fill_row(stmt, &rows[n++]);
-	sqlite3_reset(stmt);
+	sqlite3_finalize(stmt);
 	if (n < limit && rc != SQLITE_DONE) {
 		case_rows_clear(rows, n);
 		return store_fail(store, rc, err, "reading cases");
@@ -94,18 +183,26 @@ enum status store_case_page(struct store *store, const char *match, const char *
 	return STATUS_OK;
 }
 
-long store_case_count(struct store *store, const char *match)
+long store_case_count(struct store *store, const struct case_query *query)
 {
-	static const char *const all = "SELECT count(*) FROM cases";
-	static const char *const matching = "SELECT count(*) FROM case_search WHERE case_search MATCH ?1";
-	sqlite3_stmt *stmt = store_prepare(store, match ? matching : all, NULL);
+	static const struct case_query all;
+	const struct case_query *q = query ? query : &all;
+	char filters[512], sql[768];
+	sqlite3_stmt *stmt = NULL;
 	long n = 0;
 
-	if (stmt && match)
-		sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
-	if (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+	filters_sql(q, filters, sizeof(filters));
+	if (!*filters)
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases");
+	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"))
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search WHERE case_search MATCH :match");
+	else
+		snprintf(sql, sizeof(sql), "SELECT count(*)" FROM " WHERE 1%s", filters);
+	if (sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL) != SQLITE_OK)
+		return 0;
+	bind_query(stmt, q);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(stmt, 0);
-	if (stmt)
-		sqlite3_reset(stmt);
+	sqlite3_finalize(stmt);
 	return n;
 }

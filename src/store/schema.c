@@ -88,6 +88,11 @@ static const char *const migrations[] = {
 	"CREATE VIRTUAL TABLE case_search USING fts5(number, enterprise, credit_code, factory, note,"
 	"  tokenize = 'unicode61');"
 	"INSERT INTO meta VALUES ('search_rebuild', '1');",
+	/* 4: the list's sorts and filters page through indexes */
+	"CREATE INDEX cases_level ON cases (level, number);"
+	"CREATE INDEX cases_state ON cases (state, number);"
+	"CREATE INDEX cases_year ON cases (year, number);"
+	"CREATE INDEX cases_due ON cases (coalesce(next_due, '9999-12-31'), number);",
 };
 
 int schema_latest_version(void)

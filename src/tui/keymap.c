@@ -38,6 +38,7 @@ static const struct key_binding bindings[] = {
 	{ 0, L'e', "e", ACTION_EDIT },
 	{ 0, L'x', "x", ACTION_TOGGLE },
 	{ 0, L'/', "/", ACTION_SEARCH },
+	{ 0, L':', ":", ACTION_COMMAND },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -66,6 +67,8 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_TOGGLE] = N_("Tick / untick"),
 	/* L10N: search names, credit codes, case numbers, factories and notes as you type */
 	[ACTION_SEARCH] = N_("Search"),
+	/* L10N: the command line: sort, filter, clear */
+	[ACTION_COMMAND] = N_("Command: sort, filter, clear"),
 };
 
 enum action keymap_action(int code, wint_t ch)

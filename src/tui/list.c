@@ -7,6 +7,7 @@
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
 #include "field.h"
+#include "settings.h"
 #include "tui_private.h"
 
 #define LIST_MAX_ROWS 512
@@ -17,10 +18,14 @@ struct list {
 	size_t cursor;     /* index in the window */
 	size_t height;     /* rows the screen shows */
 	long total;
-	char title[128];
+	char title[320];
 	struct field search; /* what was typed after / */
 	bool searching;      /* typing: every key goes to the search */
 	char *match;         /* the FTS5 query for it, NULL: every case */
+	struct case_query query; /* sort and filters; query.match is match */
+	struct list_settings settings;
+	struct field command;   /* what is typed after : */
+	bool commanding;
 };
 
 enum column_id { COL_NUMBER, COL_ENTERPRISE, COL_REGION, COL_LEVEL, COL_YEAR, COL_STATE, COL_DUE, COL_COUNT };
@@ -62,10 +67,10 @@ static enum status window_load(struct tui *tui, struct list *list, const char *k
 	if (key && !keep)
 		return STATUS_ERR_NOMEM;
 	window_clear(list);
-	status = store_case_page(tui->store, list->match, keep, true, STORE_FORWARD, list->height, list->rows, &list->count, err);
+	status = store_case_page(tui->store, &list->query, keep, true, STORE_FORWARD, list->height, list->rows, &list->count, err);
 	if (!status && keep && list->count < list->height) {
 		window_clear(list);
-		status = store_case_page(tui->store, list->match, NULL, false, STORE_BACKWARD, list->height, list->rows,
+		status = store_case_page(tui->store, &list->query, NULL, false, STORE_BACKWARD, list->height, list->rows,
 					 &list->count, err);
 	}
 	free(keep);
@@ -90,10 +95,14 @@ static enum status list_open(struct tui *tui, struct view *view, struct error *e
 		return STATUS_ERR_NOMEM;
 	view->data = list;
 	field_init(&list->search, 0);
+	field_init(&list->command, 0);
+	list->query.today = store_today(tui->store);
+	settings_load(&list->settings, tui->forms);
+	settings_to_query(&list->settings, &list->query);
 	list->height = LINES > 3 ? (size_t)LINES - 3 : 1;
 	if (list->height > LIST_MAX_ROWS)
 		list->height = LIST_MAX_ROWS;
-	list->total = store_case_count(tui->store, list->match);
+	list->total = store_case_count(tui->store, &list->query);
 	return window_load(tui, list, NULL, err);
 }
 
@@ -106,7 +115,7 @@ static void list_resume(struct tui *tui, struct view *view)
 	char *first = list->count ? strdup(list->rows[0].number) : NULL;
 	char *current = list->count ? strdup(list->rows[list->cursor].number) : NULL;
 
-	list->total = store_case_count(tui->store, list->match);
+	list->total = store_case_count(tui->store, &list->query);
 	if (window_load(tui, list, first, &err))
 		tui_say(tui, true, "%s", err.message);
 	list->cursor = window_index(list, current);
@@ -121,6 +130,7 @@ static void list_close(struct tui *tui, struct view *view)
 	(void)tui;
 	window_clear(list);
 	field_free(&list->search);
+	field_free(&list->command);
 	free(list->match);
 	free(list);
 	view->data = NULL;
@@ -131,8 +141,14 @@ static const char *list_title(struct tui *tui, struct view *view)
 	struct list *list = view->data;
 
 	(void)tui;
+	char shown[160];
+	size_t used;
+
 	/* L10N: title of the case list; %ld is the number of cases */
-	snprintf(list->title, sizeof(list->title), _("Cases (%ld)"), list->total);
+	used = (size_t)snprintf(list->title, sizeof(list->title), _("Cases (%ld)"), list->total);
+	settings_describe(&list->settings, shown, sizeof(shown));
+	if (*shown && used < sizeof(list->title))
+		snprintf(list->title + used, sizeof(list->title) - used, "  %s", shown);
 	return list->title;
 }
 
@@ -207,7 +223,7 @@ static void draw_search(struct tui *tui, struct list *list, int y)
 static void list_draw(struct tui *tui, struct view *view, int top, int height)
 {
 	struct list *list = view->data;
-	bool search = list->searching || list->match || !field_is_empty(&list->search);
+	bool search = list->commanding || list->searching || list->match || !field_is_empty(&list->search);
 	int rows = height - 1 - (search ? 1 : 0);
 	int widths[COL_COUNT];
 	size_t i;
@@ -226,8 +242,13 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 	}
 	layout(COLS, widths);
 	draw_row(tui, top, widths, NULL, true, false);
-	if (search && height > 2)
+	if (list->commanding && height > 2) {
+		draw_fill(top + height - 1, 0, COLS, A_NORMAL);
+		draw_text(top + height - 1, 0, ":", 1, A_BOLD);
+		tui_cursor(tui, top + height - 1, field_draw(&list->command, top + height - 1, 1, COLS - 2, A_NORMAL, true));
+	} else if (search && height > 2) {
 		draw_search(tui, list, top + height - 1);
+	}
 	if (!list->count) {
 		draw_text(top + 2, 2, search ? _("No case matches the search.")
 				  /* L10N: shown in the case list when the database has no cases */
@@ -271,7 +292,7 @@ static void move_up(struct tui *tui, struct list *list, size_t n)
 			list->cursor--;
 			continue;
 		}
-		if (!list->count || store_case_page(tui->store, list->match, list->rows[0].number, false, STORE_BACKWARD, 1,
+		if (!list->count || store_case_page(tui->store, &list->query, list->rows[0].number, false, STORE_BACKWARD, 1,
 						    &before, &got, &err) || !got)
 			return;
 		if (!window_load(tui, list, before.number, &err))
@@ -288,8 +309,9 @@ static void search_apply(struct tui *tui, struct list *list)
 
 	free(list->match);
 	list->match = store_search_query(text);
+	list->query.match = list->match;
 	free(text);
-	list->total = store_case_count(tui->store, list->match);
+	list->total = store_case_count(tui->store, &list->query);
 	if (window_load(tui, list, NULL, &err))
 		tui_say(tui, true, "%s", err.message);
 	list->cursor = 0;
@@ -320,14 +342,56 @@ static bool search_key(struct tui *tui, struct list *list, int code, wint_t ch)
 	return true;
 }
 
+/* Enter runs what was typed after :, Tab completes it, Esc drops it. */
+static bool command_key(struct tui *tui, struct list *list, int code, wint_t ch)
+{
+	char line[256], message[256];
+	char *text;
+
+	if (!code && ch == 0x1b) {
+		list->commanding = false;
+		return true;
+	}
+	if (!code && ch == L'\t') {
+		text = field_text(&list->command);
+		snprintf(line, sizeof(line), "%s", text ? text : "");
+		free(text);
+		if (settings_complete(tui->forms, line, sizeof(line)))
+			field_set(&list->command, line);
+		return true;
+	}
+	if (code != KEY_ENTER && (code || (ch != L'\r' && ch != L'\n'))) {
+		field_key(&list->command, code, ch);
+		return true;
+	}
+	list->commanding = false;
+	text = field_text(&list->command);
+	if (settings_command(&list->settings, tui->forms, text ? text : "", message, sizeof(message))) {
+		settings_to_query(&list->settings, &list->query);
+		search_apply(tui, list);
+		if (!settings_save(&list->settings, message, sizeof(message)))
+			tui_say(tui, true, "%s", message);
+	} else {
+		tui_say(tui, true, "%s", message);
+	}
+	free(text);
+	field_set(&list->command, "");
+	return true;
+}
+
 static bool list_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	struct list *list = view->data;
 	struct error err = { "" };
 
+	if (list->commanding)
+		return command_key(tui, list, code, ch);
 	if (list->searching && search_key(tui, list, code, ch))
 		return true;
 	switch (action) {
+	case ACTION_COMMAND:
+		list->commanding = true;
+		return true;
 	case ACTION_SEARCH:
 		list->searching = true;
 		return true;
@@ -346,7 +410,7 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 		return true;
 	case ACTION_END:
 		window_clear(list);
-		if (!store_case_page(tui->store, list->match, NULL, false, STORE_BACKWARD, list->height, list->rows, &list->count, &err))
+		if (!store_case_page(tui->store, &list->query, NULL, false, STORE_BACKWARD, list->height, list->rows, &list->count, &err))
 			list->cursor = list->count ? list->count - 1 : 0;
 		return true;
 	case ACTION_OPEN:

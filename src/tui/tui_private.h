@@ -23,6 +23,7 @@ enum action {
 	ACTION_EDIT,      /* edit the case (intake form) */
 	ACTION_TOGGLE,    /* tick/untick (materials, scenarios) */
 	ACTION_SEARCH,    /* search as you type */
+	ACTION_COMMAND,   /* the : command line */
 	ACTION_COUNT
 };
 

@@ -1,0 +1,286 @@
+/* The case list's sort and filters: `:` commands, the title, the state file. */
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "gradus/i18n.h"
+#include "settings.h"
+
+void settings_to_query(const struct list_settings *s, struct case_query *q)
+{
+	q->sort = s->sort;
+	q->descending = s->descending;
+	q->level = *s->level ? s->level : NULL;
+	q->state = *s->state ? s->state : NULL;
+	q->region = *s->region ? s->region : NULL;
+	q->year = s->year;
+	q->due_within = s->due_within;
+	q->overdue = s->overdue;
+}
+
+static bool known_state(const struct forms *forms, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < forms->level_count; i++)
+		if (forms_level_state(&forms->levels[i], key))
+			return true;
+	return false;
+}
+
+/* One KEY=VALUE (or "overdue") of a filter command. */
+static bool filter_word(struct list_settings *s, const struct forms *forms, const char *word, char *message,
+			size_t size)
+{
+	const char *value = strchr(word, '=');
+	size_t key_len = value ? (size_t)(value - word) : strlen(word);
+	char extra;
+	int n;
+
+	if (!value && !strcmp(word, "overdue")) {
+		s->overdue = true;
+		return true;
+	}
+	if (!value)
+		goto bad;
+	value++;
+	if (key_len == 5 && !strncmp(word, "level", 5) && forms_level(forms, value))
+		snprintf(s->level, sizeof(s->level), "%s", value);
+	else if (key_len == 5 && !strncmp(word, "state", 5) && known_state(forms, value))
+		snprintf(s->state, sizeof(s->state), "%s", value);
+	else if (key_len == 6 && !strncmp(word, "region", 6) && forms_region(forms, value))
+		snprintf(s->region, sizeof(s->region), "%s", value);
+	else if (key_len == 4 && !strncmp(word, "year", 4) && sscanf(value, "%d%c", &n, &extra) == 1 && n >= 2000 &&
+		 n <= 2100)
+		s->year = n;
+	else if (key_len == 3 && !strncmp(word, "due", 3) && sscanf(value, "%d%c", &n, &extra) == 1 && n > 0 &&
+		 n <= 3650)
+		s->due_within = n;
+	else
+		goto bad;
+	return true;
+bad:
+	/* L10N: a wrong word after :filter; keep the keys as they are */
+	snprintf(message, size, _("filter %s: expected level=LEVEL, state=STATE, region=REGION, year=YYYY, due=DAYS or overdue"),
+		 word);
+	return false;
+}
+
+static bool filter_command(struct list_settings *s, const struct forms *forms, char *words, char *message,
+			   size_t size)
+{
+	struct list_settings next = *s;
+	char *word, *save = NULL;
+
+	for (word = strtok_r(words, " \t", &save); word; word = strtok_r(NULL, " \t", &save))
+		if (!filter_word(&next, forms, word, message, size))
+			return false;
+	*s = next;
+	return true;
+}
+
+static bool sort_command(struct list_settings *s, char *words, char *message, size_t size)
+{
+	char *save = NULL, *column = strtok_r(words, " \t", &save), *order = strtok_r(NULL, " \t", &save);
+	enum case_sort sort;
+
+	if (!column || !store_sort_parse(column, &sort) || (order && strcmp(order, "desc") && strcmp(order, "asc"))) {
+		snprintf(message, size, "%s",
+			 /* L10N: a wrong :sort command; keep the column names as they are */
+			 _("sort: expected number, enterprise, region, level, year, state or due, then desc or asc"));
+		return false;
+	}
+	s->sort = sort;
+	s->descending = order && !strcmp(order, "desc");
+	return true;
+}
+
+bool settings_command(struct list_settings *s, const struct forms *forms, const char *line, char *message,
+		      size_t size)
+{
+	char copy[256], *rest;
+	bool ok;
+
+	snprintf(copy, sizeof(copy), "%s", line);
+	rest = copy + strspn(copy, " \t");
+	message[0] = '\0';
+	if (!strncmp(rest, "sort", 4) && (!rest[4] || rest[4] == ' '))
+		ok = sort_command(s, rest + 4, message, size);
+	else if (!strncmp(rest, "filter", 6) && (!rest[6] || rest[6] == ' '))
+		ok = filter_command(s, forms, rest + 6, message, size);
+	else if (!strcmp(rest, "clear")) {
+		struct list_settings none = { .sort = s->sort, .descending = s->descending };
+
+		*s = none;
+		ok = true;
+	} else {
+		/* L10N: an unknown command after : */
+		snprintf(message, size, _("%s: unknown command; try sort, filter or clear (Tab completes)"), rest);
+		ok = false;
+	}
+	if (ok)
+		settings_describe(s, message, size);
+	return ok;
+}
+
+void settings_describe(const struct list_settings *s, char *out, size_t size)
+{
+	size_t used = 0;
+
+#define PUT(...) used += (size_t)snprintf(out + used, used < size ? size - used : 0, __VA_ARGS__)
+	out[0] = '\0';
+	if (*s->level)
+		PUT("level=%s ", s->level);
+	if (*s->state)
+		PUT("state=%s ", s->state);
+	if (*s->region)
+		PUT("region=%s ", s->region);
+	if (s->year)
+		PUT("year=%d ", s->year);
+	if (s->due_within)
+		PUT("due=%d ", s->due_within);
+	if (s->overdue)
+		PUT("overdue ");
+	if (s->sort != SORT_NUMBER || s->descending)
+		PUT("sort %s %s", store_sort_name(s->sort), s->descending ? "↓" : "↑");
+#undef PUT
+	while (used && used < size && out[used - 1] == ' ')
+		out[--used] = '\0';
+}
+
+/* The candidates for the last word of line. */
+static size_t candidates(const struct forms *forms, const char *line, const char **out, size_t max)
+{
+	static const char *const commands[] = { "sort", "filter", "clear" };
+	static const char *const sorts[] = { "number", "enterprise", "region", "level", "year", "state", "due" };
+	static const char *const keys[] = { "level=", "state=", "region=", "year=", "due=", "overdue" };
+	size_t n = 0, i;
+
+	if (!strchr(line, ' ')) {
+		for (i = 0; i < 3 && n < max; i++)
+			out[n++] = commands[i];
+	} else if (!strncmp(line, "sort ", 5)) {
+		for (i = 0; i < 7 && n < max; i++)
+			out[n++] = sorts[i];
+	} else if (!strncmp(line, "filter ", 7)) {
+		const char *word = strrchr(line, ' ') + 1;
+
+		if (!strncmp(word, "level=", 6))
+			for (i = 0; i < forms->level_count && n < max; i++)
+				out[n++] = forms->levels[i].key;
+		else if (!strncmp(word, "region=", 7))
+			for (i = 0; i < forms->region_count && n < max; i++)
+				out[n++] = forms->regions[i].key;
+		else
+			for (i = 0; i < 6 && n < max; i++)
+				out[n++] = keys[i];
+	}
+	return n;
+}
+
+bool settings_complete(const struct forms *forms, char *line, size_t size)
+{
+	const char *found[64], *match = NULL;
+	const char *word = strrchr(line, ' ') ? strrchr(line, ' ') + 1 : line;
+	const char *eq = strchr(word, '=');
+	const char *part = eq ? eq + 1 : word;
+	size_t n = candidates(forms, line, found, 64), i, hits = 0, at = (size_t)(part - line);
+
+	for (i = 0; i < n; i++)
+		if (!strncmp(found[i], part, strlen(part))) {
+			match = found[i];
+			hits++;
+		}
+	if (hits != 1 || at + strlen(match) + 2 > size)
+		return false;
+	snprintf(line + at, size - at, "%s%s", match, match[strlen(match) - 1] == '=' ? "" : " ");
+	return true;
+}
+
+static char *state_path(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *path = NULL;
+
+	if (xdg && *xdg == '/')
+		return asprintf(&path, "%s/gradus/state.ini", xdg) < 0 ? NULL : path;
+	if (home && *home)
+		return asprintf(&path, "%s/.local/state/gradus/state.ini", home) < 0 ? NULL : path;
+	return NULL;
+}
+
+struct loading {
+	struct list_settings *s;
+	const struct forms *forms;
+};
+
+static int on_value(void *user, const char *section, const char *name, const char *value)
+{
+	struct loading *l = user;
+	char line[256], message[256];
+
+	if (strcmp(section, "list"))
+		return 1;
+	if (!strcmp(name, "sort"))
+		snprintf(line, sizeof(line), "sort %s", value);
+	else if (!strcmp(name, "filter"))
+		snprintf(line, sizeof(line), "filter %s", value);
+	else
+		return 1;
+	settings_command(l->s, l->forms, line, message, sizeof(message)); /* a bad value is left out */
+	return 1;
+}
+
+void settings_load(struct list_settings *s, const struct forms *forms)
+{
+	struct loading l = { s, forms };
+	char *path = state_path();
+
+	if (path)
+		ini_parse(path, on_value, &l);
+	free(path);
+}
+
+static void make_dirs(char *path)
+{
+	char *slash;
+
+	for (slash = strchr(path + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		mkdir(path, 0700);
+		*slash = '/';
+	}
+}
+
+bool settings_save(const struct list_settings *s, char *message, size_t size)
+{
+	char *path = state_path(), *tmp = NULL, filter[256];
+	FILE *out;
+	bool ok = false;
+
+	if (!path || asprintf(&tmp, "%s.tmp", path) < 0) {
+		free(path);
+		return false;
+	}
+	make_dirs(path);
+	out = fopen(tmp, "w");
+	if (out) {
+		struct list_settings only_filters = *s;
+
+		only_filters.sort = SORT_NUMBER;
+		only_filters.descending = false;
+		settings_describe(&only_filters, filter, sizeof(filter));
+		fprintf(out, "; gradus: the case list as you left it\n[list]\nsort = %s %s\nfilter = %s\n",
+			store_sort_name(s->sort), s->descending ? "desc" : "asc", filter);
+		ok = fclose(out) == 0 && rename(tmp, path) == 0;
+	}
+	if (!ok)
+		/* L10N: the state file (sort and filters of the list) could not be written */
+		snprintf(message, size, _("%s: not saved (%s)"), path, strerror(errno));
+	free(path);
+	free(tmp);
+	return ok;
+}

@@ -1,0 +1,38 @@
+/* Private to tui/: the case list's sort and filters, set with `:` commands,
+ * shown in the title and kept in the user's state file
+ * ($XDG_STATE_HOME/gradus/state.ini) across restarts. */
+#ifndef GRADUS_TUI_SETTINGS_H
+#define GRADUS_TUI_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gradus/forms.h"
+#include "gradus/store.h"
+
+struct list_settings {
+	enum case_sort sort;
+	bool descending;
+	char level[16], state[32], region[32];
+	int year, due_within;
+	bool overdue;
+};
+
+/* Points query's fields at the settings' (match and today are left alone). */
+void settings_to_query(const struct list_settings *s, struct case_query *query);
+/* Runs one command line: "sort COLUMN [desc]", "filter KEY=VALUE ... | overdue",
+ * "clear". False with a message naming what was expected; true with what
+ * was done in message. */
+bool settings_command(struct list_settings *s, const struct forms *forms, const char *line, char *message,
+		      size_t size);
+/* "level=excellent overdue · sort due ↓" (empty for every case by number). */
+void settings_describe(const struct list_settings *s, char *out, size_t size);
+/* Completes the word the line ends in: commands, sort columns, filter keys
+ * and values. Returns true and rewrites line when one completion fits. */
+bool settings_complete(const struct forms *forms, char *line, size_t size);
+/* The state file: read at start (a bad line is skipped), written after each
+ * change (write to a temporary file, then rename). */
+void settings_load(struct list_settings *s, const struct forms *forms);
+bool settings_save(const struct list_settings *s, char *message, size_t size);
+
+#endif
