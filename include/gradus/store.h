@@ -118,6 +118,7 @@ struct case_query {
 	int year;                 /* 0: any */
 	int due_within;           /* > 0: a deadline within this many days of today (overdue ones too) */
 	bool overdue;             /* a deadline before today */
+	const char *scenarios;    /* JSON array of scenario ids: cases declaring any of them, or NULL */
 	struct date today;
 };
 /* The sort keys by name ("number", "enterprise", ...), for commands and the state file. */
@@ -164,6 +165,24 @@ struct case_detail {
 /* key: the case id or its number. */
 enum status store_case_detail(struct store *store, const char *key, struct case_detail *out, struct error *err);
 void case_detail_clear(struct case_detail *detail);
+
+/* The dashboard's figures: cases by level and state, by region, deadlines
+ * due by the month's end (overdue ones included) and overdue, and for each
+ * scenario the cases that declare it. */
+struct count_row {
+	char key[40], sub[40];
+	long count;
+};
+struct dashboard_data {
+	struct count_row *level_state;  /* key level, sub state */
+	size_t level_state_count;
+	struct count_row *regions;      /* most cases first */
+	size_t region_count;
+	long due_this_month, overdue, cases;
+	long scenario_cases[41];        /* [n]: cases declaring scenario n */
+};
+enum status store_dashboard(struct store *store, struct date today, struct dashboard_data *out, struct error *err);
+void dashboard_data_free(struct dashboard_data *data);
 
 /* Raw handle for modules of store/ only. */
 struct sqlite3 *store_db(struct store *store);

@@ -96,6 +96,8 @@ static void filters_sql(const struct case_query *q, char *out, size_t size)
 		ADD("c.next_due IS NOT NULL AND c.next_due <= :horizon");
 	if (q->overdue)
 		ADD("c.next_due IS NOT NULL AND c.next_due < :today");
+	if (q->scenarios)
+		ADD("c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each(:scenarios)))");
 #undef ADD
 }
 
@@ -118,6 +120,7 @@ static void bind_query(sqlite3_stmt *stmt, const struct case_query *q)
 	bind_named(stmt, ":level", q->level);
 	bind_named(stmt, ":state", q->state);
 	bind_named(stmt, ":region", q->region);
+	bind_named(stmt, ":scenarios", q->scenarios);
 	bind_named(stmt, ":today", today);
 	bind_named(stmt, ":horizon", horizon);
 	if ((at = sqlite3_bind_parameter_index(stmt, ":year")))

@@ -39,6 +39,7 @@ static const struct key_binding bindings[] = {
 	{ 0, L'x', "x", ACTION_TOGGLE },
 	{ 0, L'/', "/", ACTION_SEARCH },
 	{ 0, L':', ":", ACTION_COMMAND },
+	{ 0, L'd', "d", ACTION_DASHBOARD },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -69,6 +70,7 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_SEARCH] = N_("Search"),
 	/* L10N: the command line: sort, filter, clear */
 	[ACTION_COMMAND] = N_("Command: sort, filter, clear"),
+	[ACTION_DASHBOARD] = N_("Dashboard"),
 };
 
 enum action keymap_action(int code, wint_t ch)

@@ -379,6 +379,24 @@ static bool command_key(struct tui *tui, struct list *list, int code, wint_t ch)
 	return true;
 }
 
+void list_filter(struct tui *tui, struct view *view, const char *command)
+{
+	struct list *list = view->data;
+	char message[256];
+
+	if (view->ops != &list_view_ops || !list)
+		return;
+	settings_command(&list->settings, tui->forms, "clear", message, sizeof(message));
+	if (!settings_command(&list->settings, tui->forms, command, message, sizeof(message))) {
+		tui_say(tui, true, "%s", message);
+		return;
+	}
+	settings_to_query(&list->settings, &list->query);
+	search_apply(tui, list);
+	if (!settings_save(&list->settings, message, sizeof(message)))
+		tui_say(tui, true, "%s", message);
+}
+
 static bool list_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	struct list *list = view->data;
@@ -415,6 +433,10 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 		return true;
 	case ACTION_OPEN:
 		if (list->count && tui_push(tui, &case_view_ops, list->rows[list->cursor].id, &err))
+			tui_say(tui, true, "%s", err.message);
+		return true;
+	case ACTION_DASHBOARD:
+		if (tui_push(tui, &dashboard_view_ops, NULL, &err))
 			tui_say(tui, true, "%s", err.message);
 		return true;
 	case ACTION_AGENDA:

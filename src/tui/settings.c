@@ -19,6 +19,24 @@ void settings_to_query(const struct list_settings *s, struct case_query *q)
 	q->year = s->year;
 	q->due_within = s->due_within;
 	q->overdue = s->overdue;
+	q->scenarios = *s->stage ? s->scenarios : NULL;
+}
+
+void settings_set_stage(struct list_settings *s, const struct forms *forms, const char *stage)
+{
+	size_t i, used = 0;
+
+	s->stage[0] = s->scenarios[0] = '\0';
+	if (!stage || !forms_stage(forms, stage))
+		return;
+	snprintf(s->stage, sizeof(s->stage), "%s", stage);
+	used = (size_t)snprintf(s->scenarios, sizeof(s->scenarios), "[");
+	for (i = 0; i < forms->scenario_count && used < sizeof(s->scenarios); i++)
+		if (!strcmp(forms->scenarios[i].stage->key, stage))
+			used += (size_t)snprintf(s->scenarios + used, sizeof(s->scenarios) - used, "%s%d",
+						 used > 1 ? "," : "", forms->scenarios[i].id);
+	if (used < sizeof(s->scenarios))
+		snprintf(s->scenarios + used, sizeof(s->scenarios) - used, "]");
 }
 
 static bool known_state(const struct forms *forms, const char *key)
@@ -53,6 +71,8 @@ static bool filter_word(struct list_settings *s, const struct forms *forms, cons
 		snprintf(s->state, sizeof(s->state), "%s", value);
 	else if (key_len == 6 && !strncmp(word, "region", 6) && forms_region(forms, value))
 		snprintf(s->region, sizeof(s->region), "%s", value);
+	else if (key_len == 5 && !strncmp(word, "stage", 5) && forms_stage(forms, value))
+		settings_set_stage(s, forms, value);
 	else if (key_len == 4 && !strncmp(word, "year", 4) && sscanf(value, "%d%c", &n, &extra) == 1 && n >= 2000 &&
 		 n <= 2100)
 		s->year = n;
@@ -64,7 +84,7 @@ static bool filter_word(struct list_settings *s, const struct forms *forms, cons
 	return true;
 bad:
 	/* L10N: a wrong word after :filter; keep the keys as they are */
-	snprintf(message, size, _("filter %s: expected level=LEVEL, state=STATE, region=REGION, year=YYYY, due=DAYS or overdue"),
+	snprintf(message, size, _("filter %s: expected level=LEVEL, state=STATE, region=REGION, stage=STAGE, year=YYYY, due=DAYS or overdue"),
 		 word);
 	return false;
 }
@@ -138,6 +158,8 @@ void settings_describe(const struct list_settings *s, char *out, size_t size)
 		PUT("state=%s ", s->state);
 	if (*s->region)
 		PUT("region=%s ", s->region);
+	if (*s->stage)
+		PUT("stage=%s ", s->stage);
 	if (s->year)
 		PUT("year=%d ", s->year);
 	if (s->due_within)
@@ -156,7 +178,7 @@ static size_t candidates(const struct forms *forms, const char *line, const char
 {
 	static const char *const commands[] = { "sort", "filter", "clear" };
 	static const char *const sorts[] = { "number", "enterprise", "region", "level", "year", "state", "due" };
-	static const char *const keys[] = { "level=", "state=", "region=", "year=", "due=", "overdue" };
+	static const char *const keys[] = { "level=", "state=", "region=", "stage=", "year=", "due=", "overdue" };
 	size_t n = 0, i;
 
 	if (!strchr(line, ' ')) {
@@ -174,8 +196,11 @@ static size_t candidates(const struct forms *forms, const char *line, const char
 		else if (!strncmp(word, "region=", 7))
 			for (i = 0; i < forms->region_count && n < max; i++)
 				out[n++] = forms->regions[i].key;
+		else if (!strncmp(word, "stage=", 6))
+			for (i = 0; i < forms->stage_count && n < max; i++)
+				out[n++] = forms->stages[i].key;
 		else
-			for (i = 0; i < 6 && n < max; i++)
+			for (i = 0; i < 7 && n < max; i++)
 				out[n++] = keys[i];
 	}
 	return n;

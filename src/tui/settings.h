@@ -13,13 +13,16 @@
 struct list_settings {
 	enum case_sort sort;
 	bool descending;
-	char level[16], state[32], region[32];
+	char level[16], state[32], region[32], stage[32];
 	int year, due_within;
 	bool overdue;
+	char scenarios[128]; /* the stage's scenario ids as a JSON array, for the query */
 };
 
 /* Points query's fields at the settings' (match and today are left alone). */
 void settings_to_query(const struct list_settings *s, struct case_query *query);
+/* Sets the stage filter (NULL: none), with its scenario ids. */
+void settings_set_stage(struct list_settings *s, const struct forms *forms, const char *stage);
 /* Runs one command line: "sort COLUMN [desc]", "filter KEY=VALUE ... | overdue",
  * "clear". False with a message naming what was expected; true with what
  * was done in message. */

@@ -24,6 +24,7 @@ enum action {
 	ACTION_TOGGLE,    /* tick/untick (materials, scenarios) */
 	ACTION_SEARCH,    /* search as you type */
 	ACTION_COMMAND,   /* the : command line */
+	ACTION_DASHBOARD, /* the dashboard */
 	ACTION_COUNT
 };
 
@@ -98,6 +99,10 @@ extern const struct view_ops list_view_ops;
 extern const struct view_ops help_view_ops;
 extern const struct view_ops case_view_ops;
 extern const struct view_ops agenda_view_ops;
+extern const struct view_ops dashboard_view_ops;
+/* Sets the list's filters to a :filter command (from the dashboard): the
+ * earlier filters are cleared first, the sort is kept. */
+void list_filter(struct tui *tui, struct view *list_view, const char *command);
 /* arg NULL: a new case; else the id of the case to edit. */
 extern const struct view_ops intake_view_ops;
 

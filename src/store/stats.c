@@ -1,0 +1,98 @@
+/* The figures of the dashboard, each one grouped query. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/store.h"
+#include "store_private.h"
+
+static enum status counts(struct store *store, const char *sql, struct count_row **rows, size_t *count,
+			  struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	size_t capacity = 0;
+	int rc;
+
+	*rows = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct count_row *r;
+
+		if (store_grow((void **)rows, &capacity, *count, sizeof(**rows))) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
+		}
+		r = &(*rows)[(*count)++];
+		snprintf(r->key, sizeof(r->key), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		snprintf(r->sub, sizeof(r->sub), "%s",
+			 sqlite3_column_count(stmt) > 2 ? (const char *)sqlite3_column_text(stmt, 1) : "");
+		r->count = sqlite3_column_int64(stmt, sqlite3_column_count(stmt) - 1);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "counting cases");
+}
+
+static long one(struct store *store, const char *sql, const char *a, const char *b)
+{
+	sqlite3_stmt *stmt = store_prepare(store, sql, NULL);
+	long n = 0;
+
+	if (!stmt)
+		return 0;
+	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
+	if (b)
+		sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return n;
+}
+
+enum status store_dashboard(struct store *store, struct date today, struct dashboard_data *out, struct error *err)
+{
+	static const char *const by_level_state = "SELECT level, state, count(*) FROM cases GROUP BY 1, 2";
+	static const char *const by_region =
+		"SELECT e.region, count(*) FROM cases c JOIN factories f ON f.id = c.factory_id"
+		" JOIN enterprises e ON e.id = f.enterprise_id GROUP BY 1 ORDER BY 2 DESC, 1";
+	static const char *const by_scenario = "SELECT scenario, count(*) FROM case_scenarios GROUP BY 1";
+	static const char *const overdue = "SELECT count(*) FROM cases WHERE next_due < ?1";
+	static const char *const by_month_end = "SELECT count(*) FROM cases WHERE next_due <= ?1";
+	struct count_row *scenarios = NULL;
+	char last[DATE_TEXT_SIZE], day[DATE_TEXT_SIZE];
+	size_t n = 0, i;
+	enum status status;
+
+	memset(out, 0, sizeof(*out));
+	status = counts(store, by_level_state, &out->level_state, &out->level_state_count, err);
+	if (!status)
+		status = counts(store, by_region, &out->regions, &out->region_count, err);
+	if (!status)
+		status = counts(store, by_scenario, &scenarios, &n, err);
+	for (i = 0; !status && i < n; i++) {
+		int id = atoi(scenarios[i].key);
+
+		if (id >= 1 && id <= 40)
+			out->scenario_cases[id] = scenarios[i].count;
+	}
+	free(scenarios);
+	if (status) {
+		dashboard_data_free(out);
+		return status;
+	}
+	date_format(today, day);
+	date_format((struct date){ today.year, today.month, date_days_in_month(today.year, today.month) }, last);
+	out->overdue = one(store, overdue, day, NULL);
+	out->due_this_month = one(store, by_month_end, last, NULL);
+	out->cases = store_case_count(store, NULL);
+	return STATUS_OK;
+}
+
+void dashboard_data_free(struct dashboard_data *data)
+{
+	free(data->level_state);
+	free(data->regions);
+	memset(data, 0, sizeof(*data));
+}

@@ -1,0 +1,326 @@
+/* The dashboard: cases by level and state, by region, the deadlines of this
+ * month and the overdue ones, and how the 40 scenarios are covered, stage
+ * by stage, as bars of block characters. Enter on a bar shows those cases in
+ * the list (its filter is set, as with :filter). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/i18n.h"
+#include "gradus/utf8.h"
+#include "tui_private.h"
+
+
+struct bar {
+	char label[96];     /* heading when command is empty and value < 0 */
+	char detail[160];   /* after the count */
+	long value, max;
+	char command[96];   /* the list's filter for this bar */
+};
+
+struct dashboard {
+	struct bar *bars;
+	size_t count, capacity, cursor, top;
+	int label_cells; /* the widest label, at most 24 cells */
+};
+
+static const enum action dashboard_hints[] = { ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_UP,
+					       ACTION_NONE };
+
+static struct bar *add(struct dashboard *d)
+{
+	if (d->count == d->capacity) {
+		size_t wanted = d->capacity ? 2 * d->capacity : 64;
+		void *grown = realloc(d->bars, wanted * sizeof(*d->bars));
+
+		if (!grown)
+			return NULL;
+		d->bars = grown;
+		d->capacity = wanted;
+	}
+	memset(&d->bars[d->count], 0, sizeof(d->bars[0]));
+	return &d->bars[d->count++];
+}
+
+static void heading(struct dashboard *d, const char *text)
+{
+	struct bar *b;
+
+	if (d->count && (b = add(d)))
+		b->value = -1; /* a blank line */
+	if ((b = add(d))) {
+		snprintf(b->label, sizeof(b->label), "%s", text);
+		b->value = -1;
+	}
+}
+
+static void bar(struct dashboard *d, const char *label, long value, long max, const char *command)
+{
+	struct bar *b = add(d);
+
+	if (!b)
+		return;
+	snprintf(b->label, sizeof(b->label), "%s", label);
+	b->value = value;
+	b->max = max;
+	snprintf(b->command, sizeof(b->command), "%s", command);
+}
+
+static void levels(struct tui *tui, struct dashboard *d, const struct dashboard_data *data)
+{
+	const struct forms *forms = tui->forms;
+	long totals[8] = { 0 }, max = 1;
+	char command[96];
+	size_t i, j;
+
+	/* L10N: dashboard heading */
+	heading(d, _("Cases by level and state"));
+	for (i = 0; i < forms->level_count && i < 8; i++) {
+		for (j = 0; j < data->level_state_count; j++)
+			if (!strcmp(data->level_state[j].key, forms->levels[i].key))
+				totals[i] += data->level_state[j].count;
+		if (totals[i] > max)
+			max = totals[i];
+	}
+	for (i = 0; i < forms->level_count && i < 8; i++) {
+		size_t used = 0;
+		struct bar *b;
+
+		snprintf(command, sizeof(command), "filter level=%s", forms->levels[i].key);
+		bar(d, tui_level_name(tui, forms->levels[i].key), totals[i], max, command);
+		b = &d->bars[d->count - 1];
+		for (j = 0; j < data->level_state_count && used < sizeof(b->detail); j++)
+			if (!strcmp(data->level_state[j].key, forms->levels[i].key))
+				used += (size_t)snprintf(b->detail + used, sizeof(b->detail) - used, "%s%s %ld",
+							 used ? " · " : "",
+							 tui_state_name(tui, forms->levels[i].key, data->level_state[j].sub),
+							 data->level_state[j].count);
+	}
+}
+
+static void regions(struct tui *tui, struct dashboard *d, const struct dashboard_data *data)
+{
+	char command[96];
+	size_t i;
+
+	/* L10N: dashboard heading */
+	heading(d, _("Cases by region"));
+	for (i = 0; i < data->region_count; i++) {
+		snprintf(command, sizeof(command), "filter region=%s", data->regions[i].key);
+		bar(d, tui_region_name(tui, data->regions[i].key), data->regions[i].count, data->regions[0].count,
+		    command);
+	}
+}
+
+static void deadlines(struct dashboard *d, const struct dashboard_data *data, struct date today)
+{
+	long max = data->overdue > data->due_this_month ? data->overdue : data->due_this_month;
+	char command[96];
+
+	/* L10N: dashboard heading */
+	heading(d, _("Deadlines"));
+	snprintf(command, sizeof(command), "filter due=%d",
+		 date_days_in_month(today.year, today.month) - today.day);
+	/* L10N: dashboard bar: deadlines by the end of this month, overdue ones included */
+	bar(d, _("By month's end"), data->due_this_month, max ? max : 1, command);
+	/* L10N: dashboard bar */
+	bar(d, _("Overdue"), data->overdue, max ? max : 1, "filter overdue");
+}
+
+static void coverage(struct tui *tui, struct dashboard *d, const struct dashboard_data *data)
+{
+	const struct forms *forms = tui->forms;
+	long per_stage[16] = { 0 }, max = 1;
+	int covered[16] = { 0 }, total[16] = { 0 };
+	char command[96];
+	size_t i;
+
+	/* L10N: dashboard heading: how many cases declare the scenarios of each stage */
+	heading(d, _("Scenarios declared, by stage"));
+	for (i = 0; i < forms->scenario_count; i++) {
+		const struct scenario *sc = &forms->scenarios[i];
+		int stage = sc->stage->order - 1;
+
+		if (stage < 0 || stage >= 16)
+			continue;
+		per_stage[stage] += data->scenario_cases[sc->id];
+		covered[stage] += data->scenario_cases[sc->id] > 0;
+		total[stage]++;
+	}
+	for (i = 0; i < forms->stage_count && i < 16; i++)
+		if (per_stage[i] > max)
+			max = per_stage[i];
+	for (i = 0; i < forms->stage_count && i < 16; i++) {
+		struct bar *b;
+
+		snprintf(command, sizeof(command), "filter stage=%s", forms->stages[i].key);
+		bar(d, i18n_chinese() ? forms->stages[i].zh : forms->stages[i].en, per_stage[i], max, command);
+		b = &d->bars[d->count - 1];
+		/* L10N: beside a stage's bar: of its scenarios, how many some case declares */
+		snprintf(b->detail, sizeof(b->detail), _("%d of %d scenarios declared"), covered[i], total[i]);
+	}
+}
+
+static enum status load(struct tui *tui, struct dashboard *d, struct error *err)
+{
+	struct dashboard_data data;
+	size_t i;
+	enum status status = store_dashboard(tui->store, store_today(tui->store), &data, err);
+
+	if (status)
+		return status;
+	d->count = 0;
+	levels(tui, d, &data);
+	regions(tui, d, &data);
+	deadlines(d, &data, store_today(tui->store));
+	coverage(tui, d, &data);
+	dashboard_data_free(&data);
+	d->label_cells = 4;
+	for (i = 0; i < d->count; i++)
+		if (d->bars[i].value >= 0 && utf8_width(d->bars[i].label) > d->label_cells)
+			d->label_cells = utf8_width(d->bars[i].label) > 24 ? 24 : utf8_width(d->bars[i].label);
+	for (d->cursor = 0; d->cursor < d->count && !d->bars[d->cursor].command[0]; d->cursor++)
+		;
+	return STATUS_OK;
+}
+
+static enum status dashboard_open(struct tui *tui, struct view *view, struct error *err)
+{
+	struct dashboard *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		return STATUS_ERR_NOMEM;
+	view->data = d;
+	return load(tui, d, err);
+}
+
+static void dashboard_close(struct tui *tui, struct view *view)
+{
+	struct dashboard *d = view->data;
+
+	(void)tui;
+	free(d->bars);
+	free(d);
+	view->data = NULL;
+}
+
+/* A bar of value/max in cells, in eighths of a cell. */
+static void draw_bar(int y, int x, int cells, long value, long max, attr_t attr)
+{
+	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+	long units = max > 0 ? value * cells * 8 / max : 0;
+	int i;
+
+	if (value > 0 && units == 0)
+		units = 1;
+	for (i = 0; i < units / 8; i++)
+		draw_text(y, x + i, "█", 1, attr);
+	if (units % 8 && i < cells)
+		draw_text(y, x + i, eighths[units % 8], 1, attr);
+}
+
+static void draw_line(struct tui *tui, const struct dashboard *d, const struct bar *b, int y, bool cursor)
+{
+	attr_t attr = cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
+	int label_cells = d->label_cells + 1;
+	int bar_cells = (COLS - label_cells - 10) / 2 > 30 ? 30 : (COLS - label_cells - 10) / 2;
+	char count[24];
+	int x;
+
+	if (b->value < 0) {
+		draw_text(y, 1, b->label, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
+		return;
+	}
+	draw_fill(y, 0, COLS, attr);
+	draw_text(y, 2, b->label, label_cells - 1, attr);
+	x = 2 + label_cells;
+	if (bar_cells > 4)
+		draw_bar(y, x, bar_cells, b->value, b->max, attr | draw_colour(tui, COLOUR_DUE, A_NORMAL));
+	x += bar_cells > 4 ? bar_cells + 1 : 0;
+	snprintf(count, sizeof(count), "%ld", b->value);
+	draw_text(y, x, count, 8, attr);
+	x += utf8_width(count) + 2;
+	if (x < COLS)
+		draw_text(y, x, b->detail, COLS - x, attr);
+}
+
+static void dashboard_draw(struct tui *tui, struct view *view, int top, int height)
+{
+	struct dashboard *d = view->data;
+	size_t i;
+
+	if (d->cursor < d->top)
+		d->top = d->cursor;
+	if (height > 0 && d->cursor >= d->top + (size_t)height)
+		d->top = d->cursor - (size_t)height + 1;
+	for (i = d->top; i < d->count && (int)(i - d->top) < height; i++)
+		draw_line(tui, d, &d->bars[i], top + (int)(i - d->top), i == d->cursor);
+}
+
+static void step_cursor(struct dashboard *d, int direction)
+{
+	size_t at = d->cursor;
+
+	while ((direction > 0 ? at + 1 < d->count : at > 0)) {
+		at = direction > 0 ? at + 1 : at - 1;
+		if (d->bars[at].command[0]) {
+			d->cursor = at;
+			return;
+		}
+	}
+}
+
+static bool dashboard_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
+{
+	struct dashboard *d = view->data;
+	int i;
+
+	(void)code;
+	(void)ch;
+	switch (action) {
+	case ACTION_DOWN: step_cursor(d, 1); return true;
+	case ACTION_UP: step_cursor(d, -1); return true;
+	case ACTION_PAGE_DOWN: for (i = 0; i < LINES - 3; i++) step_cursor(d, 1); return true;
+	case ACTION_PAGE_UP: for (i = 0; i < LINES - 3; i++) step_cursor(d, -1); return true;
+	case ACTION_HOME: for (i = 0; i < (int)d->count; i++) step_cursor(d, -1); return true;
+	case ACTION_END: for (i = 0; i < (int)d->count; i++) step_cursor(d, 1); return true;
+	case ACTION_OPEN:
+		if (d->cursor < d->count && d->bars[d->cursor].command[0] && tui->depth >= 2) {
+			char command[96];
+
+			snprintf(command, sizeof(command), "%s", d->bars[d->cursor].command);
+			tui_pop(tui); /* back on the list, which takes the filter */
+			list_filter(tui, &tui->views[tui->depth - 1], command);
+		}
+		return true;
+	default:
+		return false;
+	}
+}
+
+static const char *dashboard_title(struct tui *tui, struct view *view)
+{
+	(void)tui;
+	(void)view;
+	/* L10N: title of the dashboard */
+	return _("Dashboard");
+}
+
+static void dashboard_resume(struct tui *tui, struct view *view)
+{
+	struct error err;
+
+	if (load(tui, view->data, &err))
+		tui_say(tui, true, "%s", err.message);
+}
+
+const struct view_ops dashboard_view_ops = {
+	.name = "dashboard",
+	.open = dashboard_open,
+	.draw = dashboard_draw,
+	.key = dashboard_key,
+	.close = dashboard_close,
+	.title = dashboard_title,
+	.hints = dashboard_hints,
+	.resume = dashboard_resume,
+};
