@@ -581,6 +581,21 @@ static void draw_today(const struct case_screen *s, int y, int width)
 	}
 }
 
+/* The tab drawn at cell x of the tab line, or -1. */
+static int tab_at(int x)
+{
+	int at = 1, t;
+
+	for (t = 0; t < TAB_COUNT && at < COLS; t++) {
+		int cells = utf8_width(_(tab_names[t])) + 2;
+
+		if (x >= at && x < at + cells)
+			return t;
+		at += cells + 1;
+	}
+	return -1;
+}
+
 static void draw_tabs(struct tui *tui, const struct case_screen *s, int y)
 {
 	int x = 1, t;
@@ -779,6 +794,18 @@ static const char *case_title(struct tui *tui, struct view *view)
 	return s->title;
 }
 
+/* A click on a tab switches to it. */
+static bool case_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
+{
+	struct case_screen *s = view->data;
+	int tab = y == 1 && !wheel ? tab_at(x) : -1;
+
+	if (tab < 0)
+		return !wheel;
+	switch_tab(tui, s, tab - (int)s->tab);
+	return true;
+}
+
 const struct view_ops case_view_ops = {
 	.name = "case",
 	.open = case_open,
@@ -788,4 +815,5 @@ const struct view_ops case_view_ops = {
 	.title = case_title,
 	.resume = case_resume,
 	.hints = case_hints,
+	.mouse = case_mouse,
 };

@@ -298,6 +298,21 @@ static bool dashboard_key(struct tui *tui, struct view *view, enum action action
 	}
 }
 
+/* A click on a bar selects it; on the selected bar, opens it. */
+static bool dashboard_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
+{
+	struct dashboard *d = view->data;
+	size_t at = d->top + (size_t)(y - 1);
+
+	(void)x;
+	if (wheel || y < 1 || at >= d->count || !d->bars[at].command[0])
+		return wheel == 0;
+	if (at == d->cursor)
+		return dashboard_key(tui, view, ACTION_OPEN, 0, L'\r');
+	d->cursor = at;
+	return true;
+}
+
 static const char *dashboard_title(struct tui *tui, struct view *view)
 {
 	(void)tui;
@@ -323,4 +338,5 @@ const struct view_ops dashboard_view_ops = {
 	.title = dashboard_title,
 	.hints = dashboard_hints,
 	.resume = dashboard_resume,
+	.mouse = dashboard_mouse,
 };

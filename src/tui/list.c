@@ -452,6 +452,55 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 	}
 }
 
+/* The column under cell x of the header, or -1. */
+static int column_at(int x)
+{
+	int widths[COL_COUNT], at = 0, i;
+
+	layout(COLS, widths);
+	for (i = 0; i < COL_COUNT; i++) {
+		if (widths[i] < 0)
+			continue;
+		if (x >= at && x < at + widths[i] + 1)
+			return i;
+		at += widths[i] + 1;
+	}
+	return -1;
+}
+
+/* A click on a row selects it, on the selected row opens it; on a column's
+ * header sorts by it (again: the other way). */
+static bool list_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
+{
+	static const enum case_sort by_column[COL_COUNT] = {
+		[COL_NUMBER] = SORT_NUMBER, [COL_ENTERPRISE] = SORT_ENTERPRISE, [COL_REGION] = SORT_REGION,
+		[COL_LEVEL] = SORT_LEVEL, [COL_YEAR] = SORT_YEAR, [COL_STATE] = SORT_STATE, [COL_DUE] = SORT_DUE,
+	};
+	struct list *list = view->data;
+	int column;
+
+	if (wheel)
+		return false;
+	if (y == 1 && (column = column_at(x)) >= 0) {
+		char line[64], message[256];
+
+		snprintf(line, sizeof(line), "sort %s %s", store_sort_name(by_column[column]),
+			 list->settings.sort == by_column[column] && !list->settings.descending ? "desc" : "asc");
+		if (settings_command(&list->settings, tui->forms, line, message, sizeof(message))) {
+			settings_to_query(&list->settings, &list->query);
+			search_apply(tui, list);
+			settings_save(&list->settings, message, sizeof(message));
+		}
+		return true;
+	}
+	if (y >= 2 && (size_t)(y - 2) < list->count) {
+		if ((size_t)(y - 2) == list->cursor)
+			return list_key(tui, view, ACTION_OPEN, 0, L'\r');
+		list->cursor = (size_t)(y - 2);
+	}
+	return true;
+}
+
 const struct view_ops list_view_ops = {
 	.name = "list",
 	.open = list_open,
@@ -461,4 +510,5 @@ const struct view_ops list_view_ops = {
 	.title = list_title,
 	.hints = list_hints,
 	.resume = list_resume,
+	.mouse = list_mouse,
 };

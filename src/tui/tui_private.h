@@ -42,6 +42,9 @@ struct view_ops {
 	bool (*key)(struct tui *tui, struct view *view, enum action action, int code, wint_t ch);
 	void (*close)(struct tui *tui, struct view *view);
 	const char *(*title)(struct tui *tui, struct view *view);
+	/* A mouse click (wheel 0) or a wheel step (wheel -1 up, +1 down) at
+	 * screen cell y, x; may be NULL (the wheel then moves up and down). */
+	bool (*mouse)(struct tui *tui, struct view *view, int y, int x, int wheel);
 	/* Called when the view is on top again after the one above closed
 	 * (data may have changed there); may be NULL. */
 	void (*resume)(struct tui *tui, struct view *view);
@@ -73,6 +76,9 @@ struct tui {
 enum status tui_push(struct tui *tui, const struct view_ops *ops, const char *arg, struct error *err);
 void tui_pop(struct tui *tui);
 void tui_say(struct tui *tui, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A mouse event as the terminal or a script (:click X Y, :wheel up|down)
+ * gives it: to the view on top. */
+void tui_mouse(struct tui *tui, int y, int x, int wheel);
 /* Shows the terminal cursor at y, x once the screen is drawn (a field being
  * edited: terminal input methods open their window there). */
 void tui_cursor(struct tui *tui, int y, int x);

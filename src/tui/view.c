@@ -210,6 +210,33 @@ double tui_clock_us(void)
 	return now_us();
 }
 
+void tui_mouse(struct tui *tui, int y, int x, int wheel)
+{
+	struct view *view = &tui->views[tui->depth - 1];
+	int i;
+
+	tui->message[0] = '\0';
+	if (view->ops->mouse && view->ops->mouse(tui, view, y, x, wheel))
+		return;
+	for (i = 0; wheel && i < 3 && view->ops->key; i++)
+		view->ops->key(tui, view, wheel < 0 ? ACTION_UP : ACTION_DOWN, wheel < 0 ? KEY_UP : KEY_DOWN, 0);
+}
+
+/* A mouse event from the terminal. */
+static void terminal_mouse(struct tui *tui)
+{
+	MEVENT event;
+
+	if (getmouse(&event) != OK)
+		return;
+	if (event.bstate & BUTTON4_PRESSED)
+		tui_mouse(tui, event.y, event.x, -1);
+	else if (event.bstate & BUTTON5_PRESSED)
+		tui_mouse(tui, event.y, event.x, 1);
+	else if (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED))
+		tui_mouse(tui, event.y, event.x, 0);
+}
+
 static enum status run_script(struct tui *tui, struct script *script, struct error *err)
 {
 	enum status status = STATUS_OK;
@@ -224,6 +251,10 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 				return status;
 		} else if (command && sscanf(command, "resize %d %d", &columns, &lines) == 2) {
 			resizeterm(lines, columns);
+		} else if (command && sscanf(command, "click %d %d", &columns, &lines) == 2) {
+			tui_mouse(tui, lines, columns, 0);
+		} else if (command && (!strcmp(command, "wheel up") || !strcmp(command, "wheel down"))) {
+			tui_mouse(tui, 0, 0, !strcmp(command, "wheel up") ? -1 : 1);
 		} else if (command) {
 			return error_set(err, STATUS_ERR_PARSE, "%s: unknown script command ':%s'",
 					 tui->options->script, command);
@@ -253,6 +284,10 @@ static void run_terminal(struct tui *tui)
 		kind = get_wch(&ch);
 		if (kind == ERR)
 			continue;
+		if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
+			terminal_mouse(tui);
+			continue;
+		}
 		dispatch(tui, kind == KEY_CODE_YES ? (int)ch : 0, kind == KEY_CODE_YES ? 0 : ch);
 	}
 }
@@ -311,6 +346,10 @@ enum status tui_run(const struct tui_options *options, struct store *store,
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	if (!options->script) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 	curs_set(0);
 	init_colours(&tui);
 	status = tui_push(&tui, &list_view_ops, NULL, err);
