@@ -1,9 +1,11 @@
 /* The one keymap: dispatch, the help screen and the status-line hints all
  * read this table. */
+#include <string.h>
+
 #include "gradus/i18n.h"
 #include "tui_private.h"
 
-static const struct key_binding bindings[] = {
+static const struct key_binding defaults[] = {
 	{ KEY_UP, 0, "↑", ACTION_UP },
 	{ 0, L'k', "k", ACTION_UP },
 	{ KEY_DOWN, 0, "↓", ACTION_DOWN },
@@ -73,11 +75,80 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_DASHBOARD] = N_("Dashboard"),
 };
 
+/* The bindings in use: the defaults, changed by the [keys] of the config. */
+#define MAX_BINDINGS 160
+static struct key_binding bindings[MAX_BINDINGS];
+static size_t binding_count;
+
+static const char *const action_names[ACTION_COUNT] = {
+	[ACTION_UP] = "up", [ACTION_DOWN] = "down", [ACTION_PAGE_UP] = "page_up", [ACTION_PAGE_DOWN] = "page_down",
+	[ACTION_HOME] = "home", [ACTION_END] = "end", [ACTION_OPEN] = "open", [ACTION_BACK] = "back",
+	[ACTION_QUIT] = "quit", [ACTION_HELP] = "help", [ACTION_REDRAW] = "redraw", [ACTION_TAB_NEXT] = "next_tab",
+	[ACTION_TAB_PREV] = "previous_tab", [ACTION_STEP] = "step", [ACTION_AGENDA] = "agenda", [ACTION_NEW] = "new",
+	[ACTION_EDIT] = "edit", [ACTION_TOGGLE] = "toggle", [ACTION_SEARCH] = "search", [ACTION_COMMAND] = "command",
+	[ACTION_DASHBOARD] = "dashboard",
+};
+
+static void ensure(void)
+{
+	if (binding_count)
+		return;
+	binding_count = sizeof(defaults) / sizeof(defaults[0]);
+	memcpy(bindings, defaults, sizeof(defaults));
+}
+
+const char *keymap_action_name(enum action action)
+{
+	return action > ACTION_NONE && action < ACTION_COUNT && action_names[action] ? action_names[action] : "";
+}
+
+bool keymap_action_named(const char *name, enum action *out)
+{
+	int i;
+
+	for (i = ACTION_NONE + 1; i < ACTION_COUNT; i++)
+		if (action_names[i] && !strcmp(action_names[i], name)) {
+			*out = (enum action)i;
+			return true;
+		}
+	return false;
+}
+
+bool keymap_bind(enum action action, const struct key_binding *keys, size_t count)
+{
+	size_t i, j, kept = 0;
+
+	ensure();
+	for (i = 0; i < binding_count; i++) {
+		bool taken = bindings[i].action == action;
+
+		for (j = 0; j < count && !taken; j++)
+			taken = bindings[i].code == keys[j].code && bindings[i].ch == keys[j].ch;
+		if (!taken)
+			bindings[kept++] = bindings[i];
+	}
+	if (kept + count > MAX_BINDINGS)
+		return false;
+	for (j = 0; j < count; j++) {
+		bindings[kept] = keys[j];
+		bindings[kept++].action = action;
+	}
+	binding_count = kept;
+	return true;
+}
+
+void keymap_reset(void)
+{
+	binding_count = 0;
+	ensure();
+}
+
 enum action keymap_action(int code, wint_t ch)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++) {
+	ensure();
+	for (i = 0; i < binding_count; i++) {
 		if (code && bindings[i].code == code)
 			return bindings[i].action;
 		if (!code && !bindings[i].code && bindings[i].ch == ch)
@@ -88,7 +159,8 @@ enum action keymap_action(int code, wint_t ch)
 
 const struct key_binding *keymap_bindings(size_t *count)
 {
-	*count = sizeof(bindings) / sizeof(bindings[0]);
+	ensure();
+	*count = binding_count;
 	return bindings;
 }
 
@@ -103,7 +175,8 @@ const char *keymap_label(enum action action)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
+	ensure();
+	for (i = 0; i < binding_count; i++)
 		if (bindings[i].action == action)
 			return bindings[i].label;
 	return "";

@@ -90,6 +90,17 @@ struct key_binding {
 	const char *label;
 	enum action action;
 };
+/* The action's name in the config file ("down", "search"...). */
+const char *keymap_action_name(enum action action);
+bool keymap_action_named(const char *name, enum action *out);
+/* Replaces the keys of an action (the keys leave any other action). */
+bool keymap_bind(enum action action, const struct key_binding *keys, size_t count);
+void keymap_reset(void);
+/* The config file ($XDG_CONFIG_HOME/gradus/config.ini, config.c): [keys],
+ * [colours], [display]. A bad line is reported as "FILE:LINE: message" in
+ * message (the rest still applies); a missing file is no error. */
+bool tui_config_load(char *message, size_t size);
+void tui_set_colour(enum colour colour, short foreground, short background);
 enum action keymap_action(int code, wint_t ch);
 const struct key_binding *keymap_bindings(size_t *count);
 const char *keymap_describe(enum action action); /* translated */

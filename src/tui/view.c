@@ -149,19 +149,32 @@ static void dispatch(struct tui *tui, int code, wint_t ch)
 	handle_action(tui, action);
 }
 
+/* Foreground and background of each colour pair; the config may change them. */
+static short colours[COLOUR_ERROR + 1][2] = {
+	[COLOUR_TITLE] = { COLOR_WHITE, COLOR_BLUE }, [COLOUR_STATUS] = { COLOR_BLACK, COLOR_CYAN },
+	[COLOUR_HEADER] = { COLOR_YELLOW, -1 }, [COLOUR_CURSOR] = { COLOR_BLACK, COLOR_YELLOW },
+	[COLOUR_DUE] = { COLOR_RED, -1 }, [COLOUR_ERROR] = { COLOR_WHITE, COLOR_RED },
+};
+
+void tui_set_colour(enum colour colour, short foreground, short background)
+{
+	if (colour >= COLOUR_TITLE && colour <= COLOUR_ERROR) {
+		colours[colour][0] = foreground;
+		colours[colour][1] = background;
+	}
+}
+
 static void init_colours(struct tui *tui)
 {
+	int i;
+
 	tui->colour = !tui->options->no_color && has_colors() && !getenv("NO_COLOR");
 	if (!tui->colour)
 		return;
 	start_color();
 	use_default_colors();
-	init_pair(COLOUR_TITLE, COLOR_WHITE, COLOR_BLUE);
-	init_pair(COLOUR_STATUS, COLOR_BLACK, COLOR_CYAN);
-	init_pair(COLOUR_HEADER, COLOR_YELLOW, -1);
-	init_pair(COLOUR_CURSOR, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(COLOUR_DUE, COLOR_RED, -1);
-	init_pair(COLOUR_ERROR, COLOR_WHITE, COLOR_RED);
+	for (i = COLOUR_TITLE; i <= COLOUR_ERROR; i++)
+		init_pair((short)i, colours[i][0], colours[i][1]);
 }
 
 /* Runs a keystroke script against the off-screen terminal. */
@@ -327,6 +340,7 @@ enum status tui_run(const struct tui_options *options, struct store *store,
 		    const struct forms *forms, struct error *err)
 {
 	struct tui tui;
+	char config_error[512];
 	struct script *script = NULL;
 	SCREEN *screen = NULL;
 	FILE *in = NULL, *out = NULL;
@@ -351,6 +365,8 @@ enum status tui_run(const struct tui_options *options, struct store *store,
 		mouseinterval(0);
 	}
 	curs_set(0);
+	if (!tui_config_load(config_error, sizeof(config_error)))
+		tui_say(&tui, true, "%s", config_error);
 	init_colours(&tui);
 	status = tui_push(&tui, &list_view_ops, NULL, err);
 	if (status)
