@@ -1,6 +1,7 @@
 /* A one-line text editor: code points in, UTF-8 out, drawn by display cells. */
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "gradus/utf8.h"
 #include "field.h"
@@ -90,8 +91,68 @@ bool field_is_empty(const struct field *field)
 	return field->length == 0;
 }
 
+/* Classes of characters for word motions: a word is a run of one class
+ * (letters and digits, ideographs, punctuation), spaces between. */
+static int word_class(uint32_t cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == 0x3000)
+		return 0;
+	if (cp < 0x80)
+		return iswalnum((wint_t)cp) || cp == '_' ? 1 : 3;
+	if ((cp >= 0x3001 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20))
+		return 3;
+	return iswalnum((wint_t)cp) && cp < 0x2e80 ? 1 : 2;
+}
+
+size_t field_word_left(const struct field *field, size_t at)
+{
+	while (at > 0 && word_class(field->text[at - 1]) == 0)
+		at--;
+	if (at > 0) {
+		int cls = word_class(field->text[at - 1]);
+
+		while (at > 0 && word_class(field->text[at - 1]) == cls)
+			at--;
+	}
+	return at;
+}
+
+size_t field_word_right(const struct field *field, size_t at)
+{
+	if (at < field->length) {
+		int cls = word_class(field->text[at]);
+
+		while (at < field->length && word_class(field->text[at]) == cls)
+			at++;
+	}
+	while (at < field->length && word_class(field->text[at]) == 0)
+		at++;
+	return at;
+}
+
 bool field_key(struct field *field, int code, wint_t ch)
 {
+	static int control_left = -1, control_right = -1;
+
+	if (control_left < 0) { /* xterm's ^← and ^→, where the terminal has them */
+		control_left = key_defined("\033[1;5D") > 0 ? key_defined("\033[1;5D") : 0;
+		control_right = key_defined("\033[1;5C") > 0 ? key_defined("\033[1;5C") : 0;
+	}
+	if (code && code == control_left) {
+		field->cursor = field_word_left(field, field->cursor);
+		return true;
+	}
+	if (code && code == control_right) {
+		field->cursor = field_word_right(field, field->cursor);
+		return true;
+	}
+	if (!code && ch == 0x17) { /* ^W: the word before the cursor */
+		size_t from = field_word_left(field, field->cursor);
+
+		while (field->cursor > from)
+			delete_at(field, --field->cursor);
+		return true;
+	}
 	if (code == KEY_BACKSPACE || (!code && (ch == 0x7f || ch == 0x08))) {
 		if (field->cursor > 0)
 			delete_at(field, --field->cursor);

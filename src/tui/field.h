@@ -26,8 +26,13 @@ bool field_set(struct field *field, const char *utf8);
 char *field_text(const struct field *field);
 bool field_is_empty(const struct field *field);
 /* Edits for one key: printable characters, Backspace, Delete, Left, Right,
- * Home, End, ^A, ^E, ^U. False when the key is not an editing key. */
+ * Home, End, ^A, ^E, ^U, ^W, ^← ^→. False when the key is not an editing key. */
 bool field_key(struct field *field, int code, wint_t ch);
+/* Where a word motion from code point `at` lands: words are runs of letters
+ * and digits, of ideographs, or of punctuation (^W deletes back to the
+ * left one; ^← and ^→ move). */
+size_t field_word_left(const struct field *field, size_t at);
+size_t field_word_right(const struct field *field, size_t at);
 /* Cells of one code point as draw_text draws it. */
 int field_cp_width(uint32_t cp);
 /* Adjusts field->scroll so the cursor shows within `cells`. */

@@ -96,6 +96,40 @@ static void test_editing_keys(void **state)
 	field_free(&field);
 }
 
+/* Words: runs of letters and digits, of ideographs, of punctuation. */
+static void test_words(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t at, left, right;
+	} table[] = {
+		{ "武汉光谷 HB-2026", 12, 8, 12 },  /* end: back over "2026" */
+		{ "武汉光谷 HB-2026", 0, 0, 5 },    /* the ideographs, then the space */
+		{ "武汉光谷 HB-2026", 5, 0, 7 },    /* from "HB": back over the space and 武汉光谷 */
+		{ "武汉，光谷", 5, 3, 5 },          /* full-width punctuation separates */
+		{ "𠮷野家 abc", 3, 0, 4 },          /* outside the BMP is an ideograph too */
+		{ "", 0, 0, 0 },
+	};
+	struct field field;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(table); i++) {
+		field_init(&field, 0);
+		field_set(&field, table[i].text);
+		assert_int_equal(field_word_left(&field, table[i].at), table[i].left);
+		assert_int_equal(field_word_right(&field, table[i].at), table[i].right);
+		field_free(&field);
+	}
+	field_init(&field, 0);
+	field_set(&field, "武汉光谷 精密机械");
+	assert_true(field_key(&field, 0, 0x17)); /* ^W */
+	assert_text(&field, "武汉光谷 ");
+	assert_true(field_key(&field, 0, 0x17));
+	assert_text(&field, "");
+	field_free(&field);
+}
+
 static void test_not_editing_keys(void **state)
 {
 	static const struct press keys[] = {
@@ -181,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_set_and_text),
 		cmocka_unit_test(test_editing_keys),
 		cmocka_unit_test(test_not_editing_keys),
+		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_grows),
 		cmocka_unit_test(test_scroll),
 		cmocka_unit_test(test_widths),
