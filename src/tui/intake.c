@@ -82,6 +82,8 @@ struct form {
 	size_t pick_cursor;
 	int pick_scroll, scroll;
 	char created[128];
+	struct field pick_filter; /* typed after / in a picker: only what matches shows */
+	bool pick_filtering;
 	bool confirm_discard;    /* a new case typed in: q asks before throwing it away */
 	struct case_warnings warnings;
 	struct row *rows;
@@ -652,22 +654,61 @@ static void add_row(struct form *form, enum row_kind kind, size_t index, size_t 
 }
 
 /* The picker's lines: regions or levels, or the scenarios under their stages. */
+/* Whether a picker's entry matches the filter typed after / (its Chinese or
+ * English name, its key, or a scenario's number; letters in any case). */
+static bool pick_matches(const struct tui *tui, const struct form *form, size_t index, const char *filter)
+{
+	const struct forms *forms = tui->forms;
+	char number[8];
+
+	if (!filter || !*filter)
+		return true;
+	if (form->picker == PICK_SCENARIOS) {
+		const struct scenario *sc = &forms->scenarios[index];
+
+		snprintf(number, sizeof(number), "%d", sc->id);
+		return strstr(sc->title_zh, filter) || strcasestr(sc->title_en, filter) || !strcmp(number, filter);
+	}
+	if (form->picker == PICK_REGION)
+		return strstr(forms->regions[index].zh, filter) || strcasestr(forms->regions[index].en, filter) ||
+		       strcasestr(forms->regions[index].key, filter);
+	return strstr(forms->levels[index].zh, filter) || strcasestr(forms->levels[index].en, filter) ||
+	       strcasestr(forms->levels[index].key, filter);
+}
+
 static void picker_rows(const struct tui *tui, struct form *form)
 {
 	const struct forms *forms = tui->forms;
-	size_t i, s;
+	char *filter = field_text(&form->pick_filter);
+	size_t i, s, heading;
 
 	form->row_count = 0;
 	for (i = 0; form->picker == PICK_REGION && i < forms->region_count; i++)
-		add_row(form, ROW_ENTRY, i, 0, 0);
+		if (pick_matches(tui, form, i, filter))
+			add_row(form, ROW_ENTRY, i, 0, 0);
 	for (i = 0; form->picker == PICK_LEVEL && i < forms->level_count; i++)
-		add_row(form, ROW_ENTRY, i, 0, 0);
+		if (pick_matches(tui, form, i, filter))
+			add_row(form, ROW_ENTRY, i, 0, 0);
 	for (s = 0; form->picker == PICK_SCENARIOS && s < forms->stage_count; s++) {
+		heading = form->row_count;
 		add_row(form, ROW_HEADING, s, 0, 0);
 		for (i = 0; i < forms->scenario_count; i++)
-			if (forms->scenarios[i].stage == &forms->stages[s])
+			if (forms->scenarios[i].stage == &forms->stages[s] && pick_matches(tui, form, i, filter))
 				add_row(form, ROW_ENTRY, i, 0, 0);
+		if (form->row_count == heading + 1)
+			form->row_count = heading; /* a stage with nothing matching is left out */
 	}
+	free(filter);
+}
+
+/* The first entry row, for the cursor after the rows change. */
+static size_t first_entry(const struct form *form)
+{
+	size_t i;
+
+	for (i = 0; i < form->row_count && form->rows[i].kind != ROW_ENTRY; i++)
+		;
+	return i < form->row_count ? i : 0;
 }
 
 static const char *picker_key_of(const struct tui *tui, const struct form *form, size_t index)
@@ -682,6 +723,8 @@ static void open_picker(struct tui *tui, struct form *form, enum picker picker)
 
 	form->picker = picker;
 	form->pick_scroll = 0;
+	field_set(&form->pick_filter, "");
+	form->pick_filtering = false;
 	memcpy(form->picked_before, form->picked, sizeof(form->picked));
 	picker_rows(tui, form);
 	for (i = 0; i < form->row_count && form->rows[i].kind != ROW_ENTRY; i++)
@@ -741,10 +784,32 @@ static void toggle_scenario(const struct tui *tui, struct form *form)
 		form->picked[id] = !form->picked[id];
 }
 
+/* Typing after / in a picker: the list narrows at each key; Enter keeps the
+ * filter and gives the keys back to the picker, Esc drops it. */
+static bool filter_key(struct tui *tui, struct form *form, int code, wint_t ch)
+{
+	if (!code && ch == 0x1b)
+		field_set(&form->pick_filter, "");
+	if ((!code && (ch == 0x1b || ch == L'\r' || ch == L'\n')) || code == KEY_ENTER)
+		form->pick_filtering = false;
+	else if (!field_key(&form->pick_filter, code, ch))
+		return false;
+	picker_rows(tui, form);
+	form->pick_cursor = first_entry(form);
+	form->pick_scroll = 0;
+	return true;
+}
+
 static bool picker_key(struct tui *tui, struct form *form, enum action action, int code, wint_t ch)
 {
 	bool scenarios = form->picker == PICK_SCENARIOS;
 
+	if (form->pick_filtering && filter_key(tui, form, code, ch))
+		return true;
+	if (!code && ch == L'/') {
+		form->pick_filtering = true;
+		return true;
+	}
 	if (scenarios && !code && (ch == L'x' || ch == L' '))
 		toggle_scenario(tui, form);
 	else if (action == ACTION_BACK) {
@@ -1136,7 +1201,22 @@ static void draw_picker(const struct tui *tui, struct form *form, int top, int h
 	else
 		/* L10N: heading of a picker: the field's label */
 		snprintf(line, sizeof(line), _("%s: choose one"), _(specs[id].label));
-	draw_text(top, 0, line, COLS, A_BOLD);
+	if (form->pick_filtering || !field_is_empty(&form->pick_filter)) {
+		size_t used = strlen(line);
+
+		snprintf(line + used, sizeof(line) - used, "   /");
+		draw_text(top, 0, line, COLS, A_BOLD);
+		used = (size_t)utf8_width(line) + 1;
+		if ((int)used < COLS) {
+			int at = field_draw(&form->pick_filter, top, (int)used, COLS - (int)used, A_UNDERLINE,
+					    form->pick_filtering);
+
+			if (form->pick_filtering)
+				tui_cursor((struct tui *)tui, top, at);
+		}
+	} else {
+		draw_text(top, 0, line, COLS, A_BOLD);
+	}
 	form->pick_scroll = scrolled(form, form->pick_scroll, form->pick_cursor, height - 1, true);
 	for (y = 0; y < height - 1 && form->pick_scroll + y < (int)form->row_count; y++)
 		draw_picker_row(tui, form, (size_t)(form->pick_scroll + y), top + 1 + y);
@@ -1184,6 +1264,7 @@ static void intake_close(struct tui *tui, struct view *view)
 		free(form->entries[i].saved);
 	}
 	case_detail_clear(&form->detail);
+	field_free(&form->pick_filter);
 	free(form->before_edit);
 	free(form->rows);
 	free(form);
@@ -1213,6 +1294,7 @@ static enum status intake_open(struct tui *tui, struct view *view, struct error 
 	view->data = form;
 	for (i = 0; i < E_COUNT; i++)
 		field_init(&form->entries[i].field, specs[i].limit);
+	field_init(&form->pick_filter, 0);
 	if (view->arg) {
 		form->edit = true;
 		snprintf(form->id, sizeof(form->id), "%s", view->arg);

@@ -79,3 +79,16 @@ grep -qF "临时草稿企业" "$WORK/discard-kept.screen" && ok "n keeps the for
 head -1 "$WORK/discard-done.screen" | grep -qF "Cases (" && ok "y throws it away and goes back to the list" ||
 	fail "y throws it away and goes back to the list" "$(cat "$WORK/discard-done.screen")"
 [ "$(sqlite3 "$DB" 'SELECT count(*) FROM cases')" = "$before" ] && ok "and nothing was written" || fail "and nothing was written"
+
+# Pickers are searchable: / then a few characters narrows them at each key.
+printf '%s\n' "n" "<Down><Down><Enter>/荆" ":save-screen pick-region.screen" "<Enter><Enter>" \
+	"<End><Up><Up><Up><Enter>/质量" ":save-screen pick-scenarios.screen" "<Enter>x<Enter>" ":save-screen picked.screen" \
+	"q" "y" "q" >"$WORK/pick.script"
+run "$GRADUS" --db "$DB" --script "$WORK/pick.script"
+expect "the picker script runs to its end" 0
+[ "$(sed -n '3,20p' pick-region.screen | grep -c '[A-Za-z]')" = 2 ] && grep -q "Jingmen" pick-region.screen &&
+	grep -q "Jingzhou" pick-region.screen && ok "/荆 leaves the two regions named 荆" || fail "region filter" "$(cat pick-region.screen)"
+grep -q "25  Precise quality traceability" pick-scenarios.screen && grep -q "26  Quality analysis" pick-scenarios.screen &&
+	[ "$(grep -c '\[ \]' pick-scenarios.screen)" = 2 ] && ok "/质量 leaves the two quality scenarios, under their stage" ||
+	fail "scenario filter" "$(cat pick-scenarios.screen)"
+grep -q "1 of 40 picked: 25" picked.screen && ok "x ticks the filtered scenario" || fail "tick filtered" "$(cat picked.screen)"
