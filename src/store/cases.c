@@ -99,7 +99,8 @@ static enum status next_number(struct store *store, const struct level *level, i
 			       char number[32], struct error *err)
 {
 	static const char *const sql =
-		"SELECT max(CAST(substr(number, length(?1) + 1) AS INTEGER)) FROM cases WHERE number LIKE ?1 || '%'";
+		"SELECT max(CAST(substr(number, length(?1) + 1) AS INTEGER)) FROM cases"
+		" WHERE number >= ?1 AND number < ?1 || '~'"; /* the prefix's range of the index */
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	char prefix[24];
 	int rc, next = 1;
