@@ -127,25 +127,44 @@ static void bind_query(sqlite3_stmt *stmt, const struct case_query *q)
 		sqlite3_bind_int(stmt, at, q->year);
 }
 
-/* SELECT ... in the query's order, after or before the keyed case. */
-static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward)
+/* SELECT ... in the query's order, after or before the keyed case. The page
+ * is chosen on the cases alone (joined to their enterprise only when the sort
+ * or a filter needs it) and only its rows are then joined for their columns.
+ * With scan, a search is checked row by row along the order's index instead
+ * of sorting every match: quicker when the matches are many. */
+static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward, bool scan)
 {
-	const char *sort = sorts[q->sort < SORT_COUNT ? q->sort : SORT_NUMBER].expression;
+	enum case_sort by = q->sort < SORT_COUNT ? q->sort : SORT_NUMBER;
+	const char *sort = sorts[by].expression;
 	bool down = q->descending != backward;
+	bool join = q->region || by == SORT_ENTERPRISE || by == SORT_REGION;
 	char filters[512], key[512] = "", *sql = NULL;
 	const char *op = down ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
+	const char *dir = down ? "DESC" : "";
 
 	filters_sql(q, filters, sizeof(filters));
+	if (scan && q->match) {
+		char *at = strstr(filters, "c.rowid IN");
+
+		if (at)
+			memmove(at + 1, at, strlen(at) + 1), *at = '+';
+	}
 	if (keyed)
 		snprintf(key, sizeof(key), " AND (%s, c.number) %s ((SELECT %s" FROM " WHERE c.number = :key), :key)",
 			 sort, op, sort);
 	if (asprintf(&sql,
 		     "SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due"
-		     FROM " WHERE 1%s%s ORDER BY %s %s, c.number %s LIMIT :limit",
-		     filters, key, sort, down ? "DESC" : "", down ? "DESC" : "") < 0)
+		     " FROM (SELECT c.rowid AS r FROM cases c%s WHERE 1%s%s ORDER BY %s %s, c.number %s LIMIT :limit) k"
+		     " JOIN cases c ON c.rowid = k.r JOIN factories f ON f.id = c.factory_id"
+		     " JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s %s, c.number %s",
+		     join ? " JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id" : "",
+		     filters, key, sort, dir, dir, sort, dir, dir) < 0)
 		return NULL;
 	return sql;
 }
+
+/* Many matches: walk the order's index and check each case (see page_sql). */
+#define SCAN_FROM_MATCHES 1000
 
 enum status store_case_page(struct store *store, const struct case_query *query, const char *key, bool inclusive,
 			    enum store_direction direction, size_t limit,
@@ -153,7 +172,8 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 {
 	static const struct case_query all;
 	const struct case_query *q = query ? query : &all;
-	char *sql = page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD);
+	bool scan = q->match && store_case_count(store, &(struct case_query){ .match = q->match }) >= SCAN_FROM_MATCHES;
+	char *sql = page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, scan);
 	sqlite3_stmt *stmt = NULL;
 	int rc = SQLITE_DONE;
 	size_t n = 0, i;

@@ -18,36 +18,55 @@ COLUMNS = ("SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.le
 ROWS = 21  # an 80x24 screen
 
 
+def page(where="1", order="c.number", direction=""):
+    """The page as gradus reads it: chosen on the cases, then joined (store/list.c)."""
+    return ("SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due"
+            " FROM (SELECT c.rowid AS r FROM cases c WHERE %s ORDER BY %s %s, c.number %s LIMIT %d) k"
+            " JOIN cases c ON c.rowid = k.r JOIN factories f ON f.id = c.factory_id"
+            " JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s %s, c.number %s;"
+            % (where, order, direction, direction, ROWS, order, direction, direction))
+
+
 def search(query):
+    """Count the matches, then the first page (walking the number index when
+    the matches are many, as gradus does)."""
     match = '\'"' + " ".join(query) + '"\''
-    return (COLUMNS + "WHERE c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH %s)"
-            " ORDER BY c.number LIMIT %d; SELECT count(*) FROM case_search WHERE case_search MATCH %s;"
-            % (match, ROWS, match))
+    count = "SELECT count(*) FROM case_search WHERE case_search MATCH %s;" % match
+    return lambda db: count * 2 + page("%sc.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH %s)" % (
+        "+" if int(sql_value(db, count)) >= 1000 else "", match))
 
 
 def detail(db):
     number = sql_value(db, "SELECT number FROM cases ORDER BY number LIMIT 1")
+    case = "(SELECT id FROM cases WHERE number = '%s')" % number
     return (COLUMNS + "WHERE c.number = '%s';"
             " SELECT step, from_state, to_state, kind, actor, on_date, note FROM events"
-            "  WHERE case_id = (SELECT id FROM cases WHERE number = '%s') ORDER BY on_date, created_at, rowid;"
-            " SELECT scenario FROM case_scenarios WHERE case_id = (SELECT id FROM cases WHERE number = '%s');"
-            " SELECT material, received_on FROM case_materials WHERE case_id = (SELECT id FROM cases WHERE number = '%s');"
-            % (number, number, number, number))
+            "  WHERE case_id = %s ORDER BY on_date, created_at, rowid;"
+            " SELECT scenario FROM case_scenarios WHERE case_id = %s;"
+            " SELECT material, received_on FROM case_materials WHERE case_id = %s;"
+            " WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id"
+            "  WHERE c.number = '%s'), rows (tbl, id) AS (SELECT 'cases', id FROM c"
+            "  UNION SELECT 'factories', factory_id FROM c UNION SELECT 'enterprises', enterprise_id FROM c"
+            "  UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('events', 'case_scenarios', 'case_materials')"
+            "  AND field = 'case_id' AND new = (SELECT id FROM c))"
+            " SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new"
+            " FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq;"
+            % (number, case, case, case, number))
 
 
 def sql_value(db, sql):
     return subprocess.run(["sqlite3", db, sql], capture_output=True, text=True, check=True).stdout.strip()
 
 
-# (label, gradus script, sqlite3 equivalent (db -> SQL))
+# (label, gradus script, sqlite3 equivalent (db -> SQL): the statements gradus runs for it)
 MEASURES = [
-    ("start to first screen", "q", lambda db: COLUMNS + "ORDER BY c.number LIMIT %d; SELECT count(*) FROM cases;" % ROWS),
-    ("page down", "<PageDown>", lambda db: COLUMNS + "WHERE c.number >= '%s' ORDER BY c.number LIMIT %d;" % (
-        sql_value(db, "SELECT number FROM cases ORDER BY number LIMIT 1 OFFSET %d" % (ROWS - 1)), ROWS)),
-    ("jump to end", "G", lambda db: COLUMNS + "ORDER BY c.number DESC LIMIT %d;" % ROWS),
-    ("search, 1 character (武)", "/武", lambda db: search("武")),
-    ("search, 2 characters (武汉)", "/武汉", lambda db: search("武汉")),
-    ("search, 4 characters (精密智能)", "/精密智能", lambda db: search("精密智能")),
+    ("start to first screen", "q", lambda db: "SELECT count(*) FROM cases;" + page()),
+    ("page down", "<PageDown>", lambda db: page("(c.number, c.number) >= ('%s', '%s')" % ((sql_value(
+        db, "SELECT number FROM cases ORDER BY number LIMIT 1 OFFSET %d" % (ROWS - 1)),) * 2))),
+    ("jump to end", "G", lambda db: page(direction="DESC")),
+    ("search, 1 character (武)", "/武", search("武")),
+    ("search, 2 characters (武汉)", "/武汉", search("武汉")),
+    ("search, 4 characters (精密智能)", "/精密智能", search("精密智能")),
     ("open a case", "<Enter>", detail),
 ]
 
