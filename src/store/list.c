@@ -44,16 +44,20 @@ void case_rows_clear(struct case_row *rows, size_t count)
 	}
 }
 
+/* Each sort: its name, its keys before the case number (one or two), and
+ * whether it reads the enterprise's columns (then the enterprises are walked
+ * in the order of their index, and cases joined to them). */
 static const struct {
-	const char *name, *expression;
+	const char *name, *keys[2];
+	bool enterprise;
 } sorts[SORT_COUNT] = {
-	[SORT_NUMBER] = { "number", "c.number" },
-	[SORT_ENTERPRISE] = { "enterprise", "e.name" },
-	[SORT_REGION] = { "region", "e.region" },
-	[SORT_LEVEL] = { "level", "c.level" },
-	[SORT_YEAR] = { "year", "c.year" },
-	[SORT_STATE] = { "state", "c.state" },
-	[SORT_DUE] = { "due", "coalesce(c.next_due, '9999-12-31')" },
+	[SORT_NUMBER] = { "number", { "c.number", NULL }, false },
+	[SORT_ENTERPRISE] = { "enterprise", { "e.name", NULL }, true },
+	[SORT_REGION] = { "region", { "e.region", "e.name" }, true },
+	[SORT_LEVEL] = { "level", { "c.level", NULL }, false },
+	[SORT_YEAR] = { "year", { "c.year", NULL }, false },
+	[SORT_STATE] = { "state", { "c.state", NULL }, false },
+	[SORT_DUE] = { "due", { "coalesce(c.next_due, '9999-12-31')", NULL }, false },
 };
 
 const char *store_sort_name(enum case_sort sort)
@@ -127,6 +131,26 @@ static void bind_query(sqlite3_stmt *stmt, const struct case_query *q)
 		sqlite3_bind_int(stmt, at, q->year);
 }
 
+/* The cases through their enterprises, walked in the enterprises' index
+ * order: for sorts on the enterprise and for the region filter (a plain join
+ * leaves the order to SQLite's planner, which without statistics walks every
+ * case). */
+#define BY_ENTERPRISE \
+	"enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id"
+
+/* "k1 DESC, k2 DESC, c.number DESC" (order) or "k1, k2, c.number" (keys). */
+static void sort_list(enum case_sort by, const char *dir, char *out, size_t size)
+{
+	size_t used = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < 2 && sorts[by].keys[i]; i++)
+		if (strcmp(sorts[by].keys[i], "c.number"))
+			used += (size_t)snprintf(out + used, size - used, "%s %s, ", sorts[by].keys[i], dir);
+	snprintf(out + used, size - used, "c.number %s", dir);
+}
+
 /* SELECT ... in the query's order, after or before the keyed case. The page
  * is chosen on the cases alone (joined to their enterprise only when the sort
  * or a filter needs it) and only its rows are then joined for their columns.
@@ -135,12 +159,10 @@ static void bind_query(sqlite3_stmt *stmt, const struct case_query *q)
 static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward, bool scan)
 {
 	enum case_sort by = q->sort < SORT_COUNT ? q->sort : SORT_NUMBER;
-	const char *sort = sorts[by].expression;
 	bool down = q->descending != backward;
-	bool join = q->region || by == SORT_ENTERPRISE || by == SORT_REGION;
-	char filters[512], key[512] = "", *sql = NULL;
+	const char *from = sorts[by].enterprise || q->region ? BY_ENTERPRISE : "cases c";
+	char filters[512], key[768] = "", order[160], keys[160], *sql = NULL;
 	const char *op = down ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
-	const char *dir = down ? "DESC" : "";
 
 	filters_sql(q, filters, sizeof(filters));
 	if (scan && q->match) {
@@ -149,16 +171,16 @@ static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bo
 		if (at)
 			memmove(at + 1, at, strlen(at) + 1), *at = '+';
 	}
+	sort_list(by, down ? "DESC" : "", order, sizeof(order));
+	sort_list(by, "", keys, sizeof(keys));
 	if (keyed)
-		snprintf(key, sizeof(key), " AND (%s, c.number) %s ((SELECT %s" FROM " WHERE c.number = :key), :key)",
-			 sort, op, sort);
+		snprintf(key, sizeof(key), " AND (%s) %s (SELECT %s" FROM " WHERE c.number = :key)", keys, op, keys);
 	if (asprintf(&sql,
 		     "SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due"
-		     " FROM (SELECT c.rowid AS r FROM cases c%s WHERE 1%s%s ORDER BY %s %s, c.number %s LIMIT :limit) k"
+		     " FROM (SELECT c.rowid AS r FROM %s WHERE 1%s%s ORDER BY %s LIMIT :limit) k"
 		     " JOIN cases c ON c.rowid = k.r JOIN factories f ON f.id = c.factory_id"
-		     " JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s %s, c.number %s",
-		     join ? " JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id" : "",
-		     filters, key, sort, dir, dir, sort, dir, dir) < 0)
+		     " JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s",
+		     from, filters, key, order, order) < 0)
 		return NULL;
 	return sql;
 }
@@ -220,7 +242,8 @@ long store_case_count(struct store *store, const struct case_query *query)
 	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"))
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search WHERE case_search MATCH :match");
 	else
-		snprintf(sql, sizeof(sql), "SELECT count(*)" FROM " WHERE 1%s", filters);
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s WHERE 1%s", q->region ? BY_ENTERPRISE : "cases c"
+			 " JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id", filters);
 	if (sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL) != SQLITE_OK)
 		return 0;
 	bind_query(stmt, q);

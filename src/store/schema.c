@@ -93,6 +93,10 @@ static const char *const migrations[] = {
 	"CREATE INDEX cases_state ON cases (state, number);"
 	"CREATE INDEX cases_year ON cases (year, number);"
 	"CREATE INDEX cases_due ON cases (coalesce(next_due, '9999-12-31'), number);",
+	/* 5: sorts on the enterprise's name and region walk the enterprises in order */
+	"CREATE INDEX enterprises_name ON enterprises (name, id);"
+	"CREATE INDEX enterprises_region ON enterprises (region, name, id);"
+	"CREATE INDEX factories_enterprise_id ON factories (enterprise_id, id);",
 };
 
 int schema_latest_version(void)
