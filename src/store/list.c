@@ -153,7 +153,9 @@ static void sort_list(enum case_sort by, const char *dir, char *out, size_t size
 
 /* SELECT ... in the query's order, after or before the keyed case. The page
  * is chosen on the cases alone (joined to their enterprise only when the sort
- * or a filter needs it) and only its rows are then joined for their columns.
+ * or a filter needs it) and only its rows are then joined for their columns,
+ * in that order (CROSS JOIN: with the page's size a parameter, the planner
+ * may otherwise walk every factory).
  * With scan, a search is checked row by row along the order's index instead
  * of sorting every match: quicker when the matches are many. */
 static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward, bool scan)
@@ -178,8 +180,8 @@ static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bo
 	if (asprintf(&sql,
 		     "SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due"
 		     " FROM (SELECT c.rowid AS r FROM %s WHERE 1%s%s ORDER BY %s LIMIT :limit) k"
-		     " JOIN cases c ON c.rowid = k.r JOIN factories f ON f.id = c.factory_id"
-		     " JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s",
+		     " CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id"
+		     " CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s",
 		     from, filters, key, order, order) < 0)
 		return NULL;
 	return sql;

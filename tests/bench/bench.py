@@ -22,8 +22,8 @@ def page(where="1", order="c.number", direction=""):
     """The page as gradus reads it: chosen on the cases, then joined (store/list.c)."""
     return ("SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due"
             " FROM (SELECT c.rowid AS r FROM cases c WHERE %s ORDER BY %s %s, c.number %s LIMIT %d) k"
-            " JOIN cases c ON c.rowid = k.r JOIN factories f ON f.id = c.factory_id"
-            " JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s %s, c.number %s;"
+            " CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id"
+            " CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s %s, c.number %s;"
             % (where, order, direction, direction, ROWS, order, direction, direction))
 
 
