@@ -93,7 +93,7 @@ static void filters_sql(const struct case_query *q, char *out, size_t size)
 	if (q->state)
 		ADD("c.state = :state");
 	if (q->region)
-		ADD("e.region = :region");
+		ADD("c.region = :region");
 	if (q->year)
 		ADD("c.year = :year");
 	if (q->due_within > 0)
@@ -132,9 +132,9 @@ static void bind_query(sqlite3_stmt *stmt, const struct case_query *q)
 }
 
 /* The cases through their enterprises, walked in the enterprises' index
- * order: for sorts on the enterprise and for the region filter (a plain join
- * leaves the order to SQLite's planner, which without statistics walks every
- * case). */
+ * order, for sorts on the enterprise (a plain join leaves the order to
+ * SQLite's planner, which without statistics walks every case). The region
+ * filter reads the region kept on the case (search.c). */
 #define BY_ENTERPRISE \
 	"enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id"
 
@@ -162,11 +162,13 @@ static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bo
 {
 	enum case_sort by = q->sort < SORT_COUNT ? q->sort : SORT_NUMBER;
 	bool down = q->descending != backward;
-	const char *from = sorts[by].enterprise || q->region ? BY_ENTERPRISE : "cases c";
+	const char *from = sorts[by].enterprise ? BY_ENTERPRISE : "cases c";
 	char filters[512], key[768] = "", order[160], keys[160], *sql = NULL;
 	const char *op = down ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
 
 	filters_sql(q, filters, sizeof(filters));
+	if (sorts[by].enterprise && q->region) /* the same filter, on the index walked */
+		strncat(filters, " AND e.region = :region", sizeof(filters) - strlen(filters) - 1);
 	if (scan && q->match) {
 		char *at = strstr(filters, "c.rowid IN");
 
@@ -244,8 +246,7 @@ long store_case_count(struct store *store, const struct case_query *query)
 	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"))
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search WHERE case_search MATCH :match");
 	else
-		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s WHERE 1%s", q->region ? BY_ENTERPRISE : "cases c"
-			 " JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id", filters);
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases c WHERE 1%s", filters);
 	if (sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL) != SQLITE_OK)
 		return 0;
 	bind_query(stmt, q);

@@ -97,6 +97,12 @@ static const char *const migrations[] = {
 	"CREATE INDEX enterprises_name ON enterprises (name, id);"
 	"CREATE INDEX enterprises_region ON enterprises (region, name, id);"
 	"CREATE INDEX factories_enterprise_id ON factories (enterprise_id, id);",
+	/* 6: the enterprise's region kept on its cases (derived, like the search
+	 * index: written by store/search.c, not audited) for the region filter */
+	"ALTER TABLE cases ADD COLUMN region TEXT;"
+	"UPDATE cases SET region = (SELECT e.region FROM factories f JOIN enterprises e ON e.id = f.enterprise_id"
+	"  WHERE f.id = cases.factory_id);"
+	"CREATE INDEX cases_region ON cases (region, number);",
 };
 
 int schema_latest_version(void)

@@ -1,4 +1,7 @@
-/* Search over case numbers, enterprise names, credit codes, factory names
+/* Derived data of the cases, kept by the write path in the same transaction
+ * and not audited: the region of their enterprise, and the search index.
+ *
+ * Search over case numbers, enterprise names, credit codes, factory names
  * and notes with SQLite's FTS5. Every character is indexed as a token of its
  * own (the text is stored with a space after each character), and a query is
  * the phrase of its characters: so one- and two-character Chinese queries
@@ -66,13 +69,32 @@ static enum status put(struct store *store, sqlite3_stmt *row, struct error *err
 	return status;
 }
 
+/* The enterprise's region, kept on the case for the list's region filter. */
+static enum status derive_region(struct store *store, const char *id, struct error *err)
+{
+	static const char *const sql =
+		"UPDATE cases SET region = (SELECT e.region FROM factories f JOIN enterprises e ON e.id = f.enterprise_id"
+		" WHERE f.id = cases.factory_id) WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "updating the case's region");
+}
+
 /* Indexes one case anew. */
 static enum status index_case(struct store *store, const char *id, struct error *err)
 {
 	sqlite3_stmt *row = store_prepare(store, case_text_sql, err), *del;
-	enum status status = STATUS_OK;
+	enum status status = derive_region(store, id, err);
 	int rc;
 
+	if (status)
+		return status;
 	if (!row)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(row, 1, id, -1, SQLITE_STATIC);
@@ -109,7 +131,8 @@ enum status store_search_touch(struct store *store, const char *table, const cha
 			       ? index_case(store, id, err) : STATUS_OK;
 	if (!strcmp(table, "factories") && (!field || !strcmp(field, "name")))
 		status = store_ids(store, of_factory, id, &ids, &count, err);
-	else if (!strcmp(table, "enterprises") && (!field || !strcmp(field, "name") || !strcmp(field, "credit_code")))
+	else if (!strcmp(table, "enterprises") && (!field || !strcmp(field, "name") || !strcmp(field, "credit_code") ||
+						    !strcmp(field, "region")))
 		status = store_ids(store, of_enterprise, id, &ids, &count, err);
 	else
 		return STATUS_OK;

@@ -40,3 +40,13 @@ last=$(sq "1 ORDER BY e.name DESC, c.number DESC" | cut -d" " -f1)
 tail -2 "$WORK/end.screen" | head -1 | grep -qF "$last" && ok "G in an enterprise sort reaches its last case" ||
 	fail "G with sort" "$(tail -4 "$WORK/end.screen")" "$last"
 [ "$(numbers pageup.screen | wc -w)" = 20 ] && ok "PageUp from the end pages back in that order" || fail "PageUp" "$(numbers pageup.screen)"
+
+# The region filter follows an enterprise that moves.
+before=$(sqlite3 "$DB" "SELECT count(*) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE e.region = 'enshi'")
+"$GRADUS" --db "$DB" case set HB-2024-EXC-0001 region enshi >/dev/null
+printf '%s\n' "<Colon>clear<Enter><Colon>filter region=enshi<Enter>" ":save-screen enshi.screen" "q" >"$WORK/enshi.script"
+run "$GRADUS" --db "$DB" --script "$WORK/enshi.script"
+head -1 enshi.screen | grep -qF "Cases ($((before + 1)))  region=enshi" && grep -qF "HB-2024-EXC-0001" enshi.screen &&
+	ok "an enterprise moved to another region is found by the new region" || fail "region moved" "$(head -4 enshi.screen)"
+run "$GRADUS" --db "$DB" verify
+expect "and verify still holds (the kept region is derived, not audited)" 0
