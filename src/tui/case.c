@@ -444,7 +444,8 @@ static void build(struct tui *tui, struct case_screen *s)
 	}
 }
 
-/* Reads the case and its history anew. */
+/* Reads the case anew, and its history when the History tab shows it (a
+ * long history is not read for the other tabs). */
 static enum status load(struct tui *tui, struct case_screen *s, struct error *err)
 {
 	struct case_detail detail;
@@ -454,7 +455,8 @@ static enum status load(struct tui *tui, struct case_screen *s, struct error *er
 
 	if (status)
 		return status;
-	status = store_case_history(tui->store, s->id, &rows, &count, err);
+	if (s->tab == TAB_HISTORY)
+		status = store_case_history(tui->store, s->id, &rows, &count, err);
 	if (status) {
 		case_detail_clear(&detail);
 		return status;
@@ -726,7 +728,11 @@ static void toggle_material(struct tui *tui, struct case_screen *s)
 
 static void switch_tab(struct tui *tui, struct case_screen *s, int by)
 {
+	struct error err = { "" };
+
 	s->tab = (enum tab)(((int)s->tab + by + TAB_COUNT) % TAB_COUNT);
+	if (s->tab == TAB_HISTORY && load(tui, s, &err))
+		tui_say(tui, true, "%s", err.message);
 	build(tui, s);
 	s->top = s->tab == TAB_HISTORY && s->count > page() ? s->count - page() : 0;
 	if (s->tab == TAB_MATERIALS)
