@@ -4,7 +4,7 @@
 (GRADUS_TIMING: from the key to the screen written); the sqlite3 figures are
 the shell's own `.timer` for the equivalent query on the same database, in
 the same run. Each figure is the median of RUNS runs."""
-import os, re, statistics, subprocess, sys, time
+import os, re, statistics, subprocess, sys, time, unicodedata
 
 BUILD = os.environ.get("BUILD", "build")
 GRADUS = os.path.join(BUILD, "gradus")
@@ -138,6 +138,12 @@ def measure(db, workdir):
     return results
 
 
+def cells(text, width):
+    """text padded to width terminal cells (Chinese characters take two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(width - used, 0)
+
+
 def main():
     workdir = os.path.join(BUILD, "bench")
     os.makedirs(workdir, exist_ok=True)
@@ -158,7 +164,7 @@ def main():
     print(head)
     print("-" * len(head))
     for label in labels:
-        row = "%-32s" % label
+        row = cells(label, 32)
         for n in SIZES:
             ours, theirs = table[n][label]
             row += " | %9s %8.1f %8.1f %6.2f" % ("", ours, theirs, ours / theirs if theirs else float("nan"))
