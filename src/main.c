@@ -21,6 +21,7 @@ static const struct {
 	{ "sweep", cli_sweep },
 	{ "user", cli_user },
 	{ "log", cli_log },
+	{ "check", cli_check },
 };
 
 /* Text is UTF-8 inside; a terminal left in the plain C locale still gets

@@ -56,5 +56,6 @@ int cli_agenda(struct cli *cli, int argc, char **argv);
 int cli_sweep(struct cli *cli, int argc, char **argv);
 int cli_user(struct cli *cli, int argc, char **argv);
 int cli_log(struct cli *cli, int argc, char **argv);
+int cli_check(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -103,6 +103,34 @@ static const char *const migrations[] = {
 	"UPDATE cases SET region = (SELECT e.region FROM factories f JOIN enterprises e ON e.id = f.enterprise_id"
 	"  WHERE f.id = cases.factory_id);"
 	"CREATE INDEX cases_region ON cases (region, number);",
+	/* 7: spot checks: the plan, its inspectors and scenarios, the answers */
+	"CREATE TABLE checks ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  planned_on TEXT NOT NULL,"
+	"  draw_count INTEGER, draw_seed TEXT,"
+	"  forms_hash TEXT NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX checks_case ON checks (case_id);"
+	"CREATE TABLE check_inspectors ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  login TEXT NOT NULL,"
+	"  UNIQUE (check_id, login));"
+	"CREATE TABLE check_scenarios ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  scenario INTEGER NOT NULL CHECK (scenario BETWEEN 1 AND 40),"
+	"  UNIQUE (check_id, scenario));"
+	"CREATE TABLE answers ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  scenario INTEGER NOT NULL,"
+	"  item INTEGER NOT NULL,"
+	"  value TEXT, note TEXT,"
+	"  answered_by TEXT, answered_at TEXT,"
+	"  UNIQUE (check_id, scenario, item));",
 };
 
 int schema_latest_version(void)
@@ -134,7 +162,18 @@ static const char *const event_fields[] = {
 	"created_at", NULL };
 static const char *const user_fields[] = { "login", "role", "name", "created_at", NULL };
 
+static const char *const check_fields[] = {
+	"case_id", "planned_on", "draw_count", "draw_seed", "forms_hash", "status", "created_at", NULL };
+static const char *const check_inspector_fields[] = { "check_id", "login", NULL };
+static const char *const check_scenario_fields[] = { "check_id", "scenario", NULL };
+static const char *const answer_fields[] = {
+	"check_id", "scenario", "item", "value", "note", "answered_by", "answered_at", NULL };
+
 static const struct schema_table tables[] = {
+	{ "checks", check_fields },
+	{ "check_inspectors", check_inspector_fields },
+	{ "check_scenarios", check_scenario_fields },
+	{ "answers", answer_fields },
 	{ "enterprises", enterprise_fields },
 	{ "factories", factory_fields },
 	{ "cases", case_fields },
