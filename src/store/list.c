@@ -192,13 +192,32 @@ static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bo
 /* Many matches: walk the order's index and check each case (see page_sql). */
 #define SCAN_FROM_MATCHES 1000
 
+/* Whether a search matches SCAN_FROM_MATCHES cases or more: counted no
+ * further than that, so a key typed costs no full count here. */
+static bool many_matches(struct store *store, const char *match)
+{
+	static const char *const sql =
+		"SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1 LIMIT ?2)";
+	sqlite3_stmt *stmt = store_prepare(store, sql, NULL);
+	bool many = false;
+
+	if (!stmt)
+		return false;
+	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 2, SCAN_FROM_MATCHES);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		many = sqlite3_column_int(stmt, 0) >= SCAN_FROM_MATCHES;
+	sqlite3_reset(stmt);
+	return many;
+}
+
 enum status store_case_page(struct store *store, const struct case_query *query, const char *key, bool inclusive,
 			    enum store_direction direction, size_t limit,
 			    struct case_row *rows, size_t *count, struct error *err)
 {
 	static const struct case_query all;
 	const struct case_query *q = query ? query : &all;
-	bool scan = q->match && store_case_count(store, &(struct case_query){ .match = q->match }) >= SCAN_FROM_MATCHES;
+	bool scan = q->match && many_matches(store, q->match);
 	char *sql = page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, scan);
 	sqlite3_stmt *stmt = NULL;
 	int rc = SQLITE_DONE;
