@@ -99,11 +99,14 @@ void case_dates_compute(const struct forms *forms, const struct case_detail *det
 struct agenda_item {
 	struct date due;
 	const char *kind;
-	char id[33], number[32];
+	char id[33], number[48];       /* the case's id; the case's number, or a finding's check */
+	char finding[33];              /* kind "finding": the finding's id */
 	char *enterprise, *level, *state;
+	char *detail;                  /* kind "finding": "17.3 major: the action asked for" */
 	bool overdue;
 };
-/* Items due on or before today + within days (overdue ones included). */
+/* Items due on or before today + within days (overdue ones included): the
+ * cases' deadlines and the open findings of spot checks. */
 enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,
 			struct agenda_item **items, size_t *count, struct error *err);
 void agenda_free(struct agenda_item *items, size_t count);

@@ -30,7 +30,8 @@ struct checklist_item {
 	char **choices;       /* choice */
 	size_t choice_count;
 	bool required;
-	char *evidence;
+	char *evidence;       /* what to look for on site */
+	bool evidence_required; /* no/partial need a note or a file */
 	int weight;           /* 1..10 */
 };
 

@@ -16,6 +16,7 @@ static const struct {
 	{ "acceptance_application", "验收申请截止", "Acceptance application due" },
 	{ "cultivation_end", "培育期结束", "Cultivation period ends" },
 	{ "notice_end", "公示期结束", "Public notice ends" },
+	{ "finding", "抽查问题整改到期", "Spot-check finding due" },
 };
 
 static const char *kind_title(const char *kind)
@@ -74,7 +75,7 @@ static void ics_event(const struct agenda_item *item, const char *stamp)
 	struct date end = date_add_days(item->due, 1);
 
 	printf("BEGIN:VEVENT\r\n");
-	printf("UID:%s-%s@gradus\r\n", item->id, item->kind);
+	printf("UID:%s-%s@gradus\r\n", *item->finding ? item->finding : item->id, item->kind);
 	printf("DTSTAMP:%s\r\n", stamp);
 	ics_date(stdout, "DTSTART", item->due);
 	ics_date(stdout, "DTEND", end);
@@ -86,6 +87,10 @@ static void ics_event(const struct agenda_item *item, const char *stamp)
 		ics_text(line, item->number);
 		fputs(" ", line);
 		ics_text(line, item->enterprise);
+		if (item->detail) {
+			fputs(" ", line);
+			ics_text(line, item->detail);
+		}
 		fclose(line);
 		ics_line(text);
 		free(text);
@@ -117,8 +122,11 @@ static void write_tsv(const struct agenda_item *items, size_t count)
 
 	for (i = 0; i < count; i++) {
 		date_format(items[i].due, due);
-		printf("%s\t%s\t%s\t%s\t%s\t%s\n", due, items[i].number, items[i].kind,
+		printf("%s\t%s\t%s\t%s\t%s\t%s", due, items[i].number, items[i].kind,
 		       items[i].overdue ? "overdue" : "due", items[i].level, items[i].enterprise);
+		if (items[i].detail)
+			printf("\t%s", items[i].detail);
+		printf("\n");
 	}
 }
 

@@ -1,4 +1,5 @@
-/* gradus check plan | answer | show: spot checks from the command line. */
+/* gradus check plan | list | answer | note | attach | export | finding |
+ * sign | amend | show: spot checks from the command line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,15 @@
 static int usage(void)
 {
 	cli_error("%s", _("usage: gradus check plan CASE --inspectors LOGIN,LOGIN [--on DATE] [--draw N [--seed S]]\n"
+			  "       gradus check list CASE\n"
 			  "       gradus check answer CHECK SCENARIO ITEM VALUE [--note TEXT]\n"
+			  "       gradus check note CHECK SCENARIO ITEM TEXT\n"
+			  "       gradus check attach CHECK SCENARIO ITEM FILE\n"
+			  "       gradus check export SHA256 FILE\n"
+			  "       gradus check finding FINDING [--severity minor|major|critical] [--action TEXT] [--due DATE]\n"
+			  "       gradus check finding FINDING --close NOTE --file FILE\n"
+			  "       gradus check sign CHECK\n"
+			  "       gradus check amend CHECK SCENARIO ITEM VALUE --reason TEXT [--note TEXT]\n"
 			  "       gradus check show CHECK"));
 	return 2;
 }
@@ -19,6 +28,32 @@ static int fail(const struct error *err)
 {
 	cli_error("%s", err->message);
 	return 1;
+}
+
+static int show_number(struct store *store, const char *id)
+{
+	struct check_view v;
+	struct error err = { "" };
+
+	if (check_load(store, id, &v, &err))
+		return fail(&err);
+	printf("%s\n", v.number);
+	check_view_clear(&v);
+	return 0;
+}
+
+/* A scenario or item number argument, 1..99. */
+static bool number_argument(const char *what, const char *text, int *out)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+
+	if (end == text || *end || n < 1 || n > 99) {
+		cli_error(_("%s '%s': expected a number such as 17"), what, text);
+		return false;
+	}
+	*out = (int)n;
+	return true;
 }
 
 static int plan(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv)
@@ -50,106 +85,262 @@ static int plan(struct cli *cli, struct store *store, const struct forms *forms,
 	p.seed_given = seed != NULL;
 	if (check_plan(store, forms, &p, id, &err))
 		return fail(&err);
-	printf("%s\n", id);
-	return 0;
+	return show_number(store, id);
 }
 
-static int answer(struct store *store, const struct forms *forms, int argc, char **argv)
+static int answer(struct store *store, int argc, char **argv, bool amending)
 {
-	const char *note = NULL;
+	const char *note = NULL, *reason = NULL;
 	struct error err = { "" };
 	bool bad = false;
-	int i;
+	int i, scenario, item;
 
 	if (argc < 6)
 		return usage();
 	for (i = 6; i < argc && !bad; i++)
-		if (!cli_option(argc, argv, &i, "--note", &note, &bad))
+		if (!cli_option(argc, argv, &i, "--note", &note, &bad) &&
+		    !(amending && cli_option(argc, argv, &i, "--reason", &reason, &bad)))
 			return usage();
-	if (bad)
+	if (bad || !number_argument(_("scenario"), argv[3], &scenario) || !number_argument(_("item"), argv[4], &item))
 		return 2;
-	if (check_answer(store, forms, argv[2], atoi(argv[3]), atoi(argv[4]), argv[5], note, &err))
+	if (amending ? check_amend(store, argv[2], scenario, item, argv[5], note, reason, &err)
+		     : check_answer(store, argv[2], scenario, item, argv[5], note, &err))
 		return fail(&err);
 	return 0;
 }
 
-static void print_score(const char *what, struct score *s)
+static int note(struct store *store, int argc, char **argv)
 {
-	score_finish(s);
-	if (s->scored)
-		printf("score\t%s\t%.1f\n", what, s->percent);
+	struct error err = { "" };
+	int scenario, item;
+
+	if (argc != 6)
+		return usage();
+	if (!number_argument(_("scenario"), argv[3], &scenario) || !number_argument(_("item"), argv[4], &item))
+		return 2;
+	return check_note(store, argv[2], scenario, item, argv[5], &err) ? fail(&err) : 0;
+}
+
+static int attach(struct store *store, int argc, char **argv)
+{
+	struct error err = { "" };
+	char sha[65];
+	bool added = false;
+	int scenario, item;
+
+	if (argc != 6)
+		return usage();
+	if (!number_argument(_("scenario"), argv[3], &scenario) || !number_argument(_("item"), argv[4], &item))
+		return 2;
+	if (check_attach(store, argv[2], scenario, item, argv[5], sha, &added, &err))
+		return fail(&err);
+	printf("%s\t%s\n", sha, added ? "attached" : "already attached");
+	return 0;
+}
+
+static int export(struct store *store, int argc, char **argv)
+{
+	struct error err = { "" };
+
+	if (argc != 4)
+		return usage();
+	return check_export(store, argv[2], argv[3], &err) ? fail(&err) : 0;
+}
+
+static int finding(struct store *store, int argc, char **argv)
+{
+	const char *severity = NULL, *action = NULL, *due = NULL, *close = NULL, *file = NULL;
+	struct error err = { "" };
+	bool bad = false;
+	int i;
+
+	for (i = 3; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--severity", &severity, &bad) &&
+		    !cli_option(argc, argv, &i, "--action", &action, &bad) && !cli_option(argc, argv, &i, "--due", &due, &bad) &&
+		    !cli_option(argc, argv, &i, "--close", &close, &bad) && !cli_option(argc, argv, &i, "--file", &file, &bad))
+			return usage();
+	if (bad || (!close && !file && !severity && !action && !due))
+		return usage();
+	if (close || file)
+		return check_finding_close(store, argv[2], close, file, &err) ? fail(&err) : 0;
+	return check_finding_set(store, argv[2], severity, action, due, &err) ? fail(&err) : 0;
+}
+
+static int sign(struct store *store, int argc, char **argv)
+{
+	struct error err = { "" };
+	char hash[65];
+
+	if (argc != 3)
+		return usage();
+	if (check_sign(store, argv[2], hash, &err))
+		return fail(&err);
+	printf("%s\n", hash);
+	return 0;
+}
+
+static int list(struct store *store, const char *case_key)
+{
+	struct error err = { "" };
+	char(*ids)[33] = NULL;
+	size_t count = 0, i;
+	int rc = 0;
+
+	if (check_list(store, case_key, &ids, &count, &err))
+		return fail(&err);
+	for (i = 0; i < count && !rc; i++) {
+		struct check_view v;
+		size_t answered, required;
+		struct score total;
+
+		if (check_load(store, ids[i], &v, &err)) {
+			rc = fail(&err);
+			break;
+		}
+		check_progress(&v, 0, &answered, &required);
+		total = check_score_overall(&v);
+		printf("%s\t%s\t%s\t%s\t%zu/%zu\t", v.number, v.planned_on, v.status, v.inspectors ? v.inspectors : "",
+		       answered, required);
+		if (total.scored)
+			printf("%.1f\n", total.percent);
+		else
+			printf("-\n");
+		check_view_clear(&v);
+	}
+	free(ids);
+	return rc;
+}
+
+static void print_score(const char *what, struct score s)
+{
+	if (s.scored)
+		printf("score\t%s\t%.1f\n", what, s.percent);
 	else
 		printf("score\t%s\t-\n", what);
 }
 
+static const char *text_or_empty(const char *text) { return text ? text : ""; }
+
 /* Answers, then the scores per scenario, per stage and overall. */
-static void show_items(const struct forms *forms, const struct check_view *v)
+static void show_items(const struct check_view *v)
 {
-	struct score stages[16] = { { 0 } }, total = { 0 };
 	char what[64];
 	size_t i, k;
 
 	for (i = 0; i < v->scenario_count; i++) {
-		const struct scenario *sc = forms_scenario(forms, v->scenarios[i]);
-		struct score s = { 0 };
+		const struct scenario *sc = &v->scenarios[i];
 
-		for (k = 0; sc && k < sc->item_count; k++) {
-			const struct checklist_item *it = &sc->items[k];
-			const struct check_answer_row *a = check_find(v, sc->id, it->number);
+		for (k = 0; k < sc->item_count; k++) {
+			const struct check_answer_row *a = check_find(v, sc->id, sc->items[k].number);
 
-			printf("answer\t%d\t%d\t%s\t%s\t%s\n", sc->id, it->number, a && a->value ? a->value : "",
-			       a && a->note ? a->note : "", a && a->answered_by ? a->answered_by : "");
-			if (it->kind == ITEM_CHECK && a)
-				score_add(&s, spotcheck_answer_parse(a->value), it->weight);
+			printf("answer\t%d\t%d\t%s\t%s\t%s\n", sc->id, sc->items[k].number, a ? text_or_empty(a->value) : "",
+			       a ? text_or_empty(a->note) : "", a ? text_or_empty(a->answered_by) : "");
 		}
-		if (sc && sc->stage->order >= 1 && sc->stage->order <= 16)
-			score_merge(&stages[sc->stage->order - 1], &s);
-		score_merge(&total, &s);
-		snprintf(what, sizeof(what), "scenario %d", v->scenarios[i]);
-		print_score(what, &s);
 	}
-	for (i = 0; i < forms->stage_count && i < 16; i++)
-		if (stages[i].possible2) {
-			snprintf(what, sizeof(what), "stage %s", forms->stages[i].key);
-			print_score(what, &stages[i]);
-		}
-	print_score("overall", &total);
+	for (i = 0; i < v->scenario_count; i++) {
+		snprintf(what, sizeof(what), "scenario %d", v->scenarios[i].id);
+		print_score(what, check_score_scenario(v, &v->scenarios[i]));
+	}
+	for (i = 0; i < v->stage_count; i++) {
+		snprintf(what, sizeof(what), "stage %s", v->stages[i].key);
+		print_score(what, check_score_stage(v, v->stages[i].key));
+	}
+	print_score("overall", check_score_overall(v));
 }
 
-static int show(struct store *store, const struct forms *forms, const char *id)
+static void show_records(const struct check_view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->evidence_count; i++)
+		printf("evidence\t%d\t%d\t%s\t%s\t%s\t%lld\n", v->evidence[i].scenario, v->evidence[i].item,
+		       v->evidence[i].sha256, text_or_empty(v->evidence[i].name), text_or_empty(v->evidence[i].type),
+		       v->evidence[i].size);
+	for (i = 0; i < v->finding_count; i++) {
+		const struct check_finding_row *f = &v->findings[i];
+
+		printf("finding\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", f->id, f->scenario, f->item, f->severity, f->status,
+		       f->due_on, text_or_empty(f->action), text_or_empty(f->closing_note));
+	}
+	for (i = 0; i < v->amendment_count; i++) {
+		const struct check_amendment_row *a = &v->amendments[i];
+
+		printf("amendment\t%d\t%d\t%s\t%s\t%s\t%s\n", a->scenario, a->item, text_or_empty(a->old_value),
+		       text_or_empty(a->new_value), text_or_empty(a->reason), text_or_empty(a->amended_by));
+	}
+	for (i = 0; i < v->signature_count; i++)
+		printf("signature\t%s\t%s\t%s\n", v->signatures[i].login, v->signatures[i].signed_at,
+		       v->signatures[i].hash);
+}
+
+static int show(struct store *store, const char *key)
 {
 	struct check_view v;
 	struct error err = { "" };
 	size_t i;
 
-	if (check_load(store, id, &v, &err))
+	if (check_load(store, key, &v, &err))
 		return fail(&err);
-	printf("id\t%s\ncase\t%s\nenterprise\t%s\nplanned_on\t%s\nstatus\t%s\ninspectors\t%s\nforms_hash\t%s\n", v.id,
-	       v.number, v.enterprise ? v.enterprise : "", v.planned_on, v.status, v.inspectors ? v.inspectors : "",
-	       v.forms_hash);
+	printf("id\t%s\nnumber\t%s\ncase\t%s\nenterprise\t%s\nplanned_on\t%s\nstatus\t%s\ninspectors\t%s\n"
+	       "forms_hash\t%s\n",
+	       v.id, v.number, v.case_number, text_or_empty(v.enterprise), v.planned_on, v.status,
+	       text_or_empty(v.inspectors), v.forms_hash);
 	if (v.draw_count)
-		printf("draw\t%ld\nseed\t%s\n", v.draw_count, v.draw_seed ? v.draw_seed : "");
+		printf("draw\t%ld\nseed\t%s\n", v.draw_count, text_or_empty(v.draw_seed));
 	printf("scenarios\t");
 	for (i = 0; i < v.scenario_count; i++)
-		printf("%s%d", i ? "," : "", v.scenarios[i]);
+		printf("%s%d", i ? "," : "", v.scenarios[i].id);
+	printf("\nversions\t");
+	for (i = 0; i < v.scenario_count; i++)
+		printf("%s%d:%d", i ? "," : "", v.scenarios[i].id, v.scenarios[i].version);
 	printf("\n");
-	show_items(forms, &v);
+	show_items(&v);
+	show_records(&v);
 	check_view_clear(&v);
 	return 0;
 }
 
+static int dispatch(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv)
+{
+	const char *verb = argv[1];
+
+	if (!strcmp(verb, "plan"))
+		return plan(cli, store, forms, argc, argv);
+	if (!strcmp(verb, "list"))
+		return argc == 3 ? list(store, argv[2]) : usage();
+	if (!strcmp(verb, "answer") || !strcmp(verb, "amend"))
+		return answer(store, argc, argv, !strcmp(verb, "amend"));
+	if (!strcmp(verb, "note"))
+		return note(store, argc, argv);
+	if (!strcmp(verb, "attach"))
+		return attach(store, argc, argv);
+	if (!strcmp(verb, "export"))
+		return export(store, argc, argv);
+	if (!strcmp(verb, "finding"))
+		return finding(store, argc, argv);
+	if (!strcmp(verb, "sign"))
+		return sign(store, argc, argv);
+	if (!strcmp(verb, "show"))
+		return argc == 3 ? show(store, argv[2]) : usage();
+	return usage();
+}
+
 int cli_check(struct cli *cli, int argc, char **argv)
 {
+	static const char *const verbs[] = { "plan", "list", "answer", "amend", "note", "attach", "export",
+					     "finding", "sign", "show", NULL };
 	struct store *store = NULL;
 	struct forms *forms = NULL;
+	size_t i;
 	int rc;
 
-	if (argc < 3 || (strcmp(argv[1], "plan") && strcmp(argv[1], "answer") && strcmp(argv[1], "show")))
+	for (i = 0; argc >= 3 && verbs[i] && strcmp(argv[1], verbs[i]); i++)
+		;
+	if (argc < 3 || !verbs[i])
 		return usage();
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc)
-		rc = !strcmp(argv[1], "plan") ? plan(cli, store, forms, argc, argv)
-		     : !strcmp(argv[1], "answer") ? answer(store, forms, argc, argv) : show(store, forms, argv[2]);
+		rc = dispatch(cli, store, forms, argc, argv);
 	cli_close_all(&store, &forms);
 	return rc;
 }

@@ -14,7 +14,8 @@ static const char *const scenario_keys[] = {
 };
 
 static const char *const item_keys[] = {
-	"text", "text_en", "kind", "required", "evidence", "weight", "unit", "better", "choices", NULL,
+	"text", "text_en", "kind", "required", "evidence", "evidence_required", "weight", "unit", "better", "choices",
+	NULL,
 };
 
 static void item_free(struct checklist_item *item)
@@ -122,6 +123,8 @@ static enum status load_item(const struct ini_doc *doc, const struct ini_section
 		status = ini_yes_no(doc, section, "required", &item->required, err);
 	if (!status)
 		status = ini_string(doc, section, "evidence", false, &item->evidence, err);
+	if (!status && ini_get(section, "evidence_required"))
+		status = ini_yes_no(doc, section, "evidence_required", &item->evidence_required, err);
 	if (!status)
 		status = ini_int(doc, section, "weight", 1, 10, &item->weight, err);
 	if (!status)

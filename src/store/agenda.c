@@ -148,6 +148,50 @@ static int by_date(const void *a, const void *b)
 static const char *const due_sql =
 	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 ORDER BY next_due, number";
 
+static const char *const findings_sql =
+	"SELECT f.id, f.case_id, k.number, f.due_on, f.scenario || '.' || f.item || ' ' || f.severity"
+	" || coalesce(': ' || f.action, ''), c.level, c.state, e.name"
+	" FROM findings f JOIN checks k ON k.id = f.check_id JOIN cases c ON c.id = f.case_id"
+	" JOIN factories fa ON fa.id = c.factory_id JOIN enterprises e ON e.id = fa.enterprise_id"
+	" WHERE f.status = 'open' AND f.due_on <= ?1 ORDER BY f.due_on, k.number";
+
+/* The open findings due by the horizon. */
+static enum status add_findings(struct store *store, const char *horizon, struct date today,
+				struct agenda_item **items, size_t *count, size_t *capacity, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, findings_sql, err);
+	enum status status = STATUS_OK;
+	int rc = SQLITE_DONE;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, horizon, -1, SQLITE_STATIC);
+	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct agenda_item *item;
+
+		if (store_grow((void **)items, capacity, *count, sizeof(**items))) {
+			status = STATUS_ERR_NOMEM;
+			break;
+		}
+		item = &(*items)[(*count)++];
+		memset(item, 0, sizeof(*item));
+		item->kind = "finding";
+		snprintf(item->finding, sizeof(item->finding), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		snprintf(item->id, sizeof(item->id), "%s", (const char *)sqlite3_column_text(stmt, 1));
+		snprintf(item->number, sizeof(item->number), "%s", (const char *)sqlite3_column_text(stmt, 2));
+		parse((const char *)sqlite3_column_text(stmt, 3), &item->due);
+		item->overdue = date_compare(item->due, today) < 0;
+		item->detail = store_column_dup(stmt, 4);
+		item->level = store_column_dup(stmt, 5);
+		item->state = store_column_dup(stmt, 6);
+		item->enterprise = store_column_dup(stmt, 7);
+		if (!item->detail || !item->level || !item->state || !item->enterprise)
+			status = STATUS_ERR_NOMEM;
+	}
+	sqlite3_reset(stmt);
+	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, "findings");
+}
+
 enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,
 			struct agenda_item **items, size_t *count, struct error *err)
 {
@@ -172,6 +216,8 @@ enum status case_agenda(struct store *store, const struct forms *forms, struct d
 		case_detail_clear(&d);
 	}
 	free(ids);
+	if (!status)
+		status = add_findings(store, text, today, items, count, &capacity, err);
 	if (status) {
 		agenda_free(*items, *count);
 		*items = NULL;
@@ -190,6 +236,7 @@ void agenda_free(struct agenda_item *items, size_t count)
 		free(items[i].enterprise);
 		free(items[i].level);
 		free(items[i].state);
+		free(items[i].detail);
 	}
 	free(items);
 }

@@ -131,6 +131,68 @@ static const char *const migrations[] = {
 	"  value TEXT, note TEXT,"
 	"  answered_by TEXT, answered_at TEXT,"
 	"  UNIQUE (check_id, scenario, item));",
+	/* 8: a check's number, its own copy of the checklists, evidence,
+	 * findings, signatures and amendments */
+	"ALTER TABLE checks ADD COLUMN number TEXT;"
+	"CREATE UNIQUE INDEX checks_number ON checks (number);"
+	"ALTER TABLE check_scenarios ADD COLUMN version INTEGER;"
+	"ALTER TABLE check_scenarios ADD COLUMN stage TEXT;"
+	"ALTER TABLE check_scenarios ADD COLUMN stage_order INTEGER;"
+	"ALTER TABLE check_scenarios ADD COLUMN stage_zh TEXT;"
+	"ALTER TABLE check_scenarios ADD COLUMN stage_en TEXT;"
+	"ALTER TABLE check_scenarios ADD COLUMN title_zh TEXT;"
+	"ALTER TABLE check_scenarios ADD COLUMN title_en TEXT;"
+	"ALTER TABLE check_scenarios ADD COLUMN text TEXT;"
+	"ALTER TABLE check_scenarios ADD COLUMN activities TEXT;"
+	"ALTER TABLE check_scenarios ADD COLUMN problems TEXT;"
+	"ALTER TABLE check_scenarios ADD COLUMN technologies TEXT;"
+	"CREATE TABLE check_items ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  scenario INTEGER NOT NULL,"
+	"  item INTEGER NOT NULL,"
+	"  text TEXT NOT NULL, text_en TEXT,"
+	"  kind TEXT NOT NULL, unit TEXT, better TEXT, choices TEXT,"
+	"  required INTEGER NOT NULL, evidence TEXT, evidence_required INTEGER NOT NULL,"
+	"  weight INTEGER NOT NULL,"
+	"  UNIQUE (check_id, scenario, item));"
+	"CREATE TABLE attachments ("
+	"  id TEXT PRIMARY KEY,"
+	"  sha256 TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL,"
+	"  data BLOB,"
+	"  added_by TEXT NOT NULL, added_at TEXT NOT NULL);"
+	"CREATE TABLE evidence ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  scenario INTEGER NOT NULL, item INTEGER NOT NULL,"
+	"  finding_id TEXT REFERENCES findings (id),"
+	"  attachment_id TEXT NOT NULL REFERENCES attachments (id),"
+	"  added_by TEXT NOT NULL, added_at TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX evidence_item ON evidence (check_id, scenario, item, coalesce(finding_id, ''), attachment_id);"
+	"CREATE TABLE findings ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  scenario INTEGER NOT NULL, item INTEGER NOT NULL,"
+	"  severity TEXT NOT NULL, action TEXT, due_on TEXT NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  closed_on TEXT, closed_by TEXT, closing_note TEXT);"
+	"CREATE INDEX findings_check ON findings (check_id, scenario, item);"
+	"CREATE INDEX findings_due ON findings (status, due_on);"
+	"CREATE TABLE signatures ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  login TEXT NOT NULL, signed_at TEXT NOT NULL, hash TEXT NOT NULL,"
+	"  UNIQUE (check_id, login));"
+	"CREATE TABLE amendments ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  scenario INTEGER NOT NULL, item INTEGER NOT NULL,"
+	"  old_value TEXT, old_note TEXT, new_value TEXT, new_note TEXT,"
+	"  reason TEXT NOT NULL, amended_by TEXT NOT NULL, amended_at TEXT NOT NULL);"
+	"CREATE INDEX amendments_check ON amendments (check_id, scenario, item);",
 };
 
 int schema_latest_version(void)
@@ -163,9 +225,25 @@ static const char *const event_fields[] = {
 static const char *const user_fields[] = { "login", "role", "name", "created_at", NULL };
 
 static const char *const check_fields[] = {
-	"case_id", "planned_on", "draw_count", "draw_seed", "forms_hash", "status", "created_at", NULL };
+	"case_id", "number", "planned_on", "draw_count", "draw_seed", "forms_hash", "status", "created_at", NULL };
 static const char *const check_inspector_fields[] = { "check_id", "login", NULL };
-static const char *const check_scenario_fields[] = { "check_id", "scenario", NULL };
+static const char *const check_scenario_fields[] = {
+	"check_id", "scenario", "version", "stage", "stage_order", "stage_zh", "stage_en", "title_zh", "title_en",
+	"text", "activities", "problems", "technologies", NULL };
+static const char *const check_item_fields[] = {
+	"check_id", "scenario", "item", "text", "text_en", "kind", "unit", "better", "choices", "required",
+	"evidence", "evidence_required", "weight", NULL };
+/* The file's bytes (data) are not audited: verify checks them by their SHA-256. */
+static const char *const attachment_fields[] = { "sha256", "name", "type", "size", "added_by", "added_at", NULL };
+static const char *const evidence_fields[] = {
+	"check_id", "scenario", "item", "finding_id", "attachment_id", "added_by", "added_at", NULL };
+static const char *const finding_fields[] = {
+	"check_id", "case_id", "scenario", "item", "severity", "action", "due_on", "status", "created_at",
+	"closed_on", "closed_by", "closing_note", NULL };
+static const char *const signature_fields[] = { "check_id", "login", "signed_at", "hash", NULL };
+static const char *const amendment_fields[] = {
+	"check_id", "scenario", "item", "old_value", "old_note", "new_value", "new_note", "reason", "amended_by",
+	"amended_at", NULL };
 static const char *const answer_fields[] = {
 	"check_id", "scenario", "item", "value", "note", "answered_by", "answered_at", NULL };
 
@@ -174,6 +252,12 @@ static const struct schema_table tables[] = {
 	{ "check_inspectors", check_inspector_fields },
 	{ "check_scenarios", check_scenario_fields },
 	{ "answers", answer_fields },
+	{ "check_items", check_item_fields },
+	{ "attachments", attachment_fields },
+	{ "evidence", evidence_fields },
+	{ "findings", finding_fields },
+	{ "signatures", signature_fields },
+	{ "amendments", amendment_fields },
 	{ "enterprises", enterprise_fields },
 	{ "factories", factory_fields },
 	{ "cases", case_fields },

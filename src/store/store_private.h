@@ -30,6 +30,8 @@ struct store {
 sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err);
 enum status store_fail(struct store *store, int rc, struct error *err, const char *what);
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
+/* Every stored evidence file against its SHA-256 (evidence.c). */
+enum status store_verify_attachments(struct store *store, struct error *err);
 /* Makes room for one more element in a growing array (doubling). */
 enum status store_grow(void **array, size_t *capacity, size_t count, size_t size);
 /* The search index (search.c): re-indexes the cases a write to table/id

@@ -482,8 +482,11 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 			return status;
 	}
 	{
-		enum status status = STATUS_OK;
+		enum status status = store_verify_attachments(store, err);
 		sqlite3_stmt *check;
+
+		if (status)
+			return status;
 
 		if (sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL) == SQLITE_OK) {
 			if (sqlite3_step(check) == SQLITE_ROW &&

@@ -48,7 +48,7 @@ expect "a check item takes yes, partial, no or na" 1 "item 1: expected yes, part
 run G check answer "$C" 17 5 many
 expect "a measure takes a number, naming its unit" 1 "expected a number in 吨二氧化碳当量/万元"
 run G check answer "$C" 21 4 全部
-expect "a choice takes one of its choices" 1 "expected one of its 4 choices"
+expect "a choice takes one of its choices, naming them" 1 "expected one of its choices: 覆盖全部关键工序|覆盖部分关键工序"
 run G check answer "$C" 16 1 yes
 expect "a scenario not in the check is refused" 1 "scenario 16 is not in check"
 run G verify

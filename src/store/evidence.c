@@ -1,0 +1,443 @@
+/* Evidence: files attached to a check's items (or to the closing of a
+ * finding), stored once by SHA-256 in the database and exported back; the
+ * findings' severity, corrective action and due date, and their closing. */
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gradus/checks.h"
+#include "store_private.h"
+
+#define EVIDENCE_MAX_BYTES (64L * 1024 * 1024)
+
+static void sha256_hex(const void *data, size_t size, char out[65])
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+	int i;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, size, data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+/* The whole file, refused when it is too big for a check. */
+static enum status read_file(const char *path, unsigned char **data, size_t *size, struct error *err)
+{
+	FILE *f = fopen(path, "rb");
+	long length;
+
+	*data = NULL;
+	if (!f)
+		return error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) || (length = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+		fclose(f);
+		return error_set(err, STATUS_ERR_IO, "%s: not a regular file", path);
+	}
+	if (length > EVIDENCE_MAX_BYTES) {
+		fclose(f);
+		return error_set(err, STATUS_ERR_INVALID, "%s: %ld bytes; evidence files are kept up to %ld MiB", path,
+				 length, EVIDENCE_MAX_BYTES >> 20);
+	}
+	*data = malloc(length ? (size_t)length : 1);
+	*size = (size_t)length;
+	if (!*data || fread(*data, 1, *size, f) != *size) {
+		fclose(f);
+		free(*data);
+		*data = NULL;
+		return error_set(err, STATUS_ERR_IO, "%s: could not be read", path);
+	}
+	fclose(f);
+	return STATUS_OK;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static const char *media_type(const char *name)
+{
+	static const char *const types[][2] = {
+		{ ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" }, { ".png", "image/png" }, { ".gif", "image/gif" },
+		{ ".webp", "image/webp" }, { ".heic", "image/heic" }, { ".pdf", "application/pdf" },
+		{ ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+		{ ".xls", "application/vnd.ms-excel" }, { ".csv", "text/csv" }, { ".txt", "text/plain" },
+		{ ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+		{ ".doc", "application/msword" }, { ".mp4", "video/mp4" }, { ".zip", "application/zip" },
+	};
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	for (i = 0; dot && i < sizeof(types) / sizeof(types[0]); i++)
+		if (!strcasecmp(dot, types[i][0]))
+			return types[i][1];
+	return "application/octet-stream";
+}
+
+/* The attachment row of these bytes, stored now when they are new. */
+static enum status store_bytes(struct store *store, const char *path, const unsigned char *data, size_t size,
+			       const char sha[65], char row[33], struct error *err)
+{
+	static const char *const find_sql = "SELECT id FROM attachments WHERE sha256 = ?1";
+	static const char *const data_sql = "UPDATE attachments SET data = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, find_sql, err);
+	char size_text[24], now[STORE_TIMESTAMP_SIZE];
+	enum status status;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, sha, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(row, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW || rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "attachments");
+	if ((status = store_new_id(row)))
+		return status;
+	snprintf(size_text, sizeof(size_text), "%zu", size);
+	store_timestamp(now);
+	{
+		struct field_value fields[] = {
+			{ "sha256", sha }, { "name", base_name(path) }, { "type", media_type(path) },
+			{ "size", size_text }, { "added_by", store_actor(store) }, { "added_at", now },
+		};
+		if ((status = store_insert(store, "attachments", row, fields, 6, err)))
+			return status;
+	}
+	if (!(stmt = store_prepare(store, data_sql, err)))
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, row, -1, SQLITE_STATIC);
+	sqlite3_bind_blob64(stmt, 2, data, size, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "storing a file");
+}
+
+/* Links an attachment to an item (or a finding) unless it already is. */
+static enum status link(struct store *store, const char *check_id, const char *scenario, const char *item,
+			const char *finding_id, const char *attachment, bool *added, struct error *err)
+{
+	static const char *const sql =
+		"SELECT EXISTS (SELECT 1 FROM evidence WHERE check_id = ?1 AND scenario = ?2 AND item = ?3"
+		" AND coalesce(finding_id, '') = coalesce(?4, '') AND attachment_id = ?5)";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	char row[33], now[STORE_TIMESTAMP_SIZE];
+	enum status status;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, check_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, scenario, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, finding_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, attachment, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	*added = rc == SQLITE_ROW && !sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(store, rc, err, "evidence");
+	if (!*added || (status = store_new_id(row)))
+		return *added ? status : STATUS_OK;
+	store_timestamp(now);
+	{
+		struct field_value fields[] = {
+			{ "check_id", check_id }, { "scenario", scenario }, { "item", item }, { "finding_id", finding_id },
+			{ "attachment_id", attachment }, { "added_by", store_actor(store) }, { "added_at", now },
+		};
+		return store_insert(store, "evidence", row, fields, 7, err);
+	}
+}
+
+/* Whether the check may take evidence for an item now: it is unsigned, the
+ * user is one of its inspectors or an admin, the item is in it. */
+static enum status may_attach(struct store *store, const char *id, int scenario, int item, struct error *err)
+{
+	static const char *const sql =
+		"SELECT k.status, EXISTS (SELECT 1 FROM check_inspectors WHERE check_id = ?1 AND login = ?2),"
+		" EXISTS (SELECT 1 FROM check_items WHERE check_id = ?1 AND scenario = ?3 AND item = ?4)"
+		" FROM checks k WHERE k.id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status = STATUS_OK;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, scenario);
+	sqlite3_bind_int(stmt, 4, item);
+	if (sqlite3_step(stmt) != SQLITE_ROW)
+		status = error_set(err, STATUS_ERR_NOT_FOUND, "no check '%s'", id);
+	else if (strcmp((const char *)sqlite3_column_text(stmt, 0), "planned"))
+		status = error_set(err, STATUS_ERR_DENIED, "check %s is signed: its evidence is read-only", id);
+	else if (!sqlite3_column_int(stmt, 1) && strcmp(store_role(store), "admin"))
+		status = error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s", store_actor(store), id);
+	else if (!sqlite3_column_int(stmt, 2))
+		status = error_set(err, STATUS_ERR_INVALID, "scenario %d has no item %d in check %s", scenario, item, id);
+	sqlite3_reset(stmt);
+	return status;
+}
+
+static enum status attach(struct store *store, const char *id, int scenario, int item, const char *path,
+			  const char *finding_id, char sha[65], bool *added, struct error *err)
+{
+	unsigned char *data = NULL;
+	char row[33], s[8], i[8];
+	size_t size = 0;
+	enum status status = read_file(path, &data, &size, err);
+
+	if (status)
+		return status;
+	sha256_hex(data, size, sha);
+	snprintf(s, sizeof(s), "%d", scenario);
+	snprintf(i, sizeof(i), "%d", item);
+	status = store_bytes(store, path, data, size, sha, row, err);
+	if (!status)
+		status = link(store, id, s, i, finding_id, row, added, err);
+	free(data);
+	return status;
+}
+
+enum status check_attach(struct store *store, const char *key, int scenario, int item, const char *path,
+			 char sha256[65], bool *added, struct error *err)
+{
+	char id[33];
+	enum status status = check_resolve(store, key, id, err);
+
+	*added = false;
+	if (status || (status = store_begin(store, err)))
+		return status;
+	status = may_attach(store, id, scenario, item, err);
+	if (!status)
+		status = attach(store, id, scenario, item, path, NULL, sha256, added, err);
+	return store_finish(store, status, err);
+}
+
+static enum status write_file(const char *path, const void *data, size_t size, struct error *err)
+{
+	char tmp[4096];
+	FILE *f;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.part", path) >= (int)sizeof(tmp))
+		return error_set(err, STATUS_ERR_INVALID, "%s: path too long", path);
+	if ((f = fopen(path, "rb"))) {
+		fclose(f);
+		return error_set(err, STATUS_ERR_INVALID, "%s exists: not overwritten", path);
+	}
+	if (!(f = fopen(tmp, "wb")))
+		return error_set(err, STATUS_ERR_IO, "%s: %s", tmp, strerror(errno));
+	if ((size && fwrite(data, 1, size, f) != size) | (fclose(f) != 0) || rename(tmp, path)) {
+		int saved = errno;
+
+		remove(tmp);
+		return error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(saved));
+	}
+	return STATUS_OK;
+}
+
+enum status check_export(struct store *store, const char *sha256, const char *path, struct error *err)
+{
+	static const char *const sql = "SELECT data, sha256 FROM attachments WHERE sha256 >= lower(?1)"
+				       " AND substr(sha256, 1, length(?1)) = lower(?1) LIMIT 2";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	unsigned char *copy = NULL;
+	size_t size = 0;
+	enum status status = STATUS_OK;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	if (strlen(sha256) < 6)
+		return error_set(err, STATUS_ERR_INVALID, "'%s': give at least 6 characters of the SHA-256", sha256);
+	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		size = (size_t)sqlite3_column_bytes(stmt, 0);
+		if ((copy = malloc(size ? size : 1)) && size)
+			memcpy(copy, sqlite3_column_blob(stmt, 0), size);
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			status = error_set(err, STATUS_ERR_INVALID, "'%s' names more than one stored file", sha256);
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		status = error_set(err, STATUS_ERR_NOT_FOUND, "no stored file with SHA-256 %s", sha256);
+	else if (rc != SQLITE_ROW)
+		status = store_fail(store, rc, err, "reading a stored file");
+	else if (!status && !copy)
+		status = STATUS_ERR_NOMEM;
+	if (!status)
+		status = write_file(path, copy, size, err);
+	free(copy);
+	return status;
+}
+
+/* Every stored file's bytes against its recorded SHA-256. */
+enum status store_verify_attachments(struct store *store, struct error *err)
+{
+	static const char *const sql = "SELECT id, sha256, data FROM attachments ORDER BY id";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status = STATUS_OK;
+	char sha[65];
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const void *data = sqlite3_column_blob(stmt, 2);
+
+		sha256_hex(data ? data : "", (size_t)sqlite3_column_bytes(stmt, 2), sha);
+		if (strcmp(sha, (const char *)sqlite3_column_text(stmt, 1)))
+			status = error_set(err, STATUS_ERR_CORRUPT,
+					   "%s: attachments row %s: the stored file's bytes do not match its SHA-256 %s",
+					   store->path, (const char *)sqlite3_column_text(stmt, 0),
+					   (const char *)sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_reset(stmt);
+	return status;
+}
+
+/* The finding's check, and whether the user may act on it. */
+static enum status finding_check(struct store *store, const char *finding_id, char check_id[33], int *scenario,
+				 int *item, char state[16], struct error *err)
+{
+	static const char *const sql =
+		"SELECT f.check_id, f.scenario, f.item, f.status,"
+		" EXISTS (SELECT 1 FROM check_inspectors i WHERE i.check_id = f.check_id AND i.login = ?2)"
+		" FROM findings f WHERE f.id = ?1 OR f.id LIKE ?1 || '%' LIMIT 2";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	const char *role = store_role(store);
+	enum status status = STATUS_OK;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, finding_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW || strlen(finding_id) < 6) {
+		sqlite3_reset(stmt);
+		return error_set(err, STATUS_ERR_NOT_FOUND, "no finding '%s' (gradus check show CHECK)", finding_id);
+	}
+	snprintf(check_id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	*scenario = sqlite3_column_int(stmt, 1);
+	*item = sqlite3_column_int(stmt, 2);
+	snprintf(state, 16, "%s", (const char *)sqlite3_column_text(stmt, 3));
+	if (!sqlite3_column_int(stmt, 4) && strcmp(role, "admin") && strcmp(role, "clerk"))
+		status = error_set(err, STATUS_ERR_DENIED,
+				   "%s may not change findings: that is for the check's inspectors, a clerk or an admin",
+				   store_actor(store));
+	if (!status && sqlite3_step(stmt) == SQLITE_ROW)
+		status = error_set(err, STATUS_ERR_INVALID, "'%s' names more than one finding", finding_id);
+	sqlite3_reset(stmt);
+	return status;
+}
+
+static enum status full_finding_id(struct store *store, const char *key, char id[33], struct error *err)
+{
+	static const char *const sql = "SELECT id FROM findings WHERE id = ?1 OR id LIKE ?1 || '%' LIMIT 1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? STATUS_OK : error_set(err, STATUS_ERR_NOT_FOUND, "no finding '%s'", key);
+}
+
+static enum status set_finding(struct store *store, const char *id, const char *severity, const char *action,
+			       const char *due_on, struct error *err)
+{
+	enum status status = STATUS_OK;
+	struct date due;
+
+	if (severity && strcmp(severity, "minor") && strcmp(severity, "major") && strcmp(severity, "critical"))
+		return error_set(err, STATUS_ERR_INVALID, "severity '%s': expected minor, major or critical", severity);
+	if (due_on && (status = date_parse(due_on, &due, err)))
+		return status;
+	if (severity)
+		status = store_update(store, "findings", id, "severity", severity, err);
+	if (!status && action)
+		status = store_update(store, "findings", id, "action", *action ? action : NULL, err);
+	if (!status && due_on) {
+		char text[DATE_TEXT_SIZE];
+
+		date_format(due, text);
+		status = store_update(store, "findings", id, "due_on", text, err);
+	}
+	return status;
+}
+
+enum status check_finding_set(struct store *store, const char *finding_id, const char *severity,
+			      const char *action, const char *due_on, struct error *err)
+{
+	char check_id[33], state[16], id[33];
+	int scenario, item;
+	enum status status;
+
+	if ((status = store_begin(store, err)))
+		return status;
+	status = finding_check(store, finding_id, check_id, &scenario, &item, state, err);
+	if (!status)
+		status = full_finding_id(store, finding_id, id, err);
+	if (!status && strcmp(state, "open"))
+		status = error_set(err, STATUS_ERR_INVALID, "finding %s is closed", finding_id);
+	if (!status)
+		status = set_finding(store, id, severity, action, due_on, err);
+	return store_finish(store, status, err);
+}
+
+static enum status close_finding(struct store *store, const char *id, const char *check_id, int scenario,
+				 int item, const char *note, const char *path, struct error *err)
+{
+	char on[DATE_TEXT_SIZE], sha[65];
+	bool added = false;
+	enum status status = attach(store, check_id, scenario, item, path, id, sha, &added, err);
+
+	date_format(store_today(store), on);
+	if (!status)
+		status = store_update(store, "findings", id, "status", "closed", err);
+	if (!status)
+		status = store_update(store, "findings", id, "closed_on", on, err);
+	if (!status)
+		status = store_update(store, "findings", id, "closed_by", store_actor(store), err);
+	if (!status)
+		status = store_update(store, "findings", id, "closing_note", note, err);
+	return status;
+}
+
+enum status check_finding_close(struct store *store, const char *finding_id, const char *note, const char *path,
+				struct error *err)
+{
+	char check_id[33], state[16], id[33];
+	int scenario, item;
+	enum status status;
+
+	if (!note || !*note || !path || !*path)
+		return error_set(err, STATUS_ERR_INVALID,
+				 "a finding is closed with evidence: a note of what was done and a file showing it");
+	if ((status = store_begin(store, err)))
+		return status;
+	status = finding_check(store, finding_id, check_id, &scenario, &item, state, err);
+	if (!status)
+		status = full_finding_id(store, finding_id, id, err);
+	if (!status && strcmp(state, "open"))
+		status = error_set(err, STATUS_ERR_INVALID, "finding %s is already closed", finding_id);
+	if (!status)
+		status = close_finding(store, id, check_id, scenario, item, note, path, err);
+	return store_finish(store, status, err);
+}
