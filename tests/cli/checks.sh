@@ -53,3 +53,120 @@ run G check answer "$C" 16 1 yes
 expect "a scenario not in the check is refused" 1 "scenario 16 is not in check"
 run G verify
 expect "the answers are in the audit chain" 0
+
+# The check's number, and the checks of a case.
+run G check show "$C"
+N=$(printf '%s\n' "$OUT" | sed -n 's/^number\t//p')
+[ "$N" = "$CASE-C1" ] && ok "a check is numbered after its case: $N" || fail "check number" "$N"
+run G check list "$CASE"
+expect "check list CASE lists its checks" 0 "$CASE-C4"
+printf '%s\n' "$OUT" | grep -q "^$CASE-C1	[0-9-]*	planned	insp1	" && ok "check list: number, date, status, inspectors, progress, score" ||
+	fail "check list columns" "$OUT"
+
+# Evidence-required items: no or partial needs a note or a file.
+run G check answer "$N" 21 1 no
+expect "\"no\" on an evidence-required item without a note or file is refused" 1 "scenario 21 item 1 needs evidence"
+run G check answer "$N" 17 1 partial --note ''
+expect "\"partial\" too, also when the note is being cleared" 1 "scenario 17 item 1 needs evidence"
+run G check show "$N"
+expect_line "the refused answers changed nothing" "$(printf 'answer\t17\t1\tyes\t现场演示：碳排放核算覆盖全部产线\t%s' "$(id -un)")"
+expect_line "the refused answers changed nothing (21.1)" "$(printf 'answer\t21\t1\tyes\t\t%s' "$(id -un)")"
+run G check answer "$N" 21 1 partial --note '仅两条产线部署'
+expect "with a note, \"partial\" is taken" 0
+printf 'photo of the carbon dashboard\n' >"$WORK/看板照片.jpg"
+run G check attach "$N" 17 1 "$WORK/看板照片.jpg"
+SHA=$(sha256sum "$WORK/看板照片.jpg" | cut -d' ' -f1)
+expect_line "attach prints the file's SHA-256" "$(printf '%s\tattached' "$SHA")"
+run G check attach "$N" 17 1 "$WORK/看板照片.jpg"
+expect_line "the same file attached twice is not duplicated" "$(printf '%s\talready attached' "$SHA")"
+cp "$WORK/看板照片.jpg" "$WORK/copy.jpg"
+G check attach "$N" 21 1 "$WORK/copy.jpg" >/dev/null
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM attachments WHERE sha256 = '$SHA'")" = 1 ] &&
+	ok "the same bytes under another name on another item are stored once" || fail "stored once"
+run G check show "$N"
+expect_line "evidence is listed with name, type and size" "$(printf 'evidence\t17\t1\t%s\t看板照片.jpg\timage/jpeg\t30' "$SHA")"
+run G check answer "$N" 17 1 no
+expect "with a file attached, \"no\" is taken" 0
+run G check export "${SHA%????????????????????????????????????????????????????????}" "$WORK/back.jpg"
+expect "export by a SHA-256 prefix" 0
+cmp -s "$WORK/back.jpg" "$WORK/看板照片.jpg" && ok "the exported file is the attached one, byte for byte" || fail "export bytes"
+run G check export "$SHA" "$WORK/back.jpg"
+expect "export does not overwrite a file" 1 "exists: not overwritten"
+
+# Findings: no (major) and partial (minor), due in 30 days, in the agenda.
+run G check show "$N"
+printf '%s\n' "$OUT" | grep -qP "^finding\t[0-9a-f]{32}\t17\t1\tmajor\topen\t" && ok "\"no\" opens a major finding" || fail "major finding" "$OUT"
+printf '%s\n' "$OUT" | grep -qP "^finding\t[0-9a-f]{32}\t17\t2\tminor\topen\t" && ok "\"partial\" opens a minor finding" || fail "minor finding" "$OUT"
+F=$(printf '%s\n' "$OUT" | awk -F'\t' '$1 == "finding" && $3 == 17 && $4 == 2 { print $2 }')
+G check answer "$N" 17 2 yes
+G check show "$N" | grep -qP "^finding\t[0-9a-f]{32}\t17\t2\t" && fail "a later yes withdraws the finding" || ok "a later yes withdraws the finding"
+G check answer "$N" 17 2 partial
+F=$(G check show "$N" | awk -F'\t' '$1 == "finding" && $3 == 17 && $4 == 2 { print $2 }')
+run G check finding "$F" --severity severe
+expect "a severity is minor, major or critical" 1 "expected minor, major or critical"
+run G check finding "${F%????????????????????????}" --severity critical --action '补充碳排放核算规则文档' --due 2027-01-15
+expect "a finding takes severity, action and due date (by an id prefix)" 0
+run G agenda --today 2027-01-01 --within 30
+expect_line "the finding is in the agenda with its action" \
+	"$(printf '2027-01-15\t%s\tfinding\tdue\texcellent\t%s\t17.2 critical: 补充碳排放核算规则文档' "$N" "$(G check show "$N" | sed -n 's/^enterprise\t//p')")"
+run G check finding "$F" --close '已补充'
+expect "closing a finding needs a file as evidence" 1 "a finding is closed with evidence"
+run G check finding "$F" --close '已补充，见附件' --file "$WORK/copy.jpg"
+expect "a finding is closed with a note and a file" 0
+G check show "$N" | grep -qP "^finding\t$F\t17\t2\tcritical\tclosed\t2027-01-15\t补充碳排放核算规则文档\t已补充，见附件$" &&
+	ok "the closed finding keeps its action and closing note" || fail "closed finding" "$(G check show "$N" | grep finding)"
+run G agenda --today 2027-01-01 --within 30
+printf '%s\n' "$OUT" | grep -q "17.2" && fail "a closed finding leaves the agenda" "$OUT" || ok "a closed finding leaves the agenda"
+
+# Sign-off: only the check's inspectors, only with every required item answered.
+run G check sign "$N"
+expect "someone not among the inspectors cannot sign" 1 "only its inspectors sign"
+S=$(G check plan "$CASE" --inspectors "$(id -un)" --draw 1 --seed 7)
+run G check sign "$S"
+expect "signing with required items unanswered is refused, naming the first" 1 "is required and has no answer"
+scen=$(G check show "$S" | sed -n 's/^scenarios\t//p')
+for item in $(sqlite3 "$DB" "SELECT item FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND required ORDER BY item"); do
+	kind=$(sqlite3 "$DB" "SELECT kind FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = $item")
+	case $kind in
+	check) v=yes ;; number | measure) v=1 ;; choice) v=$(sqlite3 "$DB" "SELECT substr(choices, 1, instr(choices || '|', '|') - 1) FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = $item") ;; *) v=文字 ;;
+	esac
+	G check answer "$S" "$scen" "$item" "$v" || fail "answer $S $scen $item $v"
+done
+run G check sign "$S"
+expect "an inspector signs once every required item is answered" 0
+HASH=$OUT
+printf '%s' "$HASH" | grep -qxE '[0-9a-f]{64}' && ok "sign prints the SHA-256 it signed" || fail "sign hash" "$HASH"
+run G check show "$S"
+printf '%s\n' "$OUT" | grep -qP "^signature\t$(id -un)\t[0-9T:Z-]+\t$HASH$" && ok "the signature: user, time, hash" || fail "signature" "$OUT"
+expect_line "all inspectors signed: the check is signed" "$(printf 'status\tsigned')"
+sqlite3 "$DB" "SELECT new FROM audit WHERE tbl = 'signatures' AND field = 'hash'" | grep -qx "$HASH" &&
+	ok "the signature's hash is in the audit chain" || fail "signature in audit"
+run G check sign "$S"
+expect "signing twice is refused" 1 "already signed"
+run G check answer "$S" "$scen" 1 no --note x
+expect "a signed check is read-only" 1 "is signed: answers are read-only; a correction is an amendment with a reason"
+run G check amend "$S" "$scen" 1 partial --note '复核发现仅部分产线覆盖'
+expect "an amendment needs a reason" 1 "needs a reason"
+run G check amend "$S" "$scen" 1 partial --note '复核发现仅部分产线覆盖' --reason '签字后复核照片'
+expect "an amendment with a reason is taken" 0
+run G check show "$S"
+expect_line "the original stays visible beside the amendment" "$(printf 'amendment\t%s\t1\tyes\tpartial\t签字后复核照片\t%s' "$scen" "$(id -un)")"
+expect_line "the answer is the amended one" "$(printf 'answer\t%s\t1\tpartial\t复核发现仅部分产线覆盖\t%s' "$scen" "$(id -un)")"
+expect_line "the signature stays as signed" "$(printf '%s\n' "$OUT" | grep "^signature	")"
+
+# Form versions: the check shows as answered after forms/ changes.
+cp -r "$TOP/forms" "$WORK/forms2"
+f=$(ls "$WORK"/forms2/scenarios/$(printf '%02d' "$scen")-*.ini)
+sed -i -e 's/^version = .*/version = 9/' -e '0,/^text = 核查/s/^text = 核查.*/text = 全新的第一项/' "$f"
+before=$(sqlite3 "$DB" "SELECT text FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = 1")
+run "$GRADUS" --db "$DB" --forms "$WORK/forms2" check show "$S"
+printf '%s\n' "$OUT" | grep -q "^versions	$scen:1$" && ok "after forms/ changes the check keeps the version it was answered against" ||
+	fail "version kept" "$(printf '%s\n' "$OUT" | grep versions)"
+[ "$before" != 全新的第一项 ] && expect_line "and its answers" "$(printf 'answer\t%s\t1\tpartial\t复核发现仅部分产线覆盖\t%s' "$scen" "$(id -un)")"
+
+# verify: the chain holds, and a stored file changed outside gradus is found.
+run G verify
+expect "verify passes with evidence, findings, signatures and amendments" 0
+sqlite3 "$DB" "UPDATE attachments SET data = X'00' WHERE sha256 = '$SHA'"
+run G verify
+expect "verify finds a stored file whose bytes were changed" 1 "do not match its SHA-256"
