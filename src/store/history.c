@@ -6,7 +6,9 @@
 #include "store_private.h"
 
 /* The case, its factory and enterprise, and every row that ever belonged to
- * it (deleted ones too: their case_id was audited when they were made). */
+ * it (deleted ones too: their case_id was audited when they were made),
+ * its spot checks with their answers, evidence, findings, signatures and
+ * amendments (not the checklists each check copies from forms/). */
 static const char *const history_sql =
 	"WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id"
 	"           WHERE c.id = ?1 OR c.number = ?1),"
@@ -15,7 +17,11 @@ static const char *const history_sql =
 	"  UNION SELECT 'factories', factory_id FROM c"
 	"  UNION SELECT 'enterprises', enterprise_id FROM c"
 	"  UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('events', 'case_scenarios', 'case_materials')"
-	"   AND field = 'case_id' AND new = (SELECT id FROM c))"
+	"   AND field = 'case_id' AND new = (SELECT id FROM c)"
+	"  UNION SELECT tbl, row_id FROM audit WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c)"
+	"  UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('check_inspectors', 'answers', 'evidence', 'findings',"
+	"   'signatures', 'amendments') AND field = 'check_id' AND new IN (SELECT row_id FROM audit"
+	"   WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c)))"
 	" SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new"
 	" FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq";
 

@@ -170,3 +170,13 @@ expect "verify passes with evidence, findings, signatures and amendments" 0
 sqlite3 "$DB" "UPDATE attachments SET data = X'00' WHERE sha256 = '$SHA'"
 run G verify
 expect "verify finds a stored file whose bytes were changed" 1 "do not match its SHA-256"
+
+# The case's history shows the check, the answer's change and the amendment's reason.
+run G log "$CASE"
+printf '%s\n' "$OUT" | grep -qP "\tanswers\.value\tyes\tpartial\t" && ok "the history shows the amended answer as old and new value" ||
+	fail "answer diff in the history" "$(printf '%s\n' "$OUT" | grep answers | head -5)"
+printf '%s\n' "$OUT" | grep -qP "\tamendments\.reason\t.*\t签字后复核照片\t" && ok "and the amendment's reason" ||
+	fail "amendment in the history" "$(printf '%s\n' "$OUT" | grep amendments | head -3)"
+printf '%s\n' "$OUT" | grep -qP "\tsignatures\.hash\t" && ok "and the signature" || fail "signature in the history"
+printf '%s\n' "$OUT" | grep -q "check_items" && fail "the history leaves out the checklists copied from forms/" ||
+	ok "the history leaves out the checklists copied from forms/"
