@@ -22,6 +22,7 @@ static const struct {
 	{ "user", cli_user },
 	{ "log", cli_log },
 	{ "check", cli_check },
+	{ "report", cli_report },
 };
 
 /* Text is UTF-8 inside; a terminal left in the plain C locale still gets

@@ -57,5 +57,6 @@ int cli_sweep(struct cli *cli, int argc, char **argv);
 int cli_user(struct cli *cli, int argc, char **argv);
 int cli_log(struct cli *cli, int argc, char **argv);
 int cli_check(struct cli *cli, int argc, char **argv);
+int cli_report(struct cli *cli, int argc, char **argv);
 
 #endif

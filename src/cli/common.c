@@ -59,6 +59,8 @@ void cli_usage(FILE *out)
 		  "  sweep [--today D]             cancel certifications expired with no review\n"
 		  "  user add LOGIN ROLE | user list   roles: admin clerk inspector secretary\n"
 		  "  log ID                        a case's history\n"
+		  "  report check CHECK [--format txt|md|html] [-o FILE]\n"
+		  "                                a spot check's printed report (A4 when html)\n"
 		  "  verify                        check the audit chain, every record and the file\n"));
 }
 
