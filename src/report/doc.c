@@ -17,7 +17,7 @@ static const char *const html_style =
 	"</title>\n<style>\n"
 	"@page { size: A4; margin: 18mm }\n"
 	"body { font-family: sans-serif; font-size: 10pt; line-height: 1.35; color: #000; background: #fff;"
-	" max-width: 180mm; margin: 0 auto }\n"
+	" margin: 0 }\n"
 	"h1 { font-size: 16pt; border-bottom: 2px solid #000; padding-bottom: 2mm }\n"
 	"h2 { font-size: 13pt; margin-top: 6mm; border-bottom: 1px solid #000 }\n"
 	"h3 { font-size: 11pt; margin-top: 4mm }\n"
