@@ -180,7 +180,7 @@ static void write_evidence(struct doc *d, const struct check_view *v, const stru
 	static const char *const headers[] = { "编号 No.", "文件 File", "类型 Type", "大小 Size", "SHA-256" };
 	size_t i, count = 0;
 
-	doc_heading(d, 3, doc_printf(d, "证据 Evidence (%d)", s->id));
+	doc_heading(d, 3, doc_printf(d, "场景 %d 证据 Evidence", s->id));
 	doc_table_begin(d, 2, 5, headers);
 	for (i = 0; i < v->evidence_count; i++) {
 		const struct check_evidence_row *e = &v->evidence[i];
@@ -269,9 +269,9 @@ static void write_scores(struct doc *d, const struct check_view *v)
 	doc_chart(d, "各环节符合度 Compliance by stage", bars, n);
 }
 
-static const char *change(struct doc *d, const char *old, const char *new)
+static const char *change(struct doc *d, const char *before, const char *after)
 {
-	return doc_printf(d, "%s → %s", or_dash(old), or_dash(new));
+	return doc_printf(d, "%s → %s", or_dash(before), or_dash(after));
 }
 
 static void write_amendments(struct doc *d, const struct check_view *v)

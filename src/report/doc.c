@@ -126,20 +126,6 @@ enum status doc_end(struct doc *d)
 	return d->status;
 }
 
-static const char *keep(struct doc *d, char *s);
-
-const char *doc_printf(struct doc *d, const char *fmt, ...)
-{
-	char *s = NULL;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	return keep(d, n < 0 ? NULL : s);
-}
-
 /* Keeps a string made (or cleaned) for the document until doc_end. */
 static const char *keep(struct doc *d, char *s)
 {
@@ -153,6 +139,18 @@ static const char *keep(struct doc *d, char *s)
 	d->scratch = grown;
 	d->scratch[d->scratch_count++] = s;
 	return s;
+}
+
+const char *doc_printf(struct doc *d, const char *fmt, ...)
+{
+	char *s = NULL;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	return keep(d, n < 0 ? NULL : s);
 }
 
 const char *doc_clean(struct doc *d, const char *text)
