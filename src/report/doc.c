@@ -380,13 +380,11 @@ void doc_chart(struct doc *d, const char *caption, const struct doc_bar *bars, s
 		clean_bars[i] = bars[i];
 		clean_bars[i].label = doc_clean(d, bars[i].label);
 	}
-	if (d->status)
-		;
-	else if (d->format == REPORT_TXT)
+	if (!d->status && d->format == REPORT_TXT)
 		doc_text_chart(d, clean_bars, count);
-	else if (d->format == REPORT_MD)
+	else if (!d->status && d->format == REPORT_MD)
 		markdown_chart(d, clean_bars, count);
-	else
+	else if (!d->status)
 		svg_chart(d, caption, clean_bars, count);
 	free(clean_bars);
 }
