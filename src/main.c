@@ -24,6 +24,7 @@ static const struct {
 	{ "check", cli_check },
 	{ "expert", cli_expert },
 	{ "panel", cli_panel },
+	{ "report", cli_report },
 };
 
 /* Text is UTF-8 inside; a terminal left in the plain C locale still gets
