@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "gradus/checks.h"
+#include "gradus/forms.h"
 #include "gradus/store.h"
 
 enum report_format { REPORT_TXT, REPORT_MD, REPORT_HTML };
@@ -19,5 +20,23 @@ bool report_format_parse(const char *text, enum report_format *out);
  * chain's head. */
 enum status report_check(struct store *store, const char *check_key, enum report_format format, FILE *out,
 			 struct error *err);
+
+/* The report of an expert panel (by id or number): the case, the purpose
+ * and date, the members with their affiliations and scores (the chair
+ * marked), each member's notes by scenario and criterion, the consensus
+ * opinion and its text, the rectification items with their due dates and
+ * status, the panel's score and how it was aggregated, the signature with
+ * its hash and the step it took, and the audit chain's head. */
+enum status report_panel(struct store *store, const char *panel_key, enum report_format format, FILE *out,
+			 struct error *err);
+
+/* The cultivation progress report of a leading-level case: the period
+ * (start, end, acceptance due), the construction plan's versions, a
+ * Gantt-like chart of the 2 years (milestones, guidance sessions, the
+ * acceptance due date, today), milestones, sessions with their advice and
+ * follow-ups, progress reports, each KPI as a small bar chart of its periods
+ * against baseline and target, and what is not yet met for acceptance. */
+enum status report_cultivation(struct store *store, const struct forms *forms, const char *case_key,
+			       enum report_format format, FILE *out, struct error *err);
 
 #endif
