@@ -64,6 +64,8 @@ void cli_usage(FILE *out)
 		  "  expert add|list ...           the expert registry\n"
 		  "  panel plan|list|note|score|opinion|sign|show ...\n"
 		  "                                expert panels and their signed opinions\n"
+		  "  cultivation show|plan|milestone|session|followup|report|kpi|value|readiness ...\n"
+		  "                                the 2-year cultivation of a leading factory\n"
 		  "  report check CHECK [--format txt|md|html] [-o FILE]\n"
 		  "                                a spot check's printed report (A4 when html)\n"
 		  "  verify                        check the audit chain, every record and the file\n"));
