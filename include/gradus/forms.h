@@ -65,6 +65,15 @@ struct material {
 	char *key, *zh;
 };
 
+/* An expert panel a level convenes ([panel.KEY]): in which states it sits
+ * and the step each opinion takes (pass, fail, pass after rectification). */
+struct level_panel {
+	char *key, *zh, *en;
+	char **from;          /* state keys */
+	size_t from_count;
+	char *pass, *fail, *rectify; /* step keys */
+};
+
 struct level {
 	char *key;            /* basic advanced excellent leading */
 	int order;            /* 1..4 */
@@ -80,6 +89,8 @@ struct level {
 	size_t step_count;
 	struct material *materials;
 	size_t material_count;
+	struct level_panel *panels;
+	size_t panel_count;
 };
 
 struct region {
@@ -114,5 +125,6 @@ const struct level *forms_level(const struct forms *forms, const char *key);
 const struct region *forms_region(const struct forms *forms, const char *key);
 const struct level_step *forms_level_step(const struct level *level, const char *key);
 const struct level_state *forms_level_state(const struct level *level, const char *key);
+const struct level_panel *forms_level_panel(const struct level *level, const char *key);
 
 #endif

@@ -492,3 +492,13 @@ const struct level_state *forms_level_state(const struct level *level, const cha
 	}
 	return NULL;
 }
+
+const struct level_panel *forms_level_panel(const struct level *level, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < level->panel_count; i++)
+		if (!strcmp(level->panels[i].key, key))
+			return &level->panels[i];
+	return NULL;
+}

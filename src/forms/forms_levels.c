@@ -53,6 +53,7 @@ void forms_level_free(struct level *level)
 		free(level->steps[i].event);
 	}
 	free(level->steps);
+	forms_panels_free(level);
 	for (i = 0; i < level->material_count; i++) {
 		free(level->materials[i].key);
 		free(level->materials[i].zh);
@@ -60,12 +61,14 @@ void forms_level_free(struct level *level)
 	free(level->materials);
 }
 
-static const char *suffix(const char *name, const char *prefix)
+const char *forms_suffix(const char *name, const char *prefix)
 {
 	size_t len = strlen(prefix);
 
 	return strncmp(name, prefix, len) ? NULL : name + len;
 }
+
+#define suffix forms_suffix
 
 static bool is_code(const char *code)
 {
@@ -406,10 +409,10 @@ static enum status check_sections(const struct ini_doc *doc, const struct ini_se
 	for (i = 0; i < doc->count; i++) {
 		name = doc->sections[i].name;
 		if (strcmp(name, "level") && strcmp(name, "materials") && !suffix(name, "state.") &&
-		    !suffix(name, "step."))
+		    !suffix(name, "step.") && !suffix(name, "panel."))
 			return forms_fail(err, doc->path, doc->sections[i].line,
-					  "unknown section [%s]; expected [level], [state.KEY], [step.KEY] "
-					  "or [materials]", name);
+					  "unknown section [%s]; expected [level], [state.KEY], [step.KEY], "
+					  "[panel.KEY] or [materials]", name);
 	}
 	*head = ini_section_find(doc, "level");
 	if (!*head)
@@ -453,6 +456,8 @@ enum status forms_load_level(struct forms *forms, const struct forms_file *file,
 		status = check_workflow(&doc, head, level, err);
 	if (!status)
 		status = load_materials(&doc, level, err);
+	if (!status)
+		status = forms_load_panels(&doc, level, err);
 	ini_doc_free(&doc);
 	return status;
 }

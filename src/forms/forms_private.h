@@ -90,4 +90,11 @@ enum status forms_load_holidays(struct forms *forms, const struct forms_file *fi
 enum status forms_load_maturity(struct forms *forms, const struct forms_file *file, struct error *err);
 void forms_calendar_free(struct forms *forms);
 
+/* The [panel.KEY] sections of a level file (forms_panels.c), read after its
+ * states and steps; and freeing them. */
+enum status forms_load_panels(const struct ini_doc *doc, struct level *level, struct error *err);
+void forms_panels_free(struct level *level);
+/* The part of a section name after prefix, or NULL. */
+const char *forms_suffix(const char *name, const char *prefix);
+
 #endif

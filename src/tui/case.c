@@ -87,7 +87,7 @@ const char *case_due_name(const char *kind)
 	if (!strcmp(kind, "acceptance_application")) return _("Acceptance application due");
 	if (!strcmp(kind, "cultivation_end")) return _("Cultivation ends");
 	if (!strcmp(kind, "notice_end")) return _("Public notice ends");
-	if (!strcmp(kind, "finding")) return _("Spot-check finding due");
+	if (!strcmp(kind, "finding")) return _("Finding due");
 	return kind;
 }
 
