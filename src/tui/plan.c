@@ -76,6 +76,11 @@ static void form_free(struct plan_form *f)
 	free(f);
 }
 
+static bool may_inspect(const struct user_row *user)
+{
+	return !strcmp(user->role, "inspector") || !strcmp(user->role, "admin");
+}
+
 static enum status plan_open(struct tui *tui, struct view *view, struct error *err)
 {
 	struct plan_form *f = calloc(1, sizeof(*f));
@@ -97,13 +102,15 @@ static enum status plan_open(struct tui *tui, struct view *view, struct error *e
 		form_free(f);
 		return status;
 	}
-	for (i = 0; i < f->user_count && f->candidate_count < PLAN_MAX_USERS; i++)
-		if (!strcmp(f->users[i].role, "inspector") || !strcmp(f->users[i].role, "admin")) {
-			/* The user planning, when an inspector, is ticked to begin with. */
-			f->ticked[f->candidate_count] = !strcmp(f->users[i].role, "inspector") &&
-							!strcmp(f->users[i].login, store_actor(tui->store));
+	/* The user planning first (ticked when an inspector), then the others. */
+	for (i = 0; i < f->user_count; i++)
+		if (may_inspect(&f->users[i]) && !strcmp(f->users[i].login, store_actor(tui->store))) {
+			f->ticked[0] = !strcmp(f->users[i].role, "inspector");
 			f->candidates[f->candidate_count++] = i;
 		}
+	for (i = 0; i < f->user_count && f->candidate_count < PLAN_MAX_USERS; i++)
+		if (may_inspect(&f->users[i]) && strcmp(f->users[i].login, store_actor(tui->store)))
+			f->candidates[f->candidate_count++] = i;
 	/* L10N: title of the form planning a spot check */
 	snprintf(f->title, sizeof(f->title), "%s", _("Plan a spot check"));
 	view->data = f;
