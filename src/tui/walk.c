@@ -829,6 +829,14 @@ static void draw_details(struct tui *tui, struct walk *w, int y, int rows)
 		 it->unit ? it->unit : "", it->required ? _("required") : _("optional"), it->weight,
 		 it->evidence_required ? _(" · no/partial need a note or a file") : "");
 	used += draw_wrapped(y + used, 1, line, width, rows - used, A_DIM);
+	if (row && row->value && *row->value && it->kind != ITEM_CHECK) {
+		char shown[512];
+
+		answer_text(it, row->value, shown, sizeof(shown));
+		/* L10N: the walk's item details: the answer in full */
+		snprintf(line, sizeof(line), _("Answer: %s"), shown);
+		used += draw_wrapped(y + used, 1, line, width, rows - used, A_NORMAL);
+	}
 	if (row && row->note && *row->note && used < rows) {
 		/* L10N: before the note of an item */
 		draw_text(y + used, 1, _("Note:"), width, A_BOLD);

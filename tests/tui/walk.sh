@@ -94,5 +94,7 @@ run "$GRADUS" --db refused.db --script "$SCRIPTS/walk-refused.script"
 expect "the refusal script runs to its end" 0
 grep -qF 'scenario 17 item 1 needs evidence: "no" takes a note or an attached file' walk-refused-only.screen &&
 	ok "the refusal is said on the status line" || fail "the refusal is said" "$(tail -1 walk-refused-only.screen)"
+grep -q '^> 3\* ' walk-click.screen && ok "a click on an item selects it" || fail "a click on an item selects it" "$(cat walk-click.screen)"
+grep -q '^> 6\* ' walk-wheel.screen && ok "the wheel moves down the items" || fail "the wheel moves down the items" "$(cat walk-wheel.screen)"
 run "$GRADUS" --db refused.db check show "$CASE-C1"
 expect_line "the refused answer wrote nothing" "$(printf 'answer\t17\t1\t\t\t')"
