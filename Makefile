@@ -24,7 +24,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -D_GNU_SOURCE -Iinclude \
 LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 LDFLAGS   ?=
 
-LIB_SRC    = $(sort $(wildcard src/core/*.c src/text/*.c src/forms/*.c src/store/*.c src/cli/*.c src/tui/*.c))
+LIB_SRC    = $(sort $(wildcard src/core/*.c src/text/*.c src/forms/*.c src/store/*.c src/report/*.c src/cli/*.c src/tui/*.c))
 LIB_OBJ    = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -32,7 +32,8 @@ MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
 
 # Debian packages the build and the tests need; `deps` installs what is missing.
 DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
-             libcmocka-dev nettle-dev gettext sqlite3 tmux locales python3 time
+             libcmocka-dev nettle-dev gettext sqlite3 tmux locales python3 time \
+             chromium poppler-utils fonts-wqy-zenhei
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
 
 .PHONY: FORCE all deps run check test asan install uninstall clean bench

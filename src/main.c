@@ -22,6 +22,9 @@ static const struct {
 	{ "user", cli_user },
 	{ "log", cli_log },
 	{ "check", cli_check },
+	{ "expert", cli_expert },
+	{ "panel", cli_panel },
+	{ "report", cli_report },
 };
 
 /* Text is UTF-8 inside; a terminal left in the plain C locale still gets

@@ -57,5 +57,8 @@ int cli_sweep(struct cli *cli, int argc, char **argv);
 int cli_user(struct cli *cli, int argc, char **argv);
 int cli_log(struct cli *cli, int argc, char **argv);
 int cli_check(struct cli *cli, int argc, char **argv);
+int cli_expert(struct cli *cli, int argc, char **argv);
+int cli_panel(struct cli *cli, int argc, char **argv);
+int cli_report(struct cli *cli, int argc, char **argv);
 
 #endif

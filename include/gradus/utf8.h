@@ -40,6 +40,12 @@ const char *utf8_placeholder(uint32_t cp);
  * character; *used (may be NULL) gets the width of that prefix. */
 size_t utf8_prefix_for_width(const char *s, int cells, int *used);
 
+/* Bytes of the next line of s at most cells wide: up to the last space that
+ * fits when it is at least half the width, else every character that fits, and
+ * always at least one character (so a caller wrapping a long word advances).
+ * The caller skips the spaces the line ends before. */
+size_t utf8_wrap(const char *s, int cells);
+
 /* Byte offset of the previous / next character from byte offset `at`. */
 size_t utf8_prev(const char *s, size_t at);
 size_t utf8_next(const char *s, size_t len, size_t at);

@@ -59,6 +59,13 @@ void cli_usage(FILE *out)
 		  "  sweep [--today D]             cancel certifications expired with no review\n"
 		  "  user add LOGIN ROLE | user list   roles: admin clerk inspector secretary\n"
 		  "  log ID                        a case's history\n"
+		  "  check plan|list|answer|note|attach|export|finding|sign|amend|show ...\n"
+		  "                                spot checks (gradus check for the details)\n"
+		  "  expert add|list ...           the expert registry\n"
+		  "  panel plan|list|note|score|opinion|sign|show ...\n"
+		  "                                expert panels and their signed opinions\n"
+		  "  report check CHECK [--format txt|md|html] [-o FILE]\n"
+		  "                                a spot check's printed report (A4 when html)\n"
 		  "  verify                        check the audit chain, every record and the file\n"));
 }
 

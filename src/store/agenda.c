@@ -149,11 +149,13 @@ static const char *const due_sql =
 	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 ORDER BY next_due, number";
 
 static const char *const findings_sql =
-	"SELECT f.id, f.case_id, k.number, f.due_on, f.scenario || '.' || f.item || ' ' || f.severity"
+	"SELECT f.id, f.case_id, coalesce(k.number, p.number), f.due_on,"
+	" CASE WHEN f.scenario = 0 THEN '#' || f.item ELSE f.scenario || '.' || f.item END || ' ' || f.severity"
 	" || coalesce(': ' || f.action, ''), c.level, c.state, e.name"
-	" FROM findings f JOIN checks k ON k.id = f.check_id JOIN cases c ON c.id = f.case_id"
+	" FROM findings f LEFT JOIN checks k ON k.id = f.check_id LEFT JOIN panels p ON p.id = f.panel_id"
+	" JOIN cases c ON c.id = f.case_id"
 	" JOIN factories fa ON fa.id = c.factory_id JOIN enterprises e ON e.id = fa.enterprise_id"
-	" WHERE f.status = 'open' AND f.due_on <= ?1 ORDER BY f.due_on, k.number";
+	" WHERE f.status = 'open' AND f.due_on <= ?1 ORDER BY f.due_on, 3";
 
 /* The open findings due by the horizon. */
 static enum status add_findings(struct store *store, const char *horizon, struct date today,

@@ -312,7 +312,7 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 				 int *item, char state[16], struct error *err)
 {
 	static const char *const sql =
-		"SELECT f.check_id, f.scenario, f.item, f.status,"
+		"SELECT coalesce(f.check_id, ''), f.scenario, f.item, f.status,"
 		" EXISTS (SELECT 1 FROM check_inspectors i WHERE i.check_id = f.check_id AND i.login = ?2)"
 		" FROM findings f WHERE f.id = ?1 OR f.id LIKE ?1 || '%' LIMIT 2";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
@@ -333,9 +333,10 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 	*scenario = sqlite3_column_int(stmt, 1);
 	*item = sqlite3_column_int(stmt, 2);
 	snprintf(state, 16, "%s", (const char *)sqlite3_column_text(stmt, 3));
-	if (!sqlite3_column_int(stmt, 4) && strcmp(role, "admin") && strcmp(role, "clerk"))
+	if (!sqlite3_column_int(stmt, 4) && strcmp(role, "admin") && strcmp(role, "clerk") && strcmp(role, "secretary"))
 		status = error_set(err, STATUS_ERR_DENIED,
-				   "%s may not change findings: that is for the check's inspectors, a clerk or an admin",
+				   "%s may not change findings: that is for the check's inspectors, a clerk, a secretary "
+				   "or an admin",
 				   store_actor(store));
 	if (!status && sqlite3_step(stmt) == SQLITE_ROW)
 		status = error_set(err, STATUS_ERR_INVALID, "'%s' names more than one finding", finding_id);
@@ -406,7 +407,8 @@ static enum status close_finding(struct store *store, const char *id, const char
 {
 	char on[DATE_TEXT_SIZE], sha[65];
 	bool added = false;
-	enum status status = attach(store, check_id, scenario, item, path, id, sha, &added, err);
+	/* a panel's rectification item has no check */
+	enum status status = attach(store, *check_id ? check_id : NULL, scenario, item, path, id, sha, &added, err);
 
 	date_format(store_today(store), on);
 	if (!status)

@@ -8,7 +8,8 @@
 /* The case, its factory and enterprise, and every row that ever belonged to
  * it (deleted ones too: their case_id was audited when they were made),
  * its spot checks with their answers, evidence, findings, signatures and
- * amendments (not the checklists each check copies from forms/). */
+ * amendments (not the checklists each check copies from forms/), its
+ * panels with their members, notes and rectification items. */
 static const char *const history_sql =
 	"WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id"
 	"           WHERE c.id = ?1 OR c.number = ?1),"
@@ -16,12 +17,15 @@ static const char *const history_sql =
 	"  SELECT 'cases', id FROM c"
 	"  UNION SELECT 'factories', factory_id FROM c"
 	"  UNION SELECT 'enterprises', enterprise_id FROM c"
-	"  UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('events', 'case_scenarios', 'case_materials')"
+	"  UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('events', 'case_scenarios', 'case_materials', 'panels',"
+	"   'findings')"
 	"   AND field = 'case_id' AND new = (SELECT id FROM c)"
 	"  UNION SELECT tbl, row_id FROM audit WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c)"
 	"  UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('check_inspectors', 'answers', 'evidence', 'findings',"
 	"   'signatures', 'amendments') AND field = 'check_id' AND new IN (SELECT row_id FROM audit"
-	"   WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c)))"
+	"   WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c))"
+	"  UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('panel_members', 'panel_notes') AND field = 'panel_id'"
+	"   AND new IN (SELECT row_id FROM audit WHERE tbl = 'panels' AND field = 'case_id' AND new = (SELECT id FROM c)))"
 	" SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new"
 	" FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq";
 

@@ -164,7 +164,7 @@ static const char *const migrations[] = {
 	"  added_by TEXT NOT NULL, added_at TEXT NOT NULL);"
 	"CREATE TABLE evidence ("
 	"  id TEXT PRIMARY KEY,"
-	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  check_id TEXT REFERENCES checks (id),"
 	"  scenario INTEGER NOT NULL, item INTEGER NOT NULL,"
 	"  finding_id TEXT REFERENCES findings (id),"
 	"  attachment_id TEXT NOT NULL REFERENCES attachments (id),"
@@ -172,7 +172,8 @@ static const char *const migrations[] = {
 	"CREATE UNIQUE INDEX evidence_item ON evidence (check_id, scenario, item, coalesce(finding_id, ''), attachment_id);"
 	"CREATE TABLE findings ("
 	"  id TEXT PRIMARY KEY,"
-	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  check_id TEXT REFERENCES checks (id),"
+	"  panel_id TEXT," /* a panel's rectification item (migration 9): scenario 0, item N */
 	"  case_id TEXT NOT NULL REFERENCES cases (id),"
 	"  scenario INTEGER NOT NULL, item INTEGER NOT NULL,"
 	"  severity TEXT NOT NULL, action TEXT, due_on TEXT NOT NULL,"
@@ -193,6 +194,44 @@ static const char *const migrations[] = {
 	"  old_value TEXT, old_note TEXT, new_value TEXT, new_note TEXT,"
 	"  reason TEXT NOT NULL, amended_by TEXT NOT NULL, amended_at TEXT NOT NULL);"
 	"CREATE INDEX amendments_check ON amendments (check_id, scenario, item);",
+	/* 9: experts and their panels: members, notes, scores, the opinion */
+	"CREATE TABLE experts ("
+	"  id TEXT PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  fields TEXT NOT NULL," /* stage keys, comma-separated */
+	"  affiliation TEXT NOT NULL, region TEXT, contact TEXT,"
+	"  conflicts TEXT," /* enterprise names or credit codes, |-separated */
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX experts_name ON experts (name);"
+	"CREATE TABLE panels ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  number TEXT NOT NULL UNIQUE,"
+	"  purpose TEXT NOT NULL,"
+	"  meeting_on TEXT NOT NULL,"
+	"  chair_id TEXT REFERENCES experts (id),"
+	"  status TEXT NOT NULL,"
+	"  opinion TEXT, opinion_text TEXT, score TEXT,"
+	"  signed_by TEXT, signed_at TEXT, hash TEXT, step TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX panels_case ON panels (case_id);"
+	"CREATE TABLE panel_members ("
+	"  id TEXT PRIMARY KEY,"
+	"  panel_id TEXT NOT NULL REFERENCES panels (id),"
+	"  expert_id TEXT NOT NULL REFERENCES experts (id),"
+	"  score TEXT,"
+	"  UNIQUE (panel_id, expert_id));"
+	"CREATE TABLE panel_notes ("
+	"  id TEXT PRIMARY KEY,"
+	"  panel_id TEXT NOT NULL REFERENCES panels (id),"
+	"  expert_id TEXT NOT NULL REFERENCES experts (id),"
+	"  scenario INTEGER NOT NULL," /* 0: the case as a whole */
+	"  criterion TEXT NOT NULL,"
+	"  note TEXT NOT NULL,"
+	"  written_by TEXT NOT NULL, written_at TEXT NOT NULL,"
+	"  UNIQUE (panel_id, expert_id, scenario, criterion));"
+	"CREATE INDEX findings_panel ON findings (panel_id);",
 };
 
 int schema_latest_version(void)
@@ -238,7 +277,7 @@ static const char *const attachment_fields[] = { "sha256", "name", "type", "size
 static const char *const evidence_fields[] = {
 	"check_id", "scenario", "item", "finding_id", "attachment_id", "added_by", "added_at", NULL };
 static const char *const finding_fields[] = {
-	"check_id", "case_id", "scenario", "item", "severity", "action", "due_on", "status", "created_at",
+	"check_id", "panel_id", "case_id", "scenario", "item", "severity", "action", "due_on", "status", "created_at",
 	"closed_on", "closed_by", "closing_note", NULL };
 static const char *const signature_fields[] = { "check_id", "login", "signed_at", "hash", NULL };
 static const char *const amendment_fields[] = {
@@ -247,7 +286,20 @@ static const char *const amendment_fields[] = {
 static const char *const answer_fields[] = {
 	"check_id", "scenario", "item", "value", "note", "answered_by", "answered_at", NULL };
 
+static const char *const expert_fields[] = {
+	"code", "name", "fields", "affiliation", "region", "contact", "conflicts", "created_at", NULL };
+static const char *const panel_fields[] = {
+	"case_id", "number", "purpose", "meeting_on", "chair_id", "status", "opinion", "opinion_text", "score",
+	"signed_by", "signed_at", "hash", "step", "created_at", NULL };
+static const char *const panel_member_fields[] = { "panel_id", "expert_id", "score", NULL };
+static const char *const panel_note_fields[] = {
+	"panel_id", "expert_id", "scenario", "criterion", "note", "written_by", "written_at", NULL };
+
 static const struct schema_table tables[] = {
+	{ "experts", expert_fields },
+	{ "panels", panel_fields },
+	{ "panel_members", panel_member_fields },
+	{ "panel_notes", panel_note_fields },
 	{ "checks", check_fields },
 	{ "check_inspectors", check_inspector_fields },
 	{ "check_scenarios", check_scenario_fields },

@@ -222,9 +222,10 @@ int utf8_cp_width(uint32_t cp)
 	return width;
 }
 
-int utf8_width(const char *s)
+/* Cells of the first len bytes of s. */
+static int utf8_width_of(const char *s, size_t len)
 {
-	size_t len = s ? strlen(s) : 0, at = 0;
+	size_t at = 0;
 	int width = 0;
 
 	while (at < len) {
@@ -235,6 +236,11 @@ int utf8_width(const char *s)
 		width += utf8_cp_width(cp);
 	}
 	return width;
+}
+
+int utf8_width(const char *s)
+{
+	return s ? utf8_width_of(s, strlen(s)) : 0;
 }
 
 void utf8_set_ambiguous_wide(bool wide)
@@ -306,6 +312,21 @@ size_t utf8_prefix_for_width(const char *s, int cells, int *used)
 	if (used)
 		*used = width;
 	return at;
+}
+
+size_t utf8_wrap(const char *s, int cells)
+{
+	size_t len = s ? strlen(s) : 0, fits = utf8_prefix_for_width(s, cells, NULL), at;
+
+	if (fits == len || s[fits] == ' ')
+		return fits;
+	if (fits == 0)
+		return utf8_next(s, len, 0);
+	for (at = fits; at > 0 && s[at - 1] != ' '; at--)
+		;
+	if (at > 1 && utf8_width_of(s, at - 1) * 2 >= cells)
+		return at - 1;
+	return fits;
 }
 
 /* The previous character as utf8_decode reads forward: a lead byte and its

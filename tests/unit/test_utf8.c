@@ -338,6 +338,33 @@ static void test_prefix_for_width(void **state)
 	}
 }
 
+static void test_wrap(void **state)
+{
+	static const struct {
+		const char *text;
+		int cells;
+		size_t bytes;
+	} cases[] = {
+		{ "", 10, 0 },
+		{ "short", 10, 5 },
+		{ "two words", 9, 9 },
+		{ "three words", 8, 5 },               /* before the space */
+		{ "two words", 5, 3 },
+		{ "a longword", 6, 6 },                /* the space is too early: cut */
+		{ "abcdefghij", 4, 4 },
+		{ "中文文本", 5, 6 },                  /* never half a character */
+		{ "中文", 1, 3 },                      /* at least one character */
+		{ "中文 text", 6, 6 },
+		{ "ab cd", 2, 2 },
+		{ "ab cd", 0, 1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(cases); i++)
+		assert_int_equal(utf8_wrap(cases[i].text, cases[i].cells), cases[i].bytes);
+}
+
 static void test_next_prev(void **state)
 {
 	/* a 中 𠮷 \xff e U+0301: characters start at 0 1 4 8 9 10, length 12 */
@@ -432,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_placeholder),
 		cmocka_unit_test(test_prefix_for_width),
+		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_next_prev),
 		cmocka_unit_test(test_walk_both_ways),
 		cmocka_unit_test(test_huge_string),

@@ -1,0 +1,93 @@
+/* gradus report check CHECK [--format txt|md|html] [-o FILE]: the printed
+ * report of a spot check, to stdout or to a file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/cli.h"
+#include "gradus/i18n.h"
+#include "gradus/report.h"
+
+static int usage(void)
+{
+	cli_error("%s", _("usage: gradus report check CHECK [--format txt|md|html] [-o FILE]"));
+	return 2;
+}
+
+static int to_stdout(struct store *store, const char *key, enum report_format format)
+{
+	struct error err = { "" };
+
+	if (report_check(store, key, format, stdout, &err)) {
+		cli_error("%s", err.message);
+		return 1;
+	}
+	return 0;
+}
+
+/* Written to FILE.tmp and renamed over FILE once whole, so a report cut
+ * short never replaces a good one. */
+static int to_file(struct store *store, const char *key, enum report_format format, const char *path)
+{
+	struct error err = { "" };
+	char *tmp = NULL;
+	FILE *file = NULL;
+	int rc = 1;
+
+	if (asprintf(&tmp, "%s.tmp", path) < 0) {
+		tmp = NULL;
+		cli_error("%s", _("out of memory"));
+		goto cleanup;
+	}
+	if (!(file = fopen(tmp, "w"))) {
+		/* L10N: the report's file, then why (from the system) */
+		cli_error(_("cannot write the report to %s: %s"), path, strerror(errno));
+		goto cleanup;
+	}
+	if (report_check(store, key, format, file, &err)) {
+		cli_error("%s", err.message);
+		goto cleanup;
+	}
+	rc = fclose(file) == 0 ? 0 : 1;
+	file = NULL;
+	if (rc || rename(tmp, path)) {
+		cli_error(_("cannot write the report to %s: %s"), path, strerror(errno));
+		rc = 1;
+	}
+cleanup:
+	if (file)
+		fclose(file);
+	if (rc && tmp)
+		remove(tmp);
+	free(tmp);
+	return rc;
+}
+
+int cli_report(struct cli *cli, int argc, char **argv)
+{
+	const char *format_name = "txt", *output = NULL;
+	enum report_format format;
+	struct store *store = NULL;
+	struct forms *forms = NULL;
+	bool bad = false;
+	int i, rc;
+
+	if (argc < 3 || strcmp(argv[1], "check"))
+		return usage();
+	for (i = 3; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--format", &format_name, &bad) &&
+		    !cli_option(argc, argv, &i, "-o", &output, &bad) && !cli_option(argc, argv, &i, "--output", &output, &bad))
+			return usage();
+	if (bad)
+		return 2;
+	if (!report_format_parse(format_name, &format)) {
+		cli_error(_("--format %s: expected txt, md or html"), format_name);
+		return 2;
+	}
+	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
+	if (!rc)
+		rc = output ? to_file(store, argv[2], format, output) : to_stdout(store, argv[2], format);
+	cli_close_all(&store, &forms);
+	return rc;
+}

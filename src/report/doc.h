@@ -1,0 +1,75 @@
+/* Private to report/: a document written as plain text, Markdown or HTML
+ * from one description (headings, label-value fields, tables, a bar chart).
+ * Every string given is sanitised (no control character from data reaches
+ * the output) and escaped for the format. The first failure is kept in
+ * status; later calls then do nothing. */
+#ifndef GRADUS_REPORT_DOC_H
+#define GRADUS_REPORT_DOC_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "gradus/report.h"
+
+#define DOC_WIDTH 80 /* plain text: the columns a report fits when it can */
+#define DOC_MAX_COLUMNS 10
+
+struct doc {
+	enum report_format format;
+	FILE *out;
+	enum status status;
+	/* The table being collected (plain text lays it out once it is whole). */
+	bool fields;
+	size_t columns, key_columns, rows;
+	const char *headers[DOC_MAX_COLUMNS];
+	char **cells; /* rows * columns, sanitised */
+	/* Strings made by doc_printf, freed by doc_end. */
+	char **scratch;
+	size_t scratch_count;
+};
+
+/* d starts zeroed (doc_printf may make the title before). */
+void doc_begin(struct doc *d, enum report_format format, FILE *out, const char *title);
+/* Ends the document and frees what it holds: its first failure, or
+ * STATUS_ERR_IO when the output could not be written. */
+enum status doc_end(struct doc *d);
+
+/* A string the document keeps until doc_end ("" when out of memory). */
+const char *doc_printf(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A sanitised copy the document keeps until doc_end. */
+const char *doc_clean(struct doc *d, const char *text);
+
+/* level 1: the title; 2: a section; 3: a part of one. */
+void doc_heading(struct doc *d, int level, const char *text);
+void doc_paragraph(struct doc *d, const char *text);
+
+/* Label-value fields: doc_fields_begin, doc_field for each, doc_table_end. */
+void doc_fields_begin(struct doc *d);
+void doc_field(struct doc *d, const char *label, const char *value);
+
+/* A table. Plain text lays it out as a grid when it fits DOC_WIDTH, else
+ * as one record per row: its first key_columns cells on a line, then the
+ * other non-empty cells under their headers. NULL cells are empty. */
+void doc_table_begin(struct doc *d, size_t key_columns, size_t columns, const char *const *headers);
+void doc_row(struct doc *d, const char *const *cells);
+void doc_table_end(struct doc *d);
+
+/* Bars of percentages: █ cells in text (20 = 100%), an SVG in HTML. */
+struct doc_bar {
+	const char *label;
+	bool scored;
+	double percent;
+};
+#define DOC_BAR_CELLS 20
+void doc_chart(struct doc *d, const char *caption, const struct doc_bar *bars, size_t count);
+
+/* The plain-text layout (doc_text.c). */
+void doc_text_heading(struct doc *d, int level, const char *text);
+void doc_text_paragraph(struct doc *d, const char *text);
+void doc_text_table(struct doc *d);
+void doc_text_chart(struct doc *d, const struct doc_bar *bars, size_t count);
+/* Cells of the bar of a percentage. */
+int doc_bar_cells(double percent);
+
+#endif

@@ -1,0 +1,217 @@
+/* The expert registry (专家库): fields of expertise, affiliation, region,
+ * contact and declared conflicts of interest, and who may not sit on a
+ * panel for which enterprise. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/panels.h"
+#include "store_private.h"
+
+static bool may_manage(struct store *store)
+{
+	const char *role = store_role(store);
+
+	return !strcmp(role, "admin") || !strcmp(role, "clerk") || !strcmp(role, "secretary");
+}
+
+/* Every comma-separated field is a stage key. */
+static enum status check_fields(const struct forms *forms, const char *fields, struct error *err)
+{
+	char copy[256], *word, *save = NULL;
+	size_t i, count = 0;
+
+	if (!fields || !*fields)
+		return error_set(err, STATUS_ERR_INVALID, "an expert needs at least one field of expertise (a stage)");
+	snprintf(copy, sizeof(copy), "%s", fields);
+	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save), count++) {
+		for (i = 0; i < forms->stage_count && strcmp(forms->stages[i].key, word); i++)
+			;
+		if (i == forms->stage_count) {
+			char keys[256] = "";
+			size_t used = 0;
+
+			for (i = 0; i < forms->stage_count && used < sizeof(keys); i++)
+				used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s", i ? ", " : "",
+							 forms->stages[i].key);
+			return error_set(err, STATUS_ERR_INVALID, "field '%s': expected stages among %s", word, keys);
+		}
+	}
+	return STATUS_OK;
+}
+
+static enum status next_code(struct store *store, char code[16], struct error *err)
+{
+	static const char *const sql = "SELECT coalesce(max(CAST(substr(code, 2) AS INTEGER)), 0) + 1 FROM experts";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(code, 16, "E%04d", sqlite3_column_int(stmt, 0));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "numbering an expert");
+}
+
+static enum status insert_expert(struct store *store, const struct expert_input *in, char code[16],
+				 struct error *err)
+{
+	char id[33], now[STORE_TIMESTAMP_SIZE];
+	enum status status = next_code(store, code, err);
+
+	if (status || (status = store_new_id(id)))
+		return status;
+	store_timestamp(now);
+	{
+		struct field_value fields[] = {
+			{ "code", code }, { "name", in->name }, { "fields", in->fields },
+			{ "affiliation", in->affiliation }, { "region", in->region && *in->region ? in->region : NULL },
+			{ "contact", in->contact && *in->contact ? in->contact : NULL },
+			{ "conflicts", in->conflicts && *in->conflicts ? in->conflicts : NULL }, { "created_at", now },
+		};
+		return store_insert(store, "experts", id, fields, 8, err);
+	}
+}
+
+enum status expert_add(struct store *store, const struct forms *forms, const struct expert_input *in,
+		       char code[16], struct error *err)
+{
+	enum status status;
+
+	if (!may_manage(store))
+		return error_set(err, STATUS_ERR_DENIED, "%s may not register experts: that is for a clerk, a secretary "
+				 "or an admin", store_actor(store));
+	if (!in->name || !*in->name)
+		return error_set(err, STATUS_ERR_INVALID, "an expert needs a name");
+	if (!in->affiliation || !*in->affiliation)
+		return error_set(err, STATUS_ERR_INVALID, "expert %s needs an affiliation (工作单位)", in->name);
+	if (in->region && *in->region && !forms_region(forms, in->region))
+		return error_set(err, STATUS_ERR_INVALID, "region '%s': not a region of regions.ini", in->region);
+	if ((status = check_fields(forms, in->fields, err)) || (status = store_begin(store, err)))
+		return status;
+	status = insert_expert(store, in, code, err);
+	return store_finish(store, status, err);
+}
+
+static const char *const list_sql =
+	"SELECT id, code, name, fields, affiliation, region, contact, conflicts FROM experts ORDER BY code";
+
+static void fill_row(struct expert_row *r, sqlite3_stmt *stmt)
+{
+	snprintf(r->id, sizeof(r->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
+	snprintf(r->code, sizeof(r->code), "%s", (const char *)sqlite3_column_text(stmt, 1));
+	r->name = store_column_dup(stmt, 2);
+	r->fields = store_column_dup(stmt, 3);
+	r->affiliation = store_column_dup(stmt, 4);
+	r->region = store_column_dup(stmt, 5);
+	r->contact = store_column_dup(stmt, 6);
+	r->conflicts = store_column_dup(stmt, 7);
+}
+
+enum status expert_list(struct store *store, struct expert_row **rows, size_t *count, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, list_sql, err);
+	size_t capacity = 0;
+	int rc;
+
+	*rows = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (store_grow((void **)rows, &capacity, *count, sizeof(**rows))) {
+			sqlite3_reset(stmt);
+			return STATUS_ERR_NOMEM;
+		}
+		memset(&(*rows)[*count], 0, sizeof(**rows));
+		fill_row(&(*rows)[(*count)++], stmt);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading experts");
+}
+
+void store_expert_clear(struct expert_row *r)
+{
+	free(r->name);
+	free(r->fields);
+	free(r->affiliation);
+	free(r->region);
+	free(r->contact);
+	free(r->conflicts);
+	memset(r, 0, sizeof(*r));
+}
+
+void expert_rows_free(struct expert_row *rows, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		store_expert_clear(&rows[i]);
+	free(rows);
+}
+
+/* One of the two names holds the other (an affiliation may be the
+ * enterprise's short name or its group). */
+static bool touches(const char *a, const char *b)
+{
+	return a && b && *a && *b && (strstr(a, b) || strstr(b, a));
+}
+
+void expert_conflict(const struct expert_row *e, const char *enterprise, const char *credit_code,
+		     const char *region, char refusal[256], char warning[256])
+{
+	const char *p = e->conflicts;
+
+	refusal[0] = warning[0] = '\0';
+	if (touches(e->affiliation, enterprise)) {
+		snprintf(refusal, 256, "%.60s (%s) works for %.120s, the applicant", e->name, e->code, e->affiliation);
+		return;
+	}
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		char one[256];
+
+		snprintf(one, sizeof(one), "%.*s", (int)(bar ? (size_t)(bar - p) : strlen(p)), p);
+		if (touches(one, enterprise) || (credit_code && !strcmp(one, credit_code))) {
+			snprintf(refusal, 256, "%.60s (%s) declared a conflict of interest with %.120s", e->name, e->code, one);
+			return;
+		}
+		p = bar ? bar + 1 : NULL;
+	}
+	if (e->region && region && !strcmp(e->region, region))
+		snprintf(warning, 256, "%.60s (%s) is from the same region as the enterprise (%.40s)", e->name, e->code,
+			 region);
+}
+
+/* An expert by code or exact name (a name two experts share must be given by code). */
+enum status store_expert_find(struct store *store, const char *key, struct expert_row *out, struct error *err)
+{
+	static const char *const sql =
+		"SELECT id, code, name, fields, affiliation, region, contact, conflicts FROM experts"
+		" WHERE code = upper(?1) OR name = ?1 LIMIT 2";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status = STATUS_OK;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		fill_row(out, stmt);
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			status = error_set(err, STATUS_ERR_INVALID, "two experts are named %s: give the code (gradus expert list)",
+					   key);
+	} else {
+		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, "no expert '%s' (gradus expert list)", key)
+					   : store_fail(store, rc, err, "experts");
+	}
+	sqlite3_reset(stmt);
+	if (status)
+		store_expert_clear(out);
+	return status;
+}

@@ -1,0 +1,515 @@
+/* Expert panels of a case: convening (members without conflicts, a chair),
+ * what the secretary records (notes, scores, the consensus opinion and its
+ * rectification items), and the signature that moves the case. */
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/cases.h"
+#include "gradus/panels.h"
+#include "store_private.h"
+
+static bool role_in(struct store *store, const char *const *roles)
+{
+	size_t i;
+
+	for (i = 0; roles[i]; i++)
+		if (!strcmp(store_role(store), roles[i]))
+			return true;
+	return false;
+}
+
+static enum status need_role(struct store *store, const char *const *roles, const char *what, struct error *err)
+{
+	return role_in(store, roles) ? STATUS_OK
+				     : error_set(err, STATUS_ERR_DENIED, "%s may not %s (%s)", store_actor(store), what,
+						 *store_role(store) ? store_role(store) : "no role in this database");
+}
+
+static const char *const conveners[] = { "admin", "clerk", "secretary", NULL };
+static const char *const recorders[] = { "admin", "secretary", NULL };
+
+/* The panel's id, its case's id and level, and its status. */
+struct panel_ref {
+	char id[33], case_id[33], status[16], purpose[32], meeting_on[11];
+	char level[16];
+};
+
+static enum status find_panel(struct store *store, const char *key, struct panel_ref *out, struct error *err)
+{
+	static const char *const sql =
+		"SELECT p.id, p.case_id, p.status, p.purpose, p.meeting_on, c.level FROM panels p"
+		" JOIN cases c ON c.id = p.case_id WHERE p.id = ?1 OR p.number = upper(?1)";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		snprintf(out->id, sizeof(out->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		snprintf(out->case_id, sizeof(out->case_id), "%s", (const char *)sqlite3_column_text(stmt, 1));
+		snprintf(out->status, sizeof(out->status), "%s", (const char *)sqlite3_column_text(stmt, 2));
+		snprintf(out->purpose, sizeof(out->purpose), "%s", (const char *)sqlite3_column_text(stmt, 3));
+		snprintf(out->meeting_on, sizeof(out->meeting_on), "%s", (const char *)sqlite3_column_text(stmt, 4));
+		snprintf(out->level, sizeof(out->level), "%s", (const char *)sqlite3_column_text(stmt, 5));
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return error_set(err, STATUS_ERR_NOT_FOUND, "no panel '%s' (gradus panel list CASE)", key);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "panels");
+}
+
+static enum status open_panel(struct store *store, const char *key, struct panel_ref *out, struct error *err)
+{
+	enum status status = find_panel(store, key, out, err);
+
+	if (!status && strcmp(out->status, "open"))
+		status = error_set(err, STATUS_ERR_DENIED, "panel %s is signed: its record is read-only", key);
+	return status;
+}
+
+/* ---- convening ---- */
+
+static enum status next_number(struct store *store, const struct case_detail *d, char out[48], struct error *err)
+{
+	static const char *const sql = "SELECT count(*) FROM panels WHERE case_id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(out, 48, "%s-P%d", d->row.number, sqlite3_column_int(stmt, 0) + 1);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "numbering a panel");
+}
+
+static void add_warning(char warnings[512], const char *warning)
+{
+	size_t used = strlen(warnings);
+
+	if (*warning && used < 511)
+		snprintf(warnings + used, 512 - used, "%s%s", used ? "; " : "", warning);
+}
+
+static enum status add_member(struct store *store, const char *panel_id, const struct case_detail *d,
+			      const char *key, char *chair_id, const char *chair, char warnings[512],
+			      struct error *err)
+{
+	struct expert_row e;
+	char refusal[256], warning[256], row[33];
+	enum status status = store_expert_find(store, key, &e, err);
+
+	if (status)
+		return status;
+	expert_conflict(&e, d->row.enterprise, d->row.credit_code, d->row.region, refusal, warning);
+	if (*refusal)
+		status = error_set(err, STATUS_ERR_DENIED, "not assigned: %s", refusal);
+	add_warning(warnings, warning);
+	if (!status && chair && (!strcmp(chair, e.code) || !strcmp(chair, e.name)))
+		snprintf(chair_id, 33, "%s", e.id);
+	if (!status && !(status = store_new_id(row))) {
+		struct field_value fields[] = { { "panel_id", panel_id }, { "expert_id", e.id }, { "score", NULL } };
+
+		status = store_insert(store, "panel_members", row, fields, 3, err);
+	}
+	store_expert_clear(&e);
+	return status;
+}
+
+static enum status convene(struct store *store, const struct panel_plan *plan, const struct case_detail *d,
+			   char number[48], char warnings[512], struct error *err)
+{
+	char id[33], on[DATE_TEXT_SIZE], now[STORE_TIMESTAMP_SIZE], chair_id[33] = "";
+	enum status status = next_number(store, d, number, err);
+	size_t i;
+
+	if (status || (status = store_new_id(id)))
+		return status;
+	date_format(plan->on, on);
+	store_timestamp(now);
+	{
+		struct field_value fields[] = {
+			{ "case_id", d->row.id }, { "number", number }, { "purpose", plan->purpose }, { "meeting_on", on },
+			{ "status", "open" }, { "created_at", now },
+		};
+		status = store_insert(store, "panels", id, fields, 6, err);
+	}
+	for (i = 0; !status && i < plan->member_count; i++)
+		status = add_member(store, id, d, plan->members[i], chair_id, plan->chair, warnings, err);
+	if (!status && plan->chair && !*chair_id)
+		status = error_set(err, STATUS_ERR_INVALID, "the chair %s is not among the members", plan->chair);
+	if (!status && *chair_id)
+		status = store_update(store, "panels", id, "chair_id", chair_id, err);
+	return status;
+}
+
+enum status panel_plan(struct store *store, const struct forms *forms, const struct panel_plan *plan,
+		       char number[48], char warnings[512], struct error *err)
+{
+	struct case_detail d;
+	const struct level *level;
+	enum status status = need_role(store, conveners, "convene panels: that is for a clerk, a secretary or an admin",
+				       err);
+
+	warnings[0] = '\0';
+	if (status)
+		return status;
+	if (!plan->member_count)
+		return error_set(err, STATUS_ERR_INVALID, "a panel needs at least one member");
+	if ((status = store_case_detail(store, plan->case_key, &d, err)))
+		return status;
+	level = forms_level(forms, d.row.level);
+	if (!level || !forms_level_panel(level, plan->purpose)) {
+		char names[256] = "";
+		size_t i, used = 0;
+
+		for (i = 0; level && i < level->panel_count && used < sizeof(names); i++)
+			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s", i ? ", " : "",
+						 level->panels[i].key);
+		status = error_set(err, STATUS_ERR_INVALID, "purpose '%s': the %s level convenes %s", plan->purpose,
+				   d.row.level, *names ? names : "no panels");
+	}
+	if (!status && !(status = store_begin(store, err))) {
+		status = convene(store, plan, &d, number, warnings, err);
+		status = store_finish(store, status, err);
+	}
+	case_detail_clear(&d);
+	return status;
+}
+
+/* ---- recording ---- */
+
+static enum status member_of(struct store *store, const char *panel_id, const char *key, char expert_id[33],
+			     char member_row[33], struct error *err)
+{
+	static const char *const sql = "SELECT m.id FROM panel_members m WHERE m.panel_id = ?1 AND m.expert_id = ?2";
+	struct expert_row e;
+	sqlite3_stmt *stmt;
+	enum status status = store_expert_find(store, key, &e, err);
+	int rc;
+
+	if (status)
+		return status;
+	snprintf(expert_id, 33, "%s", e.id);
+	if (!(stmt = store_prepare(store, sql, err))) {
+		store_expert_clear(&e);
+		return STATUS_ERR_DB;
+	}
+	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, e.id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(member_row, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		status = error_set(err, STATUS_ERR_INVALID, "%s (%s) is not a member of this panel", e.name, e.code);
+	else if (rc != SQLITE_ROW)
+		status = store_fail(store, rc, err, "panel members");
+	store_expert_clear(&e);
+	return status;
+}
+
+static enum status write_note(struct store *store, const char *panel_id, const char *expert_id, int scenario,
+			      const char *criterion, const char *note, struct error *err)
+{
+	static const char *const sql = "SELECT id FROM panel_notes WHERE panel_id = ?1 AND expert_id = ?2"
+				       " AND scenario = ?3 AND criterion = ?4";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	char row[33], s[8], now[STORE_TIMESTAMP_SIZE];
+	enum status status;
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, expert_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, scenario);
+	sqlite3_bind_text(stmt, 4, criterion, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(row, sizeof(row), "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	store_timestamp(now);
+	if (rc == SQLITE_ROW) {
+		if (!*note)
+			return store_delete(store, "panel_notes", row, err);
+		status = store_update(store, "panel_notes", row, "note", note, err);
+		if (!status)
+			status = store_update(store, "panel_notes", row, "written_at", now, err);
+		return status;
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, err, "panel notes");
+	if (!*note || (status = store_new_id(row)))
+		return *note ? status : STATUS_OK;
+	snprintf(s, sizeof(s), "%d", scenario);
+	{
+		struct field_value fields[] = {
+			{ "panel_id", panel_id }, { "expert_id", expert_id }, { "scenario", s }, { "criterion", criterion },
+			{ "note", note }, { "written_by", store_actor(store) }, { "written_at", now },
+		};
+		return store_insert(store, "panel_notes", row, fields, 7, err);
+	}
+}
+
+enum status panel_note(struct store *store, const char *panel, const char *expert, int scenario,
+		       const char *criterion, const char *note, struct error *err)
+{
+	struct panel_ref p;
+	char expert_id[33], member[33];
+	enum status status = need_role(store, recorders, "record panels: that is for the panel's secretary", err);
+
+	if (status)
+		return status;
+	if (scenario < 0 || scenario > 40)
+		return error_set(err, STATUS_ERR_INVALID, "scenario %d: expected 1 to 40, or 0 for the case as a whole",
+				 scenario);
+	if (!criterion || !*criterion)
+		return error_set(err, STATUS_ERR_INVALID, "a note needs a criterion (评审要点), e.g. 应用成效");
+	if ((status = store_begin(store, err)))
+		return status;
+	status = open_panel(store, panel, &p, err);
+	if (!status)
+		status = member_of(store, p.id, expert, expert_id, member, err);
+	if (!status)
+		status = write_note(store, p.id, expert_id, scenario, criterion, note ? note : "", err);
+	return store_finish(store, status, err);
+}
+
+enum status panel_member_score(struct store *store, const char *panel, const char *expert, double score,
+			       struct error *err)
+{
+	struct panel_ref p;
+	char expert_id[33], member[33], text[16];
+	enum status status = need_role(store, recorders, "record panels: that is for the panel's secretary", err);
+
+	if (status)
+		return status;
+	if (!(score >= 0 && score <= 100))
+		return error_set(err, STATUS_ERR_INVALID, "score %g: expected 0 to 100", score);
+	snprintf(text, sizeof(text), "%.1f", score);
+	if ((status = store_begin(store, err)))
+		return status;
+	status = open_panel(store, panel, &p, err);
+	if (!status)
+		status = member_of(store, p.id, expert, expert_id, member, err);
+	if (!status)
+		status = store_update(store, "panel_members", member, "score", text, err);
+	return store_finish(store, status, err);
+}
+
+/* The panel's open rectification findings are replaced by the new items. */
+static enum status replace_items(struct store *store, const struct panel_ref *p, const struct panel_item *items,
+				 size_t count, struct error *err)
+{
+	static const char *const sql = "SELECT id FROM findings WHERE panel_id = ?1 ORDER BY item";
+	char (*old)[33] = NULL, row[33], n[24], due[DATE_TEXT_SIZE], now[STORE_TIMESTAMP_SIZE];
+	size_t old_count = 0, i;
+	enum status status = store_ids(store, sql, p->id, &old, &old_count, err);
+
+	for (i = 0; !status && i < old_count; i++)
+		status = store_delete(store, "findings", old[i], err);
+	free(old);
+	store_timestamp(now);
+	for (i = 0; !status && i < count; i++) {
+		if (!items[i].text || !*items[i].text) {
+			status = error_set(err, STATUS_ERR_INVALID, "rectification item %zu has no text", i + 1);
+			break;
+		}
+		snprintf(n, sizeof(n), "%zu", i + 1);
+		date_format(items[i].due, due);
+		if (!(status = store_new_id(row))) {
+			struct field_value fields[] = {
+				{ "panel_id", p->id }, { "case_id", p->case_id }, { "scenario", "0" }, { "item", n },
+				{ "severity", "major" }, { "action", items[i].text }, { "due_on", due },
+				{ "status", "open" }, { "created_at", now },
+			};
+			status = store_insert(store, "findings", row, fields, 9, err);
+		}
+	}
+	return status;
+}
+
+enum status panel_opinion(struct store *store, const char *panel, const char *opinion, const char *text,
+			  const struct panel_item *items, size_t item_count, struct error *err)
+{
+	struct panel_ref p;
+	enum status status = need_role(store, recorders, "record panels: that is for the panel's secretary", err);
+
+	if (status)
+		return status;
+	if (!opinion || (strcmp(opinion, "pass") && strcmp(opinion, "fail") && strcmp(opinion, "rectify")))
+		return error_set(err, STATUS_ERR_INVALID, "opinion '%s': expected pass, fail or rectify (pass after "
+				 "rectification)", opinion ? opinion : "");
+	if (!text || !*text)
+		return error_set(err, STATUS_ERR_INVALID, "the consensus opinion needs its text (专家组意见)");
+	if (!strcmp(opinion, "rectify") && !item_count)
+		return error_set(err, STATUS_ERR_INVALID, "pass after rectification needs at least one rectification item");
+	if ((status = store_begin(store, err)))
+		return status;
+	status = open_panel(store, panel, &p, err);
+	if (!status)
+		status = store_update(store, "panels", p.id, "opinion", opinion, err);
+	if (!status)
+		status = store_update(store, "panels", p.id, "opinion_text", text, err);
+	if (!status)
+		status = replace_items(store, &p, items, item_count, err);
+	return store_finish(store, status, err);
+}
+
+/* ---- signing ---- */
+
+static const char *const content_sql[] = {
+	"SELECT 'panel', p.number, p.purpose, p.meeting_on, p.opinion, p.opinion_text, e.code FROM panels p"
+	" LEFT JOIN experts e ON e.id = p.chair_id WHERE p.id = ?1",
+	"SELECT 'member', e.code, e.name, m.score FROM panel_members m JOIN experts e ON e.id = m.expert_id"
+	" WHERE m.panel_id = ?1 ORDER BY e.code",
+	"SELECT 'note', e.code, n.scenario, n.criterion, n.note FROM panel_notes n JOIN experts e ON e.id = n.expert_id"
+	" WHERE n.panel_id = ?1 ORDER BY e.code, n.scenario, n.criterion",
+	"SELECT 'item', item, action, due_on FROM findings WHERE panel_id = ?1 ORDER BY item",
+};
+
+static enum status content_hash(struct store *store, const char *id, char hash[65], struct error *err)
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+	size_t part;
+	int i;
+
+	sha256_init(&ctx);
+	for (part = 0; part < sizeof(content_sql) / sizeof(content_sql[0]); part++) {
+		sqlite3_stmt *stmt = store_prepare(store, content_sql[part], err);
+		int rc;
+
+		if (!stmt)
+			return STATUS_ERR_DB;
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			for (i = 0; i < sqlite3_column_count(stmt); i++) {
+				const unsigned char *text = sqlite3_column_text(stmt, i);
+
+				sha256_update(&ctx, text ? strlen((const char *)text) + 1 : 1,
+					      text ? text : (const unsigned char *)"");
+			}
+			sha256_update(&ctx, 1, (const uint8_t *)"\n");
+		}
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE)
+			return store_fail(store, rc, err, "hashing a panel");
+	}
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hash + 2 * i, 3, "%02x", digest[i]);
+	return STATUS_OK;
+}
+
+/* The members' scores; refused while one has not scored. */
+static enum status scores_of(struct store *store, const char *panel_id, double *scores, size_t *count,
+			     struct error *err)
+{
+	static const char *const sql = "SELECT e.name, e.code, m.score FROM panel_members m JOIN experts e"
+				       " ON e.id = m.expert_id WHERE m.panel_id = ?1 ORDER BY e.code";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status = STATUS_OK;
+	int rc;
+
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
+	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW && *count < 64) {
+		if (sqlite3_column_type(stmt, 2) == SQLITE_NULL)
+			status = error_set(err, STATUS_ERR_INVALID, "%s (%s) has not scored yet",
+					   (const char *)sqlite3_column_text(stmt, 0),
+					   (const char *)sqlite3_column_text(stmt, 1));
+		else
+			scores[(*count)++] = sqlite3_column_double(stmt, 2);
+	}
+	sqlite3_reset(stmt);
+	return status;
+}
+
+static enum status opinion_of(struct store *store, const char *panel_id, char opinion[16], struct error *err)
+{
+	static const char *const sql = "SELECT opinion FROM panels WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	opinion[0] = '\0';
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+		snprintf(opinion, 16, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(store, rc, err, "panels");
+	return *opinion ? STATUS_OK
+			: error_set(err, STATUS_ERR_INVALID, "the panel has no consensus opinion yet (gradus panel opinion)");
+}
+
+static enum status sign(struct store *store, const struct forms *forms, const struct panel_ref *p, char hash[65],
+			struct error *err)
+{
+	const struct level *level = forms_level(forms, p->level);
+	const struct level_panel *lp = level ? forms_level_panel(level, p->purpose) : NULL;
+	char opinion[16], score_text[16], now[STORE_TIMESTAMP_SIZE], note[96];
+	double scores[64], score = 0;
+	size_t count = 0;
+	const char *step;
+	struct date on;
+	enum status status = opinion_of(store, p->id, opinion, err);
+
+	if (!status && !lp)
+		status = error_set(err, STATUS_ERR_FORMS, "the forms no longer have panel '%s' for level %s", p->purpose,
+				   p->level);
+	if (!status)
+		status = scores_of(store, p->id, scores, &count, err);
+	if (!status)
+		status = panel_score(scores, count, level->panel_trimmed_mean ? PANEL_TRIMMED_MEAN : PANEL_MEAN, &score,
+				     err);
+	if (status || (status = content_hash(store, p->id, hash, err)))
+		return status;
+	step = !strcmp(opinion, "pass") ? lp->pass : !strcmp(opinion, "fail") ? lp->fail : lp->rectify;
+	snprintf(score_text, sizeof(score_text), "%.1f", score);
+	store_timestamp(now);
+	date_parse(p->meeting_on, &on, NULL);
+	snprintf(note, sizeof(note), "panel %s: %s, score %s", p->purpose, opinion, score_text);
+	status = store_update(store, "panels", p->id, "score", score_text, err);
+	if (!status)
+		status = store_update(store, "panels", p->id, "signed_by", store_actor(store), err);
+	if (!status)
+		status = store_update(store, "panels", p->id, "signed_at", now, err);
+	if (!status)
+		status = store_update(store, "panels", p->id, "hash", hash, err);
+	if (!status)
+		status = store_update(store, "panels", p->id, "step", step, err);
+	if (!status)
+		status = store_update(store, "panels", p->id, "status", "signed", err);
+	if (!status)
+		status = case_take_step(store, forms, p->case_id, step, on, note, NULL, err);
+	return status;
+}
+
+enum status panel_sign(struct store *store, const struct forms *forms, const char *panel, char hash[65],
+		       struct error *err)
+{
+	struct panel_ref p;
+	enum status status = need_role(store, recorders, "sign a panel's opinion: that is for the panel's secretary",
+				       err);
+
+	if (status || (status = store_begin(store, err)))
+		return status;
+	status = open_panel(store, panel, &p, err);
+	if (!status)
+		status = sign(store, forms, &p, hash, err);
+	return store_finish(store, status, err);
+}

@@ -1,0 +1,135 @@
+# The printed report of a spot check: plain text compared whole with
+# tests/cli/expected/report-check.txt (volatile values as @PLACEHOLDERS@;
+# GRADUS_BLESS=1 rewrites it), Markdown tables, and a self-contained HTML page
+# printed to an A4 PDF by headless Chromium.
+. "$(dirname "$0")/../lib.sh"
+DB=$(demo_db)
+G() { "$GRADUS" --db "$DB" "$@"; }
+ME=$(id -un)
+CASE=HB-2024-EXC-0001
+G user add insp1 inspector >/dev/null
+
+# A fixed check: scenarios 17 and 21 (seed 42), answers of every kind, notes
+# (one with markup, one with a control character), a file, findings, the
+# signature and an amendment.
+C=$(G check plan "$CASE" --inspectors "$ME" --draw 2 --seed 42)
+ESC=$(printf '\033')
+for a in "17 1 yes" "17 4 na" "17 5 0.82" "17 6 3" "21 1 yes" "21 2 yes" "21 4 覆盖部分关键工序" "21 5 12" "21 6 35.5"; do
+	set -- $a
+	G check answer "$C" "$1" "$2" "$3" || fail "answer $a"
+done
+G check answer "$C" 17 1 yes --note '现场演示 <script>alert("x")</script> & 碳排放核算覆盖全部产线' || fail "answer 17 1 with a note"
+G check answer "$C" 17 2 partial --note 'Only lines 1 and 2 run the carbon dashboard; line 3 still books emissions by hand | *monthly*' ||
+	fail "answer 17 2"
+G check answer "$C" 17 3 no --note '未见碳捕获装置' || fail "answer 17 3"
+G check answer "$C" 17 7 '碳配额交易 2 笔' || fail "answer 17 7"
+G check answer "$C" 21 3 partial --note '仅两条产线自动下发设定值' || fail "answer 21 3"
+G check answer "$C" 21 7 "现场查看了MES系统的能耗模块${ESC}[31m" || fail "answer 21 7"
+printf 'photo of the carbon dashboard\n' >"$WORK/看板照片.jpg"
+SHA=$(sha256sum "$WORK/看板照片.jpg" | cut -d' ' -f1)
+G check attach "$C" 17 1 "$WORK/看板照片.jpg" >/dev/null || fail "attach"
+finding() { G check show "$C" | awk -F'\t' -v s="$1" -v i="$2" '$1 == "finding" && $3 == s && $4 == i { print $2 }'; }
+G check finding "$(finding 17 3)" --severity critical --action '评估碳捕获技术可行性并提交计划' --due 2027-03-31 || fail "finding set"
+printf 'plan\n' >"$WORK/整改计划.pdf"
+G check finding "$(finding 21 3)" --close '已提交整改计划' --file "$WORK/整改计划.pdf" || fail "finding close"
+HASH=$(G check sign "$C") || fail "sign"
+G check amend "$C" 17 4 yes --note '复核后确认覆盖碳交易' --reason '签字后补充了碳交易记录' || fail "amend"
+
+# The volatile values, and the substitutions both ways.
+q() { sqlite3 "$DB" "$1"; }
+SIGNED_AT=$(q "SELECT signed_at FROM signatures s JOIN checks k ON k.id = s.check_id WHERE k.number = '$C'")
+AMENDED_AT=$(q "SELECT amended_at FROM amendments a JOIN checks k ON k.id = a.check_id WHERE k.number = '$C'")
+FORMS_HASH=$(G check show "$C" | sed -n 's/^forms_hash\t//p')
+HEAD=$(q "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")
+to_values() {
+	sed -e "s/@AMENDED_AT@/$AMENDED_AT/g" -e "s/@SIGNED_AT@/$SIGNED_AT/g" -e "s/@HASH@/$HASH/g" \
+		-e "s/@FORMS_HASH@/$FORMS_HASH/g" -e "s/@HEAD@/$HEAD/g" -e "s/@USER@/$ME/g"
+}
+to_placeholders() {
+	sed -e "/时间 At/s/$AMENDED_AT/@AMENDED_AT@/g" -e "s/$SIGNED_AT/@SIGNED_AT@/g" -e "s/$HASH/@HASH@/g" \
+		-e "s/$FORMS_HASH/@FORMS_HASH@/g" -e "s/$HEAD/@HEAD@/g" -e "s/\<$ME\>/@USER@/g"
+}
+
+# Plain text.
+WANT=$TOP/tests/cli/expected/report-check.txt
+run G report check "$C"
+expect "report check prints the text report" 0
+printf '%s\n' "$OUT" >"$WORK/report.txt"
+if [ -n "${GRADUS_BLESS:-}" ]; then
+	mkdir -p "$(dirname "$WANT")"
+	to_placeholders <"$WORK/report.txt" >"$WANT"
+fi
+if [ -f "$WANT" ]; then
+	to_values <"$WANT" >"$WORK/want.txt"
+	expect_same "the text report is the expected one" "$WORK/want.txt" "$WORK/report.txt"
+else
+	fail "the text report is the expected one" "no $WANT (GRADUS_BLESS=1 writes it)"
+fi
+run G report check "$(G check show "$C" | sed -n 's/^id\t//p')"
+[ "$RC" = 0 ] && [ "$OUT" = "$(cat "$WORK/report.txt")" ] && ok "a check by its id reports the same" ||
+	fail "report by id" "exit $RC" "$ERR"
+# Display cells: East Asian wide and fullwidth characters are two.
+python3 -c '
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+long = [l for l in open(sys.argv[1], encoding="utf-8").read().splitlines() if w(l) > 80]
+print("\n".join(long)); sys.exit(1 if long else 0)' "$WORK/report.txt" >"$WORK/long" &&
+	ok "no text line is wider than 80 cells" || fail "80 columns" "$(head -3 "$WORK/long")"
+grep -q "$ESC" "$WORK/report.txt" && fail "a control character from data reaches the text" ||
+	ok "a control character from data is shown as a placeholder"
+expect_line "every kind of answer: a measure with its unit" "    回答 Answer  0.82 吨二氧化碳当量/万元"
+expect_line "the evidence with its SHA-256 in full" "    SHA-256    $SHA"
+expect_line "the overall score" "总分 Overall                         $(G check show "$C" | sed -n 's/^score\toverall\t//p')"
+
+# Markdown.
+run G report check "$C" --format md
+expect "report check --format md" 0
+expect_line "Markdown: an item row" "| 17.5 | 核查应用前后的单位产值碳排放量 | 计量 measure，必答 required | 3 | 0.82 吨二氧化碳当量/万元 |  | $ME |"
+expect_line "Markdown: | and markup in data are escaped" \
+	"| 17.2 | 核查碳排放精细化检测、碳排放指标自动核算等技术的应用情况 | 核查 check，必答 required | 2 | 部分 partial | Only lines 1 and 2 run the carbon dashboard; line 3 still books emissions by hand \\| \\*monthly\\* | $ME |"
+expect_line "Markdown: the evidence row" "| 17.1 | 看板照片.jpg | image/jpeg | 30 B | $SHA |"
+expect_line "Markdown: the chart" "| 生产作业 Production operations | 85.7 | █████████████████ |"
+
+# HTML, written to a file through FILE.tmp.
+HTML=$WORK/report.html
+run G report check "$C" --format html -o "$HTML"
+expect "report check --format html -o FILE" 0
+[ -f "$HTML" ] && [ ! -e "$HTML.tmp" ] && ok "the file is written and no .tmp is left" || fail "-o FILE" "$(ls "$WORK")"
+head -1 "$HTML" | grep -qx '<!doctype html>' && grep -q '<meta charset="utf-8">' "$HTML" &&
+	grep -q '@page { size: A4; margin: 18mm }' "$HTML" && ok "HTML: doctype, UTF-8, A4 page" || fail "HTML head" "$(head -5 "$HTML")"
+grep -Eqi 'https?://|src=|href=|@import|url\(' "$HTML" && fail "HTML refers to nothing outside itself" "$(grep -Eio '.{20}(https?://|src=|href=|@import|url\().{20}' "$HTML")" ||
+	ok "HTML refers to nothing outside itself"
+grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 碳排放' "$HTML" && ! grep -qi '<script' "$HTML" &&
+	ok "HTML: markup typed in a note is escaped" || fail "HTML escaping" "$(grep -i script "$HTML")"
+grep -q '<svg ' "$HTML" && grep -q '<thead>' "$HTML" && ok "HTML: an inline SVG chart, table headers to repeat" || fail "HTML svg/thead"
+cp "$HTML" "$WORK/good.html"
+run G report check "$CASE-C9" --format html -o "$HTML"
+expect "a report that fails names what is missing" 1 "$CASE-C9"
+cmp -s "$HTML" "$WORK/good.html" && [ ! -e "$HTML.tmp" ] && ok "a failed report leaves the good file as it was" ||
+	fail "failed report kept the file"
+run G report check "$C" -o "$WORK/no/such/dir/report.txt"
+expect "a file that cannot be written is named" 1 "$WORK/no/such/dir/report.txt"
+run G report check "$C" --format pdf
+expect "an unknown format is a usage error" 2 "expected txt, md or html"
+run G report case "$CASE"
+expect "report takes check" 2 "usage: gradus report check"
+
+# Printed to PDF by headless Chromium: A4, the text searchable.
+if command -v chromium >/dev/null 2>&1; then
+	mkdir -p "$WORK/chromium"
+	HOME="$WORK/chromium" timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+		--print-to-pdf="$WORK/report.pdf" "file://$HTML" >"$WORK/chromium.log" 2>&1
+	[ -s "$WORK/report.pdf" ] && [ "$(head -c 4 "$WORK/report.pdf")" = "%PDF" ] && ok "Chromium prints the HTML report to a PDF" ||
+		fail "Chromium prints the HTML report to a PDF" "$(tail -5 "$WORK/chromium.log")"
+	if command -v pdfinfo >/dev/null 2>&1 && [ -s "$WORK/report.pdf" ]; then
+		size=$(pdfinfo "$WORK/report.pdf" | awk '/^Page size:/ { printf "%.0f x %.0f", $3, $5 }')
+		[ "$size" = "595 x 842" ] && ok "the PDF's pages are A4 (595 x 842 pts)" || fail "A4 pages" "$size"
+		pdftotext "$WORK/report.pdf" "$WORK/report.pdf.txt"
+		grep -q "$(G check show "$C" | sed -n 's/^enterprise\t//p')" "$WORK/report.pdf.txt" && grep -q "$SHA" "$WORK/report.pdf.txt" &&
+			ok "the PDF's text has the enterprise and the file's SHA-256" || fail "PDF text" "$(head -20 "$WORK/report.pdf.txt")"
+	else
+		ok "PDF page size and text # SKIP no pdfinfo (poppler-utils)"
+	fi
+else
+	fail "Chromium prints the HTML report to a PDF" "chromium is not installed (make deps installs it)"
+fi
