@@ -17,11 +17,6 @@
 #include "settings.h"
 #include "textarea.h"
 
-/* TEMPORARY until src/report/ lands on main: weak, so the build links without it. */
-enum status report_check(struct store *store, const char *check_key, enum report_format format, FILE *out,
-			 struct error *err) __attribute__((weak));
-bool report_format_parse(const char *text, enum report_format *out) __attribute__((weak));
-
 enum walk_mode { MODE_ITEMS, MODE_PROMPT, MODE_NOTE, MODE_NOTE_DISCARD, MODE_CHOICE, MODE_EVIDENCE, MODE_SIGN };
 enum prompt_kind { PROMPT_VALUE, PROMPT_REASON, PROMPT_ATTACH, PROMPT_EXPORT, PROMPT_REPORT };
 
@@ -368,35 +363,34 @@ static void export_file(struct tui *tui, struct walk *w, const char *path)
 		tui_say(tui, false, _("Exported %.12s to %s"), e->sha256, path);
 }
 
+/* The report goes to PATH.tmp first, renamed once whole. */
 static void write_report(struct tui *tui, struct walk *w, const char *path)
 {
 	const char *dot = strrchr(path, '.');
 	enum report_format format;
 	struct error err = { "" };
-	FILE *out;
+	char *tmp = NULL;
+	FILE *out = NULL;
 
-	if (!report_check || !report_format_parse) {
-		tui_say(tui, true, "%s", "reports are not built into this gradus yet");
-		return;
-	}
 	if (!dot || strchr(dot, '/') || !report_format_parse(dot + 1, &format)) {
 		/* L10N: the report's file name must end in one of these; keep them */
 		tui_say(tui, true, _("%s: expected a file ending .txt, .md or .html"), path);
 		return;
 	}
-	if (!(out = fopen(path, "w"))) {
+	if (asprintf(&tmp, "%s.tmp", path) < 0 || !(out = fopen(tmp, "w"))) {
 		tui_say(tui, true, "%s: %s", path, strerror(errno));
-		return;
-	}
-	if (report_check(tui->store, w->id, format, out, &err)) {
+	} else if (report_check(tui->store, w->id, format, out, &err)) {
 		fclose(out);
+		remove(tmp);
 		tui_say(tui, true, "%s", err.message);
-	} else if (fclose(out)) {
+	} else if (fclose(out) || rename(tmp, path)) {
 		tui_say(tui, true, "%s: %s", path, strerror(errno));
+		remove(tmp);
 	} else {
 		/* L10N: after the check's report was written */
 		tui_say(tui, false, _("Report written to %s"), path);
 	}
+	free(tmp);
 }
 
 static void sign(struct tui *tui, struct walk *w)

@@ -28,7 +28,7 @@ run G --script "$SCRIPTS/walk.script"
 expect "the walk script runs to its end" 0
 cp walk-signed.screen walk-signed.screen.raw
 for s in checks-empty plan planned open refused note-editing note-saved measure scenario-21 attached attached-again \
-	choices all-answered files guide sign signed reason amended checks; do
+	choices all-answered files guide sign signed reason amended report-prompt report report-refused checks; do
 	mask "walk-$s.screen"
 done
 compare "c on a case lists its checks: none yet" walk-checks-empty.screen
@@ -50,6 +50,9 @@ compare "S asks before signing" walk-sign.screen
 compare "signed: the content hash shown, the status signing" walk-signed.screen
 compare "after sign-off an answer asks for the amendment's reason" walk-reason.screen
 compare "the amendment is written, marked A" walk-amended.screen
+compare "r asks for the report's file, by default the check's number .html" walk-report-prompt.screen
+compare "the report is written, its format from the file's extension" walk-report.screen
+compare "a report file ending in none of .txt .md .html is refused" walk-report-refused.screen
 compare "the checks list: done 100%, the score" walk-checks.screen
 
 run G check show "$CASE-C1"
@@ -84,6 +87,19 @@ sed -n 's/^Signed: SHA-256 //p' walk-signed.screen.raw 2>/dev/null | grep -qx "$
 	fail "the hash shown is the one signed" "$HASH" "$(tail -1 walk-signed.screen.raw 2>/dev/null)"
 cmp -s ev/exported.jpg ev/看板照片.jpg && ok "x in the files exports the stored file" ||
 	fail "x in the files exports the stored file"
+[ -s "$CASE-C1.html" ] && grep -q '<html' "$CASE-C1.html" && ok "r wrote the HTML report at the default path" ||
+	fail "r wrote the HTML report at the default path" "$(ls)"
+[ ! -e walk-report.pdf ] && [ ! -e walk-report.pdf.tmp ] && ok "nothing is written for a refused report name" ||
+	fail "nothing is written for a refused report name"
+G report check "$CASE-C1" --format txt >cli-report.txt
+cmp -s cli-report.txt walk-report.txt && ok "the report written from the walk is the report of the CLI" ||
+	fail "the report written from the walk is the report of the CLI" "$(diff cli-report.txt walk-report.txt | head)"
+for want in "$SHA" "$HASH" "0.82 吨二氧化碳当量/万元" "3 天" "碳交易收益约12万元" "现场未见CCUS装置" "覆盖部分关键工序" "12 个" \
+	"35.5 元/单位产品" "MES能耗模块" "复核后改为部分" "是 yes → 部分 partial"; do
+	grep -qF -- "$want" walk-report.txt && ok "the report has: $want" || fail "the report has: $want"
+done
+[ "$(grep -c '回答人 By' walk-report.txt)" = 14 ] && ok "the report lists the 14 answers, each with who gave it" ||
+	fail "the report lists the 14 answers" "$(grep -c '回答人 By' walk-report.txt)"
 run G verify
 expect "the audit chain holds every write of the walk" 0
 
