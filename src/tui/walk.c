@@ -940,7 +940,7 @@ static void walk_draw(struct tui *tui, struct view *view, int top, int height)
 {
 	struct walk *w = view->data;
 	const struct scenario *sc = current_scenario(w);
-	int rows, y, below, bottom = top + height - (w->mode == MODE_PROMPT ? 1 : 0);
+	int rows, y, below, cells, bottom = top + height - (w->mode == MODE_PROMPT ? 1 : 0);
 	char rule[512];
 
 	if (!sc || !sc->item_count || height < 6) {
@@ -952,8 +952,10 @@ static void walk_draw(struct tui *tui, struct view *view, int top, int height)
 	if (rows > (height - 3) / 2)
 		rows = (height - 3) / 2 > 1 ? (height - 3) / 2 : 1;
 	y = top + 2 + draw_items(tui, w, top + 2, rows);
-	memset(rule, '-', sizeof(rule));
-	draw_text(y, 0, rule, COLS < (int)sizeof(rule) ? COLS : (int)sizeof(rule) - 1, A_DIM);
+	cells = COLS < (int)sizeof(rule) ? COLS : (int)sizeof(rule) - 1;
+	memset(rule, '-', (size_t)cells);
+	rule[cells] = '\0';
+	draw_text(y, 0, rule, cells, A_DIM);
 	y++;
 	below = bottom - y;
 	switch (w->mode) {
