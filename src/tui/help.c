@@ -23,9 +23,9 @@ static void scope_heading(struct pager *pager, enum keymap_scope scope)
 static void walk_notes(struct pager *pager)
 {
 	/* L10N: help lines of the spot check's walk; keep the key names */
-	pager_add(pager, "  %s", _("Enter on a number, measure or text item edits its value; on a choice it lists the choices (or 1-9)"));
-	pager_add(pager, "  %s", _("After a signature answers are amended: each change asks for its reason"));
-	pager_add(pager, "  %s", _("Note editor: Enter new line, arrows move, F2 or ^O saves, Esc cancels (asks when changed)"));
+	pager_add(pager, "  %s", _("Enter: edit a number, measure or text; a choice lists its choices (or 1-9)"));
+	pager_add(pager, "  %s", _("After a signature a change asks for the amendment's reason"));
+	pager_add(pager, "  %s", _("Note editor: Enter new line, F2 or ^O saves, Esc cancels"));
 }
 
 static enum status help_open(struct tui *tui, struct view *view, struct error *err)

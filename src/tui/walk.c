@@ -676,6 +676,19 @@ static bool walk_mouse(struct tui *tui, struct view *view, int y, int x, int whe
 
 /* ---- drawing ------------------------------------------------------------ */
 
+/* Chinese punctuation that may not begin a line (，。、；：！？ and closing
+ * brackets and quotes). */
+static bool no_line_start(const char *s)
+{
+	static const char *const marks[] = { "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "》", "”", "’" };
+	size_t i;
+
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (!strncmp(s, marks[i], strlen(marks[i])))
+			return true;
+	return false;
+}
+
 /* Draws text wrapped at `cells` from row y (at most `rows` rows; newlines
  * break lines); returns the rows used. */
 static int draw_wrapped(int y, int x, const char *text, int cells, int rows, attr_t attr)
@@ -697,6 +710,8 @@ static int draw_wrapped(int y, int x, const char *text, int cells, int rows, att
 				k--;
 			if (k > 0)
 				n = k;
+			else if (n > 1 && no_line_start(text + at + n))
+				n = utf8_prev(text + at, n); /* the character before goes down with it */
 		}
 		if (line && n == 0)
 			n = utf8_next(text, len, at) - at;
