@@ -112,5 +112,11 @@ grep -qF 'scenario 17 item 1 needs evidence: "no" takes a note or an attached fi
 	ok "the refusal is said on the status line" || fail "the refusal is said" "$(tail -1 walk-refused-only.screen)"
 grep -q '^> 3\* ' walk-click.screen && ok "a click on an item selects it" || fail "a click on an item selects it" "$(cat walk-click.screen)"
 grep -q '^> 6\* ' walk-wheel.screen && ok "the wheel moves down the items" || fail "the wheel moves down the items" "$(cat walk-wheel.screen)"
+tail -1 walk-note-discard.screen | grep -qF 'Throw away the changes to the note? y/n' &&
+	ok "Esc in a changed note asks before throwing it away" || fail "Esc in a changed note asks" "$(cat walk-note-discard.screen)"
+tail -1 walk-note-discarded.screen | grep -qF 'Note not saved' && ok "y throws it away" ||
+	fail "y throws it away" "$(cat walk-note-discarded.screen)"
 run "$GRADUS" --db refused.db check show "$CASE-C1"
 expect_line "the refused answer wrote nothing" "$(printf 'answer\t17\t1\t\t\t')"
+printf '%s\n' "$OUT" | grep -qF '不要的备注' && fail "the note thrown away is not written" "$OUT" ||
+	ok "the note thrown away is not written"
