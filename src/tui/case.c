@@ -9,6 +9,7 @@
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
 #include "case_private.h"
+#include "checks_private.h"
 
 enum tab { TAB_OVERVIEW, TAB_MATERIALS, TAB_SCENARIOS, TAB_TIMELINE, TAB_HISTORY, TAB_COUNT };
 
@@ -59,7 +60,7 @@ struct case_screen {
 };
 
 static const enum action case_hints[] = {
-	ACTION_TAB_NEXT, ACTION_STEP, ACTION_EDIT, ACTION_BACK, ACTION_HELP, ACTION_NONE
+	ACTION_TAB_NEXT, ACTION_STEP, ACTION_CHECKS, ACTION_EDIT, ACTION_HELP, ACTION_NONE
 };
 
 static const char *or_dash(const char *text)
@@ -761,6 +762,7 @@ static bool case_key(struct tui *tui, struct view *view, enum action action, int
 	case ACTION_TAB_PREV: switch_tab(tui, s, -1); return true;
 	case ACTION_STEP: push(tui, &step_view_ops, s->id); return true;
 	case ACTION_EDIT: push(tui, &intake_view_ops, s->id); return true;
+	case ACTION_CHECKS: push(tui, &checks_view_ops, s->id); return true;
 	case ACTION_TOGGLE:
 		if (s->tab == TAB_MATERIALS)
 			toggle_material(tui, s);

@@ -8,6 +8,26 @@
 
 static const enum action help_hints[] = { ACTION_BACK, ACTION_DOWN, ACTION_UP, ACTION_NONE };
 
+static void scope_heading(struct pager *pager, enum keymap_scope scope)
+{
+	pager_add(pager, "%s", "");
+	if (scope == KEYMAP_CHECKS)
+		/* L10N: help: heading above the keys of a case's list of spot checks */
+		pager_add(pager, "%s", _("On the checks of a case:"));
+	else if (scope == KEYMAP_WALK)
+		/* L10N: help: heading above the keys of a spot check (the walk through its items) */
+		pager_add(pager, "%s", _("On a spot check (its walk):"));
+}
+
+/* What the walk does beyond its keys: values, choices, the note editor. */
+static void walk_notes(struct pager *pager)
+{
+	/* L10N: help lines of the spot check's walk; keep the key names */
+	pager_add(pager, "  %s", _("Enter: edit a number, measure or text; a choice lists its choices (or 1-9)"));
+	pager_add(pager, "  %s", _("After a signature a change asks for the amendment's reason"));
+	pager_add(pager, "  %s", _("Note editor: Enter new line, F2 or ^O saves, Esc cancels"));
+}
+
 static enum status help_open(struct tui *tui, struct view *view, struct error *err)
 {
 	struct pager *pager = calloc(1, sizeof(*pager));
@@ -27,6 +47,9 @@ static enum status help_open(struct tui *tui, struct view *view, struct error *e
 		char keys[128] = "";
 		size_t used = 0;
 
+		if (keymap_action_scope(action) != keymap_action_scope(action - 1))
+			scope_heading(pager, keymap_action_scope(action));
+
 		for (i = 0; i < count; i++) {
 			bool seen = false;
 
@@ -44,6 +67,7 @@ static enum status help_open(struct tui *tui, struct view *view, struct error *e
 			pager_add(pager, "  %s%*s %s", keys, pad > 0 ? pad : 0, "", keymap_describe(action));
 		}
 	}
+	walk_notes(pager);
 	pager_add(pager, "%s", "");
 	pager_add(pager, "%s", _("Commands for scripts and the office: gradus --help; manual: man gradus"));
 	return pager->failed ? STATUS_ERR_NOMEM : STATUS_OK;

@@ -42,6 +42,26 @@ static const struct key_binding defaults[] = {
 	{ 0, L'/', "/", ACTION_SEARCH },
 	{ 0, L':', ":", ACTION_COMMAND },
 	{ 0, L'd', "d", ACTION_DASHBOARD },
+	{ 0, L'c', "c", ACTION_CHECKS },
+	{ 0, L'n', "n", ACTION_PLAN },
+	{ 0, L'y', "y", ACTION_ANSWER_YES },
+	{ 0, L'n', "n", ACTION_ANSWER_NO },
+	{ 0, L'p', "p", ACTION_ANSWER_PARTIAL },
+	{ 0, L'x', "x", ACTION_ANSWER_NA },
+	{ 0, L'-', "-", ACTION_ANSWER_NA },
+	{ 0, L'N', "N", ACTION_NOTE },
+	{ 0, L'e', "e", ACTION_NOTE },
+	{ 0, L'\t', "Tab", ACTION_SCENARIO_NEXT },
+	{ 0, L']', "]", ACTION_SCENARIO_NEXT },
+	{ KEY_BTAB, 0, "S-Tab", ACTION_SCENARIO_PREV },
+	{ 0, L'[', "[", ACTION_SCENARIO_PREV },
+	{ 0, L'u', "u", ACTION_NEXT_UNANSWERED },
+	{ 0, L' ', "Space", ACTION_NEXT_UNANSWERED },
+	{ 0, L'a', "a", ACTION_ATTACH },
+	{ 0, L'E', "E", ACTION_EVIDENCE },
+	{ 0, L'S', "S", ACTION_SIGN },
+	{ 0, L'r', "r", ACTION_REPORT },
+	{ 0, L'g', "g", ACTION_GUIDE },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -73,10 +93,40 @@ static const char *const descriptions[ACTION_COUNT] = {
 	/* L10N: the command line: sort, filter, clear */
 	[ACTION_COMMAND] = N_("Command: sort, filter, clear"),
 	[ACTION_DASHBOARD] = N_("Dashboard"),
+	/* L10N: on the case screen: the spot checks (现场抽查) of the case */
+	[ACTION_CHECKS] = N_("Spot checks"),
+	/* L10N: on the checks of a case: plan a new spot check */
+	[ACTION_PLAN] = N_("Plan a check"),
+	/* L10N: the keys of a spot check's walk: answers to a check item */
+	[ACTION_ANSWER_YES] = N_("Yes"),
+	[ACTION_ANSWER_NO] = N_("No"),
+	[ACTION_ANSWER_PARTIAL] = N_("Partial"),
+	[ACTION_ANSWER_NA] = N_("N/A"),
+	[ACTION_NOTE] = N_("Note"),
+	[ACTION_SCENARIO_NEXT] = N_("Next scenario"),
+	[ACTION_SCENARIO_PREV] = N_("Previous scenario"),
+	/* L10N: jump to the next required item without an answer, in any scenario */
+	[ACTION_NEXT_UNANSWERED] = N_("Next unanswered"),
+	[ACTION_ATTACH] = N_("Attach a file"),
+	/* L10N: the files attached to an item; x exports one */
+	[ACTION_EVIDENCE] = N_("Files (x exports)"),
+	[ACTION_SIGN] = N_("Sign"),
+	[ACTION_REPORT] = N_("Write the report"),
+	/* L10N: show or hide the scenario's guide text and the evidence to look for */
+	[ACTION_GUIDE] = N_("Guide"),
+};
+
+static const enum keymap_scope scopes[ACTION_COUNT] = {
+	[ACTION_PLAN] = KEYMAP_CHECKS,
+	[ACTION_ANSWER_YES] = KEYMAP_WALK, [ACTION_ANSWER_NO] = KEYMAP_WALK, [ACTION_ANSWER_PARTIAL] = KEYMAP_WALK,
+	[ACTION_ANSWER_NA] = KEYMAP_WALK, [ACTION_NOTE] = KEYMAP_WALK, [ACTION_SCENARIO_NEXT] = KEYMAP_WALK,
+	[ACTION_SCENARIO_PREV] = KEYMAP_WALK, [ACTION_NEXT_UNANSWERED] = KEYMAP_WALK, [ACTION_ATTACH] = KEYMAP_WALK,
+	[ACTION_EVIDENCE] = KEYMAP_WALK, [ACTION_SIGN] = KEYMAP_WALK, [ACTION_REPORT] = KEYMAP_WALK,
+	[ACTION_GUIDE] = KEYMAP_WALK,
 };
 
 /* The bindings in use: the defaults, changed by the [keys] of the config. */
-#define MAX_BINDINGS 160
+#define MAX_BINDINGS 200
 static struct key_binding bindings[MAX_BINDINGS];
 static size_t binding_count;
 
@@ -86,7 +136,12 @@ static const char *const action_names[ACTION_COUNT] = {
 	[ACTION_QUIT] = "quit", [ACTION_HELP] = "help", [ACTION_REDRAW] = "redraw", [ACTION_TAB_NEXT] = "next_tab",
 	[ACTION_TAB_PREV] = "previous_tab", [ACTION_STEP] = "step", [ACTION_AGENDA] = "agenda", [ACTION_NEW] = "new",
 	[ACTION_EDIT] = "edit", [ACTION_TOGGLE] = "toggle", [ACTION_SEARCH] = "search", [ACTION_COMMAND] = "command",
-	[ACTION_DASHBOARD] = "dashboard",
+	[ACTION_DASHBOARD] = "dashboard", [ACTION_CHECKS] = "checks", [ACTION_PLAN] = "plan_check",
+	[ACTION_ANSWER_YES] = "answer_yes", [ACTION_ANSWER_NO] = "answer_no", [ACTION_ANSWER_PARTIAL] = "answer_partial",
+	[ACTION_ANSWER_NA] = "answer_na", [ACTION_NOTE] = "note", [ACTION_SCENARIO_NEXT] = "next_scenario",
+	[ACTION_SCENARIO_PREV] = "previous_scenario", [ACTION_NEXT_UNANSWERED] = "next_unanswered",
+	[ACTION_ATTACH] = "attach", [ACTION_EVIDENCE] = "evidence", [ACTION_SIGN] = "sign", [ACTION_REPORT] = "report",
+	[ACTION_GUIDE] = "guide",
 };
 
 static void ensure(void)
@@ -122,8 +177,10 @@ bool keymap_bind(enum action action, const struct key_binding *keys, size_t coun
 	for (i = 0; i < binding_count; i++) {
 		bool taken = bindings[i].action == action;
 
+		/* A key leaves another action of the same scope only. */
 		for (j = 0; j < count && !taken; j++)
-			taken = bindings[i].code == keys[j].code && bindings[i].ch == keys[j].ch;
+			taken = bindings[i].code == keys[j].code && bindings[i].ch == keys[j].ch &&
+				scopes[bindings[i].action] == scopes[action];
 		if (!taken)
 			bindings[kept++] = bindings[i];
 	}
@@ -143,18 +200,37 @@ void keymap_reset(void)
 	ensure();
 }
 
-enum action keymap_action(int code, wint_t ch)
+enum keymap_scope keymap_action_scope(enum action action)
+{
+	return action > ACTION_NONE && action < ACTION_COUNT ? scopes[action] : KEYMAP_GLOBAL;
+}
+
+static enum action lookup(enum keymap_scope scope, int code, wint_t ch)
 {
 	size_t i;
 
 	ensure();
 	for (i = 0; i < binding_count; i++) {
+		if (scopes[bindings[i].action] != scope)
+			continue;
 		if (code && bindings[i].code == code)
 			return bindings[i].action;
 		if (!code && !bindings[i].code && bindings[i].ch == ch)
 			return bindings[i].action;
 	}
 	return ACTION_NONE;
+}
+
+enum action keymap_action(int code, wint_t ch)
+{
+	return lookup(KEYMAP_GLOBAL, code, ch);
+}
+
+enum action keymap_action_in(enum keymap_scope scope, int code, wint_t ch)
+{
+	enum action action = scope == KEYMAP_GLOBAL ? ACTION_NONE : lookup(scope, code, ch);
+
+	return action != ACTION_NONE ? action : lookup(KEYMAP_GLOBAL, code, ch);
 }
 
 const struct key_binding *keymap_bindings(size_t *count)

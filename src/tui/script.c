@@ -29,7 +29,7 @@ static const struct {
 	{ "Backspace", KEY_BACKSPACE, 0 }, { "Delete", KEY_DC, 0 },
 	{ "Up", KEY_UP, 0 }, { "Down", KEY_DOWN, 0 }, { "Left", KEY_LEFT, 0 }, { "Right", KEY_RIGHT, 0 },
 	{ "PageUp", KEY_PPAGE, 0 }, { "PageDown", KEY_NPAGE, 0 }, { "Home", KEY_HOME, 0 },
-	{ "End", KEY_END, 0 }, { "F1", KEY_F(1), 0 }, { "Resize", KEY_RESIZE, 0 }, { "lt", 0, L'<' }, { "Colon", 0, L':' },
+	{ "End", KEY_END, 0 }, { "F1", KEY_F(1), 0 }, { "F2", KEY_F(2), 0 }, { "Resize", KEY_RESIZE, 0 }, { "lt", 0, L'<' }, { "Colon", 0, L':' },
 };
 
 static enum status add_input(struct script *script, int code, wint_t ch, const char *command)

@@ -280,32 +280,140 @@ static void make_dirs(char *path)
 	}
 }
 
-bool settings_save(const struct list_settings *s, char *message, size_t size)
+/* Rewrites one section of the state file, keeping the others: a temporary
+ * file, then rename. body is the section's lines. */
+static bool write_section(const char *path, const char *section, const char *body)
 {
-	char *path = state_path(), *tmp = NULL, filter[256];
-	FILE *out;
-	bool ok = false;
+	char *tmp = NULL, *line = NULL;
+	size_t size = 0;
+	bool ok = false, skipping = false;
+	FILE *in, *out;
 
-	if (!path || asprintf(&tmp, "%s.tmp", path) < 0) {
-		free(path);
+	if (asprintf(&tmp, "%s.tmp", path) < 0)
 		return false;
-	}
-	make_dirs(path);
+	make_dirs((char *)path);
 	out = fopen(tmp, "w");
+	in = out ? fopen(path, "r") : NULL;
+	while (in && getline(&line, &size, in) >= 0) {
+		if (line[0] == '[')
+			skipping = !strncmp(line + 1, section, strlen(section)) && line[1 + strlen(section)] == ']';
+		if (!skipping)
+			fputs(line, out);
+	}
+	if (in)
+		fclose(in);
+	free(line);
 	if (out) {
-		struct list_settings only_filters = *s;
-
-		only_filters.sort = SORT_NUMBER;
-		only_filters.descending = false;
-		settings_describe(&only_filters, filter, sizeof(filter));
-		fprintf(out, "; gradus: the case list as you left it\n[list]\nsort = %s %s\nfilter = %s\n",
-			store_sort_name(s->sort), s->descending ? "desc" : "asc", filter);
+		fprintf(out, "[%s]\n%s", section, body);
 		ok = fclose(out) == 0 && rename(tmp, path) == 0;
 	}
+	free(tmp);
+	return ok;
+}
+
+bool settings_save(const struct list_settings *s, char *message, size_t size)
+{
+	char *path = state_path(), *body = NULL, filter[256];
+	struct list_settings only_filters = *s;
+	bool ok = false;
+
+	if (!path)
+		return false;
+	only_filters.sort = SORT_NUMBER;
+	only_filters.descending = false;
+	settings_describe(&only_filters, filter, sizeof(filter));
+	if (asprintf(&body, "; gradus: the case list as you left it\nsort = %s %s\nfilter = %s\n",
+		     store_sort_name(s->sort), s->descending ? "desc" : "asc", filter) >= 0)
+		ok = write_section(path, "list", body);
 	if (!ok)
 		/* L10N: the state file (sort and filters of the list) could not be written */
 		snprintf(message, size, _("%s: not saved (%s)"), path, strerror(errno));
+	free(body);
 	free(path);
-	free(tmp);
 	return ok;
+}
+
+/* The walk positions of the state file, oldest first. */
+struct walk_positions {
+	char ids[WALK_REMEMBERED + 1][33];
+	int scenario[WALK_REMEMBERED + 1], item[WALK_REMEMBERED + 1];
+	size_t count;
+};
+
+static int on_walk(void *user, const char *section, const char *name, const char *value)
+{
+	struct walk_positions *w = user;
+	int scenario, item;
+
+	if (strcmp(section, "walk") || strlen(name) != 32 || sscanf(value, "%d %d", &scenario, &item) != 2)
+		return 1;
+	if (w->count == WALK_REMEMBERED) {
+		memmove(w->ids, w->ids + 1, sizeof(w->ids[0]) * (WALK_REMEMBERED - 1));
+		memmove(w->scenario, w->scenario + 1, sizeof(int) * (WALK_REMEMBERED - 1));
+		memmove(w->item, w->item + 1, sizeof(int) * (WALK_REMEMBERED - 1));
+		w->count--;
+	}
+	snprintf(w->ids[w->count], sizeof(w->ids[0]), "%s", name);
+	w->scenario[w->count] = scenario;
+	w->item[w->count++] = item;
+	return 1;
+}
+
+static void walk_positions_read(const char *path, struct walk_positions *w)
+{
+	memset(w, 0, sizeof(*w));
+	ini_parse(path, on_walk, w);
+}
+
+bool settings_walk_load(const char *check_id, int *scenario, int *item)
+{
+	struct walk_positions w;
+	char *path = state_path();
+	size_t i;
+	bool found = false;
+
+	if (!path)
+		return false;
+	walk_positions_read(path, &w);
+	for (i = 0; i < w.count; i++)
+		if (!strcmp(w.ids[i], check_id)) {
+			*scenario = w.scenario[i];
+			*item = w.item[i];
+			found = true;
+		}
+	free(path);
+	return found;
+}
+
+bool settings_walk_save(const char *check_id, int scenario, int item)
+{
+	struct walk_positions w;
+	char *path = state_path(), body[WALK_REMEMBERED * 64 + 128];
+	size_t i, others = 0, skip, used;
+
+	if (!path)
+		return false;
+	walk_positions_read(path, &w);
+	for (i = 0; i < w.count; i++)
+		others += strcmp(w.ids[i], check_id) != 0;
+	skip = others >= WALK_REMEMBERED ? others - WALK_REMEMBERED + 1 : 0; /* the oldest go */
+	used = (size_t)snprintf(body, sizeof(body), "%s", "; gradus: where each spot check's walk stood (scenario item)\n");
+	for (i = 0; i < w.count && used < sizeof(body); i++) {
+		if (!strcmp(w.ids[i], check_id))
+			continue;
+		if (skip) {
+			skip--;
+			continue;
+		}
+		used += (size_t)snprintf(body + used, sizeof(body) - used, "%s = %d %d\n", w.ids[i], w.scenario[i],
+					 w.item[i]);
+	}
+	if (used < sizeof(body))
+		snprintf(body + used, sizeof(body) - used, "%s = %d %d\n", check_id, scenario, item);
+	{
+		bool ok = write_section(path, "walk", body);
+
+		free(path);
+		return ok;
+	}
 }

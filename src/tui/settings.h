@@ -37,5 +37,11 @@ bool settings_complete(const struct forms *forms, char *line, size_t size);
  * change (write to a temporary file, then rename). */
 void settings_load(struct list_settings *s, const struct forms *forms);
 bool settings_save(const struct list_settings *s, char *message, size_t size);
+/* Where the walk through a spot check stood ([walk] of the state file, the
+ * last WALK_REMEMBERED checks): written on every move, so a check killed at
+ * any point reopens where it was. Load: false when none is remembered. */
+#define WALK_REMEMBERED 20
+bool settings_walk_save(const char *check_id, int scenario, int item);
+bool settings_walk_load(const char *check_id, int *scenario, int *item);
 
 #endif

@@ -25,8 +25,25 @@ enum action {
 	ACTION_SEARCH,    /* search as you type */
 	ACTION_COMMAND,   /* the : command line */
 	ACTION_DASHBOARD, /* the dashboard */
+	ACTION_CHECKS,    /* the spot checks of a case */
+	/* The checks of a case (KEYMAP_CHECKS). */
+	ACTION_PLAN,      /* plan a check */
+	/* The walk through a check (KEYMAP_WALK). */
+	ACTION_ANSWER_YES, ACTION_ANSWER_NO, ACTION_ANSWER_PARTIAL, ACTION_ANSWER_NA,
+	ACTION_NOTE,            /* the item's note (multi-line editor) */
+	ACTION_SCENARIO_NEXT, ACTION_SCENARIO_PREV,
+	ACTION_NEXT_UNANSWERED, /* the next required item without an answer */
+	ACTION_ATTACH,          /* attach a file as evidence */
+	ACTION_EVIDENCE,        /* the item's files, to export */
+	ACTION_SIGN,
+	ACTION_REPORT,          /* write the check's report to a file */
+	ACTION_GUIDE,           /* show or hide the scenario's guide */
 	ACTION_COUNT
 };
+
+/* Where a binding applies: everywhere, or on one screen only (a screen's
+ * keys are looked up before the global ones, so they may reuse a key). */
+enum keymap_scope { KEYMAP_GLOBAL, KEYMAP_CHECKS, KEYMAP_WALK };
 
 enum colour { COLOUR_TITLE = 1, COLOUR_STATUS, COLOUR_HEADER, COLOUR_CURSOR, COLOUR_DUE, COLOUR_ERROR };
 
@@ -101,7 +118,11 @@ void keymap_reset(void);
  * message (the rest still applies); a missing file is no error. */
 bool tui_config_load(char *message, size_t size);
 void tui_set_colour(enum colour colour, short foreground, short background);
+/* The global action of a key. */
 enum action keymap_action(int code, wint_t ch);
+/* The action of a key on a screen of that scope: its own keys first. */
+enum action keymap_action_in(enum keymap_scope scope, int code, wint_t ch);
+enum keymap_scope keymap_action_scope(enum action action);
 const struct key_binding *keymap_bindings(size_t *count);
 const char *keymap_describe(enum action action); /* translated */
 const char *keymap_label(enum action action);    /* first key's label */
