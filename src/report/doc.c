@@ -158,6 +158,21 @@ const char *doc_clean(struct doc *d, const char *text)
 	return keep(d, utf8_sanitize(text ? text : ""));
 }
 
+const char *doc_or_dash(const char *text)
+{
+	return text && *text ? text : "-";
+}
+
+const char *doc_label(const char *const (*labels)[2], size_t count, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < count; i++)
+		if (!strcmp(labels[i][0], key))
+			return labels[i][1];
+	return doc_or_dash(key);
+}
+
 void doc_heading(struct doc *d, int level, const char *text)
 {
 	if (d->status)

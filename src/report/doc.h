@@ -40,6 +40,13 @@ const char *doc_printf(struct doc *d, const char *fmt, ...) __attribute__((forma
 /* A sanitised copy the document keeps until doc_end. */
 const char *doc_clean(struct doc *d, const char *text);
 
+/* text, or "-" when it is NULL or empty. */
+const char *doc_or_dash(const char *text);
+/* The label of a known key in a table of { key, label } ("yes" -> "是 yes"),
+ * else the key itself (or "-"). */
+const char *doc_label(const char *const (*labels)[2], size_t count, const char *key);
+#define DOC_LABEL(labels, key) doc_label(labels, sizeof(labels) / sizeof(labels[0]), key)
+
 /* level 1: the title; 2: a section; 3: a part of one. */
 void doc_heading(struct doc *d, int level, const char *text);
 void doc_paragraph(struct doc *d, const char *text);
