@@ -64,8 +64,9 @@ void cli_usage(FILE *out)
 		  "  expert add|list ...           the expert registry\n"
 		  "  panel plan|list|note|score|opinion|sign|show ...\n"
 		  "                                expert panels and their signed opinions\n"
-		  "  report check CHECK [--format txt|md|html] [-o FILE]\n"
-		  "                                a spot check's printed report (A4 when html)\n"
+		  "  report check|panel|cultivation KEY [--format txt|md|html] [-o FILE]\n"
+		  "                                the printed report of a spot check, an expert\n"
+		  "                                panel or a cultivation (A4 when html)\n"
 		  "  verify                        check the audit chain, every record and the file\n"));
 }
 

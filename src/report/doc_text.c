@@ -112,11 +112,13 @@ static int column_widths(const struct doc *d, int *widths)
 	return total;
 }
 
-/* One line of a grid; the last column is not padded. */
+/* One line of a grid, with no spaces after its last non-empty cell. */
 static void grid_line(FILE *out, const char *const *cells, const int *widths, size_t columns)
 {
 	size_t c;
 
+	while (columns > 1 && !*cells[columns - 1])
+		columns--;
 	for (c = 0; c < columns; c++) {
 		fputs(cells[c], out);
 		if (c + 1 < columns)
