@@ -24,6 +24,7 @@ static const struct {
 	{ "check", cli_check },
 	{ "expert", cli_expert },
 	{ "panel", cli_panel },
+	{ "cultivation", cli_cultivation },
 	{ "report", cli_report },
 };
 

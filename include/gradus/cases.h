@@ -100,7 +100,7 @@ struct agenda_item {
 	struct date due;
 	const char *kind;
 	char id[33], number[48];       /* the case's id; the case's number, or a finding's check */
-	char finding[33];              /* kind "finding": the finding's id */
+	char finding[33];              /* a finding, milestone or follow-up: its record id */
 	char *enterprise, *level, *state;
 	char *detail;                  /* kind "finding": "17.3 major: the action asked for" */
 	bool overdue;

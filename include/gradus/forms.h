@@ -74,6 +74,12 @@ struct level_panel {
 	char *pass, *fail, *rectify; /* step keys */
 };
 
+/* A KPI a cultivation follows by default ([kpi.KEY]): unit, which way is better. */
+struct level_kpi {
+	char *key, *zh, *en, *unit;
+	bool lower_is_better;
+};
+
 struct level {
 	char *key;            /* basic advanced excellent leading */
 	int order;            /* 1..4 */
@@ -91,6 +97,10 @@ struct level {
 	size_t material_count;
 	struct level_panel *panels;
 	size_t panel_count;
+	struct level_kpi *kpis;
+	size_t kpi_count;
+	char **acceptance_materials; /* keys of materials; none when the level has no acceptance */
+	size_t acceptance_material_count;
 };
 
 struct region {
@@ -126,5 +136,6 @@ const struct region *forms_region(const struct forms *forms, const char *key);
 const struct level_step *forms_level_step(const struct level *level, const char *key);
 const struct level_state *forms_level_state(const struct level *level, const char *key);
 const struct level_panel *forms_level_panel(const struct level *level, const char *key);
+const struct level_kpi *forms_level_kpi(const struct level *level, const char *key);
 
 #endif

@@ -16,7 +16,9 @@ static const struct {
 	{ "acceptance_application", "验收申请截止", "Acceptance application due" },
 	{ "cultivation_end", "培育期结束", "Cultivation period ends" },
 	{ "notice_end", "公示期结束", "Public notice ends" },
-	{ "finding", "抽查问题整改到期", "Spot-check finding due" },
+	{ "finding", "问题整改到期", "Finding due" },
+	{ "milestone", "培育里程碑到期", "Cultivation milestone due" },
+	{ "followup", "专家委指导跟进事项到期", "Guidance follow-up due" },
 };
 
 static const char *kind_title(const char *kind)

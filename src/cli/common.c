@@ -64,6 +64,8 @@ void cli_usage(FILE *out)
 		  "  expert add|list ...           the expert registry\n"
 		  "  panel plan|list|note|score|opinion|sign|show ...\n"
 		  "                                expert panels and their signed opinions\n"
+		  "  cultivation show|plan|milestone|session|followup|report|kpi|value|readiness ...\n"
+		  "                                the 2-year cultivation of a leading factory\n"
 		  "  report check|panel|cultivation KEY [--format txt|md|html] [-o FILE]\n"
 		  "                                the printed report of a spot check, an expert\n"
 		  "                                panel or a cultivation (A4 when html)\n"

@@ -502,3 +502,13 @@ const struct level_panel *forms_level_panel(const struct level *level, const cha
 			return &level->panels[i];
 	return NULL;
 }
+
+const struct level_kpi *forms_level_kpi(const struct level *level, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < level->kpi_count; i++)
+		if (!strcmp(level->kpis[i].key, key))
+			return &level->kpis[i];
+	return NULL;
+}

@@ -14,7 +14,7 @@ static const char *const level_keys[] = { "basic", "advanced", "excellent", "lea
 static const char *const head_keys[] = {
 	"key", "order", "zh", "en", "code", "min_maturity", "prior_level", "validity_years",
 	"review_lead_months", "cultivation_years", "acceptance_lead_months", "notice_days",
-	"notice_day_kind", "panel_score", "initial_state", NULL,
+	"notice_day_kind", "panel_score", "initial_state", "acceptance_materials", NULL,
 };
 
 static const char *const roles[] = { "admin", "clerk", "inspector", "secretary", "system", NULL };
@@ -54,6 +54,8 @@ void forms_level_free(struct level *level)
 	}
 	free(level->steps);
 	forms_panels_free(level);
+	forms_strings_free(level->acceptance_materials, level->acceptance_material_count);
+	forms_kpis_free(level);
 	for (i = 0; i < level->material_count; i++) {
 		free(level->materials[i].key);
 		free(level->materials[i].zh);
@@ -332,6 +334,27 @@ static enum status load_materials(const struct ini_doc *doc, struct level *level
 	return STATUS_OK;
 }
 
+/* acceptance_materials: the materials an acceptance application needs, by key. */
+static enum status load_acceptance_materials(const struct ini_doc *doc, const struct ini_section *head,
+					     struct level *level, struct error *err)
+{
+	const struct ini_entry *entry = ini_get(head, "acceptance_materials");
+	enum status status;
+	size_t i, k;
+
+	if (!entry)
+		return STATUS_OK;
+	status = ini_split(doc, entry, '|', &level->acceptance_materials, &level->acceptance_material_count, err);
+	for (i = 0; !status && i < level->acceptance_material_count; i++) {
+		for (k = 0; k < level->material_count && strcmp(level->materials[k].key, level->acceptance_materials[i]); k++)
+			;
+		if (k == level->material_count)
+			status = forms_fail(err, doc->path, entry->line, "acceptance_materials: '%s' is not in [materials]",
+					    level->acceptance_materials[i]);
+	}
+	return status;
+}
+
 static size_t count_sections(const struct ini_doc *doc, const char *prefix)
 {
 	size_t i, n = 0;
@@ -409,10 +432,10 @@ static enum status check_sections(const struct ini_doc *doc, const struct ini_se
 	for (i = 0; i < doc->count; i++) {
 		name = doc->sections[i].name;
 		if (strcmp(name, "level") && strcmp(name, "materials") && !suffix(name, "state.") &&
-		    !suffix(name, "step.") && !suffix(name, "panel."))
+		    !suffix(name, "step.") && !suffix(name, "panel.") && !suffix(name, "kpi."))
 			return forms_fail(err, doc->path, doc->sections[i].line,
 					  "unknown section [%s]; expected [level], [state.KEY], [step.KEY], "
-					  "[panel.KEY] or [materials]", name);
+					  "[panel.KEY], [kpi.KEY] or [materials]", name);
 	}
 	*head = ini_section_find(doc, "level");
 	if (!*head)
@@ -457,7 +480,11 @@ enum status forms_load_level(struct forms *forms, const struct forms_file *file,
 	if (!status)
 		status = load_materials(&doc, level, err);
 	if (!status)
+		status = load_acceptance_materials(&doc, head, level, err);
+	if (!status)
 		status = forms_load_panels(&doc, level, err);
+	if (!status)
+		status = forms_load_kpis(&doc, level, err);
 	ini_doc_free(&doc);
 	return status;
 }

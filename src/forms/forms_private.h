@@ -94,6 +94,9 @@ void forms_calendar_free(struct forms *forms);
  * states and steps; and freeing them. */
 enum status forms_load_panels(const struct ini_doc *doc, struct level *level, struct error *err);
 void forms_panels_free(struct level *level);
+/* The [kpi.KEY] sections of a level file (forms_kpis.c). */
+enum status forms_load_kpis(const struct ini_doc *doc, struct level *level, struct error *err);
+void forms_kpis_free(struct level *level);
 /* The part of a section name after prefix, or NULL. */
 const char *forms_suffix(const char *name, const char *prefix);
 

@@ -157,11 +157,21 @@ static const char *const findings_sql =
 	" JOIN factories fa ON fa.id = c.factory_id JOIN enterprises e ON e.id = fa.enterprise_id"
 	" WHERE f.status = 'open' AND f.due_on <= ?1 ORDER BY f.due_on, 3";
 
-/* The open findings due by the horizon. */
-static enum status add_findings(struct store *store, const char *horizon, struct date today,
-				struct agenda_item **items, size_t *count, size_t *capacity, struct error *err)
+/* The open milestones and follow-ups of cultivations due by the horizon. */
+static const char *const cultivation_sql =
+	"SELECT x.id, x.case_id, c.number, x.due_on, x.text, c.level, c.state, e.name, x.kind FROM ("
+	"  SELECT id, case_id, due_on, title AS text, 'milestone' AS kind FROM milestones"
+	"   WHERE done_on IS NULL AND due_on <= ?1"
+	"  UNION ALL SELECT id, case_id, due_on, action, 'followup' FROM followups"
+	"   WHERE done_on IS NULL AND due_on <= ?1) x"
+	" JOIN cases c ON c.id = x.case_id JOIN factories fa ON fa.id = c.factory_id"
+	" JOIN enterprises e ON e.id = fa.enterprise_id ORDER BY x.due_on, c.number";
+
+/* Rows of findings_sql or cultivation_sql (the kind in column 8, or "finding"). */
+static enum status add_rows(struct store *store, const char *sql, const char *horizon, struct date today,
+			    struct agenda_item **items, size_t *count, size_t *capacity, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, findings_sql, err);
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
 	int rc = SQLITE_DONE;
 
@@ -177,7 +187,8 @@ static enum status add_findings(struct store *store, const char *horizon, struct
 		}
 		item = &(*items)[(*count)++];
 		memset(item, 0, sizeof(*item));
-		item->kind = "finding";
+		item->kind = sqlite3_column_count(stmt) < 9 ? "finding"
+			     : !strcmp((const char *)sqlite3_column_text(stmt, 8), "milestone") ? "milestone" : "followup";
 		snprintf(item->finding, sizeof(item->finding), "%s", (const char *)sqlite3_column_text(stmt, 0));
 		snprintf(item->id, sizeof(item->id), "%s", (const char *)sqlite3_column_text(stmt, 1));
 		snprintf(item->number, sizeof(item->number), "%s", (const char *)sqlite3_column_text(stmt, 2));
@@ -219,7 +230,9 @@ enum status case_agenda(struct store *store, const struct forms *forms, struct d
 	}
 	free(ids);
 	if (!status)
-		status = add_findings(store, text, today, items, count, &capacity, err);
+		status = add_rows(store, findings_sql, text, today, items, count, &capacity, err);
+	if (!status)
+		status = add_rows(store, cultivation_sql, text, today, items, count, &capacity, err);
 	if (status) {
 		agenda_free(*items, *count);
 		*items = NULL;

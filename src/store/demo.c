@@ -6,6 +6,7 @@
 
 #include "gradus/cases.h"
 #include "gradus/checks.h"
+#include "gradus/cultivation.h"
 #include "gradus/uscc.h"
 #include "store_private.h"
 
@@ -154,6 +155,126 @@ static enum status demo_check(struct store *store, const struct forms *forms, co
 	return status;
 }
 
+/* A leading factory mid-cultivation: two plan versions, milestones (one
+ * overdue), two guidance sessions with follow-ups, eight KPIs over four
+ * quarters and a progress report. */
+static const char *const demo_leading = "HB-2025-LEA-0001";
+
+static struct date demo_date(const char *text)
+{
+	struct date d = { 0, 0, 0 };
+
+	date_parse(text, &d, NULL);
+	return d;
+}
+
+static enum status demo_milestones(struct store *store, struct error *err)
+{
+	static const struct {
+		const char *title, *due, *owner, *done;
+	} rows[] = {
+		{ "建设方案通过专家委评审", "2025-09-30", "规划发展部", "2025-09-20" },
+		{ "5G全连接工厂网络部署", "2026-03-31", "信息中心", "2026-04-10" },
+		{ "磷化工工艺数字孪生上线", "2026-09-30", "生产技术部", NULL },
+		{ "安全生产智能预警平台投运", "2027-01-31", "安全环保部", NULL },
+		{ "能碳管理平台与AI质检全面推广", "2027-03-31", "信息中心", NULL },
+	};
+	enum status status = STATUS_OK;
+	char id[33];
+	size_t i;
+
+	for (i = 0; !status && i < sizeof(rows) / sizeof(rows[0]); i++) {
+		status = cultivation_milestone_add(store, demo_leading, rows[i].title, demo_date(rows[i].due), rows[i].owner,
+						   id, err);
+		if (!status && rows[i].done) {
+			struct date done = demo_date(rows[i].done);
+
+			status = cultivation_milestone_done(store, id, &done, err);
+		}
+	}
+	return status;
+}
+
+static enum status demo_sessions(struct store *store, struct error *err)
+{
+	char first[33], second[33], id[33];
+	struct date done = demo_date("2026-01-20");
+	enum status status = cultivation_session_add(store, demo_leading, demo_date("2025-10-15"), "陈立新、周敏",
+						     "建设方案应补充能碳管理内容，明确各场景的量化目标。", first, err);
+
+	if (!status)
+		status = cultivation_followup_add(store, first, "补充能耗在线监测点位并接入平台", demo_date("2026-01-31"),
+						  "安全环保部", id, err);
+	if (!status)
+		status = cultivation_followup_done(store, id, &done, err);
+	if (!status)
+		status = cultivation_session_add(store, demo_leading, demo_date("2026-06-18"), "陈立新、王海涛",
+						 "数字孪生模型需经工艺机理校核；AI质检应从单线试点扩展到全部产线。", second,
+						 err);
+	if (!status)
+		status = cultivation_followup_add(store, second, "完善数字孪生模型的工艺机理校核", demo_date("2026-10-31"),
+						  "生产技术部", id, err);
+	if (!status)
+		status = cultivation_followup_add(store, second, "提交AI质检推广计划", demo_date("2026-12-31"), "质量部",
+						  id, err);
+	return status;
+}
+
+static enum status demo_kpis(struct store *store, const struct forms *forms, struct error *err)
+{
+	static const char *const periods[] = { "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3" };
+	static const struct {
+		const char *key;
+		double baseline, target, values[4];
+	} rows[] = {
+		{ "efficiency", 0, 30, { 8, 14, 21, 26 } },
+		{ "rnd_cycle", 18, 12, { 17, 15, 13, 12 } },
+		{ "defect_rate", 1.8, 0.9, { 1.6, 1.3, 1.1, 0.95 } },
+		{ "energy", 0.62, 0.50, { 0.60, 0.56, 0.53, 0.49 } },
+		{ "utilisation", 72, 85, { 74, 78, 82, 86 } },
+		{ "operating_cost", 9800, 8500, { 9700, 9400, 9100, 8800 } },
+		{ "carbon", 1.45, 1.20, { 1.42, 1.36, 1.30, 1.24 } },
+		{ "ai_share", 10, 40, { 12, 20, 28, 35 } },
+	};
+	enum status status = STATUS_OK;
+	size_t i, k;
+
+	for (i = 0; !status && i < sizeof(rows) / sizeof(rows[0]); i++) {
+		status = cultivation_kpi_set(store, forms, demo_leading, rows[i].key, rows[i].baseline, rows[i].target, err);
+		for (k = 0; !status && k < 4; k++)
+			status = cultivation_kpi_value(store, demo_leading, rows[i].key, periods[k], rows[i].values[k], err);
+	}
+	return status;
+}
+
+static enum status demo_cultivation(struct store *store, const struct forms *forms, struct error *err)
+{
+	char id[33];
+	int version;
+	enum status status = cultivation_plan_version(
+		store, demo_leading, "三峡磷化工领航级智能工厂建设方案",
+		"围绕精细磷化工全流程，建设5G全连接工厂、工艺数字孪生、安全生产智能预警三大平台，"
+		"覆盖安全、能源、环保、工艺优化等6个场景。",
+		"首版", &version, err);
+
+	if (!status)
+		status = cultivation_plan_version(
+			store, demo_leading, "三峡磷化工领航级智能工厂建设方案（修订）",
+			"在首版基础上增加能碳管理平台和AI质检，明确各场景量化目标，分三阶段实施。",
+			"按专家委2025-10-15意见增加能碳管理内容和量化目标", &version, err);
+	if (!status)
+		status = demo_milestones(store, err);
+	if (!status)
+		status = demo_sessions(store, err);
+	if (!status)
+		status = demo_kpis(store, forms, err);
+	if (!status)
+		status = cultivation_report_add(store, demo_leading, "2026-Q3", demo_date("2026-10-15"),
+						"三季度完成数字孪生平台主体建设，AI质检在两条产线运行，能耗同比下降9%。",
+						id, err);
+	return status;
+}
+
 enum status case_create_demo(struct store *store, const struct forms *forms, struct error *err)
 {
 	/* Demo records are made by the actor "demo", not by whoever ran init. */
@@ -200,6 +321,9 @@ enum status case_create_demo(struct store *store, const struct forms *forms, str
 	store->actor = actor;
 	if (!status)
 		status = demo_check(store, forms, actor, err);
+	store->actor = (char *)"demo";
+	if (!status)
+		status = demo_cultivation(store, forms, err);
 	store->actor = actor;
 	return store_finish(store, status, err);
 }

@@ -232,6 +232,56 @@ static const char *const migrations[] = {
 	"  written_by TEXT NOT NULL, written_at TEXT NOT NULL,"
 	"  UNIQUE (panel_id, expert_id, scenario, criterion));"
 	"CREATE INDEX findings_panel ON findings (panel_id);",
+	/* 10: the cultivation of a leading-level factory */
+	"CREATE TABLE cultivation_plans ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  version INTEGER NOT NULL,"
+	"  title TEXT NOT NULL, body TEXT, change TEXT,"
+	"  created_by TEXT NOT NULL, created_at TEXT NOT NULL,"
+	"  UNIQUE (case_id, version));"
+	"CREATE TABLE milestones ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  title TEXT NOT NULL, due_on TEXT NOT NULL, owner TEXT, done_on TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX milestones_case ON milestones (case_id, due_on);"
+	"CREATE INDEX milestones_due ON milestones (done_on, due_on);"
+	"CREATE TABLE guidance_sessions ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  held_on TEXT NOT NULL, experts TEXT NOT NULL, advice TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX guidance_sessions_case ON guidance_sessions (case_id, held_on);"
+	"CREATE TABLE followups ("
+	"  id TEXT PRIMARY KEY,"
+	"  session_id TEXT NOT NULL REFERENCES guidance_sessions (id),"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  action TEXT NOT NULL, due_on TEXT NOT NULL, owner TEXT, done_on TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX followups_session ON followups (session_id, due_on);"
+	"CREATE INDEX followups_due ON followups (done_on, due_on);"
+	"CREATE TABLE progress_reports ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  period TEXT NOT NULL, received_on TEXT NOT NULL, summary TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (case_id, period));"
+	"CREATE TABLE kpis ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  kpi TEXT NOT NULL, baseline TEXT NOT NULL, target TEXT NOT NULL,"
+	"  UNIQUE (case_id, kpi));"
+	"CREATE TABLE kpi_values ("
+	"  id TEXT PRIMARY KEY,"
+	"  kpi_id TEXT NOT NULL REFERENCES kpis (id),"
+	"  period TEXT NOT NULL, value TEXT NOT NULL,"
+	"  UNIQUE (kpi_id, period));"
+	"CREATE TABLE readiness ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  filed_on TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, position INTEGER NOT NULL);"
+	"CREATE INDEX readiness_case ON readiness (case_id, filed_on, position);",
 };
 
 int schema_latest_version(void)
@@ -295,7 +345,27 @@ static const char *const panel_member_fields[] = { "panel_id", "expert_id", "sco
 static const char *const panel_note_fields[] = {
 	"panel_id", "expert_id", "scenario", "criterion", "note", "written_by", "written_at", NULL };
 
+static const char *const cultivation_plan_fields[] = {
+	"case_id", "version", "title", "body", "change", "created_by", "created_at", NULL };
+static const char *const milestone_fields[] = { "case_id", "title", "due_on", "owner", "done_on", "created_at", NULL };
+static const char *const session_fields[] = { "case_id", "held_on", "experts", "advice", "created_at", NULL };
+static const char *const followup_fields[] = {
+	"session_id", "case_id", "action", "due_on", "owner", "done_on", "created_at", NULL };
+static const char *const progress_report_fields[] = {
+	"case_id", "period", "received_on", "summary", "created_at", NULL };
+static const char *const kpi_fields[] = { "case_id", "kpi", "baseline", "target", NULL };
+static const char *const kpi_value_fields[] = { "kpi_id", "period", "value", NULL };
+static const char *const readiness_fields[] = { "case_id", "filed_on", "kind", "text", "position", NULL };
+
 static const struct schema_table tables[] = {
+	{ "cultivation_plans", cultivation_plan_fields },
+	{ "milestones", milestone_fields },
+	{ "guidance_sessions", session_fields },
+	{ "followups", followup_fields },
+	{ "progress_reports", progress_report_fields },
+	{ "kpis", kpi_fields },
+	{ "kpi_values", kpi_value_fields },
+	{ "readiness", readiness_fields },
 	{ "experts", expert_fields },
 	{ "panels", panel_fields },
 	{ "panel_members", panel_member_fields },

@@ -36,6 +36,11 @@ enum status store_verify_attachments(struct store *store, struct error *err);
 struct expert_row;
 enum status store_expert_find(struct store *store, const char *key, struct expert_row *out, struct error *err);
 void store_expert_clear(struct expert_row *row);
+/* Keeps the readiness list of a cultivation with its acceptance application
+ * (cultivationview.c, called by the step that files it). */
+struct forms;
+enum status store_readiness_keep(struct store *store, const struct forms *forms, const char *case_id,
+				 struct date filed_on, struct error *err);
 /* Makes room for one more element in a growing array (doubling). */
 enum status store_grow(void **array, size_t *capacity, size_t count, size_t size);
 /* The search index (search.c): re-indexes the cases a write to table/id

@@ -87,6 +87,8 @@ const char *case_due_name(const char *kind)
 	if (!strcmp(kind, "cultivation_end")) return _("Cultivation ends");
 	if (!strcmp(kind, "notice_end")) return _("Public notice ends");
 	if (!strcmp(kind, "finding")) return _("Finding due");
+	if (!strcmp(kind, "milestone")) return _("Milestone due");
+	if (!strcmp(kind, "followup")) return _("Follow-up due");
 	return kind;
 }
 
