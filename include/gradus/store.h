@@ -94,6 +94,9 @@ void history_rows_free(struct history_row *rows, size_t count);
  * bad audit row or the changed record. Then SQLite's integrity check. */
 enum status store_verify(struct store *store, long *rows, char head[65], struct error *err);
 
+/* The hash of the audit chain's last row ("" while the chain is empty). */
+enum status store_audit_head(struct store *store, char head[65], struct error *err);
+
 /* The FTS5 query for what a user typed: the phrase of its letters, digits
  * and ideographs, each one token (so "武" and "武汉" match inside names).
  * NULL when nothing searchable was typed (or no memory); caller frees. */
