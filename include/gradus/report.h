@@ -18,9 +18,9 @@ bool report_format_parse(const char *text, enum report_format *out);
 /* The report of a check (by id or number): the case, the inspectors, each
  * scenario with its answers, notes and evidence, the findings, the scores
  * with a chart per stage, the amendments, the signatures and the audit
- * chain's head. */
-enum status report_check(struct store *store, const char *check_key, enum report_format format, FILE *out,
-			 struct error *err);
+ * chain's head. The forms name the level (may be NULL: its key). */
+enum status report_check(struct store *store, const struct forms *forms, const char *check_key,
+			 enum report_format format, FILE *out, struct error *err);
 
 /* The report of an expert panel (by id or number): the case, the purpose
  * and date, the members with their affiliations and scores (the chair

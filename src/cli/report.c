@@ -32,7 +32,7 @@ static enum status write_report(const struct report_job *job, FILE *out, struct 
 		return report_panel(job->store, job->forms, job->key, job->format, out, err);
 	if (!strcmp(job->kind, "cultivation"))
 		return report_cultivation(job->store, job->forms, job->key, job->format, out, err);
-	return report_check(job->store, job->key, job->format, out, err);
+	return report_check(job->store, job->forms, job->key, job->format, out, err);
 }
 
 static bool is_kind(const char *kind)

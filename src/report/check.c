@@ -112,15 +112,17 @@ static const char *inspectors_text(struct doc *d, const struct check_view *v)
 	return doc_or_dash(text);
 }
 
-static void write_head(struct doc *d, const struct check_view *v)
+static void write_head(struct doc *d, const struct forms *forms, const struct check_view *v)
 {
+	const struct level *level = forms ? forms_level(forms, v->level ? v->level : "") : NULL;
+
 	doc_heading(d, 1, "现场抽查报告 Spot-check report");
 	doc_fields_begin(d);
 	doc_field(d, "抽查编号 Check", v->number);
 	doc_field(d, "案件编号 Case", v->case_number);
 	doc_field(d, "企业 Enterprise", doc_or_dash(v->enterprise));
 	doc_field(d, "工厂 Factory", doc_or_dash(v->factory));
-	doc_field(d, "级别 Level", doc_or_dash(v->level));
+	doc_field(d, "级别 Level", level ? doc_printf(d, "%s %s", level->zh, level->en) : doc_or_dash(v->level));
 	doc_field(d, "计划日期 Planned on", v->planned_on);
 	doc_field(d, "状态 Status", status_label(v->status));
 	doc_field(d, "检查人 Inspectors", inspectors_text(d, v));
@@ -300,8 +302,8 @@ static void write_signatures(struct doc *d, const struct check_view *v)
 	doc_table_end(d);
 }
 
-enum status report_check(struct store *store, const char *check_key, enum report_format format, FILE *out,
-			 struct error *err)
+enum status report_check(struct store *store, const struct forms *forms, const char *check_key,
+			 enum report_format format, FILE *out, struct error *err)
 {
 	struct check_view v;
 	struct doc d = { 0 };
@@ -312,7 +314,7 @@ enum status report_check(struct store *store, const char *check_key, enum report
 	if ((status = check_resolve(store, check_key, id, err)) || (status = check_load(store, id, &v, err)))
 		return status;
 	doc_begin(&d, format, out, doc_printf(&d, "现场抽查报告 Spot-check report %s", v.number));
-	write_head(&d, &v);
+	write_head(&d, forms, &v);
 	for (i = 0; i < v.scenario_count; i++)
 		write_scenario(&d, &v, &v.scenarios[i]);
 	write_findings(&d, &v);

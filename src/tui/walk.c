@@ -379,7 +379,7 @@ static void write_report(struct tui *tui, struct walk *w, const char *path)
 	}
 	if (asprintf(&tmp, "%s.tmp", path) < 0 || !(out = fopen(tmp, "w"))) {
 		tui_say(tui, true, "%s: %s", path, strerror(errno));
-	} else if (report_check(tui->store, w->id, format, out, &err)) {
+	} else if (report_check(tui->store, tui->forms, w->id, format, out, &err)) {
 		fclose(out);
 		remove(tmp);
 		tui_say(tui, true, "%s", err.message);
