@@ -69,7 +69,8 @@ void cli_usage(FILE *out)
 		  "  report check|panel|cultivation KEY [--format txt|md|html] [-o FILE]\n"
 		  "                                the printed report of a spot check, an expert\n"
 		  "                                panel or a cultivation (A4 when html)\n"
-		  "  verify                        check the audit chain, every record and the file\n"));
+		  "  verify                        check the audit chain, every record and the file\n"
+		  "  backup FILE                   a consistent copy while others write\n"));
 }
 
 static int parse_size(struct cli *cli, const char *text)
