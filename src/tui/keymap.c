@@ -60,6 +60,8 @@ static const struct key_binding defaults[] = {
 	{ 0, L'a', "a", ACTION_ATTACH },
 	{ 0, L'E', "E", ACTION_EVIDENCE },
 	{ 0, L'S', "S", ACTION_SIGN },
+	{ 0, L'F', "F", ACTION_FINDING },
+	{ 0, L'V', "V", ACTION_SEVERITY },
 	{ 0, L'r', "r", ACTION_REPORT },
 	{ 0, L'g', "g", ACTION_GUIDE },
 };
@@ -111,6 +113,10 @@ static const char *const descriptions[ACTION_COUNT] = {
 	/* L10N: the files attached to an item; x exports one */
 	[ACTION_EVIDENCE] = N_("Files (x exports)"),
 	[ACTION_SIGN] = N_("Sign"),
+	/* L10N: the open finding of an item: the corrective action asked for, its due date */
+	[ACTION_FINDING] = N_("Finding: action and due date"),
+	/* L10N: the open finding of an item: change its severity */
+	[ACTION_SEVERITY] = N_("Finding: severity"),
 	[ACTION_REPORT] = N_("Write the report"),
 	/* L10N: show or hide the scenario's guide text and the evidence to look for */
 	[ACTION_GUIDE] = N_("Guide"),
@@ -122,6 +128,7 @@ static const enum keymap_scope scopes[ACTION_COUNT] = {
 	[ACTION_ANSWER_NA] = KEYMAP_WALK, [ACTION_NOTE] = KEYMAP_WALK, [ACTION_SCENARIO_NEXT] = KEYMAP_WALK,
 	[ACTION_SCENARIO_PREV] = KEYMAP_WALK, [ACTION_NEXT_UNANSWERED] = KEYMAP_WALK, [ACTION_ATTACH] = KEYMAP_WALK,
 	[ACTION_EVIDENCE] = KEYMAP_WALK, [ACTION_SIGN] = KEYMAP_WALK, [ACTION_REPORT] = KEYMAP_WALK,
+	[ACTION_FINDING] = KEYMAP_WALK, [ACTION_SEVERITY] = KEYMAP_WALK,
 	[ACTION_GUIDE] = KEYMAP_WALK,
 };
 
@@ -141,6 +148,7 @@ static const char *const action_names[ACTION_COUNT] = {
 	[ACTION_ANSWER_NA] = "answer_na", [ACTION_NOTE] = "note", [ACTION_SCENARIO_NEXT] = "next_scenario",
 	[ACTION_SCENARIO_PREV] = "previous_scenario", [ACTION_NEXT_UNANSWERED] = "next_unanswered",
 	[ACTION_ATTACH] = "attach", [ACTION_EVIDENCE] = "evidence", [ACTION_SIGN] = "sign", [ACTION_REPORT] = "report",
+	[ACTION_FINDING] = "finding", [ACTION_SEVERITY] = "severity",
 	[ACTION_GUIDE] = "guide",
 };
 

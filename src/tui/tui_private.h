@@ -36,6 +36,8 @@ enum action {
 	ACTION_ATTACH,          /* attach a file as evidence */
 	ACTION_EVIDENCE,        /* the item's files, to export */
 	ACTION_SIGN,
+	ACTION_FINDING,         /* the open finding's corrective action and due date */
+	ACTION_SEVERITY,        /* the open finding's severity: minor, major, critical */
 	ACTION_REPORT,          /* write the check's report to a file */
 	ACTION_GUIDE,           /* show or hide the scenario's guide */
 	ACTION_COUNT

@@ -18,7 +18,7 @@
 #include "textarea.h"
 
 enum walk_mode { MODE_ITEMS, MODE_PROMPT, MODE_NOTE, MODE_NOTE_DISCARD, MODE_CHOICE, MODE_EVIDENCE, MODE_SIGN };
-enum prompt_kind { PROMPT_VALUE, PROMPT_REASON, PROMPT_ATTACH, PROMPT_EXPORT, PROMPT_REPORT };
+enum prompt_kind { PROMPT_VALUE, PROMPT_REASON, PROMPT_ATTACH, PROMPT_EXPORT, PROMPT_REPORT, PROMPT_ACTION, PROMPT_DUE };
 
 struct walk {
 	char id[33];
@@ -408,6 +408,75 @@ static void sign(struct tui *tui, struct walk *w)
 	tui_say(tui, false, _("Signed: SHA-256 %s"), hash);
 }
 
+/* ---- findings ------------------------------------------------------------ */
+
+/* The open finding of the item under the cursor, or NULL. */
+static const struct check_finding_row *current_finding(const struct walk *w)
+{
+	const struct scenario *sc = current_scenario(w);
+	const struct checklist_item *it = current_item(w);
+	size_t i;
+
+	for (i = 0; sc && it && i < w->v.finding_count; i++)
+		if (w->v.findings[i].scenario == sc->id && w->v.findings[i].item == it->number &&
+		    !strcmp(w->v.findings[i].status, "open"))
+			return &w->v.findings[i];
+	return NULL;
+}
+
+static const char *severity_name(const char *severity)
+{
+	/* L10N: severities of a finding */
+	if (!strcmp(severity, "minor")) return _("minor");
+	if (!strcmp(severity, "major")) return _("major");
+	if (!strcmp(severity, "critical")) return _("critical");
+	return severity;
+}
+
+static void set_finding(struct tui *tui, struct walk *w, const char *severity, const char *action, const char *due)
+{
+	const struct check_finding_row *f = current_finding(w);
+	struct error err = { "" };
+	char id[33];
+
+	if (!f)
+		return;
+	snprintf(id, sizeof(id), "%s", f->id);
+	if (check_finding_set(tui->store, id, severity, action, due, &err)) {
+		tui_say(tui, true, "%s", err.message);
+		return;
+	}
+	reload(w, tui, &err);
+	if ((f = current_finding(w)))
+		/* L10N: after a finding was changed: severity, due date, action */
+		tui_say(tui, false, _("Finding: %s, due %s: %s"), severity_name(f->severity), f->due_on,
+			f->action ? f->action : "—");
+}
+
+static void edit_finding(struct tui *tui, struct walk *w)
+{
+	const struct check_finding_row *f = current_finding(w);
+
+	if (!f) {
+		/* L10N: F or V on an item without an open finding */
+		tui_say(tui, false, "%s", _("No open finding here: no and partial open one"));
+		return;
+	}
+	open_prompt(w, PROMPT_ACTION, f->action ? f->action : "");
+}
+
+static void next_severity(struct tui *tui, struct walk *w)
+{
+	const struct check_finding_row *f = current_finding(w);
+
+	if (!f) {
+		tui_say(tui, false, "%s", _("No open finding here: no and partial open one"));
+		return;
+	}
+	set_finding(tui, w, !strcmp(f->severity, "minor") ? "major" : !strcmp(f->severity, "major") ? "critical" : "minor",
+		    NULL, NULL);
+}
+
 /* ---- keys --------------------------------------------------------------- */
 
 static void finish_prompt(struct tui *tui, struct walk *w)
@@ -432,6 +501,16 @@ static void finish_prompt(struct tui *tui, struct walk *w)
 	case PROMPT_REPORT:
 		if (*text)
 			write_report(tui, w, text);
+		break;
+	case PROMPT_ACTION:
+		set_finding(tui, w, NULL, text, NULL);
+		free(text);
+		field_free(&w->field);
+		if (current_finding(w))
+			open_prompt(w, PROMPT_DUE, current_finding(w)->due_on);
+		return;
+	case PROMPT_DUE:
+		set_finding(tui, w, NULL, NULL, text);
 		break;
 	}
 	free(text);
@@ -632,6 +711,8 @@ static bool items_key(struct tui *tui, struct walk *w, enum action action, wint_
 			tui_say(tui, false, "%s", _("No file is attached to this item"));
 		return true;
 	case ACTION_SIGN: ask_sign(tui, w); return true;
+	case ACTION_FINDING: edit_finding(tui, w); return true;
+	case ACTION_SEVERITY: next_severity(tui, w); return true;
 	case ACTION_REPORT:
 		snprintf(path, sizeof(path), "./%s.html", w->v.number);
 		open_prompt(w, PROMPT_REPORT, path);
@@ -852,6 +933,14 @@ static void draw_details(struct tui *tui, struct walk *w, int y, int rows)
 		used++;
 		used += draw_wrapped(y + used, 3, row->note, width - 2, rows - used, A_NORMAL);
 	}
+	if (current_finding(w) && used < rows) {
+		const struct check_finding_row *f = current_finding(w);
+
+		/* L10N: the open finding of an item: severity, due date, the action asked for (F, V change them) */
+		snprintf(line, sizeof(line), _("Finding (F, V): %s · due %s · %s"), severity_name(f->severity), f->due_on,
+			 f->action ? f->action : _("no corrective action asked yet"));
+		used += draw_wrapped(y + used, 1, line, width, rows - used, draw_colour(tui, COLOUR_DUE, A_BOLD));
+	}
 	for (i = 0; i < n && i < MAX_FILES && used < rows; i++) {
 		const struct check_evidence_row *e = &w->v.evidence[files[i]];
 
@@ -937,6 +1026,9 @@ static const char *prompt_label(const struct walk *w)
 	case PROMPT_REASON: return _("Reason for the amendment:");
 	case PROMPT_ATTACH: return _("Attach file:");
 	case PROMPT_EXPORT: return _("Export to:");
+	/* L10N: prompts for an open finding: the corrective action, then its due date */
+	case PROMPT_ACTION: return _("Corrective action asked for:");
+	case PROMPT_DUE: return _("Due date (YYYY-MM-DD):");
 	default: return _("Report file (.txt .md .html):");
 	}
 }
