@@ -30,13 +30,15 @@ UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
 
-# Debian packages the build and the tests need; `deps` installs what is missing.
+# Debian packages the build needs, and those only the tests need (the
+# reports are printed to PDF in headless Chromium); `deps` installs what is
+# missing of the first, `test-deps` of both.
 DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
-             libcmocka-dev nettle-dev gettext sqlite3 tmux locales python3 time \
-             chromium poppler-utils fonts-wqy-zenhei
+             libcmocka-dev nettle-dev gettext locales
+TEST_PKGS  = sqlite3 tmux python3 time chromium poppler-utils fonts-wqy-zenhei
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
 
-.PHONY: FORCE all deps run check test asan install uninstall clean bench
+.PHONY: FORCE all deps test-deps run check test asan install uninstall clean bench
 all: $(BUILD)/gradus $(MO)
 
 # The install paths are compiled in: rebuild when PREFIX changes.
@@ -67,6 +69,9 @@ $(MO): locale/zh_CN.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+test-deps:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) $(TEST_PKGS)"
+
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
@@ -88,7 +93,7 @@ deps:
 run: deps all
 	./$(BUILD)/gradus --demo-if-new
 
-check: deps all $(UNIT_BIN)
+check: test-deps all $(UNIT_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 test: all $(UNIT_BIN)
@@ -96,10 +101,10 @@ test: all $(UNIT_BIN)
 
 # gradus beside the sqlite3 shell at 10,000 and 100,000 cases (the databases
 # are generated once into $(BUILD)/bench/ and kept).
-bench: deps all $(BUILD)/bench/generate
+bench: test-deps all $(BUILD)/bench/generate
 	BUILD=$(BUILD) python3 tests/bench/bench.py
 
-asan: deps
+asan: test-deps
 	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	  SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' test
 
