@@ -25,6 +25,7 @@ static const struct {
 	{ "expert", cli_expert },
 	{ "panel", cli_panel },
 	{ "cultivation", cli_cultivation },
+	{ "backup", cli_backup },
 	{ "report", cli_report },
 };
 

@@ -68,3 +68,68 @@ demo_db() {
 	[ -f "$db" ] || "$GRADUS" --db "$db" init --demo >/dev/null || echo "# could not create $db" >&2
 	echo "$db"
 }
+
+# expect_expected NAME EXPECTED_FILE ACTUAL_FILE TO_VALUES TO_PLACEHOLDERS: a
+# printed report compared whole with its expected text, whose volatile values
+# are @PLACEHOLDERS@ (the two filter functions swap them); GRADUS_BLESS=1
+# rewrites the expected text.
+expect_expected() {
+	local name=$1 want=$2 got=$3
+	if [ -n "${GRADUS_BLESS:-}" ]; then
+		mkdir -p "$(dirname "$want")"
+		"$5" <"$got" >"$want"
+	fi
+	if [ -f "$want" ]; then
+		"$4" <"$want" >"$WORK/want.txt"
+		expect_same "$name" "$WORK/want.txt" "$got"
+	else
+		fail "$name" "no $want (GRADUS_BLESS=1 writes it)"
+	fi
+}
+
+# expect_width NAME FILE [CELLS]: no line of FILE is wider than CELLS (80)
+# display cells; East Asian wide and fullwidth characters are two.
+expect_width() {
+	python3 -c '
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+long = [l for l in open(sys.argv[1], encoding="utf-8").read().splitlines() if w(l) > int(sys.argv[2])]
+print("\n".join(long)); sys.exit(1 if long else 0)' "$2" "${3:-80}" >"$WORK/long" &&
+		ok "$1" || fail "$1" "$(head -3 "$WORK/long")"
+}
+
+# expect_self_contained NAME HTML: an HTML page that refers to nothing
+# outside itself and runs no script.
+expect_self_contained() {
+	if grep -Eqi 'https?://|src=|href=|@import|url\(|<script' "$2"; then
+		fail "$1" "$(grep -Eio '.{20}(https?://|src=|href=|@import|url\(|<script).{20}' "$2" | head -3)"
+	else
+		ok "$1"
+	fi
+}
+
+# print_pdf NAME HTML PDF: headless Chromium prints the page to PDF; then
+# the pages must be A4 and the PDF's text is left in PDF.txt. False (with
+# the reason reported) when it could not be checked.
+print_pdf() {
+	local name=$1 html=$2 pdf=$3 size
+	if ! command -v chromium >/dev/null 2>&1; then
+		fail "$name" "chromium is not installed (make deps installs it)"
+		return 1
+	fi
+	mkdir -p "$WORK/chromium"
+	HOME="$WORK/chromium" timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+		--print-to-pdf="$pdf" "file://$html" >"$WORK/chromium.log" 2>&1
+	if [ ! -s "$pdf" ] || [ "$(head -c 4 "$pdf")" != "%PDF" ]; then
+		fail "$name" "$(tail -5 "$WORK/chromium.log")"
+		return 1
+	fi
+	ok "$name"
+	if ! command -v pdfinfo >/dev/null 2>&1; then
+		ok "PDF page size and text # SKIP no pdfinfo (poppler-utils)"
+		return 1
+	fi
+	size=$(pdfinfo "$pdf" | awk '/^Page size:/ { printf "%.0f x %.0f", $3, $5 }')
+	[ "$size" = "595 x 842" ] && ok "the PDF's pages are A4 (595 x 842 pts)" || fail "A4 pages" "$size"
+	pdftotext "$pdf" "$pdf.txt"
+}

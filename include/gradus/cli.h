@@ -60,6 +60,7 @@ int cli_check(struct cli *cli, int argc, char **argv);
 int cli_expert(struct cli *cli, int argc, char **argv);
 int cli_panel(struct cli *cli, int argc, char **argv);
 int cli_cultivation(struct cli *cli, int argc, char **argv);
+int cli_backup(struct cli *cli, int argc, char **argv);
 int cli_report(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
-/* Printed reports: a spot check as plain text, Markdown or a self-contained
- * HTML page (inline CSS and SVG, A4). */
+/* Printed reports: a spot check, an expert panel's opinion and a
+ * cultivation's progress as plain text, Markdown or a self-contained HTML
+ * page (inline CSS and SVG, A4). */
 #ifndef GRADUS_REPORT_H
 #define GRADUS_REPORT_H
 
@@ -17,18 +18,19 @@ bool report_format_parse(const char *text, enum report_format *out);
 /* The report of a check (by id or number): the case, the inspectors, each
  * scenario with its answers, notes and evidence, the findings, the scores
  * with a chart per stage, the amendments, the signatures and the audit
- * chain's head. */
-enum status report_check(struct store *store, const char *check_key, enum report_format format, FILE *out,
-			 struct error *err);
+ * chain's head. The forms name the level (may be NULL: its key). */
+enum status report_check(struct store *store, const struct forms *forms, const char *check_key,
+			 enum report_format format, FILE *out, struct error *err);
 
 /* The report of an expert panel (by id or number): the case, the purpose
  * and date, the members with their affiliations and scores (the chair
  * marked), each member's notes by scenario and criterion, the consensus
  * opinion and its text, the rectification items with their due dates and
  * status, the panel's score and how it was aggregated, the signature with
- * its hash and the step it took, and the audit chain's head. */
-enum status report_panel(struct store *store, const char *panel_key, enum report_format format, FILE *out,
-			 struct error *err);
+ * its hash and the step it took, and the audit chain's head. The forms name
+ * the level, the purpose, the step and how the scores were aggregated. */
+enum status report_panel(struct store *store, const struct forms *forms, const char *panel_key,
+			 enum report_format format, FILE *out, struct error *err);
 
 /* The cultivation progress report of a leading-level case: the period
  * (start, end, acceptance due), the construction plan's versions, a

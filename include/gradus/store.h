@@ -93,6 +93,13 @@ void history_rows_free(struct history_row *rows, size_t count);
  * holds the values its last audit rows say; on a break err names the first
  * bad audit row or the changed record. Then SQLite's integrity check. */
 enum status store_verify(struct store *store, long *rows, char head[65], struct error *err);
+/* A consistent copy of the whole database at path (which must not exist)
+ * while other users write: SQLite's backup API over one snapshot, written
+ * to path.part and renamed once whole (mode 0600). */
+enum status store_backup(struct store *store, const char *path, struct error *err);
+
+/* The hash of the audit chain's last row ("" while the chain is empty). */
+enum status store_audit_head(struct store *store, char head[65], struct error *err);
 
 /* The FTS5 query for what a user typed: the phrase of its letters, digits
  * and ideographs, each one token (so "武" and "武汉" match inside names).

@@ -66,9 +66,11 @@ void cli_usage(FILE *out)
 		  "                                expert panels and their signed opinions\n"
 		  "  cultivation show|plan|milestone|session|followup|report|kpi|value|readiness ...\n"
 		  "                                the 2-year cultivation of a leading factory\n"
-		  "  report check CHECK [--format txt|md|html] [-o FILE]\n"
-		  "                                a spot check's printed report (A4 when html)\n"
-		  "  verify                        check the audit chain, every record and the file\n"));
+		  "  report check|panel|cultivation KEY [--format txt|md|html] [-o FILE]\n"
+		  "                                the printed report of a spot check, an expert\n"
+		  "                                panel or a cultivation (A4 when html)\n"
+		  "  verify                        check the audit chain, every record and the file\n"
+		  "  backup FILE                   a consistent copy while others write\n"));
 }
 
 static int parse_size(struct cli *cli, const char *text)

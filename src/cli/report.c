@@ -1,5 +1,6 @@
-/* gradus report check CHECK [--format txt|md|html] [-o FILE]: the printed
- * report of a spot check, to stdout or to a file. */
+/* gradus report check|panel|cultivation KEY [--format txt|md|html] [-o FILE]:
+ * the printed report of a spot check, an expert panel or a cultivation, to
+ * stdout or to a file. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,15 +12,39 @@
 
 static int usage(void)
 {
-	cli_error("%s", _("usage: gradus report check CHECK [--format txt|md|html] [-o FILE]"));
+	cli_error("%s", _("usage: gradus report check CHECK [--format txt|md|html] [-o FILE]\n"
+			  "       gradus report panel PANEL [--format txt|md|html] [-o FILE]\n"
+			  "       gradus report cultivation CASE [--format txt|md|html] [-o FILE]"));
 	return 2;
 }
 
-static int to_stdout(struct store *store, const char *key, enum report_format format)
+/* What is reported and how. */
+struct report_job {
+	const char *kind, *key;
+	enum report_format format;
+	struct store *store;
+	const struct forms *forms;
+};
+
+static enum status write_report(const struct report_job *job, FILE *out, struct error *err)
+{
+	if (!strcmp(job->kind, "panel"))
+		return report_panel(job->store, job->forms, job->key, job->format, out, err);
+	if (!strcmp(job->kind, "cultivation"))
+		return report_cultivation(job->store, job->forms, job->key, job->format, out, err);
+	return report_check(job->store, job->forms, job->key, job->format, out, err);
+}
+
+static bool is_kind(const char *kind)
+{
+	return !strcmp(kind, "check") || !strcmp(kind, "panel") || !strcmp(kind, "cultivation");
+}
+
+static int to_stdout(const struct report_job *job)
 {
 	struct error err = { "" };
 
-	if (report_check(store, key, format, stdout, &err)) {
+	if (write_report(job, stdout, &err)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
@@ -28,7 +53,7 @@ static int to_stdout(struct store *store, const char *key, enum report_format fo
 
 /* Written to FILE.tmp and renamed over FILE once whole, so a report cut
  * short never replaces a good one. */
-static int to_file(struct store *store, const char *key, enum report_format format, const char *path)
+static int to_file(const struct report_job *job, const char *path)
 {
 	struct error err = { "" };
 	char *tmp = NULL;
@@ -45,7 +70,7 @@ static int to_file(struct store *store, const char *key, enum report_format form
 		cli_error(_("cannot write the report to %s: %s"), path, strerror(errno));
 		goto cleanup;
 	}
-	if (report_check(store, key, format, file, &err)) {
+	if (write_report(job, file, &err)) {
 		cli_error("%s", err.message);
 		goto cleanup;
 	}
@@ -67,13 +92,13 @@ cleanup:
 int cli_report(struct cli *cli, int argc, char **argv)
 {
 	const char *format_name = "txt", *output = NULL;
-	enum report_format format;
+	struct report_job job = { 0 };
 	struct store *store = NULL;
 	struct forms *forms = NULL;
 	bool bad = false;
 	int i, rc;
 
-	if (argc < 3 || strcmp(argv[1], "check"))
+	if (argc < 3 || !is_kind(argv[1]))
 		return usage();
 	for (i = 3; i < argc && !bad; i++)
 		if (!cli_option(argc, argv, &i, "--format", &format_name, &bad) &&
@@ -81,13 +106,14 @@ int cli_report(struct cli *cli, int argc, char **argv)
 			return usage();
 	if (bad)
 		return 2;
-	if (!report_format_parse(format_name, &format)) {
+	if (!report_format_parse(format_name, &job.format)) {
 		cli_error(_("--format %s: expected txt, md or html"), format_name);
 		return 2;
 	}
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
+	job = (struct report_job){ argv[1], argv[2], job.format, store, forms };
 	if (!rc)
-		rc = output ? to_file(store, argv[2], format, output) : to_stdout(store, argv[2], format);
+		rc = output ? to_file(&job, output) : to_stdout(&job);
 	cli_close_all(&store, &forms);
 	return rc;
 }

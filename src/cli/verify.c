@@ -1,4 +1,5 @@
-/* gradus verify: the audit chain and SQLite's integrity check. */
+/* gradus verify: the audit chain and SQLite's integrity check; gradus
+ * backup: a consistent copy. */
 #include <stdio.h>
 
 #include "gradus/cli.h"
@@ -24,6 +25,29 @@ int cli_verify(struct cli *cli, int argc, char **argv)
 	}
 	if (!rc)
 		printf(_("%s: ok, %ld audit records, chain head %s\n"), cli->db_path, rows, head);
+	store_close(&store);
+	return rc;
+}
+
+/* gradus backup FILE: a consistent copy while others write. */
+int cli_backup(struct cli *cli, int argc, char **argv)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	int rc;
+
+	if (argc != 2) {
+		cli_error("%s", _("usage: gradus backup FILE"));
+		return 2;
+	}
+	rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
+	if (!rc && store_backup(store, argv[1], &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	if (!rc)
+		/* L10N: after a backup: the copy, then how to check it */
+		printf(_("%s: copied; check it with gradus --db %s verify\n"), argv[1], argv[1]);
 	store_close(&store);
 	return rc;
 }

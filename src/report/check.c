@@ -23,27 +23,10 @@ bool report_format_parse(const char *text, enum report_format *out)
 	return false;
 }
 
-static const char *or_dash(const char *text)
-{
-	return text && *text ? text : "-";
-}
-
 static const char *score_text(struct doc *d, struct score s)
 {
 	return s.scored ? doc_printf(d, "%.1f", s.percent) : "-";
 }
-
-/* A label of a known key ("是 yes"), else the key itself. */
-static const char *label_of(const char *const (*labels)[2], size_t count, const char *key)
-{
-	size_t i;
-
-	for (i = 0; key && i < count; i++)
-		if (!strcmp(labels[i][0], key))
-			return labels[i][1];
-	return or_dash(key);
-}
-#define LABEL(labels, key) label_of(labels, sizeof(labels) / sizeof(labels[0]), key)
 
 static const char *status_label(const char *status)
 {
@@ -51,7 +34,7 @@ static const char *status_label(const char *status)
 		{ "planned", "计划 planned" }, { "signing", "签字中 signing" }, { "signed", "已签字 signed" },
 	};
 
-	return LABEL(labels, status);
+	return DOC_LABEL(labels, status);
 }
 
 static const char *kind_label(enum item_kind kind)
@@ -67,14 +50,14 @@ static const char *severity_label(const char *severity)
 		{ "minor", "轻微 minor" }, { "major", "严重 major" }, { "critical", "重大 critical" },
 	};
 
-	return LABEL(labels, severity);
+	return DOC_LABEL(labels, severity);
 }
 
 static const char *finding_status_label(const char *status)
 {
 	static const char *const labels[][2] = { { "open", "未关闭 open" }, { "closed", "已关闭 closed" } };
 
-	return LABEL(labels, status);
+	return DOC_LABEL(labels, status);
 }
 
 /* An answer as printed: check answers in both languages, numbers and
@@ -88,7 +71,7 @@ static const char *answer_text(struct doc *d, const struct checklist_item *it, c
 	if (!value || !*value)
 		return "-";
 	if (it && it->kind == ITEM_CHECK)
-		return LABEL(answers, spotcheck_answer_name(spotcheck_answer_parse(value)));
+		return DOC_LABEL(answers, spotcheck_answer_name(spotcheck_answer_parse(value)));
 	if (it && it->unit && (it->kind == ITEM_NUMBER || it->kind == ITEM_MEASURE))
 		return doc_printf(d, "%s %s", value, it->unit);
 	return value;
@@ -117,7 +100,7 @@ static const char *form_versions(struct doc *d, const struct check_view *v)
 
 	for (i = 0; i < v->scenario_count; i++)
 		text = doc_printf(d, "%s%s%d: v%d", text, i ? ", " : "", v->scenarios[i].id, v->scenarios[i].version);
-	return or_dash(text);
+	return doc_or_dash(text);
 }
 
 static const char *inspectors_text(struct doc *d, const struct check_view *v)
@@ -126,18 +109,20 @@ static const char *inspectors_text(struct doc *d, const struct check_view *v)
 
 	for (p = v->inspectors ? v->inspectors : ""; *p; p++)
 		text = *p == ',' ? doc_printf(d, "%s, ", text) : doc_printf(d, "%s%c", text, *p);
-	return or_dash(text);
+	return doc_or_dash(text);
 }
 
-static void write_head(struct doc *d, const struct check_view *v)
+static void write_head(struct doc *d, const struct forms *forms, const struct check_view *v)
 {
+	const struct level *level = forms ? forms_level(forms, v->level ? v->level : "") : NULL;
+
 	doc_heading(d, 1, "现场抽查报告 Spot-check report");
 	doc_fields_begin(d);
 	doc_field(d, "抽查编号 Check", v->number);
 	doc_field(d, "案件编号 Case", v->case_number);
-	doc_field(d, "企业 Enterprise", or_dash(v->enterprise));
-	doc_field(d, "工厂 Factory", or_dash(v->factory));
-	doc_field(d, "级别 Level", or_dash(v->level));
+	doc_field(d, "企业 Enterprise", doc_or_dash(v->enterprise));
+	doc_field(d, "工厂 Factory", doc_or_dash(v->factory));
+	doc_field(d, "级别 Level", level ? doc_printf(d, "%s %s", level->zh, level->en) : doc_or_dash(v->level));
 	doc_field(d, "计划日期 Planned on", v->planned_on);
 	doc_field(d, "状态 Status", status_label(v->status));
 	doc_field(d, "检查人 Inspectors", inspectors_text(d, v));
@@ -145,7 +130,7 @@ static void write_head(struct doc *d, const struct check_view *v)
 	doc_field(d, "表单版本 Form versions", form_versions(d, v));
 	if (v->draw_count) {
 		doc_field(d, "抽取场景数 Scenarios drawn", doc_printf(d, "%ld", v->draw_count));
-		doc_field(d, "随机种子 Seed", or_dash(v->draw_seed));
+		doc_field(d, "随机种子 Seed", doc_or_dash(v->draw_seed));
 	}
 	doc_table_end(d);
 }
@@ -184,7 +169,7 @@ static void write_evidence(struct doc *d, const struct check_view *v, const stru
 	doc_table_begin(d, 2, 5, headers);
 	for (i = 0; i < v->evidence_count; i++) {
 		const struct check_evidence_row *e = &v->evidence[i];
-		const char *cells[] = { item_number(d, e->scenario, e->item), or_dash(e->name), or_dash(e->type),
+		const char *cells[] = { item_number(d, e->scenario, e->item), doc_or_dash(e->name), doc_or_dash(e->type),
 					doc_printf(d, "%lld B", e->size), e->sha256 };
 
 		if (e->scenario != s->id)
@@ -203,11 +188,11 @@ static void write_scenario(struct doc *d, const struct check_view *v, const stru
 	size_t answered, required;
 
 	check_progress(v, s->id, &answered, &required);
-	doc_heading(d, 2, doc_printf(d, "场景 %d %s", s->id, or_dash(s->title_zh)));
+	doc_heading(d, 2, doc_printf(d, "场景 %d %s", s->id, doc_or_dash(s->title_zh)));
 	doc_fields_begin(d);
-	doc_field(d, "英文名称 Title", or_dash(s->title_en));
+	doc_field(d, "英文名称 Title", doc_or_dash(s->title_en));
 	if (s->stage)
-		doc_field(d, "环节 Stage", doc_printf(d, "%s %s", or_dash(s->stage->zh), or_dash(s->stage->en)));
+		doc_field(d, "环节 Stage", doc_printf(d, "%s %s", doc_or_dash(s->stage->zh), doc_or_dash(s->stage->en)));
 	doc_field(d, "表单版本 Form version", doc_printf(d, "%d", s->version));
 	doc_field(d, "必答项已答 Required answered", doc_printf(d, "%zu/%zu", answered, required));
 	doc_field(d, "得分 Score", score_text(d, check_score_scenario(v, s)));
@@ -232,7 +217,7 @@ static void write_findings(struct doc *d, const struct check_view *v)
 	for (i = 0; i < v->finding_count; i++) {
 		const struct check_finding_row *f = &v->findings[i];
 		const char *cells[] = { item_number(d, f->scenario, f->item), severity_label(f->severity),
-					finding_status_label(f->status), or_dash(f->due_on), or_dash(f->action),
+					finding_status_label(f->status), doc_or_dash(f->due_on), doc_or_dash(f->action),
 					f->closed_on, f->closed_by, f->closing_note, f->closing_sha256 };
 
 		doc_row(d, cells);
@@ -249,14 +234,14 @@ static void write_scores(struct doc *d, const struct check_view *v)
 	doc_heading(d, 2, "得分 Scores");
 	doc_table_begin(d, 1, 2, headers);
 	for (i = 0; i < v->scenario_count; i++) {
-		const char *cells[] = { doc_printf(d, "场景 %d %s", v->scenarios[i].id, or_dash(v->scenarios[i].title_zh)),
+		const char *cells[] = { doc_printf(d, "场景 %d %s", v->scenarios[i].id, doc_or_dash(v->scenarios[i].title_zh)),
 					score_text(d, check_score_scenario(v, &v->scenarios[i])) };
 
 		doc_row(d, cells);
 	}
 	for (i = 0; i < v->stage_count; i++) {
 		struct score s = check_score_stage(v, v->stages[i].key);
-		const char *label = doc_printf(d, "%s %s", or_dash(v->stages[i].zh), or_dash(v->stages[i].en));
+		const char *label = doc_printf(d, "%s %s", doc_or_dash(v->stages[i].zh), doc_or_dash(v->stages[i].en));
 		const char *cells[] = { doc_printf(d, "环节 %s", label), score_text(d, s) };
 
 		doc_row(d, cells);
@@ -271,7 +256,7 @@ static void write_scores(struct doc *d, const struct check_view *v)
 
 static const char *change(struct doc *d, const char *before, const char *after)
 {
-	return doc_printf(d, "%s → %s", or_dash(before), or_dash(after));
+	return doc_printf(d, "%s → %s", doc_or_dash(before), doc_or_dash(after));
 }
 
 static void write_amendments(struct doc *d, const struct check_view *v)
@@ -291,8 +276,8 @@ static void write_amendments(struct doc *d, const struct check_view *v)
 		const struct checklist_item *it = find_item(v, a->scenario, a->item);
 		const char *cells[] = { item_number(d, a->scenario, a->item),
 					change(d, answer_text(d, it, a->old_value), answer_text(d, it, a->new_value)),
-					change(d, a->old_note, a->new_note), or_dash(a->reason), or_dash(a->amended_by),
-					or_dash(a->amended_at) };
+					change(d, a->old_note, a->new_note), doc_or_dash(a->reason), doc_or_dash(a->amended_by),
+					doc_or_dash(a->amended_at) };
 
 		doc_row(d, cells);
 	}
@@ -313,12 +298,12 @@ static void write_signatures(struct doc *d, const struct check_view *v)
 	if (v->signature_count)
 		doc_table_end(d);
 	doc_fields_begin(d);
-	doc_field(d, "审计链头 Audit chain head", or_dash(v->audit_head));
+	doc_field(d, "审计链头 Audit chain head", doc_or_dash(v->audit_head));
 	doc_table_end(d);
 }
 
-enum status report_check(struct store *store, const char *check_key, enum report_format format, FILE *out,
-			 struct error *err)
+enum status report_check(struct store *store, const struct forms *forms, const char *check_key,
+			 enum report_format format, FILE *out, struct error *err)
 {
 	struct check_view v;
 	struct doc d = { 0 };
@@ -329,7 +314,7 @@ enum status report_check(struct store *store, const char *check_key, enum report
 	if ((status = check_resolve(store, check_key, id, err)) || (status = check_load(store, id, &v, err)))
 		return status;
 	doc_begin(&d, format, out, doc_printf(&d, "现场抽查报告 Spot-check report %s", v.number));
-	write_head(&d, &v);
+	write_head(&d, forms, &v);
 	for (i = 0; i < v.scenario_count; i++)
 		write_scenario(&d, &v, &v.scenarios[i]);
 	write_findings(&d, &v);

@@ -71,8 +71,7 @@ static void put_html(FILE *out, const char *s)
 		}
 }
 
-/* A string as the format writes it (sanitised first). */
-static void put(struct doc *d, const char *text)
+void doc_put(struct doc *d, const char *text)
 {
 	char *s = clean(d, text);
 
@@ -94,7 +93,7 @@ void doc_begin(struct doc *d, enum report_format format, FILE *out, const char *
 	if (format != REPORT_HTML)
 		return;
 	fputs(html_start, out);
-	put(d, title);
+	doc_put(d, title);
 	fputs(html_style, out);
 }
 
@@ -158,6 +157,21 @@ const char *doc_clean(struct doc *d, const char *text)
 	return keep(d, utf8_sanitize(text ? text : ""));
 }
 
+const char *doc_or_dash(const char *text)
+{
+	return text && *text ? text : "-";
+}
+
+const char *doc_label(const char *const (*labels)[2], size_t count, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key && i < count; i++)
+		if (!strcmp(labels[i][0], key))
+			return labels[i][1];
+	return doc_or_dash(key);
+}
+
 void doc_heading(struct doc *d, int level, const char *text)
 {
 	if (d->status)
@@ -166,11 +180,11 @@ void doc_heading(struct doc *d, int level, const char *text)
 		doc_text_heading(d, level, text);
 	} else if (d->format == REPORT_MD) {
 		fprintf(d->out, "%.*s ", level, "###");
-		put(d, text);
+		doc_put(d, text);
 		fputs("\n\n", d->out);
 	} else {
 		fprintf(d->out, "<h%d>", level);
-		put(d, text);
+		doc_put(d, text);
 		fprintf(d->out, "</h%d>\n", level);
 	}
 }
@@ -184,7 +198,7 @@ void doc_paragraph(struct doc *d, const char *text)
 		return;
 	}
 	fputs(d->format == REPORT_HTML ? "<p>" : "", d->out);
-	put(d, text);
+	doc_put(d, text);
 	fputs(d->format == REPORT_HTML ? "</p>\n" : "\n\n", d->out);
 }
 
@@ -245,7 +259,7 @@ static void markdown_row(struct doc *d, const char *const *cells)
 
 	for (i = 0; i < d->columns; i++) {
 		fputs(i ? " | " : "| ", d->out);
-		put(d, cells[i] ? cells[i] : "");
+		doc_put(d, cells[i] ? cells[i] : "");
 	}
 	fputs(" |\n", d->out);
 }
@@ -257,9 +271,9 @@ static void markdown_table(struct doc *d)
 	if (d->fields) {
 		for (r = 0; r < d->rows; r++) {
 			fputs("- **", d->out);
-			put(d, d->cells[r * 2]);
+			doc_put(d, d->cells[r * 2]);
 			fputs("**: ", d->out);
-			put(d, d->cells[r * 2 + 1]);
+			doc_put(d, d->cells[r * 2 + 1]);
 			fputs("\n", d->out);
 		}
 		fputs("\n", d->out);
@@ -277,7 +291,7 @@ static void markdown_table(struct doc *d)
 static void html_cell(struct doc *d, const char *tag, const char *text)
 {
 	fprintf(d->out, "<%s%s>", tag, is_hash(text) ? " class=\"hash\"" : "");
-	put(d, text);
+	doc_put(d, text);
 	fprintf(d->out, "</%s>", tag);
 }
 
@@ -326,7 +340,7 @@ static void markdown_chart(struct doc *d, const struct doc_bar *bars, size_t cou
 	fputs("| --- | ---: | --- |\n", d->out);
 	for (i = 0; i < count; i++) {
 		fputs("| ", d->out);
-		put(d, bars[i].label);
+		doc_put(d, bars[i].label);
 		if (bars[i].scored)
 			fprintf(d->out, " | %.1f | ", bars[i].percent);
 		else
@@ -347,13 +361,13 @@ static void svg_chart(struct doc *d, const char *caption, const struct doc_bar *
 	fprintf(d->out, "<svg role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
 		label + bar + 60, height, label + bar + 60, height);
 	fputs("<title>", d->out);
-	put(d, caption);
+	doc_put(d, caption);
 	fputs("</title>\n", d->out);
 	for (i = 0; i < count; i++) {
 		int y = 4 + (int)i * row, width = bars[i].scored ? (int)(bars[i].percent * bar / 100 + 0.5) : 0;
 
 		fprintf(d->out, "<text x=\"0\" y=\"%d\">", y + 15);
-		put(d, bars[i].label);
+		doc_put(d, bars[i].label);
 		fprintf(d->out, "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"none\" stroke=\"#000\"/>\n",
 			label, y + 2, bar);
 		if (width > 0)

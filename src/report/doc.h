@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "gradus/dates.h"
 #include "gradus/report.h"
 
 #define DOC_WIDTH 80 /* plain text: the columns a report fits when it can */
@@ -40,6 +41,13 @@ const char *doc_printf(struct doc *d, const char *fmt, ...) __attribute__((forma
 /* A sanitised copy the document keeps until doc_end. */
 const char *doc_clean(struct doc *d, const char *text);
 
+/* text, or "-" when it is NULL or empty. */
+const char *doc_or_dash(const char *text);
+/* The label of a known key in a table of { key, label } ("yes" -> "是 yes"),
+ * else the key itself (or "-"). */
+const char *doc_label(const char *const (*labels)[2], size_t count, const char *key);
+#define DOC_LABEL(labels, key) doc_label(labels, sizeof(labels) / sizeof(labels[0]), key)
+
 /* level 1: the title; 2: a section; 3: a part of one. */
 void doc_heading(struct doc *d, int level, const char *text);
 void doc_paragraph(struct doc *d, const char *text);
@@ -64,7 +72,48 @@ struct doc_bar {
 #define DOC_BAR_CELLS 20
 void doc_chart(struct doc *d, const char *caption, const struct doc_bar *bars, size_t count);
 
+/* A Gantt-like timeline of whole months (doc_timeline.c): a row per thing,
+ * each a mark on a day (a span runs from on to until), a line at today. In
+ * text (and Markdown, as a code block) two cells a month when they fit, an
+ * SVG in HTML. */
+enum doc_mark { DOC_MARK_SPAN, DOC_MARK_DONE, DOC_MARK_OPEN, DOC_MARK_EVENT, DOC_MARK_DUE, DOC_MARK_TODAY };
+struct doc_timeline_row {
+	const char *label;
+	enum doc_mark mark;
+	struct date on, until;
+};
+struct doc_timeline {
+	const char *caption;
+	struct date from, to, today; /* the months from from's to to's */
+	const struct doc_timeline_row *rows;
+	size_t row_count;
+};
+void doc_timeline(struct doc *d, const struct doc_timeline *t);
+
+/* A measure over periods against its baseline and target (doc_measure.c):
+ * bars of █ scaled to the largest of them in text (and Markdown, as a code
+ * block), with the baseline (:) and target (|) marked; an SVG of columns with a baseline and
+ * a target line in HTML. Negative values are drawn as 0. */
+struct doc_measure_value {
+	const char *label;
+	double value;
+};
+struct doc_measure {
+	const char *caption, *unit;
+	double baseline, target;
+	const struct doc_measure_value *values;
+	size_t count;
+};
+void doc_measure_chart(struct doc *d, const struct doc_measure *m);
+/* A number as printed: at most two decimals, no trailing zeros. */
+const char *doc_number(struct doc *d, double value);
+
+/* A string written as the format writes it (sanitised and escaped). */
+void doc_put(struct doc *d, const char *text);
+
 /* The plain-text layout (doc_text.c). */
+void doc_text_pad(FILE *out, int cells);
+void doc_text_repeat(FILE *out, const char *s, int times);
 void doc_text_heading(struct doc *d, int level, const char *text);
 void doc_text_paragraph(struct doc *d, const char *text);
 void doc_text_table(struct doc *d);

@@ -7,13 +7,13 @@
 #include "doc.h"
 #include "gradus/utf8.h"
 
-static void pad(FILE *out, int cells)
+void doc_text_pad(FILE *out, int cells)
 {
 	for (; cells > 0; cells--)
 		fputc(' ', out);
 }
 
-static void repeat(FILE *out, const char *s, int times)
+void doc_text_repeat(FILE *out, const char *s, int times)
 {
 	for (; times > 0; times--)
 		fputs(s, out);
@@ -33,7 +33,7 @@ static void wrapped(FILE *out, const char *s, int indent, int width)
 		for (s += n; *s == ' '; s++)
 			;
 		if (*s)
-			pad(out, indent);
+			doc_text_pad(out, indent);
 	} while (*s);
 }
 
@@ -49,15 +49,15 @@ static void labelled(FILE *out, int indent, const char *label, int label_width, 
 {
 	int column = indent + label_width + 2, width = utf8_width(value);
 
-	pad(out, indent);
+	doc_text_pad(out, indent);
 	fputs(label, out);
 	if (is_one_word(value) && column + width > DOC_WIDTH && indent + 2 + width <= DOC_WIDTH) {
 		fputc('\n', out);
-		pad(out, indent + 2);
+		doc_text_pad(out, indent + 2);
 		fprintf(out, "%s\n", value);
 		return;
 	}
-	pad(out, column - indent - utf8_width(label));
+	doc_text_pad(out, column - indent - utf8_width(label));
 	wrapped(out, value, column, DOC_WIDTH - column);
 }
 
@@ -73,7 +73,7 @@ void doc_text_heading(struct doc *d, int level, const char *text)
 	width = utf8_width(s);
 	fprintf(d->out, "%s\n", s);
 	if (level < 3)
-		repeat(d->out, level == 1 ? "=" : "-", width < DOC_WIDTH ? width : DOC_WIDTH);
+		doc_text_repeat(d->out, level == 1 ? "=" : "-", width < DOC_WIDTH ? width : DOC_WIDTH);
 	fputs(level < 3 ? "\n\n" : "\n", d->out);
 	free(s);
 }
@@ -112,15 +112,17 @@ static int column_widths(const struct doc *d, int *widths)
 	return total;
 }
 
-/* One line of a grid; the last column is not padded. */
+/* One line of a grid, with no spaces after its last non-empty cell. */
 static void grid_line(FILE *out, const char *const *cells, const int *widths, size_t columns)
 {
 	size_t c;
 
+	while (columns > 1 && !*cells[columns - 1])
+		columns--;
 	for (c = 0; c < columns; c++) {
 		fputs(cells[c], out);
 		if (c + 1 < columns)
-			pad(out, widths[c] - utf8_width(cells[c]) + 2);
+			doc_text_pad(out, widths[c] - utf8_width(cells[c]) + 2);
 	}
 	fputc('\n', out);
 }
@@ -131,7 +133,7 @@ static void grid(const struct doc *d, const int *widths)
 
 	grid_line(d->out, d->headers, widths, d->columns);
 	for (c = 0; c < d->columns; c++) {
-		repeat(d->out, "-", widths[c]);
+		doc_text_repeat(d->out, "-", widths[c]);
 		fputs(c + 1 < d->columns ? "  " : "\n", d->out);
 	}
 	for (r = 0; r < d->rows; r++)
@@ -209,9 +211,9 @@ void doc_text_chart(struct doc *d, const struct doc_bar *bars, size_t count)
 		int cells = bars[i].scored ? doc_bar_cells(bars[i].percent) : 0;
 
 		fputs(bars[i].label, d->out);
-		pad(d->out, label_width - utf8_width(bars[i].label) + 2);
-		repeat(d->out, "█", cells);
-		pad(d->out, DOC_BAR_CELLS - cells + 2);
+		doc_text_pad(d->out, label_width - utf8_width(bars[i].label) + 2);
+		doc_text_repeat(d->out, "█", cells);
+		doc_text_pad(d->out, DOC_BAR_CELLS - cells + 2);
 		if (bars[i].scored)
 			fprintf(d->out, "%5.1f\n", bars[i].percent);
 		else

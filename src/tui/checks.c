@@ -94,12 +94,45 @@ static enum status checks_open(struct tui *tui, struct view *view, struct error 
 	return STATUS_OK;
 }
 
-static void row_text(const struct check_view *v, char *out, size_t size)
+const char *check_status_name(const char *status)
+{
+	/* L10N: the status of a spot check: planned (being walked), some
+	 * inspectors signed, all signed */
+	if (!strcmp(status, "planned")) return _("planned");
+	if (!strcmp(status, "signing")) return _("signing");
+	if (!strcmp(status, "signed")) return _("signed");
+	return status;
+}
+
+/* The columns of the list: where each starts, how wide, right-aligned. */
+enum { COL_NUMBER, COL_DATE, COL_STATUS, COL_INSPECTORS, COL_DONE, COL_SCORE, COL_COUNT };
+static const struct {
+	int x, cells;
+	bool right;
+} columns[COL_COUNT] = {
+	{ 2, 22, false }, { 25, 10, false }, { 36, 9, false }, { 46, 18, false }, { 65, 5, true }, { 71, 7, true },
+};
+
+static void draw_columns(int y, const char *const cells[COL_COUNT], attr_t attr)
+{
+	int c;
+
+	draw_fill(y, 2, COLS - 2, attr);
+	for (c = 0; c < COL_COUNT && columns[c].x < COLS; c++) {
+		int w = utf8_width(cells[c]), x = columns[c].x;
+
+		if (columns[c].right && w < columns[c].cells)
+			x += columns[c].cells - w;
+		draw_text(y, x, cells[c], columns[c].cells < COLS - x ? columns[c].cells : COLS - x, attr);
+	}
+}
+
+static void draw_row(const struct check_view *v, int y, attr_t attr)
 {
 	size_t answered, required;
 	struct score score = check_score_overall(v);
 	char percent[16], points[16];
-	int pad = 18 - utf8_width(v->inspectors ? v->inspectors : "");
+	const char *cells[COL_COUNT];
 
 	check_progress(v, 0, &answered, &required);
 	snprintf(percent, sizeof(percent), "%zu%%", required ? answered * 100 / required : 100);
@@ -107,21 +140,24 @@ static void row_text(const struct check_view *v, char *out, size_t size)
 		snprintf(points, sizeof(points), "%.1f", score.percent);
 	else
 		snprintf(points, sizeof(points), "%s", "—");
-	snprintf(out, size, "%-22s %-10s %-9s %s%*s %5s %7s", v->number, v->planned_on, v->status,
-		 v->inspectors ? v->inspectors : "", pad > 0 ? pad : 0, "", percent, points);
+	cells[COL_NUMBER] = v->number;
+	cells[COL_DATE] = v->planned_on;
+	cells[COL_STATUS] = check_status_name(v->status);
+	cells[COL_INSPECTORS] = v->inspectors ? v->inspectors : "";
+	cells[COL_DONE] = percent;
+	cells[COL_SCORE] = points;
+	draw_columns(y, cells, attr);
 }
 
 static void checks_draw(struct tui *tui, struct view *view, int top, int height)
 {
 	struct checks_screen *s = view->data;
-	char line[512], header[256];
+	/* L10N: column headings of a case's spot checks; keep them within 22, 10, 9, 18, 5 and 7 cells */
+	const char *header[COL_COUNT] = { _("Check"), _("Date"), _("Status"), _("Inspectors"), _("Done"), _("Score") };
 	size_t i;
 	int rows = height - 2;
 
-	/* L10N: column headings of a case's spot checks; keep the widths (22, 10, 9, 18, 5, 7 cells) */
-	snprintf(header, sizeof(header), "%-22s %-10s %-9s %-18s %5s %7s", _("Check"), _("Date"), _("Status"),
-		 _("Inspectors"), _("Done"), _("Score"));
-	draw_text(top, 2, header, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
+	draw_columns(top, header, draw_colour(tui, COLOUR_HEADER, A_BOLD));
 	if (!s->count)
 		/* L10N: a case without spot checks */
 		draw_text(top + 2, 2, _("No spot check yet: n plans one."), COLS - 2, A_NORMAL);
@@ -133,9 +169,8 @@ static void checks_draw(struct tui *tui, struct view *view, int top, int height)
 	for (i = s->top; i < s->count && (int)(i - s->top) < rows; i++) {
 		int y = top + 1 + (int)(i - s->top);
 
-		row_text(&s->checks[i], line, sizeof(line));
 		draw_text(y, 0, i == s->cursor ? ">" : " ", 1, A_NORMAL);
-		draw_text(y, 2, line, COLS - 2, i == s->cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL);
+		draw_row(&s->checks[i], y, i == s->cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL);
 	}
 }
 

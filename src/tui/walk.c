@@ -379,7 +379,7 @@ static void write_report(struct tui *tui, struct walk *w, const char *path)
 	}
 	if (asprintf(&tmp, "%s.tmp", path) < 0 || !(out = fopen(tmp, "w"))) {
 		tui_say(tui, true, "%s: %s", path, strerror(errno));
-	} else if (report_check(tui->store, w->id, format, out, &err)) {
+	} else if (report_check(tui->store, tui->forms, w->id, format, out, &err)) {
 		fclose(out);
 		remove(tmp);
 		tui_say(tui, true, "%s", err.message);
@@ -750,7 +750,7 @@ static void draw_header(struct tui *tui, struct walk *w, int y)
 	/* L10N: the walk's second line: required items answered in this
 	 * scenario and in all, the scores; then the check's status */
 	snprintf(line, sizeof(line), _("Answered %zu/%zu here, %zu/%zu in all · score %s here, %s overall · %s"),
-		 here_done, here_all, all_done, all_all, here, overall, w->v.status);
+		 here_done, here_all, all_done, all_all, here, overall, check_status_name(w->v.status));
 	draw_text(y + 1, 1, line, COLS - 1, A_NORMAL);
 }
 

@@ -1,0 +1,415 @@
+/* The cultivation progress report of a leading-level case
+ * (领航级智能工厂培育进展报告), labelled Chinese first and English beside. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "gradus/cultivation.h"
+#include "gradus/report.h"
+
+/* What the report is made of. */
+struct cultivation_report_data {
+	const struct forms *forms;
+	struct cultivation_view view;
+	struct case_detail detail;
+	struct date today;
+	struct readiness_item *readiness, *filed;
+	size_t readiness_count, filed_count;
+	char filed_on[11], audit_head[65];
+};
+
+/* A stored date, or fallback when there is none. */
+static struct date date_or(const char *text, struct date fallback)
+{
+	struct error ignored;
+	struct date d;
+
+	return text && *text && !date_parse(text, &d, &ignored) ? d : fallback;
+}
+
+static const char *both(struct doc *d, const char *zh, const char *en)
+{
+	return doc_printf(d, "%s %s", doc_or_dash(zh), doc_or_dash(en));
+}
+
+static const char *state_label(struct doc *d, const struct cultivation_report_data *r)
+{
+	const struct level *level = forms_level(r->forms, r->detail.row.level ? r->detail.row.level : "");
+	const struct level_state *state = level ? forms_level_state(level, r->view.state) : NULL;
+
+	return state ? both(d, state->zh, state->en) : doc_or_dash(r->view.state);
+}
+
+static const char *level_label(struct doc *d, const struct cultivation_report_data *r)
+{
+	const struct level *level = forms_level(r->forms, r->detail.row.level ? r->detail.row.level : "");
+
+	return level ? both(d, level->zh, level->en) : doc_or_dash(r->detail.row.level);
+}
+
+static void write_head(struct doc *d, const struct cultivation_report_data *r)
+{
+	const struct cultivation_view *v = &r->view;
+	char today[DATE_TEXT_SIZE];
+
+	date_format(r->today, today);
+	doc_heading(d, 1, "领航级智能工厂培育进展报告 Cultivation progress report");
+	doc_fields_begin(d);
+	doc_field(d, "案件编号 Case", v->number);
+	doc_field(d, "企业 Enterprise", doc_or_dash(r->detail.row.enterprise));
+	doc_field(d, "工厂 Factory", doc_or_dash(r->detail.row.factory));
+	doc_field(d, "级别 Level", level_label(d, r));
+	doc_field(d, "状态 State", state_label(d, r));
+	doc_field(d, "培育开始 Starts on", doc_or_dash(v->starts_on));
+	doc_field(d, "培育结束 Ends on", doc_or_dash(v->ends_on));
+	doc_field(d, "验收申请期限 Acceptance due", doc_or_dash(v->acceptance_due));
+	doc_field(d, "报告日期 As of", doc_printf(d, "%s", today));
+	doc_table_end(d);
+}
+
+/* A text of several lines, a paragraph each. */
+static void write_lines(struct doc *d, const char *text)
+{
+	const char *line = text ? text : "";
+
+	while (*line) {
+		size_t n = strcspn(line, "\n");
+
+		if (n)
+			doc_paragraph(d, doc_printf(d, "%.*s", (int)n, line));
+		line += n + (line[n] == '\n');
+	}
+}
+
+static void write_plans(struct doc *d, const struct cultivation_view *v)
+{
+	static const char *const headers[] = { "版本 Version", "标题 Title", "变更说明 What changed", "修订人 By",
+					       "时间 At" };
+	const struct cultivation_plan *latest = v->plan_count ? &v->plans[v->plan_count - 1] : NULL;
+	size_t i;
+
+	doc_heading(d, 2, "建设方案 Construction plan");
+	if (!latest) {
+		doc_paragraph(d, "无 None.");
+		return;
+	}
+	doc_table_begin(d, 2, 5, headers);
+	for (i = 0; i < v->plan_count; i++) {
+		const struct cultivation_plan *p = &v->plans[i];
+		const char *cells[] = { doc_printf(d, "v%d", p->version), doc_or_dash(p->title), doc_or_dash(p->change),
+					doc_or_dash(p->created_by), doc_or_dash(p->created_at) };
+
+		doc_row(d, cells);
+	}
+	doc_table_end(d);
+	doc_heading(d, 3, doc_printf(d, "现行方案 Current plan v%d: %s", latest->version, doc_or_dash(latest->title)));
+	write_lines(d, latest->body);
+}
+
+/* The months the chart shows: the period, widened to what falls outside. */
+static void timeline_months(const struct cultivation_report_data *r, struct date *from, struct date *to)
+{
+	const struct cultivation_view *v = &r->view;
+	struct date start = date_or(v->starts_on, r->today);
+
+	*from = start;
+	*to = date_or(v->acceptance_due, date_or(v->ends_on, date_add_years(start, 2)));
+	if (date_compare(date_or(v->ends_on, *to), *to) > 0)
+		*to = date_or(v->ends_on, *to);
+	if (date_compare(r->today, *from) < 0)
+		*from = r->today;
+	if (date_compare(r->today, *to) > 0)
+		*to = r->today;
+}
+
+static void write_timeline(struct doc *d, const struct cultivation_report_data *r)
+{
+	const struct cultivation_view *v = &r->view;
+	size_t n = 0, i, size = v->milestone_count + v->session_count + 3;
+	struct doc_timeline_row *rows = calloc(size, sizeof(*rows));
+	struct doc_timeline t = { "培育进度 Cultivation timeline", { 0 }, { 0 }, r->today, rows, 0 };
+
+	doc_heading(d, 2, "培育进度 Cultivation timeline");
+	if (!rows) {
+		d->status = STATUS_ERR_NOMEM;
+		return;
+	}
+	timeline_months(r, &t.from, &t.to);
+	if (*v->starts_on)
+		rows[n++] = (struct doc_timeline_row){ "培育期 Cultivation period", DOC_MARK_SPAN,
+						       date_or(v->starts_on, t.from), date_or(v->ends_on, t.to) };
+	for (i = 0; i < v->milestone_count; i++)
+		rows[n++] = (struct doc_timeline_row){ v->milestones[i].title,
+						       *v->milestones[i].done_on ? DOC_MARK_DONE : DOC_MARK_OPEN,
+						       date_or(v->milestones[i].due_on, r->today), { 0 } };
+	for (i = 0; i < v->session_count; i++)
+		rows[n++] = (struct doc_timeline_row){ doc_printf(d, "指导 Guidance %s", v->sessions[i].held_on),
+						       DOC_MARK_EVENT, date_or(v->sessions[i].held_on, r->today), { 0 } };
+	if (*v->acceptance_due)
+		rows[n++] = (struct doc_timeline_row){ "验收申请 Acceptance due", DOC_MARK_DUE,
+						       date_or(v->acceptance_due, r->today), { 0 } };
+	rows[n++] = (struct doc_timeline_row){ doc_printf(d, "今天 Today %04d-%02d-%02d", r->today.year, r->today.month,
+							  r->today.day),
+					       DOC_MARK_TODAY, r->today, { 0 } };
+	t.row_count = n;
+	doc_timeline(d, &t);
+	free(rows);
+}
+
+/* Done on a day, open, or open past its due date. */
+static const char *done_text(struct doc *d, const struct cultivation_report_data *r, const char *due,
+			     const char *done)
+{
+	if (done && *done)
+		return doc_printf(d, "已完成 done %s", done);
+	if (due && *due && date_compare(date_or(due, r->today), r->today) < 0)
+		return "逾期 overdue";
+	return "未完成 open";
+}
+
+static void write_milestones(struct doc *d, const struct cultivation_report_data *r)
+{
+	static const char *const headers[] = { "期限 Due", "里程碑 Milestone", "负责 Owner", "完成 Done" };
+	const struct cultivation_view *v = &r->view;
+	size_t i;
+
+	doc_heading(d, 2, "里程碑 Milestones");
+	if (!v->milestone_count) {
+		doc_paragraph(d, "无 None.");
+		return;
+	}
+	doc_table_begin(d, 2, 4, headers);
+	for (i = 0; i < v->milestone_count; i++) {
+		const struct cultivation_milestone *m = &v->milestones[i];
+		const char *cells[] = { m->due_on, doc_or_dash(m->title), doc_or_dash(m->owner),
+					done_text(d, r, m->due_on, m->done_on) };
+
+		doc_row(d, cells);
+	}
+	doc_table_end(d);
+}
+
+static void write_session(struct doc *d, const struct cultivation_report_data *r, const struct cultivation_session *s)
+{
+	static const char *const headers[] = { "期限 Due", "跟进事项 Follow-up", "负责 Owner", "完成 Done" };
+	size_t i;
+
+	doc_heading(d, 3, doc_printf(d, "指导 Guidance %s", s->held_on));
+	doc_fields_begin(d);
+	doc_field(d, "专家 Experts", doc_or_dash(s->experts));
+	doc_table_end(d);
+	write_lines(d, s->advice);
+	if (!s->followup_count)
+		return;
+	doc_table_begin(d, 2, 4, headers);
+	for (i = 0; i < s->followup_count; i++) {
+		const struct cultivation_followup *f = &s->followups[i];
+		const char *cells[] = { f->due_on, doc_or_dash(f->action), doc_or_dash(f->owner),
+					done_text(d, r, f->due_on, f->done_on) };
+
+		doc_row(d, cells);
+	}
+	doc_table_end(d);
+}
+
+static void write_sessions(struct doc *d, const struct cultivation_report_data *r)
+{
+	size_t i;
+
+	doc_heading(d, 2, "专家委指导 Guidance sessions");
+	if (!r->view.session_count)
+		doc_paragraph(d, "无 None.");
+	for (i = 0; i < r->view.session_count; i++)
+		write_session(d, r, &r->view.sessions[i]);
+}
+
+static void write_reports(struct doc *d, const struct cultivation_view *v)
+{
+	static const char *const headers[] = { "期间 Period", "收到 Received", "摘要 Summary" };
+	size_t i;
+
+	doc_heading(d, 2, "进展报告 Progress reports");
+	if (!v->report_count) {
+		doc_paragraph(d, "无 None.");
+		return;
+	}
+	doc_table_begin(d, 2, 3, headers);
+	for (i = 0; i < v->report_count; i++) {
+		const struct cultivation_report *p = &v->reports[i];
+		const char *cells[] = { p->period, p->received_on, doc_or_dash(p->summary) };
+
+		doc_row(d, cells);
+	}
+	doc_table_end(d);
+}
+
+static const char *kpi_name(struct doc *d, const struct cultivation_kpi *k)
+{
+	return doc_printf(d, "%s %s", doc_or_dash(k->zh), doc_or_dash(k->en));
+}
+
+static const char *met_text(const struct cultivation_kpi *k)
+{
+	if (!k->value_count)
+		return "无数据 no value";
+	return cultivation_kpi_met(k) ? "已达标 met" : "未达标 not met";
+}
+
+static void write_kpi_table(struct doc *d, const struct cultivation_view *v)
+{
+	static const char *const headers[] = { "指标 KPI", "基线 Baseline", "目标 Target", "最新 Latest", "达标 Met" };
+	size_t i;
+
+	doc_table_begin(d, 1, 5, headers);
+	for (i = 0; i < v->kpi_count; i++) {
+		const struct cultivation_kpi *k = &v->kpis[i];
+		const char *cells[] = {
+			doc_or_dash(k->zh), doc_number(d, k->baseline),
+			doc_printf(d, "%s%s", doc_number(d, k->target), k->lower_is_better ? " ↓" : ""),
+			k->value_count ? doc_number(d, k->values[k->value_count - 1].value) : "-", met_text(k),
+		};
+
+		doc_row(d, cells);
+	}
+	doc_table_end(d);
+}
+
+static void write_kpis(struct doc *d, const struct cultivation_view *v)
+{
+	struct doc_measure_value *values;
+	size_t i, j;
+
+	doc_heading(d, 2, "关键指标 Key performance indicators");
+	if (!v->kpi_count) {
+		doc_paragraph(d, "无 None.");
+		return;
+	}
+	write_kpi_table(d, v);
+	doc_paragraph(d, "↓ 越低越好 lower is better");
+	for (i = 0; i < v->kpi_count && !d->status; i++) {
+		const struct cultivation_kpi *k = &v->kpis[i];
+		struct doc_measure m = { kpi_name(d, k), k->unit, k->baseline, k->target, NULL, k->value_count };
+
+		if (!(values = calloc(k->value_count ? k->value_count : 1, sizeof(*values)))) {
+			d->status = STATUS_ERR_NOMEM;
+			return;
+		}
+		for (j = 0; j < k->value_count; j++)
+			values[j] = (struct doc_measure_value){ k->values[j].period, k->values[j].value };
+		m.values = values;
+		doc_heading(d, 3, m.caption);
+		doc_paragraph(d, doc_printf(d, "单位 Unit %s；%s；%s", doc_or_dash(k->unit),
+					    k->lower_is_better ? "越低越好 lower is better" : "越高越好 higher is better",
+					    met_text(k)));
+		doc_measure_chart(d, &m);
+		free(values);
+	}
+}
+
+static const char *kind_label(const char *kind)
+{
+	static const char *const labels[][2] = {
+		{ "milestone", "里程碑 Milestones" }, { "kpi", "关键指标 KPIs" },
+		{ "followup", "跟进事项 Follow-ups" }, { "material", "申报材料 Materials" },
+	};
+
+	return DOC_LABEL(labels, kind);
+}
+
+/* The items under a heading for each kind (they come grouped by kind). */
+static void write_items(struct doc *d, const struct readiness_item *items, size_t count)
+{
+	static const char *const headers[] = { "事项 Item" };
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		if (!i || strcmp(items[i].kind, items[i - 1].kind)) {
+			if (i)
+				doc_table_end(d);
+			doc_heading(d, 3, kind_label(items[i].kind));
+			doc_table_begin(d, 1, 1, headers);
+		}
+		doc_row(d, (const char *const[]){ doc_or_dash(items[i].text) });
+	}
+	if (count)
+		doc_table_end(d);
+}
+
+static void write_readiness(struct doc *d, const struct cultivation_report_data *r)
+{
+	doc_heading(d, 2, "验收准备 Readiness for acceptance");
+	if (r->readiness_count) {
+		doc_paragraph(d, doc_printf(d, "尚未满足 %zu 项 Not yet met: %zu.", r->readiness_count, r->readiness_count));
+		write_items(d, r->readiness, r->readiness_count);
+	} else {
+		doc_paragraph(d, "均已满足 Everything is met for acceptance.");
+	}
+	if (*r->filed_on) {
+		doc_heading(d, 2, doc_printf(d, "提交验收申请时的清单 Kept when the acceptance was filed, %s", r->filed_on));
+		if (r->filed_count)
+			write_items(d, r->filed, r->filed_count);
+		else
+			doc_paragraph(d, "均已满足 Everything was met.");
+	}
+	doc_fields_begin(d);
+	doc_field(d, "审计链头 Audit chain head", doc_or_dash(r->audit_head));
+	doc_table_end(d);
+}
+
+static enum status load(struct store *store, const char *case_key, struct cultivation_report_data *r,
+			struct error *err)
+{
+	enum status status;
+
+	r->today = store_today(store);
+	if ((status = cultivation_load(store, r->forms, case_key, &r->view, err)) ||
+	    (status = store_case_detail(store, r->view.case_id, &r->detail, err)) ||
+	    (status = cultivation_readiness(store, r->forms, r->view.case_id, &r->readiness, &r->readiness_count, err)))
+		return status;
+	status = cultivation_readiness_filed(store, r->view.case_id, &r->filed, &r->filed_count, r->filed_on, err);
+	if (status == STATUS_ERR_NOT_FOUND) {
+		*r->filed_on = '\0';
+		status = STATUS_OK;
+	}
+	return status ? status : store_audit_head(store, r->audit_head, err);
+}
+
+static void clear(struct cultivation_report_data *r)
+{
+	cultivation_view_clear(&r->view);
+	case_detail_clear(&r->detail);
+	readiness_items_free(r->readiness, r->readiness_count);
+	readiness_items_free(r->filed, r->filed_count);
+}
+
+enum status report_cultivation(struct store *store, const struct forms *forms, const char *case_key,
+			       enum report_format format, FILE *out, struct error *err)
+{
+	struct cultivation_report_data r = { .forms = forms };
+	struct doc d = { 0 };
+	enum status status;
+
+	if ((status = load(store, case_key, &r, err))) {
+		clear(&r);
+		return status;
+	}
+	doc_begin(&d, format, out, doc_printf(&d, "培育进展报告 Cultivation progress report %s", r.view.number));
+	write_head(&d, &r);
+	write_plans(&d, &r.view);
+	write_timeline(&d, &r);
+	write_milestones(&d, &r);
+	write_sessions(&d, &r);
+	write_reports(&d, &r.view);
+	write_kpis(&d, &r.view);
+	write_readiness(&d, &r);
+	errno = 0;
+	status = doc_end(&d);
+	if (status == STATUS_ERR_IO)
+		error_set(err, status, "writing the report of %s: %s", r.view.number, errno ? strerror(errno) : "write error");
+	else if (status)
+		error_set(err, status, "the report of %s: %s", r.view.number, status_message(status));
+	clear(&r);
+	return status;
+}

@@ -1,0 +1,23 @@
+/* The audit chain's head: the hash of its last row, which a printed record
+ * quotes so a reader can later tell the chain it was printed from. */
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "store_private.h"
+
+enum status store_audit_head(struct store *store, char head[65], struct error *err)
+{
+	static const char *const sql = "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	const unsigned char *hash;
+	int rc;
+
+	head[0] = '\0';
+	if (!stmt)
+		return STATUS_ERR_DB;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && (hash = sqlite3_column_text(stmt, 0)))
+		snprintf(head, 65, "%s", (const char *)hash);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading the audit log");
+}
