@@ -10,12 +10,14 @@
 #include "gradus/utf8.h"
 #include "case_private.h"
 #include "checks_private.h"
+#include "panels_private.h"
 
-enum tab { TAB_OVERVIEW, TAB_MATERIALS, TAB_SCENARIOS, TAB_TIMELINE, TAB_HISTORY, TAB_COUNT };
+/* The cultivation tab shows only for a case with a cultivation (leading). */
+enum tab { TAB_OVERVIEW, TAB_MATERIALS, TAB_SCENARIOS, TAB_TIMELINE, TAB_HISTORY, TAB_CULTIVATION, TAB_COUNT };
 
 /* L10N: the tabs of the case screen */
 static const char *const tab_names[TAB_COUNT] = {
-	N_("Overview"), N_("Materials"), N_("Scenarios"), N_("Timeline"), N_("History"),
+	N_("Overview"), N_("Materials"), N_("Scenarios"), N_("Timeline"), N_("History"), N_("Cultivation"),
 };
 
 enum line_kind { LINE_PLAIN, LINE_HEADING, LINE_DUE, LINE_DIM, LINE_AXIS_YEARS, LINE_AXIS, LINE_AXIS_TODAY };
@@ -56,11 +58,12 @@ struct case_screen {
 	struct mark marks[CASE_MAX_MARKS];
 	size_t mark_count;
 	long axis_from, axis_to;
+	bool cultivation; /* the case has a cultivation tab */
 	char title[160];
 };
 
 static const enum action case_hints[] = {
-	ACTION_TAB_NEXT, ACTION_STEP, ACTION_CHECKS, ACTION_EDIT, ACTION_HELP, ACTION_NONE
+	ACTION_TAB_NEXT, ACTION_STEP, ACTION_CHECKS, ACTION_EDIT, ACTION_HELP, ACTION_PANELS, ACTION_NONE
 };
 
 static const char *or_dash(const char *text)
@@ -435,6 +438,18 @@ static void history(struct tui *tui, struct case_screen *s)
 	}
 }
 
+static void add_cultivation_line(void *ctx, enum case_line kind, const char *text)
+{
+	static const enum line_kind kinds[] = { LINE_PLAIN, LINE_HEADING, LINE_DUE, LINE_DIM };
+
+	add(ctx, kinds[kind], -1, "%s", text);
+}
+
+static int tab_count(const struct case_screen *s)
+{
+	return s->cultivation ? TAB_COUNT : TAB_CULTIVATION;
+}
+
 static void build(struct tui *tui, struct case_screen *s)
 {
 	lines_clear(s);
@@ -444,6 +459,7 @@ static void build(struct tui *tui, struct case_screen *s)
 	case TAB_SCENARIOS: scenarios(tui, s); break;
 	case TAB_TIMELINE: timeline(tui, s); break;
 	case TAB_HISTORY: history(tui, s); break;
+	case TAB_CULTIVATION: case_cultivation(tui, s->id, add_cultivation_line, s); break;
 	default: break;
 	}
 }
@@ -473,6 +489,9 @@ static enum status load(struct tui *tui, struct case_screen *s, struct error *er
 	s->history = rows;
 	s->history_count = count;
 	case_dates_compute(tui->forms, &s->detail, &s->dates);
+	s->cultivation = case_cultivation_available(tui, s->id);
+	if (!s->cultivation && s->tab == TAB_CULTIVATION)
+		s->tab = TAB_OVERVIEW;
 	snprintf(s->title, sizeof(s->title), "%s  %s", s->detail.row.number, s->detail.row.enterprise);
 	build(tui, s);
 	return s->failed ? STATUS_ERR_NOMEM : STATUS_OK;
@@ -588,11 +607,11 @@ static void draw_today(const struct case_screen *s, int y, int width)
 }
 
 /* The tab drawn at cell x of the tab line, or -1. */
-static int tab_at(int x)
+static int tab_at(const struct case_screen *s, int x)
 {
 	int at = 1, t;
 
-	for (t = 0; t < TAB_COUNT && at < COLS; t++) {
+	for (t = 0; t < tab_count(s) && at < COLS; t++) {
 		int cells = utf8_width(_(tab_names[t])) + 2;
 
 		if (x >= at && x < at + cells)
@@ -606,7 +625,7 @@ static void draw_tabs(struct tui *tui, const struct case_screen *s, int y)
 {
 	int x = 1, t;
 
-	for (t = 0; t < TAB_COUNT && x < COLS; t++) {
+	for (t = 0; t < tab_count(s) && x < COLS; t++) {
 		char text[96];
 		bool on = t == (int)s->tab;
 
@@ -734,7 +753,7 @@ static void switch_tab(struct tui *tui, struct case_screen *s, int by)
 {
 	struct error err = { "" };
 
-	s->tab = (enum tab)(((int)s->tab + by + TAB_COUNT) % TAB_COUNT);
+	s->tab = (enum tab)(((int)s->tab + by + tab_count(s)) % tab_count(s));
 	if (s->tab == TAB_HISTORY && load(tui, s, &err))
 		tui_say(tui, true, "%s", err.message);
 	build(tui, s);
@@ -763,6 +782,7 @@ static bool case_key(struct tui *tui, struct view *view, enum action action, int
 	case ACTION_STEP: push(tui, &step_view_ops, s->id); return true;
 	case ACTION_EDIT: push(tui, &intake_view_ops, s->id); return true;
 	case ACTION_CHECKS: push(tui, &checks_view_ops, s->id); return true;
+	case ACTION_PANELS: push(tui, &panels_view_ops, s->id); return true;
 	case ACTION_TOGGLE:
 		if (s->tab == TAB_MATERIALS)
 			toggle_material(tui, s);
@@ -809,7 +829,7 @@ static const char *case_title(struct tui *tui, struct view *view)
 static bool case_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
 {
 	struct case_screen *s = view->data;
-	int tab = y == 1 && !wheel ? tab_at(x) : -1;
+	int tab = y == 1 && !wheel ? tab_at(s, x) : -1;
 
 	if (tab < 0)
 		return !wheel;

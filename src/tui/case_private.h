@@ -19,4 +19,11 @@ const char *case_due_name(const char *kind);
 /* "12 days", "today", "overdue 3 days" from today to due, into out. */
 void case_days_text(struct date today, struct date due, char *out, size_t size);
 
+/* The cultivation tab (cultivation.c): lines of these kinds, given to add. */
+enum case_line { CASE_LINE_PLAIN, CASE_LINE_HEADING, CASE_LINE_DUE, CASE_LINE_DIM };
+typedef void case_add_fn(void *ctx, enum case_line kind, const char *text);
+/* Whether the case has a cultivation to show (a leading factory's). */
+bool case_cultivation_available(struct tui *tui, const char *case_id);
+void case_cultivation(struct tui *tui, const char *case_id, case_add_fn *add, void *ctx);
+
 #endif

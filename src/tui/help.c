@@ -17,6 +17,15 @@ static void scope_heading(struct pager *pager, enum keymap_scope scope)
 	else if (scope == KEYMAP_WALK)
 		/* L10N: help: heading above the keys of a spot check (the walk through its items) */
 		pager_add(pager, "%s", _("On a spot check (its walk):"));
+	else if (scope == KEYMAP_EXPERTS)
+		/* L10N: help: heading above the keys of the experts' registry */
+		pager_add(pager, "%s", _("On the experts:"));
+	else if (scope == KEYMAP_PANELS)
+		/* L10N: help: heading above the keys of a case's list of expert panels */
+		pager_add(pager, "%s", _("On the panels of a case:"));
+	else if (scope == KEYMAP_PANEL)
+		/* L10N: help: heading above the keys of one expert panel */
+		pager_add(pager, "%s", _("On an expert panel:"));
 }
 
 /* What the walk does beyond its keys: values, choices, the note editor. */
@@ -26,6 +35,14 @@ static void walk_notes(struct pager *pager)
 	pager_add(pager, "  %s", _("Enter: edit a number, measure or text; a choice lists its choices (or 1-9)"));
 	pager_add(pager, "  %s", _("After a signature a change asks for the amendment's reason"));
 	pager_add(pager, "  %s", _("Note editor: Enter new line, F2 or ^O saves, Esc cancels"));
+}
+
+/* What the expert and panel forms do beyond their keys. */
+static void form_notes(struct pager *pager)
+{
+	/* L10N: help lines of the expert and panel forms; keep the key names */
+	pager_add(pager, "  %s", _("Forms: Enter edits a field or opens a picker; / searches it, x ticks"));
+	pager_add(pager, "  %s", _("A signed panel is read-only; S shows the step the opinion takes"));
 }
 
 static enum status help_open(struct tui *tui, struct view *view, struct error *err)
@@ -47,8 +64,11 @@ static enum status help_open(struct tui *tui, struct view *view, struct error *e
 		char keys[128] = "";
 		size_t used = 0;
 
-		if (keymap_action_scope(action) != keymap_action_scope(action - 1))
+		if (keymap_action_scope(action) != keymap_action_scope(action - 1)) {
+			if (keymap_action_scope(action - 1) == KEYMAP_WALK)
+				walk_notes(pager);
 			scope_heading(pager, keymap_action_scope(action));
+		}
 
 		for (i = 0; i < count; i++) {
 			bool seen = false;
@@ -67,7 +87,7 @@ static enum status help_open(struct tui *tui, struct view *view, struct error *e
 			pager_add(pager, "  %s%*s %s", keys, pad > 0 ? pad : 0, "", keymap_describe(action));
 		}
 	}
-	walk_notes(pager);
+	form_notes(pager);
 	pager_add(pager, "%s", "");
 	pager_add(pager, "%s", _("Commands for scripts and the office: gradus --help; manual: man gradus"));
 	return pager->failed ? STATUS_ERR_NOMEM : STATUS_OK;

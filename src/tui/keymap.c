@@ -43,6 +43,8 @@ static const struct key_binding defaults[] = {
 	{ 0, L':', ":", ACTION_COMMAND },
 	{ 0, L'd', "d", ACTION_DASHBOARD },
 	{ 0, L'c', "c", ACTION_CHECKS },
+	{ 0, L'p', "p", ACTION_PANELS },
+	{ 0, L'X', "X", ACTION_EXPERTS },
 	{ 0, L'n', "n", ACTION_PLAN },
 	{ 0, L'y', "y", ACTION_ANSWER_YES },
 	{ 0, L'n', "n", ACTION_ANSWER_NO },
@@ -64,6 +66,12 @@ static const struct key_binding defaults[] = {
 	{ 0, L'V', "V", ACTION_SEVERITY },
 	{ 0, L'r', "r", ACTION_REPORT },
 	{ 0, L'g', "g", ACTION_GUIDE },
+	{ 0, L'n', "n", ACTION_NEW_EXPERT },
+	{ 0, L'n', "n", ACTION_CONVENE },
+	{ 0, L's', "s", ACTION_SCORE },
+	{ 0, L'N', "N", ACTION_MEMBER_NOTE },
+	{ 0, L'o', "o", ACTION_OPINION },
+	{ 0, L'S', "S", ACTION_SIGN_OPINION },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -97,6 +105,10 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_DASHBOARD] = N_("Dashboard"),
 	/* L10N: on the case screen: the spot checks (现场抽查) of the case */
 	[ACTION_CHECKS] = N_("Spot checks"),
+	/* L10N: on the case screen: the expert panels (专家组) of the case */
+	[ACTION_PANELS] = N_("Expert panels"),
+	/* L10N: the registry of experts (专家库) */
+	[ACTION_EXPERTS] = N_("Experts"),
 	/* L10N: on the checks of a case: plan a new spot check */
 	[ACTION_PLAN] = N_("Plan a check"),
 	/* L10N: the keys of a spot check's walk: answers to a check item */
@@ -120,6 +132,16 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_REPORT] = N_("Write the report"),
 	/* L10N: show or hide the scenario's guide text and the evidence to look for */
 	[ACTION_GUIDE] = N_("Guide"),
+	/* L10N: on the experts' registry: register a new expert */
+	[ACTION_NEW_EXPERT] = N_("Register an expert"),
+	/* L10N: on the panels of a case: convene a new expert panel */
+	[ACTION_CONVENE] = N_("Convene a panel"),
+	/* L10N: the keys of an expert panel: the member under the cursor */
+	[ACTION_SCORE] = N_("Score the member"),
+	[ACTION_MEMBER_NOTE] = N_("Note for the member"),
+	/* L10N: the panel's consensus opinion: pass, fail or pass after rectification */
+	[ACTION_OPINION] = N_("Consensus opinion"),
+	[ACTION_SIGN_OPINION] = N_("Sign the opinion"),
 };
 
 static const enum keymap_scope scopes[ACTION_COUNT] = {
@@ -130,6 +152,9 @@ static const enum keymap_scope scopes[ACTION_COUNT] = {
 	[ACTION_EVIDENCE] = KEYMAP_WALK, [ACTION_SIGN] = KEYMAP_WALK, [ACTION_REPORT] = KEYMAP_WALK,
 	[ACTION_FINDING] = KEYMAP_WALK, [ACTION_SEVERITY] = KEYMAP_WALK,
 	[ACTION_GUIDE] = KEYMAP_WALK,
+	[ACTION_NEW_EXPERT] = KEYMAP_EXPERTS, [ACTION_CONVENE] = KEYMAP_PANELS,
+	[ACTION_SCORE] = KEYMAP_PANEL, [ACTION_MEMBER_NOTE] = KEYMAP_PANEL, [ACTION_OPINION] = KEYMAP_PANEL,
+	[ACTION_SIGN_OPINION] = KEYMAP_PANEL,
 };
 
 /* The bindings in use: the defaults, changed by the [keys] of the config. */
@@ -149,7 +174,9 @@ static const char *const action_names[ACTION_COUNT] = {
 	[ACTION_SCENARIO_PREV] = "previous_scenario", [ACTION_NEXT_UNANSWERED] = "next_unanswered",
 	[ACTION_ATTACH] = "attach", [ACTION_EVIDENCE] = "evidence", [ACTION_SIGN] = "sign", [ACTION_REPORT] = "report",
 	[ACTION_FINDING] = "finding", [ACTION_SEVERITY] = "severity",
-	[ACTION_GUIDE] = "guide",
+	[ACTION_GUIDE] = "guide", [ACTION_PANELS] = "panels", [ACTION_EXPERTS] = "experts",
+	[ACTION_NEW_EXPERT] = "new_expert", [ACTION_CONVENE] = "convene", [ACTION_SCORE] = "score",
+	[ACTION_MEMBER_NOTE] = "member_note", [ACTION_OPINION] = "opinion", [ACTION_SIGN_OPINION] = "sign_opinion",
 };
 
 static void ensure(void)

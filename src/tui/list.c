@@ -48,7 +48,7 @@ static const struct column columns[COL_COUNT] = {
 };
 
 static const enum action list_hints[] = {
-	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_SEARCH, ACTION_NEW, ACTION_AGENDA, ACTION_NONE
+	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_SEARCH, ACTION_NEW, ACTION_AGENDA, ACTION_EXPERTS, ACTION_NONE
 };
 
 static void window_clear(struct list *list)
@@ -366,6 +366,15 @@ static bool command_key(struct tui *tui, struct list *list, int code, wint_t ch)
 	}
 	list->commanding = false;
 	text = field_text(&list->command);
+	if (text && !strcmp(text, "experts")) { /* a screen, not a setting of the list */
+		struct error err = { "" };
+
+		free(text);
+		field_set(&list->command, "");
+		if (tui_push(tui, &experts_view_ops, NULL, &err))
+			tui_say(tui, true, "%s", err.message);
+		return true;
+	}
 	if (settings_command(&list->settings, tui->forms, text ? text : "", message, sizeof(message))) {
 		settings_to_query(&list->settings, &list->query);
 		search_apply(tui, list);
@@ -437,6 +446,10 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 		return true;
 	case ACTION_DASHBOARD:
 		if (tui_push(tui, &dashboard_view_ops, NULL, &err))
+			tui_say(tui, true, "%s", err.message);
+		return true;
+	case ACTION_EXPERTS:
+		if (tui_push(tui, &experts_view_ops, NULL, &err))
 			tui_say(tui, true, "%s", err.message);
 		return true;
 	case ACTION_AGENDA:

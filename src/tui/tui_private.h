@@ -26,6 +26,8 @@ enum action {
 	ACTION_COMMAND,   /* the : command line */
 	ACTION_DASHBOARD, /* the dashboard */
 	ACTION_CHECKS,    /* the spot checks of a case */
+	ACTION_PANELS,    /* the expert panels of a case */
+	ACTION_EXPERTS,   /* the experts' registry */
 	/* The checks of a case (KEYMAP_CHECKS). */
 	ACTION_PLAN,      /* plan a check */
 	/* The walk through a check (KEYMAP_WALK). */
@@ -40,12 +42,18 @@ enum action {
 	ACTION_SEVERITY,        /* the open finding's severity: minor, major, critical */
 	ACTION_REPORT,          /* write the check's report to a file */
 	ACTION_GUIDE,           /* show or hide the scenario's guide */
+	/* The experts (KEYMAP_EXPERTS). */
+	ACTION_NEW_EXPERT,
+	/* The panels of a case (KEYMAP_PANELS). */
+	ACTION_CONVENE,
+	/* A panel (KEYMAP_PANEL). */
+	ACTION_SCORE, ACTION_MEMBER_NOTE, ACTION_OPINION, ACTION_SIGN_OPINION,
 	ACTION_COUNT
 };
 
 /* Where a binding applies: everywhere, or on one screen only (a screen's
  * keys are looked up before the global ones, so they may reuse a key). */
-enum keymap_scope { KEYMAP_GLOBAL, KEYMAP_CHECKS, KEYMAP_WALK };
+enum keymap_scope { KEYMAP_GLOBAL, KEYMAP_CHECKS, KEYMAP_WALK, KEYMAP_EXPERTS, KEYMAP_PANELS, KEYMAP_PANEL };
 
 enum colour { COLOUR_TITLE = 1, COLOUR_STATUS, COLOUR_HEADER, COLOUR_CURSOR, COLOUR_DUE, COLOUR_ERROR };
 
@@ -140,6 +148,8 @@ extern const struct view_ops help_view_ops;
 extern const struct view_ops case_view_ops;
 extern const struct view_ops agenda_view_ops;
 extern const struct view_ops dashboard_view_ops;
+/* The experts' registry (experts.c); n registers one. */
+extern const struct view_ops experts_view_ops;
 /* Sets the list's filters to a :filter command (from the dashboard): the
  * earlier filters are cleared first, the sort is kept. */
 void list_filter(struct tui *tui, struct view *list_view, const char *command);

@@ -85,9 +85,15 @@ static void draw_status(struct tui *tui, struct view *view)
 			  tui->message_is_error ? draw_colour(tui, COLOUR_ERROR, A_REVERSE | A_BOLD) : attr);
 		return;
 	}
-	for (hint = view->ops->hints; hint && *hint != ACTION_NONE && used < sizeof(line); hint++)
-		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s %s", used ? "  " : "",
-					 keymap_label(*hint), keymap_describe(*hint));
+	/* Hints that do not fit whole are left out rather than cut. */
+	for (hint = view->ops->hints; hint && *hint != ACTION_NONE && used < sizeof(line); hint++) {
+		char one[256];
+
+		snprintf(one, sizeof(one), "%s%s %s", used ? "  " : "", keymap_label(*hint), keymap_describe(*hint));
+		if (utf8_width(line) + utf8_width(one) > COLS)
+			break;
+		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s", one);
+	}
 	draw_text(LINES - 1, 0, line, COLS, attr);
 }
 

@@ -1,0 +1,415 @@
+/* A small form of labelled rows (form.h): fields, a multi-line text,
+ * searchable pickers of one or many options, a button. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/i18n.h"
+#include "gradus/utf8.h"
+#include "form.h"
+
+#define NONE ((size_t)-1)
+
+void form_init(struct form *form)
+{
+	memset(form, 0, sizeof(*form));
+	field_init(&form->filter, 0);
+}
+
+size_t form_add(struct form *form, enum form_kind kind, const char *label, const char *text)
+{
+	struct form_row *row;
+	int cells = utf8_width(label);
+
+	if (form->count == FORM_MAX_ROWS)
+		return FORM_MAX_ROWS - 1;
+	row = &form->rows[form->count];
+	memset(row, 0, sizeof(*row));
+	row->kind = kind;
+	row->label = label;
+	field_init(&row->field, 0);
+	textarea_init(&row->area);
+	if (kind == FORM_TEXT && text)
+		field_set(&row->field, text);
+	if (kind == FORM_AREA && text)
+		textarea_set(&row->area, text);
+	if (kind != FORM_BUTTON && cells > form->label_cells)
+		form->label_cells = cells;
+	return form->count++;
+}
+
+bool form_option(struct form *form, size_t at, const char *key, const char *label, bool picked)
+{
+	struct form_row *row = &form->rows[at];
+	struct form_option *option;
+
+	if (row->option_count == row->option_capacity) {
+		size_t capacity = row->option_capacity ? 2 * row->option_capacity : 16;
+		void *grown = realloc(row->options, capacity * sizeof(*row->options));
+
+		if (!grown)
+			return false;
+		row->options = grown;
+		row->option_capacity = capacity;
+	}
+	option = &row->options[row->option_count];
+	option->key = strdup(key);
+	option->label = strdup(label);
+	option->picked = picked;
+	if (!option->key || !option->label) {
+		free(option->key);
+		free(option->label);
+		return false;
+	}
+	row->option_count++;
+	return true;
+}
+
+void form_options_clear(struct form *form, size_t at)
+{
+	struct form_row *row = &form->rows[at];
+	size_t i;
+
+	for (i = 0; i < row->option_count; i++) {
+		free(row->options[i].key);
+		free(row->options[i].label);
+	}
+	row->option_count = 0;
+}
+
+char *form_value(const struct form *form, size_t at)
+{
+	const struct form_row *row = &form->rows[at];
+	size_t i, size = 1;
+	char *out;
+
+	if (row->kind == FORM_TEXT)
+		return field_text(&row->field);
+	if (row->kind == FORM_AREA)
+		return textarea_text(&row->area);
+	for (i = 0; i < row->option_count; i++)
+		size += strlen(row->options[i].key) + 1;
+	if (!(out = calloc(1, size)))
+		return NULL;
+	for (i = 0; i < row->option_count; i++)
+		if (row->options[i].picked) {
+			if (*out)
+				strcat(out, ",");
+			strcat(out, row->options[i].key);
+		}
+	return out;
+}
+
+/* What the picker shows: the options matching the filter (key or label). */
+static void filter_options(struct form *form)
+{
+	struct form_row *row = &form->rows[form->focus];
+	char *filter = field_text(&form->filter);
+	size_t i;
+
+	free(form->shown);
+	form->shown = calloc(row->option_count ? row->option_count : 1, sizeof(*form->shown));
+	form->shown_count = 0;
+	for (i = 0; form->shown && i < row->option_count; i++)
+		if (!filter || !*filter || strcasestr(row->options[i].label, filter) ||
+		    strcasestr(row->options[i].key, filter))
+			form->shown[form->shown_count++] = i;
+	free(filter);
+	form->pick_cursor = 0;
+	form->pick_top = 0;
+}
+
+static void open_picker(struct form *form)
+{
+	struct form_row *row = &form->rows[form->focus];
+	size_t i;
+
+	free(form->picked_before);
+	form->picked_before = calloc(row->option_count ? row->option_count : 1, sizeof(bool));
+	for (i = 0; form->picked_before && i < row->option_count; i++)
+		form->picked_before[i] = row->options[i].picked;
+	field_set(&form->filter, "");
+	form->filtering = false;
+	form->picking = true;
+	filter_options(form);
+	for (i = 0; row->kind == FORM_PICK_ONE && i < form->shown_count; i++)
+		if (row->options[form->shown[i]].picked)
+			form->pick_cursor = i;
+}
+
+static void move_focus(struct form *form, int by)
+{
+	if (by < 0 && form->focus > 0)
+		form->focus--;
+	else if (by > 0 && form->focus + 1 < form->count)
+		form->focus++;
+}
+
+static void choose(struct form *form)
+{
+	struct form_row *row = &form->rows[form->focus];
+	size_t i;
+
+	form->picking = false;
+	if (row->kind == FORM_PICK_ONE && form->pick_cursor < form->shown_count)
+		for (i = 0; i < row->option_count; i++)
+			row->options[i].picked = i == form->shown[form->pick_cursor];
+	move_focus(form, 1);
+}
+
+static void cancel_picker(struct form *form)
+{
+	struct form_row *row = &form->rows[form->focus];
+	size_t i;
+
+	for (i = 0; form->picked_before && i < row->option_count; i++)
+		row->options[i].picked = form->picked_before[i];
+	form->picking = false;
+}
+
+static bool is_enter(int code, wint_t ch)
+{
+	return code == KEY_ENTER || (!code && (ch == L'\r' || ch == L'\n'));
+}
+
+static bool filter_key(struct form *form, int code, wint_t ch)
+{
+	if (!code && ch == 0x1b)
+		field_set(&form->filter, "");
+	if ((!code && ch == 0x1b) || is_enter(code, ch))
+		form->filtering = false;
+	else if (!field_key(&form->filter, code, ch))
+		return false;
+	filter_options(form);
+	return true;
+}
+
+static bool picker_key(struct form *form, enum action action, int code, wint_t ch)
+{
+	struct form_row *row = &form->rows[form->focus];
+	size_t page = LINES > 6 ? (size_t)LINES - 5 : 1;
+
+	if (form->filtering && filter_key(form, code, ch))
+		return true;
+	if (!code && ch == L'/') {
+		form->filtering = true;
+	} else if (row->kind == FORM_PICK_MANY && !code && (ch == L'x' || ch == L' ')) {
+		if (form->pick_cursor < form->shown_count)
+			row->options[form->shown[form->pick_cursor]].picked ^= true;
+	} else if (action == ACTION_BACK) {
+		cancel_picker(form);
+	} else if (action == ACTION_UP || action == ACTION_PAGE_UP || action == ACTION_HOME) {
+		size_t by = action == ACTION_UP ? 1 : action == ACTION_PAGE_UP ? page : form->shown_count;
+
+		form->pick_cursor = form->pick_cursor > by ? form->pick_cursor - by : 0;
+	} else if (action == ACTION_DOWN || action == ACTION_PAGE_DOWN || action == ACTION_END) {
+		size_t by = action == ACTION_DOWN ? 1 : action == ACTION_PAGE_DOWN ? page : form->shown_count;
+
+		form->pick_cursor = form->shown_count && form->pick_cursor + by < form->shown_count
+					    ? form->pick_cursor + by
+					    : form->shown_count ? form->shown_count - 1 : 0;
+	} else if (action == ACTION_OPEN) {
+		choose(form);
+	} else if (action == ACTION_QUIT || action == ACTION_HELP) {
+		return false;
+	}
+	return true;
+}
+
+static bool editing_key(struct form *form, int code, wint_t ch)
+{
+	struct form_row *row = &form->rows[form->focus];
+
+	if (row->kind == FORM_AREA) {
+		if (code == KEY_F(2) || (!code && (ch == 0x0f || ch == 0x1b)))
+			form->editing = false;
+		else
+			textarea_key(&row->area, code, ch);
+		return true;
+	}
+	if (code == KEY_UP || code == KEY_BTAB) {
+		form->editing = false;
+		move_focus(form, -1);
+	} else if (code == KEY_DOWN || is_enter(code, ch) || (!code && (ch == L'\t' || ch == 0x1b))) {
+		form->editing = false;
+		if (!(!code && ch == 0x1b))
+			move_focus(form, 1);
+	} else {
+		field_key(&row->field, code, ch);
+	}
+	return true;
+}
+
+bool form_key(struct tui *tui, struct form *form, enum action action, int code, wint_t ch, size_t *pressed)
+{
+	struct form_row *row = &form->rows[form->focus];
+	bool handled = true;
+
+	*pressed = NONE;
+	if (code == KEY_F(1))
+		return false;
+	if (form->picking)
+		handled = picker_key(form, action, code, ch);
+	else if (form->editing)
+		handled = editing_key(form, code, ch);
+	else if (action == ACTION_UP || action == ACTION_TAB_PREV)
+		move_focus(form, -1);
+	else if (action == ACTION_DOWN || action == ACTION_TAB_NEXT)
+		move_focus(form, 1);
+	else if (action == ACTION_HOME)
+		form->focus = 0;
+	else if (action == ACTION_END)
+		form->focus = form->count ? form->count - 1 : 0;
+	else if (action == ACTION_OPEN && row->kind == FORM_BUTTON)
+		*pressed = form->focus;
+	else if (action == ACTION_OPEN && (row->kind == FORM_PICK_ONE || row->kind == FORM_PICK_MANY))
+		open_picker(form);
+	else if (action == ACTION_OPEN)
+		form->editing = true;
+	else
+		handled = false;
+	form_hint(tui, form);
+	return handled;
+}
+
+void form_hint(struct tui *tui, const struct form *form)
+{
+	const struct form_row *row = &form->rows[form->focus];
+
+	if (form->editing && row->kind == FORM_AREA)
+		/* L10N: status line in a multi-line text of a form */
+		tui_say(tui, false, "%s", _("Enter: new line   F2 ^O Esc: done"));
+	else if (form->editing)
+		/* L10N: status line while a field of a form is edited */
+		tui_say(tui, false, "%s", _("Enter Tab ↓: done   ↑: back   ^U: clear"));
+	else if (form->picking && row->kind == FORM_PICK_MANY)
+		/* L10N: status line in a picker of many */
+		tui_say(tui, false, "%s", _("x Space: tick / untick   /: search   Enter: done   Esc: cancel"));
+	else if (form->picking)
+		/* L10N: status line in a picker of one */
+		tui_say(tui, false, "%s", _("Enter: choose   /: search   Esc: cancel"));
+}
+
+/* "张伟, 李娜" for a picker row: the labels of what is picked. */
+static void picked_text(const struct form_row *row, char *out, size_t size)
+{
+	size_t i, used = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < row->option_count && used < size; i++)
+		if (row->options[i].picked)
+			used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "", row->options[i].label);
+}
+
+static void draw_picker(struct tui *tui, struct form *form, int top, int height)
+{
+	struct form_row *row = &form->rows[form->focus];
+	char line[512];
+	size_t i;
+	int rows = height - 1, x;
+
+	/* L10N: heading of a picker: the field's label */
+	snprintf(line, sizeof(line), row->kind == FORM_PICK_ONE ? _("%s: choose one") : _("%s: tick any"), row->label);
+	x = draw_text(top, 0, line, COLS, A_BOLD);
+	if ((form->filtering || !field_is_empty(&form->filter)) && x + 5 < COLS) {
+		draw_text(top, x + 2, "/", 1, A_BOLD);
+		x = field_draw(&form->filter, top, x + 3, COLS - x - 3, A_UNDERLINE, form->filtering);
+		if (form->filtering)
+			tui_cursor(tui, top, x);
+	}
+	if (!form->shown_count)
+		/* L10N: a picker whose search matches nothing */
+		draw_text(top + 1, 4, _("(nothing matches)"), COLS - 4, A_DIM);
+	if (form->pick_cursor < form->pick_top)
+		form->pick_top = form->pick_cursor;
+	if (rows > 0 && form->pick_cursor >= form->pick_top + (size_t)rows)
+		form->pick_top = form->pick_cursor - (size_t)rows + 1;
+	for (i = form->pick_top; i < form->shown_count && (int)(i - form->pick_top) < rows; i++) {
+		const struct form_option *o = &row->options[form->shown[i]];
+		int y = top + 1 + (int)(i - form->pick_top);
+		bool cursor = i == form->pick_cursor;
+
+		if (row->kind == FORM_PICK_MANY)
+			snprintf(line, sizeof(line), "[%c] %s", o->picked ? 'x' : ' ', o->label);
+		else
+			snprintf(line, sizeof(line), "%s", o->label);
+		draw_text(y, 2, cursor ? ">" : " ", 1, A_NORMAL);
+		draw_text(y, 4, line, COLS - 4, cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL);
+	}
+}
+
+static int draw_row(struct tui *tui, struct form *form, size_t at, int y, int height)
+{
+	struct form_row *row = &form->rows[at];
+	bool focus = at == form->focus, editing = focus && form->editing;
+	attr_t attr = focus ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
+	int x = 2 + form->label_cells + 2, cells = COLS - x - 1, pad = form->label_cells - utf8_width(row->label);
+	char text[1024];
+
+	draw_text(y, 0, focus ? ">" : " ", 1, A_NORMAL);
+	if (row->kind == FORM_BUTTON) {
+		snprintf(text, sizeof(text), "[ %s ]", row->label);
+		draw_text(y, x, text, cells, attr);
+		return 1;
+	}
+	snprintf(text, sizeof(text), "%s%*s", row->label, pad > 0 ? pad : 0, "");
+	draw_text(y, 2, text, form->label_cells + 1, A_BOLD);
+	if (row->kind == FORM_TEXT) {
+		int at_x = field_draw(&row->field, y, x, cells, editing ? A_UNDERLINE : attr, editing);
+
+		if (editing)
+			tui_cursor(tui, y, at_x);
+		return 1;
+	}
+	if (row->kind == FORM_AREA) {
+		int rows = editing ? (height > 6 ? 5 : height > 2 ? height - 1 : 1) : 1;
+		char *value = editing ? NULL : textarea_text(&row->area);
+
+		if (editing) {
+			textarea_draw(tui, &row->area, y, x, cells, rows, A_UNDERLINE);
+		} else {
+			char *nl = value ? strchr(value, '\n') : NULL;
+
+			if (nl)
+				strcpy(nl, " …");
+			draw_text(y, x, value ? value : "", cells, attr);
+		}
+		free(value);
+		return rows;
+	}
+	picked_text(row, text, sizeof(text));
+	draw_text(y, x, *text ? text : "—", cells, attr);
+	return 1;
+}
+
+void form_draw(struct tui *tui, struct form *form, int top, int height)
+{
+	size_t i;
+	int y = top + 1;
+
+	if (form->picking) {
+		draw_picker(tui, form, top, height);
+		return;
+	}
+	for (i = 0; i < form->count && y < top + height; i++) {
+		if (form->rows[i].kind == FORM_BUTTON)
+			y++;
+		y += draw_row(tui, form, i, y, top + height - y);
+	}
+}
+
+void form_free(struct form *form)
+{
+	size_t i;
+
+	for (i = 0; i < form->count; i++) {
+		form_options_clear(form, i);
+		free(form->rows[i].options);
+		field_free(&form->rows[i].field);
+		textarea_free(&form->rows[i].area);
+	}
+	field_free(&form->filter);
+	free(form->shown);
+	free(form->picked_before);
+	memset(form, 0, sizeof(*form));
+}

@@ -1,0 +1,58 @@
+/* Private to tui/: a small form of labelled rows for the expert, panel,
+ * note and opinion screens: one-line fields, a multi-line text, pickers of
+ * one or many options (searchable with /), and a button. Enter on a field
+ * edits it (Enter, Tab or Down leaves it); Enter on a picker opens it. */
+#ifndef GRADUS_TUI_FORM_H
+#define GRADUS_TUI_FORM_H
+
+#include "field.h"
+#include "textarea.h"
+#include "tui_private.h"
+
+enum form_kind { FORM_TEXT, FORM_AREA, FORM_PICK_ONE, FORM_PICK_MANY, FORM_BUTTON };
+
+struct form_option {
+	char *key, *label;
+	bool picked;
+};
+
+struct form_row {
+	enum form_kind kind;
+	const char *label; /* translated */
+	struct field field;
+	struct textarea area;
+	struct form_option *options;
+	size_t option_count, option_capacity;
+};
+
+#define FORM_MAX_ROWS 12
+
+struct form {
+	struct form_row rows[FORM_MAX_ROWS];
+	size_t count, focus;
+	bool editing, picking, filtering;
+	struct field filter;      /* typed after / in a picker */
+	size_t *shown;            /* options matching the filter */
+	size_t shown_count, pick_cursor, pick_top;
+	bool *picked_before;      /* a picker's ticks when it opened, for Esc */
+	int label_cells;
+};
+
+void form_init(struct form *form);
+/* Adds a row; returns its index. */
+size_t form_add(struct form *form, enum form_kind kind, const char *label, const char *text);
+/* Adds an option to a picker row; false when out of memory. */
+bool form_option(struct form *form, size_t row, const char *key, const char *label, bool picked);
+void form_options_clear(struct form *form, size_t row);
+/* The row's value: the text, the chosen key, or the picked keys joined by
+ * `,` (NULL picked none: ""). Caller frees; NULL when out of memory. */
+char *form_value(const struct form *form, size_t row);
+/* Handles a key; *pressed is set when Enter was pressed on the button row
+ * `row_pressed`. Returns false for keys the form does not use. */
+bool form_key(struct tui *tui, struct form *form, enum action action, int code, wint_t ch, size_t *pressed);
+/* The keys that matter while a field is edited or a picker is open. */
+void form_hint(struct tui *tui, const struct form *form);
+void form_draw(struct tui *tui, struct form *form, int top, int height);
+void form_free(struct form *form);
+
+#endif

@@ -1,0 +1,428 @@
+/* The expert panels (专家组) of a case: number, purpose, date, status,
+ * opinion and score; n convenes one (purpose among the level's panels,
+ * date, members among the experts, chair among the members), Enter opens
+ * one. A member the store refuses (a conflict of interest) is said with
+ * its reason and the form stays, to change the members. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/i18n.h"
+#include "gradus/panels.h"
+#include "form.h"
+#include "panels_private.h"
+
+struct panels_screen {
+	char case_id[33], level[32], state[32];
+	struct panel_view *panels;
+	size_t count, cursor, top;
+	int rows_y;
+	char title[160];
+};
+
+static const enum action panels_hints[] = { ACTION_OPEN, ACTION_CONVENE, ACTION_BACK, ACTION_HELP, ACTION_NONE };
+
+const char *panels_purpose_name(const struct tui *tui, const char *level_key, const char *purpose)
+{
+	const struct level *level = forms_level(tui->forms, level_key);
+	const struct level_panel *panel = level ? forms_level_panel(level, purpose) : NULL;
+
+	return !panel ? purpose : i18n_chinese() ? panel->zh : panel->en;
+}
+
+static void panels_clear(struct panels_screen *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->count; i++)
+		panel_view_clear(&s->panels[i]);
+	free(s->panels);
+	s->panels = NULL;
+	s->count = 0;
+}
+
+static enum status load(struct tui *tui, struct panels_screen *s, struct error *err)
+{
+	char (*ids)[33] = NULL;
+	size_t count = 0, i;
+	struct case_detail detail;
+	enum status status = store_case_detail(tui->store, s->case_id, &detail, err);
+
+	if (status)
+		return status;
+	snprintf(s->level, sizeof(s->level), "%s", detail.row.level);
+	snprintf(s->state, sizeof(s->state), "%s", detail.row.state);
+	/* L10N: title of a case's expert panels: the case number, the enterprise */
+	snprintf(s->title, sizeof(s->title), _("%s  %s: expert panels"), detail.row.number, detail.row.enterprise);
+	case_detail_clear(&detail);
+	if ((status = panel_list(tui->store, s->case_id, &ids, &count, err)))
+		return status;
+	panels_clear(s);
+	s->panels = calloc(count ? count : 1, sizeof(*s->panels));
+	if (!s->panels)
+		status = STATUS_ERR_NOMEM;
+	for (i = 0; !status && i < count; i++)
+		if (!(status = panel_load(tui->store, ids[i], &s->panels[i], err)))
+			s->count++;
+	free(ids);
+	if (s->cursor >= s->count)
+		s->cursor = s->count ? s->count - 1 : 0;
+	return status;
+}
+
+static enum status panels_open(struct tui *tui, struct view *view, struct error *err)
+{
+	struct panels_screen *s = calloc(1, sizeof(*s));
+	enum status status;
+
+	if (!s)
+		return STATUS_ERR_NOMEM;
+	snprintf(s->case_id, sizeof(s->case_id), "%s", view->arg);
+	status = load(tui, s, err);
+	if (status) {
+		panels_clear(s);
+		free(s);
+		return status;
+	}
+	view->data = s;
+	return STATUS_OK;
+}
+
+const char *panels_opinion_name(const char *opinion)
+{
+	if (!opinion || !*opinion)
+		return "—";
+	/* L10N: a panel's consensus opinion */
+	if (!strcmp(opinion, "pass")) return _("pass");
+	if (!strcmp(opinion, "fail")) return _("fail");
+	/* L10N: a panel's consensus opinion: pass once the rectification items are done */
+	if (!strcmp(opinion, "rectify")) return _("pass after rectification");
+	return opinion;
+}
+
+const char *panels_status_name(const char *status)
+{
+	/* L10N: a panel's status: open while recorded, signed after the opinion is signed */
+	if (!strcmp(status, "open")) return _("open");
+	if (!strcmp(status, "signed")) return _("signed");
+	return status;
+}
+
+static void panels_draw(struct tui *tui, struct view *view, int top, int height)
+{
+	struct panels_screen *s = view->data;
+	/* L10N: column headings of a case's expert panels */
+	const char *heads[] = { _("Panel"), _("Purpose"), _("Date"), _("Status"), _("Opinion"), _("Score") };
+	const int xs[] = { 2, 24, 42, 53, 61, 74 };
+	int rows = height - 2, c;
+	size_t i;
+
+	for (c = 0; c < 6; c++)
+		draw_text(top, xs[c], heads[c], (c < 5 ? xs[c + 1] - 1 : COLS) - xs[c], draw_colour(tui, COLOUR_HEADER, A_BOLD));
+	if (!s->count)
+		/* L10N: a case without expert panels */
+		draw_text(top + 2, 2, _("No panel yet: n convenes one."), COLS - 2, A_NORMAL);
+	if (s->cursor < s->top)
+		s->top = s->cursor;
+	if (rows > 0 && s->cursor >= s->top + (size_t)rows)
+		s->top = s->cursor - (size_t)rows + 1;
+	s->rows_y = top + 1;
+	for (i = s->top; i < s->count && (int)(i - s->top) < rows; i++) {
+		const struct panel_view *p = &s->panels[i];
+		int y = top + 1 + (int)(i - s->top);
+		attr_t attr = i == s->cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
+		const char *cols[6] = { p->number, panels_purpose_name(tui, s->level, p->purpose), p->meeting_on,
+					panels_status_name(p->status), panels_opinion_name(p->opinion),
+					p->score && *p->score ? p->score : "—" };
+
+		draw_text(y, 0, i == s->cursor ? ">" : " ", 1, A_NORMAL);
+		for (c = 0; c < 6; c++)
+			draw_text(y, xs[c], cols[c], (c < 5 ? xs[c + 1] - 1 : COLS) - xs[c], attr);
+	}
+}
+
+static const struct view_ops convene_view_ops;
+
+static void push(struct tui *tui, const struct view_ops *ops, const char *arg)
+{
+	struct error err = { "" };
+
+	if (tui_push(tui, ops, arg, &err))
+		tui_say(tui, true, "%s", err.message);
+}
+
+static bool panels_key(struct tui *tui, struct view *view, enum action global, int code, wint_t ch)
+{
+	struct panels_screen *s = view->data;
+	enum action action = keymap_action_in(KEYMAP_PANELS, code, ch);
+
+	(void)global;
+	switch (action) {
+	case ACTION_CONVENE: push(tui, &convene_view_ops, s->case_id); return true;
+	case ACTION_OPEN:
+		if (s->count)
+			push(tui, &panel_view_ops, s->panels[s->cursor].id);
+		return true;
+	case ACTION_DOWN: if (s->cursor + 1 < s->count) s->cursor++; return true;
+	case ACTION_UP: if (s->cursor > 0) s->cursor--; return true;
+	case ACTION_HOME: case ACTION_PAGE_UP: s->cursor = 0; return true;
+	case ACTION_END: case ACTION_PAGE_DOWN: s->cursor = s->count ? s->count - 1 : 0; return true;
+	default: return false;
+	}
+}
+
+static bool panels_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
+{
+	struct panels_screen *s = view->data;
+	size_t at;
+
+	(void)x;
+	if (wheel)
+		return false;
+	if (y < s->rows_y)
+		return true;
+	at = s->top + (size_t)(y - s->rows_y);
+	if (at < s->count) {
+		if (at == s->cursor)
+			push(tui, &panel_view_ops, s->panels[at].id);
+		else
+			s->cursor = at;
+	}
+	return true;
+}
+
+/* Back from a panel or the convening form: read anew; a new panel gets the cursor. */
+static void panels_resume(struct tui *tui, struct view *view)
+{
+	struct panels_screen *s = view->data;
+	struct error err = { "" };
+	size_t before = s->count;
+
+	if (load(tui, s, &err))
+		tui_say(tui, true, "%s", err.message);
+	else if (s->count > before)
+		s->cursor = s->count - 1;
+}
+
+static void panels_close(struct tui *tui, struct view *view)
+{
+	(void)tui;
+	panels_clear(view->data);
+	free(view->data);
+	view->data = NULL;
+}
+
+static const char *panels_title(struct tui *tui, struct view *view)
+{
+	struct panels_screen *s = view->data;
+
+	(void)tui;
+	return s->title;
+}
+
+const struct view_ops panels_view_ops = {
+	.name = "panels",
+	.open = panels_open,
+	.draw = panels_draw,
+	.key = panels_key,
+	.close = panels_close,
+	.title = panels_title,
+	.mouse = panels_mouse,
+	.resume = panels_resume,
+	.hints = panels_hints,
+};
+
+/* Convening a panel. */
+
+enum { ROW_PURPOSE, ROW_DATE, ROW_MEMBERS, ROW_CHAIR, ROW_CONVENE };
+
+struct convene {
+	char case_id[33];
+	struct form form;
+	struct expert_row *experts;
+	size_t expert_count;
+};
+
+static const enum action convene_hints[] = { ACTION_DOWN, ACTION_UP, ACTION_OPEN, ACTION_BACK, ACTION_NONE };
+
+static void convene_free(struct convene *c)
+{
+	form_free(&c->form);
+	expert_rows_free(c->experts, c->expert_count);
+	free(c);
+}
+
+static enum status convene_options(struct tui *tui, struct convene *c, const struct case_detail *d)
+{
+	const struct level *level = forms_level(tui->forms, d->row.level);
+	bool chosen = false;
+	size_t i, j;
+
+	for (i = 0; level && i < level->panel_count; i++) {
+		const struct level_panel *p = &level->panels[i];
+		bool sits = false;
+
+		for (j = 0; j < p->from_count; j++)
+			sits |= !strcmp(p->from[j], d->row.state);
+		if (!form_option(&c->form, ROW_PURPOSE, p->key, i18n_chinese() ? p->zh : p->en, sits && !chosen))
+			return STATUS_ERR_NOMEM;
+		chosen |= sits;
+	}
+	for (i = 0; i < c->expert_count; i++) {
+		const struct expert_row *e = &c->experts[i];
+		char label[512];
+
+		snprintf(label, sizeof(label), "%s %s (%s)", e->code, e->name, e->affiliation ? e->affiliation : "");
+		if (!form_option(&c->form, ROW_MEMBERS, e->code, label, false))
+			return STATUS_ERR_NOMEM;
+	}
+	return STATUS_OK;
+}
+
+static enum status convene_open(struct tui *tui, struct view *view, struct error *err)
+{
+	struct convene *c = calloc(1, sizeof(*c));
+	struct case_detail d;
+	char today[DATE_TEXT_SIZE];
+	enum status status;
+
+	if (!c)
+		return STATUS_ERR_NOMEM;
+	snprintf(c->case_id, sizeof(c->case_id), "%s", view->arg);
+	form_init(&c->form);
+	date_format(store_today(tui->store), today);
+	/* L10N: labels of the form convening an expert panel */
+	form_add(&c->form, FORM_PICK_ONE, _("Purpose"), NULL);
+	form_add(&c->form, FORM_TEXT, _("Meeting date"), today);
+	form_add(&c->form, FORM_PICK_MANY, _("Members"), NULL);
+	form_add(&c->form, FORM_PICK_ONE, _("Chair"), NULL);
+	/* L10N: the button of the form convening an expert panel */
+	form_add(&c->form, FORM_BUTTON, _("Convene the panel"), NULL);
+	if ((status = expert_list(tui->store, &c->experts, &c->expert_count, err)) ||
+	    (status = store_case_detail(tui->store, c->case_id, &d, err))) {
+		convene_free(c);
+		return status;
+	}
+	status = convene_options(tui, c, &d);
+	case_detail_clear(&d);
+	if (status) {
+		convene_free(c);
+		return status;
+	}
+	view->data = c;
+	return STATUS_OK;
+}
+
+/* The chair is chosen among the members ticked: its options follow them. */
+static void chair_options(struct convene *c)
+{
+	struct form_row *members = &c->form.rows[ROW_MEMBERS], *chair = &c->form.rows[ROW_CHAIR];
+	char was[16] = "";
+	size_t i;
+
+	for (i = 0; i < chair->option_count; i++)
+		if (chair->options[i].picked)
+			snprintf(was, sizeof(was), "%s", chair->options[i].key);
+	form_options_clear(&c->form, ROW_CHAIR);
+	for (i = 0; i < members->option_count; i++)
+		if (members->options[i].picked)
+			form_option(&c->form, ROW_CHAIR, members->options[i].key, members->options[i].label,
+				    !strcmp(was, members->options[i].key));
+}
+
+static void convene(struct tui *tui, struct convene *c)
+{
+	char *purpose = form_value(&c->form, ROW_PURPOSE), *date = form_value(&c->form, ROW_DATE);
+	char *members = form_value(&c->form, ROW_MEMBERS), *chair = form_value(&c->form, ROW_CHAIR);
+	const char *codes[64];
+	struct panel_plan plan = { .case_key = c->case_id, .members = codes };
+	struct error err = { "" };
+	char number[48], warnings[512] = "", done[768], *word, *save = NULL;
+
+	if (!purpose || !date || !members || !chair)
+		goto cleanup;
+	for (word = strtok_r(members, ",", &save); word && plan.member_count < 64; word = strtok_r(NULL, ",", &save))
+		codes[plan.member_count++] = word;
+	plan.purpose = purpose;
+	plan.chair = *chair ? chair : NULL;
+	if (date_parse(date, &plan.on, &err)) {
+		tui_say(tui, true, "%s", err.message);
+	} else if (!plan.member_count) {
+		/* L10N: convening a panel without ticking a member */
+		tui_say(tui, true, "%s", _("Tick at least one member (x)"));
+	} else if (panel_plan(tui->store, tui->forms, &plan, number, warnings, &err)) {
+		tui_say(tui, true, "%s", err.message); /* e.g. a conflict of interest: change the members */
+	} else {
+		if (*warnings)
+			/* L10N: after a panel was convened, the store's warnings (an expert from the same region) */
+			snprintf(done, sizeof(done), _("Warning: %s"), warnings);
+		else
+			/* L10N: after a panel was convened: its number */
+			snprintf(done, sizeof(done), _("Convened %s"), number);
+		tui_pop(tui); /* frees c; the list reads its panels anew */
+		tui_say(tui, *warnings != '\0', "%s", done);
+	}
+cleanup:
+	free(purpose);
+	free(date);
+	free(members);
+	free(chair);
+}
+
+static bool convene_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
+{
+	struct convene *c = view->data;
+	size_t pressed;
+
+	if (!c->form.picking && !c->form.editing && c->form.focus == ROW_CHAIR && action == ACTION_OPEN) {
+		chair_options(c);
+		if (!c->form.rows[ROW_CHAIR].option_count) {
+			/* L10N: the chair is chosen among the members ticked */
+			tui_say(tui, true, "%s", _("Tick the members first: the chair is one of them"));
+			return true;
+		}
+	}
+	if (!c->form.picking && !c->form.editing && action == ACTION_OPEN && c->form.focus == ROW_CONVENE)
+		chair_options(c); /* a chair no longer among the members is dropped */
+	if (!form_key(tui, &c->form, action, code, ch, &pressed))
+		return false;
+	if (pressed == ROW_CONVENE)
+		convene(tui, c);
+	return true;
+}
+
+static void convene_draw(struct tui *tui, struct view *view, int top, int height)
+{
+	struct convene *c = view->data;
+
+	if (!c->expert_count && !c->form.picking)
+		/* L10N: convening a panel with an empty registry */
+		draw_text(top + height - 1, 2, _("No expert registered yet: X on the case list opens the experts"),
+			  COLS - 2, draw_colour(tui, COLOUR_DUE, A_BOLD));
+	form_draw(tui, &c->form, top, height);
+}
+
+static void convene_close(struct tui *tui, struct view *view)
+{
+	(void)tui;
+	convene_free(view->data);
+	view->data = NULL;
+}
+
+static const char *convene_title(struct tui *tui, struct view *view)
+{
+	(void)tui;
+	(void)view;
+	/* L10N: title of the form convening an expert panel */
+	return _("Convene an expert panel");
+}
+
+static const struct view_ops convene_view_ops = {
+	.name = "convene",
+	.open = convene_open,
+	.draw = convene_draw,
+	.key = convene_key,
+	.close = convene_close,
+	.title = convene_title,
+	.hints = convene_hints,
+};

@@ -1,0 +1,77 @@
+# Experts and expert panels in the TUI (keystroke scripts against the
+# off-screen terminal): three experts registered from the case list, a
+# panel of HB-2025-ADV-0002 refused for a conflicted member and then
+# convened, notes and scores, a pass opinion, the signature moving the
+# case; then the database as `gradus panel show` lists it.
+. "$(dirname "$0")/../lib.sh"
+SCRIPTS=$TOP/tests/tui
+DB=$(demo_db)
+CASE=HB-2025-ADV-0002
+ME=$(id -un)
+G() { "$GRADUS" --db panels.db "$@"; }
+
+# Who signs, when (the wall clock) and the content hash differ between runs.
+mask() {
+	sed -E -i -e "s/Signed by $ME on [0-9T:-]+Z, SHA-256 [0-9a-f]{16}…/Signed by USER on TIME, SHA-256 HASH…/" \
+		-e 's/\(SHA-256 [0-9a-f]{12}…\)/(SHA-256 HASH…)/' "$WORK/$1"
+}
+
+cd "$WORK" || exit 1
+cp "$DB" panels.db
+run G --script "$SCRIPTS/panels-experts.script" --size 80x24
+expect "the experts script runs to its end" 0
+compare "X on the case list opens the experts: none yet" panels-experts-empty.screen
+compare "registering an expert with nothing filled in: the store's refusal" panels-expert-refused.screen
+compare "the expert form filled: fields among the stages, region picked" panels-expert-form.screen
+compare "three experts registered, with their fields and regions" panels-experts.screen
+run G expert list
+expect_line "the first expert as typed" "$(printf 'E0001\t张伟\trnd,process\t华中科技大学\twuhan\t027-8754\t')"
+expect_line "the expert working for the applicant" "$(printf 'E0002\t李娜\trnd\t宜昌船舶重工装备有限公司\t\t\t')"
+expect_line "the expert from the applicant's region" "$(printf 'E0003\t赵敏\toperations\t三峡大学\tyichang\t\t')"
+
+run G --script "$SCRIPTS/panels-convene.script" --size 80x24
+expect "the panel script runs to its end" 0
+for s in panel-signed panel-read-only; do mask "$s.screen"; done
+compare "p on the case lists its panels: none yet" panels-none.screen
+compare "the convening form: purpose, date, members ticked, chair" panels-convene-form.screen
+compare "the conflicted member is refused with the store's reason" panels-convene-refused.screen
+compare "convened with the two others; the same region is a warning" panels-convened.screen
+compare "Enter opens the panel: members, the chair marked" panel-open.screen
+compare "N: a note with a scenario, a criterion and two lines" panel-note-form.screen
+compare "both members scored, both notes listed" panel-scored.screen
+compare "o: the pass opinion with its text" panel-opinion.screen
+compare "S asks, naming the step the opinion takes" panel-sign.screen
+compare "signed: the panel's score, the case's new state" panel-signed.screen
+compare "a signed panel is read-only" panel-read-only.screen
+compare "the panels list: signed, pass, the score" panels-signed.screen
+compare "back on the case: its new state" panels-case.screen
+
+run G case show "$CASE"
+expect_line "the signed opinion moved the case" "$(printf 'status\tevaluated')"
+run G panel show "$CASE-P1"
+expect_line "one panel: the refused one left nothing" "$(printf 'number\t%s-P1' "$CASE")"
+expect_line "the chair with the score" "$(printf 'member\tE0001\t张伟\t华中科技大学\t86.0\tchair')"
+expect_line "the second member's score" "$(printf 'member\tE0003\t赵敏\t三峡大学\t79.5')"
+expect_line "the note on scenario 21" "$(printf 'note\tE0001\t21\t应用成效\t工艺优化后能耗下降12%%，')"
+expect_line "the note on the whole case" "$(printf 'note\tE0003\t0\t总体评价\t建设内容与申报一致')"
+expect_line "the opinion" "$(printf 'opinion\tpass\t同意通过评价')"
+expect_line "the mean of the scores" "$(printf 'score\t82.8')"
+printf '%s\n' "$OUT" | grep -qP "^signature\t$ME\t[^\t]+\t[0-9a-f]{64}\tpass_evaluation$" &&
+	ok "signed by the user, the hash, the step taken" || fail "signature" "$OUT"
+run G panel list "$CASE"
+[ "$(printf '%s\n' "$OUT" | grep -c "$CASE-P")" = 1 ] && ok "panel list: the refused convening wrote nothing" ||
+	fail "panel list: the refused convening wrote nothing" "$OUT"
+run G verify
+expect "the audit chain holds every write of the panel" 0
+
+# The refusal alone: nothing is written.
+cp "$DB" refused.db
+"$GRADUS" --db refused.db expert add 张伟 --fields rnd --affiliation 华中科技大学 >/dev/null
+"$GRADUS" --db refused.db expert add 李娜 --fields rnd --affiliation 宜昌船舶重工装备有限公司 >/dev/null
+printf '%s\n' 'jjjjjjjjjj<Enter>' p n '<Down><Down><Enter>x<Down>x<Enter>' '<Enter><Enter>' '<Enter>' \
+	':save-screen refused-only.screen' >refused.script
+run "$GRADUS" --db refused.db --script refused.script --size 80x24
+tail -1 refused-only.screen | grep -qF 'not assigned: 李娜 (E0002) works for 宜昌船舶重工装备有限公司, the applicant' &&
+	ok "the refusal is on the status line" || fail "the refusal is on the status line" "$(cat refused-only.screen)"
+run "$GRADUS" --db refused.db panel list "$CASE"
+[ -z "$OUT" ] && [ "$RC" = 0 ] && ok "gradus panel list: nothing written" || fail "gradus panel list: nothing written" "$RC" "$OUT"
