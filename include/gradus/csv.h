@@ -26,7 +26,7 @@ const char *csv_encoding_name(enum csv_encoding encoding);
  * auto: a UTF-8 byte order mark means UTF-8; else text that is valid UTF-8
  * is UTF-8; else it is GB18030 (of which GBK is a part). A leading byte
  * order mark is dropped in every encoding. An invalid byte (or a NUL) is
- * STATUS_ERR_PARSE and err says "line L, column C: ..." in the file, the
+ * STATUS_ERR_PARSE and err says "LINE:COLUMN: ..." (prefix the file name), the
  * column counted in characters; *used (may be NULL) is the encoding read. */
 enum status csv_decode(const char *bytes, size_t len, enum csv_encoding encoding, char **text, size_t *text_len,
 		       enum csv_encoding *used, struct error *err);
@@ -50,8 +50,8 @@ struct csv_record {
 };
 void csv_reader_init(struct csv_reader *reader, const char *text, size_t len);
 /* The next record into *record (its earlier fields freed); *done at the end.
- * A malformed record is STATUS_ERR_PARSE with err "line L, column C: ..."
- * (an unclosed quote names the line where its field began). */
+ * A malformed record is STATUS_ERR_PARSE with err "LINE:COLUMN: ..."
+ * (an unclosed quote, "LINE: ...", names the line where its field began). */
 enum status csv_read(struct csv_reader *reader, struct csv_record *record, bool *done, struct error *err);
 void csv_record_clear(struct csv_record *record);
 

@@ -101,7 +101,7 @@ static enum status decode_utf8(const char *bytes, size_t len, struct buffer *out
 		if (!valid || cp == 0) {
 			*bad_at = at;
 			text_position(bytes, at, &line, &column);
-			return error_set(err, STATUS_ERR_PARSE, "line %ld, column %ld: byte 0x%02X: %s", line, column,
+			return error_set(err, STATUS_ERR_PARSE, "%ld:%ld: byte 0x%02X: %s", line, column,
 					 (unsigned char)bytes[at], cp ? "expected a UTF-8 character" : "expected text, not a NUL byte");
 		}
 		at += step;
@@ -134,7 +134,7 @@ static enum status convert(const char *to, const char *from, const char *bytes, 
 		iconv_close(cd);
 		*bad_at = (size_t)(in - bytes);
 		text_position(out->data, out->len, &line, &column);
-		return error_set(err, STATUS_ERR_PARSE, "line %ld, column %ld: byte 0x%02X: %s %s character", line,
+		return error_set(err, STATUS_ERR_PARSE, "%ld:%ld: byte 0x%02X: %s %s character", line,
 				 column, (unsigned char)*in, errno == EINVAL ? "cut off at the end of the file; expected a whole"
 									     : "expected a", from);
 	}
@@ -152,7 +152,7 @@ static enum status refuse_nul(const struct buffer *b, size_t *bad_at, struct err
 		return STATUS_OK;
 	*bad_at = (size_t)(nul - b->data);
 	text_position(b->data, *bad_at, &line, &column);
-	return error_set(err, STATUS_ERR_PARSE, "line %ld, column %ld: byte 0x00: expected text, not a NUL byte", line,
+	return error_set(err, STATUS_ERR_PARSE, "%ld:%ld: byte 0x00: expected text, not a NUL byte", line,
 			 column);
 }
 
@@ -282,7 +282,7 @@ static enum status read_quoted(struct csv_reader *r, struct buffer *field, struc
 
 		if (r->at >= r->len)
 			return error_set(err, STATUS_ERR_PARSE,
-					 "line %ld: the quoted field begun on this line is not closed; expected a closing quote",
+					 "%ld: the quoted field begun on this line is not closed; expected a closing quote",
 					 started);
 		if (c == '"' && r->at + 1 < r->len && r->text[r->at + 1] == '"') {
 			buffer_add(field, "\"", 1);
@@ -314,14 +314,14 @@ static enum status read_field(struct csv_reader *r, struct buffer *field, struct
 			return status;
 		if (!at_field_end(r))
 			return error_set(err, STATUS_ERR_PARSE,
-					 "line %ld, column %ld: expected a comma or the end of the line after the closing quote",
+					 "%ld:%ld: expected a comma or the end of the line after the closing quote",
 					 r->line, reader_column(r));
 		return STATUS_OK;
 	}
 	while (!at_field_end(r)) {
 		if (r->text[r->at] == '"')
 			return error_set(err, STATUS_ERR_PARSE,
-					 "line %ld, column %ld: a quote inside a field not in quotes; expected the whole field "
+					 "%ld:%ld: a quote inside a field not in quotes; expected the whole field "
 					 "in quotes with its quotes doubled", r->line, reader_column(r));
 		buffer_add(field, &r->text[r->at++], 1);
 	}
@@ -382,7 +382,7 @@ enum status csv_read(struct csv_reader *r, struct csv_record *rec, bool *done, s
 	}
 	free(field.data);
 	if (status == STATUS_ERR_NOMEM)
-		error_set(err, status, "line %ld: out of memory reading the record", rec->line);
+		error_set(err, status, "%ld: out of memory reading the record", rec->line);
 	if (status)
 		record_empty(rec);
 	return status;
