@@ -45,18 +45,18 @@ static void test_decode(void **state)
 		{ JI_GB "," ZHE_GB, 9, CSV_GB18030, STATUS_OK, JI_UTF8 "," ZHE_UTF8, CSV_GB18030, NULL },
 		{ JI_GB "," ZHE_GB, 9, CSV_AUTO, STATUS_OK, JI_UTF8 "," ZHE_UTF8, CSV_GB18030, NULL },
 		/* GBK has no four-byte characters */
-		{ JI_GB, 4, CSV_GBK, STATUS_ERR_PARSE, NULL, 0, "line 1, column 1: byte 0x95" },
+		{ JI_GB, 4, CSV_GBK, STATUS_ERR_PARSE, NULL, 0, "1:1: byte 0x95" },
 		/* GB18030's own byte order mark */
 		{ "\x84\x31\x95\x33" ZW_GB, 8, CSV_GB18030, STATUS_OK, ZW_UTF8, CSV_GB18030, NULL },
-		{ "a\nb\nc\xff", 6, CSV_UTF8, STATUS_ERR_PARSE, NULL, 0, "line 3, column 2: byte 0xFF: expected a UTF-8" },
+		{ "a\nb\nc\xff", 6, CSV_UTF8, STATUS_ERR_PARSE, NULL, 0, "3:2: byte 0xFF: expected a UTF-8" },
 		{ "a\n" ZW_GB "\n" ZW_GB "x\xff", 13, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0,
-		  "line 3, column 4: byte 0xFF: expected a GB18030 character" },
-		{ "1\n2\n3\n4\n5\n6\n" ZW_GB "\x80\n8", 20, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0, "line 7, column 3: byte 0x80" },
+		  "3:4: byte 0xFF: expected a GB18030 character" },
+		{ "1\n2\n3\n4\n5\n6\n" ZW_GB "\x80\n8", 20, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0, "7:3: byte 0x80" },
 		/* a UTF-8 file with one broken byte late is reported as UTF-8 */
 		{ ZW_UTF8 "\n" ZW_UTF8 "\n" ZW_UTF8 "\xff", 21, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0,
-		  "line 3, column 3: byte 0xFF: expected a UTF-8 character" },
-		{ "a\0b", 3, CSV_UTF8, STATUS_ERR_PARSE, NULL, 0, "line 1, column 2: byte 0x00" },
-		{ "a\0b", 3, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0, "line 1, column 2: byte 0x00" },
+		  "3:3: byte 0xFF: expected a UTF-8 character" },
+		{ "a\0b", 3, CSV_UTF8, STATUS_ERR_PARSE, NULL, 0, "1:2: byte 0x00" },
+		{ "a\0b", 3, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0, "1:2: byte 0x00" },
 		{ ZW_GB "\xd6", 5, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0, "cut off at the end of the file" },
 	};
 	size_t i;
@@ -120,11 +120,11 @@ static void test_read(void **state)
 		{ "\"\",\"\"", "1:|", NULL },
 		{ JI_UTF8 "," ZHE_UTF8 "\n", "1:" JI_UTF8 "|" ZHE_UTF8, NULL },
 		{ "a\rb,c", "1:a\rb|c", NULL },
-		{ "a,\"b\n\nc", NULL, "line 1: the quoted field begun on this line is not closed" },
-		{ "x\ny\n\"b\n\nc", NULL, "line 3: the quoted field begun" },
-		{ "a,b\"c\n", NULL, "line 1, column 4: a quote inside a field not in quotes" },
-		{ ZW_UTF8 ",\"x\"y\n", NULL, "line 1, column 7: expected a comma or the end of the line" },
-		{ "\"a\nb\",\"c\"d", NULL, "line 2, column 7: expected a comma" },
+		{ "a,\"b\n\nc", NULL, "1: the quoted field begun on this line is not closed" },
+		{ "x\ny\n\"b\n\nc", NULL, "3: the quoted field begun" },
+		{ "a,b\"c\n", NULL, "1:4: a quote inside a field not in quotes" },
+		{ ZW_UTF8 ",\"x\"y\n", NULL, "1:7: expected a comma or the end of the line" },
+		{ "\"a\nb\",\"c\"d", NULL, "2:7: expected a comma" },
 	};
 	char out[512];
 	size_t i;
