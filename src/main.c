@@ -27,6 +27,8 @@ static const struct {
 	{ "cultivation", cli_cultivation },
 	{ "backup", cli_backup },
 	{ "report", cli_report },
+	{ "import", cli_import },
+	{ "export", cli_export },
 };
 
 /* Text is UTF-8 inside; a terminal left in the plain C locale still gets

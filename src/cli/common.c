@@ -69,6 +69,11 @@ void cli_usage(FILE *out)
 		  "  report check|panel|cultivation KEY [--format txt|md|html] [-o FILE]\n"
 		  "                                the printed report of a spot check, an expert\n"
 		  "                                panel or a cultivation (A4 when html)\n"
+		  "  import cases|experts FILE [--encoding auto|utf-8|gbk|gb18030] [--dry-run]\n"
+		  "                                enterprises with their cases, or experts, from CSV\n"
+		  "                                (all or nothing)\n"
+		  "  export cases|checks|findings|experts|agenda [--encoding utf-8|gb18030] [--bom] [-o FILE]\n"
+		  "                                CSV for spreadsheets (re-imports)\n"
 		  "  verify                        check the audit chain, every record and the file\n"
 		  "  backup FILE                   a consistent copy while others write\n"));
 }

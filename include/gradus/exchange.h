@@ -1,0 +1,50 @@
+/* Records in and out as CSV (DESIGN section 5): enterprises with their
+ * cases, and experts, imported all or nothing; cases, checks, findings,
+ * experts and the agenda exported. The text is UTF-8 (csv_decode before an
+ * import; csv_writer_finish encodes an export). */
+#ifndef GRADUS_EXCHANGE_H
+#define GRADUS_EXCHANGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gradus/csv.h"
+#include "gradus/dates.h"
+#include "gradus/forms.h"
+#include "gradus/store.h"
+
+enum import_kind { IMPORT_CASES, IMPORT_EXPERTS };
+
+/* The columns an import takes (header names, NULL-terminated), the ones it
+ * needs, and the ones of an export it passes over (so an export imports). */
+struct import_columns {
+	const char *const *known, *const *required, *const *ignored;
+};
+const struct import_columns *import_columns_of(enum import_kind kind);
+
+/* A warning of a row (e.g. case_create's intake warnings), by line. */
+typedef void (*import_warning_fn)(void *context, long line, const char *text);
+
+/* Imports UTF-8 CSV text whose first record is the header naming the
+ * columns (in any order; unknown, repeated or missing required columns are
+ * refused, naming them). Every row goes through case_create or expert_add
+ * inside ONE transaction: the first bad row rolls everything back and err
+ * is "NAME:LINE: column COLUMN: message" (NAME the file's name, LINE where
+ * the row starts). A cell read back from an export has its formula
+ * apostrophe removed (csv_restore_formula); an empty cell is no value.
+ * dry_run: the same, then rolled back. *rows: the rows imported (or that
+ * would be). */
+enum status import_csv(struct store *store, const struct forms *forms, enum import_kind kind, const char *name,
+		       const char *text, size_t len, bool dry_run, size_t *rows, import_warning_fn warn,
+		       void *context, struct error *err);
+
+enum export_kind { EXPORT_CASES, EXPORT_CHECKS, EXPORT_FINDINGS, EXPORT_EXPERTS, EXPORT_AGENDA };
+/* "cases" "checks" "findings" "experts" "agenda". */
+bool export_kind_parse(const char *name, enum export_kind *kind);
+
+/* Writes the header and every record of a kind into writer; the agenda is
+ * what falls due by today + within days (overdue items included). */
+enum status export_csv(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
+		       int within, struct csv_writer *writer, struct error *err);
+
+#endif

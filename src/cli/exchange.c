@@ -1,0 +1,236 @@
+/* gradus import cases|experts FILE and gradus export
+ * cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or GB18030. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/cli.h"
+#include "gradus/exchange.h"
+#include "gradus/i18n.h"
+
+static int import_usage(void)
+{
+	cli_error("%s", _("usage: gradus import cases|experts FILE [--encoding auto|utf-8|gbk|gb18030] [--dry-run]"));
+	return 2;
+}
+
+static int export_usage(void)
+{
+	cli_error("%s", _("usage: gradus export cases|checks|findings|experts|agenda [--encoding utf-8|gb18030] [--bom]\n"
+			  "         [--within DAYS] [-o FILE]"));
+	return 2;
+}
+
+/* The whole file (or standard input for "-"); caller frees. */
+static int read_file(const char *path, char **bytes, size_t *len)
+{
+	FILE *file = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	size_t capacity = 0, got;
+	char *grown;
+	int rc = 0;
+
+	*bytes = NULL;
+	*len = 0;
+	if (!file) {
+		/* L10N: the file, then why (from the system) */
+		cli_error(_("cannot read %s: %s"), path, strerror(errno));
+		return 1;
+	}
+	do {
+		if (*len == capacity) {
+			capacity = capacity ? capacity * 2 : 65536;
+			if (!(grown = realloc(*bytes, capacity))) {
+				cli_error("%s", _("out of memory"));
+				rc = 1;
+				break;
+			}
+			*bytes = grown;
+		}
+		got = fread(*bytes + *len, 1, capacity - *len, file);
+		*len += got;
+	} while (got > 0);
+	if (!rc && ferror(file)) {
+		cli_error(_("cannot read %s: %s"), path, strerror(errno));
+		rc = 1;
+	}
+	if (file != stdin)
+		fclose(file);
+	return rc;
+}
+
+static void print_warning(void *context, long line, const char *text)
+{
+	/* L10N: the file, its line, then an intake warning (in English) */
+	fprintf(stderr, _("gradus: %s:%ld: warning: %s\n"), (const char *)context, line, text);
+}
+
+/* The file decoded to UTF-8 before the database is opened: a file that is
+ * not text changes nothing. */
+static int decode_file(const char *path, enum csv_encoding encoding, char **text, size_t *len)
+{
+	struct error err = { "" };
+	char *bytes = NULL;
+	size_t size = 0;
+	int rc = read_file(path, &bytes, &size);
+
+	if (!rc && csv_decode(bytes ? bytes : "", size, encoding, text, len, NULL, &err)) {
+		cli_error("%s:%s", path, err.message);
+		rc = 1;
+	}
+	free(bytes);
+	return rc;
+}
+
+static void import_summary(enum import_kind kind, size_t rows, bool dry_run)
+{
+	if (dry_run)
+		printf(kind == IMPORT_CASES ? ngettext("%zu case would be imported (dry run: nothing written)\n",
+						       "%zu cases would be imported (dry run: nothing written)\n", rows)
+					    : ngettext("%zu expert would be imported (dry run: nothing written)\n",
+						       "%zu experts would be imported (dry run: nothing written)\n", rows),
+		       rows);
+	else
+		printf(kind == IMPORT_CASES ? ngettext("%zu case imported\n", "%zu cases imported\n", rows)
+					    : ngettext("%zu expert imported\n", "%zu experts imported\n", rows),
+		       rows);
+}
+
+int cli_import(struct cli *cli, int argc, char **argv)
+{
+	const char *encoding_name = "auto";
+	enum csv_encoding encoding;
+	enum import_kind kind;
+	struct store *store = NULL;
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	bool bad = false, dry_run = false;
+	char *text = NULL;
+	size_t len = 0, rows = 0;
+	int i, rc;
+
+	if (argc < 3 || (strcmp(argv[1], "cases") && strcmp(argv[1], "experts")))
+		return import_usage();
+	kind = !strcmp(argv[1], "cases") ? IMPORT_CASES : IMPORT_EXPERTS;
+	for (i = 3; i < argc && !bad; i++) {
+		if (!strcmp(argv[i], "--dry-run"))
+			dry_run = true;
+		else if (!cli_option(argc, argv, &i, "--encoding", &encoding_name, &bad))
+			return import_usage();
+	}
+	if (bad)
+		return 2;
+	if (!csv_encoding_parse(encoding_name, &encoding)) {
+		cli_error(_("--encoding %s: expected auto, utf-8, gbk or gb18030"), encoding_name);
+		return 2;
+	}
+	if ((rc = decode_file(argv[2], encoding, &text, &len)))
+		return rc;
+	rc = cli_open_all(cli, STORE_OPEN_OR_CREATE, &store, &forms);
+	if (!rc && import_csv(store, forms, kind, argv[2], text, len, dry_run, &rows, print_warning, argv[2], &err)) {
+		cli_error("%s", err.message);
+		/* L10N: after the error of an import's first bad row */
+		cli_error("%s", _("nothing was imported"));
+		rc = 1;
+	}
+	if (!rc)
+		import_summary(kind, rows, dry_run);
+	free(text);
+	cli_close_all(&store, &forms);
+	return rc;
+}
+
+/* Written to FILE.tmp and renamed over FILE once whole. */
+static int write_output(const char *path, const char *bytes, size_t len)
+{
+	char *tmp = NULL;
+	FILE *file;
+	int rc = 1;
+
+	if (!path)
+		return fwrite(bytes, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : 1;
+	if (asprintf(&tmp, "%s.tmp", path) < 0) {
+		cli_error("%s", _("out of memory"));
+		return 1;
+	}
+	if ((file = fopen(tmp, "wb"))) {
+		rc = fwrite(bytes, 1, len, file) != len;
+		rc |= fclose(file) != 0;
+		rc = rc || rename(tmp, path);
+	}
+	if (rc) {
+		/* L10N: the file, then why (from the system) */
+		cli_error(_("cannot write %s: %s"), path, strerror(errno));
+		remove(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
+struct export_args {
+	enum export_kind kind;
+	enum csv_encoding encoding;
+	bool bom;
+	int within;
+	const char *output;
+};
+
+static int parse_export(int argc, char **argv, struct export_args *a)
+{
+	const char *encoding_name = "utf-8", *within = "90";
+	bool bad = false;
+	char extra;
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	if (argc < 2 || !export_kind_parse(argv[1], &a->kind))
+		return export_usage();
+	for (i = 2; i < argc && !bad; i++) {
+		if (!strcmp(argv[i], "--bom"))
+			a->bom = true;
+		else if (!cli_option(argc, argv, &i, "--encoding", &encoding_name, &bad) &&
+			 !cli_option(argc, argv, &i, "--within", &within, &bad) &&
+			 !cli_option(argc, argv, &i, "-o", &a->output, &bad) &&
+			 !cli_option(argc, argv, &i, "--output", &a->output, &bad))
+			return export_usage();
+	}
+	if (bad)
+		return 2;
+	if (!csv_encoding_parse(encoding_name, &a->encoding) || (a->encoding != CSV_UTF8 && a->encoding != CSV_GB18030)) {
+		cli_error(_("--encoding %s: expected utf-8 or gb18030"), encoding_name);
+		return 2;
+	}
+	if (sscanf(within, "%d%c", &a->within, &extra) != 1 || a->within < 0 || a->within > 36500) {
+		cli_error(_("--within %s: expected a number of days, e.g. 90"), within);
+		return 2;
+	}
+	return 0;
+}
+
+int cli_export(struct cli *cli, int argc, char **argv)
+{
+	struct export_args a;
+	struct store *store = NULL;
+	struct forms *forms = NULL;
+	struct csv_writer writer;
+	struct error err = { "" };
+	char *bytes = NULL;
+	size_t len = 0;
+	int rc = parse_export(argc, argv, &a);
+
+	if (rc)
+		return rc;
+	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
+	csv_writer_init(&writer, a.bom);
+	if (!rc && (export_csv(store, forms, a.kind, cli->today, a.within, &writer, &err) ||
+		    csv_writer_finish(&writer, a.encoding, &bytes, &len, &err))) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	if (!rc)
+		rc = write_output(a.output, bytes ? bytes : "", len);
+	csv_writer_free(&writer);
+	free(bytes);
+	cli_close_all(&store, &forms);
+	return rc;
+}
