@@ -27,6 +27,8 @@ static const struct {
 	{ "cultivation", cli_cultivation },
 	{ "backup", cli_backup },
 	{ "report", cli_report },
+	{ "bundle", cli_bundle },
+	{ "conflicts", cli_conflicts },
 };
 
 /* Text is UTF-8 inside; a terminal left in the plain C locale still gets

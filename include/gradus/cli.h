@@ -62,5 +62,7 @@ int cli_panel(struct cli *cli, int argc, char **argv);
 int cli_cultivation(struct cli *cli, int argc, char **argv);
 int cli_backup(struct cli *cli, int argc, char **argv);
 int cli_report(struct cli *cli, int argc, char **argv);
+int cli_bundle(struct cli *cli, int argc, char **argv);
+int cli_conflicts(struct cli *cli, int argc, char **argv);
 
 #endif
