@@ -135,10 +135,12 @@ cp "$B" "$WORK/flip2.db"
 flip "$WORK/flip2.db" "$(q "$B" "SELECT hex(value) FROM bundle_manifest WHERE key = 'content_sha256'")" &&
 	refused "a bundle with a byte flipped in its manifest" "$WORK/flip2.db" "the manifest does not match its SHA-256" ||
 	fail "could not flip a byte in the manifest"
-cp "$B" "$WORK/flip3.db"
-flip "$WORK/flip3.db" "$(q "$B" "SELECT hex('现场演示 on site')")" 2>/dev/null ||
-	python3 -c "import sys; p=sys.argv[1]; d=bytearray(open(p,'rb').read()); d[len(d)//2] ^= 0xff; open(p,'wb').write(d)" "$WORK/flip3.db"
-refused "a bundle with its rows changed outside gradus" "$WORK/flip3.db" "the bundle is damaged"
+cp "$B" "$WORK/edited.db"
+sqlite3 "$WORK/edited.db" "UPDATE enterprises SET name = name || '*'"
+refused "a bundle whose rows were changed outside gradus" "$WORK/edited.db" "content does not match the manifest"
+cp "$B" "$WORK/edited2.db"
+sqlite3 "$WORK/edited2.db" "UPDATE answers SET note = 'changed'"
+refused "a bundle whose recorded rows were changed outside gradus" "$WORK/edited2.db" "do not lead from its content"
 head -c 20000 "$B" >"$WORK/cut.db"
 refused "a cut bundle" "$WORK/cut.db" "the bundle is damaged"
 OTHER=$(demo_db other)
