@@ -29,6 +29,8 @@ static const struct {
 	{ "report", cli_report },
 	{ "import", cli_import },
 	{ "export", cli_export },
+	{ "bundle", cli_bundle },
+	{ "conflicts", cli_conflicts },
 };
 
 /* Text is UTF-8 inside; a terminal left in the plain C locale still gets

@@ -64,5 +64,7 @@ int cli_backup(struct cli *cli, int argc, char **argv);
 int cli_report(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);
 int cli_export(struct cli *cli, int argc, char **argv);
+int cli_bundle(struct cli *cli, int argc, char **argv);
+int cli_conflicts(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -76,6 +76,13 @@ void cli_usage(FILE *out)
 		  "                                CSV for spreadsheets (re-imports)\n"
 		  "  verify                        check the audit chain, every record and the file\n"
 		  "  backup FILE                   a consistent copy while others write\n"));
+	/* Apart, so that the translation of the text above still holds. */
+	fprintf(out, "%s",
+		_("  bundle out --cases ID,ID [--inspector LOGIN] -o FILE\n"
+		  "                                the cases of a visit, worked on with gradus --db FILE\n"
+		  "  bundle in FILE                apply a visit's changes (conflicts kept for a person)\n"
+		  "  conflicts [--all] | conflicts resolve ID office|bundle\n"
+		  "                                fields changed both here and in a bundle\n"));
 }
 
 static int parse_size(struct cli *cli, const char *text)

@@ -282,6 +282,25 @@ static const char *const migrations[] = {
 	"  case_id TEXT NOT NULL REFERENCES cases (id),"
 	"  filed_on TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, position INTEGER NOT NULL);"
 	"CREATE INDEX readiness_case ON readiness (case_id, filed_on, position);",
+	/* 11: visit bundles applied at the office (bundle_in.c) and the fields
+	 * changed on both sides, kept until a person picks a value */
+	"CREATE TABLE bundles_applied ("
+	"  id TEXT PRIMARY KEY,"
+	"  bundle_hash TEXT NOT NULL," /* the bundle's manifest hash */
+	"  source TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL," /* the recorded change (bundle_changes.seq) */
+	"  sha256 TEXT NOT NULL,"
+	"  applied_by TEXT NOT NULL, applied_at TEXT NOT NULL,"
+	"  UNIQUE (bundle_hash, seq));"
+	"CREATE TABLE conflicts ("
+	"  id TEXT PRIMARY KEY,"
+	"  bundle_hash TEXT NOT NULL,"
+	"  tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL," /* field "-": a row deleted in the bundle */
+	"  base TEXT, office TEXT, bundle TEXT,"
+	"  status TEXT NOT NULL," /* open, resolved */
+	"  resolved_value TEXT, resolved_by TEXT, resolved_at TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX conflicts_status ON conflicts (status, created_at);",
 };
 
 int schema_latest_version(void)
@@ -357,6 +376,12 @@ static const char *const kpi_fields[] = { "case_id", "kpi", "baseline", "target"
 static const char *const kpi_value_fields[] = { "kpi_id", "period", "value", NULL };
 static const char *const readiness_fields[] = { "case_id", "filed_on", "kind", "text", "position", NULL };
 
+static const char *const bundle_applied_fields[] = {
+	"bundle_hash", "source", "seq", "sha256", "applied_by", "applied_at", NULL };
+static const char *const conflict_fields[] = {
+	"bundle_hash", "tbl", "row_id", "field", "base", "office", "bundle", "status", "resolved_value", "resolved_by",
+	"resolved_at", "created_at", NULL };
+
 static const struct schema_table tables[] = {
 	{ "cultivation_plans", cultivation_plan_fields },
 	{ "milestones", milestone_fields },
@@ -387,6 +412,8 @@ static const struct schema_table tables[] = {
 	{ "case_materials", case_material_fields },
 	{ "events", event_fields },
 	{ "users", user_fields },
+	{ "bundles_applied", bundle_applied_fields },
+	{ "conflicts", conflict_fields },
 };
 
 const struct schema_table *schema_table(const char *name)

@@ -332,6 +332,8 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	if (status)
 		goto fail;
 	status = ensure_actor(store, err);
+	if (!status)
+		status = bundle_attach(store, err);
 	if (status)
 		goto fail;
 	*out = store;
@@ -348,6 +350,7 @@ void store_close(struct store **storep)
 
 	if (!store)
 		return;
+	bundle_detach(store);
 	for (i = 0; i < store->stmt_count; i++)
 		sqlite3_finalize(store->stmts[i].stmt);
 	if (store->db)
@@ -406,7 +409,9 @@ enum status store_commit(struct store *store, struct error *err)
 		snprintf(sql, sizeof(sql), "RELEASE level%d", store->depth);
 		return exec(store, sql, err);
 	}
-	status = exec(store, "COMMIT", err);
+	status = bundle_record(store, err);
+	if (!status)
+		status = exec(store, "COMMIT", err);
 	if (status)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	return status;

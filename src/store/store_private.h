@@ -24,6 +24,7 @@ struct store {
 		sqlite3_stmt *stmt;
 	} stmts[STORE_MAX_STATEMENTS];
 	size_t stmt_count;
+	struct sqlite3_session *session; /* in a bundle: records every committed write (bundle.c) */
 };
 
 /* A prepared statement for a static SQL string, reset and unbound. */
@@ -41,6 +42,13 @@ void store_expert_clear(struct expert_row *row);
 struct forms;
 enum status store_readiness_keep(struct store *store, const struct forms *forms, const char *case_id,
 				 struct date filed_on, struct error *err);
+/* In a bundle (a file with bundle_manifest) every committed write is
+ * recorded as a changeset (bundle.c): the session is attached when the
+ * store opens, its changes appended to bundle_changes at the outermost
+ * commit, and deleted on close. No-ops elsewhere. */
+enum status bundle_attach(struct store *store, struct error *err);
+enum status bundle_record(struct store *store, struct error *err);
+void bundle_detach(struct store *store);
 /* Makes room for one more element in a growing array (doubling). */
 enum status store_grow(void **array, size_t *capacity, size_t count, size_t size);
 /* The search index (search.c): re-indexes the cases a write to table/id

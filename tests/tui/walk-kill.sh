@@ -48,7 +48,7 @@ PANE=$($T display -p -t s '#{pane_pid}')
 PID=$(cat "/proc/$PANE/task/$PANE/children" 2>/dev/null || ps -o pid= --ppid "$PANE")
 PID=$(echo $PID)
 [ -n "$PID" ] && kill -9 "$PID"
-check "gradus is killed with SIGKILL mid-walk" sh -c "$T capture-pane -p -t s | tr -d '\\n' | grep -q 'EXITED 137'"
+check "gradus is killed with SIGKILL mid-walk" sh -c "$T capture-pane -p -t s | tr -d '\\n' | grep -Eq 'EXITED ?137'"
 
 $T respawn-pane -k -t s "$START"
 open_check "after the kill"

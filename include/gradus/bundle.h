@@ -1,0 +1,55 @@
+/* Visit bundles: a SQLite file holding some cases and all they need, worked
+ * on away from the office and applied back field by field; a field changed
+ * on both sides is a conflict kept until a person picks a value. */
+#ifndef GRADUS_BUNDLE_H
+#define GRADUS_BUNDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gradus/status.h"
+#include "gradus/store.h"
+
+/* Writes path (which must not exist): a copy of the database holding only
+ * the cases (ids or numbers), their enterprise, factory, events, checks with
+ * their forms snapshot, answers, evidence and attachments, findings, panels
+ * and cultivation, all users and experts; an empty audit chain; and a
+ * manifest naming this database, the time, the cases, the inspector (may be
+ * NULL) and the SHA-256 of it all. Written to path.part, renamed once whole.
+ * Clerks and admins only. */
+enum status bundle_out(struct store *store, const char *const *cases, size_t case_count, const char *inspector,
+		       const char *path, struct error *err);
+
+/* What bundle_in did. */
+struct bundle_result {
+	long changes;    /* recorded changes applied now */
+	long inserted;   /* rows added */
+	long updated;    /* fields written */
+	long deleted;    /* rows deleted */
+	long conflicts;  /* fields changed on both sides, kept for a person */
+	bool already;    /* every change was applied before: nothing was written */
+};
+
+/* Applies the changes recorded in the bundle at path, in one transaction
+ * through the write path (so audited here). Refused before anything is
+ * written when the file is damaged, its manifest or a change does not match
+ * its SHA-256, or it was written from another database. Changes applied
+ * before are skipped: applying a bundle twice changes nothing. */
+enum status bundle_in(struct store *store, const char *path, struct bundle_result *out, struct error *err);
+
+/* Whether this database is a bundle (has a manifest). */
+bool bundle_is(struct store *store);
+
+struct conflict_row {
+	char *id, *table, *row_id, *field, *base, *office, *bundle, *status, *resolved_value, *label;
+};
+/* Open conflicts (all: resolved ones too), oldest first. label names the
+ * row for a person (a case's number) or is NULL. */
+enum status conflict_list(struct store *store, bool all, struct conflict_row **rows, size_t *count,
+			  struct error *err);
+void conflict_rows_free(struct conflict_row *rows, size_t count);
+/* Closes an open conflict (id or a unique prefix of it) keeping the
+ * office's value or writing the bundle's. Clerks and admins only. */
+enum status conflict_resolve(struct store *store, const char *id, bool take_bundle, struct error *err);
+
+#endif

@@ -1,0 +1,451 @@
+/* Writing a visit bundle, and recording the writes made in one.
+ *
+ * A bundle is a copy of the office database (SQLite's backup API) cut down
+ * to some cases and all they need, with an empty audit chain and a manifest
+ * naming its source database and the SHA-256 of its content. Opened with
+ * gradus like any database, it records each committed write as a changeset
+ * of SQLite's session extension in bundle_changes, in the same transaction;
+ * the office applies them with bundle_in. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bundle_private.h"
+#include "gradus/bundle.h"
+#include "schema.h"
+#include "store_private.h"
+
+void bundle_sha256(const void *data, size_t size, char out[65])
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+	int i;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, size, data);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+static void digest_hex(struct sha256_ctx *ctx, char out[65])
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	int i;
+
+	sha256_digest(ctx, sizeof(digest), digest);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+/* A value as its type, its length and its bytes: no two rows hash alike. */
+static void hash_value(struct sha256_ctx *ctx, int type, const void *bytes, size_t size)
+{
+	uint8_t head[9];
+	int i;
+
+	head[0] = (uint8_t)type;
+	for (i = 0; i < 8; i++)
+		head[1 + i] = (uint8_t)((uint64_t)size >> (8 * i));
+	sha256_update(ctx, sizeof(head), head);
+	if (size)
+		sha256_update(ctx, size, bytes);
+}
+
+static void hash_text(struct sha256_ctx *ctx, const char *text)
+{
+	hash_value(ctx, SQLITE_TEXT, text, strlen(text));
+}
+
+static enum status hash_table(sqlite3 *db, struct sha256_ctx *ctx, const char *table, struct error *err)
+{
+	char sql[128];
+	sqlite3_stmt *stmt;
+	int rc, i, n;
+
+	snprintf(sql, sizeof(sql), "SELECT * FROM %s ORDER BY id", table);
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+		return error_set(err, STATUS_ERR_CORRUPT, "%s: %s", table, sqlite3_errmsg(db));
+	hash_text(ctx, table);
+	n = sqlite3_column_count(stmt);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		for (i = 0; i < n; i++) {
+			int type = sqlite3_column_type(stmt, i);
+			const void *bytes = type == SQLITE_BLOB ? sqlite3_column_blob(stmt, i)
+								: (const void *)sqlite3_column_text(stmt, i);
+
+			hash_value(ctx, type, bytes, (size_t)sqlite3_column_bytes(stmt, i));
+		}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK
+				 : error_set(err, STATUS_ERR_CORRUPT, "%s: %s", table, sqlite3_errstr(rc));
+}
+
+enum status bundle_content_hash(sqlite3 *db, char out[65], struct error *err)
+{
+	struct sha256_ctx ctx;
+	enum status status = STATUS_OK;
+	size_t i;
+
+	sha256_init(&ctx);
+	for (i = 0; !status && schema_table_at(i); i++)
+		status = hash_table(db, &ctx, schema_table_at(i)->name, err);
+	if (!status)
+		digest_hex(&ctx, out);
+	return status;
+}
+
+enum status bundle_manifest_hash(sqlite3 *db, char out[65], struct error *err)
+{
+	static const char *const sql =
+		"SELECT key, value FROM bundle_manifest WHERE key <> 'manifest_sha256' ORDER BY key";
+	struct sha256_ctx ctx;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return error_set(err, STATUS_ERR_CORRUPT, "no bundle manifest (%s)", sqlite3_errmsg(db));
+	sha256_init(&ctx);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		hash_value(&ctx, SQLITE_TEXT, sqlite3_column_text(stmt, 0), (size_t)sqlite3_column_bytes(stmt, 0));
+		hash_value(&ctx, SQLITE_TEXT, sqlite3_column_text(stmt, 1), (size_t)sqlite3_column_bytes(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return error_set(err, STATUS_ERR_CORRUPT, "the bundle manifest cannot be read (%s)", sqlite3_errstr(rc));
+	digest_hex(&ctx, out);
+	return STATUS_OK;
+}
+
+bool bundle_is(struct store *store)
+{
+	sqlite3_stmt *stmt;
+	bool is = false;
+
+	if (sqlite3_prepare_v2(store->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest'",
+			       -1, &stmt, NULL) != SQLITE_OK)
+		return false;
+	is = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return is;
+}
+
+/* ---- recording the writes made in a bundle ---- */
+
+/* Exactly the tables of the content hash: what the write path knows. */
+static int recorded_table(void *unused, const char *table)
+{
+	(void)unused;
+	return schema_table(table) != NULL;
+}
+
+static enum status session_start(struct store *store, struct error *err)
+{
+	int rc = sqlite3session_create(store->db, "main", &store->session);
+
+	if (rc == SQLITE_OK) {
+		sqlite3session_table_filter(store->session, recorded_table, NULL);
+		rc = sqlite3session_attach(store->session, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		bundle_detach(store);
+		return store_fail(store, rc, err, "recording the bundle's changes");
+	}
+	return STATUS_OK;
+}
+
+enum status bundle_attach(struct store *store, struct error *err)
+{
+	if (store->read_only || store->session || !bundle_is(store))
+		return STATUS_OK;
+	return session_start(store, err);
+}
+
+void bundle_detach(struct store *store)
+{
+	if (store->session)
+		sqlite3session_delete(store->session);
+	store->session = NULL;
+}
+
+/* At the outermost commit: the transaction's changes as one changeset,
+ * appended in the same transaction; then a fresh session for the next. */
+enum status bundle_record(struct store *store, struct error *err)
+{
+	static const char *const sql = "INSERT INTO bundle_changes (sha256, data) VALUES (?1, ?2)";
+	sqlite3_stmt *stmt;
+	void *data = NULL;
+	char sha[65];
+	int size = 0, rc;
+
+	if (!store->session)
+		return STATUS_OK;
+	rc = sqlite3session_changeset(store->session, &size, &data);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, "recording the bundle's changes");
+	if (size > 0) {
+		bundle_sha256(data, (size_t)size, sha);
+		if (!(stmt = store_prepare(store, sql, err))) {
+			sqlite3_free(data);
+			return STATUS_ERR_DB;
+		}
+		sqlite3_bind_text(stmt, 1, sha, -1, SQLITE_STATIC);
+		sqlite3_bind_blob(stmt, 2, data, size, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+	} else {
+		rc = SQLITE_DONE;
+	}
+	sqlite3_free(data);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, rc, err, "recording the bundle's changes");
+	bundle_detach(store);
+	return session_start(store, err);
+}
+
+/* ---- writing a bundle ---- */
+
+/* Every row the kept cases (in temp.keep) do not need goes; users and
+ * experts stay. The audit chain starts afresh in the bundle. */
+static const char *const prune_sql =
+	"DELETE FROM cases WHERE id NOT IN (SELECT id FROM temp.keep);"
+	"DELETE FROM factories WHERE id NOT IN (SELECT factory_id FROM cases);"
+	"DELETE FROM enterprises WHERE id NOT IN (SELECT enterprise_id FROM factories);"
+	"DELETE FROM case_scenarios WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM case_materials WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM events WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM checks WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM check_inspectors WHERE check_id NOT IN (SELECT id FROM checks);"
+	"DELETE FROM check_scenarios WHERE check_id NOT IN (SELECT id FROM checks);"
+	"DELETE FROM check_items WHERE check_id NOT IN (SELECT id FROM checks);"
+	"DELETE FROM answers WHERE check_id NOT IN (SELECT id FROM checks);"
+	"DELETE FROM signatures WHERE check_id NOT IN (SELECT id FROM checks);"
+	"DELETE FROM amendments WHERE check_id NOT IN (SELECT id FROM checks);"
+	"DELETE FROM findings WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM evidence WHERE (check_id IS NOT NULL AND check_id NOT IN (SELECT id FROM checks))"
+	"  OR (finding_id IS NOT NULL AND finding_id NOT IN (SELECT id FROM findings))"
+	"  OR (check_id IS NULL AND finding_id IS NULL);"
+	"DELETE FROM attachments WHERE id NOT IN (SELECT attachment_id FROM evidence);"
+	"DELETE FROM panels WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM panel_members WHERE panel_id NOT IN (SELECT id FROM panels);"
+	"DELETE FROM panel_notes WHERE panel_id NOT IN (SELECT id FROM panels);"
+	"DELETE FROM cultivation_plans WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM milestones WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM guidance_sessions WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM followups WHERE case_id NOT IN (SELECT id FROM cases)"
+	"  OR session_id NOT IN (SELECT id FROM guidance_sessions);"
+	"DELETE FROM progress_reports WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM kpis WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM kpi_values WHERE kpi_id NOT IN (SELECT id FROM kpis);"
+	"DELETE FROM readiness WHERE case_id NOT IN (SELECT id FROM cases);"
+	"DELETE FROM audit; DELETE FROM conflicts; DELETE FROM bundles_applied;"
+	"DROP TABLE temp.keep;";
+
+static const char *const bundle_tables_sql =
+	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE bundle_changes (seq INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB NOT NULL);";
+
+static enum status copy_exec(sqlite3 *db, const char *sql, const char *path, struct error *err)
+{
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		return STATUS_OK;
+	return error_set(err, rc == SQLITE_FULL ? STATUS_ERR_FULL : STATUS_ERR_IO, "%s: %s", path, sqlite3_errmsg(db));
+}
+
+/* One text parameter per statement: the key and value of a manifest row,
+ * or the id of a kept case. */
+static enum status copy_put(sqlite3 *db, const char *sql, const char *a, const char *b, const char *path,
+			    struct error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
+		if (b)
+			sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+	}
+	return rc == SQLITE_DONE ? STATUS_OK : error_set(err, STATUS_ERR_IO, "%s: %s", path, sqlite3_errmsg(db));
+}
+
+/* The case ids (and numbers, comma-separated) of the keys given. */
+static enum status resolve_cases(struct store *store, const char *const *cases, size_t count, char **ids,
+				 char **numbers, struct error *err)
+{
+	static const char *const sql = "SELECT id, number FROM cases WHERE id = ?1 OR number = ?1";
+	size_t i, size = count * 70 + 1;
+	sqlite3_stmt *stmt;
+
+	*ids = calloc(1, size);
+	*numbers = calloc(1, size + count * 64);
+	if (!*ids || !*numbers)
+		return STATUS_ERR_NOMEM;
+	for (i = 0; i < count; i++) {
+		if (!(stmt = store_prepare(store, sql, err)))
+			return STATUS_ERR_DB;
+		sqlite3_bind_text(stmt, 1, cases[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_ROW || strlen((const char *)sqlite3_column_text(stmt, 1)) > 100) {
+			sqlite3_reset(stmt);
+			return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'; no bundle was written", cases[i]);
+		}
+		if (strstr(*ids, (const char *)sqlite3_column_text(stmt, 0))) {
+			sqlite3_reset(stmt);
+			continue;
+		}
+		strcat(*ids, **ids ? "," : "");
+		strcat(*ids, (const char *)sqlite3_column_text(stmt, 0));
+		strcat(*numbers, **numbers ? "," : "");
+		strcat(*numbers, (const char *)sqlite3_column_text(stmt, 1));
+		sqlite3_reset(stmt);
+	}
+	return STATUS_OK;
+}
+
+static enum status check_inspector(struct store *store, const char *login, struct error *err)
+{
+	static const char *const sql = "SELECT role FROM users WHERE login = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status = STATUS_OK;
+
+	if (!login)
+		return STATUS_OK;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_ROW || (strcmp((const char *)sqlite3_column_text(stmt, 0), "inspector") &&
+						 strcmp((const char *)sqlite3_column_text(stmt, 0), "admin")))
+		status = error_set(err, STATUS_ERR_INVALID, "inspector '%s': not a user with the inspector role", login);
+	sqlite3_reset(stmt);
+	return status;
+}
+
+enum status bundle_database_id(struct store *store, char out[65], struct error *err)
+{
+	static const char *const sql = "SELECT value FROM meta WHERE key = 'database_id'";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	int rc;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(out, 65, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? STATUS_OK : error_set(err, STATUS_ERR_CORRUPT, "%s: no database id", store->path);
+}
+
+/* The manifest, its content hash over the rows as they are now, and the
+ * manifest's own hash last. */
+static enum status write_manifest(struct store *store, sqlite3 *db, const char *part, const char *numbers,
+				  const char *ids, const char *inspector, struct error *err)
+{
+	static const char *const put = "INSERT INTO bundle_manifest (key, value) VALUES (?1, ?2)";
+	char source[65], content[65], manifest[65], now[STORE_TIMESTAMP_SIZE], schema[16];
+	enum status status = bundle_database_id(store, source, err);
+
+	if (status)
+		return status;
+	store_timestamp(now);
+	snprintf(schema, sizeof(schema), "%d", schema_latest_version());
+	if ((status = bundle_content_hash(db, content, err)))
+		return status;
+	const char *rows[][2] = {
+		{ "format", "1" }, { "source", source }, { "created_at", now }, { "created_by", store_actor(store) },
+		{ "cases", numbers }, { "case_ids", ids }, { "inspector", inspector ? inspector : "" },
+		{ "schema", schema }, { "content_sha256", content },
+	};
+	for (size_t i = 0; !status && i < sizeof(rows) / sizeof(rows[0]); i++)
+		status = copy_put(db, put, rows[i][0], rows[i][1], part, err);
+	if (!status)
+		status = bundle_manifest_hash(db, manifest, err);
+	if (!status)
+		status = copy_put(db, put, "manifest_sha256", manifest, part, err);
+	return status;
+}
+
+/* Cuts the copy at part down to the cases and makes it a bundle. */
+static enum status make_bundle(struct store *store, const char *part, const char *ids, const char *numbers,
+			       const char *inspector, struct error *err)
+{
+	static const char *const keep_sql =
+		"INSERT INTO temp.keep SELECT value FROM json_each('[\"' || replace(?1, ',', '\",\"') || '\"]')";
+	struct store copy = { 0 };
+	enum status status;
+	size_t i;
+
+	if (sqlite3_open_v2(part, &copy.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		status = error_set(err, STATUS_ERR_IO, "%s: %s", part, sqlite3_errmsg(copy.db));
+		sqlite3_close(copy.db);
+		return status;
+	}
+	copy.path = (char *)part;
+	status = copy_exec(copy.db, "BEGIN; CREATE TEMP TABLE keep (id TEXT PRIMARY KEY)", part, err);
+	if (!status)
+		status = copy_put(copy.db, keep_sql, ids, NULL, part, err);
+	if (!status)
+		status = copy_exec(copy.db, prune_sql, part, err);
+	if (!status)
+		status = copy_exec(copy.db, "COMMIT; VACUUM; BEGIN", part, err);
+	if (!status)
+		status = store_search_rebuild(&copy, err);
+	if (!status)
+		status = copy_exec(copy.db, bundle_tables_sql, part, err);
+	if (!status)
+		status = write_manifest(store, copy.db, part, numbers, ids, inspector, err);
+	if (!status)
+		status = copy_exec(copy.db, "COMMIT; PRAGMA journal_mode = DELETE", part, err);
+	for (i = 0; i < copy.stmt_count; i++)
+		sqlite3_finalize(copy.stmts[i].stmt);
+	if (sqlite3_close(copy.db) != SQLITE_OK && !status)
+		status = error_set(err, STATUS_ERR_IO, "%s: could not be closed", part);
+	return status;
+}
+
+enum status bundle_out(struct store *store, const char *const *cases, size_t case_count, const char *inspector,
+		       const char *path, struct error *err)
+{
+	char part[4096], *ids = NULL, *numbers = NULL;
+	enum status status;
+	struct stat st;
+
+	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
+		return error_set(err, STATUS_ERR_DENIED, "%s may not write bundles: that is for a clerk or an admin (%s)",
+				 store_actor(store), *store_role(store) ? store_role(store) : "no role in this database");
+	if (bundle_is(store))
+		return error_set(err, STATUS_ERR_INVALID,
+				 "%s is a bundle: bundles are written from the office database", store->path);
+	if (!case_count)
+		return error_set(err, STATUS_ERR_USAGE, "no cases given; no bundle was written");
+	if (!stat(path, &st))
+		return error_set(err, STATUS_ERR_EXISTS, "%s exists: not overwritten", path);
+	if (snprintf(part, sizeof(part), "%s.part", path) >= (int)sizeof(part))
+		return error_set(err, STATUS_ERR_INVALID, "%s: path too long", path);
+	status = check_inspector(store, inspector, err);
+	if (!status)
+		status = resolve_cases(store, cases, case_count, &ids, &numbers, err);
+	if (status)
+		goto cleanup;
+	unlink(part);
+	status = store_backup(store, part, err);
+	if (!status)
+		status = make_bundle(store, part, ids, numbers, inspector, err);
+	if (!status && rename(part, path))
+		status = error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
+	if (status)
+		unlink(part);
+cleanup:
+	free(ids);
+	free(numbers);
+	return status;
+}

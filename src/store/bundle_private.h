@@ -1,0 +1,22 @@
+/* Private to store/: what writing a bundle and applying one share. */
+#ifndef GRADUS_STORE_BUNDLE_PRIVATE_H
+#define GRADUS_STORE_BUNDLE_PRIVATE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "gradus/status.h"
+
+/* SHA-256 of bytes as 64 lower-case hex characters. */
+void bundle_sha256(const void *data, size_t size, char out[65]);
+/* The SHA-256 of every row of every table the write path knows (ordered by
+ * id; each value with its type), the tables a bundle's changes can touch. */
+enum status bundle_content_hash(sqlite3 *db, char out[65], struct error *err);
+/* The SHA-256 of the manifest's keys and values but manifest_sha256. */
+enum status bundle_manifest_hash(sqlite3 *db, char out[65], struct error *err);
+
+/* This database's id (meta database_id). */
+struct store;
+enum status bundle_database_id(struct store *store, char out[65], struct error *err);
+
+#endif
