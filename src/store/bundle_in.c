@@ -39,8 +39,17 @@ struct bundle_file {
 	size_t count;
 };
 
+/* Rows the bundle made that the office already holds under another id
+ * (the same file by its SHA-256, the same item's answer): the bundle's id,
+ * then the office's. Later changes to the bundle's row go to the office's. */
+struct id_map {
+	char (*pairs)[2][33];
+	size_t count;
+};
+
 /* One change being replayed: its table's columns, and the office's row. */
 struct replay {
+	struct id_map *map;
 	struct store *store;
 	const struct bundle_file *file;
 	struct bundle_result *result;
@@ -288,12 +297,13 @@ static void replay_clear(struct replay *r)
 }
 
 /* The table's columns (as the office has them) and the office's row. */
-static enum status replay_load(struct replay *r, const char *table, int count, sqlite3_value *id, struct error *err)
+static enum status office_row(struct replay *r, const char *id, struct error *err);
+
+static enum status replay_load(struct replay *r, const char *table, int count, const char *id, struct error *err)
 {
 	sqlite3 *db = store_db(r->store);
 	char sql[128];
 	sqlite3_stmt *stmt;
-	int rc;
 
 	r->table = table;
 	if (!(r->schema = schema_table(table)) || count > MAX_COLUMNS)
@@ -309,16 +319,28 @@ static enum status replay_load(struct replay *r, const char *table, int count, s
 	sqlite3_finalize(stmt);
 	if (r->column_count != count || strcmp(r->columns[0], "id"))
 		return damaged(r->file, "a change does not fit this database's tables", err);
+	return office_row(r, id, err);
+}
+
+/* The office's row of that id in r->office (NULL when there is none). */
+static enum status office_row(struct replay *r, const char *id, struct error *err)
+{
+	sqlite3 *db = store_db(r->store);
+	char sql[128];
+	int rc;
+
+	sqlite3_finalize(r->office);
+	r->office = NULL;
 	snprintf(sql, sizeof(sql), "SELECT * FROM %s WHERE id = ?1", r->schema->name);
 	if (sqlite3_prepare_v2(db, sql, -1, &r->office, NULL) != SQLITE_OK)
-		return store_fail(r->store, sqlite3_errcode(db), err, table);
-	sqlite3_bind_value(r->office, 1, id);
+		return store_fail(r->store, sqlite3_errcode(db), err, r->table);
+	sqlite3_bind_text(r->office, 1, id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(r->office);
 	if (rc == SQLITE_DONE) {
 		sqlite3_finalize(r->office);
 		r->office = NULL;
 	} else if (rc != SQLITE_ROW) {
-		return store_fail(r->store, rc, err, table);
+		return store_fail(r->store, rc, err, r->table);
 	}
 	return STATUS_OK;
 }
@@ -379,13 +401,110 @@ static enum status write_raw(struct replay *r, const char *id, const char *colum
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(r->store, rc, err, r->table);
 }
 
+static const char *mapped(const struct id_map *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < m->count; i++)
+		if (!strcmp(m->pairs[i][0], id))
+			return m->pairs[i][1];
+	return id;
+}
+
+static enum status map_add(struct id_map *m, const char *from, const char *to)
+{
+	char (*grown)[2][33] = realloc(m->pairs, (m->count + 1) * sizeof(*grown));
+
+	if (!grown)
+		return STATUS_ERR_NOMEM;
+	m->pairs = grown;
+	snprintf(grown[m->count][0], 33, "%s", from);
+	snprintf(grown[m->count][1], 33, "%s", to);
+	m->count++;
+	return STATUS_OK;
+}
+
+static int column_index(const struct replay *r, const char *name)
+{
+	int i;
+
+	for (i = 0; i < r->column_count; i++)
+		if (!strcmp(r->columns[i], name))
+			return i;
+	return -1;
+}
+
+/* The office's row holding what this insert holds by its natural key: the
+ * same file (attachments.sha256), the same item's answer (answers:
+ * check_id, scenario, item). */
+static enum status natural_match(struct replay *r, sqlite3_changeset_iter *iter, char found[33], struct error *err)
+{
+	static const char *const file_sql = "SELECT id FROM attachments WHERE sha256 = ?1";
+	static const char *const answer_sql = "SELECT id FROM answers WHERE check_id = ?1 AND scenario = ?2 AND item = ?3";
+	const char *const *keys = NULL, *sql = NULL;
+	static const char *const file_keys[] = { "sha256", NULL }, *const answer_keys[] = { "check_id", "scenario", "item", NULL };
+	sqlite3_stmt *stmt;
+	int k, rc;
+
+	found[0] = '\0';
+	if (!strcmp(r->table, "attachments"))
+		keys = file_keys, sql = file_sql;
+	else if (!strcmp(r->table, "answers"))
+		keys = answer_keys, sql = answer_sql;
+	if (!keys)
+		return STATUS_OK;
+	if (!(stmt = store_prepare(r->store, sql, err)))
+		return STATUS_ERR_DB;
+	for (k = 0; keys[k]; k++) {
+		sqlite3_value *value = NULL;
+		int at = column_index(r, keys[k]);
+
+		if (at >= 0 && sqlite3changeset_new(iter, at, &value) == SQLITE_OK && value)
+			sqlite3_bind_text(stmt, k + 1, mapped(r->map, text_of(value)), -1, SQLITE_TRANSIENT);
+	}
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(found, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(r->store, rc, err, r->table);
+}
+
+static enum status office_row(struct replay *r, const char *id, struct error *err);
+
+/* An insert whose row the office holds under another id: the same file is
+ * the same file; the same item answered on both sides is a conflict on its
+ * value and note. */
+static enum status replay_matched(struct replay *r, sqlite3_changeset_iter *iter, const char *id, const char *found,
+				  struct error *err)
+{
+	static const char *const compared[] = { "value", "note", NULL };
+	enum status status = map_add(r->map, id, found);
+	int k;
+
+	if (status || strcmp(r->table, "answers") || (status = office_row(r, found, err)))
+		return status;
+	for (k = 0; !status && compared[k]; k++) {
+		sqlite3_value *value = NULL;
+		int at = column_index(r, compared[k]);
+
+		if (at < 0 || sqlite3changeset_new(iter, at, &value) != SQLITE_OK)
+			continue;
+		if (!same_value(office_value(r, at), value))
+			status = add_conflict(r, found, compared[k], NULL, text_of(office_value(r, at)), text_of(value), err);
+	}
+	return status;
+}
+
 static enum status replay_insert(struct replay *r, sqlite3_changeset_iter *iter, const char *id, struct error *err)
 {
+	char found[33];
 	struct field_value fields[MAX_COLUMNS];
 	enum status status = STATUS_OK;
 	size_t count = 0;
 	int i;
 
+	if (!r->office && ((status = natural_match(r, iter, found, err)) || *found))
+		return status ? status : replay_matched(r, iter, id, found, err);
 	for (i = 1; !status && i < r->column_count; i++) {
 		sqlite3_value *value = NULL;
 
@@ -393,7 +512,7 @@ static enum status replay_insert(struct replay *r, sqlite3_changeset_iter *iter,
 		if (!schema_has_field(r->schema, r->columns[i]))
 			continue;
 		if (!r->office)
-			fields[count++] = (struct field_value){ r->columns[i], text_of(value) };
+			fields[count++] = (struct field_value){ r->columns[i], mapped(r->map, text_of(value)) };
 		else if (!same_value(office_value(r, i), value))
 			status = add_conflict(r, id, r->columns[i], NULL, text_of(office_value(r, i)), text_of(value), err);
 	}
@@ -476,9 +595,9 @@ static enum status replay_one(struct replay *r, sqlite3_changeset_iter *iter, st
 		sqlite3changeset_old(iter, 0, &key);
 	if (!key || !text_of(key))
 		return damaged(r->file, "a change without a row id", err);
-	if (!(id = strdup(text_of(key))))
+	if (!(id = strdup(mapped(r->map, text_of(key)))))
 		return STATUS_ERR_NOMEM;
-	status = replay_load(r, table, count, key, err);
+	status = replay_load(r, table, count, id, err);
 	if (!status && op == SQLITE_INSERT)
 		status = replay_insert(r, iter, id, err);
 	else if (!status && op == SQLITE_UPDATE)
@@ -510,9 +629,9 @@ static enum status record_applied(struct store *store, const struct bundle_file 
 }
 
 static enum status replay_change(struct store *store, const struct bundle_file *file, const struct change *change,
-				 struct bundle_result *result, struct error *err)
+				 struct id_map *map, struct bundle_result *result, struct error *err)
 {
-	struct replay r = { .store = store, .file = file, .result = result };
+	struct replay r = { .map = map, .store = store, .file = file, .result = result };
 	sqlite3_changeset_iter *iter = NULL;
 	enum status status = STATUS_OK;
 	int rc = sqlite3changeset_start(&iter, change->size, change->data);
@@ -534,6 +653,7 @@ static enum status replay_change(struct store *store, const struct bundle_file *
 static enum status apply(struct store *store, const struct bundle_file *file, struct bundle_result *result,
 			 struct error *err)
 {
+	struct id_map map = { NULL, 0 };
 	enum status status = store_begin(store, err);
 	size_t i;
 
@@ -545,7 +665,8 @@ static enum status apply(struct store *store, const struct bundle_file *file, st
 		status = store_fail(store, sqlite3_errcode(store_db(store)), err, "applying the bundle");
 	for (i = 0; !status && i < file->count; i++)
 		if (!file->changes[i].done)
-			status = replay_change(store, file, &file->changes[i], result, err);
+			status = replay_change(store, file, &file->changes[i], &map, result, err);
+	free(map.pairs);
 	return store_finish(store, status, err);
 }
 

@@ -166,3 +166,26 @@ run G log "$CASE"
 expect "the choice is in the case's history" 0 "现场备注 X"
 run G verify
 expect "the office verifies after the choice" 0 "ok,"
+
+# A second visit: the same item answered on both sides, the same photo
+# attached on both sides. The apply lands, the answer is one conflict on its
+# value, and the photo is stored once.
+B2=$WORK/visit2.db
+G bundle out --cases "$CASE" -o "$B2" >/dev/null || fail "second bundle out"
+head -c 3000 /dev/urandom >"$WORK/photo2.jpg"
+SHA2=$(sha256sum "$WORK/photo2.jpg" | cut -d' ' -f1)
+"$GRADUS" --db "$B2" check answer "$CHECK" 21 1 partial --note '两条产线' >/dev/null 2>&1 || fail "answer in the second bundle"
+"$GRADUS" --db "$B2" check attach "$CHECK" 21 1 "$WORK/photo2.jpg" >/dev/null 2>&1 || fail "attach in the second bundle"
+G check answer "$CHECK" 21 1 yes >/dev/null 2>&1 || fail "answer in the office"
+G check attach "$CHECK" 21 2 "$WORK/photo2.jpg" >/dev/null 2>&1 || fail "attach in the office"
+run G bundle in "$B2"
+expect "the same item answered on both sides does not stop the apply" 0 "applied"
+run G conflicts
+printf '%s\n' "$OUT" | grep -qP "\tanswers\t.*\tvalue\tyes\tpartial$" && ok "the answer is a conflict with both values" ||
+	fail "answer conflict" "$OUT"
+[ "$(q "$DB" "SELECT count(*) FROM attachments WHERE sha256 = '$SHA2'")" = 1 ] && ok "the same photo is stored once" ||
+	fail "photo stored twice"
+[ "$(q "$DB" "SELECT count(*) FROM evidence v JOIN attachments a ON a.id = v.attachment_id WHERE a.sha256 = '$SHA2'")" = 2 ] &&
+	ok "and linked to both items" || fail "evidence links" "$(q "$DB" 'SELECT scenario, item FROM evidence')"
+run G verify
+expect "the office verifies after the second visit" 0 "ok,"
