@@ -762,13 +762,6 @@ static void switch_tab(struct tui *tui, struct case_screen *s, int by)
 		move_cursor(tui, s, ACTION_NONE);
 }
 
-static void push(struct tui *tui, const struct view_ops *ops, const char *id)
-{
-	struct error err = { "" };
-
-	if (tui_push(tui, ops, id, &err))
-		tui_say(tui, true, "%s", err.message);
-}
 
 static bool case_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
@@ -779,10 +772,10 @@ static bool case_key(struct tui *tui, struct view *view, enum action action, int
 	switch (action) {
 	case ACTION_TAB_NEXT: switch_tab(tui, s, 1); return true;
 	case ACTION_TAB_PREV: switch_tab(tui, s, -1); return true;
-	case ACTION_STEP: push(tui, &step_view_ops, s->id); return true;
-	case ACTION_EDIT: push(tui, &intake_view_ops, s->id); return true;
-	case ACTION_CHECKS: push(tui, &checks_view_ops, s->id); return true;
-	case ACTION_PANELS: push(tui, &panels_view_ops, s->id); return true;
+	case ACTION_STEP: tui_open(tui, &step_view_ops, s->id); return true;
+	case ACTION_EDIT: tui_open(tui, &intake_view_ops, s->id); return true;
+	case ACTION_CHECKS: tui_open(tui, &checks_view_ops, s->id); return true;
+	case ACTION_PANELS: tui_open(tui, &panels_view_ops, s->id); return true;
 	case ACTION_TOGGLE:
 		if (s->tab == TAB_MATERIALS)
 			toggle_material(tui, s);

@@ -174,13 +174,6 @@ static void checks_draw(struct tui *tui, struct view *view, int top, int height)
 	}
 }
 
-static void push(struct tui *tui, const struct view_ops *ops, const char *arg)
-{
-	struct error err = { "" };
-
-	if (tui_push(tui, ops, arg, &err))
-		tui_say(tui, true, "%s", err.message);
-}
 
 static bool checks_key(struct tui *tui, struct view *view, enum action global, int code, wint_t ch)
 {
@@ -189,16 +182,12 @@ static bool checks_key(struct tui *tui, struct view *view, enum action global, i
 
 	(void)global;
 	switch (action) {
-	case ACTION_PLAN: push(tui, &plan_view_ops, s->case_id); return true;
+	case ACTION_PLAN: tui_open(tui, &plan_view_ops, s->case_id); return true;
 	case ACTION_OPEN:
 		if (s->count)
-			push(tui, &walk_view_ops, s->checks[s->cursor].id);
+			tui_open(tui, &walk_view_ops, s->checks[s->cursor].id);
 		return true;
-	case ACTION_DOWN: if (s->cursor + 1 < s->count) s->cursor++; return true;
-	case ACTION_UP: if (s->cursor > 0) s->cursor--; return true;
-	case ACTION_HOME: case ACTION_PAGE_UP: s->cursor = 0; return true;
-	case ACTION_END: case ACTION_PAGE_DOWN: s->cursor = s->count ? s->count - 1 : 0; return true;
-	default: return false;
+	default: return tui_list_move(&s->cursor, s->count, action);
 	}
 }
 
@@ -210,12 +199,9 @@ static bool checks_mouse(struct tui *tui, struct view *view, int y, int x, int w
 	(void)x;
 	if (wheel)
 		return false;
-	if (y < s->rows_y)
-		return true;
-	at = s->top + (size_t)(y - s->rows_y);
-	if (at < s->count) {
+	if (tui_list_hit(y, s->rows_y, s->top, s->count, &at)) {
 		if (at == s->cursor)
-			push(tui, &walk_view_ops, s->checks[at].id);
+			tui_open(tui, &walk_view_ops, s->checks[at].id);
 		else
 			s->cursor = at;
 	}

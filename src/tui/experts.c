@@ -109,19 +109,11 @@ static bool experts_key(struct tui *tui, struct view *view, enum action global, 
 {
 	struct experts_screen *s = view->data;
 	enum action action = keymap_action_in(KEYMAP_EXPERTS, code, ch);
-	struct error err = { "" };
 
 	(void)global;
 	switch (action) {
-	case ACTION_NEW_EXPERT:
-		if (tui_push(tui, &expert_form_view_ops, NULL, &err))
-			tui_say(tui, true, "%s", err.message);
-		return true;
-	case ACTION_DOWN: if (s->cursor + 1 < s->count) s->cursor++; return true;
-	case ACTION_UP: if (s->cursor > 0) s->cursor--; return true;
-	case ACTION_HOME: case ACTION_PAGE_UP: s->cursor = 0; return true;
-	case ACTION_END: case ACTION_PAGE_DOWN: s->cursor = s->count ? s->count - 1 : 0; return true;
-	default: return false;
+	case ACTION_NEW_EXPERT: tui_open(tui, &expert_form_view_ops, NULL); return true;
+	default: return tui_list_move(&s->cursor, s->count, action);
 	}
 }
 

@@ -143,13 +143,6 @@ static void panels_draw(struct tui *tui, struct view *view, int top, int height)
 
 static const struct view_ops convene_view_ops;
 
-static void push(struct tui *tui, const struct view_ops *ops, const char *arg)
-{
-	struct error err = { "" };
-
-	if (tui_push(tui, ops, arg, &err))
-		tui_say(tui, true, "%s", err.message);
-}
 
 static bool panels_key(struct tui *tui, struct view *view, enum action global, int code, wint_t ch)
 {
@@ -158,16 +151,12 @@ static bool panels_key(struct tui *tui, struct view *view, enum action global, i
 
 	(void)global;
 	switch (action) {
-	case ACTION_CONVENE: push(tui, &convene_view_ops, s->case_id); return true;
+	case ACTION_CONVENE: tui_open(tui, &convene_view_ops, s->case_id); return true;
 	case ACTION_OPEN:
 		if (s->count)
-			push(tui, &panel_view_ops, s->panels[s->cursor].id);
+			tui_open(tui, &panel_view_ops, s->panels[s->cursor].id);
 		return true;
-	case ACTION_DOWN: if (s->cursor + 1 < s->count) s->cursor++; return true;
-	case ACTION_UP: if (s->cursor > 0) s->cursor--; return true;
-	case ACTION_HOME: case ACTION_PAGE_UP: s->cursor = 0; return true;
-	case ACTION_END: case ACTION_PAGE_DOWN: s->cursor = s->count ? s->count - 1 : 0; return true;
-	default: return false;
+	default: return tui_list_move(&s->cursor, s->count, action);
 	}
 }
 
@@ -179,12 +168,9 @@ static bool panels_mouse(struct tui *tui, struct view *view, int y, int x, int w
 	(void)x;
 	if (wheel)
 		return false;
-	if (y < s->rows_y)
-		return true;
-	at = s->top + (size_t)(y - s->rows_y);
-	if (at < s->count) {
+	if (tui_list_hit(y, s->rows_y, s->top, s->count, &at)) {
 		if (at == s->cursor)
-			push(tui, &panel_view_ops, s->panels[at].id);
+			tui_open(tui, &panel_view_ops, s->panels[at].id);
 		else
 			s->cursor = at;
 	}
