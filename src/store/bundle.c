@@ -22,19 +22,6 @@
 #include "schema.h"
 #include "store_private.h"
 
-void bundle_sha256(const void *data, size_t size, char out[65])
-{
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	struct sha256_ctx ctx;
-	int i;
-
-	sha256_init(&ctx);
-	sha256_update(&ctx, size, data);
-	sha256_digest(&ctx, sizeof(digest), digest);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(out + 2 * i, 3, "%02x", digest[i]);
-}
-
 static void digest_hex(struct sha256_ctx *ctx, char out[65])
 {
 	uint8_t digest[SHA256_DIGEST_SIZE];
@@ -191,7 +178,7 @@ enum status bundle_record(struct store *store, struct error *err)
 	if (rc != SQLITE_OK)
 		return store_fail(store, rc, err, "recording the bundle's changes");
 	if (size > 0) {
-		bundle_sha256(data, (size_t)size, sha);
+		store_sha256_hex(data, (size_t)size, sha);
 		if (!(stmt = store_prepare(store, sql, err))) {
 			sqlite3_free(data);
 			return STATUS_ERR_DB;

@@ -164,7 +164,7 @@ static enum status read_changes(struct bundle_file *file, struct error *err)
 		memcpy(change->data, sqlite3_column_blob(stmt, 2), (size_t)size);
 		change->size = size;
 		file->count++;
-		bundle_sha256(change->data, (size_t)size, sha);
+		store_sha256_hex(change->data, (size_t)size, sha);
 		if (strcmp(sha, change->sha)) {
 			sqlite3_finalize(stmt);
 			return error_set(err, STATUS_ERR_CORRUPT,

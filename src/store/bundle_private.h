@@ -7,8 +7,6 @@
 
 #include "gradus/status.h"
 
-/* SHA-256 of bytes as 64 lower-case hex characters. */
-void bundle_sha256(const void *data, size_t size, char out[65]);
 /* The SHA-256 of every row of every table the write path knows (ordered by
  * id; each value with its type), the tables a bundle's changes can touch. */
 enum status bundle_content_hash(sqlite3 *db, char out[65], struct error *err);

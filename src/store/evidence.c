@@ -2,7 +2,6 @@
  * finding), stored once by SHA-256 in the database and exported back; the
  * findings' severity, corrective action and due date, and their closing. */
 #include <errno.h>
-#include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,19 +12,6 @@
 #include "store_private.h"
 
 #define EVIDENCE_MAX_BYTES (64L * 1024 * 1024)
-
-static void sha256_hex(const void *data, size_t size, char out[65])
-{
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	struct sha256_ctx ctx;
-	int i;
-
-	sha256_init(&ctx);
-	sha256_update(&ctx, size, data);
-	sha256_digest(&ctx, sizeof(digest), digest);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(out + 2 * i, 3, "%02x", digest[i]);
-}
 
 /* The whole file, refused when it is too big for a check. */
 static enum status read_file(const char *path, unsigned char **data, size_t *size, struct error *err)
@@ -199,7 +185,7 @@ static enum status attach(struct store *store, const char *id, int scenario, int
 
 	if (status)
 		return status;
-	sha256_hex(data, size, sha);
+	store_sha256_hex(data, size, sha);
 	snprintf(s, sizeof(s), "%d", scenario);
 	snprintf(i, sizeof(i), "%d", item);
 	status = store_bytes(store, path, data, size, sha, row, err);
@@ -296,7 +282,7 @@ enum status store_verify_attachments(struct store *store, struct error *err)
 	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const void *data = sqlite3_column_blob(stmt, 2);
 
-		sha256_hex(data ? data : "", (size_t)sqlite3_column_bytes(stmt, 2), sha);
+		store_sha256_hex(data ? data : "", (size_t)sqlite3_column_bytes(stmt, 2), sha);
 		if (strcmp(sha, (const char *)sqlite3_column_text(stmt, 1)))
 			status = error_set(err, STATUS_ERR_CORRUPT,
 					   "%s: attachments row %s: the stored file's bytes do not match its SHA-256 %s",

@@ -1,7 +1,6 @@
 /* Expert panels of a case: convening (members without conflicts, a chair),
  * what the secretary records (notes, scores, the consensus opinion and its
  * rectification items), and the signature that moves the case. */
-#include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -378,36 +377,7 @@ static const char *const content_sql[] = {
 
 static enum status content_hash(struct store *store, const char *id, char hash[65], struct error *err)
 {
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	struct sha256_ctx ctx;
-	size_t part;
-	int i;
-
-	sha256_init(&ctx);
-	for (part = 0; part < sizeof(content_sql) / sizeof(content_sql[0]); part++) {
-		sqlite3_stmt *stmt = store_prepare(store, content_sql[part], err);
-		int rc;
-
-		if (!stmt)
-			return STATUS_ERR_DB;
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			for (i = 0; i < sqlite3_column_count(stmt); i++) {
-				const unsigned char *text = sqlite3_column_text(stmt, i);
-
-				sha256_update(&ctx, text ? strlen((const char *)text) + 1 : 1,
-					      text ? text : (const unsigned char *)"");
-			}
-			sha256_update(&ctx, 1, (const uint8_t *)"\n");
-		}
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, err, "hashing a panel");
-	}
-	sha256_digest(&ctx, sizeof(digest), digest);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(hash + 2 * i, 3, "%02x", digest[i]);
-	return STATUS_OK;
+	return store_hash_queries(store, content_sql, sizeof(content_sql) / sizeof(content_sql[0]), id, hash, err);
 }
 
 /* The members' scores; refused while one has not scored. */

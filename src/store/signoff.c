@@ -1,6 +1,5 @@
 /* Sign-off of a check: each inspector signs the SHA-256 of the check's
  * content, recorded through the write path and so in the audit chain. */
-#include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,49 +21,9 @@ static const char *const content_sql[] = {
 	" ORDER BY scenario, item, created_at",
 };
 
-static void hash_row(struct sha256_ctx *ctx, sqlite3_stmt *stmt)
-{
-	static const uint8_t tab = '\t', newline = '\n', null_mark = 0;
-	int i, n = sqlite3_column_count(stmt);
-
-	for (i = 0; i < n; i++) {
-		const unsigned char *text = sqlite3_column_text(stmt, i);
-
-		if (i)
-			sha256_update(ctx, 1, &tab);
-		if (text)
-			sha256_update(ctx, strlen((const char *)text), text);
-		else
-			sha256_update(ctx, 1, &null_mark);
-	}
-	sha256_update(ctx, 1, &newline);
-}
-
 static enum status content_hash(struct store *store, const char *id, char hash[65], struct error *err)
 {
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	struct sha256_ctx ctx;
-	size_t part;
-	int i;
-
-	sha256_init(&ctx);
-	for (part = 0; part < sizeof(content_sql) / sizeof(content_sql[0]); part++) {
-		sqlite3_stmt *stmt = store_prepare(store, content_sql[part], err);
-		int rc;
-
-		if (!stmt)
-			return STATUS_ERR_DB;
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-			hash_row(&ctx, stmt);
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, err, "hashing a check");
-	}
-	sha256_digest(&ctx, sizeof(digest), digest);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(hash + 2 * i, 3, "%02x", digest[i]);
-	return STATUS_OK;
+	return store_hash_queries(store, content_sql, sizeof(content_sql) / sizeof(content_sql[0]), id, hash, err);
 }
 
 enum status check_content_hash(struct store *store, const char *key, char hash[65], struct error *err)

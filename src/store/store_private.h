@@ -49,6 +49,11 @@ enum status store_readiness_keep(struct store *store, const struct forms *forms,
 enum status bundle_attach(struct store *store, struct error *err);
 enum status bundle_record(struct store *store, struct error *err);
 void bundle_detach(struct store *store);
+/* SHA-256 in hex of bytes; and of the rows static queries (each with the
+ * id as ?1) return, in order (hash.c). */
+void store_sha256_hex(const void *data, size_t size, char out[65]);
+enum status store_hash_queries(struct store *store, const char *const *sqls, size_t count, const char *id,
+			       char hash[65], struct error *err);
 /* Makes room for one more element in a growing array (doubling). */
 enum status store_grow(void **array, size_t *capacity, size_t count, size_t size);
 /* The search index (search.c): re-indexes the cases a write to table/id
