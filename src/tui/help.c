@@ -26,6 +26,9 @@ static void scope_heading(struct pager *pager, enum keymap_scope scope)
 	else if (scope == KEYMAP_PANEL)
 		/* L10N: help: heading above the keys of one expert panel */
 		pager_add(pager, "%s", _("On an expert panel:"));
+	else if (scope == KEYMAP_CONFLICTS)
+		/* L10N: help: heading above the keys of the conflicts of bundles */
+		pager_add(pager, "%s", _("On the conflicts of bundles:"));
 }
 
 /* What the walk does beyond its keys: values, choices, the note editor. */

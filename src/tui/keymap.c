@@ -45,6 +45,7 @@ static const struct key_binding defaults[] = {
 	{ 0, L'c', "c", ACTION_CHECKS },
 	{ 0, L'p', "p", ACTION_PANELS },
 	{ 0, L'X', "X", ACTION_EXPERTS },
+	{ 0, L'C', "C", ACTION_CONFLICTS },
 	{ 0, L'n', "n", ACTION_PLAN },
 	{ 0, L'y', "y", ACTION_ANSWER_YES },
 	{ 0, L'n', "n", ACTION_ANSWER_NO },
@@ -72,6 +73,8 @@ static const struct key_binding defaults[] = {
 	{ 0, L'N', "N", ACTION_MEMBER_NOTE },
 	{ 0, L'o', "o", ACTION_OPINION },
 	{ 0, L'S', "S", ACTION_SIGN_OPINION },
+	{ 0, L'o', "o", ACTION_KEEP_OFFICE },
+	{ 0, L'b', "b", ACTION_TAKE_BUNDLE },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -109,6 +112,11 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_PANELS] = N_("Expert panels"),
 	/* L10N: the registry of experts (专家库) */
 	[ACTION_EXPERTS] = N_("Experts"),
+	/* L10N: fields changed both at the office and in a visit bundle, for a person to settle */
+	[ACTION_CONFLICTS] = N_("Conflicts"),
+	/* L10N: on a conflict: keep the office's value, or take the bundle's */
+	[ACTION_KEEP_OFFICE] = N_("Keep the office's value"),
+	[ACTION_TAKE_BUNDLE] = N_("Take the bundle's value"),
 	/* L10N: on the checks of a case: plan a new spot check */
 	[ACTION_PLAN] = N_("Plan a check"),
 	/* L10N: the keys of a spot check's walk: answers to a check item */
@@ -155,6 +163,7 @@ static const enum keymap_scope scopes[ACTION_COUNT] = {
 	[ACTION_NEW_EXPERT] = KEYMAP_EXPERTS, [ACTION_CONVENE] = KEYMAP_PANELS,
 	[ACTION_SCORE] = KEYMAP_PANEL, [ACTION_MEMBER_NOTE] = KEYMAP_PANEL, [ACTION_OPINION] = KEYMAP_PANEL,
 	[ACTION_SIGN_OPINION] = KEYMAP_PANEL,
+	[ACTION_KEEP_OFFICE] = KEYMAP_CONFLICTS, [ACTION_TAKE_BUNDLE] = KEYMAP_CONFLICTS,
 };
 
 /* The bindings in use: the defaults, changed by the [keys] of the config. */
@@ -177,6 +186,7 @@ static const char *const action_names[ACTION_COUNT] = {
 	[ACTION_GUIDE] = "guide", [ACTION_PANELS] = "panels", [ACTION_EXPERTS] = "experts",
 	[ACTION_NEW_EXPERT] = "new_expert", [ACTION_CONVENE] = "convene", [ACTION_SCORE] = "score",
 	[ACTION_MEMBER_NOTE] = "member_note", [ACTION_OPINION] = "opinion", [ACTION_SIGN_OPINION] = "sign_opinion",
+	[ACTION_CONFLICTS] = "conflicts", [ACTION_KEEP_OFFICE] = "keep_office", [ACTION_TAKE_BUNDLE] = "take_bundle",
 };
 
 static void ensure(void)

@@ -366,13 +366,12 @@ static bool command_key(struct tui *tui, struct list *list, int code, wint_t ch)
 	}
 	list->commanding = false;
 	text = field_text(&list->command);
-	if (text && !strcmp(text, "experts")) { /* a screen, not a setting of the list */
-		struct error err = { "" };
+	if (text && (!strcmp(text, "experts") || !strcmp(text, "conflicts"))) { /* screens, not settings */
+		bool experts = !strcmp(text, "experts");
 
 		free(text);
 		field_set(&list->command, "");
-		if (tui_push(tui, &experts_view_ops, NULL, &err))
-			tui_say(tui, true, "%s", err.message);
+		tui_open(tui, experts ? &experts_view_ops : &conflicts_view_ops, NULL);
 		return true;
 	}
 	if (settings_command(&list->settings, tui->forms, text ? text : "", message, sizeof(message))) {
@@ -452,6 +451,7 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 		if (tui_push(tui, &experts_view_ops, NULL, &err))
 			tui_say(tui, true, "%s", err.message);
 		return true;
+	case ACTION_CONFLICTS: tui_open(tui, &conflicts_view_ops, NULL); return true;
 	case ACTION_AGENDA:
 		if (tui_push(tui, &agenda_view_ops, NULL, &err))
 			tui_say(tui, true, "%s", err.message);

@@ -28,6 +28,7 @@ enum action {
 	ACTION_CHECKS,    /* the spot checks of a case */
 	ACTION_PANELS,    /* the expert panels of a case */
 	ACTION_EXPERTS,   /* the experts' registry */
+	ACTION_CONFLICTS, /* fields changed both here and in a visit bundle */
 	/* The checks of a case (KEYMAP_CHECKS). */
 	ACTION_PLAN,      /* plan a check */
 	/* The walk through a check (KEYMAP_WALK). */
@@ -48,12 +49,16 @@ enum action {
 	ACTION_CONVENE,
 	/* A panel (KEYMAP_PANEL). */
 	ACTION_SCORE, ACTION_MEMBER_NOTE, ACTION_OPINION, ACTION_SIGN_OPINION,
+	/* The conflicts of bundles (KEYMAP_CONFLICTS). */
+	ACTION_KEEP_OFFICE, ACTION_TAKE_BUNDLE,
 	ACTION_COUNT
 };
 
 /* Where a binding applies: everywhere, or on one screen only (a screen's
  * keys are looked up before the global ones, so they may reuse a key). */
-enum keymap_scope { KEYMAP_GLOBAL, KEYMAP_CHECKS, KEYMAP_WALK, KEYMAP_EXPERTS, KEYMAP_PANELS, KEYMAP_PANEL };
+enum keymap_scope {
+	KEYMAP_GLOBAL, KEYMAP_CHECKS, KEYMAP_WALK, KEYMAP_EXPERTS, KEYMAP_PANELS, KEYMAP_PANEL, KEYMAP_CONFLICTS
+};
 
 enum colour { COLOUR_TITLE = 1, COLOUR_STATUS, COLOUR_HEADER, COLOUR_CURSOR, COLOUR_DUE, COLOUR_ERROR };
 
@@ -158,6 +163,9 @@ extern const struct view_ops agenda_view_ops;
 extern const struct view_ops dashboard_view_ops;
 /* The experts' registry (experts.c); n registers one. */
 extern const struct view_ops experts_view_ops;
+/* The open conflicts of applied bundles: o keeps the office's value, b
+ * takes the bundle's. */
+extern const struct view_ops conflicts_view_ops;
 /* Sets the list's filters to a :filter command (from the dashboard): the
  * earlier filters are cleared first, the sort is kept. */
 void list_filter(struct tui *tui, struct view *list_view, const char *command);
