@@ -115,8 +115,9 @@ static void axis(struct out *o, struct date start)
 			snprintf(text, sizeof(text), "%04d", year);
 			memcpy(years + m * 2, text, 4);
 		}
-		months[m * 2] = month < 10 ? (char)('0' + month) : '1';
-		months[m * 2 + 1] = month < 10 ? ' ' : (char)('0' + month - 10);
+		/* The quarters' first months by number (1 4 7 10), the others a dot. */
+		months[m * 2] = month % 3 != 1 ? '.' : month < 10 ? (char)('0' + month) : '1';
+		months[m * 2 + 1] = month == 10 ? '0' : ' ';
 	}
 	emit(o, CASE_LINE_DIM, "%*s %s", LABEL, "", years);
 	emit(o, CASE_LINE_DIM, "%*s %s", LABEL, "", months);
