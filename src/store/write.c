@@ -445,6 +445,7 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 	char prev[HASH_HEX], hash[HASH_HEX];
 	const char *text[7];
 	long long expected = 1;
+	bool in_bundle;
 	int rc, i;
 
 	if (!stmt)
@@ -476,8 +477,9 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 	if (rc != SQLITE_DONE)
 		return store_fail(store, rc, err, "reading the audit log");
 	memcpy(head, prev, HASH_HEX);
+	in_bundle = bundle_is(store);
 	/* A bundle's rows came before its chain began (bundle.c): only the chain and the file. */
-	for (i = 0; !bundle_is(store) && schema_table_at((size_t)i); i++) {
+	for (i = 0; !in_bundle && schema_table_at((size_t)i); i++) {
 		enum status status = verify_table(store, schema_table_at((size_t)i), err);
 
 		if (status)
@@ -489,7 +491,6 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 
 		if (status)
 			return status;
-
 		if (sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL) == SQLITE_OK) {
 			if (sqlite3_step(check) == SQLITE_ROW &&
 			    strcmp((const char *)sqlite3_column_text(check, 0), "ok"))
