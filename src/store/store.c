@@ -31,8 +31,14 @@ static enum status map_sqlite(int rc)
 enum status store_fail(struct store *store, int rc, struct error *err, const char *what)
 {
 	enum status status = map_sqlite(rc);
-	const char *detail = store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
+	const char *detail;
 
+	/* SQLite reports a full disk met while growing its shared-memory or
+	 * journal file as an I/O error; the system's errno tells them apart. */
+	if (store && store->db && (status == STATUS_ERR_IO || status == STATUS_ERR_DB) &&
+	    sqlite3_system_errno(store->db) == ENOSPC)
+		status = STATUS_ERR_FULL;
+	detail = store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
 	switch (status) {
 	case STATUS_ERR_FULL:
 		return error_set(err, status, "%s: the disk is full; nothing was written (%s)",
