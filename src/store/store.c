@@ -288,6 +288,11 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 				 "%s: no database here; create one with `gradus --db %s init`", path, path);
 	if (exists && !S_ISREG(st.st_mode))
 		return error_set(err, STATUS_ERR_INVALID, "%s: not a regular file", path);
+	/* Anyone who may write the file may rewrite its records and audit chain. */
+	if (exists && (st.st_mode & S_IWOTH))
+		return error_set(err, STATUS_ERR_DENIED,
+				 "%s: anyone on this computer may change this file; not opened "
+				 "(make it private with `chmod o-w %s`)", path, path);
 	if (!exists) {
 		status = make_parent_dirs(path, err);
 		if (status)
