@@ -126,7 +126,7 @@ static enum status check_state(struct store *store, const char *check_id, int sc
 	return status;
 }
 
-/* Inspectors of the check and admins may write to it; only while it is
+/* Inspectors of the check (still holding the role) and admins may write to it; only while it is
  * unsigned unless `amending`. */
 static enum status may_write(struct store *store, const char *check_id, int scenario, bool amending,
 			     struct error *err)
@@ -140,6 +140,11 @@ static enum status may_write(struct store *store, const char *check_id, int scen
 	if (!inspector && strcmp(store_role(store), "admin"))
 		return error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s", store_actor(store),
 				 check_id);
+	/* Named on the check is not enough once the role is taken away. */
+	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "inspector"))
+		return error_set(err, STATUS_ERR_DENIED, "%s may not write to check %s: that is for an inspector (%s)",
+				 store_actor(store), check_id,
+				 *store_role(store) ? store_role(store) : "no role in this database");
 	if (!amending && strcmp(state, "planned"))
 		return error_set(err, STATUS_ERR_DENIED,
 				 "check %s is signed: answers are read-only; a correction is an amendment with a reason",

@@ -109,24 +109,32 @@ static enum status set_maturity_level(struct store *store, const struct forms *f
 	return store_update(store, "cases", id, "maturity_level", level, err);
 }
 
+/* The stored and expected values are as long as the user's (a maturity
+ * score only gets shorter), so nothing they typed is cut. */
 static enum status set_field(struct store *store, const struct forms *forms, const char *key, size_t c,
 			     const char *value, const char *expected, struct error *err)
 {
-	char stored[1024], want[1024];
+	size_t stored_size = (value ? strlen(value) : 0) + 32, want_size = (expected ? strlen(expected) : 0) + 32;
+	char *stored = malloc(stored_size), *want = malloc(want_size);
 	struct case_ids ids;
 	bool null, want_null = true;
 	const char *table = table_of[columns[c].owner];
-	enum status status = ids_of(store, key, &ids, err);
+	enum status status;
 
+	if (!stored || !want) {
+		status = STATUS_ERR_NOMEM;
+		goto cleanup;
+	}
+	status = ids_of(store, key, &ids, err);
 	if (!status)
-		status = stored_value(forms, columns[c].name, value, stored, sizeof(stored), &null, err);
+		status = stored_value(forms, columns[c].name, value, stored, stored_size, &null, err);
 	if (status)
-		return status;
+		goto cleanup;
 	if (expected) {
 		struct error ignored;
 
-		if (stored_value(forms, columns[c].name, expected, want, sizeof(want), &want_null, &ignored)) {
-			snprintf(want, sizeof(want), "%s", expected);
+		if (stored_value(forms, columns[c].name, expected, want, want_size, &want_null, &ignored)) {
+			snprintf(want, want_size, "%s", expected);
 			want_null = !*expected;
 		}
 	}
@@ -138,6 +146,9 @@ static enum status set_field(struct store *store, const struct forms *forms, con
 				      err);
 	if (!status && !strcmp(columns[c].name, "maturity"))
 		status = set_maturity_level(store, forms, ids.id[OWNER_CASE], null ? NULL : stored, err);
+cleanup:
+	free(stored);
+	free(want);
 	return status;
 }
 

@@ -31,8 +31,14 @@ static enum status map_sqlite(int rc)
 enum status store_fail(struct store *store, int rc, struct error *err, const char *what)
 {
 	enum status status = map_sqlite(rc);
-	const char *detail = store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
+	const char *detail;
 
+	/* SQLite reports a full disk met while growing its shared-memory or
+	 * journal file as an I/O error; the system's errno tells them apart. */
+	if (store && store->db && (status == STATUS_ERR_IO || status == STATUS_ERR_DB) &&
+	    sqlite3_system_errno(store->db) == ENOSPC)
+		status = STATUS_ERR_FULL;
+	detail = store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
 	switch (status) {
 	case STATUS_ERR_FULL:
 		return error_set(err, status, "%s: the disk is full; nothing was written (%s)",
@@ -282,6 +288,11 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 				 "%s: no database here; create one with `gradus --db %s init`", path, path);
 	if (exists && !S_ISREG(st.st_mode))
 		return error_set(err, STATUS_ERR_INVALID, "%s: not a regular file", path);
+	/* Anyone who may write the file may rewrite its records and audit chain. */
+	if (exists && (st.st_mode & S_IWOTH))
+		return error_set(err, STATUS_ERR_DENIED,
+				 "%s: anyone on this computer may change this file; not opened "
+				 "(make it private with `chmod o-w %s`)", path, path);
 	if (!exists) {
 		status = make_parent_dirs(path, err);
 		if (status)
