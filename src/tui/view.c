@@ -2,6 +2,7 @@
  * resize, colours, and the two kinds of terminal (a real one, or the
  * off-screen one that keystroke scripts drive). */
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -320,12 +321,36 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 	return status;
 }
 
+/* A dropped ssh session (SIGHUP) or a kill (SIGTERM): every change is
+ * already written, so the screens close, the terminal is restored and
+ * gradus ends as if q had been pressed. Set before curses starts, so
+ * curses keeps its own handlers off them; no SA_RESTART, so a waiting
+ * get_wch returns. */
+static volatile sig_atomic_t hung_up;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hung_up = 1;
+}
+
+static void catch_hangup(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
 static void run_terminal(struct tui *tui)
 {
 	wint_t ch;
 	int kind;
 
-	while (!tui->quit) {
+	while (!tui->quit && !hung_up) {
 		draw_all(tui);
 		kind = get_wch(&ch);
 		if (kind == ERR)
@@ -385,6 +410,8 @@ enum status tui_run(const struct tui_options *options, struct store *store,
 	tui.options = options;
 	if (options->script && (status = script_open(options->script, &script, err)))
 		return status;
+	if (!options->script)
+		catch_hangup();
 	status = open_terminal(options, &screen, &in, &out, err);
 	if (status)
 		goto cleanup;
