@@ -62,6 +62,7 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[next], commands[i].name)) {
+			cli_guard_terminal();
 			rc = commands[i].run(&cli, argc - next, argv + next);
 			goto done;
 		}

@@ -57,6 +57,9 @@ int cli_sweep(struct cli *cli, int argc, char **argv);
 int cli_user(struct cli *cli, int argc, char **argv);
 int cli_log(struct cli *cli, int argc, char **argv);
 int cli_check(struct cli *cli, int argc, char **argv);
+/* Output to a terminal shows control characters, escape sequences,
+ * bidirectional controls and invalid UTF-8 as placeholders (guard.c). */
+void cli_guard_terminal(void);
 int cli_expert(struct cli *cli, int argc, char **argv);
 int cli_panel(struct cli *cli, int argc, char **argv);
 int cli_cultivation(struct cli *cli, int argc, char **argv);

@@ -42,3 +42,17 @@ wait_for 5 shows "Note��␛[2Jend" && ok "invalid UTF-8 and an escape in a n
 [ "$(title)" = before-gradus ] && ok "the title is still unchanged" || fail "the title is still unchanged" "title: $(title)"
 $T send-keys -t s Q
 wait_for 5 shows "EXITED 0" && ok "gradus exits with status 0" || fail "gradus exits with status 0" "$(screen)"
+
+# The commands too: what they print to a terminal is guarded the same way;
+# to a pipe or a file it is left as it is (for scripts).
+$T new-session -d -s c -x 100 -y 24 "env LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' case list; echo CLI-EXITED \$?; sleep 30"
+$T select-pane -t c -T before-cli
+cscreen() { $T capture-pane -p -t c; }
+wait_for 5 sh -c "$T capture-pane -p -t c | grep -q CLI-EXITED" || fail "case list in a terminal" "$(cscreen)"
+cscreen | grep -qF "Alpha␛]2;pwned␇Co" && ok "case list in a terminal shows ESC and BEL as placeholders" ||
+	fail "case list placeholders" "$(cscreen)"
+cscreen | grep -qF "Beta␛[2JCo" && ok "and the clear-screen sequence" || fail "case list clear-screen" "$(cscreen)"
+[ "$($T display -p -t c '#{pane_title}')" = before-cli ] && ok "case list leaves the terminal's title alone" ||
+	fail "title after case list" "$($T display -p -t c '#{pane_title}')"
+"$GRADUS" --db "$DB" case list | grep -q "$(printf '\033')]2;pwned" && ok "to a pipe the bytes are kept as they are" ||
+	fail "pipe output changed"
