@@ -122,7 +122,7 @@ asan: test-deps
 	  SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' test
 
 fuzz-targets:
-	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	@$(MAKE) -s --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	  SANITIZE='-fsanitize=fuzzer-no-link $(FUZZ_SANITIZE)' $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
 
 # Each fuzz target for FUZZ_SECONDS on its corpus (new inputs are kept in

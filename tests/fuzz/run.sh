@@ -17,6 +17,7 @@ if [ -z "${FUZZ_OUT:-}" ]; then
 	scratch=$(mktemp -d "${TMPDIR:-/tmp}/gradus-fuzz.XXXXXX")
 	FUZZ_OUT=$scratch
 fi
+case $FUZZ_OUT in /*) ;; *) FUZZ_OUT=$(pwd)/$FUZZ_OUT ;; esac
 trap '[ -n "$scratch" ] && rm -rf "$scratch"' EXIT
 failed=0
 for name in $names; do
