@@ -35,10 +35,11 @@ MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
 # missing of the first, `test-deps` of both.
 DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
              libcmocka-dev nettle-dev gettext locales
-TEST_PKGS  = sqlite3 tmux python3 time chromium poppler-utils fonts-wqy-zenhei
+TEST_PKGS  = sqlite3 tmux python3 time chromium poppler-utils fonts-wqy-zenhei \
+             clang libclang-rt-14-dev
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
 
-.PHONY: FORCE all deps test-deps run check test asan install uninstall clean bench
+.PHONY: FORCE all deps test-deps run check test asan fuzz fuzz-targets install uninstall clean bench
 all: $(BUILD)/gradus $(MO)
 
 # The install paths are compiled in: rebuild when PREFIX changes.
@@ -60,6 +61,18 @@ $(BUILD)/gradus: $(BUILD)/obj/src/main.o $(BUILD)/libgradus.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgradus.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS) -lcmocka
+
+# libFuzzer targets (tests/fuzz/fuzz_NAME.c) link against a library built
+# by clang with the same sanitizers, in its own directory.
+FUZZ_BUILD   = build/fuzz
+FUZZ_NAMES   = $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SECONDS ?= 60
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libgradus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc/forms -Isrc/store -Isrc/tui $(LDFLAGS) -o $@ $< \
+	  $(BUILD)/libgradus.a $(LIBS)
 
 $(BUILD)/bench/generate: tests/bench/generate.c $(BUILD)/libgradus.a
 	@mkdir -p $(dir $@)
@@ -93,10 +106,10 @@ deps:
 run: deps all
 	./$(BUILD)/gradus --demo-if-new
 
-check: test-deps all $(UNIT_BIN)
-	@BUILD=$(BUILD) sh tests/run.sh
+check: test-deps all $(UNIT_BIN) fuzz-targets
+	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) sh tests/run.sh
 
-test: all $(UNIT_BIN)
+test: all $(UNIT_BIN) fuzz-targets
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # gradus beside the sqlite3 shell at 10,000 and 100,000 cases (the databases
@@ -107,6 +120,15 @@ bench: test-deps all $(BUILD)/bench/generate
 asan: test-deps
 	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	  SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' test
+
+fuzz-targets:
+	@$(MAKE) -s --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	  SANITIZE='-fsanitize=fuzzer-no-link $(FUZZ_SANITIZE)' $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
+
+# Each fuzz target for FUZZ_SECONDS on its corpus (new inputs are kept in
+# $(FUZZ_BUILD)/corpus/NAME, crashes in $(FUZZ_BUILD)/crashes/).
+fuzz: test-deps fuzz-targets
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_OUT=$(FUZZ_BUILD) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/gradus $(DESTDIR)$(MANDIR)/man1 \

@@ -72,8 +72,10 @@ static enum status check_charset(const char *code, struct error *err)
 	const char *at;
 	int position;
 
+	/* A character of more bytes (a full-width digit, a stray continuation
+	 * byte after a letter) is never one of the set. */
 	for (position = 1, at = code; *at; position++, at += character_bytes(at)) {
-		if (char_value(*at) < 0)
+		if (character_bytes(at) != 1 || char_value(*at) < 0)
 			return error_set(err, STATUS_ERR_INVALID,
 					 "%s: character %d is '%.*s', not one of 0-9 and A-Z without I, O, Z, S, V",
 					 code, position, character_bytes(at), at);

@@ -1,0 +1,110 @@
+/* The bundle reader: any bytes as a visit bundle applied to the demo office
+ * database (whose id is the one the seed bundles name, so that a bundle
+ * intact gets past the checks and is replayed). An office changed by a
+ * bundle applied is put back as it was before the next input. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gradus/bundle.h"
+#include "gradus/cases.h"
+#include "gradus/forms.h"
+#include "store_private.h"
+
+/* The database id of the office the seed bundles were written from. */
+#define OFFICE_ID "0123456789abcdef0123456789abcdef"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static char dir[64], office[96], pristine[96], bundle[96];
+static struct store *store;
+static const struct date today = { 2026, 11, 28 };
+
+static void remove_files(void)
+{
+	char wal[128];
+
+	store_close(&store);
+	snprintf(wal, sizeof(wal), "%s-wal", office);
+	unlink(wal);
+	snprintf(wal, sizeof(wal), "%s-shm", office);
+	unlink(wal);
+	unlink(office);
+	unlink(pristine);
+	unlink(bundle);
+	rmdir(dir);
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buffer[65536];
+	size_t got;
+
+	if (!in || !out)
+		abort();
+	while ((got = fread(buffer, 1, sizeof(buffer), in)) > 0)
+		if (fwrite(buffer, 1, got, out) != got)
+			abort();
+	fclose(in);
+	if (fclose(out))
+		abort();
+}
+
+static void open_office(void)
+{
+	struct error err;
+
+	if (store_open(office, STORE_OPEN_EXISTING, "fuzz", today, &store, &err))
+		abort();
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct forms *forms = NULL;
+	struct error err;
+
+	(void)argc;
+	(void)argv;
+	snprintf(dir, sizeof(dir), "%s", access("/dev/shm", W_OK) ? "/tmp/gradus-fuzz-XXXXXX" : "/dev/shm/gradus-fuzz-XXXXXX");
+	if (!mkdtemp(dir))
+		abort();
+	snprintf(office, sizeof(office), "%s/office.db", dir);
+	snprintf(pristine, sizeof(pristine), "%s/pristine.db", dir);
+	snprintf(bundle, sizeof(bundle), "%s/bundle.db", dir);
+	atexit(remove_files);
+	if (forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) ||
+	    store_open(office, STORE_OPEN_OR_CREATE, "fuzz", today, &store, &err) ||
+	    case_create_demo(store, forms, &err) ||
+	    sqlite3_exec(store->db, "UPDATE meta SET value = '" OFFICE_ID "' WHERE key = 'database_id'", NULL, NULL,
+			 NULL) != SQLITE_OK ||
+	    store_backup(store, pristine, &err))
+		abort();
+	forms_free(&forms);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct bundle_result result;
+	struct error err;
+	FILE *file = fopen(bundle, "wb");
+	char journal[128];
+
+	if (!file || fwrite(data, 1, size, file) != size || fclose(file))
+		abort();
+	if (bundle_in(store, bundle, &result, &err) == STATUS_OK && !result.already) {
+		store_close(&store);
+		copy_file(pristine, office);
+		snprintf(journal, sizeof(journal), "%s-wal", office);
+		unlink(journal);
+		open_office();
+	}
+	snprintf(journal, sizeof(journal), "%s-journal", bundle);
+	unlink(journal);
+	unlink(bundle);
+	return 0;
+}
