@@ -212,6 +212,7 @@ enum status check_attach(struct store *store, const char *key, int scenario, int
 
 static enum status write_file(const char *path, const void *data, size_t size, struct error *err)
 {
+	bool short_write, close_failed;
 	char tmp[4096];
 	FILE *f;
 
@@ -223,7 +224,9 @@ static enum status write_file(const char *path, const void *data, size_t size, s
 	}
 	if (!(f = fopen(tmp, "wb")))
 		return error_set(err, STATUS_ERR_IO, "%s: %s", tmp, strerror(errno));
-	if ((size && fwrite(data, 1, size, f) != size) | (fclose(f) != 0) || rename(tmp, path)) {
+	short_write = size && fwrite(data, 1, size, f) != size;
+	close_failed = fclose(f) != 0; /* closed whatever the write did */
+	if (short_write || close_failed || rename(tmp, path)) {
 		int saved = errno;
 
 		remove(tmp);
