@@ -435,7 +435,9 @@ void csv_write_field(struct csv_writer *w, const char *text)
 
 	if (!text)
 		text = "";
-	quote = strpbrk(text, ",\"\r\n") != NULL;
+	/* A leading U+FEFF is quoted too: at the start of a file a reader
+	 * would take it for a byte order mark and drop it. */
+	quote = strpbrk(text, ",\"\r\n") != NULL || !strncmp(text, BOM, 3);
 	if (w->fields++)
 		writer_add(w, ",", 1);
 	if (quote)
