@@ -3,7 +3,8 @@
 # tests/fuzz/corpus/NAME, printing "ok - fuzz NAME" or "not ok - fuzz NAME"
 # with the crashing input. New inputs go to $FUZZ_OUT/corpus/NAME and crashes
 # to $FUZZ_OUT/crashes/NAME/ (FUZZ_OUT unset: a directory removed at the end).
-# FUZZ_SEED fixes libFuzzer's random seed (0, the default: a new one).
+# FUZZ_SEED fixes libFuzzer's random seed (0, the default: a new one);
+# FUZZ_RUNS bounds the inputs tried (SECONDS still caps the time).
 #   sh tests/fuzz/run.sh SECONDS [NAME...]
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,7 +34,7 @@ for name in $names; do
 	mkdir -p "$FUZZ_OUT/corpus/$name" "$FUZZ_OUT/crashes/$name"
 	log=$FUZZ_OUT/crashes/$name/log
 	if (cd "$FUZZ_OUT" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		"$bin" -max_total_time="$seconds" -seed="${FUZZ_SEED:-0}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		"$bin" -max_total_time="$seconds" -seed="${FUZZ_SEED:-0}" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$FUZZ_OUT/crashes/$name/" "$FUZZ_OUT/corpus/$name" "$corpus") >"$log" 2>&1; then
 		echo "ok - fuzz $name ($(sed -n 's/^stat::number_of_executed_units: *//p' "$log") runs)"
 	else
