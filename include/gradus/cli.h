@@ -15,6 +15,7 @@ struct cli {
 	const char *forms_dir;    /* --forms */
 	struct date today;        /* --today, GRADUS_TODAY, else the clock */
 	bool demo_if_new;         /* --demo-if-new: make run's first start */
+	const char *group;        /* init --group: the office group sharing a new database */
 	struct tui_options tui;
 	char *default_db;         /* owned */
 	char *found_forms;        /* owned: the forms folder in use */

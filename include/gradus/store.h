@@ -23,6 +23,12 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 		       struct date today, struct store **out, struct error *err);
 void store_close(struct store **store);
 
+/* Shares the database at path with an office's group: folders made for it
+ * are the group's (2770, setgid), the file, made empty if missing, and its
+ * -wal and -shm are the group's, 0660. Only the owner (or root) may, and
+ * only for a group they are in. Then open it with store_open. */
+enum status store_share(const char *path, const char *group, struct error *err);
+
 /* $XDG_DATA_HOME/gradus/gradus.db (or ~/.local/share/...); caller frees. */
 char *store_default_path(void);
 

@@ -83,6 +83,10 @@ void cli_usage(FILE *out)
 		  "  bundle in FILE                apply a visit's changes (conflicts kept for a person)\n"
 		  "  conflicts [--all] | conflicts resolve ID office|bundle\n"
 		  "                                fields changed both here and in a bundle\n"));
+	fprintf(out, "%s",
+		_("  init --group NAME             share the database with an office's group: its file\n"
+		  "                                and new folders are the group's, no one else's\n"
+		  "                                (also GRADUS_GROUP for a database made by any command)\n"));
 }
 
 static int parse_size(struct cli *cli, const char *text)
@@ -229,8 +233,13 @@ const char *cli_actor(void)
 
 int cli_open_store(struct cli *cli, enum store_mode mode, struct store **store)
 {
+	const char *group = cli->group ? cli->group : getenv("GRADUS_GROUP");
 	struct error err = { "" };
 
+	if (mode == STORE_OPEN_OR_CREATE && group && *group && store_share(cli->db_path, group, &err)) {
+		cli_error("%s", err.message);
+		return 1;
+	}
 	if (store_open(cli->db_path, mode, cli_actor(), cli->today, store, &err)) {
 		cli_error("%s", err.message);
 		return 1;

@@ -1,4 +1,4 @@
-/* gradus init [--demo] */
+/* gradus init [--demo] [--group NAME] */
 #include <stdio.h>
 #include <string.h>
 
@@ -34,8 +34,10 @@ int cli_init(struct cli *cli, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--demo")) {
 			demo = true;
+		} else if (!strcmp(argv[i], "--group") && i + 1 < argc && *argv[i + 1]) {
+			cli->group = argv[++i];
 		} else {
-			cli_error(_("init: unknown argument %s (expected --demo)"), argv[i]);
+			cli_error(_("init: unknown argument %s (expected --demo or --group NAME)"), argv[i]);
 			return 2;
 		}
 	}

@@ -278,21 +278,26 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	enum status status;
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
+	int missing = exists ? 0 : errno;
 	int flags = SQLITE_OPEN_READWRITE;
 	mode_t old_mask;
 	int rc;
 
 	*out = NULL;
+	if (missing == EACCES || (exists && access(path, R_OK) != 0))
+		return error_set(err, STATUS_ERR_DENIED,
+				 "%s: you may not open this database (permission denied); "
+				 "a shared one is open to the members of its group", path);
+	if (missing && missing != ENOENT)
+		return error_set(err, STATUS_ERR_IO, "%s: cannot open: %s", path, strerror(missing));
 	if (!exists && mode == STORE_OPEN_EXISTING)
 		return error_set(err, STATUS_ERR_NOT_FOUND,
 				 "%s: no database here; create one with `gradus --db %s init`", path, path);
 	if (exists && !S_ISREG(st.st_mode))
 		return error_set(err, STATUS_ERR_INVALID, "%s: not a regular file", path);
-	/* Anyone who may write the file may rewrite its records and audit chain. */
-	if (exists && (st.st_mode & S_IWOTH))
-		return error_set(err, STATUS_ERR_DENIED,
-				 "%s: anyone on this computer may change this file; not opened "
-				 "(make it private with `chmod o-w %s`)", path, path);
+	status = store_check_access(path, err);
+	if (status)
+		return status;
 	if (!exists) {
 		status = make_parent_dirs(path, err);
 		if (status)
@@ -330,6 +335,7 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 		status = exec(store, "PRAGMA journal_mode = WAL", err);
 		if (status)
 			goto fail;
+		store_share_sidecars(path);
 	}
 	status = exec(store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", err);
 	if (status)

@@ -66,5 +66,10 @@ enum status store_ids(struct store *store, const char *sql, const char *param, c
 		      struct error *err);
 /* A copy of a text column, NULL for SQL NULL (or no memory). */
 char *store_column_dup(sqlite3_stmt *stmt, int column);
+/* Refuses a database that others may change: the file, its -wal or -shm,
+ * or a folder anyone may write without the sticky bit (share.c). */
+enum status store_check_access(const char *path, struct error *err);
+/* Gives the -wal and -shm this process made to a shared database's group. */
+void store_share_sidecars(const char *path);
 
 #endif
