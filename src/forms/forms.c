@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <nettle/sha2.h>
 
@@ -153,8 +154,15 @@ static enum status read_files(struct file_set *set, const char *dir, struct erro
 {
 	static const char *const subdirs[] = { "holidays", "levels", "scenarios" };
 	enum status status = STATUS_OK;
+	struct stat st;
 	size_t i;
 
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+		const char *why = stat(dir, &st) ? strerror(errno) : "not a folder";
+
+		return forms_fail(err, dir, 0, "no forms folder here (%s); gradus needs its scenarios, levels and "
+				  "holidays: name the folder with --forms DIR or GRADUS_FORMS", why);
+	}
 	for (i = 0; top_files[i] && !status; i++)
 		status = add_file(set, dir, top_files[i], err);
 	for (i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]) && !status; i++)

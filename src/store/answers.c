@@ -101,6 +101,7 @@ static enum status check_value(const struct item_row *it, int item, const char *
 static enum status check_state(struct store *store, const char *check_id, int scenario, char status_out[16],
 			       bool *inspector, struct error *err)
 {
+	char number[48];
 	static const char *const sql =
 		"SELECT (SELECT status FROM checks WHERE id = ?1),"
 		" EXISTS (SELECT 1 FROM check_inspectors WHERE check_id = ?1 AND login = ?2),"
@@ -120,7 +121,7 @@ static enum status check_state(struct store *store, const char *check_id, int sc
 		*inspector = sqlite3_column_int(stmt, 1);
 		if (scenario && !sqlite3_column_int(stmt, 2))
 			status = error_set(err, STATUS_ERR_INVALID, "scenario %d is not in check %s", scenario,
-					   check_id);
+					   store_check_number(store, check_id, number));
 	}
 	sqlite3_reset(stmt);
 	return status;
@@ -131,7 +132,7 @@ static enum status check_state(struct store *store, const char *check_id, int sc
 static enum status may_write(struct store *store, const char *check_id, int scenario, bool amending,
 			     struct error *err)
 {
-	char state[16];
+	char state[16], number[48];
 	bool inspector = false;
 	enum status status = check_state(store, check_id, scenario, state, &inspector, err);
 
@@ -139,18 +140,19 @@ static enum status may_write(struct store *store, const char *check_id, int scen
 		return status;
 	if (!inspector && strcmp(store_role(store), "admin"))
 		return error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s", store_actor(store),
-				 check_id);
+				 store_check_number(store, check_id, number));
 	/* Named on the check is not enough once the role is taken away. */
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "inspector"))
 		return error_set(err, STATUS_ERR_DENIED, "%s may not write to check %s: that is for an inspector (%s)",
-				 store_actor(store), check_id,
+				 store_actor(store), store_check_number(store, check_id, number),
 				 *store_role(store) ? store_role(store) : "no role in this database");
 	if (!amending && strcmp(state, "planned"))
 		return error_set(err, STATUS_ERR_DENIED,
 				 "check %s is signed: answers are read-only; a correction is an amendment with a reason",
-				 check_id);
+				 store_check_number(store, check_id, number));
 	if (amending && !strcmp(state, "planned"))
-		return error_set(err, STATUS_ERR_INVALID, "check %s is not signed: change the answer itself", check_id);
+		return error_set(err, STATUS_ERR_INVALID, "check %s is not signed: change the answer itself",
+				 store_check_number(store, check_id, number));
 	return STATUS_OK;
 }
 

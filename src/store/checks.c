@@ -230,6 +230,21 @@ enum status check_resolve(struct store *store, const char *key, char id[33], str
 	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "finding a check");
 }
 
+const char *store_check_number(struct store *store, const char *id, char out[48])
+{
+	static const char *const sql = "SELECT number FROM checks WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, NULL);
+
+	snprintf(out, 48, "%s", id);
+	if (!stmt)
+		return out;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+		snprintf(out, 48, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_reset(stmt);
+	return out;
+}
+
 enum status check_list(struct store *store, const char *case_key, char (**ids)[33], size_t *count,
 		       struct error *err)
 {

@@ -150,6 +150,7 @@ static enum status link(struct store *store, const char *check_id, const char *s
  * user is one of its inspectors or an admin, the item is in it. */
 static enum status may_attach(struct store *store, const char *id, int scenario, int item, struct error *err)
 {
+	char number[48];
 	static const char *const sql =
 		"SELECT k.status, EXISTS (SELECT 1 FROM check_inspectors WHERE check_id = ?1 AND login = ?2),"
 		" EXISTS (SELECT 1 FROM check_items WHERE check_id = ?1 AND scenario = ?3 AND item = ?4)"
@@ -166,11 +167,14 @@ static enum status may_attach(struct store *store, const char *id, int scenario,
 	if (sqlite3_step(stmt) != SQLITE_ROW)
 		status = error_set(err, STATUS_ERR_NOT_FOUND, "no check '%s'", id);
 	else if (strcmp((const char *)sqlite3_column_text(stmt, 0), "planned"))
-		status = error_set(err, STATUS_ERR_DENIED, "check %s is signed: its evidence is read-only", id);
+		status = error_set(err, STATUS_ERR_DENIED, "check %s is signed: its evidence is read-only",
+				   store_check_number(store, id, number));
 	else if (!sqlite3_column_int(stmt, 1) && strcmp(store_role(store), "admin"))
-		status = error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s", store_actor(store), id);
+		status = error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s", store_actor(store),
+				   store_check_number(store, id, number));
 	else if (!sqlite3_column_int(stmt, 2))
-		status = error_set(err, STATUS_ERR_INVALID, "scenario %d has no item %d in check %s", scenario, item, id);
+		status = error_set(err, STATUS_ERR_INVALID, "scenario %d has no item %d in check %s", scenario, item,
+				   store_check_number(store, id, number));
 	sqlite3_reset(stmt);
 	return status;
 }

@@ -76,7 +76,7 @@ static enum status sign_state(struct store *store, const char *id, struct sign_s
 
 static enum status sign(struct store *store, const char *id, char hash[65], struct error *err)
 {
-	char row[33], now[STORE_TIMESTAMP_SIZE];
+	char row[33], now[STORE_TIMESTAMP_SIZE], number[48];
 	struct sign_state st;
 	enum status status = sign_state(store, id, &st, err);
 
@@ -84,9 +84,10 @@ static enum status sign(struct store *store, const char *id, char hash[65], stru
 		return status;
 	if (!st.inspector)
 		return error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s: only its inspectors sign",
-				 store_actor(store), id);
+				 store_actor(store), store_check_number(store, id, number));
 	if (st.signed_already)
-		return error_set(err, STATUS_ERR_INVALID, "%s has already signed check %s", store_actor(store), id);
+		return error_set(err, STATUS_ERR_INVALID, "%s has already signed check %s", store_actor(store),
+				 store_check_number(store, id, number));
 	if (st.scenario)
 		return error_set(err, STATUS_ERR_INVALID,
 				 "scenario %d item %d is required and has no answer: answer every required item first",

@@ -66,6 +66,8 @@ enum status store_ids(struct store *store, const char *sql, const char *param, c
 		      struct error *err);
 /* A copy of a text column, NULL for SQL NULL (or no memory). */
 char *store_column_dup(sqlite3_stmt *stmt, int column);
+/* The check's number (HB-...-C1) for messages, or its id when it has none. */
+const char *store_check_number(struct store *store, const char *id, char out[48]);
 /* Refuses a database that others may change: the file, its -wal or -shm,
  * or a folder anyone may write without the sticky bit (share.c). */
 enum status store_check_access(const char *path, struct error *err);

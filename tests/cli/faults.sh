@@ -56,7 +56,7 @@ done
 # A missing forms folder: the folder is named; nothing is written.
 BEFORE=$(sqlite3 "$DB" .dump | sha256sum)
 run "$GRADUS" --db "$DB" --forms "$WORK/no-forms" case advance "$CASE" review_filed
-expect "a missing forms folder is named" 1 "$WORK/no-forms/"
+expect "a missing forms folder is named" 1 "$WORK/no-forms: no forms folder here"
 run "$GRADUS" --db "$DB" --forms "$WORK/no-forms" forms check "$WORK/no-forms"
 expect "forms check of a missing folder fails" 1 "$WORK/no-forms"
 [ "$(sqlite3 "$DB" .dump | sha256sum)" = "$BEFORE" ] && ok "nothing was written without forms" || fail "nothing was written without forms"

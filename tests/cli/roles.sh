@@ -69,3 +69,13 @@ for role in admin clerk inspector secretary none; do
 	run "$GRADUS" --db "$R" verify
 	expect "$role: verify passes after the refused writes" 0 "ok"
 done
+
+# An inspector not named on a check is told so, by the check's number.
+if [ -f "$WORK/nobody/none.db" ]; then
+	R=$WORK/nobody/none.db
+	"$GRADUS" --db "$R" user add nobody inspector >/dev/null
+	chown nobody "$R"-* 2>/dev/null
+	run setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups env HOME="$WORK/nobody" \
+		"$GRADUS" --db "$R" check answer HB-2026-BAS-0001-C1 4 1 yes
+	expect "an inspector not on the check is refused, naming the check" 1 "nobody is not an inspector of check HB-2026-BAS-0001-C1"
+fi
