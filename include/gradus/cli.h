@@ -45,6 +45,11 @@ int cli_date_argument(const char *option, const char *text, struct date *out);
 /* A JSON string literal of UTF-8 text (NULL prints null). */
 void cli_json_string(FILE *out, const char *text);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A text as one TSV field: NULL is empty; a backslash, tab, line feed and
+ * carriage return are written \\, \t, \n and \r, so a multi-line note stays on
+ * its row. The text itself when it needs none; else a copy that lives until
+ * eight more fields have been escaped. */
+const char *cli_tsv(const char *text);
 
 int cli_tui(struct cli *cli);
 int cli_init(struct cli *cli, int argc, char **argv);

@@ -80,7 +80,7 @@ int cli_user(struct cli *cli, int argc, char **argv)
 
 static const char *shown(const char *text)
 {
-	return text ? text : "∅";
+	return text ? cli_tsv(text) : "∅";
 }
 
 int cli_log(struct cli *cli, int argc, char **argv)

@@ -125,9 +125,9 @@ static void write_tsv(const struct agenda_item *items, size_t count)
 	for (i = 0; i < count; i++) {
 		date_format(items[i].due, due);
 		printf("%s\t%s\t%s\t%s\t%s\t%s", due, items[i].number, items[i].kind,
-		       items[i].overdue ? "overdue" : "due", items[i].level, items[i].enterprise);
+		       items[i].overdue ? "overdue" : "due", items[i].level, cli_tsv(items[i].enterprise));
 		if (items[i].detail)
-			printf("\t%s", items[i].detail);
+			printf("\t%s", cli_tsv(items[i].detail));
 		printf("\n");
 	}
 }

@@ -9,11 +9,6 @@
 
 #define PAGE 256
 
-static const char *or_empty(const char *text)
-{
-	return text ? text : "";
-}
-
 static int usage(void)
 {
 	cli_error("%s", _("usage: gradus case add --enterprise NAME --uscc CODE --region REGION --level LEVEL --year YYYY\n"
@@ -112,9 +107,9 @@ static int case_list(struct store *store, const char *match, bool json)
 			if (json)
 				list_row_json(&rows[i], total == 0);
 			else
-				printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", rows[i].number, rows[i].enterprise,
+				printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", rows[i].number, cli_tsv(rows[i].enterprise),
 				       rows[i].credit_code, rows[i].region, rows[i].level, rows[i].year, rows[i].state,
-				       or_empty(rows[i].next_due));
+				       cli_tsv(rows[i].next_due));
 		if (count)
 			snprintf(last, sizeof(last), "%s", rows[count - 1].number);
 		case_rows_clear(rows, count);
@@ -227,23 +222,23 @@ static void show_tsv(const struct case_detail *d, const struct case_dates *c)
 
 	printf("id\t%s\nnumber\t%s\nenterprise\t%s\nuscc\t%s\nfactory\t%s\nregion\t%s\nlevel\t%s\n"
 	       "year\t%d\nstatus\t%s\napplied\t%s %s\nrecommended\t%s %s\ncertified\t%s %s\n",
-	       d->row.id, d->row.number, d->row.enterprise, d->row.credit_code, d->row.factory, d->row.region,
-	       d->row.level, d->row.year, d->row.state, or_empty(d->applied_on), or_empty(d->applied_by),
-	       or_empty(d->recommended_on), or_empty(d->recommended_by), or_empty(d->certified_on),
-	       or_empty(d->certified_by));
+	       d->row.id, d->row.number, cli_tsv(d->row.enterprise), d->row.credit_code, cli_tsv(d->row.factory), d->row.region,
+	       d->row.level, d->row.year, d->row.state, cli_tsv(d->applied_on), cli_tsv(d->applied_by),
+	       cli_tsv(d->recommended_on), cli_tsv(d->recommended_by), cli_tsv(d->certified_on),
+	       cli_tsv(d->certified_by));
 	if (d->expires_on)
 		printf("expires_on\t%s\n", d->expires_on);
 	tsv_date("review_due_by", c->review_due_by, c->expires_on.year != 0);
 	tsv_date("cultivation_ends_on", c->cultivation_ends_on, c->cultivation_starts_on.year != 0);
 	tsv_date("acceptance_due_by", c->acceptance_due_by, c->cultivation_starts_on.year != 0);
 	tsv_date("notice_ends_on", c->notice_ends_on, c->in_notice);
-	printf("next_due\t%s\nscenarios\t", or_empty(d->row.next_due));
+	printf("next_due\t%s\nscenarios\t", cli_tsv(d->row.next_due));
 	for (i = 0; i < d->scenario_count; i++)
 		printf("%s%d", i ? "," : "", d->scenarios[i]);
 	printf("\n");
 	for (i = 0; i < d->event_count; i++)
 		printf("event\t%s\t%s\t%s\t%s\t%s\n", d->events[i].on_date, d->events[i].step, d->events[i].to_state,
-		       d->events[i].actor, or_empty(d->events[i].note));
+		       d->events[i].actor, cli_tsv(d->events[i].note));
 }
 
 static int case_show(struct store *store, const struct forms *forms, const char *key, bool json)

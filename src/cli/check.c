@@ -219,8 +219,6 @@ static void print_score(const char *what, struct score s)
 		printf("score\t%s\t-\n", what);
 }
 
-static const char *text_or_empty(const char *text) { return text ? text : ""; }
-
 /* Answers, then the scores per scenario, per stage and overall. */
 static void show_items(const struct check_view *v)
 {
@@ -233,8 +231,8 @@ static void show_items(const struct check_view *v)
 		for (k = 0; k < sc->item_count; k++) {
 			const struct check_answer_row *a = check_find(v, sc->id, sc->items[k].number);
 
-			printf("answer\t%d\t%d\t%s\t%s\t%s\n", sc->id, sc->items[k].number, a ? text_or_empty(a->value) : "",
-			       a ? text_or_empty(a->note) : "", a ? text_or_empty(a->answered_by) : "");
+			printf("answer\t%d\t%d\t%s\t%s\t%s\n", sc->id, sc->items[k].number, a ? cli_tsv(a->value) : "",
+			       a ? cli_tsv(a->note) : "", a ? cli_tsv(a->answered_by) : "");
 		}
 	}
 	for (i = 0; i < v->scenario_count; i++) {
@@ -254,19 +252,19 @@ static void show_records(const struct check_view *v)
 
 	for (i = 0; i < v->evidence_count; i++)
 		printf("evidence\t%d\t%d\t%s\t%s\t%s\t%lld\n", v->evidence[i].scenario, v->evidence[i].item,
-		       v->evidence[i].sha256, text_or_empty(v->evidence[i].name), text_or_empty(v->evidence[i].type),
+		       v->evidence[i].sha256, cli_tsv(v->evidence[i].name), cli_tsv(v->evidence[i].type),
 		       v->evidence[i].size);
 	for (i = 0; i < v->finding_count; i++) {
 		const struct check_finding_row *f = &v->findings[i];
 
 		printf("finding\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", f->id, f->scenario, f->item, f->severity, f->status,
-		       f->due_on, text_or_empty(f->action), text_or_empty(f->closing_note));
+		       f->due_on, cli_tsv(f->action), cli_tsv(f->closing_note));
 	}
 	for (i = 0; i < v->amendment_count; i++) {
 		const struct check_amendment_row *a = &v->amendments[i];
 
-		printf("amendment\t%d\t%d\t%s\t%s\t%s\t%s\n", a->scenario, a->item, text_or_empty(a->old_value),
-		       text_or_empty(a->new_value), text_or_empty(a->reason), text_or_empty(a->amended_by));
+		printf("amendment\t%d\t%d\t%s\t%s\t%s\t%s\n", a->scenario, a->item, cli_tsv(a->old_value),
+		       cli_tsv(a->new_value), cli_tsv(a->reason), cli_tsv(a->amended_by));
 	}
 	for (i = 0; i < v->signature_count; i++)
 		printf("signature\t%s\t%s\t%s\n", v->signatures[i].login, v->signatures[i].signed_at,
@@ -283,10 +281,10 @@ static int show(struct store *store, const char *key)
 		return fail(&err);
 	printf("id\t%s\nnumber\t%s\ncase\t%s\nenterprise\t%s\nplanned_on\t%s\nstatus\t%s\ninspectors\t%s\n"
 	       "forms_hash\t%s\n",
-	       v.id, v.number, v.case_number, text_or_empty(v.enterprise), v.planned_on, v.status,
-	       text_or_empty(v.inspectors), v.forms_hash);
+	       v.id, v.number, v.case_number, cli_tsv(v.enterprise), v.planned_on, v.status,
+	       cli_tsv(v.inspectors), v.forms_hash);
 	if (v.draw_count)
-		printf("draw\t%ld\nseed\t%s\n", v.draw_count, text_or_empty(v.draw_seed));
+		printf("draw\t%ld\nseed\t%s\n", v.draw_count, cli_tsv(v.draw_seed));
 	printf("scenarios\t");
 	for (i = 0; i < v.scenario_count; i++)
 		printf("%s%d", i ? "," : "", v.scenarios[i].id);

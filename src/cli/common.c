@@ -24,6 +24,37 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+const char *cli_tsv(const char *text)
+{
+	static char *ring[8];
+	static size_t next;
+	const char *p;
+	char *out, *q;
+
+	if (!text)
+		return "";
+	if (!strpbrk(text, "\\\t\n\r"))
+		return text;
+	out = malloc(2 * strlen(text) + 1);
+	if (!out)
+		return "";
+	for (p = text, q = out; *p; p++) {
+		const char *escape = *p == '\\' ? "\\\\" : *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : NULL;
+
+		if (escape) {
+			*q++ = escape[0];
+			*q++ = escape[1];
+		} else {
+			*q++ = *p;
+		}
+	}
+	*q = '\0';
+	free(ring[next]);
+	ring[next] = out;
+	next = (next + 1) % (sizeof(ring) / sizeof(*ring));
+	return out;
+}
+
 void cli_usage(FILE *out)
 {
 	fprintf(out, "%s",

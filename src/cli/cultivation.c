@@ -30,8 +30,6 @@ static int fail(const struct error *err)
 	return 1;
 }
 
-static const char *or_empty(const char *text) { return text ? text : ""; }
-
 /* Options of the form --NAME VALUE after the positional arguments. */
 struct opts {
 	const char *body, *change, *due, *owner, *on, *experts, *advice, *summary, *received;
@@ -81,24 +79,24 @@ static void show(const struct cultivation_view *v)
 	printf("case\t%s\nstatus\t%s\nstarts_on\t%s\nends_on\t%s\nacceptance_due_by\t%s\n", v->number, v->state,
 	       v->starts_on, v->ends_on, v->acceptance_due);
 	for (i = 0; i < v->plan_count; i++)
-		printf("plan\t%d\t%s\t%s\t%s\n", v->plans[i].version, or_empty(v->plans[i].title), or_empty(v->plans[i].change),
-		       or_empty(v->plans[i].created_by));
+		printf("plan\t%d\t%s\t%s\t%s\n", v->plans[i].version, cli_tsv(v->plans[i].title), cli_tsv(v->plans[i].change),
+		       cli_tsv(v->plans[i].created_by));
 	for (i = 0; i < v->milestone_count; i++)
 		printf("milestone\t%s\t%s\t%s\t%s\t%s\n", v->milestones[i].id, v->milestones[i].due_on,
-		       *v->milestones[i].done_on ? v->milestones[i].done_on : "open", or_empty(v->milestones[i].title),
-		       or_empty(v->milestones[i].owner));
+		       *v->milestones[i].done_on ? v->milestones[i].done_on : "open", cli_tsv(v->milestones[i].title),
+		       cli_tsv(v->milestones[i].owner));
 	for (i = 0; i < v->session_count; i++) {
-		printf("session\t%s\t%s\t%s\t%s\n", v->sessions[i].id, v->sessions[i].held_on, or_empty(v->sessions[i].experts),
-		       or_empty(v->sessions[i].advice));
+		printf("session\t%s\t%s\t%s\t%s\n", v->sessions[i].id, v->sessions[i].held_on, cli_tsv(v->sessions[i].experts),
+		       cli_tsv(v->sessions[i].advice));
 		for (k = 0; k < v->sessions[i].followup_count; k++) {
 			const struct cultivation_followup *f = &v->sessions[i].followups[k];
 
 			printf("followup\t%s\t%s\t%s\t%s\t%s\n", f->id, f->due_on, *f->done_on ? f->done_on : "open",
-			       or_empty(f->action), or_empty(f->owner));
+			       cli_tsv(f->action), cli_tsv(f->owner));
 		}
 	}
 	for (i = 0; i < v->report_count; i++)
-		printf("report\t%s\t%s\t%s\n", v->reports[i].period, v->reports[i].received_on, or_empty(v->reports[i].summary));
+		printf("report\t%s\t%s\t%s\n", v->reports[i].period, v->reports[i].received_on, cli_tsv(v->reports[i].summary));
 	for (i = 0; i < v->kpi_count; i++) {
 		const struct cultivation_kpi *kp = &v->kpis[i];
 
@@ -120,12 +118,12 @@ static int readiness(struct store *store, const struct forms *forms, const char 
 	if (cultivation_readiness(store, forms, key, &items, &count, &err))
 		return fail(&err);
 	for (i = 0; i < count; i++)
-		printf("unmet\t%s\t%s\n", items[i].kind, items[i].text);
+		printf("unmet\t%s\t%s\n", items[i].kind, cli_tsv(items[i].text));
 	readiness_items_free(items, count);
 	if (cultivation_readiness_filed(store, key, &items, &count, filed_on, &err))
 		return fail(&err);
 	for (i = 0; i < count; i++)
-		printf("filed\t%s\t%s\t%s\n", filed_on, items[i].kind, items[i].text);
+		printf("filed\t%s\t%s\t%s\n", filed_on, items[i].kind, cli_tsv(items[i].text));
 	readiness_items_free(items, count);
 	return 0;
 }

@@ -34,8 +34,6 @@ static int fail(const struct error *err)
 	return 1;
 }
 
-static const char *or_empty(const char *text) { return text ? text : ""; }
-
 static int expert_add_command(struct store *store, const struct forms *forms, int argc, char **argv)
 {
 	struct expert_input in = { .name = argv[2] };
@@ -68,8 +66,8 @@ static int expert_list_command(struct store *store)
 	if (expert_list(store, &rows, &count, &err))
 		return fail(&err);
 	for (i = 0; i < count; i++)
-		printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", rows[i].code, rows[i].name, rows[i].fields, rows[i].affiliation,
-		       or_empty(rows[i].region), or_empty(rows[i].contact), or_empty(rows[i].conflicts));
+		printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", rows[i].code, cli_tsv(rows[i].name), cli_tsv(rows[i].fields), cli_tsv(rows[i].affiliation),
+		       cli_tsv(rows[i].region), cli_tsv(rows[i].contact), cli_tsv(rows[i].conflicts));
 	expert_rows_free(rows, count);
 	return 0;
 }
@@ -167,24 +165,24 @@ static void show_panel(const struct panel_view *v)
 	size_t i;
 
 	printf("number\t%s\ncase\t%s\nenterprise\t%s\npurpose\t%s\nmeeting_on\t%s\nstatus\t%s\n", v->number,
-	       v->case_number, or_empty(v->enterprise), v->purpose, v->meeting_on, v->status);
+	       v->case_number, cli_tsv(v->enterprise), v->purpose, v->meeting_on, v->status);
 	for (i = 0; i < v->member_count; i++)
-		printf("member\t%s\t%s\t%s\t%s%s\n", v->members[i].code, or_empty(v->members[i].name),
-		       or_empty(v->members[i].affiliation), v->members[i].score ? v->members[i].score : "-",
+		printf("member\t%s\t%s\t%s\t%s%s\n", v->members[i].code, cli_tsv(v->members[i].name),
+		       cli_tsv(v->members[i].affiliation), v->members[i].score ? v->members[i].score : "-",
 		       v->members[i].chair ? "\tchair" : "");
 	for (i = 0; i < v->note_count; i++)
-		printf("note\t%s\t%d\t%s\t%s\n", v->notes[i].code, v->notes[i].scenario, or_empty(v->notes[i].criterion),
-		       or_empty(v->notes[i].note));
+		printf("note\t%s\t%d\t%s\t%s\n", v->notes[i].code, v->notes[i].scenario, cli_tsv(v->notes[i].criterion),
+		       cli_tsv(v->notes[i].note));
 	if (v->opinion)
-		printf("opinion\t%s\t%s\n", v->opinion, or_empty(v->opinion_text));
+		printf("opinion\t%s\t%s\n", v->opinion, cli_tsv(v->opinion_text));
 	for (i = 0; i < v->finding_count; i++)
 		printf("rectification\t%s\t%d\t%s\t%s\t%s\n", v->findings[i].id, v->findings[i].item,
-		       or_empty(v->findings[i].action), v->findings[i].due_on, v->findings[i].status);
+		       cli_tsv(v->findings[i].action), v->findings[i].due_on, v->findings[i].status);
 	if (v->score)
 		printf("score\t%s\n", v->score);
 	if (v->hash)
-		printf("signature\t%s\t%s\t%s\t%s\n", or_empty(v->signed_by), or_empty(v->signed_at), v->hash,
-		       or_empty(v->step));
+		printf("signature\t%s\t%s\t%s\t%s\n", cli_tsv(v->signed_by), cli_tsv(v->signed_at), v->hash,
+		       cli_tsv(v->step));
 }
 
 static int show_command(struct store *store, const char *key)

@@ -180,3 +180,10 @@ printf '%s\n' "$OUT" | grep -qP "\tamendments\.reason\t.*\t签字后复核照片
 printf '%s\n' "$OUT" | grep -qP "\tsignatures\.hash\t" && ok "and the signature" || fail "signature in the history"
 printf '%s\n' "$OUT" | grep -q "check_items" && fail "the history leaves out the checklists copied from forms/" ||
 	ok "the history leaves out the checklists copied from forms/"
+
+# A multi-line note in the TSV of check show and gradus log.
+G check answer "$again" 21 1 yes --note "$(printf '第一行\n第二行\twith a tab and a \\ backslash')" >/dev/null
+run G check show "$again"
+expect_line "a multi-line note stays on its TSV row, escaped" "$(printf 'answer\t21\t1\tyes\t第一行\\n第二行\\twith a tab and a \\\\ backslash\t%s' "$(id -un)")"
+run G log "$CASE"
+printf '%s\n' "$OUT" | grep -q '第一行\\n第二行' && ok "and on its row of gradus log" || fail "the note on its row of gradus log" "$(printf '%s\n' "$OUT" | tail -3)"
