@@ -148,12 +148,13 @@ duration_ms() {
 # to MAX_MS milliseconds, and returns its exit status: 137 when the kill
 # came before it ended.
 kill_at_random() {
-	local max=$1 pid
+	local max=$1 delay pid
 	shift
 	[ "$max" -gt 999 ] && max=999
+	delay=$(printf '0.%03d' "$(shuf -i 0-"$max" -n 1)")
 	"$@" >/dev/null 2>&1 &
 	pid=$!
-	sleep "$(printf '0.%03d' "$(shuf -i 0-"$max" -n 1)")"
+	sleep "$delay"
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 }

@@ -62,7 +62,7 @@ fingerprint "$WORK/whole.db" >"$WORK/after"
 grep -q "^conflict|cases|note|" "$WORK/after" && [ "$(grep -c '^answer|' "$WORK/after")" = 35 ] &&
 	ok "the applied bundle has the 35 answers and the conflict" || fail "the applied bundle" "$(head -3 "$WORK/after")"
 cp "$OFFICE" "$WORK/probe.db"
-MAX=$(( $(duration_ms "$GRADUS" --db "$WORK/probe.db" bundle in "$B") * 5 / 4 + 2 ))
+MAX=$(( $(duration_ms "$GRADUS" --db "$WORK/probe.db" bundle in "$B") * 11 / 10 + 2 ))
 
 : >"$WORK/rounds"
 : >"$WORK/bad"
