@@ -22,7 +22,8 @@ done
 # How long each kind of write takes here, un-killed on a copy: the kills
 # fall anywhere from the start to a little past the end.
 cp "$DB" "$WORK/probe.db"
-printf 'enterprise,uscc,region,level,year\n探测有限公司,91420300MA9H9ETGN0,xianning,basic,2026\n' >"$WORK/probe.csv"
+{ echo enterprise,uscc,region,level,year
+  for j in $(seq 1 10); do echo "探测$j有限公司,91420300MA9H9ETGN0,xianning,basic,2026"; done; } >"$WORK/probe.csv"
 margin() { echo $(($1 * 11 / 10 + 2)); }
 "$GRADUS" --db "$WORK/probe.db" verify >/dev/null # the first run reads the program from disk
 MAX_note=$(margin "$(duration_ms "$GRADUS" --db "$WORK/probe.db" case set "$BAS" note probe)")
@@ -46,7 +47,8 @@ for i in $(seq 1 "$N"); do
 	case $((i % 6)) in
 	0) kind=note; set -- case set HB-2026-BAS-0003 note "kill round $i" ;;
 	1) kind=import
-	   printf 'enterprise,uscc,region,level,year\n杀%s有限公司,91420300MA9H9ETGN0,xianning,basic,2026\n' "$i" >"$WORK/k.csv"
+	   { echo enterprise,uscc,region,level,year
+	     for j in $(seq 1 10); do echo "杀$i-$j有限公司,91420300MA9H9ETGN0,xianning,basic,2026"; done; } >"$WORK/k.csv"
 	   set -- import cases "$WORK/k.csv" ;;
 	2) kind=note; set -- case set HB-2026-BAS-0004 note "kill round $i" ;;
 	3) kind=step; set -- case advance "$EXC1" $(next_step "$EXC1" "$i") --note "step round $i" ;;
@@ -73,17 +75,20 @@ odd=$(awk '$3 != 0 && $3 != 137' "$WORK/rounds")
 lost=0
 for i in $(cat "$WORK/done"); do
 	case $((i % 6)) in
-	1) [ "$(q "SELECT count(*) FROM enterprises WHERE name = '杀${i}有限公司'")" = 1 ] || lost=$((lost + 1)) ;;
+	1) [ "$(q "SELECT count(*) FROM enterprises WHERE name LIKE '杀$i-%有限公司'")" = 10 ] || lost=$((lost + 1)) ;;
 	0|2) [ "$(q "SELECT count(*) FROM audit WHERE field = 'note' AND new = 'kill round $i'")" = 1 ] || lost=$((lost + 1)) ;;
 	*) [ "$(q "SELECT count(*) FROM events WHERE note = 'step round $i'")/$(q "SELECT count(*) FROM audit
 		WHERE tbl = 'events' AND field = 'note' AND new = 'step round $i'")" = 1/1 ] || lost=$((lost + 1)) ;;
 	esac
 done
 [ "$lost" = 0 ] && ok "every write reported done is there" || fail "every write reported done is there" "$lost lost"
-half=$(q "SELECT group_concat(e.name) FROM enterprises e WHERE e.name LIKE '杀%有限公司' AND NOT EXISTS
-	(SELECT 1 FROM factories f JOIN cases c ON c.factory_id = f.id WHERE f.enterprise_id = e.id)")
-[ -z "$half" ] && ok "each import is whole: every enterprise imported has its factory and case" ||
-	fail "each import is whole" "without a factory and case: $half"
+# An import of ten is there whole or not at all, each enterprise with its factory and case.
+half=$(q "SELECT count(*) || ' ' || coalesce(group_concat(round || ': ' || n), '') FROM
+	(SELECT substr(e.name, 2, instr(e.name, '-') - 2) AS round, count(c.id) AS n FROM enterprises e
+	LEFT JOIN factories f ON f.enterprise_id = e.id LEFT JOIN cases c ON c.factory_id = f.id
+	WHERE e.name LIKE '杀%-%有限公司' GROUP BY round HAVING n != 10)")
+[ "$half" = "0 " ] && ok "each import is whole: ten enterprises, each with its factory and case, or none" ||
+	fail "each import is whole" "rounds with part of an import: $half"
 
 # A case's steps taken here, in the order written: from, to, step, date.
 steps_of() {
