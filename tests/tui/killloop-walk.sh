@@ -21,9 +21,9 @@ cp "$DB" base.db
 # scenario by scenario: y p n x on yes/no items ("no" and "partial" only
 # where no evidence is required), a digit for a choice, Enter and a value
 # for the rest. want.tsv has the answers the script gives, in order.
-sqlite3 -separator ' ' base.db "SELECT i.scenario, i.item, i.kind, i.evidence_required, coalesce(i.choices, '')
+sqlite3 -separator '	' base.db "SELECT i.scenario, i.item, i.kind, i.evidence_required, coalesce(i.choices, '')
 	FROM check_items i JOIN checks c ON c.id = i.check_id WHERE c.number = '$CHECK' ORDER BY i.scenario, i.item" |
-	awk -v keys=keys -v want=want.tsv '
+	awk -F '\t' -v keys=keys -v want=want.tsv '
 	BEGIN { split("yes partial no na", answer, " "); split("y p n x", key, " ") }
 	{
 		n++
