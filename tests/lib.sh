@@ -133,3 +133,28 @@ print_pdf() {
 	[ "$size" = "595 x 842" ] && ok "the PDF's pages are A4 (595 x 842 pts)" || fail "A4 pages" "$size"
 	pdftotext "$pdf" "$pdf.txt"
 }
+
+# duration_ms CMD...: how long CMD took, in milliseconds (its output dropped).
+duration_ms() {
+	local start end
+	start=$(date +%s%N)
+	"$@" >/dev/null 2>&1
+	end=$(date +%s%N)
+	echo $(( (end - start) / 1000000 ))
+}
+
+# kill_at_random MAX_MS CMD...: starts CMD (an executable, not a shell
+# function, so that the kill reaches it), sends it SIGKILL after a random 0
+# to MAX_MS milliseconds, and returns its exit status: 137 when the kill
+# came before it ended.
+kill_at_random() {
+	local max=$1 delay pid
+	shift
+	[ "$max" -gt 999 ] && max=999
+	delay=$(printf '0.%03d' "$(shuf -i 0-"$max" -n 1)")
+	"$@" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+}
