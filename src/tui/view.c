@@ -80,6 +80,18 @@ void tui_cursor(struct tui *tui, int y, int x)
 	tui->cursor_x = x;
 }
 
+/* The screen works on one database: the path the store's messages begin
+ * with (for the command line) would push what they say, such as "try
+ * again", off the end of the status line. */
+static void drop_database_path(char *message, const struct store *store)
+{
+	const char *path = store ? store_path(store) : NULL;
+	size_t len = path ? strlen(path) : 0;
+
+	if (len && !strncmp(message, path, len) && !strncmp(message + len, ": ", 2))
+		memmove(message, message + len + 2, strlen(message + len + 2) + 1);
+}
+
 void tui_say(struct tui *tui, bool error, const char *fmt, ...)
 {
 	va_list ap;
@@ -87,6 +99,7 @@ void tui_say(struct tui *tui, bool error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(tui->message, sizeof(tui->message), fmt, ap);
 	va_end(ap);
+	drop_database_path(tui->message, tui->store);
 	tui->message_is_error = error;
 }
 
