@@ -266,8 +266,10 @@ static const struct level_step *system_cancel(const struct level *level, const c
 static const char *const lapsed_sql =
 	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 AND expires_on <= ?1";
 
+/* Counts the case if its certification has lapsed with no review filed,
+ * and when record is set cancels it. */
 static enum status sweep_one(struct store *store, const struct forms *forms, const char *id, struct date today,
-			     size_t *cancelled, struct error *err)
+			     bool record, size_t *cancelled, struct error *err)
 {
 	const struct level *level;
 	const struct level_step *step;
@@ -283,8 +285,9 @@ static enum status sweep_one(struct store *store, const struct forms *forms, con
 	if (step && d.expires_on && !date_parse(d.expires_on, &expires_on, NULL) &&
 	    deadline_must_cancel(expires_on, false, today)) {
 		snprintf(note, sizeof(note), "expired on %s with no review application filed", d.expires_on);
-		status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event, expires_on,
-					  note, err);
+		if (record)
+			status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event,
+						  expires_on, note, err);
 		if (!status)
 			(*cancelled)++;
 	}
@@ -292,23 +295,37 @@ static enum status sweep_one(struct store *store, const struct forms *forms, con
 	return status;
 }
 
-enum status case_sweep(struct store *store, const struct forms *forms, struct date today, size_t *cancelled,
-		       struct error *err)
+static enum status sweep_all(struct store *store, const struct forms *forms, struct date today, bool record,
+			     size_t *cancelled, struct error *err)
 {
 	char (*ids)[33] = NULL, text[DATE_TEXT_SIZE];
 	enum status status;
 	size_t count = 0, i;
 
 	*cancelled = 0;
+	date_format(today, text);
+	status = store_ids(store, lapsed_sql, text, &ids, &count, err);
+	for (i = 0; !status && i < count; i++)
+		status = sweep_one(store, forms, ids[i], today, record, cancelled, err);
+	free(ids);
+	return status;
+}
+
+/* Every command sweeps, and most days nothing has lapsed: a read says so
+ * without queueing for the write lock, so a command waits for another's
+ * write only when it has something to cancel. */
+enum status case_sweep(struct store *store, const struct forms *forms, struct date today, size_t *cancelled,
+		       struct error *err)
+{
+	enum status status = sweep_all(store, forms, today, false, cancelled, err);
+
+	if (status || *cancelled == 0)
+		return status;
 	status = store_begin(store, err);
 	if (status)
 		return status;
-	date_format(today, text);
-	status = store_ids(store, lapsed_sql, text, &ids, &count, err);
 	store_act_as_system(store, true);
-	for (i = 0; !status && i < count; i++)
-		status = sweep_one(store, forms, ids[i], today, cancelled, err);
+	status = sweep_all(store, forms, today, true, cancelled, err);
 	store_act_as_system(store, false);
-	free(ids);
 	return store_finish(store, status, err);
 }

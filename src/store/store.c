@@ -50,7 +50,7 @@ enum status store_fail(struct store *store, int rc, struct error *err, const cha
 		return error_set(err, status, "%s: not a gradus database or the file is damaged (%s)",
 				 store ? store->path : "", detail);
 	case STATUS_ERR_BUSY:
-		return error_set(err, status, "%s: the database is busy (another user is writing); try again",
+		return error_set(err, status, "%s: the database is busy (another user is writing); nothing was written, try again",
 				 store ? store->path : "");
 	default:
 		return error_set(err, status, "%s: %s: %s", store ? store->path : "", what, detail);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
@@ -80,6 +82,18 @@ void tui_cursor(struct tui *tui, int y, int x)
 	tui->cursor_x = x;
 }
 
+/* The screen works on one database: the path the store's messages begin
+ * with (for the command line) would push what they say, such as "try
+ * again", off the end of the status line. */
+static void drop_database_path(char *message, const struct store *store)
+{
+	const char *path = store ? store_path(store) : NULL;
+	size_t len = path ? strlen(path) : 0;
+
+	if (len && !strncmp(message, path, len) && !strncmp(message + len, ": ", 2))
+		memmove(message, message + len + 2, strlen(message + len + 2) + 1);
+}
+
 void tui_say(struct tui *tui, bool error, const char *fmt, ...)
 {
 	va_list ap;
@@ -87,6 +101,7 @@ void tui_say(struct tui *tui, bool error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(tui->message, sizeof(tui->message), fmt, ap);
 	va_end(ap);
+	drop_database_path(tui->message, tui->store);
 	tui->message_is_error = error;
 }
 
@@ -323,26 +338,54 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 
 /* A dropped ssh session (SIGHUP) or a kill (SIGTERM): every change is
  * already written, so the screens close, the terminal is restored and
- * gradus ends as if q had been pressed. Set before curses starts, so
- * curses keeps its own handlers off them; no SA_RESTART, so a waiting
- * get_wch returns. */
-static volatile sig_atomic_t hung_up;
+ * gradus ends as if q had been pressed. C-z (SIGTSTP): gradus stops
+ * itself (stop), for ncurses' own handler brings the screen back at the
+ * size it had, though the terminal may have been resized meanwhile (the
+ * shell, not gradus, was told of it), and leaves the keypad's mode off.
+ * Set before curses starts, so curses keeps its own handlers off them;
+ * no SA_RESTART, so a waiting get_wch returns. */
+static volatile sig_atomic_t hung_up, stop_asked;
 
-static void on_hangup(int sig)
+static void on_signal(int sig)
 {
-	(void)sig;
-	hung_up = 1;
+	if (sig == SIGTSTP)
+		stop_asked = 1;
+	else
+		hung_up = 1;
 }
 
-static void catch_hangup(void)
+static void catch_signal(int sig, void (*handler)(int))
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_hangup;
+	sa.sa_handler = handler;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	sigaction(sig, &sa, NULL);
+}
+
+static void catch_signals(void)
+{
+	catch_signal(SIGHUP, on_signal);
+	catch_signal(SIGTERM, on_signal);
+	catch_signal(SIGTSTP, on_signal);
+}
+
+/* The terminal restored for the shell, gradus stopped until fg (SIGCONT),
+ * then the screen at the terminal's size now, drawn whole anew. */
+static void stop(void)
+{
+	struct winsize size;
+
+	stop_asked = 0;
+	endwin();
+	catch_signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	catch_signal(SIGTSTP, on_signal);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0 && size.ws_col > 0 &&
+	    (size.ws_row != LINES || size.ws_col != COLS))
+		resizeterm(size.ws_row, size.ws_col);
+	clearok(curscr, TRUE);
 }
 
 static void run_terminal(struct tui *tui)
@@ -351,6 +394,10 @@ static void run_terminal(struct tui *tui)
 	int kind;
 
 	while (!tui->quit && !hung_up) {
+		if (stop_asked) {
+			stop();
+			continue; /* a hang-up may have come while stopped */
+		}
 		draw_all(tui);
 		kind = get_wch(&ch);
 		if (kind == ERR)
@@ -411,7 +458,7 @@ enum status tui_run(const struct tui_options *options, struct store *store,
 	if (options->script && (status = script_open(options->script, &script, err)))
 		return status;
 	if (!options->script)
-		catch_hangup();
+		catch_signals();
 	status = open_terminal(options, &screen, &in, &out, err);
 	if (status)
 		goto cleanup;
