@@ -200,14 +200,16 @@ static size_t picked_count(const struct form *form)
 
 /* ---- checks ---------------------------------------------------------- */
 
-/* The core's messages start with the value itself ("CODE: ..."); beside
- * the field the value is already shown. */
+/* The core's messages start with the value itself ("CODE: ...", in
+ * Chinese "CODE：..."); beside the field the value is already shown. */
 static const char *without_value(const char *message, const char *value)
 {
-	size_t len = strlen(value);
+	static const char *const colons[] = { ": ", "：" };
+	size_t len = strlen(value), i;
 
-	if (len && !strncmp(message, value, len) && message[len] == ':' && message[len + 1] == ' ')
-		return message + len + 2;
+	for (i = 0; len && i < sizeof(colons) / sizeof(colons[0]); i++)
+		if (!strncmp(message, value, len) && !strncmp(message + len, colons[i], strlen(colons[i])))
+			return message + len + strlen(colons[i]);
 	return message;
 }
 
