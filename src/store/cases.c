@@ -201,45 +201,64 @@ static enum status insert_case_parts(struct store *store, const struct forms *fo
 	return status;
 }
 
-static enum status check_date(const char *text, const char *what, struct error *err)
+/* A refusal of the new case's input `field` (its key, in *about). */
+#define REFUSE(field, ...) (*about = (field), error_set(err, STATUS_ERR_INVALID, __VA_ARGS__))
+
+static enum status check_date(const char *text, const char *field, const char *what, const char **about,
+			      struct error *err)
 {
 	struct date d;
 	struct error why;
 
 	if (!text || date_parse(text, &d, &why) == STATUS_OK)
 		return STATUS_OK;
-	return error_set(err, STATUS_ERR_INVALID, _("%s: %s"), what, why.message);
+	/* L10N: which date (e.g. "commitment date"), then what is wrong with it */
+	return REFUSE(field, _("%s: %s"), what, why.message);
 }
 
+/* The new case's input as the forms and the rules want it; *about is the
+ * key of the field refused (NULL when none is). */
 static enum status check_new_case(const struct forms *forms, const struct level *level,
-				  const struct new_case *in, struct error *err)
+				  const struct new_case *in, const char **about, struct error *err)
 {
 	struct error why;
 	size_t i;
 
+	*about = NULL;
 	if (!level)
-		return error_set(err, STATUS_ERR_INVALID, _("level '%s': expected basic, advanced, excellent or leading"),
-				 in->level ? in->level : "");
+		return REFUSE("level", _("level '%s': expected basic, advanced, excellent or leading"),
+			      in->level ? in->level : "");
 	if (!in->enterprise_name || !*in->enterprise_name)
-		return error_set(err, STATUS_ERR_INVALID, _("enterprise: the name is empty"));
+		return REFUSE("enterprise", _("enterprise: the name is empty"));
 	if (uscc_check(in->credit_code ? in->credit_code : "", NULL, &why))
-		return error_set(err, STATUS_ERR_INVALID, _("credit code: %s"), why.message);
+		return REFUSE("credit_code", _("credit code: %s"), why.message);
 	if (!forms_region(forms, in->region))
-		return error_set(err, STATUS_ERR_INVALID, _("region '%s': expected one of the 17 (gradus forms list --regions)"),
-				 in->region ? in->region : "");
+		return REFUSE("region", _("region '%s': expected one of the 17 (gradus forms list --regions)"),
+			      in->region ? in->region : "");
 	if (in->year < 2000 || in->year > 2100)
-		return error_set(err, STATUS_ERR_INVALID, _("year %d: expected 2000 to 2100"), in->year);
+		return REFUSE("year", _("year %d: expected 2000 to 2100"), in->year);
 	for (i = 0; i < in->scenario_count; i++)
 		if (!forms_scenario(forms, in->scenarios[i]))
-			return error_set(err, STATUS_ERR_INVALID, _("scenario %d: expected 1 to 40"), in->scenarios[i]);
+			return REFUSE("scenarios", _("scenario %d: expected 1 to 40"), in->scenarios[i]);
 	if (in->cultivation_starts_on && level->rules.cultivation_years == 0)
 		/* L10N: %s is the level's name (e.g. Basic) */
-		return error_set(err, STATUS_ERR_INVALID, _("cultivation start: %s has no cultivation period"),
-				 case_level_name(level));
-	if (check_date(in->commitment_on, _("commitment date"), err) || check_date(in->certified_on, _("certified on"), err) ||
-	    check_date(in->cultivation_starts_on, _("cultivation start"), err))
+		return REFUSE("cultivation_starts_on", _("cultivation start: %s has no cultivation period"),
+			      case_level_name(level));
+	if (check_date(in->commitment_on, "commitment_on", _("commitment date"), about, err) ||
+	    check_date(in->certified_on, "certified_on", _("certified on"), about, err) ||
+	    check_date(in->cultivation_starts_on, "cultivation_starts_on", _("cultivation start"), about, err))
 		return STATUS_ERR_INVALID;
 	return STATUS_OK;
+}
+
+#undef REFUSE
+
+const char *case_input_refused(const struct forms *forms, const struct new_case *in)
+{
+	const char *about = NULL;
+
+	check_new_case(forms, forms_level(forms, in->level), in, &about, NULL);
+	return about;
 }
 
 /* The step whose event is `kind`, e.g. the level's certification. */
@@ -275,6 +294,7 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 {
 	const struct level *level = forms_level(forms, input->level);
 	struct new_case copy = *input, *in = &copy;
+	const char *about;
 	enum status status;
 
 	/* A factory not named is the enterprise's own. */
@@ -283,7 +303,7 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 
 	if (warnings)
 		warnings->count = 0;
-	status = check_new_case(forms, level, in, err);
+	status = check_new_case(forms, level, in, &about, err);
 	if (status)
 		return status;
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))

@@ -36,6 +36,7 @@ static enum status check_fields(const struct forms *forms, const char *fields, s
 			for (i = 0; i < forms->stage_count && used < sizeof(keys); i++)
 				used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s", i ? ", " : "",
 							 forms->stages[i].key);
+			/* L10N: the field of expertise given, then the stages' keys, comma-separated */
 			return error_set(err, STATUS_ERR_INVALID, _("field '%s': expected stages among %s"), word, keys);
 		}
 	}
@@ -77,21 +78,47 @@ static enum status insert_expert(struct store *store, const struct expert_input 
 	}
 }
 
+/* The expert's input as the forms want it; *about is the key of the field
+ * refused (NULL when none is). */
+static enum status check_expert(const struct forms *forms, const struct expert_input *in, const char **about,
+				struct error *err)
+{
+	enum status status;
+
+	*about = "name";
+	if (!in->name || !*in->name)
+		return error_set(err, STATUS_ERR_INVALID, _("an expert needs a name"));
+	*about = "affiliation";
+	if (!in->affiliation || !*in->affiliation)
+		return error_set(err, STATUS_ERR_INVALID, _("expert %s needs an affiliation (工作单位)"), in->name);
+	*about = "region";
+	if (in->region && *in->region && !forms_region(forms, in->region))
+		return error_set(err, STATUS_ERR_INVALID, _("region '%s': not a region of regions.ini"), in->region);
+	*about = "fields";
+	if ((status = check_fields(forms, in->fields, err)))
+		return status;
+	*about = NULL;
+	return STATUS_OK;
+}
+
+const char *expert_input_refused(const struct forms *forms, const struct expert_input *in)
+{
+	const char *about = NULL;
+
+	check_expert(forms, in, &about, NULL);
+	return about;
+}
+
 enum status expert_add(struct store *store, const struct forms *forms, const struct expert_input *in,
 		       char code[16], struct error *err)
 {
 	enum status status;
+	const char *about;
 
 	if (!may_manage(store))
 		return error_set(err, STATUS_ERR_DENIED, _("%s may not register experts: that is for a clerk, a secretary "
 				 "or an admin"), store_actor(store));
-	if (!in->name || !*in->name)
-		return error_set(err, STATUS_ERR_INVALID, _("an expert needs a name"));
-	if (!in->affiliation || !*in->affiliation)
-		return error_set(err, STATUS_ERR_INVALID, _("expert %s needs an affiliation (工作单位)"), in->name);
-	if (in->region && *in->region && !forms_region(forms, in->region))
-		return error_set(err, STATUS_ERR_INVALID, _("region '%s': not a region of regions.ini"), in->region);
-	if ((status = check_fields(forms, in->fields, err)) || (status = store_begin(store, err)))
+	if ((status = check_expert(forms, in, &about, err)) || (status = store_begin(store, err)))
 		return status;
 	status = insert_expert(store, in, code, err);
 	return store_finish(store, status, err);

@@ -39,26 +39,6 @@ const struct import_columns *import_columns_of(enum import_kind kind)
 	return &columns[kind];
 }
 
-/* Which store message is about which column: the start of its text. */
-static const struct {
-	enum import_kind kind;
-	const char *prefix, *column;
-} message_columns[] = {
-	{ IMPORT_CASES, "level '", "level" },
-	{ IMPORT_CASES, "enterprise:", "enterprise" },
-	{ IMPORT_CASES, "credit code:", "uscc" },
-	{ IMPORT_CASES, "region '", "region" },
-	{ IMPORT_CASES, "year ", "year" },
-	{ IMPORT_CASES, "scenario ", "scenarios" },
-	{ IMPORT_CASES, "cultivation start:", "cultivation_starts_on" },
-	{ IMPORT_CASES, "commitment date:", "commitment_on" },
-	{ IMPORT_CASES, "certified on:", "certified_on" },
-	{ IMPORT_EXPERTS, "an expert needs a name", "name" },
-	{ IMPORT_EXPERTS, "an expert needs at least one field", "fields" },
-	{ IMPORT_EXPERTS, "field '", "fields" },
-	{ IMPORT_EXPERTS, "region '", "region" },
-};
-
 /* One import in progress: the header's columns and the row being read. */
 struct import {
 	struct store *store;
@@ -170,19 +150,21 @@ static enum status take_row(struct import *im, struct csv_record *row, struct er
 	return STATUS_OK;
 }
 
-/* A store error named by its column when its text says which. */
-static enum status store_error(const struct import *im, enum status status, struct error *err)
+/* A store error named by its column when it refused one (about: the
+ * field's key, or NULL). */
+static enum status store_error(const struct import *im, enum status status, const char *about,
+			       struct error *err)
 {
 	char message[sizeof(err->message)];
-	size_t i;
+	const char *column = status == STATUS_ERR_INVALID ? about : NULL;
 
 	snprintf(message, sizeof(message), "%s", err->message);
-	for (i = 0; i < sizeof(message_columns) / sizeof(message_columns[0]); i++)
-		if (message_columns[i].kind == im->kind &&
-		    !strncmp(message, message_columns[i].prefix, strlen(message_columns[i].prefix))) {
-			column_error(im, message_columns[i].column, message, err);
-			return status;
-		}
+	if (column && im->kind == IMPORT_CASES && !strcmp(column, "credit_code"))
+		column = "uscc";
+	if (column && index_of(columns[im->kind].known, column) >= 0) {
+		column_error(im, column, message, err);
+		return status;
+	}
 	error_set(err, status, _("%s:%ld: %s"), im->name, im->line, message);
 	return status;
 }
@@ -245,7 +227,7 @@ static enum status import_case_row(struct import *im, struct error *err)
 		return status;
 	status = case_create(im->store, im->forms, &in, id, number, &warnings, err);
 	if (status)
-		return store_error(im, status, err);
+		return store_error(im, status, case_input_refused(im->forms, &in), err);
 	for (i = 0; im->warn && i < warnings.count; i++)
 		im->warn(im->context, im->line, warnings.text[i]);
 	return STATUS_OK;
@@ -261,7 +243,7 @@ static enum status import_expert_row(struct import *im, struct error *err)
 	char code[16];
 	enum status status = expert_add(im->store, im->forms, &in, code, err);
 
-	return status ? store_error(im, status, err) : STATUS_OK;
+	return status ? store_error(im, status, expert_input_refused(im->forms, &in), err) : STATUS_OK;
 }
 
 static enum status import_rows(struct import *im, struct csv_reader *reader, size_t *rows, struct error *err)
