@@ -77,9 +77,9 @@ static enum status check_charset(const char *code, struct error *err)
 	 * byte after a letter) is never one of the set. */
 	for (position = 1, at = code; *at; position++, at += character_bytes(at)) {
 		if (character_bytes(at) != 1 || char_value(*at) < 0)
-			/* L10N: the first %s is the credit code as typed (a form shows the message beside it
-			 * without "CODE: "), %d the position of the character, '%.*s' the character */
 			return error_set(err, STATUS_ERR_INVALID,
+					 /* L10N: the credit code as typed (a form drops "CODE: "),
+					  * the character's position, the character */
 					 _("%s: character %d is '%.*s', not one of 0-9 and A-Z without I, O, Z, S, V"),
 					 code, position, character_bytes(at), at);
 	}
@@ -91,9 +91,9 @@ static enum status check_codes(const char *code, struct error *err)
 	int i;
 
 	if (!strchr("123456789ABCDEFGY", code[0]))
-		/* L10N: %s is the credit code as typed (a form shows the message beside it without "CODE: "),
-		 * then its first character */
 		return error_set(err, STATUS_ERR_INVALID,
+				 /* L10N: the credit code as typed (a form drops "CODE: "),
+				  * then its first character */
 				 _("%s: character 1 (registration authority) is '%c', expected 1-9, A-G or Y"),
 				 code, code[0]);
 	if (!strchr("123456789Y", code[1]))
@@ -102,7 +102,8 @@ static enum status check_codes(const char *code, struct error *err)
 	for (i = 2; i < 8; i++) {
 		if (code[i] < '0' || code[i] > '9')
 			return error_set(err, STATUS_ERR_INVALID,
-					 _("%s: character %d is '%c', expected a digit of the administrative division code (characters 3-8)"),
+					 _("%s: character %d is '%c', expected a digit of the administrative division code "
+					   "(characters 3-8)"),
 					 code, i + 1, code[i]);
 	}
 	return STATUS_OK;

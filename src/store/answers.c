@@ -216,8 +216,8 @@ static enum status evidence_rule(struct store *store, const char *check_id, int 
 		return STATUS_OK;
 	if ((status = has_evidence(store, check_id, scenario, item, &found, err)) || found)
 		return status;
-	/* L10N: %s is the answer given (no or partial) */
 	return error_set(err, STATUS_ERR_INVALID,
+			 /* L10N: %s is the answer given (no or partial) */
 			 _("scenario %d item %d needs evidence: \"%s\" takes a note or an attached file"), scenario, item,
 			 value);
 }

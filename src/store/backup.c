@@ -23,8 +23,8 @@ static enum status copy_into(struct store *store, sqlite3 *dest, const char *pat
 		sqlite3_sleep(50);
 	sqlite3_backup_finish(backup);
 	if (rc != SQLITE_DONE)
-		return error_set(err, rc == SQLITE_FULL ? STATUS_ERR_FULL : STATUS_ERR_IO, _("%s: the copy failed: %s"), path,
-				 sqlite3_errstr(rc));
+		return error_set(err, rc == SQLITE_FULL ? STATUS_ERR_FULL : STATUS_ERR_IO, _("%s: the copy failed: %s"),
+				 path, sqlite3_errstr(rc));
 	return STATUS_OK;
 }
 

@@ -212,7 +212,7 @@ static enum status check_date(const char *text, const char *field, const char *w
 
 	if (!text || date_parse(text, &d, &why) == STATUS_OK)
 		return STATUS_OK;
-	/* L10N: which date (e.g. "commitment date"), then what is wrong with it */
+	/* L10N: what is wrong (e.g. "commitment date", a file), then why (e.g. the system's error) */
 	return REFUSE(field, _("%s: %s"), what, why.message);
 }
 

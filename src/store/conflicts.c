@@ -82,7 +82,8 @@ static enum status find_open(struct store *store, const char *key, struct open_c
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW || !*key) {
 		sqlite3_reset(stmt);
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no conflict '%s'"), key)
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no conflict '%s'"),
+									 key)
 							     : store_fail(store, rc, err, _("reading conflicts"));
 	}
 	snprintf(out->id, sizeof(out->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
@@ -135,7 +136,8 @@ enum status conflict_resolve(struct store *store, const char *key, bool take_bun
 	enum status status;
 
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, _("%s may not resolve conflicts: that is for a clerk or an admin (%s)"),
+		return error_set(err, STATUS_ERR_DENIED,
+				 _("%s may not resolve conflicts: that is for a clerk or an admin (%s)"),
 				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
 	status = store_begin(store, err);
 	if (status)

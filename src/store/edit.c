@@ -224,8 +224,8 @@ static enum status check_scenarios(struct store *store, const char *id, const bo
 	for (n = 1; n <= 40; n++)
 		if (now[n] != expected[n])
 			return error_set(err, STATUS_ERR_CONFLICT,
-					 _("the declared scenarios were changed by someone else since you read them: they are "
-					   "now %s; yours were not written"), used ? list : _("none"));
+					 _("the declared scenarios were changed by someone else since you read them: "
+					   "they are now %s; yours were not written"), used ? list : _("none"));
 	return STATUS_OK;
 }
 

@@ -206,7 +206,8 @@ void expert_conflict(const struct expert_row *e, const char *enterprise, const c
 		snprintf(one, sizeof(one), "%.*s", (int)(bar ? (size_t)(bar - p) : strlen(p)), p);
 		if (touches(one, enterprise) || (credit_code && !strcmp(one, credit_code))) {
 			/* L10N: the expert's name and code, then the enterprise or credit code declared */
-			snprintf(refusal, 256, _("%.60s (%s) declared a conflict of interest with %.120s"), e->name, e->code, one);
+			snprintf(refusal, 256, _("%.60s (%s) declared a conflict of interest with %.120s"), e->name,
+				 e->code, one);
 			return;
 		}
 		p = bar ? bar + 1 : NULL;
@@ -235,10 +236,12 @@ enum status store_expert_find(struct store *store, const char *key, struct exper
 	if (rc == SQLITE_ROW) {
 		fill_row(out, stmt);
 		if (sqlite3_step(stmt) == SQLITE_ROW)
-			status = error_set(err, STATUS_ERR_INVALID, _("two experts are named %s: give the code (gradus expert list)"),
+			status = error_set(err, STATUS_ERR_INVALID,
+					   _("two experts are named %s: give the code (gradus expert list)"),
 					   key);
 	} else {
-		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no expert '%s' (gradus expert list)"), key)
+		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no expert '%s' (gradus expert list)"),
+						       key)
 					   : store_fail(store, rc, err, _("experts"));
 	}
 	sqlite3_reset(stmt);

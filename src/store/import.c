@@ -109,10 +109,12 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 		trim(header->fields[i]);
 		known = index_of(c->known, header->fields[i]);
 		if (known < 0 && index_of(c->ignored, header->fields[i]) < 0)
-			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %zu '%s': not a column of this import "
-					 "(see gradus(1), IMPORT AND EXPORT)"), im->name, im->line, i + 1, header->fields[i]);
+			return error_set(err, STATUS_ERR_INVALID,
+					 _("%s:%ld: column %zu '%s': not a column of this import (see gradus(1), "
+					   "IMPORT AND EXPORT)"), im->name, im->line, i + 1, header->fields[i]);
 		if (known >= 0 && seen[known])
-			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column '%s' is named twice"), im->name, im->line,
+			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column '%s' is named twice"), im->name,
+					 im->line,
 					 header->fields[i]);
 		if (known >= 0)
 			seen[known] = true;
@@ -209,7 +211,8 @@ static enum status case_input(const struct import *im, struct new_case *in, int 
 	if (v[C_MATURITY] && maturity_parse_score(v[C_MATURITY], &in->maturity_centi, &why))
 		return column_error(im, "maturity", why.message, err);
 	if (v[C_SCENARIOS] && !parse_scenarios(v[C_SCENARIOS], scenarios, &in->scenario_count))
-		return column_error(im, "scenarios", _("expected scenario numbers 1 to 40 separated by semicolons, e.g. 1;5;9"),
+		return column_error(im, "scenarios",
+				    _("expected scenario numbers 1 to 40 separated by semicolons, e.g. 1;5;9"),
 				    err);
 	return STATUS_OK;
 }

@@ -23,11 +23,12 @@ static bool role_in(struct store *store, const char *const *roles)
 
 static enum status need_role(struct store *store, const char *const *roles, const char *what, struct error *err)
 {
-	/* L10N: the user's login, what is refused (e.g. "convene panels: that is for a clerk, a secretary or an
-	 * admin"), then the user's role */
-	return role_in(store, roles) ? STATUS_OK
-				     : error_set(err, STATUS_ERR_DENIED, _("%s may not %s (%s)"), store_actor(store), what,
-						 *store_role(store) ? store_role(store) : _("no role in this database"));
+	if (role_in(store, roles))
+		return STATUS_OK;
+	/* L10N: the user's login, what is refused (e.g. "convene panels: that is for a clerk, a secretary or
+	 * an admin"), then the user's role */
+	return error_set(err, STATUS_ERR_DENIED, _("%s may not %s (%s)"), store_actor(store), what,
+			 *store_role(store) ? store_role(store) : _("no role in this database"));
 }
 
 static const char *const conveners[] = { "admin", "clerk", "secretary", NULL };
@@ -353,7 +354,8 @@ enum status panel_opinion(struct store *store, const char *panel, const char *op
 	if (!text || !*text)
 		return error_set(err, STATUS_ERR_INVALID, _("the consensus opinion needs its text (专家组意见)"));
 	if (!strcmp(opinion, "rectify") && !item_count)
-		return error_set(err, STATUS_ERR_INVALID, _("pass after rectification needs at least one rectification item"));
+		return error_set(err, STATUS_ERR_INVALID,
+				 _("pass after rectification needs at least one rectification item"));
 	if ((status = store_begin(store, err)))
 		return status;
 	status = open_panel(store, panel, &p, err);
@@ -426,7 +428,8 @@ static enum status opinion_of(struct store *store, const char *panel_id, char op
 	if (rc != SQLITE_ROW)
 		return store_fail(store, rc, err, _("panels"));
 	return *opinion ? STATUS_OK
-			: error_set(err, STATUS_ERR_INVALID, _("the panel has no consensus opinion yet (gradus panel opinion)"));
+			: error_set(err, STATUS_ERR_INVALID,
+				    _("the panel has no consensus opinion yet (gradus panel opinion)"));
 }
 
 static enum status sign(struct store *store, const struct forms *forms, const struct panel_ref *p, char hash[65],

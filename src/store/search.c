@@ -109,7 +109,8 @@ static enum status index_case(struct store *store, const char *id, struct error 
 		sqlite3_bind_int64(del, 1, sqlite3_column_int64(row, 0));
 		rc = sqlite3_step(del);
 		sqlite3_reset(del);
-		status = rc == SQLITE_DONE ? put(store, row, err) : store_fail(store, rc, err, _("updating the search index"));
+		status = rc == SQLITE_DONE ? put(store, row, err)
+					   : store_fail(store, rc, err, _("updating the search index"));
 	} else if (rc != SQLITE_DONE) {
 		status = store_fail(store, rc, err, _("updating the search index"));
 	}

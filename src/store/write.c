@@ -329,7 +329,8 @@ static enum status run_delete(struct store *store, const struct schema_table *ta
 			status = audit_append(store, table->name, id, table->fields[i],
 					      (const char *)sqlite3_column_text(stmt, 0), NULL, err);
 		else if (rc != SQLITE_ROW)
-			status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no %s with id %s"), table->name, id)
+			status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no %s with id %s"),
+							       table->name, id)
 						   : store_fail(store, rc, err, table->name);
 		sqlite3_finalize(stmt);
 		stmt = NULL;

@@ -141,13 +141,13 @@ static enum status convert(const char *to, const char *from, const char *bytes, 
 		*bad_at = (size_t)(in - bytes);
 		text_position(out->data, out->len, &line, &column);
 		if (failure == EINVAL)
-			/* L10N: %ld:%ld is the line and column of the file, 0x%02X the byte found there, the last %s
-			 * the file's encoding (GB18030 or GBK) */
 			return error_set(err, STATUS_ERR_PARSE,
-					 _("%ld:%ld: byte 0x%02X: cut off at the end of the file; expected a whole %s character"),
+					 /* L10N: the line and column, the byte found there, the
+					  * file's encoding (GB18030 or GBK) */
+					 _("%ld:%ld: byte 0x%02X: cut off at the end of the file; "
+					   "expected a whole %s character"),
 					 line, column, (unsigned char)*in, from);
-		/* L10N: %ld:%ld is the line and column of the file, 0x%02X the byte found there, the last %s the
-		 * file's encoding (GB18030 or GBK) */
+		/* L10N: the line and column, the byte found there, the file's encoding (GB18030 or GBK) */
 		return error_set(err, STATUS_ERR_PARSE, _("%ld:%ld: byte 0x%02X: expected a %s character"), line,
 				 column, (unsigned char)*in, from);
 	}
@@ -295,7 +295,8 @@ static enum status read_quoted(struct csv_reader *r, struct buffer *field, struc
 
 		if (r->at >= r->len)
 			return error_set(err, STATUS_ERR_PARSE,
-					 _("%ld: the quoted field begun on this line is not closed; expected a closing quote"),
+					 _("%ld: the quoted field begun on this line is not closed; "
+					   "expected a closing quote"),
 					 started);
 		if (c == '"' && r->at + 1 < r->len && r->text[r->at + 1] == '"') {
 			buffer_add(field, "\"", 1);
