@@ -41,6 +41,11 @@ struct case_warnings {
  * code must pass its check character; warnings (may be NULL) are filled. */
 enum status case_create(struct store *store, const struct forms *forms, const struct new_case *input,
 			char id[33], char number[32], struct case_warnings *warnings, struct error *err);
+/* The field case_create refuses in the input, by its key (enterprise,
+ * credit_code, region, level, year, scenarios, commitment_on, certified_on,
+ * cultivation_starts_on), or NULL: where a refusal is shown beside a field
+ * or named by its column, whatever the language of its message. */
+const char *case_input_refused(const struct forms *forms, const struct new_case *input);
 
 /* Whether the store's user may take the step: their role is among the
  * step's roles, or they are admin and the step is not the system's alone. */

@@ -17,6 +17,10 @@ struct expert_input {
  * admins. */
 enum status expert_add(struct store *store, const struct forms *forms, const struct expert_input *in,
 		       char code[16], struct error *err);
+/* The field expert_add refuses in the input, by its key (name,
+ * affiliation, region, fields), or NULL: where a refusal is named by its
+ * column, whatever the language of its message. */
+const char *expert_input_refused(const struct forms *forms, const struct expert_input *in);
 
 struct expert_row {
 	char id[33], code[16];

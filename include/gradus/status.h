@@ -5,32 +5,32 @@
 #include <stddef.h>
 
 #define GRADUS_STATUS_LIST(_) \
-	_(OK, "ok") \
-	_(ERR_NOMEM, "out of memory") \
-	_(ERR_IO, "input/output error") \
-	_(ERR_PARSE, "malformed input") \
-	_(ERR_INVALID, "invalid value") \
-	_(ERR_NOT_FOUND, "not found") \
-	_(ERR_EXISTS, "already exists") \
-	_(ERR_DB, "database error") \
-	_(ERR_BUSY, "database is busy") \
-	_(ERR_READONLY, "database is read-only") \
-	_(ERR_CORRUPT, "database file is damaged or not a gradus database") \
-	_(ERR_FULL, "disk is full") \
-	_(ERR_FORMS, "forms error") \
-	_(ERR_USAGE, "usage error") \
-	_(ERR_DENIED, "permission denied") \
-	_(ERR_CONFLICT, "changed by someone else since it was read") \
-	_(ERR_TERMINAL, "terminal error")
+	_(OK) \
+	_(ERR_NOMEM) \
+	_(ERR_IO) \
+	_(ERR_PARSE) \
+	_(ERR_INVALID) \
+	_(ERR_NOT_FOUND) \
+	_(ERR_EXISTS) \
+	_(ERR_DB) \
+	_(ERR_BUSY) \
+	_(ERR_READONLY) \
+	_(ERR_CORRUPT) \
+	_(ERR_FULL) \
+	_(ERR_FORMS) \
+	_(ERR_USAGE) \
+	_(ERR_DENIED) \
+	_(ERR_CONFLICT) \
+	_(ERR_TERMINAL)
 
 enum status {
-#define STATUS_ENUM(name, msg) STATUS_##name,
+#define STATUS_ENUM(name) STATUS_##name,
 	GRADUS_STATUS_LIST(STATUS_ENUM)
 #undef STATUS_ENUM
 	STATUS_COUNT
 };
 
-/* The English message of a status (translate with _() at the edge). */
+/* The message of a status, translated (its English in src/core/status.c). */
 const char *status_message(enum status status);
 
 /* A human message written by a failing function: which file, line, field,

@@ -3,14 +3,15 @@
 #include <stddef.h>
 
 #include "gradus/dates.h"
+#include "gradus/i18n.h"
 #include "gradus/status.h"
 
 #define DATE_MIN_YEAR 1
 #define DATE_MAX_YEAR 9999
 
 static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June",
-	"July", "August", "September", "October", "November", "December",
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
 };
 
 bool date_is_leap_year(int year)
@@ -65,20 +66,23 @@ enum status date_parse(const char *text, struct date *out, struct error *err)
 	int days;
 
 	if (!text || !*text)
-		return error_set(err, STATUS_ERR_INVALID, "empty date: expected YYYY-MM-DD");
+		return error_set(err, STATUS_ERR_INVALID, _("empty date: expected YYYY-MM-DD"));
 	if (!has_date_shape(text))
-		return error_set(err, STATUS_ERR_INVALID, "%s: expected YYYY-MM-DD", text);
+		/* L10N: %s is the date as typed (a form shows the message beside it without "DATE: ") */
+		return error_set(err, STATUS_ERR_INVALID, _("%s: expected YYYY-MM-DD"), text);
 	d.year = digits_value(text, 4);
 	d.month = digits_value(text + 5, 2);
 	d.day = digits_value(text + 8, 2);
 	if (d.year < DATE_MIN_YEAR)
-		return error_set(err, STATUS_ERR_INVALID, "%s: year 0 is not 1-9999", text);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: year 0 is not 1-9999"), text);
 	if (d.month < 1 || d.month > 12)
-		return error_set(err, STATUS_ERR_INVALID, "%s: month %d is not 1-12", text, d.month);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: month %d is not 1-12"), text, d.month);
 	days = date_days_in_month(d.year, d.month);
 	if (d.day < 1 || d.day > days)
-		return error_set(err, STATUS_ERR_INVALID, "%s: %s %d has %d days", text,
-				 month_names[d.month - 1], d.year, days);
+		/* L10N: the date typed, then the name of its month, its year and the days that month has,
+		 * e.g. "2026-02-30: February 2026 has 28 days" */
+		return error_set(err, STATUS_ERR_INVALID, _("%s: %s %d has %d days"), text,
+				 _(month_names[d.month - 1]), d.year, days);
 	*out = d;
 	return STATUS_OK;
 }

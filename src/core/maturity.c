@@ -2,6 +2,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "gradus/i18n.h"
 #include "gradus/maturity.h"
 #include "gradus/status.h"
 
@@ -41,9 +42,10 @@ enum status maturity_parse_score(const char *text, int *centi, struct error *err
 
 	if (!text || !*text)
 		return error_set(err, STATUS_ERR_INVALID,
-				 "empty score: expected a number from 0 to 5 with at most 2 decimals, e.g. 3.25");
+				 _("empty score: expected a number from 0 to 5 with at most 2 decimals, e.g. 3.25"));
 	if (text[0] == '-' && (is_digit(text[1]) || text[1] == '.'))
-		return error_set(err, STATUS_ERR_INVALID, "%s: a score cannot be negative; expected 0 to 5", text);
+		/* L10N: %s is the score as typed (a form shows the message beside it without "SCORE: ") */
+		return error_set(err, STATUS_ERR_INVALID, _("%s: a score cannot be negative; expected 0 to 5"), text);
 	whole_digits = read_digits(text, &whole);
 	end = text + whole_digits;
 	if (whole_digits && *end == '.') {
@@ -53,13 +55,13 @@ enum status maturity_parse_score(const char *text, int *centi, struct error *err
 	}
 	if (!whole_digits || *end)
 		return error_set(err, STATUS_ERR_INVALID,
-				 "%s: expected a number from 0 to 5 with at most 2 decimals, e.g. 3.25", text);
+				 _("%s: expected a number from 0 to 5 with at most 2 decimals, e.g. 3.25"), text);
 	if (fraction_digits > 2)
-		return error_set(err, STATUS_ERR_INVALID, "%s: more than 2 decimals; expected e.g. 3.25", text);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: more than 2 decimals; expected e.g. 3.25"), text);
 	if (fraction_digits == 1)
 		fraction *= 10;
 	if (whole > 5 || whole * 100 + fraction > MATURITY_MAX_CENTI)
-		return error_set(err, STATUS_ERR_INVALID, "%s: above 5; expected a score from 0 to 5", text);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: above 5; expected a score from 0 to 5"), text);
 	*centi = whole * 100 + fraction;
 	return STATUS_OK;
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/panel.h"
 
 static const char *const names[] = { "mean", "trimmed_mean" };
@@ -31,13 +32,13 @@ enum status panel_score(const double *scores, size_t count, enum panel_aggregate
 	size_t i;
 
 	if (!count)
-		return error_set(err, STATUS_ERR_INVALID, "no member has scored yet");
+		return error_set(err, STATUS_ERR_INVALID, _("no member has scored yet"));
 	if (aggregate == PANEL_TRIMMED_MEAN && count < 3)
 		return error_set(err, STATUS_ERR_INVALID,
-				 "the mean without the highest and lowest needs at least 3 scores, not %zu", count);
+				 _("the mean without the highest and lowest needs at least 3 scores, not %zu"), count);
 	for (i = 0; i < count; i++) {
 		if (!(scores[i] >= 0 && scores[i] <= 100))
-			return error_set(err, STATUS_ERR_INVALID, "score %g: expected 0 to 100", scores[i]);
+			return error_set(err, STATUS_ERR_INVALID, _("score %g: expected 0 to 100"), scores[i]);
 		sum += scores[i];
 		low = i == 0 || scores[i] < low ? scores[i] : low;
 		high = i == 0 || scores[i] > high ? scores[i] : high;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/spotcheck.h"
 
 static uint64_t next(uint64_t *state)
@@ -27,9 +28,10 @@ enum status spotcheck_draw(const int *pool, size_t pool_count, size_t count, uin
 	size_t i;
 
 	if (pool_count > 64)
-		return error_set(err, STATUS_ERR_INVALID, "a pool of %zu scenarios: at most 64", pool_count);
+		return error_set(err, STATUS_ERR_INVALID, _("a pool of %zu scenarios: at most 64"), pool_count);
 	if (count == 0 || count > pool_count)
-		return error_set(err, STATUS_ERR_INVALID, "draw %zu of %zu scenarios: expected 1 to %zu", count,
+		/* L10N: how many scenarios were to be drawn, of how many declared; then that number again */
+		return error_set(err, STATUS_ERR_INVALID, _("draw %zu of %zu scenarios: expected 1 to %zu"), count,
 				 pool_count, pool_count);
 	memcpy(deck, pool, pool_count * sizeof(*deck));
 	qsort(deck, pool_count, sizeof(*deck), ascending); /* the draw does not depend on the pool's order */

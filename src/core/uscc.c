@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/status.h"
 #include "gradus/uscc.h"
 
@@ -77,7 +78,9 @@ static enum status check_charset(const char *code, struct error *err)
 	for (position = 1, at = code; *at; position++, at += character_bytes(at)) {
 		if (character_bytes(at) != 1 || char_value(*at) < 0)
 			return error_set(err, STATUS_ERR_INVALID,
-					 "%s: character %d is '%.*s', not one of 0-9 and A-Z without I, O, Z, S, V",
+					 /* L10N: the credit code as typed (a form drops "CODE: "),
+					  * the character's position, the character */
+					 _("%s: character %d is '%.*s', not one of 0-9 and A-Z without I, O, Z, S, V"),
 					 code, position, character_bytes(at), at);
 	}
 	return STATUS_OK;
@@ -89,15 +92,18 @@ static enum status check_codes(const char *code, struct error *err)
 
 	if (!strchr("123456789ABCDEFGY", code[0]))
 		return error_set(err, STATUS_ERR_INVALID,
-				 "%s: character 1 (registration authority) is '%c', expected 1-9, A-G or Y",
+				 /* L10N: the credit code as typed (a form drops "CODE: "),
+				  * then its first character */
+				 _("%s: character 1 (registration authority) is '%c', expected 1-9, A-G or Y"),
 				 code, code[0]);
 	if (!strchr("123456789Y", code[1]))
 		return error_set(err, STATUS_ERR_INVALID,
-				 "%s: character 2 (organisation type) is '%c', expected 1-9 or Y", code, code[1]);
+				 _("%s: character 2 (organisation type) is '%c', expected 1-9 or Y"), code, code[1]);
 	for (i = 2; i < 8; i++) {
 		if (code[i] < '0' || code[i] > '9')
 			return error_set(err, STATUS_ERR_INVALID,
-					 "%s: character %d is '%c', expected a digit of the administrative division code (characters 3-8)",
+					 _("%s: character %d is '%c', expected a digit of the administrative division code "
+					   "(characters 3-8)"),
 					 code, i + 1, code[i]);
 	}
 	return STATUS_OK;
@@ -109,11 +115,12 @@ static enum status lower_case_error(const char *code, struct error *err)
 	size_t i;
 
 	if (strlen(code) != USCC_LENGTH)
-		return error_set(err, STATUS_ERR_INVALID, "%s: letters must be upper case", code);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: letters must be upper case"), code);
 	for (i = 0; i < USCC_LENGTH; i++)
 		upper[i] = code[i] >= 'a' && code[i] <= 'z' ? (char)(code[i] - 'a' + 'A') : code[i];
 	upper[USCC_LENGTH] = '\0';
-	return error_set(err, STATUS_ERR_INVALID, "%s: letters must be upper case: %s", code, upper);
+	/* L10N: the credit code as typed, then the same in upper case */
+	return error_set(err, STATUS_ERR_INVALID, _("%s: letters must be upper case: %s"), code, upper);
 }
 
 enum status uscc_check(const char *code, char *expected, struct error *err)
@@ -123,10 +130,10 @@ enum status uscc_check(const char *code, char *expected, struct error *err)
 	char check;
 
 	if (!code || !*code)
-		return error_set(err, STATUS_ERR_INVALID, "empty credit code: expected %d characters", USCC_LENGTH);
+		return error_set(err, STATUS_ERR_INVALID, _("empty credit code: expected %d characters"), USCC_LENGTH);
 	length = count_characters(code);
 	if (length != USCC_LENGTH)
-		return error_set(err, STATUS_ERR_INVALID, "%s: %zu characters, expected %d", code, length, USCC_LENGTH);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: %zu characters, expected %d"), code, length, USCC_LENGTH);
 	if (has_lower_case(code))
 		return lower_case_error(code, err);
 	status = check_charset(code, err);
@@ -138,7 +145,7 @@ enum status uscc_check(const char *code, char *expected, struct error *err)
 	if (code[USCC_LENGTH - 1] != check) {
 		if (expected)
 			*expected = check;
-		return error_set(err, STATUS_ERR_INVALID, "%s: check character is '%c', expected '%c'", code,
+		return error_set(err, STATUS_ERR_INVALID, _("%s: check character is '%c', expected '%c'"), code,
 				 code[USCC_LENGTH - 1], check);
 	}
 	return STATUS_OK;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gradus/deadlines.h"
+#include "gradus/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 
@@ -202,7 +203,7 @@ static enum status add_rows(struct store *store, const char *sql, const char *ho
 			status = STATUS_ERR_NOMEM;
 	}
 	sqlite3_reset(stmt);
-	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, "findings");
+	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, _("findings"));
 }
 
 enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,

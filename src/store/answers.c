@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gradus/checks.h"
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 #define FINDING_DAYS 30 /* the corrective action's default time */
@@ -46,8 +47,8 @@ static enum status load_item(struct store *store, const char *check_id, int scen
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_INVALID, "scenario %d has no item %d in this check", scenario, item);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "reading a check item");
+		return error_set(err, STATUS_ERR_INVALID, _("scenario %d has no item %d in this check"), scenario, item);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("reading a check item"));
 }
 
 static bool is_choice(const char *choices, const char *value)
@@ -75,21 +76,23 @@ static enum status check_value(const struct item_row *it, int item, const char *
 
 	if (!strcmp(it->kind, "check")) {
 		if (spotcheck_answer_parse(value) == ANSWER_NONE)
-			return error_set(err, STATUS_ERR_INVALID, "item %d: expected yes, partial, no or na", item);
+			return error_set(err, STATUS_ERR_INVALID, _("item %d: expected yes, partial, no or na"), item);
 		snprintf(out, size, "%s", spotcheck_answer_name(spotcheck_answer_parse(value)));
 	} else if (!strcmp(it->kind, "number") || !strcmp(it->kind, "measure")) {
 		number = strtod(value, &end);
+		if ((end == value || *end || number != number) && *it->unit)
+			/* L10N: %s is the unit the item is measured in, e.g. kWh */
+			return error_set(err, STATUS_ERR_INVALID, _("item %d: expected a number in %s"), item, it->unit);
 		if (end == value || *end || number != number)
-			return error_set(err, STATUS_ERR_INVALID, "item %d: expected a number%s%s", item,
-					 *it->unit ? " in " : "", it->unit);
+			return error_set(err, STATUS_ERR_INVALID, _("item %d: expected a number"), item);
 		snprintf(out, size, "%s", value);
 	} else if (!strcmp(it->kind, "choice")) {
 		if (!is_choice(it->choices, value))
-			return error_set(err, STATUS_ERR_INVALID, "item %d: expected one of its choices: %s", item,
+			return error_set(err, STATUS_ERR_INVALID, _("item %d: expected one of its choices: %s"), item,
 					 it->choices ? it->choices : "");
 		snprintf(out, size, "%s", value);
 	} else if (!*value) {
-		return error_set(err, STATUS_ERR_INVALID, "item %d: expected some text", item);
+		return error_set(err, STATUS_ERR_INVALID, _("item %d: expected some text"), item);
 	} else {
 		snprintf(out, size, "%s", value);
 	}
@@ -115,12 +118,12 @@ static enum status check_state(struct store *store, const char *check_id, int sc
 	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 3, scenario);
 	if (sqlite3_step(stmt) != SQLITE_ROW || sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
-		status = error_set(err, STATUS_ERR_NOT_FOUND, "no check '%s'", check_id);
+		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s'"), check_id);
 	} else {
 		snprintf(status_out, 16, "%s", (const char *)sqlite3_column_text(stmt, 0));
 		*inspector = sqlite3_column_int(stmt, 1);
 		if (scenario && !sqlite3_column_int(stmt, 2))
-			status = error_set(err, STATUS_ERR_INVALID, "scenario %d is not in check %s", scenario,
+			status = error_set(err, STATUS_ERR_INVALID, _("scenario %d is not in check %s"), scenario,
 					   store_check_number(store, check_id, number));
 	}
 	sqlite3_reset(stmt);
@@ -139,19 +142,19 @@ static enum status may_write(struct store *store, const char *check_id, int scen
 	if (status)
 		return status;
 	if (!inspector && strcmp(store_role(store), "admin"))
-		return error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s", store_actor(store),
+		return error_set(err, STATUS_ERR_DENIED, _("%s is not an inspector of check %s"), store_actor(store),
 				 store_check_number(store, check_id, number));
 	/* Named on the check is not enough once the role is taken away. */
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "inspector"))
-		return error_set(err, STATUS_ERR_DENIED, "%s may not write to check %s: that is for an inspector (%s)",
+		return error_set(err, STATUS_ERR_DENIED, _("%s may not write to check %s: that is for an inspector (%s)"),
 				 store_actor(store), store_check_number(store, check_id, number),
-				 *store_role(store) ? store_role(store) : "no role in this database");
+				 *store_role(store) ? store_role(store) : _("no role in this database"));
 	if (!amending && strcmp(state, "planned"))
 		return error_set(err, STATUS_ERR_DENIED,
-				 "check %s is signed: answers are read-only; a correction is an amendment with a reason",
+				 _("check %s is signed: answers are read-only; a correction is an amendment with a reason"),
 				 store_check_number(store, check_id, number));
 	if (amending && !strcmp(state, "planned"))
-		return error_set(err, STATUS_ERR_INVALID, "check %s is not signed: change the answer itself",
+		return error_set(err, STATUS_ERR_INVALID, _("check %s is not signed: change the answer itself"),
 				 store_check_number(store, check_id, number));
 	return STATUS_OK;
 }
@@ -179,7 +182,7 @@ static enum status answer_row(struct store *store, const char *check_id, int sce
 		*note = store_column_dup(stmt, 2);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "answers");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("answers"));
 }
 
 static enum status has_evidence(struct store *store, const char *check_id, int scenario, int item, bool *out,
@@ -198,7 +201,7 @@ static enum status has_evidence(struct store *store, const char *check_id, int s
 	rc = sqlite3_step(stmt);
 	*out = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "evidence");
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("evidence"));
 }
 
 /* "no" and "partial" on an item needing evidence need a note or a file. */
@@ -214,7 +217,8 @@ static enum status evidence_rule(struct store *store, const char *check_id, int 
 	if ((status = has_evidence(store, check_id, scenario, item, &found, err)) || found)
 		return status;
 	return error_set(err, STATUS_ERR_INVALID,
-			 "scenario %d item %d needs evidence: \"%s\" takes a note or an attached file", scenario, item,
+			 /* L10N: %s is the answer given (no or partial) */
+			 _("scenario %d item %d needs evidence: \"%s\" takes a note or an attached file"), scenario, item,
 			 value);
 }
 
@@ -236,7 +240,7 @@ static enum status open_finding(struct store *store, const char *check_id, int s
 	if (*found)
 		snprintf(row, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "findings");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("findings"));
 }
 
 static enum status case_of(struct store *store, const char *check_id, char out[33], struct error *err)
@@ -252,7 +256,7 @@ static enum status case_of(struct store *store, const char *check_id, char out[3
 	if (rc == SQLITE_ROW)
 		snprintf(out, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "checks");
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("checks"));
 }
 
 /* "no" (major) and "partial" (minor) open a finding due in 30 days; "yes"
@@ -402,6 +406,6 @@ enum status check_amend(struct store *store, const char *check_id, int scenario,
 			const char *note, const char *reason, struct error *err)
 {
 	if (!reason || !*reason)
-		return error_set(err, STATUS_ERR_INVALID, "an amendment after sign-off needs a reason");
+		return error_set(err, STATUS_ERR_INVALID, _("an amendment after sign-off needs a reason"));
 	return in_transaction(store, check_id, scenario, item, value, note, reason, err);
 }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 enum status store_audit_head(struct store *store, char head[65], struct error *err)
@@ -19,5 +20,5 @@ enum status store_audit_head(struct store *store, char head[65], struct error *e
 	if (rc == SQLITE_ROW && (hash = sqlite3_column_text(stmt, 0)))
 		snprintf(head, 65, "%s", (const char *)hash);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading the audit log");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading the audit log"));
 }

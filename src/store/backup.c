@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 static enum status copy_into(struct store *store, sqlite3 *dest, const char *path, struct error *err)
@@ -16,14 +17,14 @@ static enum status copy_into(struct store *store, sqlite3 *dest, const char *pat
 	int rc;
 
 	if (!backup)
-		return error_set(err, STATUS_ERR_IO, "%s: %s", path, sqlite3_errmsg(dest));
+		return error_set(err, STATUS_ERR_IO, _("%s: %s"), path, sqlite3_errmsg(dest));
 	/* All pages in one step: one read transaction, so one snapshot. */
 	while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		sqlite3_sleep(50);
 	sqlite3_backup_finish(backup);
 	if (rc != SQLITE_DONE)
-		return error_set(err, rc == SQLITE_FULL ? STATUS_ERR_FULL : STATUS_ERR_IO, "%s: the copy failed: %s", path,
-				 sqlite3_errstr(rc));
+		return error_set(err, rc == SQLITE_FULL ? STATUS_ERR_FULL : STATUS_ERR_IO, _("%s: the copy failed: %s"),
+				 path, sqlite3_errstr(rc));
 	return STATUS_OK;
 }
 
@@ -35,12 +36,12 @@ enum status store_backup(struct store *store, const char *path, struct error *er
 	enum status status;
 
 	if (!stat(path, &st))
-		return error_set(err, STATUS_ERR_EXISTS, "%s exists: not overwritten", path);
+		return error_set(err, STATUS_ERR_EXISTS, _("%s exists: not overwritten"), path);
 	if (snprintf(part, sizeof(part), "%s.part", path) >= (int)sizeof(part))
-		return error_set(err, STATUS_ERR_INVALID, "%s: path too long", path);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: path too long"), path);
 	unlink(part);
 	if (sqlite3_open_v2(part, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		status = error_set(err, STATUS_ERR_IO, "%s: %s", path, dest ? sqlite3_errmsg(dest) : strerror(errno));
+		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), path, dest ? sqlite3_errmsg(dest) : strerror(errno));
 		sqlite3_close(dest);
 		return status;
 	}
@@ -48,11 +49,11 @@ enum status store_backup(struct store *store, const char *path, struct error *er
 	status = copy_into(store, dest, path, err);
 	/* The copy is a plain rollback-journal file, whole in itself. */
 	if (!status && sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
-		status = error_set(err, STATUS_ERR_IO, "%s: %s", path, sqlite3_errmsg(dest));
+		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), path, sqlite3_errmsg(dest));
 	if (sqlite3_close(dest) != SQLITE_OK && !status)
-		status = error_set(err, STATUS_ERR_IO, "%s: could not be closed", path);
+		status = error_set(err, STATUS_ERR_IO, _("%s: could not be closed"), path);
 	if (!status && rename(part, path))
-		status = error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
+		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(errno));
 	if (status)
 		unlink(part);
 	return status;

@@ -19,6 +19,7 @@
 
 #include "bundle_private.h"
 #include "gradus/bundle.h"
+#include "gradus/i18n.h"
 #include "schema.h"
 #include "store_private.h"
 
@@ -59,7 +60,7 @@ static enum status hash_table(sqlite3 *db, struct sha256_ctx *ctx, const char *t
 
 	snprintf(sql, sizeof(sql), "SELECT * FROM %s ORDER BY id", table);
 	if ((rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-		return error_set(err, STATUS_ERR_CORRUPT, "%s: %s", table, sqlite3_errmsg(db));
+		return error_set(err, STATUS_ERR_CORRUPT, _("%s: %s"), table, sqlite3_errmsg(db));
 	hash_text(ctx, table);
 	n = sqlite3_column_count(stmt);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -72,7 +73,7 @@ static enum status hash_table(sqlite3 *db, struct sha256_ctx *ctx, const char *t
 		}
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? STATUS_OK
-				 : error_set(err, STATUS_ERR_CORRUPT, "%s: %s", table, sqlite3_errstr(rc));
+				 : error_set(err, STATUS_ERR_CORRUPT, _("%s: %s"), table, sqlite3_errstr(rc));
 }
 
 enum status bundle_content_hash(sqlite3 *db, char out[65], struct error *err)
@@ -98,7 +99,7 @@ enum status bundle_manifest_hash(sqlite3 *db, char out[65], struct error *err)
 	int rc;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return error_set(err, STATUS_ERR_CORRUPT, "no bundle manifest (%s)", sqlite3_errmsg(db));
+		return error_set(err, STATUS_ERR_CORRUPT, _("no bundle manifest (%s)"), sqlite3_errmsg(db));
 	sha256_init(&ctx);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		hash_value(&ctx, SQLITE_TEXT, sqlite3_column_text(stmt, 0), (size_t)sqlite3_column_bytes(stmt, 0));
@@ -106,7 +107,7 @@ enum status bundle_manifest_hash(sqlite3 *db, char out[65], struct error *err)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
-		return error_set(err, STATUS_ERR_CORRUPT, "the bundle manifest cannot be read (%s)", sqlite3_errstr(rc));
+		return error_set(err, STATUS_ERR_CORRUPT, _("the bundle manifest cannot be read (%s)"), sqlite3_errstr(rc));
 	digest_hex(&ctx, out);
 	return STATUS_OK;
 }
@@ -143,7 +144,7 @@ static enum status session_start(struct store *store, struct error *err)
 	}
 	if (rc != SQLITE_OK) {
 		bundle_detach(store);
-		return store_fail(store, rc, err, "recording the bundle's changes");
+		return store_fail(store, rc, err, _("recording the bundle's changes"));
 	}
 	return STATUS_OK;
 }
@@ -176,7 +177,7 @@ enum status bundle_record(struct store *store, struct error *err)
 		return STATUS_OK;
 	rc = sqlite3session_changeset(store->session, &size, &data);
 	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, "recording the bundle's changes");
+		return store_fail(store, rc, err, _("recording the bundle's changes"));
 	if (size > 0) {
 		store_sha256_hex(data, (size_t)size, sha);
 		if (!(stmt = store_prepare(store, sql, err))) {
@@ -192,7 +193,7 @@ enum status bundle_record(struct store *store, struct error *err)
 	}
 	sqlite3_free(data);
 	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, "recording the bundle's changes");
+		return store_fail(store, rc, err, _("recording the bundle's changes"));
 	bundle_detach(store);
 	return session_start(store, err);
 }
@@ -245,7 +246,7 @@ static enum status copy_exec(sqlite3 *db, const char *sql, const char *path, str
 
 	if (rc == SQLITE_OK)
 		return STATUS_OK;
-	return error_set(err, rc == SQLITE_FULL ? STATUS_ERR_FULL : STATUS_ERR_IO, "%s: %s", path, sqlite3_errmsg(db));
+	return error_set(err, rc == SQLITE_FULL ? STATUS_ERR_FULL : STATUS_ERR_IO, _("%s: %s"), path, sqlite3_errmsg(db));
 }
 
 /* One text parameter per statement: the key and value of a manifest row,
@@ -263,7 +264,7 @@ static enum status copy_put(sqlite3 *db, const char *sql, const char *a, const c
 		rc = sqlite3_step(stmt);
 		sqlite3_finalize(stmt);
 	}
-	return rc == SQLITE_DONE ? STATUS_OK : error_set(err, STATUS_ERR_IO, "%s: %s", path, sqlite3_errmsg(db));
+	return rc == SQLITE_DONE ? STATUS_OK : error_set(err, STATUS_ERR_IO, _("%s: %s"), path, sqlite3_errmsg(db));
 }
 
 /* The case ids (and numbers, comma-separated) of the keys given. */
@@ -284,7 +285,7 @@ static enum status resolve_cases(struct store *store, const char *const *cases, 
 		sqlite3_bind_text(stmt, 1, cases[i], -1, SQLITE_STATIC);
 		if (sqlite3_step(stmt) != SQLITE_ROW || strlen((const char *)sqlite3_column_text(stmt, 1)) > 100) {
 			sqlite3_reset(stmt);
-			return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'; no bundle was written", cases[i]);
+			return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'; no bundle was written"), cases[i]);
 		}
 		if (strstr(*ids, (const char *)sqlite3_column_text(stmt, 0))) {
 			sqlite3_reset(stmt);
@@ -312,7 +313,7 @@ static enum status check_inspector(struct store *store, const char *login, struc
 	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) != SQLITE_ROW || (strcmp((const char *)sqlite3_column_text(stmt, 0), "inspector") &&
 						 strcmp((const char *)sqlite3_column_text(stmt, 0), "admin")))
-		status = error_set(err, STATUS_ERR_INVALID, "inspector '%s': not a user with the inspector role", login);
+		status = error_set(err, STATUS_ERR_INVALID, _("inspector '%s': not a user with the inspector role"), login);
 	sqlite3_reset(stmt);
 	return status;
 }
@@ -329,7 +330,7 @@ enum status bundle_database_id(struct store *store, char out[65], struct error *
 	if (rc == SQLITE_ROW)
 		snprintf(out, 65, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : error_set(err, STATUS_ERR_CORRUPT, "%s: no database id", store->path);
+	return rc == SQLITE_ROW ? STATUS_OK : error_set(err, STATUS_ERR_CORRUPT, _("%s: no database id"), store->path);
 }
 
 /* The manifest, its content hash over the rows as they are now, and the
@@ -372,7 +373,7 @@ static enum status make_bundle(struct store *store, const char *part, const char
 	size_t i;
 
 	if (sqlite3_open_v2(part, &copy.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		status = error_set(err, STATUS_ERR_IO, "%s: %s", part, sqlite3_errmsg(copy.db));
+		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), part, sqlite3_errmsg(copy.db));
 		sqlite3_close(copy.db);
 		return status;
 	}
@@ -395,7 +396,7 @@ static enum status make_bundle(struct store *store, const char *part, const char
 	for (i = 0; i < copy.stmt_count; i++)
 		sqlite3_finalize(copy.stmts[i].stmt);
 	if (sqlite3_close(copy.db) != SQLITE_OK && !status)
-		status = error_set(err, STATUS_ERR_IO, "%s: could not be closed", part);
+		status = error_set(err, STATUS_ERR_IO, _("%s: could not be closed"), part);
 	return status;
 }
 
@@ -407,17 +408,17 @@ enum status bundle_out(struct store *store, const char *const *cases, size_t cas
 	struct stat st;
 
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, "%s may not write bundles: that is for a clerk or an admin (%s)",
-				 store_actor(store), *store_role(store) ? store_role(store) : "no role in this database");
+		return error_set(err, STATUS_ERR_DENIED, _("%s may not write bundles: that is for a clerk or an admin (%s)"),
+				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
 	if (bundle_is(store))
 		return error_set(err, STATUS_ERR_INVALID,
-				 "%s is a bundle: bundles are written from the office database", store->path);
+				 _("%s is a bundle: bundles are written from the office database"), store->path);
 	if (!case_count)
-		return error_set(err, STATUS_ERR_USAGE, "no cases given; no bundle was written");
+		return error_set(err, STATUS_ERR_USAGE, _("no cases given; no bundle was written"));
 	if (!stat(path, &st))
-		return error_set(err, STATUS_ERR_EXISTS, "%s exists: not overwritten", path);
+		return error_set(err, STATUS_ERR_EXISTS, _("%s exists: not overwritten"), path);
 	if (snprintf(part, sizeof(part), "%s.part", path) >= (int)sizeof(part))
-		return error_set(err, STATUS_ERR_INVALID, "%s: path too long", path);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: path too long"), path);
 	status = check_inspector(store, inspector, err);
 	if (!status)
 		status = resolve_cases(store, cases, case_count, &ids, &numbers, err);
@@ -428,7 +429,7 @@ enum status bundle_out(struct store *store, const char *const *cases, size_t cas
 	if (!status)
 		status = make_bundle(store, part, ids, numbers, inspector, err);
 	if (!status && rename(part, path))
-		status = error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
+		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(errno));
 	if (status)
 		unlink(part);
 cleanup:

@@ -18,6 +18,7 @@
 
 #include "bundle_private.h"
 #include "gradus/bundle.h"
+#include "gradus/i18n.h"
 #include "schema.h"
 #include "store_private.h"
 
@@ -62,7 +63,7 @@ struct replay {
 
 static enum status damaged(const struct bundle_file *file, const char *what, struct error *err)
 {
-	return error_set(err, STATUS_ERR_CORRUPT, "%s: the bundle is damaged (%s); nothing was applied", file->path,
+	return error_set(err, STATUS_ERR_CORRUPT, _("%s: the bundle is damaged (%s); nothing was applied"), file->path,
 			 what);
 }
 
@@ -75,8 +76,8 @@ static enum status check_integrity(struct bundle_file *file, struct error *err)
 	int rc;
 
 	if (sqlite3_open_v2(file->path, &file->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return error_set(err, STATUS_ERR_IO, "%s: %s; nothing was applied", file->path,
-				 file->db ? sqlite3_errmsg(file->db) : "cannot be opened");
+		return error_set(err, STATUS_ERR_IO, _("%s: %s; nothing was applied"), file->path,
+				 file->db ? sqlite3_errmsg(file->db) : _("cannot be opened"));
 	rc = sqlite3_prepare_v2(file->db, "PRAGMA integrity_check", -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		return damaged(file, sqlite3_errmsg(file->db), err);
@@ -96,14 +97,14 @@ static enum status manifest_value(struct bundle_file *file, const char *key, cha
 	int rc = sqlite3_prepare_v2(file->db, "SELECT value FROM bundle_manifest WHERE key = ?1", -1, &stmt, NULL);
 
 	if (rc != SQLITE_OK)
-		return error_set(err, STATUS_ERR_INVALID, "%s: not a gradus bundle (no manifest); nothing was applied",
+		return error_set(err, STATUS_ERR_INVALID, _("%s: not a gradus bundle (no manifest); nothing was applied"),
 				 file->path);
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		snprintf(out, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : damaged(file, "the manifest lacks a value", err);
+	return rc == SQLITE_ROW ? STATUS_OK : damaged(file, _("the manifest lacks a value"), err);
 }
 
 static enum status check_manifest(struct store *store, struct bundle_file *file, struct error *err)
@@ -114,7 +115,7 @@ static enum status check_manifest(struct store *store, struct bundle_file *file,
 	if (!status)
 		status = bundle_manifest_hash(file->db, computed, err);
 	if (!status && strcmp(computed, file->manifest))
-		return damaged(file, "the manifest does not match its SHA-256", err);
+		return damaged(file, _("the manifest does not match its SHA-256"), err);
 	if (!status)
 		status = manifest_value(file, "source", file->source, sizeof(file->source), err);
 	if (!status)
@@ -127,12 +128,12 @@ static enum status check_manifest(struct store *store, struct bundle_file *file,
 		return status;
 	if (strcmp(file->source, office))
 		return error_set(err, STATUS_ERR_INVALID,
-				 "%s: bundle from another database: its source is %s, this database is %s; "
-				 "nothing was applied", file->path, file->source, office);
+				 _("%s: bundle from another database: its source is %s, this database is %s; "
+				   "nothing was applied"), file->path, file->source, office);
 	if (atoi(schema) != store_schema_version(store))
 		return error_set(err, STATUS_ERR_INVALID,
-				 "%s: the bundle has schema %s, this database %d: open it with this gradus first; "
-				 "nothing was applied", file->path, schema, store_schema_version(store));
+				 _("%s: the bundle has schema %s, this database %d: open it with this gradus first; "
+				   "nothing was applied"), file->path, schema, store_schema_version(store));
 	return STATUS_OK;
 }
 
@@ -144,7 +145,7 @@ static enum status read_changes(struct bundle_file *file, struct error *err)
 	int rc;
 
 	if (sqlite3_prepare_v2(file->db, "SELECT seq, sha256, data FROM bundle_changes ORDER BY seq", -1, &stmt, NULL))
-		return damaged(file, "no recorded changes table", err);
+		return damaged(file, _("no recorded changes table"), err);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct change *change;
 		int size = sqlite3_column_bytes(stmt, 2);
@@ -168,8 +169,8 @@ static enum status read_changes(struct bundle_file *file, struct error *err)
 		if (strcmp(sha, change->sha)) {
 			sqlite3_finalize(stmt);
 			return error_set(err, STATUS_ERR_CORRUPT,
-					 "%s: the bundle is damaged (recorded change %lld does not match its SHA-256); "
-					 "nothing was applied", file->path, change->seq);
+					 _("%s: the bundle is damaged (recorded change %lld does not match its SHA-256); "
+					   "nothing was applied"), file->path, change->seq);
 		}
 	}
 	sqlite3_finalize(stmt);
@@ -213,12 +214,12 @@ static enum status check_content(struct bundle_file *file, struct error *err)
 			rc = sqlite3changeset_apply(memory, size, inverse, NULL, abort_on_conflict, NULL);
 		sqlite3_free(inverse);
 		if (rc != SQLITE_OK)
-			status = damaged(file, "its recorded changes do not lead from its content", err);
+			status = damaged(file, _("its recorded changes do not lead from its content"), err);
 	}
 	if (!status)
 		status = bundle_content_hash(memory, content, err);
 	if (!status && strcmp(content, file->content))
-		status = damaged(file, "its content does not match the manifest's SHA-256", err);
+		status = damaged(file, _("its content does not match the manifest's SHA-256"), err);
 	sqlite3_close(memory);
 	return status;
 }
@@ -243,8 +244,8 @@ static enum status mark_applied(struct store *store, struct bundle_file *file, b
 			file->changes[i].done = true;
 			if (strcmp((const char *)sqlite3_column_text(stmt, 0), file->changes[i].sha))
 				status = error_set(err, STATUS_ERR_CORRUPT,
-						   "%s: recorded change %lld was applied before with other content; "
-						   "nothing was applied", file->path, file->changes[i].seq);
+						   _("%s: recorded change %lld was applied before with other content; "
+						     "nothing was applied"), file->path, file->changes[i].seq);
 		} else {
 			*any = true;
 		}
@@ -307,7 +308,7 @@ static enum status replay_load(struct replay *r, const char *table, int count, c
 
 	r->table = table;
 	if (!(r->schema = schema_table(table)) || count > MAX_COLUMNS)
-		return damaged(r->file, "a change to an unknown table", err);
+		return damaged(r->file, _("a change to an unknown table"), err);
 	snprintf(sql, sizeof(sql), "SELECT name FROM pragma_table_info('%s') ORDER BY cid", r->schema->name);
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return store_fail(r->store, sqlite3_errcode(db), err, table);
@@ -318,7 +319,7 @@ static enum status replay_load(struct replay *r, const char *table, int count, c
 		}
 	sqlite3_finalize(stmt);
 	if (r->column_count != count || strcmp(r->columns[0], "id"))
-		return damaged(r->file, "a change does not fit this database's tables", err);
+		return damaged(r->file, _("a change does not fit this database's tables"), err);
 	return office_row(r, id, err);
 }
 
@@ -594,7 +595,7 @@ static enum status replay_one(struct replay *r, sqlite3_changeset_iter *iter, st
 	else
 		sqlite3changeset_old(iter, 0, &key);
 	if (!key || !text_of(key))
-		return damaged(r->file, "a change without a row id", err);
+		return damaged(r->file, _("a change without a row id"), err);
 	if (!(id = strdup(mapped(r->map, text_of(key)))))
 		return STATUS_ERR_NOMEM;
 	status = replay_load(r, table, count, id, err);
@@ -637,11 +638,11 @@ static enum status replay_change(struct store *store, const struct bundle_file *
 	int rc = sqlite3changeset_start(&iter, change->size, change->data);
 
 	if (rc != SQLITE_OK)
-		return damaged(file, "a recorded change cannot be read", err);
+		return damaged(file, _("a recorded change cannot be read"), err);
 	while (!status && (rc = sqlite3changeset_next(iter)) == SQLITE_ROW)
 		status = replay_one(&r, iter, err);
 	if (!status && rc != SQLITE_DONE)
-		status = damaged(file, "a recorded change cannot be read", err);
+		status = damaged(file, _("a recorded change cannot be read"), err);
 	sqlite3changeset_finalize(iter);
 	if (!status)
 		status = record_applied(store, file, change, err);
@@ -662,7 +663,7 @@ static enum status apply(struct store *store, const struct bundle_file *file, st
 	/* Rows come in the order they were first written in the bundle: the
 	 * references among them are checked once all are in. */
 	if (sqlite3_exec(store_db(store), "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
-		status = store_fail(store, sqlite3_errcode(store_db(store)), err, "applying the bundle");
+		status = store_fail(store, sqlite3_errcode(store_db(store)), err, _("applying the bundle"));
 	for (i = 0; !status && i < file->count; i++)
 		if (!file->changes[i].done)
 			status = replay_change(store, file, &file->changes[i], &map, result, err);
@@ -679,13 +680,13 @@ enum status bundle_in(struct store *store, const char *path, struct bundle_resul
 
 	memset(result, 0, sizeof(*result));
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, "%s may not apply bundles: that is for a clerk or an admin (%s)",
-				 store_actor(store), *store_role(store) ? store_role(store) : "no role in this database");
+		return error_set(err, STATUS_ERR_DENIED, _("%s may not apply bundles: that is for a clerk or an admin (%s)"),
+				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
 	if (store_read_only(store))
-		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was applied",
+		return error_set(err, STATUS_ERR_READONLY, _("%s: the database is read-only; nothing was applied"),
 				 store_path(store));
 	if (bundle_is(store))
-		return error_set(err, STATUS_ERR_INVALID, "%s is a bundle: bundles are applied to the office database",
+		return error_set(err, STATUS_ERR_INVALID, _("%s is a bundle: bundles are applied to the office database"),
 				 store_path(store));
 	status = check_integrity(&file, err);
 	if (!status)

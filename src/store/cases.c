@@ -7,6 +7,7 @@
 
 #include "gradus/cases.h"
 #include "gradus/deadlines.h"
+#include "gradus/i18n.h"
 #include "gradus/uscc.h"
 #include "cases_private.h"
 #include "store_private.h"
@@ -55,6 +56,11 @@ static const char *const twice_sql =
 	"SELECT count(*) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
 	" WHERE e.credit_code = ?1 AND f.name = ?2 AND c.level = ?3 AND c.year = ?4";
 
+const char *case_level_name(const struct level *level)
+{
+	return i18n_chinese() ? level->zh : level->en;
+}
+
 /* Where a case falls short of the notices: warned, never refused. */
 static void intake_warnings(struct store *store, const struct forms *forms, const struct level *level,
 			    const struct new_case *in, struct case_warnings *w)
@@ -64,16 +70,23 @@ static void intake_warnings(struct store *store, const struct forms *forms, cons
 	const struct level *prior = level->prior_level ? forms_level(forms, level->prior_level) : NULL;
 
 	if (mlevel >= 0 && mlevel < level->min_maturity)
-		warn(w, "maturity %d.%02d is level %d, below level %d that notices usually ask for %s",
-		     in->maturity_centi / 100, in->maturity_centi % 100, mlevel, level->min_maturity, level->en);
+		/* L10N: the maturity score, the maturity level it maps to, the level the notices ask for, the
+		 * name of the level applied for (e.g. Leading) */
+		warn(w, _("maturity %d.%02d is level %d, below level %d that notices usually ask for %s"),
+		     in->maturity_centi / 100, in->maturity_centi % 100, mlevel, level->min_maturity,
+		     case_level_name(level));
 	if (prior && !in->certified_on &&
 	    count_of(store, prior_sql, in->credit_code, prior->key, NULL, 0, &ignored) == 0)
-		warn(w, "%s (%s) holds no %s certification recorded here; notices ask %s applicants to hold it",
-		     in->enterprise_name, in->credit_code, prior->en, level->en);
+		/* L10N: the enterprise's name and credit code, the level below (e.g. Excellent), the level applied
+		 * for (e.g. Leading) */
+		warn(w, _("%s (%s) holds no %s certification recorded here; notices ask %s applicants to hold it"),
+		     in->enterprise_name, in->credit_code, case_level_name(prior), case_level_name(level));
 	if (count_of(store, twice_sql, in->credit_code, in->factory_name, level->key, in->year, &ignored) > 0)
-		warn(w, "%s already has a %s application for %d", in->factory_name, level->en, in->year);
+		/* L10N: the factory's name, the level's name (e.g. Basic), the year */
+		warn(w, _("%s already has a %s application for %d"), in->factory_name, case_level_name(level),
+		     in->year);
 	if (count_of(store, other_names_sql, in->credit_code, in->enterprise_name, NULL, 0, &ignored) > 0)
-		warn(w, "credit code %s is already recorded under another enterprise name", in->credit_code);
+		warn(w, _("credit code %s is already recorded under another enterprise name"), in->credit_code);
 }
 
 static enum status find_enterprise(struct store *store, const struct new_case *in, char id[33],
@@ -92,7 +105,7 @@ static enum status find_enterprise(struct store *store, const struct new_case *i
 	if (*found)
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "enterprises");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("enterprises"));
 }
 
 static enum status next_number(struct store *store, const struct level *level, int year,
@@ -114,7 +127,7 @@ static enum status next_number(struct store *store, const struct level *level, i
 		next = sqlite3_column_int(stmt, 0) + 1;
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, "numbering cases");
+		return store_fail(store, rc, err, _("numbering cases"));
 	snprintf(number, 32, "%.20s%04d", prefix, next % 100000);
 	return STATUS_OK;
 }
@@ -188,43 +201,64 @@ static enum status insert_case_parts(struct store *store, const struct forms *fo
 	return status;
 }
 
-static enum status check_date(const char *text, const char *what, struct error *err)
+/* A refusal of the new case's input `field` (its key, in *about). */
+#define REFUSE(field, ...) (*about = (field), error_set(err, STATUS_ERR_INVALID, __VA_ARGS__))
+
+static enum status check_date(const char *text, const char *field, const char *what, const char **about,
+			      struct error *err)
 {
 	struct date d;
 	struct error why;
 
 	if (!text || date_parse(text, &d, &why) == STATUS_OK)
 		return STATUS_OK;
-	return error_set(err, STATUS_ERR_INVALID, "%s: %s", what, why.message);
+	/* L10N: what is wrong (e.g. "commitment date", a file), then why (e.g. the system's error) */
+	return REFUSE(field, _("%s: %s"), what, why.message);
 }
 
+/* The new case's input as the forms and the rules want it; *about is the
+ * key of the field refused (NULL when none is). */
 static enum status check_new_case(const struct forms *forms, const struct level *level,
-				  const struct new_case *in, struct error *err)
+				  const struct new_case *in, const char **about, struct error *err)
 {
 	struct error why;
 	size_t i;
 
+	*about = NULL;
 	if (!level)
-		return error_set(err, STATUS_ERR_INVALID, "level '%s': expected basic, advanced, excellent or leading",
-				 in->level ? in->level : "");
+		return REFUSE("level", _("level '%s': expected basic, advanced, excellent or leading"),
+			      in->level ? in->level : "");
 	if (!in->enterprise_name || !*in->enterprise_name)
-		return error_set(err, STATUS_ERR_INVALID, "enterprise: the name is empty");
+		return REFUSE("enterprise", _("enterprise: the name is empty"));
 	if (uscc_check(in->credit_code ? in->credit_code : "", NULL, &why))
-		return error_set(err, STATUS_ERR_INVALID, "credit code: %s", why.message);
+		return REFUSE("credit_code", _("credit code: %s"), why.message);
 	if (!forms_region(forms, in->region))
-		return error_set(err, STATUS_ERR_INVALID, "region '%s': expected one of the 17 (gradus forms list --regions)",
-				 in->region ? in->region : "");
+		return REFUSE("region", _("region '%s': expected one of the 17 (gradus forms list --regions)"),
+			      in->region ? in->region : "");
 	if (in->year < 2000 || in->year > 2100)
-		return error_set(err, STATUS_ERR_INVALID, "year %d: expected 2000 to 2100", in->year);
+		return REFUSE("year", _("year %d: expected 2000 to 2100"), in->year);
 	for (i = 0; i < in->scenario_count; i++)
 		if (!forms_scenario(forms, in->scenarios[i]))
-			return error_set(err, STATUS_ERR_INVALID, "scenario %d: expected 1 to 40", in->scenarios[i]);
+			return REFUSE("scenarios", _("scenario %d: expected 1 to 40"), in->scenarios[i]);
 	if (in->cultivation_starts_on && level->rules.cultivation_years == 0)
-		return error_set(err, STATUS_ERR_INVALID, "cultivation start: %s has no cultivation period", level->en);
-	if (check_date(in->commitment_on, "commitment date", err) || check_date(in->certified_on, "certified on", err) ||
-	    check_date(in->cultivation_starts_on, "cultivation start", err))
+		/* L10N: %s is the level's name (e.g. Basic) */
+		return REFUSE("cultivation_starts_on", _("cultivation start: %s has no cultivation period"),
+			      case_level_name(level));
+	if (check_date(in->commitment_on, "commitment_on", _("commitment date"), about, err) ||
+	    check_date(in->certified_on, "certified_on", _("certified on"), about, err) ||
+	    check_date(in->cultivation_starts_on, "cultivation_starts_on", _("cultivation start"), about, err))
 		return STATUS_ERR_INVALID;
 	return STATUS_OK;
+}
+
+#undef REFUSE
+
+const char *case_input_refused(const struct forms *forms, const struct new_case *in)
+{
+	const char *about = NULL;
+
+	check_new_case(forms, forms_level(forms, in->level), in, &about, NULL);
+	return about;
 }
 
 /* The step whose event is `kind`, e.g. the level's certification. */
@@ -247,7 +281,9 @@ static enum status enter_at(struct store *store, const struct forms *forms, cons
 	struct date d;
 
 	if (!step)
-		return error_set(err, STATUS_ERR_INVALID, "%s has no step recording '%s'", level->en, kind);
+		/* L10N: the level's name (e.g. Basic), then the kind of event (a key such as certified) */
+		return error_set(err, STATUS_ERR_INVALID, _("%s has no step recording '%s'"), case_level_name(level),
+				 kind);
 	date_parse(on, &d, NULL);
 	return case_record_step(store, forms, level, id, "entered", step->to, kind, d,
 				"entered from an existing record", err);
@@ -258,6 +294,7 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 {
 	const struct level *level = forms_level(forms, input->level);
 	struct new_case copy = *input, *in = &copy;
+	const char *about;
 	enum status status;
 
 	/* A factory not named is the enterprise's own. */
@@ -266,12 +303,12 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 
 	if (warnings)
 		warnings->count = 0;
-	status = check_new_case(forms, level, in, err);
+	status = check_new_case(forms, level, in, &about, err);
 	if (status)
 		return status;
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, "%s may not take in cases: that is for a clerk or an admin (%s)",
-				 store_actor(store), *store_role(store) ? store_role(store) : "no role in this database");
+		return error_set(err, STATUS_ERR_DENIED, _("%s may not take in cases: that is for a clerk or an admin (%s)"),
+				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
 	status = store_begin(store, err);
 	if (status)
 		return status;

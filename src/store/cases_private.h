@@ -15,6 +15,9 @@ enum status case_record_step(struct store *store, const struct forms *forms, con
 /* The next date that falls due for the case (false: none). */
 bool case_next_due(const struct forms *forms, const struct case_detail *detail, struct date *due);
 
+/* A level's name in the language of the messages (its zh or en). */
+const char *case_level_name(const struct level *level);
+
 /* The case's id for its id or number. */
 enum status case_id_of(struct store *store, const char *key, char id[33], struct error *err);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/checks.h"
+#include "gradus/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 
@@ -27,8 +28,8 @@ static enum status is_inspector(struct store *store, const char *login, struct e
 	}
 	sqlite3_reset(stmt);
 	return ok ? STATUS_OK
-		  : error_set(err, STATUS_ERR_INVALID, "inspector '%s': not a user with the inspector role "
-						       "(gradus user add %s inspector)", login, login);
+		  : error_set(err, STATUS_ERR_INVALID, _("inspector '%s': not a user with the inspector role "
+						       "(gradus user add %s inspector)"), login, login);
 }
 
 static const char *const kind_names[] = { "check", "number", "measure", "choice", "text" };
@@ -118,7 +119,7 @@ static enum status insert_children(struct store *store, const struct forms *form
 		const struct scenario *sc = forms_scenario(forms, scenarios[i]);
 
 		status = sc ? snapshot_scenario(store, id, sc, err)
-			    : error_set(err, STATUS_ERR_INVALID, "scenario %d is not in the forms", scenarios[i]);
+			    : error_set(err, STATUS_ERR_INVALID, _("scenario %d is not in the forms"), scenarios[i]);
 	}
 	return status;
 }
@@ -128,7 +129,7 @@ static enum status choose(const struct check_plan *plan, const struct case_detai
 			  size_t *count, struct error *err)
 {
 	if (!d->scenario_count)
-		return error_set(err, STATUS_ERR_INVALID, "case %s declares no scenario: nothing to check",
+		return error_set(err, STATUS_ERR_INVALID, _("case %s declares no scenario: nothing to check"),
 				 d->row.number);
 	if (!plan->draw) {
 		memcpy(out, d->scenarios, d->scenario_count * sizeof(*out));
@@ -153,7 +154,7 @@ static enum status next_number(struct store *store, const struct case_detail *d,
 	if (rc == SQLITE_ROW)
 		snprintf(out, 48, "%s-C%d", d->row.number, sqlite3_column_int(stmt, 0) + 1);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "numbering a check");
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("numbering a check"));
 }
 
 static enum status plan_check(struct store *store, const struct forms *forms, const struct check_plan *plan,
@@ -198,10 +199,10 @@ enum status check_plan(struct store *store, const struct forms *forms, const str
 	enum status status;
 
 	if (strcmp(role, "admin") && strcmp(role, "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, "%s may not plan checks: that is for a clerk or an admin (%s)",
-				 store_actor(store), *role ? role : "no role in this database");
+		return error_set(err, STATUS_ERR_DENIED, _("%s may not plan checks: that is for a clerk or an admin (%s)"),
+				 store_actor(store), *role ? role : _("no role in this database"));
 	if (!plan->inspector_count)
-		return error_set(err, STATUS_ERR_INVALID, "a check needs at least one inspector");
+		return error_set(err, STATUS_ERR_INVALID, _("a check needs at least one inspector"));
 	if ((status = store_case_detail(store, plan->case_key, &d, err)))
 		return status;
 	if (!(status = store_begin(store, err))) {
@@ -226,8 +227,8 @@ enum status check_resolve(struct store *store, const char *key, char id[33], str
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no check '%s' (gradus check list CASE)", key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "finding a check");
+		return error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s' (gradus check list CASE)"), key);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("finding a check"));
 }
 
 const char *store_check_number(struct store *store, const char *id, char out[48])

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/checks.h"
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 static const char *const head_sql =
@@ -68,7 +69,7 @@ static enum status each_row(struct store *store, const char *sql, struct check_v
 	sqlite3_reset(stmt);
 	if (status)
 		return status;
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading a check");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading a check"));
 }
 
 /* One more element at the end of a view's array (a check holds hundreds at

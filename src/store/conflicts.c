@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gradus/bundle.h"
+#include "gradus/i18n.h"
 #include "schema.h"
 #include "store_private.h"
 
@@ -46,7 +47,7 @@ enum status conflict_list(struct store *store, bool all, struct conflict_row **r
 		row->label = store_column_dup(stmt, 9);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading conflicts");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading conflicts"));
 }
 
 void conflict_rows_free(struct conflict_row *rows, size_t count)
@@ -81,8 +82,9 @@ static enum status find_open(struct store *store, const char *key, struct open_c
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW || !*key) {
 		sqlite3_reset(stmt);
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, "no conflict '%s'", key)
-							     : store_fail(store, rc, err, "reading conflicts");
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no conflict '%s'"),
+									 key)
+							     : store_fail(store, rc, err, _("reading conflicts"));
 	}
 	snprintf(out->id, sizeof(out->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
 	out->table = store_column_dup(stmt, 1);
@@ -90,9 +92,9 @@ static enum status find_open(struct store *store, const char *key, struct open_c
 	out->field = store_column_dup(stmt, 3);
 	out->bundle = store_column_dup(stmt, 4);
 	if (strcmp((const char *)sqlite3_column_text(stmt, 5), "open"))
-		status = error_set(err, STATUS_ERR_INVALID, "conflict %s is resolved already", out->id);
+		status = error_set(err, STATUS_ERR_INVALID, _("conflict %s is resolved already"), out->id);
 	else if (sqlite3_step(stmt) == SQLITE_ROW)
-		status = error_set(err, STATUS_ERR_INVALID, "conflict '%s': more than one conflict begins so", key);
+		status = error_set(err, STATUS_ERR_INVALID, _("conflict '%s': more than one conflict begins so"), key);
 	sqlite3_reset(stmt);
 	return status;
 }
@@ -134,8 +136,9 @@ enum status conflict_resolve(struct store *store, const char *key, bool take_bun
 	enum status status;
 
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, "%s may not resolve conflicts: that is for a clerk or an admin (%s)",
-				 store_actor(store), *store_role(store) ? store_role(store) : "no role in this database");
+		return error_set(err, STATUS_ERR_DENIED,
+				 _("%s may not resolve conflicts: that is for a clerk or an admin (%s)"),
+				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
 	status = store_begin(store, err);
 	if (status)
 		return status;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/cultivation.h"
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 static enum status may_write(struct store *store, struct error *err)
@@ -15,8 +16,8 @@ static enum status may_write(struct store *store, struct error *err)
 
 	if (!strcmp(role, "admin") || !strcmp(role, "clerk") || !strcmp(role, "secretary"))
 		return STATUS_OK;
-	return error_set(err, STATUS_ERR_DENIED, "%s may not record a cultivation: that is for a clerk, a secretary or "
-			 "an admin", store_actor(store));
+	return error_set(err, STATUS_ERR_DENIED, _("%s may not record a cultivation: that is for a clerk, a secretary or "
+			 "an admin"), store_actor(store));
 }
 
 /* The case's id; refused when its cultivation has not started. */
@@ -33,12 +34,12 @@ static enum status cultivating(struct store *store, const char *key, char id[33]
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_DONE)
-		status = error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
+		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
 	else if (rc != SQLITE_ROW)
-		status = store_fail(store, rc, err, "cases");
+		status = store_fail(store, rc, err, _("cases"));
 	else if (sqlite3_column_type(stmt, 1) == SQLITE_NULL)
-		status = error_set(err, STATUS_ERR_INVALID, "case %s has no cultivation period: its cultivation has not "
-				   "started", (const char *)sqlite3_column_text(stmt, 2));
+		status = error_set(err, STATUS_ERR_INVALID, _("case %s has no cultivation period: its cultivation has not "
+				   "started"), (const char *)sqlite3_column_text(stmt, 2));
 	else
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
@@ -56,16 +57,19 @@ static enum status by_prefix(struct store *store, const char *sql, const char *w
 	if (!stmt)
 		return STATUS_ERR_DB;
 	if (strlen(key) < 6)
-		return error_set(err, STATUS_ERR_INVALID, "%s '%s': give at least 6 characters of its id", what, key);
+		/* L10N: what is named (milestone, follow-up, guidance session), then the id given */
+		return error_set(err, STATUS_ERR_INVALID, _("%s '%s': give at least 6 characters of its id"), what, key);
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 		snprintf(case_id, 33, "%s", (const char *)sqlite3_column_text(stmt, 1));
 		if (sqlite3_step(stmt) == SQLITE_ROW)
-			status = error_set(err, STATUS_ERR_INVALID, "%s '%s' names more than one", what, key);
+			/* L10N: what is named (milestone, follow-up, guidance session), then the start of its id */
+			status = error_set(err, STATUS_ERR_INVALID, _("%s '%s' names more than one"), what, key);
 	} else {
-		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, "no %s '%s'", what, key)
+		/* L10N: what is named (milestone, follow-up, guidance session), then the id given */
+		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no %s '%s'"), what, key)
 					   : store_fail(store, rc, err, what);
 	}
 	sqlite3_reset(stmt);
@@ -78,7 +82,8 @@ static const char *const followup_sql = "SELECT id, case_id FROM followups WHERE
 
 static enum status text_needed(const char *text, const char *what, struct error *err)
 {
-	return text && *text ? STATUS_OK : error_set(err, STATUS_ERR_INVALID, "%s is empty", what);
+	/* L10N: what is empty, e.g. "the plan's title" */
+	return text && *text ? STATUS_OK : error_set(err, STATUS_ERR_INVALID, _("%s is empty"), what);
 }
 
 static enum status plan_version(struct store *store, const char *case_id, const char *title, const char *body,
@@ -97,7 +102,7 @@ static enum status plan_version(struct store *store, const char *case_id, const 
 	*version = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, "plan versions");
+		return store_fail(store, rc, err, _("plan versions"));
 	if ((status = store_new_id(id)))
 		return status;
 	snprintf(v, sizeof(v), "%d", *version);
@@ -118,7 +123,7 @@ enum status cultivation_plan_version(struct store *store, const char *case_key, 
 	char case_id[33];
 	enum status status = may_write(store, err);
 
-	if (status || (status = text_needed(title, "the plan's title", err)) || (status = store_begin(store, err)))
+	if (status || (status = text_needed(title, _("the plan's title"), err)) || (status = store_begin(store, err)))
 		return status;
 	status = cultivating(store, case_key, case_id, err);
 	if (!status)
@@ -153,7 +158,7 @@ enum status cultivation_milestone_add(struct store *store, const char *case_key,
 		{ "case_id", NULL }, { "title", title }, { "due_on", on }, { "owner", owner && *owner ? owner : NULL },
 		{ "created_at", NULL },
 	};
-	enum status status = text_needed(title, "the milestone's title", err);
+	enum status status = text_needed(title, _("the milestone's title"), err);
 
 	date_format(due, on);
 	return status ? status : add_row(store, case_key, "milestones", fields, 5, id, err);
@@ -178,13 +183,13 @@ static enum status mark_done(struct store *store, const char *sql, const char *w
 enum status cultivation_milestone_done(struct store *store, const char *milestone, const struct date *done_on,
 				       struct error *err)
 {
-	return mark_done(store, milestone_sql, "milestone", "milestones", milestone, done_on, err);
+	return mark_done(store, milestone_sql, _("milestone"), "milestones", milestone, done_on, err);
 }
 
 enum status cultivation_followup_done(struct store *store, const char *followup, const struct date *done_on,
 				      struct error *err)
 {
-	return mark_done(store, followup_sql, "follow-up", "followups", followup, done_on, err);
+	return mark_done(store, followup_sql, _("follow-up"), "followups", followup, done_on, err);
 }
 
 enum status cultivation_session_add(struct store *store, const char *case_key, struct date held_on,
@@ -194,10 +199,10 @@ enum status cultivation_session_add(struct store *store, const char *case_key, s
 	struct field_value fields[] = {
 		{ "case_id", NULL }, { "held_on", on }, { "experts", experts }, { "advice", advice }, { "created_at", NULL },
 	};
-	enum status status = text_needed(experts, "the session's experts", err);
+	enum status status = text_needed(experts, _("the session's experts"), err);
 
 	if (!status)
-		status = text_needed(advice, "the committee's advice", err);
+		status = text_needed(advice, _("the committee's advice"), err);
 	date_format(held_on, on);
 	return status ? status : add_row(store, case_key, "guidance_sessions", fields, 5, id, err);
 }
@@ -208,9 +213,9 @@ enum status cultivation_followup_add(struct store *store, const char *session, c
 	char session_id[33], case_id[33], on[DATE_TEXT_SIZE], now[STORE_TIMESTAMP_SIZE];
 	enum status status = may_write(store, err);
 
-	if (status || (status = text_needed(action, "the follow-up action", err)) || (status = store_begin(store, err)))
+	if (status || (status = text_needed(action, _("the follow-up action"), err)) || (status = store_begin(store, err)))
 		return status;
-	status = by_prefix(store, session_sql, "guidance session", session, session_id, case_id, err);
+	status = by_prefix(store, session_sql, _("guidance session"), session, session_id, case_id, err);
 	date_format(due, on);
 	store_timestamp(now);
 	if (!status && !(status = store_new_id(id))) {
@@ -231,12 +236,12 @@ enum status cultivation_report_add(struct store *store, const char *case_key, co
 		{ "case_id", NULL }, { "period", period }, { "received_on", on }, { "summary", summary },
 		{ "created_at", NULL },
 	};
-	enum status status = text_needed(period, "the report's period", err);
+	enum status status = text_needed(period, _("the report's period"), err);
 
 	if (!status && strlen(period) > 15)
-		status = error_set(err, STATUS_ERR_INVALID, "period '%s': at most 15 characters, e.g. 2026-Q3", period);
+		status = error_set(err, STATUS_ERR_INVALID, _("period '%s': at most 15 characters, e.g. 2026-Q3"), period);
 	if (!status)
-		status = text_needed(summary, "the report's summary", err);
+		status = text_needed(summary, _("the report's summary"), err);
 	date_format(received_on, on);
 	return status ? status : add_row(store, case_key, "progress_reports", fields, 5, id, err);
 }
@@ -258,7 +263,7 @@ static enum status kpi_row(struct store *store, const char *case_id, const char 
 	if (*found)
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "kpis");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("kpis"));
 }
 
 static enum status set_kpi(struct store *store, const char *case_id, const char *kpi, double baseline,
@@ -298,7 +303,7 @@ enum status cultivation_kpi_set(struct store *store, const struct forms *forms, 
 		for (i = 0; leading && i < leading->kpi_count && used < sizeof(keys); i++)
 			used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s", i ? ", " : "",
 						 leading->kpis[i].key);
-		return error_set(err, STATUS_ERR_INVALID, "KPI '%s': expected one of %s", kpi ? kpi : "", keys);
+		return error_set(err, STATUS_ERR_INVALID, _("KPI '%s': expected one of %s"), kpi ? kpi : "", keys);
 	}
 	if ((status = store_begin(store, err)))
 		return status;
@@ -329,7 +334,7 @@ static enum status set_value(struct store *store, const char *kpi_id, const char
 	if (rc == SQLITE_ROW)
 		return store_update(store, "kpi_values", id, "value", v, err);
 	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, "kpi values");
+		return store_fail(store, rc, err, _("kpi values"));
 	if ((status = store_new_id(id)))
 		return status;
 	{
@@ -346,18 +351,18 @@ enum status cultivation_kpi_value(struct store *store, const char *case_key, con
 	bool found = false;
 	enum status status = may_write(store, err);
 
-	if (status || (status = text_needed(period, "the period", err)))
+	if (status || (status = text_needed(period, _("the period"), err)))
 		return status;
 	if (strlen(period) > 15)
-		return error_set(err, STATUS_ERR_INVALID, "period '%s': at most 15 characters, e.g. 2026-Q3", period);
+		return error_set(err, STATUS_ERR_INVALID, _("period '%s': at most 15 characters, e.g. 2026-Q3"), period);
 	if ((status = store_begin(store, err)))
 		return status;
 	status = cultivating(store, case_key, case_id, err);
 	if (!status)
 		status = kpi_row(store, case_id, kpi, kpi_id, &found, err);
 	if (!status && !found)
-		status = error_set(err, STATUS_ERR_INVALID, "KPI '%s' has no baseline and target for this case yet "
-				   "(gradus cultivation kpi CASE %s BASELINE TARGET)", kpi, kpi);
+		status = error_set(err, STATUS_ERR_INVALID, _("KPI '%s' has no baseline and target for this case yet "
+				   "(gradus cultivation kpi CASE %s BASELINE TARGET)"), kpi, kpi);
 	if (!status)
 		status = set_value(store, kpi_id, period, value, err);
 	return store_finish(store, status, err);

@@ -8,6 +8,7 @@
 
 #include "gradus/cases.h"
 #include "gradus/cultivation.h"
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 static void copy(sqlite3_stmt *stmt, int column, char *out, size_t size)
@@ -31,7 +32,7 @@ static enum status each(struct store *store, const char *sql, const char *param,
 	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		status = row(data, stmt);
 	sqlite3_reset(stmt);
-	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, "cultivation");
+	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, _("cultivation"));
 }
 
 #define GROW(array, count) \
@@ -256,7 +257,7 @@ enum status cultivation_load(struct store *store, const struct forms *forms, con
 		return status;
 	level = forms_level(forms, d.row.level);
 	if (!level || level->rules.cultivation_years == 0)
-		status = error_set(err, STATUS_ERR_INVALID, "case %s is %s: only leading-level factories are cultivated",
+		status = error_set(err, STATUS_ERR_INVALID, _("case %s is %s: only leading-level factories are cultivated"),
 				   d.row.number, d.row.level);
 	if (!status) {
 		dates(forms, &d, v);

@@ -7,6 +7,7 @@
 #include "gradus/cases.h"
 #include "gradus/checks.h"
 #include "gradus/cultivation.h"
+#include "gradus/i18n.h"
 #include "gradus/uscc.h"
 #include "store_private.h"
 
@@ -294,7 +295,8 @@ enum status case_create_demo(struct store *store, const struct forms *forms, str
 		while (n < 6 && d->scenarios[n])
 			n++;
 		if (!region || !forms_level(forms, d->level)) {
-			status = error_set(err, STATUS_ERR_FORMS, "the forms lack region '%s' or level '%s' used by the demo",
+			status = error_set(err, STATUS_ERR_FORMS,
+					   _("the forms lack region '%s' or level '%s' used by the demo"),
 					   d->region, d->level);
 			break;
 		}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "store_private.h"
 
@@ -41,7 +42,7 @@ static enum status load_materials(struct store *store, struct case_detail *d, st
 		d->material_count++;
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading materials");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading materials"));
 }
 
 static void fill_detail(sqlite3_stmt *stmt, struct case_detail *d)
@@ -89,7 +90,7 @@ static enum status load_events(struct store *store, struct case_detail *d, struc
 		e->note = store_column_dup(stmt, 6);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading events");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading events"));
 }
 
 enum status store_case_detail(struct store *store, const char *key, struct case_detail *d, struct error *err)
@@ -107,9 +108,9 @@ enum status store_case_detail(struct store *store, const char *key, struct case_
 		fill_detail(stmt, d);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
+		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
 	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, "reading a case");
+		return store_fail(store, rc, err, _("reading a case"));
 	stmt = store_prepare(store, scenarios_sql, err);
 	if (!stmt) {
 		status = STATUS_ERR_DB;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/uscc.h"
 #include "cases_private.h"
 #include "store_private.h"
@@ -51,8 +52,8 @@ static enum status ids_of(struct store *store, const char *key, struct case_ids 
 		snprintf(ids->id[i], 33, "%s", (const char *)sqlite3_column_text(stmt, i));
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "cases");
+		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("cases"));
 }
 
 static enum status may_edit(const struct store *store, struct error *err)
@@ -61,8 +62,8 @@ static enum status may_edit(const struct store *store, struct error *err)
 
 	if (!strcmp(role, "admin") || !strcmp(role, "clerk"))
 		return STATUS_OK;
-	return error_set(err, STATUS_ERR_DENIED, "%s may not edit cases: that is for a clerk or an admin (%s)",
-			 store_actor(store), *role ? role : "no role in this database");
+	return error_set(err, STATUS_ERR_DENIED, _("%s may not edit cases: that is for a clerk or an admin (%s)"),
+			 store_actor(store), *role ? role : _("no role in this database"));
 }
 
 /* The stored form of a value typed for a field; "" is none (NULL). */
@@ -79,20 +80,20 @@ static enum status stored_value(const struct forms *forms, const char *field, co
 	if (*null) {
 		if (!strcmp(field, "enterprise") || !strcmp(field, "credit_code") || !strcmp(field, "region") ||
 		    !strcmp(field, "factory") || !strcmp(field, "year"))
-			return error_set(err, STATUS_ERR_INVALID, "%s: a value is required", field);
+			return error_set(err, STATUS_ERR_INVALID, _("%s: a value is required"), field);
 		return STATUS_OK;
 	}
 	if (!strcmp(field, "credit_code") && uscc_check(value, NULL, &why))
-		return error_set(err, STATUS_ERR_INVALID, "credit_code: %s", why.message);
+		return error_set(err, STATUS_ERR_INVALID, _("credit_code: %s"), why.message);
 	if (!strcmp(field, "region") && !forms_region(forms, value))
-		return error_set(err, STATUS_ERR_INVALID, "region '%s': expected one of the 17", value);
+		return error_set(err, STATUS_ERR_INVALID, _("region '%s': expected one of the 17"), value);
 	if (!strcmp(field, "year") && (sscanf(value, "%d%c", &n, &extra) != 1 || n < 2000 || n > 2100))
-		return error_set(err, STATUS_ERR_INVALID, "year '%s': expected 2000 to 2100", value);
+		return error_set(err, STATUS_ERR_INVALID, _("year '%s': expected 2000 to 2100"), value);
 	if (!strcmp(field, "commitment_on") && date_parse(value, &d, &why))
-		return error_set(err, STATUS_ERR_INVALID, "commitment_on: %s", why.message);
+		return error_set(err, STATUS_ERR_INVALID, _("commitment_on: %s"), why.message);
 	if (!strcmp(field, "maturity")) {
 		if (maturity_parse_score(value, &n, &why))
-			return error_set(err, STATUS_ERR_INVALID, "maturity: %s", why.message);
+			return error_set(err, STATUS_ERR_INVALID, _("maturity: %s"), why.message);
 		snprintf(out, size, "%d", n);
 	}
 	return STATUS_OK;
@@ -163,8 +164,8 @@ enum status case_set_field(struct store *store, const struct forms *forms, const
 			break;
 	if (c == sizeof(columns) / sizeof(columns[0]))
 		return error_set(err, STATUS_ERR_INVALID,
-				 "field '%s': expected enterprise, credit_code, region, industry, contact, factory, "
-				 "address, year, maturity, commitment_on or note", field);
+				 _("field '%s': expected enterprise, credit_code, region, industry, contact, factory, "
+				   "address, year, maturity, commitment_on or note"), field);
 	if ((status = may_edit(store, err)) || (status = store_begin(store, err)))
 		return status;
 	status = set_field(store, forms, key, c, value, expected, err);
@@ -223,8 +224,8 @@ static enum status check_scenarios(struct store *store, const char *id, const bo
 	for (n = 1; n <= 40; n++)
 		if (now[n] != expected[n])
 			return error_set(err, STATUS_ERR_CONFLICT,
-					 "the declared scenarios were changed by someone else since you read them: they are "
-					 "now %s; yours were not written", used ? list : "none");
+					 _("the declared scenarios were changed by someone else since you read them: "
+					   "they are now %s; yours were not written"), used ? list : _("none"));
 	return STATUS_OK;
 }
 
@@ -238,7 +239,7 @@ enum status case_set_scenarios(struct store *store, const char *key, const int *
 
 	for (i = 0; i < count; i++) {
 		if (scenarios[i] < 1 || scenarios[i] > 40)
-			return error_set(err, STATUS_ERR_INVALID, "scenario %d: expected 1 to 40", scenarios[i]);
+			return error_set(err, STATUS_ERR_INVALID, _("scenario %d: expected 1 to 40"), scenarios[i]);
 		wanted[scenarios[i]] = 1;
 	}
 	if ((status = may_edit(store, err)) || (status = store_begin(store, err)))
@@ -298,12 +299,16 @@ static enum status check_material(struct store *store, const struct forms *forms
 		level = forms_level(forms, (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
 	if (received_on && date_parse(received_on, &d, &why))
-		return error_set(err, STATUS_ERR_INVALID, "received on: %s", why.message);
+		return error_set(err, STATUS_ERR_INVALID, _("received on: %s"), why.message);
 	for (i = 0; level && i < level->material_count; i++)
 		if (!strcmp(level->materials[i].key, material))
 			return STATUS_OK;
-	return error_set(err, STATUS_ERR_INVALID, "material '%s' is not in the %s list (gradus case show shows it)",
-			 material, level ? level->en : "level's");
+	if (!level)
+		return error_set(err, STATUS_ERR_INVALID,
+				 _("material '%s' is not in the level's list (gradus case show shows it)"), material);
+	/* L10N: the material's key, then the level's name (e.g. Basic) */
+	return error_set(err, STATUS_ERR_INVALID, _("material '%s' is not in the %s list (gradus case show shows it)"),
+			 material, case_level_name(level));
 }
 
 enum status case_set_material(struct store *store, const struct forms *forms, const char *key,

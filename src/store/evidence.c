@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "gradus/checks.h"
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 #define EVIDENCE_MAX_BYTES (64L * 1024 * 1024)
@@ -21,14 +22,14 @@ static enum status read_file(const char *path, unsigned char **data, size_t *siz
 
 	*data = NULL;
 	if (!f)
-		return error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
+		return error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(errno));
 	if (fseek(f, 0, SEEK_END) || (length = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
 		fclose(f);
-		return error_set(err, STATUS_ERR_IO, "%s: not a regular file", path);
+		return error_set(err, STATUS_ERR_IO, _("%s: not a regular file"), path);
 	}
 	if (length > EVIDENCE_MAX_BYTES) {
 		fclose(f);
-		return error_set(err, STATUS_ERR_INVALID, "%s: %ld bytes; evidence files are kept up to %ld MiB", path,
+		return error_set(err, STATUS_ERR_INVALID, _("%s: %ld bytes; evidence files are kept up to %ld MiB"), path,
 				 length, EVIDENCE_MAX_BYTES >> 20);
 	}
 	*data = malloc(length ? (size_t)length : 1);
@@ -37,7 +38,7 @@ static enum status read_file(const char *path, unsigned char **data, size_t *siz
 		fclose(f);
 		free(*data);
 		*data = NULL;
-		return error_set(err, STATUS_ERR_IO, "%s: could not be read", path);
+		return error_set(err, STATUS_ERR_IO, _("%s: could not be read"), path);
 	}
 	fclose(f);
 	return STATUS_OK;
@@ -88,7 +89,7 @@ static enum status store_bytes(struct store *store, const char *path, const unsi
 		snprintf(row, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW || rc != SQLITE_DONE)
-		return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "attachments");
+		return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("attachments"));
 	if ((status = store_new_id(row)))
 		return status;
 	snprintf(size_text, sizeof(size_text), "%zu", size);
@@ -107,7 +108,7 @@ static enum status store_bytes(struct store *store, const char *path, const unsi
 	sqlite3_bind_blob64(stmt, 2, data, size, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "storing a file");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("storing a file"));
 }
 
 /* Links an attachment to an item (or a finding) unless it already is. */
@@ -133,7 +134,7 @@ static enum status link(struct store *store, const char *check_id, const char *s
 	*added = rc == SQLITE_ROW && !sqlite3_column_int(stmt, 0);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, "evidence");
+		return store_fail(store, rc, err, _("evidence"));
 	if (!*added || (status = store_new_id(row)))
 		return *added ? status : STATUS_OK;
 	store_timestamp(now);
@@ -165,15 +166,15 @@ static enum status may_attach(struct store *store, const char *id, int scenario,
 	sqlite3_bind_int(stmt, 3, scenario);
 	sqlite3_bind_int(stmt, 4, item);
 	if (sqlite3_step(stmt) != SQLITE_ROW)
-		status = error_set(err, STATUS_ERR_NOT_FOUND, "no check '%s'", id);
+		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s'"), id);
 	else if (strcmp((const char *)sqlite3_column_text(stmt, 0), "planned"))
-		status = error_set(err, STATUS_ERR_DENIED, "check %s is signed: its evidence is read-only",
+		status = error_set(err, STATUS_ERR_DENIED, _("check %s is signed: its evidence is read-only"),
 				   store_check_number(store, id, number));
 	else if (!sqlite3_column_int(stmt, 1) && strcmp(store_role(store), "admin"))
-		status = error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s", store_actor(store),
+		status = error_set(err, STATUS_ERR_DENIED, _("%s is not an inspector of check %s"), store_actor(store),
 				   store_check_number(store, id, number));
 	else if (!sqlite3_column_int(stmt, 2))
-		status = error_set(err, STATUS_ERR_INVALID, "scenario %d has no item %d in check %s", scenario, item,
+		status = error_set(err, STATUS_ERR_INVALID, _("scenario %d has no item %d in check %s"), scenario, item,
 				   store_check_number(store, id, number));
 	sqlite3_reset(stmt);
 	return status;
@@ -221,20 +222,20 @@ static enum status write_file(const char *path, const void *data, size_t size, s
 	FILE *f;
 
 	if (snprintf(tmp, sizeof(tmp), "%s.part", path) >= (int)sizeof(tmp))
-		return error_set(err, STATUS_ERR_INVALID, "%s: path too long", path);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: path too long"), path);
 	if ((f = fopen(path, "rb"))) {
 		fclose(f);
-		return error_set(err, STATUS_ERR_INVALID, "%s exists: not overwritten", path);
+		return error_set(err, STATUS_ERR_INVALID, _("%s exists: not overwritten"), path);
 	}
 	if (!(f = fopen(tmp, "wb")))
-		return error_set(err, STATUS_ERR_IO, "%s: %s", tmp, strerror(errno));
+		return error_set(err, STATUS_ERR_IO, _("%s: %s"), tmp, strerror(errno));
 	short_write = size && fwrite(data, 1, size, f) != size;
 	close_failed = fclose(f) != 0; /* closed whatever the write did */
 	if (short_write || close_failed || rename(tmp, path)) {
 		int saved = errno;
 
 		remove(tmp);
-		return error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(saved));
+		return error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(saved));
 	}
 	return STATUS_OK;
 }
@@ -252,7 +253,7 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 	if (!stmt)
 		return STATUS_ERR_DB;
 	if (strlen(sha256) < 6)
-		return error_set(err, STATUS_ERR_INVALID, "'%s': give at least 6 characters of the SHA-256", sha256);
+		return error_set(err, STATUS_ERR_INVALID, _("'%s': give at least 6 characters of the SHA-256"), sha256);
 	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
@@ -260,13 +261,13 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 		if ((copy = malloc(size ? size : 1)) && size)
 			memcpy(copy, sqlite3_column_blob(stmt, 0), size);
 		if (sqlite3_step(stmt) == SQLITE_ROW)
-			status = error_set(err, STATUS_ERR_INVALID, "'%s' names more than one stored file", sha256);
+			status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one stored file"), sha256);
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		status = error_set(err, STATUS_ERR_NOT_FOUND, "no stored file with SHA-256 %s", sha256);
+		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no stored file with SHA-256 %s"), sha256);
 	else if (rc != SQLITE_ROW)
-		status = store_fail(store, rc, err, "reading a stored file");
+		status = store_fail(store, rc, err, _("reading a stored file"));
 	else if (!status && !copy)
 		status = STATUS_ERR_NOMEM;
 	if (!status)
@@ -292,7 +293,7 @@ enum status store_verify_attachments(struct store *store, struct error *err)
 		store_sha256_hex(data ? data : "", (size_t)sqlite3_column_bytes(stmt, 2), sha);
 		if (strcmp(sha, (const char *)sqlite3_column_text(stmt, 1)))
 			status = error_set(err, STATUS_ERR_CORRUPT,
-					   "%s: attachments row %s: the stored file's bytes do not match its SHA-256 %s",
+					   _("%s: attachments row %s: the stored file's bytes do not match its SHA-256 %s"),
 					   store->path, (const char *)sqlite3_column_text(stmt, 0),
 					   (const char *)sqlite3_column_text(stmt, 1));
 	}
@@ -320,7 +321,7 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW || strlen(finding_id) < 6) {
 		sqlite3_reset(stmt);
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no finding '%s' (gradus check show CHECK)", finding_id);
+		return error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s' (gradus check show CHECK)"), finding_id);
 	}
 	snprintf(check_id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	*scenario = sqlite3_column_int(stmt, 1);
@@ -328,11 +329,11 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 	snprintf(state, 16, "%s", (const char *)sqlite3_column_text(stmt, 3));
 	if (!sqlite3_column_int(stmt, 4) && strcmp(role, "admin") && strcmp(role, "clerk") && strcmp(role, "secretary"))
 		status = error_set(err, STATUS_ERR_DENIED,
-				   "%s may not change findings: that is for the check's inspectors, a clerk, a secretary "
-				   "or an admin",
+				   _("%s may not change findings: that is for the check's inspectors, a clerk, a secretary "
+				     "or an admin"),
 				   store_actor(store));
 	if (!status && sqlite3_step(stmt) == SQLITE_ROW)
-		status = error_set(err, STATUS_ERR_INVALID, "'%s' names more than one finding", finding_id);
+		status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one finding"), finding_id);
 	sqlite3_reset(stmt);
 	return status;
 }
@@ -350,7 +351,7 @@ static enum status full_finding_id(struct store *store, const char *key, char id
 	if (rc == SQLITE_ROW)
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : error_set(err, STATUS_ERR_NOT_FOUND, "no finding '%s'", key);
+	return rc == SQLITE_ROW ? STATUS_OK : error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s'"), key);
 }
 
 static enum status set_finding(struct store *store, const char *id, const char *severity, const char *action,
@@ -360,7 +361,7 @@ static enum status set_finding(struct store *store, const char *id, const char *
 	struct date due;
 
 	if (severity && strcmp(severity, "minor") && strcmp(severity, "major") && strcmp(severity, "critical"))
-		return error_set(err, STATUS_ERR_INVALID, "severity '%s': expected minor, major or critical", severity);
+		return error_set(err, STATUS_ERR_INVALID, _("severity '%s': expected minor, major or critical"), severity);
 	if (due_on && (status = date_parse(due_on, &due, err)))
 		return status;
 	if (severity)
@@ -389,7 +390,7 @@ enum status check_finding_set(struct store *store, const char *finding_id, const
 	if (!status)
 		status = full_finding_id(store, finding_id, id, err);
 	if (!status && strcmp(state, "open"))
-		status = error_set(err, STATUS_ERR_INVALID, "finding %s is closed", finding_id);
+		status = error_set(err, STATUS_ERR_INVALID, _("finding %s is closed"), finding_id);
 	if (!status)
 		status = set_finding(store, id, severity, action, due_on, err);
 	return store_finish(store, status, err);
@@ -424,14 +425,14 @@ enum status check_finding_close(struct store *store, const char *finding_id, con
 
 	if (!note || !*note || !path || !*path)
 		return error_set(err, STATUS_ERR_INVALID,
-				 "a finding is closed with evidence: a note of what was done and a file showing it");
+				 _("a finding is closed with evidence: a note of what was done and a file showing it"));
 	if ((status = store_begin(store, err)))
 		return status;
 	status = finding_check(store, finding_id, check_id, &scenario, &item, state, err);
 	if (!status)
 		status = full_finding_id(store, finding_id, id, err);
 	if (!status && strcmp(state, "open"))
-		status = error_set(err, STATUS_ERR_INVALID, "finding %s is already closed", finding_id);
+		status = error_set(err, STATUS_ERR_INVALID, _("finding %s is already closed"), finding_id);
 	if (!status)
 		status = close_finding(store, id, check_id, scenario, item, note, path, err);
 	return store_finish(store, status, err);

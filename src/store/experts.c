@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/panels.h"
 #include "store_private.h"
 
@@ -23,7 +24,7 @@ static enum status check_fields(const struct forms *forms, const char *fields, s
 	size_t i, count = 0;
 
 	if (!fields || !*fields)
-		return error_set(err, STATUS_ERR_INVALID, "an expert needs at least one field of expertise (a stage)");
+		return error_set(err, STATUS_ERR_INVALID, _("an expert needs at least one field of expertise (a stage)"));
 	snprintf(copy, sizeof(copy), "%s", fields);
 	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save), count++) {
 		for (i = 0; i < forms->stage_count && strcmp(forms->stages[i].key, word); i++)
@@ -35,7 +36,8 @@ static enum status check_fields(const struct forms *forms, const char *fields, s
 			for (i = 0; i < forms->stage_count && used < sizeof(keys); i++)
 				used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s", i ? ", " : "",
 							 forms->stages[i].key);
-			return error_set(err, STATUS_ERR_INVALID, "field '%s': expected stages among %s", word, keys);
+			/* L10N: the field of expertise given, then the stages' keys, comma-separated */
+			return error_set(err, STATUS_ERR_INVALID, _("field '%s': expected stages among %s"), word, keys);
 		}
 	}
 	return STATUS_OK;
@@ -53,7 +55,7 @@ static enum status next_code(struct store *store, char code[16], struct error *e
 	if (rc == SQLITE_ROW)
 		snprintf(code, 16, "E%04d", sqlite3_column_int(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "numbering an expert");
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("numbering an expert"));
 }
 
 static enum status insert_expert(struct store *store, const struct expert_input *in, char code[16],
@@ -76,21 +78,47 @@ static enum status insert_expert(struct store *store, const struct expert_input 
 	}
 }
 
+/* The expert's input as the forms want it; *about is the key of the field
+ * refused (NULL when none is). */
+static enum status check_expert(const struct forms *forms, const struct expert_input *in, const char **about,
+				struct error *err)
+{
+	enum status status;
+
+	*about = "name";
+	if (!in->name || !*in->name)
+		return error_set(err, STATUS_ERR_INVALID, _("an expert needs a name"));
+	*about = "affiliation";
+	if (!in->affiliation || !*in->affiliation)
+		return error_set(err, STATUS_ERR_INVALID, _("expert %s needs an affiliation (工作单位)"), in->name);
+	*about = "region";
+	if (in->region && *in->region && !forms_region(forms, in->region))
+		return error_set(err, STATUS_ERR_INVALID, _("region '%s': not a region of regions.ini"), in->region);
+	*about = "fields";
+	if ((status = check_fields(forms, in->fields, err)))
+		return status;
+	*about = NULL;
+	return STATUS_OK;
+}
+
+const char *expert_input_refused(const struct forms *forms, const struct expert_input *in)
+{
+	const char *about = NULL;
+
+	check_expert(forms, in, &about, NULL);
+	return about;
+}
+
 enum status expert_add(struct store *store, const struct forms *forms, const struct expert_input *in,
 		       char code[16], struct error *err)
 {
 	enum status status;
+	const char *about;
 
 	if (!may_manage(store))
-		return error_set(err, STATUS_ERR_DENIED, "%s may not register experts: that is for a clerk, a secretary "
-				 "or an admin", store_actor(store));
-	if (!in->name || !*in->name)
-		return error_set(err, STATUS_ERR_INVALID, "an expert needs a name");
-	if (!in->affiliation || !*in->affiliation)
-		return error_set(err, STATUS_ERR_INVALID, "expert %s needs an affiliation (工作单位)", in->name);
-	if (in->region && *in->region && !forms_region(forms, in->region))
-		return error_set(err, STATUS_ERR_INVALID, "region '%s': not a region of regions.ini", in->region);
-	if ((status = check_fields(forms, in->fields, err)) || (status = store_begin(store, err)))
+		return error_set(err, STATUS_ERR_DENIED, _("%s may not register experts: that is for a clerk, a secretary "
+				 "or an admin"), store_actor(store));
+	if ((status = check_expert(forms, in, &about, err)) || (status = store_begin(store, err)))
 		return status;
 	status = insert_expert(store, in, code, err);
 	return store_finish(store, status, err);
@@ -130,7 +158,7 @@ enum status expert_list(struct store *store, struct expert_row **rows, size_t *c
 		fill_row(&(*rows)[(*count)++], stmt);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading experts");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading experts"));
 }
 
 void store_expert_clear(struct expert_row *r)
@@ -167,7 +195,8 @@ void expert_conflict(const struct expert_row *e, const char *enterprise, const c
 
 	refusal[0] = warning[0] = '\0';
 	if (touches(e->affiliation, enterprise)) {
-		snprintf(refusal, 256, "%.60s (%s) works for %.120s, the applicant", e->name, e->code, e->affiliation);
+		/* L10N: the expert's name and code, then the affiliation that is the applicant */
+		snprintf(refusal, 256, _("%.60s (%s) works for %.120s, the applicant"), e->name, e->code, e->affiliation);
 		return;
 	}
 	while (p && *p) {
@@ -176,13 +205,16 @@ void expert_conflict(const struct expert_row *e, const char *enterprise, const c
 
 		snprintf(one, sizeof(one), "%.*s", (int)(bar ? (size_t)(bar - p) : strlen(p)), p);
 		if (touches(one, enterprise) || (credit_code && !strcmp(one, credit_code))) {
-			snprintf(refusal, 256, "%.60s (%s) declared a conflict of interest with %.120s", e->name, e->code, one);
+			/* L10N: the expert's name and code, then the enterprise or credit code declared */
+			snprintf(refusal, 256, _("%.60s (%s) declared a conflict of interest with %.120s"), e->name,
+				 e->code, one);
 			return;
 		}
 		p = bar ? bar + 1 : NULL;
 	}
 	if (e->region && region && !strcmp(e->region, region))
-		snprintf(warning, 256, "%.60s (%s) is from the same region as the enterprise (%.40s)", e->name, e->code,
+		/* L10N: the expert's name and code, then the region's key */
+		snprintf(warning, 256, _("%.60s (%s) is from the same region as the enterprise (%.40s)"), e->name, e->code,
 			 region);
 }
 
@@ -204,11 +236,13 @@ enum status store_expert_find(struct store *store, const char *key, struct exper
 	if (rc == SQLITE_ROW) {
 		fill_row(out, stmt);
 		if (sqlite3_step(stmt) == SQLITE_ROW)
-			status = error_set(err, STATUS_ERR_INVALID, "two experts are named %s: give the code (gradus expert list)",
+			status = error_set(err, STATUS_ERR_INVALID,
+					   _("two experts are named %s: give the code (gradus expert list)"),
 					   key);
 	} else {
-		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, "no expert '%s' (gradus expert list)", key)
-					   : store_fail(store, rc, err, "experts");
+		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no expert '%s' (gradus expert list)"),
+						       key)
+					   : store_fail(store, rc, err, _("experts"));
 	}
 	sqlite3_reset(stmt);
 	if (status)

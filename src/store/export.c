@@ -8,6 +8,7 @@
 #include "gradus/cases.h"
 #include "gradus/checks.h"
 #include "gradus/exchange.h"
+#include "gradus/i18n.h"
 #include "gradus/panels.h"
 #include "store_private.h"
 
@@ -127,7 +128,7 @@ static enum status export_findings(struct store *store, struct csv_writer *w, st
 		csv_end_row(w);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading findings");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading findings"));
 }
 
 static enum status export_experts(struct store *store, struct csv_writer *w, struct error *err)
@@ -177,5 +178,5 @@ enum status export_csv(struct store *store, const struct forms *forms, enum expo
 	case EXPORT_AGENDA:
 		return export_agenda(store, forms, today, within, writer, err);
 	}
-	return error_set(err, STATUS_ERR_INVALID, "no such export");
+	return error_set(err, STATUS_ERR_INVALID, _("no such export"));
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 static void digest_hex(struct sha256_ctx *ctx, char out[65])
@@ -63,7 +64,7 @@ enum status store_hash_queries(struct store *store, const char *const *sqls, siz
 			hash_row(&ctx, stmt);
 		sqlite3_reset(stmt);
 		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, err, "hashing a record");
+			return store_fail(store, rc, err, _("hashing a record"));
 	}
 	digest_hex(&ctx, hash);
 	return STATUS_OK;

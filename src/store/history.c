@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "store_private.h"
 
@@ -46,9 +47,9 @@ enum status store_case_history(struct store *store, const char *key, struct hist
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
+		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
 	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, "cases");
+		return store_fail(store, rc, err, _("cases"));
 	if (!(stmt = store_prepare(store, history_sql, err)))
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
@@ -70,7 +71,7 @@ enum status store_case_history(struct store *store, const char *key, struct hist
 		h->new = store_column_dup(stmt, 7);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading the history");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading the history"));
 }
 
 void history_rows_free(struct history_row *rows, size_t count)

@@ -7,6 +7,7 @@
 
 #include "gradus/cases.h"
 #include "gradus/exchange.h"
+#include "gradus/i18n.h"
 #include "gradus/maturity.h"
 #include "gradus/panels.h"
 
@@ -37,26 +38,6 @@ const struct import_columns *import_columns_of(enum import_kind kind)
 {
 	return &columns[kind];
 }
-
-/* Which store message is about which column: the start of its text. */
-static const struct {
-	enum import_kind kind;
-	const char *prefix, *column;
-} message_columns[] = {
-	{ IMPORT_CASES, "level '", "level" },
-	{ IMPORT_CASES, "enterprise:", "enterprise" },
-	{ IMPORT_CASES, "credit code:", "uscc" },
-	{ IMPORT_CASES, "region '", "region" },
-	{ IMPORT_CASES, "year ", "year" },
-	{ IMPORT_CASES, "scenario ", "scenarios" },
-	{ IMPORT_CASES, "cultivation start:", "cultivation_starts_on" },
-	{ IMPORT_CASES, "commitment date:", "commitment_on" },
-	{ IMPORT_CASES, "certified on:", "certified_on" },
-	{ IMPORT_EXPERTS, "an expert needs a name", "name" },
-	{ IMPORT_EXPERTS, "an expert needs at least one field", "fields" },
-	{ IMPORT_EXPERTS, "field '", "fields" },
-	{ IMPORT_EXPERTS, "region '", "region" },
-};
 
 /* One import in progress: the header's columns and the row being read. */
 struct import {
@@ -96,16 +77,20 @@ static enum status missing_columns(const struct import *im, const bool *seen, st
 {
 	const struct import_columns *c = &columns[im->kind];
 	char names[256] = "";
-	size_t used = 0, i;
+	size_t used = 0, missing = 0, i;
 
 	for (i = 0; c->required[i]; i++)
-		if (!seen[index_of(c->known, c->required[i])] && used < sizeof(names))
+		if (!seen[index_of(c->known, c->required[i])] && used < sizeof(names)) {
 			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s", used ? ", " : "",
 						 c->required[i]);
+			missing++;
+		}
 	if (!used)
 		return STATUS_OK;
-	return error_set(err, STATUS_ERR_INVALID, "%s:%ld: the header lacks the column%s %s", im->name, im->line,
-			 strchr(names, ',') ? "s" : "", names);
+	/* L10N: the file's name and line, then the names of the columns (kept in English), comma-separated */
+	return error_set(err, STATUS_ERR_INVALID, ngettext("%s:%ld: the header lacks the column %s",
+							   "%s:%ld: the header lacks the columns %s", missing),
+			 im->name, im->line, names);
 }
 
 static enum status read_header(struct import *im, const struct csv_record *header, struct error *err)
@@ -116,7 +101,7 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 
 	im->line = header->line;
 	if (header->count > MAX_COLUMNS)
-		return error_set(err, STATUS_ERR_INVALID, "%s:%ld: %zu columns; expected at most %d", im->name, im->line,
+		return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: %zu columns; expected at most %d"), im->name, im->line,
 				 header->count, MAX_COLUMNS);
 	for (i = 0; i < header->count; i++) {
 		int known;
@@ -124,10 +109,12 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 		trim(header->fields[i]);
 		known = index_of(c->known, header->fields[i]);
 		if (known < 0 && index_of(c->ignored, header->fields[i]) < 0)
-			return error_set(err, STATUS_ERR_INVALID, "%s:%ld: column %zu '%s': not a column of this import "
-					 "(see gradus(1), IMPORT AND EXPORT)", im->name, im->line, i + 1, header->fields[i]);
+			return error_set(err, STATUS_ERR_INVALID,
+					 _("%s:%ld: column %zu '%s': not a column of this import (see gradus(1), "
+					   "IMPORT AND EXPORT)"), im->name, im->line, i + 1, header->fields[i]);
 		if (known >= 0 && seen[known])
-			return error_set(err, STATUS_ERR_INVALID, "%s:%ld: column '%s' is named twice", im->name, im->line,
+			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column '%s' is named twice"), im->name,
+					 im->line,
 					 header->fields[i]);
 		if (known >= 0)
 			seen[known] = true;
@@ -140,7 +127,7 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 static enum status column_error(const struct import *im, const char *column, const char *message,
 				struct error *err)
 {
-	return error_set(err, STATUS_ERR_INVALID, "%s:%ld: column %s: %s", im->name, im->line, column, message);
+	return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %s: %s"), im->name, im->line, column, message);
 }
 
 /* The row's cells by column; a required one must not be empty. */
@@ -151,7 +138,7 @@ static enum status take_row(struct import *im, struct csv_record *row, struct er
 
 	im->line = row->line;
 	if (row->count != im->field_count)
-		return error_set(err, STATUS_ERR_INVALID, "%s:%ld: %zu fields; expected %zu as the header names",
+		return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: %zu fields; expected %zu as the header names"),
 				 im->name, im->line, row->count, im->field_count);
 	memset(im->values, 0, sizeof(im->values));
 	for (i = 0; i < row->count; i++) {
@@ -161,24 +148,26 @@ static enum status take_row(struct import *im, struct csv_record *row, struct er
 	}
 	for (i = 0; c->required[i]; i++)
 		if (!im->values[index_of(c->known, c->required[i])])
-			return column_error(im, c->required[i], "expected a value", err);
+			return column_error(im, c->required[i], _("expected a value"), err);
 	return STATUS_OK;
 }
 
-/* A store error named by its column when its text says which. */
-static enum status store_error(const struct import *im, enum status status, struct error *err)
+/* A store error named by its column when it refused one (about: the
+ * field's key, or NULL). */
+static enum status store_error(const struct import *im, enum status status, const char *about,
+			       struct error *err)
 {
 	char message[sizeof(err->message)];
-	size_t i;
+	const char *column = status == STATUS_ERR_INVALID ? about : NULL;
 
 	snprintf(message, sizeof(message), "%s", err->message);
-	for (i = 0; i < sizeof(message_columns) / sizeof(message_columns[0]); i++)
-		if (message_columns[i].kind == im->kind &&
-		    !strncmp(message, message_columns[i].prefix, strlen(message_columns[i].prefix))) {
-			column_error(im, message_columns[i].column, message, err);
-			return status;
-		}
-	error_set(err, status, "%s:%ld: %s", im->name, im->line, message);
+	if (column && im->kind == IMPORT_CASES && !strcmp(column, "credit_code"))
+		column = "uscc";
+	if (column && index_of(columns[im->kind].known, column) >= 0) {
+		column_error(im, column, message, err);
+		return status;
+	}
+	error_set(err, status, _("%s:%ld: %s"), im->name, im->line, message);
 	return status;
 }
 
@@ -218,11 +207,12 @@ static enum status case_input(const struct import *im, struct new_case *in, int 
 		.certified_on = v[C_CERTIFIED_ON], .cultivation_starts_on = v[C_CULTIVATION_STARTS_ON],
 	};
 	if (sscanf(v[C_YEAR], "%d%c", &in->year, &extra) != 1)
-		return column_error(im, "year", "expected a year such as 2026", err);
+		return column_error(im, "year", _("expected a year such as 2026"), err);
 	if (v[C_MATURITY] && maturity_parse_score(v[C_MATURITY], &in->maturity_centi, &why))
 		return column_error(im, "maturity", why.message, err);
 	if (v[C_SCENARIOS] && !parse_scenarios(v[C_SCENARIOS], scenarios, &in->scenario_count))
-		return column_error(im, "scenarios", "expected scenario numbers 1 to 40 separated by semicolons, e.g. 1;5;9",
+		return column_error(im, "scenarios",
+				    _("expected scenario numbers 1 to 40 separated by semicolons, e.g. 1;5;9"),
 				    err);
 	return STATUS_OK;
 }
@@ -240,7 +230,7 @@ static enum status import_case_row(struct import *im, struct error *err)
 		return status;
 	status = case_create(im->store, im->forms, &in, id, number, &warnings, err);
 	if (status)
-		return store_error(im, status, err);
+		return store_error(im, status, case_input_refused(im->forms, &in), err);
 	for (i = 0; im->warn && i < warnings.count; i++)
 		im->warn(im->context, im->line, warnings.text[i]);
 	return STATUS_OK;
@@ -256,7 +246,7 @@ static enum status import_expert_row(struct import *im, struct error *err)
 	char code[16];
 	enum status status = expert_add(im->store, im->forms, &in, code, err);
 
-	return status ? store_error(im, status, err) : STATUS_OK;
+	return status ? store_error(im, status, expert_input_refused(im->forms, &in), err) : STATUS_OK;
 }
 
 static enum status import_rows(struct import *im, struct csv_reader *reader, size_t *rows, struct error *err)
@@ -267,7 +257,7 @@ static enum status import_rows(struct import *im, struct csv_reader *reader, siz
 
 	status = csv_read(reader, &record, &done, err);
 	if (!status && done)
-		status = error_set(err, STATUS_ERR_INVALID, "%s: empty; expected a header naming the columns", im->name);
+		status = error_set(err, STATUS_ERR_INVALID, _("%s: empty; expected a header naming the columns"), im->name);
 	if (!status)
 		status = read_header(im, &record, err);
 	while (!status && !(status = csv_read(reader, &record, &done, err)) && !done) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "store_private.h"
 
@@ -229,7 +230,7 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 	rc = sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL);
 	free(sql);
 	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, "reading cases");
+		return store_fail(store, rc, err, _("reading cases"));
 	bind_query(stmt, q);
 	bind_named(stmt, ":key", key);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), (sqlite3_int64)limit);
@@ -238,7 +239,7 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 	sqlite3_finalize(stmt);
 	if (n < limit && rc != SQLITE_DONE) {
 		case_rows_clear(rows, n);
-		return store_fail(store, rc, err, "reading cases");
+		return store_fail(store, rc, err, _("reading cases"));
 	}
 	if (direction == STORE_BACKWARD)
 		for (i = 0; i < n / 2; i++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/cases.h"
+#include "gradus/i18n.h"
 #include "gradus/panels.h"
 #include "store_private.h"
 
@@ -22,9 +23,12 @@ static bool role_in(struct store *store, const char *const *roles)
 
 static enum status need_role(struct store *store, const char *const *roles, const char *what, struct error *err)
 {
-	return role_in(store, roles) ? STATUS_OK
-				     : error_set(err, STATUS_ERR_DENIED, "%s may not %s (%s)", store_actor(store), what,
-						 *store_role(store) ? store_role(store) : "no role in this database");
+	if (role_in(store, roles))
+		return STATUS_OK;
+	/* L10N: the user's login, what is refused (e.g. "convene panels: that is for a clerk, a secretary or
+	 * an admin"), then the user's role */
+	return error_set(err, STATUS_ERR_DENIED, _("%s may not %s (%s)"), store_actor(store), what,
+			 *store_role(store) ? store_role(store) : _("no role in this database"));
 }
 
 static const char *const conveners[] = { "admin", "clerk", "secretary", NULL };
@@ -58,8 +62,8 @@ static enum status find_panel(struct store *store, const char *key, struct panel
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no panel '%s' (gradus panel list CASE)", key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "panels");
+		return error_set(err, STATUS_ERR_NOT_FOUND, _("no panel '%s' (gradus panel list CASE)"), key);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("panels"));
 }
 
 static enum status open_panel(struct store *store, const char *key, struct panel_ref *out, struct error *err)
@@ -67,7 +71,7 @@ static enum status open_panel(struct store *store, const char *key, struct panel
 	enum status status = find_panel(store, key, out, err);
 
 	if (!status && strcmp(out->status, "open"))
-		status = error_set(err, STATUS_ERR_DENIED, "panel %s is signed: its record is read-only", key);
+		status = error_set(err, STATUS_ERR_DENIED, _("panel %s is signed: its record is read-only"), key);
 	return status;
 }
 
@@ -86,7 +90,7 @@ static enum status next_number(struct store *store, const struct case_detail *d,
 	if (rc == SQLITE_ROW)
 		snprintf(out, 48, "%s-P%d", d->row.number, sqlite3_column_int(stmt, 0) + 1);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "numbering a panel");
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("numbering a panel"));
 }
 
 static void add_warning(char warnings[512], const char *warning)
@@ -109,7 +113,7 @@ static enum status add_member(struct store *store, const char *panel_id, const s
 		return status;
 	expert_conflict(&e, d->row.enterprise, d->row.credit_code, d->row.region, refusal, warning);
 	if (*refusal)
-		status = error_set(err, STATUS_ERR_DENIED, "not assigned: %s", refusal);
+		status = error_set(err, STATUS_ERR_DENIED, _("not assigned: %s"), refusal);
 	add_warning(warnings, warning);
 	if (!status && chair && (!strcmp(chair, e.code) || !strcmp(chair, e.name)))
 		snprintf(chair_id, 33, "%s", e.id);
@@ -143,7 +147,7 @@ static enum status convene(struct store *store, const struct panel_plan *plan, c
 	for (i = 0; !status && i < plan->member_count; i++)
 		status = add_member(store, id, d, plan->members[i], chair_id, plan->chair, warnings, err);
 	if (!status && plan->chair && !*chair_id)
-		status = error_set(err, STATUS_ERR_INVALID, "the chair %s is not among the members", plan->chair);
+		status = error_set(err, STATUS_ERR_INVALID, _("the chair %s is not among the members"), plan->chair);
 	if (!status && *chair_id)
 		status = store_update(store, "panels", id, "chair_id", chair_id, err);
 	return status;
@@ -154,14 +158,14 @@ enum status panel_plan(struct store *store, const struct forms *forms, const str
 {
 	struct case_detail d;
 	const struct level *level;
-	enum status status = need_role(store, conveners, "convene panels: that is for a clerk, a secretary or an admin",
+	enum status status = need_role(store, conveners, _("convene panels: that is for a clerk, a secretary or an admin"),
 				       err);
 
 	warnings[0] = '\0';
 	if (status)
 		return status;
 	if (!plan->member_count)
-		return error_set(err, STATUS_ERR_INVALID, "a panel needs at least one member");
+		return error_set(err, STATUS_ERR_INVALID, _("a panel needs at least one member"));
 	if ((status = store_case_detail(store, plan->case_key, &d, err)))
 		return status;
 	level = forms_level(forms, d.row.level);
@@ -172,8 +176,8 @@ enum status panel_plan(struct store *store, const struct forms *forms, const str
 		for (i = 0; level && i < level->panel_count && used < sizeof(names); i++)
 			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s", i ? ", " : "",
 						 level->panels[i].key);
-		status = error_set(err, STATUS_ERR_INVALID, "purpose '%s': the %s level convenes %s", plan->purpose,
-				   d.row.level, *names ? names : "no panels");
+		status = error_set(err, STATUS_ERR_INVALID, _("purpose '%s': the %s level convenes %s"), plan->purpose,
+				   d.row.level, *names ? names : _("no panels"));
 	}
 	if (!status && !(status = store_begin(store, err))) {
 		status = convene(store, plan, &d, number, warnings, err);
@@ -208,9 +212,9 @@ static enum status member_of(struct store *store, const char *panel_id, const ch
 		snprintf(member_row, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		status = error_set(err, STATUS_ERR_INVALID, "%s (%s) is not a member of this panel", e.name, e.code);
+		status = error_set(err, STATUS_ERR_INVALID, _("%s (%s) is not a member of this panel"), e.name, e.code);
 	else if (rc != SQLITE_ROW)
-		status = store_fail(store, rc, err, "panel members");
+		status = store_fail(store, rc, err, _("panel members"));
 	store_expert_clear(&e);
 	return status;
 }
@@ -245,7 +249,7 @@ static enum status write_note(struct store *store, const char *panel_id, const c
 		return status;
 	}
 	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, "panel notes");
+		return store_fail(store, rc, err, _("panel notes"));
 	if (!*note || (status = store_new_id(row)))
 		return *note ? status : STATUS_OK;
 	snprintf(s, sizeof(s), "%d", scenario);
@@ -263,15 +267,15 @@ enum status panel_note(struct store *store, const char *panel, const char *exper
 {
 	struct panel_ref p;
 	char expert_id[33], member[33];
-	enum status status = need_role(store, recorders, "record panels: that is for the panel's secretary", err);
+	enum status status = need_role(store, recorders, _("record panels: that is for the panel's secretary"), err);
 
 	if (status)
 		return status;
 	if (scenario < 0 || scenario > 40)
-		return error_set(err, STATUS_ERR_INVALID, "scenario %d: expected 1 to 40, or 0 for the case as a whole",
+		return error_set(err, STATUS_ERR_INVALID, _("scenario %d: expected 1 to 40, or 0 for the case as a whole"),
 				 scenario);
 	if (!criterion || !*criterion)
-		return error_set(err, STATUS_ERR_INVALID, "a note needs a criterion (评审要点), e.g. 应用成效");
+		return error_set(err, STATUS_ERR_INVALID, _("a note needs a criterion (评审要点), e.g. 应用成效"));
 	if ((status = store_begin(store, err)))
 		return status;
 	status = open_panel(store, panel, &p, err);
@@ -287,12 +291,12 @@ enum status panel_member_score(struct store *store, const char *panel, const cha
 {
 	struct panel_ref p;
 	char expert_id[33], member[33], text[16];
-	enum status status = need_role(store, recorders, "record panels: that is for the panel's secretary", err);
+	enum status status = need_role(store, recorders, _("record panels: that is for the panel's secretary"), err);
 
 	if (status)
 		return status;
 	if (!(score >= 0 && score <= 100))
-		return error_set(err, STATUS_ERR_INVALID, "score %g: expected 0 to 100", score);
+		return error_set(err, STATUS_ERR_INVALID, _("score %g: expected 0 to 100"), score);
 	snprintf(text, sizeof(text), "%.1f", score);
 	if ((status = store_begin(store, err)))
 		return status;
@@ -319,7 +323,7 @@ static enum status replace_items(struct store *store, const struct panel_ref *p,
 	store_timestamp(now);
 	for (i = 0; !status && i < count; i++) {
 		if (!items[i].text || !*items[i].text) {
-			status = error_set(err, STATUS_ERR_INVALID, "rectification item %zu has no text", i + 1);
+			status = error_set(err, STATUS_ERR_INVALID, _("rectification item %zu has no text"), i + 1);
 			break;
 		}
 		snprintf(n, sizeof(n), "%zu", i + 1);
@@ -340,17 +344,18 @@ enum status panel_opinion(struct store *store, const char *panel, const char *op
 			  const struct panel_item *items, size_t item_count, struct error *err)
 {
 	struct panel_ref p;
-	enum status status = need_role(store, recorders, "record panels: that is for the panel's secretary", err);
+	enum status status = need_role(store, recorders, _("record panels: that is for the panel's secretary"), err);
 
 	if (status)
 		return status;
 	if (!opinion || (strcmp(opinion, "pass") && strcmp(opinion, "fail") && strcmp(opinion, "rectify")))
-		return error_set(err, STATUS_ERR_INVALID, "opinion '%s': expected pass, fail or rectify (pass after "
-				 "rectification)", opinion ? opinion : "");
+		return error_set(err, STATUS_ERR_INVALID, _("opinion '%s': expected pass, fail or rectify (pass after "
+				 "rectification)"), opinion ? opinion : "");
 	if (!text || !*text)
-		return error_set(err, STATUS_ERR_INVALID, "the consensus opinion needs its text (专家组意见)");
+		return error_set(err, STATUS_ERR_INVALID, _("the consensus opinion needs its text (专家组意见)"));
 	if (!strcmp(opinion, "rectify") && !item_count)
-		return error_set(err, STATUS_ERR_INVALID, "pass after rectification needs at least one rectification item");
+		return error_set(err, STATUS_ERR_INVALID,
+				 _("pass after rectification needs at least one rectification item"));
 	if ((status = store_begin(store, err)))
 		return status;
 	status = open_panel(store, panel, &p, err);
@@ -396,7 +401,7 @@ static enum status scores_of(struct store *store, const char *panel_id, double *
 	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
 	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW && *count < 64) {
 		if (sqlite3_column_type(stmt, 2) == SQLITE_NULL)
-			status = error_set(err, STATUS_ERR_INVALID, "%s (%s) has not scored yet",
+			status = error_set(err, STATUS_ERR_INVALID, _("%s (%s) has not scored yet"),
 					   (const char *)sqlite3_column_text(stmt, 0),
 					   (const char *)sqlite3_column_text(stmt, 1));
 		else
@@ -421,9 +426,10 @@ static enum status opinion_of(struct store *store, const char *panel_id, char op
 		snprintf(opinion, 16, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, "panels");
+		return store_fail(store, rc, err, _("panels"));
 	return *opinion ? STATUS_OK
-			: error_set(err, STATUS_ERR_INVALID, "the panel has no consensus opinion yet (gradus panel opinion)");
+			: error_set(err, STATUS_ERR_INVALID,
+				    _("the panel has no consensus opinion yet (gradus panel opinion)"));
 }
 
 static enum status sign(struct store *store, const struct forms *forms, const struct panel_ref *p, char hash[65],
@@ -439,7 +445,7 @@ static enum status sign(struct store *store, const struct forms *forms, const st
 	enum status status = opinion_of(store, p->id, opinion, err);
 
 	if (!status && !lp)
-		status = error_set(err, STATUS_ERR_FORMS, "the forms no longer have panel '%s' for level %s", p->purpose,
+		status = error_set(err, STATUS_ERR_FORMS, _("the forms no longer have panel '%s' for level %s"), p->purpose,
 				   p->level);
 	if (!status)
 		status = scores_of(store, p->id, scores, &count, err);
@@ -473,7 +479,7 @@ enum status panel_sign(struct store *store, const struct forms *forms, const cha
 		       struct error *err)
 {
 	struct panel_ref p;
-	enum status status = need_role(store, recorders, "sign a panel's opinion: that is for the panel's secretary",
+	enum status status = need_role(store, recorders, _("sign a panel's opinion: that is for the panel's secretary"),
 				       err);
 
 	if (status || (status = store_begin(store, err)))

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/panels.h"
 #include "store_private.h"
 
@@ -114,7 +115,7 @@ static enum status each(struct store *store, const char *sql, const char *key, s
 		*found = true;
 	}
 	sqlite3_reset(stmt);
-	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, "panels");
+	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, _("panels"));
 }
 
 enum status panel_load(struct store *store, const char *key, struct panel_view *v, struct error *err)
@@ -125,7 +126,7 @@ enum status panel_load(struct store *store, const char *key, struct panel_view *
 	memset(v, 0, sizeof(*v));
 	status = each(store, head_sql, key, v, head_row, &found, err);
 	if (!status && !found)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no panel '%s' (gradus panel list CASE)", key);
+		return error_set(err, STATUS_ERR_NOT_FOUND, _("no panel '%s' (gradus panel list CASE)"), key);
 	if (!status)
 		status = each(store, members_sql, v->id, v, member_row, &any, err);
 	if (!status)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/utf8.h"
 #include "store_private.h"
 
@@ -65,7 +66,7 @@ static enum status put(struct store *store, sqlite3_stmt *row, struct error *err
 	for (i = 0; i < 5; i++)
 		free(texts[i]);
 	if (rc != SQLITE_DONE)
-		status = store_fail(store, rc, err, "updating the search index");
+		status = store_fail(store, rc, err, _("updating the search index"));
 	return status;
 }
 
@@ -83,7 +84,7 @@ static enum status derive_region(struct store *store, const char *id, struct err
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "updating the case's region");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("updating the case's region"));
 }
 
 /* Indexes one case anew. */
@@ -108,9 +109,10 @@ static enum status index_case(struct store *store, const char *id, struct error 
 		sqlite3_bind_int64(del, 1, sqlite3_column_int64(row, 0));
 		rc = sqlite3_step(del);
 		sqlite3_reset(del);
-		status = rc == SQLITE_DONE ? put(store, row, err) : store_fail(store, rc, err, "updating the search index");
+		status = rc == SQLITE_DONE ? put(store, row, err)
+					   : store_fail(store, rc, err, _("updating the search index"));
 	} else if (rc != SQLITE_DONE) {
-		status = store_fail(store, rc, err, "updating the search index");
+		status = store_fail(store, rc, err, _("updating the search index"));
 	}
 	sqlite3_reset(row);
 	return status;
@@ -153,14 +155,14 @@ enum status store_search_rebuild(struct store *store, struct error *err)
 
 	rc = sqlite3_exec(store->db, "DELETE FROM case_search", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, "rebuilding the search index");
+		return store_fail(store, rc, err, _("rebuilding the search index"));
 	rc = sqlite3_prepare_v2(store->db, all_sql, -1, &row, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, "rebuilding the search index");
+		return store_fail(store, rc, err, _("rebuilding the search index"));
 	while (!status && (rc = sqlite3_step(row)) == SQLITE_ROW)
 		status = put(store, row, err);
 	if (!status && rc != SQLITE_DONE)
-		status = store_fail(store, rc, err, "rebuilding the search index");
+		status = store_fail(store, rc, err, _("rebuilding the search index"));
 	sqlite3_finalize(row);
 	return status;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "store_private.h"
 
@@ -64,13 +65,13 @@ static enum status make_shared_dirs(const char *path, gid_t gid, struct error *e
 		*p = '\0';
 		if (mkdir(copy, 0700) == 0) {
 			if (chown(copy, (uid_t)-1, gid) || chmod(copy, SHARED_DIR_MODE)) {
-				error_set(err, STATUS_ERR_IO, "%s: cannot give the folder to its group: %s",
+				error_set(err, STATUS_ERR_IO, _("%s: cannot give the folder to its group: %s"),
 					  copy, strerror(errno));
 				free(copy);
 				return STATUS_ERR_IO;
 			}
 		} else if (errno != EEXIST) {
-			error_set(err, STATUS_ERR_IO, "%s: cannot create folder: %s", copy, strerror(errno));
+			error_set(err, STATUS_ERR_IO, _("%s: cannot create folder: %s"), copy, strerror(errno));
 			free(copy);
 			return STATUS_ERR_IO;
 		}
@@ -95,25 +96,25 @@ static enum status share_file(const char *path, gid_t gid, const char *group, bo
 		if (fd < 0 && errno == EEXIST)
 			return share_file(path, gid, group, true, err);
 		if (fd < 0)
-			return error_set(err, STATUS_ERR_IO, "%s: cannot create the database: %s",
+			return error_set(err, STATUS_ERR_IO, _("%s: cannot create the database: %s"),
 					 path, strerror(errno));
 		if (fchown(fd, (uid_t)-1, gid) || fchmod(fd, SHARED_FILE_MODE)) {
-			error_set(err, STATUS_ERR_IO, "%s: cannot give the database to group %s: %s",
+			error_set(err, STATUS_ERR_IO, _("%s: cannot give the database to group %s: %s"),
 				  path, group, strerror(errno));
 			close(fd);
 			unlink(path);
 			return STATUS_ERR_IO;
 		}
-		return close(fd) ? error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno)) : STATUS_OK;
+		return close(fd) ? error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(errno)) : STATUS_OK;
 	}
 	if (st.st_gid == gid && (st.st_mode & 0777) == SHARED_FILE_MODE)
 		return STATUS_OK;
 	if (st.st_uid != geteuid() && geteuid() != 0)
 		return error_set(err, STATUS_ERR_DENIED,
-				 "%s: belongs to another user; only its owner can share it with group %s",
+				 _("%s: belongs to another user; only its owner can share it with group %s"),
 				 path, group);
 	if (chown(path, (uid_t)-1, gid) || chmod(path, SHARED_FILE_MODE))
-		return error_set(err, STATUS_ERR_IO, "%s: cannot give it to group %s: %s",
+		return error_set(err, STATUS_ERR_IO, _("%s: cannot give it to group %s: %s"),
 				 path, group, strerror(errno));
 	return STATUS_OK;
 }
@@ -130,12 +131,12 @@ enum status store_share(const char *path, const char *group, struct error *err)
 	gr = getgrnam(group);
 	if (!gr)
 		return error_set(err, STATUS_ERR_NOT_FOUND,
-				 "no group named %s on this computer (getent group lists them)", group);
+				 _("no group named %s on this computer (getent group lists them)"), group);
 	gid = gr->gr_gid;
 	if (!in_group(gid))
 		return error_set(err, STATUS_ERR_DENIED,
-				 "you are not a member of group %s, so you cannot share a database with it "
-				 "(`id` lists your groups)", group);
+				 _("you are not a member of group %s, so you cannot share a database with it "
+				   "(`id` lists your groups)"), group);
 	status = make_shared_dirs(path, gid, err);
 	if (!status)
 		status = share_file(path, gid, group, false, err);
@@ -155,23 +156,23 @@ enum status store_check_access(const char *path, struct error *err)
 	/* Anyone who may write the file may rewrite its records and audit chain. */
 	if (stat(path, &st) == 0 && (st.st_mode & S_IWOTH))
 		return error_set(err, STATUS_ERR_DENIED,
-				 "%s: anyone on this computer may change this file; not opened "
-				 "(make it private with `chmod o-w %s`)", path, path);
+				 _("%s: anyone on this computer may change this file; not opened "
+				   "(make it private with `chmod o-w %s`)"), path, path);
 	/* ...and so may anyone who may write the log SQLite replays into it. */
 	for (i = 0; i < sizeof(sidecars) / sizeof(*sidecars); i++) {
 		sidecar_path(other, sizeof(other), path, sidecars[i]);
 		if (stat(other, &st) == 0 && (st.st_mode & S_IWOTH))
 			return error_set(err, STATUS_ERR_DENIED,
-					 "%s: anyone on this computer may change this file beside the database; "
-					 "not opened (make it private with `chmod o-w %s`)", other, other);
+					 _("%s: anyone on this computer may change this file beside the database; "
+					   "not opened (make it private with `chmod o-w %s`)"), other, other);
 	}
 	/* A folder anyone may write (without the sticky bit of /tmp) lets them
 	 * replace the database by another file. */
 	folder_of(other, sizeof(other), path);
 	if (stat(other, &st) == 0 && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
 		return error_set(err, STATUS_ERR_DENIED,
-				 "%s: anyone on this computer may replace files in this folder; not opened "
-				 "(make it private with `chmod o-w %s`)", other, other);
+				 _("%s: anyone on this computer may replace files in this folder; not opened "
+				   "(make it private with `chmod o-w %s`)"), other, other);
 	return STATUS_OK;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gradus/checks.h"
+#include "gradus/i18n.h"
 #include "store_private.h"
 
 /* The content, part by part, in a fixed order; ?1 is the check's id. */
@@ -71,7 +72,7 @@ static enum status sign_state(struct store *store, const char *id, struct sign_s
 			sscanf((const char *)first, "%d %d", &out->scenario, &out->item);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "signing a check");
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("signing a check"));
 }
 
 static enum status sign(struct store *store, const char *id, char hash[65], struct error *err)
@@ -83,14 +84,14 @@ static enum status sign(struct store *store, const char *id, char hash[65], stru
 	if (status)
 		return status;
 	if (!st.inspector)
-		return error_set(err, STATUS_ERR_DENIED, "%s is not an inspector of check %s: only its inspectors sign",
+		return error_set(err, STATUS_ERR_DENIED, _("%s is not an inspector of check %s: only its inspectors sign"),
 				 store_actor(store), store_check_number(store, id, number));
 	if (st.signed_already)
-		return error_set(err, STATUS_ERR_INVALID, "%s has already signed check %s", store_actor(store),
+		return error_set(err, STATUS_ERR_INVALID, _("%s has already signed check %s"), store_actor(store),
 				 store_check_number(store, id, number));
 	if (st.scenario)
 		return error_set(err, STATUS_ERR_INVALID,
-				 "scenario %d item %d is required and has no answer: answer every required item first",
+				 _("scenario %d item %d is required and has no answer: answer every required item first"),
 				 st.scenario, st.item);
 	if ((status = content_hash(store, id, hash, err)) || (status = store_new_id(row)))
 		return status;

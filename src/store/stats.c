@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "store_private.h"
 
@@ -32,7 +33,7 @@ static enum status counts(struct store *store, const char *sql, struct count_row
 		r->count = sqlite3_column_int64(stmt, sqlite3_column_count(stmt) - 1);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "counting cases");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("counting cases"));
 }
 
 static long one(struct store *store, const char *sql, const char *a, const char *b)

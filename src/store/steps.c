@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gradus/deadlines.h"
+#include "gradus/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 
@@ -23,8 +24,8 @@ enum status case_id_of(struct store *store, const char *key, char id[33], struct
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, "no case '%s'", key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, "cases");
+		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
+	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("cases"));
 }
 
 static bool step_allowed_from(const struct level_step *step, const char *state)
@@ -84,10 +85,11 @@ static enum status refuse_step(const struct level *level, const char *state, con
 
 		if (step_allowed_from(s, state) && used < sizeof(allowed))
 			used += (size_t)snprintf(allowed + used, sizeof(allowed) - used, "%s%s%s", used ? ", " : "",
-						 s->key, clock ? " (taken by the system)" : "");
+						 s->key, clock ? _(" (taken by the system)") : "");
 	}
-	return error_set(err, STATUS_ERR_INVALID, "step '%s' cannot be taken from state '%s'; allowed: %s",
-			 step, state, used ? allowed : "none (the case is closed)");
+	/* L10N: the step's key, the state's key, then the keys of the steps allowed from it, comma-separated */
+	return error_set(err, STATUS_ERR_INVALID, _("step '%s' cannot be taken from state '%s'; allowed: %s"),
+			 step, state, used ? allowed : _("none (the case is closed)"));
 }
 
 static enum status refuse_role(const struct store *store, const struct level_step *step, struct error *err)
@@ -99,9 +101,9 @@ static enum status refuse_role(const struct store *store, const struct level_ste
 		used += (size_t)snprintf(roles + used, sizeof(roles) - used, "%s%s", i ? ", " : "", step->roles[i]);
 	if (!*store_role(store))
 		return error_set(err, STATUS_ERR_DENIED,
-				 "%s has no role in this database; an admin can give one with: gradus user add %s ROLE",
+				 _("%s has no role in this database; an admin can give one with: gradus user add %s ROLE"),
 				 store_actor(store), store_actor(store));
-	return error_set(err, STATUS_ERR_DENIED, "step '%s' is for %s; %s is %s", step->key, roles,
+	return error_set(err, STATUS_ERR_DENIED, _("step '%s' is for %s; %s is %s"), step->key, roles,
 			 store_actor(store), store_role(store));
 }
 
@@ -217,12 +219,12 @@ static enum status take_step(struct store *store, const struct forms *forms, con
 	level = forms_level(forms, d.row.level);
 	step = level ? forms_level_step(level, step_key) : NULL;
 	if (!level)
-		status = error_set(err, STATUS_ERR_FORMS, "case %s has level '%s', unknown to the forms", key,
+		status = error_set(err, STATUS_ERR_FORMS, _("case %s has level '%s', unknown to the forms"), key,
 				   d.row.level);
 	else if (expected && strcmp(expected, d.row.state))
 		status = error_set(err, STATUS_ERR_CONFLICT,
-				   "case %s was moved by someone else since you read it: it now stands at '%s', not '%s'; "
-				   "nothing was written",
+				   _("case %s was moved by someone else since you read it: it now stands at '%s', not '%s'; "
+				     "nothing was written"),
 				   d.row.number, d.row.state, expected);
 	else if (!step || !step_allowed_from(step, d.row.state))
 		status = refuse_step(level, d.row.state, step_key, err);

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "schema.h"
 #include "store_private.h"
@@ -41,19 +42,19 @@ enum status store_fail(struct store *store, int rc, struct error *err, const cha
 	detail = store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
 	switch (status) {
 	case STATUS_ERR_FULL:
-		return error_set(err, status, "%s: the disk is full; nothing was written (%s)",
+		return error_set(err, status, _("%s: the disk is full; nothing was written (%s)"),
 				 store ? store->path : "", what);
 	case STATUS_ERR_READONLY:
-		return error_set(err, status, "%s: the database is read-only; nothing was written (%s)",
+		return error_set(err, status, _("%s: the database is read-only; nothing was written (%s)"),
 				 store ? store->path : "", what);
 	case STATUS_ERR_CORRUPT:
-		return error_set(err, status, "%s: not a gradus database or the file is damaged (%s)",
+		return error_set(err, status, _("%s: not a gradus database or the file is damaged (%s)"),
 				 store ? store->path : "", detail);
 	case STATUS_ERR_BUSY:
-		return error_set(err, status, "%s: the database is busy (another user is writing); nothing was written, try again",
+		return error_set(err, status, _("%s: the database is busy (another user is writing); nothing was written, try again"),
 				 store ? store->path : "");
 	default:
-		return error_set(err, status, "%s: %s: %s", store ? store->path : "", what, detail);
+		return error_set(err, status, _("%s: %s: %s"), store ? store->path : "", what, detail);
 	}
 }
 
@@ -69,13 +70,13 @@ sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *
 			return store->stmts[i].stmt;
 		}
 	if (store->stmt_count == STORE_MAX_STATEMENTS) {
-		error_set(err, STATUS_ERR_DB, "too many prepared statements");
+		error_set(err, STATUS_ERR_DB, _("too many prepared statements"));
 		return NULL;
 	}
 	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 				&store->stmts[store->stmt_count].stmt, NULL);
 	if (rc != SQLITE_OK) {
-		store_fail(store, rc, err, "preparing a query");
+		store_fail(store, rc, err, _("preparing a query"));
 		return NULL;
 	}
 	store->stmts[store->stmt_count].sql = sql;
@@ -146,7 +147,7 @@ static enum status make_parent_dirs(const char *path, struct error *err)
 			continue;
 		*p = '\0';
 		if (mkdir(copy, 0700) && errno != EEXIST) {
-			error_set(err, STATUS_ERR_IO, "%s: cannot create folder: %s", copy, strerror(errno));
+			error_set(err, STATUS_ERR_IO, _("%s: cannot create folder: %s"), copy, strerror(errno));
 			free(copy);
 			return STATUS_ERR_IO;
 		}
@@ -160,7 +161,7 @@ static enum status exec(struct store *store, const char *sql, struct error *err)
 {
 	int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
 
-	return rc == SQLITE_OK ? STATUS_OK : store_fail(store, rc, err, "running a statement");
+	return rc == SQLITE_OK ? STATUS_OK : store_fail(store, rc, err, _("running a statement"));
 }
 
 static int query_int(struct store *store, const char *sql, int fallback)
@@ -185,14 +186,14 @@ static enum status migrate(struct store *store, struct error *err)
 	char id[33];
 
 	if (version < 0)
-		return store_fail(store, sqlite3_errcode(store->db), err, "reading the schema version");
+		return store_fail(store, sqlite3_errcode(store->db), err, _("reading the schema version"));
 	if (version > latest)
 		return error_set(err, STATUS_ERR_DB,
-				 "%s: made by a newer gradus (schema %d, this one knows %d); not opened",
+				 _("%s: made by a newer gradus (schema %d, this one knows %d); not opened"),
 				 store->path, version, latest);
 	if (version == 0 && query_int(store, "SELECT count(*) FROM sqlite_master", 0) > 0)
 		return error_set(err, STATUS_ERR_CORRUPT,
-				 "%s: this SQLite file is not a gradus database; not touched", store->path);
+				 _("%s: this SQLite file is not a gradus database; not touched"), store->path);
 	if (version == latest)
 		return STATUS_OK;
 	status = exec(store, "BEGIN IMMEDIATE", err);
@@ -250,7 +251,7 @@ static enum status ensure_actor(struct store *store, struct error *err)
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, "reading users");
+		return store_fail(store, rc, err, _("reading users"));
 	if (store->read_only)
 		return STATUS_OK;
 	first = query_int(store, "SELECT count(*) FROM users", 0) == 0;
@@ -286,15 +287,15 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	*out = NULL;
 	if (missing == EACCES || (exists && access(path, R_OK) != 0))
 		return error_set(err, STATUS_ERR_DENIED,
-				 "%s: you may not open this database (permission denied); "
-				 "a shared one is open to the members of its group", path);
+				 _("%s: you may not open this database (permission denied); "
+				   "a shared one is open to the members of its group"), path);
 	if (missing && missing != ENOENT)
-		return error_set(err, STATUS_ERR_IO, "%s: cannot open: %s", path, strerror(missing));
+		return error_set(err, STATUS_ERR_IO, _("%s: cannot open: %s"), path, strerror(missing));
 	if (!exists && mode == STORE_OPEN_EXISTING)
 		return error_set(err, STATUS_ERR_NOT_FOUND,
-				 "%s: no database here; create one with `gradus --db %s init`", path, path);
+				 _("%s: no database here; create one with `gradus --db %s init`"), path, path);
 	if (exists && !S_ISREG(st.st_mode))
-		return error_set(err, STATUS_ERR_INVALID, "%s: not a regular file", path);
+		return error_set(err, STATUS_ERR_INVALID, _("%s: not a regular file"), path);
 	status = store_check_access(path, err);
 	if (status)
 		return status;
@@ -322,13 +323,13 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	rc = sqlite3_open_v2(path, &store->db, flags, NULL);
 	umask(old_mask);
 	if (rc != SQLITE_OK) {
-		status = store_fail(store, rc, err, "opening");
+		status = store_fail(store, rc, err, _("opening"));
 		goto fail;
 	}
 	sqlite3_extended_result_codes(store->db, 0);
 	sqlite3_busy_timeout(store->db, 5000);
 	if (query_int(store, "SELECT count(*) FROM sqlite_master", -1) < 0) {
-		status = store_fail(store, sqlite3_errcode(store->db), err, "reading");
+		status = store_fail(store, sqlite3_errcode(store->db), err, _("reading"));
 		goto fail;
 	}
 	if (!store->read_only) {
@@ -342,7 +343,7 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 		goto fail;
 	if (store->read_only && query_int(store, "PRAGMA user_version", 0) != schema_latest_version()) {
 		status = error_set(err, STATUS_ERR_READONLY,
-				   "%s: read-only and not at the current schema; cannot open", path);
+				   _("%s: read-only and not at the current schema; cannot open"), path);
 		goto fail;
 	}
 	status = migrate(store, err);
@@ -492,5 +493,5 @@ enum status store_ids(struct store *store, const char *sql, const char *param, c
 		snprintf((*ids)[(*count)++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading cases");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading cases"));
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "store_private.h"
 
@@ -45,7 +46,7 @@ static enum status user_id(struct store *store, const char *login, char id[33], 
 	if (*found)
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "users");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("users"));
 }
 
 enum status store_user_add(struct store *store, const char *login, const char *role, struct error *err)
@@ -55,14 +56,15 @@ enum status store_user_add(struct store *store, const char *login, const char *r
 	bool found;
 
 	if (strcmp(store_role(store), "admin"))
-		return error_set(err, STATUS_ERR_DENIED, "only an admin may add users or change roles; %s is %s",
-				 store_actor(store), *store_role(store) ? store_role(store) : "not a user of this database");
+		return error_set(err, STATUS_ERR_DENIED, _("only an admin may add users or change roles; %s is %s"),
+				 store_actor(store),
+				 *store_role(store) ? store_role(store) : _("not a user of this database"));
 	if (!valid_login(login))
 		return error_set(err, STATUS_ERR_INVALID,
-				 "login '%s': expected an operating-system user name (letters, digits, . _ -)",
+				 _("login '%s': expected an operating-system user name (letters, digits, . _ -)"),
 				 login ? login : "");
 	if (!valid_role(role))
-		return error_set(err, STATUS_ERR_INVALID, "role '%s': expected admin, clerk, inspector or secretary",
+		return error_set(err, STATUS_ERR_INVALID, _("role '%s': expected admin, clerk, inspector or secretary"),
 				 role ? role : "");
 	status = store_begin(store, err);
 	if (status)
@@ -104,7 +106,7 @@ enum status store_users(struct store *store, struct user_row **rows, size_t *cou
 		(*count)++;
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "users");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("users"));
 }
 
 void user_rows_free(struct user_row *rows, size_t count)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/bundle.h"
+#include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "schema.h"
 #include "store_private.h"
@@ -61,7 +62,7 @@ static enum status audit_head(struct store *store, long long *seq, char prev[HAS
 		prev[HASH_HEX - 1] = '\0';
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "reading the audit log");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading the audit log"));
 }
 
 static enum status audit_append(struct store *store, const char *table, const char *id,
@@ -95,7 +96,7 @@ static enum status audit_append(struct store *store, const char *table, const ch
 	sqlite3_bind_text(stmt, 10, hash, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, "writing the audit log");
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("writing the audit log"));
 }
 
 static enum status check_fields(const char *table, const struct schema_table **out,
@@ -105,10 +106,10 @@ static enum status check_fields(const char *table, const struct schema_table **o
 
 	*out = schema_table(table);
 	if (!*out)
-		return error_set(err, STATUS_ERR_INVALID, "unknown table '%s'", table);
+		return error_set(err, STATUS_ERR_INVALID, _("unknown table '%s'"), table);
 	for (i = 0; i < count; i++)
 		if (!schema_has_field(*out, fields[i].name))
-			return error_set(err, STATUS_ERR_INVALID, "unknown field '%s.%s'", table, fields[i].name);
+			return error_set(err, STATUS_ERR_INVALID, _("unknown field '%s.%s'"), table, fields[i].name);
 	return STATUS_OK;
 }
 
@@ -146,7 +147,7 @@ static enum status run_insert(struct store *store, const char *table, const char
 		return STATUS_ERR_NOMEM;
 	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
 	if (rc != SQLITE_OK) {
-		status = store_fail(store, rc, err, "preparing an insert");
+		status = store_fail(store, rc, err, _("preparing an insert"));
 		goto cleanup;
 	}
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
@@ -169,7 +170,7 @@ cleanup:
 static enum status begin_write(struct store *store, struct error *err)
 {
 	if (store->read_only)
-		return error_set(err, STATUS_ERR_READONLY, "%s: the database is read-only; nothing was written",
+		return error_set(err, STATUS_ERR_READONLY, _("%s: the database is read-only; nothing was written"),
 				 store->path);
 	return store_begin(store, err);
 }
@@ -223,7 +224,7 @@ static enum status stale(struct store *store, const char *table, const char *id,
 
 	last_writer(store, table, id, field, who, sizeof(who));
 	return error_set(err, STATUS_ERR_CONFLICT,
-			 "%s was changed by %s since you read it: it is now \"%s\"; your value \"%s\" was not written",
+			 _("%s was changed by %s since you read it: it is now \"%s\"; your value \"%s\" was not written"),
 			 field, who, current ? current : "", value ? value : "");
 }
 
@@ -239,11 +240,11 @@ static enum status run_update(struct store *store, const char *table, const char
 	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?1", field, table);
 	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, "preparing an update");
+		return store_fail(store, rc, err, _("preparing an update"));
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW) {
-		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, "no %s with id %s", table, id)
+		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no %s with id %s"), table, id)
 					   : store_fail(store, rc, err, table);
 		goto cleanup;
 	}
@@ -328,7 +329,8 @@ static enum status run_delete(struct store *store, const struct schema_table *ta
 			status = audit_append(store, table->name, id, table->fields[i],
 					      (const char *)sqlite3_column_text(stmt, 0), NULL, err);
 		else if (rc != SQLITE_ROW)
-			status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, "no %s with id %s", table->name, id)
+			status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no %s with id %s"),
+							       table->name, id)
 						   : store_fail(store, rc, err, table->name);
 		sqlite3_finalize(stmt);
 		stmt = NULL;
@@ -353,7 +355,7 @@ enum status store_delete(struct store *store, const char *table, const char *id,
 	enum status status;
 
 	if (!schema)
-		return error_set(err, STATUS_ERR_INVALID, "unknown table '%s'", table);
+		return error_set(err, STATUS_ERR_INVALID, _("unknown table '%s'"), table);
 	status = begin_write(store, err);
 	if (status)
 		return status;
@@ -379,7 +381,7 @@ static enum status verify_field(struct store *store, const char *table, const ch
 		 table, field, table, field, field, table, table, field);
 	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, "verifying records");
+		return store_fail(store, rc, err, _("verifying records"));
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(stmt, 0);
@@ -388,17 +390,17 @@ static enum status verify_field(struct store *store, const char *table, const ch
 
 		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
 			status = error_set(err, STATUS_ERR_CORRUPT,
-					   "%s: %s %s: field %s holds \"%s\" but has no audit record: "
-					   "the record was written outside gradus",
+					   _("%s: %s %s: field %s holds \"%s\" but has no audit record: "
+					     "the record was written outside gradus"),
 					   store->path, table, id, field, now ? now : "");
 		else
 			status = error_set(err, STATUS_ERR_CORRUPT,
-					   "%s: %s %s: field %s holds \"%s\" but audit row %lld says \"%s\": "
-					   "the record was changed outside gradus",
+					   _("%s: %s %s: field %s holds \"%s\" but audit row %lld says \"%s\": "
+					     "the record was changed outside gradus"),
 					   store->path, table, id, field, now ? now : "", sqlite3_column_int64(stmt, 3),
 					   said ? said : "");
 	} else if (rc != SQLITE_DONE) {
-		status = store_fail(store, rc, err, "verifying records");
+		status = store_fail(store, rc, err, _("verifying records"));
 	}
 	sqlite3_finalize(stmt);
 	return status;
@@ -424,15 +426,15 @@ static enum status verify_table(struct store *store, const struct schema_table *
 		 table->name, table->name);
 	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, "verifying records");
+		return store_fail(store, rc, err, _("verifying records"));
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		status = error_set(err, STATUS_ERR_CORRUPT,
-				   "%s: %s %s (audit row %lld) is gone: the record was deleted outside gradus",
+				   _("%s: %s %s (audit row %lld) is gone: the record was deleted outside gradus"),
 				   store->path, table->name, (const char *)sqlite3_column_text(stmt, 1),
 				   sqlite3_column_int64(stmt, 0));
 	else if (rc != SQLITE_DONE)
-		status = store_fail(store, rc, err, "verifying records");
+		status = store_fail(store, rc, err, _("verifying records"));
 	sqlite3_finalize(stmt);
 	return status;
 }
@@ -463,7 +465,7 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 		    strcmp(hash, (const char *)sqlite3_column_text(stmt, 9))) {
 			/* The message is written before reset frees the column texts. */
 			error_set(err, STATUS_ERR_CORRUPT,
-				  "%s: audit chain broken at row %lld (%s %s.%s): the record was changed outside gradus",
+				  _("%s: audit chain broken at row %lld (%s %s.%s): the record was changed outside gradus"),
 				  store->path, seq, text[2] ? text[2] : "", text[3] ? text[3] : "",
 				  text[4] ? text[4] : "");
 			sqlite3_reset(stmt);
@@ -475,7 +477,7 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, "reading the audit log");
+		return store_fail(store, rc, err, _("reading the audit log"));
 	memcpy(head, prev, HASH_HEX);
 	in_bundle = bundle_is(store);
 	/* A bundle's rows came before its chain began (bundle.c): only the chain and the file. */
@@ -494,7 +496,7 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 		if (sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL) == SQLITE_OK) {
 			if (sqlite3_step(check) == SQLITE_ROW &&
 			    strcmp((const char *)sqlite3_column_text(check, 0), "ok"))
-				status = error_set(err, STATUS_ERR_CORRUPT, "%s: integrity check: %s", store->path,
+				status = error_set(err, STATUS_ERR_CORRUPT, _("%s: integrity check: %s"), store->path,
 						   (const char *)sqlite3_column_text(check, 0));
 			sqlite3_finalize(check);
 		}

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "gradus/csv.h"
+#include "gradus/i18n.h"
 #include "gradus/utf8.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -101,8 +102,10 @@ static enum status decode_utf8(const char *bytes, size_t len, struct buffer *out
 		if (!valid || cp == 0) {
 			*bad_at = at;
 			text_position(bytes, at, &line, &column);
-			return error_set(err, STATUS_ERR_PARSE, "%ld:%ld: byte 0x%02X: %s", line, column,
-					 (unsigned char)bytes[at], cp ? "expected a UTF-8 character" : "expected text, not a NUL byte");
+			/* L10N: %ld:%ld is the line and column of the file, 0x%02X the byte found there */
+			return error_set(err, STATUS_ERR_PARSE, _("%ld:%ld: byte 0x%02X: %s"), line, column,
+					 (unsigned char)bytes[at],
+					 cp ? _("expected a UTF-8 character") : _("expected text, not a NUL byte"));
 		}
 		at += step;
 	}
@@ -119,10 +122,12 @@ static enum status convert(const char *to, const char *from, const char *bytes, 
 	char *in = (char *)bytes, *put;
 	size_t left = len, room, done;
 	long line, column;
+	int failure;
 
 	*bad_at = 0;
 	if (cd == (iconv_t)-1)
-		return error_set(err, STATUS_ERR_INVALID, "no conversion from %s to %s in this system's iconv", from, to);
+		return error_set(err, STATUS_ERR_INVALID, _("no conversion from %s to %s in this system's iconv"), from,
+				 to);
 	while (left > 0 && buffer_reserve(out, left * 2 + 16)) {
 		put = out->data + out->len;
 		room = out->capacity - out->len - 1;
@@ -131,12 +136,20 @@ static enum status convert(const char *to, const char *from, const char *bytes, 
 		out->data[out->len] = '\0';
 		if (done != (size_t)-1 || errno == E2BIG)
 			continue;
+		failure = errno;
 		iconv_close(cd);
 		*bad_at = (size_t)(in - bytes);
 		text_position(out->data, out->len, &line, &column);
-		return error_set(err, STATUS_ERR_PARSE, "%ld:%ld: byte 0x%02X: %s %s character", line,
-				 column, (unsigned char)*in, errno == EINVAL ? "cut off at the end of the file; expected a whole"
-									     : "expected a", from);
+		if (failure == EINVAL)
+			return error_set(err, STATUS_ERR_PARSE,
+					 /* L10N: the line and column, the byte found there, the
+					  * file's encoding (GB18030 or GBK) */
+					 _("%ld:%ld: byte 0x%02X: cut off at the end of the file; "
+					   "expected a whole %s character"),
+					 line, column, (unsigned char)*in, from);
+		/* L10N: the line and column, the byte found there, the file's encoding (GB18030 or GBK) */
+		return error_set(err, STATUS_ERR_PARSE, _("%ld:%ld: byte 0x%02X: expected a %s character"), line,
+				 column, (unsigned char)*in, from);
 	}
 	iconv_close(cd);
 	return out->failed ? STATUS_ERR_NOMEM : STATUS_OK;
@@ -152,7 +165,7 @@ static enum status refuse_nul(const struct buffer *b, size_t *bad_at, struct err
 		return STATUS_OK;
 	*bad_at = (size_t)(nul - b->data);
 	text_position(b->data, *bad_at, &line, &column);
-	return error_set(err, STATUS_ERR_PARSE, "%ld:%ld: byte 0x00: expected text, not a NUL byte", line,
+	return error_set(err, STATUS_ERR_PARSE, _("%ld:%ld: byte 0x00: expected text, not a NUL byte"), line,
 			 column);
 }
 
@@ -214,7 +227,7 @@ enum status csv_decode(const char *bytes, size_t len, enum csv_encoding encoding
 		status = STATUS_ERR_NOMEM;
 	if (status) {
 		free(out.data);
-		return status == STATUS_ERR_NOMEM ? error_set(err, status, "out of memory decoding the file") : status;
+		return status == STATUS_ERR_NOMEM ? error_set(err, status, _("out of memory decoding the file")) : status;
 	}
 	out.data[out.len] = '\0';
 	drop_bom(&out);
@@ -282,7 +295,8 @@ static enum status read_quoted(struct csv_reader *r, struct buffer *field, struc
 
 		if (r->at >= r->len)
 			return error_set(err, STATUS_ERR_PARSE,
-					 "%ld: the quoted field begun on this line is not closed; expected a closing quote",
+					 _("%ld: the quoted field begun on this line is not closed; "
+					   "expected a closing quote"),
 					 started);
 		if (c == '"' && r->at + 1 < r->len && r->text[r->at + 1] == '"') {
 			buffer_add(field, "\"", 1);
@@ -314,15 +328,15 @@ static enum status read_field(struct csv_reader *r, struct buffer *field, struct
 			return status;
 		if (!at_field_end(r))
 			return error_set(err, STATUS_ERR_PARSE,
-					 "%ld:%ld: expected a comma or the end of the line after the closing quote",
+					 _("%ld:%ld: expected a comma or the end of the line after the closing quote"),
 					 r->line, reader_column(r));
 		return STATUS_OK;
 	}
 	while (!at_field_end(r)) {
 		if (r->text[r->at] == '"')
 			return error_set(err, STATUS_ERR_PARSE,
-					 "%ld:%ld: a quote inside a field not in quotes; expected the whole field "
-					 "in quotes with its quotes doubled", r->line, reader_column(r));
+					 _("%ld:%ld: a quote inside a field not in quotes; expected the whole field "
+					   "in quotes with its quotes doubled"), r->line, reader_column(r));
 		buffer_add(field, &r->text[r->at++], 1);
 	}
 	return STATUS_OK;
@@ -382,7 +396,7 @@ enum status csv_read(struct csv_reader *r, struct csv_record *rec, bool *done, s
 	}
 	free(field.data);
 	if (status == STATUS_ERR_NOMEM)
-		error_set(err, status, "%ld: out of memory reading the record", rec->line);
+		error_set(err, status, _("%ld: out of memory reading the record"), rec->line);
 	if (status)
 		record_empty(rec);
 	return status;
@@ -464,7 +478,7 @@ enum status csv_writer_finish(struct csv_writer *w, enum csv_encoding encoding, 
 	*out = NULL;
 	*len = 0;
 	if (w->failed)
-		status = error_set(err, STATUS_ERR_NOMEM, "out of memory writing the CSV");
+		status = error_set(err, STATUS_ERR_NOMEM, _("out of memory writing the CSV"));
 	else if (encoding == CSV_GB18030 || encoding == CSV_GBK)
 		status = csv_encode_gb18030(w->data ? w->data : "", w->len, out, len, err);
 	else if (!w->data)

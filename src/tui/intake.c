@@ -200,14 +200,16 @@ static size_t picked_count(const struct form *form)
 
 /* ---- checks ---------------------------------------------------------- */
 
-/* The core's messages start with the value itself ("CODE: ..."); beside
- * the field the value is already shown. */
+/* The core's messages start with the value itself ("CODE: ...", in
+ * Chinese "CODE：..."); beside the field the value is already shown. */
 static const char *without_value(const char *message, const char *value)
 {
-	size_t len = strlen(value);
+	static const char *const colons[] = { ": ", "：" };
+	size_t len = strlen(value), i;
 
-	if (len && !strncmp(message, value, len) && message[len] == ':' && message[len + 1] == ' ')
-		return message + len + 2;
+	for (i = 0; len && i < sizeof(colons) / sizeof(colons[0]); i++)
+		if (!strncmp(message, value, len) && !strncmp(message + len, colons[i], strlen(colons[i])))
+			return message + len + strlen(colons[i]);
 	return message;
 }
 
@@ -404,11 +406,13 @@ static bool check_all(struct tui *tui, struct form *form)
 	return true;
 }
 
-static enum status create_case(struct tui *tui, struct form *form, char *const texts[E_COUNT], struct error *err)
+static enum status create_case(struct tui *tui, struct form *form, char *const texts[E_COUNT], const char **about,
+			       struct error *err)
 {
 	struct new_case in;
 	int scenarios[40], i;
 	size_t n = 0;
+	enum status status;
 
 	memset(&in, 0, sizeof(in));
 	for (i = 1; i <= 40; i++)
@@ -432,24 +436,26 @@ static enum status create_case(struct tui *tui, struct form *form, char *const t
 	in.scenarios = scenarios;
 	in.scenario_count = n;
 	memset(&form->warnings, 0, sizeof(form->warnings));
-	return case_create(tui->store, tui->forms, &in, form->id, form->number, &form->warnings, err);
+	status = case_create(tui->store, tui->forms, &in, form->id, form->number, &form->warnings, err);
+	*about = status == STATUS_ERR_INVALID ? case_input_refused(tui->forms, &in) : NULL;
+	return status;
 }
 
-/* The entry a refusal of case_create names, by the start of its message. */
-static void refused(struct tui *tui, struct form *form, const char *message)
+/* The entry a refusal of case_create is about (about: its key, or NULL). */
+static void refused(struct tui *tui, struct form *form, const char *about, const char *message)
 {
 	static const struct {
-		const char *prefix;
+		const char *about;
 		enum entry_id id;
 	} names[] = {
-		{ "enterprise", E_ENTERPRISE }, { "credit code", E_CREDIT_CODE }, { "region", E_REGION },
-		{ "level", E_LEVEL }, { "year", E_YEAR }, { "scenario", E_SCENARIOS },
-		{ "commitment date", E_COMMITMENT }, { "certified on", E_CERTIFIED },
+		{ "enterprise", E_ENTERPRISE }, { "credit_code", E_CREDIT_CODE }, { "region", E_REGION },
+		{ "level", E_LEVEL }, { "year", E_YEAR }, { "scenarios", E_SCENARIOS },
+		{ "commitment_on", E_COMMITMENT }, { "certified_on", E_CERTIFIED },
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (strncmp(message, names[i].prefix, strlen(names[i].prefix)))
+	for (i = 0; about && i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(about, names[i].about))
 			continue;
 		say(&form->entries[names[i].id], true, "%s", message);
 		form->focus = names[i].id;
@@ -484,13 +490,14 @@ static void submit(struct tui *tui, struct form *form)
 {
 	char *texts[E_COUNT] = { NULL };
 	struct error err = { "" };
+	const char *about = NULL;
 	bool ok = check_all(tui, form);
 	size_t i;
 
 	for (i = 0; ok && i < E_COUNT; i++)
 		ok = (texts[i] = entry_text(form, (enum entry_id)i)) != NULL;
-	if (ok && create_case(tui, form, texts, &err)) {
-		refused(tui, form, err.message);
+	if (ok && create_case(tui, form, texts, &about, &err)) {
+		refused(tui, form, about, err.message);
 		ok = false;
 	}
 	for (i = 0; i < E_COUNT; i++)

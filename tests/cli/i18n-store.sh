@@ -1,0 +1,33 @@
+# The messages of the store, the core and the CSV reader are translated:
+# under zh_CN.UTF-8 a refused workflow step, a bad CSV import and a missing
+# case are told in Chinese (their translations are in locale/zh_CN.po).
+. "$(dirname "$0")/../lib.sh"
+if ! locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'; then
+	for name in "a step refused from its state" "a bad CSV import" "a CSV header lacking columns" \
+		"a missing case" "a step refused to the user's role"; do
+		ok "$name is told in Chinese # SKIP no zh_CN locale"
+	done
+	exit 0
+fi
+DB=$(demo_db)
+G() { LC_ALL=zh_CN.UTF-8 "$GRADUS" --db "$DB" "$@"; }
+
+# HB-2023-ADV-0001 stands certified in the demo.
+run G case advance HB-2023-ADV-0001 recommend
+expect "a step refused from its state is told in Chinese" 1 "步骤“recommend”不能在状态“certified”下办理；可办理："
+
+printf 'enterprise,uscc,region,level,year\n测试机械有限公司,91420100MA4K12345K,wuhan,basik,2026\n' >"$WORK/bad.csv"
+run G import cases "$WORK/bad.csv"
+expect "a bad CSV import is told in Chinese, with its column" 1 \
+	"bad.csv:2：列 level：级别“basik”：应为 basic、advanced、excellent 或 leading"
+
+printf 'enterprise,uscc,region\n测试机械有限公司,91420100MA4K12345K,wuhan\n' >"$WORK/short.csv"
+run G import cases "$WORK/short.csv"
+expect "a CSV header lacking columns is told in Chinese" 1 "short.csv:1：表头缺少列 level, year"
+
+run G case show HB-2099-BAS-0001
+expect "a missing case is told in Chinese" 1 "没有案件“HB-2099-BAS-0001”"
+
+run G user add "$(id -un)" inspector
+run G case advance HB-2026-BAS-0004 recommend
+expect "a step refused to the user's role is told in Chinese" 1 "步骤“recommend”限 clerk, admin 办理；"
