@@ -51,8 +51,7 @@ static bool in_group(gid_t gid)
 	return false;
 }
 
-/* mkdir -p of path's folders; the ones made here belong to gid, 2770. */
-static enum status make_shared_dirs(const char *path, gid_t gid, struct error *err)
+enum status store_make_folders(const char *path, gid_t gid, struct error *err)
 {
 	char *copy = strdup(path);
 	char *p;
@@ -64,7 +63,7 @@ static enum status make_shared_dirs(const char *path, gid_t gid, struct error *e
 			continue;
 		*p = '\0';
 		if (mkdir(copy, 0700) == 0) {
-			if (chown(copy, (uid_t)-1, gid) || chmod(copy, SHARED_DIR_MODE)) {
+			if (gid != (gid_t)-1 && (chown(copy, (uid_t)-1, gid) || chmod(copy, SHARED_DIR_MODE))) {
 				error_set(err, STATUS_ERR_IO, _("%s: cannot give the folder to its group: %s"),
 					  copy, strerror(errno));
 				free(copy);
@@ -137,7 +136,7 @@ enum status store_share(const char *path, const char *group, struct error *err)
 		return error_set(err, STATUS_ERR_DENIED,
 				 _("you are not a member of group %s, so you cannot share a database with it "
 				   "(`id` lists your groups)"), group);
-	status = make_shared_dirs(path, gid, err);
+	status = store_make_folders(path, gid, err);
 	if (!status)
 		status = share_file(path, gid, group, false, err);
 	for (i = 0; !status && i < sizeof(sidecars) / sizeof(*sidecars); i++) {

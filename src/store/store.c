@@ -134,29 +134,6 @@ char *store_default_path(void)
 	return path;
 }
 
-/* mkdir -p of the folder holding path, readable by the owner only. */
-static enum status make_parent_dirs(const char *path, struct error *err)
-{
-	char *copy = strdup(path);
-	char *p;
-
-	if (!copy)
-		return STATUS_ERR_NOMEM;
-	for (p = copy + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0700) && errno != EEXIST) {
-			error_set(err, STATUS_ERR_IO, _("%s: cannot create folder: %s"), copy, strerror(errno));
-			free(copy);
-			return STATUS_ERR_IO;
-		}
-		*p = '/';
-	}
-	free(copy);
-	return STATUS_OK;
-}
-
 static enum status exec(struct store *store, const char *sql, struct error *err)
 {
 	int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
@@ -300,7 +277,7 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	if (status)
 		return status;
 	if (!exists) {
-		status = make_parent_dirs(path, err);
+		status = store_make_folders(path, (gid_t)-1, err);
 		if (status)
 			return status;
 		flags |= SQLITE_OPEN_CREATE;

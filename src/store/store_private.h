@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include "gradus/store.h"
 
@@ -71,6 +72,9 @@ const char *store_check_number(struct store *store, const char *id, char out[48]
 /* Refuses a database that others may change: the file, its -wal or -shm,
  * or a folder anyone may write without the sticky bit (share.c). */
 enum status store_check_access(const char *path, struct error *err);
+/* mkdir -p of the folders holding path, 0700; with a gid other than -1 the
+ * ones made here are that group's, 2770 (share.c). */
+enum status store_make_folders(const char *path, gid_t gid, struct error *err);
 /* Gives the -wal and -shm this process made to a shared database's group. */
 void store_share_sidecars(const char *path);
 
