@@ -11,6 +11,7 @@
 
 #include "gradus/forms.h"
 #include "forms_private.h"
+#include "gradus/i18n.h"
 
 #define FORMS_MAX_FILE_SIZE (1024 * 1024)
 
@@ -51,23 +52,23 @@ static enum status read_bytes(FILE *fp, struct forms_file *file, struct error *e
 
 	file->bytes = malloc(cap);
 	if (!file->bytes)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	while ((got = fread(file->bytes + file->size, 1, cap - file->size - 1, fp)) > 0) {
 		file->size += got;
 		if (file->size > FORMS_MAX_FILE_SIZE)
-			return forms_fail(err, file->path, 0, "larger than %d bytes: not a forms file",
+			return forms_fail(err, file->path, 0, _("larger than %d bytes: not a forms file"),
 					  FORMS_MAX_FILE_SIZE);
 		if (file->size + 1 < cap)
 			continue;
 		bigger = realloc(file->bytes, cap * 2);
 		if (!bigger)
-			return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 		file->bytes = bigger;
 		cap *= 2;
 	}
 	file->bytes[file->size] = '\0';
 	if (ferror(fp))
-		return forms_fail(err, file->path, 0, "cannot read: %s", strerror(errno));
+		return forms_fail(err, file->path, 0, _("cannot read: %s"), strerror(errno));
 	return STATUS_OK;
 }
 
@@ -80,7 +81,7 @@ static enum status add_file(struct file_set *set, const char *dir, const char *r
 	if (set->count == set->cap) {
 		files = realloc(set->files, (set->cap ? set->cap * 2 : 64) * sizeof(*files));
 		if (!files)
-			return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 		set->files = files;
 		set->cap = set->cap ? set->cap * 2 : 64;
 	}
@@ -89,10 +90,10 @@ static enum status add_file(struct file_set *set, const char *dir, const char *r
 	file->rel = strdup(rel);
 	file->path = path_join(dir, rel);
 	if (!file->rel || !file->path)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	fp = fopen(file->path, "rb");
 	if (!fp)
-		return forms_fail(err, file->path, 0, "cannot open: %s", strerror(errno));
+		return forms_fail(err, file->path, 0, _("cannot open: %s"), strerror(errno));
 	status = read_bytes(fp, file, err);
 	fclose(fp);
 	return status;
@@ -121,17 +122,17 @@ static enum status add_directory(struct file_set *set, const char *dir, const ch
 
 	path = path_join(dir, sub);
 	if (!path)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	count = scandir(path, &names, is_ini_name, name_compare);
 	if (count < 0) {
 		if (required || errno != ENOENT)
-			status = forms_fail(err, path, 0, "cannot open directory: %s", strerror(errno));
+			status = forms_fail(err, path, 0, _("cannot open directory: %s"), strerror(errno));
 		goto cleanup;
 	}
 	for (i = 0; i < count && !status; i++) {
 		rel = path_join(sub, names[i]->d_name);
 		if (!rel)
-			status = error_set(err, STATUS_ERR_NOMEM, "out of memory");
+			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 		else
 			status = add_file(set, dir, rel, err);
 		free(rel);
@@ -160,8 +161,8 @@ static enum status read_files(struct file_set *set, const char *dir, struct erro
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
 		const char *why = stat(dir, &st) ? strerror(errno) : "not a folder";
 
-		return forms_fail(err, dir, 0, "no forms folder here (%s); gradus needs its scenarios, levels and "
-				  "holidays: name the folder with --forms DIR or GRADUS_FORMS", why);
+		return forms_fail(err, dir, 0, _("no forms folder here (%s); gradus needs its scenarios, levels and "
+				  "holidays: name the folder with --forms DIR or GRADUS_FORMS"), why);
 	}
 	for (i = 0; top_files[i] && !status; i++)
 		status = add_file(set, dir, top_files[i], err);
@@ -201,10 +202,10 @@ static enum status load_stage(const struct ini_doc *doc, const struct ini_sectio
 
 	if (!forms_is_key(section->name))
 		return forms_fail(err, doc->path, section->line,
-				  "stage key '%s' must be lower-case letters, digits and '_'", section->name);
+				  _("stage key '%s' must be lower-case letters, digits and '_'"), section->name);
 	stage->key = strdup(section->name);
 	if (!stage->key)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	status = ini_check_keys(doc, section, keys, err);
 	if (!status)
 		status = ini_int(doc, section, "order", 1, (int)doc->count, &stage->order, err);
@@ -226,17 +227,17 @@ static enum status load_stages(struct forms *forms, const struct ini_doc *doc, s
 	size_t i, k;
 
 	if (!doc->count)
-		return forms_fail(err, doc->path, 0, "no stages: expected one [section] per stage");
+		return forms_fail(err, doc->path, 0, _("no stages: expected one [section] per stage"));
 	forms->stages = calloc(doc->count, sizeof(*forms->stages));
 	if (!forms->stages)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	forms->stage_count = doc->count;
 	for (i = 0; i < doc->count && !status; i++) {
 		status = load_stage(doc, &doc->sections[i], &forms->stages[i], err);
 		for (k = 0; k < i && !status; k++) {
 			if (forms->stages[k].order == forms->stages[i].order)
 				status = forms_fail(err, doc->path, ini_get(&doc->sections[i], "order")->line,
-						    "order %d already used by stage '%s'",
+						    _("order %d already used by stage '%s'"),
 						    forms->stages[i].order, forms->stages[k].key);
 		}
 	}
@@ -264,10 +265,10 @@ static enum status load_region(const struct ini_doc *doc, const struct ini_secti
 
 	if (!forms_is_key(section->name))
 		return forms_fail(err, doc->path, section->line,
-				  "region key '%s' must be lower-case letters, digits and '_'", section->name);
+				  _("region key '%s' must be lower-case letters, digits and '_'"), section->name);
 	region->key = strdup(section->name);
 	if (!region->key)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	status = ini_check_keys(doc, section, keys, err);
 	if (!status)
 		status = ini_string(doc, section, "zh", false, &region->zh, err);
@@ -277,7 +278,7 @@ static enum status load_region(const struct ini_doc *doc, const struct ini_secti
 		status = ini_string(doc, section, "code", false, &region->code, err);
 	if (!status && !is_region_code(region->code))
 		status = forms_fail(err, doc->path, ini_get(section, "code")->line,
-				    "region code '%s' must be 6 digits (GB/T 2260), e.g. 420100", region->code);
+				    _("region code '%s' must be 6 digits (GB/T 2260), e.g. 420100"), region->code);
 	return status;
 }
 
@@ -287,17 +288,17 @@ static enum status load_regions(struct forms *forms, const struct ini_doc *doc, 
 	size_t i, k;
 
 	if (!doc->count)
-		return forms_fail(err, doc->path, 0, "no regions: expected one [section] per region");
+		return forms_fail(err, doc->path, 0, _("no regions: expected one [section] per region"));
 	forms->regions = calloc(doc->count, sizeof(*forms->regions));
 	if (!forms->regions)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	forms->region_count = doc->count;
 	for (i = 0; i < doc->count && !status; i++) {
 		status = load_region(doc, &doc->sections[i], &forms->regions[i], err);
 		for (k = 0; k < i && !status; k++) {
 			if (!strcmp(forms->regions[k].code, forms->regions[i].code))
 				status = forms_fail(err, doc->path, ini_get(&doc->sections[i], "code")->line,
-						    "code %s already used by region '%s'",
+						    _("code %s already used by region '%s'"),
 						    forms->regions[i].code, forms->regions[k].key);
 		}
 	}
@@ -372,7 +373,7 @@ enum status forms_load(const char *dir, struct forms **out, struct error *err)
 	*out = NULL;
 	forms = calloc(1, sizeof(*forms));
 	if (!forms || !(forms->dir = dir_copy(dir))) {
-		status = error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 		goto cleanup;
 	}
 	status = read_files(&set, forms->dir, err);

@@ -6,6 +6,7 @@
 
 #include "gradus/dates.h"
 #include "forms_private.h"
+#include "gradus/i18n.h"
 
 #define BAND_COUNT 5
 
@@ -21,7 +22,7 @@ static enum status list_add(struct date_list *list, struct date d, struct error 
 	if (list->count == list->cap) {
 		bigger = realloc(list->dates, (list->cap ? list->cap * 2 : 32) * sizeof(*bigger));
 		if (!bigger)
-			return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 		list->dates = bigger;
 		list->cap = list->cap ? list->cap * 2 : 32;
 	}
@@ -35,10 +36,10 @@ static enum status parse_day(const struct ini_doc *doc, const struct ini_entry *
 	struct error why = { "" };
 
 	if (date_parse(text, out, &why))
-		return forms_fail(err, doc->path, entry->line, "%s: %s", entry->key, why.message);
+		return forms_fail(err, doc->path, entry->line, _("%s: %s"), entry->key, why.message);
 	if (out->year != year)
 		return forms_fail(err, doc->path, entry->line,
-				  "%s: %s is not in %d; list it in holidays/%d.ini", entry->key, text, year, out->year);
+				  _("%s: %s is not in %d; list it in holidays/%d.ini"), entry->key, text, year, out->year);
 	return STATUS_OK;
 }
 
@@ -57,7 +58,7 @@ static enum status add_range(const struct ini_doc *doc, const struct ini_entry *
 	if (!status && dots)
 		status = parse_day(doc, entry, dots + 2, year, &last, err);
 	if (!status && date_compare(first, last) > 0)
-		status = forms_fail(err, doc->path, entry->line, "%s: range %s..%s ends before it starts",
+		status = forms_fail(err, doc->path, entry->line, _("%s: range %s..%s ends before it starts"),
 				    entry->key, piece, dots + 2);
 	for (; !status && date_compare(first, last) <= 0; first = date_add_days(first, 1))
 		status = list_add(list, first, err);
@@ -87,10 +88,10 @@ static enum status check_workdays(const struct ini_doc *doc, const struct ini_en
 		date_format(workdays->dates[i], text);
 		if (date_weekday(workdays->dates[i]) < 6)
 			return forms_fail(err, doc->path, entry->line,
-					  "workdays: %s is a weekday; list only weekend days that are working days",
+					  _("workdays: %s is a weekday; list only weekend days that are working days"),
 					  text);
 		if (listed(holidays, workdays->dates[i]))
-			return forms_fail(err, doc->path, entry->line, "workdays: %s is also a holiday", text);
+			return forms_fail(err, doc->path, entry->line, _("workdays: %s is also a holiday"), text);
 	}
 	return STATUS_OK;
 }
@@ -108,7 +109,7 @@ static enum status read_dates(const struct ini_doc *doc, const struct ini_sectio
 	status = ini_split(doc, entry, '|', &pieces, &count, err);
 	for (i = 0; i < count && !status; i++) {
 		if (strstr(pieces[i], "..") && !strcmp(key, "workdays"))
-			status = forms_fail(err, doc->path, entry->line, "workdays: list single days, not ranges");
+			status = forms_fail(err, doc->path, entry->line, _("workdays: list single days, not ranges"));
 		else
 			status = add_range(doc, entry, pieces[i], year, list, err);
 	}
@@ -124,7 +125,7 @@ static enum status add_year(struct forms *forms, int year, struct date_list *hol
 
 	years = realloc(years, (n + 1) * sizeof(*years));
 	if (!years)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	years[n].year = year;
 	years[n].holidays = holidays->dates;
 	years[n].holiday_count = holidays->count;
@@ -143,10 +144,10 @@ static enum status check_calendar_sections(const struct ini_doc *doc, struct err
 	for (i = 0; i < doc->count; i++) {
 		if (strcmp(doc->sections[i].name, "calendar"))
 			return forms_fail(err, doc->path, doc->sections[i].line,
-					  "unknown section [%s]; expected [calendar]", doc->sections[i].name);
+					  _("unknown section [%s]; expected [calendar]"), doc->sections[i].name);
 	}
 	if (!doc->count)
-		return forms_fail(err, doc->path, 0, "no [calendar] section");
+		return forms_fail(err, doc->path, 0, _("no [calendar] section"));
 	return STATUS_OK;
 }
 
@@ -166,7 +167,7 @@ static enum status load_calendar(struct forms *forms, const struct forms_file *f
 	snprintf(name, sizeof(name), "holidays/%d.ini", year);
 	if (!status && strcmp(name, file->rel))
 		status = forms_fail(err, doc->path, ini_get(section, "year")->line,
-				    "year %d does not match the file name (expected %s)", year, name);
+				    _("year %d does not match the file name (expected %s)"), year, name);
 	if (!status)
 		status = ini_string(doc, section, "source", false, &source, err);
 	if (!status)
@@ -207,7 +208,7 @@ static enum status read_score(const struct ini_doc *doc, const struct ini_sectio
 	if (status)
 		return status;
 	if (maturity_parse_score(entry->value, centi, &why))
-		return forms_fail(err, doc->path, entry->line, "%s: %s", key, why.message);
+		return forms_fail(err, doc->path, entry->line, _("%s: %s"), key, why.message);
 	return STATUS_OK;
 }
 
@@ -230,7 +231,7 @@ static enum status load_band(struct forms *forms, const struct ini_doc *doc, con
 		status = read_score(doc, section, "max", &band->max_centi, err);
 	if (!status && band->min_centi >= band->max_centi)
 		status = forms_fail(err, doc->path, ini_get(section, "max")->line,
-				    "band %d: max must be above min", level);
+				    _("band %d: max must be above min"), level);
 	return status;
 }
 
@@ -244,15 +245,15 @@ static enum status check_bands(const struct forms *forms, const struct ini_doc *
 		snprintf(name, sizeof(name), "band.%d", i + 1);
 		section = ini_section_find(doc, name);
 		if (!section)
-			return forms_fail(err, doc->path, 0, "[band.%d] is missing", i + 1);
+			return forms_fail(err, doc->path, 0, _("[band.%d] is missing"), i + 1);
 		if (i > 0 && forms->bands[i].min_centi != forms->bands[i - 1].max_centi)
 			return forms_fail(err, doc->path, ini_get(section, "min")->line,
-					  "band %d starts at %d.%02d but band %d ends at %d.%02d: bands must be contiguous",
+					  _("band %d starts at %d.%02d but band %d ends at %d.%02d: bands must be contiguous"),
 					  i + 1, forms->bands[i].min_centi / 100, forms->bands[i].min_centi % 100, i,
 					  forms->bands[i - 1].max_centi / 100, forms->bands[i - 1].max_centi % 100);
 	}
 	if (forms->bands[BAND_COUNT - 1].max_centi != 500)
-		return forms_fail(err, doc->path, ini_get(section, "max")->line, "band %d must end at 5.00",
+		return forms_fail(err, doc->path, ini_get(section, "max")->line, _("band %d must end at 5.00"),
 				  BAND_COUNT);
 	return STATUS_OK;
 }
@@ -270,7 +271,7 @@ enum status forms_load_maturity(struct forms *forms, const struct forms_file *fi
 		level = forms_section_number(doc.sections[i].name, "band");
 		if (level < 1 || level > BAND_COUNT)
 			status = forms_fail(err, doc.path, doc.sections[i].line,
-					    "unknown section [%s]; expected [band.1] to [band.%d]",
+					    _("unknown section [%s]; expected [band.1] to [band.%d]"),
 					    doc.sections[i].name, BAND_COUNT);
 		else
 			status = load_band(forms, &doc, &doc.sections[i], level, err);

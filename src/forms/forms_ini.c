@@ -12,6 +12,7 @@
 
 #include "gradus/utf8.h"
 #include "forms_private.h"
+#include "gradus/i18n.h"
 
 struct parse {
 	const char *path;
@@ -295,11 +296,11 @@ enum status ini_doc_parse(const struct forms_file *file, struct ini_doc *doc, st
 		goto fail;
 	if (ret > 0) {
 		p.status = forms_fail(err, file->path, ret,
-				      "malformed line: expected 'key = value' or '[section]'");
+				      _("malformed line: expected 'key = value' or '[section]'"));
 		goto fail;
 	}
 	if (ret < 0) {
-		p.status = forms_fail(err, file->path, 0, "cannot parse (inih error %d)", ret);
+		p.status = forms_fail(err, file->path, 0, _("cannot parse (inih error %d)"), ret);
 		goto fail;
 	}
 	return STATUS_OK;
@@ -335,7 +336,7 @@ enum status ini_check_keys(const struct ini_doc *doc, const struct ini_section *
 			continue;
 		forms_join_words(allowed, expected, sizeof(expected));
 		return forms_fail(err, doc->path, section->entries[i].line,
-				  "unknown key '%s' in [%s]; expected one of %s",
+				  _("unknown key '%s' in [%s]; expected one of %s"),
 				  section->entries[i].key, section->name, expected);
 	}
 	return STATUS_OK;
@@ -346,7 +347,7 @@ enum status ini_require(const struct ini_doc *doc, const struct ini_section *sec
 {
 	*out = ini_get(section, key);
 	if (!*out)
-		return forms_fail(err, doc->path, section->line, "missing key '%s' in [%s]", key, section->name);
+		return forms_fail(err, doc->path, section->line, _("missing key '%s' in [%s]"), key, section->name);
 	return STATUS_OK;
 }
 
@@ -359,11 +360,11 @@ enum status ini_string(const struct ini_doc *doc, const struct ini_section *sect
 	if (status)
 		return status;
 	if (!may_be_empty && !entry->value[0])
-		return forms_fail(err, doc->path, entry->line, "'%s' is empty in [%s]", key, section->name);
+		return forms_fail(err, doc->path, entry->line, _("'%s' is empty in [%s]"), key, section->name);
 	free(*out);
 	*out = strdup(entry->value);
 	if (!*out)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	return STATUS_OK;
 }
 
@@ -382,7 +383,7 @@ enum status ini_int(const struct ini_doc *doc, const struct ini_section *section
 	errno = 0;
 	value = strtol(text, &end, 10);
 	if (!*text || *end || errno || (text[0] < '0' || text[0] > '9') || value < min || value > max)
-		return forms_fail(err, doc->path, entry->line, "'%s' must be a whole number from %d to %d, not '%s'",
+		return forms_fail(err, doc->path, entry->line, _("'%s' must be a whole number from %d to %d, not '%s'"),
 				  key, min, max, text);
 	*out = (int)value;
 	return STATUS_OK;
@@ -413,7 +414,7 @@ enum status ini_word(const struct ini_doc *doc, const struct ini_section *sectio
 		return STATUS_OK;
 	*out = 0;
 	forms_join_words(words, expected, sizeof(expected));
-	return forms_fail(err, doc->path, entry->line, "unknown %s '%s'; expected one of %s",
+	return forms_fail(err, doc->path, entry->line, _("unknown %s '%s'; expected one of %s"),
 			  key, entry->value, expected);
 }
 
@@ -426,7 +427,7 @@ enum status ini_yes_no(const struct ini_doc *doc, const struct ini_section *sect
 	if (status)
 		return status;
 	if (strcmp(entry->value, "yes") && strcmp(entry->value, "no"))
-		return forms_fail(err, doc->path, entry->line, "'%s' must be yes or no, not '%s'",
+		return forms_fail(err, doc->path, entry->line, _("'%s' must be yes or no, not '%s'"),
 				  key, entry->value);
 	*out = !strcmp(entry->value, "yes");
 	return STATUS_OK;
@@ -466,11 +467,11 @@ enum status ini_split(const struct ini_doc *doc, const struct ini_entry *entry, 
 		if (bigger)
 			pieces = bigger;
 		if (!bigger || !(pieces[n] = trimmed_copy(start, stop))) {
-			status = error_set(err, STATUS_ERR_NOMEM, "out of memory");
+			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 			goto cleanup;
 		}
 		if (!pieces[n++][0]) {
-			status = forms_fail(err, doc->path, entry->line, "'%s' has an empty item between '%c'",
+			status = forms_fail(err, doc->path, entry->line, _("'%s' has an empty item between '%c'"),
 					    entry->key, sep);
 			goto cleanup;
 		}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "forms_private.h"
+#include "gradus/i18n.h"
 
 static const char *const kpi_keys[] = { "zh", "en", "unit", "better", NULL };
 static const char *const betters[] = { "lower", "higher", NULL };
@@ -32,9 +33,9 @@ static enum status load_kpi(const struct ini_doc *doc, const struct ini_section 
 
 	if (!forms_is_key(key) || strlen(key) > 30)
 		return forms_fail(err, doc->path, section->line,
-				  "kpi key '%s' must be lower-case letters, digits and '_' (at most 30)", key);
+				  _("kpi key '%s' must be lower-case letters, digits and '_' (at most 30)"), key);
 	if (!(kpi->key = strdup(key)))
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	status = ini_check_keys(doc, section, kpi_keys, err);
 	if (!status)
 		status = ini_string(doc, section, "zh", false, &kpi->zh, err);
@@ -43,7 +44,7 @@ static enum status load_kpi(const struct ini_doc *doc, const struct ini_section 
 	if (!status)
 		status = ini_string(doc, section, "unit", false, &kpi->unit, err);
 	if (!status && strlen(kpi->unit) > 30)
-		status = forms_fail(err, doc->path, ini_get(section, "unit")->line, "unit: at most 30 bytes");
+		status = forms_fail(err, doc->path, ini_get(section, "unit")->line, _("unit: at most 30 bytes"));
 	if (!status)
 		status = ini_word(doc, section, "better", betters, &better, err);
 	kpi->lower_is_better = better == 0;
@@ -60,7 +61,7 @@ enum status forms_load_kpis(const struct ini_doc *doc, struct level *level, stru
 	if (!count)
 		return STATUS_OK;
 	if (!(level->kpis = calloc(count, sizeof(*level->kpis))))
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	for (i = 0; i < doc->count && !status; i++)
 		if (forms_suffix(doc->sections[i].name, "kpi."))
 			status = load_kpi(doc, &doc->sections[i], &level->kpis[level->kpi_count++], err);

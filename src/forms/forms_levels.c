@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "forms_private.h"
+#include "gradus/i18n.h"
 
 #define LEVEL_COUNT 4
 
@@ -92,17 +93,17 @@ static enum status load_key(const struct forms *forms, const struct ini_doc *doc
 	index = forms_word_index(level_keys, entry->value);
 	forms_join_words(level_keys, expected, sizeof(expected));
 	if (index < 0)
-		return forms_fail(err, doc->path, entry->line, "unknown level '%s'; expected one of %s",
+		return forms_fail(err, doc->path, entry->line, _("unknown level '%s'; expected one of %s"),
 				  entry->value, expected);
 	snprintf(name, sizeof(name), "levels/%s.ini", level_keys[index]);
 	if (strcmp(name, rel))
 		return forms_fail(err, doc->path, entry->line,
-				  "level key '%s' does not match the file name (expected %s)", level_keys[index], name);
+				  _("level key '%s' does not match the file name (expected %s)"), level_keys[index], name);
 	status = ini_int(doc, head, "order", 1, LEVEL_COUNT, &level->order, err);
 	for (i = 0; !status && &forms->levels[i] != level; i++) {
 		if (forms->levels[i].order == level->order)
 			status = forms_fail(err, doc->path, ini_get(head, "order")->line,
-					    "order %d already used by level '%s'", level->order, forms->levels[i].key);
+					    _("order %d already used by level '%s'"), level->order, forms->levels[i].key);
 	}
 	if (!status)
 		status = ini_string(doc, head, "key", false, &level->key, err);
@@ -120,7 +121,7 @@ static enum status load_prior(const struct ini_doc *doc, const struct ini_sectio
 		return STATUS_OK;
 	status = ini_word(doc, head, "prior_level", level_keys, &index, err);
 	if (!status && !strcmp(level_keys[index], level->key))
-		status = forms_fail(err, doc->path, entry->line, "a level cannot be its own prior level");
+		status = forms_fail(err, doc->path, entry->line, _("a level cannot be its own prior level"));
 	if (!status)
 		status = ini_string(doc, head, "prior_level", false, &level->prior_level, err);
 	return status;
@@ -142,7 +143,7 @@ static enum status load_identity(const struct forms *forms, const struct ini_doc
 		status = ini_string(doc, head, "code", false, &level->code, err);
 	if (!status && !is_code(level->code))
 		status = forms_fail(err, doc->path, ini_get(head, "code")->line,
-				    "code '%s' must be 3 capital letters, e.g. EXC", level->code);
+				    _("code '%s' must be 3 capital letters, e.g. EXC"), level->code);
 	if (!status)
 		status = ini_int(doc, head, "min_maturity", 0, 5, &level->min_maturity, err);
 	if (!status)
@@ -158,10 +159,10 @@ static enum status check_lead(const struct ini_doc *doc, const struct ini_sectio
 {
 	if (years == 0 && months != 0)
 		return forms_fail(err, doc->path, ini_get(head, months_key)->line,
-				  "%s must be 0 when %s is 0", months_key, years_key);
+				  _("%s must be 0 when %s is 0"), months_key, years_key);
 	if (years > 0 && months >= years * 12)
 		return forms_fail(err, doc->path, ini_get(head, months_key)->line,
-				  "%s (%d) must be shorter than %s (%d years)", months_key, months, years_key, years);
+				  _("%s (%d) must be shorter than %s (%d years)"), months_key, months, years_key, years);
 	return STATUS_OK;
 }
 
@@ -206,10 +207,10 @@ static enum status load_state(const struct ini_doc *doc, const struct ini_sectio
 
 	if (!forms_is_key(key))
 		return forms_fail(err, doc->path, section->line,
-				  "state key '%s' must be lower-case letters, digits and '_'", key);
+				  _("state key '%s' must be lower-case letters, digits and '_'"), key);
 	state->key = strdup(key);
 	if (!state->key)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	status = ini_check_keys(doc, section, state_keys, err);
 	if (!status)
 		status = ini_string(doc, section, "zh", false, &state->zh, err);
@@ -228,13 +229,13 @@ static enum status check_state_ref(const struct ini_doc *doc, const struct ini_e
 	size_t i, used = 0;
 
 	if (state && state->final && !strcmp(entry->key, "from"))
-		return forms_fail(err, doc->path, entry->line, "step '%s' leaves final state '%s'", step, key);
+		return forms_fail(err, doc->path, entry->line, _("step '%s' leaves final state '%s'"), step, key);
 	if (state)
 		return STATUS_OK;
 	for (i = 0; i < level->state_count && used < sizeof(declared); i++)
 		used += (size_t)snprintf(declared + used, sizeof(declared) - used, "%s%s", i ? ", " : "",
 					 level->states[i].key);
-	return forms_fail(err, doc->path, entry->line, "step '%s': undeclared state '%s' in '%s'; declared: %s",
+	return forms_fail(err, doc->path, entry->line, _("step '%s': undeclared state '%s' in '%s'; declared: %s"),
 			  step, key, entry->key, declared);
 }
 
@@ -254,7 +255,7 @@ static enum status load_roles(const struct ini_doc *doc, const struct ini_sectio
 		if (roles[k])
 			continue;
 		forms_join_words(roles, expected, sizeof(expected));
-		status = forms_fail(err, doc->path, entry->line, "step '%s': unknown role '%s'; expected one of %s",
+		status = forms_fail(err, doc->path, entry->line, _("step '%s': unknown role '%s'; expected one of %s"),
 				    step->key, step->roles[i], expected);
 	}
 	return status;
@@ -288,10 +289,10 @@ static enum status load_step(const struct ini_doc *doc, const struct ini_section
 
 	if (!forms_is_key(key))
 		return forms_fail(err, doc->path, section->line,
-				  "step key '%s' must be lower-case letters, digits and '_'", key);
+				  _("step key '%s' must be lower-case letters, digits and '_'"), key);
 	step->key = strdup(key);
 	if (!step->key)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	status = ini_check_keys(doc, section, step_keys, err);
 	if (!status)
 		status = ini_string(doc, section, "zh", false, &step->zh, err);
@@ -315,21 +316,21 @@ static enum status load_materials(const struct ini_doc *doc, struct level *level
 	size_t i;
 
 	if (!section || !section->count)
-		return forms_fail(err, doc->path, section ? section->line : 0, "no materials: expected [materials] "
-				  "with one 'key = 名称' per document");
+		return forms_fail(err, doc->path, section ? section->line : 0, _("no materials: expected [materials] "
+				  "with one 'key = 名称' per document"));
 	level->materials = calloc(section->count, sizeof(*level->materials));
 	if (!level->materials)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	for (i = 0; i < section->count; i++) {
 		if (!forms_is_key(section->entries[i].key) || !section->entries[i].value[0])
 			return forms_fail(err, doc->path, section->entries[i].line,
-					  "material '%s' needs a key of a-z, 0-9, '_' and a name",
+					  _("material '%s' needs a key of a-z, 0-9, '_' and a name"),
 					  section->entries[i].key);
 		material = &level->materials[level->material_count++];
 		material->key = strdup(section->entries[i].key);
 		material->zh = strdup(section->entries[i].value);
 		if (!material->key || !material->zh)
-			return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	}
 	return STATUS_OK;
 }
@@ -349,7 +350,7 @@ static enum status load_acceptance_materials(const struct ini_doc *doc, const st
 		for (k = 0; k < level->material_count && strcmp(level->materials[k].key, level->acceptance_materials[i]); k++)
 			;
 		if (k == level->material_count)
-			status = forms_fail(err, doc->path, entry->line, "acceptance_materials: '%s' is not in [materials]",
+			status = forms_fail(err, doc->path, entry->line, _("acceptance_materials: '%s' is not in [materials]"),
 					    level->acceptance_materials[i]);
 	}
 	return status;
@@ -372,7 +373,7 @@ static enum status load_workflow(const struct ini_doc *doc, struct level *level,
 	level->states = calloc(count_sections(doc, "state.") + 1, sizeof(*level->states));
 	level->steps = calloc(count_sections(doc, "step.") + 1, sizeof(*level->steps));
 	if (!level->states || !level->steps)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	for (i = 0; i < doc->count && !status; i++) {
 		if (suffix(doc->sections[i].name, "state."))
 			status = load_state(doc, &doc->sections[i], &level->states[level->state_count++], err);
@@ -382,7 +383,7 @@ static enum status load_workflow(const struct ini_doc *doc, struct level *level,
 			status = load_step(doc, &doc->sections[i], level, &level->steps[level->step_count++], err);
 	}
 	if (!status && !level->step_count)
-		status = forms_fail(err, doc->path, 0, "no workflow: expected [state.KEY] and [step.KEY] sections");
+		status = forms_fail(err, doc->path, 0, _("no workflow: expected [state.KEY] and [step.KEY] sections"));
 	return status;
 }
 
@@ -408,17 +409,17 @@ static enum status check_workflow(const struct ini_doc *doc, const struct ini_se
 	int line = ini_get(head, "initial_state")->line;
 
 	if (!initial)
-		return forms_fail(err, doc->path, line, "initial_state '%s' is not a declared state",
+		return forms_fail(err, doc->path, line, _("initial_state '%s' is not a declared state"),
 				  level->initial_state);
 	if (initial->final)
-		return forms_fail(err, doc->path, line, "initial_state '%s' is a final state", level->initial_state);
+		return forms_fail(err, doc->path, line, _("initial_state '%s' is a final state"), level->initial_state);
 	for (i = 0; i < level->state_count; i++) {
 		if (!level->states[i].final && !has_exit(level, level->states[i].key)) {
 			char name[128];
 
 			snprintf(name, sizeof(name), "state.%s", level->states[i].key);
 			return forms_fail(err, doc->path, ini_section_find(doc, name)->line,
-					  "state '%s' is not final but no step leaves it", level->states[i].key);
+					  _("state '%s' is not final but no step leaves it"), level->states[i].key);
 		}
 	}
 	return STATUS_OK;
@@ -434,12 +435,12 @@ static enum status check_sections(const struct ini_doc *doc, const struct ini_se
 		if (strcmp(name, "level") && strcmp(name, "materials") && !suffix(name, "state.") &&
 		    !suffix(name, "step.") && !suffix(name, "panel.") && !suffix(name, "kpi."))
 			return forms_fail(err, doc->path, doc->sections[i].line,
-					  "unknown section [%s]; expected [level], [state.KEY], [step.KEY], "
-					  "[panel.KEY], [kpi.KEY] or [materials]", name);
+					  _("unknown section [%s]; expected [level], [state.KEY], [step.KEY], "
+					  "[panel.KEY], [kpi.KEY] or [materials]"), name);
 	}
 	*head = ini_section_find(doc, "level");
 	if (!*head)
-		return forms_fail(err, doc->path, 0, "no [level] section");
+		return forms_fail(err, doc->path, 0, _("no [level] section"));
 	return STATUS_OK;
 }
 
@@ -448,7 +449,7 @@ static struct level *new_level(struct forms *forms, struct error *err)
 	struct level *levels = realloc(forms->levels, (forms->level_count + 1) * sizeof(*levels));
 
 	if (!levels) {
-		error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 		return NULL;
 	}
 	forms->levels = levels;
@@ -500,7 +501,7 @@ enum status forms_check_levels(struct forms *forms, struct error *err)
 
 	for (i = 0; level_keys[i]; i++) {
 		if (!forms_level(forms, level_keys[i]))
-			return error_set(err, STATUS_ERR_FORMS, "%s/levels: level '%s' is missing (levels/%s.ini)",
+			return error_set(err, STATUS_ERR_FORMS, _("%s/levels: level '%s' is missing (levels/%s.ini)"),
 					 forms->dir, level_keys[i], level_keys[i]);
 	}
 	qsort(forms->levels, forms->level_count, sizeof(*forms->levels), level_compare);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "forms_private.h"
+#include "gradus/i18n.h"
 
 static const char *const panel_keys[] = { "zh", "en", "from", "pass", "fail", "rectify", NULL };
 
@@ -53,12 +54,12 @@ static enum status load_outcome(const struct ini_doc *doc, const struct ini_sect
 	if ((status = ini_string(doc, section, key, false, out, err)))
 		return status;
 	if (!(step = forms_level_step(level, *out)))
-		return forms_fail(err, doc->path, entry->line, "panel '%s': %s names no step '%s' of this level",
+		return forms_fail(err, doc->path, entry->line, _("panel '%s': %s names no step '%s' of this level"),
 				  panel->key, key, *out);
 	for (i = 0; i < panel->from_count; i++)
 		if (!step_leaves(step, panel->from[i]))
 			return forms_fail(err, doc->path, entry->line,
-					  "panel '%s': step '%s' (%s) cannot be taken from state '%s' where the panel sits",
+					  _("panel '%s': step '%s' (%s) cannot be taken from state '%s' where the panel sits"),
 					  panel->key, *out, key, panel->from[i]);
 	return STATUS_OK;
 }
@@ -74,7 +75,7 @@ static enum status load_from(const struct ini_doc *doc, const struct ini_section
 		status = ini_split(doc, from, '|', &panel->from, &panel->from_count, err);
 	for (i = 0; !status && i < panel->from_count; i++)
 		if (!forms_level_state(level, panel->from[i]))
-			status = forms_fail(err, doc->path, from->line, "panel '%s': undeclared state '%s' in 'from'",
+			status = forms_fail(err, doc->path, from->line, _("panel '%s': undeclared state '%s' in 'from'"),
 					    panel->key, panel->from[i]);
 	return status;
 }
@@ -87,9 +88,9 @@ static enum status load_panel(const struct ini_doc *doc, const struct ini_sectio
 
 	if (!forms_is_key(key))
 		return forms_fail(err, doc->path, section->line,
-				  "panel key '%s' must be lower-case letters, digits and '_'", key);
+				  _("panel key '%s' must be lower-case letters, digits and '_'"), key);
 	if (!(panel->key = strdup(key)))
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	status = ini_check_keys(doc, section, panel_keys, err);
 	if (!status)
 		status = ini_string(doc, section, "zh", false, &panel->zh, err);
@@ -104,7 +105,7 @@ static enum status load_panel(const struct ini_doc *doc, const struct ini_sectio
 	if (!status)
 		status = load_outcome(doc, section, level, panel, "rectify", &panel->rectify, err);
 	if (!status && !panel->rectify && !(panel->rectify = strdup(panel->pass)))
-		status = error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	return status;
 }
 
@@ -118,7 +119,7 @@ enum status forms_load_panels(const struct ini_doc *doc, struct level *level, st
 	if (!count)
 		return STATUS_OK;
 	if (!(level->panels = calloc(count, sizeof(*level->panels))))
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	for (i = 0; i < doc->count && !status; i++)
 		if (forms_suffix(doc->sections[i].name, "panel."))
 			status = load_panel(doc, &doc->sections[i], level, &level->panels[level->panel_count++], err);

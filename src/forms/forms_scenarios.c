@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "forms_private.h"
+#include "gradus/i18n.h"
 
 /* In the order of enum item_kind. */
 static const char *const kinds[] = { "check", "number", "measure", "choice", "text", NULL };
@@ -50,7 +51,7 @@ static enum status check_unused(const struct ini_doc *doc, const struct ini_sect
 
 	if (!entry)
 		return STATUS_OK;
-	return forms_fail(err, doc->path, entry->line, "'%s' applies only to kind %s", key, kinds_that_use_it);
+	return forms_fail(err, doc->path, entry->line, _("'%s' applies only to kind %s"), key, kinds_that_use_it);
 }
 
 static enum status load_choices(const struct ini_doc *doc, const struct ini_section *section, int number,
@@ -61,11 +62,11 @@ static enum status load_choices(const struct ini_doc *doc, const struct ini_sect
 
 	if (!entry)
 		return forms_fail(err, doc->path, section->line,
-				  "item %d of kind choice needs 'choices = A|B|...'", number);
+				  _("item %d of kind choice needs 'choices = A|B|...'"), number);
 	status = ini_split(doc, entry, '|', &item->choices, &item->choice_count, err);
 	if (!status && item->choice_count < 2)
 		status = forms_fail(err, doc->path, entry->line,
-				    "item %d needs at least 2 choices, separated by '|'", number);
+				    _("item %d needs at least 2 choices, separated by '|'"), number);
 	return status;
 }
 
@@ -85,13 +86,13 @@ static enum status load_answer(const struct ini_doc *doc, const struct ini_secti
 	if (!status && item->kind != ITEM_CHOICE)
 		status = check_unused(doc, section, "choices", "choice", err);
 	if (!status && wants_unit && !ini_get(section, "unit"))
-		status = forms_fail(err, doc->path, section->line, "item %d of kind %s needs 'unit'",
+		status = forms_fail(err, doc->path, section->line, _("item %d of kind %s needs 'unit'"),
 				    number, kinds[item->kind]);
 	if (!status && wants_unit)
 		status = ini_string(doc, section, "unit", false, &item->unit, err);
 	if (!status && item->kind == ITEM_MEASURE && !ini_get(section, "better"))
 		status = forms_fail(err, doc->path, section->line,
-				    "item %d of kind measure needs 'better = lower' or 'better = higher'", number);
+				    _("item %d of kind measure needs 'better = lower' or 'better = higher'"), number);
 	if (!status && item->kind == ITEM_MEASURE)
 		status = ini_word(doc, section, "better", betters, &better, err);
 	item->lower_is_better = better == 0;
@@ -111,7 +112,7 @@ static enum status load_item(const struct ini_doc *doc, const struct ini_section
 	item->number = number;
 	status = ini_check_keys(doc, section, item_keys, err);
 	if (!status && (!text || !text->value[0]))
-		status = forms_fail(err, doc->path, section->line, "item %d has no text", number);
+		status = forms_fail(err, doc->path, section->line, _("item %d has no text"), number);
 	if (!status)
 		status = ini_string(doc, section, "text", false, &item->text, err);
 	if (!status && text_en && text_en->value[0])
@@ -142,19 +143,19 @@ static enum status load_items(const struct ini_doc *doc, const struct ini_sectio
 
 	scenario->items = calloc(doc->count, sizeof(*scenario->items));
 	if (!scenario->items)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	for (i = 0; i < doc->count && !status; i++) {
 		if (&doc->sections[i] == head)
 			continue;
 		number = forms_section_number(doc->sections[i].name, "item");
 		if (number != (int)scenario->item_count + 1)
 			return forms_fail(err, doc->path, doc->sections[i].line,
-					  "expected [item.%zu] here, not [%s]: number the items 1, 2, 3, ... "
-					  "without gaps", scenario->item_count + 1, doc->sections[i].name);
+					  _("expected [item.%zu] here, not [%s]: number the items 1, 2, 3, ... "
+					  "without gaps"), scenario->item_count + 1, doc->sections[i].name);
 		status = load_item(doc, &doc->sections[i], number, &scenario->items[scenario->item_count++], err);
 	}
 	if (!status && scenario->item_count < FORMS_MIN_ITEMS)
-		status = forms_fail(err, doc->path, head->line, "scenario %d has fewer than %d items (%zu)",
+		status = forms_fail(err, doc->path, head->line, _("scenario %d has fewer than %d items (%zu)"),
 				    scenario->id, FORMS_MIN_ITEMS, scenario->item_count);
 	return status;
 }
@@ -175,7 +176,7 @@ static enum status find_stage(const struct forms *forms, const struct ini_doc *d
 	for (i = 0; i < forms->stage_count && used < sizeof(expected); i++)
 		used += (size_t)snprintf(expected + used, sizeof(expected) - used, "%s%s", i ? ", " : "",
 					 forms->stages[i].key);
-	return forms_fail(err, doc->path, entry->line, "unknown stage '%s'; expected one of %s",
+	return forms_fail(err, doc->path, entry->line, _("unknown stage '%s'; expected one of %s"),
 			  entry->value, expected);
 }
 
@@ -217,10 +218,10 @@ static enum status claim_slot(struct forms *forms, const struct ini_doc *doc, co
 		return status;
 	slot = &forms->scenarios[id - 1];
 	if (slot->file)
-		return forms_fail(err, doc->path, entry->line, "scenario id %d already defined in %s", id, slot->file);
+		return forms_fail(err, doc->path, entry->line, _("scenario id %d already defined in %s"), id, slot->file);
 	slot->file = strdup(doc->path);
 	if (!slot->file)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	slot->id = id;
 	*out = slot;
 	return STATUS_OK;
@@ -233,12 +234,12 @@ static enum status find_head(const struct ini_doc *doc, const struct ini_section
 	for (i = 0; i < doc->count; i++) {
 		if (strcmp(doc->sections[i].name, "scenario") && !forms_section_number(doc->sections[i].name, "item"))
 			return forms_fail(err, doc->path, doc->sections[i].line,
-					  "unknown section [%s]; expected [scenario] or [item.N]",
+					  _("unknown section [%s]; expected [scenario] or [item.N]"),
 					  doc->sections[i].name);
 	}
 	*out = ini_section_find(doc, "scenario");
 	if (!*out)
-		return forms_fail(err, doc->path, 0, "no [scenario] section");
+		return forms_fail(err, doc->path, 0, _("no [scenario] section"));
 	return STATUS_OK;
 }
 
@@ -248,7 +249,7 @@ static enum status ensure_slots(struct forms *forms, struct error *err)
 		return STATUS_OK;
 	forms->scenarios = calloc(FORMS_SCENARIO_COUNT, sizeof(*forms->scenarios));
 	if (!forms->scenarios)
-		return error_set(err, STATUS_ERR_NOMEM, "out of memory");
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	forms->scenario_count = FORMS_SCENARIO_COUNT;
 	return STATUS_OK;
 }
@@ -284,7 +285,7 @@ enum status forms_check_scenarios(const struct forms *forms, struct error *err)
 
 	for (id = 1; id <= FORMS_SCENARIO_COUNT; id++) {
 		if (!forms->scenarios || !forms->scenarios[id - 1].file)
-			return error_set(err, STATUS_ERR_FORMS, "%s/scenarios: scenario %d is missing", forms->dir, id);
+			return error_set(err, STATUS_ERR_FORMS, _("%s/scenarios: scenario %d is missing"), forms->dir, id);
 	}
 	return STATUS_OK;
 }

@@ -1,10 +1,11 @@
 # The messages of the store, the core and the CSV reader are translated:
 # under zh_CN.UTF-8 a refused workflow step, a bad CSV import and a missing
-# case are told in Chinese (their translations are in locale/zh_CN.po).
+# case are told in Chinese, and so are the forms loader's (their translations
+# are in locale/zh_CN.po).
 . "$(dirname "$0")/../lib.sh"
 if ! locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'; then
 	for name in "a step refused from its state" "a bad CSV import" "a CSV header lacking columns" \
-		"a missing case" "a step refused to the user's role"; do
+		"a missing case" "a step refused to the user's role" "a broken forms file" "a missing forms folder"; do
 		ok "$name is told in Chinese # SKIP no zh_CN locale"
 	done
 	exit 0
@@ -31,3 +32,11 @@ expect "a missing case is told in Chinese" 1 "没有案件“HB-2099-BAS-0001”
 run G user add "$(id -un)" inspector
 run G case advance HB-2026-BAS-0004 recommend
 expect "a step refused to the user's role is told in Chinese" 1 "步骤“recommend”限 clerk, admin 办理；"
+
+# The forms loader's too, with the words in a translator's order.
+cp -r "$TOP/forms" "$WORK/forms"
+sed -i '0,/^code = EXC/s//code = EXC\nbogus = 1/' "$WORK/forms/levels/excellent.ini"
+run env LC_ALL=zh_CN.UTF-8 "$GRADUS" forms check "$WORK/forms"
+expect "a broken forms file is told in Chinese" 1 "excellent.ini:12: [level] 中有未知的键“bogus”；应为以下之一：key,"
+run env LC_ALL=zh_CN.UTF-8 "$GRADUS" --db "$DB" --forms "$WORK/no-forms" case list
+expect "a missing forms folder is told in Chinese" 1 "no-forms: 此处没有表单文件夹"
