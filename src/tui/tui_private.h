@@ -81,6 +81,9 @@ struct view_ops {
 	 * (data may have changed there); may be NULL. */
 	void (*resume)(struct tui *tui, struct view *view);
 	const enum action *hints; /* ends with ACTION_NONE */
+	/* The hints for what the view shows now (a tab, a form), instead of
+	 * hints; may be NULL. */
+	const enum action *(*current_hints)(struct tui *tui, struct view *view);
 };
 
 struct view {
