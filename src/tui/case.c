@@ -26,6 +26,7 @@ struct line {
 	char *text;
 	enum line_kind kind;
 	int material; /* index in the level's materials, else -1 */
+	struct cultivation_pick pick; /* the record a cultivation line shows, else RECORD_NONE */
 };
 
 /* A point on the timeline's axis. */
@@ -43,6 +44,7 @@ struct deadline {
 
 #define CASE_MAX_MARKS 64
 #define LABEL_CELLS 28
+#define NO_LINE ((size_t)-1)
 
 struct case_screen {
 	char *id;
@@ -59,12 +61,19 @@ struct case_screen {
 	size_t mark_count;
 	long axis_from, axis_to;
 	bool cultivation; /* the case has a cultivation tab */
+	size_t pick_line;            /* the cultivation tab's cursor: a line showing a record, or NO_LINE */
+	struct cultivation_pick at;  /* the record under it, found again when the lines are made anew */
+	struct cultivation_edit *edit; /* the cultivation tab's date prompt and forms */
+	int rows_y;                  /* the screen line of the tab's first line, as last drawn */
 	char title[160];
 };
 
 static const enum action case_hints[] = {
 	ACTION_TAB_NEXT, ACTION_STEP, ACTION_CHECKS, ACTION_EDIT, ACTION_HELP, ACTION_PANELS, ACTION_NONE
 };
+
+static size_t page(void);
+static void scroll_lines(struct case_screen *s, enum action action);
 
 static const char *or_dash(const char *text)
 {
@@ -142,7 +151,7 @@ static void add(struct case_screen *s, enum line_kind kind, int material, const 
 		s->failed = true;
 		return;
 	}
-	s->lines[s->count++] = (struct line){ text, kind, material };
+	s->lines[s->count++] = (struct line){ text, kind, material, { RECORD_NONE, "" } };
 }
 
 /* "  label      value": the label padded to LABEL_CELLS display cells. */
@@ -438,11 +447,122 @@ static void history(struct tui *tui, struct case_screen *s)
 	}
 }
 
-static void add_cultivation_line(void *ctx, enum case_line kind, const char *text)
+static void add_cultivation_line(void *ctx, enum case_line kind, const struct cultivation_pick *pick,
+				 const char *text)
 {
 	static const enum line_kind kinds[] = { LINE_PLAIN, LINE_HEADING, LINE_DUE, LINE_DIM };
+	struct case_screen *s = ctx;
 
-	add(ctx, kinds[kind], -1, "%s", text);
+	add(s, kinds[kind], -1, "%s", text);
+	if (pick && !s->failed)
+		s->lines[s->count - 1].pick = *pick;
+}
+
+/* The cultivation tab's cursor: on the lines that show a record (a
+ * milestone, a KPI, the plan, a session, a follow-up, a report). */
+
+static bool in_view(const struct case_screen *s, size_t line)
+{
+	return line != NO_LINE && line >= s->top && line < s->top + page();
+}
+
+/* The first line showing a record at or after from; NO_LINE when none. */
+static size_t pick_after(const struct case_screen *s, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < s->count; i++)
+		if (s->lines[i].pick.kind != RECORD_NONE)
+			return i;
+	return NO_LINE;
+}
+
+/* The last line showing a record at or before from; NO_LINE when none. */
+static size_t pick_before(const struct case_screen *s, size_t from)
+{
+	size_t i;
+
+	for (i = from < s->count ? from + 1 : s->count; i-- > 0;)
+		if (s->lines[i].pick.kind != RECORD_NONE)
+			return i;
+	return NO_LINE;
+}
+
+static void pick_set(struct case_screen *s, size_t line)
+{
+	s->pick_line = line;
+	s->at = line != NO_LINE ? s->lines[line].pick : (struct cultivation_pick){ RECORD_NONE, "" };
+}
+
+/* Scrolls so the picked line shows, with the lines of its record below it
+ * (a KPI's bars, a session's advice: up to the next record, blank line or
+ * heading); the first record with the chart above it. */
+static void pick_show(struct case_screen *s)
+{
+	size_t line = s->pick_line, next, end, last = s->count > page() ? s->count - page() : 0;
+
+	if (line == NO_LINE)
+		return;
+	next = pick_after(s, line + 1);
+	for (end = line; end + 1 < (next == NO_LINE ? s->count : next) && end + 1 < line + page(); end++)
+		if (!*s->lines[end + 1].text || s->lines[end + 1].kind == LINE_HEADING)
+			break;
+	if (line < s->top)
+		s->top = line;
+	if (end >= s->top + page())
+		s->top = end - page() + 1;
+	if (line == pick_after(s, 0) && line < page())
+		s->top = 0;
+	if (s->top > last)
+		s->top = last;
+}
+
+/* After the lines were made anew: the cursor on the same record, or on
+ * the nearest one after where it stood. */
+static void pick_find(struct case_screen *s)
+{
+	size_t i, was = s->pick_line;
+
+	for (i = 0; s->at.kind != RECORD_NONE && i < s->count; i++)
+		if (s->lines[i].pick.kind == s->at.kind && !strcmp(s->lines[i].pick.key, s->at.key)) {
+			s->pick_line = i;
+			return;
+		}
+	i = pick_after(s, was == NO_LINE || s->at.kind == RECORD_NONE ? 0 : was);
+	pick_set(s, i != NO_LINE ? i : pick_before(s, s->count));
+}
+
+/* Up and down go from record to record, scrolling as they go; before the
+ * first and past the last they scroll the lines. Paging scrolls, and the
+ * cursor goes to the first record on the screen when it left it. */
+static void pick_move(struct case_screen *s, enum action action)
+{
+	bool shown = in_view(s, s->pick_line);
+	size_t at = NO_LINE;
+
+	if (action == ACTION_DOWN) {
+		at = pick_after(s, shown ? s->pick_line + 1 : s->top);
+		if (!shown && !in_view(s, at))
+			at = NO_LINE;
+	} else if (action == ACTION_UP) {
+		at = shown ? (s->pick_line ? pick_before(s, s->pick_line - 1) : NO_LINE) : pick_before(s, s->top + page() - 1);
+		if (!shown && !in_view(s, at))
+			at = NO_LINE;
+	}
+	if (at != NO_LINE) {
+		pick_set(s, at);
+		pick_show(s);
+		return;
+	}
+	scroll_lines(s, action);
+	if (action == ACTION_HOME)
+		at = pick_after(s, 0);
+	else if (action == ACTION_END)
+		at = pick_before(s, s->count);
+	if (!in_view(s, at) && !in_view(s, s->pick_line))
+		at = pick_after(s, s->top);
+	if (in_view(s, at))
+		pick_set(s, at);
 }
 
 static int tab_count(const struct case_screen *s)
@@ -459,7 +579,10 @@ static void build(struct tui *tui, struct case_screen *s)
 	case TAB_SCENARIOS: scenarios(tui, s); break;
 	case TAB_TIMELINE: timeline(tui, s); break;
 	case TAB_HISTORY: history(tui, s); break;
-	case TAB_CULTIVATION: case_cultivation(tui, s->id, add_cultivation_line, s); break;
+	case TAB_CULTIVATION:
+		case_cultivation(tui, s->id, add_cultivation_line, s);
+		pick_find(s);
+		break;
 	default: break;
 	}
 }
@@ -504,6 +627,7 @@ static void screen_free(struct case_screen *s)
 	if (s->loaded)
 		case_detail_clear(&s->detail);
 	history_rows_free(s->history, s->history_count);
+	cultivation_edit_free(s->edit);
 	free(s->id);
 	free(s);
 }
@@ -513,10 +637,13 @@ static enum status case_open(struct tui *tui, struct view *view, struct error *e
 	struct case_screen *s = calloc(1, sizeof(*s));
 	enum status status;
 
-	if (!s || !(s->id = strdup(view->arg))) {
+	if (!s || !(s->id = strdup(view->arg)) || !(s->edit = cultivation_edit_new())) {
+		if (s)
+			free(s->id);
 		free(s);
 		return STATUS_ERR_NOMEM;
 	}
+	s->pick_line = NO_LINE;
 	status = load(tui, s, err);
 	if (status) {
 		screen_free(s);
@@ -648,9 +775,11 @@ static attr_t line_attr(struct tui *tui, const struct line *line, bool cursor)
 	}
 }
 
-static void draw_line(struct tui *tui, const struct case_screen *s, const struct line *line, int y)
+static void draw_line(struct tui *tui, const struct case_screen *s, size_t at, int y)
 {
-	bool cursor = s->tab == TAB_MATERIALS && line->material >= 0 && (size_t)line->material == s->cursor;
+	const struct line *line = &s->lines[at];
+	bool cursor = (s->tab == TAB_MATERIALS && line->material >= 0 && (size_t)line->material == s->cursor) ||
+		      (s->tab == TAB_CULTIVATION && at == s->pick_line);
 
 	switch (line->kind) {
 	case LINE_AXIS_YEARS: draw_years(s, y, COLS - 2); return;
@@ -658,7 +787,7 @@ static void draw_line(struct tui *tui, const struct case_screen *s, const struct
 	case LINE_AXIS_TODAY: draw_today(s, y, COLS - 2); return;
 	default: break;
 	}
-	if (s->tab == TAB_MATERIALS && line->material >= 0)
+	if ((s->tab == TAB_MATERIALS && line->material >= 0) || cursor)
 		draw_text(y, 0, cursor ? ">" : " ", 1, A_NORMAL);
 	draw_text(y, 1, line->text, COLS - 1, line_attr(tui, line, cursor));
 }
@@ -668,16 +797,24 @@ static size_t page(void)
 	return LINES > 4 ? (size_t)LINES - 4 : 1;
 }
 
+/* The cultivation tab's prompt takes the last line, a form all of them. */
 static void case_draw(struct tui *tui, struct view *view, int top, int height)
 {
 	struct case_screen *s = view->data;
+	bool editing = s->tab == TAB_CULTIVATION;
+	int rows = editing ? cultivation_edit_rows(s->edit, height - 2) : height - 2;
 	size_t i;
 
 	draw_tabs(tui, s, top);
 	if (s->count > page() && s->top > s->count - page())
 		s->top = s->count - page();
-	for (i = 0; (int)i < height - 2 && s->top + i < s->count; i++)
-		draw_line(tui, s, &s->lines[s->top + i], top + 2 + (int)i);
+	if (editing && rows > 0 && s->pick_line != NO_LINE && s->pick_line >= s->top + (size_t)rows)
+		s->top = s->pick_line - (size_t)rows + 1;
+	s->rows_y = top + 2;
+	for (i = 0; (int)i < rows && s->top + i < s->count; i++)
+		draw_line(tui, s, s->top + i, top + 2 + (int)i);
+	if (editing)
+		cultivation_edit_draw(tui, s->edit, top + 2, height - 2);
 }
 
 /* Keys. */
@@ -760,6 +897,28 @@ static void switch_tab(struct tui *tui, struct case_screen *s, int by)
 	s->top = s->tab == TAB_HISTORY && s->count > page() ? s->count - page() : 0;
 	if (s->tab == TAB_MATERIALS)
 		move_cursor(tui, s, ACTION_NONE);
+	if (s->tab == TAB_CULTIVATION && !in_view(s, s->pick_line))
+		pick_set(s, pick_after(s, 0));
+}
+
+/* A key on the cultivation tab: its prompt or form first, then its keys on
+ * the record under the cursor; after a write the tab is made anew with
+ * the cursor on the record written. */
+static bool cultivation_key(struct tui *tui, struct case_screen *s, enum action action, int code, wint_t ch)
+{
+	struct cultivation_pick written = { RECORD_NONE, "" };
+	struct error err = { "" };
+
+	if (!cultivation_edit_key(tui, s->edit, s->id, s->pick_line != NO_LINE ? &s->at : NULL, action, code, ch,
+				  &written))
+		return false;
+	if (written.kind != RECORD_NONE) {
+		s->at = written;
+		if (load(tui, s, &err))
+			tui_say(tui, true, "%s", err.message);
+		pick_show(s);
+	}
+	return true;
 }
 
 
@@ -767,8 +926,8 @@ static bool case_key(struct tui *tui, struct view *view, enum action action, int
 {
 	struct case_screen *s = view->data;
 
-	(void)code;
-	(void)ch;
+	if (s->tab == TAB_CULTIVATION && cultivation_key(tui, s, action, code, ch))
+		return true;
 	switch (action) {
 	case ACTION_TAB_NEXT: switch_tab(tui, s, 1); return true;
 	case ACTION_TAB_PREV: switch_tab(tui, s, -1); return true;
@@ -783,6 +942,8 @@ static bool case_key(struct tui *tui, struct view *view, enum action action, int
 	case ACTION_UP: case ACTION_DOWN: case ACTION_PAGE_UP: case ACTION_PAGE_DOWN: case ACTION_HOME: case ACTION_END:
 		if (s->tab == TAB_MATERIALS)
 			move_cursor(tui, s, action);
+		else if (s->tab == TAB_CULTIVATION)
+			pick_move(s, action);
 		else
 			scroll_lines(s, action);
 		return true;
@@ -818,16 +979,53 @@ static const char *case_title(struct tui *tui, struct view *view)
 	return s->title;
 }
 
+/* On the cultivation tab a click selects a record, a second click acts on
+ * it as Enter does, and the wheel scrolls; nothing while a form is open. */
+static bool cultivation_mouse(struct tui *tui, struct case_screen *s, int y, int wheel)
+{
+	size_t at;
+	int i;
+
+	if (cultivation_edit_open(s->edit))
+		return true;
+	if (wheel) {
+		for (i = 0; i < 3; i++)
+			scroll_lines(s, wheel < 0 ? ACTION_UP : ACTION_DOWN);
+		if (!in_view(s, s->pick_line) && in_view(s, pick_after(s, s->top)))
+			pick_set(s, pick_after(s, s->top));
+		return true;
+	}
+	if (y < s->rows_y)
+		return true;
+	at = s->top + (size_t)(y - s->rows_y);
+	if (at >= s->count || s->lines[at].pick.kind == RECORD_NONE)
+		return true;
+	if (at == s->pick_line)
+		return cultivation_key(tui, s, ACTION_OPEN, 0, L'\r');
+	pick_set(s, at);
+	return true;
+}
+
 /* A click on a tab switches to it. */
 static bool case_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
 {
 	struct case_screen *s = view->data;
 	int tab = y == 1 && !wheel ? tab_at(s, x) : -1;
 
+	if (s->tab == TAB_CULTIVATION && (tab < 0 || cultivation_edit_open(s->edit)))
+		return cultivation_mouse(tui, s, y, wheel);
 	if (tab < 0)
 		return !wheel;
 	switch_tab(tui, s, tab - (int)s->tab);
 	return true;
+}
+
+static const enum action *case_current_hints(struct tui *tui, struct view *view)
+{
+	struct case_screen *s = view->data;
+
+	(void)tui;
+	return s->tab == TAB_CULTIVATION ? cultivation_edit_hints(s->edit) : case_hints;
 }
 
 const struct view_ops case_view_ops = {
@@ -839,5 +1037,6 @@ const struct view_ops case_view_ops = {
 	.title = case_title,
 	.resume = case_resume,
 	.hints = case_hints,
+	.current_hints = case_current_hints,
 	.mouse = case_mouse,
 };

@@ -2,9 +2,11 @@
  * chart of the 2 years (a cell per half month, milestones, guidance sessions
  * and follow-ups, today and the acceptance due date as vertical marks), each
  * KPI as a small bar chart of its periods against baseline and target, then
- * the plan's latest version, open follow-ups, the latest progress report and
- * what is not yet met for the acceptance application. Lines are made here and
- * drawn by the case screen, so they scroll like its other tabs. */
+ * the plan's latest version, the guidance sessions with their follow-ups,
+ * the progress reports and what is not yet met for the acceptance
+ * application. Lines are made here and drawn by the case screen, so they
+ * scroll like its other tabs; a line showing a record names it, for the
+ * tab's cursor (cultivation_forms.c writes). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,19 +28,43 @@ struct out {
 	void *ctx;
 };
 
+static void vemit(struct out *o, enum case_line kind, const struct cultivation_pick *pick, const char *fmt,
+		  va_list ap) __attribute__((format(printf, 4, 0)));
 static void emit(struct out *o, enum case_line kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void emit_pick(struct out *o, enum case_line kind, enum cultivation_record record, const char *key,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void vemit(struct out *o, enum case_line kind, const struct cultivation_pick *pick, const char *fmt,
+		  va_list ap)
+{
+	char *text = NULL;
+
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	o->add(o->ctx, kind, pick, text ? text : "");
+	free(text);
+}
 
 static void emit(struct out *o, enum case_line kind, const char *fmt, ...)
 {
 	va_list ap;
-	char *text = NULL;
 
 	va_start(ap, fmt);
-	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
+	vemit(o, kind, NULL, fmt, ap);
 	va_end(ap);
-	o->add(o->ctx, kind, text ? text : "");
-	free(text);
+}
+
+/* A line showing a record, which the tab's cursor can select. */
+static void emit_pick(struct out *o, enum case_line kind, enum cultivation_record record, const char *key,
+		      const char *fmt, ...)
+{
+	struct cultivation_pick pick = { record, "" };
+	va_list ap;
+
+	snprintf(pick.key, sizeof(pick.key), "%s", key ? key : "");
+	va_start(ap, fmt);
+	vemit(o, kind, &pick, fmt, ap);
+	va_end(ap);
 }
 
 /* text cut (with …) or padded to exactly `cells` display cells. */
@@ -90,12 +116,16 @@ static void put(struct row *r, int cell, char mark)
 		r->cells[cell] = mark;
 }
 
-static void emit_row(struct out *o, enum case_line kind, const char *label, const struct row *r)
+static void emit_row(struct out *o, enum case_line kind, const char *label, const struct row *r,
+		     enum cultivation_record record, const char *key)
 {
 	char padded[256];
 
 	fit(padded, sizeof(padded), label, LABEL);
-	emit(o, kind, "%s %s", padded, r->cells);
+	if (record == RECORD_NONE)
+		emit(o, kind, "%s %s", padded, r->cells);
+	else
+		emit_pick(o, kind, record, key, "%s %s", padded, r->cells);
 }
 
 static void axis(struct out *o, struct date start)
@@ -148,7 +178,7 @@ static void milestones(struct out *o, const struct cultivation_view *v, struct d
 				r.cells[c] = '-';
 		put(&r, due, *m->done_on ? '#' : late ? '!' : 'o');
 		emit_row(o, *m->done_on ? CASE_LINE_DIM : late ? CASE_LINE_DUE : CASE_LINE_PLAIN, m->title ? m->title : "",
-			 &r);
+			 &r, RECORD_MILESTONE, m->id);
 		if (due >= 0)
 			from = due + 1;
 	}
@@ -174,8 +204,8 @@ static void sessions(struct out *o, const struct cultivation_view *v, struct dat
 		}
 	}
 	/* L10N: rows of the cultivation chart: the expert committee's guidance sessions, their follow-up actions */
-	emit_row(o, CASE_LINE_PLAIN, _("Guidance sessions"), &held);
-	emit_row(o, late ? CASE_LINE_DUE : CASE_LINE_PLAIN, _("Follow-ups"), &follow);
+	emit_row(o, CASE_LINE_PLAIN, _("Guidance sessions"), &held, RECORD_NONE, NULL);
+	emit_row(o, late ? CASE_LINE_DUE : CASE_LINE_PLAIN, _("Follow-ups"), &follow, RECORD_NONE, NULL);
 }
 
 static void gantt(struct out *o, const struct cultivation_view *v, struct date today)
@@ -242,8 +272,8 @@ static void kpi(struct out *o, const struct cultivation_kpi *k)
 	number(target, sizeof(target), k->target);
 	snprintf(name, sizeof(name), "%s (%s)", i18n_chinese() ? k->zh : (k->en && *k->en ? k->en : k->zh), k->unit);
 	/* L10N: a KPI's line: name (unit), baseline, target and which way is better, met or not */
-	emit(o, met ? CASE_LINE_HEADING : CASE_LINE_DUE, _("%s  baseline %s  target %s%s  %s"), name, base, target,
-	     k->lower_is_better ? _(" (lower is better)") : "", met ? _("met") : _("not met"));
+	emit_pick(o, met ? CASE_LINE_HEADING : CASE_LINE_DUE, RECORD_KPI, k->key, _("%s  baseline %s  target %s%s  %s"),
+		  name, base, target, k->lower_is_better ? _(" (lower is better)") : "", met ? _("met") : _("not met"));
 	bar(line, sizeof(line), k->baseline, max, target_cell);
 	/* L10N: the bar of a KPI's baseline; keep it under 9 cells */
 	fit(name, sizeof(name), _("baseline"), 9);
@@ -273,61 +303,99 @@ static void kpis(struct out *o, const struct cultivation_view *v)
 		kpi(o, &v->kpis[i]);
 }
 
-/* Long text wrapped by cells, each line indented. */
+/* Long text wrapped by cells, each line indented; the text's own lines
+ * (advice and summaries typed on the screen) start new lines. */
 static void wrapped(struct out *o, enum case_line kind, const char *text, int indent)
 {
 	int cells = (COLS > 40 ? COLS : 80) - 2 - indent;
 
 	while (text && *text) {
-		size_t n = utf8_wrap(text, cells);
+		size_t line = strcspn(text, "\n"), n;
+		char *one = strndup(text, line), *at = one;
 
-		emit(o, kind, "%*s%.*s", indent, "", (int)n, text);
-		text += n;
+		while (at && *at) {
+			n = utf8_wrap(at, cells);
+			emit(o, kind, "%*s%.*s", indent, "", (int)n, at);
+			at += n;
+			while (*at == ' ')
+				at++;
+		}
+		free(one);
+		text += line;
 		while (*text == ' ' || *text == '\n')
 			text++;
 	}
 }
 
-static void plan_and_reports(struct out *o, const struct cultivation_view *v, struct date today)
+static void plan(struct out *o, const struct cultivation_view *v)
 {
-	size_t i, j, open = 0;
-
 	emit(o, CASE_LINE_PLAIN, "%s", "");
 	if (v->plan_count) {
 		const struct cultivation_plan *p = &v->plans[v->plan_count - 1];
 
 		/* L10N: the construction plan's latest version: its number, its title */
-		emit(o, CASE_LINE_HEADING, _("Construction plan, version %d: %s"), p->version, p->title ? p->title : "");
+		emit_pick(o, CASE_LINE_HEADING, RECORD_PLAN, "", _("Construction plan, version %d: %s"), p->version,
+			  p->title ? p->title : "");
 		if (p->change && *p->change)
 			/* L10N: what the plan's latest version changed */
 			wrapped(o, CASE_LINE_PLAIN, p->change, 2);
 	} else {
-		emit(o, CASE_LINE_HEADING, "%s", _("No construction plan yet"));
+		emit_pick(o, CASE_LINE_HEADING, RECORD_PLAN, "", "%s", _("No construction plan yet"));
 	}
-	emit(o, CASE_LINE_PLAIN, "%s", "");
-	/* L10N: heading of the follow-up actions of guidance sessions still open */
-	emit(o, CASE_LINE_HEADING, "%s", _("Open follow-ups"));
-	for (i = 0; i < v->session_count; i++)
-		for (j = 0; j < v->sessions[i].followup_count; j++) {
-			const struct cultivation_followup *f = &v->sessions[i].followups[j];
+}
 
-			if (*f->done_on)
-				continue;
-			open++;
-			emit(o, overdue(f->due_on, f->done_on, today) ? CASE_LINE_DUE : CASE_LINE_PLAIN, "  %s  %s  (%s)",
-			     f->due_on, f->action ? f->action : "", f->owner ? f->owner : "—");
-		}
-	if (!open)
-		emit(o, CASE_LINE_DIM, "  %s", _("none"));
-	emit(o, CASE_LINE_PLAIN, "%s", "");
-	if (v->report_count) {
-		const struct cultivation_report *r = &v->reports[v->report_count - 1];
+static void followup(struct out *o, const struct cultivation_followup *f, struct date today)
+{
+	const char *action = f->action ? f->action : "", *owner = f->owner && *f->owner ? f->owner : "—";
 
-		/* L10N: the latest progress report: its period, the day it came in */
-		emit(o, CASE_LINE_HEADING, _("Latest progress report: %s, received %s"), r->period, r->received_on);
-		wrapped(o, CASE_LINE_PLAIN, r->summary, 2);
-	} else {
+	if (*f->done_on)
+		/* L10N: a follow-up done: its due date, the action, its owner, the day it was done */
+		emit_pick(o, CASE_LINE_DIM, RECORD_FOLLOWUP, f->id, _("    # %s  %s  (%s), done %s"), f->due_on, action,
+			  owner, f->done_on);
+	else
+		emit_pick(o, overdue(f->due_on, f->done_on, today) ? CASE_LINE_DUE : CASE_LINE_PLAIN, RECORD_FOLLOWUP,
+			  f->id, "    %c %s  %s  (%s)", overdue(f->due_on, f->done_on, today) ? '!' : 'o', f->due_on,
+			  action, owner);
+}
+
+/* Every guidance session with its advice and its follow-ups, marked as in the chart. */
+static void session_list(struct out *o, const struct cultivation_view *v, struct date today)
+{
+	size_t i, j;
+
+	emit(o, CASE_LINE_PLAIN, "%s", "");
+	/* L10N: heading of the expert committee's guidance sessions, each with its follow-up actions */
+	emit(o, CASE_LINE_HEADING, "%s", _("Guidance sessions and follow-ups"));
+	if (!v->session_count)
+		/* L10N: no guidance session recorded; %s is the key that records one */
+		emit(o, CASE_LINE_DIM, _("  none yet: %s records one"), keymap_label(ACTION_NEW_SESSION));
+	for (i = 0; i < v->session_count; i++) {
+		const struct cultivation_session *g = &v->sessions[i];
+
+		emit_pick(o, CASE_LINE_PLAIN, RECORD_SESSION, g->id, "  G %s  %s", g->held_on, g->experts ? g->experts : "");
+		wrapped(o, CASE_LINE_PLAIN, g->advice, 6);
+		for (j = 0; j < g->followup_count; j++)
+			followup(o, &g->followups[j], today);
+	}
+}
+
+static void reports(struct out *o, const struct cultivation_view *v)
+{
+	size_t i;
+
+	emit(o, CASE_LINE_PLAIN, "%s", "");
+	if (!v->report_count) {
 		emit(o, CASE_LINE_HEADING, "%s", _("No progress report yet"));
+		return;
+	}
+	/* L10N: heading of the factory's progress reports, oldest first */
+	emit(o, CASE_LINE_HEADING, "%s", _("Progress reports"));
+	for (i = 0; i < v->report_count; i++) {
+		const struct cultivation_report *r = &v->reports[i];
+
+		/* L10N: a progress report: its period, the day it came in */
+		emit_pick(o, CASE_LINE_PLAIN, RECORD_REPORT, r->period, _("  %s, received %s"), r->period, r->received_on);
+		wrapped(o, CASE_LINE_PLAIN, r->summary, 4);
 	}
 }
 
@@ -400,7 +468,9 @@ void case_cultivation(struct tui *tui, const char *case_id, case_add_fn *add, vo
 	}
 	gantt(&o, &v, today);
 	kpis(&o, &v);
-	plan_and_reports(&o, &v, today);
+	plan(&o, &v);
+	session_list(&o, &v, today);
+	reports(&o, &v);
 	readiness(tui, &o, case_id);
 	cultivation_view_clear(&v);
 }

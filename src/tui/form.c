@@ -77,6 +77,40 @@ void form_options_clear(struct form *form, size_t at)
 	row->option_count = 0;
 }
 
+void form_set_check(struct form *form, size_t at, form_check_fn *check)
+{
+	if (at < form->count)
+		form->rows[at].check = check;
+}
+
+/* Runs the row's check on its text; true when it will do. */
+static bool check_row(struct form *form, size_t at)
+{
+	struct form_row *row = &form->rows[at];
+	char *text;
+	bool ok;
+
+	row->message[0] = '\0';
+	if (!row->check)
+		return true;
+	text = form_value(form, at);
+	ok = text && row->check(text, row->message, sizeof(row->message));
+	free(text);
+	return ok;
+}
+
+size_t form_check(struct form *form)
+{
+	size_t i, bad = form->count;
+
+	for (i = 0; i < form->count; i++)
+		if (!check_row(form, i) && bad == form->count)
+			bad = i;
+	if (bad < form->count)
+		form->focus = bad;
+	return bad;
+}
+
 char *form_value(const struct form *form, size_t at)
 {
 	const struct form_row *row = &form->rows[at];
@@ -229,9 +263,11 @@ static bool editing_key(struct form *form, int code, wint_t ch)
 	}
 	if (code == KEY_UP || code == KEY_BTAB) {
 		form->editing = false;
+		check_row(form, form->focus);
 		move_focus(form, -1);
 	} else if (code == KEY_DOWN || is_enter(code, ch) || (!code && (ch == L'\t' || ch == 0x1b))) {
 		form->editing = false;
+		check_row(form, form->focus);
 		if (!(!code && ch == 0x1b))
 			move_focus(form, 1);
 	} else {
@@ -395,6 +431,11 @@ void form_draw(struct tui *tui, struct form *form, int top, int height)
 		if (form->rows[i].kind == FORM_BUTTON)
 			y++;
 		y += draw_row(tui, form, i, y, top + height - y);
+		if (form->rows[i].message[0] && y < top + height) {
+			int x = 2 + form->label_cells + 2;
+
+			draw_text(y++, x, form->rows[i].message, COLS - x - 1, draw_colour(tui, COLOUR_DUE, A_BOLD));
+		}
 	}
 }
 

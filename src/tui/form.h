@@ -11,6 +11,10 @@
 
 enum form_kind { FORM_TEXT, FORM_AREA, FORM_PICK_ONE, FORM_PICK_MANY, FORM_BUTTON };
 
+/* A row's check of its text, run when the field is left and by
+ * form_check: false, with what is wrong in message, when it will not do. */
+typedef bool form_check_fn(const char *text, char *message, size_t size);
+
 struct form_option {
 	char *key, *label;
 	bool picked;
@@ -23,6 +27,8 @@ struct form_row {
 	struct textarea area;
 	struct form_option *options;
 	size_t option_count, option_capacity;
+	form_check_fn *check;  /* NULL: any text */
+	char message[256];     /* what is wrong, shown under the row; "" when nothing */
 };
 
 #define FORM_MAX_ROWS 12
@@ -44,6 +50,10 @@ size_t form_add(struct form *form, enum form_kind kind, const char *label, const
 /* Adds an option to a picker row; false when out of memory. */
 bool form_option(struct form *form, size_t row, const char *key, const char *label, bool picked);
 void form_options_clear(struct form *form, size_t row);
+void form_set_check(struct form *form, size_t row, form_check_fn *check);
+/* Runs the rows' checks: the first row whose text will not do (the focus
+ * moves to it), or form->count when every one will. */
+size_t form_check(struct form *form);
 /* The row's value: the text, the chosen key, or the picked keys joined by
  * `,` (NULL picked none: ""). Caller frees; NULL when out of memory. */
 char *form_value(const struct form *form, size_t row);

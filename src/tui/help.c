@@ -29,6 +29,18 @@ static void scope_heading(struct pager *pager, enum keymap_scope scope)
 	else if (scope == KEYMAP_CONFLICTS)
 		/* L10N: help: heading above the keys of the conflicts of bundles */
 		pager_add(pager, "%s", _("On the conflicts of bundles:"));
+	else if (scope == KEYMAP_CULTIVATION)
+		/* L10N: help: heading above the keys of a leading case's Cultivation tab */
+		pager_add(pager, "%s", _("On the Cultivation tab of a leading case:"));
+}
+
+/* What the cultivation tab does beyond its keys: the cursor, Enter, the date. */
+static void cultivation_notes(struct pager *pager)
+{
+	/* L10N: help lines of the Cultivation tab; keep the key names */
+	pager_add(pager, "  %s", _("↑ ↓ j k select a milestone, KPI, plan, session, follow-up or report"));
+	pager_add(pager, "  %s", _("Enter (or a second click) acts on it: done, KPI value, follow-up"));
+	pager_add(pager, "  %s", _("Mark done: today's date, or type another; an empty date opens it again"));
 }
 
 /* What the walk does beyond its keys: values, choices, the note editor. */
@@ -90,6 +102,7 @@ static enum status help_open(struct tui *tui, struct view *view, struct error *e
 			pager_add(pager, "  %s%*s %s", keys, pad > 0 ? pad : 0, "", keymap_describe(action));
 		}
 	}
+	cultivation_notes(pager);
 	form_notes(pager);
 	pager_add(pager, "%s", "");
 	pager_add(pager, "%s", _("Commands for scripts and the office: gradus --help; manual: man gradus"));

@@ -75,6 +75,13 @@ static const struct key_binding defaults[] = {
 	{ 0, L'S', "S", ACTION_SIGN_OPINION },
 	{ 0, L'o', "o", ACTION_KEEP_OFFICE },
 	{ 0, L'b', "b", ACTION_TAKE_BUNDLE },
+	{ 0, L'x', "x", ACTION_MARK_DONE },
+	{ 0, L'm', "m", ACTION_NEW_MILESTONE },
+	{ 0, L'i', "i", ACTION_NEW_SESSION },
+	{ 0, L'f', "f", ACTION_NEW_FOLLOWUP },
+	{ 0, L'r', "r", ACTION_NEW_REPORT },
+	{ 0, L'v', "v", ACTION_KPI_VALUE },
+	{ 0, L'P', "P", ACTION_NEW_PLAN_VERSION },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -150,6 +157,19 @@ static const char *const descriptions[ACTION_COUNT] = {
 	/* L10N: the panel's consensus opinion: pass, fail or pass after rectification */
 	[ACTION_OPINION] = N_("Consensus opinion"),
 	[ACTION_SIGN_OPINION] = N_("Sign the opinion"),
+	/* L10N: the keys of a leading case's Cultivation tab (培育): the milestone or follow-up under the cursor done
+	   (or open again) on a date */
+	[ACTION_MARK_DONE] = N_("Mark done"),
+	[ACTION_NEW_MILESTONE] = N_("New milestone"),
+	/* L10N: a guidance session of the expert committee (专家委指导会) */
+	[ACTION_NEW_SESSION] = N_("New guidance session"),
+	/* L10N: a follow-up action (跟进事项) of the guidance session under the cursor, or of the latest */
+	[ACTION_NEW_FOLLOWUP] = N_("New follow-up"),
+	[ACTION_NEW_REPORT] = N_("New progress report"),
+	/* L10N: a KPI's value (指标值) for a period such as 2026-Q3 */
+	[ACTION_KPI_VALUE] = N_("KPI value"),
+	/* L10N: a new version of the construction plan (建设方案) */
+	[ACTION_NEW_PLAN_VERSION] = N_("New plan version"),
 };
 
 static const enum keymap_scope scopes[ACTION_COUNT] = {
@@ -164,6 +184,10 @@ static const enum keymap_scope scopes[ACTION_COUNT] = {
 	[ACTION_SCORE] = KEYMAP_PANEL, [ACTION_MEMBER_NOTE] = KEYMAP_PANEL, [ACTION_OPINION] = KEYMAP_PANEL,
 	[ACTION_SIGN_OPINION] = KEYMAP_PANEL,
 	[ACTION_KEEP_OFFICE] = KEYMAP_CONFLICTS, [ACTION_TAKE_BUNDLE] = KEYMAP_CONFLICTS,
+	[ACTION_MARK_DONE] = KEYMAP_CULTIVATION, [ACTION_NEW_MILESTONE] = KEYMAP_CULTIVATION,
+	[ACTION_NEW_SESSION] = KEYMAP_CULTIVATION, [ACTION_NEW_FOLLOWUP] = KEYMAP_CULTIVATION,
+	[ACTION_NEW_REPORT] = KEYMAP_CULTIVATION, [ACTION_KPI_VALUE] = KEYMAP_CULTIVATION,
+	[ACTION_NEW_PLAN_VERSION] = KEYMAP_CULTIVATION,
 };
 
 /* The bindings in use: the defaults, changed by the [keys] of the config. */
@@ -187,6 +211,9 @@ static const char *const action_names[ACTION_COUNT] = {
 	[ACTION_NEW_EXPERT] = "new_expert", [ACTION_CONVENE] = "convene", [ACTION_SCORE] = "score",
 	[ACTION_MEMBER_NOTE] = "member_note", [ACTION_OPINION] = "opinion", [ACTION_SIGN_OPINION] = "sign_opinion",
 	[ACTION_CONFLICTS] = "conflicts", [ACTION_KEEP_OFFICE] = "keep_office", [ACTION_TAKE_BUNDLE] = "take_bundle",
+	[ACTION_MARK_DONE] = "mark_done", [ACTION_NEW_MILESTONE] = "new_milestone", [ACTION_NEW_SESSION] = "new_session",
+	[ACTION_NEW_FOLLOWUP] = "new_followup", [ACTION_NEW_REPORT] = "new_report", [ACTION_KPI_VALUE] = "kpi_value",
+	[ACTION_NEW_PLAN_VERSION] = "new_plan_version",
 };
 
 static void ensure(void)

@@ -51,13 +51,19 @@ enum action {
 	ACTION_SCORE, ACTION_MEMBER_NOTE, ACTION_OPINION, ACTION_SIGN_OPINION,
 	/* The conflicts of bundles (KEYMAP_CONFLICTS). */
 	ACTION_KEEP_OFFICE, ACTION_TAKE_BUNDLE,
+	/* The cultivation tab of a leading case (KEYMAP_CULTIVATION). */
+	ACTION_MARK_DONE,       /* the milestone or follow-up under the cursor done on a date */
+	ACTION_NEW_MILESTONE, ACTION_NEW_SESSION, ACTION_NEW_FOLLOWUP, ACTION_NEW_REPORT,
+	ACTION_KPI_VALUE,       /* a KPI's value for a period */
+	ACTION_NEW_PLAN_VERSION,
 	ACTION_COUNT
 };
 
 /* Where a binding applies: everywhere, or on one screen only (a screen's
  * keys are looked up before the global ones, so they may reuse a key). */
 enum keymap_scope {
-	KEYMAP_GLOBAL, KEYMAP_CHECKS, KEYMAP_WALK, KEYMAP_EXPERTS, KEYMAP_PANELS, KEYMAP_PANEL, KEYMAP_CONFLICTS
+	KEYMAP_GLOBAL, KEYMAP_CHECKS, KEYMAP_WALK, KEYMAP_EXPERTS, KEYMAP_PANELS, KEYMAP_PANEL, KEYMAP_CONFLICTS,
+	KEYMAP_CULTIVATION
 };
 
 enum colour { COLOUR_TITLE = 1, COLOUR_STATUS, COLOUR_HEADER, COLOUR_CURSOR, COLOUR_DUE, COLOUR_ERROR };
@@ -81,6 +87,9 @@ struct view_ops {
 	 * (data may have changed there); may be NULL. */
 	void (*resume)(struct tui *tui, struct view *view);
 	const enum action *hints; /* ends with ACTION_NONE */
+	/* The hints for what the view shows now (a tab, a form), instead of
+	 * hints; may be NULL. */
+	const enum action *(*current_hints)(struct tui *tui, struct view *view);
 };
 
 struct view {

@@ -129,7 +129,8 @@ static void draw_status(struct tui *tui, struct view *view)
 		return;
 	}
 	/* Hints that do not fit whole are left out rather than cut. */
-	for (hint = view->ops->hints; hint && *hint != ACTION_NONE && used < sizeof(line); hint++) {
+	hint = view->ops->current_hints ? view->ops->current_hints(tui, view) : view->ops->hints;
+	for (; hint && *hint != ACTION_NONE && used < sizeof(line); hint++) {
 		char one[256];
 
 		snprintf(one, sizeof(one), "%s%s %s", used ? "  " : "", keymap_label(*hint), keymap_describe(*hint));
