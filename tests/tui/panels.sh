@@ -2,7 +2,8 @@
 # off-screen terminal): three experts registered from the case list, a
 # panel of HB-2025-ADV-0002 refused for a conflicted member and then
 # convened, notes and scores, a pass opinion, the signature moving the
-# case; then the database as `gradus panel show` lists it.
+# case; then the database as `gradus panel show` lists it. An expert's
+# record opened from the list and changed; clicks on the experts.
 . "$(dirname "$0")/../lib.sh"
 SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
@@ -63,6 +64,21 @@ run G panel list "$CASE"
 	fail "panel list: the refused convening wrote nothing" "$OUT"
 run G verify
 expect "the audit chain holds every write of the panel" 0
+
+run G --script "$SCRIPTS/experts-edit.script" --size 80x24
+expect "the expert edit script runs to its end" 0
+compare "a click on the experts' list selects an expert" experts-click.screen
+compare "a second click opens their record, filled in" expert-open.screen
+compare "the affiliation changed is saved as it is left" expert-saved.screen
+compare "the list shows the new affiliation" experts-edited.screen
+compare "a name left empty is refused beside it" expert-refused.screen
+run G expert list
+expect_line "the affiliation as typed; the refused name unchanged" "$(printf 'E0003\t赵敏\toperations\t武汉理工大学\tyichang\t\t')"
+expect_line "the expert opened with Enter unchanged" "$(printf 'E0002\t李娜\trnd\t宜昌船舶重工装备有限公司\t\t\t')"
+[ "$(sqlite3 panels.db "SELECT actor || ':' || old || '>' || new FROM audit WHERE tbl = 'experts' AND field = 'affiliation' ORDER BY seq DESC LIMIT 1")" = "$ME:三峡大学>武汉理工大学" ] &&
+	ok "the change is in the audit log, by the user" || fail "the change is in the audit log" "$(sqlite3 panels.db "SELECT * FROM audit WHERE tbl = 'experts' ORDER BY seq DESC LIMIT 2")"
+run G verify
+expect "the audit chain holds the expert's change" 0
 
 # The refusal alone: nothing is written.
 cp "$DB" refused.db
