@@ -3,7 +3,8 @@
 # panel of HB-2025-ADV-0002 refused for a conflicted member and then
 # convened, notes and scores, a pass opinion, the signature moving the
 # case; then the database as `gradus panel show` lists it. An expert's
-# record opened from the list and changed; clicks on the experts.
+# record opened from the list and changed; clicks on the experts and on an
+# open panel.
 . "$(dirname "$0")/../lib.sh"
 SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
@@ -79,6 +80,25 @@ expect_line "the expert opened with Enter unchanged" "$(printf 'E0002\t李娜\tr
 	ok "the change is in the audit log, by the user" || fail "the change is in the audit log" "$(sqlite3 panels.db "SELECT * FROM audit WHERE tbl = 'experts' ORDER BY seq DESC LIMIT 2")"
 run G verify
 expect "the audit chain holds the expert's change" 0
+
+# Clicks on an open panel, and a conflict declared after it was convened.
+cp "$DB" clicks.db
+C() { "$GRADUS" --db clicks.db "$@"; }
+C expert add 张伟 --fields rnd --affiliation 华中科技大学 --region wuhan >/dev/null
+C expert add 赵敏 --fields operations --affiliation 三峡大学 --region yichang >/dev/null
+C panel plan "$CASE" --purpose evaluation --members E0001,E0002 --chair E0001 --on 2026-11-20 >/dev/null 2>&1
+C panel note "$CASE-P1" E0002 0 总体评价 '建设内容与申报一致'
+run C --script "$SCRIPTS/panel-clicks.script" --size 80x24
+expect "the panel clicks script runs to its end" 0
+compare "a click on a member selects them" panel-click.screen
+compare "a second click scores them" panel-click-score.screen
+compare "a click on a note selects its member" panel-click-note.screen
+compare "the wheel moves the cursor up; Enter scores the member" panel-enter-score.screen
+compare "a conflict declared on an open panel: saved, with a warning naming it" expert-conflict.screen
+run C panel show "$CASE-P1"
+expect_line "the score given after the second click" "$(printf 'member\tE0002\t赵敏\t三峡大学\t80.0')"
+run C expert list
+expect_line "the conflict declared" "$(printf 'E0002\t赵敏\toperations\t三峡大学\tyichang\t\t宜昌船舶重工')"
 
 # The refusal alone: nothing is written.
 cp "$DB" refused.db
