@@ -65,7 +65,8 @@ static bool keep(struct expert_screen *s, size_t row, const char *stored)
 static void set_title(struct expert_screen *s)
 {
 	/* L10N: title of an expert's record: the code, the name */
-	snprintf(s->title, sizeof(s->title), _("Expert %s  %s"), s->code, s->saved[EXPERT_ROW_NAME]);
+	snprintf(s->title, sizeof(s->title), _("Expert %s  %s"), s->code,
+		 s->saved[EXPERT_ROW_NAME] ? s->saved[EXPERT_ROW_NAME] : "");
 }
 
 static void screen_free(struct expert_screen *s)
@@ -149,7 +150,7 @@ static void write_row(struct tui *tui, struct expert_screen *s, size_t row)
 	struct error err = { "" };
 	enum status status;
 
-	if (!value || !strcmp(value, s->shown[row])) {
+	if (!value || (s->shown[row] && !strcmp(value, s->shown[row]))) {
 		free(value);
 		return;
 	}
