@@ -22,6 +22,19 @@ enum status expert_add(struct store *store, const struct forms *forms, const str
  * column, whatever the language of its message. */
 const char *expert_input_refused(const struct forms *forms, const struct expert_input *in);
 
+/* Changes one field of an expert (by code or name): name, fields,
+ * affiliation, region, contact or conflicts, checked as expert_add checks
+ * them ("" clears region, contact and conflicts). expected, when not NULL,
+ * is the value the user saw ("" for none): if it changed since, the write
+ * is refused (STATUS_ERR_CONFLICT) naming the current value and who wrote
+ * it. A new affiliation or conflict is written even when it touches the
+ * applicant of an open panel the expert sits on: warnings names each such
+ * panel, which panel_sign then refuses. Clerks, secretaries and admins. */
+enum status expert_set_field(struct store *store, const struct forms *forms, const char *expert, const char *field,
+			     const char *value, const char *expected, char warnings[512], struct error *err);
+/* The field names expert_set_field takes, NULL-terminated. */
+extern const char *const expert_field_names[];
+
 struct expert_row {
 	char id[33], code[16];
 	char *name, *fields, *affiliation, *region, *contact, *conflicts;
@@ -66,10 +79,12 @@ struct panel_item {
 enum status panel_opinion(struct store *store, const char *panel, const char *opinion, const char *text,
 			  const struct panel_item *items, size_t item_count, struct error *err);
 
-/* Signs the opinion: every member has scored, the scores make the panel's
- * score as the level says, the SHA-256 of the panel's content is recorded,
- * the panel becomes read-only and the case takes the step the opinion
- * leads to, on the meeting day. */
+/* Signs the opinion: no member conflicts with the applicant as the
+ * registry now stands (a conflict declared after convening is refused
+ * too), every member has scored, the scores make the panel's score as the
+ * level says, the SHA-256 of the panel's content is recorded, the panel
+ * becomes read-only and the case takes the step the opinion leads to, on
+ * the meeting day. */
 enum status panel_sign(struct store *store, const struct forms *forms, const char *panel, char hash[65],
 		       struct error *err);
 

@@ -118,6 +118,10 @@ void cli_usage(FILE *out)
 		_("  init --group NAME             share the database with an office's group: its file\n"
 		  "                                and new folders are the group's, no one else's\n"
 		  "                                (also GRADUS_GROUP for a database made by any command)\n"));
+	fprintf(out, "%s",
+		_("  expert set CODE FIELD VALUE [--expect OLD]\n"
+		  "                                change an expert's name, fields, affiliation, region,\n"
+		  "                                contact or declared conflicts\n"));
 }
 
 static int parse_size(struct cli *cli, const char *text)

@@ -1,4 +1,4 @@
-/* gradus expert add | list and gradus panel plan | list | note | score |
+/* gradus expert add | set | list and gradus panel plan | list | note | score |
  * opinion | sign | show: experts and their panels from the command line. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +13,9 @@ static int expert_usage(void)
 	cli_error("%s", _("usage: gradus expert add NAME --fields STAGE,STAGE --affiliation ORG [--region R] "
 			  "[--contact TEXT] [--conflicts 'ENTERPRISE|CREDIT CODE']\n"
 			  "       gradus expert list"));
+	/* Apart, so that the translation of the lines above still holds. */
+	fprintf(stderr, "%s\n", _("       gradus expert set CODE name|fields|affiliation|region|contact|conflicts VALUE "
+				  "[--expect OLD]"));
 	return 2;
 }
 
@@ -72,17 +75,43 @@ static int expert_list_command(struct store *store)
 	return 0;
 }
 
+/* gradus expert set CODE FIELD VALUE [--expect OLD]; a warning (an open
+ * panel the expert now conflicts with) goes to standard error. */
+static int expert_set_command(struct store *store, const struct forms *forms, int argc, char **argv)
+{
+	const char *expected = NULL;
+	struct error err = { "" };
+	char warnings[512];
+	bool bad = false;
+	int i;
+
+	for (i = 5; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--expect", &expected, &bad))
+			return expert_usage();
+	if (bad)
+		return 2;
+	if (expert_set_field(store, forms, argv[2], argv[3], argv[4], expected, warnings, &err))
+		return fail(&err);
+	if (*warnings)
+		/* L10N: a change written, with what it means for a panel */
+		cli_error(_("warning: %s"), warnings);
+	return 0;
+}
+
 int cli_expert(struct cli *cli, int argc, char **argv)
 {
 	struct store *store = NULL;
 	struct forms *forms = NULL;
 	int rc;
 
-	if (argc < 2 || !((!strcmp(argv[1], "add") && argc >= 3) || (!strcmp(argv[1], "list") && argc == 2)))
+	if (argc < 2 || !((!strcmp(argv[1], "add") && argc >= 3) || (!strcmp(argv[1], "set") && argc >= 5) ||
+			  (!strcmp(argv[1], "list") && argc == 2)))
 		return expert_usage();
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc)
-		rc = !strcmp(argv[1], "add") ? expert_add_command(store, forms, argc, argv) : expert_list_command(store);
+		rc = !strcmp(argv[1], "add")   ? expert_add_command(store, forms, argc, argv)
+		     : !strcmp(argv[1], "set") ? expert_set_command(store, forms, argc, argv)
+					       : expert_list_command(store);
 	cli_close_all(&store, &forms);
 	return rc;
 }

@@ -20,13 +20,15 @@ static bool may_manage(struct store *store)
 /* Every comma-separated field is a stage key. */
 static enum status check_fields(const struct forms *forms, const char *fields, struct error *err)
 {
-	char copy[256], *word, *save = NULL;
-	size_t i, count = 0;
+	char *copy, *word, *save = NULL;
+	enum status status = STATUS_OK;
+	size_t i;
 
 	if (!fields || !*fields)
 		return error_set(err, STATUS_ERR_INVALID, _("an expert needs at least one field of expertise (a stage)"));
-	snprintf(copy, sizeof(copy), "%s", fields);
-	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save), count++) {
+	if (!(copy = strdup(fields)))
+		return STATUS_ERR_NOMEM;
+	for (word = strtok_r(copy, ",", &save); word && !status; word = strtok_r(NULL, ",", &save)) {
 		for (i = 0; i < forms->stage_count && strcmp(forms->stages[i].key, word); i++)
 			;
 		if (i == forms->stage_count) {
@@ -37,10 +39,25 @@ static enum status check_fields(const struct forms *forms, const char *fields, s
 				used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s", i ? ", " : "",
 							 forms->stages[i].key);
 			/* L10N: the field of expertise given, then the stages' keys, comma-separated */
-			return error_set(err, STATUS_ERR_INVALID, _("field '%s': expected stages among %s"), word, keys);
+			status = error_set(err, STATUS_ERR_INVALID, _("field '%s': expected stages among %s"), word, keys);
 		}
 	}
-	return STATUS_OK;
+	free(copy);
+	return status;
+}
+
+/* No region, or one of regions.ini's; a refusal names them all. */
+static enum status check_region(const struct forms *forms, const char *region, struct error *err)
+{
+	char keys[512] = "";
+	size_t i, used = 0;
+
+	if (!region || !*region || forms_region(forms, region))
+		return STATUS_OK;
+	for (i = 0; i < forms->region_count && used < sizeof(keys); i++)
+		used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s", i ? ", " : "", forms->regions[i].key);
+	/* L10N: the region given, then the regions' keys, comma-separated */
+	return error_set(err, STATUS_ERR_INVALID, _("region '%s': expected one of %s"), region, keys);
 }
 
 static enum status next_code(struct store *store, char code[16], struct error *err)
@@ -92,8 +109,8 @@ static enum status check_expert(const struct forms *forms, const struct expert_i
 	if (!in->affiliation || !*in->affiliation)
 		return error_set(err, STATUS_ERR_INVALID, _("expert %s needs an affiliation (工作单位)"), in->name);
 	*about = "region";
-	if (in->region && *in->region && !forms_region(forms, in->region))
-		return error_set(err, STATUS_ERR_INVALID, _("region '%s': not a region of regions.ini"), in->region);
+	if ((status = check_region(forms, in->region, err)))
+		return status;
 	*about = "fields";
 	if ((status = check_fields(forms, in->fields, err)))
 		return status;
@@ -122,6 +139,118 @@ enum status expert_add(struct store *store, const struct forms *forms, const str
 		return status;
 	status = insert_expert(store, in, code, err);
 	return store_finish(store, status, err);
+}
+
+/* ---- editing ---- */
+
+const char *const expert_field_names[] = { "name", "fields", "affiliation", "region", "contact", "conflicts", NULL };
+
+/* A new value of one field, checked as expert_add checks it. */
+static enum status check_value(const struct forms *forms, const struct expert_row *e, const char *field,
+			       const char *value, struct error *err)
+{
+	if (!strcmp(field, "name") && (!value || !*value))
+		return error_set(err, STATUS_ERR_INVALID, _("an expert needs a name"));
+	if (!strcmp(field, "affiliation") && (!value || !*value))
+		return error_set(err, STATUS_ERR_INVALID, _("expert %s needs an affiliation (工作单位)"), e->name);
+	if (!strcmp(field, "region"))
+		return check_region(forms, value, err);
+	if (!strcmp(field, "fields"))
+		return check_fields(forms, value, err);
+	return STATUS_OK;
+}
+
+static void add_warning(char warnings[512], const char *warning)
+{
+	size_t used = strlen(warnings);
+
+	if (*warning && used < 511)
+		snprintf(warnings + used, 512 - used, "%s%s", used ? "; " : "", warning);
+}
+
+/* The open panels the expert sits on whose applicant the expert's record,
+ * as it now is, conflicts with: each named in warnings. */
+static enum status open_panel_conflicts(struct store *store, const char *code, char warnings[512], struct error *err)
+{
+	static const char *const sql =
+		"SELECT p.number, en.name, en.credit_code, en.region FROM panel_members m"
+		" JOIN experts e ON e.id = m.expert_id JOIN panels p ON p.id = m.panel_id"
+		" JOIN cases c ON c.id = p.case_id JOIN factories f ON f.id = c.factory_id"
+		" JOIN enterprises en ON en.id = f.enterprise_id"
+		" WHERE e.code = ?1 AND p.status = 'open' ORDER BY p.number";
+	struct expert_row e;
+	sqlite3_stmt *stmt;
+	enum status status = store_expert_find(store, code, &e, err);
+	int rc;
+
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err))) {
+		store_expert_clear(&e);
+		return STATUS_ERR_DB;
+	}
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		char refusal[256], warning[256], line[400];
+
+		expert_conflict(&e, (const char *)sqlite3_column_text(stmt, 1), (const char *)sqlite3_column_text(stmt, 2),
+				(const char *)sqlite3_column_text(stmt, 3), refusal, warning);
+		if (!*refusal)
+			continue;
+		/* L10N: an expert's change was written, but they sit on an open panel of an applicant they
+		 * now conflict with: the panel's number, then the reason */
+		snprintf(line, sizeof(line), _("panel %s, still open: %s; it cannot be signed with them: convene another"),
+			 (const char *)sqlite3_column_text(stmt, 0), refusal);
+		add_warning(warnings, line);
+	}
+	sqlite3_reset(stmt);
+	store_expert_clear(&e);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("panel members"));
+}
+
+static enum status set_field(struct store *store, const struct forms *forms, const char *key, const char *field,
+			     const char *value, const char *expected, char warnings[512], struct error *err)
+{
+	const char *stored = value && *value ? value : NULL;
+	struct expert_row e;
+	enum status status = store_expert_find(store, key, &e, err);
+
+	if (status)
+		return status;
+	status = check_value(forms, &e, field, value, err);
+	if (!status && expected)
+		status = store_update_expect(store, "experts", e.id, field, *expected ? expected : NULL, stored, err);
+	else if (!status)
+		status = store_update(store, "experts", e.id, field, stored, err);
+	if (!status && (!strcmp(field, "affiliation") || !strcmp(field, "conflicts")))
+		status = open_panel_conflicts(store, e.code, warnings, err);
+	store_expert_clear(&e);
+	return status;
+}
+
+enum status expert_set_field(struct store *store, const struct forms *forms, const char *expert, const char *field,
+			     const char *value, const char *expected, char warnings[512], struct error *err)
+{
+	enum status status;
+	size_t f;
+
+	warnings[0] = '\0';
+	for (f = 0; expert_field_names[f] && strcmp(expert_field_names[f], field); f++)
+		;
+	if (!expert_field_names[f])
+		return error_set(err, STATUS_ERR_INVALID,
+				 _("field '%s': expected name, fields, affiliation, region, contact or conflicts"), field);
+	if (!may_manage(store))
+		/* L10N: the user's login, then their role */
+		return error_set(err, STATUS_ERR_DENIED,
+				 _("%s may not edit experts: that is for a clerk, a secretary or an admin (%s)"),
+				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
+	if ((status = store_begin(store, err)))
+		return status;
+	status = set_field(store, forms, expert, field, value, expected, warnings, err);
+	if ((status = store_finish(store, status, err)))
+		warnings[0] = '\0';
+	return status;
 }
 
 static const char *const list_sql =

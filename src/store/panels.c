@@ -432,6 +432,39 @@ static enum status opinion_of(struct store *store, const char *panel_id, char op
 				    _("the panel has no consensus opinion yet (gradus panel opinion)"));
 }
 
+/* Refused while a member conflicts with the applicant as the registry now
+ * stands: a conflict declared, or an affiliation changed, since convening. */
+static enum status members_without_conflict(struct store *store, const struct panel_ref *p, struct error *err)
+{
+	static const char *const sql = "SELECT e.code FROM panel_members m JOIN experts e ON e.id = m.expert_id"
+				       " WHERE m.panel_id = ?1 ORDER BY e.code";
+	char (*codes)[33] = NULL, refusal[256], warning[256];
+	struct case_detail d;
+	struct expert_row e;
+	size_t count = 0, i;
+	enum status status = store_ids(store, sql, p->id, &codes, &count, err);
+
+	if (status)
+		return status;
+	if ((status = store_case_detail(store, p->case_id, &d, err))) {
+		free(codes);
+		return status;
+	}
+	for (i = 0; !status && i < count; i++) {
+		if ((status = store_expert_find(store, codes[i], &e, err)))
+			break;
+		expert_conflict(&e, d.row.enterprise, d.row.credit_code, d.row.region, refusal, warning);
+		if (*refusal)
+			/* L10N: why a panel's opinion is not signed: a member's conflict of interest */
+			status = error_set(err, STATUS_ERR_DENIED, _("not signed: %s; convene another panel without them"),
+					   refusal);
+		store_expert_clear(&e);
+	}
+	case_detail_clear(&d);
+	free(codes);
+	return status;
+}
+
 static enum status sign(struct store *store, const struct forms *forms, const struct panel_ref *p, char hash[65],
 			struct error *err)
 {
@@ -442,8 +475,10 @@ static enum status sign(struct store *store, const struct forms *forms, const st
 	size_t count = 0;
 	const char *step;
 	struct date on;
-	enum status status = opinion_of(store, p->id, opinion, err);
+	enum status status = members_without_conflict(store, p, err);
 
+	if (!status)
+		status = opinion_of(store, p->id, opinion, err);
 	if (!status && !lp)
 		status = error_set(err, STATUS_ERR_FORMS, _("the forms no longer have panel '%s' for level %s"), p->purpose,
 				   p->level);

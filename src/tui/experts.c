@@ -1,6 +1,7 @@
 /* The experts' registry (专家库): code, name, fields of expertise as stage
  * names, affiliation, region; n registers one through a small form (name,
- * fields among the 8 stages, affiliation, region, contact, conflicts). */
+ * fields among the 8 stages, affiliation, region, contact, conflicts),
+ * Enter or a second click opens one's record to change it (expert.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,10 @@
 struct experts_screen {
 	struct expert_row *rows;
 	size_t count, cursor, top;
+	int rows_y, rows_shown; /* the screen line of the first row shown, and how many are */
 };
 
-static const enum action experts_hints[] = { ACTION_NEW_EXPERT, ACTION_BACK, ACTION_HELP, ACTION_NONE };
+static const enum action experts_hints[] = { ACTION_OPEN, ACTION_NEW_EXPERT, ACTION_BACK, ACTION_HELP, ACTION_NONE };
 
 static enum status load(struct tui *tui, struct experts_screen *s, struct error *err)
 {
@@ -84,6 +86,8 @@ static void experts_draw(struct tui *tui, struct view *view, int top, int height
 		s->top = s->cursor;
 	if (rows > 0 && s->cursor >= s->top + (size_t)rows)
 		s->top = s->cursor - (size_t)rows + 1;
+	s->rows_y = top + 1;
+	s->rows_shown = rows > 0 ? rows : 0;
 	for (i = s->top; i < s->count && (int)(i - s->top) < rows; i++) {
 		const struct expert_row *e = &s->rows[i];
 		int y = top + 1 + (int)(i - s->top);
@@ -113,8 +117,31 @@ static bool experts_key(struct tui *tui, struct view *view, enum action global, 
 	(void)global;
 	switch (action) {
 	case ACTION_NEW_EXPERT: tui_open(tui, &expert_form_view_ops, NULL); return true;
+	case ACTION_OPEN:
+		if (s->count)
+			tui_open(tui, &expert_view_ops, s->rows[s->cursor].code);
+		return true;
 	default: return tui_list_move(&s->cursor, s->count, action);
 	}
+}
+
+/* A click selects an expert, a second click opens their record; the wheel
+ * moves the cursor (the engine's default). */
+static bool experts_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
+{
+	struct experts_screen *s = view->data;
+	size_t at;
+
+	(void)x;
+	if (wheel)
+		return false;
+	if (y < s->rows_y + s->rows_shown && tui_list_hit(y, s->rows_y, s->top, s->count, &at)) {
+		if (at == s->cursor)
+			tui_open(tui, &expert_view_ops, s->rows[at].code);
+		else
+			s->cursor = at;
+	}
+	return true;
 }
 
 static void experts_resume(struct tui *tui, struct view *view)
@@ -154,53 +181,81 @@ const struct view_ops experts_view_ops = {
 	.key = experts_key,
 	.close = experts_close,
 	.title = experts_title,
+	.mouse = experts_mouse,
 	.resume = experts_resume,
 	.hints = experts_hints,
 };
 
 /* The form registering an expert. */
 
-enum { ROW_NAME, ROW_FIELDS, ROW_AFFILIATION, ROW_REGION, ROW_CONTACT, ROW_CONFLICTS, ROW_REGISTER };
+enum { ROW_REGISTER = EXPERT_ROW_COUNT };
 
 static const enum action expert_form_hints[] = { ACTION_DOWN, ACTION_UP, ACTION_OPEN, ACTION_BACK, ACTION_NONE };
+
+bool experts_fields_hold(const char *keys, const char *key)
+{
+	size_t n = strlen(key);
+	const char *p = keys;
+
+	while (p && *p) {
+		if (!strncmp(p, key, n) && (p[n] == ',' || !p[n]))
+			return true;
+		if ((p = strchr(p, ',')))
+			p++;
+	}
+	return false;
+}
+
+bool experts_form_rows(struct tui *tui, struct form *f, const struct expert_row *e)
+{
+	const char *region = e && e->region ? e->region : "";
+	bool ok;
+	size_t i;
+
+	/* L10N: labels of the form registering an expert */
+	form_add(f, FORM_TEXT, _("Name"), e ? e->name : NULL);
+	form_add(f, FORM_PICK_MANY, _("Fields"), NULL);
+	form_add(f, FORM_TEXT, _("Affiliation"), e ? e->affiliation : NULL);
+	form_add(f, FORM_PICK_ONE, _("Region"), NULL);
+	form_add(f, FORM_TEXT, _("Contact"), e ? e->contact : NULL);
+	form_add(f, FORM_TEXT, _("Conflicts (|)"), e ? e->conflicts : NULL);
+	for (i = 0, ok = true; ok && i < tui->forms->stage_count; i++) {
+		const struct stage *st = &tui->forms->stages[i];
+		char label[256];
+
+		snprintf(label, sizeof(label), "%d %s", st->order, i18n_chinese() ? st->zh : st->en);
+		ok = form_option(f, EXPERT_ROW_FIELDS, st->key, label, e && experts_fields_hold(e->fields, st->key));
+	}
+	/* L10N: a region left empty */
+	ok = ok && form_option(f, EXPERT_ROW_REGION, "", _("(none)"), !*region);
+	for (i = 0; ok && i < tui->forms->region_count; i++)
+		ok = form_option(f, EXPERT_ROW_REGION, tui->forms->regions[i].key,
+				 tui_region_name(tui, tui->forms->regions[i].key), !strcmp(region, tui->forms->regions[i].key));
+	return ok;
+}
 
 static enum status expert_form_open(struct tui *tui, struct view *view, struct error *err)
 {
 	struct form *f = calloc(1, sizeof(*f));
-	size_t i;
 
 	(void)err;
 	if (!f)
 		return STATUS_ERR_NOMEM;
 	form_init(f);
-	/* L10N: labels of the form registering an expert */
-	form_add(f, FORM_TEXT, _("Name"), NULL);
-	form_add(f, FORM_PICK_MANY, _("Fields"), NULL);
-	form_add(f, FORM_TEXT, _("Affiliation"), NULL);
-	form_add(f, FORM_PICK_ONE, _("Region"), NULL);
-	form_add(f, FORM_TEXT, _("Contact"), NULL);
-	form_add(f, FORM_TEXT, _("Conflicts (|)"), NULL);
+	if (!experts_form_rows(tui, f, NULL)) {
+		form_free(f);
+		free(f);
+		return STATUS_ERR_NOMEM;
+	}
 	/* L10N: the button of the form registering an expert */
 	form_add(f, FORM_BUTTON, _("Register"), NULL);
-	for (i = 0; i < tui->forms->stage_count; i++) {
-		const struct stage *st = &tui->forms->stages[i];
-		char label[256];
-
-		snprintf(label, sizeof(label), "%d %s", st->order, i18n_chinese() ? st->zh : st->en);
-		form_option(f, ROW_FIELDS, st->key, label, false);
-	}
-	/* L10N: a region left empty */
-	form_option(f, ROW_REGION, "", _("(none)"), true);
-	for (i = 0; i < tui->forms->region_count; i++)
-		form_option(f, ROW_REGION, tui->forms->regions[i].key, tui_region_name(tui, tui->forms->regions[i].key),
-			    false);
 	view->data = f;
 	return STATUS_OK;
 }
 
 static void expert_register(struct tui *tui, struct form *f)
 {
-	char *v[ROW_REGISTER];
+	char *v[EXPERT_ROW_COUNT];
 	struct expert_input in;
 	struct error err = { "" };
 	char code[16], done[256];
@@ -210,13 +265,15 @@ static void expert_register(struct tui *tui, struct form *f)
 	for (i = 0; i < ROW_REGISTER; i++)
 		ok &= (v[i] = form_value(f, i)) != NULL;
 	if (ok) {
-		in = (struct expert_input){ v[ROW_NAME], v[ROW_FIELDS], v[ROW_AFFILIATION], *v[ROW_REGION] ? v[ROW_REGION] : NULL,
-					    *v[ROW_CONTACT] ? v[ROW_CONTACT] : NULL, *v[ROW_CONFLICTS] ? v[ROW_CONFLICTS] : NULL };
+		in = (struct expert_input){ v[EXPERT_ROW_NAME], v[EXPERT_ROW_FIELDS], v[EXPERT_ROW_AFFILIATION],
+					    *v[EXPERT_ROW_REGION] ? v[EXPERT_ROW_REGION] : NULL,
+					    *v[EXPERT_ROW_CONTACT] ? v[EXPERT_ROW_CONTACT] : NULL,
+					    *v[EXPERT_ROW_CONFLICTS] ? v[EXPERT_ROW_CONFLICTS] : NULL };
 		if (expert_add(tui->store, tui->forms, &in, code, &err)) {
 			tui_say(tui, true, "%s", err.message);
 		} else {
 			/* L10N: after an expert was registered: the code, the name */
-			snprintf(done, sizeof(done), _("Registered %s %s"), code, v[ROW_NAME]);
+			snprintf(done, sizeof(done), _("Registered %s %s"), code, v[EXPERT_ROW_NAME]);
 			tui_pop(tui); /* frees f */
 			tui_say(tui, false, "%s", done);
 		}
@@ -258,7 +315,7 @@ static const char *expert_form_title(struct tui *tui, struct view *view)
 }
 
 static const struct view_ops expert_form_view_ops = {
-	.name = "expert",
+	.name = "register-expert",
 	.open = expert_form_open,
 	.draw = expert_form_draw,
 	.key = expert_form_key,

@@ -1,5 +1,6 @@
 /* A small form of labelled rows (form.h): fields, a multi-line text,
  * searchable pickers of one or many options, a button. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +9,11 @@
 #include "gradus/utf8.h"
 #include "form.h"
 
-#define NONE ((size_t)-1)
-
 void form_init(struct form *form)
 {
 	memset(form, 0, sizeof(*form));
 	field_init(&form->filter, 0);
+	form->left = FORM_NONE;
 }
 
 size_t form_add(struct form *form, enum form_kind kind, const char *label, const char *text)
@@ -95,6 +95,7 @@ static bool check_row(struct form *form, size_t at)
 		return true;
 	text = form_value(form, at);
 	ok = text && row->check(text, row->message, sizeof(row->message));
+	row->message_is_error = !ok;
 	free(text);
 	return ok;
 }
@@ -165,6 +166,7 @@ static void open_picker(struct form *form)
 	field_set(&form->filter, "");
 	form->filtering = false;
 	form->picking = true;
+	row->message[0] = '\0';
 	filter_options(form);
 	for (i = 0; row->kind == FORM_PICK_ONE && i < form->shown_count; i++)
 		if (row->options[form->shown[i]].picked)
@@ -188,6 +190,7 @@ static void choose(struct form *form)
 	if (row->kind == FORM_PICK_ONE && form->pick_cursor < form->shown_count)
 		for (i = 0; i < row->option_count; i++)
 			row->options[i].picked = i == form->shown[form->pick_cursor];
+	form->left = form->focus;
 	move_focus(form, 1);
 }
 
@@ -255,21 +258,27 @@ static bool editing_key(struct form *form, int code, wint_t ch)
 	struct form_row *row = &form->rows[form->focus];
 
 	if (row->kind == FORM_AREA) {
-		if (code == KEY_F(2) || (!code && (ch == 0x0f || ch == 0x1b)))
+		if (code == KEY_F(2) || (!code && (ch == 0x0f || ch == 0x1b))) {
 			form->editing = false;
-		else
+			form->left = form->focus;
+		} else {
 			textarea_key(&row->area, code, ch);
+		}
 		return true;
 	}
 	if (code == KEY_UP || code == KEY_BTAB) {
 		form->editing = false;
 		check_row(form, form->focus);
+		form->left = form->focus;
 		move_focus(form, -1);
-	} else if (code == KEY_DOWN || is_enter(code, ch) || (!code && (ch == L'\t' || ch == 0x1b))) {
+	} else if (code == KEY_DOWN || is_enter(code, ch) || (!code && ch == L'\t')) {
 		form->editing = false;
 		check_row(form, form->focus);
-		if (!(!code && ch == 0x1b))
-			move_focus(form, 1);
+		form->left = form->focus;
+		move_focus(form, 1);
+	} else if (!code && ch == 0x1b) {
+		form->editing = false;
+		check_row(form, form->focus);
 	} else {
 		field_key(&row->field, code, ch);
 	}
@@ -281,7 +290,8 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 	struct form_row *row = &form->rows[form->focus];
 	bool handled = true;
 
-	*pressed = NONE;
+	*pressed = FORM_NONE;
+	form->left = FORM_NONE;
 	if (code == KEY_F(1))
 		return false;
 	if (form->picking)
@@ -300,9 +310,10 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 		*pressed = form->focus;
 	else if (action == ACTION_OPEN && (row->kind == FORM_PICK_ONE || row->kind == FORM_PICK_MANY))
 		open_picker(form);
-	else if (action == ACTION_OPEN)
+	else if (action == ACTION_OPEN) {
 		form->editing = true;
-	else
+		row->message[0] = '\0';
+	} else
 		handled = false;
 	form_hint(tui, form);
 	return handled;
@@ -374,12 +385,61 @@ static void draw_picker(struct tui *tui, struct form *form, int top, int height)
 	}
 }
 
+void form_say(struct form *form, size_t row, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(form->rows[row].message, sizeof(form->rows[row].message), fmt, ap);
+	va_end(ap);
+	form->rows[row].message_is_error = error;
+}
+
+/* The cells a row's value keeps when its message is drawn beside it
+ * (cells when there is none), or -1 when the message goes below. */
+static int value_cells(const struct form_row *row, int value_width, int cells)
+{
+	int need;
+
+	if (!row->message[0])
+		return cells;
+	need = value_width + 1 + 1 + utf8_width(row->message);
+	return need <= cells ? value_width + 1 : -1;
+}
+
+/* The row's message beside its value (the value at x keeping `keep`
+ * cells of `cells`) or, when keep is -1, below it, wrapped over the lines
+ * there is room for; the lines the row takes. */
+static int draw_message(struct tui *tui, const struct form_row *row, int y, int x, int keep, int cells, int height)
+{
+	attr_t attr = row->message_is_error ? draw_colour(tui, COLOUR_ERROR, A_BOLD) : A_NORMAL;
+	const char *rest = row->message;
+	int lines = 1;
+
+	if (!*rest)
+		return 1;
+	if (keep >= 0) {
+		draw_text(y, x + keep + 1, rest, cells - keep - 1, attr);
+		return 1;
+	}
+	while (*rest && lines < height) {
+		size_t n = utf8_wrap(rest, cells);
+		char line[sizeof(row->message)];
+
+		snprintf(line, sizeof(line), "%.*s", (int)n, rest);
+		draw_text(y + lines++, x, line, cells, attr);
+		for (rest += n; *rest == ' '; rest++)
+			;
+	}
+	return lines;
+}
+
 static int draw_row(struct tui *tui, struct form *form, size_t at, int y, int height)
 {
 	struct form_row *row = &form->rows[at];
 	bool focus = at == form->focus, editing = focus && form->editing;
 	attr_t attr = focus ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
-	int x = 2 + form->label_cells + 2, cells = COLS - x - 1, pad = form->label_cells - utf8_width(row->label);
+	int x = 2 + form->label_cells + 2, cells = COLS - x - 1, pad = form->label_cells - utf8_width(row->label), keep;
 	char text[1024];
 
 	draw_text(y, 0, focus ? ">" : " ", 1, A_NORMAL);
@@ -391,11 +451,15 @@ static int draw_row(struct tui *tui, struct form *form, size_t at, int y, int he
 	snprintf(text, sizeof(text), "%s%*s", row->label, pad > 0 ? pad : 0, "");
 	draw_text(y, 2, text, form->label_cells + 1, A_BOLD);
 	if (row->kind == FORM_TEXT) {
-		int at_x = field_draw(&row->field, y, x, cells, editing ? A_UNDERLINE : attr, editing);
+		char *value = editing ? NULL : field_text(&row->field);
+		int at_x;
 
+		keep = editing ? cells : value_cells(row, value ? utf8_width(value) : 0, cells);
+		at_x = field_draw(&row->field, y, x, keep < 0 ? cells : keep, editing ? A_UNDERLINE : attr, editing);
+		free(value);
 		if (editing)
 			tui_cursor(tui, y, at_x);
-		return 1;
+		return editing ? 1 : draw_message(tui, row, y, x, keep, cells, height);
 	}
 	if (row->kind == FORM_AREA) {
 		int rows = editing ? (height > 6 ? 5 : height > 2 ? height - 1 : 1) : 1;
@@ -408,14 +472,19 @@ static int draw_row(struct tui *tui, struct form *form, size_t at, int y, int he
 
 			if (nl)
 				strcpy(nl, " …");
-			draw_text(y, x, value ? value : "", cells, attr);
+			keep = value_cells(row, value ? utf8_width(value) : 0, cells);
+			draw_text(y, x, value ? value : "", keep < 0 ? cells : keep, attr);
+			rows = draw_message(tui, row, y, x, keep, cells, height);
 		}
 		free(value);
 		return rows;
 	}
 	picked_text(row, text, sizeof(text));
-	draw_text(y, x, *text ? text : "—", cells, attr);
-	return 1;
+	if (!*text)
+		snprintf(text, sizeof(text), "—");
+	keep = value_cells(row, utf8_width(text), cells);
+	draw_text(y, x, text, keep < 0 ? cells : keep, attr);
+	return draw_message(tui, row, y, x, keep, cells, height);
 }
 
 void form_draw(struct tui *tui, struct form *form, int top, int height)
@@ -431,11 +500,6 @@ void form_draw(struct tui *tui, struct form *form, int top, int height)
 		if (form->rows[i].kind == FORM_BUTTON)
 			y++;
 		y += draw_row(tui, form, i, y, top + height - y);
-		if (form->rows[i].message[0] && y < top + height) {
-			int x = 2 + form->label_cells + 2;
-
-			draw_text(y++, x, form->rows[i].message, COLS - x - 1, draw_colour(tui, COLOUR_DUE, A_BOLD));
-		}
 	}
 }
 

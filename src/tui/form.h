@@ -1,7 +1,9 @@
 /* Private to tui/: a small form of labelled rows for the expert, panel,
  * note and opinion screens: one-line fields, a multi-line text, pickers of
  * one or many options (searchable with /), and a button. Enter on a field
- * edits it (Enter, Tab or Down leaves it); Enter on a picker opens it. */
+ * edits it (Enter, Tab or Down leaves it); Enter on a picker opens it. A
+ * screen that writes each field as it is left watches `left` and says how
+ * the write went in the row's message. */
 #ifndef GRADUS_TUI_FORM_H
 #define GRADUS_TUI_FORM_H
 
@@ -28,10 +30,12 @@ struct form_row {
 	struct form_option *options;
 	size_t option_count, option_capacity;
 	form_check_fn *check;  /* NULL: any text */
-	char message[256];     /* what is wrong, shown under the row; "" when nothing */
+	char message[1024];    /* beside the value (below when it does not fit); "" when none */
+	bool message_is_error; /* a check's complaint or a refused write: the error colour */
 };
 
 #define FORM_MAX_ROWS 12
+#define FORM_NONE ((size_t)-1)
 
 struct form {
 	struct form_row rows[FORM_MAX_ROWS];
@@ -42,6 +46,8 @@ struct form {
 	size_t shown_count, pick_cursor, pick_top;
 	bool *picked_before;      /* a picker's ticks when it opened, for Esc */
 	int label_cells;
+	size_t left;              /* after form_key: the row just left with Enter, Tab or an arrow
+				     from its field, or with a choice from its picker; else FORM_NONE */
 };
 
 void form_init(struct form *form);
@@ -58,11 +64,15 @@ size_t form_check(struct form *form);
  * `,` (NULL picked none: ""). Caller frees; NULL when out of memory. */
 char *form_value(const struct form *form, size_t row);
 /* Handles a key; *pressed is set when Enter was pressed on the button row
- * `row_pressed`. Returns false for keys the form does not use. */
+ * `row_pressed`, form->left when a row was left (else both FORM_NONE).
+ * Editing or picking a row clears its message. Returns false for keys the
+ * form does not use. */
 bool form_key(struct tui *tui, struct form *form, enum action action, int code, wint_t ch, size_t *pressed);
 /* The keys that matter while a field is edited or a picker is open. */
 void form_hint(struct tui *tui, const struct form *form);
 void form_draw(struct tui *tui, struct form *form, int top, int height);
+/* Sets a row's message (error: in the error colour). */
+void form_say(struct form *form, size_t row, bool error, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void form_free(struct form *form);
 
 #endif

@@ -1,8 +1,10 @@
 /* One expert panel: its members with their scores (the chair marked), each
- * member's notes, the consensus opinion and its signature. s scores the
- * member under the cursor, N writes a note for them, o records the
- * opinion, S signs it (after a confirmation naming the step the case will
- * take). Every change is written at once; a signed panel is read-only. */
+ * member's notes, the consensus opinion and its signature. s (or Enter)
+ * scores the member under the cursor, N writes a note for them, o records
+ * the opinion, S signs it (after a confirmation naming the step the case
+ * will take). A click on a member, or on one of their notes, puts the
+ * cursor on them; a second click on the member does what Enter does.
+ * Every change is written at once; a signed panel is read-only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,7 @@ struct panel_screen {
 	struct field score;
 	struct form form;
 	char title[200];
+	int members_y, notes_y, bottom; /* where the last draw put the members and the notes, and its end */
 };
 
 static const enum action panel_hints[] = { ACTION_SCORE, ACTION_MEMBER_NOTE, ACTION_OPINION, ACTION_SIGN_OPINION,
@@ -128,6 +131,7 @@ static void draw_members(struct tui *tui, struct panel_screen *s, struct cursor_
 {
 	size_t i;
 
+	s->members_y = at->y;
 	for (i = 0; i < s->v.member_count; i++) {
 		const struct panel_member_row *m = &s->v.members[i];
 		char line[512];
@@ -152,6 +156,7 @@ static void draw_notes(struct tui *tui, struct panel_screen *s, struct cursor_li
 
 	/* L10N: heading of a panel's notes; then each: member, scenario (0: the case as a whole), criterion */
 	put(at, 1, _("Notes"), draw_colour(tui, COLOUR_HEADER, A_BOLD));
+	s->notes_y = at->y;
 	if (!s->v.note_count)
 		/* L10N: a panel without notes */
 		put(at, 2, _("none yet: N writes one for the member under the cursor"), A_DIM);
@@ -215,6 +220,7 @@ static void panel_draw(struct tui *tui, struct view *view, int top, int height)
 	struct panel_screen *s = view->data;
 	struct cursor_line at = { top, top + height };
 
+	s->bottom = top + height;
 	if (s->mode == MODE_NOTE || s->mode == MODE_OPINION) {
 		form_draw(tui, &s->form, top, height);
 		return;
@@ -268,6 +274,14 @@ static void save_score(struct tui *tui, struct panel_screen *s)
 		reload(tui, s);
 	}
 	free(text);
+}
+
+static void start_score(struct tui *tui, struct panel_screen *s)
+{
+	if (!read_only(tui, s) && s->v.member_count) {
+		field_set(&s->score, s->v.members[s->cursor].score ? s->v.members[s->cursor].score : "");
+		s->mode = MODE_SCORE;
+	}
 }
 
 static void start_note(struct tui *tui, struct panel_screen *s)
@@ -474,11 +488,8 @@ static bool panel_key(struct tui *tui, struct view *view, enum action global, in
 	case ACTION_UP: if (s->cursor > 0) s->cursor--; return true;
 	case ACTION_HOME: s->cursor = 0; return true;
 	case ACTION_END: s->cursor = s->v.member_count ? s->v.member_count - 1 : 0; return true;
-	case ACTION_SCORE:
-		if (!read_only(tui, s) && s->v.member_count) {
-			field_set(&s->score, s->v.members[s->cursor].score ? s->v.members[s->cursor].score : "");
-			s->mode = MODE_SCORE;
-		}
+	case ACTION_SCORE: case ACTION_OPEN:
+		start_score(tui, s);
 		return true;
 	case ACTION_MEMBER_NOTE:
 		if (!read_only(tui, s) && s->v.member_count)
@@ -495,6 +506,34 @@ static bool panel_key(struct tui *tui, struct view *view, enum action global, in
 	default:
 		return false;
 	}
+}
+
+/* A click on a member selects them, a second one does what Enter does; a
+ * click on a note selects its member. While a prompt or a form is open,
+ * the mouse does nothing; the wheel moves the cursor (the engine's
+ * default). */
+static bool panel_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
+{
+	struct panel_screen *s = view->data;
+	size_t at, i;
+
+	(void)x;
+	if (s->mode != MODE_VIEW)
+		return true;
+	if (wheel)
+		return false;
+	if (y >= s->bottom)
+		return true;
+	if (tui_list_hit(y, s->members_y, 0, s->v.member_count, &at)) {
+		if (at == s->cursor)
+			start_score(tui, s);
+		s->cursor = at;
+	} else if (tui_list_hit(y, s->notes_y, 0, s->v.note_count, &at)) {
+		for (i = 0; i < s->v.member_count; i++)
+			if (!strcmp(s->v.members[i].code, s->v.notes[at].code))
+				s->cursor = i;
+	}
+	return true;
 }
 
 static void panel_close(struct tui *tui, struct view *view)
@@ -525,5 +564,6 @@ const struct view_ops panel_view_ops = {
 	.key = panel_key,
 	.close = panel_close,
 	.title = panel_title,
+	.mouse = panel_mouse,
 	.hints = panel_hints,
 };

@@ -19,6 +19,7 @@ import cases|import cases ONE_CSV|admin clerk
 check plan|check plan HB-2026-BAS-0005 --inspectors li.ming --draw 1 --seed 1|admin clerk
 check answer|check answer HB-2026-BAS-0001-C1 4 1 yes|admin inspector
 expert add|expert add 李娜 --fields process --affiliation 三峡大学|admin clerk secretary
+expert set|expert set E0001 affiliation 武汉大学|admin clerk secretary
 panel plan|panel plan HB-2025-ADV-0002 --purpose evaluation --members E0001|admin clerk secretary
 panel score|panel score HB-2026-ADV-0001-P1 E0001 80|admin secretary
 cultivation milestone|cultivation milestone HB-2025-LEA-0001 方案评审 --due 2027-01-01|admin clerk secretary

@@ -2,7 +2,9 @@
 # off-screen terminal): three experts registered from the case list, a
 # panel of HB-2025-ADV-0002 refused for a conflicted member and then
 # convened, notes and scores, a pass opinion, the signature moving the
-# case; then the database as `gradus panel show` lists it.
+# case; then the database as `gradus panel show` lists it. An expert's
+# record opened from the list and changed; clicks on the experts and on an
+# open panel.
 . "$(dirname "$0")/../lib.sh"
 SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
@@ -63,6 +65,40 @@ run G panel list "$CASE"
 	fail "panel list: the refused convening wrote nothing" "$OUT"
 run G verify
 expect "the audit chain holds every write of the panel" 0
+
+run G --script "$SCRIPTS/experts-edit.script" --size 80x24
+expect "the expert edit script runs to its end" 0
+compare "a click on the experts' list selects an expert" experts-click.screen
+compare "a second click opens their record, filled in" expert-open.screen
+compare "the affiliation changed is saved as it is left" expert-saved.screen
+compare "the list shows the new affiliation" experts-edited.screen
+compare "a name left empty is refused beside it" expert-refused.screen
+run G expert list
+expect_line "the affiliation as typed; the refused name unchanged" "$(printf 'E0003\t赵敏\toperations\t武汉理工大学\tyichang\t\t')"
+expect_line "the expert opened with Enter unchanged" "$(printf 'E0002\t李娜\trnd\t宜昌船舶重工装备有限公司\t\t\t')"
+[ "$(sqlite3 panels.db "SELECT actor || ':' || old || '>' || new FROM audit WHERE tbl = 'experts' AND field = 'affiliation' ORDER BY seq DESC LIMIT 1")" = "$ME:三峡大学>武汉理工大学" ] &&
+	ok "the change is in the audit log, by the user" || fail "the change is in the audit log" "$(sqlite3 panels.db "SELECT * FROM audit WHERE tbl = 'experts' ORDER BY seq DESC LIMIT 2")"
+run G verify
+expect "the audit chain holds the expert's change" 0
+
+# Clicks on an open panel, and a conflict declared after it was convened.
+cp "$DB" clicks.db
+C() { "$GRADUS" --db clicks.db "$@"; }
+C expert add 张伟 --fields rnd --affiliation 华中科技大学 --region wuhan >/dev/null
+C expert add 赵敏 --fields operations --affiliation 三峡大学 --region yichang >/dev/null
+C panel plan "$CASE" --purpose evaluation --members E0001,E0002 --chair E0001 --on 2026-11-20 >/dev/null 2>&1
+C panel note "$CASE-P1" E0002 0 总体评价 '建设内容与申报一致'
+run C --script "$SCRIPTS/panel-clicks.script" --size 80x24
+expect "the panel clicks script runs to its end" 0
+compare "a click on a member selects them" panel-click.screen
+compare "a second click scores them" panel-click-score.screen
+compare "a click on a note selects its member" panel-click-note.screen
+compare "the wheel moves the cursor up; Enter scores the member" panel-enter-score.screen
+compare "a conflict declared on an open panel: saved, with a warning naming it" expert-conflict.screen
+run C panel show "$CASE-P1"
+expect_line "the score given after the second click" "$(printf 'member\tE0002\t赵敏\t三峡大学\t80.0')"
+run C expert list
+expect_line "the conflict declared" "$(printf 'E0002\t赵敏\toperations\t三峡大学\tyichang\t\t宜昌船舶重工')"
 
 # The refusal alone: nothing is written.
 cp "$DB" refused.db

@@ -1,0 +1,226 @@
+/* One expert's record (专家): the registration form filled in, each field
+ * written the moment it is left, in a transaction of its own, with "✓
+ * saved" or the store's refusal beside it. On a refusal what was typed
+ * stays, to correct; when another user changed the field since, their
+ * value is shown instead. Esc while typing puts the saved text back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/i18n.h"
+#include "gradus/panels.h"
+#include "form.h"
+#include "panels_private.h"
+
+struct expert_screen {
+	char code[16];
+	struct form form;
+	char *saved[EXPERT_ROW_COUNT]; /* as stored ("" for none): what the next write expects */
+	char *shown[EXPERT_ROW_COUNT]; /* the form's value of it: what counts as a change */
+	char title[256];
+};
+
+static const enum action expert_hints[] = { ACTION_DOWN, ACTION_UP, ACTION_OPEN, ACTION_BACK, ACTION_NONE };
+
+static const char *const field_of[EXPERT_ROW_COUNT] = {
+	[EXPERT_ROW_NAME] = "name", [EXPERT_ROW_FIELDS] = "fields", [EXPERT_ROW_AFFILIATION] = "affiliation",
+	[EXPERT_ROW_REGION] = "region", [EXPERT_ROW_CONTACT] = "contact", [EXPERT_ROW_CONFLICTS] = "conflicts",
+};
+
+/* The registry as stored now, and the expert of that code in it (NULL
+ * and an error when it is gone); the caller frees rows. */
+static const struct expert_row *read_expert(struct tui *tui, const char *code, struct expert_row **rows,
+					    size_t *count, struct error *err)
+{
+	size_t i;
+
+	if (expert_list(tui->store, rows, count, err))
+		return NULL;
+	for (i = 0; i < *count; i++)
+		if (!strcmp((*rows)[i].code, code))
+			return &(*rows)[i];
+	/* L10N: an expert gone from the registry while its record was open */
+	error_set(err, STATUS_ERR_NOT_FOUND, _("no expert '%s' (gradus expert list)"), code);
+	return NULL;
+}
+
+static const char *stored_text(const struct expert_row *e, size_t row)
+{
+	const char *const values[EXPERT_ROW_COUNT] = { e->name, e->fields, e->affiliation, e->region, e->contact,
+						       e->conflicts };
+
+	return values[row] ? values[row] : "";
+}
+
+/* Keeps a row's stored value and the form's value of it. */
+static bool keep(struct expert_screen *s, size_t row, const char *stored)
+{
+	free(s->saved[row]);
+	free(s->shown[row]);
+	s->saved[row] = strdup(stored);
+	s->shown[row] = form_value(&s->form, row);
+	return s->saved[row] && s->shown[row];
+}
+
+static void set_title(struct expert_screen *s)
+{
+	/* L10N: title of an expert's record: the code, the name */
+	snprintf(s->title, sizeof(s->title), _("Expert %s  %s"), s->code,
+		 s->saved[EXPERT_ROW_NAME] ? s->saved[EXPERT_ROW_NAME] : "");
+}
+
+static void screen_free(struct expert_screen *s)
+{
+	size_t i;
+
+	form_free(&s->form);
+	for (i = 0; i < EXPERT_ROW_COUNT; i++) {
+		free(s->saved[i]);
+		free(s->shown[i]);
+	}
+	free(s);
+}
+
+static enum status expert_open(struct tui *tui, struct view *view, struct error *err)
+{
+	struct expert_screen *s = calloc(1, sizeof(*s));
+	struct expert_row *rows = NULL;
+	const struct expert_row *e;
+	size_t count = 0, i;
+	bool ok;
+
+	if (!s)
+		return STATUS_ERR_NOMEM;
+	snprintf(s->code, sizeof(s->code), "%s", view->arg);
+	form_init(&s->form);
+	if (!(e = read_expert(tui, s->code, &rows, &count, err))) {
+		expert_rows_free(rows, count);
+		screen_free(s);
+		return STATUS_ERR_NOT_FOUND;
+	}
+	ok = experts_form_rows(tui, &s->form, e);
+	for (i = 0; ok && i < EXPERT_ROW_COUNT; i++)
+		ok = keep(s, i, stored_text(e, i));
+	expert_rows_free(rows, count);
+	if (!ok) {
+		screen_free(s);
+		return STATUS_ERR_NOMEM;
+	}
+	set_title(s);
+	view->data = s;
+	return STATUS_OK;
+}
+
+/* Puts the stored value of a row back into the form. */
+static void show_stored(struct tui *tui, struct expert_screen *s, size_t row, const struct expert_row *e)
+{
+	struct form_row *r = &s->form.rows[row];
+	const char *value = stored_text(e, row);
+	size_t i;
+
+	if (r->kind == FORM_TEXT)
+		field_set(&r->field, value);
+	for (i = 0; i < r->option_count; i++)
+		r->options[i].picked = row == EXPERT_ROW_REGION ? !strcmp(r->options[i].key, value)
+								: experts_fields_hold(value, r->options[i].key);
+	if (!keep(s, row, value))
+		tui_say(tui, true, "%s", status_message(STATUS_ERR_NOMEM));
+}
+
+/* After a refusal because another user changed the field: their value. */
+static void reload_row(struct tui *tui, struct expert_screen *s, size_t row)
+{
+	struct expert_row *rows = NULL;
+	struct error err = { "" };
+	size_t count = 0;
+	const struct expert_row *e = read_expert(tui, s->code, &rows, &count, &err);
+
+	if (e)
+		show_stored(tui, s, row, e);
+	else
+		tui_say(tui, true, "%s", err.message);
+	expert_rows_free(rows, count);
+}
+
+/* Writes a row that changed since it was read or written. On a refusal
+ * the focus goes back to it, with the reason beside it. */
+static void write_row(struct tui *tui, struct expert_screen *s, size_t row)
+{
+	char *value = form_value(&s->form, row), warnings[512];
+	struct error err = { "" };
+	enum status status;
+
+	if (!value || (s->shown[row] && !strcmp(value, s->shown[row]))) {
+		free(value);
+		return;
+	}
+	status = expert_set_field(tui->store, tui->forms, s->code, field_of[row], value, s->saved[row], warnings, &err);
+	if (status) {
+		form_say(&s->form, row, true, "%s", err.message);
+		s->form.focus = row;
+		if (status == STATUS_ERR_CONFLICT)
+			reload_row(tui, s, row);
+	} else {
+		if (*warnings)
+			/* L10N: beside a field of an expert, written, with what it means for an open panel they
+			 * sit on */
+			form_say(&s->form, row, true, _("✓ saved; warning: %s"), warnings);
+		else
+			/* L10N: beside a field of an expert, just written to the database */
+			form_say(&s->form, row, false, "%s", _("✓ saved"));
+		if (!keep(s, row, value))
+			tui_say(tui, true, "%s", status_message(STATUS_ERR_NOMEM));
+		set_title(s);
+	}
+	free(value);
+}
+
+static bool expert_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
+{
+	struct expert_screen *s = view->data;
+	struct form_row *r = &s->form.rows[s->form.focus];
+	size_t pressed;
+	bool handled;
+
+	if (s->form.editing && r->kind == FORM_TEXT && !code && ch == 0x1b) {
+		field_set(&r->field, s->shown[s->form.focus]); /* Esc: as it was */
+		s->form.editing = false;
+		return true;
+	}
+	handled = form_key(tui, &s->form, action, code, ch, &pressed);
+	if (s->form.left != FORM_NONE)
+		write_row(tui, s, s->form.left);
+	return handled;
+}
+
+static void expert_draw(struct tui *tui, struct view *view, int top, int height)
+{
+	struct expert_screen *s = view->data;
+
+	form_draw(tui, &s->form, top, height);
+}
+
+static void expert_close(struct tui *tui, struct view *view)
+{
+	(void)tui;
+	screen_free(view->data);
+	view->data = NULL;
+}
+
+static const char *expert_title(struct tui *tui, struct view *view)
+{
+	struct expert_screen *s = view->data;
+
+	(void)tui;
+	return s->title;
+}
+
+const struct view_ops expert_view_ops = {
+	.name = "expert",
+	.open = expert_open,
+	.draw = expert_draw,
+	.key = expert_key,
+	.close = expert_close,
+	.title = expert_title,
+	.hints = expert_hints,
+};
