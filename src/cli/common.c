@@ -118,6 +118,7 @@ void cli_usage(FILE *out)
 		_("  init --group NAME             share the database with an office's group: its file\n"
 		  "                                and new folders are the group's, no one else's\n"
 		  "                                (also GRADUS_GROUP for a database made by any command)\n"));
+	fprintf(out, "%s", _("  forms list --regions          the 17 regions: key, code, Chinese and English names\n"));
 	fprintf(out, "%s",
 		_("  expert set CODE FIELD VALUE [--expect OLD]\n"
 		  "                                change an expert's name, fields, affiliation, region,\n"

@@ -1,18 +1,24 @@
-/* gradus forms list [--stages] | forms check [DIR] */
+/* gradus forms list [--stages | --regions] | forms check [DIR] */
 #include <stdio.h>
 #include <string.h>
 
 #include "gradus/cli.h"
 #include "gradus/i18n.h"
 
-static int forms_list(struct cli *cli, bool stages)
+enum list_what { LIST_SCENARIOS, LIST_STAGES, LIST_REGIONS };
+
+static int forms_list(struct cli *cli, enum list_what what)
 {
 	struct forms *forms = NULL;
 	size_t i;
 
 	if (cli_load_forms(cli, &forms))
 		return 1;
-	if (stages)
+	if (what == LIST_REGIONS)
+		for (i = 0; i < forms->region_count; i++)
+			printf("%s\t%s\t%s\t%s\n", forms->regions[i].key, forms->regions[i].code, forms->regions[i].zh,
+			       forms->regions[i].en);
+	else if (what == LIST_STAGES)
 		for (i = 0; i < forms->stage_count; i++)
 			printf("%s\t%s\t%s\n", forms->stages[i].key, forms->stages[i].zh, forms->stages[i].en);
 	else
@@ -45,14 +51,15 @@ static int forms_check(struct cli *cli, const char *dir)
 int cli_forms(struct cli *cli, int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "list") && argc <= 3) {
-		if (argc == 3 && strcmp(argv[2], "--stages")) {
-			cli_error(_("forms list: unknown argument %s (expected --stages)"), argv[2]);
+		if (argc == 3 && strcmp(argv[2], "--stages") && strcmp(argv[2], "--regions")) {
+			cli_error(_("forms list: unknown argument %s (expected --stages or --regions)"), argv[2]);
 			return 2;
 		}
-		return forms_list(cli, argc == 3);
+		return forms_list(cli, argc < 3 ? LIST_SCENARIOS : !strcmp(argv[2], "--stages") ? LIST_STAGES
+									       : LIST_REGIONS);
 	}
 	if (argc >= 2 && !strcmp(argv[1], "check") && argc <= 3)
 		return forms_check(cli, argc == 3 ? argv[2] : NULL);
-	cli_error("%s", _("usage: gradus forms list [--stages] | gradus forms check [DIR]"));
+	cli_error("%s", _("usage: gradus forms list [--stages | --regions] | gradus forms check [DIR]"));
 	return 2;
 }

@@ -17,6 +17,12 @@ expect "forms list --stages exits 0" 0
 expect_line "stage 1 is factory construction" "construction	工厂建设	Factory construction"
 expect_line "stage 8 is supply chain management" "supply	供应链管理	Supply chain management"
 
+run "$GRADUS" forms list --regions
+[ "$(printf '%s\n' "$OUT" | wc -l)" = 17 ] && ok "forms list --regions: the 17 regions" || fail "17 regions" "$OUT"
+expect_line "a region with its key, code and names" "xianning	421200	咸宁市	Xianning"
+run "$GRADUS" forms list --towns
+expect "forms list names what it takes" 2 "expected --stages or --regions"
+
 run "$GRADUS" forms check "$FORMS"
 expect "forms check forms exits 0" 0 "40 scenarios"
 run "$GRADUS" --forms "$FORMS" forms check
