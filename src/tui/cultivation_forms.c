@@ -89,19 +89,6 @@ const enum action *cultivation_edit_hints(const struct cultivation_edit *e)
 
 /* Checks of fields. */
 
-/* "2025-02-30: February 2025 has 28 days" shown beside the date typed:
- * without "2025-02-30: " (or the Chinese message's "2025-02-30："). */
-static const char *without_value(const char *message, const char *value)
-{
-	static const char *const colons[] = { ": ", "：" };
-	size_t len = strlen(value), i;
-
-	for (i = 0; len && i < sizeof(colons) / sizeof(colons[0]); i++)
-		if (!strncmp(message, value, len) && !strncmp(message + len, colons[i], strlen(colons[i])))
-			return message + len + strlen(colons[i]);
-	return message;
-}
-
 /* A date as the command line takes it (YYYY-MM-DD, a real calendar day). */
 static bool check_date(const char *text, char *message, size_t size)
 {
@@ -110,7 +97,7 @@ static bool check_date(const char *text, char *message, size_t size)
 
 	if (!date_parse(text, &d, &err))
 		return true;
-	snprintf(message, size, "%s", without_value(err.message, text));
+	snprintf(message, size, "%s", tui_without_value(err.message, text));
 	return false;
 }
 
@@ -576,7 +563,7 @@ static void finish_done(struct tui *tui, struct cultivation_edit *e, struct cult
 	if (!text)
 		return;
 	if (*text && date_parse(text, &on, &err)) {
-		snprintf(e->message, sizeof(e->message), "%s", without_value(err.message, text));
+		snprintf(e->message, sizeof(e->message), "%s", tui_without_value(err.message, text));
 		/* L10N: a done date that does not parse: what is wrong */
 		tui_say(tui, true, _("Done on: %s; nothing was written"), e->message);
 		free(text);

@@ -200,18 +200,6 @@ static size_t picked_count(const struct form *form)
 
 /* ---- checks ---------------------------------------------------------- */
 
-/* The core's messages start with the value itself ("CODE: ...", in
- * Chinese "CODE：..."); beside the field the value is already shown. */
-static const char *without_value(const char *message, const char *value)
-{
-	static const char *const colons[] = { ": ", "：" };
-	size_t len = strlen(value), i;
-
-	for (i = 0; len && i < sizeof(colons) / sizeof(colons[0]); i++)
-		if (!strncmp(message, value, len) && !strncmp(message + len, colons[i], strlen(colons[i])))
-			return message + len + strlen(colons[i]);
-	return message;
-}
 
 static bool check_credit_code(struct entry *entry, const char *code, bool final)
 {
@@ -228,7 +216,7 @@ static bool check_credit_code(struct entry *entry, const char *code, bool final)
 	if (n < USCC_LENGTH && !final)
 		return true;
 	if (uscc_check(code, NULL, &err)) {
-		say(entry, true, "%s", without_value(err.message, code));
+		say(entry, true, "%s", tui_without_value(err.message, code));
 		return false;
 	}
 	/* L10N: beside a credit code whose check character is right */
@@ -244,7 +232,7 @@ static bool check_maturity(const struct tui *tui, struct entry *entry, const cha
 	if (!*text)
 		return true;
 	if (maturity_parse_score(text, &centi, &err)) {
-		say(entry, true, "%s", without_value(err.message, text));
+		say(entry, true, "%s", tui_without_value(err.message, text));
 		return false;
 	}
 	level = maturity_level(tui->forms->bands, 5, centi);
@@ -266,7 +254,7 @@ static bool check_date(struct entry *entry, const char *text, bool final)
 	if (!*text || (!final && strlen(text) < 10))
 		return true;
 	if (date_parse(text, &d, &err)) {
-		say(entry, true, "%s", without_value(err.message, text));
+		say(entry, true, "%s", tui_without_value(err.message, text));
 		return false;
 	}
 	return true;

@@ -124,6 +124,10 @@ bool tui_list_move(size_t *cursor, size_t count, enum action action);
  * true when it hit a row (*at). */
 bool tui_list_hit(int y, int rows_y, size_t top, size_t count, size_t *at);
 void tui_pop(struct tui *tui);
+/* A core message without the value it begins with ("2025-02-30: February
+ * 2025 has 28 days", in Chinese "2025-02-30：..."): beside the field the
+ * value is already shown. */
+const char *tui_without_value(const char *message, const char *value);
 void tui_say(struct tui *tui, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* A mouse event as the terminal or a script (:click X Y, :wheel up|down)
  * gives it: to the view on top. */

@@ -94,6 +94,17 @@ static void drop_database_path(char *message, const struct store *store)
 		memmove(message, message + len + 2, strlen(message + len + 2) + 1);
 }
 
+const char *tui_without_value(const char *message, const char *value)
+{
+	static const char *const colons[] = { ": ", "：" };
+	size_t len = strlen(value), i;
+
+	for (i = 0; len && i < sizeof(colons) / sizeof(colons[0]); i++)
+		if (!strncmp(message, value, len) && !strncmp(message + len, colons[i], strlen(colons[i])))
+			return message + len + strlen(colons[i]);
+	return message;
+}
+
 void tui_say(struct tui *tui, bool error, const char *fmt, ...)
 {
 	va_list ap;
