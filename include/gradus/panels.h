@@ -41,6 +41,10 @@ struct expert_row {
 };
 enum status expert_list(struct store *store, struct expert_row **rows, size_t *count, struct error *err);
 void expert_rows_free(struct expert_row *rows, size_t count);
+/* An expert by code or exact name (two of that name: refused, give the
+ * code); cleared with expert_row_clear. */
+enum status expert_find(struct store *store, const char *key, struct expert_row *out, struct error *err);
+void expert_row_clear(struct expert_row *row);
 
 /* Why an expert may not sit on a panel for this enterprise (their
  * affiliation or a declared conflict touches it): a refusal in *refusal; the

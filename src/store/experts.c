@@ -180,13 +180,13 @@ static enum status open_panel_conflicts(struct store *store, const char *code, c
 		" WHERE e.code = ?1 AND p.status = 'open' ORDER BY p.number";
 	struct expert_row e;
 	sqlite3_stmt *stmt;
-	enum status status = store_expert_find(store, code, &e, err);
+	enum status status = expert_find(store, code, &e, err);
 	int rc;
 
 	if (status)
 		return status;
 	if (!(stmt = store_prepare(store, sql, err))) {
-		store_expert_clear(&e);
+		expert_row_clear(&e);
 		return STATUS_ERR_DB;
 	}
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
@@ -204,7 +204,7 @@ static enum status open_panel_conflicts(struct store *store, const char *code, c
 		add_warning(warnings, line);
 	}
 	sqlite3_reset(stmt);
-	store_expert_clear(&e);
+	expert_row_clear(&e);
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("panel members"));
 }
 
@@ -213,7 +213,7 @@ static enum status set_field(struct store *store, const struct forms *forms, con
 {
 	const char *stored = value && *value ? value : NULL;
 	struct expert_row e;
-	enum status status = store_expert_find(store, key, &e, err);
+	enum status status = expert_find(store, key, &e, err);
 
 	if (status)
 		return status;
@@ -224,7 +224,7 @@ static enum status set_field(struct store *store, const struct forms *forms, con
 		status = store_update(store, "experts", e.id, field, stored, err);
 	if (!status && (!strcmp(field, "affiliation") || !strcmp(field, "conflicts")))
 		status = open_panel_conflicts(store, e.code, warnings, err);
-	store_expert_clear(&e);
+	expert_row_clear(&e);
 	return status;
 }
 
@@ -290,7 +290,7 @@ enum status expert_list(struct store *store, struct expert_row **rows, size_t *c
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading experts"));
 }
 
-void store_expert_clear(struct expert_row *r)
+void expert_row_clear(struct expert_row *r)
 {
 	free(r->name);
 	free(r->fields);
@@ -306,7 +306,7 @@ void expert_rows_free(struct expert_row *rows, size_t count)
 	size_t i;
 
 	for (i = 0; i < count; i++)
-		store_expert_clear(&rows[i]);
+		expert_row_clear(&rows[i]);
 	free(rows);
 }
 
@@ -348,7 +348,7 @@ void expert_conflict(const struct expert_row *e, const char *enterprise, const c
 }
 
 /* An expert by code or exact name (a name two experts share must be given by code). */
-enum status store_expert_find(struct store *store, const char *key, struct expert_row *out, struct error *err)
+enum status expert_find(struct store *store, const char *key, struct expert_row *out, struct error *err)
 {
 	static const char *const sql =
 		"SELECT id, code, name, fields, affiliation, region, contact, conflicts FROM experts"
@@ -375,6 +375,6 @@ enum status store_expert_find(struct store *store, const char *key, struct exper
 	}
 	sqlite3_reset(stmt);
 	if (status)
-		store_expert_clear(out);
+		expert_row_clear(out);
 	return status;
 }

@@ -107,7 +107,7 @@ static enum status add_member(struct store *store, const char *panel_id, const s
 {
 	struct expert_row e;
 	char refusal[256], warning[256], row[33];
-	enum status status = store_expert_find(store, key, &e, err);
+	enum status status = expert_find(store, key, &e, err);
 
 	if (status)
 		return status;
@@ -122,7 +122,7 @@ static enum status add_member(struct store *store, const char *panel_id, const s
 
 		status = store_insert(store, "panel_members", row, fields, 3, err);
 	}
-	store_expert_clear(&e);
+	expert_row_clear(&e);
 	return status;
 }
 
@@ -195,14 +195,14 @@ static enum status member_of(struct store *store, const char *panel_id, const ch
 	static const char *const sql = "SELECT m.id FROM panel_members m WHERE m.panel_id = ?1 AND m.expert_id = ?2";
 	struct expert_row e;
 	sqlite3_stmt *stmt;
-	enum status status = store_expert_find(store, key, &e, err);
+	enum status status = expert_find(store, key, &e, err);
 	int rc;
 
 	if (status)
 		return status;
 	snprintf(expert_id, 33, "%s", e.id);
 	if (!(stmt = store_prepare(store, sql, err))) {
-		store_expert_clear(&e);
+		expert_row_clear(&e);
 		return STATUS_ERR_DB;
 	}
 	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
@@ -215,7 +215,7 @@ static enum status member_of(struct store *store, const char *panel_id, const ch
 		status = error_set(err, STATUS_ERR_INVALID, _("%s (%s) is not a member of this panel"), e.name, e.code);
 	else if (rc != SQLITE_ROW)
 		status = store_fail(store, rc, err, _("panel members"));
-	store_expert_clear(&e);
+	expert_row_clear(&e);
 	return status;
 }
 
@@ -451,14 +451,14 @@ static enum status members_without_conflict(struct store *store, const struct pa
 		return status;
 	}
 	for (i = 0; !status && i < count; i++) {
-		if ((status = store_expert_find(store, codes[i], &e, err)))
+		if ((status = expert_find(store, codes[i], &e, err)))
 			break;
 		expert_conflict(&e, d.row.enterprise, d.row.credit_code, d.row.region, refusal, warning);
 		if (*refusal)
 			/* L10N: why a panel's opinion is not signed: a member's conflict of interest */
 			status = error_set(err, STATUS_ERR_DENIED, _("not signed: %s; convene another panel without them"),
 					   refusal);
-		store_expert_clear(&e);
+		expert_row_clear(&e);
 	}
 	case_detail_clear(&d);
 	free(codes);

@@ -34,10 +34,6 @@ enum status store_fail(struct store *store, int rc, struct error *err, const cha
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
 /* Every stored evidence file against its SHA-256 (evidence.c). */
 enum status store_verify_attachments(struct store *store, struct error *err);
-/* An expert by code or exact name (experts.c); cleared with store_expert_clear. */
-struct expert_row;
-enum status store_expert_find(struct store *store, const char *key, struct expert_row *out, struct error *err);
-void store_expert_clear(struct expert_row *row);
 /* Keeps the readiness list of a cultivation with its acceptance application
  * (cultivationview.c, called by the step that files it). */
 struct forms;

@@ -27,23 +27,6 @@ static const char *const field_of[EXPERT_ROW_COUNT] = {
 	[EXPERT_ROW_REGION] = "region", [EXPERT_ROW_CONTACT] = "contact", [EXPERT_ROW_CONFLICTS] = "conflicts",
 };
 
-/* The registry as stored now, and the expert of that code in it (NULL
- * and an error when it is gone); the caller frees rows. */
-static const struct expert_row *read_expert(struct tui *tui, const char *code, struct expert_row **rows,
-					    size_t *count, struct error *err)
-{
-	size_t i;
-
-	if (expert_list(tui->store, rows, count, err))
-		return NULL;
-	for (i = 0; i < *count; i++)
-		if (!strcmp((*rows)[i].code, code))
-			return &(*rows)[i];
-	/* L10N: an expert gone from the registry while its record was open */
-	error_set(err, STATUS_ERR_NOT_FOUND, _("no expert '%s' (gradus expert list)"), code);
-	return NULL;
-}
-
 static const char *stored_text(const struct expert_row *e, size_t row)
 {
 	const char *const values[EXPERT_ROW_COUNT] = { e->name, e->fields, e->affiliation, e->region, e->contact,
@@ -84,24 +67,23 @@ static void screen_free(struct expert_screen *s)
 static enum status expert_open(struct tui *tui, struct view *view, struct error *err)
 {
 	struct expert_screen *s = calloc(1, sizeof(*s));
-	struct expert_row *rows = NULL;
-	const struct expert_row *e;
-	size_t count = 0, i;
+	struct expert_row e;
+	enum status status;
+	size_t i;
 	bool ok;
 
 	if (!s)
 		return STATUS_ERR_NOMEM;
 	snprintf(s->code, sizeof(s->code), "%s", view->arg);
 	form_init(&s->form);
-	if (!(e = read_expert(tui, s->code, &rows, &count, err))) {
-		expert_rows_free(rows, count);
+	if ((status = expert_find(tui->store, s->code, &e, err))) {
 		screen_free(s);
-		return STATUS_ERR_NOT_FOUND;
+		return status;
 	}
-	ok = experts_form_rows(tui, &s->form, e);
+	ok = experts_form_rows(tui, &s->form, &e);
 	for (i = 0; ok && i < EXPERT_ROW_COUNT; i++)
-		ok = keep(s, i, stored_text(e, i));
-	expert_rows_free(rows, count);
+		ok = keep(s, i, stored_text(&e, i));
+	expert_row_clear(&e);
 	if (!ok) {
 		screen_free(s);
 		return STATUS_ERR_NOMEM;
@@ -130,16 +112,15 @@ static void show_stored(struct tui *tui, struct expert_screen *s, size_t row, co
 /* After a refusal because another user changed the field: their value. */
 static void reload_row(struct tui *tui, struct expert_screen *s, size_t row)
 {
-	struct expert_row *rows = NULL;
+	struct expert_row e;
 	struct error err = { "" };
-	size_t count = 0;
-	const struct expert_row *e = read_expert(tui, s->code, &rows, &count, &err);
 
-	if (e)
-		show_stored(tui, s, row, e);
-	else
+	if (expert_find(tui->store, s->code, &e, &err)) {
 		tui_say(tui, true, "%s", err.message);
-	expert_rows_free(rows, count);
+		return;
+	}
+	show_stored(tui, s, row, &e);
+	expert_row_clear(&e);
 }
 
 /* Writes a row that changed since it was read or written. On a refusal
