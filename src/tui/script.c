@@ -1,6 +1,6 @@
 /* Keystroke scripts, as tig's test scripts: each line is either keys to
  * press (characters, and <Name> for special keys) or a command beginning
- * with ':' (save-screen PATH, resize COLUMNS LINES). '#' starts a comment. */
+ * with ':' (save-screen PATH, resize COLUMNS LINES, home). '#' starts a comment. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

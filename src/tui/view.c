@@ -311,6 +311,20 @@ static void terminal_mouse(struct tui *tui)
 		tui_mouse(tui, event.y, event.x, 0);
 }
 
+/* `:home` in a script: every screen closes as on quitting and the case list
+ * opens again in the same process, as at start-up, so one script can play
+ * the whole suite's scripts one after another (the all-day test). */
+static enum status script_home(struct tui *tui, struct error *err)
+{
+	while (tui->depth)
+		tui_pop(tui);
+	tui->quit = false;
+	tui->message[0] = '\0';
+	resizeterm(tui->options->lines > 0 ? tui->options->lines : 24,
+		   tui->options->columns > 0 ? tui->options->columns : 80);
+	return tui_push(tui, &list_view_ops, NULL, err);
+}
+
 static enum status run_script(struct tui *tui, struct script *script, struct error *err)
 {
 	enum status status = STATUS_OK;
@@ -318,8 +332,14 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 	wint_t ch;
 	int code, kind, columns, lines;
 
-	while (!tui->quit && (kind = script_next(script, &code, &ch, &command)) != ERR) {
-		if (command && !strncmp(command, "save-screen ", 12)) {
+	while ((kind = script_next(script, &code, &ch, &command)) != ERR) {
+		if (command && !strcmp(command, "home")) {
+			status = script_home(tui, err);
+			if (status)
+				return status;
+		} else if (tui->quit) {
+			continue; /* after quitting, only :home starts again */
+		} else if (command && !strncmp(command, "save-screen ", 12)) {
 			status = screen_save(command + 12, err);
 			if (status)
 				return status;
