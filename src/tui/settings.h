@@ -30,6 +30,13 @@ bool settings_command(struct list_settings *s, const struct forms *forms, const 
 		      size_t size);
 /* "level=excellent overdue · sort due ↓" (empty for every case by number). */
 void settings_describe(const struct list_settings *s, char *out, size_t size);
+/* The same in the user's words for the list's title, after the kept search
+ * (NULL: none): "级别=领航级 地区=武汉市 排序 期限 ↓" under a Chinese
+ * locale, the keys otherwise. */
+void settings_title(const struct list_settings *s, const struct forms *forms, const char *search, char *out,
+		    size_t size);
+/* Whether any filter is set (not the sort). */
+bool settings_filtered(const struct list_settings *s);
 /* Completes the word the line ends in: commands, sort columns, filter keys
  * and values. Returns true and rewrites line when one completion fits. */
 bool settings_complete(const struct forms *forms, char *line, size_t size);

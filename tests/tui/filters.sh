@@ -50,3 +50,26 @@ head -1 enshi.screen | grep -qF "Cases ($((before + 1)))  region=enshi" && grep 
 	ok "an enterprise moved to another region is found by the new region" || fail "region moved" "$(head -4 enshi.screen)"
 run "$GRADUS" --db "$DB" verify
 expect "and verify still holds (the kept region is derived, not audited)" 0
+
+# In the user's language: values and keys in Chinese, Tab offering the
+# Chinese names, the title in Chinese, a filter matching nothing said so.
+rm -rf "$XDG_STATE_HOME"
+printf '%s\n' "<Colon>filter level=领航级 region=武汉市<Enter>" ":save-screen zh-filter.screen" \
+	"<Colon>clear<Enter><Colon>filter level=<Tab><Tab><Enter>" ":save-screen zh-tab.screen" \
+	"<Colon>filter 级别=leading state=<Tab><Enter>" ":save-screen zh-state.screen" \
+	"<Colon>clear<Enter><Colon>filter level=leading region=huangshi<Enter>" ":save-screen zh-none.screen" \
+	"<Colon>clear<Enter><Colon>sort enterprise desc<Enter>/武汉<Enter>" ":save-screen zh-search.screen" "q" >"$WORK/zh.script"
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$WORK/zh.script"
+expect "the Chinese filter script runs to its end" 0
+[ "$(title zh-filter.screen)" = "gradus  案件（$(sq "c.level = 'leading' AND e.region = 'wuhan'" | wc -w)）  级别=领航级 地区=武汉市" ] &&
+	ok ":filter level=领航级 region=武汉市 filters, and the title says it in Chinese" || fail "zh filter" "$(title zh-filter.screen)"
+[ "$(numbers zh-filter.screen)" = "$(sq "c.level = 'leading' AND e.region = 'wuhan' ORDER BY c.number")" ] &&
+	ok "and lists exactly those cases" || fail "zh filter rows" "$(numbers zh-filter.screen)"
+[ "$(title zh-tab.screen)" = "gradus  案件（$(sq "c.level = 'advanced'" | wc -w)）  级别=先进级" ] &&
+	ok "Tab after level= offers the levels' Chinese names, Tab again the next" || fail "zh Tab" "$(title zh-tab.screen)"
+title zh-state.screen | grep -qE "级别=领航级 状态=[^ =]+$" && ok "a Chinese key with an English value, and Tab after state=" ||
+	fail "zh state" "$(title zh-state.screen)"
+grep -qF "没有符合筛选条件的案件" "$WORK/zh-none.screen" && ! grep -qF "gradus init --demo" "$WORK/zh-none.screen" &&
+	ok "a filter matching nothing says so, not that there are no cases" || fail "no match" "$(head -5 "$WORK/zh-none.screen")"
+[ "$(title zh-search.screen)" = "gradus  案件（$(sq "e.name LIKE '%武汉%'" | wc -w)）  搜索：武汉  排序 企业名称 ↓" ] &&
+	ok "the title shows a kept search and the sort in Chinese" || fail "zh search title" "$(title zh-search.screen)"
