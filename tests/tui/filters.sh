@@ -73,3 +73,10 @@ grep -qF "没有符合筛选条件的案件" "$WORK/zh-none.screen" && ! grep -q
 	ok "a filter matching nothing says so, not that there are no cases" || fail "no match" "$(head -5 "$WORK/zh-none.screen")"
 [ "$(title zh-search.screen)" = "gradus  案件（$(sq "e.name LIKE '%武汉%'" | wc -w)）  搜索：武汉  排序 企业名称 ↓" ] &&
 	ok "the title shows a kept search and the sort in Chinese" || fail "zh search title" "$(title zh-search.screen)"
+
+# Several values beginning alike: Tab completes what they share.
+rm -rf "$XDG_STATE_HOME"
+printf '%s\n' "<Colon>filter region=hu<Tab>s<Tab><Enter>" ":save-screen shared.screen" "q" >"$WORK/shared.script"
+run "$GRADUS" --db "$DB" --script "$WORK/shared.script"
+[ "$(title shared.screen)" = "gradus  Cases ($(sq "e.region = 'huangshi'" | wc -w))  region=huangshi" ] &&
+	ok "Tab completes what several values share (hu: huang), then the one left" || fail "shared" "$(title shared.screen)"
