@@ -294,9 +294,11 @@ void settings_title(const struct list_settings *s, const struct forms *forms, co
 
 #define PUT(...) used += (size_t)snprintf(out + used, used < size ? size - used : 0, __VA_ARGS__)
 	out[0] = '\0';
-	if (search && *search)
+	if (search && *search) {
 		/* L10N: a kept search in the case list's title */
-		PUT(_("search: %s  "), search);
+		PUT(_("search: %s"), search);
+		PUT("  ");
+	}
 	if (*s->level)
 		PUT("%s=%s ", label("level"), shown_value(s->level, level ? level->zh : NULL));
 	if (*s->state)
