@@ -80,3 +80,13 @@ printf '%s\n' "<Colon>filter region=hu<Tab>s<Tab><Enter>" ":save-screen shared.s
 run "$GRADUS" --db "$DB" --script "$WORK/shared.script"
 [ "$(title shared.screen)" = "gradus  Cases ($(sq "e.region = 'huangshi'" | wc -w))  region=huangshi" ] &&
 	ok "Tab completes what several values share (hu: huang), then the one left" || fail "shared" "$(title shared.screen)"
+
+# States and stages by their Chinese names too; the same filter by keys.
+rm -rf "$XDG_STATE_HOME"
+printf '%s\n' "<Colon>filter state=已申报 stage=生产作业<Enter>" ":save-screen zh-stage.screen" \
+	"<Colon>clear<Enter><Colon>filter state=submitted stage=operations<Enter>" ":save-screen key-stage.screen" "q" >"$WORK/stage.script"
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$WORK/stage.script"
+[ "$(title zh-stage.screen)" = "$(title key-stage.screen)" ] && title zh-stage.screen | grep -qF "状态=已申报 环节=生产作业" &&
+	[ "$(numbers zh-stage.screen)" = "$(numbers key-stage.screen)" ] &&
+	ok "state=已申报 stage=生产作业 is state=submitted stage=operations" ||
+	fail "zh state and stage" "$(title zh-stage.screen)" "$(title key-stage.screen)"
