@@ -47,14 +47,15 @@ void case_rows_clear(struct case_row *rows, size_t count)
 
 /* Each sort: its name, its keys before the case number (one or two), and
  * whether it reads the enterprise's columns (then the enterprises are walked
- * in the order of their index, and cases joined to them). */
+ * in the order of their index, and cases joined to them). Names sort by
+ * their kept key (sortkey.c): pinyin order for Chinese names. */
 static const struct {
 	const char *name, *keys[2];
 	bool enterprise;
 } sorts[SORT_COUNT] = {
 	[SORT_NUMBER] = { "number", { "c.number", NULL }, false },
-	[SORT_ENTERPRISE] = { "enterprise", { "e.name", NULL }, true },
-	[SORT_REGION] = { "region", { "e.region", "e.name" }, true },
+	[SORT_ENTERPRISE] = { "enterprise", { "e.name_key", NULL }, true },
+	[SORT_REGION] = { "region", { "e.region", "e.name_key" }, true },
 	[SORT_LEVEL] = { "level", { "c.level", NULL }, false },
 	[SORT_YEAR] = { "year", { "c.year", NULL }, false },
 	[SORT_STATE] = { "state", { "c.state", NULL }, false },
@@ -188,6 +189,13 @@ static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bo
 		     from, filters, key, order, order) < 0)
 		return NULL;
 	return sql;
+}
+
+char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward)
+{
+	static const struct case_query all;
+
+	return page_sql(query ? query : &all, keyed, false, backward, false);
 }
 
 /* Many matches: walk the order's index and check each case (see page_sql). */

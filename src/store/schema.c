@@ -301,6 +301,14 @@ static const char *const migrations[] = {
 	"  resolved_value TEXT, resolved_by TEXT, resolved_at TEXT,"
 	"  created_at TEXT NOT NULL);"
 	"CREATE INDEX conflicts_status ON conflicts (status, created_at);",
+	/* 12: the enterprises' names sorted in the zh_CN collation (pinyin) by a
+	 * key kept beside the name (sortkey.c: derived, written by the write
+	 * path, not audited), filled for the rows there are by migrate(), in the
+	 * same transaction, since SQLite cannot make the key itself */
+	"ALTER TABLE enterprises ADD COLUMN name_key BLOB;"
+	"CREATE INDEX enterprises_name_key ON enterprises (name_key, id);"
+	"CREATE INDEX enterprises_region_name_key ON enterprises (region, name_key, id);"
+	"DELETE FROM meta WHERE key = 'sort_collation';",
 };
 
 int schema_latest_version(void)

@@ -1,5 +1,6 @@
 /* Derived data of the cases, kept by the write path in the same transaction
- * and not audited: the region of their enterprise, and the search index.
+ * and not audited: the region of their enterprise, the search index, and
+ * the sort key of an enterprise's name (sortkey.c).
  *
  * Search over case numbers, enterprise names, credit codes, factory names
  * and notes with SQLite's FTS5. Every character is indexed as a token of its
@@ -128,6 +129,9 @@ enum status store_search_touch(struct store *store, const char *table, const cha
 	enum status status;
 	size_t count = 0, i;
 
+	if (!strcmp(table, "enterprises") && (!field || !strcmp(field, "name")) &&
+	    (status = store_sort_key_put(store, id, err)))
+		return status;
 	if (!strcmp(table, "cases"))
 		return !field || !strcmp(field, "number") || !strcmp(field, "note") || !strcmp(field, "factory_id")
 			       ? index_case(store, id, err) : STATUS_OK;

@@ -171,7 +171,9 @@ static enum status migrate(struct store *store, struct error *err)
 	if (version == 0 && query_int(store, "SELECT count(*) FROM sqlite_master", 0) > 0)
 		return error_set(err, STATUS_ERR_CORRUPT,
 				 _("%s: this SQLite file is not a gradus database; not touched"), store->path);
-	if (version == latest)
+	/* The kept sort keys are made anew when the collation they were made
+	 * with is not this machine's (or after migration 12). */
+	if (version == latest && (store->read_only || !store_sort_keys_stale(store)))
 		return STATUS_OK;
 	status = exec(store, "BEGIN IMMEDIATE", err);
 	if (status)
@@ -198,6 +200,8 @@ static enum status migrate(struct store *store, struct error *err)
 		if (status)
 			goto fail;
 	}
+	if (store_sort_keys_stale(store) && (status = store_sort_keys_rebuild(store, err)))
+		goto fail;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", latest);
 	status = exec(store, pragma, err);
 	if (status)

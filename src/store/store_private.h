@@ -58,6 +58,20 @@ enum status store_grow(void **array, size_t *capacity, size_t count, size_t size
 enum status store_search_touch(struct store *store, const char *table, const char *id, const char *field,
 			       struct error *err);
 enum status store_search_rebuild(struct store *store, struct error *err);
+/* The sort key of a name (sortkey.c): bytes whose memcmp order is the
+ * zh_CN.UTF-8 collation's (pinyin), whatever the user's locale; malloc'd,
+ * NULL without memory. The collation the keys are made with. */
+unsigned char *store_sort_key(const char *name, size_t *length);
+const char *store_sort_collation(void);
+/* The enterprises' kept sort keys (enterprises.name_key): one enterprise's
+ * made anew from its name (the write path, search.c); all of them, noting
+ * the collation in meta (migrate); whether they were made with another
+ * collation or C library than this one's, or never. */
+enum status store_sort_key_put(struct store *store, const char *id, struct error *err);
+enum status store_sort_keys_rebuild(struct store *store, struct error *err);
+bool store_sort_keys_stale(struct store *store);
+/* The SQL of a page of the case list (list.c), for tests of its plan. */
+char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward);
 /* The ids (first column) a static query with one text parameter returns. */
 enum status store_ids(struct store *store, const char *sql, const char *param, char (**ids)[33], size_t *count,
 		      struct error *err);

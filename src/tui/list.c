@@ -139,14 +139,13 @@ static void list_close(struct tui *tui, struct view *view)
 static const char *list_title(struct tui *tui, struct view *view)
 {
 	struct list *list = view->data;
-
-	(void)tui;
-	char shown[160];
+	char shown[256], *search = list->searching ? NULL : field_text(&list->search);
 	size_t used;
 
 	/* L10N: title of the case list; %ld is the number of cases */
 	used = (size_t)snprintf(list->title, sizeof(list->title), _("Cases (%ld)"), list->total);
-	settings_describe(&list->settings, shown, sizeof(shown));
+	settings_title(&list->settings, tui->forms, search, shown, sizeof(shown));
+	free(search);
 	if (*shown && used < sizeof(list->title))
 		snprintf(list->title + used, sizeof(list->title) - used, "  %s", shown);
 	return list->title;
@@ -251,6 +250,8 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 	}
 	if (!list->count) {
 		draw_text(top + 2, 2, search ? _("No case matches the search.")
+				  /* L10N: the case list's filters (:filter) leave no case */
+				  : settings_filtered(&list->settings) ? _("No case matches the filter; :clear shows every case.")
 				  /* L10N: shown in the case list when the database has no cases */
 				  : _("No cases yet. Create the demo with: gradus init --demo"), COLS - 2, A_NORMAL);
 		return;

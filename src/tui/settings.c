@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "gradus/i18n.h"
@@ -39,45 +40,126 @@ void settings_set_stage(struct list_settings *s, const struct forms *forms, cons
 		snprintf(s->scenarios + used, sizeof(s->scenarios) - used, "]");
 }
 
-static bool known_state(const struct forms *forms, const char *key)
+/* The words of :filter and :sort as typed (the keys) and in the user's
+ * words (the list's column headers, translated). */
+static const struct {
+	const char *key, *label;
+} key_words[] = {
+	{ "level", N_("Level") }, { "state", N_("State") }, { "region", N_("Region") },
+	/* L10N: a filter key of :filter and the case list's title (stage=...) */
+	{ "stage", N_("Stage") }, { "year", N_("Year") }, { "due", N_("Due") }, { "overdue", N_("Overdue") },
+	/* L10N: in the case list's title: Sort COLUMN ↓ */
+	{ "sort", N_("Sort") }, { "number", N_("Number") }, { "enterprise", N_("Enterprise") },
+};
+
+/* A key as the title shows it: translated under a Chinese locale, else as
+ * typed. */
+static const char *label(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(key_words) / sizeof(key_words[0]); i++)
+		if (!strcmp(key_words[i].key, key))
+			return i18n_chinese() ? _(key_words[i].label) : key;
+	return key;
+}
+
+/* Whether word (key_len bytes) names the key: as typed or translated. */
+static bool is_key(const char *word, size_t key_len, const char *key)
+{
+	size_t i;
+
+	if (strlen(key) == key_len && !strncmp(word, key, key_len))
+		return true;
+	for (i = 0; i < sizeof(key_words) / sizeof(key_words[0]); i++)
+		if (!strcmp(key_words[i].key, key)) {
+			const char *shown = _(key_words[i].label);
+
+			return strlen(shown) == key_len && !strncmp(word, shown, key_len);
+		}
+	return false;
+}
+
+/* A value named by its key, its Chinese or its English name (any case). */
+static bool names(const char *value, const char *key, const char *zh, const char *en)
+{
+	return (key && !strcmp(value, key)) || (zh && !strcmp(value, zh)) || (en && !strcasecmp(value, en));
+}
+
+static const char *level_key(const struct forms *forms, const char *value)
 {
 	size_t i;
 
 	for (i = 0; i < forms->level_count; i++)
-		if (forms_level_state(&forms->levels[i], key))
-			return true;
-	return false;
+		if (names(value, forms->levels[i].key, forms->levels[i].zh, forms->levels[i].en))
+			return forms->levels[i].key;
+	return NULL;
 }
 
-/* One KEY=VALUE (or "overdue") of a filter command. */
+static const char *region_key(const struct forms *forms, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < forms->region_count; i++)
+		if (names(value, forms->regions[i].key, forms->regions[i].zh, forms->regions[i].en))
+			return forms->regions[i].key;
+	return NULL;
+}
+
+static const char *stage_key(const struct forms *forms, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < forms->stage_count; i++)
+		if (names(value, forms->stages[i].key, forms->stages[i].zh, forms->stages[i].en))
+			return forms->stages[i].key;
+	return NULL;
+}
+
+/* The first level's state of that key or name (states recur across levels). */
+static const struct level_state *find_state(const struct forms *forms, const char *value)
+{
+	size_t i, j;
+
+	for (i = 0; i < forms->level_count; i++)
+		for (j = 0; j < forms->levels[i].state_count; j++) {
+			const struct level_state *st = &forms->levels[i].states[j];
+
+			if (names(value, st->key, st->zh, st->en))
+				return st;
+		}
+	return NULL;
+}
+
+/* One KEY=VALUE (or "overdue") of a filter command; keys and values in
+ * English or in the user's words (level=领航级, 级别=leading). */
 static bool filter_word(struct list_settings *s, const struct forms *forms, const char *word, char *message,
 			size_t size)
 {
-	const char *value = strchr(word, '=');
+	const char *value = strchr(word, '='), *key;
+	const struct level_state *st;
 	size_t key_len = value ? (size_t)(value - word) : strlen(word);
 	char extra;
 	int n;
 
-	if (!value && !strcmp(word, "overdue")) {
+	if (!value && is_key(word, strlen(word), "overdue")) {
 		s->overdue = true;
 		return true;
 	}
 	if (!value)
 		goto bad;
 	value++;
-	if (key_len == 5 && !strncmp(word, "level", 5) && forms_level(forms, value))
-		snprintf(s->level, sizeof(s->level), "%s", value);
-	else if (key_len == 5 && !strncmp(word, "state", 5) && known_state(forms, value))
-		snprintf(s->state, sizeof(s->state), "%s", value);
-	else if (key_len == 6 && !strncmp(word, "region", 6) && forms_region(forms, value))
-		snprintf(s->region, sizeof(s->region), "%s", value);
-	else if (key_len == 5 && !strncmp(word, "stage", 5) && forms_stage(forms, value))
-		settings_set_stage(s, forms, value);
-	else if (key_len == 4 && !strncmp(word, "year", 4) && sscanf(value, "%d%c", &n, &extra) == 1 && n >= 2000 &&
-		 n <= 2100)
+	if (is_key(word, key_len, "level") && (key = level_key(forms, value)))
+		snprintf(s->level, sizeof(s->level), "%s", key);
+	else if (is_key(word, key_len, "state") && (st = find_state(forms, value)))
+		snprintf(s->state, sizeof(s->state), "%s", st->key);
+	else if (is_key(word, key_len, "region") && (key = region_key(forms, value)))
+		snprintf(s->region, sizeof(s->region), "%s", key);
+	else if (is_key(word, key_len, "stage") && (key = stage_key(forms, value)))
+		settings_set_stage(s, forms, key);
+	else if (is_key(word, key_len, "year") && sscanf(value, "%d%c", &n, &extra) == 1 && n >= 2000 && n <= 2100)
 		s->year = n;
-	else if (key_len == 3 && !strncmp(word, "due", 3) && sscanf(value, "%d%c", &n, &extra) == 1 && n > 0 &&
-		 n <= 3650)
+	else if (is_key(word, key_len, "due") && sscanf(value, "%d%c", &n, &extra) == 1 && n > 0 && n <= 3650)
 		s->due_within = n;
 	else
 		goto bad;
@@ -102,12 +184,27 @@ static bool filter_command(struct list_settings *s, const struct forms *forms, c
 	return true;
 }
 
+/* A sort column by its name as typed or in the user's words. */
+static bool sort_parse(const char *name, enum case_sort *sort)
+{
+	int i;
+
+	if (store_sort_parse(name, sort))
+		return true;
+	for (i = 0; i < SORT_COUNT; i++)
+		if (is_key(name, strlen(name), store_sort_name((enum case_sort)i))) {
+			*sort = (enum case_sort)i;
+			return true;
+		}
+	return false;
+}
+
 static bool sort_command(struct list_settings *s, char *words, char *message, size_t size)
 {
 	char *save = NULL, *column = strtok_r(words, " \t", &save), *order = strtok_r(NULL, " \t", &save);
 	enum case_sort sort;
 
-	if (!column || !store_sort_parse(column, &sort) || (order && strcmp(order, "desc") && strcmp(order, "asc"))) {
+	if (!column || !sort_parse(column, &sort) || (order && strcmp(order, "desc") && strcmp(order, "asc"))) {
 		snprintf(message, size, "%s",
 			 /* L10N: a wrong :sort command; keep the column names as they are */
 			 _("sort: expected number, enterprise, region, level, year, state or due, then desc or asc"));
@@ -142,7 +239,7 @@ bool settings_command(struct list_settings *s, const struct forms *forms, const 
 		ok = false;
 	}
 	if (ok)
-		settings_describe(s, message, size);
+		settings_title(s, forms, NULL, message, size);
 	return ok;
 }
 
@@ -173,8 +270,99 @@ void settings_describe(const struct list_settings *s, char *out, size_t size)
 		out[--used] = '\0';
 }
 
+/* A filter's value in the user's words: the forms' Chinese name under a
+ * Chinese locale, else the key (what an English user types). */
+static const char *shown_value(const char *key, const char *zh)
+{
+	return i18n_chinese() && zh && *zh ? zh : key;
+}
+
+static const char *shown_state(const struct forms *forms, const char *key)
+{
+	const struct level_state *st = forms ? find_state(forms, key) : NULL;
+
+	return shown_value(key, st ? st->zh : NULL);
+}
+
+void settings_title(const struct list_settings *s, const struct forms *forms, const char *search, char *out,
+		    size_t size)
+{
+	const struct level *level = forms && *s->level ? forms_level(forms, s->level) : NULL;
+	const struct region *region = forms && *s->region ? forms_region(forms, s->region) : NULL;
+	const struct stage *stage = forms && *s->stage ? forms_stage(forms, s->stage) : NULL;
+	size_t used = 0;
+
+#define PUT(...) used += (size_t)snprintf(out + used, used < size ? size - used : 0, __VA_ARGS__)
+	out[0] = '\0';
+	if (search && *search) {
+		/* L10N: a kept search in the case list's title */
+		PUT(_("search: %s"), search);
+		PUT("  ");
+	}
+	if (*s->level)
+		PUT("%s=%s ", label("level"), shown_value(s->level, level ? level->zh : NULL));
+	if (*s->state)
+		PUT("%s=%s ", label("state"), shown_state(forms, s->state));
+	if (*s->region)
+		PUT("%s=%s ", label("region"), shown_value(s->region, region ? region->zh : NULL));
+	if (*s->stage)
+		PUT("%s=%s ", label("stage"), shown_value(s->stage, stage ? stage->zh : NULL));
+	if (s->year)
+		PUT("%s=%d ", label("year"), s->year);
+	if (s->due_within)
+		PUT("%s=%d ", label("due"), s->due_within);
+	if (s->overdue)
+		PUT("%s ", label("overdue"));
+	if (s->sort != SORT_NUMBER || s->descending)
+		PUT("%s %s %s", label("sort"), label(store_sort_name(s->sort)), s->descending ? "↓" : "↑");
+#undef PUT
+	while (used && used < size && out[used - 1] == ' ')
+		out[--used] = '\0';
+}
+
+bool settings_filtered(const struct list_settings *s)
+{
+	return *s->level || *s->state || *s->region || *s->stage || s->year || s->due_within || s->overdue;
+}
+
+/* The values of a filter key: under a Chinese locale the Chinese names
+ * first (those Tab offers), then the keys (accepted as well); else the keys.
+ * *offered: how many of them Tab goes through on an empty value. */
+static size_t filter_values(const struct forms *forms, const char *key, size_t key_len, const char **out,
+			    size_t max, size_t *offered)
+{
+	bool zh = i18n_chinese();
+	size_t n = 0, i, j, pass;
+
+	for (pass = zh ? 0 : 1; pass < 2; pass++) {
+		if (is_key(key, key_len, "level"))
+			for (i = 0; i < forms->level_count && n < max; i++)
+				out[n++] = pass ? forms->levels[i].key : forms->levels[i].zh;
+		else if (is_key(key, key_len, "region"))
+			for (i = 0; i < forms->region_count && n < max; i++)
+				out[n++] = pass ? forms->regions[i].key : forms->regions[i].zh;
+		else if (is_key(key, key_len, "stage"))
+			for (i = 0; i < forms->stage_count && n < max; i++)
+				out[n++] = pass ? forms->stages[i].key : forms->stages[i].zh;
+		else if (is_key(key, key_len, "state"))
+			for (i = 0; i < forms->level_count; i++)
+				for (j = 0; j < forms->levels[i].state_count && n < max; j++) {
+					const struct level_state *st = &forms->levels[i].states[j];
+
+					if (find_state(forms, st->key) == st) /* each state once */
+						out[n++] = pass ? st->key : st->zh;
+				}
+		if (!pass)
+			*offered = n;
+	}
+	if (!zh)
+		*offered = n;
+	return n;
+}
+
 /* The candidates for the last word of line. */
-static size_t candidates(const struct forms *forms, const char *line, const char **out, size_t max)
+static size_t candidates(const struct forms *forms, const char *line, const char **out, size_t max,
+			 size_t *offered)
 {
 	static const char *const commands[] = { "sort", "filter", "clear" };
 	static const char *const sorts[] = { "number", "enterprise", "region", "level", "year", "state", "due" };
@@ -188,38 +376,67 @@ static size_t candidates(const struct forms *forms, const char *line, const char
 		for (i = 0; i < 7 && n < max; i++)
 			out[n++] = sorts[i];
 	} else if (!strncmp(line, "filter ", 7)) {
-		const char *word = strrchr(line, ' ') + 1;
+		const char *word = strrchr(line, ' ') + 1, *eq = strchr(word, '=');
 
-		if (!strncmp(word, "level=", 6))
-			for (i = 0; i < forms->level_count && n < max; i++)
-				out[n++] = forms->levels[i].key;
-		else if (!strncmp(word, "region=", 7))
-			for (i = 0; i < forms->region_count && n < max; i++)
-				out[n++] = forms->regions[i].key;
-		else if (!strncmp(word, "stage=", 6))
-			for (i = 0; i < forms->stage_count && n < max; i++)
-				out[n++] = forms->stages[i].key;
-		else
-			for (i = 0; i < 7 && n < max; i++)
-				out[n++] = keys[i];
+		if (eq)
+			return filter_values(forms, word, (size_t)(eq - word), out, max, offered);
+		for (i = 0; i < 7 && n < max; i++)
+			out[n++] = keys[i];
 	}
+	*offered = n;
 	return n;
 }
 
+/* Completes the last word: the one candidate it begins; else the longest
+ * beginning its candidates share; an empty value, or one that is a whole
+ * candidate already, becomes the next value offered (Tab again goes on). */
 bool settings_complete(const struct forms *forms, char *line, size_t size)
 {
-	const char *found[64], *match = NULL;
+	const char *found[256], *match = NULL;
 	const char *word = strrchr(line, ' ') ? strrchr(line, ' ') + 1 : line;
 	const char *eq = strchr(word, '=');
 	const char *part = eq ? eq + 1 : word;
-	size_t n = candidates(forms, line, found, 64), i, hits = 0, at = (size_t)(part - line);
+	size_t offered = 0, n = candidates(forms, line, found, 256, &offered), i, hits = 0, common = 0;
+	size_t at = (size_t)(part - line), typed = strlen(part);
+	bool whole = false;
 
 	for (i = 0; i < n; i++)
-		if (!strncmp(found[i], part, strlen(part))) {
-			match = found[i];
-			hits++;
+		if (found[i] && !strncmp(found[i], part, typed)) {
+			if (!strcmp(found[i], part) && i < offered && eq) { /* go on to the next value */
+				match = found[(i + 1) % offered];
+				whole = true;
+				break;
+			}
+			if (!hits++) {
+				match = found[i];
+				common = strlen(match);
+			}
+			while (common > typed && strncmp(found[i], match, common))
+				common--;
 		}
-	if (hits != 1 || at + strlen(match) + 2 > size)
+	if (!whole && eq && !typed && offered) {
+		match = found[0];
+		whole = true;
+	}
+	if (!match)
+		return false;
+	if (whole) { /* one value of several: no space after it, so Tab may go on */
+		if (at + strlen(match) + 1 > size)
+			return false;
+		snprintf(line + at, size - at, "%s", match);
+		return true;
+	}
+	if (hits > 1) {
+		/* whole UTF-8 characters only */
+		while (common > typed && ((unsigned char)match[common] & 0xc0) == 0x80)
+			common--;
+		if (common <= typed || at + common + 1 > size)
+			return false;
+		memcpy(line + at, match, common);
+		line[at + common] = '\0';
+		return true;
+	}
+	if (at + strlen(match) + 2 > size)
 		return false;
 	snprintf(line + at, size - at, "%s%s", match, match[strlen(match) - 1] == '=' ? "" : " ");
 	return true;

@@ -28,10 +28,21 @@ void settings_set_stage(struct list_settings *s, const struct forms *forms, cons
  * was done in message. */
 bool settings_command(struct list_settings *s, const struct forms *forms, const char *line, char *message,
 		      size_t size);
-/* "level=excellent overdue · sort due ↓" (empty for every case by number). */
+/* "level=excellent overdue sort due ↓" in keys, as the state file keeps
+ * them (empty for every case by number). */
 void settings_describe(const struct list_settings *s, char *out, size_t size);
+/* The same in the user's words for the list's title, after the kept search
+ * (NULL: none): "级别=领航级 地区=武汉市 排序 期限 ↓" under a Chinese
+ * locale, the keys otherwise. */
+void settings_title(const struct list_settings *s, const struct forms *forms, const char *search, char *out,
+		    size_t size);
+/* Whether any filter is set (not the sort). */
+bool settings_filtered(const struct list_settings *s);
 /* Completes the word the line ends in: commands, sort columns, filter keys
- * and values. Returns true and rewrites line when one completion fits. */
+ * and values (by key, or by Chinese name under a Chinese locale). One
+ * candidate is completed whole, several to the beginning they share; after
+ * KEY= an empty value or a whole one becomes the next value (Tab again goes
+ * on through them). Returns true when it rewrote line. */
 bool settings_complete(const struct forms *forms, char *line, size_t size);
 /* The state file: read at start (a bad line is skipped), written after each
  * change (write to a temporary file, then rename). */

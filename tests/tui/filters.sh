@@ -36,7 +36,7 @@ run "$GRADUS" --db "$DB" --script "$WORK/again.script"
 [ "$(title again.screen)" = "$(title region.screen)" ] && ok "filters and sort survive a restart" || fail "restart" "$(title again.screen)"
 [ "$(title cleared.screen)" = "gradus  Cases (30)  sort due ↓" ] && ok ":clear drops the filters, keeps the sort" ||
 	fail "clear" "$(title cleared.screen)"
-last=$(sq "1 ORDER BY e.name DESC, c.number DESC" | cut -d" " -f1)
+last=$(sq "1 ORDER BY e.name_key DESC, c.number DESC" | cut -d" " -f1)
 tail -2 "$WORK/end.screen" | head -1 | grep -qF "$last" && ok "G in an enterprise sort reaches its last case" ||
 	fail "G with sort" "$(tail -4 "$WORK/end.screen")" "$last"
 [ "$(numbers pageup.screen | wc -w)" = 20 ] && ok "PageUp from the end pages back in that order" || fail "PageUp" "$(numbers pageup.screen)"
@@ -50,3 +50,43 @@ head -1 enshi.screen | grep -qF "Cases ($((before + 1)))  region=enshi" && grep 
 	ok "an enterprise moved to another region is found by the new region" || fail "region moved" "$(head -4 enshi.screen)"
 run "$GRADUS" --db "$DB" verify
 expect "and verify still holds (the kept region is derived, not audited)" 0
+
+# In the user's language: values and keys in Chinese, Tab offering the
+# Chinese names, the title in Chinese, a filter matching nothing said so.
+rm -rf "$XDG_STATE_HOME"
+printf '%s\n' "<Colon>filter level=领航级 region=武汉市<Enter>" ":save-screen zh-filter.screen" \
+	"<Colon>clear<Enter><Colon>filter level=<Tab><Tab><Enter>" ":save-screen zh-tab.screen" \
+	"<Colon>filter 级别=leading state=<Tab><Enter>" ":save-screen zh-state.screen" \
+	"<Colon>clear<Enter><Colon>filter level=leading region=huangshi<Enter>" ":save-screen zh-none.screen" \
+	"<Colon>clear<Enter><Colon>sort enterprise desc<Enter>/武汉<Enter>" ":save-screen zh-search.screen" "q" >"$WORK/zh.script"
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$WORK/zh.script"
+expect "the Chinese filter script runs to its end" 0
+[ "$(title zh-filter.screen)" = "gradus  案件（$(sq "c.level = 'leading' AND e.region = 'wuhan'" | wc -w)）  级别=领航级 地区=武汉市" ] &&
+	ok ":filter level=领航级 region=武汉市 filters, and the title says it in Chinese" || fail "zh filter" "$(title zh-filter.screen)"
+[ "$(numbers zh-filter.screen)" = "$(sq "c.level = 'leading' AND e.region = 'wuhan' ORDER BY c.number")" ] &&
+	ok "and lists exactly those cases" || fail "zh filter rows" "$(numbers zh-filter.screen)"
+[ "$(title zh-tab.screen)" = "gradus  案件（$(sq "c.level = 'advanced'" | wc -w)）  级别=先进级" ] &&
+	ok "Tab after level= offers the levels' Chinese names, Tab again the next" || fail "zh Tab" "$(title zh-tab.screen)"
+title zh-state.screen | grep -qE "级别=领航级 状态=[^ =]+$" && ok "a Chinese key with an English value, and Tab after state=" ||
+	fail "zh state" "$(title zh-state.screen)"
+grep -qF "没有符合筛选条件的案件" "$WORK/zh-none.screen" && ! grep -qF "gradus init --demo" "$WORK/zh-none.screen" &&
+	ok "a filter matching nothing says so, not that there are no cases" || fail "no match" "$(head -5 "$WORK/zh-none.screen")"
+[ "$(title zh-search.screen)" = "gradus  案件（$(sq "e.name LIKE '%武汉%'" | wc -w)）  搜索：武汉  排序 企业名称 ↓" ] &&
+	ok "the title shows a kept search and the sort in Chinese" || fail "zh search title" "$(title zh-search.screen)"
+
+# Several values beginning alike: Tab completes what they share.
+rm -rf "$XDG_STATE_HOME"
+printf '%s\n' "<Colon>filter region=hu<Tab>s<Tab><Enter>" ":save-screen shared.screen" "q" >"$WORK/shared.script"
+run "$GRADUS" --db "$DB" --script "$WORK/shared.script"
+[ "$(title shared.screen)" = "gradus  Cases ($(sq "e.region = 'huangshi'" | wc -w))  region=huangshi" ] &&
+	ok "Tab completes what several values share (hu: huang), then the one left" || fail "shared" "$(title shared.screen)"
+
+# States and stages by their Chinese names too; the same filter by keys.
+rm -rf "$XDG_STATE_HOME"
+printf '%s\n' "<Colon>filter state=已申报 stage=生产作业<Enter>" ":save-screen zh-stage.screen" \
+	"<Colon>clear<Enter><Colon>filter state=submitted stage=operations<Enter>" ":save-screen key-stage.screen" "q" >"$WORK/stage.script"
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$WORK/stage.script"
+[ "$(title zh-stage.screen)" = "$(title key-stage.screen)" ] && title zh-stage.screen | grep -qF "状态=已申报 环节=生产作业" &&
+	[ "$(numbers zh-stage.screen)" = "$(numbers key-stage.screen)" ] &&
+	ok "state=已申报 stage=生产作业 is state=submitted stage=operations" ||
+	fail "zh state and stage" "$(title zh-stage.screen)" "$(title key-stage.screen)"
