@@ -312,7 +312,7 @@ int cli_parse_global(struct cli *cli, int argc, char **argv, int *next)
 		} else if (!strcmp(opt, "--today")) {
 			rc = set_today(cli, argv[++i], "--today");
 		} else if (!strcmp(opt, "--script")) {
-			cli->tui.script = argv[++i];
+			cli->tui.script = cli_path(argv[++i]);
 		} else if (!strcmp(opt, "--size")) {
 			rc = parse_size(cli, argv[++i]);
 		} else {
@@ -364,7 +364,7 @@ int cli_load_forms(struct cli *cli, struct forms **forms)
 {
 	struct error err = { "" };
 
-	if (forms_load(cli_forms_dir(cli), forms, &err)) {
+	if (forms_load(cli_path(cli_forms_dir(cli)), forms, &err)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
@@ -386,11 +386,11 @@ int cli_open_store(struct cli *cli, enum store_mode mode, struct store **store)
 	const char *group = cli->group ? cli->group : getenv("GRADUS_GROUP");
 	struct error err = { "" };
 
-	if (mode == STORE_OPEN_OR_CREATE && group && *group && store_share(cli->db_path, group, &err)) {
+	if (mode == STORE_OPEN_OR_CREATE && group && *group && store_share(cli_path(cli->db_path), group, &err)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
-	if (store_open(cli->db_path, mode, cli_actor(), cli->today, store, &err)) {
+	if (store_open(cli_path(cli->db_path), mode, cli_actor(), cli->today, store, &err)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
