@@ -78,8 +78,9 @@ FILE *cli_stdout_as_is(void);
 /* The locale's character set when it is not UTF-8 (NULL when it is). */
 struct charset *cli_locale_charset(void);
 /* Converts the arguments from the locale's character set to UTF-8 in place
- * (argv[i] then points to the UTF-8 copy); 2 and a message naming the
- * argument when one is not text in that character set. */
+ * (argv[i] then points to the UTF-8 copy; under a UTF-8 locale they are
+ * only checked); 2 and a message naming the argument when one is not text
+ * in that character set. */
 int cli_arguments_from_locale(int argc, char **argv);
 /* The bytes the user typed for an argument converted by
  * cli_arguments_from_locale (a file name is opened by those bytes); any

@@ -108,13 +108,34 @@ static int refuse_argument(struct charset *charset, int index, const char *typed
 	return 2;
 }
 
+/* Under a UTF-8 locale the arguments are only checked: text that is not
+ * UTF-8 is refused as it would be in another character set. */
+static int check_utf8_argument(int index, const char *typed)
+{
+	struct charset *utf8 = NULL;
+	struct error err = { "" };
+	char *text = NULL;
+	size_t len;
+	int rc = 0;
+
+	if (utf8_is_valid(typed, strlen(typed)))
+		return 0;
+	if (charset_open("UTF-8", &utf8, &err)) {
+		cli_error("%s", err.message);
+		return 2;
+	}
+	if (charset_to_utf8(utf8, typed, strlen(typed), &text, &len, NULL, &err))
+		rc = refuse_argument(utf8, index, typed, &err);
+	free(text);
+	charset_close(&utf8);
+	return rc;
+}
+
 int cli_arguments_from_locale(int argc, char **argv)
 {
 	struct charset *charset = cli_locale_charset();
-	int i;
+	int i, rc;
 
-	if (!charset)
-		return 0;
 	for (i = 1; i < argc; i++) {
 		struct error err = { "" };
 		char *text = NULL;
@@ -123,6 +144,11 @@ int cli_arguments_from_locale(int argc, char **argv)
 
 		if (is_ascii(argv[i]))
 			continue;
+		if (!charset) {
+			if ((rc = check_utf8_argument(i, argv[i])))
+				return rc;
+			continue;
+		}
 		if (charset_to_utf8(charset, argv[i], strlen(argv[i]), &text, &len, NULL, &err))
 			return refuse_argument(charset, i, argv[i], &err);
 		if (!(grown = realloc(converted, (converted_count + 1) * sizeof(*converted)))) {

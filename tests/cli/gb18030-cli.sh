@@ -121,22 +121,31 @@ fi
 # Arguments that are not GB18030 are refused, nothing written.
 before=$(audit_rows)
 note_before=$(stored "SELECT hex(note) FROM cases WHERE number = '$CASE'")
-run B case set $CASE note "$(gb 备注)$(printf '\201')"
+# runb ARGS...: run under GB18030, its errors converted back to UTF-8.
+runb() { run B "$@"; ERR=$(printf '%s\n' "$ERR" | iconv -f GB18030 -t UTF-8); }
+runb case set $CASE note "$(gb 备注)$(printf '\201')"
 expect "a lone 0x81 at the end of an argument is refused, named by its place" 2 \
-	"argument 7 \"$(gb 备注)\\x81\" is not GB18030 text: byte 0x81 at byte 5"
+	'第 7 个参数“备注\x81”不是 GB18030 文本：第 5 个字节 0x81：在末尾被截断；应为完整的 GB18030 字符；未做任何操作'
 [ -z "$OUT" ] && ok "nothing printed on stdout for the refused argument" || fail "stdout" "$OUT"
-run B case add --enterprise "$(printf 'a\200b')$(gb 公司)" --uscc 91420100MA4K12345K --region wuhan --level basic --year 2026
-expect "a 0x80 in an argument is refused" 2 "argument 6 \"a\\x80b$(gb 公司)\" is not GB18030 text: byte 0x80 at byte 2"
-run B check answer "$C" 17 2 yes --note "$(printf '\377')"
-expect "a 0xFF in check answer --note is refused" 2 "expected a GB18030 character"
-run B case list --search "$(printf '\201')"
-expect "a search for a cut character is refused" 2 "argument 6 \"\\x81\" is not GB18030 text"
+runb case add --enterprise "$(printf 'a\200b')$(gb 公司)" --uscc 91420100MA4K12345K --region wuhan --level basic --year 2026
+expect "a 0x80 in an argument is refused" 2 '第 6 个参数“a\x80b公司”不是 GB18030 文本：第 2 个字节 0x80：应为 GB18030 字符'
+runb check answer "$C" 17 2 yes --note "$(printf '\377')"
+expect "a 0xFF in check answer --note is refused" 2 '第 10 个参数“\xFF”不是 GB18030 文本'
+runb case list --search "$(printf '\201')"
+expect "a search for a cut character is refused" 2 '第 6 个参数“\x81”不是 GB18030 文本'
 [ "$(audit_rows)" = "$before" ] && ok "the audit has no new row after the refusals" ||
 	fail "audit rows" "$before before, $(audit_rows) after"
 [ "$(stored "SELECT hex(note) FROM cases WHERE number = '$CASE'")" = "$note_before" ] &&
 	ok "the note is unchanged after the refusal" || fail "note changed"
 [ "$(stored "SELECT count(*) FROM enterprises WHERE name LIKE 'a%'")" = 0 ] &&
 	ok "no enterprise from the refused case add" || fail "refused case add stored"
+
+# Under zh_CN.UTF-8 the same: bytes that are not UTF-8 are refused.
+before=$(sqlite3 "$WORK/utf8.db" 'SELECT count(*) FROM audit')
+run U case set $CASE note "$(gb 备注)"
+expect "GB18030 bytes typed under zh_CN.UTF-8 are refused" 2 "不是 UTF-8 文本：第 1 个字节 0xB1"
+[ "$(sqlite3 "$WORK/utf8.db" 'SELECT count(*) FROM audit')" = "$before" ] &&
+	ok "nothing written for the argument that is not UTF-8" || fail "audit rows under UTF-8"
 
 # Files with an encoding of their own keep it: CSV export (UTF-8 unless
 # --encoding), iCalendar (UTF-8) and the HTML report, to stdout too.
