@@ -98,8 +98,8 @@ static int refuse_argument(struct charset *charset, int index, const char *typed
 {
 	char *shown = shown_argument(charset, typed);
 
-	/* L10N: the argument's place on the command line,
-	 * the argument (bytes that are not text as \xNN), the character set
+	/* L10N: the argument's place on the command line, counted from 1 after
+	 * gradus, the argument (bytes that are not text as \xNN), the character set
 	 * (e.g. GB18030), then what was wrong (byte 0xNN at byte N: ...) */
 	cli_error(_("argument %d \"%s\" is not %s text: %s; nothing was done "
 		    "(the terminal and the locale, LANG or LC_ALL, must use the same character set)"),
