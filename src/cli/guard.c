@@ -155,7 +155,10 @@ static FILE *guarded(FILE *stream, int fd, struct guard *g)
 	g->to = fdopen(copy, "w");
 	if (!g->to || !(f = fopencookie(g, "w", io)))
 		return stream;
-	setvbuf(f, NULL, _IOLBF, 0);
+	/* buffered as the stream it stands for: by line to a terminal and for
+	 * errors, by block to a pipe or a file */
+	if (g->sanitize || fd == STDERR_FILENO)
+		setvbuf(f, NULL, _IOLBF, 0);
 	return f;
 }
 
