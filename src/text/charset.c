@@ -152,7 +152,8 @@ enum status charset_to_utf8(struct charset *charset, const char *bytes, size_t l
 		*bad_at = (size_t)(in - bytes);
 	if (failure == EINVAL)
 		/* L10N: the byte, its place (counted from 1), the character set (e.g. GB18030) */
-		return error_set(err, STATUS_ERR_PARSE, _("byte 0x%02X at byte %zu: cut off at the end; expected a whole %s character"),
+		return error_set(err, STATUS_ERR_PARSE,
+				 _("byte 0x%02X at byte %zu: cut off at the end; expected a whole %s character"),
 				 (unsigned char)*in, (size_t)(in - bytes) + 1, charset->name);
 	/* L10N: the byte, its place (counted from 1), the character set (e.g. GB18030) */
 	return error_set(err, STATUS_ERR_PARSE, _("byte 0x%02X at byte %zu: expected a %s character"),
