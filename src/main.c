@@ -33,8 +33,10 @@ static const struct {
 	{ "conflicts", cli_conflicts },
 };
 
-/* Text is UTF-8 inside; a terminal left in the plain C locale still gets
- * wide characters through a UTF-8 character type. */
+/* Text is UTF-8 inside (when the locale's character set is another, the
+ * arguments are converted from it and what is printed to it); a terminal
+ * left in the plain C locale still gets wide characters through a UTF-8
+ * character type. */
 static void ensure_character_type(void)
 {
 	const char *codeset = nl_langinfo(CODESET);
@@ -52,17 +54,21 @@ int main(int argc, char **argv)
 
 	i18n_init();
 	ensure_character_type();
-	rc = cli_parse_global(&cli, argc, argv, &next);
+	cli_guard_terminal();
+	memset(&cli, 0, sizeof(cli));
+	rc = cli_arguments_from_locale(argc, argv);
+	if (!rc)
+		rc = cli_parse_global(&cli, argc, argv, &next);
 	cli.tui.started_us = started;
 	if (rc)
 		goto done;
 	if (next == argc) {
+		cli_unguard_stdout();
 		rc = cli_tui(&cli);
 		goto done;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[next], commands[i].name)) {
-			cli_guard_terminal();
 			rc = commands[i].run(&cli, argc - next, argv + next);
 			goto done;
 		}

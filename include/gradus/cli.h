@@ -64,8 +64,28 @@ int cli_user(struct cli *cli, int argc, char **argv);
 int cli_log(struct cli *cli, int argc, char **argv);
 int cli_check(struct cli *cli, int argc, char **argv);
 /* Output to a terminal shows control characters, escape sequences,
- * bidirectional controls and invalid UTF-8 as placeholders (guard.c). */
+ * bidirectional controls and invalid UTF-8 as placeholders; and when the
+ * locale's character set is not UTF-8 (e.g. zh_CN.GB18030), everything
+ * written to stdout and stderr, a terminal or not, is converted to it
+ * (guard.c). The full-screen interface takes stdout back unguarded first
+ * (ncursesw converts by itself). */
 void cli_guard_terminal(void);
+void cli_unguard_stdout(void);
+/* Standard output as it was before the guard, flushed: for bytes in an
+ * encoding of their own (CSV with --encoding, iCalendar, HTML), which the
+ * locale's character set must not convert. */
+FILE *cli_stdout_as_is(void);
+/* The locale's character set when it is not UTF-8 (NULL when it is). */
+struct charset *cli_locale_charset(void);
+/* Converts the arguments from the locale's character set to UTF-8 in place
+ * (argv[i] then points to the UTF-8 copy; under a UTF-8 locale they are
+ * only checked); 2 and a message naming the argument when one is not text
+ * in that character set. */
+int cli_arguments_from_locale(int argc, char **argv);
+/* The bytes the user typed for an argument converted by
+ * cli_arguments_from_locale (a file name is opened by those bytes); any
+ * other text as it is. */
+const char *cli_path(const char *argument);
 int cli_expert(struct cli *cli, int argc, char **argv);
 int cli_panel(struct cli *cli, int argc, char **argv);
 int cli_cultivation(struct cli *cli, int argc, char **argv);

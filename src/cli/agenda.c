@@ -50,7 +50,7 @@ static void ics_date(FILE *out, const char *name, struct date d)
 }
 
 /* Lines of at most 75 octets, folded without splitting a UTF-8 sequence. */
-static void ics_line(const char *line)
+static void ics_line(FILE *out, const char *line)
 {
 	size_t used = 0;
 	const unsigned char *p = (const unsigned char *)line;
@@ -59,28 +59,28 @@ static void ics_line(const char *line)
 		size_t len = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
 
 		if (used + len > 74) {
-			fputs("\r\n ", stdout);
+			fputs("\r\n ", out);
 			used = 1;
 		}
-		fwrite(p, 1, len, stdout);
+		fwrite(p, 1, len, out);
 		used += len;
 		p += len - 1;
 	}
-	fputs("\r\n", stdout);
+	fputs("\r\n", out);
 }
 
-static void ics_event(const struct agenda_item *item, const char *stamp)
+static void ics_event(FILE *out, const struct agenda_item *item, const char *stamp)
 {
 	char *text = NULL;
 	size_t size = 0;
 	FILE *line;
 	struct date end = date_add_days(item->due, 1);
 
-	printf("BEGIN:VEVENT\r\n");
-	printf("UID:%s-%s@gradus\r\n", *item->finding ? item->finding : item->id, item->kind);
-	printf("DTSTAMP:%s\r\n", stamp);
-	ics_date(stdout, "DTSTART", item->due);
-	ics_date(stdout, "DTEND", end);
+	fprintf(out, "BEGIN:VEVENT\r\n");
+	fprintf(out, "UID:%s-%s@gradus\r\n", *item->finding ? item->finding : item->id, item->kind);
+	fprintf(out, "DTSTAMP:%s\r\n", stamp);
+	ics_date(out, "DTSTART", item->due);
+	ics_date(out, "DTEND", end);
 	line = open_memstream(&text, &size);
 	if (line) {
 		fputs("SUMMARY:", line);
@@ -94,27 +94,30 @@ static void ics_event(const struct agenda_item *item, const char *stamp)
 			ics_text(line, item->detail);
 		}
 		fclose(line);
-		ics_line(text);
+		ics_line(out, text);
 		free(text);
 	}
-	printf("CATEGORIES:%s\r\n", item->kind);
-	printf("END:VEVENT\r\n");
+	fprintf(out, "CATEGORIES:%s\r\n", item->kind);
+	fprintf(out, "END:VEVENT\r\n");
 }
 
+/* iCalendar is UTF-8 (RFC 5545), whatever the locale's character set. */
 static void write_ics(const struct agenda_item *items, size_t count)
 {
 	char stamp[32];
 	time_t now = time(NULL);
 	struct tm tm;
 	size_t i;
+	FILE *out = cli_stdout_as_is();
 
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
-	printf("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//gradus//agenda//ZH\r\nCALSCALE:GREGORIAN\r\n");
-	printf("X-WR-CALNAME:gradus\r\n");
+	fprintf(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//gradus//agenda//ZH\r\nCALSCALE:GREGORIAN\r\n");
+	fprintf(out, "X-WR-CALNAME:gradus\r\n");
 	for (i = 0; i < count; i++)
-		ics_event(&items[i], stamp);
-	printf("END:VCALENDAR\r\n");
+		ics_event(out, &items[i], stamp);
+	fprintf(out, "END:VCALENDAR\r\n");
+	fflush(out);
 }
 
 static void write_tsv(const struct agenda_item *items, size_t count)

@@ -54,7 +54,7 @@ static int bundle_out_command(struct cli *cli, int argc, char **argv)
 	}
 	count = split_cases(list, keys, strlen(cases) + 1);
 	rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
-	if (!rc && bundle_out(store, keys, count, inspector, path, &err)) {
+	if (!rc && bundle_out(store, keys, count, inspector, cli_path(path), &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
 	}
@@ -74,7 +74,7 @@ static int bundle_in_command(struct cli *cli, const char *path)
 	struct error err = { "" };
 	int rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
 
-	if (!rc && bundle_in(store, path, &result, &err)) {
+	if (!rc && bundle_in(store, cli_path(path), &result, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
 	}

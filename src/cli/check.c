@@ -144,7 +144,7 @@ static int export(struct store *store, int argc, char **argv)
 
 	if (argc != 4)
 		return usage();
-	return check_export(store, argv[2], argv[3], &err) ? fail(&err) : 0;
+	return check_export(store, argv[2], cli_path(argv[3]), &err) ? fail(&err) : 0;
 }
 
 static int finding(struct store *store, int argc, char **argv)

@@ -1,5 +1,6 @@
 /* What every subcommand shares: global options, finding the forms, opening
  * the database, reporting errors. */
+#include <langinfo.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,8 +11,10 @@
 #include <unistd.h>
 
 #include "gradus/cases.h"
+#include "gradus/charset.h"
 #include "gradus/cli.h"
 #include "gradus/i18n.h"
+#include "gradus/utf8.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -22,6 +25,143 @@ void cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+struct charset *cli_locale_charset(void)
+{
+	static struct charset *charset;
+	static bool looked;
+	const char *name;
+
+	if (looked)
+		return charset;
+	looked = true;
+	name = nl_langinfo(CODESET);
+	if (name && *name && !charset_is_utf8(name) && charset_open(name, &charset, NULL))
+		charset = NULL;
+	return charset;
+}
+
+/* The arguments converted, each beside the bytes typed. */
+static struct {
+	const char *typed, *text;
+} *converted;
+static size_t converted_count;
+
+const char *cli_path(const char *argument)
+{
+	size_t i;
+
+	for (i = 0; i < converted_count; i++)
+		if (converted[i].text == argument)
+			return converted[i].typed;
+	return argument;
+}
+
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* An argument that is not text in the charset, readable: what converts as
+ * UTF-8, each byte that does not as \xNN. Caller frees. */
+static char *shown_argument(struct charset *charset, const char *typed)
+{
+	char *shown = NULL, *text;
+	size_t size = 0, len = strlen(typed), at = 0, bad, text_len;
+	FILE *out = open_memstream(&shown, &size);
+
+	if (!out)
+		return NULL;
+	while (at < len) {
+		bad = len - at;
+		if (!charset_to_utf8(charset, typed + at, len - at, &text, &text_len, &bad, NULL)) {
+			fputs(text, out);
+			free(text);
+			break;
+		}
+		if (bad && !charset_to_utf8(charset, typed + at, bad, &text, &text_len, NULL, NULL)) {
+			fputs(text, out);
+			free(text);
+		}
+		fprintf(out, "\\x%02X", (unsigned char)typed[at + bad]);
+		at += bad + 1;
+	}
+	fclose(out);
+	return shown;
+}
+
+static int refuse_argument(struct charset *charset, int index, const char *typed, const struct error *err)
+{
+	char *shown = shown_argument(charset, typed);
+
+	/* L10N: the argument's place on the command line, counted from 1 after
+	 * gradus, the argument (bytes that are not text as \xNN), the character set
+	 * (e.g. GB18030), then what was wrong (byte 0xNN at byte N: ...) */
+	cli_error(_("argument %d \"%s\" is not %s text: %s; nothing was done "
+		    "(the terminal and the locale, LANG or LC_ALL, must use the same character set)"),
+		  index, shown ? shown : "", charset_name(charset), err->message);
+	free(shown);
+	return 2;
+}
+
+/* Under a UTF-8 locale the arguments are only checked: text that is not
+ * UTF-8 is refused as it would be in another character set. */
+static int check_utf8_argument(int index, const char *typed)
+{
+	struct charset *utf8 = NULL;
+	struct error err = { "" };
+	char *text = NULL;
+	size_t len;
+	int rc = 0;
+
+	if (utf8_is_valid(typed, strlen(typed)))
+		return 0;
+	if (charset_open("UTF-8", &utf8, &err)) {
+		cli_error("%s", err.message);
+		return 2;
+	}
+	if (charset_to_utf8(utf8, typed, strlen(typed), &text, &len, NULL, &err))
+		rc = refuse_argument(utf8, index, typed, &err);
+	free(text);
+	charset_close(&utf8);
+	return rc;
+}
+
+int cli_arguments_from_locale(int argc, char **argv)
+{
+	struct charset *charset = cli_locale_charset();
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		struct error err = { "" };
+		char *text = NULL;
+		size_t len;
+		void *grown;
+
+		if (is_ascii(argv[i]))
+			continue;
+		if (!charset) {
+			if ((rc = check_utf8_argument(i, argv[i])))
+				return rc;
+			continue;
+		}
+		if (charset_to_utf8(charset, argv[i], strlen(argv[i]), &text, &len, NULL, &err))
+			return refuse_argument(charset, i, argv[i], &err);
+		if (!(grown = realloc(converted, (converted_count + 1) * sizeof(*converted)))) {
+			free(text);
+			cli_error("%s", _("out of memory"));
+			return 1;
+		}
+		converted = grown;
+		converted[converted_count].typed = argv[i];
+		converted[converted_count++].text = text;
+		argv[i] = text;
+	}
+	return 0;
 }
 
 const char *cli_tsv(const char *text)
@@ -198,7 +338,7 @@ int cli_parse_global(struct cli *cli, int argc, char **argv, int *next)
 		} else if (!strcmp(opt, "--today")) {
 			rc = set_today(cli, argv[++i], "--today");
 		} else if (!strcmp(opt, "--script")) {
-			cli->tui.script = argv[++i];
+			cli->tui.script = cli_path(argv[++i]);
 		} else if (!strcmp(opt, "--size")) {
 			rc = parse_size(cli, argv[++i]);
 		} else {
@@ -250,7 +390,7 @@ int cli_load_forms(struct cli *cli, struct forms **forms)
 {
 	struct error err = { "" };
 
-	if (forms_load(cli_forms_dir(cli), forms, &err)) {
+	if (forms_load(cli_path(cli_forms_dir(cli)), forms, &err)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
@@ -272,11 +412,11 @@ int cli_open_store(struct cli *cli, enum store_mode mode, struct store **store)
 	const char *group = cli->group ? cli->group : getenv("GRADUS_GROUP");
 	struct error err = { "" };
 
-	if (mode == STORE_OPEN_OR_CREATE && group && *group && store_share(cli->db_path, group, &err)) {
+	if (mode == STORE_OPEN_OR_CREATE && group && *group && store_share(cli_path(cli->db_path), group, &err)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
-	if (store_open(cli->db_path, mode, cli_actor(), cli->today, store, &err)) {
+	if (store_open(cli_path(cli->db_path), mode, cli_actor(), cli->today, store, &err)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
@@ -327,6 +467,22 @@ bool cli_option(int argc, char **argv, int *i, const char *name, const char **va
 	return true;
 }
 
+/* A character as \\uXXXX (a pair of them past U+FFFF): JSON that stays
+ * ASCII, and so the same in every locale's character set. Returns the bytes
+ * it took. */
+static size_t json_escape_character(FILE *out, const char *s)
+{
+	uint32_t cp;
+	bool valid;
+	size_t n = utf8_decode(s, strlen(s), &cp, &valid);
+
+	if (cp > 0xFFFF)
+		fprintf(out, "\\u%04x\\u%04x", 0xD800 + ((cp - 0x10000) >> 10), 0xDC00 + ((cp - 0x10000) & 0x3FF));
+	else
+		fprintf(out, "\\u%04x", cp);
+	return n;
+}
+
 void cli_json_string(FILE *out, const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -341,6 +497,8 @@ void cli_json_string(FILE *out, const char *text)
 			fprintf(out, "\\%c", *p);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(out, "\\u%04x", *p);
+		else if (*p >= 0x80 && cli_locale_charset())
+			p += json_escape_character(out, (const char *)p) - 1;
 		else
 			fputc(*p, out);
 	}

@@ -4,10 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "gradus/charset.h"
 #include "gradus/cli.h"
 #include "gradus/exchange.h"
 #include "gradus/i18n.h"
+#include "gradus/utf8.h"
 
 static int import_usage(void)
 {
@@ -25,7 +28,7 @@ static int export_usage(void)
 /* The whole file (or standard input for "-"); caller frees. */
 static int read_file(const char *path, char **bytes, size_t *len)
 {
-	FILE *file = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *file = strcmp(path, "-") ? fopen(cli_path(path), "rb") : stdin;
 	size_t capacity = 0, got;
 	char *grown;
 	int rc = 0;
@@ -65,6 +68,29 @@ static void print_warning(void *context, long line, const char *text)
 	fprintf(stderr, _("gradus: %s:%ld: warning: %s\n"), (const char *)context, line, text);
 }
 
+/* Standard input read with --encoding auto, in a locale whose character
+ * set auto does not already read (GB18030 holds GBK and GB2312): text that
+ * is not UTF-8 is in the locale's character set, converted here. */
+static int stdin_from_locale(const char *path, enum csv_encoding *encoding, char **bytes, size_t *size)
+{
+	struct charset *locale = cli_locale_charset();
+	struct error err = { "" };
+	char *text;
+
+	if (strcmp(path, "-") || *encoding != CSV_AUTO || !locale || !strncasecmp(charset_name(locale), "GB", 2) ||
+	    utf8_is_valid(*bytes ? *bytes : "", *size))
+		return 0;
+	if (charset_to_utf8(locale, *bytes ? *bytes : "", *size, &text, size, NULL, &err)) {
+		/* L10N: standard input's bytes were not text in the locale's character set */
+		cli_error(_("standard input: %s"), err.message);
+		return 1;
+	}
+	free(*bytes);
+	*bytes = text;
+	*encoding = CSV_UTF8;
+	return 0;
+}
+
 /* The file decoded to UTF-8 before the database is opened: a file that is
  * not text changes nothing. */
 static int decode_file(const char *path, enum csv_encoding encoding, char **text, size_t *len)
@@ -73,6 +99,9 @@ static int decode_file(const char *path, enum csv_encoding encoding, char **text
 	char *bytes = NULL;
 	size_t size = 0;
 	int rc = read_file(path, &bytes, &size);
+
+	if (!rc)
+		rc = stdin_from_locale(path, &encoding, &bytes, &size);
 
 	if (!rc && csv_decode(bytes ? bytes : "", size, encoding, text, len, NULL, &err)) {
 		cli_error("%s:%s", path, err.message);
@@ -147,16 +176,16 @@ static int write_output(const char *path, const char *bytes, size_t len)
 	FILE *file;
 	int rc = 1;
 
-	if (!path)
-		return fwrite(bytes, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : 1;
-	if (asprintf(&tmp, "%s.tmp", path) < 0) {
+	if (!path) /* in its --encoding, whatever the locale's */
+		return fwrite(bytes, 1, len, cli_stdout_as_is()) == len && fflush(cli_stdout_as_is()) == 0 ? 0 : 1;
+	if (asprintf(&tmp, "%s.tmp", cli_path(path)) < 0) {
 		cli_error("%s", _("out of memory"));
 		return 1;
 	}
 	if ((file = fopen(tmp, "wb"))) {
 		rc = fwrite(bytes, 1, len, file) != len;
 		rc |= fclose(file) != 0;
-		rc = rc || rename(tmp, path);
+		rc = rc || rename(tmp, cli_path(path));
 	}
 	if (rc) {
 		/* L10N: the file, then why (from the system) */

@@ -35,7 +35,7 @@ static int forms_check(struct cli *cli, const char *dir)
 	struct error err = { "" };
 	size_t items = 0, i;
 
-	if (forms_load(dir ? dir : cli_forms_dir(cli), &forms, &err)) {
+	if (forms_load(cli_path(dir ? dir : cli_forms_dir(cli)), &forms, &err)) {
 		fprintf(stderr, "%s\n", err.message);
 		return 1;
 	}

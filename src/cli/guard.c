@@ -1,41 +1,90 @@
-/* What commands print to a terminal passes through a guard: control
+/* What commands print passes through a guard. To a terminal: control
  * characters, escape sequences, bidirectional controls and invalid UTF-8
  * in data become visible placeholders, as on the screens, and never reach
- * the terminal. Output to a file or a pipe is left as it is. */
+ * the terminal. When the locale's character set is not UTF-8 (e.g.
+ * zh_CN.GB18030): the UTF-8 gradus writes is converted to it, whether to a
+ * terminal, a pipe or a file, with <U+XXXX> for what it cannot show. Output
+ * to a file or a pipe in a UTF-8 locale is left as it is. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "gradus/charset.h"
 #include "gradus/cli.h"
 #include "gradus/utf8.h"
 
 struct guard {
 	FILE *to;
-	char pending[4]; /* the start of a character cut by a write */
+	bool sanitize;           /* a terminal */
+	struct charset *charset; /* the locale's, when not UTF-8 */
+	char pending[4];         /* the start of a character cut by a write */
 	size_t pending_len;
+	char *scratch;           /* the sanitized text, reused */
+	size_t scratch_size;
 };
 
 static const char replacement[] = "\xEF\xBF\xBD";
+static FILE *unguarded_stdout;
+
+/* Writes UTF-8 text, converted to the locale's character set when it is
+ * not UTF-8 (as it is should memory run out). */
+static void emit(struct guard *g, const char *s, size_t len)
+{
+	char *bytes = NULL;
+	size_t bytes_len = 0;
+
+	if (g->charset && !charset_from_utf8(g->charset, s, len, &bytes, &bytes_len, NULL)) {
+		fwrite(bytes, 1, bytes_len, g->to);
+		free(bytes);
+		return;
+	}
+	fwrite(s, 1, len, g->to);
+}
+
+static bool scratch_room(struct guard *g, size_t size)
+{
+	char *grown;
+
+	if (size <= g->scratch_size)
+		return true;
+	if (!(grown = realloc(g->scratch, size)))
+		return false;
+	g->scratch = grown;
+	g->scratch_size = size;
+	return true;
+}
 
 /* Writes s[0..len), which ends on a character's end, placeholders for
- * what must not reach the terminal. */
+ * what must not reach a terminal (each at most 4 bytes for 1). */
 static void put(struct guard *g, const char *s, size_t len)
 {
-	size_t at = 0;
+	size_t at = 0, used = 0;
 
+	if (!g->sanitize || !scratch_room(g, 4 * len + 1)) {
+		emit(g, s, len);
+		return;
+	}
 	while (at < len) {
 		uint32_t cp;
 		bool valid;
 		size_t n = utf8_decode(s + at, len - at, &cp, &valid);
+		const char *shown = s + at;
+		size_t shown_len = n;
 
-		if (!valid)
-			fputs(replacement, g->to);
-		else if (cp == '\n' || cp == '\t' || !utf8_is_unsafe(cp))
-			fwrite(s + at, 1, n, g->to);
-		else
-			fputs(utf8_placeholder(cp), g->to);
+		if (!valid) {
+			shown = replacement;
+			shown_len = 3;
+			n = 1;
+		} else if (cp != '\n' && cp != '\t' && utf8_is_unsafe(cp)) {
+			shown = utf8_placeholder(cp);
+			shown_len = strlen(shown);
+		}
+		memcpy(g->scratch + used, shown, shown_len);
+		used += shown_len;
 		at += n ? n : 1;
 	}
+	emit(g, g->scratch, used);
 }
 
 /* The bytes a character starting with c takes. */
@@ -44,25 +93,40 @@ static size_t length_of(unsigned char c)
 	return c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 }
 
-/* Bytes gather until a character is whole (a write may cut one). */
+/* Bytes at the end of s[0..len) that begin a character not yet whole. */
+static size_t cut_tail(const char *s, size_t len)
+{
+	size_t back;
+
+	for (back = 1; back <= 3 && back <= len; back++) {
+		unsigned char c = (unsigned char)s[len - back];
+
+		if ((c & 0xC0) != 0x80)
+			return length_of(c) > back ? back : 0;
+	}
+	return 0;
+}
+
+/* Text is written in runs of whole characters; a character cut by a
+ * write waits for the rest. */
 static ssize_t guard_write(void *cookie, const char *buf, size_t size)
 {
 	struct guard *g = cookie;
-	size_t i;
+	size_t at = 0, tail;
 
-	for (i = 0; i < size; i++) {
-		unsigned char c = (unsigned char)buf[i];
-
-		if (g->pending_len && (c & 0xC0) != 0x80) { /* a cut character never finished */
-			put(g, g->pending, g->pending_len);
-			g->pending_len = 0;
-		}
-		g->pending[g->pending_len++] = (char)c;
-		if (g->pending_len >= length_of((unsigned char)g->pending[0])) {
-			put(g, g->pending, g->pending_len);
-			g->pending_len = 0;
-		}
+	while (g->pending_len && at < size && ((unsigned char)buf[at] & 0xC0) == 0x80 &&
+	       g->pending_len < length_of((unsigned char)g->pending[0]))
+		g->pending[g->pending_len++] = buf[at++];
+	if (g->pending_len && at == size && g->pending_len < length_of((unsigned char)g->pending[0]))
+		return (ssize_t)size; /* still cut */
+	if (g->pending_len) { /* whole now, or never to be */
+		put(g, g->pending, g->pending_len);
+		g->pending_len = 0;
 	}
+	tail = cut_tail(buf + at, size - at);
+	put(g, buf + at, size - at - tail);
+	memcpy(g->pending, buf + size - tail, tail);
+	g->pending_len = tail;
 	fflush(g->to);
 	return (ssize_t)size;
 }
@@ -72,6 +136,9 @@ static int guard_close(void *cookie)
 	struct guard *g = cookie;
 
 	put(g, g->pending, g->pending_len);
+	free(g->scratch);
+	g->scratch = NULL;
+	g->scratch_size = 0;
 	return fclose(g->to);
 }
 
@@ -81,19 +148,45 @@ static FILE *guarded(FILE *stream, int fd, struct guard *g)
 	FILE *f;
 	int copy;
 
-	if (!isatty(fd) || (copy = dup(fd)) < 0)
+	g->sanitize = isatty(fd);
+	g->charset = cli_locale_charset();
+	if ((!g->sanitize && !g->charset) || (copy = dup(fd)) < 0)
 		return stream;
 	g->to = fdopen(copy, "w");
 	if (!g->to || !(f = fopencookie(g, "w", io)))
 		return stream;
-	setvbuf(f, NULL, _IOLBF, 0);
+	/* buffered as the stream it stands for: by line to a terminal and for
+	 * errors, by block to a pipe or a file */
+	if (g->sanitize || fd == STDERR_FILENO)
+		setvbuf(f, NULL, _IOLBF, 0);
 	return f;
 }
 
 void cli_guard_terminal(void)
 {
 	static struct guard out, err;
+	static bool done;
 
+	if (done)
+		return;
+	done = true;
+	unguarded_stdout = stdout;
 	stdout = guarded(stdout, STDOUT_FILENO, &out);
 	stderr = guarded(stderr, STDERR_FILENO, &err);
+}
+
+void cli_unguard_stdout(void)
+{
+	FILE *guarded_stdout = stdout;
+
+	if (!unguarded_stdout || stdout == unguarded_stdout)
+		return;
+	stdout = unguarded_stdout;
+	fclose(guarded_stdout);
+}
+
+FILE *cli_stdout_as_is(void)
+{
+	fflush(stdout);
+	return unguarded_stdout && cli_locale_charset() ? unguarded_stdout : stdout;
 }

@@ -43,8 +43,10 @@ static bool is_kind(const char *kind)
 static int to_stdout(const struct report_job *job)
 {
 	struct error err = { "" };
+	/* HTML says it is UTF-8; the text formats follow the locale's character set */
+	FILE *out = job->format == REPORT_HTML ? cli_stdout_as_is() : stdout;
 
-	if (write_report(job, stdout, &err)) {
+	if (write_report(job, out, &err) || fflush(out)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
@@ -60,7 +62,7 @@ static int to_file(const struct report_job *job, const char *path)
 	FILE *file = NULL;
 	int rc = 1;
 
-	if (asprintf(&tmp, "%s.tmp", path) < 0) {
+	if (asprintf(&tmp, "%s.tmp", cli_path(path)) < 0) {
 		tmp = NULL;
 		cli_error("%s", _("out of memory"));
 		goto cleanup;
@@ -76,7 +78,7 @@ static int to_file(const struct report_job *job, const char *path)
 	}
 	rc = fclose(file) == 0 ? 0 : 1;
 	file = NULL;
-	if (rc || rename(tmp, path)) {
+	if (rc || rename(tmp, cli_path(path))) {
 		cli_error(_("cannot write the report to %s: %s"), path, strerror(errno));
 		rc = 1;
 	}

@@ -13,7 +13,7 @@ int cli_tui(struct cli *cli)
 	struct error err = { "" };
 	char notice[256];
 	struct stat st;
-	bool is_new = stat(cli->db_path, &st) != 0;
+	bool is_new = stat(cli_path(cli->db_path), &st) != 0;
 	int rc;
 
 	rc = cli_open_all(cli, cli->demo_if_new ? STORE_OPEN_OR_CREATE : STORE_OPEN_EXISTING, &store, &forms);

@@ -41,7 +41,7 @@ int cli_backup(struct cli *cli, int argc, char **argv)
 		return 2;
 	}
 	rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
-	if (!rc && store_backup(store, argv[1], &err)) {
+	if (!rc && store_backup(store, cli_path(argv[1]), &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
 	}
