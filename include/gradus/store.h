@@ -38,7 +38,8 @@ const char *store_path(const struct store *store);
 bool store_read_only(const struct store *store);
 struct date store_today(const struct store *store);
 int store_schema_version(const struct store *store);
-bool store_is_empty(struct store *store);
+/* Whether the database holds no case (an error when it cannot be read). */
+enum status store_is_empty(struct store *store, bool *empty, struct error *err);
 
 /* A random 128-bit id as 32 lower-case hex characters. */
 enum status store_new_id(char out[33]);
@@ -149,7 +150,8 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 			    enum store_direction direction, size_t limit,
 			    struct case_row *rows, size_t *count, struct error *err);
 void case_rows_clear(struct case_row *rows, size_t count);
-long store_case_count(struct store *store, const struct case_query *query);
+/* How many cases the query matches (an error, never 0, when it cannot be read). */
+enum status store_case_count(struct store *store, const struct case_query *query, long *count, struct error *err);
 
 /* One case with its timeline, for the case screen and `case show`. */
 struct case_event {

@@ -16,18 +16,20 @@ static enum status is_inspector(struct store *store, const char *login, struct e
 {
 	static const char *const sql = "SELECT role FROM users WHERE login = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	bool ok = false;
+	enum status status;
+	bool ok = false, row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
+	status = store_step(store, stmt, &row, err);
+	if (row) {
 		const char *role = (const char *)sqlite3_column_text(stmt, 0);
 
 		ok = !strcmp(role, "inspector") || !strcmp(role, "admin");
 	}
 	sqlite3_reset(stmt);
-	return ok ? STATUS_OK
+	return status || ok ? status
 		  : error_set(err, STATUS_ERR_INVALID, _("inspector '%s': not a user with the inspector role "
 						       "(gradus user add %s inspector)"), login, login);
 }

@@ -52,7 +52,7 @@ static enum status by_prefix(struct store *store, const char *sql, const char *w
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
-	int rc;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
@@ -60,17 +60,17 @@ static enum status by_prefix(struct store *store, const char *sql, const char *w
 		/* L10N: what is named (milestone, follow-up, guidance session), then the id given */
 		return error_set(err, STATUS_ERR_INVALID, _("%s '%s': give at least 6 characters of its id"), what, key);
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	status = store_step(store, stmt, &row, err);
+	if (!status && row) {
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 		snprintf(case_id, 33, "%s", (const char *)sqlite3_column_text(stmt, 1));
-		if (sqlite3_step(stmt) == SQLITE_ROW)
+		status = store_step(store, stmt, &row, err);
+		if (!status && row)
 			/* L10N: what is named (milestone, follow-up, guidance session), then the start of its id */
 			status = error_set(err, STATUS_ERR_INVALID, _("%s '%s' names more than one"), what, key);
-	} else {
+	} else if (!status) {
 		/* L10N: what is named (milestone, follow-up, guidance session), then the id given */
-		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no %s '%s'"), what, key)
-					   : store_fail(store, rc, err, what);
+		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no %s '%s'"), what, key);
 	}
 	sqlite3_reset(stmt);
 	return status;

@@ -180,12 +180,12 @@ static enum status scenario_rows(struct store *store, const char *id, int wanted
 	int numbers[40];
 	size_t n = 0, i;
 	enum status status = STATUS_OK;
-	int rc;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && n < 40) {
+	while (n < 40 && !(status = store_step(store, stmt, &row, err)) && row) {
 		snprintf(rows[n], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 		numbers[n++] = sqlite3_column_int(stmt, 1);
 	}
@@ -288,16 +288,21 @@ static enum status check_material(struct store *store, const struct forms *forms
 	static const char *const sql = "SELECT level FROM cases WHERE id = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	const struct level *level = NULL;
+	enum status status;
 	struct error why;
 	struct date d;
+	bool row;
 	size_t i;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	status = store_step(store, stmt, &row, err);
+	if (row)
 		level = forms_level(forms, (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
+	if (status)
+		return status;
 	if (received_on && date_parse(received_on, &d, &why))
 		return error_set(err, STATUS_ERR_INVALID, _("received on: %s"), why.message);
 	for (i = 0; level && i < level->material_count; i++)

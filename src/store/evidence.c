@@ -158,6 +158,7 @@ static enum status may_attach(struct store *store, const char *id, int scenario,
 		" FROM checks k WHERE k.id = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
@@ -165,9 +166,12 @@ static enum status may_attach(struct store *store, const char *id, int scenario,
 	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 3, scenario);
 	sqlite3_bind_int(stmt, 4, item);
-	if (sqlite3_step(stmt) != SQLITE_ROW)
-		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s'"), id);
-	else if (strcmp((const char *)sqlite3_column_text(stmt, 0), "planned"))
+	status = store_step(store, stmt, &row, err);
+	if (status || !row) {
+		sqlite3_reset(stmt);
+		return status ? status : error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s'"), id);
+	}
+	if (strcmp((const char *)sqlite3_column_text(stmt, 0), "planned"))
 		status = error_set(err, STATUS_ERR_DENIED, _("check %s is signed: its evidence is read-only"),
 				   store_check_number(store, id, number));
 	else if (!sqlite3_column_int(stmt, 1) && strcmp(store_role(store), "admin"))
@@ -260,7 +264,10 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 		size = (size_t)sqlite3_column_bytes(stmt, 0);
 		if ((copy = malloc(size ? size : 1)) && size)
 			memcpy(copy, sqlite3_column_blob(stmt, 0), size);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
+		bool row;
+
+		status = store_step(store, stmt, &row, err);
+		if (!status && row)
 			status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one stored file"), sha256);
 	}
 	sqlite3_reset(stmt);
@@ -312,16 +319,18 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	const char *role = store_role(store);
 	enum status status = STATUS_OK;
-	int rc;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, finding_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW || strlen(finding_id) < 6) {
+	status = store_step(store, stmt, &row, err);
+	if (status || !row || strlen(finding_id) < 6) {
 		sqlite3_reset(stmt);
-		return error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s' (gradus check show CHECK)"), finding_id);
+		return status ? status
+			      : error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s' (gradus check show CHECK)"),
+					  finding_id);
 	}
 	snprintf(check_id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	*scenario = sqlite3_column_int(stmt, 1);
@@ -332,7 +341,9 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 				   _("%s may not change findings: that is for the check's inspectors, a clerk, a secretary "
 				     "or an admin"),
 				   store_actor(store));
-	if (!status && sqlite3_step(stmt) == SQLITE_ROW)
+	if (!status)
+		status = store_step(store, stmt, &row, err);
+	if (!status && row)
 		status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one finding"), finding_id);
 	sqlite3_reset(stmt);
 	return status;
@@ -342,16 +353,17 @@ static enum status full_finding_id(struct store *store, const char *key, char id
 {
 	static const char *const sql = "SELECT id FROM findings WHERE id = ?1 OR id LIKE ?1 || '%' LIMIT 1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	enum status status;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
+	status = store_step(store, stmt, &row, err);
+	if (!status && row)
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s'"), key);
+	return status || row ? status : error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s'"), key);
 }
 
 static enum status set_finding(struct store *store, const char *id, const char *severity, const char *action,

@@ -393,13 +393,13 @@ static enum status scores_of(struct store *store, const char *panel_id, double *
 				       " ON e.id = m.expert_id WHERE m.panel_id = ?1 ORDER BY e.code";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
-	int rc;
+	bool row;
 
 	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
-	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW && *count < 64) {
+	while (*count < 64 && !status && !(status = store_step(store, stmt, &row, err)) && row) {
 		if (sqlite3_column_type(stmt, 2) == SQLITE_NULL)
 			status = error_set(err, STATUS_ERR_INVALID, _("%s (%s) has not scored yet"),
 					   (const char *)sqlite3_column_text(stmt, 0),
@@ -415,18 +415,19 @@ static enum status opinion_of(struct store *store, const char *panel_id, char op
 {
 	static const char *const sql = "SELECT opinion FROM panels WHERE id = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	enum status status;
+	bool row;
 
 	opinion[0] = '\0';
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+	status = store_step(store, stmt, &row, err);
+	if (row && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
 		snprintf(opinion, 16, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, _("panels"));
+	if (status)
+		return status;
 	return *opinion ? STATUS_OK
 			: error_set(err, STATUS_ERR_INVALID,
 				    _("the panel has no consensus opinion yet (gradus panel opinion)"));

@@ -490,16 +490,18 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 	{
 		enum status status = store_verify_attachments(store, err);
 		sqlite3_stmt *check;
+		bool row;
 
 		if (status)
 			return status;
-		if (sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL) == SQLITE_OK) {
-			if (sqlite3_step(check) == SQLITE_ROW &&
-			    strcmp((const char *)sqlite3_column_text(check, 0), "ok"))
-				status = error_set(err, STATUS_ERR_CORRUPT, _("%s: integrity check: %s"), store->path,
-						   (const char *)sqlite3_column_text(check, 0));
-			sqlite3_finalize(check);
-		}
+		rc = sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL);
+		if (rc != SQLITE_OK)
+			return store_fail(store, rc, err, _("integrity check"));
+		status = store_step(store, check, &row, err);
+		if (!status && row && strcmp((const char *)sqlite3_column_text(check, 0), "ok"))
+			status = error_set(err, STATUS_ERR_CORRUPT, _("%s: integrity check: %s"), store->path,
+					   (const char *)sqlite3_column_text(check, 0));
+		sqlite3_finalize(check);
 		return status;
 	}
 }
