@@ -219,18 +219,19 @@ enum status check_resolve(struct store *store, const char *key, char id[33], str
 {
 	static const char *const sql = "SELECT id FROM checks WHERE id = ?1 OR number = upper(?1)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	enum status status;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
+	status = store_step(store, stmt, &row, err);
+	if (!status && row)
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (!status && !row)
 		return error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s' (gradus check list CASE)"), key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("finding a check"));
+	return status;
 }
 
 const char *store_check_number(struct store *store, const char *id, char out[48])

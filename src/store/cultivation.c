@@ -26,21 +26,19 @@ static enum status cultivating(struct store *store, const char *key, char id[33]
 	static const char *const sql =
 		"SELECT id, cultivation_starts_on, number FROM cases WHERE id = ?1 OR number = upper(?1)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc;
+	enum status status;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_DONE)
+	status = store_step(store, stmt, &row, err);
+	if (!status && !row)
 		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
-	else if (rc != SQLITE_ROW)
-		status = store_fail(store, rc, err, _("cases"));
-	else if (sqlite3_column_type(stmt, 1) == SQLITE_NULL)
+	else if (!status && sqlite3_column_type(stmt, 1) == SQLITE_NULL)
 		status = error_set(err, STATUS_ERR_INVALID, _("case %s has no cultivation period: its cultivation has not "
 				   "started"), (const char *)sqlite3_column_text(stmt, 2));
-	else
+	else if (!status)
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
 	return status;

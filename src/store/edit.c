@@ -42,18 +42,20 @@ static enum status ids_of(struct store *store, const char *key, struct case_ids 
 		"SELECT f.enterprise_id, c.factory_id, c.id FROM cases c JOIN factories f ON f.id = c.factory_id"
 		" WHERE c.id = ?1 OR c.number = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc, i;
+	enum status status;
+	bool row;
+	int i;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	for (i = 0; rc == SQLITE_ROW && i < 3; i++)
+	status = store_step(store, stmt, &row, err);
+	for (i = 0; !status && row && i < 3; i++)
 		snprintf(ids->id[i], 33, "%s", (const char *)sqlite3_column_text(stmt, i));
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (!status && !row)
 		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("cases"));
+	return status;
 }
 
 static enum status may_edit(const struct store *store, struct error *err)

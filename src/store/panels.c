@@ -46,13 +46,14 @@ static enum status find_panel(struct store *store, const char *key, struct panel
 		"SELECT p.id, p.case_id, p.status, p.purpose, p.meeting_on, c.level FROM panels p"
 		" JOIN cases c ON c.id = p.case_id WHERE p.id = ?1 OR p.number = upper(?1)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	enum status status;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	status = store_step(store, stmt, &row, err);
+	if (!status && row) {
 		snprintf(out->id, sizeof(out->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
 		snprintf(out->case_id, sizeof(out->case_id), "%s", (const char *)sqlite3_column_text(stmt, 1));
 		snprintf(out->status, sizeof(out->status), "%s", (const char *)sqlite3_column_text(stmt, 2));
@@ -61,9 +62,9 @@ static enum status find_panel(struct store *store, const char *key, struct panel
 		snprintf(out->level, sizeof(out->level), "%s", (const char *)sqlite3_column_text(stmt, 5));
 	}
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (!status && !row)
 		return error_set(err, STATUS_ERR_NOT_FOUND, _("no panel '%s' (gradus panel list CASE)"), key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("panels"));
+	return status;
 }
 
 static enum status open_panel(struct store *store, const char *key, struct panel_ref *out, struct error *err)
