@@ -252,6 +252,7 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 	unsigned char *copy = NULL;
 	size_t size = 0;
 	enum status status = STATUS_OK;
+	bool more;
 	int rc;
 
 	if (!stmt)
@@ -264,10 +265,8 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 		size = (size_t)sqlite3_column_bytes(stmt, 0);
 		if ((copy = malloc(size ? size : 1)) && size)
 			memcpy(copy, sqlite3_column_blob(stmt, 0), size);
-		bool row;
-
-		status = store_step(store, stmt, &row, err);
-		if (!status && row)
+		status = store_step(store, stmt, &more, err);
+		if (!status && more)
 			status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one stored file"), sha256);
 	}
 	sqlite3_reset(stmt);
