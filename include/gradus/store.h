@@ -44,6 +44,20 @@ enum status store_is_empty(struct store *store, bool *empty, struct error *err);
 /* A random 128-bit id as 32 lower-case hex characters. */
 enum status store_new_id(char out[33]);
 
+/* The record a user named, by one rule for every kind: its number (a
+ * case's, check's or panel's) or code (an expert's) in any case, an
+ * expert's exact name, or its id or the start of its id, STORE_PREFIX_MIN
+ * characters or more, that no other record of the kind shares. Not found,
+ * or named ambiguously, is an error that says so; a failed read is the
+ * read's error. */
+enum store_kind {
+	STORE_CASE, STORE_CHECK, STORE_PANEL, STORE_EXPERT, STORE_FINDING, STORE_MILESTONE, STORE_SESSION,
+	STORE_FOLLOWUP, STORE_CONFLICT, STORE_KIND_COUNT
+};
+#define STORE_PREFIX_MIN 6
+enum status store_resolve(struct store *store, enum store_kind kind, const char *typed, char id[33],
+			  struct error *err);
+
 /* The one write path. Every mutation goes through store_insert/store_update,
  * inside a transaction (begun here when the caller has none), and appends one
  * audit row per field to the hash chain. Table and field names are checked

@@ -282,10 +282,11 @@ static enum status copy_put(sqlite3 *db, const char *sql, const char *a, const c
 static enum status resolve_cases(struct store *store, const char *const *cases, size_t count, char **ids,
 				 char **numbers, struct error *err)
 {
-	static const char *const sql = "SELECT id, number FROM cases WHERE id = ?1 OR number = ?1";
+	static const char *const sql = "SELECT id, number FROM cases WHERE id = ?1";
 	size_t i, size = count * 70 + 1;
 	sqlite3_stmt *stmt;
 	enum status status;
+	char id[33];
 	bool row;
 
 	*ids = calloc(1, size);
@@ -293,9 +294,14 @@ static enum status resolve_cases(struct store *store, const char *const *cases, 
 	if (!*ids || !*numbers)
 		return STATUS_ERR_NOMEM;
 	for (i = 0; i < count; i++) {
+		status = store_resolve(store, STORE_CASE, cases[i], id, err);
+		if (status == STATUS_ERR_NOT_FOUND)
+			return error_set(err, status, _("no case '%s'; no bundle was written"), cases[i]);
+		if (status)
+			return status;
 		if (!(stmt = store_prepare(store, sql, err)))
 			return STATUS_ERR_DB;
-		sqlite3_bind_text(stmt, 1, cases[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 		if ((status = store_step(store, stmt, &row, err)) || !row ||
 		    strlen((const char *)sqlite3_column_text(stmt, 1)) > 100) {
 			sqlite3_reset(stmt);

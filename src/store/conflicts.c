@@ -75,17 +75,18 @@ struct open_conflict {
 static enum status find_open(struct store *store, const char *key, struct open_conflict *out, struct error *err)
 {
 	static const char *const sql =
-		"SELECT id, tbl, row_id, field, bundle, status FROM conflicts"
-		" WHERE id >= lower(?1) AND substr(id, 1, length(?1)) = lower(?1) LIMIT 2";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status;
+		"SELECT id, tbl, row_id, field, bundle, status FROM conflicts WHERE id = ?1";
+	enum status status = store_resolve(store, STORE_CONFLICT, key, out->id, err);
+	sqlite3_stmt *stmt;
 	bool row;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, out->id, -1, SQLITE_TRANSIENT);
 	status = store_step(store, stmt, &row, err);
-	if (status || !row || !*key) {
+	if (status || !row) {
 		sqlite3_reset(stmt);
 		return status ? status : error_set(err, STATUS_ERR_NOT_FOUND, _("no conflict '%s'"), key);
 	}
@@ -96,10 +97,6 @@ static enum status find_open(struct store *store, const char *key, struct open_c
 	out->bundle = store_column_dup(stmt, 4, &status);
 	if (!status && strcmp((const char *)sqlite3_column_text(stmt, 5), "open"))
 		status = error_set(err, STATUS_ERR_INVALID, _("conflict %s is resolved already"), out->id);
-	if (!status)
-		status = store_step(store, stmt, &row, err);
-	if (!status && row)
-		status = error_set(err, STATUS_ERR_INVALID, _("conflict '%s': more than one conflict begins so"), key);
 	sqlite3_reset(stmt);
 	return status;
 }

@@ -481,13 +481,15 @@ enum status cultivation_readiness_filed(struct store *store, const char *case_ke
 					size_t *count, char filed_on[11], struct error *err)
 {
 	static const char *const sql =
-		"SELECT r.filed_on, r.kind, r.text FROM readiness r JOIN cases c ON c.id = r.case_id"
-		" WHERE c.id = ?1 OR c.number = upper(?1) ORDER BY r.filed_on DESC, r.position";
+		"SELECT filed_on, kind, text FROM readiness WHERE case_id = ?1 ORDER BY filed_on DESC, position";
 	struct filed f = { NULL, 0, filed_on };
 	enum status status;
+	char id[33];
 
 	filed_on[0] = '\0';
-	status = each(store, sql, case_key, &f, filed_row, err);
+	status = store_resolve(store, STORE_CASE, case_key, id, err);
+	if (!status)
+		status = each(store, sql, id, &f, filed_row, err);
 	if (status) {
 		readiness_items_free(f.items, f.count);
 		f.items = NULL;

@@ -13,7 +13,7 @@ static const char *const detail_sql =
 	" c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note,"
 	" coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0)"
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
-	" WHERE c.id = ?1 OR c.number = ?1";
+	" WHERE c.id = ?1";
 static const char *const scenarios_sql =
 	"SELECT scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
 static const char *const events_sql =
@@ -95,14 +95,17 @@ static enum status load_events(struct store *store, struct case_detail *d, struc
 
 enum status store_case_detail(struct store *store, const char *key, struct case_detail *d, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, detail_sql, err);
+	sqlite3_stmt *stmt;
 	enum status status;
+	char id[33];
 	bool row;
 
 	memset(d, 0, sizeof(*d));
-	if (!stmt)
+	if ((status = store_resolve(store, STORE_CASE, key, id, err)))
+		return status;
+	if (!(stmt = store_prepare(store, detail_sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	status = store_step(store, stmt, &row, err);
 	if (!status && row)
 		status = fill_detail(stmt, d);

@@ -40,15 +40,17 @@ static enum status ids_of(struct store *store, const char *key, struct case_ids 
 {
 	static const char *const sql =
 		"SELECT f.enterprise_id, c.factory_id, c.id FROM cases c JOIN factories f ON f.id = c.factory_id"
-		" WHERE c.id = ?1 OR c.number = ?1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status;
+		" WHERE c.id = ?1";
+	enum status status = store_resolve(store, STORE_CASE, key, ids->id[2], err);
+	sqlite3_stmt *stmt;
 	bool row;
 	int i;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, ids->id[2], -1, SQLITE_TRANSIENT);
 	status = store_step(store, stmt, &row, err);
 	for (i = 0; !status && row && i < 3; i++)
 		snprintf(ids->id[i], 33, "%s", (const char *)sqlite3_column_text(stmt, i));

@@ -307,25 +307,27 @@ enum status store_verify_attachments(struct store *store, struct error *err)
 	return status;
 }
 
-/* The finding's check, and whether the user may act on it. */
-static enum status finding_check(struct store *store, const char *finding_id, char check_id[33], int *scenario,
-				 int *item, char state[16], struct error *err)
+/* The finding (its id by store_resolve), its check, and whether the user may act on it. */
+static enum status finding_check(struct store *store, const char *finding_id, char id[33], char check_id[33],
+				 int *scenario, int *item, char state[16], struct error *err)
 {
 	static const char *const sql =
 		"SELECT coalesce(f.check_id, ''), f.scenario, f.item, f.status,"
 		" EXISTS (SELECT 1 FROM check_inspectors i WHERE i.check_id = f.check_id AND i.login = ?2)"
-		" FROM findings f WHERE f.id = ?1 OR f.id LIKE ?1 || '%' LIMIT 2";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+		" FROM findings f WHERE f.id = ?1";
 	const char *role = store_role(store);
-	enum status status = STATUS_OK;
+	enum status status = store_resolve(store, STORE_FINDING, finding_id, id, err);
+	sqlite3_stmt *stmt;
 	bool row;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, finding_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
 	status = store_step(store, stmt, &row, err);
-	if (status || !row || strlen(finding_id) < 6) {
+	if (status || !row) {
 		sqlite3_reset(stmt);
 		return status ? status
 			      : error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s' (gradus check show CHECK)"),
@@ -340,29 +342,8 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 				   _("%s may not change findings: that is for the check's inspectors, a clerk, a secretary "
 				     "or an admin"),
 				   store_actor(store));
-	if (!status)
-		status = store_step(store, stmt, &row, err);
-	if (!status && row)
-		status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one finding"), finding_id);
 	sqlite3_reset(stmt);
 	return status;
-}
-
-static enum status full_finding_id(struct store *store, const char *key, char id[33], struct error *err)
-{
-	static const char *const sql = "SELECT id FROM findings WHERE id = ?1 OR id LIKE ?1 || '%' LIMIT 1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status;
-	bool row;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	status = store_step(store, stmt, &row, err);
-	if (!status && row)
-		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_reset(stmt);
-	return status || row ? status : error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s'"), key);
 }
 
 static enum status set_finding(struct store *store, const char *id, const char *severity, const char *action,
@@ -397,9 +378,7 @@ enum status check_finding_set(struct store *store, const char *finding_id, const
 
 	if ((status = store_begin(store, err)))
 		return status;
-	status = finding_check(store, finding_id, check_id, &scenario, &item, state, err);
-	if (!status)
-		status = full_finding_id(store, finding_id, id, err);
+	status = finding_check(store, finding_id, id, check_id, &scenario, &item, state, err);
 	if (!status && strcmp(state, "open"))
 		status = error_set(err, STATUS_ERR_INVALID, _("finding %s is closed"), finding_id);
 	if (!status)
@@ -439,9 +418,7 @@ enum status check_finding_close(struct store *store, const char *finding_id, con
 				 _("a finding is closed with evidence: a note of what was done and a file showing it"));
 	if ((status = store_begin(store, err)))
 		return status;
-	status = finding_check(store, finding_id, check_id, &scenario, &item, state, err);
-	if (!status)
-		status = full_finding_id(store, finding_id, id, err);
+	status = finding_check(store, finding_id, id, check_id, &scenario, &item, state, err);
 	if (!status && strcmp(state, "open"))
 		status = error_set(err, STATUS_ERR_INVALID, _("finding %s is already closed"), finding_id);
 	if (!status)

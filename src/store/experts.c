@@ -354,30 +354,28 @@ void expert_conflict(const struct expert_row *e, const char *enterprise, const c
 			 region);
 }
 
-/* An expert by code or exact name (a name two experts share must be given by code). */
+/* An expert as store_resolve finds one: by code, exact name (a name two share must be given by code) or id. */
 enum status expert_find(struct store *store, const char *key, struct expert_row *out, struct error *err)
 {
 	static const char *const sql =
 		"SELECT id, code, name, fields, affiliation, region, contact, conflicts FROM experts"
-		" WHERE code = upper(?1) OR name = ?1 LIMIT 2";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
+		" WHERE id = ?1";
+	char id[33];
+	enum status status;
+	sqlite3_stmt *stmt;
 	bool row;
 
 	memset(out, 0, sizeof(*out));
-	if (!stmt)
+	if ((status = store_resolve(store, STORE_EXPERT, key, id, err)))
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	status = store_step(store, stmt, &row, err);
 	if (!status && !row)
 		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no expert '%s' (gradus expert list)"), key);
 	if (!status)
 		status = fill_row(out, stmt);
-	if (!status)
-		status = store_step(store, stmt, &row, err);
-	if (!status && row)
-		status = error_set(err, STATUS_ERR_INVALID,
-				   _("two experts are named %s: give the code (gradus expert list)"), key);
 	sqlite3_reset(stmt);
 	if (status)
 		expert_row_clear(out);

@@ -13,7 +13,7 @@
  * panels with their members, notes and rectification items. */
 static const char *const history_sql =
 	"WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id"
-	"           WHERE c.id = ?1 OR c.number = ?1),"
+	"           WHERE c.id = ?1),"
 	" rows (tbl, id) AS ("
 	"  SELECT 'cases', id FROM c"
 	"  UNION SELECT 'factories', factory_id FROM c"
@@ -30,30 +30,23 @@ static const char *const history_sql =
 	" SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new"
 	" FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq";
 
-static const char *const exists_sql = "SELECT 1 FROM cases WHERE id = ?1 OR number = ?1";
 
 enum status store_case_history(struct store *store, const char *key, struct history_row **rows,
 			       size_t *count, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, exists_sql, err);
+	sqlite3_stmt *stmt;
 	size_t capacity = 0;
 	enum status status;
+	char id[33];
 	bool row;
 
 	*rows = NULL;
 	*count = 0;
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	status = store_step(store, stmt, &row, err);
-	sqlite3_reset(stmt);
-	if (status)
+	if ((status = store_resolve(store, STORE_CASE, key, id, err)))
 		return status;
-	if (!row)
-		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
 	if (!(stmt = store_prepare(store, history_sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
 		struct history_row *h;
 

@@ -44,14 +44,16 @@ static enum status find_panel(struct store *store, const char *key, struct panel
 {
 	static const char *const sql =
 		"SELECT p.id, p.case_id, p.status, p.purpose, p.meeting_on, c.level FROM panels p"
-		" JOIN cases c ON c.id = p.case_id WHERE p.id = ?1 OR p.number = upper(?1)";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status;
+		" JOIN cases c ON c.id = p.case_id WHERE p.id = ?1";
+	enum status status = store_resolve(store, STORE_PANEL, key, out->id, err);
+	sqlite3_stmt *stmt;
 	bool row;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, out->id, -1, SQLITE_TRANSIENT);
 	status = store_step(store, stmt, &row, err);
 	if (!status && row) {
 		snprintf(out->id, sizeof(out->id), "%s", (const char *)sqlite3_column_text(stmt, 0));

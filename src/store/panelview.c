@@ -13,7 +13,7 @@ static const char *const head_sql =
 	"SELECT p.id, p.number, c.number, p.purpose, p.meeting_on, p.status, e.name, c.level, p.opinion,"
 	" p.opinion_text, p.score, p.signed_by, p.signed_at, p.hash, p.step FROM panels p"
 	" JOIN cases c ON c.id = p.case_id JOIN factories f ON f.id = c.factory_id"
-	" JOIN enterprises e ON e.id = f.enterprise_id WHERE p.id = ?1 OR p.number = upper(?1)";
+	" JOIN enterprises e ON e.id = f.enterprise_id WHERE p.id = ?1";
 static const char *const members_sql =
 	"SELECT e.code, e.name, e.affiliation, m.score, e.id = p.chair_id FROM panel_members m"
 	" JOIN experts e ON e.id = m.expert_id JOIN panels p ON p.id = m.panel_id WHERE m.panel_id = ?1 ORDER BY e.code";
@@ -128,9 +128,12 @@ enum status panel_load(struct store *store, const char *key, struct panel_view *
 {
 	bool found = false, any = false;
 	enum status status;
+	char id[33];
 
 	memset(v, 0, sizeof(*v));
-	status = each(store, head_sql, key, v, head_row, &found, err);
+	status = store_resolve(store, STORE_PANEL, key, id, err);
+	if (!status)
+		status = each(store, head_sql, id, v, head_row, &found, err);
 	if (!status && !found)
 		return error_set(err, STATUS_ERR_NOT_FOUND, _("no panel '%s' (gradus panel list CASE)"), key);
 	if (!status)
@@ -177,9 +180,11 @@ void panel_view_clear(struct panel_view *v)
 enum status panel_list(struct store *store, const char *case_key, char (**ids)[33], size_t *count,
 		       struct error *err)
 {
-	static const char *const sql =
-		"SELECT p.id FROM panels p JOIN cases c ON c.id = p.case_id WHERE c.id = ?1 OR c.number = upper(?1)"
-		" ORDER BY p.created_at, p.rowid";
+	static const char *const sql = "SELECT id FROM panels WHERE case_id = ?1 ORDER BY created_at, rowid";
+	char id[33];
+	enum status status = store_resolve(store, STORE_CASE, case_key, id, err);
 
-	return store_ids(store, sql, case_key, ids, count, err);
+	*ids = NULL;
+	*count = 0;
+	return status ? status : store_ids(store, sql, id, ids, count, err);
 }

@@ -79,6 +79,8 @@ enum status store_ids(struct store *store, const char *sql, const char *param, c
  * the copy it is NULL too and *status becomes STATUS_ERR_NOMEM (left as it
  * is otherwise), so a row's columns are copied first and checked once. */
 char *store_column_dup(sqlite3_stmt *stmt, int column, enum status *status);
+/* The kind's name in messages ("case", "milestone", ...), translated (resolve.c). */
+const char *store_kind_noun(enum store_kind kind);
 /* The check's number (HB-...-C1) for messages, or its id when it has none. */
 const char *store_check_number(struct store *store, const char *id, char out[48]);
 /* Refuses a database that others may change: the file, its -wal or -shm,
