@@ -90,9 +90,10 @@ enum status store_step(struct store *store, sqlite3_stmt *stmt, bool *row, struc
 	*row = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return STATUS_OK;
-	if (sqlite3_stmt_readonly(stmt))
+	/* Inside a write a failed read is the write's failure: nothing was written. */
+	if (sqlite3_stmt_readonly(stmt) && store->depth == 0)
 		return fail_read(store, rc, err);
-	return store_fail(store, rc, err, _("writing"));
+	return store_fail(store, rc, err, sqlite3_stmt_readonly(stmt) ? _("reading") : _("writing"));
 }
 
 enum status store_count(struct store *store, sqlite3_stmt *stmt, long *count, struct error *err)

@@ -41,7 +41,8 @@ enum status store_fail(struct store *store, int rc, struct error *err, const cha
 /* One step of stmt; *row tells a row from the end. A step that is neither
  * (busy, I/O error, damage, no memory) is an error set through err, never
  * "nothing there": a read says another user is writing, the disk failed or
- * the file is damaged. The caller resets stmt. */
+ * the file is damaged (inside a transaction, that nothing was written, as
+ * store_fail says). The caller resets stmt. */
 enum status store_step(struct store *store, sqlite3_stmt *stmt, bool *row, struct error *err);
 /* The first column of stmt's one row as a count; stmt is reset. */
 enum status store_count(struct store *store, sqlite3_stmt *stmt, long *count, struct error *err);
