@@ -252,16 +252,15 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 	unsigned char *copy = NULL;
 	size_t size = 0;
 	enum status status = STATUS_OK;
-	bool more;
-	int rc;
+	bool row, more;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	if (strlen(sha256) < 6)
 		return error_set(err, STATUS_ERR_INVALID, _("'%s': give at least 6 characters of the SHA-256"), sha256);
 	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	status = store_step(store, stmt, &row, err);
+	if (!status && row) {
 		size = (size_t)sqlite3_column_bytes(stmt, 0);
 		if ((copy = malloc(size ? size : 1)) && size)
 			memcpy(copy, sqlite3_column_blob(stmt, 0), size);
@@ -270,10 +269,8 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 			status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one stored file"), sha256);
 	}
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (!status && !row)
 		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no stored file with SHA-256 %s"), sha256);
-	else if (rc != SQLITE_ROW)
-		status = store_fail(store, rc, err, _("reading a stored file"));
 	else if (!status && !copy)
 		status = STATUS_ERR_NOMEM;
 	if (!status)
@@ -289,11 +286,11 @@ enum status store_verify_attachments(struct store *store, struct error *err)
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
 	char sha[65];
-	int rc;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
-	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
 		const void *data = sqlite3_column_blob(stmt, 2);
 
 		store_sha256_hex(data ? data : "", (size_t)sqlite3_column_bytes(stmt, 2), sha);
