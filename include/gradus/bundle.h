@@ -37,7 +37,7 @@ struct bundle_result {
  * before are skipped: applying a bundle twice changes nothing. */
 enum status bundle_in(struct store *store, const char *path, struct bundle_result *out, struct error *err);
 
-/* Whether this database is a bundle (has a manifest). */
+/* Whether this database is a bundle (has a manifest; read when it opened). */
 bool bundle_is(struct store *store);
 
 struct conflict_row {

@@ -38,10 +38,25 @@ const char *store_path(const struct store *store);
 bool store_read_only(const struct store *store);
 struct date store_today(const struct store *store);
 int store_schema_version(const struct store *store);
-bool store_is_empty(struct store *store);
+/* Whether the database holds no case (an error when it cannot be read). */
+enum status store_is_empty(struct store *store, bool *empty, struct error *err);
 
 /* A random 128-bit id as 32 lower-case hex characters. */
 enum status store_new_id(char out[33]);
+
+/* The record a user named, by one rule for every kind: its number (a
+ * case's, check's or panel's) or code (an expert's) in any case, an
+ * expert's exact name, or its id or the start of its id, STORE_PREFIX_MIN
+ * characters or more, that no other record of the kind shares. Not found,
+ * or named ambiguously, is an error that says so; a failed read is the
+ * read's error. */
+enum store_kind {
+	STORE_CASE, STORE_CHECK, STORE_PANEL, STORE_EXPERT, STORE_FINDING, STORE_MILESTONE, STORE_SESSION,
+	STORE_FOLLOWUP, STORE_CONFLICT, STORE_KIND_COUNT
+};
+#define STORE_PREFIX_MIN 6
+enum status store_resolve(struct store *store, enum store_kind kind, const char *typed, char id[33],
+			  struct error *err);
 
 /* The one write path. Every mutation goes through store_insert/store_update,
  * inside a transaction (begun here when the caller has none), and appends one
@@ -149,7 +164,8 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 			    enum store_direction direction, size_t limit,
 			    struct case_row *rows, size_t *count, struct error *err);
 void case_rows_clear(struct case_row *rows, size_t count);
-long store_case_count(struct store *store, const struct case_query *query);
+/* How many cases the query matches (an error, never 0, when it cannot be read). */
+enum status store_case_count(struct store *store, const struct case_query *query, long *count, struct error *err);
 
 /* One case with its timeline, for the case screen and `case show`. */
 struct case_event {

@@ -10,9 +10,14 @@ static int add_demo(struct cli *cli, struct store *store)
 {
 	struct forms *forms = NULL;
 	struct error err = { "" };
+	bool empty;
 	int rc;
 
-	if (!store_is_empty(store)) {
+	if (store_is_empty(store, &empty, &err)) {
+		cli_error("%s", err.message);
+		return 1;
+	}
+	if (!empty) {
 		cli_error(_("%s already holds cases; the demo is only added to an empty database"), cli->db_path);
 		return 1;
 	}
@@ -28,7 +33,9 @@ static int add_demo(struct cli *cli, struct store *store)
 int cli_init(struct cli *cli, int argc, char **argv)
 {
 	struct store *store = NULL;
+	struct error err = { "" };
 	bool demo = false;
+	long cases = 0;
 	int i, rc;
 
 	for (i = 1; i < argc; i++) {
@@ -44,8 +51,12 @@ int cli_init(struct cli *cli, int argc, char **argv)
 	rc = cli_open_store(cli, STORE_OPEN_OR_CREATE, &store);
 	if (!rc && demo)
 		rc = add_demo(cli, store);
+	if (!rc && store_case_count(store, NULL, &cases, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
 	if (!rc)
-		printf(_("%s: ready, %ld cases\n"), cli->db_path, store_case_count(store, NULL));
+		printf(_("%s: ready, %ld cases\n"), cli->db_path, cases);
 	store_close(&store);
 	return rc;
 }

@@ -174,18 +174,16 @@ static enum status add_rows(struct store *store, const char *sql, const char *ho
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
-	int rc = SQLITE_DONE;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, horizon, -1, SQLITE_STATIC);
-	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
 		struct agenda_item *item;
 
-		if (store_grow((void **)items, capacity, *count, sizeof(**items))) {
-			status = STATUS_ERR_NOMEM;
+		if ((status = store_grow((void **)items, capacity, *count, sizeof(**items))))
 			break;
-		}
 		item = &(*items)[(*count)++];
 		memset(item, 0, sizeof(*item));
 		item->kind = sqlite3_column_count(stmt) < 9 ? "finding"
@@ -195,15 +193,13 @@ static enum status add_rows(struct store *store, const char *sql, const char *ho
 		snprintf(item->number, sizeof(item->number), "%s", (const char *)sqlite3_column_text(stmt, 2));
 		parse((const char *)sqlite3_column_text(stmt, 3), &item->due);
 		item->overdue = date_compare(item->due, today) < 0;
-		item->detail = store_column_dup(stmt, 4);
-		item->level = store_column_dup(stmt, 5);
-		item->state = store_column_dup(stmt, 6);
-		item->enterprise = store_column_dup(stmt, 7);
-		if (!item->detail || !item->level || !item->state || !item->enterprise)
-			status = STATUS_ERR_NOMEM;
+		item->detail = store_column_dup(stmt, 4, &status);
+		item->level = store_column_dup(stmt, 5, &status);
+		item->state = store_column_dup(stmt, 6, &status);
+		item->enterprise = store_column_dup(stmt, 7, &status);
 	}
 	sqlite3_reset(stmt);
-	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, _("findings"));
+	return status;
 }
 
 enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,

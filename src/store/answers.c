@@ -27,7 +27,8 @@ static enum status load_item(struct store *store, const char *check_id, int scen
 	static const char *const sql = "SELECT kind, unit, choices, evidence_required FROM check_items"
 				       " WHERE check_id = ?1 AND scenario = ?2 AND item = ?3";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	enum status status;
+	bool row;
 
 	memset(out, 0, sizeof(*out));
 	if (!stmt)
@@ -35,20 +36,20 @@ static enum status load_item(struct store *store, const char *check_id, int scen
 	sqlite3_bind_text(stmt, 1, check_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 2, scenario);
 	sqlite3_bind_int(stmt, 3, item);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	status = store_step(store, stmt, &row, err);
+	if (!status && row) {
 		const unsigned char *unit = sqlite3_column_text(stmt, 1);
 
 		snprintf(out->kind, sizeof(out->kind), "%s", (const char *)sqlite3_column_text(stmt, 0));
 		snprintf(out->unit, sizeof(out->unit), "%s", unit ? (const char *)unit : "");
-		out->choices = store_column_dup(stmt, 2);
+		out->choices = store_column_dup(stmt, 2, &status);
 		out->evidence_required = sqlite3_column_int(stmt, 3);
 		snprintf(out->number_text, sizeof(out->number_text), "%d", item);
 	}
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (!status && !row)
 		return error_set(err, STATUS_ERR_INVALID, _("scenario %d has no item %d in this check"), scenario, item);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("reading a check item"));
+	return status;
 }
 
 static bool is_choice(const char *choices, const char *value)
@@ -111,15 +112,17 @@ static enum status check_state(struct store *store, const char *check_id, int sc
 		" EXISTS (SELECT 1 FROM check_scenarios WHERE check_id = ?1 AND scenario = ?3)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, check_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 3, scenario);
-	if (sqlite3_step(stmt) != SQLITE_ROW || sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+	status = store_step(store, stmt, &row, err);
+	if (!status && (!row || sqlite3_column_type(stmt, 0) == SQLITE_NULL)) {
 		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s'"), check_id);
-	} else {
+	} else if (!status) {
 		snprintf(status_out, 16, "%s", (const char *)sqlite3_column_text(stmt, 0));
 		*inspector = sqlite3_column_int(stmt, 1);
 		if (scenario && !sqlite3_column_int(stmt, 2))
@@ -166,7 +169,7 @@ static enum status answer_row(struct store *store, const char *check_id, int sce
 	static const char *const sql =
 		"SELECT id, value, note FROM answers WHERE check_id = ?1 AND scenario = ?2 AND item = ?3";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	enum status status;
 
 	*value = *note = NULL;
 	if (!stmt)
@@ -174,15 +177,19 @@ static enum status answer_row(struct store *store, const char *check_id, int sce
 	sqlite3_bind_text(stmt, 1, check_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 2, scenario);
 	sqlite3_bind_int(stmt, 3, item);
-	rc = sqlite3_step(stmt);
-	*found = rc == SQLITE_ROW;
-	if (*found) {
+	status = store_step(store, stmt, found, err);
+	if (!status && *found) {
 		snprintf(row, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-		*value = store_column_dup(stmt, 1);
-		*note = store_column_dup(stmt, 2);
+		*value = store_column_dup(stmt, 1, &status);
+		*note = store_column_dup(stmt, 2, &status);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("answers"));
+	if (status) {
+		free(*value);
+		free(*note);
+		*value = *note = NULL;
+	}
+	return status;
 }
 
 static enum status has_evidence(struct store *store, const char *check_id, int scenario, int item, bool *out,

@@ -11,14 +11,15 @@ enum status store_audit_head(struct store *store, char head[65], struct error *e
 	static const char *const sql = "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	const unsigned char *hash;
-	int rc;
+	enum status status;
+	bool row;
 
 	head[0] = '\0';
 	if (!stmt)
 		return STATUS_ERR_DB;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && (hash = sqlite3_column_text(stmt, 0)))
+	status = store_step(store, stmt, &row, err);
+	if (!status && row && (hash = sqlite3_column_text(stmt, 0)))
 		snprintf(head, 65, "%s", (const char *)hash);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading the audit log"));
+	return status;
 }

@@ -112,17 +112,26 @@ enum status bundle_manifest_hash(sqlite3 *db, char out[65], struct error *err)
 	return STATUS_OK;
 }
 
-bool bundle_is(struct store *store)
+/* Whether the database has a manifest: read once, when the store opens. */
+static enum status has_manifest(struct store *store, bool *is, struct error *err)
 {
 	sqlite3_stmt *stmt;
-	bool is = false;
+	enum status status;
+	int rc = sqlite3_prepare_v2(store->db,
+				    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest'", -1,
+				    &stmt, NULL);
 
-	if (sqlite3_prepare_v2(store->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest'",
-			       -1, &stmt, NULL) != SQLITE_OK)
-		return false;
-	is = sqlite3_step(stmt) == SQLITE_ROW;
+	*is = false;
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, _("reading the schema"));
+	status = store_step(store, stmt, is, err);
 	sqlite3_finalize(stmt);
-	return is;
+	return status;
+}
+
+bool bundle_is(struct store *store)
+{
+	return store->bundle;
 }
 
 /* ---- recording the writes made in a bundle ---- */
@@ -151,8 +160,10 @@ static enum status session_start(struct store *store, struct error *err)
 
 enum status bundle_attach(struct store *store, struct error *err)
 {
-	if (store->read_only || store->session || !bundle_is(store))
-		return STATUS_OK;
+	enum status status = has_manifest(store, &store->bundle, err);
+
+	if (status || store->read_only || store->session || !store->bundle)
+		return status;
 	return session_start(store, err);
 }
 
@@ -271,21 +282,32 @@ static enum status copy_put(sqlite3 *db, const char *sql, const char *a, const c
 static enum status resolve_cases(struct store *store, const char *const *cases, size_t count, char **ids,
 				 char **numbers, struct error *err)
 {
-	static const char *const sql = "SELECT id, number FROM cases WHERE id = ?1 OR number = ?1";
+	static const char *const sql = "SELECT id, number FROM cases WHERE id = ?1";
 	size_t i, size = count * 70 + 1;
 	sqlite3_stmt *stmt;
+	enum status status;
+	char id[33];
+	bool row;
 
 	*ids = calloc(1, size);
 	*numbers = calloc(1, size + count * 64);
 	if (!*ids || !*numbers)
 		return STATUS_ERR_NOMEM;
 	for (i = 0; i < count; i++) {
+		status = store_resolve(store, STORE_CASE, cases[i], id, err);
+		if (status == STATUS_ERR_NOT_FOUND)
+			return error_set(err, status, _("no case '%s'; no bundle was written"), cases[i]);
+		if (status)
+			return status;
 		if (!(stmt = store_prepare(store, sql, err)))
 			return STATUS_ERR_DB;
-		sqlite3_bind_text(stmt, 1, cases[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) != SQLITE_ROW || strlen((const char *)sqlite3_column_text(stmt, 1)) > 100) {
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		if ((status = store_step(store, stmt, &row, err)) || !row ||
+		    strlen((const char *)sqlite3_column_text(stmt, 1)) > 100) {
 			sqlite3_reset(stmt);
-			return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'; no bundle was written"), cases[i]);
+			return status ? status
+				      : error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'; no bundle was written"),
+						  cases[i]);
 		}
 		if (strstr(*ids, (const char *)sqlite3_column_text(stmt, 0))) {
 			sqlite3_reset(stmt);
@@ -305,14 +327,16 @@ static enum status check_inspector(struct store *store, const char *login, struc
 	static const char *const sql = "SELECT role FROM users WHERE login = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
+	bool row;
 
 	if (!login)
 		return STATUS_OK;
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_ROW || (strcmp((const char *)sqlite3_column_text(stmt, 0), "inspector") &&
-						 strcmp((const char *)sqlite3_column_text(stmt, 0), "admin")))
+	status = store_step(store, stmt, &row, err);
+	if (!status && (!row || (strcmp((const char *)sqlite3_column_text(stmt, 0), "inspector") &&
+						 strcmp((const char *)sqlite3_column_text(stmt, 0), "admin"))))
 		status = error_set(err, STATUS_ERR_INVALID, _("inspector '%s': not a user with the inspector role"), login);
 	sqlite3_reset(stmt);
 	return status;
@@ -370,7 +394,6 @@ static enum status make_bundle(struct store *store, const char *part, const char
 		"INSERT INTO temp.keep SELECT value FROM json_each('[\"' || replace(?1, ',', '\",\"') || '\"]')";
 	struct store copy = { 0 };
 	enum status status;
-	size_t i;
 
 	if (sqlite3_open_v2(part, &copy.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), part, sqlite3_errmsg(copy.db));
@@ -393,8 +416,7 @@ static enum status make_bundle(struct store *store, const char *part, const char
 		status = write_manifest(store, copy.db, part, numbers, ids, inspector, err);
 	if (!status)
 		status = copy_exec(copy.db, "COMMIT; PRAGMA journal_mode = DELETE", part, err);
-	for (i = 0; i < copy.stmt_count; i++)
-		sqlite3_finalize(copy.stmts[i].stmt);
+	store_statements_finalize(&copy);
 	if (sqlite3_close(copy.db) != SQLITE_OK && !status)
 		status = error_set(err, STATUS_ERR_IO, _("%s: could not be closed"), part);
 	return status;

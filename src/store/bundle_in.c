@@ -235,12 +235,18 @@ static enum status mark_applied(struct store *store, struct bundle_file *file, b
 	*any = false;
 	for (i = 0; !status && i < file->count; i++) {
 		sqlite3_stmt *stmt = store_prepare(store, sql, err);
+		bool row;
 
 		if (!stmt)
 			return STATUS_ERR_DB;
 		sqlite3_bind_text(stmt, 1, file->manifest, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 2, file->changes[i].seq);
-		if (sqlite3_step(stmt) == SQLITE_ROW) {
+		status = store_step(store, stmt, &row, err);
+		if (status) {
+			sqlite3_reset(stmt);
+			break;
+		}
+		if (row) {
 			file->changes[i].done = true;
 			if (strcmp((const char *)sqlite3_column_text(stmt, 0), file->changes[i].sha))
 				status = error_set(err, STATUS_ERR_CORRUPT,
@@ -305,6 +311,8 @@ static enum status replay_load(struct replay *r, const char *table, int count, c
 	sqlite3 *db = store_db(r->store);
 	char sql[128];
 	sqlite3_stmt *stmt;
+	enum status status = STATUS_OK;
+	bool row;
 
 	r->table = table;
 	if (!(r->schema = schema_table(table)) || count > MAX_COLUMNS)
@@ -312,12 +320,11 @@ static enum status replay_load(struct replay *r, const char *table, int count, c
 	snprintf(sql, sizeof(sql), "SELECT name FROM pragma_table_info('%s') ORDER BY cid", r->schema->name);
 	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return store_fail(r->store, sqlite3_errcode(db), err, table);
-	while (sqlite3_step(stmt) == SQLITE_ROW && r->column_count < MAX_COLUMNS)
-		if (!(r->columns[r->column_count++] = store_column_dup(stmt, 0))) {
-			sqlite3_finalize(stmt);
-			return STATUS_ERR_NOMEM;
-		}
+	while (!status && r->column_count < MAX_COLUMNS && !(status = store_step(r->store, stmt, &row, err)) && row)
+		r->columns[r->column_count++] = store_column_dup(stmt, 0, &status);
 	sqlite3_finalize(stmt);
+	if (status)
+		return status;
 	if (r->column_count != count || strcmp(r->columns[0], "id"))
 		return damaged(r->file, _("a change does not fit this database's tables"), err);
 	return office_row(r, id, err);
@@ -363,10 +370,12 @@ static enum status add_conflict(struct replay *r, const char *id, const char *fi
 	sqlite3_bind_text(stmt, 2, r->table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, field, -1, SQLITE_STATIC);
-	open = sqlite3_step(stmt) == SQLITE_ROW;
+	status = store_step(r->store, stmt, &open, err);
 	if (open)
 		snprintf(cid, sizeof(cid), "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
+	if (status)
+		return status;
 	r->result->conflicts += !open;
 	/* A field the bundle changed again: the open conflict takes its last value. */
 	if (open)

@@ -30,7 +30,8 @@ static int count_of(struct store *store, const char *sql, const char *a, const c
 		    int d, struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int n = -1, params;
+	long n;
+	int params;
 
 	if (!stmt)
 		return -1;
@@ -41,10 +42,7 @@ static int count_of(struct store *store, const char *sql, const char *a, const c
 		sqlite3_bind_text(stmt, 3, c, -1, SQLITE_STATIC);
 	if (params >= 4)
 		sqlite3_bind_int(stmt, 4, d);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int(stmt, 0);
-	sqlite3_reset(stmt);
-	return n;
+	return store_count(store, stmt, &n, err) ? -1 : (int)n;
 }
 
 static const char *const other_names_sql =

@@ -16,18 +16,20 @@ static enum status is_inspector(struct store *store, const char *login, struct e
 {
 	static const char *const sql = "SELECT role FROM users WHERE login = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	bool ok = false;
+	enum status status;
+	bool ok = false, row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
+	status = store_step(store, stmt, &row, err);
+	if (row) {
 		const char *role = (const char *)sqlite3_column_text(stmt, 0);
 
 		ok = !strcmp(role, "inspector") || !strcmp(role, "admin");
 	}
 	sqlite3_reset(stmt);
-	return ok ? STATUS_OK
+	return status || ok ? status
 		  : error_set(err, STATUS_ERR_INVALID, _("inspector '%s': not a user with the inspector role "
 						       "(gradus user add %s inspector)"), login, login);
 }
@@ -215,20 +217,7 @@ enum status check_plan(struct store *store, const struct forms *forms, const str
 
 enum status check_resolve(struct store *store, const char *key, char id[33], struct error *err)
 {
-	static const char *const sql = "SELECT id FROM checks WHERE id = ?1 OR number = upper(?1)";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s' (gradus check list CASE)"), key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("finding a check"));
+	return store_resolve(store, STORE_CHECK, key, id, err);
 }
 
 const char *store_check_number(struct store *store, const char *id, char out[48])
@@ -249,10 +238,12 @@ const char *store_check_number(struct store *store, const char *id, char out[48]
 enum status check_list(struct store *store, const char *case_key, char (**ids)[33], size_t *count,
 		       struct error *err)
 {
-	static const char *const sql =
-		"SELECT k.id FROM checks k JOIN cases c ON c.id = k.case_id WHERE c.id = ?1 OR c.number = upper(?1)"
-		" ORDER BY k.created_at, k.rowid";
+	static const char *const sql = "SELECT id FROM checks WHERE case_id = ?1 ORDER BY created_at, rowid";
+	char id[33];
+	enum status status = store_resolve(store, STORE_CASE, case_key, id, err);
 
-	return store_ids(store, sql, case_key, ids, count, err);
+	*ids = NULL;
+	*count = 0;
+	return status ? status : store_ids(store, sql, id, ids, count, err);
 }
 

@@ -58,18 +58,17 @@ static enum status each_row(struct store *store, const char *sql, struct check_v
 			    enum status (*row)(struct check_view *, sqlite3_stmt *), struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc = SQLITE_DONE;
+	enum status status;
+	bool more;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, v->id, -1, SQLITE_STATIC);
-	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		status = row(v, stmt);
+	while (!(status = store_step(store, stmt, &more, err)) && more)
+		if ((status = row(v, stmt)))
+			break;
 	sqlite3_reset(stmt);
-	if (status)
-		return status;
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading a check"));
+	return status;
 }
 
 /* One more element at the end of a view's array (a check holds hundreds at
@@ -91,14 +90,15 @@ static void *grow(void *array, size_t count, size_t size)
 static enum status stage_row(struct check_view *v, sqlite3_stmt *stmt)
 {
 	struct stage *s;
+	enum status status = STATUS_OK;
 
 	PUSH(v->stages, v->stage_count);
 	s = &v->stages[v->stage_count++];
-	s->key = store_column_dup(stmt, 0);
+	s->key = store_column_dup(stmt, 0, &status);
 	s->order = sqlite3_column_int(stmt, 1);
-	s->zh = store_column_dup(stmt, 2);
-	s->en = store_column_dup(stmt, 3);
-	return s->key ? STATUS_OK : STATUS_ERR_NOMEM;
+	s->zh = store_column_dup(stmt, 2, &status);
+	s->en = store_column_dup(stmt, 3, &status);
+	return status;
 }
 
 static const struct stage *stage_of(const struct check_view *v, const unsigned char *key)
@@ -115,20 +115,21 @@ static enum status scenario_row(struct check_view *v, sqlite3_stmt *stmt)
 {
 	struct scenario *s;
 	size_t items = (size_t)sqlite3_column_int(stmt, 9);
+	enum status status = STATUS_OK;
 
 	PUSH(v->scenarios, v->scenario_count);
 	s = &v->scenarios[v->scenario_count++];
 	s->id = sqlite3_column_int(stmt, 0);
 	s->version = sqlite3_column_int(stmt, 1);
 	s->stage = stage_of(v, sqlite3_column_text(stmt, 2));
-	s->title_zh = store_column_dup(stmt, 3);
-	s->title_en = store_column_dup(stmt, 4);
-	s->text = store_column_dup(stmt, 5);
-	s->activities = store_column_dup(stmt, 6);
-	s->problems = store_column_dup(stmt, 7);
-	s->technologies = store_column_dup(stmt, 8);
+	s->title_zh = store_column_dup(stmt, 3, &status);
+	s->title_en = store_column_dup(stmt, 4, &status);
+	s->text = store_column_dup(stmt, 5, &status);
+	s->activities = store_column_dup(stmt, 6, &status);
+	s->problems = store_column_dup(stmt, 7, &status);
+	s->technologies = store_column_dup(stmt, 8, &status);
 	s->items = items ? calloc(items, sizeof(*s->items)) : NULL;
-	return items && !s->items ? STATUS_ERR_NOMEM : STATUS_OK;
+	return items && !s->items ? STATUS_ERR_NOMEM : status;
 }
 
 static enum status split_choices(struct checklist_item *it, const char *choices)
@@ -157,59 +158,63 @@ static enum status item_row(struct check_view *v, sqlite3_stmt *stmt)
 	const char *kind = (const char *)sqlite3_column_text(stmt, 4);
 	const unsigned char *better = sqlite3_column_text(stmt, 6), *choices = sqlite3_column_text(stmt, 7);
 	struct checklist_item *it;
+	enum status status = STATUS_OK;
 
 	if (!s || !s->items)
 		return STATUS_OK;
 	it = &s->items[s->item_count++];
 	it->number = sqlite3_column_int(stmt, 1);
-	it->text = store_column_dup(stmt, 2);
-	it->text_en = store_column_dup(stmt, 3);
+	it->text = store_column_dup(stmt, 2, &status);
+	it->text_en = store_column_dup(stmt, 3, &status);
 	it->kind = !strcmp(kind, "number") ? ITEM_NUMBER : !strcmp(kind, "measure") ? ITEM_MEASURE
 		   : !strcmp(kind, "choice") ? ITEM_CHOICE : !strcmp(kind, "text") ? ITEM_TEXT : ITEM_CHECK;
-	it->unit = store_column_dup(stmt, 5);
+	it->unit = store_column_dup(stmt, 5, &status);
 	it->lower_is_better = better && !strcmp((const char *)better, "lower");
 	it->required = sqlite3_column_int(stmt, 8);
-	it->evidence = store_column_dup(stmt, 9);
+	it->evidence = store_column_dup(stmt, 9, &status);
 	it->evidence_required = sqlite3_column_int(stmt, 10);
 	it->weight = sqlite3_column_int(stmt, 11);
-	return choices ? split_choices(it, (const char *)choices) : STATUS_OK;
+	return status || !choices ? status : split_choices(it, (const char *)choices);
 }
 
 static enum status answer_row(struct check_view *v, sqlite3_stmt *stmt)
 {
 	struct check_answer_row *a;
+	enum status status = STATUS_OK;
 
 	PUSH(v->answers, v->answer_count);
 	a = &v->answers[v->answer_count++];
 	a->scenario = sqlite3_column_int(stmt, 0);
 	a->item = sqlite3_column_int(stmt, 1);
-	a->value = store_column_dup(stmt, 2);
-	a->note = store_column_dup(stmt, 3);
-	a->answered_by = store_column_dup(stmt, 4);
-	a->answered_at = store_column_dup(stmt, 5);
-	return STATUS_OK;
+	a->value = store_column_dup(stmt, 2, &status);
+	a->note = store_column_dup(stmt, 3, &status);
+	a->answered_by = store_column_dup(stmt, 4, &status);
+	a->answered_at = store_column_dup(stmt, 5, &status);
+	return status;
 }
 
 static enum status evidence_row(struct check_view *v, sqlite3_stmt *stmt)
 {
 	struct check_evidence_row *e;
+	enum status status = STATUS_OK;
 
 	PUSH(v->evidence, v->evidence_count);
 	e = &v->evidence[v->evidence_count++];
 	e->scenario = sqlite3_column_int(stmt, 0);
 	e->item = sqlite3_column_int(stmt, 1);
 	copy_text(stmt, 2, e->sha256, sizeof(e->sha256));
-	e->name = store_column_dup(stmt, 3);
-	e->type = store_column_dup(stmt, 4);
-	e->added_by = store_column_dup(stmt, 5);
-	e->added_at = store_column_dup(stmt, 6);
+	e->name = store_column_dup(stmt, 3, &status);
+	e->type = store_column_dup(stmt, 4, &status);
+	e->added_by = store_column_dup(stmt, 5, &status);
+	e->added_at = store_column_dup(stmt, 6, &status);
 	e->size = sqlite3_column_int64(stmt, 7);
-	return STATUS_OK;
+	return status;
 }
 
 static enum status finding_row(struct check_view *v, sqlite3_stmt *stmt)
 {
 	struct check_finding_row *f;
+	enum status status = STATUS_OK;
 
 	PUSH(v->findings, v->finding_count);
 	f = &v->findings[v->finding_count++];
@@ -220,59 +225,63 @@ static enum status finding_row(struct check_view *v, sqlite3_stmt *stmt)
 	copy_text(stmt, 4, f->status, sizeof(f->status));
 	copy_text(stmt, 5, f->due_on, sizeof(f->due_on));
 	copy_text(stmt, 6, f->closed_on, sizeof(f->closed_on));
-	f->action = store_column_dup(stmt, 7);
-	f->closed_by = store_column_dup(stmt, 8);
-	f->closing_note = store_column_dup(stmt, 9);
-	f->closing_sha256 = store_column_dup(stmt, 10);
-	return STATUS_OK;
+	f->action = store_column_dup(stmt, 7, &status);
+	f->closed_by = store_column_dup(stmt, 8, &status);
+	f->closing_note = store_column_dup(stmt, 9, &status);
+	f->closing_sha256 = store_column_dup(stmt, 10, &status);
+	return status;
 }
 
 static enum status signature_row(struct check_view *v, sqlite3_stmt *stmt)
 {
 	struct check_signature_row *s;
+	enum status status = STATUS_OK;
 
 	PUSH(v->signatures, v->signature_count);
 	s = &v->signatures[v->signature_count++];
-	s->login = store_column_dup(stmt, 0);
-	s->signed_at = store_column_dup(stmt, 1);
+	s->login = store_column_dup(stmt, 0, &status);
+	s->signed_at = store_column_dup(stmt, 1, &status);
 	copy_text(stmt, 2, s->hash, sizeof(s->hash));
-	return STATUS_OK;
+	return status;
 }
 
 static enum status amendment_row(struct check_view *v, sqlite3_stmt *stmt)
 {
 	struct check_amendment_row *a;
+	enum status status = STATUS_OK;
 
 	PUSH(v->amendments, v->amendment_count);
 	a = &v->amendments[v->amendment_count++];
 	a->scenario = sqlite3_column_int(stmt, 0);
 	a->item = sqlite3_column_int(stmt, 1);
-	a->old_value = store_column_dup(stmt, 2);
-	a->old_note = store_column_dup(stmt, 3);
-	a->new_value = store_column_dup(stmt, 4);
-	a->new_note = store_column_dup(stmt, 5);
-	a->reason = store_column_dup(stmt, 6);
-	a->amended_by = store_column_dup(stmt, 7);
-	a->amended_at = store_column_dup(stmt, 8);
-	return STATUS_OK;
+	a->old_value = store_column_dup(stmt, 2, &status);
+	a->old_note = store_column_dup(stmt, 3, &status);
+	a->new_value = store_column_dup(stmt, 4, &status);
+	a->new_note = store_column_dup(stmt, 5, &status);
+	a->reason = store_column_dup(stmt, 6, &status);
+	a->amended_by = store_column_dup(stmt, 7, &status);
+	a->amended_at = store_column_dup(stmt, 8, &status);
+	return status;
 }
 
 static enum status head_row(struct check_view *v, sqlite3_stmt *stmt)
 {
+	enum status status = STATUS_OK;
+
 	copy_text(stmt, 0, v->id, sizeof(v->id));
 	copy_text(stmt, 1, v->number, sizeof(v->number));
 	copy_text(stmt, 2, v->case_number, sizeof(v->case_number));
 	copy_text(stmt, 3, v->planned_on, sizeof(v->planned_on));
 	copy_text(stmt, 4, v->status, sizeof(v->status));
 	copy_text(stmt, 5, v->forms_hash, sizeof(v->forms_hash));
-	v->enterprise = store_column_dup(stmt, 6);
-	v->factory = store_column_dup(stmt, 7);
-	v->level = store_column_dup(stmt, 8);
-	v->draw_seed = store_column_dup(stmt, 9);
+	v->enterprise = store_column_dup(stmt, 6, &status);
+	v->factory = store_column_dup(stmt, 7, &status);
+	v->level = store_column_dup(stmt, 8, &status);
+	v->draw_seed = store_column_dup(stmt, 9, &status);
 	v->draw_count = sqlite3_column_int64(stmt, 10);
-	v->inspectors = store_column_dup(stmt, 11);
+	v->inspectors = store_column_dup(stmt, 11, &status);
 	copy_text(stmt, 12, v->audit_head, sizeof(v->audit_head));
-	return STATUS_OK;
+	return status;
 }
 
 enum status check_load(struct store *store, const char *key, struct check_view *v, struct error *err)

@@ -20,34 +20,39 @@ enum status conflict_list(struct store *store, bool all, struct conflict_row **r
 		" FROM conflicts k WHERE ?1 OR k.status = 'open' ORDER BY k.created_at, k.id";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	size_t capacity = 0;
-	int rc;
+	enum status status = STATUS_OK;
+	bool more;
 
 	*rows = NULL;
 	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_int(stmt, 1, all);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (!status && !(status = store_step(store, stmt, &more, err)) && more) {
 		struct conflict_row *row;
 
-		if (store_grow((void **)rows, &capacity, *count, sizeof(**rows))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
+		if ((status = store_grow((void **)rows, &capacity, *count, sizeof(**rows))))
+			break;
 		row = &(*rows)[(*count)++];
-		row->id = store_column_dup(stmt, 0);
-		row->table = store_column_dup(stmt, 1);
-		row->row_id = store_column_dup(stmt, 2);
-		row->field = store_column_dup(stmt, 3);
-		row->base = store_column_dup(stmt, 4);
-		row->office = store_column_dup(stmt, 5);
-		row->bundle = store_column_dup(stmt, 6);
-		row->status = store_column_dup(stmt, 7);
-		row->resolved_value = store_column_dup(stmt, 8);
-		row->label = store_column_dup(stmt, 9);
+		memset(row, 0, sizeof(*row));
+		row->id = store_column_dup(stmt, 0, &status);
+		row->table = store_column_dup(stmt, 1, &status);
+		row->row_id = store_column_dup(stmt, 2, &status);
+		row->field = store_column_dup(stmt, 3, &status);
+		row->base = store_column_dup(stmt, 4, &status);
+		row->office = store_column_dup(stmt, 5, &status);
+		row->bundle = store_column_dup(stmt, 6, &status);
+		row->status = store_column_dup(stmt, 7, &status);
+		row->resolved_value = store_column_dup(stmt, 8, &status);
+		row->label = store_column_dup(stmt, 9, &status);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading conflicts"));
+	if (status) {
+		conflict_rows_free(*rows, *count);
+		*rows = NULL;
+		*count = 0;
+	}
+	return status;
 }
 
 void conflict_rows_free(struct conflict_row *rows, size_t count)
@@ -70,31 +75,28 @@ struct open_conflict {
 static enum status find_open(struct store *store, const char *key, struct open_conflict *out, struct error *err)
 {
 	static const char *const sql =
-		"SELECT id, tbl, row_id, field, bundle, status FROM conflicts"
-		" WHERE id >= lower(?1) AND substr(id, 1, length(?1)) = lower(?1) LIMIT 2";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc;
+		"SELECT id, tbl, row_id, field, bundle, status FROM conflicts WHERE id = ?1";
+	enum status status = store_resolve(store, STORE_CONFLICT, key, out->id, err);
+	sqlite3_stmt *stmt;
+	bool row;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW || !*key) {
+	sqlite3_bind_text(stmt, 1, out->id, -1, SQLITE_TRANSIENT);
+	status = store_step(store, stmt, &row, err);
+	if (status || !row) {
 		sqlite3_reset(stmt);
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no conflict '%s'"),
-									 key)
-							     : store_fail(store, rc, err, _("reading conflicts"));
+		return status ? status : error_set(err, STATUS_ERR_NOT_FOUND, _("no conflict '%s'"), key);
 	}
 	snprintf(out->id, sizeof(out->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
-	out->table = store_column_dup(stmt, 1);
-	out->row_id = store_column_dup(stmt, 2);
-	out->field = store_column_dup(stmt, 3);
-	out->bundle = store_column_dup(stmt, 4);
-	if (strcmp((const char *)sqlite3_column_text(stmt, 5), "open"))
+	out->table = store_column_dup(stmt, 1, &status);
+	out->row_id = store_column_dup(stmt, 2, &status);
+	out->field = store_column_dup(stmt, 3, &status);
+	out->bundle = store_column_dup(stmt, 4, &status);
+	if (!status && strcmp((const char *)sqlite3_column_text(stmt, 5), "open"))
 		status = error_set(err, STATUS_ERR_INVALID, _("conflict %s is resolved already"), out->id);
-	else if (sqlite3_step(stmt) == SQLITE_ROW)
-		status = error_set(err, STATUS_ERR_INVALID, _("conflict '%s': more than one conflict begins so"), key);
 	sqlite3_reset(stmt);
 	return status;
 }
@@ -108,23 +110,30 @@ static enum status take_bundle_value(struct store *store, const struct open_conf
 }
 
 /* The office's value is the field as it is now (it may have moved on). */
-static char *office_value(struct store *store, const struct open_conflict *conflict)
+static enum status office_value(struct store *store, const struct open_conflict *conflict, char **value,
+				struct error *err)
 {
 	const struct schema_table *table = schema_table(conflict->table);
-	char sql[160], *value = NULL;
+	enum status status;
 	sqlite3_stmt *stmt;
+	char sql[160];
+	bool row;
+	int rc;
 
+	*value = NULL; /* also when the office deleted the row */
 	if (!table || (strcmp(conflict->field, "-") && !schema_has_field(table, conflict->field)))
-		return NULL;
+		return STATUS_OK;
 	snprintf(sql, sizeof(sql), "SELECT CAST(%s AS TEXT) FROM %s WHERE id = ?1",
 		 strcmp(conflict->field, "-") ? conflict->field : "id", table->name);
-	if (sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL) != SQLITE_OK)
-		return NULL;
+	rc = sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, _("reading conflicts"));
 	sqlite3_bind_text(stmt, 1, conflict->row_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		value = store_column_dup(stmt, 0);
+	status = store_step(store, stmt, &row, err);
+	if (!status && row)
+		*value = store_column_dup(stmt, 0, &status);
 	sqlite3_finalize(stmt);
-	return value;
+	return status;
 }
 
 enum status conflict_resolve(struct store *store, const char *key, bool take_bundle, struct error *err)
@@ -147,7 +156,8 @@ enum status conflict_resolve(struct store *store, const char *key, bool take_bun
 		status = take_bundle_value(store, &conflict, err);
 		value = conflict.bundle;
 	} else if (!status) {
-		value = office = office_value(store, &conflict);
+		status = office_value(store, &conflict, &office, err);
+		value = office;
 	}
 	store_timestamp(now);
 	if (!status)

@@ -24,61 +24,52 @@ static enum status may_write(struct store *store, struct error *err)
 static enum status cultivating(struct store *store, const char *key, char id[33], struct error *err)
 {
 	static const char *const sql =
-		"SELECT id, cultivation_starts_on, number FROM cases WHERE id = ?1 OR number = upper(?1)";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc;
+		"SELECT cultivation_starts_on, number FROM cases WHERE id = ?1";
+	enum status status = store_resolve(store, STORE_CASE, key, id, err);
+	sqlite3_stmt *stmt;
+	bool row;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_DONE)
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	status = store_step(store, stmt, &row, err);
+	if (!status && !row)
 		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
-	else if (rc != SQLITE_ROW)
-		status = store_fail(store, rc, err, _("cases"));
-	else if (sqlite3_column_type(stmt, 1) == SQLITE_NULL)
+	else if (!status && sqlite3_column_type(stmt, 0) == SQLITE_NULL)
 		status = error_set(err, STATUS_ERR_INVALID, _("case %s has no cultivation period: its cultivation has not "
-				   "started"), (const char *)sqlite3_column_text(stmt, 2));
-	else
-		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+				   "started"), (const char *)sqlite3_column_text(stmt, 1));
 	sqlite3_reset(stmt);
 	return status;
 }
 
-/* A record's id from its id or a unique prefix of 6 characters or more. */
-static enum status by_prefix(struct store *store, const char *sql, const char *what, const char *key,
+/* A milestone's, session's or follow-up's id (store_resolve) and its case's. */
+static enum status by_prefix(struct store *store, enum store_kind kind, const char *case_sql, const char *key,
 			     char id[33], char case_id[33], struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc;
+	enum status status = store_resolve(store, kind, key, id, err);
+	sqlite3_stmt *stmt;
+	bool row;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, case_sql, err)))
 		return STATUS_ERR_DB;
-	if (strlen(key) < 6)
-		/* L10N: what is named (milestone, follow-up, guidance session), then the id given */
-		return error_set(err, STATUS_ERR_INVALID, _("%s '%s': give at least 6 characters of its id"), what, key);
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-		snprintf(case_id, 33, "%s", (const char *)sqlite3_column_text(stmt, 1));
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			/* L10N: what is named (milestone, follow-up, guidance session), then the start of its id */
-			status = error_set(err, STATUS_ERR_INVALID, _("%s '%s' names more than one"), what, key);
-	} else {
-		/* L10N: what is named (milestone, follow-up, guidance session), then the id given */
-		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no %s '%s'"), what, key)
-					   : store_fail(store, rc, err, what);
-	}
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	status = store_step(store, stmt, &row, err);
+	if (!status && row)
+		snprintf(case_id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
+	if (!status && !row)
+		/* L10N: what is named (milestone, follow-up, guidance session), then the id given */
+		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no %s '%s'"), store_kind_noun(kind), key);
 	return status;
 }
 
-static const char *const milestone_sql = "SELECT id, case_id FROM milestones WHERE id LIKE ?1 || '%' LIMIT 2";
-static const char *const session_sql = "SELECT id, case_id FROM guidance_sessions WHERE id LIKE ?1 || '%' LIMIT 2";
-static const char *const followup_sql = "SELECT id, case_id FROM followups WHERE id LIKE ?1 || '%' LIMIT 2";
+static const char *const milestone_sql = "SELECT case_id FROM milestones WHERE id = ?1";
+static const char *const session_sql = "SELECT case_id FROM guidance_sessions WHERE id = ?1";
+static const char *const followup_sql = "SELECT case_id FROM followups WHERE id = ?1";
 
 static enum status text_needed(const char *text, const char *what, struct error *err)
 {
@@ -164,7 +155,7 @@ enum status cultivation_milestone_add(struct store *store, const char *case_key,
 	return status ? status : add_row(store, case_key, "milestones", fields, 5, id, err);
 }
 
-static enum status mark_done(struct store *store, const char *sql, const char *what, const char *table,
+static enum status mark_done(struct store *store, enum store_kind kind, const char *sql, const char *table,
 			     const char *key, const struct date *done_on, struct error *err)
 {
 	char id[33], case_id[33], on[DATE_TEXT_SIZE];
@@ -172,7 +163,7 @@ static enum status mark_done(struct store *store, const char *sql, const char *w
 
 	if (status || (status = store_begin(store, err)))
 		return status;
-	status = by_prefix(store, sql, what, key, id, case_id, err);
+	status = by_prefix(store, kind, sql, key, id, case_id, err);
 	if (done_on)
 		date_format(*done_on, on);
 	if (!status)
@@ -183,13 +174,13 @@ static enum status mark_done(struct store *store, const char *sql, const char *w
 enum status cultivation_milestone_done(struct store *store, const char *milestone, const struct date *done_on,
 				       struct error *err)
 {
-	return mark_done(store, milestone_sql, _("milestone"), "milestones", milestone, done_on, err);
+	return mark_done(store, STORE_MILESTONE, milestone_sql, "milestones", milestone, done_on, err);
 }
 
 enum status cultivation_followup_done(struct store *store, const char *followup, const struct date *done_on,
 				      struct error *err)
 {
-	return mark_done(store, followup_sql, _("follow-up"), "followups", followup, done_on, err);
+	return mark_done(store, STORE_FOLLOWUP, followup_sql, "followups", followup, done_on, err);
 }
 
 enum status cultivation_session_add(struct store *store, const char *case_key, struct date held_on,
@@ -215,7 +206,7 @@ enum status cultivation_followup_add(struct store *store, const char *session, c
 
 	if (status || (status = text_needed(action, _("the follow-up action"), err)) || (status = store_begin(store, err)))
 		return status;
-	status = by_prefix(store, session_sql, _("guidance session"), session, session_id, case_id, err);
+	status = by_prefix(store, STORE_SESSION, session_sql, session, session_id, case_id, err);
 	date_format(due, on);
 	store_timestamp(now);
 	if (!status && !(status = store_new_id(id))) {

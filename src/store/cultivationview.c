@@ -23,16 +23,17 @@ static enum status each(struct store *store, const char *sql, const char *param,
 			enum status (*row)(void *, sqlite3_stmt *), struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc = SQLITE_DONE;
+	enum status status;
+	bool more;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, param, -1, SQLITE_STATIC);
-	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		status = row(data, stmt);
+	while (!(status = store_step(store, stmt, &more, err)) && more)
+		if ((status = row(data, stmt)))
+			break;
 	sqlite3_reset(stmt);
-	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, _("cultivation"));
+	return status;
 }
 
 #define GROW(array, count) \
@@ -48,74 +49,79 @@ static enum status plan_row(void *data, sqlite3_stmt *stmt)
 {
 	struct cultivation_view *v = data;
 	struct cultivation_plan *p;
+	enum status status = STATUS_OK;
 
 	GROW(v->plans, v->plan_count);
 	p = &v->plans[v->plan_count++];
 	p->version = sqlite3_column_int(stmt, 0);
-	p->title = store_column_dup(stmt, 1);
-	p->body = store_column_dup(stmt, 2);
-	p->change = store_column_dup(stmt, 3);
-	p->created_by = store_column_dup(stmt, 4);
-	p->created_at = store_column_dup(stmt, 5);
-	return STATUS_OK;
+	p->title = store_column_dup(stmt, 1, &status);
+	p->body = store_column_dup(stmt, 2, &status);
+	p->change = store_column_dup(stmt, 3, &status);
+	p->created_by = store_column_dup(stmt, 4, &status);
+	p->created_at = store_column_dup(stmt, 5, &status);
+	return status;
 }
 
 static enum status milestone_row(void *data, sqlite3_stmt *stmt)
 {
 	struct cultivation_view *v = data;
 	struct cultivation_milestone *m;
+	enum status status = STATUS_OK;
 
 	GROW(v->milestones, v->milestone_count);
 	m = &v->milestones[v->milestone_count++];
 	copy(stmt, 0, m->id, sizeof(m->id));
-	m->title = store_column_dup(stmt, 1);
+	m->title = store_column_dup(stmt, 1, &status);
 	copy(stmt, 2, m->due_on, sizeof(m->due_on));
-	m->owner = store_column_dup(stmt, 3);
+	m->owner = store_column_dup(stmt, 3, &status);
 	copy(stmt, 4, m->done_on, sizeof(m->done_on));
-	return STATUS_OK;
+	return status;
 }
 
 static enum status session_row(void *data, sqlite3_stmt *stmt)
 {
 	struct cultivation_view *v = data;
 	struct cultivation_session *s;
+	enum status status = STATUS_OK;
 
 	GROW(v->sessions, v->session_count);
 	s = &v->sessions[v->session_count++];
 	copy(stmt, 0, s->id, sizeof(s->id));
 	copy(stmt, 1, s->held_on, sizeof(s->held_on));
-	s->experts = store_column_dup(stmt, 2);
-	s->advice = store_column_dup(stmt, 3);
-	return STATUS_OK;
+	s->experts = store_column_dup(stmt, 2, &status);
+	s->advice = store_column_dup(stmt, 3, &status);
+	return status;
 }
 
 static enum status followup_row(void *data, sqlite3_stmt *stmt)
 {
 	struct cultivation_session *s = data;
 	struct cultivation_followup *f;
+	enum status status = STATUS_OK;
 
 	GROW(s->followups, s->followup_count);
 	f = &s->followups[s->followup_count++];
 	copy(stmt, 0, f->id, sizeof(f->id));
-	f->action = store_column_dup(stmt, 1);
+	f->action = store_column_dup(stmt, 1, &status);
 	copy(stmt, 2, f->due_on, sizeof(f->due_on));
-	f->owner = store_column_dup(stmt, 3);
+	f->owner = store_column_dup(stmt, 3, &status);
 	copy(stmt, 4, f->done_on, sizeof(f->done_on));
-	return STATUS_OK;
+	return status;
 }
 
 static enum status report_row(void *data, sqlite3_stmt *stmt)
 {
 	struct cultivation_view *v = data;
 	struct cultivation_report *r;
+	enum status status = STATUS_OK;
 
 	GROW(v->reports, v->report_count);
 	r = &v->reports[v->report_count++];
 	copy(stmt, 0, r->id, sizeof(r->id));
 	copy(stmt, 1, r->period, sizeof(r->period));
 	copy(stmt, 2, r->received_on, sizeof(r->received_on));
-	r->summary = store_column_dup(stmt, 3);
-	return STATUS_OK;
+	r->summary = store_column_dup(stmt, 3, &status);
+	return status;
 }
 
 /* A KPI row of the case fills the level's KPI of that key. */
@@ -475,13 +481,15 @@ enum status cultivation_readiness_filed(struct store *store, const char *case_ke
 					size_t *count, char filed_on[11], struct error *err)
 {
 	static const char *const sql =
-		"SELECT r.filed_on, r.kind, r.text FROM readiness r JOIN cases c ON c.id = r.case_id"
-		" WHERE c.id = ?1 OR c.number = upper(?1) ORDER BY r.filed_on DESC, r.position";
+		"SELECT filed_on, kind, text FROM readiness WHERE case_id = ?1 ORDER BY filed_on DESC, position";
 	struct filed f = { NULL, 0, filed_on };
 	enum status status;
+	char id[33];
 
 	filed_on[0] = '\0';
-	status = each(store, sql, case_key, &f, filed_row, err);
+	status = store_resolve(store, STORE_CASE, case_key, id, err);
+	if (!status)
+		status = each(store, sql, id, &f, filed_row, err);
 	if (status) {
 		readiness_items_free(f.items, f.count);
 		f.items = NULL;

@@ -13,7 +13,7 @@ static const char *const detail_sql =
 	" c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note,"
 	" coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0)"
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
-	" WHERE c.id = ?1 OR c.number = ?1";
+	" WHERE c.id = ?1";
 static const char *const scenarios_sql =
 	"SELECT scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
 static const char *const events_sql =
@@ -27,26 +27,26 @@ static enum status load_materials(struct store *store, struct case_detail *d, st
 {
 	sqlite3_stmt *stmt = store_prepare(store, materials_sql, err);
 	size_t capacity = 0;
-	int rc;
+	enum status status = STATUS_OK;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (store_grow((void **)&d->materials, &capacity, d->material_count, sizeof(*d->materials))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
-		d->materials[d->material_count].key = store_column_dup(stmt, 0);
-		d->materials[d->material_count].received_on = store_column_dup(stmt, 1);
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
+		if ((status = store_grow((void **)&d->materials, &capacity, d->material_count, sizeof(*d->materials))))
+			break;
+		d->materials[d->material_count].key = store_column_dup(stmt, 0, &status);
+		d->materials[d->material_count].received_on = store_column_dup(stmt, 1, &status);
 		d->material_count++;
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading materials"));
+	return status;
 }
 
-static void fill_detail(sqlite3_stmt *stmt, struct case_detail *d)
+static enum status fill_detail(sqlite3_stmt *stmt, struct case_detail *d)
 {
+	enum status status = STATUS_OK;
 	char **fields[] = {
 		&d->row.id, &d->row.number, &d->row.enterprise, &d->row.credit_code, &d->row.factory,
 		&d->row.region, &d->row.level, &d->row.state, NULL, &d->row.next_due,
@@ -58,69 +58,73 @@ static void fill_detail(sqlite3_stmt *stmt, struct case_detail *d)
 
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		if (fields[i])
-			*fields[i] = store_column_dup(stmt, (int)i);
+			*fields[i] = store_column_dup(stmt, (int)i, &status);
 	d->row.year = sqlite3_column_int(stmt, 8);
 	d->maturity_centi = sqlite3_column_int(stmt, 23);
 	d->maturity_level = sqlite3_column_int(stmt, 24);
+	return status;
 }
 
 static enum status load_events(struct store *store, struct case_detail *d, struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, events_sql, err);
 	size_t capacity = 0;
-	int rc;
+	enum status status = STATUS_OK;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
 		struct case_event *e;
 
-		if (store_grow((void **)&d->events, &capacity, d->event_count, sizeof(*d->events))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
+		if ((status = store_grow((void **)&d->events, &capacity, d->event_count, sizeof(*d->events))))
+			break;
 		e = &d->events[d->event_count++];
-		e->step = store_column_dup(stmt, 0);
-		e->from_state = store_column_dup(stmt, 1);
-		e->to_state = store_column_dup(stmt, 2);
-		e->kind = store_column_dup(stmt, 3);
-		e->actor = store_column_dup(stmt, 4);
-		e->on_date = store_column_dup(stmt, 5);
-		e->note = store_column_dup(stmt, 6);
+		e->step = store_column_dup(stmt, 0, &status);
+		e->from_state = store_column_dup(stmt, 1, &status);
+		e->to_state = store_column_dup(stmt, 2, &status);
+		e->kind = store_column_dup(stmt, 3, &status);
+		e->actor = store_column_dup(stmt, 4, &status);
+		e->on_date = store_column_dup(stmt, 5, &status);
+		e->note = store_column_dup(stmt, 6, &status);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading events"));
+	return status;
 }
 
 enum status store_case_detail(struct store *store, const char *key, struct case_detail *d, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, detail_sql, err);
-	enum status status = STATUS_OK;
-	int rc;
+	sqlite3_stmt *stmt;
+	enum status status;
+	char id[33];
+	bool row;
 
 	memset(d, 0, sizeof(*d));
-	if (!stmt)
+	if ((status = store_resolve(store, STORE_CASE, key, id, err)))
+		return status;
+	if (!(stmt = store_prepare(store, detail_sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		fill_detail(stmt, d);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	status = store_step(store, stmt, &row, err);
+	if (!status && row)
+		status = fill_detail(stmt, d);
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (status)
+		goto fail;
+	if (!row)
 		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
-	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, _("reading a case"));
 	stmt = store_prepare(store, scenarios_sql, err);
 	if (!stmt) {
 		status = STATUS_ERR_DB;
 		goto fail;
 	}
 	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && d->scenario_count < 40)
+	while (d->scenario_count < 40 && !(status = store_step(store, stmt, &row, err)) && row)
 		d->scenarios[d->scenario_count++] = sqlite3_column_int(stmt, 0);
 	sqlite3_reset(stmt);
-	status = load_events(store, d, err);
+	if (!status)
+		status = load_events(store, d, err);
 	if (!status)
 		status = load_materials(store, d, err);
 	if (!status)

@@ -40,20 +40,24 @@ static enum status ids_of(struct store *store, const char *key, struct case_ids 
 {
 	static const char *const sql =
 		"SELECT f.enterprise_id, c.factory_id, c.id FROM cases c JOIN factories f ON f.id = c.factory_id"
-		" WHERE c.id = ?1 OR c.number = ?1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc, i;
+		" WHERE c.id = ?1";
+	enum status status = store_resolve(store, STORE_CASE, key, ids->id[2], err);
+	sqlite3_stmt *stmt;
+	bool row;
+	int i;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	for (i = 0; rc == SQLITE_ROW && i < 3; i++)
+	sqlite3_bind_text(stmt, 1, ids->id[2], -1, SQLITE_TRANSIENT);
+	status = store_step(store, stmt, &row, err);
+	for (i = 0; !status && row && i < 3; i++)
 		snprintf(ids->id[i], 33, "%s", (const char *)sqlite3_column_text(stmt, i));
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (!status && !row)
 		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("cases"));
+	return status;
 }
 
 static enum status may_edit(const struct store *store, struct error *err)
@@ -180,12 +184,12 @@ static enum status scenario_rows(struct store *store, const char *id, int wanted
 	int numbers[40];
 	size_t n = 0, i;
 	enum status status = STATUS_OK;
-	int rc;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && n < 40) {
+	while (n < 40 && !(status = store_step(store, stmt, &row, err)) && row) {
 		snprintf(rows[n], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 		numbers[n++] = sqlite3_column_int(stmt, 1);
 	}
@@ -288,16 +292,21 @@ static enum status check_material(struct store *store, const struct forms *forms
 	static const char *const sql = "SELECT level FROM cases WHERE id = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	const struct level *level = NULL;
+	enum status status;
 	struct error why;
 	struct date d;
+	bool row;
 	size_t i;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	status = store_step(store, stmt, &row, err);
+	if (row)
 		level = forms_level(forms, (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
+	if (status)
+		return status;
 	if (received_on && date_parse(received_on, &d, &why))
 		return error_set(err, STATUS_ERR_INVALID, _("received on: %s"), why.message);
 	for (i = 0; level && i < level->material_count; i++)

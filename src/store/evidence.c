@@ -158,6 +158,7 @@ static enum status may_attach(struct store *store, const char *id, int scenario,
 		" FROM checks k WHERE k.id = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
@@ -165,9 +166,12 @@ static enum status may_attach(struct store *store, const char *id, int scenario,
 	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 3, scenario);
 	sqlite3_bind_int(stmt, 4, item);
-	if (sqlite3_step(stmt) != SQLITE_ROW)
-		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s'"), id);
-	else if (strcmp((const char *)sqlite3_column_text(stmt, 0), "planned"))
+	status = store_step(store, stmt, &row, err);
+	if (status || !row) {
+		sqlite3_reset(stmt);
+		return status ? status : error_set(err, STATUS_ERR_NOT_FOUND, _("no check '%s'"), id);
+	}
+	if (strcmp((const char *)sqlite3_column_text(stmt, 0), "planned"))
 		status = error_set(err, STATUS_ERR_DENIED, _("check %s is signed: its evidence is read-only"),
 				   store_check_number(store, id, number));
 	else if (!sqlite3_column_int(stmt, 1) && strcmp(store_role(store), "admin"))
@@ -248,26 +252,25 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 	unsigned char *copy = NULL;
 	size_t size = 0;
 	enum status status = STATUS_OK;
-	int rc;
+	bool row, more;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	if (strlen(sha256) < 6)
 		return error_set(err, STATUS_ERR_INVALID, _("'%s': give at least 6 characters of the SHA-256"), sha256);
 	sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	status = store_step(store, stmt, &row, err);
+	if (!status && row) {
 		size = (size_t)sqlite3_column_bytes(stmt, 0);
 		if ((copy = malloc(size ? size : 1)) && size)
 			memcpy(copy, sqlite3_column_blob(stmt, 0), size);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
+		status = store_step(store, stmt, &more, err);
+		if (!status && more)
 			status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one stored file"), sha256);
 	}
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (!status && !row)
 		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no stored file with SHA-256 %s"), sha256);
-	else if (rc != SQLITE_ROW)
-		status = store_fail(store, rc, err, _("reading a stored file"));
 	else if (!status && !copy)
 		status = STATUS_ERR_NOMEM;
 	if (!status)
@@ -283,11 +286,11 @@ enum status store_verify_attachments(struct store *store, struct error *err)
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
 	char sha[65];
-	int rc;
+	bool row;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
-	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
 		const void *data = sqlite3_column_blob(stmt, 2);
 
 		store_sha256_hex(data ? data : "", (size_t)sqlite3_column_bytes(stmt, 2), sha);
@@ -301,27 +304,31 @@ enum status store_verify_attachments(struct store *store, struct error *err)
 	return status;
 }
 
-/* The finding's check, and whether the user may act on it. */
-static enum status finding_check(struct store *store, const char *finding_id, char check_id[33], int *scenario,
-				 int *item, char state[16], struct error *err)
+/* The finding (its id by store_resolve), its check, and whether the user may act on it. */
+static enum status finding_check(struct store *store, const char *finding_id, char id[33], char check_id[33],
+				 int *scenario, int *item, char state[16], struct error *err)
 {
 	static const char *const sql =
 		"SELECT coalesce(f.check_id, ''), f.scenario, f.item, f.status,"
 		" EXISTS (SELECT 1 FROM check_inspectors i WHERE i.check_id = f.check_id AND i.login = ?2)"
-		" FROM findings f WHERE f.id = ?1 OR f.id LIKE ?1 || '%' LIMIT 2";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+		" FROM findings f WHERE f.id = ?1";
 	const char *role = store_role(store);
-	enum status status = STATUS_OK;
-	int rc;
+	enum status status = store_resolve(store, STORE_FINDING, finding_id, id, err);
+	sqlite3_stmt *stmt;
+	bool row;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, finding_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW || strlen(finding_id) < 6) {
+	status = store_step(store, stmt, &row, err);
+	if (status || !row) {
 		sqlite3_reset(stmt);
-		return error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s' (gradus check show CHECK)"), finding_id);
+		return status ? status
+			      : error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s' (gradus check show CHECK)"),
+					  finding_id);
 	}
 	snprintf(check_id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	*scenario = sqlite3_column_int(stmt, 1);
@@ -332,26 +339,8 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 				   _("%s may not change findings: that is for the check's inspectors, a clerk, a secretary "
 				     "or an admin"),
 				   store_actor(store));
-	if (!status && sqlite3_step(stmt) == SQLITE_ROW)
-		status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one finding"), finding_id);
 	sqlite3_reset(stmt);
 	return status;
-}
-
-static enum status full_finding_id(struct store *store, const char *key, char id[33], struct error *err)
-{
-	static const char *const sql = "SELECT id FROM findings WHERE id = ?1 OR id LIKE ?1 || '%' LIMIT 1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? STATUS_OK : error_set(err, STATUS_ERR_NOT_FOUND, _("no finding '%s'"), key);
 }
 
 static enum status set_finding(struct store *store, const char *id, const char *severity, const char *action,
@@ -386,9 +375,7 @@ enum status check_finding_set(struct store *store, const char *finding_id, const
 
 	if ((status = store_begin(store, err)))
 		return status;
-	status = finding_check(store, finding_id, check_id, &scenario, &item, state, err);
-	if (!status)
-		status = full_finding_id(store, finding_id, id, err);
+	status = finding_check(store, finding_id, id, check_id, &scenario, &item, state, err);
 	if (!status && strcmp(state, "open"))
 		status = error_set(err, STATUS_ERR_INVALID, _("finding %s is closed"), finding_id);
 	if (!status)
@@ -428,9 +415,7 @@ enum status check_finding_close(struct store *store, const char *finding_id, con
 				 _("a finding is closed with evidence: a note of what was done and a file showing it"));
 	if ((status = store_begin(store, err)))
 		return status;
-	status = finding_check(store, finding_id, check_id, &scenario, &item, state, err);
-	if (!status)
-		status = full_finding_id(store, finding_id, id, err);
+	status = finding_check(store, finding_id, id, check_id, &scenario, &item, state, err);
 	if (!status && strcmp(state, "open"))
 		status = error_set(err, STATUS_ERR_INVALID, _("finding %s is already closed"), finding_id);
 	if (!status)

@@ -256,38 +256,45 @@ enum status expert_set_field(struct store *store, const struct forms *forms, con
 static const char *const list_sql =
 	"SELECT id, code, name, fields, affiliation, region, contact, conflicts FROM experts ORDER BY code";
 
-static void fill_row(struct expert_row *r, sqlite3_stmt *stmt)
+static enum status fill_row(struct expert_row *r, sqlite3_stmt *stmt)
 {
+	enum status status = STATUS_OK;
+
 	snprintf(r->id, sizeof(r->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
 	snprintf(r->code, sizeof(r->code), "%s", (const char *)sqlite3_column_text(stmt, 1));
-	r->name = store_column_dup(stmt, 2);
-	r->fields = store_column_dup(stmt, 3);
-	r->affiliation = store_column_dup(stmt, 4);
-	r->region = store_column_dup(stmt, 5);
-	r->contact = store_column_dup(stmt, 6);
-	r->conflicts = store_column_dup(stmt, 7);
+	r->name = store_column_dup(stmt, 2, &status);
+	r->fields = store_column_dup(stmt, 3, &status);
+	r->affiliation = store_column_dup(stmt, 4, &status);
+	r->region = store_column_dup(stmt, 5, &status);
+	r->contact = store_column_dup(stmt, 6, &status);
+	r->conflicts = store_column_dup(stmt, 7, &status);
+	return status;
 }
 
 enum status expert_list(struct store *store, struct expert_row **rows, size_t *count, struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, list_sql, err);
 	size_t capacity = 0;
-	int rc;
+	enum status status = STATUS_OK;
+	bool row;
 
 	*rows = NULL;
 	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (store_grow((void **)rows, &capacity, *count, sizeof(**rows))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
+		if ((status = store_grow((void **)rows, &capacity, *count, sizeof(**rows))))
+			break;
 		memset(&(*rows)[*count], 0, sizeof(**rows));
-		fill_row(&(*rows)[(*count)++], stmt);
+		status = fill_row(&(*rows)[(*count)++], stmt);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading experts"));
+	if (status) {
+		expert_rows_free(*rows, *count);
+		*rows = NULL;
+		*count = 0;
+	}
+	return status;
 }
 
 void expert_row_clear(struct expert_row *r)
@@ -347,32 +354,28 @@ void expert_conflict(const struct expert_row *e, const char *enterprise, const c
 			 region);
 }
 
-/* An expert by code or exact name (a name two experts share must be given by code). */
+/* An expert as store_resolve finds one: by code, exact name (a name two share must be given by code) or id. */
 enum status expert_find(struct store *store, const char *key, struct expert_row *out, struct error *err)
 {
 	static const char *const sql =
 		"SELECT id, code, name, fields, affiliation, region, contact, conflicts FROM experts"
-		" WHERE code = upper(?1) OR name = ?1 LIMIT 2";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc;
+		" WHERE id = ?1";
+	char id[33];
+	enum status status;
+	sqlite3_stmt *stmt;
+	bool row;
 
 	memset(out, 0, sizeof(*out));
-	if (!stmt)
+	if ((status = store_resolve(store, STORE_EXPERT, key, id, err)))
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		fill_row(out, stmt);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			status = error_set(err, STATUS_ERR_INVALID,
-					   _("two experts are named %s: give the code (gradus expert list)"),
-					   key);
-	} else {
-		status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no expert '%s' (gradus expert list)"),
-						       key)
-					   : store_fail(store, rc, err, _("experts"));
-	}
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	status = store_step(store, stmt, &row, err);
+	if (!status && !row)
+		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no expert '%s' (gradus expert list)"), key);
+	if (!status)
+		status = fill_row(out, stmt);
 	sqlite3_reset(stmt);
 	if (status)
 		expert_row_clear(out);

@@ -116,19 +116,21 @@ static const char *const findings_sql =
 static enum status export_findings(struct store *store, struct csv_writer *w, struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, findings_sql, err);
-	int rc, i;
+	enum status status;
+	bool row;
+	int i;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	WRITE_ROW(w, "id", "source", "case", "scenario", "item", "severity", "action", "due_on", "status",
 		  "closed_on", "closed_by", "closing_note");
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (!(status = store_step(store, stmt, &row, err)) && row) {
 		for (i = 0; i < 12; i++)
 			csv_write_field(w, (const char *)sqlite3_column_text(stmt, i));
 		csv_end_row(w);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading findings"));
+	return status;
 }
 
 static enum status export_experts(struct store *store, struct csv_writer *w, struct error *err)

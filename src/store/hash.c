@@ -55,16 +55,17 @@ enum status store_hash_queries(struct store *store, const char *const *sqls, siz
 	sha256_init(&ctx);
 	for (part = 0; part < count; part++) {
 		sqlite3_stmt *stmt = store_prepare(store, sqls[part], err);
-		int rc;
+		enum status status;
+		bool row;
 
 		if (!stmt)
 			return STATUS_ERR_DB;
 		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		while (!(status = store_step(store, stmt, &row, err)) && row)
 			hash_row(&ctx, stmt);
 		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, err, _("hashing a record"));
+		if (status)
+			return status;
 	}
 	digest_hex(&ctx, hash);
 	return STATUS_OK;

@@ -13,7 +13,7 @@
  * panels with their members, notes and rectification items. */
 static const char *const history_sql =
 	"WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id"
-	"           WHERE c.id = ?1 OR c.number = ?1),"
+	"           WHERE c.id = ?1),"
 	" rows (tbl, id) AS ("
 	"  SELECT 'cases', id FROM c"
 	"  UNION SELECT 'factories', factory_id FROM c"
@@ -30,48 +30,45 @@ static const char *const history_sql =
 	" SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new"
 	" FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq";
 
-static const char *const exists_sql = "SELECT 1 FROM cases WHERE id = ?1 OR number = ?1";
 
 enum status store_case_history(struct store *store, const char *key, struct history_row **rows,
 			       size_t *count, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, exists_sql, err);
+	sqlite3_stmt *stmt;
 	size_t capacity = 0;
-	int rc;
+	enum status status;
+	char id[33];
+	bool row;
 
 	*rows = NULL;
 	*count = 0;
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
-	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, _("cases"));
+	if ((status = store_resolve(store, STORE_CASE, key, id, err)))
+		return status;
 	if (!(stmt = store_prepare(store, history_sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
 		struct history_row *h;
 
-		if (store_grow((void **)rows, &capacity, *count, sizeof(**rows))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
+		if ((status = store_grow((void **)rows, &capacity, *count, sizeof(**rows))))
+			break;
 		h = &(*rows)[(*count)++];
 		h->seq = sqlite3_column_int64(stmt, 0);
-		h->at = store_column_dup(stmt, 1);
-		h->actor = store_column_dup(stmt, 2);
-		h->table = store_column_dup(stmt, 3);
-		h->row_id = store_column_dup(stmt, 4);
-		h->field = store_column_dup(stmt, 5);
-		h->old = store_column_dup(stmt, 6);
-		h->new = store_column_dup(stmt, 7);
+		h->at = store_column_dup(stmt, 1, &status);
+		h->actor = store_column_dup(stmt, 2, &status);
+		h->table = store_column_dup(stmt, 3, &status);
+		h->row_id = store_column_dup(stmt, 4, &status);
+		h->field = store_column_dup(stmt, 5, &status);
+		h->old = store_column_dup(stmt, 6, &status);
+		h->new = store_column_dup(stmt, 7, &status);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading the history"));
+	if (status) {
+		history_rows_free(*rows, *count);
+		*rows = NULL;
+		*count = 0;
+	}
+	return status;
 }
 
 void history_rows_free(struct history_row *rows, size_t count)

@@ -13,18 +13,21 @@
 	"SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due" \
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id "
 
-static void fill_row(sqlite3_stmt *stmt, struct case_row *row)
+static enum status fill_row(sqlite3_stmt *stmt, struct case_row *row)
 {
-	row->id = store_column_dup(stmt, 0);
-	row->number = store_column_dup(stmt, 1);
-	row->enterprise = store_column_dup(stmt, 2);
-	row->credit_code = store_column_dup(stmt, 3);
-	row->factory = store_column_dup(stmt, 4);
-	row->region = store_column_dup(stmt, 5);
-	row->level = store_column_dup(stmt, 6);
-	row->state = store_column_dup(stmt, 7);
+	enum status status = STATUS_OK;
+
+	row->id = store_column_dup(stmt, 0, &status);
+	row->number = store_column_dup(stmt, 1, &status);
+	row->enterprise = store_column_dup(stmt, 2, &status);
+	row->credit_code = store_column_dup(stmt, 3, &status);
+	row->factory = store_column_dup(stmt, 4, &status);
+	row->region = store_column_dup(stmt, 5, &status);
+	row->level = store_column_dup(stmt, 6, &status);
+	row->state = store_column_dup(stmt, 7, &status);
 	row->year = sqlite3_column_int(stmt, 8);
-	row->next_due = store_column_dup(stmt, 9);
+	row->next_due = store_column_dup(stmt, 9, &status);
+	return status;
 }
 
 void case_rows_clear(struct case_row *rows, size_t count)
@@ -203,21 +206,22 @@ char *store_case_page_sql(const struct case_query *query, bool keyed, bool backw
 
 /* Whether a search matches SCAN_FROM_MATCHES cases or more: counted no
  * further than that, so a key typed costs no full count here. */
-static bool many_matches(struct store *store, const char *match)
+static enum status many_matches(struct store *store, const char *match, bool *many, struct error *err)
 {
 	static const char *const sql =
 		"SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1 LIMIT ?2)";
-	sqlite3_stmt *stmt = store_prepare(store, sql, NULL);
-	bool many = false;
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status;
+	long n;
 
+	*many = false;
 	if (!stmt)
-		return false;
+		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 2, SCAN_FROM_MATCHES);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		many = sqlite3_column_int(stmt, 0) >= SCAN_FROM_MATCHES;
-	sqlite3_reset(stmt);
-	return many;
+	status = store_count(store, stmt, &n, err);
+	*many = n >= SCAN_FROM_MATCHES;
+	return status;
 }
 
 enum status store_case_page(struct store *store, const struct case_query *query, const char *key, bool inclusive,
@@ -226,13 +230,16 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 {
 	static const struct case_query all;
 	const struct case_query *q = query ? query : &all;
-	bool scan = q->match && many_matches(store, q->match);
-	char *sql = page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, scan);
+	bool scan = false, row = true;
+	enum status status = q->match ? many_matches(store, q->match, &scan, err) : STATUS_OK;
+	char *sql = status ? NULL : page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, scan);
 	sqlite3_stmt *stmt = NULL;
-	int rc = SQLITE_DONE;
 	size_t n = 0, i;
+	int rc;
 
 	*count = 0;
+	if (status)
+		return status;
 	if (!sql)
 		return STATUS_ERR_NOMEM;
 	rc = sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL);
@@ -242,12 +249,12 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 	bind_query(stmt, q);
 	bind_named(stmt, ":key", key);
 	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), (sqlite3_int64)limit);
-	while (n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		fill_row(stmt, &rows[n++]);
+	while (!status && n < limit && !(status = store_step(store, stmt, &row, err)) && row)
+		status = fill_row(stmt, &rows[n++]);
 	sqlite3_finalize(stmt);
-	if (n < limit && rc != SQLITE_DONE) {
+	if (status) {
 		case_rows_clear(rows, n);
-		return store_fail(store, rc, err, _("reading cases"));
+		return status;
 	}
 	if (direction == STORE_BACKWARD)
 		for (i = 0; i < n / 2; i++) {
@@ -260,14 +267,16 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 	return STATUS_OK;
 }
 
-long store_case_count(struct store *store, const struct case_query *query)
+enum status store_case_count(struct store *store, const struct case_query *query, long *count, struct error *err)
 {
 	static const struct case_query all;
 	const struct case_query *q = query ? query : &all;
 	char filters[512], sql[768];
 	sqlite3_stmt *stmt = NULL;
-	long n = 0;
+	enum status status;
+	int rc;
 
+	*count = 0;
 	filters_sql(q, filters, sizeof(filters));
 	if (!*filters)
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases");
@@ -275,11 +284,11 @@ long store_case_count(struct store *store, const struct case_query *query)
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search WHERE case_search MATCH :match");
 	else
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases c WHERE 1%s", filters);
-	if (sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL) != SQLITE_OK)
-		return 0;
+	rc = sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, _("counting cases"));
 	bind_query(stmt, q);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(stmt, 0);
+	status = store_count(store, stmt, count, err);
 	sqlite3_finalize(stmt);
-	return n;
+	return status;
 }

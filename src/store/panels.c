@@ -44,15 +44,18 @@ static enum status find_panel(struct store *store, const char *key, struct panel
 {
 	static const char *const sql =
 		"SELECT p.id, p.case_id, p.status, p.purpose, p.meeting_on, c.level FROM panels p"
-		" JOIN cases c ON c.id = p.case_id WHERE p.id = ?1 OR p.number = upper(?1)";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+		" JOIN cases c ON c.id = p.case_id WHERE p.id = ?1";
+	enum status status = store_resolve(store, STORE_PANEL, key, out->id, err);
+	sqlite3_stmt *stmt;
+	bool row;
 
-	if (!stmt)
+	if (status)
+		return status;
+	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	sqlite3_bind_text(stmt, 1, out->id, -1, SQLITE_TRANSIENT);
+	status = store_step(store, stmt, &row, err);
+	if (!status && row) {
 		snprintf(out->id, sizeof(out->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
 		snprintf(out->case_id, sizeof(out->case_id), "%s", (const char *)sqlite3_column_text(stmt, 1));
 		snprintf(out->status, sizeof(out->status), "%s", (const char *)sqlite3_column_text(stmt, 2));
@@ -61,9 +64,9 @@ static enum status find_panel(struct store *store, const char *key, struct panel
 		snprintf(out->level, sizeof(out->level), "%s", (const char *)sqlite3_column_text(stmt, 5));
 	}
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
+	if (!status && !row)
 		return error_set(err, STATUS_ERR_NOT_FOUND, _("no panel '%s' (gradus panel list CASE)"), key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("panels"));
+	return status;
 }
 
 static enum status open_panel(struct store *store, const char *key, struct panel_ref *out, struct error *err)
@@ -393,13 +396,13 @@ static enum status scores_of(struct store *store, const char *panel_id, double *
 				       " ON e.id = m.expert_id WHERE m.panel_id = ?1 ORDER BY e.code";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
-	int rc;
+	bool row;
 
 	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
-	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW && *count < 64) {
+	while (*count < 64 && !status && !(status = store_step(store, stmt, &row, err)) && row) {
 		if (sqlite3_column_type(stmt, 2) == SQLITE_NULL)
 			status = error_set(err, STATUS_ERR_INVALID, _("%s (%s) has not scored yet"),
 					   (const char *)sqlite3_column_text(stmt, 0),
@@ -415,18 +418,19 @@ static enum status opinion_of(struct store *store, const char *panel_id, char op
 {
 	static const char *const sql = "SELECT opinion FROM panels WHERE id = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	enum status status;
+	bool row;
 
 	opinion[0] = '\0';
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, panel_id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+	status = store_step(store, stmt, &row, err);
+	if (row && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
 		snprintf(opinion, 16, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(store, rc, err, _("panels"));
+	if (status)
+		return status;
 	return *opinion ? STATUS_OK
 			: error_set(err, STATUS_ERR_INVALID,
 				    _("the panel has no consensus opinion yet (gradus panel opinion)"));

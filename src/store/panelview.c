@@ -13,7 +13,7 @@ static const char *const head_sql =
 	"SELECT p.id, p.number, c.number, p.purpose, p.meeting_on, p.status, e.name, c.level, p.opinion,"
 	" p.opinion_text, p.score, p.signed_by, p.signed_at, p.hash, p.step FROM panels p"
 	" JOIN cases c ON c.id = p.case_id JOIN factories f ON f.id = c.factory_id"
-	" JOIN enterprises e ON e.id = f.enterprise_id WHERE p.id = ?1 OR p.number = upper(?1)";
+	" JOIN enterprises e ON e.id = f.enterprise_id WHERE p.id = ?1";
 static const char *const members_sql =
 	"SELECT e.code, e.name, e.affiliation, m.score, e.id = p.chair_id FROM panel_members m"
 	" JOIN experts e ON e.id = m.expert_id JOIN panels p ON p.id = m.panel_id WHERE m.panel_id = ?1 ORDER BY e.code";
@@ -32,27 +32,30 @@ static void copy(sqlite3_stmt *stmt, int column, char *out, size_t size)
 
 static enum status head_row(struct panel_view *v, sqlite3_stmt *stmt)
 {
+	enum status status = STATUS_OK;
+
 	copy(stmt, 0, v->id, sizeof(v->id));
 	copy(stmt, 1, v->number, sizeof(v->number));
 	copy(stmt, 2, v->case_number, sizeof(v->case_number));
 	copy(stmt, 3, v->purpose, sizeof(v->purpose));
 	copy(stmt, 4, v->meeting_on, sizeof(v->meeting_on));
 	copy(stmt, 5, v->status, sizeof(v->status));
-	v->enterprise = store_column_dup(stmt, 6);
-	v->level = store_column_dup(stmt, 7);
-	v->opinion = store_column_dup(stmt, 8);
-	v->opinion_text = store_column_dup(stmt, 9);
-	v->score = store_column_dup(stmt, 10);
-	v->signed_by = store_column_dup(stmt, 11);
-	v->signed_at = store_column_dup(stmt, 12);
-	v->hash = store_column_dup(stmt, 13);
-	v->step = store_column_dup(stmt, 14);
-	return STATUS_OK;
+	v->enterprise = store_column_dup(stmt, 6, &status);
+	v->level = store_column_dup(stmt, 7, &status);
+	v->opinion = store_column_dup(stmt, 8, &status);
+	v->opinion_text = store_column_dup(stmt, 9, &status);
+	v->score = store_column_dup(stmt, 10, &status);
+	v->signed_by = store_column_dup(stmt, 11, &status);
+	v->signed_at = store_column_dup(stmt, 12, &status);
+	v->hash = store_column_dup(stmt, 13, &status);
+	v->step = store_column_dup(stmt, 14, &status);
+	return status;
 }
 
 static enum status member_row(struct panel_view *v, sqlite3_stmt *stmt)
 {
 	struct panel_member_row *grown = realloc(v->members, (v->member_count + 1) * sizeof(*grown)), *m;
+	enum status status = STATUS_OK;
 
 	if (!grown)
 		return STATUS_ERR_NOMEM;
@@ -60,16 +63,17 @@ static enum status member_row(struct panel_view *v, sqlite3_stmt *stmt)
 	m = &v->members[v->member_count++];
 	memset(m, 0, sizeof(*m));
 	copy(stmt, 0, m->code, sizeof(m->code));
-	m->name = store_column_dup(stmt, 1);
-	m->affiliation = store_column_dup(stmt, 2);
-	m->score = store_column_dup(stmt, 3);
+	m->name = store_column_dup(stmt, 1, &status);
+	m->affiliation = store_column_dup(stmt, 2, &status);
+	m->score = store_column_dup(stmt, 3, &status);
 	m->chair = sqlite3_column_int(stmt, 4);
-	return STATUS_OK;
+	return status;
 }
 
 static enum status note_row(struct panel_view *v, sqlite3_stmt *stmt)
 {
 	struct panel_note_row *grown = realloc(v->notes, (v->note_count + 1) * sizeof(*grown)), *n;
+	enum status status = STATUS_OK;
 
 	if (!grown)
 		return STATUS_ERR_NOMEM;
@@ -78,14 +82,15 @@ static enum status note_row(struct panel_view *v, sqlite3_stmt *stmt)
 	memset(n, 0, sizeof(*n));
 	copy(stmt, 0, n->code, sizeof(n->code));
 	n->scenario = sqlite3_column_int(stmt, 1);
-	n->criterion = store_column_dup(stmt, 2);
-	n->note = store_column_dup(stmt, 3);
-	return STATUS_OK;
+	n->criterion = store_column_dup(stmt, 2, &status);
+	n->note = store_column_dup(stmt, 3, &status);
+	return status;
 }
 
 static enum status finding_row(struct panel_view *v, sqlite3_stmt *stmt)
 {
 	struct panel_finding_row *grown = realloc(v->findings, (v->finding_count + 1) * sizeof(*grown)), *f;
+	enum status status = STATUS_OK;
 
 	if (!grown)
 		return STATUS_ERR_NOMEM;
@@ -96,35 +101,39 @@ static enum status finding_row(struct panel_view *v, sqlite3_stmt *stmt)
 	f->item = sqlite3_column_int(stmt, 1);
 	copy(stmt, 2, f->due_on, sizeof(f->due_on));
 	copy(stmt, 3, f->status, sizeof(f->status));
-	f->action = store_column_dup(stmt, 4);
-	return STATUS_OK;
+	f->action = store_column_dup(stmt, 4, &status);
+	return status;
 }
 
 static enum status each(struct store *store, const char *sql, const char *key, struct panel_view *v,
 			enum status (*row)(struct panel_view *, sqlite3_stmt *), bool *found, struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc = SQLITE_DONE;
+	enum status status;
+	bool more;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		status = row(v, stmt);
+	while (!(status = store_step(store, stmt, &more, err)) && more) {
 		*found = true;
+		if ((status = row(v, stmt)))
+			break;
 	}
 	sqlite3_reset(stmt);
-	return status || rc == SQLITE_DONE || rc == SQLITE_ROW ? status : store_fail(store, rc, err, _("panels"));
+	return status;
 }
 
 enum status panel_load(struct store *store, const char *key, struct panel_view *v, struct error *err)
 {
 	bool found = false, any = false;
 	enum status status;
+	char id[33];
 
 	memset(v, 0, sizeof(*v));
-	status = each(store, head_sql, key, v, head_row, &found, err);
+	status = store_resolve(store, STORE_PANEL, key, id, err);
+	if (!status)
+		status = each(store, head_sql, id, v, head_row, &found, err);
 	if (!status && !found)
 		return error_set(err, STATUS_ERR_NOT_FOUND, _("no panel '%s' (gradus panel list CASE)"), key);
 	if (!status)
@@ -171,9 +180,11 @@ void panel_view_clear(struct panel_view *v)
 enum status panel_list(struct store *store, const char *case_key, char (**ids)[33], size_t *count,
 		       struct error *err)
 {
-	static const char *const sql =
-		"SELECT p.id FROM panels p JOIN cases c ON c.id = p.case_id WHERE c.id = ?1 OR c.number = upper(?1)"
-		" ORDER BY p.created_at, p.rowid";
+	static const char *const sql = "SELECT id FROM panels WHERE case_id = ?1 ORDER BY created_at, rowid";
+	char id[33];
+	enum status status = store_resolve(store, STORE_CASE, case_key, id, err);
 
-	return store_ids(store, sql, case_key, ids, count, err);
+	*ids = NULL;
+	*count = 0;
+	return status ? status : store_ids(store, sql, id, ids, count, err);
 }

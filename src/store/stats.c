@@ -13,19 +13,18 @@ static enum status counts(struct store *store, const char *sql, struct count_row
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	size_t capacity = 0;
-	int rc;
+	enum status status;
+	bool row;
 
 	*rows = NULL;
 	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (!(status = store_step(store, stmt, &row, err)) && row) {
 		struct count_row *r;
 
-		if (store_grow((void **)rows, &capacity, *count, sizeof(**rows))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
+		if ((status = store_grow((void **)rows, &capacity, *count, sizeof(**rows))))
+			break;
 		r = &(*rows)[(*count)++];
 		snprintf(r->key, sizeof(r->key), "%s", (const char *)sqlite3_column_text(stmt, 0));
 		snprintf(r->sub, sizeof(r->sub), "%s",
@@ -33,23 +32,23 @@ static enum status counts(struct store *store, const char *sql, struct count_row
 		r->count = sqlite3_column_int64(stmt, sqlite3_column_count(stmt) - 1);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("counting cases"));
+	if (status) {
+		free(*rows);
+		*rows = NULL;
+		*count = 0;
+	}
+	return status;
 }
 
-static long one(struct store *store, const char *sql, const char *a, const char *b)
+static enum status one(struct store *store, const char *sql, const char *day, long *n, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, sql, NULL);
-	long n = 0;
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 
+	*n = 0;
 	if (!stmt)
-		return 0;
-	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
-	if (b)
-		sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return n;
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_STATIC);
+	return store_count(store, stmt, n, err);
 }
 
 enum status store_dashboard(struct store *store, struct date today, struct dashboard_data *out, struct error *err)
@@ -85,10 +84,14 @@ enum status store_dashboard(struct store *store, struct date today, struct dashb
 	}
 	date_format(today, day);
 	date_format((struct date){ today.year, today.month, date_days_in_month(today.year, today.month) }, last);
-	out->overdue = one(store, overdue, day, NULL);
-	out->due_this_month = one(store, by_month_end, last, NULL);
-	out->cases = store_case_count(store, NULL);
-	return STATUS_OK;
+	status = one(store, overdue, day, &out->overdue, err);
+	if (!status)
+		status = one(store, by_month_end, last, &out->due_this_month, err);
+	if (!status)
+		status = store_case_count(store, NULL, &out->cases, err);
+	if (status)
+		dashboard_data_free(out);
+	return status;
 }
 
 void dashboard_data_free(struct dashboard_data *data)

@@ -12,20 +12,7 @@
 
 enum status case_id_of(struct store *store, const char *key, char id[33], struct error *err)
 {
-	static const char *const sql = "SELECT id FROM cases WHERE id = ?1 OR number = ?1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
-		return error_set(err, STATUS_ERR_NOT_FOUND, _("no case '%s'"), key);
-	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("cases"));
+	return store_resolve(store, STORE_CASE, key, id, err);
 }
 
 static bool step_allowed_from(const struct level_step *step, const char *state)

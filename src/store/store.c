@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <nettle/sha2.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,29 +59,131 @@ enum status store_fail(struct store *store, int rc, struct error *err, const cha
 	}
 }
 
+/* A read that failed: what the user can do about it, never "nothing there". */
+static enum status fail_read(struct store *store, int rc, struct error *err)
+{
+	enum status status = map_sqlite(rc);
+	const char *detail = store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc);
+
+	switch (status) {
+	case STATUS_ERR_BUSY:
+		/* L10N: a read met another user's write lock past the busy timeout. */
+		return error_set(err, status, _("%s: the database is busy (another user is writing); try again"),
+				 store->path);
+	case STATUS_ERR_IO:
+		return error_set(err, status, _("%s: the database could not be read: a disk I/O error (%s)"),
+				 store->path, detail);
+	case STATUS_ERR_CORRUPT:
+		return error_set(err, status, _("%s: the database file is damaged and could not be read (%s)"),
+				 store->path, detail);
+	case STATUS_ERR_NOMEM:
+		return error_set(err, status, _("%s: no memory left to read the database"), store->path);
+	default:
+		return store_fail(store, rc, err, _("reading"));
+	}
+}
+
+enum status store_step(struct store *store, sqlite3_stmt *stmt, bool *row, struct error *err)
+{
+	int rc = sqlite3_step(stmt);
+
+	*row = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return STATUS_OK;
+	/* Inside a write a failed read is the write's failure: nothing was written. */
+	if (sqlite3_stmt_readonly(stmt) && store->depth == 0)
+		return fail_read(store, rc, err);
+	return store_fail(store, rc, err, sqlite3_stmt_readonly(stmt) ? _("reading") : _("writing"));
+}
+
+enum status store_count(struct store *store, sqlite3_stmt *stmt, long *count, struct error *err)
+{
+	enum status status;
+	bool row;
+
+	*count = 0;
+	status = store_step(store, stmt, &row, err);
+	if (!status && row)
+		*count = (long)sqlite3_column_int64(stmt, 0);
+	else if (!status)
+		status = error_set(err, STATUS_ERR_DB, _("%s: a count returned no row"), store->path);
+	sqlite3_reset(stmt);
+	return status;
+}
+
+/* Where sql's statement is in the table, or the free slot where it goes. */
+static struct store_statement *statement_slot(struct store_statement *table, size_t capacity, const char *sql)
+{
+	/* Fibonacci hashing of the address: its low bits are alignment. */
+	size_t i = (size_t)(((uint64_t)(uintptr_t)sql * UINT64_C(11400714819323198485)) >> 32) & (capacity - 1);
+
+	while (table[i].sql && table[i].sql != sql)
+		i = (i + 1) & (capacity - 1);
+	return &table[i];
+}
+
+/* Doubles the table when one more statement would fill it past half. */
+static enum status statements_grow(struct store *store)
+{
+	size_t capacity = store->stmt_capacity ? 2 * store->stmt_capacity : 64;
+	struct store_statement *table;
+	size_t i;
+
+	if (2 * (store->stmt_count + 1) <= store->stmt_capacity)
+		return STATUS_OK;
+	table = calloc(capacity, sizeof(*table));
+	if (!table)
+		return STATUS_ERR_NOMEM;
+	for (i = 0; i < store->stmt_capacity; i++)
+		if (store->stmts[i].sql)
+			*statement_slot(table, capacity, store->stmts[i].sql) = store->stmts[i];
+	free(store->stmts);
+	store->stmts = table;
+	store->stmt_capacity = capacity;
+	return STATUS_OK;
+}
+
 sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err)
 {
-	size_t i;
+	struct store_statement *slot;
+	sqlite3_stmt *stmt;
 	int rc;
 
-	for (i = 0; i < store->stmt_count; i++)
-		if (store->stmts[i].sql == sql) {
-			sqlite3_reset(store->stmts[i].stmt);
-			sqlite3_clear_bindings(store->stmts[i].stmt);
-			return store->stmts[i].stmt;
+	if (store->stmt_capacity) {
+		slot = statement_slot(store->stmts, store->stmt_capacity, sql);
+		if (slot->sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return slot->stmt;
 		}
-	if (store->stmt_count == STORE_MAX_STATEMENTS) {
-		error_set(err, STATUS_ERR_DB, _("too many prepared statements"));
+	}
+	if (statements_grow(store)) {
+		error_set(err, STATUS_ERR_NOMEM, _("no memory left to prepare a query"));
 		return NULL;
 	}
-	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-				&store->stmts[store->stmt_count].stmt, NULL);
+	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
 	if (rc != SQLITE_OK) {
 		store_fail(store, rc, err, _("preparing a query"));
 		return NULL;
 	}
-	store->stmts[store->stmt_count].sql = sql;
-	return store->stmts[store->stmt_count++].stmt;
+	slot = statement_slot(store->stmts, store->stmt_capacity, sql);
+	slot->sql = sql;
+	slot->stmt = stmt;
+	store->stmt_count++;
+	return stmt;
+}
+
+void store_statements_finalize(struct store *store)
+{
+	size_t i;
+
+	for (i = 0; i < store->stmt_capacity; i++)
+		if (store->stmts[i].sql)
+			sqlite3_finalize(store->stmts[i].stmt);
+	free(store->stmts);
+	store->stmts = NULL;
+	store->stmt_capacity = 0;
+	store->stmt_count = 0;
 }
 
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE])
@@ -92,11 +195,21 @@ void store_timestamp(char out[STORE_TIMESTAMP_SIZE])
 	strftime(out, STORE_TIMESTAMP_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-char *store_column_dup(sqlite3_stmt *stmt, int column)
+char *store_column_dup(sqlite3_stmt *stmt, int column, enum status *status)
 {
 	const unsigned char *text = sqlite3_column_text(stmt, column);
+	char *copy;
 
-	return text ? strdup((const char *)text) : NULL;
+	if (!text) {
+		/* SQLite's own copy failed: a NULL only when the column is one. */
+		if (sqlite3_column_type(stmt, column) != SQLITE_NULL)
+			*status = STATUS_ERR_NOMEM;
+		return NULL;
+	}
+	copy = strdup((const char *)text);
+	if (!copy)
+		*status = STATUS_ERR_NOMEM;
+	return copy;
 }
 
 enum status store_new_id(char out[33])
@@ -141,34 +254,41 @@ static enum status exec(struct store *store, const char *sql, struct error *err)
 	return rc == SQLITE_OK ? STATUS_OK : store_fail(store, rc, err, _("running a statement"));
 }
 
-static int query_int(struct store *store, const char *sql, int fallback)
+/* The integer a query without parameters returns (a count, a pragma). */
+static enum status query_int(struct store *store, const char *sql, int *value, struct error *err)
 {
 	sqlite3_stmt *stmt;
-	int value = fallback;
+	enum status status;
+	int rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+	long n;
 
-	if (sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return fallback;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		value = sqlite3_column_int(stmt, 0);
+	*value = 0;
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, _("reading"));
+	status = store_count(store, stmt, &n, err);
 	sqlite3_finalize(stmt);
-	return value;
+	*value = (int)n;
+	return status;
 }
 
 static enum status migrate(struct store *store, struct error *err)
 {
-	int version = query_int(store, "PRAGMA user_version", -1);
 	int latest = schema_latest_version();
-	enum status status;
+	int version, n;
+	enum status status = query_int(store, "PRAGMA user_version", &version, err);
 	char pragma[64];
 	char id[33];
 
-	if (version < 0)
-		return store_fail(store, sqlite3_errcode(store->db), err, _("reading the schema version"));
+	if (status)
+		return status;
+	store->schema_version = version;
 	if (version > latest)
 		return error_set(err, STATUS_ERR_DB,
 				 _("%s: made by a newer gradus (schema %d, this one knows %d); not opened"),
 				 store->path, version, latest);
-	if (version == 0 && query_int(store, "SELECT count(*) FROM sqlite_master", 0) > 0)
+	if (version == 0 && (status = query_int(store, "SELECT count(*) FROM sqlite_master", &n, err)))
+		return status;
+	if (version == 0 && n > 0)
 		return error_set(err, STATUS_ERR_CORRUPT,
 				 _("%s: this SQLite file is not a gradus database; not touched"), store->path);
 	/* The kept sort keys are made anew when the collation they were made
@@ -183,7 +303,10 @@ static enum status migrate(struct store *store, struct error *err)
 		if (status)
 			goto fail;
 	}
-	if (query_int(store, "SELECT count(*) FROM meta WHERE key = 'database_id'", 0) == 0) {
+	status = query_int(store, "SELECT count(*) FROM meta WHERE key = 'database_id'", &n, err);
+	if (status)
+		goto fail;
+	if (n == 0) {
 		char sql[160];
 
 		if (store_new_id(id))
@@ -193,7 +316,10 @@ static enum status migrate(struct store *store, struct error *err)
 		if (status)
 			goto fail;
 	}
-	if (query_int(store, "SELECT count(*) FROM meta WHERE key = 'search_rebuild'", 0)) {
+	status = query_int(store, "SELECT count(*) FROM meta WHERE key = 'search_rebuild'", &n, err);
+	if (status)
+		goto fail;
+	if (n) {
 		status = store_search_rebuild(store, err);
 		if (!status)
 			status = exec(store, "DELETE FROM meta WHERE key = 'search_rebuild'", err);
@@ -206,6 +332,7 @@ static enum status migrate(struct store *store, struct error *err)
 	status = exec(store, pragma, err);
 	if (status)
 		goto fail;
+	store->schema_version = latest;
 	return exec(store, "COMMIT", err);
 fail:
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
@@ -218,26 +345,22 @@ static enum status ensure_actor(struct store *store, struct error *err)
 	static const char *const find = "SELECT role FROM users WHERE login = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, find, err);
 	char id[33], now[STORE_TIMESTAMP_SIZE];
-	bool first;
-	int rc;
+	enum status status;
+	bool row;
+	int users;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, store->actor, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
+	status = store_step(store, stmt, &row, err);
+	if (!status && row)
 		snprintf(store->role, sizeof(store->role), "%s", (const char *)sqlite3_column_text(stmt, 0));
-		sqlite3_reset(stmt);
-		return STATUS_OK;
-	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, _("reading users"));
-	if (store->read_only)
-		return STATUS_OK;
-	first = query_int(store, "SELECT count(*) FROM users", 0) == 0;
-	if (!first)
-		return STATUS_OK; /* unknown users read; roles are given by an admin */
+	if (status || row || store->read_only)
+		return status;
+	status = query_int(store, "SELECT count(*) FROM users", &users, err);
+	if (status || users > 0)
+		return status; /* unknown users read; roles are given by an admin */
 	store_timestamp(now);
 	if (store_new_id(id))
 		return STATUS_ERR_IO;
@@ -245,8 +368,8 @@ static enum status ensure_actor(struct store *store, struct error *err)
 		struct field_value fields[] = {
 			{ "login", store->actor }, { "role", "admin" }, { "created_at", now },
 		};
-		enum status status = store_insert(store, "users", id, fields, 3, err);
 
+		status = store_insert(store, "users", id, fields, 3, err);
 		if (!status)
 			snprintf(store->role, sizeof(store->role), "admin");
 		return status;
@@ -263,7 +386,7 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	int missing = exists ? 0 : errno;
 	int flags = SQLITE_OPEN_READWRITE;
 	mode_t old_mask;
-	int rc;
+	int rc, version;
 
 	*out = NULL;
 	if (missing == EACCES || (exists && access(path, R_OK) != 0))
@@ -309,10 +432,9 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	}
 	sqlite3_extended_result_codes(store->db, 0);
 	sqlite3_busy_timeout(store->db, 5000);
-	if (query_int(store, "SELECT count(*) FROM sqlite_master", -1) < 0) {
-		status = store_fail(store, sqlite3_errcode(store->db), err, _("reading"));
+	status = query_int(store, "SELECT count(*) FROM sqlite_master", &version, err);
+	if (status)
 		goto fail;
-	}
 	if (!store->read_only) {
 		status = exec(store, "PRAGMA journal_mode = WAL", err);
 		if (status)
@@ -322,7 +444,9 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	status = exec(store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", err);
 	if (status)
 		goto fail;
-	if (store->read_only && query_int(store, "PRAGMA user_version", 0) != schema_latest_version()) {
+	if (store->read_only && (status = query_int(store, "PRAGMA user_version", &version, err)))
+		goto fail;
+	if (store->read_only && version != schema_latest_version()) {
 		status = error_set(err, STATUS_ERR_READONLY,
 				   _("%s: read-only and not at the current schema; cannot open"), path);
 		goto fail;
@@ -345,13 +469,11 @@ fail:
 void store_close(struct store **storep)
 {
 	struct store *store = *storep;
-	size_t i;
 
 	if (!store)
 		return;
 	bundle_detach(store);
-	for (i = 0; i < store->stmt_count; i++)
-		sqlite3_finalize(store->stmts[i].stmt);
+	store_statements_finalize(store);
 	if (store->db)
 		sqlite3_close(store->db);
 	free(store->path);
@@ -370,12 +492,16 @@ struct sqlite3 *store_db(struct store *store) { return store->db; }
 
 int store_schema_version(const struct store *store)
 {
-	return query_int((struct store *)store, "PRAGMA user_version", 0);
+	return store->schema_version;
 }
 
-bool store_is_empty(struct store *store)
+enum status store_is_empty(struct store *store, bool *empty, struct error *err)
 {
-	return query_int(store, "SELECT count(*) FROM cases", 0) == 0;
+	int n;
+	enum status status = query_int(store, "SELECT count(*) FROM cases", &n, err);
+
+	*empty = !status && n == 0;
+	return status;
 }
 
 /* The outermost level is a transaction (BEGIN IMMEDIATE: a writer waits
@@ -459,20 +585,24 @@ enum status store_ids(struct store *store, const char *sql, const char *param, c
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	size_t capacity = 0;
-	int rc;
+	enum status status;
+	bool row;
 
 	*ids = NULL;
 	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, param, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (store_grow((void **)ids, &capacity, *count, sizeof(**ids))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
+	while (!(status = store_step(store, stmt, &row, err)) && row) {
+		if ((status = store_grow((void **)ids, &capacity, *count, sizeof(**ids))))
+			break;
 		snprintf((*ids)[(*count)++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading cases"));
+	if (status) {
+		free(*ids);
+		*ids = NULL;
+		*count = 0;
+	}
+	return status;
 }

@@ -8,7 +8,6 @@
 
 #include "gradus/store.h"
 
-#define STORE_MAX_STATEMENTS 64
 #define STORE_TIMESTAMP_SIZE 21
 
 struct store {
@@ -19,18 +18,34 @@ struct store {
 	bool system; /* writes are the system actor's (store_act_as_system) */
 	struct date today;
 	bool read_only;
+	bool bundle; /* the file is a bundle (bundle.c, read when it opens) */
 	int depth; /* nesting of store_begin */
-	struct {
-		const char *sql; /* compared by address: statements are static strings */
+	int schema_version; /* PRAGMA user_version once opened */
+	/* The prepared statements, open-addressed by the address of their SQL
+	 * (statements are static strings): as many as there are, each once. */
+	struct store_statement {
+		const char *sql;
 		sqlite3_stmt *stmt;
-	} stmts[STORE_MAX_STATEMENTS];
+	} *stmts;
+	size_t stmt_capacity; /* 0 or a power of two, at least twice stmt_count */
 	size_t stmt_count;
 	struct sqlite3_session *session; /* in a bundle: records every committed write (bundle.c) */
 };
 
-/* A prepared statement for a static SQL string, reset and unbound. */
+/* A prepared statement for a static SQL string, reset and unbound: the
+ * first call for an address prepares it, later ones find it again. */
 sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err);
+/* Finalizes every statement store_prepare made (store_close does). */
+void store_statements_finalize(struct store *store);
 enum status store_fail(struct store *store, int rc, struct error *err, const char *what);
+/* One step of stmt; *row tells a row from the end. A step that is neither
+ * (busy, I/O error, damage, no memory) is an error set through err, never
+ * "nothing there": a read says another user is writing, the disk failed or
+ * the file is damaged (inside a transaction, that nothing was written, as
+ * store_fail says). The caller resets stmt. */
+enum status store_step(struct store *store, sqlite3_stmt *stmt, bool *row, struct error *err);
+/* The first column of stmt's one row as a count; stmt is reset. */
+enum status store_count(struct store *store, sqlite3_stmt *stmt, long *count, struct error *err);
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
 /* Every stored evidence file against its SHA-256 (evidence.c). */
 enum status store_verify_attachments(struct store *store, struct error *err);
@@ -75,8 +90,12 @@ char *store_case_page_sql(const struct case_query *query, bool keyed, bool backw
 /* The ids (first column) a static query with one text parameter returns. */
 enum status store_ids(struct store *store, const char *sql, const char *param, char (**ids)[33], size_t *count,
 		      struct error *err);
-/* A copy of a text column, NULL for SQL NULL (or no memory). */
-char *store_column_dup(sqlite3_stmt *stmt, int column);
+/* A copy of a text column, NULL for SQL NULL. When no memory is left for
+ * the copy it is NULL too and *status becomes STATUS_ERR_NOMEM (left as it
+ * is otherwise), so a row's columns are copied first and checked once. */
+char *store_column_dup(sqlite3_stmt *stmt, int column, enum status *status);
+/* The kind's name in messages ("case", "milestone", ...), translated (resolve.c). */
+const char *store_kind_noun(enum store_kind kind);
 /* The check's number (HB-...-C1) for messages, or its id when it has none. */
 const char *store_check_number(struct store *store, const char *id, char out[48]);
 /* Refuses a database that others may change: the file, its -wal or -shm,

@@ -36,17 +36,16 @@ static enum status user_id(struct store *store, const char *login, char id[33], 
 {
 	static const char *const sql = "SELECT id FROM users WHERE login = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	enum status status;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	*found = rc == SQLITE_ROW;
-	if (*found)
+	status = store_step(store, stmt, found, err);
+	if (!status && *found)
 		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("users"));
+	return status;
 }
 
 enum status store_user_add(struct store *store, const char *login, const char *role, struct error *err)
@@ -89,24 +88,28 @@ enum status store_users(struct store *store, struct user_row **rows, size_t *cou
 	static const char *const sql = "SELECT login, role, created_at FROM users ORDER BY login";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	size_t capacity = 0;
-	int rc;
+	enum status status = STATUS_OK;
+	bool row;
 
 	*rows = NULL;
 	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (store_grow((void **)&*rows, &capacity, *count, sizeof(**rows))) {
-			sqlite3_reset(stmt);
-			return STATUS_ERR_NOMEM;
-		}
-		(*rows)[*count].login = store_column_dup(stmt, 0);
-		(*rows)[*count].role = store_column_dup(stmt, 1);
-		(*rows)[*count].created_at = store_column_dup(stmt, 2);
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
+		if ((status = store_grow((void **)rows, &capacity, *count, sizeof(**rows))))
+			break;
+		(*rows)[*count].login = store_column_dup(stmt, 0, &status);
+		(*rows)[*count].role = store_column_dup(stmt, 1, &status);
+		(*rows)[*count].created_at = store_column_dup(stmt, 2, &status);
 		(*count)++;
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("users"));
+	if (status) {
+		user_rows_free(*rows, *count);
+		*rows = NULL;
+		*count = 0;
+	}
+	return status;
 }
 
 void user_rows_free(struct user_row *rows, size_t count)

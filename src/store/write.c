@@ -443,11 +443,12 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 {
 	static const char *const sql =
 		"SELECT seq, at, actor, tbl, row_id, field, old, new, prev_hash, hash FROM audit ORDER BY seq";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	sqlite3_stmt *stmt = store_prepare(store, sql, err), *check;
 	char prev[HASH_HEX], hash[HASH_HEX];
 	const char *text[7];
 	long long expected = 1;
-	bool in_bundle;
+	bool in_bundle, row;
+	enum status status;
 	int rc, i;
 
 	if (!stmt)
@@ -455,7 +456,7 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 	memset(prev, '0', HASH_HEX - 1);
 	prev[HASH_HEX - 1] = '\0';
 	*rows = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (!(status = store_step(store, stmt, &row, err)) && row) {
 		long long seq = sqlite3_column_int64(stmt, 0);
 
 		for (i = 0; i < 7; i++)
@@ -476,30 +477,23 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 		(*rows)++;
 	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, _("reading the audit log"));
+	if (status)
+		return status;
 	memcpy(head, prev, HASH_HEX);
 	in_bundle = bundle_is(store);
 	/* A bundle's rows came before its chain began (bundle.c): only the chain and the file. */
-	for (i = 0; !in_bundle && schema_table_at((size_t)i); i++) {
-		enum status status = verify_table(store, schema_table_at((size_t)i), err);
-
-		if (status)
+	for (i = 0; !in_bundle && schema_table_at((size_t)i); i++)
+		if ((status = verify_table(store, schema_table_at((size_t)i), err)))
 			return status;
-	}
-	{
-		enum status status = store_verify_attachments(store, err);
-		sqlite3_stmt *check;
-
-		if (status)
-			return status;
-		if (sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL) == SQLITE_OK) {
-			if (sqlite3_step(check) == SQLITE_ROW &&
-			    strcmp((const char *)sqlite3_column_text(check, 0), "ok"))
-				status = error_set(err, STATUS_ERR_CORRUPT, _("%s: integrity check: %s"), store->path,
-						   (const char *)sqlite3_column_text(check, 0));
-			sqlite3_finalize(check);
-		}
+	if ((status = store_verify_attachments(store, err)))
 		return status;
-	}
+	rc = sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, _("integrity check"));
+	status = store_step(store, check, &row, err);
+	if (!status && row && strcmp((const char *)sqlite3_column_text(check, 0), "ok"))
+		status = error_set(err, STATUS_ERR_CORRUPT, _("%s: integrity check: %s"), store->path,
+				   (const char *)sqlite3_column_text(check, 0));
+	sqlite3_finalize(check);
+	return status;
 }

@@ -102,8 +102,8 @@ static enum status list_open(struct tui *tui, struct view *view, struct error *e
 	list->height = LINES > 3 ? (size_t)LINES - 3 : 1;
 	if (list->height > LIST_MAX_ROWS)
 		list->height = LIST_MAX_ROWS;
-	list->total = store_case_count(tui->store, &list->query);
-	return window_load(tui, list, NULL, err);
+	return store_case_count(tui->store, &list->query, &list->total, err) ? STATUS_ERR_DB
+									     : window_load(tui, list, NULL, err);
 }
 
 /* Back from a case, the agenda or the intake form: reload the window where
@@ -115,8 +115,7 @@ static void list_resume(struct tui *tui, struct view *view)
 	char *first = list->count ? strdup(list->rows[0].number) : NULL;
 	char *current = list->count ? strdup(list->rows[list->cursor].number) : NULL;
 
-	list->total = store_case_count(tui->store, &list->query);
-	if (window_load(tui, list, first, &err))
+	if (store_case_count(tui->store, &list->query, &list->total, &err) || window_load(tui, list, first, &err))
 		tui_say(tui, true, "%s", err.message);
 	list->cursor = window_index(list, current);
 	free(first);
@@ -312,8 +311,7 @@ static void search_apply(struct tui *tui, struct list *list)
 	list->match = store_search_query(text);
 	list->query.match = list->match;
 	free(text);
-	list->total = store_case_count(tui->store, &list->query);
-	if (window_load(tui, list, NULL, &err))
+	if (store_case_count(tui->store, &list->query, &list->total, &err) || window_load(tui, list, NULL, &err))
 		tui_say(tui, true, "%s", err.message);
 	list->cursor = 0;
 }
