@@ -42,6 +42,8 @@ const char *label_panel_opinion(const char *opinion);
 const char *label_readiness(const char *kind);
 /* A side of a bundle's conflict: office, bundle. */
 const char *label_side(const char *side);
+/* A table of recorded things (cases, enterprises, findings...). */
+const char *label_table(const char *table);
 /* A recorded field, table.column as the audit log keeps it. */
 const char *label_field(const char *table, const char *column);
 /* A recorded value shown in the words of its field: states, levels,

@@ -198,6 +198,23 @@ const char *label_side(const char *side)
 	return lookup(sides, "conflict side", side);
 }
 
+const char *label_table(const char *table)
+{
+	static const struct label tables[] = {
+		{ "cases", N_("case") }, { "enterprises", N_("enterprise") }, { "factories", N_("factory") },
+		{ "case_scenarios", N_("scenario") }, { "case_materials", N_("material") }, { "events", N_("step") },
+		{ "checks", N_("spot check") }, { "answers", N_("answer") }, { "evidence", N_("evidence") },
+		{ "findings", N_("finding") }, { "signatures", N_("signature") }, { "amendments", N_("amendment") },
+		{ "experts", N_("expert") }, { "panels", N_("panel") }, { "panel_members", N_("panel member") },
+		{ "panel_notes", N_("panel note") }, { "milestones", N_("milestone") },
+		{ "guidance_sessions", N_("guidance session") }, { "followups", N_("follow-up") },
+		{ "progress_reports", N_("progress report") }, { "kpis", N_("KPI") }, { "kpi_values", N_("KPI value") },
+		{ "cultivation_plans", N_("construction plan") }, { NULL, NULL },
+	};
+
+	return lookup(tables, "table", table);
+}
+
 /* Recorded fields, as the history lists them. */
 static const struct label fields[] = {
 	{ "enterprises.name", N_("Enterprise") }, { "enterprises.credit_code", N_("Credit code") },

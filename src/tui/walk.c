@@ -821,7 +821,7 @@ static void draw_header(struct tui *tui, struct walk *w, int y)
 	/* L10N: the walk's second line: required items answered in this
 	 * scenario and in all, the scores; then the check's status */
 	snprintf(line, sizeof(line), _("Answered %zu/%zu here, %zu/%zu in all · score %s here, %s overall · %s"),
-		 here_done, here_all, all_done, all_all, here, overall, check_status_name(w->v.status));
+		 here_done, here_all, all_done, all_all, here, overall, label_check_status(w->v.status));
 	draw_text(y + 1, 1, line, COLS - 1, A_NORMAL);
 }
 
