@@ -119,7 +119,7 @@ static void write_items(struct doc *d, const struct check_view *v, const struct 
 		const struct check_answer_row *a = check_find(v, s->id, it->number);
 		const char *cells[] = {
 			item_number(d, s->id, it->number),
-			it->text,
+			label_pick(it->text, it->text_en),
 			it->required ? doc_printf(d, "%s%s%s", kind_label(it->kind), R_(", "), R_("required")) : kind_label(it->kind),
 			doc_printf(d, "%d", it->weight),
 			answer_text(d, it, a ? a->value : NULL),
