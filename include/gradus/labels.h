@@ -1,7 +1,7 @@
 /* The words people see for the keys the program keeps: one table for
  * every screen, report, message and the CLI's human output. The forms'
  * own Chinese and English names where the forms have them (levels, states,
- * steps, regions, stages, panels, materials, KPIs), else English through
+ * steps, regions, panels, materials, KPIs), else English through
  * gettext; Chinese in a zh locale. A key no table knows is shown as it is.
  * Machine output (TSV, JSON, CSV) keeps the keys. */
 #ifndef GRADUS_LABELS_H
@@ -18,10 +18,8 @@ const char *label_level(const struct forms *forms, const char *level);
 const char *label_state(const struct forms *forms, const char *level, const char *state);
 const char *label_step(const struct forms *forms, const char *level, const char *step);
 const char *label_region(const struct forms *forms, const char *region);
-const char *label_stage(const struct forms *forms, const char *stage);
 const char *label_panel_purpose(const struct forms *forms, const char *level, const char *purpose);
 const char *label_material(const struct forms *forms, const char *level, const char *material);
-const char *label_scenario(const struct forms *forms, int id);
 
 /* A user's role: admin, clerk, inspector, secretary, system. */
 const char *label_role(const char *role);

@@ -34,15 +34,15 @@ const char *label_level(const struct forms *forms, const char *key)
 	return level ? label_pick(level->zh, level->en) : key ? key : "";
 }
 
-/* The level's own, else the first level that knows the key. */
-static const struct level *level_or_any(const struct forms *forms, const char *level)
+/* The level of a case, when given and known. */
+static const struct level *level_of(const struct forms *forms, const char *level)
 {
 	return forms && level ? forms_level(forms, level) : NULL;
 }
 
 const char *label_state(const struct forms *forms, const char *level_key, const char *key)
 {
-	const struct level *level = level_or_any(forms, level_key);
+	const struct level *level = level_of(forms, level_key);
 	const struct level_state *state = level && key ? forms_level_state(level, key) : NULL;
 	size_t i;
 
@@ -53,7 +53,7 @@ const char *label_state(const struct forms *forms, const char *level_key, const 
 
 const char *label_step(const struct forms *forms, const char *level_key, const char *key)
 {
-	const struct level *level = level_or_any(forms, level_key);
+	const struct level *level = level_of(forms, level_key);
 	const struct level_step *step = level && key ? forms_level_step(level, key) : NULL;
 	size_t i;
 
@@ -69,16 +69,9 @@ const char *label_region(const struct forms *forms, const char *key)
 	return region ? label_pick(region->zh, region->en) : key ? key : "";
 }
 
-const char *label_stage(const struct forms *forms, const char *key)
-{
-	const struct stage *stage = forms && key ? forms_stage(forms, key) : NULL;
-
-	return stage ? label_pick(stage->zh, stage->en) : key ? key : "";
-}
-
 const char *label_panel_purpose(const struct forms *forms, const char *level_key, const char *key)
 {
-	const struct level *level = level_or_any(forms, level_key);
+	const struct level *level = level_of(forms, level_key);
 	const struct level_panel *panel = level && key ? forms_level_panel(level, key) : NULL;
 	size_t i;
 
@@ -89,7 +82,7 @@ const char *label_panel_purpose(const struct forms *forms, const char *level_key
 
 const char *label_material(const struct forms *forms, const char *level_key, const char *key)
 {
-	const struct level *level = level_or_any(forms, level_key);
+	const struct level *level = level_of(forms, level_key);
 	size_t i, k;
 
 	for (i = 0; forms && key && i <= forms->level_count; i++) {
@@ -100,13 +93,6 @@ const char *label_material(const struct forms *forms, const char *level_key, con
 				return l->materials[k].zh;
 	}
 	return key ? key : "";
-}
-
-const char *label_scenario(const struct forms *forms, int id)
-{
-	const struct scenario *scenario = forms ? forms_scenario(forms, id) : NULL;
-
-	return scenario ? label_pick(scenario->title_zh, scenario->title_en) : "";
 }
 
 const char *label_role(const char *role)
@@ -184,8 +170,8 @@ const char *label_panel_opinion(const char *opinion)
 const char *label_readiness(const char *kind)
 {
 	static const struct label kinds[] = {
-		{ "milestone", N_("Milestone") }, { "kpi", N_("KPI") }, { "followup", N_("Follow-up") },
-		{ "material", N_("Material") }, { NULL, NULL },
+		{ "milestone", N_("milestone") }, { "kpi", N_("KPI") }, { "followup", N_("follow-up") },
+		{ "material", N_("material") }, { NULL, NULL },
 	};
 
 	return lookup(kinds, "readiness", kind);

@@ -138,7 +138,7 @@ allowed=$allowed')$'
 
 words screens/* reports/* messages/* | sort -u >words.txt
 # NO_ENGLISH_DUMP=FILE keeps every word found, to review the allow-list.
-[ -n "${NO_ENGLISH_DUMP:-}" ] && cp words.txt "$NO_ENGLISH_DUMP"
+if [ -n "${NO_ENGLISH_DUMP:-}" ]; then cp words.txt "$NO_ENGLISH_DUMP"; fi
 grep -vE ":$allowed" words.txt >offenders.txt
 n=$(ls screens | wc -l)
 [ "$n" -ge 60 ] && ok "the TUI scripts saved $n screens under zh_CN.UTF-8" || fail "screens saved" "only $n"
@@ -150,4 +150,4 @@ else
 	ok "no English word on a screen or in a report under zh_CN.UTF-8"
 fi
 # NO_ENGLISH_KEEP=DIR keeps the screens, reports and messages to look at.
-[ -n "${NO_ENGLISH_KEEP:-}" ] && { rm -rf "$NO_ENGLISH_KEEP"; cp -r "$WORK" "$NO_ENGLISH_KEEP"; }
+if [ -n "${NO_ENGLISH_KEEP:-}" ]; then rm -rf "$NO_ENGLISH_KEEP"; cp -r "$WORK" "$NO_ENGLISH_KEEP"; fi
