@@ -12,7 +12,7 @@
 /* Print-friendly A4: black on white, no background needed to read it,
  * table rows kept whole and headers repeated on each page. */
 static const char *const html_start =
-	"<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	"<head>\n<meta charset=\"utf-8\">\n"
 	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
 static const char *const html_style =
 	"</title>\n<style>\n"
@@ -147,6 +147,8 @@ void doc_begin(struct doc *d, enum report_format format, FILE *out, const char *
 	d->out = out;
 	if (format != REPORT_HTML)
 		return;
+	/* the page's language is the reader's, as its labels are */
+	fprintf(out, "<!doctype html>\n<html lang=\"%s\">\n", i18n_chinese() ? "zh-CN" : "en");
 	fputs(html_start, out);
 	doc_put(d, title);
 	fputs(html_style, out);
