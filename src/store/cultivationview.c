@@ -259,7 +259,7 @@ enum status cultivation_load(struct store *store, const struct forms *forms, con
 	level = forms_level(forms, d.row.level);
 	if (!level || level->rules.cultivation_years == 0)
 		status = error_set(err, STATUS_ERR_INVALID, _("case %s is %s: only leading-level factories are cultivated"),
-				   d.row.number, d.row.level);
+				   d.row.number, label_level(forms, d.row.level));
 	if (!status) {
 		dates(forms, &d, v);
 		status = level_kpis(level, v);

@@ -175,10 +175,11 @@ enum status panel_plan(struct store *store, const struct forms *forms, const str
 		size_t i, used = 0;
 
 		for (i = 0; level && i < level->panel_count && used < sizeof(names); i++)
-			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s", i ? ", " : "",
-						 level->panels[i].key);
+			/* L10N: a panel purpose: its key (typed to convene it), then its name */
+			used += (size_t)snprintf(names + used, sizeof(names) - used, _("%s%s (%s)%s"), i ? _(", ") : "",
+						 level->panels[i].key, label_pick(level->panels[i].zh, level->panels[i].en), "");
 		status = error_set(err, STATUS_ERR_INVALID, _("purpose '%s': the %s level convenes %s"), plan->purpose,
-				   d.row.level, *names ? names : _("no panels"));
+				   label_level(forms, d.row.level), *names ? names : _("no panels"));
 	}
 	if (!status && !(status = store_begin(store, err))) {
 		status = convene(store, forms, plan, &d, number, warnings, err);
