@@ -14,5 +14,8 @@ void i18n_init(void);
 /* Whether messages are Chinese (zh_* locale): forms data is then shown in
  * its Chinese names, else in English. */
 bool i18n_chinese(void);
+/* gettext with a context: msgctxt context in the .po; english when the
+ * catalogue has no translation. */
+const char *i18n_context(const char *context, const char *english) __attribute__((format_arg(2)));
 
 #endif

@@ -48,9 +48,10 @@ void expert_row_clear(struct expert_row *row);
 
 /* Why an expert may not sit on a panel for this enterprise (their
  * affiliation or a declared conflict touches it): a refusal in *refusal; the
- * same region is only a warning in *warning. Both empty: no objection. */
-void expert_conflict(const struct expert_row *expert, const char *enterprise, const char *credit_code,
-		     const char *region, char refusal[256], char warning[256]);
+ * same region is only a warning in *warning (naming the region from
+ * forms, which may be NULL when only the refusal is wanted). Both empty: no objection. */
+void expert_conflict(const struct forms *forms, const struct expert_row *expert, const char *enterprise,
+		     const char *credit_code, const char *region, char refusal[256], char warning[256]);
 
 /* Convenes a panel of a case for one of its level's panels (purpose), on a
  * day, with its members and chair (expert codes or names). A member with a

@@ -5,6 +5,7 @@
 #include "gradus/cases.h"
 #include "gradus/cli.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 
 int cli_sweep(struct cli *cli, int argc, char **argv)
 {
@@ -72,7 +73,7 @@ int cli_user(struct cli *cli, int argc, char **argv)
 		cli_error("%s", err.message);
 		rc = 1;
 	} else if (!rc) {
-		printf(_("%s is %s\n"), argv[2], argv[3]);
+		printf(_("%s is %s\n"), argv[2], label_role(argv[3]));
 	}
 	store_close(&store);
 	return rc;

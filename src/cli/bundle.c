@@ -7,6 +7,7 @@
 #include "gradus/bundle.h"
 #include "gradus/cli.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 
 static int bundle_usage(void)
 {
@@ -159,8 +160,8 @@ int cli_conflicts(struct cli *cli, int argc, char **argv)
 		cli_error("%s", err.message);
 		rc = 1;
 	} else if (!rc) {
-		/* L10N: after conflicts resolve: the conflict, then office or bundle (not translated) */
-		printf(_("conflict %s resolved: the %s value kept\n"), argv[2], argv[3]);
+		/* L10N: after conflicts resolve: the conflict, then the side kept (the office, the bundle) */
+		printf(_("conflict %s resolved: the value of %s kept\n"), argv[2], label_side(argv[3]));
 	}
 	store_close(&store);
 	return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "gradus/labels.h"
 #include "gradus/cultivation.h"
 #include "gradus/report.h"
 
@@ -29,9 +30,11 @@ static struct date date_or(const char *text, struct date fallback)
 	return text && *text && !date_parse(text, &d, &ignored) ? d : fallback;
 }
 
+/* The forms' name in the reader's language. */
 static const char *both(struct doc *d, const char *zh, const char *en)
 {
-	return doc_printf(d, "%s %s", doc_or_dash(zh), doc_or_dash(en));
+	(void)d;
+	return doc_or_dash(label_pick(zh, en));
 }
 
 static const char *state_label(struct doc *d, const struct cultivation_report_data *r)
@@ -55,17 +58,17 @@ static void write_head(struct doc *d, const struct cultivation_report_data *r)
 	char today[DATE_TEXT_SIZE];
 
 	date_format(r->today, today);
-	doc_heading(d, 1, "领航级智能工厂培育进展报告 Cultivation progress report");
+	doc_heading(d, 1, R_("Cultivation progress report"));
 	doc_fields_begin(d);
-	doc_field(d, "案件编号 Case", v->number);
-	doc_field(d, "企业 Enterprise", doc_or_dash(r->detail.row.enterprise));
-	doc_field(d, "工厂 Factory", doc_or_dash(r->detail.row.factory));
-	doc_field(d, "级别 Level", level_label(d, r));
-	doc_field(d, "状态 State", state_label(d, r));
-	doc_field(d, "培育开始 Starts on", doc_or_dash(v->starts_on));
-	doc_field(d, "培育结束 Ends on", doc_or_dash(v->ends_on));
-	doc_field(d, "验收申请期限 Acceptance due", doc_or_dash(v->acceptance_due));
-	doc_field(d, "报告日期 As of", doc_printf(d, "%s", today));
+	doc_field(d, R_("Case"), v->number);
+	doc_field(d, R_("Enterprise"), doc_or_dash(r->detail.row.enterprise));
+	doc_field(d, R_("Factory"), doc_or_dash(r->detail.row.factory));
+	doc_field(d, R_("Level"), level_label(d, r));
+	doc_field(d, R_("State"), state_label(d, r));
+	doc_field(d, R_("Starts on"), doc_or_dash(v->starts_on));
+	doc_field(d, R_("Ends on"), doc_or_dash(v->ends_on));
+	doc_field(d, R_("Acceptance due"), doc_or_dash(v->acceptance_due));
+	doc_field(d, R_("As of"), doc_printf(d, "%s", today));
 	doc_table_end(d);
 }
 
@@ -85,26 +88,26 @@ static void write_lines(struct doc *d, const char *text)
 
 static void write_plans(struct doc *d, const struct cultivation_view *v)
 {
-	static const char *const headers[] = { "版本 Version", "标题 Title", "变更说明 What changed", "修订人 By",
-					       "时间 At" };
+	const char *const headers[] = { R_("Version"), R_("Title"), R_("What changed"), R_("Revised by"),
+					       R_("At") };
 	const struct cultivation_plan *latest = v->plan_count ? &v->plans[v->plan_count - 1] : NULL;
 	size_t i;
 
-	doc_heading(d, 2, "建设方案 Construction plan");
+	doc_heading(d, 2, R_("Construction plan"));
 	if (!latest) {
-		doc_paragraph(d, "无 None.");
+		doc_paragraph(d, R_("None."));
 		return;
 	}
 	doc_table_begin(d, 2, 5, headers);
 	for (i = 0; i < v->plan_count; i++) {
 		const struct cultivation_plan *p = &v->plans[i];
 		const char *cells[] = { doc_printf(d, "v%d", p->version), doc_or_dash(p->title), doc_or_dash(p->change),
-					doc_or_dash(p->created_by), doc_or_dash(p->created_at) };
+					doc_or_dash(p->created_by), doc_time(d, p->created_at) };
 
 		doc_row(d, cells);
 	}
 	doc_table_end(d);
-	doc_heading(d, 3, doc_printf(d, "现行方案 Current plan v%d: %s", latest->version, doc_or_dash(latest->title)));
+	doc_heading(d, 3, doc_printf(d, R_("Current plan v%d: %s"), latest->version, doc_or_dash(latest->title)));
 	write_lines(d, latest->body);
 }
 
@@ -129,28 +132,28 @@ static void write_timeline(struct doc *d, const struct cultivation_report_data *
 	const struct cultivation_view *v = &r->view;
 	size_t n = 0, i, size = v->milestone_count + v->session_count + 3;
 	struct doc_timeline_row *rows = calloc(size, sizeof(*rows));
-	struct doc_timeline t = { "培育进度 Cultivation timeline", { 0 }, { 0 }, r->today, rows, 0 };
+	struct doc_timeline t = { R_("Cultivation timeline"), { 0 }, { 0 }, r->today, rows, 0 };
 
-	doc_heading(d, 2, "培育进度 Cultivation timeline");
+	doc_heading(d, 2, R_("Cultivation timeline"));
 	if (!rows) {
 		d->status = STATUS_ERR_NOMEM;
 		return;
 	}
 	timeline_months(r, &t.from, &t.to);
 	if (*v->starts_on)
-		rows[n++] = (struct doc_timeline_row){ "培育期 Cultivation period", DOC_MARK_SPAN,
+		rows[n++] = (struct doc_timeline_row){ R_("Cultivation period"), DOC_MARK_SPAN,
 						       date_or(v->starts_on, t.from), date_or(v->ends_on, t.to) };
 	for (i = 0; i < v->milestone_count; i++)
 		rows[n++] = (struct doc_timeline_row){ v->milestones[i].title,
 						       *v->milestones[i].done_on ? DOC_MARK_DONE : DOC_MARK_OPEN,
 						       date_or(v->milestones[i].due_on, r->today), { 0 } };
 	for (i = 0; i < v->session_count; i++)
-		rows[n++] = (struct doc_timeline_row){ doc_printf(d, "指导 Guidance %s", v->sessions[i].held_on),
+		rows[n++] = (struct doc_timeline_row){ doc_printf(d, "%s %s", R_("Guidance"), v->sessions[i].held_on),
 						       DOC_MARK_EVENT, date_or(v->sessions[i].held_on, r->today), { 0 } };
 	if (*v->acceptance_due)
-		rows[n++] = (struct doc_timeline_row){ "验收申请 Acceptance due", DOC_MARK_DUE,
+		rows[n++] = (struct doc_timeline_row){ R_("Acceptance"), DOC_MARK_DUE,
 						       date_or(v->acceptance_due, r->today), { 0 } };
-	rows[n++] = (struct doc_timeline_row){ doc_printf(d, "今天 Today %04d-%02d-%02d", r->today.year, r->today.month,
+	rows[n++] = (struct doc_timeline_row){ doc_printf(d, "%s %04d-%02d-%02d", R_("Today"), r->today.year, r->today.month,
 							  r->today.day),
 					       DOC_MARK_TODAY, r->today, { 0 } };
 	t.row_count = n;
@@ -163,21 +166,21 @@ static const char *done_text(struct doc *d, const struct cultivation_report_data
 			     const char *done)
 {
 	if (done && *done)
-		return doc_printf(d, "已完成 done %s", done);
+		return doc_printf(d, "%s %s", R_("done"), done);
 	if (due && *due && date_compare(date_or(due, r->today), r->today) < 0)
-		return "逾期 overdue";
-	return "未完成 open";
+		return R_("overdue");
+	return R_("not done");
 }
 
 static void write_milestones(struct doc *d, const struct cultivation_report_data *r)
 {
-	static const char *const headers[] = { "期限 Due", "里程碑 Milestone", "负责 Owner", "完成 Done" };
+	const char *const headers[] = { R_("Due"), R_("Milestone"), R_("Owner"), R_("Done") };
 	const struct cultivation_view *v = &r->view;
 	size_t i;
 
-	doc_heading(d, 2, "里程碑 Milestones");
+	doc_heading(d, 2, R_("Milestones"));
 	if (!v->milestone_count) {
-		doc_paragraph(d, "无 None.");
+		doc_paragraph(d, R_("None."));
 		return;
 	}
 	doc_table_begin(d, 2, 4, headers);
@@ -193,12 +196,12 @@ static void write_milestones(struct doc *d, const struct cultivation_report_data
 
 static void write_session(struct doc *d, const struct cultivation_report_data *r, const struct cultivation_session *s)
 {
-	static const char *const headers[] = { "期限 Due", "跟进事项 Follow-up", "负责 Owner", "完成 Done" };
+	const char *const headers[] = { R_("Due"), R_("Follow-up"), R_("Owner"), R_("Done") };
 	size_t i;
 
-	doc_heading(d, 3, doc_printf(d, "指导 Guidance %s", s->held_on));
+	doc_heading(d, 3, doc_printf(d, "%s %s", R_("Guidance"), s->held_on));
 	doc_fields_begin(d);
-	doc_field(d, "专家 Experts", doc_or_dash(s->experts));
+	doc_field(d, R_("Experts"), doc_or_dash(s->experts));
 	doc_table_end(d);
 	write_lines(d, s->advice);
 	if (!s->followup_count)
@@ -218,21 +221,21 @@ static void write_sessions(struct doc *d, const struct cultivation_report_data *
 {
 	size_t i;
 
-	doc_heading(d, 2, "专家委指导 Guidance sessions");
+	doc_heading(d, 2, R_("Guidance sessions"));
 	if (!r->view.session_count)
-		doc_paragraph(d, "无 None.");
+		doc_paragraph(d, R_("None."));
 	for (i = 0; i < r->view.session_count; i++)
 		write_session(d, r, &r->view.sessions[i]);
 }
 
 static void write_reports(struct doc *d, const struct cultivation_view *v)
 {
-	static const char *const headers[] = { "期间 Period", "收到 Received", "摘要 Summary" };
+	const char *const headers[] = { R_("Period"), R_("Received"), R_("Summary") };
 	size_t i;
 
-	doc_heading(d, 2, "进展报告 Progress reports");
+	doc_heading(d, 2, R_("Progress reports"));
 	if (!v->report_count) {
-		doc_paragraph(d, "无 None.");
+		doc_paragraph(d, R_("None."));
 		return;
 	}
 	doc_table_begin(d, 2, 3, headers);
@@ -247,26 +250,27 @@ static void write_reports(struct doc *d, const struct cultivation_view *v)
 
 static const char *kpi_name(struct doc *d, const struct cultivation_kpi *k)
 {
-	return doc_printf(d, "%s %s", doc_or_dash(k->zh), doc_or_dash(k->en));
+	(void)d;
+	return doc_or_dash(label_pick(k->zh, k->en));
 }
 
 static const char *met_text(const struct cultivation_kpi *k)
 {
 	if (!k->value_count)
-		return "无数据 no value";
-	return cultivation_kpi_met(k) ? "已达标 met" : "未达标 not met";
+		return R_("no value");
+	return cultivation_kpi_met(k) ? R_("met") : R_("not met");
 }
 
 static void write_kpi_table(struct doc *d, const struct cultivation_view *v)
 {
-	static const char *const headers[] = { "指标 KPI", "基线 Baseline", "目标 Target", "最新 Latest", "达标 Met" };
+	const char *const headers[] = { R_("KPI"), R_("Baseline"), R_("Target"), R_("Latest"), R_("Met") };
 	size_t i;
 
 	doc_table_begin(d, 1, 5, headers);
 	for (i = 0; i < v->kpi_count; i++) {
 		const struct cultivation_kpi *k = &v->kpis[i];
 		const char *cells[] = {
-			doc_or_dash(k->zh), doc_number(d, k->baseline),
+			doc_or_dash(label_pick(k->zh, k->en)), doc_number(d, k->baseline),
 			doc_printf(d, "%s%s", doc_number(d, k->target), k->lower_is_better ? " ↓" : ""),
 			k->value_count ? doc_number(d, k->values[k->value_count - 1].value) : "-", met_text(k),
 		};
@@ -281,13 +285,13 @@ static void write_kpis(struct doc *d, const struct cultivation_view *v)
 	struct doc_measure_value *values;
 	size_t i, j;
 
-	doc_heading(d, 2, "关键指标 Key performance indicators");
+	doc_heading(d, 2, R_("Key performance indicators"));
 	if (!v->kpi_count) {
-		doc_paragraph(d, "无 None.");
+		doc_paragraph(d, R_("None."));
 		return;
 	}
 	write_kpi_table(d, v);
-	doc_paragraph(d, "↓ 越低越好 lower is better");
+	doc_paragraph(d, doc_printf(d, "↓ %s", R_("lower is better")));
 	for (i = 0; i < v->kpi_count && !d->status; i++) {
 		const struct cultivation_kpi *k = &v->kpis[i];
 		struct doc_measure m = { kpi_name(d, k), k->unit, k->baseline, k->target, NULL, k->value_count };
@@ -300,8 +304,8 @@ static void write_kpis(struct doc *d, const struct cultivation_view *v)
 			values[j] = (struct doc_measure_value){ k->values[j].period, k->values[j].value };
 		m.values = values;
 		doc_heading(d, 3, m.caption);
-		doc_paragraph(d, doc_printf(d, "单位 Unit %s；%s；%s", doc_or_dash(k->unit),
-					    k->lower_is_better ? "越低越好 lower is better" : "越高越好 higher is better",
+		doc_paragraph(d, doc_printf(d, R_("Unit %s; %s; %s"), doc_or_dash(k->unit),
+					    k->lower_is_better ? R_("lower is better") : R_("higher is better"),
 					    met_text(k)));
 		doc_measure_chart(d, &m);
 		free(values);
@@ -310,9 +314,9 @@ static void write_kpis(struct doc *d, const struct cultivation_view *v)
 
 static const char *kind_label(const char *kind)
 {
-	static const char *const labels[][2] = {
-		{ "milestone", "里程碑 Milestones" }, { "kpi", "关键指标 KPIs" },
-		{ "followup", "跟进事项 Follow-ups" }, { "material", "申报材料 Materials" },
+	const char *const labels[][2] = {
+		{ "milestone", R_("Milestones") }, { "kpi", R_("KPIs") },
+		{ "followup", R_("Follow-ups") }, { "material", R_("Materials") },
 	};
 
 	return DOC_LABEL(labels, kind);
@@ -321,7 +325,7 @@ static const char *kind_label(const char *kind)
 /* The items under a heading for each kind (they come grouped by kind). */
 static void write_items(struct doc *d, const struct readiness_item *items, size_t count)
 {
-	static const char *const headers[] = { "事项 Item" };
+	const char *const headers[] = { R_("Matter") };
 	size_t i;
 
 	for (i = 0; i < count; i++) {
@@ -339,22 +343,22 @@ static void write_items(struct doc *d, const struct readiness_item *items, size_
 
 static void write_readiness(struct doc *d, const struct cultivation_report_data *r)
 {
-	doc_heading(d, 2, "验收准备 Readiness for acceptance");
+	doc_heading(d, 2, R_("Readiness for acceptance"));
 	if (r->readiness_count) {
-		doc_paragraph(d, doc_printf(d, "尚未满足 %zu 项 Not yet met: %zu.", r->readiness_count, r->readiness_count));
+		doc_paragraph(d, doc_printf(d, R_("Not yet met: %zu."), r->readiness_count));
 		write_items(d, r->readiness, r->readiness_count);
 	} else {
-		doc_paragraph(d, "均已满足 Everything is met for acceptance.");
+		doc_paragraph(d, R_("Everything is met for acceptance."));
 	}
 	if (*r->filed_on) {
-		doc_heading(d, 2, doc_printf(d, "提交验收申请时的清单 Kept when the acceptance was filed, %s", r->filed_on));
+		doc_heading(d, 2, doc_printf(d, R_("Kept when the acceptance was filed, %s"), r->filed_on));
 		if (r->filed_count)
 			write_items(d, r->filed, r->filed_count);
 		else
-			doc_paragraph(d, "均已满足 Everything was met.");
+			doc_paragraph(d, R_("Everything was met."));
 	}
 	doc_fields_begin(d);
-	doc_field(d, "审计链头 Audit chain head", doc_or_dash(r->audit_head));
+	doc_field(d, R_("Audit chain head"), doc_or_dash(r->audit_head));
 	doc_table_end(d);
 }
 
@@ -395,7 +399,7 @@ enum status report_cultivation(struct store *store, const struct forms *forms, c
 		clear(&r);
 		return status;
 	}
-	doc_begin(&d, format, out, doc_printf(&d, "培育进展报告 Cultivation progress report %s", r.view.number));
+	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Cultivation progress report"), r.view.number));
 	write_head(&d, &r);
 	write_plans(&d, &r.view);
 	write_timeline(&d, &r);

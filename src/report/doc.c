@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "doc.h"
+#include "gradus/clock.h"
 #include "gradus/utf8.h"
 
 /* Print-friendly A4: black on white, no background needed to read it,
  * table rows kept whole and headers repeated on each page. */
 static const char *const html_start =
-	"<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	"<head>\n<meta charset=\"utf-8\">\n"
 	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
 static const char *const html_style =
 	"</title>\n<style>\n"
@@ -42,16 +43,23 @@ static void fail(struct doc *d, enum status status)
  * out of memory. */
 static char *clean(struct doc *d, const char *text)
 {
-	char *copy = utf8_sanitize(text ? text : "");
+	char *copy = doc_sanitize_lines(text);
 
 	if (!copy)
 		fail(d, STATUS_ERR_NOMEM);
 	return copy;
 }
 
-static void put_markdown(FILE *out, const char *s)
+/* A line break in a table cell is <br> (a cell is one line of the
+ * table); elsewhere a hard line break (two spaces), the next line
+ * indented to stay in its list item. */
+static void put_markdown(FILE *out, const char *s, bool cell)
 {
 	for (; *s; s++) {
+		if (*s == '\n') {
+			fputs(cell ? "<br>" : "  \n  ", out);
+			continue;
+		}
 		if (strchr("\\`*_[]<>|~&#!", *s))
 			fputc('\\', out);
 		fputc(*s, out);
@@ -67,23 +75,70 @@ static void put_html(FILE *out, const char *s)
 		case '>': fputs("&gt;", out); break;
 		case '"': fputs("&quot;", out); break;
 		case '\'': fputs("&#39;", out); break;
+		case '\n': fputs("<br>\n", out); break;
 		default: fputc(*s, out);
 		}
 }
 
-void doc_put(struct doc *d, const char *text)
+const char *doc_time(struct doc *d, const char *utc)
+{
+	char text[CLOCK_TEXT_SIZE];
+
+	if (!utc || !*utc)
+		return "-";
+	if (!clock_local_text(utc, true, text, sizeof(text)))
+		return utc;
+	return doc_printf(d, "%s", text);
+}
+
+char *doc_sanitize_lines(const char *text)
+{
+	const char *s = text ? text : "";
+	char *out = strdup(""), *line, *grown;
+	size_t used = 0;
+
+	while (out) {
+		size_t n = strcspn(s, "\n"), keep = n && s[n - 1] == '\r' ? n - 1 : n;
+
+		if (!(line = strndup(s, keep)))
+			break;
+		grown = utf8_sanitize(line);
+		free(line);
+		if (!grown || !(line = realloc(out, used + strlen(grown) + 2))) {
+			free(grown);
+			break;
+		}
+		out = line;
+		used = (size_t)(stpcpy(out + used, grown) - out);
+		free(grown);
+		if (!s[n])
+			return out;
+		out[used++] = '\n';
+		out[used] = '\0';
+		s += n + 1;
+	}
+	free(out);
+	return NULL;
+}
+
+static void put_text(struct doc *d, const char *text, bool cell)
 {
 	char *s = clean(d, text);
 
 	if (!s)
 		return;
 	if (d->format == REPORT_MD)
-		put_markdown(d->out, s);
+		put_markdown(d->out, s, cell);
 	else if (d->format == REPORT_HTML)
 		put_html(d->out, s);
 	else
 		fputs(s, d->out);
 	free(s);
+}
+
+void doc_put(struct doc *d, const char *text)
+{
+	put_text(d, text, false);
 }
 
 void doc_begin(struct doc *d, enum report_format format, FILE *out, const char *title)
@@ -92,6 +147,8 @@ void doc_begin(struct doc *d, enum report_format format, FILE *out, const char *
 	d->out = out;
 	if (format != REPORT_HTML)
 		return;
+	/* the page's language is the reader's, as its labels are */
+	fprintf(out, "<!doctype html>\n<html lang=\"%s\">\n", i18n_chinese() ? "zh-CN" : "en");
 	fputs(html_start, out);
 	doc_put(d, title);
 	fputs(html_style, out);
@@ -154,7 +211,7 @@ const char *doc_printf(struct doc *d, const char *fmt, ...)
 
 const char *doc_clean(struct doc *d, const char *text)
 {
-	return keep(d, utf8_sanitize(text ? text : ""));
+	return keep(d, doc_sanitize_lines(text));
 }
 
 const char *doc_or_dash(const char *text)
@@ -216,7 +273,7 @@ void doc_table_begin(struct doc *d, size_t key_columns, size_t columns, const ch
 
 void doc_fields_begin(struct doc *d)
 {
-	static const char *const headers[] = { "项目 Field", "内容 Value" };
+	const char *const headers[] = { R_("Field"), R_("Value") };
 
 	doc_table_begin(d, 1, 2, headers);
 	d->fields = true;
@@ -259,7 +316,7 @@ static void markdown_row(struct doc *d, const char *const *cells)
 
 	for (i = 0; i < d->columns; i++) {
 		fputs(i ? " | " : "| ", d->out);
-		doc_put(d, cells[i] ? cells[i] : "");
+		put_text(d, cells[i] ? cells[i] : "", true);
 	}
 	fputs(" |\n", d->out);
 }
@@ -332,7 +389,7 @@ int doc_bar_cells(double percent)
 
 static void markdown_chart(struct doc *d, const struct doc_bar *bars, size_t count)
 {
-	static const char *const headers[] = { "环节 Stage", "得分 Score", "图 Chart" };
+	const char *const headers[] = { R_("Stage"), R_("Score"), R_("Chart") };
 	size_t i;
 	int k;
 

@@ -10,7 +10,13 @@
 #include <stdio.h>
 
 #include "gradus/dates.h"
+#include "gradus/i18n.h"
 #include "gradus/report.h"
+
+/* A report's label: English in the source, the reader's language printed
+ * (gettext with the context "report", so that a report's wording is its
+ * own). */
+#define R_(english) i18n_context("report", english)
 
 #define DOC_WIDTH 80 /* plain text: the columns a report fits when it can */
 #define DOC_MAX_COLUMNS 10
@@ -40,6 +46,13 @@ const char *doc_printf(struct doc *d, const char *fmt, ...) __attribute__((forma
 
 /* A sanitised copy the document keeps until doc_end. */
 const char *doc_clean(struct doc *d, const char *text);
+/* text sanitised line by line (utf8_sanitize), its line breaks kept as
+ * "\n" (a "\r\n" as "\n") for each format to print as a line break;
+ * NULL when out of memory. */
+char *doc_sanitize_lines(const char *text);
+/* A time the store keeps in UTC, in local time with its zone named
+ * (clock_local_text); "-" when empty. */
+const char *doc_time(struct doc *d, const char *utc);
 
 /* text, or "-" when it is NULL or empty. */
 const char *doc_or_dash(const char *text);

@@ -65,7 +65,7 @@ static void text_row(struct doc *d, const char *prefix, int label_width, const c
 
 static void text_measure(struct doc *d, const struct doc_measure *m, const char *prefix)
 {
-	static const char *const baseline = "基线 Baseline", *const target = "目标 Target";
+	const char *const baseline = R_("Baseline"), *const target = R_("Target");
 	double max = scale_of(m);
 	int label_width = utf8_width(baseline);
 	size_t i;
@@ -138,8 +138,8 @@ static void svg_measure(struct doc *d, const struct doc_measure *m)
 		base_text = up ? mid - 7 : mid + 7;
 		target_text = up ? mid + 7 : mid - 7;
 	}
-	svg_line(d, base, base_text, " stroke-dasharray=\"4 3\"", "基线 Baseline", doc_number(d, m->baseline));
-	svg_line(d, target, target_text, " stroke-width=\"2\"", "目标 Target", doc_number(d, m->target));
+	svg_line(d, base, base_text, " stroke-dasharray=\"4 3\"", R_("Baseline"), doc_number(d, m->baseline));
+	svg_line(d, target, target_text, " stroke-width=\"2\"", R_("Target"), doc_number(d, m->target));
 	fputs("</svg>\n", d->out);
 }
 

@@ -26,12 +26,17 @@ static void wrapped(FILE *out, const char *s, int indent, int width)
 	if (width < 10)
 		width = 10;
 	do {
-		size_t n = utf8_wrap(s, width);
+		size_t line = strcspn(s, "\n"), n;
+		char *part = strndup(s, line);
 
+		n = part ? utf8_wrap(part, width) : line;
+		free(part);
 		fwrite(s, 1, n, out);
 		fputc('\n', out);
 		for (s += n; *s == ' '; s++)
 			;
+		if (*s == '\n')
+			s++;
 		if (*s)
 			doc_text_pad(out, indent);
 	} while (*s);
@@ -80,7 +85,7 @@ void doc_text_heading(struct doc *d, int level, const char *text)
 
 void doc_text_paragraph(struct doc *d, const char *text)
 {
-	char *s = utf8_sanitize(text);
+	char *s = doc_sanitize_lines(text);
 
 	if (!s) {
 		d->status = STATUS_ERR_NOMEM;
@@ -187,13 +192,24 @@ static void fields(const struct doc *d)
 	fputc('\n', d->out);
 }
 
+/* A cell of more than one line: the table is printed as records. */
+static bool has_line_break(const struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->rows * d->columns; i++)
+		if (d->cells[i] && strchr(d->cells[i], '\n'))
+			return true;
+	return false;
+}
+
 void doc_text_table(struct doc *d)
 {
 	int widths[DOC_MAX_COLUMNS];
 
 	if (d->fields)
 		fields(d);
-	else if (column_widths(d, widths) <= DOC_WIDTH)
+	else if (!has_line_break(d) && column_widths(d, widths) <= DOC_WIDTH)
 		grid(d, widths);
 	else
 		records(d);

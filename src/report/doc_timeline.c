@@ -12,8 +12,11 @@
 #define TEXT_LABEL_MIN 12
 
 static const char *const text_marks[] = { "━", "◆", "◇", "●", "▲", "|" };
-static const char *const legend[] = { "━ 培育期 period  ◆ 已完成 done  ◇ 未完成 open  ● 指导 guidance",
-				      "▲ 验收 acceptance due  | 今天 today" };
+/* The legend's two lines, in the reader's language. */
+static const char *legend_line(int line)
+{
+	return line ? R_("▲ acceptance due  | today") : R_("━ period  ◆ done  ◇ open  ● guidance");
+}
 
 static int months_between(struct date from, struct date to)
 {
@@ -160,7 +163,7 @@ static void text_timeline(struct doc *d, const struct doc_timeline *t, const cha
 		text_header(d->out, prefix, &g, cells, years);
 		for (i = 0; i < t->row_count; i++)
 			text_row(d->out, prefix, &g, t, &t->rows[i], cells);
-		fprintf(d->out, "%s\n%s%s\n%s%s\n\n", prefix, prefix, legend[0], prefix, legend[1]);
+		fprintf(d->out, "%s\n%s%s\n%s%s\n\n", prefix, prefix, legend_line(0), prefix, legend_line(1));
 	}
 	free(cells);
 	free(years);
@@ -259,9 +262,9 @@ static void svg_timeline(struct doc *d, const struct doc_timeline *t)
 	fprintf(d->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\" stroke-dasharray=\"4 2\"/>\n", x,
 		SVG_HEAD - 14, x, height - 24);
 	fprintf(d->out, "<text x=\"0\" y=\"%d\" font-size=\"9\">", height - 6);
-	doc_put(d, legend[0]);
+	doc_put(d, legend_line(0));
 	fputs("  ", d->out);
-	doc_put(d, legend[1]);
+	doc_put(d, legend_line(1));
 	fputs("</text>\n</svg>\n", d->out);
 }
 

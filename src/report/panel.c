@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "gradus/labels.h"
 #include "gradus/panels.h"
 #include "gradus/report.h"
 
@@ -18,45 +19,24 @@ struct panel_forms {
 	const struct level_step *step;
 };
 
+/* The forms' name in the reader's language. */
 static const char *both(struct doc *d, const char *zh, const char *en)
 {
-	return doc_printf(d, "%s %s", doc_or_dash(zh), doc_or_dash(en));
-}
-
-static const char *status_label(const char *status)
-{
-	static const char *const labels[][2] = { { "open", "评审中 open" }, { "signed", "已签字 signed" } };
-
-	return DOC_LABEL(labels, status);
-}
-
-static const char *opinion_label(const char *opinion)
-{
-	static const char *const labels[][2] = {
-		{ "pass", "通过 pass" }, { "fail", "不通过 fail" }, { "rectify", "整改后通过 pass after rectification" },
-	};
-
-	return DOC_LABEL(labels, opinion);
-}
-
-static const char *finding_status_label(const char *status)
-{
-	static const char *const labels[][2] = { { "open", "未关闭 open" }, { "closed", "已关闭 closed" } };
-
-	return DOC_LABEL(labels, status);
+	(void)d;
+	return doc_or_dash(label_pick(zh, en));
 }
 
 static void write_head(struct doc *d, const struct panel_view *v, const struct panel_forms *f)
 {
-	doc_heading(d, 1, "专家评审意见 Expert panel opinion");
+	doc_heading(d, 1, R_("Expert panel opinion"));
 	doc_fields_begin(d);
-	doc_field(d, "评审组编号 Panel", v->number);
-	doc_field(d, "案件编号 Case", v->case_number);
-	doc_field(d, "企业 Enterprise", doc_or_dash(v->enterprise));
-	doc_field(d, "级别 Level", f->level ? both(d, f->level->zh, f->level->en) : doc_or_dash(v->level));
-	doc_field(d, "评审事项 Purpose", f->purpose ? both(d, f->purpose->zh, f->purpose->en) : doc_or_dash(v->purpose));
-	doc_field(d, "会议日期 Meeting on", doc_or_dash(v->meeting_on));
-	doc_field(d, "状态 Status", status_label(v->status));
+	doc_field(d, R_("Panel"), v->number);
+	doc_field(d, R_("Case"), v->case_number);
+	doc_field(d, R_("Enterprise"), doc_or_dash(v->enterprise));
+	doc_field(d, R_("Level"), f->level ? both(d, f->level->zh, f->level->en) : doc_or_dash(v->level));
+	doc_field(d, R_("Purpose"), f->purpose ? both(d, f->purpose->zh, f->purpose->en) : doc_or_dash(v->purpose));
+	doc_field(d, R_("Meeting on"), doc_or_dash(v->meeting_on));
+	doc_field(d, R_("Status"), label_panel_status(v->status));
 	doc_table_end(d);
 }
 
@@ -67,16 +47,16 @@ static const char *member_score(struct doc *d, const struct panel_member_row *m)
 
 static void write_members(struct doc *d, const struct panel_view *v)
 {
-	static const char *const headers[] = { "编号 Code", "姓名 Name", "单位 Affiliation", "评分 Score",
-					       "组长 Chair" };
+	const char *const headers[] = { R_("Code"), R_("Name"), R_("Affiliation"), R_("Rating"),
+					       R_("Chair") };
 	size_t i;
 
-	doc_heading(d, 2, "评审专家 Members");
+	doc_heading(d, 2, R_("Members"));
 	doc_table_begin(d, 2, 5, headers);
 	for (i = 0; i < v->member_count; i++) {
 		const struct panel_member_row *m = &v->members[i];
 		const char *cells[] = { m->code, doc_or_dash(m->name), doc_or_dash(m->affiliation), member_score(d, m),
-					m->chair ? "组长 chair" : "" };
+					m->chair ? R_("chair") : "" };
 
 		doc_row(d, cells);
 	}
@@ -88,14 +68,14 @@ static const char *scenario_label(struct doc *d, const struct panel_forms *f, in
 	const struct scenario *s = id ? forms_scenario(f->forms, id) : NULL;
 
 	if (!id)
-		return "0 整体 Case as a whole";
-	return s ? doc_printf(d, "%d %s", id, doc_or_dash(s->title_zh)) : doc_printf(d, "%d", id);
+		return R_("Case as a whole");
+	return s ? doc_printf(d, "%d %s", id, doc_or_dash(label_pick(s->title_zh, s->title_en))) : doc_printf(d, "%d", id);
 }
 
 static void write_member_notes(struct doc *d, const struct panel_view *v, const struct panel_member_row *m,
 			       const struct panel_forms *f)
 {
-	static const char *const headers[] = { "场景 Scenario", "评审要点 Criterion", "意见 Note" };
+	const char *const headers[] = { R_("Scenario"), R_("Criterion"), R_("Comment") };
 	size_t i, count = 0;
 
 	for (i = 0; i < v->note_count; i++)
@@ -118,34 +98,34 @@ static void write_notes(struct doc *d, const struct panel_view *v, const struct 
 {
 	size_t i;
 
-	doc_heading(d, 2, "专家意见 Members' notes");
+	doc_heading(d, 2, R_("Members' notes"));
 	if (!v->note_count)
-		doc_paragraph(d, "无 None.");
+		doc_paragraph(d, R_("None."));
 	for (i = 0; i < v->member_count; i++)
 		write_member_notes(d, v, &v->members[i], f);
 }
 
 static void write_opinion(struct doc *d, const struct panel_view *v)
 {
-	static const char *const headers[] = { "序号 No.", "整改事项 Action", "整改期限 Due", "状态 Status" };
+	const char *const headers[] = { R_("Seq."), R_("Rectification"), R_("Rectify by"), R_("Status") };
 	size_t i;
 
-	doc_heading(d, 2, "评审结论 Consensus opinion");
+	doc_heading(d, 2, R_("Consensus opinion"));
 	doc_fields_begin(d);
-	doc_field(d, "结论 Opinion", v->opinion ? opinion_label(v->opinion) : "未形成 none yet");
+	doc_field(d, R_("Opinion"), v->opinion ? label_panel_opinion(v->opinion) : R_("none yet"));
 	doc_table_end(d);
 	if (v->opinion_text && *v->opinion_text)
 		doc_paragraph(d, v->opinion_text);
-	doc_heading(d, 3, "整改事项 Rectification items");
+	doc_heading(d, 3, R_("Rectification items"));
 	if (!v->finding_count) {
-		doc_paragraph(d, "无 None.");
+		doc_paragraph(d, R_("None."));
 		return;
 	}
 	doc_table_begin(d, 2, 4, headers);
 	for (i = 0; i < v->finding_count; i++) {
 		const struct panel_finding_row *it = &v->findings[i];
 		const char *cells[] = { doc_printf(d, "%d", it->item), doc_or_dash(it->action), doc_or_dash(it->due_on),
-					finding_status_label(it->status) };
+					label_finding_status(it->status) };
 
 		doc_row(d, cells);
 	}
@@ -157,8 +137,8 @@ static const char *aggregate_text(struct doc *d, const struct panel_view *v, con
 	if (!f->level)
 		return "-";
 	if (f->level->panel_trimmed_mean)
-		return doc_printf(d, "去掉最高分和最低分后平均 trimmed mean of %zu scores", v->member_count);
-	return doc_printf(d, "算术平均 mean of %zu scores", v->member_count);
+		return doc_printf(d, R_("trimmed mean of %zu scores"), v->member_count);
+	return doc_printf(d, R_("mean of %zu scores"), v->member_count);
 }
 
 static void write_score(struct doc *d, const struct panel_view *v, const struct panel_forms *f)
@@ -166,10 +146,10 @@ static void write_score(struct doc *d, const struct panel_view *v, const struct 
 	struct doc_bar *bars = calloc(v->member_count ? v->member_count : 1, sizeof(*bars));
 	size_t i;
 
-	doc_heading(d, 2, "评分 Score");
+	doc_heading(d, 2, R_("Rating"));
 	doc_fields_begin(d);
-	doc_field(d, "评审组得分 Panel score", v->score ? doc_printf(d, "%.1f", strtod(v->score, NULL)) : "-");
-	doc_field(d, "计分方法 Aggregation", aggregate_text(d, v, f));
+	doc_field(d, R_("Panel score"), v->score ? doc_printf(d, "%.1f", strtod(v->score, NULL)) : "-");
+	doc_field(d, R_("Aggregation"), aggregate_text(d, v, f));
 	doc_table_end(d);
 	if (!bars)
 		return;
@@ -177,27 +157,27 @@ static void write_score(struct doc *d, const struct panel_view *v, const struct 
 		bars[i] = (struct doc_bar){ doc_printf(d, "%s %s", v->members[i].code, doc_or_dash(v->members[i].name)),
 					    v->members[i].score != NULL,
 					    v->members[i].score ? strtod(v->members[i].score, NULL) : 0 };
-	doc_heading(d, 3, "专家评分 Members' scores");
-	doc_chart(d, "专家评分 Members' scores", bars, v->member_count);
+	doc_heading(d, 3, R_("Members' scores"));
+	doc_chart(d, R_("Members' scores"), bars, v->member_count);
 	free(bars);
 }
 
 static void write_signature(struct doc *d, const struct panel_view *v, const struct panel_forms *f,
 			    const char *audit_head)
 {
-	doc_heading(d, 2, "签字 Signature");
+	doc_heading(d, 2, R_("Signature"));
 	if (!v->hash || !*v->hash)
-		doc_paragraph(d, "未签字 Not signed.");
+		doc_paragraph(d, R_("Not signed."));
 	doc_fields_begin(d);
 	if (v->hash && *v->hash) {
-		doc_field(d, "签字人 Signed by", doc_or_dash(v->signed_by));
-		doc_field(d, "时间 Signed at", doc_or_dash(v->signed_at));
-		doc_field(d, "内容哈希 Content hash", v->hash);
-		doc_field(d, "案件步骤 Step taken",
-			  f->step ? doc_printf(d, "%s %s (%s)", doc_or_dash(f->step->zh), doc_or_dash(f->step->en), v->step)
+		doc_field(d, R_("Signed by"), doc_or_dash(v->signed_by));
+		doc_field(d, R_("Signed at"), doc_time(d, v->signed_at));
+		doc_field(d, R_("Content hash"), v->hash);
+		doc_field(d, R_("Step taken"),
+			  f->step ? doc_or_dash(label_pick(f->step->zh, f->step->en))
 				  : doc_or_dash(v->step));
 	}
-	doc_field(d, "审计链头 Audit chain head", doc_or_dash(audit_head));
+	doc_field(d, R_("Audit chain head"), doc_or_dash(audit_head));
 	doc_table_end(d);
 }
 
@@ -231,7 +211,7 @@ enum status report_panel(struct store *store, const struct forms *forms, const c
 		panel_view_clear(&v);
 		return status;
 	}
-	doc_begin(&d, format, out, doc_printf(&d, "专家评审意见 Expert panel opinion %s", v.number));
+	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Expert panel opinion"), v.number));
 	write_panel(&d, &v, forms, head);
 	errno = 0;
 	status = doc_end(&d);

@@ -9,6 +9,7 @@
 
 #include "gradus/checks.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "store_private.h"
 
 #define FINDING_DAYS 30 /* the corrective action's default time */
@@ -151,7 +152,7 @@ static enum status may_write(struct store *store, const char *check_id, int scen
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "inspector"))
 		return error_set(err, STATUS_ERR_DENIED, _("%s may not write to check %s: that is for an inspector (%s)"),
 				 store_actor(store), store_check_number(store, check_id, number),
-				 *store_role(store) ? store_role(store) : _("no role in this database"));
+				 *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
 	if (!amending && strcmp(state, "planned"))
 		return error_set(err, STATUS_ERR_DENIED,
 				 _("check %s is signed: answers are read-only; a correction is an amendment with a reason"),
@@ -226,7 +227,7 @@ static enum status evidence_rule(struct store *store, const char *check_id, int 
 	return error_set(err, STATUS_ERR_INVALID,
 			 /* L10N: %s is the answer given (no or partial) */
 			 _("scenario %d item %d needs evidence: \"%s\" takes a note or an attached file"), scenario, item,
-			 value);
+			 label_answer(a == ANSWER_NO ? "no" : "partial"));
 }
 
 static enum status open_finding(struct store *store, const char *check_id, int scenario, int item, char row[33],

@@ -20,6 +20,7 @@
 #include "bundle_private.h"
 #include "gradus/bundle.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "schema.h"
 #include "store_private.h"
 
@@ -431,7 +432,7 @@ enum status bundle_out(struct store *store, const char *const *cases, size_t cas
 
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
 		return error_set(err, STATUS_ERR_DENIED, _("%s may not write bundles: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
+				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
 	if (bundle_is(store))
 		return error_set(err, STATUS_ERR_INVALID,
 				 _("%s is a bundle: bundles are written from the office database"), store->path);

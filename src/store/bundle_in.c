@@ -19,6 +19,7 @@
 #include "bundle_private.h"
 #include "gradus/bundle.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "schema.h"
 #include "store_private.h"
 
@@ -690,7 +691,7 @@ enum status bundle_in(struct store *store, const char *path, struct bundle_resul
 	memset(result, 0, sizeof(*result));
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
 		return error_set(err, STATUS_ERR_DENIED, _("%s may not apply bundles: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
+				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
 	if (store_read_only(store))
 		return error_set(err, STATUS_ERR_READONLY, _("%s: the database is read-only; nothing was applied"),
 				 store_path(store));

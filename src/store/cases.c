@@ -8,6 +8,7 @@
 #include "gradus/cases.h"
 #include "gradus/deadlines.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/uscc.h"
 #include "cases_private.h"
 #include "store_private.h"
@@ -306,7 +307,7 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 		return status;
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
 		return error_set(err, STATUS_ERR_DENIED, _("%s may not take in cases: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
+				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
 	status = store_begin(store, err);
 	if (status)
 		return status;

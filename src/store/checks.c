@@ -8,6 +8,7 @@
 
 #include "gradus/checks.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "cases_private.h"
 #include "store_private.h"
 
@@ -202,7 +203,7 @@ enum status check_plan(struct store *store, const struct forms *forms, const str
 
 	if (strcmp(role, "admin") && strcmp(role, "clerk"))
 		return error_set(err, STATUS_ERR_DENIED, _("%s may not plan checks: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *role ? role : _("no role in this database"));
+				 store_actor(store), *role ? label_role(role) : _("no role in this database"));
 	if (!plan->inspector_count)
 		return error_set(err, STATUS_ERR_INVALID, _("a check needs at least one inspector"));
 	if ((status = store_case_detail(store, plan->case_key, &d, err)))

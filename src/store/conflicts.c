@@ -7,6 +7,7 @@
 
 #include "gradus/bundle.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "schema.h"
 #include "store_private.h"
 
@@ -147,7 +148,7 @@ enum status conflict_resolve(struct store *store, const char *key, bool take_bun
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
 		return error_set(err, STATUS_ERR_DENIED,
 				 _("%s may not resolve conflicts: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
+				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
 	status = store_begin(store, err);
 	if (status)
 		return status;

@@ -9,6 +9,7 @@
 #include "gradus/cases.h"
 #include "gradus/cultivation.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "store_private.h"
 
 static void copy(sqlite3_stmt *stmt, int column, char *out, size_t size)
@@ -264,7 +265,7 @@ enum status cultivation_load(struct store *store, const struct forms *forms, con
 	level = forms_level(forms, d.row.level);
 	if (!level || level->rules.cultivation_years == 0)
 		status = error_set(err, STATUS_ERR_INVALID, _("case %s is %s: only leading-level factories are cultivated"),
-				   d.row.number, d.row.level);
+				   d.row.number, label_level(forms, d.row.level));
 	if (!status) {
 		dates(forms, &d, v);
 		status = level_kpis(level, v);
@@ -358,22 +359,23 @@ static enum status unmet_cultivation(const struct cultivation_view *v, struct re
 
 	for (i = 0; !status && i < v->milestone_count; i++)
 		if (!*v->milestones[i].done_on)
-			status = push(items, count, "milestone", "%s (due %s)", v->milestones[i].title,
+			status = push(items, count, "milestone", _("%s (due %s)"), v->milestones[i].title,
 				      v->milestones[i].due_on);
 	for (i = 0; !status && i < v->kpi_count; i++) {
 		const struct cultivation_kpi *kp = &v->kpis[i];
 
 		if (!kp->value_count)
-			status = push(items, count, "kpi", "%s: no value yet (target %g %s)", kp->zh, kp->target, kp->unit);
+			status = push(items, count, "kpi", _("%s: no value yet (target %g %s)"), label_pick(kp->zh, kp->en),
+				      kp->target, kp->unit);
 		else if (!cultivation_kpi_met(kp))
-			status = push(items, count, "kpi", "%s: %g %s in %s, target %g", kp->zh,
+			status = push(items, count, "kpi", _("%s: %g %s in %s, target %g"), label_pick(kp->zh, kp->en),
 				      kp->values[kp->value_count - 1].value, kp->unit, kp->values[kp->value_count - 1].period,
 				      kp->target);
 	}
 	for (i = 0; !status && i < v->session_count; i++)
 		for (k = 0; !status && k < v->sessions[i].followup_count; k++)
 			if (!*v->sessions[i].followups[k].done_on)
-				status = push(items, count, "followup", "%s (session %s, due %s)",
+				status = push(items, count, "followup", _("%s (session %s, due %s)"),
 					      v->sessions[i].followups[k].action, v->sessions[i].held_on,
 					      v->sessions[i].followups[k].due_on);
 	return status;
@@ -397,7 +399,7 @@ static enum status unmet_materials(const struct forms *forms, const struct case_
 			if (!strcmp(level->materials[k].key, key))
 				name = level->materials[k].zh;
 		if (!received)
-			status = push(items, count, "material", "%s: not received", name);
+			status = push(items, count, "material", _("%s: not received"), name);
 	}
 	return status;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/uscc.h"
 #include "cases_private.h"
 #include "store_private.h"
@@ -67,7 +68,7 @@ static enum status may_edit(const struct store *store, struct error *err)
 	if (!strcmp(role, "admin") || !strcmp(role, "clerk"))
 		return STATUS_OK;
 	return error_set(err, STATUS_ERR_DENIED, _("%s may not edit cases: that is for a clerk or an admin (%s)"),
-			 store_actor(store), *role ? role : _("no role in this database"));
+			 store_actor(store), *role ? label_role(role) : _("no role in this database"));
 }
 
 /* The stored form of a value typed for a field; "" is none (NULL). */

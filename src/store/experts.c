@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/panels.h"
 #include "store_private.h"
 
@@ -193,7 +194,7 @@ static enum status open_panel_conflicts(struct store *store, const char *code, c
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		char refusal[256], warning[256], line[400];
 
-		expert_conflict(&e, (const char *)sqlite3_column_text(stmt, 1), (const char *)sqlite3_column_text(stmt, 2),
+		expert_conflict(NULL, &e, (const char *)sqlite3_column_text(stmt, 1), (const char *)sqlite3_column_text(stmt, 2),
 				(const char *)sqlite3_column_text(stmt, 3), refusal, warning);
 		if (!*refusal)
 			continue;
@@ -244,7 +245,7 @@ enum status expert_set_field(struct store *store, const struct forms *forms, con
 		/* L10N: the user's login, then their role */
 		return error_set(err, STATUS_ERR_DENIED,
 				 _("%s may not edit experts: that is for a clerk, a secretary or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? store_role(store) : _("no role in this database"));
+				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
 	if ((status = store_begin(store, err)))
 		return status;
 	status = set_field(store, forms, expert, field, value, expected, warnings, err);
@@ -324,8 +325,8 @@ static bool touches(const char *a, const char *b)
 	return a && b && *a && *b && (strstr(a, b) || strstr(b, a));
 }
 
-void expert_conflict(const struct expert_row *e, const char *enterprise, const char *credit_code,
-		     const char *region, char refusal[256], char warning[256])
+void expert_conflict(const struct forms *forms, const struct expert_row *e, const char *enterprise,
+		     const char *credit_code, const char *region, char refusal[256], char warning[256])
 {
 	const char *p = e->conflicts;
 
@@ -349,9 +350,9 @@ void expert_conflict(const struct expert_row *e, const char *enterprise, const c
 		p = bar ? bar + 1 : NULL;
 	}
 	if (e->region && region && !strcmp(e->region, region))
-		/* L10N: the expert's name and code, then the region's key */
+		/* L10N: the expert's name and code, then the region's name */
 		snprintf(warning, 256, _("%.60s (%s) is from the same region as the enterprise (%.40s)"), e->name, e->code,
-			 region);
+			 label_region(forms, region));
 }
 
 /* An expert as store_resolve finds one: by code, exact name (a name two share must be given by code) or id. */

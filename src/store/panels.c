@@ -8,6 +8,7 @@
 
 #include "gradus/cases.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/panels.h"
 #include "store_private.h"
 
@@ -28,7 +29,7 @@ static enum status need_role(struct store *store, const char *const *roles, cons
 	/* L10N: the user's login, what is refused (e.g. "convene panels: that is for a clerk, a secretary or
 	 * an admin"), then the user's role */
 	return error_set(err, STATUS_ERR_DENIED, _("%s may not %s (%s)"), store_actor(store), what,
-			 *store_role(store) ? store_role(store) : _("no role in this database"));
+			 *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
 }
 
 static const char *const conveners[] = { "admin", "clerk", "secretary", NULL };
@@ -104,9 +105,9 @@ static void add_warning(char warnings[512], const char *warning)
 		snprintf(warnings + used, 512 - used, "%s%s", used ? "; " : "", warning);
 }
 
-static enum status add_member(struct store *store, const char *panel_id, const struct case_detail *d,
-			      const char *key, char *chair_id, const char *chair, char warnings[512],
-			      struct error *err)
+static enum status add_member(struct store *store, const struct forms *forms, const char *panel_id,
+			      const struct case_detail *d, const char *key, char *chair_id, const char *chair,
+			      char warnings[512], struct error *err)
 {
 	struct expert_row e;
 	char refusal[256], warning[256], row[33];
@@ -114,7 +115,7 @@ static enum status add_member(struct store *store, const char *panel_id, const s
 
 	if (status)
 		return status;
-	expert_conflict(&e, d->row.enterprise, d->row.credit_code, d->row.region, refusal, warning);
+	expert_conflict(forms, &e, d->row.enterprise, d->row.credit_code, d->row.region, refusal, warning);
 	if (*refusal)
 		status = error_set(err, STATUS_ERR_DENIED, _("not assigned: %s"), refusal);
 	add_warning(warnings, warning);
@@ -129,8 +130,8 @@ static enum status add_member(struct store *store, const char *panel_id, const s
 	return status;
 }
 
-static enum status convene(struct store *store, const struct panel_plan *plan, const struct case_detail *d,
-			   char number[48], char warnings[512], struct error *err)
+static enum status convene(struct store *store, const struct forms *forms, const struct panel_plan *plan,
+			   const struct case_detail *d, char number[48], char warnings[512], struct error *err)
 {
 	char id[33], on[DATE_TEXT_SIZE], now[STORE_TIMESTAMP_SIZE], chair_id[33] = "";
 	enum status status = next_number(store, d, number, err);
@@ -148,7 +149,7 @@ static enum status convene(struct store *store, const struct panel_plan *plan, c
 		status = store_insert(store, "panels", id, fields, 6, err);
 	}
 	for (i = 0; !status && i < plan->member_count; i++)
-		status = add_member(store, id, d, plan->members[i], chair_id, plan->chair, warnings, err);
+		status = add_member(store, forms, id, d, plan->members[i], chair_id, plan->chair, warnings, err);
 	if (!status && plan->chair && !*chair_id)
 		status = error_set(err, STATUS_ERR_INVALID, _("the chair %s is not among the members"), plan->chair);
 	if (!status && *chair_id)
@@ -177,13 +178,14 @@ enum status panel_plan(struct store *store, const struct forms *forms, const str
 		size_t i, used = 0;
 
 		for (i = 0; level && i < level->panel_count && used < sizeof(names); i++)
-			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s", i ? ", " : "",
-						 level->panels[i].key);
+			/* L10N: a panel purpose: its key (typed to convene it), then its name */
+			used += (size_t)snprintf(names + used, sizeof(names) - used, _("%s%s (%s)%s"), i ? _(", ") : "",
+						 level->panels[i].key, label_pick(level->panels[i].zh, level->panels[i].en), "");
 		status = error_set(err, STATUS_ERR_INVALID, _("purpose '%s': the %s level convenes %s"), plan->purpose,
-				   d.row.level, *names ? names : _("no panels"));
+				   label_level(forms, d.row.level), *names ? names : _("no panels"));
 	}
 	if (!status && !(status = store_begin(store, err))) {
-		status = convene(store, plan, &d, number, warnings, err);
+		status = convene(store, forms, plan, &d, number, warnings, err);
 		status = store_finish(store, status, err);
 	}
 	case_detail_clear(&d);
@@ -457,7 +459,7 @@ static enum status members_without_conflict(struct store *store, const struct pa
 	for (i = 0; !status && i < count; i++) {
 		if ((status = expert_find(store, codes[i], &e, err)))
 			break;
-		expert_conflict(&e, d.row.enterprise, d.row.credit_code, d.row.region, refusal, warning);
+		expert_conflict(NULL, &e, d.row.enterprise, d.row.credit_code, d.row.region, refusal, warning);
 		if (*refusal)
 			/* L10N: why a panel's opinion is not signed: a member's conflict of interest */
 			status = error_set(err, STATUS_ERR_DENIED, _("not signed: %s; convene another panel without them"),

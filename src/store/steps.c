@@ -7,6 +7,7 @@
 
 #include "gradus/deadlines.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "cases_private.h"
 #include "store_private.h"
 
@@ -60,6 +61,13 @@ size_t case_steps_from(const struct level *level, const char *state, const struc
 	return n;
 }
 
+static const char *state_name(const struct level *level, const char *key)
+{
+	const struct level_state *state = forms_level_state(level, key);
+
+	return state ? label_pick(state->zh, state->en) : key;
+}
+
 static enum status refuse_step(const struct level *level, const char *state, const char *step,
 			       struct error *err)
 {
@@ -71,12 +79,13 @@ static enum status refuse_step(const struct level *level, const char *state, con
 		bool clock = s->role_count == 1 && !strcmp(s->roles[0], "system");
 
 		if (step_allowed_from(s, state) && used < sizeof(allowed))
-			used += (size_t)snprintf(allowed + used, sizeof(allowed) - used, "%s%s%s", used ? ", " : "",
-						 s->key, clock ? _(" (taken by the system)") : "");
+			/* L10N: a step allowed: its key (typed to take it), then its name */
+			used += (size_t)snprintf(allowed + used, sizeof(allowed) - used, _("%s%s (%s)%s"), used ? _(", ") : "",
+						 s->key, label_pick(s->zh, s->en), clock ? _(" (taken by the system)") : "");
 	}
-	/* L10N: the step's key, the state's key, then the keys of the steps allowed from it, comma-separated */
+	/* L10N: the step's key, the state's name, then the keys and names of the steps allowed from it */
 	return error_set(err, STATUS_ERR_INVALID, _("step '%s' cannot be taken from state '%s'; allowed: %s"),
-			 step, state, used ? allowed : _("none (the case is closed)"));
+			 step, state_name(level, state), used ? allowed : _("none (the case is closed)"));
 }
 
 static enum status refuse_role(const struct store *store, const struct level_step *step, struct error *err)
@@ -85,13 +94,13 @@ static enum status refuse_role(const struct store *store, const struct level_ste
 	size_t i, used = 0;
 
 	for (i = 0; i < step->role_count && used < sizeof(roles); i++)
-		used += (size_t)snprintf(roles + used, sizeof(roles) - used, "%s%s", i ? ", " : "", step->roles[i]);
+		used += (size_t)snprintf(roles + used, sizeof(roles) - used, "%s%s", i ? _(", ") : "", label_role(step->roles[i]));
 	if (!*store_role(store))
 		return error_set(err, STATUS_ERR_DENIED,
 				 _("%s has no role in this database; an admin can give one with: gradus user add %s ROLE"),
 				 store_actor(store), store_actor(store));
-	return error_set(err, STATUS_ERR_DENIED, _("step '%s' is for %s; %s is %s"), step->key, roles,
-			 store_actor(store), store_role(store));
+	return error_set(err, STATUS_ERR_DENIED, _("step '%s' is for %s; %s is %s"), label_pick(step->zh, step->en), roles,
+			 store_actor(store), label_role(store_role(store)));
 }
 
 static enum status set_date(struct store *store, const char *id, const char *field, struct date d,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/store.h"
 #include "store_private.h"
 
@@ -57,7 +58,7 @@ enum status store_user_add(struct store *store, const char *login, const char *r
 	if (strcmp(store_role(store), "admin"))
 		return error_set(err, STATUS_ERR_DENIED, _("only an admin may add users or change roles; %s is %s"),
 				 store_actor(store),
-				 *store_role(store) ? store_role(store) : _("not a user of this database"));
+				 *store_role(store) ? label_role(store_role(store)) : _("not a user of this database"));
 	if (!valid_login(login))
 		return error_set(err, STATUS_ERR_INVALID,
 				 _("login '%s': expected an operating-system user name (letters, digits, . _ -)"),

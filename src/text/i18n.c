@@ -1,4 +1,5 @@
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,4 +29,15 @@ bool i18n_chinese(void)
 	if (language && *language)
 		return !strncmp(language, "zh", 2);
 	return messages && !strncmp(messages, "zh", 2);
+}
+
+const char *i18n_context(const char *context, const char *english)
+{
+	char id[512];
+	const char *text;
+
+	if (snprintf(id, sizeof(id), "%s\004%s", context, english) >= (int)sizeof(id))
+		return english;
+	text = gettext(id);
+	return text == id ? english : text;
 }

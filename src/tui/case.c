@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/clock.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/utf8.h"
 #include "case_private.h"
 #include "checks_private.h"
@@ -427,23 +429,39 @@ static void timeline(struct tui *tui, struct case_screen *s)
 	}
 }
 
+/* A recorded value in the words of its field; a time in local time. */
+static const char *history_value(const struct tui *tui, const struct case_screen *s, const struct history_row *h,
+				 const char *value, char *time, size_t size)
+{
+	if (!value)
+		return "∅";
+	if (clock_local_text(value, false, time, size))
+		return time;
+	/* the maturity score is kept in hundredths */
+	if (!strcmp(or_dash(h->field), "maturity_centi") && strspn(value, "0123456789") == strlen(value) && *value) {
+		long centi = strtol(value, NULL, 10);
+
+		snprintf(time, size, "%ld.%02ld", centi / 100, centi % 100);
+		return time;
+	}
+	return label_value(tui->forms, s->detail.row.level, h->table, h->field, value);
+}
+
 static void history(struct tui *tui, struct case_screen *s)
 {
 	size_t i;
 
-	(void)tui;
 	/* L10N: history tab heading: every change to the case, oldest first */
 	add(s, LINE_HEADING, -1, _("%zu changes, newest last"), s->history_count);
 	for (i = 0; i < s->history_count; i++) {
 		const struct history_row *h = &s->history[i];
-		char at[17], field[128];
+		char at[CLOCK_TEXT_SIZE], old[CLOCK_TEXT_SIZE], new[CLOCK_TEXT_SIZE];
+		const char *field = label_field(h->table, h->field);
+		int pad = 26 - utf8_width(field);
 
-		snprintf(at, sizeof(at), "%s", or_dash(h->at));
-		if (strlen(at) > 10 && at[10] == 'T')
-			at[10] = ' ';
-		snprintf(field, sizeof(field), "%s.%s", or_dash(h->table), or_dash(h->field));
-		add(s, LINE_PLAIN, -1, "%-16s  %-8s  %-26s  %s → %s", at, or_dash(h->actor), field,
-		    h->old ? h->old : "∅", h->new ? h->new : "∅");
+		clock_local_text(or_dash(h->at), false, at, sizeof(at));
+		add(s, LINE_PLAIN, -1, "%-16s  %-8s  %s%*s  %s → %s", at, or_dash(h->actor), field, pad > 0 ? pad : 0, "",
+		    history_value(tui, s, h, h->old, old, sizeof(old)), history_value(tui, s, h, h->new, new, sizeof(new)));
 	}
 }
 

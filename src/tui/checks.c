@@ -142,7 +142,7 @@ static void draw_row(const struct check_view *v, int y, attr_t attr)
 		snprintf(points, sizeof(points), "%s", "—");
 	cells[COL_NUMBER] = v->number;
 	cells[COL_DATE] = v->planned_on;
-	cells[COL_STATUS] = check_status_name(v->status);
+	cells[COL_STATUS] = label_check_status(v->status);
 	cells[COL_INSPECTORS] = v->inspectors ? v->inspectors : "";
 	cells[COL_DONE] = percent;
 	cells[COL_SCORE] = points;

@@ -78,8 +78,8 @@ static void conflicts_draw(struct tui *tui, struct view *view, int top, int heig
 		char record[160], field[96];
 		const char *cols[4];
 
-		snprintf(record, sizeof(record), "%s %s", or_dash(r->table), r->label ? r->label : or_dash(r->row_id));
-		snprintf(field, sizeof(field), "%s", or_dash(r->field));
+		snprintf(record, sizeof(record), "%s %s", label_table(r->table), r->label ? r->label : or_dash(r->row_id));
+		snprintf(field, sizeof(field), "%s", label_field(r->table, r->field));
 		cols[0] = record;
 		cols[1] = field;
 		cols[2] = or_dash(r->office);

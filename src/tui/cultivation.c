@@ -399,16 +399,6 @@ static void reports(struct out *o, const struct cultivation_view *v)
 	}
 }
 
-static const char *kind_name(const char *kind)
-{
-	/* L10N: kinds of what is not yet met for the acceptance application */
-	if (!strcmp(kind, "milestone")) return _("milestone");
-	if (!strcmp(kind, "kpi")) return _("KPI");
-	if (!strcmp(kind, "followup")) return _("follow-up");
-	if (!strcmp(kind, "material")) return _("material");
-	return kind;
-}
-
 static void readiness(struct tui *tui, struct out *o, const char *case_id)
 {
 	struct readiness_item *items = NULL;
@@ -435,7 +425,7 @@ static void readiness(struct tui *tui, struct out *o, const char *case_id)
 	for (i = 0; i < count; i++) {
 		char kind[64];
 
-		fit(kind, sizeof(kind), kind_name(items[i].kind), 10);
+		fit(kind, sizeof(kind), label_readiness(items[i].kind), 10);
 		emit(o, CASE_LINE_PLAIN, "  %s %s", kind, items[i].text);
 	}
 	if (!count)

@@ -193,7 +193,7 @@ static void draw_opinion(struct tui *tui, struct panel_screen *s, struct cursor_
 
 		/* L10N: a rectification item of the opinion: number, text, due date, status */
 		snprintf(line, sizeof(line), _("%d. %s  (due %s, %s)"), f->item, f->action ? f->action : "",
-			 *f->due_on ? f->due_on : "—", f->status);
+			 *f->due_on ? f->due_on : "—", label_finding_status(f->status));
 		put(at, 2, line, A_NORMAL);
 	}
 	if (s->v.signed_by && *s->v.signed_by) {

@@ -132,7 +132,7 @@ static void panels_draw(struct tui *tui, struct view *view, int top, int height)
 		int y = top + 1 + (int)(i - s->top);
 		attr_t attr = i == s->cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
 		const char *cols[6] = { p->number, panels_purpose_name(tui, s->level, p->purpose), p->meeting_on,
-					panels_status_name(p->status), panels_opinion_name(p->opinion),
+					label_panel_status(p->status), panels_opinion_name(p->opinion),
 					p->score && *p->score ? p->score : "—" };
 
 		draw_text(y, 0, i == s->cursor ? ">" : " ", 1, A_NORMAL);

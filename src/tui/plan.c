@@ -8,6 +8,7 @@
 
 #include "gradus/checks.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/utf8.h"
 #include "checks_private.h"
 #include "field.h"
@@ -258,7 +259,7 @@ static void draw_row(struct tui *tui, struct plan_form *f, size_t row, int y)
 	if (kind == ROW_INSPECTOR) {
 		const struct user_row *u = &f->users[f->candidates[candidate]];
 
-		snprintf(text, sizeof(text), "[%c] %s (%s)", f->ticked[candidate] ? 'x' : ' ', u->login, u->role);
+		snprintf(text, sizeof(text), "[%c] %s (%s)", f->ticked[candidate] ? 'x' : ' ', u->login, label_role(u->role));
 	} else if (kind == ROW_SCENARIOS) {
 		/* L10N: the two ways of choosing a check's scenarios */
 		snprintf(text, sizeof(text), "%s", f->drawing ? _("draw some of the declared at random")

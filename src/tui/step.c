@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "case_private.h"
 
 #define STEP_MAX 32
@@ -55,7 +56,7 @@ static void roles_text(const struct level_step *step, char *out, size_t size)
 
 	out[0] = '\0';
 	for (i = 0; i < step->role_count && used < size; i++)
-		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? ", " : "", step->roles[i]);
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? _(", ") : "", label_role(step->roles[i]));
 }
 
 static void draw_step(struct tui *tui, const struct step_menu *menu, size_t i, int y)
@@ -105,7 +106,7 @@ static void refuse(struct tui *tui, const struct step_menu *menu, const struct l
 	else
 		/* L10N: a step refused: step name, the roles that may take it, the user's role */
 		tui_say(tui, true, _("'%s' is for %s; you are %s"), step_name(tui, menu, step), roles,
-			*store_role(tui->store) ? store_role(tui->store) : _("without a role"));
+			*store_role(tui->store) ? label_role(store_role(tui->store)) : _("without a role"));
 }
 
 static void take(struct tui *tui, struct step_menu *menu)

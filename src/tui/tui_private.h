@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include "gradus/forms.h"
+#include "gradus/labels.h"
 #include "gradus/store.h"
 #include "gradus/tui.h"
 

@@ -10,6 +10,7 @@
 
 #include "gradus/checks.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/report.h"
 #include "gradus/utf8.h"
 #include "checks_private.h"
@@ -77,12 +78,10 @@ static void answer_text(const struct checklist_item *it, const char *value, char
 		return;
 	}
 	switch (it->kind == ITEM_CHECK ? spotcheck_answer_parse(value) : ANSWER_NONE) {
-	/* L10N: answers of a check item, as the walk lists them (short) */
-	case ANSWER_YES: snprintf(out, size, "%s", _("yes")); return;
-	case ANSWER_PARTIAL: snprintf(out, size, "%s", _("partial")); return;
-	case ANSWER_NO: snprintf(out, size, "%s", _("no")); return;
-	/* L10N: the answer "not applicable", short */
-	case ANSWER_NA: snprintf(out, size, "%s", _("n/a")); return;
+	case ANSWER_YES: snprintf(out, size, "%s", label_answer("yes")); return;
+	case ANSWER_PARTIAL: snprintf(out, size, "%s", label_answer("partial")); return;
+	case ANSWER_NO: snprintf(out, size, "%s", label_answer("no")); return;
+	case ANSWER_NA: snprintf(out, size, "%s", label_answer("na")); return;
 	default: break;
 	}
 	if (it->unit && *it->unit)
@@ -424,15 +423,6 @@ static const struct check_finding_row *current_finding(const struct walk *w)
 	return NULL;
 }
 
-static const char *severity_name(const char *severity)
-{
-	/* L10N: severities of a finding */
-	if (!strcmp(severity, "minor")) return _("minor");
-	if (!strcmp(severity, "major")) return _("major");
-	if (!strcmp(severity, "critical")) return _("critical");
-	return severity;
-}
-
 static void set_finding(struct tui *tui, struct walk *w, const char *severity, const char *action, const char *due)
 {
 	const struct check_finding_row *f = current_finding(w);
@@ -449,7 +439,7 @@ static void set_finding(struct tui *tui, struct walk *w, const char *severity, c
 	reload(w, tui, &err);
 	if ((f = current_finding(w)))
 		/* L10N: after a finding was changed: severity, due date, action */
-		tui_say(tui, false, _("Finding: %s, due %s: %s"), severity_name(f->severity), f->due_on,
+		tui_say(tui, false, _("Finding: %s, due %s: %s"), label_severity(f->severity), f->due_on,
 			f->action ? f->action : "—");
 }
 
@@ -831,7 +821,7 @@ static void draw_header(struct tui *tui, struct walk *w, int y)
 	/* L10N: the walk's second line: required items answered in this
 	 * scenario and in all, the scores; then the check's status */
 	snprintf(line, sizeof(line), _("Answered %zu/%zu here, %zu/%zu in all · score %s here, %s overall · %s"),
-		 here_done, here_all, all_done, all_all, here, overall, check_status_name(w->v.status));
+		 here_done, here_all, all_done, all_all, here, overall, label_check_status(w->v.status));
 	draw_text(y + 1, 1, line, COLS - 1, A_NORMAL);
 }
 
@@ -937,7 +927,7 @@ static void draw_details(struct tui *tui, struct walk *w, int y, int rows)
 		const struct check_finding_row *f = current_finding(w);
 
 		/* L10N: the open finding of an item: severity, due date, the action asked for (F, V change them) */
-		snprintf(line, sizeof(line), _("Finding (F, V): %s · due %s · %s"), severity_name(f->severity), f->due_on,
+		snprintf(line, sizeof(line), _("Finding (F, V): %s · due %s · %s"), label_severity(f->severity), f->due_on,
 			 f->action ? f->action : _("no corrective action asked yet"));
 		used += draw_wrapped(y + used, 1, line, width, rows - used, draw_colour(tui, COLOUR_DUE, A_BOLD));
 	}

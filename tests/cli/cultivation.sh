@@ -30,7 +30,7 @@ expect "a value is a number" 2 "expected a number"
 # The readiness list names each unmet item.
 run G cultivation readiness "$L"
 expect_line "an open milestone" "$(printf 'unmet\tmilestone\t磷化工工艺数字孪生上线 (due 2026-09-30)')"
-expect_line "a KPI below target" "$(printf 'unmet\tkpi\t生产效率提升: 26 %% in 2026-Q3, target 30')"
+expect_line "a KPI below target" "$(printf 'unmet\tkpi\tProduction efficiency gain: 26 %% in 2026-Q3, target 30')"
 expect_line "an open follow-up" "$(printf 'unmet\tfollowup\t提交AI质检推广计划 (session 2026-06-18, due 2026-12-31)')"
 expect_line "a missing document" "$(printf 'unmet\tmaterial\t验收申请书: not received')"
 run G agenda --today 2026-11-28 --within 60
@@ -57,7 +57,7 @@ expect "a milestone can be reopened" 0
 run G case advance "$L" file_acceptance --on 2026-11-28
 expect "the clerk can still file the acceptance application" 0
 run G cultivation readiness "$L"
-expect_line "the list is kept with the application: a KPI" "$(printf 'filed\t2026-11-28\tkpi\t应用人工智能的场景占比: 38 %% in 2026-Q4, target 40')"
+expect_line "the list is kept with the application: a KPI" "$(printf 'filed\t2026-11-28\tkpi\tShare of scenarios using AI: 38 %% in 2026-Q4, target 40')"
 expect_line "and the reopened milestone" "$(printf 'filed\t2026-11-28\tmilestone\t建设方案通过专家委评审 (due 2025-09-30)')"
 
 # Writing: versions number themselves; sessions take follow-ups.

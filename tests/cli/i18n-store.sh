@@ -15,7 +15,7 @@ G() { LC_ALL=zh_CN.UTF-8 "$GRADUS" --db "$DB" "$@"; }
 
 # HB-2023-ADV-0001 stands certified in the demo.
 run G case advance HB-2023-ADV-0001 recommend
-expect "a step refused from its state is told in Chinese" 1 "步骤“recommend”不能在状态“certified”下办理；可办理："
+expect "a step refused from its state is told in Chinese" 1 "步骤“recommend”不能在状态“已认定”下办理；可办理：cancelled（取消认定）"
 
 printf 'enterprise,uscc,region,level,year\n测试机械有限公司,91420100MA4K12345K,wuhan,basik,2026\n' >"$WORK/bad.csv"
 run G import cases "$WORK/bad.csv"
@@ -31,7 +31,7 @@ expect "a missing case is told in Chinese" 1 "没有案件“HB-2099-BAS-0001”
 
 run G user add "$(id -un)" inspector
 run G case advance HB-2026-BAS-0004 recommend
-expect "a step refused to the user's role is told in Chinese" 1 "步骤“recommend”限 clerk, admin 办理；"
+expect "a step refused to the user's role is told in Chinese" 1 "步骤“市州推荐”限经办人员、管理员办理；"
 
 # The forms loader's too, with the words in a translator's order.
 cp -r "$TOP/forms" "$WORK/forms"

@@ -28,7 +28,7 @@ run G panel plan "$CASE" --purpose evaluation --members E0001,E0003
 expect "a declared conflict of interest is refused, with the reason" 1 "王强 (E0003) declared a conflict of interest with 宜昌船舶重工"
 [ "$(sqlite3 "$DB" 'SELECT count(*) FROM panels')" = 0 ] && ok "a refused panel leaves nothing behind" || fail "half a panel"
 run G panel plan "$CASE" --purpose review --members E0001
-expect "the purpose is one of the level's panels" 1 "the advanced level convenes evaluation"
+expect "the purpose is one of the level's panels" 1 "the Advanced level convenes evaluation (Expert evaluation)"
 run G panel plan "$CASE" --purpose evaluation --members E0001,E0004 --chair E0001 --on 2026-11-20
 expect "the same region is only a warning" 0 "$CASE-P1"
 printf '%s' "$ERR" | grep -q "赵敏 (E0004) is from the same region" && ok "and the warning names the expert" || fail "region warning" "$ERR"

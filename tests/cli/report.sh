@@ -5,6 +5,10 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
+# The report as it is printed at the office: in Chinese, times in Beijing
+# time with the zone named.
+R() { LC_ALL=zh_CN.UTF-8 TZ=Asia/Shanghai "$GRADUS" --db "$DB" "$@"; }
+beijing() { TZ=Asia/Shanghai date -d "$1" '+%Y-%m-%d %H:%M:%S %Z %z'; }
 ME=$(id -un)
 CASE=HB-2024-EXC-0001
 G user add insp1 inspector >/dev/null
@@ -37,8 +41,8 @@ G check amend "$C" 17 4 yes --note '复核后确认覆盖碳交易' --reason '�
 
 # The volatile values, and the substitutions both ways.
 q() { sqlite3 "$DB" "$1"; }
-SIGNED_AT=$(q "SELECT signed_at FROM signatures s JOIN checks k ON k.id = s.check_id WHERE k.number = '$C'")
-AMENDED_AT=$(q "SELECT amended_at FROM amendments a JOIN checks k ON k.id = a.check_id WHERE k.number = '$C'")
+SIGNED_AT=$(beijing "$(q "SELECT signed_at FROM signatures s JOIN checks k ON k.id = s.check_id WHERE k.number = '$C'")")
+AMENDED_AT=$(beijing "$(q "SELECT amended_at FROM amendments a JOIN checks k ON k.id = a.check_id WHERE k.number = '$C'")")
 FORMS_HASH=$(G check show "$C" | sed -n 's/^forms_hash\t//p')
 HEAD=$(q "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")
 to_values() {
@@ -46,38 +50,38 @@ to_values() {
 		-e "s/@FORMS_HASH@/$FORMS_HASH/g" -e "s/@HEAD@/$HEAD/g" -e "s/@USER@/$ME/g"
 }
 to_placeholders() {
-	sed -e "/时间 At/s/$AMENDED_AT/@AMENDED_AT@/g" -e "s/$SIGNED_AT/@SIGNED_AT@/g" -e "s/$HASH/@HASH@/g" \
+	sed -e "/时间/s/$AMENDED_AT/@AMENDED_AT@/g" -e "s/$SIGNED_AT/@SIGNED_AT@/g" -e "s/$HASH/@HASH@/g" \
 		-e "s/$FORMS_HASH/@FORMS_HASH@/g" -e "s/$HEAD/@HEAD@/g" -e "s/\<$ME\>/@USER@/g"
 }
 
 # Plain text.
 WANT=$TOP/tests/cli/expected/report-check.txt
-run G report check "$C"
+run R report check "$C"
 expect "report check prints the text report" 0
 printf '%s\n' "$OUT" >"$WORK/report.txt"
 expect_expected "the text report is the expected one" "$WANT" "$WORK/report.txt" to_values to_placeholders
-run G report check "$(G check show "$C" | sed -n 's/^id\t//p')"
+run R report check "$(G check show "$C" | sed -n 's/^id\t//p')"
 [ "$RC" = 0 ] && [ "$OUT" = "$(cat "$WORK/report.txt")" ] && ok "a check by its id reports the same" ||
 	fail "report by id" "exit $RC" "$ERR"
 expect_width "no text line is wider than 80 cells" "$WORK/report.txt"
 grep -q "$ESC" "$WORK/report.txt" && fail "a control character from data reaches the text" ||
 	ok "a control character from data is shown as a placeholder"
-expect_line "every kind of answer: a measure with its unit" "    回答 Answer  0.82 吨二氧化碳当量/万元"
-expect_line "the evidence with its SHA-256 in full" "    SHA-256    $SHA"
-expect_line "the overall score" "总分 Overall                         $(G check show "$C" | sed -n 's/^score\toverall\t//p')"
+expect_line "every kind of answer: a measure with its unit" "    回答    0.82 吨二氧化碳当量/万元"
+expect_line "the evidence with its SHA-256 in full" "    SHA-256  $SHA"
+expect_line "the overall score" "总分                          $(G check show "$C" | sed -n 's/^score\toverall\t//p')"
 
 # Markdown.
-run G report check "$C" --format md
+run R report check "$C" --format md
 expect "report check --format md" 0
-expect_line "Markdown: an item row" "| 17.5 | 核查应用前后的单位产值碳排放量 | 计量 measure，必答 required | 3 | 0.82 吨二氧化碳当量/万元 |  | $ME |"
+expect_line "Markdown: an item row" "| 17.5 | 核查应用前后的单位产值碳排放量 | 计量，必答 | 3 | 0.82 吨二氧化碳当量/万元 |  | $ME |"
 expect_line "Markdown: | and markup in data are escaped" \
-	"| 17.2 | 核查碳排放精细化检测、碳排放指标自动核算等技术的应用情况 | 核查 check，必答 required | 2 | 部分 partial | Only lines 1 and 2 run the carbon dashboard; line 3 still books emissions by hand \\| \\*monthly\\* | $ME |"
+	"| 17.2 | 核查碳排放精细化检测、碳排放指标自动核算等技术的应用情况 | 核查，必答 | 2 | 部分 | Only lines 1 and 2 run the carbon dashboard; line 3 still books emissions by hand \\| \\*monthly\\* | $ME |"
 expect_line "Markdown: the evidence row" "| 17.1 | 看板照片.jpg | image/jpeg | 30 B | $SHA |"
-expect_line "Markdown: the chart" "| 生产作业 Production operations | 85.7 | █████████████████ |"
+expect_line "Markdown: the chart" "| 生产作业 | 85.7 | █████████████████ |"
 
 # HTML, written to a file through FILE.tmp.
 HTML=$WORK/report.html
-run G report check "$C" --format html -o "$HTML"
+run R report check "$C" --format html -o "$HTML"
 expect "report check --format html -o FILE" 0
 [ -f "$HTML" ] && [ ! -e "$HTML.tmp" ] && ok "the file is written and no .tmp is left" || fail "-o FILE" "$(ls "$WORK")"
 head -1 "$HTML" | grep -qx '<!doctype html>' && grep -q '<meta charset="utf-8">' "$HTML" &&

@@ -12,7 +12,7 @@ G bundle in "$WORK/visit.db" >/dev/null || fail "bundle in"
 cd "$WORK" || exit 1
 run G --script "$TOP/tests/tui/bundle-conflicts.script"
 expect "the conflicts script runs to its end" 0
-grep -q "cases $CASE  *note  *办公室备注 Y  *现场备注 X" conflicts-open.screen &&
+grep -q "case $CASE  *Note  *办公室备注 Y  *现场备注 X" conflicts-open.screen &&
 	ok "C lists the conflict: the record, the field, both values" || fail "conflict listed" "$(cat conflicts-open.screen)"
 grep -q "No open conflict" conflicts-settled.screen && ok "b settles it: the list is empty" ||
 	fail "settled" "$(cat conflicts-settled.screen)"

@@ -11,7 +11,7 @@ CASE=HB-2024-EXC-0001
 mask() {
 	sed -E -i -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/yyyy-mm-dd hh:mm/' \
 		-e "s/^( yyyy-mm-dd hh:mm  )$(id -un) */\\1USER      /" \
-		-e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]*Z?$/TIME/; s/[0-9a-f]{12,}$/ID/' "$WORK/$1"
+		-e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}|T[0-9:]*Z?)$/TIME/; s/[0-9a-f]{12,}$/ID/' "$WORK/$1"
 }
 
 state_of() { # DB NUMBER: prints the case's state

@@ -1,0 +1,111 @@
+/* Unit tests of the one table of labels (keys to words, in English and in
+ * Chinese through zh_CN.po) and of local times. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "gradus/clock.h"
+#include "gradus/i18n.h"
+#include "gradus/labels.h"
+
+static struct forms *forms;
+
+static int setup(void **state)
+{
+	struct error err;
+
+	(void)state;
+	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	forms_free(&forms);
+	return 0;
+}
+
+static void in_locale(const char *locale)
+{
+	setenv("LC_ALL", locale, 1);
+	unsetenv("LANGUAGE");
+	i18n_init();
+}
+
+static void test_english(void **state)
+{
+	(void)state;
+	in_locale("C.UTF-8");
+	assert_string_equal(label_level(forms, "excellent"), "Excellent");
+	assert_string_equal(label_region(forms, "wuhan"), "Wuhan");
+	assert_string_equal(label_severity("critical"), "critical");
+	assert_string_equal(label_answer("na"), "n/a");
+	assert_string_equal(label_field("enterprises", "name"), "Enterprise");
+	assert_string_equal(label_value(forms, "excellent", "cases", "state", "certified"), "Certified");
+	/* a key no table knows is shown as it is */
+	assert_string_equal(label_role("auditor"), "auditor");
+	assert_string_equal(label_field("cases", "colour"), "colour");
+	assert_string_equal(label_value(forms, NULL, "cases", "note", "as typed"), "as typed");
+}
+
+static void test_chinese(void **state)
+{
+	(void)state;
+	in_locale("zh_CN.UTF-8");
+	if (!i18n_chinese())
+		skip();
+	assert_string_equal(label_level(forms, "excellent"), "卓越级");
+	assert_string_equal(label_region(forms, "wuhan"), "武汉市");
+	/* one set of severity words everywhere */
+	assert_string_equal(label_severity("minor"), "轻微");
+	assert_string_equal(label_severity("major"), "严重");
+	assert_string_equal(label_severity("critical"), "重大");
+	assert_string_equal(label_role("inspector"), "检查员");
+	assert_string_equal(label_answer("partial"), "部分");
+	/* the same English word, two things: an open finding, an open panel */
+	assert_string_equal(label_finding_status("open"), "未关闭");
+	assert_string_equal(label_panel_status("open"), "评审中");
+	assert_string_equal(label_field("enterprises", "name"), "企业名称");
+	assert_string_equal(label_value(forms, "excellent", "events", "to_state", "certified"), "已认定");
+	assert_string_equal(label_value(forms, NULL, "enterprises", "region", "yichang"), "宜昌市");
+	in_locale("C.UTF-8");
+}
+
+static void test_local_time(void **state)
+{
+	char text[CLOCK_TEXT_SIZE];
+
+	(void)state;
+	setenv("TZ", "Asia/Shanghai", 1);
+	tzset();
+	assert_true(clock_local_text("2026-12-05T10:57:03Z", false, text, sizeof(text)));
+	assert_string_equal(text, "2026-12-05 18:57");
+	assert_true(clock_local_text("2026-12-05T20:57:03Z", true, text, sizeof(text)));
+	assert_string_equal(text, "2026-12-06 04:57:03 CST +0800");
+	setenv("TZ", "UTC", 1);
+	assert_true(clock_local_text("2026-12-05T10:57:03Z", false, text, sizeof(text)));
+	assert_string_equal(text, "2026-12-05 10:57");
+	/* not a time: copied as it is */
+	assert_false(clock_local_text("2026-12-05", false, text, sizeof(text)));
+	assert_string_equal(text, "2026-12-05");
+	assert_false(clock_local_text("李明的备注", false, text, sizeof(text)));
+	assert_false(clock_local_text("2026-13-05T10:57:03Z", false, text, sizeof(text)));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_english),
+		cmocka_unit_test(test_chinese),
+		cmocka_unit_test(test_local_time),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
