@@ -82,3 +82,13 @@ dues=$(sqlite3 "$DB" "SELECT group_concat(f.due_on, ' ') FROM findings f JOIN pa
 run G agenda --within 60
 expect_line "and the agenda lists it as due on that day, not overdue" \
 	"$(printf '2026-12-28\t%s\tfinding\tdue\tadvanced\t宜昌船舶重工装备有限公司\t#1 major: 补充能耗数据' "$P")"
+
+# A CSV import with a date that is not a day imports nothing.
+for bad in 0000-00-00 2026-02-30; do
+	printf '%s\n' "enterprise,uscc,region,level,year,commitment_on" "某某智造有限公司,$U,wuhan,basic,2026,$bad" >"$WORK/bad.csv"
+	before=$(audit_rows)
+	run G import cases "$WORK/bad.csv"
+	expect "import cases refuses commitment_on $bad" 1 "$bad"
+	printf '%s\n' "$ERR" | grep -qF "YYYY-MM-DD" && [ "$(audit_rows)" = "$before" ] &&
+		ok "saying YYYY-MM-DD is expected; nothing imported" || fail "import $bad" "$ERR" "audit $before -> $(audit_rows)"
+done
