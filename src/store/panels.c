@@ -322,6 +322,7 @@ static enum status replace_items(struct store *store, const struct panel_ref *p,
 {
 	static const char *const sql = "SELECT id FROM findings WHERE panel_id = ?1 ORDER BY item";
 	char (*old)[33] = NULL, row[33], n[24], due[DATE_TEXT_SIZE], now[STORE_TIMESTAMP_SIZE];
+	struct date day;
 	size_t old_count = 0, i;
 	enum status status = store_ids(store, sql, p->id, &old, &old_count, err);
 
@@ -335,8 +336,9 @@ static enum status replace_items(struct store *store, const struct panel_ref *p,
 			break;
 		}
 		snprintf(n, sizeof(n), "%zu", i + 1);
-		date_format(item_due(store, items[i].due), due);
-		if (!date_is_valid(item_due(store, items[i].due))) {
+		day = item_due(store, items[i].due);
+		date_format(day, due);
+		if (!date_is_valid(day)) {
 			/* L10N: a rectification item's due date that is not a day: its number, the date */
 			status = error_set(err, STATUS_ERR_INVALID, _("rectification item %zu: due %s: expected YYYY-MM-DD"),
 					   i + 1, due);
