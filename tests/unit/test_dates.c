@@ -189,6 +189,10 @@ static void test_parse_named(void **state)
 		{ "--today", "", "--today: empty date: expected YYYY-MM-DD" },
 		{ "--today", NULL, "--today: empty date: expected YYYY-MM-DD" },
 		{ "findings.due_on", "2026/01/01", "findings.due_on: 2026/01/01: expected YYYY-MM-DD" },
+		/* no name: a form, which shows its label beside the message */
+		{ NULL, "2026-02-30", "2026-02-30: February 2026 has 28 days; expected YYYY-MM-DD" },
+		{ NULL, "2026/01/01", "2026/01/01: expected YYYY-MM-DD" },
+		{ NULL, "", "empty date: expected YYYY-MM-DD" },
 	};
 	size_t i;
 
