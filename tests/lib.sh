@@ -5,12 +5,11 @@ set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 GRADUS="$TOP/$BUILD/gradus"
 TODAY=2026-11-28
-export LC_ALL=C.UTF-8 GRADUS_TODAY=$TODAY NO_COLOR=1
-unset LANGUAGE GRADUS_FORMS XDG_DATA_HOME
+. "$TOP/tests/env.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gradus-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-export HOME="$WORK/home"
-mkdir -p "$HOME"
+hermetic_env "$WORK"
+export LC_ALL=C.UTF-8 GRADUS_TODAY=$TODAY NO_COLOR=1
 
 ok() { echo "ok - $1"; }
 fail() { echo "not ok - $1"; shift; for line in "$@"; do echo "#   $line"; done; }

@@ -3,6 +3,11 @@
 # Ends with one line: "N passed, N failed".
 : "${BUILD:=build}"
 export BUILD
+# The unit tests, and anything a shell test forgets, see a home of their own.
+. "$(dirname "$0")/env.sh"
+home=$(mktemp -d "${TMPDIR:-/tmp}/gradus-run.XXXXXX")
+trap 'rm -rf "$home"' EXIT
+hermetic_env "$home"
 passed=0
 failed=0
 log=$(mktemp)

@@ -21,6 +21,11 @@ bool date_is_valid(struct date d);
 /* Parses exactly "YYYY-MM-DD" (no spaces, real calendar day).
  * On failure err says what was wrong, e.g. "2025-02-30: February 2025 has 28 days". */
 enum status date_parse(const char *text, struct date *out, struct error *err);
+/* date_parse for a date that has a name (an option, a field): the message
+ * names it and always says what is expected, e.g.
+ * "--due: 2026-02-30: February 2026 has 28 days; expected YYYY-MM-DD".
+ * name NULL (a form, whose label names the date): without the name. */
+enum status date_parse_named(const char *name, const char *text, struct date *out, struct error *err);
 void date_format(struct date d, char out[DATE_TEXT_SIZE]);
 
 /* <0, 0, >0 like strcmp. */

@@ -77,6 +77,9 @@ enum status panel_note(struct store *store, const char *panel, const char *exper
 		       const char *criterion, const char *note, struct error *err);
 enum status panel_member_score(struct store *store, const char *panel, const char *expert, double score,
 			       struct error *err);
+/* An item's due date; all zeros (no date given) is PANEL_ITEM_DAYS after
+ * today, in the command line and the screen alike. */
+#define PANEL_ITEM_DAYS 30
 struct panel_item {
 	const char *text;
 	struct date due;

@@ -307,6 +307,7 @@ static bool add_option(int argc, char **argv, int *i, struct add_args *a, bool *
 static int parse_add(int argc, char **argv, struct add_args *a)
 {
 	struct error err = { "" };
+	struct date day;
 	bool bad = false;
 	char extra;
 	int i;
@@ -333,6 +334,10 @@ static int parse_add(int argc, char **argv, struct add_args *a)
 		return 2;
 	}
 	if (a->scenarios && parse_scenarios(a->scenarios, a->numbers, &a->in.scenario_count))
+		return 2;
+	if (cli_date_argument("--commitment-on", a->in.commitment_on, &day) ||
+	    cli_date_argument("--certified-on", a->in.certified_on, &day) ||
+	    cli_date_argument("--cultivation-start", a->in.cultivation_starts_on, &day))
 		return 2;
 	a->in.scenarios = a->numbers;
 	if (!a->in.factory_name)
@@ -412,6 +417,7 @@ static int case_material(struct cli *cli, struct store *store, const struct form
 	const char *received = NULL;
 	char today[DATE_TEXT_SIZE];
 	struct error err = { "" };
+	struct date day;
 	bool bad = false, missing = false;
 	int i;
 
@@ -426,7 +432,7 @@ static int case_material(struct cli *cli, struct store *store, const struct form
 			return 2;
 		}
 	}
-	if (bad)
+	if (bad || cli_date_argument("--received", received, &day))
 		return 2;
 	if (case_set_material(store, forms, argv[2], argv[3], missing ? NULL : received ? received : today, &err))
 		return fail(&err);

@@ -151,6 +151,7 @@ static int finding(struct store *store, int argc, char **argv)
 {
 	const char *severity = NULL, *action = NULL, *due = NULL, *close = NULL, *file = NULL;
 	struct error err = { "" };
+	struct date day;
 	bool bad = false;
 	int i;
 
@@ -161,6 +162,8 @@ static int finding(struct store *store, int argc, char **argv)
 			return usage();
 	if (bad || (!close && !file && !severity && !action && !due))
 		return usage();
+	if (cli_date_argument("--due", due, &day))
+		return 2;
 	if (close || file)
 		return check_finding_close(store, argv[2], close, file, &err) ? fail(&err) : 0;
 	return check_finding_set(store, argv[2], severity, action, due, &err) ? fail(&err) : 0;

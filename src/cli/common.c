@@ -284,8 +284,8 @@ static int set_today(struct cli *cli, const char *text, const char *source)
 {
 	struct error err;
 
-	if (date_parse(text, &cli->today, &err)) {
-		cli_error("%s: %s", source, err.message);
+	if (date_parse_named(source, text, &cli->today, &err)) {
+		cli_error("%s", err.message);
 		return 2;
 	}
 	return 0;
@@ -511,8 +511,8 @@ int cli_date_argument(const char *option, const char *text, struct date *out)
 
 	if (!text)
 		return 0;
-	if (date_parse(text, out, &err)) {
-		cli_error("%s: %s", option, err.message);
+	if (date_parse_named(option, text, out, &err)) {
+		cli_error("%s", err.message);
 		return 2;
 	}
 	return 0;

@@ -158,7 +158,7 @@ static int add(struct cli *cli, struct store *store, int argc, char **argv)
 	char id[33] = "";
 	int rc = argc < 4 ? usage() : parse(argc, argv, 4, &o), version = 0;
 
-	if (rc || (rc = date_or_today(cli, "--on", o.on ? o.on : o.received, &on)))
+	if (rc || (rc = date_or_today(cli, o.on ? "--on" : "--received", o.on ? o.on : o.received, &on)))
 		return rc;
 	if ((!strcmp(verb, "milestone") || !strcmp(verb, "followup")) && (!o.due || cli_date_argument("--due", o.due, &due)))
 		return o.due ? 2 : usage();

@@ -23,8 +23,8 @@ static int parse_one(const char *option, const char *text, struct date *out)
 {
 	struct error err = { "" };
 
-	if (date_parse(text, out, &err)) {
-		cli_error("%s: %s", option, err.message);
+	if (date_parse_named(option, text, out, &err)) {
+		cli_error("%s", err.message);
 		return 1;
 	}
 	return 0;

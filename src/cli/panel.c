@@ -178,7 +178,7 @@ static int opinion_command(struct store *store, int argc, char **argv)
 	for (i = 5; i < argc; i++) {
 		if (!strcmp(argv[i], "--item") && i + 1 < argc && count < 32) {
 			items[count].text = argv[++i];
-			items[count++].due = date_add_days(store_today(store), 30);
+			items[count++].due = (struct date){ 0, 0, 0 }; /* the store's default */
 		} else if (!strcmp(argv[i], "--due") && i + 1 < argc && count) {
 			if (cli_date_argument("--due", argv[++i], &items[count - 1].due))
 				return 2;

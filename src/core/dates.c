@@ -87,6 +87,24 @@ enum status date_parse(const char *text, struct date *out, struct error *err)
 	return STATUS_OK;
 }
 
+enum status date_parse_named(const char *name, const char *text, struct date *out, struct error *err)
+{
+	struct error why = { "" };
+	enum status status = date_parse(text, out, &why);
+
+	if (!status)
+		return STATUS_OK;
+	if (!name) /* a form, which shows the field's label beside the message */
+		return text && *text && has_date_shape(text) ?
+			/* L10N: what is wrong with a date in a form, beside the field's label */
+			error_set(err, status, _("%s; expected YYYY-MM-DD"), why.message) :
+			error_set(err, status, "%s", why.message);
+	if (text && *text && has_date_shape(text))
+		/* L10N: the date's name (an option such as --due, a field), then what is wrong with it */
+		return error_set(err, status, _("%s: %s; expected YYYY-MM-DD"), name, why.message);
+	return error_set(err, status, _("%s: %s"), name, why.message);
+}
+
 void date_format(struct date d, char out[DATE_TEXT_SIZE])
 {
 	int year = d.year < 0 || d.year > DATE_MAX_YEAR ? 0 : d.year;

@@ -209,10 +209,9 @@ static enum status check_date(const char *text, const char *field, const char *w
 	struct date d;
 	struct error why;
 
-	if (!text || date_parse(text, &d, &why) == STATUS_OK)
+	if (!text || date_parse_named(what, text, &d, &why) == STATUS_OK)
 		return STATUS_OK;
-	/* L10N: what is wrong (e.g. "commitment date", a file), then why (e.g. the system's error) */
-	return REFUSE(field, _("%s: %s"), what, why.message);
+	return REFUSE(field, "%s", why.message);
 }
 
 /* The new case's input as the forms and the rules want it; *about is the

@@ -94,8 +94,8 @@ static enum status stored_value(const struct forms *forms, const char *field, co
 		return error_set(err, STATUS_ERR_INVALID, _("region '%s': expected one of the 17"), value);
 	if (!strcmp(field, "year") && (sscanf(value, "%d%c", &n, &extra) != 1 || n < 2000 || n > 2100))
 		return error_set(err, STATUS_ERR_INVALID, _("year '%s': expected 2000 to 2100"), value);
-	if (!strcmp(field, "commitment_on") && date_parse(value, &d, &why))
-		return error_set(err, STATUS_ERR_INVALID, _("commitment_on: %s"), why.message);
+	if (!strcmp(field, "commitment_on") && date_parse_named(field, value, &d, &why))
+		return error_set(err, STATUS_ERR_INVALID, "%s", why.message);
 	if (!strcmp(field, "maturity")) {
 		if (maturity_parse_score(value, &n, &why))
 			return error_set(err, STATUS_ERR_INVALID, _("maturity: %s"), why.message);
@@ -308,8 +308,8 @@ static enum status check_material(struct store *store, const struct forms *forms
 	sqlite3_reset(stmt);
 	if (status)
 		return status;
-	if (received_on && date_parse(received_on, &d, &why))
-		return error_set(err, STATUS_ERR_INVALID, _("received on: %s"), why.message);
+	if (received_on && date_parse_named(_("received on"), received_on, &d, &why))
+		return error_set(err, STATUS_ERR_INVALID, "%s", why.message);
 	for (i = 0; level && i < level->material_count; i++)
 		if (!strcmp(level->materials[i].key, material))
 			return STATUS_OK;

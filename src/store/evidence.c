@@ -351,7 +351,8 @@ static enum status set_finding(struct store *store, const char *id, const char *
 
 	if (severity && strcmp(severity, "minor") && strcmp(severity, "major") && strcmp(severity, "critical"))
 		return error_set(err, STATUS_ERR_INVALID, _("severity '%s': expected minor, major or critical"), severity);
-	if (due_on && (status = date_parse(due_on, &due, err)))
+	/* L10N: the name of a finding's due date in a refusal of it */
+	if (due_on && (status = date_parse_named(_("due date"), due_on, &due, err)))
 		return status;
 	if (severity)
 		status = store_update(store, "findings", id, "severity", severity, err);

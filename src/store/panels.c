@@ -313,12 +313,21 @@ enum status panel_member_score(struct store *store, const char *panel, const cha
 	return store_finish(store, status, err);
 }
 
+/* An item given no due date (all zeros) is due PANEL_ITEM_DAYS after today. */
+static struct date item_due(struct store *store, struct date due)
+{
+	if (!due.year && !due.month && !due.day)
+		return date_add_days(store_today(store), PANEL_ITEM_DAYS);
+	return due;
+}
+
 /* The panel's open rectification findings are replaced by the new items. */
 static enum status replace_items(struct store *store, const struct panel_ref *p, const struct panel_item *items,
 				 size_t count, struct error *err)
 {
 	static const char *const sql = "SELECT id FROM findings WHERE panel_id = ?1 ORDER BY item";
 	char (*old)[33] = NULL, row[33], n[24], due[DATE_TEXT_SIZE], now[STORE_TIMESTAMP_SIZE];
+	struct date day;
 	size_t old_count = 0, i;
 	enum status status = store_ids(store, sql, p->id, &old, &old_count, err);
 
@@ -332,7 +341,14 @@ static enum status replace_items(struct store *store, const struct panel_ref *p,
 			break;
 		}
 		snprintf(n, sizeof(n), "%zu", i + 1);
-		date_format(items[i].due, due);
+		day = item_due(store, items[i].due);
+		date_format(day, due);
+		if (!date_is_valid(day)) {
+			/* L10N: a rectification item's due date that is not a day: its number, the date */
+			status = error_set(err, STATUS_ERR_INVALID, _("rectification item %zu: due %s: expected YYYY-MM-DD"),
+					   i + 1, due);
+			break;
+		}
 		if (!(status = store_new_id(row))) {
 			struct field_value fields[] = {
 				{ "panel_id", p->id }, { "case_id", p->case_id }, { "scenario", "0" }, { "item", n },

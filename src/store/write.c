@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/bundle.h"
+#include "gradus/dates.h"
 #include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "schema.h"
@@ -99,17 +100,35 @@ static enum status audit_append(struct store *store, const char *table, const ch
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("writing the audit log"));
 }
 
+/* A field named *_on holds a day of the calendar, or nothing: whatever
+ * path writes it, 0000-00-00 or 2026-02-30 never reaches the database. */
+static enum status check_date_field(const char *table, const struct field_value *field, struct error *err)
+{
+	size_t len = strlen(field->name);
+	char name[128];
+	struct date ignored;
+
+	if (len < 3 || strcmp(field->name + len - 3, "_on") || !field->value || !*field->value)
+		return STATUS_OK;
+	snprintf(name, sizeof(name), "%s.%s", table, field->name);
+	return date_parse_named(name, field->value, &ignored, err);
+}
+
 static enum status check_fields(const char *table, const struct schema_table **out,
 				const struct field_value *fields, size_t count, struct error *err)
 {
+	enum status status;
 	size_t i;
 
 	*out = schema_table(table);
 	if (!*out)
 		return error_set(err, STATUS_ERR_INVALID, _("unknown table '%s'"), table);
-	for (i = 0; i < count; i++)
+	for (i = 0; i < count; i++) {
 		if (!schema_has_field(*out, fields[i].name))
 			return error_set(err, STATUS_ERR_INVALID, _("unknown field '%s.%s'"), table, fields[i].name);
+		if ((status = check_date_field(table, &fields[i], err)))
+			return status;
+	}
 	return STATUS_OK;
 }
 

@@ -95,7 +95,7 @@ static bool check_date(const char *text, char *message, size_t size)
 	struct error err = { "" };
 	struct date d;
 
-	if (!date_parse(text, &d, &err))
+	if (!date_parse_named(NULL, text, &d, &err))
 		return true;
 	snprintf(message, size, "%s", tui_without_value(err.message, text));
 	return false;
@@ -562,7 +562,7 @@ static void finish_done(struct tui *tui, struct cultivation_edit *e, struct cult
 
 	if (!text)
 		return;
-	if (*text && date_parse(text, &on, &err)) {
+	if (*text && date_parse_named(NULL, text, &on, &err)) {
 		snprintf(e->message, sizeof(e->message), "%s", tui_without_value(err.message, text));
 		/* L10N: a done date that does not parse: what is wrong */
 		tui_say(tui, true, _("Done on: %s; nothing was written"), e->message);

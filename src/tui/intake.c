@@ -253,7 +253,7 @@ static bool check_date(struct entry *entry, const char *text, bool final)
 
 	if (!*text || (!final && strlen(text) < 10))
 		return true;
-	if (date_parse(text, &d, &err)) {
+	if (date_parse_named(NULL, text, &d, &err)) {
 		say(entry, true, "%s", tui_without_value(err.message, text));
 		return false;
 	}

@@ -351,30 +351,49 @@ static void start_opinion(struct tui *tui, struct panel_screen *s)
 	tui_say(tui, false, "%s", _("Rectification items: one a line, a due date first (2027-01-31 text)"));
 }
 
-/* "2027-01-31 补充数据" or "补充数据": the items of a rectification, one a line. */
-static size_t parse_items(char *text, struct panel_item *items, size_t max)
+/* Whether the first word of line is meant as a date: digits and dashes
+ * only, both of them ("2027-01-31", "0000-00-00", "2027-1-5"). */
+static bool starts_with_date(const char *line)
 {
-	size_t n = 0;
+	size_t n = strspn(line, "0123456789-");
+
+	return n && (!line[n] || line[n] == ' ') && memchr(line, '-', n) && strcspn(line, "0123456789") < n;
+}
+
+/* "2027-01-31 补充数据" or "补充数据": the items of a rectification, one a
+ * line; an item without a date gets the store's default. A first word
+ * meant as a date must be a day of the calendar. */
+static enum status parse_items(char *text, struct panel_item *items, size_t max, size_t *count, struct error *err)
+{
 	char *line, *save = NULL;
 
-	for (line = strtok_r(text, "\n", &save); line && n < max; line = strtok_r(NULL, "\n", &save)) {
+	*count = 0;
+	for (line = strtok_r(text, "\n", &save); line && *count < max; line = strtok_r(NULL, "\n", &save)) {
 		struct date due = { 0, 0, 0 };
-		char day[DATE_TEXT_SIZE];
 
 		while (*line == ' ')
 			line++;
 		if (!*line)
 			continue;
-		snprintf(day, sizeof(day), "%.10s", line);
-		if (strlen(line) > 10 && line[10] == ' ' && !date_parse(day, &due, NULL))
-			line += 11;
-		else
-			due = (struct date){ 0, 0, 0 };
+		if (starts_with_date(line)) {
+			size_t n = strcspn(line, " ");
+			char name[64], save_char = line[n];
+			enum status status;
+
+			line[n] = '\0';
+			/* L10N: the name of a rectification item's due date in a refusal: its number */
+			snprintf(name, sizeof(name), _("rectification item %zu"), *count + 1);
+			status = date_parse_named(name, line, &due, err);
+			line[n] = save_char;
+			if (status)
+				return status;
+			line += n;
+		}
 		while (*line == ' ')
 			line++;
-		items[n++] = (struct panel_item){ line, due };
+		items[(*count)++] = (struct panel_item){ line, due };
 	}
-	return n;
+	return STATUS_OK;
 }
 
 static void save_opinion(struct tui *tui, struct panel_screen *s)
@@ -387,8 +406,8 @@ static void save_opinion(struct tui *tui, struct panel_screen *s)
 
 	if (!kind || !text || !items_text)
 		goto cleanup;
-	count = parse_items(items_text, items, 32);
-	if (panel_opinion(tui->store, s->v.id, kind, text, items, count, &err)) {
+	if (parse_items(items_text, items, 32, &count, &err) ||
+	    panel_opinion(tui->store, s->v.id, kind, text, items, count, &err)) {
 		tui_say(tui, true, "%s", err.message);
 	} else {
 		s->mode = MODE_VIEW;

@@ -144,7 +144,7 @@ static void plan(struct tui *tui, struct plan_form *f)
 	for (i = 0; i < f->candidate_count; i++)
 		if (f->ticked[i])
 			names[p.inspector_count++] = f->users[f->candidates[i]].login;
-	if (date_parse(date, &p.on, &err)) {
+	if (date_parse_named(_("Date"), date, &p.on, &err)) {
 		tui_say(tui, true, "%s", err.message);
 	} else if (!p.inspector_count) {
 		/* L10N: planning a check without ticking an inspector */

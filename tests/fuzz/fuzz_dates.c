@@ -18,6 +18,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
+	/* The named parse agrees with the plain one, and a refusal always says
+	 * what is expected. */
+	if ((date_parse_named("--due", text, &d, &err) == STATUS_OK) != (date_parse(text, &d, NULL) == STATUS_OK))
+		abort();
+	if (date_parse(text, &d, NULL) != STATUS_OK && !strstr(err.message, "YYYY-MM-DD") &&
+	    strlen(err.message) < sizeof(err.message) - 1)
+		abort();
 	if (date_parse(text, &d, &err) == STATUS_OK) {
 		if (!date_is_valid(d))
 			abort();

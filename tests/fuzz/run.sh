@@ -20,7 +20,10 @@ if [ -z "${FUZZ_OUT:-}" ]; then
 	FUZZ_OUT=$scratch
 fi
 case $FUZZ_OUT in /*) ;; *) FUZZ_OUT=$(pwd)/$FUZZ_OUT ;; esac
-trap '[ -n "$scratch" ] && rm -rf "$scratch"' EXIT
+. "$TOP/tests/env.sh"
+home=$(mktemp -d "${TMPDIR:-/tmp}/gradus-fuzz-home.XXXXXX")
+trap 'rm -rf "$home"; [ -n "$scratch" ] && rm -rf "$scratch"' EXIT
+hermetic_env "$home"
 failed=0
 for name in $names; do
 	bin=$FUZZ_BUILD/fuzz/fuzz_$name

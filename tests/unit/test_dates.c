@@ -87,6 +87,11 @@ static void test_parse_valid(void **state)
 		{ "2025-01-01", { 2025, 1, 1 } }, { "2024-02-29", { 2024, 2, 29 } },
 		{ "2000-02-29", { 2000, 2, 29 } }, { "0001-01-01", { 1, 1, 1 } },
 		{ "9999-12-31", { 9999, 12, 31 } }, { "2026-10-10", { 2026, 10, 10 } },
+		{ "2025-01-31", { 2025, 1, 31 } }, { "2026-02-28", { 2026, 2, 28 } },
+		{ "2025-04-30", { 2025, 4, 30 } }, { "2025-06-30", { 2025, 6, 30 } },
+		{ "2025-09-30", { 2025, 9, 30 } }, { "2025-11-30", { 2025, 11, 30 } },
+		{ "2025-12-31", { 2025, 12, 31 } }, { "2400-02-29", { 2400, 2, 29 } },
+		{ "9996-02-29", { 9996, 2, 29 } }, { "0004-02-29", { 4, 2, 29 } },
 	};
 	size_t i;
 
@@ -125,6 +130,19 @@ static void test_parse_invalid(void **state)
 		{ "20250101", "20250101: expected YYYY-MM-DD" },
 		{ "2025-01", "2025-01: expected YYYY-MM-DD" },
 		{ "-025-01-01", "-025-01-01: expected YYYY-MM-DD" },
+		{ "0000-00-00", "0000-00-00: year 0 is not 1-9999" },
+		{ "2026-02-30", "2026-02-30: February 2026 has 28 days" },
+		{ "2026-02-29", "2026-02-29: February 2026 has 28 days" },
+		{ "2026-13-01", "2026-13-01: month 13 is not 1-12" },
+		{ "9999-12-32", "9999-12-32: December 9999 has 31 days" },
+		{ "9999-99-99", "9999-99-99: month 99 is not 1-12" },
+		{ "2026-06-31", "2026-06-31: June 2026 has 30 days" },
+		{ "10000-01-01", "10000-01-01: expected YYYY-MM-DD" },
+		{ "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x96-01-01",
+		  "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x96-01-01: expected YYYY-MM-DD" }, /* fullwidth digits */
+		{ "2026-01-01\n", "2026-01-01\n: expected YYYY-MM-DD" },
+		{ "yyyy-mm-dd", "yyyy-mm-dd: expected YYYY-MM-DD" },
+		{ "----------", "----------: expected YYYY-MM-DD" },
 	};
 	size_t i;
 
@@ -138,6 +156,56 @@ static void test_parse_invalid(void **state)
 		assert_int_equal(d.year, 7); /* untouched on failure */
 		assert_int_equal(date_parse(cases[i].text, &d, NULL), STATUS_ERR_INVALID);
 	}
+}
+
+/* A huge input is refused whole, and the message stays within its buffer. */
+static void test_parse_huge(void **state)
+{
+	static char text[100001];
+	struct error err = { "" };
+	struct date d = { 7, 7, 7 };
+
+	(void)state;
+	memset(text, '2', sizeof(text) - 1);
+	assert_int_equal(date_parse(text, &d, &err), STATUS_ERR_INVALID);
+	assert_int_equal(d.year, 7);
+	assert_true(strlen(err.message) < sizeof(err.message));
+	assert_int_equal(date_parse_named("--due", text, &d, &err), STATUS_ERR_INVALID);
+	assert_memory_equal(err.message, "--due: 2222", 11);
+	memcpy(text, "2026-01-01", 10);
+	assert_int_equal(date_parse(text, &d, NULL), STATUS_ERR_INVALID);
+}
+
+/* The refusal names the date and always says what is expected. */
+static void test_parse_named(void **state)
+{
+	static const struct {
+		const char *name, *text, *message;
+	} cases[] = {
+		{ "--due", "0000-00-00", "--due: 0000-00-00: year 0 is not 1-9999; expected YYYY-MM-DD" },
+		{ "--on", "2026-02-30", "--on: 2026-02-30: February 2026 has 28 days; expected YYYY-MM-DD" },
+		{ "--on", "2025-02-29", "--on: 2025-02-29: February 2025 has 28 days; expected YYYY-MM-DD" },
+		{ "due date", "2026-13-01", "due date: 2026-13-01: month 13 is not 1-12; expected YYYY-MM-DD" },
+		{ "--today", "", "--today: empty date: expected YYYY-MM-DD" },
+		{ "--today", NULL, "--today: empty date: expected YYYY-MM-DD" },
+		{ "findings.due_on", "2026/01/01", "findings.due_on: 2026/01/01: expected YYYY-MM-DD" },
+		/* no name: a form, which shows its label beside the message */
+		{ NULL, "2026-02-30", "2026-02-30: February 2026 has 28 days; expected YYYY-MM-DD" },
+		{ NULL, "2026/01/01", "2026/01/01: expected YYYY-MM-DD" },
+		{ NULL, "", "empty date: expected YYYY-MM-DD" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(cases); i++) {
+		struct error err = { "" };
+		struct date d = { 7, 7, 7 };
+
+		assert_int_equal(date_parse_named(cases[i].name, cases[i].text, &d, &err), STATUS_ERR_INVALID);
+		assert_string_equal(err.message, cases[i].message);
+		assert_int_equal(d.year, 7);
+	}
+	assert_int_equal(date_parse_named("--on", "2024-02-29", &(struct date){ 0, 0, 0 }, NULL), STATUS_OK);
 }
 
 static void test_compare(void **state)
@@ -307,6 +375,8 @@ int main(void)
 		cmocka_unit_test(test_is_valid),
 		cmocka_unit_test(test_parse_valid),
 		cmocka_unit_test(test_parse_invalid),
+		cmocka_unit_test(test_parse_huge),
+		cmocka_unit_test(test_parse_named),
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_days_and_weekday),
 		cmocka_unit_test(test_days_round_trip),
