@@ -125,8 +125,9 @@ static void draw_row(struct tui *tui, int y, const int widths[COL_COUNT], const 
 		     bool cursor)
 {
 	attr_t attr = !item ? draw_colour(tui, COLOUR_HEADER, A_BOLD)
-		      : cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE)
-		      : item->overdue ? draw_colour(tui, COLOUR_DUE, A_BOLD) : A_NORMAL;
+		      : draw_due(tui, item->overdue ? DUE_OVERDUE
+				 : date_days_between(store_today(tui->store), item->due) <= DUE_SOON_DAYS ? DUE_SOON
+				 : DUE_NONE, cursor);
 	char buffer[64];
 	int x = 1, c;
 

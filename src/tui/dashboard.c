@@ -235,7 +235,7 @@ static void draw_line(struct tui *tui, const struct dashboard *d, const struct b
 	draw_text(y, 2, b->label, label_cells - 1, attr);
 	x = 2 + label_cells;
 	if (bar_cells > 4)
-		draw_bar(y, x, bar_cells, b->value, b->max, attr | draw_colour(tui, COLOUR_DUE, A_NORMAL));
+		draw_bar(y, x, bar_cells, b->value, b->max, cursor ? attr : draw_colour(tui, COLOUR_DUE, A_NORMAL));
 	x += bar_cells > 4 ? bar_cells + 1 : 0;
 	snprintf(count, sizeof(count), "%ld", b->value);
 	draw_text(y, x, count, 8, attr);

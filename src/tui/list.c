@@ -194,7 +194,9 @@ static void draw_row(struct tui *tui, int y, const int widths[COL_COUNT], const 
 		if (widths[i] < 0)
 			continue;
 		text = header ? _(columns[i].header) : cell_text(tui, row, (enum column_id)i, buffer, sizeof(buffer));
-		draw_text(y, x, text, widths[i], attr);
+		draw_text(y, x, text, widths[i],
+			  header || i != COL_DUE ? attr
+						 : draw_due(tui, draw_due_mark(store_today(tui->store), row->next_due), cursor));
 		x += widths[i];
 		if (x < COLS)
 			draw_fill(y, x++, 1, attr);

@@ -166,7 +166,17 @@ const char *keymap_label(enum action action);    /* first key's label */
 /* Drawing (draw.c): UTF-8 data drawn by display cell, never raw to the terminal. */
 int draw_text(int y, int x, const char *text, int cells, attr_t attr);
 void draw_fill(int y, int x, int cells, attr_t attr);
+/* The attribute of a colour: its pair with colours on, else the fallback
+ * (A_REVERSE, A_BOLD, A_UNDERLINE), so every mark shows on a monochrome
+ * terminal and with NO_COLOR too. */
 attr_t draw_colour(const struct tui *tui, enum colour colour, attr_t fallback);
+/* A date against today: overdue, due within DUE_SOON_DAYS, or neither. */
+enum due_mark { DUE_NONE, DUE_SOON, DUE_OVERDUE };
+#define DUE_SOON_DAYS 7
+enum due_mark draw_due_mark(struct date today, const char *due);
+/* How a date with that mark looks, on the cursor row or not: overdue in the
+ * due colour, bold and underlined; due soon in bold. */
+attr_t draw_due(const struct tui *tui, enum due_mark mark, bool cursor);
 
 /* Screens. */
 extern const struct view_ops list_view_ops;
@@ -198,5 +208,9 @@ void script_free(struct script **script);
  * the end; a command line ":save-screen PATH" is returned in *command. */
 int script_next(struct script *script, int *code, wint_t *ch, const char **command);
 enum status screen_save(const char *path, struct error *err);
+/* The screen as screen_save writes it, each line followed by a tab and its
+ * attribute runs: "0-79:Bf7b4 3-12:RU" (R reverse, B bold, U underline,
+ * D dim, fN bN the foreground and background colours, 0 black to 7 white). */
+enum status screen_save_attributes(const char *path, struct error *err);
 
 #endif

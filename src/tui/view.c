@@ -323,6 +323,10 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 			status = screen_save(command + 12, err);
 			if (status)
 				return status;
+		} else if (command && !strncmp(command, "save-attrs ", 11)) {
+			status = screen_save_attributes(command + 11, err);
+			if (status)
+				return status;
 		} else if (command && sscanf(command, "resize %d %d", &columns, &lines) == 2) {
 			resizeterm(lines, columns);
 		} else if (command && sscanf(command, "click %d %d", &columns, &lines) == 2) {
