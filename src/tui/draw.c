@@ -62,6 +62,18 @@ int draw_text(int y, int x, const char *text, int cells, attr_t attr)
 	return used;
 }
 
+int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr)
+{
+	static const char ellipsis[] = "…";
+	int mark = utf8_width(ellipsis), used;
+
+	if (utf8_width(text ? text : "") <= cells || cells <= mark)
+		return draw_text(y, x, text, cells, attr);
+	used = draw_text(y, x, text, cells - mark, attr);
+	draw_text(y, x + used, ellipsis, cells - used, attr);
+	return used + mark;
+}
+
 void draw_fill(int y, int x, int cells, attr_t attr)
 {
 	int i;

@@ -165,6 +165,8 @@ const char *keymap_label(enum action action);    /* first key's label */
 
 /* Drawing (draw.c): UTF-8 data drawn by display cell, never raw to the terminal. */
 int draw_text(int y, int x, const char *text, int cells, attr_t attr);
+/* draw_text, a text too long ending in … where it is cut. */
+int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr);
 void draw_fill(int y, int x, int cells, attr_t attr);
 /* The attribute of a colour: its pair with colours on, else the fallback
  * (A_REVERSE, A_BOLD, A_UNDERLINE), so every mark shows on a monochrome

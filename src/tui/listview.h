@@ -1,0 +1,76 @@
+/* Private to tui/: the list engine, in the mould of tig's view and htop's
+ * Panel. It owns the rows' cursor and scrolling, the header, the columns
+ * laid out by display cells (cut with … , growing with the terminal), the
+ * cursor row's attribute, clicks, the wheel, reloading after a write and on
+ * resume. A list screen says only where its rows come from (load), what a
+ * cell shows and what opening a row does; its view data begins with a
+ * struct listview. */
+#ifndef GRADUS_TUI_LISTVIEW_H
+#define GRADUS_TUI_LISTVIEW_H
+
+#include "tui_private.h"
+
+/* A column: its header (msgid), its width in cells (LIST_FIT: the widest of
+ * its cells and header), how wide it may grow on a wider terminal (0: it
+ * does not; the room left goes to the growing columns in their order), the
+ * terminal width under which it is hidden, and whether it is aligned right. */
+struct list_column {
+	const char *header;
+	int cells, max, drop_below;
+	bool right;
+};
+#define LIST_FIT (-1)
+#define LIST_MAX_COLUMNS 12
+
+struct list_ops {
+	const struct list_column *columns;
+	size_t column_count;
+	int x, gap;         /* where the first column starts (> marks the cursor row before), the cells between */
+	bool follow_new;    /* a row added (after a write, on resume) takes the cursor */
+	/* Reads the rows anew into the view's data and sets list.count. */
+	enum status (*load)(struct tui *tui, struct view *view, struct error *err);
+	/* Frees the rows (close). */
+	void (*free_rows)(struct tui *tui, struct view *view);
+	/* The text of a cell of a row. */
+	const char *(*cell)(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size);
+	/* A cell's attribute; NULL: the cursor row's or none. */
+	attr_t (*attr)(struct tui *tui, struct view *view, size_t row, size_t column, bool cursor);
+	/* Draws a whole row instead of its cells (the dashboard's bars); NULL: cells. */
+	void (*draw_row)(struct tui *tui, struct view *view, size_t row, int y, bool cursor);
+	/* Whether the cursor may stop on a row; NULL: on every row. */
+	bool (*selectable)(struct view *view, size_t row);
+	/* Enter, or a click on the cursor row; NULL: nothing. */
+	void (*open)(struct tui *tui, struct view *view, size_t row);
+	/* What an empty list says (translated). */
+	const char *(*empty)(struct tui *tui, struct view *view);
+};
+
+struct listview {
+	const struct list_ops *ops;
+	size_t count, cursor, top;
+	int rows_y, rows_shown; /* the screen line of the first row shown, how many are */
+};
+
+/* The view's data, of `size` bytes beginning with a struct listview,
+ * allocated and loaded. */
+enum status listview_open(struct tui *tui, struct view *view, const struct list_ops *ops, size_t size,
+			  struct error *err);
+/* Reads the rows anew (after a write); a failure said on the status line. */
+void listview_reload(struct tui *tui, struct view *view);
+/* The view_ops of a list screen; key and mouse return false for what they
+ * leave to the screen or the engine above. */
+void listview_draw(struct tui *tui, struct view *view, int top, int height);
+bool listview_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch);
+bool listview_mouse(struct tui *tui, struct view *view, int y, int x, int wheel);
+void listview_resume(struct tui *tui, struct view *view);
+void listview_close(struct tui *tui, struct view *view);
+
+/* For a list that reads its own rows (the case list's keyset pages): the
+ * columns' widths for count rows (-1: hidden), one row (SIZE_MAX: the
+ * header) drawn in them, and the column under cell x. */
+void listview_layout(struct tui *tui, struct view *view, const struct list_ops *ops, size_t count, int widths[]);
+void listview_draw_row(struct tui *tui, struct view *view, const struct list_ops *ops, const int widths[],
+		       size_t row, int y, bool cursor);
+int listview_column_at(const struct list_ops *ops, const int widths[], int x);
+
+#endif
