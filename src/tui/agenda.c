@@ -12,35 +12,22 @@
 #define AGENDA_DAYS 90
 
 struct agenda {
-	struct listview list; /* first: the engine's */
-	struct agenda_item *items;
+	struct listview list; /* first: the engine's; rows are struct agenda_item */
 	char title[96], empty[160];
 };
 
 static const enum action agenda_hints[] = { ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_UP, ACTION_NONE };
 
-static enum status load(struct tui *tui, struct view *view, struct error *err)
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
-	struct agenda *agenda = view->data;
-	struct agenda_item *items = NULL;
-	size_t count = 0;
-	enum status status = case_agenda(tui->store, tui->forms, store_today(tui->store), AGENDA_DAYS, &items, &count,
-					 err);
-
-	if (status)
-		return status;
-	agenda_free(agenda->items, agenda->list.count);
-	agenda->items = items;
-	agenda->list.count = count;
-	return STATUS_OK;
+	(void)view;
+	return case_agenda(tui->store, tui->forms, store_today(tui->store), AGENDA_DAYS, (struct agenda_item **)rows,
+			   count, err);
 }
 
-static void free_rows(struct tui *tui, struct view *view)
+static void free_rows(void *rows, size_t count)
 {
-	struct agenda *agenda = view->data;
-
-	(void)tui;
-	agenda_free(agenda->items, agenda->list.count);
+	agenda_free(rows, count);
 }
 
 static const char *agenda_title(struct tui *tui, struct view *view)
@@ -58,7 +45,7 @@ enum agenda_column { COL_DUE, COL_DAYS, COL_NUMBER, COL_WHAT, COL_ENTERPRISE, CO
 
 static const char *cell(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size)
 {
-	const struct agenda_item *item = &((struct agenda *)view->data)->items[row];
+	const struct agenda_item *item = LISTVIEW_ROW(view, struct agenda_item, row);
 
 	switch (column) {
 	case COL_DUE: date_format(item->due, buffer); return buffer;
@@ -72,7 +59,7 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 /* An overdue item is marked on its whole row, one due soon too. */
 static attr_t row_attr(struct tui *tui, struct view *view, size_t row, size_t column, bool cursor)
 {
-	const struct agenda_item *item = &((struct agenda *)view->data)->items[row];
+	const struct agenda_item *item = LISTVIEW_ROW(view, struct agenda_item, row);
 
 	(void)column;
 	return draw_due(tui, item->overdue ? DUE_OVERDUE
@@ -90,9 +77,9 @@ static const char *empty(struct tui *tui, struct view *view)
 	return agenda->empty;
 }
 
-static void open_case(struct tui *tui, struct view *view, size_t row)
+static const char *case_id(struct view *view, size_t row)
 {
-	tui_open(tui, &case_view_ops, ((struct agenda *)view->data)->items[row].id);
+	return LISTVIEW_ROW(view, struct agenda_item, row)->id;
 }
 
 /* L10N: column headers of the agenda; keep them short */
@@ -104,7 +91,8 @@ static const struct list_column columns[COL_COUNT] = {
 
 static const struct list_ops agenda_list = {
 	.columns = columns, .column_count = COL_COUNT, .x = 1, .gap = 2,
-	.load = load, .free_rows = free_rows, .cell = cell, .attr = row_attr, .open = open_case, .empty = empty,
+	.load = load, .free_rows = free_rows, .cell = cell, .attr = row_attr, .opens = &case_view_ops, .arg = case_id,
+	.empty = empty,
 };
 
 static enum status agenda_open(struct tui *tui, struct view *view, struct error *err)

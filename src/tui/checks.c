@@ -13,39 +13,35 @@
 #include "settings.h"
 
 struct checks_screen {
-	struct listview list; /* first: the engine's */
+	struct listview list; /* first: the engine's; rows are struct check_view */
 	char case_id[33];
-	struct check_view *checks;
 	char title[160];
 };
 
 static const enum action checks_hints[] = { ACTION_OPEN, ACTION_PLAN, ACTION_BACK, ACTION_HELP, ACTION_NONE };
 
-static void free_rows(struct tui *tui, struct view *view)
+static void free_rows(void *rows, size_t count)
 {
-	struct checks_screen *s = view->data;
+	struct check_view *checks = rows;
 	size_t i;
 
-	(void)tui;
-	for (i = 0; i < s->list.count; i++)
-		check_view_clear(&s->checks[i]);
-	free(s->checks);
-	s->checks = NULL;
-	s->list.count = 0;
+	for (i = 0; i < count; i++)
+		check_view_clear(&checks[i]);
+	free(checks);
 }
 
 /* The check the walk was last in, if it is one of these. */
-static void cursor_on_remembered(struct checks_screen *s)
+static void cursor_on_remembered(struct checks_screen *s, const struct check_view *checks, size_t count)
 {
 	size_t i;
 	int scenario, item;
 
-	for (i = 0; i < s->list.count; i++)
-		if (settings_walk_load(s->checks[i].id, &scenario, &item))
+	for (i = 0; i < count; i++)
+		if (settings_walk_load(checks[i].id, &scenario, &item))
 			s->list.cursor = i;
 }
 
-/* The first time, the case's title and the check last walked. */
+/* The first time, the case's title. */
 static enum status load_case(struct tui *tui, struct view *view, struct error *err)
 {
 	struct checks_screen *s = view->data;
@@ -61,28 +57,28 @@ static enum status load_case(struct tui *tui, struct view *view, struct error *e
 	return STATUS_OK;
 }
 
-static enum status load(struct tui *tui, struct view *view, struct error *err)
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
 	struct checks_screen *s = view->data;
+	struct check_view *checks = NULL;
 	char (*ids)[33] = NULL;
-	size_t count = 0, i;
+	size_t found = 0, i;
 	bool first = !s->case_id[0];
 	enum status status = first ? load_case(tui, view, err) : STATUS_OK;
 
 	if (!status)
-		status = check_list(tui->store, s->case_id, &ids, &count, err);
-	if (status)
-		return status;
-	free_rows(tui, view);
-	s->checks = calloc(count ? count : 1, sizeof(*s->checks));
-	if (!s->checks)
+		status = check_list(tui->store, s->case_id, &ids, &found, err);
+	if (!status && !(checks = calloc(found ? found : 1, sizeof(*checks))))
 		status = STATUS_ERR_NOMEM;
-	for (i = 0; !status && i < count; i++)
-		if (!(status = check_load(tui->store, ids[i], &s->checks[i], err)))
-			s->list.count++;
+	for (i = 0; !status && i < found; i++)
+		if (!(status = check_load(tui->store, ids[i], &checks[i], err)))
+			(*count)++;
 	free(ids);
-	if (first)
-		cursor_on_remembered(s);
+	*rows = checks;
+	if (!status && first)
+		cursor_on_remembered(s, checks, *count);
+	if (status && checks)
+		free_rows(checks, *count);
 	return status;
 }
 
@@ -98,7 +94,7 @@ const char *check_status_name(const char *status)
 
 static const char *cell(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size)
 {
-	const struct check_view *v = &((struct checks_screen *)view->data)->checks[row];
+	const struct check_view *v = LISTVIEW_ROW(view, struct check_view, row);
 	size_t answered, required;
 	struct score score;
 
@@ -121,17 +117,9 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	}
 }
 
-static const char *empty(struct tui *tui, struct view *view)
+static const char *check_id(struct view *view, size_t row)
 {
-	(void)tui;
-	(void)view;
-	/* L10N: a case without spot checks */
-	return _("No spot check yet: n plans one.");
-}
-
-static void open_check(struct tui *tui, struct view *view, size_t row)
-{
-	tui_open(tui, &walk_view_ops, ((struct checks_screen *)view->data)->checks[row].id);
+	return LISTVIEW_ROW(view, struct check_view, row)->id;
 }
 
 /* L10N: column headings of a case's spot checks; keep them within 22, 10, 9, 18, 5 and 7 cells */
@@ -142,7 +130,9 @@ static const struct list_column columns[] = {
 
 static const struct list_ops checks_list = {
 	.columns = columns, .column_count = 6, .x = 2, .gap = 1, .follow_new = true,
-	.load = load, .free_rows = free_rows, .cell = cell, .open = open_check, .empty = empty,
+	.load = load, .free_rows = free_rows, .cell = cell, .opens = &walk_view_ops, .arg = check_id,
+	/* L10N: a case without spot checks */
+	.empty_text = N_("No spot check yet: n plans one."),
 };
 
 static enum status checks_open(struct tui *tui, struct view *view, struct error *err)

@@ -9,42 +9,25 @@
 #include "gradus/i18n.h"
 #include "listview.h"
 
-struct conflicts_screen {
-	struct listview list; /* first: the engine's */
-	struct conflict_row *rows;
-};
-
 static const enum action conflicts_hints[] = { ACTION_KEEP_OFFICE, ACTION_TAKE_BUNDLE, ACTION_BACK, ACTION_HELP,
 					       ACTION_NONE };
 
-static enum status load(struct tui *tui, struct view *view, struct error *err)
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
-	struct conflicts_screen *s = view->data;
-	struct conflict_row *rows = NULL;
-	size_t count = 0;
-	enum status status = conflict_list(tui->store, false, &rows, &count, err);
-
-	if (status)
-		return status;
-	conflict_rows_free(s->rows, s->list.count);
-	s->rows = rows;
-	s->list.count = count;
-	return STATUS_OK;
+	(void)view;
+	return conflict_list(tui->store, false, (struct conflict_row **)rows, count, err);
 }
 
-static void free_rows(struct tui *tui, struct view *view)
+static void free_rows(void *rows, size_t count)
 {
-	struct conflicts_screen *s = view->data;
-
-	(void)tui;
-	conflict_rows_free(s->rows, s->list.count);
+	conflict_rows_free(rows, count);
 }
 
 static const char *or_dash(const char *text) { return text && *text ? text : "—"; }
 
 static const char *cell(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size)
 {
-	const struct conflict_row *r = &((struct conflicts_screen *)view->data)->rows[row];
+	const struct conflict_row *r = LISTVIEW_ROW(view, struct conflict_row, row);
 
 	(void)tui;
 	switch (column) {
@@ -57,14 +40,6 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	}
 }
 
-static const char *empty(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: no conflict is open */
-	return _("No open conflict: every bundle applied cleanly, or all are settled.");
-}
-
 /* L10N: column headings of the conflicts of bundles */
 static const struct list_column columns[] = {
 	{ N_("Record"), 23, 40, 0, false }, { N_("Field"), 17, 0, 0, false },
@@ -73,23 +48,25 @@ static const struct list_column columns[] = {
 
 static const struct list_ops conflicts_list = {
 	.columns = columns, .column_count = 4, .x = 2, .gap = 1,
-	.load = load, .free_rows = free_rows, .cell = cell, .empty = empty,
+	.load = load, .free_rows = free_rows, .cell = cell,
+	/* L10N: no conflict is open */
+	.empty_text = N_("No open conflict: every bundle applied cleanly, or all are settled."),
 };
 
 static enum status conflicts_open(struct tui *tui, struct view *view, struct error *err)
 {
-	return listview_open(tui, view, &conflicts_list, sizeof(struct conflicts_screen), err);
+	return listview_open(tui, view, &conflicts_list, sizeof(struct listview), err);
 }
 
 static void resolve(struct tui *tui, struct view *view, bool take_bundle)
 {
-	struct conflicts_screen *s = view->data;
+	struct listview *list = view->data;
 	struct error err = { "" };
 	char id[64];
 
-	if (!s->list.count)
+	if (!list->count)
 		return;
-	snprintf(id, sizeof(id), "%s", s->rows[s->list.cursor].id);
+	snprintf(id, sizeof(id), "%s", LISTVIEW_ROW(view, struct conflict_row, list->cursor)->id);
 	if (conflict_resolve(tui->store, id, take_bundle, &err)) {
 		tui_say(tui, true, "%s", err.message);
 		return;

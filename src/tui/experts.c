@@ -12,34 +12,17 @@
 #include "listview.h"
 #include "panels_private.h"
 
-struct experts_screen {
-	struct listview list; /* first: the engine's */
-	struct expert_row *rows;
-};
-
 static const enum action experts_hints[] = { ACTION_OPEN, ACTION_NEW_EXPERT, ACTION_BACK, ACTION_HELP, ACTION_NONE };
 
-static enum status load(struct tui *tui, struct view *view, struct error *err)
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
-	struct experts_screen *s = view->data;
-	struct expert_row *rows = NULL;
-	size_t count = 0;
-	enum status status = expert_list(tui->store, &rows, &count, err);
-
-	if (status)
-		return status;
-	expert_rows_free(s->rows, s->list.count);
-	s->rows = rows;
-	s->list.count = count;
-	return STATUS_OK;
+	(void)view;
+	return expert_list(tui->store, (struct expert_row **)rows, count, err);
 }
 
-static void free_rows(struct tui *tui, struct view *view)
+static void free_rows(void *rows, size_t count)
 {
-	struct experts_screen *s = view->data;
-
-	(void)tui;
-	expert_rows_free(s->rows, s->list.count);
+	expert_rows_free(rows, count);
 }
 
 /* "研发设计、生产作业" from "rnd,process". */
@@ -60,7 +43,7 @@ void experts_fields_text(const struct tui *tui, const char *keys, char *out, siz
 
 static const char *cell(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size)
 {
-	const struct expert_row *e = &((struct experts_screen *)view->data)->rows[row];
+	const struct expert_row *e = LISTVIEW_ROW(view, struct expert_row, row);
 
 	switch (column) {
 	case 0: return e->code;
@@ -71,17 +54,9 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	}
 }
 
-static const char *empty(struct tui *tui, struct view *view)
+static const char *code(struct view *view, size_t row)
 {
-	(void)tui;
-	(void)view;
-	/* L10N: the experts' registry when it is empty */
-	return _("No expert yet: n registers one.");
-}
-
-static void open_expert(struct tui *tui, struct view *view, size_t row)
-{
-	tui_open(tui, &expert_view_ops, ((struct experts_screen *)view->data)->rows[row].code);
+	return LISTVIEW_ROW(view, struct expert_row, row)->code;
 }
 
 /* L10N: column headings of the experts' registry */
@@ -92,12 +67,14 @@ static const struct list_column columns[] = {
 
 static const struct list_ops experts_list = {
 	.columns = columns, .column_count = 5, .x = 2, .gap = 1, .follow_new = true,
-	.load = load, .free_rows = free_rows, .cell = cell, .open = open_expert, .empty = empty,
+	.load = load, .free_rows = free_rows, .cell = cell, .opens = &expert_view_ops, .arg = code,
+	/* L10N: the experts' registry when it is empty */
+	.empty_text = N_("No expert yet: n registers one."),
 };
 
 static enum status experts_open(struct tui *tui, struct view *view, struct error *err)
 {
-	return listview_open(tui, view, &experts_list, sizeof(struct experts_screen), err);
+	return listview_open(tui, view, &experts_list, sizeof(struct listview), err);
 }
 
 static const struct view_ops expert_form_view_ops;

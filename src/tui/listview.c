@@ -49,6 +49,23 @@ static void settle(struct view *view)
 	}
 }
 
+/* The rows read anew, the old ones freed. */
+static enum status load(struct tui *tui, struct view *view, struct error *err)
+{
+	struct listview *lv = list_of(view);
+	void *rows = NULL;
+	size_t count = 0;
+	enum status status = lv->ops->load(tui, view, &rows, &count, err);
+
+	if (status)
+		return status;
+	if (lv->rows)
+		lv->ops->free_rows(lv->rows, lv->count);
+	lv->rows = rows;
+	lv->count = count;
+	return STATUS_OK;
+}
+
 enum status listview_open(struct tui *tui, struct view *view, const struct list_ops *ops, size_t size,
 			  struct error *err)
 {
@@ -59,7 +76,7 @@ enum status listview_open(struct tui *tui, struct view *view, const struct list_
 		return STATUS_ERR_NOMEM;
 	lv->ops = ops;
 	view->data = lv;
-	status = ops->load(tui, view, err);
+	status = load(tui, view, err);
 	if (status) {
 		listview_close(tui, view);
 		return status;
@@ -74,7 +91,7 @@ void listview_reload(struct tui *tui, struct view *view)
 	struct error err = { "" };
 	size_t before = lv->count;
 
-	if (lv->ops->load(tui, view, &err)) {
+	if (load(tui, view, &err)) {
 		tui_say(tui, true, "%s", err.message);
 		return;
 	}
@@ -92,8 +109,9 @@ void listview_close(struct tui *tui, struct view *view)
 {
 	struct listview *lv = list_of(view);
 
-	if (lv && lv->ops->free_rows)
-		lv->ops->free_rows(tui, view);
+	(void)tui;
+	if (lv && lv->rows)
+		lv->ops->free_rows(lv->rows, lv->count);
 	free(lv);
 	view->data = NULL;
 }
@@ -204,7 +222,8 @@ void listview_draw(struct tui *tui, struct view *view, int top, int height)
 	lv->rows_y = top + header;
 	lv->rows_shown = 0;
 	if (!lv->count) {
-		draw_text(top + header + 1, 2, ops->empty(tui, view), COLS - 2, A_NORMAL);
+		draw_text(top + header + 1, 2, ops->empty_text ? _(ops->empty_text) : ops->empty(tui, view), COLS - 2,
+			  A_NORMAL);
 		return;
 	}
 	if (rows <= 0)
@@ -242,7 +261,9 @@ bool listview_key(struct tui *tui, struct view *view, enum action action, int co
 	case ACTION_HOME: step(view, -1, lv->count); return true;
 	case ACTION_END: step(view, 1, lv->count); return true;
 	case ACTION_OPEN:
-		if (lv->count && lv->ops->open)
+		if (lv->count && lv->ops->opens)
+			tui_open(tui, lv->ops->opens, lv->ops->arg(view, lv->cursor));
+		else if (lv->count && lv->ops->open)
 			lv->ops->open(tui, view, lv->cursor);
 		return true;
 	default: return false;

@@ -27,10 +27,10 @@ struct list_ops {
 	size_t column_count;
 	int x, gap;         /* where the first column starts (> marks the cursor row before), the cells between */
 	bool follow_new;    /* a row added (after a write, on resume) takes the cursor */
-	/* Reads the rows anew into the view's data and sets list.count. */
-	enum status (*load)(struct tui *tui, struct view *view, struct error *err);
-	/* Frees the rows (close). */
-	void (*free_rows)(struct tui *tui, struct view *view);
+	/* Reads the rows anew: an array of *count rows in *rows, which
+	 * free_rows frees. */
+	enum status (*load)(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err);
+	void (*free_rows)(void *rows, size_t count);
 	/* The text of a cell of a row. */
 	const char *(*cell)(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size);
 	/* A cell's attribute; NULL: the cursor row's or none. */
@@ -39,14 +39,19 @@ struct list_ops {
 	void (*draw_row)(struct tui *tui, struct view *view, size_t row, int y, bool cursor);
 	/* Whether the cursor may stop on a row; NULL: on every row. */
 	bool (*selectable)(struct view *view, size_t row);
-	/* Enter, or a click on the cursor row; NULL: nothing. */
+	/* Enter, or a click on the cursor row, opens this screen for the row's
+	 * arg; or calls open; or does nothing. */
+	const struct view_ops *opens;
+	const char *(*arg)(struct view *view, size_t row);
 	void (*open)(struct tui *tui, struct view *view, size_t row);
-	/* What an empty list says (translated). */
+	/* What an empty list says: this msgid, or what empty returns. */
+	const char *empty_text;
 	const char *(*empty)(struct tui *tui, struct view *view);
 };
 
 struct listview {
 	const struct list_ops *ops;
+	void *rows;
 	size_t count, cursor, top;
 	int rows_y, rows_shown; /* the screen line of the first row shown, how many are */
 };
@@ -55,6 +60,8 @@ struct listview {
  * allocated and loaded. */
 enum status listview_open(struct tui *tui, struct view *view, const struct list_ops *ops, size_t size,
 			  struct error *err);
+/* Row `row` of a list screen's rows, of that type. */
+#define LISTVIEW_ROW(view, type, row) (&((type *)((struct listview *)(view)->data)->rows)[row])
 /* Reads the rows anew (after a write); a failure said on the status line. */
 void listview_reload(struct tui *tui, struct view *view);
 /* The view_ops of a list screen; key and mouse return false for what they

@@ -14,9 +14,8 @@
 #include "panels_private.h"
 
 struct panels_screen {
-	struct listview list; /* first: the engine's */
+	struct listview list; /* first: the engine's; rows are struct panel_view */
 	char case_id[33], level[32], state[32];
-	struct panel_view *panels;
 	char title[160];
 };
 
@@ -30,24 +29,22 @@ const char *panels_purpose_name(const struct tui *tui, const char *level_key, co
 	return !panel ? purpose : i18n_chinese() ? panel->zh : panel->en;
 }
 
-static void free_rows(struct tui *tui, struct view *view)
+static void free_rows(void *rows, size_t count)
 {
-	struct panels_screen *s = view->data;
+	struct panel_view *panels = rows;
 	size_t i;
 
-	(void)tui;
-	for (i = 0; i < s->list.count; i++)
-		panel_view_clear(&s->panels[i]);
-	free(s->panels);
-	s->panels = NULL;
-	s->list.count = 0;
+	for (i = 0; i < count; i++)
+		panel_view_clear(&panels[i]);
+	free(panels);
 }
 
-static enum status load(struct tui *tui, struct view *view, struct error *err)
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
 	struct panels_screen *s = view->data;
+	struct panel_view *panels = NULL;
 	char (*ids)[33] = NULL;
-	size_t count = 0, i;
+	size_t found = 0, i;
 	struct case_detail detail;
 	enum status status = store_case_detail(tui->store, view->arg, &detail, err);
 
@@ -59,16 +56,16 @@ static enum status load(struct tui *tui, struct view *view, struct error *err)
 	/* L10N: title of a case's expert panels: the case number, the enterprise */
 	snprintf(s->title, sizeof(s->title), _("%s  %s: expert panels"), detail.row.number, detail.row.enterprise);
 	case_detail_clear(&detail);
-	if ((status = panel_list(tui->store, s->case_id, &ids, &count, err)))
-		return status;
-	free_rows(tui, view);
-	s->panels = calloc(count ? count : 1, sizeof(*s->panels));
-	if (!s->panels)
+	status = panel_list(tui->store, s->case_id, &ids, &found, err);
+	if (!status && !(panels = calloc(found ? found : 1, sizeof(*panels))))
 		status = STATUS_ERR_NOMEM;
-	for (i = 0; !status && i < count; i++)
-		if (!(status = panel_load(tui->store, ids[i], &s->panels[i], err)))
-			s->list.count++;
+	for (i = 0; !status && i < found; i++)
+		if (!(status = panel_load(tui->store, ids[i], &panels[i], err)))
+			(*count)++;
 	free(ids);
+	*rows = panels;
+	if (status && panels)
+		free_rows(panels, *count);
 	return status;
 }
 
@@ -95,7 +92,7 @@ const char *panels_status_name(const char *status)
 static const char *cell(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size)
 {
 	const struct panels_screen *s = view->data;
-	const struct panel_view *p = &s->panels[row];
+	const struct panel_view *p = LISTVIEW_ROW(view, struct panel_view, row);
 
 	(void)buffer;
 	(void)size;
@@ -109,17 +106,9 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	}
 }
 
-static const char *empty(struct tui *tui, struct view *view)
+static const char *panel_id(struct view *view, size_t row)
 {
-	(void)tui;
-	(void)view;
-	/* L10N: a case without expert panels */
-	return _("No panel yet: n convenes one.");
-}
-
-static void open_panel(struct tui *tui, struct view *view, size_t row)
-{
-	tui_open(tui, &panel_view_ops, ((struct panels_screen *)view->data)->panels[row].id);
+	return LISTVIEW_ROW(view, struct panel_view, row)->id;
 }
 
 /* L10N: column headings of a case's expert panels */
@@ -130,7 +119,9 @@ static const struct list_column columns[] = {
 
 static const struct list_ops panels_list = {
 	.columns = columns, .column_count = 6, .x = 2, .gap = 1, .follow_new = true,
-	.load = load, .free_rows = free_rows, .cell = cell, .open = open_panel, .empty = empty,
+	.load = load, .free_rows = free_rows, .cell = cell, .opens = &panel_view_ops, .arg = panel_id,
+	/* L10N: a case without expert panels */
+	.empty_text = N_("No panel yet: n convenes one."),
 };
 
 static enum status panels_open(struct tui *tui, struct view *view, struct error *err)
