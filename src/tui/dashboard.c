@@ -8,7 +8,7 @@
 
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
-#include "tui_private.h"
+#include "listview.h"
 
 
 struct bar {
@@ -18,10 +18,15 @@ struct bar {
 	char command[96];   /* the list's filter for this bar */
 };
 
+/* The bars as they are made. */
 struct dashboard {
 	struct bar *bars;
-	size_t count, capacity, cursor, top;
-	int label_cells; /* the widest label, at most 24 cells */
+	size_t count, capacity;
+};
+
+struct dashboard_screen {
+	struct listview list; /* first: the engine's; rows are struct bar */
+	int label_cells;      /* the widest label, at most 24 cells */
 };
 
 static const enum action dashboard_hints[] = { ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_UP,
@@ -161,47 +166,28 @@ static void coverage(struct tui *tui, struct dashboard *d, const struct dashboar
 	}
 }
 
-static enum status load(struct tui *tui, struct dashboard *d, struct error *err)
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
+	struct dashboard_screen *screen = view->data;
+	struct dashboard d = { NULL, 0, 0 };
 	struct dashboard_data data;
 	size_t i;
 	enum status status = store_dashboard(tui->store, store_today(tui->store), &data, err);
 
 	if (status)
 		return status;
-	d->count = 0;
-	levels(tui, d, &data);
-	regions(tui, d, &data);
-	deadlines(d, &data, store_today(tui->store));
-	coverage(tui, d, &data);
+	levels(tui, &d, &data);
+	regions(tui, &d, &data);
+	deadlines(&d, &data, store_today(tui->store));
+	coverage(tui, &d, &data);
 	dashboard_data_free(&data);
-	d->label_cells = 4;
-	for (i = 0; i < d->count; i++)
-		if (d->bars[i].value >= 0 && utf8_width(d->bars[i].label) > d->label_cells)
-			d->label_cells = utf8_width(d->bars[i].label) > 24 ? 24 : utf8_width(d->bars[i].label);
-	for (d->cursor = 0; d->cursor < d->count && !d->bars[d->cursor].command[0]; d->cursor++)
-		;
+	screen->label_cells = 4;
+	for (i = 0; i < d.count; i++)
+		if (d.bars[i].value >= 0 && utf8_width(d.bars[i].label) > screen->label_cells)
+			screen->label_cells = utf8_width(d.bars[i].label) > 24 ? 24 : utf8_width(d.bars[i].label);
+	*rows = d.bars;
+	*count = d.count;
 	return STATUS_OK;
-}
-
-static enum status dashboard_open(struct tui *tui, struct view *view, struct error *err)
-{
-	struct dashboard *d = calloc(1, sizeof(*d));
-
-	if (!d)
-		return STATUS_ERR_NOMEM;
-	view->data = d;
-	return load(tui, d, err);
-}
-
-static void dashboard_close(struct tui *tui, struct view *view)
-{
-	struct dashboard *d = view->data;
-
-	(void)tui;
-	free(d->bars);
-	free(d);
-	view->data = NULL;
 }
 
 /* A bar of value/max in cells, in eighths of a cell. */
@@ -219,8 +205,10 @@ static void draw_bar(int y, int x, int cells, long value, long max, attr_t attr)
 		draw_text(y, x + i, eighths[units % 8], 1, attr);
 }
 
-static void draw_line(struct tui *tui, const struct dashboard *d, const struct bar *b, int y, bool cursor)
+static void draw_line(struct tui *tui, struct view *view, size_t row, int y, bool cursor)
 {
+	const struct dashboard_screen *d = view->data;
+	const struct bar *b = LISTVIEW_ROW(view, struct bar, row);
 	attr_t attr = cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
 	int label_cells = d->label_cells + 1;
 	int bar_cells = (COLS - label_cells - 10) / 2 > 30 ? 30 : (COLS - label_cells - 10) / 2;
@@ -228,11 +216,11 @@ static void draw_line(struct tui *tui, const struct dashboard *d, const struct b
 	int x;
 
 	if (b->value < 0) {
-		draw_text(y, 1, b->label, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
+		draw_text(y, 1, b->label, COLS - 2, b->label[0] ? draw_colour(tui, COLOUR_HEADER, A_BOLD) : A_NORMAL);
 		return;
 	}
 	draw_fill(y, 0, COLS, attr);
-	draw_text(y, 2, b->label, label_cells - 1, attr);
+	draw_text_cut(y, 2, b->label, label_cells - 1, attr);
 	x = 2 + label_cells;
 	if (bar_cells > 4)
 		draw_bar(y, x, bar_cells, b->value, b->max, cursor ? attr : draw_colour(tui, COLOUR_DUE, A_NORMAL));
@@ -241,76 +229,40 @@ static void draw_line(struct tui *tui, const struct dashboard *d, const struct b
 	draw_text(y, x, count, 8, attr);
 	x += utf8_width(count) + 2;
 	if (x < COLS)
-		draw_text(y, x, b->detail, COLS - x, attr);
+		draw_text_cut(y, x, b->detail, COLS - x, attr);
 }
 
-static void dashboard_draw(struct tui *tui, struct view *view, int top, int height)
+static bool has_filter(struct view *view, size_t row)
 {
-	struct dashboard *d = view->data;
-	size_t i;
-
-	if (d->cursor < d->top)
-		d->top = d->cursor;
-	if (height > 0 && d->cursor >= d->top + (size_t)height)
-		d->top = d->cursor - (size_t)height + 1;
-	for (i = d->top; i < d->count && (int)(i - d->top) < height; i++)
-		draw_line(tui, d, &d->bars[i], top + (int)(i - d->top), i == d->cursor);
+	return LISTVIEW_ROW(view, struct bar, row)->command[0] != '\0';
 }
 
-static void step_cursor(struct dashboard *d, int direction)
+/* Enter on a bar: back on the list, which takes the bar's filter. */
+static void open_bar(struct tui *tui, struct view *view, size_t row)
 {
-	size_t at = d->cursor;
+	char command[96];
 
-	while ((direction > 0 ? at + 1 < d->count : at > 0)) {
-		at = direction > 0 ? at + 1 : at - 1;
-		if (d->bars[at].command[0]) {
-			d->cursor = at;
-			return;
-		}
-	}
+	if (tui->depth < 2)
+		return;
+	snprintf(command, sizeof(command), "%s", LISTVIEW_ROW(view, struct bar, row)->command);
+	tui_pop(tui);
+	list_filter(tui, &tui->views[tui->depth - 1], command);
 }
 
-static bool dashboard_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
+static void free_rows(void *rows, size_t count)
 {
-	struct dashboard *d = view->data;
-	int i;
-
-	(void)code;
-	(void)ch;
-	switch (action) {
-	case ACTION_DOWN: step_cursor(d, 1); return true;
-	case ACTION_UP: step_cursor(d, -1); return true;
-	case ACTION_PAGE_DOWN: for (i = 0; i < LINES - 3; i++) step_cursor(d, 1); return true;
-	case ACTION_PAGE_UP: for (i = 0; i < LINES - 3; i++) step_cursor(d, -1); return true;
-	case ACTION_HOME: for (i = 0; i < (int)d->count; i++) step_cursor(d, -1); return true;
-	case ACTION_END: for (i = 0; i < (int)d->count; i++) step_cursor(d, 1); return true;
-	case ACTION_OPEN:
-		if (d->cursor < d->count && d->bars[d->cursor].command[0] && tui->depth >= 2) {
-			char command[96];
-
-			snprintf(command, sizeof(command), "%s", d->bars[d->cursor].command);
-			tui_pop(tui); /* back on the list, which takes the filter */
-			list_filter(tui, &tui->views[tui->depth - 1], command);
-		}
-		return true;
-	default:
-		return false;
-	}
+	(void)count;
+	free(rows);
 }
 
-/* A click on a bar selects it; on the selected bar, opens it. */
-static bool dashboard_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
-{
-	struct dashboard *d = view->data;
-	size_t at = d->top + (size_t)(y - 1);
+static const struct list_ops dashboard_list = {
+	.load = load, .free_rows = free_rows, .draw_row = draw_line, .selectable = has_filter, .open = open_bar,
+	.empty_text = "",
+};
 
-	(void)x;
-	if (wheel || y < 1 || at >= d->count || !d->bars[at].command[0])
-		return wheel == 0;
-	if (at == d->cursor)
-		return dashboard_key(tui, view, ACTION_OPEN, 0, L'\r');
-	d->cursor = at;
-	return true;
+static enum status dashboard_open(struct tui *tui, struct view *view, struct error *err)
+{
+	return listview_open(tui, view, &dashboard_list, sizeof(struct dashboard_screen), err);
 }
 
 static const char *dashboard_title(struct tui *tui, struct view *view)
@@ -321,22 +273,14 @@ static const char *dashboard_title(struct tui *tui, struct view *view)
 	return _("Dashboard");
 }
 
-static void dashboard_resume(struct tui *tui, struct view *view)
-{
-	struct error err;
-
-	if (load(tui, view->data, &err))
-		tui_say(tui, true, "%s", err.message);
-}
-
 const struct view_ops dashboard_view_ops = {
 	.name = "dashboard",
 	.open = dashboard_open,
-	.draw = dashboard_draw,
-	.key = dashboard_key,
-	.close = dashboard_close,
+	.draw = listview_draw,
+	.key = listview_key,
+	.close = listview_close,
 	.title = dashboard_title,
 	.hints = dashboard_hints,
-	.resume = dashboard_resume,
-	.mouse = dashboard_mouse,
+	.resume = listview_resume,
+	.mouse = listview_mouse,
 };

@@ -117,9 +117,6 @@ struct tui {
 enum status tui_push(struct tui *tui, const struct view_ops *ops, const char *arg, struct error *err);
 /* tui_push, a failure said on the status line. */
 void tui_open(struct tui *tui, const struct view_ops *ops, const char *arg);
-/* The cursor of a short list of count rows moved by up, down, home, end,
- * page up and page down; false for any other action. */
-bool tui_list_move(size_t *cursor, size_t count, enum action action);
 /* A click on line y of a list drawn from line rows_y with row `top` first:
  * true when it hit a row (*at). */
 bool tui_list_hit(int y, int rows_y, size_t top, size_t count, size_t *at);

@@ -41,17 +41,6 @@ void tui_open(struct tui *tui, const struct view_ops *ops, const char *arg)
 		tui_say(tui, true, "%s", err.message);
 }
 
-bool tui_list_move(size_t *cursor, size_t count, enum action action)
-{
-	switch (action) {
-	case ACTION_DOWN: if (*cursor + 1 < count) (*cursor)++; return true;
-	case ACTION_UP: if (*cursor > 0) (*cursor)--; return true;
-	case ACTION_HOME: case ACTION_PAGE_UP: *cursor = 0; return true;
-	case ACTION_END: case ACTION_PAGE_DOWN: *cursor = count ? count - 1 : 0; return true;
-	default: return false;
-	}
-}
-
 bool tui_list_hit(int y, int rows_y, size_t top, size_t count, size_t *at)
 {
 	if (y < rows_y)
