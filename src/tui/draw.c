@@ -2,6 +2,7 @@
  * the locale, so a GB18030 terminal shows the same screen: ncursesw converts
  * the wide characters to the terminal's codeset. Unsafe code points from data
  * are drawn as visible placeholders. */
+#include <langinfo.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -62,9 +63,11 @@ int draw_text(int y, int x, const char *text, int cells, attr_t attr)
 	return used;
 }
 
+/* A text cut ends in …, or in ~ on a terminal that is not UTF-8 (a
+ * GB18030 one draws … two cells wide). */
 int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr)
 {
-	static const char ellipsis[] = "…";
+	const char *ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "…";
 	int mark = utf8_width(ellipsis), used;
 
 	if (utf8_width(text ? text : "") <= cells || cells <= mark)

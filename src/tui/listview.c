@@ -125,7 +125,11 @@ void listview_layout(struct tui *tui, struct view *view, const struct list_ops *
 	for (c = 0; c < (int)ops->column_count; c++) {
 		const struct list_column *column = &ops->columns[c];
 
-		widths[c] = COLS < column->drop_below ? -1 : column->cells;
+		widths[c] = column->cells;
+		if (COLS < column->drop_below) {
+			widths[c] = -1;
+			continue;
+		}
 		if (widths[c] == LIST_FIT) {
 			widths[c] = utf8_width(_(column->header));
 			for (row = 0; row < count; row++) {
@@ -134,8 +138,7 @@ void listview_layout(struct tui *tui, struct view *view, const struct list_ops *
 				widths[c] = w > widths[c] ? w : widths[c];
 			}
 		}
-		if (widths[c] >= 0)
-			used += widths[c] + (used > ops->x ? ops->gap : 0);
+		used += widths[c] + (used > ops->x ? ops->gap : 0);
 	}
 	/* The room left goes to the growing columns in turn, up to their
 	 * widest; what is still left, to the first of them. */

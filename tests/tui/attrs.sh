@@ -47,9 +47,9 @@ done
 mkdir -p "$HOME/.config/gradus"
 printf '[colours]\ncursor = black green\ndue = magenta default\n' >"$HOME/.config/gradus/config.ini"
 run env -u NO_COLOR "$GRADUS" --db "$DB" --script "$TOP/tests/tui/attrs.script"
-grep -q "^HB-2023-EXC-0001 .*	0-68:f0b2 69-78:BUf0b2 79-79:f0b2\$" list.attrs &&
+grep -q "^HB-2023-EXC-0001 .*	0-69:f0b2 70-79:BUf0b2\$" list.attrs &&
 	ok "config: the cursor row in the configured colours" || fail "config: the cursor row's colours" "$(cat list.attrs)"
-grep -q "^HB-2023-EXC-0002 .*	69-78:BUf5\$" list.attrs &&
+grep -q "^HB-2023-EXC-0002 .*	70-79:BUf5\$" list.attrs &&
 	ok "config: an overdue date in the configured colour" || fail "config: the due colour" "$(cat list.attrs)"
 rm "$HOME/.config/gradus/config.ini"
 
