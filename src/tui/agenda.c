@@ -13,31 +13,25 @@
 
 struct agenda {
 	struct listview list; /* first: the engine's; rows are struct agenda_item */
-	char title[96], empty[160];
+	char empty[160];
 };
 
 static const enum action agenda_hints[] = { ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_UP, ACTION_NONE };
 
 static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
-	(void)view;
-	return case_agenda(tui->store, tui->forms, store_today(tui->store), AGENDA_DAYS, (struct agenda_item **)rows,
-			   count, err);
+	struct agenda *agenda = view->data;
+	enum status status = case_agenda(tui->store, tui->forms, store_today(tui->store), AGENDA_DAYS,
+					 (struct agenda_item **)rows, count, err);
+
+	/* L10N: title of the agenda; %zu is the number of items due */
+	snprintf(agenda->list.title, sizeof(agenda->list.title), _("Agenda (%zu)"), *count);
+	return status;
 }
 
 static void free_rows(void *rows, size_t count)
 {
 	agenda_free(rows, count);
-}
-
-static const char *agenda_title(struct tui *tui, struct view *view)
-{
-	struct agenda *agenda = view->data;
-
-	(void)tui;
-	/* L10N: title of the agenda; %zu is the number of items due */
-	snprintf(agenda->title, sizeof(agenda->title), _("Agenda (%zu)"), agenda->list.count);
-	return agenda->title;
 }
 
 /* The enterprise comes last: it takes what the others leave. */
@@ -105,14 +99,4 @@ static bool agenda_key(struct tui *tui, struct view *view, enum action action, i
 	return action == ACTION_AGENDA || listview_key(tui, view, action, code, ch);
 }
 
-const struct view_ops agenda_view_ops = {
-	.name = "agenda",
-	.open = agenda_open,
-	.draw = listview_draw,
-	.key = agenda_key,
-	.close = listview_close,
-	.title = agenda_title,
-	.mouse = listview_mouse,
-	.resume = listview_resume,
-	.hints = agenda_hints,
-};
+const struct view_ops agenda_view_ops = LISTVIEW_VIEW_OPS("agenda", agenda_open, agenda_key, agenda_hints);

@@ -15,7 +15,6 @@
 struct checks_screen {
 	struct listview list; /* first: the engine's; rows are struct check_view */
 	char case_id[33];
-	char title[160];
 };
 
 static const enum action checks_hints[] = { ACTION_OPEN, ACTION_PLAN, ACTION_BACK, ACTION_HELP, ACTION_NONE };
@@ -52,7 +51,7 @@ static enum status load_case(struct tui *tui, struct view *view, struct error *e
 		return status;
 	snprintf(s->case_id, sizeof(s->case_id), "%s", detail.row.id);
 	/* L10N: title of a case's spot checks: the case number, the enterprise */
-	snprintf(s->title, sizeof(s->title), _("%s  %s: spot checks"), detail.row.number, detail.row.enterprise);
+	snprintf(s->list.title, sizeof(s->list.title), _("%s  %s: spot checks"), detail.row.number, detail.row.enterprise);
 	case_detail_clear(&detail);
 	return STATUS_OK;
 }
@@ -131,6 +130,7 @@ static const struct list_column columns[] = {
 static const struct list_ops checks_list = {
 	.columns = columns, .column_count = 6, .x = 2, .gap = 1, .follow_new = true,
 	.load = load, .free_rows = free_rows, .cell = cell, .opens = &walk_view_ops, .arg = check_id,
+	.scope = KEYMAP_CHECKS, .create = ACTION_PLAN, .creates = &plan_view_ops,
 	/* L10N: a case without spot checks */
 	.empty_text = N_("No spot check yet: n plans one."),
 };
@@ -140,33 +140,4 @@ static enum status checks_open(struct tui *tui, struct view *view, struct error 
 	return listview_open(tui, view, &checks_list, sizeof(struct checks_screen), err);
 }
 
-static bool checks_key(struct tui *tui, struct view *view, enum action global, int code, wint_t ch)
-{
-	struct checks_screen *s = view->data;
-
-	if (keymap_action_in(KEYMAP_CHECKS, code, ch) == ACTION_PLAN) {
-		tui_open(tui, &plan_view_ops, s->case_id);
-		return true;
-	}
-	return listview_key(tui, view, global, code, ch);
-}
-
-static const char *checks_title(struct tui *tui, struct view *view)
-{
-	struct checks_screen *s = view->data;
-
-	(void)tui;
-	return s->title;
-}
-
-const struct view_ops checks_view_ops = {
-	.name = "checks",
-	.open = checks_open,
-	.draw = listview_draw,
-	.key = checks_key,
-	.close = listview_close,
-	.title = checks_title,
-	.mouse = listview_mouse,
-	.resume = listview_resume,
-	.hints = checks_hints,
-};
+const struct view_ops checks_view_ops = LISTVIEW_VIEW_OPS("checks", checks_open, listview_key, checks_hints);

@@ -49,6 +49,8 @@ static const struct list_column columns[] = {
 static const struct list_ops conflicts_list = {
 	.columns = columns, .column_count = 4, .x = 2, .gap = 1,
 	.load = load, .free_rows = free_rows, .cell = cell,
+	/* L10N: title of the conflicts of bundles */
+	.title_text = N_("Conflicts of visit bundles"),
 	/* L10N: no conflict is open */
 	.empty_text = N_("No open conflict: every bundle applied cleanly, or all are settled."),
 };
@@ -85,21 +87,4 @@ static bool conflicts_key(struct tui *tui, struct view *view, enum action global
 	}
 }
 
-static const char *conflicts_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: title of the conflicts of bundles */
-	return _("Conflicts of visit bundles");
-}
-
-const struct view_ops conflicts_view_ops = {
-	.name = "conflicts",
-	.open = conflicts_open,
-	.draw = listview_draw,
-	.key = conflicts_key,
-	.close = listview_close,
-	.title = conflicts_title,
-	.mouse = listview_mouse,
-	.hints = conflicts_hints,
-};
+const struct view_ops conflicts_view_ops = LISTVIEW_VIEW_OPS("conflicts", conflicts_open, conflicts_key, conflicts_hints);

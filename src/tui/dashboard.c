@@ -258,6 +258,8 @@ static void free_rows(void *rows, size_t count)
 static const struct list_ops dashboard_list = {
 	.load = load, .free_rows = free_rows, .draw_row = draw_line, .selectable = has_filter, .open = open_bar,
 	.empty_text = "",
+	/* L10N: title of the dashboard */
+	.title_text = N_("Dashboard"),
 };
 
 static enum status dashboard_open(struct tui *tui, struct view *view, struct error *err)
@@ -265,22 +267,4 @@ static enum status dashboard_open(struct tui *tui, struct view *view, struct err
 	return listview_open(tui, view, &dashboard_list, sizeof(struct dashboard_screen), err);
 }
 
-static const char *dashboard_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: title of the dashboard */
-	return _("Dashboard");
-}
-
-const struct view_ops dashboard_view_ops = {
-	.name = "dashboard",
-	.open = dashboard_open,
-	.draw = listview_draw,
-	.key = listview_key,
-	.close = listview_close,
-	.title = dashboard_title,
-	.hints = dashboard_hints,
-	.resume = listview_resume,
-	.mouse = listview_mouse,
-};
+const struct view_ops dashboard_view_ops = LISTVIEW_VIEW_OPS("dashboard", dashboard_open, listview_key, dashboard_hints);

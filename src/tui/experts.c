@@ -59,6 +59,8 @@ static const char *code(struct view *view, size_t row)
 	return LISTVIEW_ROW(view, struct expert_row, row)->code;
 }
 
+static const struct view_ops expert_form_view_ops;
+
 /* L10N: column headings of the experts' registry */
 static const struct list_column columns[] = {
 	{ N_("Code"), 6, 0, 0, false }, { N_("Name"), 10, 16, 0, false }, { N_("Fields"), 25, 48, 0, false },
@@ -68,6 +70,9 @@ static const struct list_column columns[] = {
 static const struct list_ops experts_list = {
 	.columns = columns, .column_count = 5, .x = 2, .gap = 1, .follow_new = true,
 	.load = load, .free_rows = free_rows, .cell = cell, .opens = &expert_view_ops, .arg = code,
+	.scope = KEYMAP_EXPERTS, .create = ACTION_NEW_EXPERT, .creates = &expert_form_view_ops,
+	/* L10N: title of the experts' registry */
+	.title_text = N_("Experts"),
 	/* L10N: the experts' registry when it is empty */
 	.empty_text = N_("No expert yet: n registers one."),
 };
@@ -77,36 +82,7 @@ static enum status experts_open(struct tui *tui, struct view *view, struct error
 	return listview_open(tui, view, &experts_list, sizeof(struct listview), err);
 }
 
-static const struct view_ops expert_form_view_ops;
-
-static bool experts_key(struct tui *tui, struct view *view, enum action global, int code, wint_t ch)
-{
-	if (keymap_action_in(KEYMAP_EXPERTS, code, ch) == ACTION_NEW_EXPERT) {
-		tui_open(tui, &expert_form_view_ops, NULL);
-		return true;
-	}
-	return listview_key(tui, view, global, code, ch);
-}
-
-static const char *experts_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: title of the experts' registry */
-	return _("Experts");
-}
-
-const struct view_ops experts_view_ops = {
-	.name = "experts",
-	.open = experts_open,
-	.draw = listview_draw,
-	.key = experts_key,
-	.close = listview_close,
-	.title = experts_title,
-	.mouse = listview_mouse,
-	.resume = listview_resume,
-	.hints = experts_hints,
-};
+const struct view_ops experts_view_ops = LISTVIEW_VIEW_OPS("experts", experts_open, listview_key, experts_hints);
 
 /* The form registering an expert. */
 

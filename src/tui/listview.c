@@ -249,13 +249,23 @@ void listview_draw(struct tui *tui, struct view *view, int top, int height)
 	}
 }
 
+const char *listview_title(struct tui *tui, struct view *view)
+{
+	struct listview *lv = list_of(view);
+
+	(void)tui;
+	return lv->title[0] ? lv->title : _(lv->ops->title_text);
+}
+
 bool listview_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	struct listview *lv = list_of(view);
 	size_t page = lv->rows_shown > 1 ? (size_t)lv->rows_shown - 1 : 1;
 
-	(void)code;
-	(void)ch;
+	if (lv->ops->creates && keymap_action_in(lv->ops->scope, code, ch) == lv->ops->create) {
+		tui_open(tui, lv->ops->creates, view->arg);
+		return true;
+	}
 	switch (action) {
 	case ACTION_DOWN: step(view, 1, 1); return true;
 	case ACTION_UP: step(view, -1, 1); return true;

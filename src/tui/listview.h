@@ -44,6 +44,13 @@ struct list_ops {
 	const struct view_ops *opens;
 	const char *(*arg)(struct view *view, size_t row);
 	void (*open)(struct tui *tui, struct view *view, size_t row);
+	/* The title: this msgid, unless load wrote list.title. */
+	const char *title_text;
+	/* The key of this action on a screen of this scope opens creates (a
+	 * form) for the view's arg. */
+	enum keymap_scope scope;
+	enum action create;
+	const struct view_ops *creates;
 	/* What an empty list says: this msgid, or what empty returns. */
 	const char *empty_text;
 	const char *(*empty)(struct tui *tui, struct view *view);
@@ -54,6 +61,7 @@ struct listview {
 	void *rows;
 	size_t count, cursor, top;
 	int rows_y, rows_shown; /* the screen line of the first row shown, how many are */
+	char title[192];
 };
 
 /* The view's data, of `size` bytes beginning with a struct listview,
@@ -71,6 +79,11 @@ bool listview_key(struct tui *tui, struct view *view, enum action action, int co
 bool listview_mouse(struct tui *tui, struct view *view, int y, int x, int wheel);
 void listview_resume(struct tui *tui, struct view *view);
 void listview_close(struct tui *tui, struct view *view);
+const char *listview_title(struct tui *tui, struct view *view);
+/* The view_ops of a list screen. */
+#define LISTVIEW_VIEW_OPS(NAME, OPEN, KEY, HINTS) { .name = NAME, .open = OPEN, .draw = listview_draw, \
+	.key = KEY, .close = listview_close, .title = listview_title, .mouse = listview_mouse, \
+	.resume = listview_resume, .hints = HINTS }
 
 /* For a list that reads its own rows (the case list's keyset pages): the
  * columns' widths for count rows (-1: hidden), one row (SIZE_MAX: the

@@ -16,7 +16,6 @@
 struct panels_screen {
 	struct listview list; /* first: the engine's; rows are struct panel_view */
 	char case_id[33], level[32], state[32];
-	char title[160];
 };
 
 static const enum action panels_hints[] = { ACTION_OPEN, ACTION_CONVENE, ACTION_BACK, ACTION_HELP, ACTION_NONE };
@@ -54,7 +53,7 @@ static enum status load(struct tui *tui, struct view *view, void **rows, size_t 
 	snprintf(s->level, sizeof(s->level), "%s", detail.row.level);
 	snprintf(s->state, sizeof(s->state), "%s", detail.row.state);
 	/* L10N: title of a case's expert panels: the case number, the enterprise */
-	snprintf(s->title, sizeof(s->title), _("%s  %s: expert panels"), detail.row.number, detail.row.enterprise);
+	snprintf(s->list.title, sizeof(s->list.title), _("%s  %s: expert panels"), detail.row.number, detail.row.enterprise);
 	case_detail_clear(&detail);
 	status = panel_list(tui->store, s->case_id, &ids, &found, err);
 	if (!status && !(panels = calloc(found ? found : 1, sizeof(*panels))))
@@ -111,6 +110,8 @@ static const char *panel_id(struct view *view, size_t row)
 	return LISTVIEW_ROW(view, struct panel_view, row)->id;
 }
 
+static const struct view_ops convene_view_ops;
+
 /* L10N: column headings of a case's expert panels */
 static const struct list_column columns[] = {
 	{ N_("Panel"), 21, 0, 0, false }, { N_("Purpose"), 17, 40, 0, false }, { N_("Date"), 10, 0, 0, false },
@@ -120,6 +121,7 @@ static const struct list_column columns[] = {
 static const struct list_ops panels_list = {
 	.columns = columns, .column_count = 6, .x = 2, .gap = 1, .follow_new = true,
 	.load = load, .free_rows = free_rows, .cell = cell, .opens = &panel_view_ops, .arg = panel_id,
+	.scope = KEYMAP_PANELS, .create = ACTION_CONVENE, .creates = &convene_view_ops,
 	/* L10N: a case without expert panels */
 	.empty_text = N_("No panel yet: n convenes one."),
 };
@@ -129,38 +131,7 @@ static enum status panels_open(struct tui *tui, struct view *view, struct error 
 	return listview_open(tui, view, &panels_list, sizeof(struct panels_screen), err);
 }
 
-static const struct view_ops convene_view_ops;
-
-static bool panels_key(struct tui *tui, struct view *view, enum action global, int code, wint_t ch)
-{
-	struct panels_screen *s = view->data;
-
-	if (keymap_action_in(KEYMAP_PANELS, code, ch) == ACTION_CONVENE) {
-		tui_open(tui, &convene_view_ops, s->case_id);
-		return true;
-	}
-	return listview_key(tui, view, global, code, ch);
-}
-
-static const char *panels_title(struct tui *tui, struct view *view)
-{
-	struct panels_screen *s = view->data;
-
-	(void)tui;
-	return s->title;
-}
-
-const struct view_ops panels_view_ops = {
-	.name = "panels",
-	.open = panels_open,
-	.draw = listview_draw,
-	.key = panels_key,
-	.close = listview_close,
-	.title = panels_title,
-	.mouse = listview_mouse,
-	.resume = listview_resume,
-	.hints = panels_hints,
-};
+const struct view_ops panels_view_ops = LISTVIEW_VIEW_OPS("panels", panels_open, listview_key, panels_hints);
 
 /* Convening a panel. */
 
