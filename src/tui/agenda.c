@@ -1,5 +1,6 @@
 /* The agenda: what falls due in the next 90 days, overdue first; Enter
  * opens the case. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,11 +72,6 @@ static const char *empty(struct tui *tui, struct view *view)
 	return agenda->empty;
 }
 
-static const char *case_id(struct view *view, size_t row)
-{
-	return LISTVIEW_ROW(view, struct agenda_item, row)->id;
-}
-
 /* L10N: column headers of the agenda; keep them short */
 static const struct list_column columns[COL_COUNT] = {
 	{ N_("Due"), LIST_FIT, 0, 0, false }, { N_("Days"), LIST_FIT, 0, 0, false },
@@ -84,19 +80,15 @@ static const struct list_column columns[COL_COUNT] = {
 };
 
 static const struct list_ops agenda_list = {
+	.screen_size = sizeof(struct agenda),
 	.columns = columns, .column_count = COL_COUNT, .x = 1, .gap = 2,
-	.load = load, .free_rows = free_rows, .cell = cell, .attr = row_attr, .opens = &case_view_ops, .arg = case_id,
+	.load = load, .free_rows = free_rows, .cell = cell, .attr = row_attr, .opens = &case_view_ops, .row_size = sizeof(struct agenda_item), .arg_at = offsetof(struct agenda_item, id),
 	.empty = empty,
 };
-
-static enum status agenda_open(struct tui *tui, struct view *view, struct error *err)
-{
-	return listview_open(tui, view, &agenda_list, sizeof(struct agenda), err);
-}
 
 static bool agenda_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	return action == ACTION_AGENDA || listview_key(tui, view, action, code, ch);
 }
 
-const struct view_ops agenda_view_ops = LISTVIEW_VIEW_OPS("agenda", agenda_open, agenda_key, agenda_hints);
+const struct view_ops agenda_view_ops = LISTVIEW_VIEW_OPS("agenda", agenda_list, agenda_key, agenda_hints);

@@ -1,6 +1,7 @@
 /* The spot checks of a case: one line each (number, date, status,
  * inspectors, required items answered, score), read anew when the walk or
  * the planning form above closes. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,11 +117,6 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	}
 }
 
-static const char *check_id(struct view *view, size_t row)
-{
-	return LISTVIEW_ROW(view, struct check_view, row)->id;
-}
-
 /* L10N: column headings of a case's spot checks; keep them within 22, 10, 9, 18, 5 and 7 cells */
 static const struct list_column columns[] = {
 	{ N_("Check"), 22, 0, 0, false }, { N_("Date"), 10, 0, 0, false }, { N_("Status"), 9, 0, 0, false },
@@ -128,16 +124,12 @@ static const struct list_column columns[] = {
 };
 
 static const struct list_ops checks_list = {
+	.screen_size = sizeof(struct checks_screen),
 	.columns = columns, .column_count = 6, .x = 2, .gap = 1, .follow_new = true,
-	.load = load, .free_rows = free_rows, .cell = cell, .opens = &walk_view_ops, .arg = check_id,
+	.load = load, .free_rows = free_rows, .cell = cell, .opens = &walk_view_ops, .row_size = sizeof(struct check_view), .arg_at = offsetof(struct check_view, id),
 	.scope = KEYMAP_CHECKS, .create = ACTION_PLAN, .creates = &plan_view_ops,
 	/* L10N: a case without spot checks */
 	.empty_text = N_("No spot check yet: n plans one."),
 };
 
-static enum status checks_open(struct tui *tui, struct view *view, struct error *err)
-{
-	return listview_open(tui, view, &checks_list, sizeof(struct checks_screen), err);
-}
-
-const struct view_ops checks_view_ops = LISTVIEW_VIEW_OPS("checks", checks_open, listview_key, checks_hints);
+const struct view_ops checks_view_ops = LISTVIEW_VIEW_OPS("checks", checks_list, listview_key, checks_hints);

@@ -55,11 +55,6 @@ static const struct list_ops conflicts_list = {
 	.empty_text = N_("No open conflict: every bundle applied cleanly, or all are settled."),
 };
 
-static enum status conflicts_open(struct tui *tui, struct view *view, struct error *err)
-{
-	return listview_open(tui, view, &conflicts_list, sizeof(struct listview), err);
-}
-
 static void resolve(struct tui *tui, struct view *view, bool take_bundle)
 {
 	struct listview *list = view->data;
@@ -87,4 +82,4 @@ static bool conflicts_key(struct tui *tui, struct view *view, enum action global
 	}
 }
 
-const struct view_ops conflicts_view_ops = LISTVIEW_VIEW_OPS("conflicts", conflicts_open, conflicts_key, conflicts_hints);
+const struct view_ops conflicts_view_ops = LISTVIEW_VIEW_OPS("conflicts", conflicts_list, conflicts_key, conflicts_hints);

@@ -256,15 +256,11 @@ static void free_rows(void *rows, size_t count)
 }
 
 static const struct list_ops dashboard_list = {
+	.screen_size = sizeof(struct dashboard_screen),
 	.load = load, .free_rows = free_rows, .draw_row = draw_line, .selectable = has_filter, .open = open_bar,
 	.empty_text = "",
 	/* L10N: title of the dashboard */
 	.title_text = N_("Dashboard"),
 };
 
-static enum status dashboard_open(struct tui *tui, struct view *view, struct error *err)
-{
-	return listview_open(tui, view, &dashboard_list, sizeof(struct dashboard_screen), err);
-}
-
-const struct view_ops dashboard_view_ops = LISTVIEW_VIEW_OPS("dashboard", dashboard_open, listview_key, dashboard_hints);
+const struct view_ops dashboard_view_ops = LISTVIEW_VIEW_OPS("dashboard", dashboard_list, listview_key, dashboard_hints);

@@ -2,6 +2,7 @@
  * names, affiliation, region; n registers one through a small form (name,
  * fields among the 8 stages, affiliation, region, contact, conflicts),
  * Enter or a second click opens one's record to change it (expert.c). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,11 +55,6 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	}
 }
 
-static const char *code(struct view *view, size_t row)
-{
-	return LISTVIEW_ROW(view, struct expert_row, row)->code;
-}
-
 static const struct view_ops expert_form_view_ops;
 
 /* L10N: column headings of the experts' registry */
@@ -69,7 +65,7 @@ static const struct list_column columns[] = {
 
 static const struct list_ops experts_list = {
 	.columns = columns, .column_count = 5, .x = 2, .gap = 1, .follow_new = true,
-	.load = load, .free_rows = free_rows, .cell = cell, .opens = &expert_view_ops, .arg = code,
+	.load = load, .free_rows = free_rows, .cell = cell, .opens = &expert_view_ops, .row_size = sizeof(struct expert_row), .arg_at = offsetof(struct expert_row, code),
 	.scope = KEYMAP_EXPERTS, .create = ACTION_NEW_EXPERT, .creates = &expert_form_view_ops,
 	/* L10N: title of the experts' registry */
 	.title_text = N_("Experts"),
@@ -77,12 +73,7 @@ static const struct list_ops experts_list = {
 	.empty_text = N_("No expert yet: n registers one."),
 };
 
-static enum status experts_open(struct tui *tui, struct view *view, struct error *err)
-{
-	return listview_open(tui, view, &experts_list, sizeof(struct listview), err);
-}
-
-const struct view_ops experts_view_ops = LISTVIEW_VIEW_OPS("experts", experts_open, listview_key, experts_hints);
+const struct view_ops experts_view_ops = LISTVIEW_VIEW_OPS("experts", experts_list, listview_key, experts_hints);
 
 /* The form registering an expert. */
 

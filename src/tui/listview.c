@@ -66,10 +66,10 @@ static enum status load(struct tui *tui, struct view *view, struct error *err)
 	return STATUS_OK;
 }
 
-enum status listview_open(struct tui *tui, struct view *view, const struct list_ops *ops, size_t size,
-			  struct error *err)
+enum status listview_open(struct tui *tui, struct view *view, struct error *err)
 {
-	struct listview *lv = calloc(1, size);
+	const struct list_ops *ops = view->ops->list;
+	struct listview *lv = calloc(1, ops->screen_size ? ops->screen_size : sizeof(*lv));
 	enum status status;
 
 	if (!lv)
@@ -275,7 +275,7 @@ bool listview_key(struct tui *tui, struct view *view, enum action action, int co
 	case ACTION_END: step(view, 1, lv->count); return true;
 	case ACTION_OPEN:
 		if (lv->count && lv->ops->opens)
-			tui_open(tui, lv->ops->opens, lv->ops->arg(view, lv->cursor));
+			tui_open(tui, lv->ops->opens, (const char *)lv->rows + lv->cursor * lv->ops->row_size + lv->ops->arg_at);
 		else if (lv->count && lv->ops->open)
 			lv->ops->open(tui, view, lv->cursor);
 		return true;

@@ -27,6 +27,7 @@ struct list_ops {
 	size_t column_count;
 	int x, gap;         /* where the first column starts (> marks the cursor row before), the cells between */
 	bool follow_new;    /* a row added (after a write, on resume) takes the cursor */
+	size_t screen_size; /* the view's data, beginning with a struct listview; 0: just that */
 	/* Reads the rows anew: an array of *count rows in *rows, which
 	 * free_rows frees. */
 	enum status (*load)(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err);
@@ -42,7 +43,7 @@ struct list_ops {
 	/* Enter, or a click on the cursor row, opens this screen for the row's
 	 * arg; or calls open; or does nothing. */
 	const struct view_ops *opens;
-	const char *(*arg)(struct view *view, size_t row);
+	size_t row_size, arg_at; /* a row's size, where its key (a char array) is in it */
 	void (*open)(struct tui *tui, struct view *view, size_t row);
 	/* The title: this msgid, unless load wrote list.title. */
 	const char *title_text;
@@ -64,10 +65,8 @@ struct listview {
 	char title[192];
 };
 
-/* The view's data, of `size` bytes beginning with a struct listview,
- * allocated and loaded. */
-enum status listview_open(struct tui *tui, struct view *view, const struct list_ops *ops, size_t size,
-			  struct error *err);
+/* The view's data allocated (screen_size bytes) and its rows loaded. */
+enum status listview_open(struct tui *tui, struct view *view, struct error *err);
 /* Row `row` of a list screen's rows, of that type. */
 #define LISTVIEW_ROW(view, type, row) (&((type *)((struct listview *)(view)->data)->rows)[row])
 /* Reads the rows anew (after a write); a failure said on the status line. */
@@ -81,7 +80,8 @@ void listview_resume(struct tui *tui, struct view *view);
 void listview_close(struct tui *tui, struct view *view);
 const char *listview_title(struct tui *tui, struct view *view);
 /* The view_ops of a list screen. */
-#define LISTVIEW_VIEW_OPS(NAME, OPEN, KEY, HINTS) { .name = NAME, .open = OPEN, .draw = listview_draw, \
+#define LISTVIEW_VIEW_OPS(NAME, LIST, KEY, HINTS) { .name = NAME, .list = &LIST, .open = listview_open, \
+	.draw = listview_draw, \
 	.key = KEY, .close = listview_close, .title = listview_title, .mouse = listview_mouse, \
 	.resume = listview_resume, .hints = HINTS }
 

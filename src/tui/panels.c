@@ -3,6 +3,7 @@
  * date, members among the experts, chair among the members), Enter opens
  * one. A member the store refuses (a conflict of interest) is said with
  * its reason and the form stays, to change the members. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,11 +106,6 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	}
 }
 
-static const char *panel_id(struct view *view, size_t row)
-{
-	return LISTVIEW_ROW(view, struct panel_view, row)->id;
-}
-
 static const struct view_ops convene_view_ops;
 
 /* L10N: column headings of a case's expert panels */
@@ -119,19 +115,15 @@ static const struct list_column columns[] = {
 };
 
 static const struct list_ops panels_list = {
+	.screen_size = sizeof(struct panels_screen),
 	.columns = columns, .column_count = 6, .x = 2, .gap = 1, .follow_new = true,
-	.load = load, .free_rows = free_rows, .cell = cell, .opens = &panel_view_ops, .arg = panel_id,
+	.load = load, .free_rows = free_rows, .cell = cell, .opens = &panel_view_ops, .row_size = sizeof(struct panel_view), .arg_at = offsetof(struct panel_view, id),
 	.scope = KEYMAP_PANELS, .create = ACTION_CONVENE, .creates = &convene_view_ops,
 	/* L10N: a case without expert panels */
 	.empty_text = N_("No panel yet: n convenes one."),
 };
 
-static enum status panels_open(struct tui *tui, struct view *view, struct error *err)
-{
-	return listview_open(tui, view, &panels_list, sizeof(struct panels_screen), err);
-}
-
-const struct view_ops panels_view_ops = LISTVIEW_VIEW_OPS("panels", panels_open, listview_key, panels_hints);
+const struct view_ops panels_view_ops = LISTVIEW_VIEW_OPS("panels", panels_list, listview_key, panels_hints);
 
 /* Convening a panel. */
 

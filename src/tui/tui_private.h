@@ -70,6 +70,7 @@ enum colour { COLOUR_TITLE = 1, COLOUR_STATUS, COLOUR_HEADER, COLOUR_CURSOR, COL
 
 struct tui;
 struct view;
+struct list_ops;
 
 /* A screen: data plus a small table of functions, like tig's view_ops. */
 struct view_ops {
@@ -90,6 +91,7 @@ struct view_ops {
 	/* The hints for what the view shows now (a tab, a form), instead of
 	 * hints; may be NULL. */
 	const enum action *(*current_hints)(struct tui *tui, struct view *view);
+	const struct list_ops *list; /* a list screen's rows and columns (listview.h) */
 };
 
 struct view {
