@@ -195,20 +195,13 @@ static void expert_form_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *expert_form_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: title of the form registering an expert */
-	return _("Register an expert");
-}
-
 static const struct view_ops expert_form_view_ops = {
 	.name = "register-expert",
 	.open = expert_form_open,
 	.draw = expert_form_draw,
 	.key = expert_form_key,
 	.close = expert_form_close,
-	.title = expert_form_title,
+	/* L10N: title of the form registering an expert */
+	.title_text = N_("Register an expert"),
 	.hints = expert_form_hints,
 };

@@ -302,20 +302,13 @@ static void convene_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *convene_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: title of the form convening an expert panel */
-	return _("Convene an expert panel");
-}
-
 static const struct view_ops convene_view_ops = {
 	.name = "convene",
 	.open = convene_open,
 	.draw = convene_draw,
 	.key = convene_key,
 	.close = convene_close,
-	.title = convene_title,
+	/* L10N: title of the form convening an expert panel */
+	.title_text = N_("Convene an expert panel"),
 	.hints = convene_hints,
 };

@@ -81,6 +81,7 @@ struct view_ops {
 	bool (*key)(struct tui *tui, struct view *view, enum action action, int code, wint_t ch);
 	void (*close)(struct tui *tui, struct view *view);
 	const char *(*title)(struct tui *tui, struct view *view);
+	const char *title_text; /* a fixed title's msgid, when title is NULL */
 	/* A mouse click (wheel 0) or a wheel step (wheel -1 up, +1 down) at
 	 * screen cell y, x; may be NULL (the wheel then moves up and down). */
 	bool (*mouse)(struct tui *tui, struct view *view, int y, int x, int wheel);

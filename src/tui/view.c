@@ -109,7 +109,8 @@ static void draw_title(struct tui *tui, struct view *view)
 {
 	attr_t attr = draw_colour(tui, COLOUR_TITLE, A_REVERSE | A_BOLD);
 	char line[512];
-	const char *title = view->ops->title ? view->ops->title(tui, view) : "";
+	const char *title = view->ops->title ? view->ops->title(tui, view)
+			    : view->ops->title_text ? _(view->ops->title_text) : "";
 
 	snprintf(line, sizeof(line), "gradus  %s", title);
 	draw_text(0, 0, line, COLS, attr);
