@@ -13,7 +13,7 @@
 
 struct bar {
 	char label[96];     /* heading when command is empty and value < 0 */
-	char detail[160];   /* after the count */
+	char detail[512];   /* after the count; on a line of its own when value is DETAIL_LINE */
 	long value, max;
 	char command[96];   /* the list's filter for this bar */
 };
@@ -27,7 +27,27 @@ struct dashboard {
 struct dashboard_screen {
 	struct listview list; /* first: the engine's; rows are struct bar */
 	int label_cells;      /* the widest label, at most 24 cells */
+	int columns;          /* the terminal's width the rows were made for */
 };
+
+#define DETAIL_LINE (-2)
+
+static int bar_cells(int label_cells)
+{
+	int cells = (COLS - label_cells - 11) / 2;
+
+	return cells > 30 ? 30 : cells > 4 ? cells : 0;
+}
+
+/* Where a bar's detail begins on its line. */
+static int detail_x(const struct bar *b, int label_cells)
+{
+	char count[24];
+	int cells = bar_cells(label_cells);
+
+	snprintf(count, sizeof(count), "%ld", b->value);
+	return 3 + label_cells + (cells ? cells + 1 : 0) + utf8_width(count) + 2;
+}
 
 static const enum action dashboard_hints[] = { ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_UP,
 					       ACTION_NONE };
@@ -166,10 +186,35 @@ static void coverage(struct tui *tui, struct dashboard *d, const struct dashboar
 	}
 }
 
+/* A detail too long for its bar's line goes on lines of its own below
+ * it, cut between its parts (" · "). */
+static void wrap_details(struct dashboard *d, const struct bar *b, int label_cells)
+{
+	const char *part = b->detail, *next;
+	struct bar *line = NULL;
+
+	if (detail_x(b, label_cells) + utf8_width(b->detail) <= COLS)
+		return;
+	d->bars[d->count - 1].detail[0] = '\0';
+	for (; part && *part; part = next ? next + strlen(" · ") : NULL) {
+		char piece[160];
+
+		next = strstr(part, " · ");
+		snprintf(piece, sizeof(piece), "%.*s", (int)(next ? (size_t)(next - part) : strlen(part)), part);
+		if (line && utf8_width(line->detail) + 3 + utf8_width(piece) > COLS - 6)
+			line = NULL;
+		if (!line && (line = add(d)))
+			line->value = DETAIL_LINE;
+		if (line)
+			snprintf(line->detail + strlen(line->detail), sizeof(line->detail) - strlen(line->detail), "%s%s",
+				 line->detail[0] ? " · " : "", piece);
+	}
+}
+
 static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
 	struct dashboard_screen *screen = view->data;
-	struct dashboard d = { NULL, 0, 0 };
+	struct dashboard d = { NULL, 0, 0 }, wrapped = { NULL, 0, 0 };
 	struct dashboard_data data;
 	size_t i;
 	enum status status = store_dashboard(tui->store, store_today(tui->store), &data, err);
@@ -185,8 +230,18 @@ static enum status load(struct tui *tui, struct view *view, void **rows, size_t 
 	for (i = 0; i < d.count; i++)
 		if (d.bars[i].value >= 0 && utf8_width(d.bars[i].label) > screen->label_cells)
 			screen->label_cells = utf8_width(d.bars[i].label) > 24 ? 24 : utf8_width(d.bars[i].label);
-	*rows = d.bars;
-	*count = d.count;
+	screen->columns = COLS;
+	for (i = 0; i < d.count; i++) {
+		struct bar *b = add(&wrapped);
+
+		if (b)
+			*b = d.bars[i];
+		if (b && b->value >= 0)
+			wrap_details(&wrapped, &d.bars[i], screen->label_cells);
+	}
+	free(d.bars);
+	*rows = wrapped.bars;
+	*count = wrapped.count;
 	return STATUS_OK;
 }
 
@@ -210,26 +265,45 @@ static void draw_line(struct tui *tui, struct view *view, size_t row, int y, boo
 	const struct dashboard_screen *d = view->data;
 	const struct bar *b = LISTVIEW_ROW(view, struct bar, row);
 	attr_t attr = cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
-	int label_cells = d->label_cells + 1;
-	int bar_cells = (COLS - label_cells - 10) / 2 > 30 ? 30 : (COLS - label_cells - 10) / 2;
+	int cells = bar_cells(d->label_cells), x = 3 + d->label_cells;
 	char count[24];
-	int x;
 
+	if (b->value == DETAIL_LINE) {
+		draw_text_cut(y, 6, b->detail, COLS - 6, A_NORMAL);
+		return;
+	}
 	if (b->value < 0) {
 		draw_text(y, 1, b->label, COLS - 2, b->label[0] ? draw_colour(tui, COLOUR_HEADER, A_BOLD) : A_NORMAL);
 		return;
 	}
 	draw_fill(y, 0, COLS, attr);
-	draw_text_cut(y, 2, b->label, label_cells - 1, attr);
-	x = 2 + label_cells;
-	if (bar_cells > 4)
-		draw_bar(y, x, bar_cells, b->value, b->max, cursor ? attr : draw_colour(tui, COLOUR_DUE, A_NORMAL));
-	x += bar_cells > 4 ? bar_cells + 1 : 0;
+	draw_text_cut(y, 2, b->label, d->label_cells, attr);
+	if (cells)
+		draw_bar(y, x, cells, b->value, b->max, cursor ? attr : draw_colour(tui, COLOUR_DUE, A_NORMAL));
 	snprintf(count, sizeof(count), "%ld", b->value);
-	draw_text(y, x, count, 8, attr);
-	x += utf8_width(count) + 2;
+	draw_text(y, x + (cells ? cells + 1 : 0), count, 8, attr);
+	x = detail_x(b, d->label_cells);
 	if (x < COLS)
 		draw_text_cut(y, x, b->detail, COLS - x, attr);
+}
+
+/* The rows made anew for a terminal of another width, the cursor kept on
+ * its bar. */
+static void dashboard_draw(struct tui *tui, struct view *view, int top, int height)
+{
+	struct dashboard_screen *d = view->data;
+	char command[96] = "";
+	size_t i;
+
+	if (d->columns != COLS) {
+		if (d->list.count)
+			snprintf(command, sizeof(command), "%s", LISTVIEW_ROW(view, struct bar, d->list.cursor)->command);
+		listview_reload(tui, view);
+		for (i = 0; i < d->list.count; i++)
+			if (!strcmp(LISTVIEW_ROW(view, struct bar, i)->command, command))
+				d->list.cursor = i;
+	}
+	listview_draw(tui, view, top, height);
 }
 
 static bool has_filter(struct view *view, size_t row)
@@ -263,4 +337,8 @@ static const struct list_ops dashboard_list = {
 	.title_text = N_("Dashboard"),
 };
 
-const struct view_ops dashboard_view_ops = LISTVIEW_VIEW_OPS("dashboard", dashboard_list, listview_key, dashboard_hints);
+const struct view_ops dashboard_view_ops = {
+	.name = "dashboard", .list = &dashboard_list, .open = listview_open, .draw = dashboard_draw, .key = listview_key,
+	.close = listview_close, .title = listview_title, .mouse = listview_mouse, .resume = listview_resume,
+	.hints = dashboard_hints,
+};
