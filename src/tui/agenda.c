@@ -25,8 +25,9 @@ static enum status load(struct tui *tui, struct view *view, void **rows, size_t 
 	enum status status = case_agenda(tui->store, tui->forms, store_today(tui->store), AGENDA_DAYS,
 					 (struct agenda_item **)rows, count, err);
 
-	/* L10N: title of the agenda; %zu is the number of items due */
-	snprintf(agenda->list.title, sizeof(agenda->list.title), _("Agenda (%zu)"), *count);
+	if (!status)
+		/* L10N: title of the agenda; %zu is the number of items due */
+		snprintf(agenda->list.title, sizeof(agenda->list.title), _("Agenda (%zu)"), *count);
 	return status;
 }
 

@@ -332,7 +332,6 @@ static void free_rows(void *rows, size_t count)
 static const struct list_ops dashboard_list = {
 	.screen_size = sizeof(struct dashboard_screen),
 	.load = load, .free_rows = free_rows, .draw_row = draw_line, .selectable = has_filter, .open = open_bar,
-	.empty_text = "",
 	/* L10N: title of the dashboard */
 	.title_text = N_("Dashboard"),
 };

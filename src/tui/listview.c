@@ -225,8 +225,8 @@ void listview_draw(struct tui *tui, struct view *view, int top, int height)
 	lv->rows_y = top + header;
 	lv->rows_shown = 0;
 	if (!lv->count) {
-		draw_text(top + header + 1, 2, ops->empty_text ? _(ops->empty_text) : ops->empty(tui, view), COLS - 2,
-			  A_NORMAL);
+		draw_text(top + header + 1, 2, ops->empty_text ? _(ops->empty_text) : ops->empty ? ops->empty(tui, view) : "",
+			  COLS - 2, A_NORMAL);
 		return;
 	}
 	if (rows <= 0)
@@ -254,7 +254,7 @@ const char *listview_title(struct tui *tui, struct view *view)
 	struct listview *lv = list_of(view);
 
 	(void)tui;
-	return lv->title[0] ? lv->title : _(lv->ops->title_text);
+	return lv->title[0] ? lv->title : lv->ops->title_text ? _(lv->ops->title_text) : "";
 }
 
 bool listview_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)

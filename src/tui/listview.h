@@ -20,7 +20,7 @@ struct list_column {
 	bool right;
 };
 #define LIST_FIT (-1)
-#define LIST_MAX_COLUMNS 12
+#define LIST_MAX_COLUMNS 12 /* a list has at most this many columns */
 
 struct list_ops {
 	const struct list_column *columns;
@@ -71,19 +71,19 @@ enum status listview_open(struct tui *tui, struct view *view, struct error *err)
 #define LISTVIEW_ROW(view, type, row) (&((type *)((struct listview *)(view)->data)->rows)[row])
 /* Reads the rows anew (after a write); a failure said on the status line. */
 void listview_reload(struct tui *tui, struct view *view);
-/* The view_ops of a list screen; key and mouse return false for what they
- * leave to the screen or the engine above. */
+/* The view_ops functions of a list screen; key and mouse return false for
+ * what they leave to the engine above (the wheel, q, ?). */
 void listview_draw(struct tui *tui, struct view *view, int top, int height);
 bool listview_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch);
 bool listview_mouse(struct tui *tui, struct view *view, int y, int x, int wheel);
 void listview_resume(struct tui *tui, struct view *view);
 void listview_close(struct tui *tui, struct view *view);
 const char *listview_title(struct tui *tui, struct view *view);
-/* The view_ops of a list screen. */
+/* The view_ops of a list screen: its list ops, its keys (listview_key, or
+ * the screen's own, which end in it), its hints. */
 #define LISTVIEW_VIEW_OPS(NAME, LIST, KEY, HINTS) { .name = NAME, .list = &LIST, .open = listview_open, \
-	.draw = listview_draw, \
-	.key = KEY, .close = listview_close, .title = listview_title, .mouse = listview_mouse, \
-	.resume = listview_resume, .hints = HINTS }
+	.draw = listview_draw, .key = KEY, .close = listview_close, .title = listview_title, \
+	.mouse = listview_mouse, .resume = listview_resume, .hints = HINTS }
 
 /* For a list that reads its own rows (the case list's keyset pages): the
  * columns' widths for count rows (-1: hidden), one row (SIZE_MAX: the
