@@ -42,6 +42,12 @@ for mode in colours no-color; do
 	compare "$mode: the list's attributes: the cursor row, overdue dates" list.attrs $mode-list.attrs
 	compare "$mode: the agenda's attributes: the cursor row, overdue items" agenda.attrs $mode-agenda.attrs
 done
+# Four days before a deadline (2026-12-28), its agenda item is due soon:
+# bold, not underlined as an overdue one.
+run env -u NO_COLOR "$GRADUS" --db "$DB" --today 2026-12-24 --script "$TOP/tests/tui/attrs.script"
+grep -q "^ 2026-12-28 .*	1-79:Bf[0-9]*\$\|^ 2026-12-28 .*	1-79:B\$" agenda.attrs &&
+	ok "a deadline within 7 days is bold on the agenda" || fail "due soon is bold" "$(cat agenda.attrs)"
+
 # The colours of the config file are the colours drawn: the cursor row
 # black on green, the due dates magenta.
 mkdir -p "$HOME/.config/gradus"
