@@ -118,7 +118,7 @@ void listview_close(struct tui *tui, struct view *view)
 
 void listview_layout(struct tui *tui, struct view *view, const struct list_ops *ops, size_t count, int widths[])
 {
-	char buffer[256];
+	char buffer[512];
 	int used = ops->x, extra, c, first = -1;
 	size_t row;
 
@@ -167,7 +167,7 @@ void listview_draw_row(struct tui *tui, struct view *view, const struct list_ops
 	attr_t base = header ? draw_colour(tui, COLOUR_HEADER, A_BOLD)
 		      : cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
 	attr_t attr = base;
-	char buffer[256];
+	char buffer[512];
 	int x = ops->x, c;
 
 	if (ops->x > 0)
