@@ -14,7 +14,4 @@ extern const struct view_ops plan_view_ops;
 /* The walk through a check (arg: its id or number). */
 extern const struct view_ops walk_view_ops;
 
-/* A check's status (planned, signing, signed) for the screens. */
-const char *check_status_name(const char *status);
-
 #endif

@@ -8,21 +8,46 @@
 
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
-#include "tui_private.h"
+#include "listview.h"
 
 
 struct bar {
 	char label[96];     /* heading when command is empty and value < 0 */
-	char detail[160];   /* after the count */
+	char detail[512];   /* after the count; on a line of its own when value is DETAIL_LINE */
 	long value, max;
 	char command[96];   /* the list's filter for this bar */
 };
 
+/* The bars as they are made. */
 struct dashboard {
 	struct bar *bars;
-	size_t count, capacity, cursor, top;
-	int label_cells; /* the widest label, at most 24 cells */
+	size_t count, capacity;
 };
+
+struct dashboard_screen {
+	struct listview list; /* first: the engine's; rows are struct bar */
+	int label_cells;      /* the widest label, at most 24 cells */
+	int columns;          /* the terminal's width the rows were made for */
+};
+
+#define DETAIL_LINE (-2)
+
+static int bar_cells(int label_cells)
+{
+	int cells = (COLS - label_cells - 11) / 2;
+
+	return cells > 30 ? 30 : cells > 4 ? cells : 0;
+}
+
+/* Where a bar's detail begins on its line. */
+static int detail_x(const struct bar *b, int label_cells)
+{
+	char count[24];
+	int cells = bar_cells(label_cells);
+
+	snprintf(count, sizeof(count), "%ld", b->value);
+	return 3 + label_cells + (cells ? cells + 1 : 0) + utf8_width(count) + 2;
+}
 
 static const enum action dashboard_hints[] = { ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_DOWN, ACTION_UP,
 					       ACTION_NONE };
@@ -161,47 +186,63 @@ static void coverage(struct tui *tui, struct dashboard *d, const struct dashboar
 	}
 }
 
-static enum status load(struct tui *tui, struct dashboard *d, struct error *err)
+/* A detail too long for its bar's line goes on lines of its own below
+ * it, cut between its parts (" · "). */
+static void wrap_details(struct dashboard *d, const struct bar *b, int label_cells)
 {
+	const char *part = b->detail, *next;
+	struct bar *line = NULL;
+
+	if (detail_x(b, label_cells) + utf8_width(b->detail) <= COLS)
+		return;
+	d->bars[d->count - 1].detail[0] = '\0';
+	for (; part && *part; part = next ? next + strlen(" · ") : NULL) {
+		char piece[160];
+
+		next = strstr(part, " · ");
+		snprintf(piece, sizeof(piece), "%.*s", (int)(next ? (size_t)(next - part) : strlen(part)), part);
+		if (line && utf8_width(line->detail) + 3 + utf8_width(piece) > COLS - 6)
+			line = NULL;
+		if (!line && (line = add(d)))
+			line->value = DETAIL_LINE;
+		if (line)
+			snprintf(line->detail + strlen(line->detail), sizeof(line->detail) - strlen(line->detail), "%s%s",
+				 line->detail[0] ? " · " : "", piece);
+	}
+}
+
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
+{
+	struct dashboard_screen *screen = view->data;
+	struct dashboard d = { NULL, 0, 0 }, wrapped = { NULL, 0, 0 };
 	struct dashboard_data data;
 	size_t i;
 	enum status status = store_dashboard(tui->store, store_today(tui->store), &data, err);
 
 	if (status)
 		return status;
-	d->count = 0;
-	levels(tui, d, &data);
-	regions(tui, d, &data);
-	deadlines(d, &data, store_today(tui->store));
-	coverage(tui, d, &data);
+	levels(tui, &d, &data);
+	regions(tui, &d, &data);
+	deadlines(&d, &data, store_today(tui->store));
+	coverage(tui, &d, &data);
 	dashboard_data_free(&data);
-	d->label_cells = 4;
-	for (i = 0; i < d->count; i++)
-		if (d->bars[i].value >= 0 && utf8_width(d->bars[i].label) > d->label_cells)
-			d->label_cells = utf8_width(d->bars[i].label) > 24 ? 24 : utf8_width(d->bars[i].label);
-	for (d->cursor = 0; d->cursor < d->count && !d->bars[d->cursor].command[0]; d->cursor++)
-		;
+	screen->label_cells = 4;
+	for (i = 0; i < d.count; i++)
+		if (d.bars[i].value >= 0 && utf8_width(d.bars[i].label) > screen->label_cells)
+			screen->label_cells = utf8_width(d.bars[i].label) > 24 ? 24 : utf8_width(d.bars[i].label);
+	screen->columns = COLS;
+	for (i = 0; i < d.count; i++) {
+		struct bar *b = add(&wrapped);
+
+		if (b)
+			*b = d.bars[i];
+		if (b && b->value >= 0)
+			wrap_details(&wrapped, &d.bars[i], screen->label_cells);
+	}
+	free(d.bars);
+	*rows = wrapped.bars;
+	*count = wrapped.count;
 	return STATUS_OK;
-}
-
-static enum status dashboard_open(struct tui *tui, struct view *view, struct error *err)
-{
-	struct dashboard *d = calloc(1, sizeof(*d));
-
-	if (!d)
-		return STATUS_ERR_NOMEM;
-	view->data = d;
-	return load(tui, d, err);
-}
-
-static void dashboard_close(struct tui *tui, struct view *view)
-{
-	struct dashboard *d = view->data;
-
-	(void)tui;
-	free(d->bars);
-	free(d);
-	view->data = NULL;
 }
 
 /* A bar of value/max in cells, in eighths of a cell. */
@@ -219,124 +260,84 @@ static void draw_bar(int y, int x, int cells, long value, long max, attr_t attr)
 		draw_text(y, x + i, eighths[units % 8], 1, attr);
 }
 
-static void draw_line(struct tui *tui, const struct dashboard *d, const struct bar *b, int y, bool cursor)
+static void draw_line(struct tui *tui, struct view *view, size_t row, int y, bool cursor)
 {
+	const struct dashboard_screen *d = view->data;
+	const struct bar *b = LISTVIEW_ROW(view, struct bar, row);
 	attr_t attr = cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
-	int label_cells = d->label_cells + 1;
-	int bar_cells = (COLS - label_cells - 10) / 2 > 30 ? 30 : (COLS - label_cells - 10) / 2;
+	int cells = bar_cells(d->label_cells), x = 3 + d->label_cells;
 	char count[24];
-	int x;
 
+	if (b->value == DETAIL_LINE) {
+		draw_text_cut(y, 6, b->detail, COLS - 6, A_NORMAL);
+		return;
+	}
 	if (b->value < 0) {
-		draw_text(y, 1, b->label, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
+		draw_text(y, 1, b->label, COLS - 2, b->label[0] ? draw_colour(tui, COLOUR_HEADER, A_BOLD) : A_NORMAL);
 		return;
 	}
 	draw_fill(y, 0, COLS, attr);
-	draw_text(y, 2, b->label, label_cells - 1, attr);
-	x = 2 + label_cells;
-	if (bar_cells > 4)
-		draw_bar(y, x, bar_cells, b->value, b->max, attr | draw_colour(tui, COLOUR_DUE, A_NORMAL));
-	x += bar_cells > 4 ? bar_cells + 1 : 0;
+	draw_text_cut(y, 2, b->label, d->label_cells, attr);
+	if (cells)
+		draw_bar(y, x, cells, b->value, b->max, cursor ? attr : draw_colour(tui, COLOUR_DUE, A_NORMAL));
 	snprintf(count, sizeof(count), "%ld", b->value);
-	draw_text(y, x, count, 8, attr);
-	x += utf8_width(count) + 2;
+	draw_text(y, x + (cells ? cells + 1 : 0), count, 8, attr);
+	x = detail_x(b, d->label_cells);
 	if (x < COLS)
-		draw_text(y, x, b->detail, COLS - x, attr);
+		draw_text_cut(y, x, b->detail, COLS - x, attr);
 }
 
+/* The rows made anew for a terminal of another width, the cursor kept on
+ * its bar. */
 static void dashboard_draw(struct tui *tui, struct view *view, int top, int height)
 {
-	struct dashboard *d = view->data;
+	struct dashboard_screen *d = view->data;
+	char command[96] = "";
 	size_t i;
 
-	if (d->cursor < d->top)
-		d->top = d->cursor;
-	if (height > 0 && d->cursor >= d->top + (size_t)height)
-		d->top = d->cursor - (size_t)height + 1;
-	for (i = d->top; i < d->count && (int)(i - d->top) < height; i++)
-		draw_line(tui, d, &d->bars[i], top + (int)(i - d->top), i == d->cursor);
-}
-
-static void step_cursor(struct dashboard *d, int direction)
-{
-	size_t at = d->cursor;
-
-	while ((direction > 0 ? at + 1 < d->count : at > 0)) {
-		at = direction > 0 ? at + 1 : at - 1;
-		if (d->bars[at].command[0]) {
-			d->cursor = at;
-			return;
-		}
+	if (d->columns != COLS) {
+		if (d->list.count)
+			snprintf(command, sizeof(command), "%s", LISTVIEW_ROW(view, struct bar, d->list.cursor)->command);
+		listview_reload(tui, view);
+		for (i = 0; i < d->list.count; i++)
+			if (!strcmp(LISTVIEW_ROW(view, struct bar, i)->command, command))
+				d->list.cursor = i;
 	}
+	listview_draw(tui, view, top, height);
 }
 
-static bool dashboard_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
+static bool has_filter(struct view *view, size_t row)
 {
-	struct dashboard *d = view->data;
-	int i;
-
-	(void)code;
-	(void)ch;
-	switch (action) {
-	case ACTION_DOWN: step_cursor(d, 1); return true;
-	case ACTION_UP: step_cursor(d, -1); return true;
-	case ACTION_PAGE_DOWN: for (i = 0; i < LINES - 3; i++) step_cursor(d, 1); return true;
-	case ACTION_PAGE_UP: for (i = 0; i < LINES - 3; i++) step_cursor(d, -1); return true;
-	case ACTION_HOME: for (i = 0; i < (int)d->count; i++) step_cursor(d, -1); return true;
-	case ACTION_END: for (i = 0; i < (int)d->count; i++) step_cursor(d, 1); return true;
-	case ACTION_OPEN:
-		if (d->cursor < d->count && d->bars[d->cursor].command[0] && tui->depth >= 2) {
-			char command[96];
-
-			snprintf(command, sizeof(command), "%s", d->bars[d->cursor].command);
-			tui_pop(tui); /* back on the list, which takes the filter */
-			list_filter(tui, &tui->views[tui->depth - 1], command);
-		}
-		return true;
-	default:
-		return false;
-	}
+	return LISTVIEW_ROW(view, struct bar, row)->command[0] != '\0';
 }
 
-/* A click on a bar selects it; on the selected bar, opens it. */
-static bool dashboard_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
+/* Enter on a bar: back on the list, which takes the bar's filter. */
+static void open_bar(struct tui *tui, struct view *view, size_t row)
 {
-	struct dashboard *d = view->data;
-	size_t at = d->top + (size_t)(y - 1);
+	char command[96];
 
-	(void)x;
-	if (wheel || y < 1 || at >= d->count || !d->bars[at].command[0])
-		return wheel == 0;
-	if (at == d->cursor)
-		return dashboard_key(tui, view, ACTION_OPEN, 0, L'\r');
-	d->cursor = at;
-	return true;
+	if (tui->depth < 2)
+		return;
+	snprintf(command, sizeof(command), "%s", LISTVIEW_ROW(view, struct bar, row)->command);
+	tui_pop(tui);
+	list_filter(tui, &tui->views[tui->depth - 1], command);
 }
 
-static const char *dashboard_title(struct tui *tui, struct view *view)
+static void free_rows(void *rows, size_t count)
 {
-	(void)tui;
-	(void)view;
+	(void)count;
+	free(rows);
+}
+
+static const struct list_ops dashboard_list = {
+	.screen_size = sizeof(struct dashboard_screen),
+	.load = load, .free_rows = free_rows, .draw_row = draw_line, .selectable = has_filter, .open = open_bar,
 	/* L10N: title of the dashboard */
-	return _("Dashboard");
-}
-
-static void dashboard_resume(struct tui *tui, struct view *view)
-{
-	struct error err;
-
-	if (load(tui, view->data, &err))
-		tui_say(tui, true, "%s", err.message);
-}
+	.title_text = N_("Dashboard"),
+};
 
 const struct view_ops dashboard_view_ops = {
-	.name = "dashboard",
-	.open = dashboard_open,
-	.draw = dashboard_draw,
-	.key = dashboard_key,
-	.close = dashboard_close,
-	.title = dashboard_title,
+	.name = "dashboard", .list = &dashboard_list, .open = listview_open, .draw = dashboard_draw, .key = listview_key,
+	.close = listview_close, .title = listview_title, .mouse = listview_mouse, .resume = listview_resume,
 	.hints = dashboard_hints,
-	.resume = dashboard_resume,
-	.mouse = dashboard_mouse,
 };

@@ -2,6 +2,7 @@
  * the locale, so a GB18030 terminal shows the same screen: ncursesw converts
  * the wide characters to the terminal's codeset. Unsafe code points from data
  * are drawn as visible placeholders. */
+#include <langinfo.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -13,7 +14,9 @@ static void put_cp(int y, int x, uint32_t cp, attr_t attr)
 	cchar_t cell;
 	wchar_t wc[2] = { (wchar_t)cp, L'\0' };
 
-	setcchar(&cell, wc, attr, 0, NULL);
+	/* The pair goes in its own argument: setcchar takes it from there, not
+	 * from the attribute's colour bits. */
+	setcchar(&cell, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	mvadd_wch(y, x, &cell);
 }
 
@@ -60,6 +63,20 @@ int draw_text(int y, int x, const char *text, int cells, attr_t attr)
 	return used;
 }
 
+/* A text cut ends in …, or in ~ on a terminal that is not UTF-8 (a
+ * GB18030 one draws … two cells wide). */
+int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr)
+{
+	const char *ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "…";
+	int mark = utf8_width(ellipsis), used;
+
+	if (utf8_width(text ? text : "") <= cells || cells <= mark)
+		return draw_text(y, x, text, cells, attr);
+	used = draw_text(y, x, text, cells - mark, attr);
+	draw_text(y, x + used, ellipsis, cells - used, attr);
+	return used + mark;
+}
+
 void draw_fill(int y, int x, int cells, attr_t attr)
 {
 	int i;
@@ -68,7 +85,43 @@ void draw_fill(int y, int x, int cells, attr_t attr)
 		put_cp(y, x + i, L' ', attr);
 }
 
+/* With colours, the pair stands for the fallback's reverse video (its
+ * background marks the cell), the rest of the fallback is kept; a pair
+ * configured as default on default keeps the reverse video too, so a
+ * cursor row is never invisible. Without colours (NO_COLOR, --no-color, a
+ * monochrome terminal), the fallback alone. */
 attr_t draw_colour(const struct tui *tui, enum colour colour, attr_t fallback)
 {
-	return tui->colour ? (attr_t)COLOR_PAIR(colour) | (fallback & A_BOLD) : fallback;
+	short foreground, background;
+
+	if (!tui->colour)
+		return fallback;
+	pair_content((short)colour, &foreground, &background);
+	if (foreground != -1 || background != -1)
+		fallback &= ~A_REVERSE;
+	return (attr_t)COLOR_PAIR(colour) | fallback;
+}
+
+attr_t draw_due(const struct tui *tui, enum due_mark mark, bool cursor)
+{
+	attr_t base = cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
+
+	switch (mark) {
+	case DUE_OVERDUE:
+		return cursor ? base | A_BOLD | A_UNDERLINE : draw_colour(tui, COLOUR_DUE, A_BOLD | A_UNDERLINE);
+	case DUE_SOON: return base | A_BOLD;
+	default: return base;
+	}
+}
+
+enum due_mark draw_due_mark(struct date today, const char *due)
+{
+	struct date on;
+	struct error err;
+	long days;
+
+	if (!due || !*due || date_parse(due, &on, &err))
+		return DUE_NONE;
+	days = date_days_between(today, on);
+	return days < 0 ? DUE_OVERDUE : days <= DUE_SOON_DAYS ? DUE_SOON : DUE_NONE;
 }

@@ -2,6 +2,7 @@
  * names, affiliation, region; n registers one through a small form (name,
  * fields among the 8 stages, affiliation, region, contact, conflicts),
  * Enter or a second click opens one's record to change it (expert.c). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,46 +10,20 @@
 #include "gradus/i18n.h"
 #include "gradus/panels.h"
 #include "form.h"
+#include "listview.h"
 #include "panels_private.h"
-
-struct experts_screen {
-	struct expert_row *rows;
-	size_t count, cursor, top;
-	int rows_y, rows_shown; /* the screen line of the first row shown, and how many are */
-};
 
 static const enum action experts_hints[] = { ACTION_OPEN, ACTION_NEW_EXPERT, ACTION_BACK, ACTION_HELP, ACTION_NONE };
 
-static enum status load(struct tui *tui, struct experts_screen *s, struct error *err)
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
-	struct expert_row *rows = NULL;
-	size_t count = 0;
-	enum status status = expert_list(tui->store, &rows, &count, err);
-
-	if (status)
-		return status;
-	expert_rows_free(s->rows, s->count);
-	s->rows = rows;
-	s->count = count;
-	if (s->cursor >= count)
-		s->cursor = count ? count - 1 : 0;
-	return STATUS_OK;
+	(void)view;
+	return expert_list(tui->store, (struct expert_row **)rows, count, err);
 }
 
-static enum status experts_open(struct tui *tui, struct view *view, struct error *err)
+static void free_rows(void *rows, size_t count)
 {
-	struct experts_screen *s = calloc(1, sizeof(*s));
-	enum status status;
-
-	if (!s)
-		return STATUS_ERR_NOMEM;
-	status = load(tui, s, err);
-	if (status) {
-		free(s);
-		return status;
-	}
-	view->data = s;
-	return STATUS_OK;
+	expert_rows_free(rows, count);
 }
 
 /* "研发设计、生产作业" from "rnd,process". */
@@ -67,124 +42,38 @@ void experts_fields_text(const struct tui *tui, const char *keys, char *out, siz
 	}
 }
 
-static void experts_draw(struct tui *tui, struct view *view, int top, int height)
+static const char *cell(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size)
 {
-	struct experts_screen *s = view->data;
-	/* L10N: column headings of the experts' registry */
-	const char *heads[] = { _("Code"), _("Name"), _("Fields"), _("Affiliation"), _("Region") };
-	const int xs[] = { 2, 9, 20, 46, 68 };
-	int rows = height - 2, c;
-	size_t i;
+	const struct expert_row *e = LISTVIEW_ROW(view, struct expert_row, row);
 
-	for (c = 0; c < 5; c++)
-		draw_text(top, xs[c], heads[c], (c < 4 ? xs[c + 1] - 1 : COLS) - xs[c],
-			  draw_colour(tui, COLOUR_HEADER, A_BOLD));
-	if (!s->count)
-		/* L10N: the experts' registry when it is empty */
-		draw_text(top + 2, 2, _("No expert yet: n registers one."), COLS - 2, A_NORMAL);
-	if (s->cursor < s->top)
-		s->top = s->cursor;
-	if (rows > 0 && s->cursor >= s->top + (size_t)rows)
-		s->top = s->cursor - (size_t)rows + 1;
-	s->rows_y = top + 1;
-	s->rows_shown = rows > 0 ? rows : 0;
-	for (i = s->top; i < s->count && (int)(i - s->top) < rows; i++) {
-		const struct expert_row *e = &s->rows[i];
-		int y = top + 1 + (int)(i - s->top);
-		attr_t attr = i == s->cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
-		char fields[512];
-		const char *cols[5];
-
-		experts_fields_text(tui, e->fields, fields, sizeof(fields));
-		cols[0] = e->code;
-		cols[1] = e->name;
-		cols[2] = fields;
-		cols[3] = e->affiliation ? e->affiliation : "";
-		cols[4] = e->region && *e->region ? tui_region_name(tui, e->region) : "—";
-		draw_text(y, 0, i == s->cursor ? ">" : " ", 1, A_NORMAL);
-		for (c = 0; c < 5; c++)
-			draw_text(y, xs[c], cols[c], (c < 4 ? xs[c + 1] - 1 : COLS) - xs[c], attr);
+	switch (column) {
+	case 0: return e->code;
+	case 1: return e->name;
+	case 2: experts_fields_text(tui, e->fields, buffer, size); return buffer;
+	case 3: return e->affiliation ? e->affiliation : "";
+	default: return e->region && *e->region ? tui_region_name(tui, e->region) : "—";
 	}
 }
 
 static const struct view_ops expert_form_view_ops;
 
-static bool experts_key(struct tui *tui, struct view *view, enum action global, int code, wint_t ch)
-{
-	struct experts_screen *s = view->data;
-	enum action action = keymap_action_in(KEYMAP_EXPERTS, code, ch);
-
-	(void)global;
-	switch (action) {
-	case ACTION_NEW_EXPERT: tui_open(tui, &expert_form_view_ops, NULL); return true;
-	case ACTION_OPEN:
-		if (s->count)
-			tui_open(tui, &expert_view_ops, s->rows[s->cursor].code);
-		return true;
-	default: return tui_list_move(&s->cursor, s->count, action);
-	}
-}
-
-/* A click selects an expert, a second click opens their record; the wheel
- * moves the cursor (the engine's default). */
-static bool experts_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
-{
-	struct experts_screen *s = view->data;
-	size_t at;
-
-	(void)x;
-	if (wheel)
-		return false;
-	if (y < s->rows_y + s->rows_shown && tui_list_hit(y, s->rows_y, s->top, s->count, &at)) {
-		if (at == s->cursor)
-			tui_open(tui, &expert_view_ops, s->rows[at].code);
-		else
-			s->cursor = at;
-	}
-	return true;
-}
-
-static void experts_resume(struct tui *tui, struct view *view)
-{
-	struct experts_screen *s = view->data;
-	struct error err = { "" };
-	size_t before = s->count;
-
-	if (load(tui, s, &err))
-		tui_say(tui, true, "%s", err.message);
-	else if (s->count > before)
-		s->cursor = s->count - 1;
-}
-
-static void experts_close(struct tui *tui, struct view *view)
-{
-	struct experts_screen *s = view->data;
-
-	(void)tui;
-	expert_rows_free(s->rows, s->count);
-	free(s);
-	view->data = NULL;
-}
-
-static const char *experts_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: title of the experts' registry */
-	return _("Experts");
-}
-
-const struct view_ops experts_view_ops = {
-	.name = "experts",
-	.open = experts_open,
-	.draw = experts_draw,
-	.key = experts_key,
-	.close = experts_close,
-	.title = experts_title,
-	.mouse = experts_mouse,
-	.resume = experts_resume,
-	.hints = experts_hints,
+/* L10N: column headings of the experts' registry */
+static const struct list_column columns[] = {
+	{ N_("Code"), 6, 0, 0, false }, { N_("Name"), 10, 16, 0, false }, { N_("Fields"), 25, 48, 0, false },
+	{ N_("Affiliation"), 21, 40, 0, false }, { N_("Region"), 12, 20, 0, false },
 };
+
+static const struct list_ops experts_list = {
+	.columns = columns, .column_count = 5, .x = 2, .gap = 1, .follow_new = true,
+	.load = load, .free_rows = free_rows, .cell = cell, .opens = &expert_view_ops, .row_size = sizeof(struct expert_row), .arg_at = offsetof(struct expert_row, code),
+	.scope = KEYMAP_EXPERTS, .create = ACTION_NEW_EXPERT, .creates = &expert_form_view_ops,
+	/* L10N: title of the experts' registry */
+	.title_text = N_("Experts"),
+	/* L10N: the experts' registry when it is empty */
+	.empty_text = N_("No expert yet: n registers one."),
+};
+
+const struct view_ops experts_view_ops = LISTVIEW_VIEW_OPS("experts", experts_list, listview_key, experts_hints);
 
 /* The form registering an expert. */
 
@@ -306,20 +195,13 @@ static void expert_form_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *expert_form_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: title of the form registering an expert */
-	return _("Register an expert");
-}
-
 static const struct view_ops expert_form_view_ops = {
 	.name = "register-expert",
 	.open = expert_form_open,
 	.draw = expert_form_draw,
 	.key = expert_form_key,
 	.close = expert_form_close,
-	.title = expert_form_title,
+	/* L10N: title of the form registering an expert */
+	.title_text = N_("Register an expert"),
 	.hints = expert_form_hints,
 };

@@ -7,8 +7,8 @@
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
 #include "field.h"
+#include "listview.h"
 #include "settings.h"
-#include "tui_private.h"
 
 #define LIST_MAX_ROWS 512
 
@@ -29,23 +29,6 @@ struct list {
 };
 
 enum column_id { COL_NUMBER, COL_ENTERPRISE, COL_REGION, COL_LEVEL, COL_YEAR, COL_STATE, COL_DUE, COL_COUNT };
-
-struct column {
-	const char *header; /* msgid */
-	int width;          /* 0 = takes the rest */
-	int drop_below;     /* hidden when the screen is narrower than this */
-};
-
-static const struct column columns[COL_COUNT] = {
-	/* L10N: column headers of the case list; keep them short (cells shown in brackets) */
-	[COL_NUMBER] = { N_("Number"), 16, 0 },
-	[COL_ENTERPRISE] = { N_("Enterprise"), 0, 0 },
-	[COL_REGION] = { N_("Region"), 8, 72 },
-	[COL_LEVEL] = { N_("Level"), 9, 0 },
-	[COL_YEAR] = { N_("Year"), 4, 120 }, /* the number holds the year */
-	[COL_STATE] = { N_("State"), 10, 56 },
-	[COL_DUE] = { N_("Due"), 10, 80 },
-};
 
 static const enum action list_hints[] = {
 	ACTION_BACK, ACTION_HELP, ACTION_OPEN, ACTION_SEARCH, ACTION_NEW, ACTION_AGENDA, ACTION_EXPERTS, ACTION_NONE
@@ -150,22 +133,11 @@ static const char *list_title(struct tui *tui, struct view *view)
 	return list->title;
 }
 
-/* Widths for the columns that fit in `cells`; the enterprise takes the rest. */
-static void layout(int cells, int widths[COL_COUNT])
-{
-	int i, rest = cells;
-
-	for (i = 0; i < COL_COUNT; i++) {
-		widths[i] = cells >= columns[i].drop_below ? columns[i].width : -1;
-		if (widths[i] > 0)
-			rest -= widths[i] + 1;
-	}
-	widths[COL_ENTERPRISE] = rest > 4 ? rest - 1 : 4;
-}
-
-static const char *cell_text(struct tui *tui, const struct case_row *row, enum column_id column, char *buffer,
+static const char *cell_text(struct tui *tui, struct view *view, size_t row_index, size_t column, char *buffer,
 			     size_t size)
 {
+	const struct case_row *row = &((struct list *)view->data)->rows[row_index];
+
 	switch (column) {
 	case COL_NUMBER: return row->number;
 	case COL_ENTERPRISE: return row->enterprise;
@@ -178,28 +150,35 @@ static const char *cell_text(struct tui *tui, const struct case_row *row, enum c
 	}
 }
 
-static void draw_row(struct tui *tui, int y, const int widths[COL_COUNT], const struct case_row *row,
-		     bool header, bool cursor)
+/* The due date marked when overdue or due soon. */
+static attr_t cell_attr(struct tui *tui, struct view *view, size_t row, size_t column, bool cursor)
 {
-	attr_t attr = header ? draw_colour(tui, COLOUR_HEADER, A_BOLD)
-			     : cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
-	char buffer[32];
-	int x = 0, i;
+	const struct list *list = view->data;
 
-	for (i = 0; i < COL_COUNT; i++) {
-		const char *text;
-
-		if (widths[i] < 0)
-			continue;
-		text = header ? _(columns[i].header) : cell_text(tui, row, (enum column_id)i, buffer, sizeof(buffer));
-		draw_text(y, x, text, widths[i], attr);
-		x += widths[i];
-		if (x < COLS)
-			draw_fill(y, x++, 1, attr);
-	}
-	if (x < COLS)
-		draw_fill(y, x, COLS - x, attr);
+	if (column == COL_DUE)
+		return draw_due(tui, draw_due_mark(store_today(tui->store), list->rows[row].next_due), cursor);
+	return cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
 }
+
+/* The enterprise and the region grow with the terminal (the rest to the
+ * enterprise); the year, the due date, the state and the region are left
+ * out on narrow ones. */
+static const struct list_column columns[COL_COUNT] = {
+	/* L10N: column headers of the case list; keep them short (cells shown in brackets) */
+	[COL_NUMBER] = { N_("Number"), 16, 0, 0, false },
+	[COL_ENTERPRISE] = { N_("Enterprise"), 4, 40, 0, false },
+	[COL_REGION] = { N_("Region"), 8, 20, 72, false },
+	[COL_LEVEL] = { N_("Level"), 9, 0, 0, false },
+	[COL_YEAR] = { N_("Year"), 4, 0, 120, false }, /* the number holds the year */
+	[COL_STATE] = { N_("State"), 10, 0, 56, false },
+	[COL_DUE] = { N_("Due"), 10, 0, 80, false },
+};
+
+/* The case list reads its own rows (keyset pages); the engine lays out and
+ * draws them. */
+static const struct list_ops case_columns = {
+	.columns = columns, .column_count = COL_COUNT, .x = 0, .gap = 1, .cell = cell_text, .attr = cell_attr,
+};
 
 /* The search line under the rows: what is typed after /, and how many match. */
 static void draw_search(struct tui *tui, struct list *list, int y)
@@ -238,8 +217,8 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 			list->cursor = window_index(list, number);
 		free(number);
 	}
-	layout(COLS, widths);
-	draw_row(tui, top, widths, NULL, true, false);
+	listview_layout(tui, view, &case_columns, list->count, widths);
+	listview_draw_row(tui, view, &case_columns, widths, SIZE_MAX, top, false);
 	if (list->commanding && height > 2) {
 		draw_fill(top + height - 1, 0, COLS, A_NORMAL);
 		draw_text(top + height - 1, 0, ":", 1, A_BOLD);
@@ -256,7 +235,7 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 		return;
 	}
 	for (i = 0; i < list->count && (int)i < rows; i++)
-		draw_row(tui, top + 1 + (int)i, widths, &list->rows[i], false, i == list->cursor);
+		listview_draw_row(tui, view, &case_columns, widths, i, top + 1 + (int)i, i == list->cursor);
 }
 
 static void move_down(struct tui *tui, struct list *list, size_t n)
@@ -464,22 +443,6 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 	}
 }
 
-/* The column under cell x of the header, or -1. */
-static int column_at(int x)
-{
-	int widths[COL_COUNT], at = 0, i;
-
-	layout(COLS, widths);
-	for (i = 0; i < COL_COUNT; i++) {
-		if (widths[i] < 0)
-			continue;
-		if (x >= at && x < at + widths[i] + 1)
-			return i;
-		at += widths[i] + 1;
-	}
-	return -1;
-}
-
 /* A click on a row selects it, on the selected row opens it; on a column's
  * header sorts by it (again: the other way). */
 static bool list_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
@@ -489,11 +452,12 @@ static bool list_mouse(struct tui *tui, struct view *view, int y, int x, int whe
 		[COL_LEVEL] = SORT_LEVEL, [COL_YEAR] = SORT_YEAR, [COL_STATE] = SORT_STATE, [COL_DUE] = SORT_DUE,
 	};
 	struct list *list = view->data;
-	int column;
+	int column, widths[COL_COUNT];
 
 	if (wheel)
 		return false;
-	if (y == 1 && (column = column_at(x)) >= 0) {
+	listview_layout(tui, view, &case_columns, list->count, widths);
+	if (y == 1 && (column = listview_column_at(&case_columns, widths, x)) >= 0) {
 		char line[64], message[256];
 
 		snprintf(line, sizeof(line), "sort %s %s", store_sort_name(by_column[column]),

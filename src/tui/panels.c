@@ -3,6 +3,7 @@
  * date, members among the experts, chair among the members), Enter opens
  * one. A member the store refuses (a conflict of interest) is said with
  * its reason and the form stays, to change the members. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,14 +11,12 @@
 #include "gradus/i18n.h"
 #include "gradus/panels.h"
 #include "form.h"
+#include "listview.h"
 #include "panels_private.h"
 
 struct panels_screen {
+	struct listview list; /* first: the engine's; rows are struct panel_view */
 	char case_id[33], level[32], state[32];
-	struct panel_view *panels;
-	size_t count, cursor, top;
-	int rows_y;
-	char title[160];
 };
 
 static const enum action panels_hints[] = { ACTION_OPEN, ACTION_CONVENE, ACTION_BACK, ACTION_HELP, ACTION_NONE };
@@ -30,62 +29,44 @@ const char *panels_purpose_name(const struct tui *tui, const char *level_key, co
 	return !panel ? purpose : i18n_chinese() ? panel->zh : panel->en;
 }
 
-static void panels_clear(struct panels_screen *s)
+static void free_rows(void *rows, size_t count)
 {
+	struct panel_view *panels = rows;
 	size_t i;
 
-	for (i = 0; i < s->count; i++)
-		panel_view_clear(&s->panels[i]);
-	free(s->panels);
-	s->panels = NULL;
-	s->count = 0;
+	for (i = 0; i < count; i++)
+		panel_view_clear(&panels[i]);
+	free(panels);
 }
 
-static enum status load(struct tui *tui, struct panels_screen *s, struct error *err)
+static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
+	struct panels_screen *s = view->data;
+	struct panel_view *panels = NULL;
 	char (*ids)[33] = NULL;
-	size_t count = 0, i;
+	size_t found = 0, i;
 	struct case_detail detail;
-	enum status status = store_case_detail(tui->store, s->case_id, &detail, err);
+	enum status status = store_case_detail(tui->store, view->arg, &detail, err);
 
 	if (status)
 		return status;
+	snprintf(s->case_id, sizeof(s->case_id), "%s", view->arg);
 	snprintf(s->level, sizeof(s->level), "%s", detail.row.level);
 	snprintf(s->state, sizeof(s->state), "%s", detail.row.state);
 	/* L10N: title of a case's expert panels: the case number, the enterprise */
-	snprintf(s->title, sizeof(s->title), _("%s  %s: expert panels"), detail.row.number, detail.row.enterprise);
+	snprintf(s->list.title, sizeof(s->list.title), _("%s  %s: expert panels"), detail.row.number, detail.row.enterprise);
 	case_detail_clear(&detail);
-	if ((status = panel_list(tui->store, s->case_id, &ids, &count, err)))
-		return status;
-	panels_clear(s);
-	s->panels = calloc(count ? count : 1, sizeof(*s->panels));
-	if (!s->panels)
+	status = panel_list(tui->store, s->case_id, &ids, &found, err);
+	if (!status && !(panels = calloc(found ? found : 1, sizeof(*panels))))
 		status = STATUS_ERR_NOMEM;
-	for (i = 0; !status && i < count; i++)
-		if (!(status = panel_load(tui->store, ids[i], &s->panels[i], err)))
-			s->count++;
+	for (i = 0; !status && i < found; i++)
+		if (!(status = panel_load(tui->store, ids[i], &panels[i], err)))
+			(*count)++;
 	free(ids);
-	if (s->cursor >= s->count)
-		s->cursor = s->count ? s->count - 1 : 0;
+	*rows = panels;
+	if (status && panels)
+		free_rows(panels, *count);
 	return status;
-}
-
-static enum status panels_open(struct tui *tui, struct view *view, struct error *err)
-{
-	struct panels_screen *s = calloc(1, sizeof(*s));
-	enum status status;
-
-	if (!s)
-		return STATUS_ERR_NOMEM;
-	snprintf(s->case_id, sizeof(s->case_id), "%s", view->arg);
-	status = load(tui, s, err);
-	if (status) {
-		panels_clear(s);
-		free(s);
-		return status;
-	}
-	view->data = s;
-	return STATUS_OK;
 }
 
 const char *panels_opinion_name(const char *opinion)
@@ -108,115 +89,41 @@ const char *panels_status_name(const char *status)
 	return status;
 }
 
-static void panels_draw(struct tui *tui, struct view *view, int top, int height)
+static const char *cell(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size)
 {
-	struct panels_screen *s = view->data;
-	/* L10N: column headings of a case's expert panels */
-	const char *heads[] = { _("Panel"), _("Purpose"), _("Date"), _("Status"), _("Opinion"), _("Score") };
-	const int xs[] = { 2, 24, 42, 53, 61, 74 };
-	int rows = height - 2, c;
-	size_t i;
+	const struct panels_screen *s = view->data;
+	const struct panel_view *p = LISTVIEW_ROW(view, struct panel_view, row);
 
-	for (c = 0; c < 6; c++)
-		draw_text(top, xs[c], heads[c], (c < 5 ? xs[c + 1] - 1 : COLS) - xs[c], draw_colour(tui, COLOUR_HEADER, A_BOLD));
-	if (!s->count)
-		/* L10N: a case without expert panels */
-		draw_text(top + 2, 2, _("No panel yet: n convenes one."), COLS - 2, A_NORMAL);
-	if (s->cursor < s->top)
-		s->top = s->cursor;
-	if (rows > 0 && s->cursor >= s->top + (size_t)rows)
-		s->top = s->cursor - (size_t)rows + 1;
-	s->rows_y = top + 1;
-	for (i = s->top; i < s->count && (int)(i - s->top) < rows; i++) {
-		const struct panel_view *p = &s->panels[i];
-		int y = top + 1 + (int)(i - s->top);
-		attr_t attr = i == s->cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
-		const char *cols[6] = { p->number, panels_purpose_name(tui, s->level, p->purpose), p->meeting_on,
-					label_panel_status(p->status), panels_opinion_name(p->opinion),
-					p->score && *p->score ? p->score : "—" };
-
-		draw_text(y, 0, i == s->cursor ? ">" : " ", 1, A_NORMAL);
-		for (c = 0; c < 6; c++)
-			draw_text(y, xs[c], cols[c], (c < 5 ? xs[c + 1] - 1 : COLS) - xs[c], attr);
+	(void)buffer;
+	(void)size;
+	switch (column) {
+	case 0: return p->number;
+	case 1: return panels_purpose_name(tui, s->level, p->purpose);
+	case 2: return p->meeting_on;
+	case 3: return label_panel_status(p->status);
+	case 4: return panels_opinion_name(p->opinion);
+	default: return p->score && *p->score ? p->score : "—";
 	}
 }
 
 static const struct view_ops convene_view_ops;
 
-
-static bool panels_key(struct tui *tui, struct view *view, enum action global, int code, wint_t ch)
-{
-	struct panels_screen *s = view->data;
-	enum action action = keymap_action_in(KEYMAP_PANELS, code, ch);
-
-	(void)global;
-	switch (action) {
-	case ACTION_CONVENE: tui_open(tui, &convene_view_ops, s->case_id); return true;
-	case ACTION_OPEN:
-		if (s->count)
-			tui_open(tui, &panel_view_ops, s->panels[s->cursor].id);
-		return true;
-	default: return tui_list_move(&s->cursor, s->count, action);
-	}
-}
-
-static bool panels_mouse(struct tui *tui, struct view *view, int y, int x, int wheel)
-{
-	struct panels_screen *s = view->data;
-	size_t at;
-
-	(void)x;
-	if (wheel)
-		return false;
-	if (tui_list_hit(y, s->rows_y, s->top, s->count, &at)) {
-		if (at == s->cursor)
-			tui_open(tui, &panel_view_ops, s->panels[at].id);
-		else
-			s->cursor = at;
-	}
-	return true;
-}
-
-/* Back from a panel or the convening form: read anew; a new panel gets the cursor. */
-static void panels_resume(struct tui *tui, struct view *view)
-{
-	struct panels_screen *s = view->data;
-	struct error err = { "" };
-	size_t before = s->count;
-
-	if (load(tui, s, &err))
-		tui_say(tui, true, "%s", err.message);
-	else if (s->count > before)
-		s->cursor = s->count - 1;
-}
-
-static void panels_close(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	panels_clear(view->data);
-	free(view->data);
-	view->data = NULL;
-}
-
-static const char *panels_title(struct tui *tui, struct view *view)
-{
-	struct panels_screen *s = view->data;
-
-	(void)tui;
-	return s->title;
-}
-
-const struct view_ops panels_view_ops = {
-	.name = "panels",
-	.open = panels_open,
-	.draw = panels_draw,
-	.key = panels_key,
-	.close = panels_close,
-	.title = panels_title,
-	.mouse = panels_mouse,
-	.resume = panels_resume,
-	.hints = panels_hints,
+/* L10N: column headings of a case's expert panels */
+static const struct list_column columns[] = {
+	{ N_("Panel"), 21, 0, 0, false }, { N_("Purpose"), 17, 40, 0, false }, { N_("Date"), 10, 0, 0, false },
+	{ N_("Status"), 7, 0, 0, false }, { N_("Opinion"), 12, 30, 0, false }, { N_("Score"), 6, 0, 0, false },
 };
+
+static const struct list_ops panels_list = {
+	.screen_size = sizeof(struct panels_screen),
+	.columns = columns, .column_count = 6, .x = 2, .gap = 1, .follow_new = true,
+	.load = load, .free_rows = free_rows, .cell = cell, .opens = &panel_view_ops, .row_size = sizeof(struct panel_view), .arg_at = offsetof(struct panel_view, id),
+	.scope = KEYMAP_PANELS, .create = ACTION_CONVENE, .creates = &convene_view_ops,
+	/* L10N: a case without expert panels */
+	.empty_text = N_("No panel yet: n convenes one."),
+};
+
+const struct view_ops panels_view_ops = LISTVIEW_VIEW_OPS("panels", panels_list, listview_key, panels_hints);
 
 /* Convening a panel. */
 
@@ -395,20 +302,13 @@ static void convene_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *convene_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	/* L10N: title of the form convening an expert panel */
-	return _("Convene an expert panel");
-}
-
 static const struct view_ops convene_view_ops = {
 	.name = "convene",
 	.open = convene_open,
 	.draw = convene_draw,
 	.key = convene_key,
 	.close = convene_close,
-	.title = convene_title,
+	/* L10N: title of the form convening an expert panel */
+	.title_text = N_("Convene an expert panel"),
 	.hints = convene_hints,
 };

@@ -1,6 +1,6 @@
 /* Keystroke scripts, as tig's test scripts: each line is either keys to
  * press (characters, and <Name> for special keys) or a command beginning
- * with ':' (save-screen PATH, resize COLUMNS LINES, home). '#' starts a comment. */
+ * with ':' (save-screen PATH, save-attrs PATH, resize COLUMNS LINES, home). '#' starts a comment. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,39 +153,96 @@ int script_next(struct script *script, int *code, wint_t *ch, const char **comma
 	return input->code ? KEY_CODE_YES : OK;
 }
 
-/* Writes what the terminal shows (curscr) as UTF-8 text, one line per row,
- * trailing spaces trimmed. */
-enum status screen_save(const char *path, struct error *err)
+/* "f0b3": the foreground and background colours of a pair, as
+ * tests/tui/sgr.py writes them; the terminal's default left out. */
+static void colour_codes(short pair, char *out, size_t size)
+{
+	short foreground, background;
+
+	pair_content(pair, &foreground, &background);
+	out[0] = '\0';
+	if (foreground >= 0)
+		snprintf(out, size, "f%d", foreground);
+	if (background >= 0)
+		snprintf(out + strlen(out), size - strlen(out), "b%d", background);
+}
+
+/* One row of what the terminal shows (curscr): its text as UTF-8, trailing
+ * spaces trimmed, and, when runs is not NULL, its attributes as runs of
+ * cells "FIRST-LAST:CODES" (R reverse, B bold, U underline, D dim, fN and bN
+ * the foreground and background colours), cells without any left out. */
+static void row_read(int y, char *text, size_t size, char *runs, size_t runs_size)
+{
+	size_t used = 0, kept = 0, runs_used = 0;
+	int x, run_start = 0;
+	char run[32] = "", codes[32];
+
+	for (x = 0; x <= COLS; x++) {
+		cchar_t cell;
+		wchar_t wc[CCHARW_MAX + 1] = { L' ' };
+		attr_t attr = 0;
+		short pair = 0;
+		int width = 1;
+
+		if (x < COLS && mvwin_wch(curscr, y, x, &cell) != ERR) {
+			getcchar(&cell, wc, &attr, &pair, NULL);
+			width = wc[0] ? wcwidth(wc[0]) : 1;
+		}
+		snprintf(codes, sizeof(codes), "%s%s%s%s", attr & A_REVERSE ? "R" : "", attr & A_BOLD ? "B" : "",
+			 attr & A_UNDERLINE ? "U" : "", attr & A_DIM ? "D" : "");
+		if (pair)
+			colour_codes(pair, codes + strlen(codes), sizeof(codes) - strlen(codes));
+		if (x == COLS)
+			codes[0] = '\0';
+		if (runs && strcmp(codes, run)) {
+			if (run[0] && runs_used < runs_size)
+				runs_used += (size_t)snprintf(runs + runs_used, runs_size - runs_used, "%s%d-%d:%s",
+							      runs_used ? " " : "", run_start, x - 1, run);
+			snprintf(run, sizeof(run), "%s", codes);
+			run_start = x;
+		}
+		if (x == COLS || used + 8 >= size)
+			break;
+		used += utf8_encode(wc[0] ? (uint32_t)wc[0] : ' ', text + used);
+		if (wc[0] != L' ')
+			kept = used;
+		if (width == 2)
+			x++;
+	}
+	text[kept] = '\0';
+	if (runs && runs_size)
+		runs[runs_used < runs_size ? runs_used : runs_size - 1] = '\0';
+}
+
+/* Writes the screen as UTF-8 text, one line per row; with attributes, each
+ * line ends with a tab and the row's attribute runs. */
+static enum status save(const char *path, bool attributes, struct error *err)
 {
 	FILE *file = fopen(path, "w");
-	int y, x;
+	int y;
 
 	if (!file)
 		return error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
 	for (y = 0; y < LINES; y++) {
-		char line[4096];
-		size_t used = 0, kept = 0;
+		char text[4096], runs[2048];
 
-		for (x = 0; x < COLS && used + 8 < sizeof(line); x++) {
-			cchar_t cell;
-			wchar_t wc[CCHARW_MAX + 1];
-			attr_t attr;
-			short pair;
-			int width;
-
-			if (mvwin_wch(curscr, y, x, &cell) == ERR)
-				break;
-			getcchar(&cell, wc, &attr, &pair, NULL);
-			width = wc[0] ? wcwidth(wc[0]) : 1;
-			used += utf8_encode(wc[0] ? (uint32_t)wc[0] : ' ', line + used);
-			if (wc[0] != L' ')
-				kept = used;
-			if (width == 2)
-				x++;
-		}
-		fprintf(file, "%.*s\n", (int)kept, line);
+		row_read(y, text, sizeof(text), attributes ? runs : NULL, sizeof(runs));
+		if (attributes)
+			fprintf(file, "%s\t%s\n", text, runs);
+		else
+			fprintf(file, "%s\n", text);
 	}
 	if (fclose(file))
 		return error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
 	return STATUS_OK;
+}
+
+enum status screen_save(const char *path, struct error *err)
+{
+	return save(path, false, err);
+}
+
+enum status screen_save_attributes(const char *path, struct error *err)
+{
+	return save(path, true, err);
 }

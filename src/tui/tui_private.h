@@ -71,6 +71,7 @@ enum colour { COLOUR_TITLE = 1, COLOUR_STATUS, COLOUR_HEADER, COLOUR_CURSOR, COL
 
 struct tui;
 struct view;
+struct list_ops;
 
 /* A screen: data plus a small table of functions, like tig's view_ops. */
 struct view_ops {
@@ -81,6 +82,7 @@ struct view_ops {
 	bool (*key)(struct tui *tui, struct view *view, enum action action, int code, wint_t ch);
 	void (*close)(struct tui *tui, struct view *view);
 	const char *(*title)(struct tui *tui, struct view *view);
+	const char *title_text; /* a fixed title's msgid, when title is NULL */
 	/* A mouse click (wheel 0) or a wheel step (wheel -1 up, +1 down) at
 	 * screen cell y, x; may be NULL (the wheel then moves up and down). */
 	bool (*mouse)(struct tui *tui, struct view *view, int y, int x, int wheel);
@@ -91,6 +93,7 @@ struct view_ops {
 	/* The hints for what the view shows now (a tab, a form), instead of
 	 * hints; may be NULL. */
 	const enum action *(*current_hints)(struct tui *tui, struct view *view);
+	const struct list_ops *list; /* a list screen's rows and columns (listview.h) */
 };
 
 struct view {
@@ -118,9 +121,6 @@ struct tui {
 enum status tui_push(struct tui *tui, const struct view_ops *ops, const char *arg, struct error *err);
 /* tui_push, a failure said on the status line. */
 void tui_open(struct tui *tui, const struct view_ops *ops, const char *arg);
-/* The cursor of a short list of count rows moved by up, down, home, end,
- * page up and page down; false for any other action. */
-bool tui_list_move(size_t *cursor, size_t count, enum action action);
 /* A click on line y of a list drawn from line rows_y with row `top` first:
  * true when it hit a row (*at). */
 bool tui_list_hit(int y, int rows_y, size_t top, size_t count, size_t *at);
@@ -166,8 +166,20 @@ const char *keymap_label(enum action action);    /* first key's label */
 
 /* Drawing (draw.c): UTF-8 data drawn by display cell, never raw to the terminal. */
 int draw_text(int y, int x, const char *text, int cells, attr_t attr);
+/* draw_text, a text too long ending in … where it is cut. */
+int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr);
 void draw_fill(int y, int x, int cells, attr_t attr);
+/* The attribute of a colour: its pair with colours on, else the fallback
+ * (A_REVERSE, A_BOLD, A_UNDERLINE), so every mark shows on a monochrome
+ * terminal and with NO_COLOR too. */
 attr_t draw_colour(const struct tui *tui, enum colour colour, attr_t fallback);
+/* A date against today: overdue, due within DUE_SOON_DAYS, or neither. */
+enum due_mark { DUE_NONE, DUE_SOON, DUE_OVERDUE };
+#define DUE_SOON_DAYS 7
+enum due_mark draw_due_mark(struct date today, const char *due);
+/* How a date with that mark looks, on the cursor row or not: overdue in the
+ * due colour, bold and underlined; due soon in bold. */
+attr_t draw_due(const struct tui *tui, enum due_mark mark, bool cursor);
 
 /* Screens. */
 extern const struct view_ops list_view_ops;
@@ -199,5 +211,9 @@ void script_free(struct script **script);
  * the end; a command line ":save-screen PATH" is returned in *command. */
 int script_next(struct script *script, int *code, wint_t *ch, const char **command);
 enum status screen_save(const char *path, struct error *err);
+/* The screen as screen_save writes it, each line followed by a tab and its
+ * attribute runs: "0-79:Bf7b4 3-12:RU" (R reverse, B bold, U underline,
+ * D dim, fN bN the foreground and background colours, 0 black to 7 white). */
+enum status screen_save_attributes(const char *path, struct error *err);
 
 #endif

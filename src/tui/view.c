@@ -41,17 +41,6 @@ void tui_open(struct tui *tui, const struct view_ops *ops, const char *arg)
 		tui_say(tui, true, "%s", err.message);
 }
 
-bool tui_list_move(size_t *cursor, size_t count, enum action action)
-{
-	switch (action) {
-	case ACTION_DOWN: if (*cursor + 1 < count) (*cursor)++; return true;
-	case ACTION_UP: if (*cursor > 0) (*cursor)--; return true;
-	case ACTION_HOME: case ACTION_PAGE_UP: *cursor = 0; return true;
-	case ACTION_END: case ACTION_PAGE_DOWN: *cursor = count ? count - 1 : 0; return true;
-	default: return false;
-	}
-}
-
 bool tui_list_hit(int y, int rows_y, size_t top, size_t count, size_t *at)
 {
 	if (y < rows_y)
@@ -120,7 +109,8 @@ static void draw_title(struct tui *tui, struct view *view)
 {
 	attr_t attr = draw_colour(tui, COLOUR_TITLE, A_REVERSE | A_BOLD);
 	char line[512];
-	const char *title = view->ops->title ? view->ops->title(tui, view) : "";
+	const char *title = view->ops->title ? view->ops->title(tui, view)
+			    : view->ops->title_text ? _(view->ops->title_text) : "";
 
 	snprintf(line, sizeof(line), "gradus  %s", title);
 	draw_text(0, 0, line, COLS, attr);
@@ -341,6 +331,10 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 			continue; /* after quitting, only :home starts again */
 		} else if (command && !strncmp(command, "save-screen ", 12)) {
 			status = screen_save(command + 12, err);
+			if (status)
+				return status;
+		} else if (command && !strncmp(command, "save-attrs ", 11)) {
+			status = screen_save_attributes(command + 11, err);
 			if (status)
 				return status;
 		} else if (command && sscanf(command, "resize %d %d", &columns, &lines) == 2) {

@@ -18,5 +18,13 @@ head -1 level.screen | grep -qF "Cases ($advanced)  level=advanced" && ok "Enter
 	fail "level bar" "$(head -1 level.screen)"
 grep -q "Advanced  *█" dashboard.screen && grep -q "Wuhan  *█" dashboard.screen && ok "bars are drawn with block characters" ||
 	fail "bars" "$(cat dashboard.screen)"
+# At 80x24 each level's states are shown whole, on lines below its bar;
+# the terminal grown to 120x40 after G shows bars down to its last line
+# (rows above come into view, none is left blank).
+printf '%s\n' "d" "G" ":resize 120 40" ":save-screen grown.screen" >"$WORK/grown.script"
+run "$GRADUS" --db "$DB" --script "$WORK/grown.script"
+grep -q "^      Under expert evaluation 2$" dashboard.screen && ok "the states of a level are not cut at 80x24" ||
+	fail "the states of a level are not cut at 80x24" "$(cat dashboard.screen)"
+[ -n "$(sed -n 39p grown.screen)" ] && ok "grown to 120x40 at the end: bars down to the last line" || fail "grown to 120x40" "$(cat grown.screen)"
 LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$WORK/dashboard.script"
 compare "the dashboard in Chinese" dashboard.screen zh-dashboard.screen

@@ -8,7 +8,7 @@ export XDG_STATE_HOME="$WORK/state"
 printf '%s\n' ":click 20 4" ":save-screen row.screen" ":click 20 4" ":save-screen opened.screen" \
 	":click 28 1" ":save-screen tab.screen" "q" ":click 30 1" ":save-screen sorted.screen" ":click 30 1" \
 	":save-screen sorted-desc.screen" ":wheel down" ":wheel down" ":wheel down" ":wheel down" ":wheel down" ":wheel down" ":wheel down" ":wheel down" ":save-screen wheel.screen" \
-	"d" ":click 5 3" ":click 5 3" ":save-screen bar.screen" "q" >"$WORK/mouse.script"
+	"d" ":click 5 5" ":click 5 5" ":save-screen bar.screen" "q" >"$WORK/mouse.script"
 run "$GRADUS" --db "$DB" --script "$WORK/mouse.script"
 expect "the mouse script runs to its end" 0
 first=$(sqlite3 "$DB" "SELECT number FROM cases ORDER BY number LIMIT 1 OFFSET 2")
