@@ -989,14 +989,6 @@ static void case_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *case_title(struct tui *tui, struct view *view)
-{
-	struct case_screen *s = view->data;
-
-	(void)tui;
-	return s->title;
-}
-
 /* On the cultivation tab a click selects a record, a second click acts on
  * it as Enter does, and the wheel scrolls; nothing while a form is open. */
 static bool cultivation_mouse(struct tui *tui, struct case_screen *s, int y, int wheel)
@@ -1052,7 +1044,7 @@ const struct view_ops case_view_ops = {
 	.draw = case_draw,
 	.key = case_key,
 	.close = case_close,
-	.title = case_title,
+	VIEW_TITLE_AT(struct case_screen, title),
 	.resume = case_resume,
 	.hints = case_hints,
 	.current_hints = case_current_hints,

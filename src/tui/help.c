@@ -132,19 +132,13 @@ static void help_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *help_title(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	(void)view;
-	return _("Help");
-}
-
 const struct view_ops help_view_ops = {
 	.name = "help",
 	.open = help_open,
 	.draw = help_draw,
 	.key = help_key,
 	.close = help_close,
-	.title = help_title,
+	/* L10N: title of the help screen */
+	.title_text = N_("Help"),
 	.hints = help_hints,
 };

@@ -166,27 +166,11 @@ static bool step_key(struct tui *tui, struct view *view, enum action action, int
 	}
 }
 
-static void step_close(struct tui *tui, struct view *view)
-{
-	(void)tui;
-	free(view->data);
-	view->data = NULL;
-}
-
-static const char *step_title(struct tui *tui, struct view *view)
-{
-	struct step_menu *menu = view->data;
-
-	(void)tui;
-	return menu->title;
-}
-
 const struct view_ops step_view_ops = {
 	.name = "step",
 	.open = step_open,
 	.draw = step_draw,
 	.key = step_key,
-	.close = step_close,
-	.title = step_title,
+	VIEW_TITLE_AT(struct step_menu, title),
 	.hints = step_hints,
 };

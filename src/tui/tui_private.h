@@ -5,6 +5,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <wchar.h>
 
 #include "gradus/forms.h"
@@ -83,6 +84,8 @@ struct view_ops {
 	void (*close)(struct tui *tui, struct view *view);
 	const char *(*title)(struct tui *tui, struct view *view);
 	const char *title_text; /* a fixed title's msgid, when title is NULL */
+	/* A title kept in the screen's data (VIEW_TITLE_AT), when both above are NULL. */
+	size_t title_at;
 	/* A mouse click (wheel 0) or a wheel step (wheel -1 up, +1 down) at
 	 * screen cell y, x; may be NULL (the wheel then moves up and down). */
 	bool (*mouse)(struct tui *tui, struct view *view, int y, int x, int wheel);
@@ -95,6 +98,9 @@ struct view_ops {
 	const enum action *(*current_hints)(struct tui *tui, struct view *view);
 	const struct list_ops *list; /* a list screen's rows and columns (listview.h) */
 };
+
+/* A screen whose title is a char array member of its data. */
+#define VIEW_TITLE_AT(type, member) .title_at = offsetof(type, member) + 1
 
 struct view {
 	const struct view_ops *ops;

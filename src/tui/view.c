@@ -58,6 +58,8 @@ void tui_pop(struct tui *tui)
 	view = &tui->views[--tui->depth];
 	if (view->ops->close)
 		view->ops->close(tui, view);
+	else
+		free(view->data); /* a screen whose data is one block */
 	memset(view, 0, sizeof(*view));
 	if (tui->depth == 0)
 		tui->quit = true;
@@ -110,7 +112,8 @@ static void draw_title(struct tui *tui, struct view *view)
 	attr_t attr = draw_colour(tui, COLOUR_TITLE, A_REVERSE | A_BOLD);
 	char line[512];
 	const char *title = view->ops->title ? view->ops->title(tui, view)
-			    : view->ops->title_text ? _(view->ops->title_text) : "";
+			    : view->ops->title_text ? _(view->ops->title_text)
+			    : view->ops->title_at && view->data ? (const char *)view->data + view->ops->title_at - 1 : "";
 
 	snprintf(line, sizeof(line), "gradus  %s", title);
 	draw_text(0, 0, line, COLS, attr);

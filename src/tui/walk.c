@@ -1107,21 +1107,13 @@ static void walk_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *walk_title(struct tui *tui, struct view *view)
-{
-	struct walk *w = view->data;
-
-	(void)tui;
-	return w->title;
-}
-
 const struct view_ops walk_view_ops = {
 	.name = "walk",
 	.open = walk_open,
 	.draw = walk_draw,
 	.key = walk_key,
 	.close = walk_close,
-	.title = walk_title,
+	VIEW_TITLE_AT(struct walk, title),
 	.mouse = walk_mouse,
 	.hints = walk_hints,
 };
