@@ -238,18 +238,18 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 		listview_draw_row(tui, view, &case_columns, widths, i, top + 1 + (int)i, i == list->cursor);
 }
 
-static void move_down(struct tui *tui, struct list *list, size_t n)
+/* Moves down n rows, reading the next page when the cursor leaves the
+ * window; a page that cannot be read stops it, with err set. */
+static void move_down(struct tui *tui, struct list *list, size_t n, struct error *err)
 {
-	struct error err;
-
-	while (n-- > 0) {
+	while (n-- > 0 && !err->message[0]) {
 		if (list->cursor + 1 < list->count) {
 			list->cursor++;
 		} else if (list->count == list->height && list->count > 1) {
 			char *top = strdup(list->rows[1].number);
 			char *current = strdup(list->rows[list->cursor].number);
 
-			if (top && current && !window_load(tui, list, top, &err)) {
+			if (top && current && !window_load(tui, list, top, err)) {
 				list->cursor = window_index(list, current);
 				if (list->cursor + 1 < list->count)
 					list->cursor++;
@@ -260,21 +260,20 @@ static void move_down(struct tui *tui, struct list *list, size_t n)
 	}
 }
 
-static void move_up(struct tui *tui, struct list *list, size_t n)
+static void move_up(struct tui *tui, struct list *list, size_t n, struct error *err)
 {
 	struct case_row before;
-	struct error err;
 	size_t got;
 
-	while (n-- > 0) {
+	while (n-- > 0 && !err->message[0]) {
 		if (list->cursor > 0) {
 			list->cursor--;
 			continue;
 		}
 		if (!list->count || store_case_page(tui->store, &list->query, list->rows[0].number, false, STORE_BACKWARD, 1,
-						    &before, &got, &err) || !got)
+						    &before, &got, err) || !got)
 			return;
-		if (!window_load(tui, list, before.number, &err))
+		if (!window_load(tui, list, before.number, err))
 			list->cursor = 0;
 		case_rows_clear(&before, got);
 	}
@@ -404,43 +403,34 @@ static bool list_key(struct tui *tui, struct view *view, enum action action, int
 			return false;
 		search_clear(tui, list); /* Esc or q first clears a search */
 		return true;
-	case ACTION_DOWN: move_down(tui, list, 1); return true;
-	case ACTION_UP: move_up(tui, list, 1); return true;
-	case ACTION_PAGE_DOWN: move_down(tui, list, list->height); return true;
-	case ACTION_PAGE_UP: move_up(tui, list, list->height); return true;
+	case ACTION_DOWN: move_down(tui, list, 1, &err); break;
+	case ACTION_UP: move_up(tui, list, 1, &err); break;
+	case ACTION_PAGE_DOWN: move_down(tui, list, list->height, &err); break;
+	case ACTION_PAGE_UP: move_up(tui, list, list->height, &err); break;
 	case ACTION_HOME:
 		if (!window_load(tui, list, NULL, &err))
 			list->cursor = 0;
-		return true;
+		break;
 	case ACTION_END:
 		window_clear(list);
 		if (!store_case_page(tui->store, &list->query, NULL, false, STORE_BACKWARD, list->height, list->rows, &list->count, &err))
 			list->cursor = list->count ? list->count - 1 : 0;
-		return true;
+		break;
 	case ACTION_OPEN:
-		if (list->count && tui_push(tui, &case_view_ops, list->rows[list->cursor].id, &err))
-			tui_say(tui, true, "%s", err.message);
+		if (list->count)
+			tui_open(tui, &case_view_ops, list->rows[list->cursor].id);
 		return true;
-	case ACTION_DASHBOARD:
-		if (tui_push(tui, &dashboard_view_ops, NULL, &err))
-			tui_say(tui, true, "%s", err.message);
-		return true;
-	case ACTION_EXPERTS:
-		if (tui_push(tui, &experts_view_ops, NULL, &err))
-			tui_say(tui, true, "%s", err.message);
-		return true;
+	case ACTION_DASHBOARD: tui_open(tui, &dashboard_view_ops, NULL); return true;
+	case ACTION_EXPERTS: tui_open(tui, &experts_view_ops, NULL); return true;
 	case ACTION_CONFLICTS: tui_open(tui, &conflicts_view_ops, NULL); return true;
-	case ACTION_AGENDA:
-		if (tui_push(tui, &agenda_view_ops, NULL, &err))
-			tui_say(tui, true, "%s", err.message);
-		return true;
-	case ACTION_NEW:
-		if (tui_push(tui, &intake_view_ops, NULL, &err))
-			tui_say(tui, true, "%s", err.message);
-		return true;
+	case ACTION_AGENDA: tui_open(tui, &agenda_view_ops, NULL); return true;
+	case ACTION_NEW: tui_open(tui, &intake_view_ops, NULL); return true;
 	default:
 		return false;
 	}
+	if (err.message[0]) /* a page that could not be read says why */
+		tui_say(tui, true, "%s", err.message);
+	return true;
 }
 
 /* A click on a row selects it, on the selected row opens it; on a column's
