@@ -16,7 +16,6 @@ struct expert_screen {
 	char code[16];
 	struct form form;
 	char *saved[EXPERT_ROW_COUNT]; /* as stored ("" for none): what the next write expects */
-	char *shown[EXPERT_ROW_COUNT]; /* the form's value of it: what counts as a change */
 	char title[256];
 };
 
@@ -35,14 +34,12 @@ static const char *stored_text(const struct expert_row *e, size_t row)
 	return values[row] ? values[row] : "";
 }
 
-/* Keeps a row's stored value and the form's value of it. */
+/* Keeps a row's stored value; the form's value of it is saved. */
 static bool keep(struct expert_screen *s, size_t row, const char *stored)
 {
 	free(s->saved[row]);
-	free(s->shown[row]);
 	s->saved[row] = strdup(stored);
-	s->shown[row] = form_value(&s->form, row);
-	return s->saved[row] && s->shown[row];
+	return form_saved(&s->form, row) && s->saved[row];
 }
 
 static void set_title(struct expert_screen *s)
@@ -57,10 +54,8 @@ static void screen_free(struct expert_screen *s)
 	size_t i;
 
 	form_free(&s->form);
-	for (i = 0; i < EXPERT_ROW_COUNT; i++) {
+	for (i = 0; i < EXPERT_ROW_COUNT; i++)
 		free(s->saved[i]);
-		free(s->shown[i]);
-	}
 	free(s);
 }
 
@@ -96,15 +91,9 @@ static enum status expert_open(struct tui *tui, struct view *view, struct error 
 /* Puts the stored value of a row back into the form. */
 static void show_stored(struct tui *tui, struct expert_screen *s, size_t row, const struct expert_row *e)
 {
-	struct form_row *r = &s->form.rows[row];
 	const char *value = stored_text(e, row);
-	size_t i;
 
-	if (r->kind == FORM_TEXT)
-		field_set(&r->field, value);
-	for (i = 0; i < r->option_count; i++)
-		r->options[i].picked = row == EXPERT_ROW_REGION ? !strcmp(r->options[i].key, value)
-								: experts_fields_hold(value, r->options[i].key);
+	form_set_value(&s->form, row, value);
 	if (!keep(s, row, value))
 		tui_say(tui, true, "%s", status_message(STATUS_ERR_NOMEM));
 }
@@ -131,7 +120,7 @@ static void write_row(struct tui *tui, struct expert_screen *s, size_t row)
 	struct error err = { "" };
 	enum status status;
 
-	if (!value || (s->shown[row] && !strcmp(value, s->shown[row]))) {
+	if (!value || !form_row_unsaved(&s->form, row)) {
 		free(value);
 		return;
 	}
@@ -164,7 +153,7 @@ static bool expert_key(struct tui *tui, struct view *view, enum action action, i
 	bool handled;
 
 	if (s->form.editing && r->kind == FORM_TEXT && !code && ch == 0x1b) {
-		field_set(&r->field, s->shown[s->form.focus]); /* Esc: as it was */
+		field_set(&r->field, r->saved ? r->saved : ""); /* Esc: as it was */
 		s->form.editing = false;
 		return true;
 	}

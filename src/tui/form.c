@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/dates.h"
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
 #include "form.h"
@@ -14,6 +15,7 @@ void form_init(struct form *form)
 	memset(form, 0, sizeof(*form));
 	field_init(&form->filter, 0);
 	form->left = FORM_NONE;
+	form->pops = true;
 }
 
 size_t form_add(struct form *form, enum form_kind kind, const char *label, const char *text)
@@ -35,7 +37,9 @@ size_t form_add(struct form *form, enum form_kind kind, const char *label, const
 		textarea_set(&row->area, text);
 	if (kind != FORM_BUTTON && cells > form->label_cells)
 		form->label_cells = cells;
-	return form->count++;
+	form->count++;
+	form_saved(form, form->count - 1);
+	return form->count - 1;
 }
 
 bool form_option(struct form *form, size_t at, const char *key, const char *label, bool picked)
@@ -62,7 +66,7 @@ bool form_option(struct form *form, size_t at, const char *key, const char *labe
 		return false;
 	}
 	row->option_count++;
-	return true;
+	return form_saved(form, at); /* the ticks given with the options are the saved ones */
 }
 
 void form_options_clear(struct form *form, size_t at)
@@ -81,6 +85,133 @@ void form_set_check(struct form *form, size_t at, form_check_fn *check)
 {
 	if (at < form->count)
 		form->rows[at].check = check;
+}
+
+bool form_check_date(const char *text, char *message, size_t size)
+{
+	struct error err;
+	struct date d;
+
+	if (!date_parse_named(NULL, text, &d, &err))
+		return true;
+	snprintf(message, size, "%s", tui_without_value(err.message, text));
+	return false;
+}
+
+bool form_saved(struct form *form, size_t at)
+{
+	struct form_row *row = &form->rows[at];
+
+	free(row->saved);
+	row->saved = row->kind == FORM_BUTTON ? NULL : form_value(form, at);
+	return row->kind == FORM_BUTTON || row->saved;
+}
+
+/* Whether `key` is one of the keys joined by `,` in `list`. */
+static bool listed(const char *list, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (; *list; list += strcspn(list, ","), list += *list == ',')
+		if (!strncmp(list, key, n) && (list[n] == ',' || !list[n]))
+			return true;
+	return false;
+}
+
+void form_set_value(struct form *form, size_t at, const char *value)
+{
+	struct form_row *row = &form->rows[at];
+	size_t i;
+
+	if (row->kind == FORM_TEXT)
+		field_set(&row->field, value);
+	else if (row->kind == FORM_AREA)
+		textarea_set(&row->area, value);
+	for (i = 0; i < row->option_count; i++)
+		row->options[i].picked = row->kind == FORM_PICK_ONE ? !strcmp(row->options[i].key, value)
+								: listed(value, row->options[i].key);
+}
+
+bool form_row_unsaved(const struct form *form, size_t at)
+{
+	const struct form_row *row = &form->rows[at];
+	char *value;
+	bool unsaved;
+
+	if (row->kind == FORM_BUTTON)
+		return false;
+	value = form_value(form, at);
+	unsaved = !value || !row->saved || strcmp(value, row->saved);
+	free(value);
+	return unsaved;
+}
+
+bool form_unsaved(const struct form *form)
+{
+	size_t i;
+
+	for (i = 0; i < form->count; i++)
+		if (form_row_unsaved(form, i))
+			return true;
+	return false;
+}
+
+enum form_ask form_ask_leave(struct tui *tui, bool *asking, bool unsaved, enum action action, wint_t ch)
+{
+	if (*asking) {
+		*asking = false;
+		if (ch == L'y' || ch == L'Y')
+			return FORM_ASK_LEAVE;
+		/* L10N: a form kept after "Leave without saving?" was answered no */
+		tui_say(tui, false, "%s", _("Kept: go on typing"));
+		return FORM_ASK_KEPT;
+	}
+	if ((action != ACTION_BACK && action != ACTION_QUIT) || !unsaved)
+		return FORM_ASK_NONE;
+	*asking = true;
+	/* L10N: q or Esc on a form holding text not yet written */
+	tui_say(tui, true, "%s", _("Leave without saving? y/n"));
+	return FORM_ASK_KEPT;
+}
+
+/* Esc outside a field: the first refused row (an error beside a value not
+ * saved) holds its saved value again; false when there is none. */
+static bool restore_refused(struct form *form)
+{
+	size_t i;
+
+	for (i = 0; i < form->count; i++) {
+		struct form_row *row = &form->rows[i];
+
+		if (!row->message[0] || !row->message_is_error || !form_row_unsaved(form, i))
+			continue;
+		form_set_value(form, i, row->saved ? row->saved : "");
+		row->message[0] = '\0';
+		form->focus = i;
+		return true;
+	}
+	return false;
+}
+
+/* q, Esc or Q outside a field or picker: a refused row first, then the
+ * question. True when the key was used; a form that pops is gone then. */
+static bool leave_key(struct tui *tui, struct form *form, enum action action, wint_t ch)
+{
+	enum form_ask ask;
+
+	if (!form->asking && action == ACTION_BACK && ch == 0x1b && restore_refused(form)) {
+		/* L10N: Esc put a refused field back as it was saved */
+		tui_say(tui, false, "%s", _("Put back as saved"));
+		return true;
+	}
+	ask = form_ask_leave(tui, &form->asking, form_unsaved(form), action, ch);
+	if (ask != FORM_ASK_LEAVE)
+		return ask == FORM_ASK_KEPT;
+	if (form->pops)
+		tui_pop(tui); /* frees the form */
+	else
+		form->leaving = true;
+	return true;
 }
 
 /* Runs the row's check on its text; true when it will do. */
@@ -292,8 +423,11 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 
 	*pressed = FORM_NONE;
 	form->left = FORM_NONE;
+	form->leaving = false;
 	if (code == KEY_F(1))
 		return false;
+	if (!form->picking && !form->editing && (form->asking || action == ACTION_BACK || action == ACTION_QUIT))
+		return leave_key(tui, form, action, ch);
 	if (form->picking)
 		handled = picker_key(form, action, code, ch);
 	else if (form->editing)
@@ -512,6 +646,7 @@ void form_free(struct form *form)
 		free(form->rows[i].options);
 		field_free(&form->rows[i].field);
 		textarea_free(&form->rows[i].area);
+		free(form->rows[i].saved);
 	}
 	field_free(&form->filter);
 	free(form->shown);

@@ -11,7 +11,7 @@
 #include "gradus/i18n.h"
 #include "gradus/uscc.h"
 #include "gradus/utf8.h"
-#include "field.h"
+#include "form.h"
 
 enum entry_id {
 	E_ENTERPRISE, E_CREDIT_CODE, E_REGION, E_LEVEL, E_YEAR, E_FACTORY, E_ADDRESS, E_INDUSTRY, E_CONTACT,
@@ -69,7 +69,7 @@ struct layout {
 	int label_x, label_cells, value_x, value_cells;
 };
 
-struct form {
+struct intake {
 	struct entry entries[E_COUNT];
 	bool edit;               /* an existing case: fields are written as they are left */
 	char id[33], number[32];
@@ -84,7 +84,7 @@ struct form {
 	char created[128];
 	struct field pick_filter; /* typed after / in a picker: only what matches shows */
 	bool pick_filtering;
-	bool confirm_discard;    /* a new case typed in: q asks before throwing it away */
+	bool asking;             /* text not written: q or Esc asked before leaving (form_ask_leave) */
 	struct case_warnings warnings;
 	struct row *rows;
 	size_t row_count, row_capacity;
@@ -111,7 +111,7 @@ static void say(struct entry *entry, bool error, const char *fmt, ...)
 	entry->message_is_error = error;
 }
 
-static char *entry_text(const struct form *form, enum entry_id id)
+static char *entry_text(const struct intake *form, enum entry_id id)
 {
 	return field_text(&form->entries[id].field);
 }
@@ -150,7 +150,7 @@ static const char *detail_value(const struct case_detail *d, enum entry_id id, c
 }
 
 /* Puts the case's current value of an entry into its field and `saved`. */
-static bool load_entry(struct form *form, enum entry_id id)
+static bool load_entry(struct intake *form, enum entry_id id)
 {
 	struct entry *entry = &form->entries[id];
 	char buffer[32];
@@ -161,7 +161,7 @@ static bool load_entry(struct form *form, enum entry_id id)
 	return entry->saved && field_set(&entry->field, entry->saved);
 }
 
-static enum status load_case(struct tui *tui, struct form *form, struct error *err)
+static enum status load_case(struct tui *tui, struct intake *form, struct error *err)
 {
 	enum status status;
 
@@ -174,7 +174,7 @@ static enum status load_case(struct tui *tui, struct form *form, struct error *e
 	return STATUS_OK;
 }
 
-static bool load_entries(struct form *form)
+static bool load_entries(struct intake *form)
 {
 	size_t i;
 
@@ -188,7 +188,7 @@ static bool load_entries(struct form *form)
 	return true;
 }
 
-static size_t picked_count(const struct form *form)
+static size_t picked_count(const struct intake *form)
 {
 	size_t n = 0;
 	int i;
@@ -248,16 +248,10 @@ static bool check_maturity(const struct tui *tui, struct entry *entry, const cha
 
 static bool check_date(struct entry *entry, const char *text, bool final)
 {
-	struct error err;
-	struct date d;
-
 	if (!*text || (!final && strlen(text) < 10))
 		return true;
-	if (date_parse_named(NULL, text, &d, &err)) {
-		say(entry, true, "%s", tui_without_value(err.message, text));
-		return false;
-	}
-	return true;
+	entry->message_is_error = true;
+	return form_check_date(text, entry->message, sizeof(entry->message));
 }
 
 static bool check_year(struct entry *entry, const char *text, bool final)
@@ -281,7 +275,7 @@ static bool required(enum entry_id id)
 
 /* Checks an entry's text (as typed, or final when it is left or the case
  * created); the message beside it says what is wrong or what it means. */
-static bool check_entry(const struct tui *tui, struct form *form, enum entry_id id, const char *text, bool final)
+static bool check_entry(const struct tui *tui, struct intake *form, enum entry_id id, const char *text, bool final)
 {
 	struct entry *entry = &form->entries[id];
 
@@ -301,7 +295,7 @@ static bool check_entry(const struct tui *tui, struct form *form, enum entry_id 
 	}
 }
 
-static bool check_typed(const struct tui *tui, struct form *form, enum entry_id id, bool final)
+static bool check_typed(const struct tui *tui, struct intake *form, enum entry_id id, bool final)
 {
 	char *text = entry_text(form, id);
 	bool ok = text && check_entry(tui, form, id, text, final);
@@ -320,7 +314,7 @@ static const char *or_null(const char *text)
 /* Writes an entry of a case that changed since it was loaded or saved.
  * When another clerk changed it since, their value is loaded instead and
  * the message beside it says so; on another error what was typed stays. */
-static bool write_entry(struct tui *tui, struct form *form, enum entry_id id)
+static bool write_entry(struct tui *tui, struct intake *form, enum entry_id id)
 {
 	struct entry *entry = &form->entries[id];
 	struct error err = { "" }, reload = { "" };
@@ -347,7 +341,7 @@ static bool write_entry(struct tui *tui, struct form *form, enum entry_id id)
 	return false;
 }
 
-static void write_scenarios(struct tui *tui, struct form *form)
+static void write_scenarios(struct tui *tui, struct intake *form)
 {
 	struct entry *entry = &form->entries[E_SCENARIOS];
 	struct error err = { "" };
@@ -379,7 +373,7 @@ static void write_scenarios(struct tui *tui, struct form *form)
 	say(entry, false, "%s", _("✓ saved"));
 }
 
-static bool check_all(struct tui *tui, struct form *form)
+static bool check_all(struct tui *tui, struct intake *form)
 {
 	size_t i;
 
@@ -394,7 +388,7 @@ static bool check_all(struct tui *tui, struct form *form)
 	return true;
 }
 
-static enum status create_case(struct tui *tui, struct form *form, char *const texts[E_COUNT], const char **about,
+static enum status create_case(struct tui *tui, struct intake *form, char *const texts[E_COUNT], const char **about,
 			       struct error *err)
 {
 	struct new_case in;
@@ -430,7 +424,7 @@ static enum status create_case(struct tui *tui, struct form *form, char *const t
 }
 
 /* The entry a refusal of case_create is about (about: its key, or NULL). */
-static void refused(struct tui *tui, struct form *form, const char *about, const char *message)
+static void refused(struct tui *tui, struct intake *form, const char *about, const char *message)
 {
 	static const struct {
 		const char *about;
@@ -454,7 +448,7 @@ static void refused(struct tui *tui, struct form *form, const char *about, const
 }
 
 /* After intake the form edits the case it created. */
-static void became_case(struct tui *tui, struct form *form)
+static void became_case(struct tui *tui, struct intake *form)
 {
 	struct error err = { "" };
 	size_t i;
@@ -474,7 +468,7 @@ static void became_case(struct tui *tui, struct form *form)
 	tui_say(tui, false, _("%s, %zu warning(s)"), form->created, form->warnings.count);
 }
 
-static void submit(struct tui *tui, struct form *form)
+static void submit(struct tui *tui, struct intake *form)
 {
 	char *texts[E_COUNT] = { NULL };
 	struct error err = { "" };
@@ -496,12 +490,12 @@ static void submit(struct tui *tui, struct form *form)
 
 /* ---- materials (a case) ---------------------------------------------- */
 
-static const struct level *form_level(const struct tui *tui, const struct form *form)
+static const struct level *form_level(const struct tui *tui, const struct intake *form)
 {
 	return form->edit ? forms_level(tui->forms, form->detail.row.level) : NULL;
 }
 
-static const char *received_on(const struct form *form, const char *key)
+static const char *received_on(const struct intake *form, const char *key)
 {
 	size_t i;
 
@@ -511,7 +505,7 @@ static const char *received_on(const struct form *form, const char *key)
 	return NULL;
 }
 
-static size_t received_count(const struct form *form, const struct level *level)
+static size_t received_count(const struct intake *form, const struct level *level)
 {
 	size_t i, n = 0;
 
@@ -520,7 +514,7 @@ static size_t received_count(const struct form *form, const struct level *level)
 	return n;
 }
 
-static void toggle_material(struct tui *tui, struct form *form, size_t index)
+static void toggle_material(struct tui *tui, struct intake *form, size_t index)
 {
 	const struct level *level = form_level(tui, form);
 	char today[DATE_TEXT_SIZE];
@@ -538,7 +532,7 @@ static void toggle_material(struct tui *tui, struct form *form, size_t index)
 
 /* ---- moving, editing, picking ---------------------------------------- */
 
-static size_t focus_count(const struct tui *tui, const struct form *form)
+static size_t focus_count(const struct tui *tui, const struct intake *form)
 {
 	const struct level *level = form_level(tui, form);
 
@@ -548,12 +542,12 @@ static size_t focus_count(const struct tui *tui, const struct form *form)
 }
 
 /* A case's level and certification are set at intake only (steps change them). */
-static bool focusable(const struct form *form, size_t at)
+static bool focusable(const struct intake *form, size_t at)
 {
 	return at >= E_COUNT || !form->edit || specs[at].name || specs[at].kind == KIND_SCENARIOS;
 }
 
-static void move_focus(const struct tui *tui, struct form *form, int direction)
+static void move_focus(const struct tui *tui, struct intake *form, int direction)
 {
 	size_t count = focus_count(tui, form), at = form->focus;
 
@@ -565,7 +559,7 @@ static void move_focus(const struct tui *tui, struct form *form, int direction)
 	form->focus = at;
 }
 
-static void start_editing(struct form *form)
+static void start_editing(struct intake *form)
 {
 	struct entry *entry = &form->entries[form->focus];
 
@@ -577,7 +571,7 @@ static void start_editing(struct form *form)
 
 /* Leaves the entry being edited: checked and, in a case, written. In a
  * case the focus stays when that failed, with the message beside it. */
-static void leave(struct tui *tui, struct form *form, int direction)
+static void leave(struct tui *tui, struct intake *form, int direction)
 {
 	enum entry_id id = (enum entry_id)form->focus;
 	bool ok;
@@ -590,7 +584,7 @@ static void leave(struct tui *tui, struct form *form, int direction)
 		move_focus(tui, form, direction);
 }
 
-static void undo_edit(struct tui *tui, struct form *form)
+static void undo_edit(struct tui *tui, struct intake *form)
 {
 	struct entry *entry = &form->entries[form->focus];
 
@@ -600,7 +594,7 @@ static void undo_edit(struct tui *tui, struct form *form)
 }
 
 /* The keys that matter while a field is edited or a picker is open. */
-static void hint(struct tui *tui, const struct form *form)
+static void hint(struct tui *tui, const struct intake *form)
 {
 	if (form->editing)
 		/* L10N: status line while a field is edited */
@@ -613,7 +607,7 @@ static void hint(struct tui *tui, const struct form *form)
 		tui_say(tui, false, "%s", _("Enter: choose   Esc: cancel"));
 }
 
-static bool editing_key(struct tui *tui, struct form *form, int code, wint_t ch)
+static bool editing_key(struct tui *tui, struct intake *form, int code, wint_t ch)
 {
 	struct entry *entry = &form->entries[form->focus];
 
@@ -631,7 +625,7 @@ static bool editing_key(struct tui *tui, struct form *form, int code, wint_t ch)
 	return true;
 }
 
-static void add_row(struct form *form, enum row_kind kind, size_t index, size_t offset, size_t length)
+static void add_row(struct intake *form, enum row_kind kind, size_t index, size_t offset, size_t length)
 {
 	if (form->row_count == form->row_capacity) {
 		size_t capacity = form->row_capacity ? 2 * form->row_capacity : 64;
@@ -651,7 +645,7 @@ static void add_row(struct form *form, enum row_kind kind, size_t index, size_t 
 /* The picker's lines: regions or levels, or the scenarios under their stages. */
 /* Whether a picker's entry matches the filter typed after / (its Chinese or
  * English name, its key, or a scenario's number; letters in any case). */
-static bool pick_matches(const struct tui *tui, const struct form *form, size_t index, const char *filter)
+static bool pick_matches(const struct tui *tui, const struct intake *form, size_t index, const char *filter)
 {
 	const struct forms *forms = tui->forms;
 	char number[8];
@@ -671,7 +665,7 @@ static bool pick_matches(const struct tui *tui, const struct form *form, size_t 
 	       strcasestr(forms->levels[index].key, filter);
 }
 
-static void picker_rows(const struct tui *tui, struct form *form)
+static void picker_rows(const struct tui *tui, struct intake *form)
 {
 	const struct forms *forms = tui->forms;
 	char *filter = field_text(&form->pick_filter);
@@ -697,7 +691,7 @@ static void picker_rows(const struct tui *tui, struct form *form)
 }
 
 /* The first entry row, for the cursor after the rows change. */
-static size_t first_entry(const struct form *form)
+static size_t first_entry(const struct intake *form)
 {
 	size_t i;
 
@@ -706,12 +700,12 @@ static size_t first_entry(const struct form *form)
 	return i < form->row_count ? i : 0;
 }
 
-static const char *picker_key_of(const struct tui *tui, const struct form *form, size_t index)
+static const char *picker_key_of(const struct tui *tui, const struct intake *form, size_t index)
 {
 	return form->picker == PICK_REGION ? tui->forms->regions[index].key : tui->forms->levels[index].key;
 }
 
-static void open_picker(struct tui *tui, struct form *form, enum picker picker)
+static void open_picker(struct tui *tui, struct intake *form, enum picker picker)
 {
 	char *current = entry_text(form, picker == PICK_REGION ? E_REGION : E_LEVEL);
 	size_t i;
@@ -731,7 +725,7 @@ static void open_picker(struct tui *tui, struct form *form, enum picker picker)
 	free(current);
 }
 
-static void pick(struct tui *tui, struct form *form)
+static void pick(struct tui *tui, struct intake *form)
 {
 	enum picker picker = form->picker;
 	enum entry_id id = picker == PICK_REGION ? E_REGION : E_LEVEL;
@@ -752,7 +746,7 @@ static void pick(struct tui *tui, struct form *form)
 		move_focus(tui, form, 1);
 }
 
-static void pick_move(struct form *form, int direction, int times)
+static void pick_move(struct intake *form, int direction, int times)
 {
 	size_t at = form->pick_cursor;
 
@@ -768,7 +762,7 @@ static void pick_move(struct form *form, int direction, int times)
 	}
 }
 
-static void toggle_scenario(const struct tui *tui, struct form *form)
+static void toggle_scenario(const struct tui *tui, struct intake *form)
 {
 	int id;
 
@@ -781,7 +775,7 @@ static void toggle_scenario(const struct tui *tui, struct form *form)
 
 /* Typing after / in a picker: the list narrows at each key; Enter keeps the
  * filter and gives the keys back to the picker, Esc drops it. */
-static bool filter_key(struct tui *tui, struct form *form, int code, wint_t ch)
+static bool filter_key(struct tui *tui, struct intake *form, int code, wint_t ch)
 {
 	if (!code && ch == 0x1b)
 		field_set(&form->pick_filter, "");
@@ -795,7 +789,7 @@ static bool filter_key(struct tui *tui, struct form *form, int code, wint_t ch)
 	return true;
 }
 
-static bool picker_key(struct tui *tui, struct form *form, enum action action, int code, wint_t ch)
+static bool picker_key(struct tui *tui, struct intake *form, enum action action, int code, wint_t ch)
 {
 	bool scenarios = form->picker == PICK_SCENARIOS;
 
@@ -824,7 +818,7 @@ static bool picker_key(struct tui *tui, struct form *form, enum action action, i
 	return true;
 }
 
-static void activate(struct tui *tui, struct form *form)
+static void activate(struct tui *tui, struct intake *form)
 {
 	if (form->focus >= E_COUNT) {
 		if (form->edit)
@@ -842,47 +836,69 @@ static void activate(struct tui *tui, struct form *form)
 	hint(tui, form);
 }
 
-/* Whether a new case holds anything typed that leaving would lose. */
-static bool has_input(const struct form *form)
+/* Whether the form holds anything typed that leaving would lose: in a
+ * new case anything but the year; in a case a refused field. */
+static bool unsaved(const struct intake *form)
 {
 	size_t i;
 
-	for (i = 0; i < E_COUNT; i++)
-		if (i != E_YEAR && form->entries[i].field.length)
+	for (i = 0; i < E_COUNT; i++) {
+		char *text = entry_text(form, (enum entry_id)i);
+		bool differs = !text || (form->edit ? strcmp(text, form->entries[i].saved)
+						    : i != E_YEAR && *text);
+
+		free(text);
+		if (differs)
 			return true;
-	for (i = 1; i <= 40; i++)
+	}
+	for (i = 1; !form->edit && i <= 40; i++)
 		if (form->picked[i])
 			return true;
 	return false;
 }
 
-/* q, Esc or Q on a new case with something typed: ask first. */
-static bool discard_key(struct tui *tui, struct form *form, enum action action, wint_t ch)
+/* Esc outside a field: the first refused field holds its saved value again. */
+static bool restore_refused(struct intake *form)
 {
-	if (form->confirm_discard) {
-		form->confirm_discard = false;
-		if (ch == L'y' || ch == L'Y') {
-			tui_pop(tui);
-			return true;
-		}
-		/* L10N: the new-case form kept after "Discard this new case?" was answered no */
-		tui_say(tui, false, "%s", _("Kept: go on typing"));
-		return true;
-	}
-	if ((action == ACTION_BACK || action == ACTION_QUIT) && !form->edit && has_input(form)) {
-		form->confirm_discard = true;
-		/* L10N: q on a new case that is not created yet */
-		tui_say(tui, true, "%s", _("Discard this new case? Nothing of it is written yet. y/n"));
+	size_t i;
+
+	for (i = 0; i < E_COUNT; i++) {
+		struct entry *entry = &form->entries[i];
+		char *text = entry_text(form, (enum entry_id)i);
+		bool refused = text && entry->message_is_error && entry->message[0] && strcmp(text, entry->saved);
+
+		free(text);
+		if (!refused)
+			continue;
+		field_set(&entry->field, entry->saved);
+		entry->message[0] = '\0';
+		form->focus = i;
 		return true;
 	}
 	return false;
 }
 
+/* q, Esc or Q: a refused field first (Esc), then the question before
+ * anything typed is lost. */
+static bool leave_key(struct tui *tui, struct intake *form, enum action action, wint_t ch)
+{
+	enum form_ask ask;
+
+	if (!form->asking && action == ACTION_BACK && ch == 0x1b && restore_refused(form)) {
+		tui_say(tui, false, "%s", _("Put back as saved"));
+		return true;
+	}
+	ask = form_ask_leave(tui, &form->asking, unsaved(form), action, ch);
+	if (ask == FORM_ASK_LEAVE)
+		tui_pop(tui); /* frees the form */
+	return ask != FORM_ASK_NONE;
+}
+
 static bool intake_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
-	struct form *form = view->data;
+	struct intake *form = view->data;
 
-	if (!form->picker && !form->editing && discard_key(tui, form, action, ch))
+	if (!form->picker && !form->editing && leave_key(tui, form, action, ch))
 		return true;
 	if (form->picker)
 		return picker_key(tui, form, action, code, ch);
@@ -943,13 +959,13 @@ static int message_x(const struct layout *lay, enum entry_id id)
 	return lay->value_x + lay->value_cells + 1 + (specs[id].limit ? 6 : 0);
 }
 
-static bool message_beside(const struct form *form, const struct layout *lay, enum entry_id id)
+static bool message_beside(const struct intake *form, const struct layout *lay, enum entry_id id)
 {
 	return utf8_width(form->entries[id].message) <= COLS - message_x(lay, id);
 }
 
 /* One row per line of text wrapped at `cells`, at a space when there is one. */
-static void add_wrapped(struct form *form, enum row_kind kind, size_t index, const char *text, int cells)
+static void add_wrapped(struct intake *form, enum row_kind kind, size_t index, const char *text, int cells)
 {
 	size_t offset = 0, len = strlen(text);
 
@@ -967,12 +983,12 @@ static void add_wrapped(struct form *form, enum row_kind kind, size_t index, con
 	} while (offset < len);
 }
 
-static const char *notice_text(const struct form *form, size_t index)
+static const char *notice_text(const struct intake *form, size_t index)
 {
 	return index == 0 ? form->created : form->warnings.text[index - 1];
 }
 
-static void form_rows(const struct tui *tui, struct form *form, const struct layout *lay)
+static void form_rows(const struct tui *tui, struct intake *form, const struct layout *lay)
 {
 	const struct level *level = form_level(tui, form);
 	size_t i;
@@ -997,7 +1013,7 @@ static void form_rows(const struct tui *tui, struct form *form, const struct lay
 }
 
 /* Scrolls so the rows of `focus` (from `first`, a row index) show. */
-static int scrolled(const struct form *form, int scroll, size_t focus, int height, bool entries_only)
+static int scrolled(const struct intake *form, int scroll, size_t focus, int height, bool entries_only)
 {
 	int first = -1, last = -1, i;
 
@@ -1030,7 +1046,7 @@ static attr_t focus_attr(const struct tui *tui)
 	return draw_colour(tui, COLOUR_CURSOR, A_REVERSE);
 }
 
-static void scenarios_text(const struct form *form, char *out, size_t size)
+static void scenarios_text(const struct intake *form, char *out, size_t size)
 {
 	const char *separator = ": ";
 	size_t used;
@@ -1046,7 +1062,7 @@ static void scenarios_text(const struct form *form, char *out, size_t size)
 	}
 }
 
-static void draw_value(const struct tui *tui, struct form *form, const struct layout *lay, enum entry_id id,
+static void draw_value(const struct tui *tui, struct intake *form, const struct layout *lay, enum entry_id id,
 		       int y)
 {
 	struct entry *entry = &form->entries[id];
@@ -1072,7 +1088,7 @@ static void draw_value(const struct tui *tui, struct form *form, const struct la
 	}
 }
 
-static void draw_entry(const struct tui *tui, struct form *form, const struct layout *lay, enum entry_id id, int y)
+static void draw_entry(const struct tui *tui, struct intake *form, const struct layout *lay, enum entry_id id, int y)
 {
 	struct entry *entry = &form->entries[id];
 	bool focused = form->focus == (size_t)id;
@@ -1092,7 +1108,7 @@ static void draw_entry(const struct tui *tui, struct form *form, const struct la
 		draw_text(y, x, entry->message, COLS - x, message_attr(tui, entry));
 }
 
-static void draw_material(const struct tui *tui, const struct form *form, size_t index, int y)
+static void draw_material(const struct tui *tui, const struct intake *form, size_t index, int y)
 {
 	const struct level *level = form_level(tui, form);
 	const struct material *material = &level->materials[index];
@@ -1107,7 +1123,7 @@ static void draw_material(const struct tui *tui, const struct form *form, size_t
 	draw_text(y, 18, material->zh, COLS - 18, attr);
 }
 
-static void draw_heading(const struct tui *tui, const struct form *form, int y)
+static void draw_heading(const struct tui *tui, const struct intake *form, int y)
 {
 	const struct level *level = form_level(tui, form);
 	char line[256];
@@ -1127,7 +1143,7 @@ static void draw_wrapped(int y, int x, const char *text, const struct row *row, 
 	free(line);
 }
 
-static void draw_row(const struct tui *tui, struct form *form, const struct layout *lay, const struct row *row,
+static void draw_row(const struct tui *tui, struct intake *form, const struct layout *lay, const struct row *row,
 		     int y)
 {
 	const struct entry *entry = row->kind == ROW_MESSAGE ? &form->entries[row->index] : NULL;
@@ -1155,7 +1171,7 @@ static void draw_row(const struct tui *tui, struct form *form, const struct layo
 	}
 }
 
-static void draw_picker_row(const struct tui *tui, const struct form *form, size_t at, int y)
+static void draw_picker_row(const struct tui *tui, const struct intake *form, size_t at, int y)
 {
 	const struct row *row = &form->rows[at];
 	const struct forms *forms = tui->forms;
@@ -1185,7 +1201,7 @@ static void draw_picker_row(const struct tui *tui, const struct form *form, size
 	draw_text(y, 4, line, COLS - 4, attr);
 }
 
-static void draw_picker(const struct tui *tui, struct form *form, int top, int height)
+static void draw_picker(const struct tui *tui, struct intake *form, int top, int height)
 {
 	enum entry_id id = form->picker == PICK_REGION ? E_REGION : form->picker == PICK_LEVEL ? E_LEVEL : E_SCENARIOS;
 	char line[256];
@@ -1219,7 +1235,7 @@ static void draw_picker(const struct tui *tui, struct form *form, int top, int h
 
 static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 {
-	struct form *form = view->data;
+	struct intake *form = view->data;
 	struct layout lay;
 	int y, editing_y = -1;
 
@@ -1248,7 +1264,7 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 
 static void intake_close(struct tui *tui, struct view *view)
 {
-	struct form *form = view->data;
+	struct intake *form = view->data;
 	size_t i;
 
 	(void)tui;
@@ -1266,7 +1282,7 @@ static void intake_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static enum status new_defaults(struct tui *tui, struct form *form)
+static enum status new_defaults(struct tui *tui, struct intake *form)
 {
 	char year[16];
 	size_t i;
@@ -1280,7 +1296,7 @@ static enum status new_defaults(struct tui *tui, struct form *form)
 
 static enum status intake_open(struct tui *tui, struct view *view, struct error *err)
 {
-	struct form *form = calloc(1, sizeof(*form));
+	struct intake *form = calloc(1, sizeof(*form));
 	enum status status;
 	size_t i;
 
@@ -1306,7 +1322,7 @@ static enum status intake_open(struct tui *tui, struct view *view, struct error 
 
 static const char *intake_title(struct tui *tui, struct view *view)
 {
-	struct form *form = view->data;
+	struct intake *form = view->data;
 
 	(void)tui;
 	if (form->edit)
