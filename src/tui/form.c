@@ -57,6 +57,7 @@ bool form_option(struct form *form, size_t at, const char *key, const char *labe
 		row->option_capacity = capacity;
 	}
 	option = &row->options[row->option_count];
+	memset(option, 0, sizeof(*option));
 	option->key = strdup(key);
 	option->label = strdup(label);
 	option->picked = picked;
@@ -69,6 +70,25 @@ bool form_option(struct form *form, size_t at, const char *key, const char *labe
 	return form_saved(form, at); /* the ticks given with the options are the saved ones */
 }
 
+bool form_option_heading(struct form *form, size_t at, const char *label)
+{
+	struct form_row *row = &form->rows[at];
+
+	if (!form_option(form, at, "", label, false))
+		return false;
+	row->options[row->option_count - 1].heading = true;
+	return true;
+}
+
+bool form_option_search(struct form *form, size_t at, const char *text)
+{
+	struct form_row *row = &form->rows[at];
+	struct form_option *option = &row->options[row->option_count - 1];
+
+	free(option->search);
+	return row->option_count && (option->search = strdup(text));
+}
+
 void form_options_clear(struct form *form, size_t at)
 {
 	struct form_row *row = &form->rows[at];
@@ -77,6 +97,7 @@ void form_options_clear(struct form *form, size_t at)
 	for (i = 0; i < row->option_count; i++) {
 		free(row->options[i].key);
 		free(row->options[i].label);
+		free(row->options[i].search);
 	}
 	row->option_count = 0;
 }
@@ -128,8 +149,9 @@ void form_set_value(struct form *form, size_t at, const char *value)
 	else if (row->kind == FORM_AREA)
 		textarea_set(&row->area, value);
 	for (i = 0; i < row->option_count; i++)
-		row->options[i].picked = row->kind == FORM_PICK_ONE ? !strcmp(row->options[i].key, value)
-								: listed(value, row->options[i].key);
+		row->options[i].picked = !row->options[i].heading &&
+					 (row->kind == FORM_PICK_ONE ? !strcmp(row->options[i].key, value)
+								     : listed(value, row->options[i].key));
 }
 
 bool form_row_unsaved(const struct form *form, size_t at)
@@ -266,23 +288,52 @@ char *form_value(const struct form *form, size_t at)
 	return out;
 }
 
-/* What the picker shows: the options matching the filter (key or label). */
+static bool matches(const struct form_option *o, const char *filter)
+{
+	return !filter || !*filter || strcasestr(o->label, filter) || strcasestr(o->key, filter) ||
+	       (o->search && strcasestr(o->search, filter));
+}
+
+/* The cursor on an option, not a heading: from `at` on in `direction`,
+ * else the other way. */
+static void settle(struct form *form, size_t at, int direction)
+{
+	const struct form_row *row = &form->rows[form->focus];
+	int pass, i;
+
+	for (pass = 0; pass < 2; pass++, direction = -direction)
+		for (i = (int)at; i >= 0 && i < (int)form->shown_count; i += direction)
+			if (!row->options[form->shown[i]].heading) {
+				form->pick_cursor = (size_t)i;
+				return;
+			}
+	form->pick_cursor = 0;
+}
+
+/* What the picker shows: the options matching the filter (key, label or
+ * search text), under their headings. */
 static void filter_options(struct form *form)
 {
 	struct form_row *row = &form->rows[form->focus];
 	char *filter = field_text(&form->filter);
-	size_t i;
+	size_t i, heading = FORM_NONE;
 
 	free(form->shown);
 	form->shown = calloc(row->option_count ? row->option_count : 1, sizeof(*form->shown));
 	form->shown_count = 0;
-	for (i = 0; form->shown && i < row->option_count; i++)
-		if (!filter || !*filter || strcasestr(row->options[i].label, filter) ||
-		    strcasestr(row->options[i].key, filter))
+	for (i = 0; form->shown && i < row->option_count; i++) {
+		if (row->options[i].heading) {
+			heading = i;
+		} else if (matches(&row->options[i], filter)) {
+			if (heading != FORM_NONE)
+				form->shown[form->shown_count++] = heading;
+			heading = FORM_NONE;
 			form->shown[form->shown_count++] = i;
+		}
+	}
 	free(filter);
-	form->pick_cursor = 0;
 	form->pick_top = 0;
+	settle(form, 0, 1);
 }
 
 static void open_picker(struct form *form)
@@ -362,20 +413,19 @@ static bool picker_key(struct form *form, enum action action, int code, wint_t c
 	if (!code && ch == L'/') {
 		form->filtering = true;
 	} else if (row->kind == FORM_PICK_MANY && !code && (ch == L'x' || ch == L' ')) {
-		if (form->pick_cursor < form->shown_count)
+		if (form->pick_cursor < form->shown_count && !row->options[form->shown[form->pick_cursor]].heading)
 			row->options[form->shown[form->pick_cursor]].picked ^= true;
 	} else if (action == ACTION_BACK) {
 		cancel_picker(form);
 	} else if (action == ACTION_UP || action == ACTION_PAGE_UP || action == ACTION_HOME) {
 		size_t by = action == ACTION_UP ? 1 : action == ACTION_PAGE_UP ? page : form->shown_count;
 
-		form->pick_cursor = form->pick_cursor > by ? form->pick_cursor - by : 0;
+		settle(form, form->pick_cursor > by ? form->pick_cursor - by : 0, -1);
 	} else if (action == ACTION_DOWN || action == ACTION_PAGE_DOWN || action == ACTION_END) {
 		size_t by = action == ACTION_DOWN ? 1 : action == ACTION_PAGE_DOWN ? page : form->shown_count;
 
-		form->pick_cursor = form->shown_count && form->pick_cursor + by < form->shown_count
-					    ? form->pick_cursor + by
-					    : form->shown_count ? form->shown_count - 1 : 0;
+		settle(form, form->pick_cursor + by < form->shown_count ? form->pick_cursor + by
+				     : form->shown_count ? form->shown_count - 1 : 0, 1);
 	} else if (action == ACTION_OPEN) {
 		choose(form);
 	} else if (action == ACTION_QUIT || action == ACTION_HELP) {
@@ -510,6 +560,10 @@ static void draw_picker(struct tui *tui, struct form *form, int top, int height)
 		int y = top + 1 + (int)(i - form->pick_top);
 		bool cursor = i == form->pick_cursor;
 
+		if (o->heading) {
+			draw_text(y, 2, o->label, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
+			continue;
+		}
 		if (row->kind == FORM_PICK_MANY)
 			snprintf(line, sizeof(line), "[%c] %s", o->picked ? 'x' : ' ', o->label);
 		else

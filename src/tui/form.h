@@ -19,7 +19,9 @@ typedef bool form_check_fn(const char *text, char *message, size_t size);
 
 struct form_option {
 	char *key, *label;
+	char *search;  /* more text / finds it by (another language's name); NULL: none */
 	bool picked;
+	bool heading;  /* a line over the options after it, not one to pick */
 };
 
 struct form_row {
@@ -69,6 +71,10 @@ void form_init(struct form *form);
 size_t form_add(struct form *form, enum form_kind kind, const char *label, const char *text);
 /* Adds an option to a picker row; false when out of memory. */
 bool form_option(struct form *form, size_t row, const char *key, const char *label, bool picked);
+/* Adds a heading over the options added after it (shown when one of
+ * them is), or more text the last option is found by; false when out of memory. */
+bool form_option_heading(struct form *form, size_t row, const char *label);
+bool form_option_search(struct form *form, size_t row, const char *text);
 void form_options_clear(struct form *form, size_t row);
 void form_set_check(struct form *form, size_t row, form_check_fn *check);
 /* Runs the rows' checks: the first row whose text will not do (the focus

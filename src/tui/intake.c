@@ -55,7 +55,7 @@ struct entry {
 	bool message_is_error;
 };
 
-enum picker { PICK_NONE, PICK_REGION, PICK_LEVEL, PICK_SCENARIOS };
+enum picker { PICK_REGION, PICK_LEVEL, PICK_SCENARIOS }; /* rows of `pickers` */
 
 enum row_kind { ROW_NOTICE, ROW_ENTRY, ROW_MESSAGE, ROW_BLANK, ROW_CREATE, ROW_HEADING, ROW_MATERIAL };
 
@@ -78,12 +78,9 @@ struct intake {
 	size_t focus;            /* an entry, then [Create] or a material */
 	bool editing;
 	char *before_edit;       /* restored by Esc */
-	enum picker picker;
-	size_t pick_cursor;
-	int pick_scroll, scroll;
+	struct form pickers;     /* region, level and scenarios: form.c's pickers */
+	int scroll;
 	char created[128];
-	struct field pick_filter; /* typed after / in a picker: only what matches shows */
-	bool pick_filtering;
 	bool asking;             /* text not written: q or Esc asked before leaving (form_ask_leave) */
 	struct case_warnings warnings;
 	struct row *rows;
@@ -593,18 +590,12 @@ static void undo_edit(struct tui *tui, struct intake *form)
 	check_typed(tui, form, (enum entry_id)form->focus, false);
 }
 
-/* The keys that matter while a field is edited or a picker is open. */
+/* The keys that matter while a field is edited. */
 static void hint(struct tui *tui, const struct intake *form)
 {
 	if (form->editing)
 		/* L10N: status line while a field is edited */
 		tui_say(tui, false, "%s", _("Enter Tab ↓ ↑: done   Esc: undo   ^U: clear   ← → Home End: move"));
-	else if (form->picker == PICK_SCENARIOS)
-		/* L10N: status line in the scenario picker */
-		tui_say(tui, false, "%s", _("x Space: tick / untick   Enter: done   Esc: cancel"));
-	else if (form->picker)
-		/* L10N: status line in the region or level picker */
-		tui_say(tui, false, "%s", _("Enter: choose   Esc: cancel"));
 }
 
 static bool editing_key(struct tui *tui, struct intake *form, int code, wint_t ch)
@@ -642,179 +633,95 @@ static void add_row(struct intake *form, enum row_kind kind, size_t index, size_
 	form->rows[form->row_count++].length = length;
 }
 
-/* The picker's lines: regions or levels, or the scenarios under their stages. */
-/* Whether a picker's entry matches the filter typed after / (its Chinese or
- * English name, its key, or a scenario's number; letters in any case). */
-static bool pick_matches(const struct tui *tui, const struct intake *form, size_t index, const char *filter)
+/* The pickers, once: regions, levels, the scenarios under their stages;
+ * each found by / in Chinese or English whatever the language shown. */
+static bool picker_options(const struct tui *tui, struct form *p)
 {
 	const struct forms *forms = tui->forms;
-	char number[8];
+	char text[512];
+	size_t i, s;
+	bool ok = true;
 
-	if (!filter || !*filter)
-		return true;
-	if (form->picker == PICK_SCENARIOS) {
-		const struct scenario *sc = &forms->scenarios[index];
-
-		snprintf(number, sizeof(number), "%d", sc->id);
-		return strstr(sc->title_zh, filter) || strcasestr(sc->title_en, filter) || !strcmp(number, filter);
+	for (i = 0; ok && i < forms->region_count; i++) {
+		snprintf(text, sizeof(text), "%s %s", forms->regions[i].zh, forms->regions[i].en);
+		ok = form_option(p, PICK_REGION, forms->regions[i].key, tui_region_name(tui, forms->regions[i].key),
+				 false) && form_option_search(p, PICK_REGION, text);
 	}
-	if (form->picker == PICK_REGION)
-		return strstr(forms->regions[index].zh, filter) || strcasestr(forms->regions[index].en, filter) ||
-		       strcasestr(forms->regions[index].key, filter);
-	return strstr(forms->levels[index].zh, filter) || strcasestr(forms->levels[index].en, filter) ||
-	       strcasestr(forms->levels[index].key, filter);
-}
-
-static void picker_rows(const struct tui *tui, struct intake *form)
-{
-	const struct forms *forms = tui->forms;
-	char *filter = field_text(&form->pick_filter);
-	size_t i, s, heading;
-
-	form->row_count = 0;
-	for (i = 0; form->picker == PICK_REGION && i < forms->region_count; i++)
-		if (pick_matches(tui, form, i, filter))
-			add_row(form, ROW_ENTRY, i, 0, 0);
-	for (i = 0; form->picker == PICK_LEVEL && i < forms->level_count; i++)
-		if (pick_matches(tui, form, i, filter))
-			add_row(form, ROW_ENTRY, i, 0, 0);
-	for (s = 0; form->picker == PICK_SCENARIOS && s < forms->stage_count; s++) {
-		heading = form->row_count;
-		add_row(form, ROW_HEADING, s, 0, 0);
-		for (i = 0; i < forms->scenario_count; i++)
-			if (forms->scenarios[i].stage == &forms->stages[s] && pick_matches(tui, form, i, filter))
-				add_row(form, ROW_ENTRY, i, 0, 0);
-		if (form->row_count == heading + 1)
-			form->row_count = heading; /* a stage with nothing matching is left out */
+	for (i = 0; ok && i < forms->level_count; i++) {
+		snprintf(text, sizeof(text), "%s %s", forms->levels[i].zh, forms->levels[i].en);
+		ok = form_option(p, PICK_LEVEL, forms->levels[i].key, tui_level_name(tui, forms->levels[i].key), false) &&
+		     form_option_search(p, PICK_LEVEL, text);
 	}
-	free(filter);
-}
+	for (s = 0; ok && s < forms->stage_count; s++) {
+		const struct stage *st = &forms->stages[s];
 
-/* The first entry row, for the cursor after the rows change. */
-static size_t first_entry(const struct intake *form)
-{
-	size_t i;
+		snprintf(text, sizeof(text), "%d  %s", st->order, i18n_chinese() ? st->zh : st->en);
+		ok = form_option_heading(p, PICK_SCENARIOS, text);
+		for (i = 0; ok && i < forms->scenario_count; i++) {
+			const struct scenario *sc = &forms->scenarios[i];
+			char key[8], label[512];
 
-	for (i = 0; i < form->row_count && form->rows[i].kind != ROW_ENTRY; i++)
-		;
-	return i < form->row_count ? i : 0;
-}
-
-static const char *picker_key_of(const struct tui *tui, const struct intake *form, size_t index)
-{
-	return form->picker == PICK_REGION ? tui->forms->regions[index].key : tui->forms->levels[index].key;
+			if (sc->stage != st)
+				continue;
+			snprintf(key, sizeof(key), "%d", sc->id);
+			snprintf(label, sizeof(label), "%2d  %s", sc->id, i18n_chinese() ? sc->title_zh : sc->title_en);
+			snprintf(text, sizeof(text), "%s %s", sc->title_zh, sc->title_en);
+			ok = form_option(p, PICK_SCENARIOS, key, label, false) && form_option_search(p, PICK_SCENARIOS, text);
+		}
+	}
+	return ok;
 }
 
 static void open_picker(struct tui *tui, struct intake *form, enum picker picker)
 {
-	char *current = entry_text(form, picker == PICK_REGION ? E_REGION : E_LEVEL);
+	struct form *p = &form->pickers;
+	char value[128] = "", *text = NULL;
+	size_t pressed, used = 0;
+	int i;
+
+	memcpy(form->picked_before, form->picked, sizeof(form->picked));
+	for (i = 1; picker == PICK_SCENARIOS && i <= 40; i++)
+		if (form->picked[i])
+			used += (size_t)snprintf(value + used, sizeof(value) - used, "%s%d", used ? "," : "", i);
+	if (picker != PICK_SCENARIOS)
+		text = entry_text(form, picker == PICK_REGION ? E_REGION : E_LEVEL);
+	form_set_value(p, picker, text ? text : value);
+	free(text);
+	p->focus = picker;
+	form_key(tui, p, ACTION_OPEN, 0, L'\r', &pressed);
+}
+
+/* A choice made in a picker: into the entry (written in a case). */
+static void pick(struct tui *tui, struct intake *form, enum picker picker)
+{
+	enum entry_id id = picker == PICK_REGION ? E_REGION : picker == PICK_LEVEL ? E_LEVEL : E_SCENARIOS;
+	struct form_row *row = &form->pickers.rows[picker];
+	char *value = form_value(&form->pickers, picker);
 	size_t i;
 
-	form->picker = picker;
-	form->pick_scroll = 0;
-	field_set(&form->pick_filter, "");
-	form->pick_filtering = false;
-	memcpy(form->picked_before, form->picked, sizeof(form->picked));
-	picker_rows(tui, form);
-	for (i = 0; i < form->row_count && form->rows[i].kind != ROW_ENTRY; i++)
-		;
-	form->pick_cursor = i;
-	for (i = 0; picker != PICK_SCENARIOS && current && i < form->row_count; i++)
-		if (!strcmp(picker_key_of(tui, form, form->rows[i].index), current))
-			form->pick_cursor = i;
-	free(current);
-}
-
-static void pick(struct tui *tui, struct intake *form)
-{
-	enum picker picker = form->picker;
-	enum entry_id id = picker == PICK_REGION ? E_REGION : E_LEVEL;
-	struct entry *entry = &form->entries[id];
-
+	form->entries[id].message[0] = '\0';
 	if (picker == PICK_SCENARIOS) {
-		form->picker = PICK_NONE;
-		form->entries[E_SCENARIOS].message[0] = '\0';
+		memset(form->picked, 0, sizeof(form->picked));
+		for (i = 0; i < row->option_count; i++)
+			if (row->options[i].picked && atoi(row->options[i].key) >= 1 && atoi(row->options[i].key) <= 40)
+				form->picked[atoi(row->options[i].key)] = true;
 		if (form->edit)
 			write_scenarios(tui, form);
-		return;
-	}
-	if (form->pick_cursor < form->row_count)
-		field_set(&entry->field, picker_key_of(tui, form, form->rows[form->pick_cursor].index));
-	form->picker = PICK_NONE;
-	entry->message[0] = '\0';
-	if (!form->edit || !specs[id].name || write_entry(tui, form, id))
+	} else if (value && field_set(&form->entries[id].field, value) &&
+		   (!form->edit || !specs[id].name || write_entry(tui, form, id))) {
 		move_focus(tui, form, 1);
-}
-
-static void pick_move(struct intake *form, int direction, int times)
-{
-	size_t at = form->pick_cursor;
-
-	while (times-- > 0) {
-		size_t next = at;
-
-		do {
-			if ((direction < 0 && next == 0) || (direction > 0 && next + 1 >= form->row_count))
-				return;
-			next = direction < 0 ? next - 1 : next + 1;
-		} while (form->rows[next].kind != ROW_ENTRY);
-		form->pick_cursor = at = next;
 	}
-}
-
-static void toggle_scenario(const struct tui *tui, struct intake *form)
-{
-	int id;
-
-	if (form->pick_cursor >= form->row_count)
-		return;
-	id = tui->forms->scenarios[form->rows[form->pick_cursor].index].id;
-	if (id >= 1 && id <= 40)
-		form->picked[id] = !form->picked[id];
-}
-
-/* Typing after / in a picker: the list narrows at each key; Enter keeps the
- * filter and gives the keys back to the picker, Esc drops it. */
-static bool filter_key(struct tui *tui, struct intake *form, int code, wint_t ch)
-{
-	if (!code && ch == 0x1b)
-		field_set(&form->pick_filter, "");
-	if ((!code && (ch == 0x1b || ch == L'\r' || ch == L'\n')) || code == KEY_ENTER)
-		form->pick_filtering = false;
-	else if (!field_key(&form->pick_filter, code, ch))
-		return false;
-	picker_rows(tui, form);
-	form->pick_cursor = first_entry(form);
-	form->pick_scroll = 0;
-	return true;
+	free(value);
 }
 
 static bool picker_key(struct tui *tui, struct intake *form, enum action action, int code, wint_t ch)
 {
-	bool scenarios = form->picker == PICK_SCENARIOS;
+	size_t pressed;
 
-	if (form->pick_filtering && filter_key(tui, form, code, ch))
-		return true;
-	if (!code && ch == L'/') {
-		form->pick_filtering = true;
-		return true;
-	}
-	if (scenarios && !code && (ch == L'x' || ch == L' '))
-		toggle_scenario(tui, form);
-	else if (action == ACTION_BACK) {
-		memcpy(form->picked, form->picked_before, sizeof(form->picked));
-		form->picker = PICK_NONE;
-	} else if (action == ACTION_UP || action == ACTION_DOWN)
-		pick_move(form, action == ACTION_UP ? -1 : 1, 1);
-	else if (action == ACTION_PAGE_UP || action == ACTION_PAGE_DOWN)
-		pick_move(form, action == ACTION_PAGE_UP ? -1 : 1, LINES > 6 ? LINES - 5 : 1);
-	else if (action == ACTION_HOME || action == ACTION_END)
-		pick_move(form, action == ACTION_HOME ? -1 : 1, (int)form->row_count);
-	else if (action == ACTION_OPEN)
-		pick(tui, form);
-	else if (action == ACTION_QUIT || action == ACTION_HELP)
+	if (!form_key(tui, &form->pickers, action, code, ch, &pressed))
 		return false;
-	hint(tui, form);
+	if (form->pickers.left != FORM_NONE)
+		pick(tui, form, (enum picker)form->pickers.left);
 	return true;
 }
 
@@ -898,9 +805,9 @@ static bool intake_key(struct tui *tui, struct view *view, enum action action, i
 {
 	struct intake *form = view->data;
 
-	if (!form->picker && !form->editing && leave_key(tui, form, action, ch))
+	if (!form->pickers.picking && !form->editing && leave_key(tui, form, action, ch))
 		return true;
-	if (form->picker)
+	if (form->pickers.picking)
 		return picker_key(tui, form, action, code, ch);
 	if (form->editing)
 		return editing_key(tui, form, code, ch);
@@ -1171,76 +1078,14 @@ static void draw_row(const struct tui *tui, struct intake *form, const struct la
 	}
 }
 
-static void draw_picker_row(const struct tui *tui, const struct intake *form, size_t at, int y)
-{
-	const struct row *row = &form->rows[at];
-	const struct forms *forms = tui->forms;
-	bool focused = at == form->pick_cursor;
-	attr_t attr = focused ? focus_attr(tui) : A_NORMAL;
-	char line[512];
-
-	if (row->kind == ROW_HEADING) {
-		const struct stage *stage = &forms->stages[row->index];
-
-		snprintf(line, sizeof(line), "%d  %s", stage->order, i18n_chinese() ? stage->zh : stage->en);
-		draw_text(y, 2, line, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
-		return;
-	}
-	draw_text(y, 2, focused ? ">" : "", 2, A_NORMAL);
-	if (form->picker == PICK_SCENARIOS) {
-		const struct scenario *s = &forms->scenarios[row->index];
-
-		snprintf(line, sizeof(line), "[%s] %2d  %s", s->id >= 1 && s->id <= 40 && form->picked[s->id] ? "x" : " ",
-			 s->id, i18n_chinese() ? s->title_zh : s->title_en);
-	} else {
-		const char *key = picker_key_of(tui, form, row->index);
-
-		snprintf(line, sizeof(line), "%s", form->picker == PICK_REGION ? tui_region_name(tui, key)
-									 : tui_level_name(tui, key));
-	}
-	draw_text(y, 4, line, COLS - 4, attr);
-}
-
-static void draw_picker(const struct tui *tui, struct intake *form, int top, int height)
-{
-	enum entry_id id = form->picker == PICK_REGION ? E_REGION : form->picker == PICK_LEVEL ? E_LEVEL : E_SCENARIOS;
-	char line[256];
-	int y;
-
-	if (id == E_SCENARIOS)
-		snprintf(line, sizeof(line), "%s: %zu/40", _(specs[id].label), picked_count(form));
-	else
-		/* L10N: heading of a picker: the field's label */
-		snprintf(line, sizeof(line), _("%s: choose one"), _(specs[id].label));
-	if (form->pick_filtering || !field_is_empty(&form->pick_filter)) {
-		size_t used = strlen(line);
-
-		snprintf(line + used, sizeof(line) - used, "   /");
-		draw_text(top, 0, line, COLS, A_BOLD);
-		used = (size_t)utf8_width(line) + 1;
-		if ((int)used < COLS) {
-			int at = field_draw(&form->pick_filter, top, (int)used, COLS - (int)used, A_UNDERLINE,
-					    form->pick_filtering);
-
-			if (form->pick_filtering)
-				tui_cursor((struct tui *)tui, top, at);
-		}
-	} else {
-		draw_text(top, 0, line, COLS, A_BOLD);
-	}
-	form->pick_scroll = scrolled(form, form->pick_scroll, form->pick_cursor, height - 1, true);
-	for (y = 0; y < height - 1 && form->pick_scroll + y < (int)form->row_count; y++)
-		draw_picker_row(tui, form, (size_t)(form->pick_scroll + y), top + 1 + y);
-}
-
 static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 {
 	struct intake *form = view->data;
 	struct layout lay;
 	int y, editing_y = -1;
 
-	if (form->picker) {
-		draw_picker(tui, form, top, height);
+	if (form->pickers.picking) {
+		form_draw(tui, &form->pickers, top, height);
 		return;
 	}
 	layout_compute(&lay);
@@ -1275,7 +1120,7 @@ static void intake_close(struct tui *tui, struct view *view)
 		free(form->entries[i].saved);
 	}
 	case_detail_clear(&form->detail);
-	field_free(&form->pick_filter);
+	form_free(&form->pickers);
 	free(form->before_edit);
 	free(form->rows);
 	free(form);
@@ -1305,7 +1150,14 @@ static enum status intake_open(struct tui *tui, struct view *view, struct error 
 	view->data = form;
 	for (i = 0; i < E_COUNT; i++)
 		field_init(&form->entries[i].field, specs[i].limit);
-	field_init(&form->pick_filter, 0);
+	form_init(&form->pickers);
+	form_add(&form->pickers, FORM_PICK_ONE, _(specs[E_REGION].label), NULL);
+	form_add(&form->pickers, FORM_PICK_ONE, _(specs[E_LEVEL].label), NULL);
+	form_add(&form->pickers, FORM_PICK_MANY, _(specs[E_SCENARIOS].label), NULL);
+	if (!picker_options(tui, &form->pickers)) {
+		intake_close(tui, view);
+		return STATUS_ERR_NOMEM;
+	}
 	if (view->arg) {
 		form->edit = true;
 		snprintf(form->id, sizeof(form->id), "%s", view->arg);
