@@ -215,9 +215,7 @@ static bool restore_refused(struct form *form)
 	return false;
 }
 
-/* q, Esc or Q outside a field or picker: a refused row first, then the
- * question. True when the key was used; a form that pops is gone then. */
-static bool leave_key(struct tui *tui, struct form *form, enum action action, wint_t ch)
+bool form_leave_key(struct tui *tui, struct form *form, enum action action, wint_t ch)
 {
 	enum form_ask ask;
 
@@ -477,7 +475,7 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 	if (code == KEY_F(1))
 		return false;
 	if (!form->picking && !form->editing && (form->asking || action == ACTION_BACK || action == ACTION_QUIT))
-		return leave_key(tui, form, action, ch);
+		return form_leave_key(tui, form, action, ch);
 	if (form->picking)
 		handled = picker_key(form, action, code, ch);
 	else if (form->editing)

@@ -37,7 +37,7 @@ struct form_row {
 	char *saved;           /* the value as written (or as the form opened): what counts as unsaved */
 };
 
-#define FORM_MAX_ROWS 12
+#define FORM_MAX_ROWS 16
 #define FORM_NONE ((size_t)-1)
 
 struct form {
@@ -62,6 +62,10 @@ struct form {
  * FORM_ASK_LEAVE (answered y). The one question of every form, intake too. */
 enum form_ask { FORM_ASK_NONE, FORM_ASK_KEPT, FORM_ASK_LEAVE };
 enum form_ask form_ask_leave(struct tui *tui, bool *asking, bool unsaved, enum action action, wint_t ch);
+/* q, Esc or Q outside a field or picker (form_key calls it): Esc puts a
+ * refused row back first, then the question; true when the key was used.
+ * A form that pops is gone after y. */
+bool form_leave_key(struct tui *tui, struct form *form, enum action action, wint_t ch);
 /* The check of every date row: a date date_parse_named takes (a row that
  * may stay empty checks that first). */
 bool form_check_date(const char *text, char *message, size_t size);

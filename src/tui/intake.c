@@ -48,14 +48,6 @@ static const struct entry_spec specs[E_COUNT] = {
 	[E_NOTE] = { N_("Note"), "note", KIND_TEXT, 0 },
 };
 
-struct entry {
-	struct field field;
-	char *saved;         /* value loaded or last written: what the next write expects */
-	char message[1024];  /* shown beside the field */
-	bool message_is_error;
-};
-
-enum picker { PICK_REGION, PICK_LEVEL, PICK_SCENARIOS }; /* rows of `pickers` */
 
 enum row_kind { ROW_NOTICE, ROW_ENTRY, ROW_MESSAGE, ROW_BLANK, ROW_CREATE, ROW_HEADING, ROW_MATERIAL };
 
@@ -70,7 +62,7 @@ struct layout {
 };
 
 struct intake {
-	struct entry entries[E_COUNT];
+	struct form f;           /* the entries as form.c's rows: value, saved value, message, pickers */
 	bool edit;               /* an existing case: fields are written as they are left */
 	char id[33], number[32];
 	struct case_detail detail; /* edit: the case as last read */
@@ -78,7 +70,6 @@ struct intake {
 	size_t focus;            /* an entry, then [Create] or a material */
 	bool editing;
 	char *before_edit;       /* restored by Esc */
-	struct form pickers;     /* region, level and scenarios: form.c's pickers */
 	int scroll;
 	char created[128];
 	bool asking;             /* text not written: q or Esc asked before leaving (form_ask_leave) */
@@ -96,9 +87,9 @@ static const char *const uscc_characters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /* ---- values ---------------------------------------------------------- */
 
-static void say(struct entry *entry, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(struct form_row *entry, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-static void say(struct entry *entry, bool error, const char *fmt, ...)
+static void say(struct form_row *entry, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -110,7 +101,7 @@ static void say(struct entry *entry, bool error, const char *fmt, ...)
 
 static char *entry_text(const struct intake *form, enum entry_id id)
 {
-	return field_text(&form->entries[id].field);
+	return form_value(&form->f, id);
 }
 
 static void format_maturity(int centi, char *out, size_t size)
@@ -149,13 +140,11 @@ static const char *detail_value(const struct case_detail *d, enum entry_id id, c
 /* Puts the case's current value of an entry into its field and `saved`. */
 static bool load_entry(struct intake *form, enum entry_id id)
 {
-	struct entry *entry = &form->entries[id];
 	char buffer[32];
 	const char *value = detail_value(&form->detail, id, buffer, sizeof(buffer));
 
-	free(entry->saved);
-	entry->saved = strdup(value ? value : "");
-	return entry->saved && field_set(&entry->field, entry->saved);
+	form_set_value(&form->f, id, value ? value : "");
+	return form_saved(&form->f, id);
 }
 
 static enum status load_case(struct tui *tui, struct intake *form, struct error *err)
@@ -171,6 +160,20 @@ static enum status load_case(struct tui *tui, struct intake *form, struct error 
 	return STATUS_OK;
 }
 
+/* The scenarios row holds what `picked` does (after a load or a refusal). */
+static bool scenarios_shown(struct intake *form)
+{
+	char value[128] = "";
+	size_t used = 0;
+	int i;
+
+	for (i = 1; i <= 40; i++)
+		if (form->picked[i])
+			used += (size_t)snprintf(value + used, sizeof(value) - used, "%s%d", used ? "," : "", i);
+	form_set_value(&form->f, E_SCENARIOS, value);
+	return form_saved(&form->f, E_SCENARIOS);
+}
+
 static bool load_entries(struct intake *form)
 {
 	size_t i;
@@ -182,7 +185,7 @@ static bool load_entries(struct intake *form)
 	for (i = 0; i < E_COUNT; i++)
 		if (!load_entry(form, (enum entry_id)i))
 			return false;
-	return true;
+	return scenarios_shown(form);
 }
 
 static size_t picked_count(const struct intake *form)
@@ -198,7 +201,7 @@ static size_t picked_count(const struct intake *form)
 /* ---- checks ---------------------------------------------------------- */
 
 
-static bool check_credit_code(struct entry *entry, const char *code, bool final)
+static bool check_credit_code(struct form_row *entry, const char *code, bool final)
 {
 	struct error err;
 	size_t i, n = strlen(code);
@@ -221,7 +224,7 @@ static bool check_credit_code(struct entry *entry, const char *code, bool final)
 	return true;
 }
 
-static bool check_maturity(const struct tui *tui, struct entry *entry, const char *text)
+static bool check_maturity(const struct tui *tui, struct form_row *entry, const char *text)
 {
 	struct error err;
 	int centi, level;
@@ -243,7 +246,7 @@ static bool check_maturity(const struct tui *tui, struct entry *entry, const cha
 	return true;
 }
 
-static bool check_date(struct entry *entry, const char *text, bool final)
+static bool check_date(struct form_row *entry, const char *text, bool final)
 {
 	if (!*text || (!final && strlen(text) < 10))
 		return true;
@@ -251,7 +254,7 @@ static bool check_date(struct entry *entry, const char *text, bool final)
 	return form_check_date(text, entry->message, sizeof(entry->message));
 }
 
-static bool check_year(struct entry *entry, const char *text, bool final)
+static bool check_year(struct form_row *entry, const char *text, bool final)
 {
 	char extra;
 	int year;
@@ -274,7 +277,7 @@ static bool required(enum entry_id id)
  * created); the message beside it says what is wrong or what it means. */
 static bool check_entry(const struct tui *tui, struct intake *form, enum entry_id id, const char *text, bool final)
 {
-	struct entry *entry = &form->entries[id];
+	struct form_row *entry = &form->f.rows[id];
 
 	entry->message[0] = '\0';
 	if (final && required(id) && !*text) {
@@ -313,19 +316,19 @@ static const char *or_null(const char *text)
  * the message beside it says so; on another error what was typed stays. */
 static bool write_entry(struct tui *tui, struct intake *form, enum entry_id id)
 {
-	struct entry *entry = &form->entries[id];
+	struct form_row *entry = &form->f.rows[id];
 	struct error err = { "" }, reload = { "" };
 	enum status status;
 	char *text = entry_text(form, id);
 
-	if (!text || !strcmp(text, entry->saved)) {
+	if (!text || !form_row_unsaved(&form->f, id)) {
 		free(text);
 		return text != NULL;
 	}
 	status = case_set_field(tui->store, tui->forms, form->id, specs[id].name, text, entry->saved, &err);
 	if (!status) {
-		free(entry->saved);
-		entry->saved = text;
+		form_saved(&form->f, id);
+		free(text);
 		if (id != E_MATURITY)
 			/* L10N: beside a field of a case, just written to the database */
 			say(entry, false, "%s", _("✓ saved"));
@@ -340,7 +343,7 @@ static bool write_entry(struct tui *tui, struct intake *form, enum entry_id id)
 
 static void write_scenarios(struct tui *tui, struct intake *form)
 {
-	struct entry *entry = &form->entries[E_SCENARIOS];
+	struct form_row *entry = &form->f.rows[E_SCENARIOS];
 	struct error err = { "" };
 	int ids[40];
 	size_t n = 0;
@@ -365,8 +368,10 @@ static void write_scenarios(struct tui *tui, struct intake *form)
 			memcpy(form->picked_before, form->picked, sizeof(form->picked));
 			case_detail_clear(&now);
 		}
+		scenarios_shown(form);
 		return;
 	}
+	form_saved(&form->f, E_SCENARIOS);
 	say(entry, false, "%s", _("✓ saved"));
 }
 
@@ -379,7 +384,7 @@ static bool check_all(struct tui *tui, struct intake *form)
 			continue;
 		form->focus = i;
 		/* L10N: status line when a new case is refused: the field's label, then what is wrong */
-		tui_say(tui, true, _("%s: %s; nothing was written"), _(specs[i].label), form->entries[i].message);
+		tui_say(tui, true, _("%s: %s; nothing was written"), _(specs[i].label), form->f.rows[i].message);
 		return false;
 	}
 	return true;
@@ -436,7 +441,7 @@ static void refused(struct tui *tui, struct intake *form, const char *about, con
 	for (i = 0; about && i < sizeof(names) / sizeof(names[0]); i++) {
 		if (strcmp(about, names[i].about))
 			continue;
-		say(&form->entries[names[i].id], true, "%s", message);
+		say(&form->f.rows[names[i].id], true, "%s", message);
 		form->focus = names[i].id;
 		break;
 	}
@@ -458,7 +463,7 @@ static void became_case(struct tui *tui, struct intake *form)
 		return;
 	}
 	for (i = 0; i < E_COUNT; i++)
-		form->entries[i].message[0] = '\0';
+		form->f.rows[i].message[0] = '\0';
 	form->focus = 0;
 	form->scroll = 0;
 	/* L10N: status line after a case is created; %zu is the number of warnings shown above */
@@ -558,7 +563,7 @@ static void move_focus(const struct tui *tui, struct intake *form, int direction
 
 static void start_editing(struct intake *form)
 {
-	struct entry *entry = &form->entries[form->focus];
+	struct form_row *entry = &form->f.rows[form->focus];
 
 	free(form->before_edit);
 	form->before_edit = field_text(&entry->field);
@@ -583,7 +588,7 @@ static void leave(struct tui *tui, struct intake *form, int direction)
 
 static void undo_edit(struct tui *tui, struct intake *form)
 {
-	struct entry *entry = &form->entries[form->focus];
+	struct form_row *entry = &form->f.rows[form->focus];
 
 	field_set(&entry->field, form->before_edit ? form->before_edit : "");
 	form->editing = false;
@@ -600,7 +605,7 @@ static void hint(struct tui *tui, const struct intake *form)
 
 static bool editing_key(struct tui *tui, struct intake *form, int code, wint_t ch)
 {
-	struct entry *entry = &form->entries[form->focus];
+	struct form_row *entry = &form->f.rows[form->focus];
 
 	if (code == KEY_F(1))
 		return false;
@@ -644,19 +649,19 @@ static bool picker_options(const struct tui *tui, struct form *p)
 
 	for (i = 0; ok && i < forms->region_count; i++) {
 		snprintf(text, sizeof(text), "%s %s", forms->regions[i].zh, forms->regions[i].en);
-		ok = form_option(p, PICK_REGION, forms->regions[i].key, tui_region_name(tui, forms->regions[i].key),
-				 false) && form_option_search(p, PICK_REGION, text);
+		ok = form_option(p, E_REGION, forms->regions[i].key, tui_region_name(tui, forms->regions[i].key),
+				 false) && form_option_search(p, E_REGION, text);
 	}
 	for (i = 0; ok && i < forms->level_count; i++) {
 		snprintf(text, sizeof(text), "%s %s", forms->levels[i].zh, forms->levels[i].en);
-		ok = form_option(p, PICK_LEVEL, forms->levels[i].key, tui_level_name(tui, forms->levels[i].key), false) &&
-		     form_option_search(p, PICK_LEVEL, text);
+		ok = form_option(p, E_LEVEL, forms->levels[i].key, tui_level_name(tui, forms->levels[i].key), false) &&
+		     form_option_search(p, E_LEVEL, text);
 	}
 	for (s = 0; ok && s < forms->stage_count; s++) {
 		const struct stage *st = &forms->stages[s];
 
 		snprintf(text, sizeof(text), "%d  %s", st->order, i18n_chinese() ? st->zh : st->en);
-		ok = form_option_heading(p, PICK_SCENARIOS, text);
+		ok = form_option_heading(p, E_SCENARIOS, text);
 		for (i = 0; ok && i < forms->scenario_count; i++) {
 			const struct scenario *sc = &forms->scenarios[i];
 			char key[8], label[512];
@@ -666,62 +671,48 @@ static bool picker_options(const struct tui *tui, struct form *p)
 			snprintf(key, sizeof(key), "%d", sc->id);
 			snprintf(label, sizeof(label), "%2d  %s", sc->id, i18n_chinese() ? sc->title_zh : sc->title_en);
 			snprintf(text, sizeof(text), "%s %s", sc->title_zh, sc->title_en);
-			ok = form_option(p, PICK_SCENARIOS, key, label, false) && form_option_search(p, PICK_SCENARIOS, text);
+			ok = form_option(p, E_SCENARIOS, key, label, false) && form_option_search(p, E_SCENARIOS, text);
 		}
 	}
 	return ok;
 }
 
-static void open_picker(struct tui *tui, struct intake *form, enum picker picker)
+static void open_picker(struct tui *tui, struct intake *form, enum entry_id id)
 {
-	struct form *p = &form->pickers;
-	char value[128] = "", *text = NULL;
-	size_t pressed, used = 0;
-	int i;
+	size_t pressed;
 
 	memcpy(form->picked_before, form->picked, sizeof(form->picked));
-	for (i = 1; picker == PICK_SCENARIOS && i <= 40; i++)
-		if (form->picked[i])
-			used += (size_t)snprintf(value + used, sizeof(value) - used, "%s%d", used ? "," : "", i);
-	if (picker != PICK_SCENARIOS)
-		text = entry_text(form, picker == PICK_REGION ? E_REGION : E_LEVEL);
-	form_set_value(p, picker, text ? text : value);
-	free(text);
-	p->focus = picker;
-	form_key(tui, p, ACTION_OPEN, 0, L'\r', &pressed);
+	form->f.focus = id;
+	form_key(tui, &form->f, ACTION_OPEN, 0, L'\r', &pressed);
 }
 
-/* A choice made in a picker: into the entry (written in a case). */
-static void pick(struct tui *tui, struct intake *form, enum picker picker)
+/* A choice made in a picker: written in a case. */
+static void pick(struct tui *tui, struct intake *form, enum entry_id id)
 {
-	enum entry_id id = picker == PICK_REGION ? E_REGION : picker == PICK_LEVEL ? E_LEVEL : E_SCENARIOS;
-	struct form_row *row = &form->pickers.rows[picker];
-	char *value = form_value(&form->pickers, picker);
+	const struct form_row *row = &form->f.rows[id];
 	size_t i;
 
-	form->entries[id].message[0] = '\0';
-	if (picker == PICK_SCENARIOS) {
+	form->f.rows[id].message[0] = '\0';
+	if (id == E_SCENARIOS) {
 		memset(form->picked, 0, sizeof(form->picked));
 		for (i = 0; i < row->option_count; i++)
 			if (row->options[i].picked && atoi(row->options[i].key) >= 1 && atoi(row->options[i].key) <= 40)
 				form->picked[atoi(row->options[i].key)] = true;
 		if (form->edit)
 			write_scenarios(tui, form);
-	} else if (value && field_set(&form->entries[id].field, value) &&
-		   (!form->edit || !specs[id].name || write_entry(tui, form, id))) {
+	} else if (!form->edit || !specs[id].name || write_entry(tui, form, id)) {
 		move_focus(tui, form, 1);
 	}
-	free(value);
 }
 
 static bool picker_key(struct tui *tui, struct intake *form, enum action action, int code, wint_t ch)
 {
 	size_t pressed;
 
-	if (!form_key(tui, &form->pickers, action, code, ch, &pressed))
+	if (!form_key(tui, &form->f, action, code, ch, &pressed))
 		return false;
-	if (form->pickers.left != FORM_NONE)
-		pick(tui, form, (enum picker)form->pickers.left);
+	if (form->f.left != FORM_NONE)
+		pick(tui, form, (enum entry_id)form->f.left);
 	return true;
 }
 
@@ -735,79 +726,28 @@ static void activate(struct tui *tui, struct intake *form)
 		return;
 	}
 	switch (specs[form->focus].kind) {
-	case KIND_REGION: open_picker(tui, form, PICK_REGION); break;
-	case KIND_LEVEL: open_picker(tui, form, PICK_LEVEL); break;
-	case KIND_SCENARIOS: open_picker(tui, form, PICK_SCENARIOS); break;
+	case KIND_REGION: open_picker(tui, form, E_REGION); break;
+	case KIND_LEVEL: open_picker(tui, form, E_LEVEL); break;
+	case KIND_SCENARIOS: open_picker(tui, form, E_SCENARIOS); break;
 	case KIND_TEXT: start_editing(form); break;
 	}
 	hint(tui, form);
-}
-
-/* Whether the form holds anything typed that leaving would lose: in a
- * new case anything but the year; in a case a refused field. */
-static bool unsaved(const struct intake *form)
-{
-	size_t i;
-
-	for (i = 0; i < E_COUNT; i++) {
-		char *text = entry_text(form, (enum entry_id)i);
-		bool differs = !text || (form->edit ? strcmp(text, form->entries[i].saved)
-						    : i != E_YEAR && *text);
-
-		free(text);
-		if (differs)
-			return true;
-	}
-	for (i = 1; !form->edit && i <= 40; i++)
-		if (form->picked[i])
-			return true;
-	return false;
-}
-
-/* Esc outside a field: the first refused field holds its saved value again. */
-static bool restore_refused(struct intake *form)
-{
-	size_t i;
-
-	for (i = 0; i < E_COUNT; i++) {
-		struct entry *entry = &form->entries[i];
-		char *text = entry_text(form, (enum entry_id)i);
-		bool refused = text && entry->message_is_error && entry->message[0] && strcmp(text, entry->saved);
-
-		free(text);
-		if (!refused)
-			continue;
-		field_set(&entry->field, entry->saved);
-		entry->message[0] = '\0';
-		form->focus = i;
-		return true;
-	}
-	return false;
-}
-
-/* q, Esc or Q: a refused field first (Esc), then the question before
- * anything typed is lost. */
-static bool leave_key(struct tui *tui, struct intake *form, enum action action, wint_t ch)
-{
-	enum form_ask ask;
-
-	if (!form->asking && action == ACTION_BACK && ch == 0x1b && restore_refused(form)) {
-		tui_say(tui, false, "%s", _("Put back as saved"));
-		return true;
-	}
-	ask = form_ask_leave(tui, &form->asking, unsaved(form), action, ch);
-	if (ask == FORM_ASK_LEAVE)
-		tui_pop(tui); /* frees the form */
-	return ask != FORM_ASK_NONE;
 }
 
 static bool intake_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	struct intake *form = view->data;
 
-	if (!form->pickers.picking && !form->editing && leave_key(tui, form, action, ch))
+	if (!form->f.picking && !form->editing && (form->f.asking || action == ACTION_BACK || action == ACTION_QUIT)) {
+		form->f.focus = form->focus;
+		if (!form_leave_key(tui, &form->f, action, ch))
+			return false;
+		form->focus = form->f.focus; /* on a field put back */
+		if (form->f.leaving)
+			tui_pop(tui); /* frees the form */
 		return true;
-	if (form->pickers.picking)
+	}
+	if (form->f.picking)
 		return picker_key(tui, form, action, code, ch);
 	if (form->editing)
 		return editing_key(tui, form, code, ch);
@@ -868,7 +808,7 @@ static int message_x(const struct layout *lay, enum entry_id id)
 
 static bool message_beside(const struct intake *form, const struct layout *lay, enum entry_id id)
 {
-	return utf8_width(form->entries[id].message) <= COLS - message_x(lay, id);
+	return utf8_width(form->f.rows[id].message) <= COLS - message_x(lay, id);
 }
 
 /* One row per line of text wrapped at `cells`, at a space when there is one. */
@@ -907,8 +847,8 @@ static void form_rows(const struct tui *tui, struct intake *form, const struct l
 		add_row(form, ROW_BLANK, 0, 0, 0);
 	for (i = 0; i < E_COUNT; i++) {
 		add_row(form, ROW_ENTRY, i, 0, 0);
-		if (form->entries[i].message[0] && !message_beside(form, lay, (enum entry_id)i))
-			add_wrapped(form, ROW_MESSAGE, i, form->entries[i].message, COLS - lay->value_x);
+		if (form->f.rows[i].message[0] && !message_beside(form, lay, (enum entry_id)i))
+			add_wrapped(form, ROW_MESSAGE, i, form->f.rows[i].message, COLS - lay->value_x);
 	}
 	add_row(form, ROW_BLANK, 0, 0, 0);
 	if (!form->edit)
@@ -943,7 +883,7 @@ static int scrolled(const struct intake *form, int scroll, size_t focus, int hei
 	return scroll < 0 ? 0 : scroll;
 }
 
-static attr_t message_attr(const struct tui *tui, const struct entry *entry)
+static attr_t message_attr(const struct tui *tui, const struct form_row *entry)
 {
 	return entry->message_is_error ? draw_colour(tui, COLOUR_ERROR, A_BOLD) : A_NORMAL;
 }
@@ -972,7 +912,7 @@ static void scenarios_text(const struct intake *form, char *out, size_t size)
 static void draw_value(const struct tui *tui, struct intake *form, const struct layout *lay, enum entry_id id,
 		       int y)
 {
-	struct entry *entry = &form->entries[id];
+	struct form_row *entry = &form->f.rows[id];
 	attr_t attr = form->edit && !focusable(form, id) ? A_DIM : A_NORMAL;
 	char text[256];
 	char *key;
@@ -981,7 +921,7 @@ static void draw_value(const struct tui *tui, struct intake *form, const struct 
 		scenarios_text(form, text, sizeof(text));
 		draw_text(y, lay->value_x, text, lay->value_cells, attr);
 	} else if (specs[id].kind != KIND_TEXT) {
-		key = field_text(&entry->field);
+		key = form_value(&form->f, id);
 		draw_text(y, lay->value_x, !key || !*key ? "—" : id == E_REGION ? tui_region_name(tui, key)
 					  : tui_level_name(tui, key), lay->value_cells, attr);
 		free(key);
@@ -997,7 +937,7 @@ static void draw_value(const struct tui *tui, struct intake *form, const struct 
 
 static void draw_entry(const struct tui *tui, struct intake *form, const struct layout *lay, enum entry_id id, int y)
 {
-	struct entry *entry = &form->entries[id];
+	struct form_row *entry = &form->f.rows[id];
 	bool focused = form->focus == (size_t)id;
 	int x = lay->value_x + lay->value_cells + 1;
 	char count[32];
@@ -1053,7 +993,7 @@ static void draw_wrapped(int y, int x, const char *text, const struct row *row, 
 static void draw_row(const struct tui *tui, struct intake *form, const struct layout *lay, const struct row *row,
 		     int y)
 {
-	const struct entry *entry = row->kind == ROW_MESSAGE ? &form->entries[row->index] : NULL;
+	const struct form_row *entry = row->kind == ROW_MESSAGE ? &form->f.rows[row->index] : NULL;
 
 	switch (row->kind) {
 	case ROW_NOTICE:
@@ -1084,8 +1024,8 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 	struct layout lay;
 	int y, editing_y = -1;
 
-	if (form->pickers.picking) {
-		form_draw(tui, &form->pickers, top, height);
+	if (form->f.picking) {
+		form_draw(tui, &form->f, top, height);
 		return;
 	}
 	layout_compute(&lay);
@@ -1101,7 +1041,7 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 	}
 	if (form->editing && editing_y >= 0) /* the terminal cursor goes there: input methods follow it */
 		tui_cursor(tui, editing_y,
-			   field_draw(&form->entries[form->focus].field, editing_y, lay.value_x, lay.value_cells,
+			   field_draw(&form->f.rows[form->focus].field, editing_y, lay.value_x, lay.value_cells,
 				      A_UNDERLINE, true));
 }
 
@@ -1110,17 +1050,12 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 static void intake_close(struct tui *tui, struct view *view)
 {
 	struct intake *form = view->data;
-	size_t i;
 
 	(void)tui;
 	if (!form)
 		return;
-	for (i = 0; i < E_COUNT; i++) {
-		field_free(&form->entries[i].field);
-		free(form->entries[i].saved);
-	}
 	case_detail_clear(&form->detail);
-	form_free(&form->pickers);
+	form_free(&form->f);
 	free(form->before_edit);
 	free(form->rows);
 	free(form);
@@ -1130,13 +1065,10 @@ static void intake_close(struct tui *tui, struct view *view)
 static enum status new_defaults(struct tui *tui, struct intake *form)
 {
 	char year[16];
-	size_t i;
 
-	for (i = 0; i < E_COUNT; i++)
-		if (!(form->entries[i].saved = strdup("")))
-			return STATUS_ERR_NOMEM;
 	snprintf(year, sizeof(year), "%d", store_today(tui->store).year);
-	return field_set(&form->entries[E_YEAR].field, year) ? STATUS_OK : STATUS_ERR_NOMEM;
+	return field_set(&form->f.rows[E_YEAR].field, year) && form_saved(&form->f, E_YEAR) ? STATUS_OK
+													: STATUS_ERR_NOMEM;
 }
 
 static enum status intake_open(struct tui *tui, struct view *view, struct error *err)
@@ -1148,13 +1080,16 @@ static enum status intake_open(struct tui *tui, struct view *view, struct error 
 	if (!form)
 		return STATUS_ERR_NOMEM;
 	view->data = form;
-	for (i = 0; i < E_COUNT; i++)
-		field_init(&form->entries[i].field, specs[i].limit);
-	form_init(&form->pickers);
-	form_add(&form->pickers, FORM_PICK_ONE, _(specs[E_REGION].label), NULL);
-	form_add(&form->pickers, FORM_PICK_ONE, _(specs[E_LEVEL].label), NULL);
-	form_add(&form->pickers, FORM_PICK_MANY, _(specs[E_SCENARIOS].label), NULL);
-	if (!picker_options(tui, &form->pickers)) {
+	form_init(&form->f);
+	form->f.pops = false; /* the intake's own rows (materials, [Create]) are around it */
+	for (i = 0; i < E_COUNT; i++) {
+		static const enum form_kind kinds[] = { [KIND_TEXT] = FORM_TEXT, [KIND_REGION] = FORM_PICK_ONE,
+							[KIND_LEVEL] = FORM_PICK_ONE, [KIND_SCENARIOS] = FORM_PICK_MANY };
+
+		form_add(&form->f, kinds[specs[i].kind], _(specs[i].label), NULL);
+		form->f.rows[i].field.limit = specs[i].limit;
+	}
+	if (!picker_options(tui, &form->f)) {
 		intake_close(tui, view);
 		return STATUS_ERR_NOMEM;
 	}
