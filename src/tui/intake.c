@@ -87,23 +87,6 @@ static const char *const uscc_characters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /* ---- values ---------------------------------------------------------- */
 
-static void say(struct form_row *entry, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(struct form_row *entry, bool error, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(entry->message, sizeof(entry->message), fmt, ap);
-	va_end(ap);
-	entry->message_is_error = error;
-}
-
-static char *entry_text(const struct intake *form, enum entry_id id)
-{
-	return form_value(&form->f, id);
-}
-
 static void format_maturity(int centi, char *out, size_t size)
 {
 	if (centi < 0)
@@ -201,7 +184,7 @@ static size_t picked_count(const struct intake *form)
 /* ---- checks ---------------------------------------------------------- */
 
 
-static bool check_credit_code(struct form_row *entry, const char *code, bool final)
+static bool check_credit_code(struct form *f, const char *code, bool final)
 {
 	struct error err;
 	size_t i, n = strlen(code);
@@ -209,22 +192,22 @@ static bool check_credit_code(struct form_row *entry, const char *code, bool fin
 	for (i = 0; i < n && !final && n < USCC_LENGTH; i++) {
 		if (!strchr(uscc_characters, code[i])) {
 			/* L10N: a credit code is checked as it is typed; %zu is the position */
-			say(entry, true, _("character %zu: expected 0-9 or A-Z without I, O, Z, S, V"), i + 1);
+			form_say(f, E_CREDIT_CODE, true, _("character %zu: expected 0-9 or A-Z without I, O, Z, S, V"), i + 1);
 			return false;
 		}
 	}
 	if (n < USCC_LENGTH && !final)
 		return true;
 	if (uscc_check(code, NULL, &err)) {
-		say(entry, true, "%s", tui_without_value(err.message, code));
+		form_say(f, E_CREDIT_CODE, true, "%s", tui_without_value(err.message, code));
 		return false;
 	}
 	/* L10N: beside a credit code whose check character is right */
-	say(entry, false, "%s", _("✓ valid"));
+	form_say(f, E_CREDIT_CODE, false, "%s", _("✓ valid"));
 	return true;
 }
 
-static bool check_maturity(const struct tui *tui, struct form_row *entry, const char *text)
+static bool check_maturity(const struct tui *tui, struct form *f, const char *text)
 {
 	struct error err;
 	int centi, level;
@@ -232,17 +215,17 @@ static bool check_maturity(const struct tui *tui, struct form_row *entry, const 
 	if (!*text)
 		return true;
 	if (maturity_parse_score(text, &centi, &err)) {
-		say(entry, true, "%s", tui_without_value(err.message, text));
+		form_say(f, E_MATURITY, true, "%s", tui_without_value(err.message, text));
 		return false;
 	}
 	level = maturity_level(tui->forms->bands, 5, centi);
 	if (level < 1) {
 		/* L10N: beside the maturity score */
-		say(entry, false, "%s", _("below maturity level 1"));
+		form_say(f, E_MATURITY, false, "%s", _("below maturity level 1"));
 		return true;
 	}
 	/* L10N: beside the maturity score: the name of the maturity level it maps to */
-	say(entry, false, _("→ %s"), i18n_chinese() ? tui->forms->band_zh[level - 1] : tui->forms->band_en[level - 1]);
+	form_say(f, E_MATURITY, false, _("→ %s"), i18n_chinese() ? tui->forms->band_zh[level - 1] : tui->forms->band_en[level - 1]);
 	return true;
 }
 
@@ -254,7 +237,7 @@ static bool check_date(struct form_row *entry, const char *text, bool final)
 	return form_check_date(text, entry->message, sizeof(entry->message));
 }
 
-static bool check_year(struct form_row *entry, const char *text, bool final)
+static bool check_year(struct form *f, const char *text, bool final)
 {
 	char extra;
 	int year;
@@ -264,7 +247,7 @@ static bool check_year(struct form_row *entry, const char *text, bool final)
 	if (sscanf(text, "%d%c", &year, &extra) == 1 && year >= 2000 && year <= 2100)
 		return true;
 	/* L10N: beside the year of an application */
-	say(entry, true, "%s", _("expected a year from 2000 to 2100"));
+	form_say(f, E_YEAR, true, "%s", _("expected a year from 2000 to 2100"));
 	return false;
 }
 
@@ -277,27 +260,25 @@ static bool required(enum entry_id id)
  * created); the message beside it says what is wrong or what it means. */
 static bool check_entry(const struct tui *tui, struct intake *form, enum entry_id id, const char *text, bool final)
 {
-	struct form_row *entry = &form->f.rows[id];
-
-	entry->message[0] = '\0';
+	form_say(&form->f, id, false, "%s", "");
 	if (final && required(id) && !*text) {
 		/* L10N: beside a required field left empty */
-		say(entry, true, "%s", _("a value is required"));
+		form_say(&form->f, id, true, "%s", _("a value is required"));
 		return false;
 	}
 	switch (id) {
-	case E_CREDIT_CODE: return !*text || check_credit_code(entry, text, final);
-	case E_YEAR: return !*text || check_year(entry, text, final);
-	case E_MATURITY: return check_maturity(tui, entry, text);
+	case E_CREDIT_CODE: return !*text || check_credit_code(&form->f, text, final);
+	case E_YEAR: return !*text || check_year(&form->f, text, final);
+	case E_MATURITY: return check_maturity(tui, &form->f, text);
 	case E_COMMITMENT:
-	case E_CERTIFIED: return check_date(entry, text, final);
+	case E_CERTIFIED: return check_date(&form->f.rows[id], text, final);
 	default: return true;
 	}
 }
 
 static bool check_typed(const struct tui *tui, struct intake *form, enum entry_id id, bool final)
 {
-	char *text = entry_text(form, id);
+	char *text = form_value(&form->f, id);
 	bool ok = text && check_entry(tui, form, id, text, final);
 
 	free(text);
@@ -319,7 +300,7 @@ static bool write_entry(struct tui *tui, struct intake *form, enum entry_id id)
 	struct form_row *entry = &form->f.rows[id];
 	struct error err = { "" }, reload = { "" };
 	enum status status;
-	char *text = entry_text(form, id);
+	char *text = form_value(&form->f, id);
 
 	if (!text || !form_row_unsaved(&form->f, id)) {
 		free(text);
@@ -331,11 +312,11 @@ static bool write_entry(struct tui *tui, struct intake *form, enum entry_id id)
 		free(text);
 		if (id != E_MATURITY)
 			/* L10N: beside a field of a case, just written to the database */
-			say(entry, false, "%s", _("✓ saved"));
+			form_say(&form->f, id, false, "%s", _("✓ saved"));
 		return true;
 	}
 	free(text);
-	say(entry, true, "%s", err.message);
+	form_say(&form->f, id, true, "%s", err.message);
 	if (status == STATUS_ERR_CONFLICT && (load_case(tui, form, &reload) || !load_entry(form, id)))
 		tui_say(tui, true, "%s", reload.message);
 	return false;
@@ -343,7 +324,6 @@ static bool write_entry(struct tui *tui, struct intake *form, enum entry_id id)
 
 static void write_scenarios(struct tui *tui, struct intake *form)
 {
-	struct form_row *entry = &form->f.rows[E_SCENARIOS];
 	struct error err = { "" };
 	int ids[40];
 	size_t n = 0;
@@ -359,7 +339,7 @@ static void write_scenarios(struct tui *tui, struct intake *form)
 		struct error reload;
 		size_t k;
 
-		say(entry, true, "%s", err.message);
+		form_say(&form->f, E_SCENARIOS, true, "%s", err.message);
 		memcpy(form->picked, form->picked_before, sizeof(form->picked));
 		if (!store_case_detail(tui->store, form->id, &now, &reload)) {
 			memset(form->picked, 0, sizeof(form->picked));
@@ -372,7 +352,7 @@ static void write_scenarios(struct tui *tui, struct intake *form)
 		return;
 	}
 	form_saved(&form->f, E_SCENARIOS);
-	say(entry, false, "%s", _("✓ saved"));
+	form_say(&form->f, E_SCENARIOS, false, "%s", _("✓ saved"));
 }
 
 static bool check_all(struct tui *tui, struct intake *form)
@@ -441,7 +421,7 @@ static void refused(struct tui *tui, struct intake *form, const char *about, con
 	for (i = 0; about && i < sizeof(names) / sizeof(names[0]); i++) {
 		if (strcmp(about, names[i].about))
 			continue;
-		say(&form->f.rows[names[i].id], true, "%s", message);
+		form_say(&form->f, names[i].id, true, "%s", message);
 		form->focus = names[i].id;
 		break;
 	}
@@ -479,7 +459,7 @@ static void submit(struct tui *tui, struct intake *form)
 	size_t i;
 
 	for (i = 0; ok && i < E_COUNT; i++)
-		ok = (texts[i] = entry_text(form, (enum entry_id)i)) != NULL;
+		ok = (texts[i] = form_value(&form->f, (enum entry_id)i)) != NULL;
 	if (ok && create_case(tui, form, texts, &about, &err)) {
 		refused(tui, form, about, err.message);
 		ok = false;
@@ -859,8 +839,8 @@ static void form_rows(const struct tui *tui, struct intake *form, const struct l
 		add_row(form, ROW_MATERIAL, E_COUNT + i, 0, 0);
 }
 
-/* Scrolls so the rows of `focus` (from `first`, a row index) show. */
-static int scrolled(const struct intake *form, int scroll, size_t focus, int height, bool entries_only)
+/* Scrolls so the rows of `focus` show. */
+static int scrolled(const struct intake *form, int scroll, size_t focus, int height)
 {
 	int first = -1, last = -1, i;
 
@@ -869,7 +849,7 @@ static int scrolled(const struct intake *form, int scroll, size_t focus, int hei
 
 		if (row->kind == ROW_NOTICE || row->kind == ROW_BLANK || row->kind == ROW_HEADING)
 			continue;
-		if (entries_only ? (size_t)i == focus : row->index == focus) {
+		if (row->index == focus) {
 			first = first < 0 ? i : first;
 			last = i;
 		}
@@ -1031,7 +1011,7 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 	layout_compute(&lay);
 	form_rows(tui, form, &lay);
 	/* On the first field, the notices above it show too. */
-	form->scroll = scrolled(form, form->focus == 0 ? 0 : form->scroll, form->focus, height, false);
+	form->scroll = scrolled(form, form->focus == 0 ? 0 : form->scroll, form->focus, height);
 	for (y = 0; y < height && form->scroll + y < (int)form->row_count; y++) {
 		const struct row *row = &form->rows[form->scroll + y];
 
