@@ -83,10 +83,12 @@ bool form_option_heading(struct form *form, size_t at, const char *label)
 bool form_option_search(struct form *form, size_t at, const char *text)
 {
 	struct form_row *row = &form->rows[at];
-	struct form_option *option = &row->options[row->option_count - 1];
+	struct form_option *option = row->option_count ? &row->options[row->option_count - 1] : NULL;
 
+	if (!option)
+		return false;
 	free(option->search);
-	return row->option_count && (option->search = strdup(text));
+	return (option->search = strdup(text)) != NULL;
 }
 
 void form_options_clear(struct form *form, size_t at)
