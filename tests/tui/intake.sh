@@ -130,3 +130,13 @@ head -1 ask-kept.screen | grep -qF "Edit " && grep -qF "91420100MA4K12345A" ask-
 ! head -1 ask-left.screen | grep -qF "Edit " && ok "y leaves the form" || fail "y leaves" "$(cat ask-left.screen)"
 run json "$FIRST"
 has "and the refused code is not written" "\"uscc\": \"$CODE\""
+
+# The question in Chinese under zh_CN.UTF-8.
+cp "$DB" "$WORK/zh-ask.db"
+mkdir -p zh-ask && cd zh-ask || exit 1
+printf '%s\n' "n" "<Enter>临时草稿企业<Enter>" "q" ":save-screen zh-ask.screen" "y" "q" >zh-ask.script
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$WORK/zh-ask.db" --script zh-ask.script
+expect "the Chinese leave-question script runs to its end" 0
+tail -1 zh-ask.screen | grep -qF "不保存就离开？y/n" && ok "the question is asked in Chinese" ||
+	fail "the question is asked in Chinese" "$(cat zh-ask.screen)"
+cd "$WORK" || exit 1
