@@ -71,6 +71,7 @@ static enum status expert_open(struct tui *tui, struct view *view, struct error 
 		return STATUS_ERR_NOMEM;
 	snprintf(s->code, sizeof(s->code), "%s", view->arg);
 	form_init(&s->form);
+	s->form.pops = false; /* expert_key reads the screen after form_key */
 	if ((status = expert_find(tui->store, s->code, &e, err))) {
 		screen_free(s);
 		return status;
@@ -158,6 +159,10 @@ static bool expert_key(struct tui *tui, struct view *view, enum action action, i
 		return true;
 	}
 	handled = form_key(tui, &s->form, action, code, ch, &pressed);
+	if (s->form.leaving) {
+		tui_pop(tui); /* frees s */
+		return true;
+	}
 	if (s->form.left != FORM_NONE)
 		write_row(tui, s, s->form.left);
 	return handled;

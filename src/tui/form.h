@@ -52,7 +52,8 @@ struct form {
 	size_t left;              /* after form_key: the row just left with Enter, Tab or an arrow
 				     from its field, or with a choice from its picker; else FORM_NONE */
 	bool asking;              /* "Leave without saving? y/n" is on the status line */
-	bool pops;                /* a form that is a whole view: y to that question pops it (the default) */
+	bool pops;                /* a form that is a whole view: y to that question pops it (the default),
+				     freeing the view's data: a caller reading it after form_key sets this false */
 	bool leaving;             /* after form_key, in a form that does not pop: y was answered */
 };
 
