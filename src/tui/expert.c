@@ -2,7 +2,7 @@
  * written the moment it is left, in a transaction of its own, with "✓
  * saved" or the store's refusal beside it. On a refusal what was typed
  * stays, to correct; when another user changed the field since, their
- * value is shown instead. Esc while typing puts the saved text back. */
+ * value is shown instead. Esc while typing puts back what was there. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,16 +149,9 @@ static void write_row(struct tui *tui, struct expert_screen *s, size_t row)
 static bool expert_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	struct expert_screen *s = view->data;
-	struct form_row *r = &s->form.rows[s->form.focus];
 	size_t pressed;
-	bool handled;
+	bool handled = form_key(tui, &s->form, action, code, ch, &pressed);
 
-	if (s->form.editing && r->kind == FORM_TEXT && !code && ch == 0x1b) {
-		field_set(&r->field, r->saved ? r->saved : ""); /* Esc: as it was */
-		s->form.editing = false;
-		return true;
-	}
-	handled = form_key(tui, &s->form, action, code, ch, &pressed);
 	if (s->form.leaving) {
 		tui_pop(tui); /* frees s */
 		return true;

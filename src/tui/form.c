@@ -458,6 +458,7 @@ static bool editing_key(struct form *form, int code, wint_t ch)
 		form->left = form->focus;
 		move_focus(form, 1);
 	} else if (!code && ch == 0x1b) {
+		field_set(&row->field, form->before_edit ? form->before_edit : "");
 		form->editing = false;
 		check_row(form, form->focus);
 	} else {
@@ -495,6 +496,8 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 	else if (action == ACTION_OPEN && (row->kind == FORM_PICK_ONE || row->kind == FORM_PICK_MANY))
 		open_picker(form);
 	else if (action == ACTION_OPEN) {
+		free(form->before_edit);
+		form->before_edit = row->kind == FORM_TEXT ? field_text(&row->field) : NULL;
 		form->editing = true;
 		row->message[0] = '\0';
 	} else
@@ -705,5 +708,6 @@ void form_free(struct form *form)
 	field_free(&form->filter);
 	free(form->shown);
 	free(form->picked_before);
+	free(form->before_edit);
 	memset(form, 0, sizeof(*form));
 }

@@ -51,6 +51,7 @@ struct form {
 	int label_cells;
 	size_t left;              /* after form_key: the row just left with Enter, Tab or an arrow
 				     from its field, or with a choice from its picker; else FORM_NONE */
+	char *before_edit;        /* a field's text when its editing began: Esc puts it back */
 	bool asking;              /* "Leave without saving? y/n" is on the status line */
 	bool pops;                /* a form that is a whole view: y to that question pops it (the default),
 				     freeing the view's data: a caller reading it after form_key sets this false */
@@ -97,7 +98,8 @@ bool form_row_unsaved(const struct form *form, size_t row);
 bool form_unsaved(const struct form *form);
 /* Handles a key; *pressed is set when Enter was pressed on the button row
  * `row_pressed`, form->left when a row was left (else both FORM_NONE).
- * Editing or picking a row clears its message. Returns false for keys the
+ * Editing or picking a row clears its message; Esc in a field puts back
+ * what it held before. Returns false for keys the
  * form does not use. Outside a field or picker, Esc puts a refused row
  * (its message an error, its value not saved) back as saved; q or Esc on a
  * form holding text not saved asks before leaving (form_ask_leave). */

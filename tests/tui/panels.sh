@@ -88,7 +88,7 @@ audit=$(sqlite3 panels.db 'SELECT count(*) FROM audit')
 printf '%s\n' "X" "<Enter>" "<Enter><C-u><Enter>" "q" ":save-screen expert-ask.screen" "n" \
 	":save-screen expert-kept.screen" "<Esc>" ":save-screen expert-restored.screen" \
 	"<Up><Enter><C-u><Enter>" "q" "y" ":save-screen expert-left.screen" \
-	"n" "<Enter>王五<Enter>" "q" ":save-screen register-ask.screen" "n" ":save-screen register-kept.screen" \
+	"n" "<Enter>王五<Enter>" "<Down><Enter>某大学<Esc>" ":save-screen register-esc.screen" "q" ":save-screen register-ask.screen" "n" ":save-screen register-kept.screen" \
 	"q" "y" ":save-screen register-left.screen" "q" "q" >leave.script
 run G --script leave.script --size 80x24
 expect "the leave-question script of the experts runs to its end" 0
@@ -101,6 +101,8 @@ grep -q "^> Name  *张伟" expert-restored.screen && tail -1 expert-restored.scr
 head -1 expert-left.screen | grep -qF "Experts" && ok "y leaves the record" || fail "y leaves the record" "$(cat expert-left.screen)"
 tail -1 register-ask.screen | grep -qF "Leave without saving? y/n" && ok "q on a new expert typed in asks first" ||
 	fail "q on a new expert asks first" "$(cat register-ask.screen)"
+grep -qF "王五" register-esc.screen && ! grep -qF "某大学" register-esc.screen &&
+	ok "Esc in a field puts back what it held" || fail "Esc in a field puts back what it held" "$(cat register-esc.screen)"
 grep -qF "王五" register-kept.screen && ok "n stays in the registration form" || fail "n stays" "$(cat register-kept.screen)"
 head -1 register-left.screen | grep -qF "Experts" && ok "y leaves it" || fail "y leaves it" "$(cat register-left.screen)"
 run G expert list
