@@ -68,8 +68,6 @@ struct intake {
 	struct case_detail detail; /* edit: the case as last read */
 	bool picked[41], picked_before[41];
 	size_t focus;            /* an entry, then [Create] or a material */
-	bool editing;
-	char *before_edit;       /* restored by Esc */
 	int scroll;
 	char created[128];
 	bool asking;             /* text not written: q or Esc asked before leaving (form_ask_leave) */
@@ -541,63 +539,45 @@ static void move_focus(const struct tui *tui, struct intake *form, int direction
 	form->focus = at;
 }
 
-static void start_editing(struct intake *form)
+/* Enter on a field: form.c edits it, from its end. */
+static void start_editing(struct tui *tui, struct intake *form)
 {
-	struct form_row *entry = &form->f.rows[form->focus];
+	struct field *field = &form->f.rows[form->focus].field;
+	size_t pressed;
 
-	free(form->before_edit);
-	form->before_edit = field_text(&entry->field);
-	entry->field.cursor = entry->field.length;
-	form->editing = true;
-}
-
-/* Leaves the entry being edited: checked and, in a case, written. In a
- * case the focus stays when that failed, with the message beside it. */
-static void leave(struct tui *tui, struct intake *form, int direction)
-{
-	enum entry_id id = (enum entry_id)form->focus;
-	bool ok;
-
-	form->editing = false;
-	ok = check_typed(tui, form, id, true);
-	if (ok && form->edit)
-		ok = write_entry(tui, form, id);
-	if (ok || !form->edit)
-		move_focus(tui, form, direction);
-}
-
-static void undo_edit(struct tui *tui, struct intake *form)
-{
-	struct form_row *entry = &form->f.rows[form->focus];
-
-	field_set(&entry->field, form->before_edit ? form->before_edit : "");
-	form->editing = false;
-	check_typed(tui, form, (enum entry_id)form->focus, false);
+	form->f.focus = form->focus;
+	form_key(tui, &form->f, ACTION_OPEN, 0, L'\r', &pressed);
+	field->cursor = field->length;
 }
 
 /* The keys that matter while a field is edited. */
 static void hint(struct tui *tui, const struct intake *form)
 {
-	if (form->editing)
+	if (form->f.editing)
 		/* L10N: status line while a field is edited */
 		tui_say(tui, false, "%s", _("Enter Tab ↓ ↑: done   Esc: undo   ^U: clear   ← → Home End: move"));
 }
 
-static bool editing_key(struct tui *tui, struct intake *form, int code, wint_t ch)
+/* A key while a field is edited (form.c's; Esc puts back what was there):
+ * checked as typed; when the field is left, checked and, in a case,
+ * written; in a case the focus stays when that failed. */
+static bool editing_key(struct tui *tui, struct intake *form, enum action action, int code, wint_t ch)
 {
-	struct form_row *entry = &form->f.rows[form->focus];
+	enum entry_id id = (enum entry_id)form->focus;
+	size_t pressed;
+	bool ok;
 
-	if (code == KEY_F(1))
+	if (!form_key(tui, &form->f, action, code, ch, &pressed))
 		return false;
-	if (code == KEY_UP || code == KEY_BTAB)
-		leave(tui, form, -1);
-	else if (code == KEY_DOWN || code == KEY_ENTER || (!code && (ch == L'\t' || ch == L'\r' || ch == L'\n')))
-		leave(tui, form, 1);
-	else if (!code && ch == 0x1b)
-		undo_edit(tui, form);
-	else if (field_key(&entry->field, code, ch))
-		check_typed(tui, form, (enum entry_id)form->focus, false);
-	hint(tui, form);
+	ok = check_typed(tui, form, id, form->f.left != FORM_NONE);
+	if (form->f.left == FORM_NONE) {
+		hint(tui, form);
+		return true;
+	}
+	if (ok && form->edit)
+		ok = write_entry(tui, form, id);
+	if (ok || !form->edit)
+		move_focus(tui, form, code == KEY_UP || code == KEY_BTAB ? -1 : 1);
 	return true;
 }
 
@@ -709,7 +689,7 @@ static void activate(struct tui *tui, struct intake *form)
 	case KIND_REGION: open_picker(tui, form, E_REGION); break;
 	case KIND_LEVEL: open_picker(tui, form, E_LEVEL); break;
 	case KIND_SCENARIOS: open_picker(tui, form, E_SCENARIOS); break;
-	case KIND_TEXT: start_editing(form); break;
+	case KIND_TEXT: start_editing(tui, form); break;
 	}
 	hint(tui, form);
 }
@@ -718,7 +698,7 @@ static bool intake_key(struct tui *tui, struct view *view, enum action action, i
 {
 	struct intake *form = view->data;
 
-	if (!form->f.picking && !form->editing && (form->f.asking || action == ACTION_BACK || action == ACTION_QUIT)) {
+	if (!form->f.picking && !form->f.editing && (form->f.asking || action == ACTION_BACK || action == ACTION_QUIT)) {
 		form->f.focus = form->focus;
 		if (!form_leave_key(tui, &form->f, action, ch))
 			return false;
@@ -729,8 +709,8 @@ static bool intake_key(struct tui *tui, struct view *view, enum action action, i
 	}
 	if (form->f.picking)
 		return picker_key(tui, form, action, code, ch);
-	if (form->editing)
-		return editing_key(tui, form, code, ch);
+	if (form->f.editing)
+		return editing_key(tui, form, action, code, ch);
 	switch (action) {
 	case ACTION_UP:
 	case ACTION_TAB_PREV:
@@ -905,7 +885,7 @@ static void draw_value(const struct tui *tui, struct intake *form, const struct 
 		draw_text(y, lay->value_x, !key || !*key ? "—" : id == E_REGION ? tui_region_name(tui, key)
 					  : tui_level_name(tui, key), lay->value_cells, attr);
 		free(key);
-	} else if (form->editing && form->focus == (size_t)id) {
+	} else if (form->f.editing && form->focus == (size_t)id) {
 		field_draw(&entry->field, y, lay->value_x, lay->value_cells, A_UNDERLINE, true);
 	} else {
 		struct field shown = entry->field; /* from its start, not where the cursor was */
@@ -1019,7 +999,7 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 		if (row->kind == ROW_ENTRY && row->index == form->focus)
 			editing_y = top + y;
 	}
-	if (form->editing && editing_y >= 0) /* the terminal cursor goes there: input methods follow it */
+	if (form->f.editing && editing_y >= 0) /* the terminal cursor goes there: input methods follow it */
 		tui_cursor(tui, editing_y,
 			   field_draw(&form->f.rows[form->focus].field, editing_y, lay.value_x, lay.value_cells,
 				      A_UNDERLINE, true));
@@ -1036,7 +1016,6 @@ static void intake_close(struct tui *tui, struct view *view)
 		return;
 	case_detail_clear(&form->detail);
 	form_free(&form->f);
-	free(form->before_edit);
 	free(form->rows);
 	free(form);
 	view->data = NULL;
