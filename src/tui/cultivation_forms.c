@@ -89,18 +89,6 @@ const enum action *cultivation_edit_hints(const struct cultivation_edit *e)
 
 /* Checks of fields. */
 
-/* A date as the command line takes it (YYYY-MM-DD, a real calendar day). */
-static bool check_date(const char *text, char *message, size_t size)
-{
-	struct error err = { "" };
-	struct date d;
-
-	if (!date_parse_named(NULL, text, &d, &err))
-		return true;
-	snprintf(message, size, "%s", tui_without_value(err.message, text));
-	return false;
-}
-
 static bool check_number(const char *text, char *message, size_t size)
 {
 	char *end = NULL;
@@ -119,6 +107,7 @@ static void form_start(struct cultivation_edit *e, enum edit_form writing, const
 {
 	form_free(&e->form);
 	form_init(&e->form);
+	e->form.pops = false; /* the form is over the tab: leaving it closes the form only */
 	e->writing = writing;
 	e->heading = heading;
 	e->mode = EDIT_FORM;
@@ -164,7 +153,7 @@ static void open_milestone(struct cultivation_edit *e)
 	form_add(&e->form, FORM_TEXT, _("Owner"), NULL);
 	/* L10N: the button of the form adding a milestone */
 	form_add(&e->form, FORM_BUTTON, _("Add the milestone"), NULL);
-	form_set_check(&e->form, MILESTONE_DUE, check_date);
+	form_set_check(&e->form, MILESTONE_DUE, form_check_date);
 }
 
 static void open_session(struct tui *tui, struct cultivation_edit *e)
@@ -180,7 +169,7 @@ static void open_session(struct tui *tui, struct cultivation_edit *e)
 	form_add(&e->form, FORM_AREA, _("Advice"), NULL);
 	/* L10N: the button of the form recording a guidance session */
 	form_add(&e->form, FORM_BUTTON, _("Add the session"), NULL);
-	form_set_check(&e->form, SESSION_DATE, check_date);
+	form_set_check(&e->form, SESSION_DATE, form_check_date);
 }
 
 /* The session a follow-up goes under: the one under the cursor, or that of
@@ -224,7 +213,7 @@ static void open_followup(struct tui *tui, struct cultivation_edit *e, const cha
 	form_add(&e->form, FORM_TEXT, _("Due date"), NULL);
 	/* L10N: the button of the form adding a follow-up */
 	form_add(&e->form, FORM_BUTTON, _("Add the follow-up"), NULL);
-	form_set_check(&e->form, FOLLOWUP_DUE, check_date);
+	form_set_check(&e->form, FOLLOWUP_DUE, form_check_date);
 	chosen = session_of(&v, at);
 	for (i = 0; i < v.session_count; i++) {
 		char label[512];
@@ -250,7 +239,7 @@ static void open_report(struct tui *tui, struct cultivation_edit *e)
 	form_add(&e->form, FORM_AREA, _("Summary"), NULL);
 	/* L10N: the button of the form recording a progress report */
 	form_add(&e->form, FORM_BUTTON, _("Add the report"), NULL);
-	form_set_check(&e->form, REPORT_RECEIVED, check_date);
+	form_set_check(&e->form, REPORT_RECEIVED, form_check_date);
 }
 
 static void open_value(struct tui *tui, struct cultivation_edit *e, const char *case_id,
@@ -473,14 +462,15 @@ static bool form_mode_key(struct tui *tui, struct cultivation_edit *e, const cha
 			  int code, wint_t ch, struct cultivation_pick *written)
 {
 	size_t pressed;
+	bool handled = form_key(tui, &e->form, action, code, ch, &pressed);
 
-	if (!e->form.editing && !e->form.picking && action == ACTION_BACK) {
+	if (e->form.leaving || (!handled && action == ACTION_BACK)) {
 		form_close(e);
 		/* L10N: a form of the cultivation tab left without writing */
 		tui_say(tui, false, "%s", _("Not saved"));
 		return true;
 	}
-	if (!form_key(tui, &e->form, action, code, ch, &pressed))
+	if (!handled)
 		return action != ACTION_QUIT && action != ACTION_HELP; /* the rest of the tab's keys wait */
 	if (pressed == e->form.count - 1)
 		save(tui, e, case_id, written);

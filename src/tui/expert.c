@@ -2,7 +2,7 @@
  * written the moment it is left, in a transaction of its own, with "✓
  * saved" or the store's refusal beside it. On a refusal what was typed
  * stays, to correct; when another user changed the field since, their
- * value is shown instead. Esc while typing puts the saved text back. */
+ * value is shown instead. Esc while typing puts back what was there. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +16,6 @@ struct expert_screen {
 	char code[16];
 	struct form form;
 	char *saved[EXPERT_ROW_COUNT]; /* as stored ("" for none): what the next write expects */
-	char *shown[EXPERT_ROW_COUNT]; /* the form's value of it: what counts as a change */
 	char title[256];
 };
 
@@ -35,14 +34,12 @@ static const char *stored_text(const struct expert_row *e, size_t row)
 	return values[row] ? values[row] : "";
 }
 
-/* Keeps a row's stored value and the form's value of it. */
+/* Keeps a row's stored value; the form's value of it is saved. */
 static bool keep(struct expert_screen *s, size_t row, const char *stored)
 {
 	free(s->saved[row]);
-	free(s->shown[row]);
 	s->saved[row] = strdup(stored);
-	s->shown[row] = form_value(&s->form, row);
-	return s->saved[row] && s->shown[row];
+	return form_saved(&s->form, row) && s->saved[row];
 }
 
 static void set_title(struct expert_screen *s)
@@ -57,10 +54,8 @@ static void screen_free(struct expert_screen *s)
 	size_t i;
 
 	form_free(&s->form);
-	for (i = 0; i < EXPERT_ROW_COUNT; i++) {
+	for (i = 0; i < EXPERT_ROW_COUNT; i++)
 		free(s->saved[i]);
-		free(s->shown[i]);
-	}
 	free(s);
 }
 
@@ -76,6 +71,7 @@ static enum status expert_open(struct tui *tui, struct view *view, struct error 
 		return STATUS_ERR_NOMEM;
 	snprintf(s->code, sizeof(s->code), "%s", view->arg);
 	form_init(&s->form);
+	s->form.pops = false; /* expert_key reads the screen after form_key */
 	if ((status = expert_find(tui->store, s->code, &e, err))) {
 		screen_free(s);
 		return status;
@@ -96,15 +92,9 @@ static enum status expert_open(struct tui *tui, struct view *view, struct error 
 /* Puts the stored value of a row back into the form. */
 static void show_stored(struct tui *tui, struct expert_screen *s, size_t row, const struct expert_row *e)
 {
-	struct form_row *r = &s->form.rows[row];
 	const char *value = stored_text(e, row);
-	size_t i;
 
-	if (r->kind == FORM_TEXT)
-		field_set(&r->field, value);
-	for (i = 0; i < r->option_count; i++)
-		r->options[i].picked = row == EXPERT_ROW_REGION ? !strcmp(r->options[i].key, value)
-								: experts_fields_hold(value, r->options[i].key);
+	form_set_value(&s->form, row, value);
 	if (!keep(s, row, value))
 		tui_say(tui, true, "%s", status_message(STATUS_ERR_NOMEM));
 }
@@ -131,7 +121,7 @@ static void write_row(struct tui *tui, struct expert_screen *s, size_t row)
 	struct error err = { "" };
 	enum status status;
 
-	if (!value || (s->shown[row] && !strcmp(value, s->shown[row]))) {
+	if (!value || !form_row_unsaved(&s->form, row)) {
 		free(value);
 		return;
 	}
@@ -159,16 +149,13 @@ static void write_row(struct tui *tui, struct expert_screen *s, size_t row)
 static bool expert_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
 	struct expert_screen *s = view->data;
-	struct form_row *r = &s->form.rows[s->form.focus];
 	size_t pressed;
-	bool handled;
+	bool handled = form_key(tui, &s->form, action, code, ch, &pressed);
 
-	if (s->form.editing && r->kind == FORM_TEXT && !code && ch == 0x1b) {
-		field_set(&r->field, s->shown[s->form.focus]); /* Esc: as it was */
-		s->form.editing = false;
+	if (s->form.leaving) {
+		tui_pop(tui); /* frees s */
 		return true;
 	}
-	handled = form_key(tui, &s->form, action, code, ch, &pressed);
 	if (s->form.left != FORM_NONE)
 		write_row(tui, s, s->form.left);
 	return handled;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/dates.h"
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
 #include "form.h"
@@ -14,6 +15,7 @@ void form_init(struct form *form)
 	memset(form, 0, sizeof(*form));
 	field_init(&form->filter, 0);
 	form->left = FORM_NONE;
+	form->pops = true;
 }
 
 size_t form_add(struct form *form, enum form_kind kind, const char *label, const char *text)
@@ -35,7 +37,9 @@ size_t form_add(struct form *form, enum form_kind kind, const char *label, const
 		textarea_set(&row->area, text);
 	if (kind != FORM_BUTTON && cells > form->label_cells)
 		form->label_cells = cells;
-	return form->count++;
+	form->count++;
+	form_saved(form, form->count - 1);
+	return form->count - 1;
 }
 
 bool form_option(struct form *form, size_t at, const char *key, const char *label, bool picked)
@@ -53,6 +57,7 @@ bool form_option(struct form *form, size_t at, const char *key, const char *labe
 		row->option_capacity = capacity;
 	}
 	option = &row->options[row->option_count];
+	memset(option, 0, sizeof(*option));
 	option->key = strdup(key);
 	option->label = strdup(label);
 	option->picked = picked;
@@ -62,7 +67,28 @@ bool form_option(struct form *form, size_t at, const char *key, const char *labe
 		return false;
 	}
 	row->option_count++;
+	return form_saved(form, at); /* the ticks given with the options are the saved ones */
+}
+
+bool form_option_heading(struct form *form, size_t at, const char *label)
+{
+	struct form_row *row = &form->rows[at];
+
+	if (!form_option(form, at, "", label, false))
+		return false;
+	row->options[row->option_count - 1].heading = true;
 	return true;
+}
+
+bool form_option_search(struct form *form, size_t at, const char *text)
+{
+	struct form_row *row = &form->rows[at];
+	struct form_option *option = row->option_count ? &row->options[row->option_count - 1] : NULL;
+
+	if (!option)
+		return false;
+	free(option->search);
+	return (option->search = strdup(text)) != NULL;
 }
 
 void form_options_clear(struct form *form, size_t at)
@@ -73,6 +99,7 @@ void form_options_clear(struct form *form, size_t at)
 	for (i = 0; i < row->option_count; i++) {
 		free(row->options[i].key);
 		free(row->options[i].label);
+		free(row->options[i].search);
 	}
 	row->option_count = 0;
 }
@@ -81,6 +108,132 @@ void form_set_check(struct form *form, size_t at, form_check_fn *check)
 {
 	if (at < form->count)
 		form->rows[at].check = check;
+}
+
+bool form_check_date(const char *text, char *message, size_t size)
+{
+	struct error err;
+	struct date d;
+
+	if (!date_parse_named(NULL, text, &d, &err))
+		return true;
+	snprintf(message, size, "%s", tui_without_value(err.message, text));
+	return false;
+}
+
+bool form_saved(struct form *form, size_t at)
+{
+	struct form_row *row = &form->rows[at];
+
+	free(row->saved);
+	row->saved = row->kind == FORM_BUTTON ? NULL : form_value(form, at);
+	return row->kind == FORM_BUTTON || row->saved;
+}
+
+/* Whether `key` is one of the keys joined by `,` in `list`. */
+static bool listed(const char *list, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (; *list; list += strcspn(list, ","), list += *list == ',')
+		if (!strncmp(list, key, n) && (list[n] == ',' || !list[n]))
+			return true;
+	return false;
+}
+
+void form_set_value(struct form *form, size_t at, const char *value)
+{
+	struct form_row *row = &form->rows[at];
+	size_t i;
+
+	if (row->kind == FORM_TEXT)
+		field_set(&row->field, value);
+	else if (row->kind == FORM_AREA)
+		textarea_set(&row->area, value);
+	for (i = 0; i < row->option_count; i++)
+		row->options[i].picked = !row->options[i].heading &&
+					 (row->kind == FORM_PICK_ONE ? !strcmp(row->options[i].key, value)
+								     : listed(value, row->options[i].key));
+}
+
+bool form_row_unsaved(const struct form *form, size_t at)
+{
+	const struct form_row *row = &form->rows[at];
+	char *value;
+	bool unsaved;
+
+	if (row->kind == FORM_BUTTON)
+		return false;
+	value = form_value(form, at);
+	unsaved = !value || !row->saved || strcmp(value, row->saved);
+	free(value);
+	return unsaved;
+}
+
+bool form_unsaved(const struct form *form)
+{
+	size_t i;
+
+	for (i = 0; i < form->count; i++)
+		if (form_row_unsaved(form, i))
+			return true;
+	return false;
+}
+
+enum form_ask form_ask_leave(struct tui *tui, bool *asking, bool unsaved, enum action action, wint_t ch)
+{
+	if (*asking) {
+		*asking = false;
+		if (ch == L'y' || ch == L'Y')
+			return FORM_ASK_LEAVE;
+		/* L10N: a form kept after "Leave without saving?" was answered no */
+		tui_say(tui, false, "%s", _("Kept: go on typing"));
+		return FORM_ASK_KEPT;
+	}
+	if ((action != ACTION_BACK && action != ACTION_QUIT) || !unsaved)
+		return FORM_ASK_NONE;
+	*asking = true;
+	/* L10N: q or Esc on a form holding text not yet written */
+	tui_say(tui, true, "%s", _("Leave without saving? y/n"));
+	return FORM_ASK_KEPT;
+}
+
+/* Esc outside a field: the first refused row (an error beside a value not
+ * saved) holds its saved value again; false when there is none. */
+static bool restore_refused(struct form *form)
+{
+	size_t i;
+
+	for (i = 0; i < form->count; i++) {
+		struct form_row *row = &form->rows[i];
+
+		if (!row->message[0] || !row->message_is_error || !form_row_unsaved(form, i))
+			continue;
+		form_set_value(form, i, row->saved ? row->saved : "");
+		row->message[0] = '\0';
+		form->focus = i;
+		return true;
+	}
+	return false;
+}
+
+bool form_leave_key(struct tui *tui, struct form *form, enum action action, wint_t ch)
+{
+	enum form_ask ask;
+
+	if (!form->asking && action == ACTION_BACK && ch == 0x1b && restore_refused(form)) {
+		/* L10N: Esc put a refused field back as it was saved */
+		tui_say(tui, false, "%s", _("Put back as saved"));
+		return true;
+	}
+	ask = form_ask_leave(tui, &form->asking, form_unsaved(form), action, ch);
+	if (ask != FORM_ASK_LEAVE)
+		return ask == FORM_ASK_KEPT;
+	if (form->pops)
+		tui_pop(tui); /* frees the form */
+	else
+		form->leaving = true;
+	return true;
 }
 
 /* Runs the row's check on its text; true when it will do. */
@@ -135,23 +288,52 @@ char *form_value(const struct form *form, size_t at)
 	return out;
 }
 
-/* What the picker shows: the options matching the filter (key or label). */
+static bool matches(const struct form_option *o, const char *filter)
+{
+	return !filter || !*filter || strcasestr(o->label, filter) || strcasestr(o->key, filter) ||
+	       (o->search && strcasestr(o->search, filter));
+}
+
+/* The cursor on an option, not a heading: from `at` on in `direction`,
+ * else the other way. */
+static void settle(struct form *form, size_t at, int direction)
+{
+	const struct form_row *row = &form->rows[form->focus];
+	int pass, i;
+
+	for (pass = 0; pass < 2; pass++, direction = -direction)
+		for (i = (int)at; i >= 0 && i < (int)form->shown_count; i += direction)
+			if (!row->options[form->shown[i]].heading) {
+				form->pick_cursor = (size_t)i;
+				return;
+			}
+	form->pick_cursor = 0;
+}
+
+/* What the picker shows: the options matching the filter (key, label or
+ * search text), under their headings. */
 static void filter_options(struct form *form)
 {
 	struct form_row *row = &form->rows[form->focus];
 	char *filter = field_text(&form->filter);
-	size_t i;
+	size_t i, heading = FORM_NONE;
 
 	free(form->shown);
 	form->shown = calloc(row->option_count ? row->option_count : 1, sizeof(*form->shown));
 	form->shown_count = 0;
-	for (i = 0; form->shown && i < row->option_count; i++)
-		if (!filter || !*filter || strcasestr(row->options[i].label, filter) ||
-		    strcasestr(row->options[i].key, filter))
+	for (i = 0; form->shown && i < row->option_count; i++) {
+		if (row->options[i].heading) {
+			heading = i;
+		} else if (matches(&row->options[i], filter)) {
+			if (heading != FORM_NONE)
+				form->shown[form->shown_count++] = heading;
+			heading = FORM_NONE;
 			form->shown[form->shown_count++] = i;
+		}
+	}
 	free(filter);
-	form->pick_cursor = 0;
 	form->pick_top = 0;
+	settle(form, 0, 1);
 }
 
 static void open_picker(struct form *form)
@@ -231,20 +413,19 @@ static bool picker_key(struct form *form, enum action action, int code, wint_t c
 	if (!code && ch == L'/') {
 		form->filtering = true;
 	} else if (row->kind == FORM_PICK_MANY && !code && (ch == L'x' || ch == L' ')) {
-		if (form->pick_cursor < form->shown_count)
+		if (form->pick_cursor < form->shown_count && !row->options[form->shown[form->pick_cursor]].heading)
 			row->options[form->shown[form->pick_cursor]].picked ^= true;
 	} else if (action == ACTION_BACK) {
 		cancel_picker(form);
 	} else if (action == ACTION_UP || action == ACTION_PAGE_UP || action == ACTION_HOME) {
 		size_t by = action == ACTION_UP ? 1 : action == ACTION_PAGE_UP ? page : form->shown_count;
 
-		form->pick_cursor = form->pick_cursor > by ? form->pick_cursor - by : 0;
+		settle(form, form->pick_cursor > by ? form->pick_cursor - by : 0, -1);
 	} else if (action == ACTION_DOWN || action == ACTION_PAGE_DOWN || action == ACTION_END) {
 		size_t by = action == ACTION_DOWN ? 1 : action == ACTION_PAGE_DOWN ? page : form->shown_count;
 
-		form->pick_cursor = form->shown_count && form->pick_cursor + by < form->shown_count
-					    ? form->pick_cursor + by
-					    : form->shown_count ? form->shown_count - 1 : 0;
+		settle(form, form->pick_cursor + by < form->shown_count ? form->pick_cursor + by
+				     : form->shown_count ? form->shown_count - 1 : 0, 1);
 	} else if (action == ACTION_OPEN) {
 		choose(form);
 	} else if (action == ACTION_QUIT || action == ACTION_HELP) {
@@ -277,6 +458,7 @@ static bool editing_key(struct form *form, int code, wint_t ch)
 		form->left = form->focus;
 		move_focus(form, 1);
 	} else if (!code && ch == 0x1b) {
+		field_set(&row->field, form->before_edit ? form->before_edit : "");
 		form->editing = false;
 		check_row(form, form->focus);
 	} else {
@@ -292,8 +474,11 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 
 	*pressed = FORM_NONE;
 	form->left = FORM_NONE;
+	form->leaving = false;
 	if (code == KEY_F(1))
 		return false;
+	if (!form->picking && !form->editing && (form->asking || action == ACTION_BACK || action == ACTION_QUIT))
+		return form_leave_key(tui, form, action, ch);
 	if (form->picking)
 		handled = picker_key(form, action, code, ch);
 	else if (form->editing)
@@ -311,6 +496,8 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 	else if (action == ACTION_OPEN && (row->kind == FORM_PICK_ONE || row->kind == FORM_PICK_MANY))
 		open_picker(form);
 	else if (action == ACTION_OPEN) {
+		free(form->before_edit);
+		form->before_edit = row->kind == FORM_TEXT ? field_text(&row->field) : NULL;
 		form->editing = true;
 		row->message[0] = '\0';
 	} else
@@ -376,6 +563,10 @@ static void draw_picker(struct tui *tui, struct form *form, int top, int height)
 		int y = top + 1 + (int)(i - form->pick_top);
 		bool cursor = i == form->pick_cursor;
 
+		if (o->heading) {
+			draw_text(y, 2, o->label, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
+			continue;
+		}
 		if (row->kind == FORM_PICK_MANY)
 			snprintf(line, sizeof(line), "[%c] %s", o->picked ? 'x' : ' ', o->label);
 		else
@@ -512,9 +703,11 @@ void form_free(struct form *form)
 		free(form->rows[i].options);
 		field_free(&form->rows[i].field);
 		textarea_free(&form->rows[i].area);
+		free(form->rows[i].saved);
 	}
 	field_free(&form->filter);
 	free(form->shown);
 	free(form->picked_before);
+	free(form->before_edit);
 	memset(form, 0, sizeof(*form));
 }

@@ -11,7 +11,7 @@
 #include "gradus/i18n.h"
 #include "gradus/uscc.h"
 #include "gradus/utf8.h"
-#include "field.h"
+#include "form.h"
 
 enum entry_id {
 	E_ENTERPRISE, E_CREDIT_CODE, E_REGION, E_LEVEL, E_YEAR, E_FACTORY, E_ADDRESS, E_INDUSTRY, E_CONTACT,
@@ -48,14 +48,6 @@ static const struct entry_spec specs[E_COUNT] = {
 	[E_NOTE] = { N_("Note"), "note", KIND_TEXT, 0 },
 };
 
-struct entry {
-	struct field field;
-	char *saved;         /* value loaded or last written: what the next write expects */
-	char message[1024];  /* shown beside the field */
-	bool message_is_error;
-};
-
-enum picker { PICK_NONE, PICK_REGION, PICK_LEVEL, PICK_SCENARIOS };
 
 enum row_kind { ROW_NOTICE, ROW_ENTRY, ROW_MESSAGE, ROW_BLANK, ROW_CREATE, ROW_HEADING, ROW_MATERIAL };
 
@@ -69,22 +61,16 @@ struct layout {
 	int label_x, label_cells, value_x, value_cells;
 };
 
-struct form {
-	struct entry entries[E_COUNT];
+struct intake {
+	struct form f;           /* the entries as form.c's rows: value, saved value, message, pickers */
 	bool edit;               /* an existing case: fields are written as they are left */
 	char id[33], number[32];
 	struct case_detail detail; /* edit: the case as last read */
 	bool picked[41], picked_before[41];
 	size_t focus;            /* an entry, then [Create] or a material */
-	bool editing;
-	char *before_edit;       /* restored by Esc */
-	enum picker picker;
-	size_t pick_cursor;
-	int pick_scroll, scroll;
+	int scroll;
 	char created[128];
-	struct field pick_filter; /* typed after / in a picker: only what matches shows */
-	bool pick_filtering;
-	bool confirm_discard;    /* a new case typed in: q asks before throwing it away */
+	bool asking;             /* text not written: q or Esc asked before leaving (form_ask_leave) */
 	struct case_warnings warnings;
 	struct row *rows;
 	size_t row_count, row_capacity;
@@ -98,23 +84,6 @@ static const enum action intake_hints[] = {
 static const char *const uscc_characters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /* ---- values ---------------------------------------------------------- */
-
-static void say(struct entry *entry, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(struct entry *entry, bool error, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(entry->message, sizeof(entry->message), fmt, ap);
-	va_end(ap);
-	entry->message_is_error = error;
-}
-
-static char *entry_text(const struct form *form, enum entry_id id)
-{
-	return field_text(&form->entries[id].field);
-}
 
 static void format_maturity(int centi, char *out, size_t size)
 {
@@ -150,18 +119,16 @@ static const char *detail_value(const struct case_detail *d, enum entry_id id, c
 }
 
 /* Puts the case's current value of an entry into its field and `saved`. */
-static bool load_entry(struct form *form, enum entry_id id)
+static bool load_entry(struct intake *form, enum entry_id id)
 {
-	struct entry *entry = &form->entries[id];
 	char buffer[32];
 	const char *value = detail_value(&form->detail, id, buffer, sizeof(buffer));
 
-	free(entry->saved);
-	entry->saved = strdup(value ? value : "");
-	return entry->saved && field_set(&entry->field, entry->saved);
+	form_set_value(&form->f, id, value ? value : "");
+	return form_saved(&form->f, id);
 }
 
-static enum status load_case(struct tui *tui, struct form *form, struct error *err)
+static enum status load_case(struct tui *tui, struct intake *form, struct error *err)
 {
 	enum status status;
 
@@ -174,7 +141,21 @@ static enum status load_case(struct tui *tui, struct form *form, struct error *e
 	return STATUS_OK;
 }
 
-static bool load_entries(struct form *form)
+/* The scenarios row holds what `picked` does (after a load or a refusal). */
+static bool scenarios_shown(struct intake *form)
+{
+	char value[128] = "";
+	size_t used = 0;
+	int i;
+
+	for (i = 1; i <= 40; i++)
+		if (form->picked[i])
+			used += (size_t)snprintf(value + used, sizeof(value) - used, "%s%d", used ? "," : "", i);
+	form_set_value(&form->f, E_SCENARIOS, value);
+	return form_saved(&form->f, E_SCENARIOS);
+}
+
+static bool load_entries(struct intake *form)
 {
 	size_t i;
 
@@ -185,10 +166,10 @@ static bool load_entries(struct form *form)
 	for (i = 0; i < E_COUNT; i++)
 		if (!load_entry(form, (enum entry_id)i))
 			return false;
-	return true;
+	return scenarios_shown(form);
 }
 
-static size_t picked_count(const struct form *form)
+static size_t picked_count(const struct intake *form)
 {
 	size_t n = 0;
 	int i;
@@ -201,7 +182,7 @@ static size_t picked_count(const struct form *form)
 /* ---- checks ---------------------------------------------------------- */
 
 
-static bool check_credit_code(struct entry *entry, const char *code, bool final)
+static bool check_credit_code(struct form *f, const char *code, bool final)
 {
 	struct error err;
 	size_t i, n = strlen(code);
@@ -209,22 +190,22 @@ static bool check_credit_code(struct entry *entry, const char *code, bool final)
 	for (i = 0; i < n && !final && n < USCC_LENGTH; i++) {
 		if (!strchr(uscc_characters, code[i])) {
 			/* L10N: a credit code is checked as it is typed; %zu is the position */
-			say(entry, true, _("character %zu: expected 0-9 or A-Z without I, O, Z, S, V"), i + 1);
+			form_say(f, E_CREDIT_CODE, true, _("character %zu: expected 0-9 or A-Z without I, O, Z, S, V"), i + 1);
 			return false;
 		}
 	}
 	if (n < USCC_LENGTH && !final)
 		return true;
 	if (uscc_check(code, NULL, &err)) {
-		say(entry, true, "%s", tui_without_value(err.message, code));
+		form_say(f, E_CREDIT_CODE, true, "%s", tui_without_value(err.message, code));
 		return false;
 	}
 	/* L10N: beside a credit code whose check character is right */
-	say(entry, false, "%s", _("✓ valid"));
+	form_say(f, E_CREDIT_CODE, false, "%s", _("✓ valid"));
 	return true;
 }
 
-static bool check_maturity(const struct tui *tui, struct entry *entry, const char *text)
+static bool check_maturity(const struct tui *tui, struct form *f, const char *text)
 {
 	struct error err;
 	int centi, level;
@@ -232,35 +213,29 @@ static bool check_maturity(const struct tui *tui, struct entry *entry, const cha
 	if (!*text)
 		return true;
 	if (maturity_parse_score(text, &centi, &err)) {
-		say(entry, true, "%s", tui_without_value(err.message, text));
+		form_say(f, E_MATURITY, true, "%s", tui_without_value(err.message, text));
 		return false;
 	}
 	level = maturity_level(tui->forms->bands, 5, centi);
 	if (level < 1) {
 		/* L10N: beside the maturity score */
-		say(entry, false, "%s", _("below maturity level 1"));
+		form_say(f, E_MATURITY, false, "%s", _("below maturity level 1"));
 		return true;
 	}
 	/* L10N: beside the maturity score: the name of the maturity level it maps to */
-	say(entry, false, _("→ %s"), i18n_chinese() ? tui->forms->band_zh[level - 1] : tui->forms->band_en[level - 1]);
+	form_say(f, E_MATURITY, false, _("→ %s"), i18n_chinese() ? tui->forms->band_zh[level - 1] : tui->forms->band_en[level - 1]);
 	return true;
 }
 
-static bool check_date(struct entry *entry, const char *text, bool final)
+static bool check_date(struct form_row *entry, const char *text, bool final)
 {
-	struct error err;
-	struct date d;
-
 	if (!*text || (!final && strlen(text) < 10))
 		return true;
-	if (date_parse_named(NULL, text, &d, &err)) {
-		say(entry, true, "%s", tui_without_value(err.message, text));
-		return false;
-	}
-	return true;
+	entry->message_is_error = true;
+	return form_check_date(text, entry->message, sizeof(entry->message));
 }
 
-static bool check_year(struct entry *entry, const char *text, bool final)
+static bool check_year(struct form *f, const char *text, bool final)
 {
 	char extra;
 	int year;
@@ -270,7 +245,7 @@ static bool check_year(struct entry *entry, const char *text, bool final)
 	if (sscanf(text, "%d%c", &year, &extra) == 1 && year >= 2000 && year <= 2100)
 		return true;
 	/* L10N: beside the year of an application */
-	say(entry, true, "%s", _("expected a year from 2000 to 2100"));
+	form_say(f, E_YEAR, true, "%s", _("expected a year from 2000 to 2100"));
 	return false;
 }
 
@@ -281,29 +256,27 @@ static bool required(enum entry_id id)
 
 /* Checks an entry's text (as typed, or final when it is left or the case
  * created); the message beside it says what is wrong or what it means. */
-static bool check_entry(const struct tui *tui, struct form *form, enum entry_id id, const char *text, bool final)
+static bool check_entry(const struct tui *tui, struct intake *form, enum entry_id id, const char *text, bool final)
 {
-	struct entry *entry = &form->entries[id];
-
-	entry->message[0] = '\0';
+	form_say(&form->f, id, false, "%s", "");
 	if (final && required(id) && !*text) {
 		/* L10N: beside a required field left empty */
-		say(entry, true, "%s", _("a value is required"));
+		form_say(&form->f, id, true, "%s", _("a value is required"));
 		return false;
 	}
 	switch (id) {
-	case E_CREDIT_CODE: return !*text || check_credit_code(entry, text, final);
-	case E_YEAR: return !*text || check_year(entry, text, final);
-	case E_MATURITY: return check_maturity(tui, entry, text);
+	case E_CREDIT_CODE: return !*text || check_credit_code(&form->f, text, final);
+	case E_YEAR: return !*text || check_year(&form->f, text, final);
+	case E_MATURITY: return check_maturity(tui, &form->f, text);
 	case E_COMMITMENT:
-	case E_CERTIFIED: return check_date(entry, text, final);
+	case E_CERTIFIED: return check_date(&form->f.rows[id], text, final);
 	default: return true;
 	}
 }
 
-static bool check_typed(const struct tui *tui, struct form *form, enum entry_id id, bool final)
+static bool check_typed(const struct tui *tui, struct intake *form, enum entry_id id, bool final)
 {
-	char *text = entry_text(form, id);
+	char *text = form_value(&form->f, id);
 	bool ok = text && check_entry(tui, form, id, text, final);
 
 	free(text);
@@ -320,36 +293,35 @@ static const char *or_null(const char *text)
 /* Writes an entry of a case that changed since it was loaded or saved.
  * When another clerk changed it since, their value is loaded instead and
  * the message beside it says so; on another error what was typed stays. */
-static bool write_entry(struct tui *tui, struct form *form, enum entry_id id)
+static bool write_entry(struct tui *tui, struct intake *form, enum entry_id id)
 {
-	struct entry *entry = &form->entries[id];
+	struct form_row *entry = &form->f.rows[id];
 	struct error err = { "" }, reload = { "" };
 	enum status status;
-	char *text = entry_text(form, id);
+	char *text = form_value(&form->f, id);
 
-	if (!text || !strcmp(text, entry->saved)) {
+	if (!text || !form_row_unsaved(&form->f, id)) {
 		free(text);
 		return text != NULL;
 	}
 	status = case_set_field(tui->store, tui->forms, form->id, specs[id].name, text, entry->saved, &err);
 	if (!status) {
-		free(entry->saved);
-		entry->saved = text;
+		form_saved(&form->f, id);
+		free(text);
 		if (id != E_MATURITY)
 			/* L10N: beside a field of a case, just written to the database */
-			say(entry, false, "%s", _("✓ saved"));
+			form_say(&form->f, id, false, "%s", _("✓ saved"));
 		return true;
 	}
 	free(text);
-	say(entry, true, "%s", err.message);
+	form_say(&form->f, id, true, "%s", err.message);
 	if (status == STATUS_ERR_CONFLICT && (load_case(tui, form, &reload) || !load_entry(form, id)))
 		tui_say(tui, true, "%s", reload.message);
 	return false;
 }
 
-static void write_scenarios(struct tui *tui, struct form *form)
+static void write_scenarios(struct tui *tui, struct intake *form)
 {
-	struct entry *entry = &form->entries[E_SCENARIOS];
 	struct error err = { "" };
 	int ids[40];
 	size_t n = 0;
@@ -365,7 +337,7 @@ static void write_scenarios(struct tui *tui, struct form *form)
 		struct error reload;
 		size_t k;
 
-		say(entry, true, "%s", err.message);
+		form_say(&form->f, E_SCENARIOS, true, "%s", err.message);
 		memcpy(form->picked, form->picked_before, sizeof(form->picked));
 		if (!store_case_detail(tui->store, form->id, &now, &reload)) {
 			memset(form->picked, 0, sizeof(form->picked));
@@ -374,12 +346,14 @@ static void write_scenarios(struct tui *tui, struct form *form)
 			memcpy(form->picked_before, form->picked, sizeof(form->picked));
 			case_detail_clear(&now);
 		}
+		scenarios_shown(form);
 		return;
 	}
-	say(entry, false, "%s", _("✓ saved"));
+	form_saved(&form->f, E_SCENARIOS);
+	form_say(&form->f, E_SCENARIOS, false, "%s", _("✓ saved"));
 }
 
-static bool check_all(struct tui *tui, struct form *form)
+static bool check_all(struct tui *tui, struct intake *form)
 {
 	size_t i;
 
@@ -388,13 +362,13 @@ static bool check_all(struct tui *tui, struct form *form)
 			continue;
 		form->focus = i;
 		/* L10N: status line when a new case is refused: the field's label, then what is wrong */
-		tui_say(tui, true, _("%s: %s; nothing was written"), _(specs[i].label), form->entries[i].message);
+		tui_say(tui, true, _("%s: %s; nothing was written"), _(specs[i].label), form->f.rows[i].message);
 		return false;
 	}
 	return true;
 }
 
-static enum status create_case(struct tui *tui, struct form *form, char *const texts[E_COUNT], const char **about,
+static enum status create_case(struct tui *tui, struct intake *form, char *const texts[E_COUNT], const char **about,
 			       struct error *err)
 {
 	struct new_case in;
@@ -430,7 +404,7 @@ static enum status create_case(struct tui *tui, struct form *form, char *const t
 }
 
 /* The entry a refusal of case_create is about (about: its key, or NULL). */
-static void refused(struct tui *tui, struct form *form, const char *about, const char *message)
+static void refused(struct tui *tui, struct intake *form, const char *about, const char *message)
 {
 	static const struct {
 		const char *about;
@@ -445,7 +419,7 @@ static void refused(struct tui *tui, struct form *form, const char *about, const
 	for (i = 0; about && i < sizeof(names) / sizeof(names[0]); i++) {
 		if (strcmp(about, names[i].about))
 			continue;
-		say(&form->entries[names[i].id], true, "%s", message);
+		form_say(&form->f, names[i].id, true, "%s", message);
 		form->focus = names[i].id;
 		break;
 	}
@@ -454,7 +428,7 @@ static void refused(struct tui *tui, struct form *form, const char *about, const
 }
 
 /* After intake the form edits the case it created. */
-static void became_case(struct tui *tui, struct form *form)
+static void became_case(struct tui *tui, struct intake *form)
 {
 	struct error err = { "" };
 	size_t i;
@@ -467,14 +441,14 @@ static void became_case(struct tui *tui, struct form *form)
 		return;
 	}
 	for (i = 0; i < E_COUNT; i++)
-		form->entries[i].message[0] = '\0';
+		form->f.rows[i].message[0] = '\0';
 	form->focus = 0;
 	form->scroll = 0;
 	/* L10N: status line after a case is created; %zu is the number of warnings shown above */
 	tui_say(tui, false, _("%s, %zu warning(s)"), form->created, form->warnings.count);
 }
 
-static void submit(struct tui *tui, struct form *form)
+static void submit(struct tui *tui, struct intake *form)
 {
 	char *texts[E_COUNT] = { NULL };
 	struct error err = { "" };
@@ -483,7 +457,7 @@ static void submit(struct tui *tui, struct form *form)
 	size_t i;
 
 	for (i = 0; ok && i < E_COUNT; i++)
-		ok = (texts[i] = entry_text(form, (enum entry_id)i)) != NULL;
+		ok = (texts[i] = form_value(&form->f, (enum entry_id)i)) != NULL;
 	if (ok && create_case(tui, form, texts, &about, &err)) {
 		refused(tui, form, about, err.message);
 		ok = false;
@@ -496,12 +470,12 @@ static void submit(struct tui *tui, struct form *form)
 
 /* ---- materials (a case) ---------------------------------------------- */
 
-static const struct level *form_level(const struct tui *tui, const struct form *form)
+static const struct level *form_level(const struct tui *tui, const struct intake *form)
 {
 	return form->edit ? forms_level(tui->forms, form->detail.row.level) : NULL;
 }
 
-static const char *received_on(const struct form *form, const char *key)
+static const char *received_on(const struct intake *form, const char *key)
 {
 	size_t i;
 
@@ -511,7 +485,7 @@ static const char *received_on(const struct form *form, const char *key)
 	return NULL;
 }
 
-static size_t received_count(const struct form *form, const struct level *level)
+static size_t received_count(const struct intake *form, const struct level *level)
 {
 	size_t i, n = 0;
 
@@ -520,7 +494,7 @@ static size_t received_count(const struct form *form, const struct level *level)
 	return n;
 }
 
-static void toggle_material(struct tui *tui, struct form *form, size_t index)
+static void toggle_material(struct tui *tui, struct intake *form, size_t index)
 {
 	const struct level *level = form_level(tui, form);
 	char today[DATE_TEXT_SIZE];
@@ -538,7 +512,7 @@ static void toggle_material(struct tui *tui, struct form *form, size_t index)
 
 /* ---- moving, editing, picking ---------------------------------------- */
 
-static size_t focus_count(const struct tui *tui, const struct form *form)
+static size_t focus_count(const struct tui *tui, const struct intake *form)
 {
 	const struct level *level = form_level(tui, form);
 
@@ -548,12 +522,12 @@ static size_t focus_count(const struct tui *tui, const struct form *form)
 }
 
 /* A case's level and certification are set at intake only (steps change them). */
-static bool focusable(const struct form *form, size_t at)
+static bool focusable(const struct intake *form, size_t at)
 {
 	return at >= E_COUNT || !form->edit || specs[at].name || specs[at].kind == KIND_SCENARIOS;
 }
 
-static void move_focus(const struct tui *tui, struct form *form, int direction)
+static void move_focus(const struct tui *tui, struct intake *form, int direction)
 {
 	size_t count = focus_count(tui, form), at = form->focus;
 
@@ -565,73 +539,49 @@ static void move_focus(const struct tui *tui, struct form *form, int direction)
 	form->focus = at;
 }
 
-static void start_editing(struct form *form)
+/* Enter on a field: form.c edits it, from its end. */
+static void start_editing(struct tui *tui, struct intake *form)
 {
-	struct entry *entry = &form->entries[form->focus];
+	struct field *field = &form->f.rows[form->focus].field;
+	size_t pressed;
 
-	free(form->before_edit);
-	form->before_edit = field_text(&entry->field);
-	entry->field.cursor = entry->field.length;
-	form->editing = true;
+	form->f.focus = form->focus;
+	form_key(tui, &form->f, ACTION_OPEN, 0, L'\r', &pressed);
+	field->cursor = field->length;
 }
 
-/* Leaves the entry being edited: checked and, in a case, written. In a
- * case the focus stays when that failed, with the message beside it. */
-static void leave(struct tui *tui, struct form *form, int direction)
+/* The keys that matter while a field is edited. */
+static void hint(struct tui *tui, const struct intake *form)
+{
+	if (form->f.editing)
+		/* L10N: status line while a field is edited */
+		tui_say(tui, false, "%s", _("Enter Tab ↓ ↑: done   Esc: undo   ^U: clear   ← → Home End: move"));
+}
+
+/* A key while a field is edited (form.c's; Esc puts back what was there):
+ * checked as typed; when the field is left, checked and, in a case,
+ * written; in a case the focus stays when that failed. */
+static bool editing_key(struct tui *tui, struct intake *form, enum action action, int code, wint_t ch)
 {
 	enum entry_id id = (enum entry_id)form->focus;
+	size_t pressed;
 	bool ok;
 
-	form->editing = false;
-	ok = check_typed(tui, form, id, true);
+	if (!form_key(tui, &form->f, action, code, ch, &pressed))
+		return false;
+	ok = check_typed(tui, form, id, form->f.left != FORM_NONE);
+	if (form->f.left == FORM_NONE) {
+		hint(tui, form);
+		return true;
+	}
 	if (ok && form->edit)
 		ok = write_entry(tui, form, id);
 	if (ok || !form->edit)
-		move_focus(tui, form, direction);
-}
-
-static void undo_edit(struct tui *tui, struct form *form)
-{
-	struct entry *entry = &form->entries[form->focus];
-
-	field_set(&entry->field, form->before_edit ? form->before_edit : "");
-	form->editing = false;
-	check_typed(tui, form, (enum entry_id)form->focus, false);
-}
-
-/* The keys that matter while a field is edited or a picker is open. */
-static void hint(struct tui *tui, const struct form *form)
-{
-	if (form->editing)
-		/* L10N: status line while a field is edited */
-		tui_say(tui, false, "%s", _("Enter Tab ↓ ↑: done   Esc: undo   ^U: clear   ← → Home End: move"));
-	else if (form->picker == PICK_SCENARIOS)
-		/* L10N: status line in the scenario picker */
-		tui_say(tui, false, "%s", _("x Space: tick / untick   Enter: done   Esc: cancel"));
-	else if (form->picker)
-		/* L10N: status line in the region or level picker */
-		tui_say(tui, false, "%s", _("Enter: choose   Esc: cancel"));
-}
-
-static bool editing_key(struct tui *tui, struct form *form, int code, wint_t ch)
-{
-	struct entry *entry = &form->entries[form->focus];
-
-	if (code == KEY_F(1))
-		return false;
-	if (code == KEY_UP || code == KEY_BTAB)
-		leave(tui, form, -1);
-	else if (code == KEY_DOWN || code == KEY_ENTER || (!code && (ch == L'\t' || ch == L'\r' || ch == L'\n')))
-		leave(tui, form, 1);
-	else if (!code && ch == 0x1b)
-		undo_edit(tui, form);
-	else if (field_key(&entry->field, code, ch))
-		check_typed(tui, form, (enum entry_id)form->focus, false);
-	hint(tui, form);
+		move_focus(tui, form, code == KEY_UP || code == KEY_BTAB ? -1 : 1);
 	return true;
 }
 
-static void add_row(struct form *form, enum row_kind kind, size_t index, size_t offset, size_t length)
+static void add_row(struct intake *form, enum row_kind kind, size_t index, size_t offset, size_t length)
 {
 	if (form->row_count == form->row_capacity) {
 		size_t capacity = form->row_capacity ? 2 * form->row_capacity : 64;
@@ -648,183 +598,85 @@ static void add_row(struct form *form, enum row_kind kind, size_t index, size_t 
 	form->rows[form->row_count++].length = length;
 }
 
-/* The picker's lines: regions or levels, or the scenarios under their stages. */
-/* Whether a picker's entry matches the filter typed after / (its Chinese or
- * English name, its key, or a scenario's number; letters in any case). */
-static bool pick_matches(const struct tui *tui, const struct form *form, size_t index, const char *filter)
+/* The pickers, once: regions, levels, the scenarios under their stages;
+ * each found by / in Chinese or English whatever the language shown. */
+static bool picker_options(const struct tui *tui, struct form *p)
 {
 	const struct forms *forms = tui->forms;
-	char number[8];
+	char text[512];
+	size_t i, s;
+	bool ok = true;
 
-	if (!filter || !*filter)
-		return true;
-	if (form->picker == PICK_SCENARIOS) {
-		const struct scenario *sc = &forms->scenarios[index];
-
-		snprintf(number, sizeof(number), "%d", sc->id);
-		return strstr(sc->title_zh, filter) || strcasestr(sc->title_en, filter) || !strcmp(number, filter);
+	for (i = 0; ok && i < forms->region_count; i++) {
+		snprintf(text, sizeof(text), "%s %s", forms->regions[i].zh, forms->regions[i].en);
+		ok = form_option(p, E_REGION, forms->regions[i].key, tui_region_name(tui, forms->regions[i].key),
+				 false) && form_option_search(p, E_REGION, text);
 	}
-	if (form->picker == PICK_REGION)
-		return strstr(forms->regions[index].zh, filter) || strcasestr(forms->regions[index].en, filter) ||
-		       strcasestr(forms->regions[index].key, filter);
-	return strstr(forms->levels[index].zh, filter) || strcasestr(forms->levels[index].en, filter) ||
-	       strcasestr(forms->levels[index].key, filter);
-}
-
-static void picker_rows(const struct tui *tui, struct form *form)
-{
-	const struct forms *forms = tui->forms;
-	char *filter = field_text(&form->pick_filter);
-	size_t i, s, heading;
-
-	form->row_count = 0;
-	for (i = 0; form->picker == PICK_REGION && i < forms->region_count; i++)
-		if (pick_matches(tui, form, i, filter))
-			add_row(form, ROW_ENTRY, i, 0, 0);
-	for (i = 0; form->picker == PICK_LEVEL && i < forms->level_count; i++)
-		if (pick_matches(tui, form, i, filter))
-			add_row(form, ROW_ENTRY, i, 0, 0);
-	for (s = 0; form->picker == PICK_SCENARIOS && s < forms->stage_count; s++) {
-		heading = form->row_count;
-		add_row(form, ROW_HEADING, s, 0, 0);
-		for (i = 0; i < forms->scenario_count; i++)
-			if (forms->scenarios[i].stage == &forms->stages[s] && pick_matches(tui, form, i, filter))
-				add_row(form, ROW_ENTRY, i, 0, 0);
-		if (form->row_count == heading + 1)
-			form->row_count = heading; /* a stage with nothing matching is left out */
+	for (i = 0; ok && i < forms->level_count; i++) {
+		snprintf(text, sizeof(text), "%s %s", forms->levels[i].zh, forms->levels[i].en);
+		ok = form_option(p, E_LEVEL, forms->levels[i].key, tui_level_name(tui, forms->levels[i].key), false) &&
+		     form_option_search(p, E_LEVEL, text);
 	}
-	free(filter);
+	for (s = 0; ok && s < forms->stage_count; s++) {
+		const struct stage *st = &forms->stages[s];
+
+		snprintf(text, sizeof(text), "%d  %s", st->order, i18n_chinese() ? st->zh : st->en);
+		ok = form_option_heading(p, E_SCENARIOS, text);
+		for (i = 0; ok && i < forms->scenario_count; i++) {
+			const struct scenario *sc = &forms->scenarios[i];
+			char key[8], label[512];
+
+			if (sc->stage != st)
+				continue;
+			snprintf(key, sizeof(key), "%d", sc->id);
+			snprintf(label, sizeof(label), "%2d  %s", sc->id, i18n_chinese() ? sc->title_zh : sc->title_en);
+			snprintf(text, sizeof(text), "%s %s", sc->title_zh, sc->title_en);
+			ok = form_option(p, E_SCENARIOS, key, label, false) && form_option_search(p, E_SCENARIOS, text);
+		}
+	}
+	return ok;
 }
 
-/* The first entry row, for the cursor after the rows change. */
-static size_t first_entry(const struct form *form)
+static void open_picker(struct tui *tui, struct intake *form, enum entry_id id)
 {
-	size_t i;
+	size_t pressed;
 
-	for (i = 0; i < form->row_count && form->rows[i].kind != ROW_ENTRY; i++)
-		;
-	return i < form->row_count ? i : 0;
-}
-
-static const char *picker_key_of(const struct tui *tui, const struct form *form, size_t index)
-{
-	return form->picker == PICK_REGION ? tui->forms->regions[index].key : tui->forms->levels[index].key;
-}
-
-static void open_picker(struct tui *tui, struct form *form, enum picker picker)
-{
-	char *current = entry_text(form, picker == PICK_REGION ? E_REGION : E_LEVEL);
-	size_t i;
-
-	form->picker = picker;
-	form->pick_scroll = 0;
-	field_set(&form->pick_filter, "");
-	form->pick_filtering = false;
 	memcpy(form->picked_before, form->picked, sizeof(form->picked));
-	picker_rows(tui, form);
-	for (i = 0; i < form->row_count && form->rows[i].kind != ROW_ENTRY; i++)
-		;
-	form->pick_cursor = i;
-	for (i = 0; picker != PICK_SCENARIOS && current && i < form->row_count; i++)
-		if (!strcmp(picker_key_of(tui, form, form->rows[i].index), current))
-			form->pick_cursor = i;
-	free(current);
+	form->f.focus = id;
+	form_key(tui, &form->f, ACTION_OPEN, 0, L'\r', &pressed);
 }
 
-static void pick(struct tui *tui, struct form *form)
+/* A choice made in a picker: written in a case. */
+static void pick(struct tui *tui, struct intake *form, enum entry_id id)
 {
-	enum picker picker = form->picker;
-	enum entry_id id = picker == PICK_REGION ? E_REGION : E_LEVEL;
-	struct entry *entry = &form->entries[id];
+	const struct form_row *row = &form->f.rows[id];
+	size_t i;
 
-	if (picker == PICK_SCENARIOS) {
-		form->picker = PICK_NONE;
-		form->entries[E_SCENARIOS].message[0] = '\0';
+	form->f.rows[id].message[0] = '\0';
+	if (id == E_SCENARIOS) {
+		memset(form->picked, 0, sizeof(form->picked));
+		for (i = 0; i < row->option_count; i++)
+			if (row->options[i].picked && atoi(row->options[i].key) >= 1 && atoi(row->options[i].key) <= 40)
+				form->picked[atoi(row->options[i].key)] = true;
 		if (form->edit)
 			write_scenarios(tui, form);
-		return;
-	}
-	if (form->pick_cursor < form->row_count)
-		field_set(&entry->field, picker_key_of(tui, form, form->rows[form->pick_cursor].index));
-	form->picker = PICK_NONE;
-	entry->message[0] = '\0';
-	if (!form->edit || !specs[id].name || write_entry(tui, form, id))
+	} else if (!form->edit || !specs[id].name || write_entry(tui, form, id)) {
 		move_focus(tui, form, 1);
-}
-
-static void pick_move(struct form *form, int direction, int times)
-{
-	size_t at = form->pick_cursor;
-
-	while (times-- > 0) {
-		size_t next = at;
-
-		do {
-			if ((direction < 0 && next == 0) || (direction > 0 && next + 1 >= form->row_count))
-				return;
-			next = direction < 0 ? next - 1 : next + 1;
-		} while (form->rows[next].kind != ROW_ENTRY);
-		form->pick_cursor = at = next;
 	}
 }
 
-static void toggle_scenario(const struct tui *tui, struct form *form)
+static bool picker_key(struct tui *tui, struct intake *form, enum action action, int code, wint_t ch)
 {
-	int id;
+	size_t pressed;
 
-	if (form->pick_cursor >= form->row_count)
-		return;
-	id = tui->forms->scenarios[form->rows[form->pick_cursor].index].id;
-	if (id >= 1 && id <= 40)
-		form->picked[id] = !form->picked[id];
-}
-
-/* Typing after / in a picker: the list narrows at each key; Enter keeps the
- * filter and gives the keys back to the picker, Esc drops it. */
-static bool filter_key(struct tui *tui, struct form *form, int code, wint_t ch)
-{
-	if (!code && ch == 0x1b)
-		field_set(&form->pick_filter, "");
-	if ((!code && (ch == 0x1b || ch == L'\r' || ch == L'\n')) || code == KEY_ENTER)
-		form->pick_filtering = false;
-	else if (!field_key(&form->pick_filter, code, ch))
+	if (!form_key(tui, &form->f, action, code, ch, &pressed))
 		return false;
-	picker_rows(tui, form);
-	form->pick_cursor = first_entry(form);
-	form->pick_scroll = 0;
+	if (form->f.left != FORM_NONE)
+		pick(tui, form, (enum entry_id)form->f.left);
 	return true;
 }
 
-static bool picker_key(struct tui *tui, struct form *form, enum action action, int code, wint_t ch)
-{
-	bool scenarios = form->picker == PICK_SCENARIOS;
-
-	if (form->pick_filtering && filter_key(tui, form, code, ch))
-		return true;
-	if (!code && ch == L'/') {
-		form->pick_filtering = true;
-		return true;
-	}
-	if (scenarios && !code && (ch == L'x' || ch == L' '))
-		toggle_scenario(tui, form);
-	else if (action == ACTION_BACK) {
-		memcpy(form->picked, form->picked_before, sizeof(form->picked));
-		form->picker = PICK_NONE;
-	} else if (action == ACTION_UP || action == ACTION_DOWN)
-		pick_move(form, action == ACTION_UP ? -1 : 1, 1);
-	else if (action == ACTION_PAGE_UP || action == ACTION_PAGE_DOWN)
-		pick_move(form, action == ACTION_PAGE_UP ? -1 : 1, LINES > 6 ? LINES - 5 : 1);
-	else if (action == ACTION_HOME || action == ACTION_END)
-		pick_move(form, action == ACTION_HOME ? -1 : 1, (int)form->row_count);
-	else if (action == ACTION_OPEN)
-		pick(tui, form);
-	else if (action == ACTION_QUIT || action == ACTION_HELP)
-		return false;
-	hint(tui, form);
-	return true;
-}
-
-static void activate(struct tui *tui, struct form *form)
+static void activate(struct tui *tui, struct intake *form)
 {
 	if (form->focus >= E_COUNT) {
 		if (form->edit)
@@ -834,60 +686,31 @@ static void activate(struct tui *tui, struct form *form)
 		return;
 	}
 	switch (specs[form->focus].kind) {
-	case KIND_REGION: open_picker(tui, form, PICK_REGION); break;
-	case KIND_LEVEL: open_picker(tui, form, PICK_LEVEL); break;
-	case KIND_SCENARIOS: open_picker(tui, form, PICK_SCENARIOS); break;
-	case KIND_TEXT: start_editing(form); break;
+	case KIND_REGION: open_picker(tui, form, E_REGION); break;
+	case KIND_LEVEL: open_picker(tui, form, E_LEVEL); break;
+	case KIND_SCENARIOS: open_picker(tui, form, E_SCENARIOS); break;
+	case KIND_TEXT: start_editing(tui, form); break;
 	}
 	hint(tui, form);
 }
 
-/* Whether a new case holds anything typed that leaving would lose. */
-static bool has_input(const struct form *form)
-{
-	size_t i;
-
-	for (i = 0; i < E_COUNT; i++)
-		if (i != E_YEAR && form->entries[i].field.length)
-			return true;
-	for (i = 1; i <= 40; i++)
-		if (form->picked[i])
-			return true;
-	return false;
-}
-
-/* q, Esc or Q on a new case with something typed: ask first. */
-static bool discard_key(struct tui *tui, struct form *form, enum action action, wint_t ch)
-{
-	if (form->confirm_discard) {
-		form->confirm_discard = false;
-		if (ch == L'y' || ch == L'Y') {
-			tui_pop(tui);
-			return true;
-		}
-		/* L10N: the new-case form kept after "Discard this new case?" was answered no */
-		tui_say(tui, false, "%s", _("Kept: go on typing"));
-		return true;
-	}
-	if ((action == ACTION_BACK || action == ACTION_QUIT) && !form->edit && has_input(form)) {
-		form->confirm_discard = true;
-		/* L10N: q on a new case that is not created yet */
-		tui_say(tui, true, "%s", _("Discard this new case? Nothing of it is written yet. y/n"));
-		return true;
-	}
-	return false;
-}
-
 static bool intake_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
 {
-	struct form *form = view->data;
+	struct intake *form = view->data;
 
-	if (!form->picker && !form->editing && discard_key(tui, form, action, ch))
+	if (!form->f.picking && !form->f.editing && (form->f.asking || action == ACTION_BACK || action == ACTION_QUIT)) {
+		form->f.focus = form->focus;
+		if (!form_leave_key(tui, &form->f, action, ch))
+			return false;
+		form->focus = form->f.focus; /* on a field put back */
+		if (form->f.leaving)
+			tui_pop(tui); /* frees the form */
 		return true;
-	if (form->picker)
+	}
+	if (form->f.picking)
 		return picker_key(tui, form, action, code, ch);
-	if (form->editing)
-		return editing_key(tui, form, code, ch);
+	if (form->f.editing)
+		return editing_key(tui, form, action, code, ch);
 	switch (action) {
 	case ACTION_UP:
 	case ACTION_TAB_PREV:
@@ -943,13 +766,13 @@ static int message_x(const struct layout *lay, enum entry_id id)
 	return lay->value_x + lay->value_cells + 1 + (specs[id].limit ? 6 : 0);
 }
 
-static bool message_beside(const struct form *form, const struct layout *lay, enum entry_id id)
+static bool message_beside(const struct intake *form, const struct layout *lay, enum entry_id id)
 {
-	return utf8_width(form->entries[id].message) <= COLS - message_x(lay, id);
+	return utf8_width(form->f.rows[id].message) <= COLS - message_x(lay, id);
 }
 
 /* One row per line of text wrapped at `cells`, at a space when there is one. */
-static void add_wrapped(struct form *form, enum row_kind kind, size_t index, const char *text, int cells)
+static void add_wrapped(struct intake *form, enum row_kind kind, size_t index, const char *text, int cells)
 {
 	size_t offset = 0, len = strlen(text);
 
@@ -967,12 +790,12 @@ static void add_wrapped(struct form *form, enum row_kind kind, size_t index, con
 	} while (offset < len);
 }
 
-static const char *notice_text(const struct form *form, size_t index)
+static const char *notice_text(const struct intake *form, size_t index)
 {
 	return index == 0 ? form->created : form->warnings.text[index - 1];
 }
 
-static void form_rows(const struct tui *tui, struct form *form, const struct layout *lay)
+static void form_rows(const struct tui *tui, struct intake *form, const struct layout *lay)
 {
 	const struct level *level = form_level(tui, form);
 	size_t i;
@@ -984,8 +807,8 @@ static void form_rows(const struct tui *tui, struct form *form, const struct lay
 		add_row(form, ROW_BLANK, 0, 0, 0);
 	for (i = 0; i < E_COUNT; i++) {
 		add_row(form, ROW_ENTRY, i, 0, 0);
-		if (form->entries[i].message[0] && !message_beside(form, lay, (enum entry_id)i))
-			add_wrapped(form, ROW_MESSAGE, i, form->entries[i].message, COLS - lay->value_x);
+		if (form->f.rows[i].message[0] && !message_beside(form, lay, (enum entry_id)i))
+			add_wrapped(form, ROW_MESSAGE, i, form->f.rows[i].message, COLS - lay->value_x);
 	}
 	add_row(form, ROW_BLANK, 0, 0, 0);
 	if (!form->edit)
@@ -996,8 +819,8 @@ static void form_rows(const struct tui *tui, struct form *form, const struct lay
 		add_row(form, ROW_MATERIAL, E_COUNT + i, 0, 0);
 }
 
-/* Scrolls so the rows of `focus` (from `first`, a row index) show. */
-static int scrolled(const struct form *form, int scroll, size_t focus, int height, bool entries_only)
+/* Scrolls so the rows of `focus` show. */
+static int scrolled(const struct intake *form, int scroll, size_t focus, int height)
 {
 	int first = -1, last = -1, i;
 
@@ -1006,7 +829,7 @@ static int scrolled(const struct form *form, int scroll, size_t focus, int heigh
 
 		if (row->kind == ROW_NOTICE || row->kind == ROW_BLANK || row->kind == ROW_HEADING)
 			continue;
-		if (entries_only ? (size_t)i == focus : row->index == focus) {
+		if (row->index == focus) {
 			first = first < 0 ? i : first;
 			last = i;
 		}
@@ -1020,7 +843,7 @@ static int scrolled(const struct form *form, int scroll, size_t focus, int heigh
 	return scroll < 0 ? 0 : scroll;
 }
 
-static attr_t message_attr(const struct tui *tui, const struct entry *entry)
+static attr_t message_attr(const struct tui *tui, const struct form_row *entry)
 {
 	return entry->message_is_error ? draw_colour(tui, COLOUR_ERROR, A_BOLD) : A_NORMAL;
 }
@@ -1030,7 +853,7 @@ static attr_t focus_attr(const struct tui *tui)
 	return draw_colour(tui, COLOUR_CURSOR, A_REVERSE);
 }
 
-static void scenarios_text(const struct form *form, char *out, size_t size)
+static void scenarios_text(const struct intake *form, char *out, size_t size)
 {
 	const char *separator = ": ";
 	size_t used;
@@ -1046,10 +869,10 @@ static void scenarios_text(const struct form *form, char *out, size_t size)
 	}
 }
 
-static void draw_value(const struct tui *tui, struct form *form, const struct layout *lay, enum entry_id id,
+static void draw_value(const struct tui *tui, struct intake *form, const struct layout *lay, enum entry_id id,
 		       int y)
 {
-	struct entry *entry = &form->entries[id];
+	struct form_row *entry = &form->f.rows[id];
 	attr_t attr = form->edit && !focusable(form, id) ? A_DIM : A_NORMAL;
 	char text[256];
 	char *key;
@@ -1058,11 +881,11 @@ static void draw_value(const struct tui *tui, struct form *form, const struct la
 		scenarios_text(form, text, sizeof(text));
 		draw_text(y, lay->value_x, text, lay->value_cells, attr);
 	} else if (specs[id].kind != KIND_TEXT) {
-		key = field_text(&entry->field);
+		key = form_value(&form->f, id);
 		draw_text(y, lay->value_x, !key || !*key ? "—" : id == E_REGION ? tui_region_name(tui, key)
 					  : tui_level_name(tui, key), lay->value_cells, attr);
 		free(key);
-	} else if (form->editing && form->focus == (size_t)id) {
+	} else if (form->f.editing && form->focus == (size_t)id) {
 		field_draw(&entry->field, y, lay->value_x, lay->value_cells, A_UNDERLINE, true);
 	} else {
 		struct field shown = entry->field; /* from its start, not where the cursor was */
@@ -1072,9 +895,9 @@ static void draw_value(const struct tui *tui, struct form *form, const struct la
 	}
 }
 
-static void draw_entry(const struct tui *tui, struct form *form, const struct layout *lay, enum entry_id id, int y)
+static void draw_entry(const struct tui *tui, struct intake *form, const struct layout *lay, enum entry_id id, int y)
 {
-	struct entry *entry = &form->entries[id];
+	struct form_row *entry = &form->f.rows[id];
 	bool focused = form->focus == (size_t)id;
 	int x = lay->value_x + lay->value_cells + 1;
 	char count[32];
@@ -1092,7 +915,7 @@ static void draw_entry(const struct tui *tui, struct form *form, const struct la
 		draw_text(y, x, entry->message, COLS - x, message_attr(tui, entry));
 }
 
-static void draw_material(const struct tui *tui, const struct form *form, size_t index, int y)
+static void draw_material(const struct tui *tui, const struct intake *form, size_t index, int y)
 {
 	const struct level *level = form_level(tui, form);
 	const struct material *material = &level->materials[index];
@@ -1107,7 +930,7 @@ static void draw_material(const struct tui *tui, const struct form *form, size_t
 	draw_text(y, 18, material->zh, COLS - 18, attr);
 }
 
-static void draw_heading(const struct tui *tui, const struct form *form, int y)
+static void draw_heading(const struct tui *tui, const struct intake *form, int y)
 {
 	const struct level *level = form_level(tui, form);
 	char line[256];
@@ -1127,10 +950,10 @@ static void draw_wrapped(int y, int x, const char *text, const struct row *row, 
 	free(line);
 }
 
-static void draw_row(const struct tui *tui, struct form *form, const struct layout *lay, const struct row *row,
+static void draw_row(const struct tui *tui, struct intake *form, const struct layout *lay, const struct row *row,
 		     int y)
 {
-	const struct entry *entry = row->kind == ROW_MESSAGE ? &form->entries[row->index] : NULL;
+	const struct form_row *entry = row->kind == ROW_MESSAGE ? &form->f.rows[row->index] : NULL;
 
 	switch (row->kind) {
 	case ROW_NOTICE:
@@ -1155,82 +978,20 @@ static void draw_row(const struct tui *tui, struct form *form, const struct layo
 	}
 }
 
-static void draw_picker_row(const struct tui *tui, const struct form *form, size_t at, int y)
-{
-	const struct row *row = &form->rows[at];
-	const struct forms *forms = tui->forms;
-	bool focused = at == form->pick_cursor;
-	attr_t attr = focused ? focus_attr(tui) : A_NORMAL;
-	char line[512];
-
-	if (row->kind == ROW_HEADING) {
-		const struct stage *stage = &forms->stages[row->index];
-
-		snprintf(line, sizeof(line), "%d  %s", stage->order, i18n_chinese() ? stage->zh : stage->en);
-		draw_text(y, 2, line, COLS - 2, draw_colour(tui, COLOUR_HEADER, A_BOLD));
-		return;
-	}
-	draw_text(y, 2, focused ? ">" : "", 2, A_NORMAL);
-	if (form->picker == PICK_SCENARIOS) {
-		const struct scenario *s = &forms->scenarios[row->index];
-
-		snprintf(line, sizeof(line), "[%s] %2d  %s", s->id >= 1 && s->id <= 40 && form->picked[s->id] ? "x" : " ",
-			 s->id, i18n_chinese() ? s->title_zh : s->title_en);
-	} else {
-		const char *key = picker_key_of(tui, form, row->index);
-
-		snprintf(line, sizeof(line), "%s", form->picker == PICK_REGION ? tui_region_name(tui, key)
-									 : tui_level_name(tui, key));
-	}
-	draw_text(y, 4, line, COLS - 4, attr);
-}
-
-static void draw_picker(const struct tui *tui, struct form *form, int top, int height)
-{
-	enum entry_id id = form->picker == PICK_REGION ? E_REGION : form->picker == PICK_LEVEL ? E_LEVEL : E_SCENARIOS;
-	char line[256];
-	int y;
-
-	if (id == E_SCENARIOS)
-		snprintf(line, sizeof(line), "%s: %zu/40", _(specs[id].label), picked_count(form));
-	else
-		/* L10N: heading of a picker: the field's label */
-		snprintf(line, sizeof(line), _("%s: choose one"), _(specs[id].label));
-	if (form->pick_filtering || !field_is_empty(&form->pick_filter)) {
-		size_t used = strlen(line);
-
-		snprintf(line + used, sizeof(line) - used, "   /");
-		draw_text(top, 0, line, COLS, A_BOLD);
-		used = (size_t)utf8_width(line) + 1;
-		if ((int)used < COLS) {
-			int at = field_draw(&form->pick_filter, top, (int)used, COLS - (int)used, A_UNDERLINE,
-					    form->pick_filtering);
-
-			if (form->pick_filtering)
-				tui_cursor((struct tui *)tui, top, at);
-		}
-	} else {
-		draw_text(top, 0, line, COLS, A_BOLD);
-	}
-	form->pick_scroll = scrolled(form, form->pick_scroll, form->pick_cursor, height - 1, true);
-	for (y = 0; y < height - 1 && form->pick_scroll + y < (int)form->row_count; y++)
-		draw_picker_row(tui, form, (size_t)(form->pick_scroll + y), top + 1 + y);
-}
-
 static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 {
-	struct form *form = view->data;
+	struct intake *form = view->data;
 	struct layout lay;
 	int y, editing_y = -1;
 
-	if (form->picker) {
-		draw_picker(tui, form, top, height);
+	if (form->f.picking) {
+		form_draw(tui, &form->f, top, height);
 		return;
 	}
 	layout_compute(&lay);
 	form_rows(tui, form, &lay);
 	/* On the first field, the notices above it show too. */
-	form->scroll = scrolled(form, form->focus == 0 ? 0 : form->scroll, form->focus, height, false);
+	form->scroll = scrolled(form, form->focus == 0 ? 0 : form->scroll, form->focus, height);
 	for (y = 0; y < height && form->scroll + y < (int)form->row_count; y++) {
 		const struct row *row = &form->rows[form->scroll + y];
 
@@ -1238,9 +999,9 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 		if (row->kind == ROW_ENTRY && row->index == form->focus)
 			editing_y = top + y;
 	}
-	if (form->editing && editing_y >= 0) /* the terminal cursor goes there: input methods follow it */
+	if (form->f.editing && editing_y >= 0) /* the terminal cursor goes there: input methods follow it */
 		tui_cursor(tui, editing_y,
-			   field_draw(&form->entries[form->focus].field, editing_y, lay.value_x, lay.value_cells,
+			   field_draw(&form->f.rows[form->focus].field, editing_y, lay.value_x, lay.value_cells,
 				      A_UNDERLINE, true));
 }
 
@@ -1248,48 +1009,49 @@ static void intake_draw(struct tui *tui, struct view *view, int top, int height)
 
 static void intake_close(struct tui *tui, struct view *view)
 {
-	struct form *form = view->data;
-	size_t i;
+	struct intake *form = view->data;
 
 	(void)tui;
 	if (!form)
 		return;
-	for (i = 0; i < E_COUNT; i++) {
-		field_free(&form->entries[i].field);
-		free(form->entries[i].saved);
-	}
 	case_detail_clear(&form->detail);
-	field_free(&form->pick_filter);
-	free(form->before_edit);
+	form_free(&form->f);
 	free(form->rows);
 	free(form);
 	view->data = NULL;
 }
 
-static enum status new_defaults(struct tui *tui, struct form *form)
+static enum status new_defaults(struct tui *tui, struct intake *form)
 {
 	char year[16];
-	size_t i;
 
-	for (i = 0; i < E_COUNT; i++)
-		if (!(form->entries[i].saved = strdup("")))
-			return STATUS_ERR_NOMEM;
 	snprintf(year, sizeof(year), "%d", store_today(tui->store).year);
-	return field_set(&form->entries[E_YEAR].field, year) ? STATUS_OK : STATUS_ERR_NOMEM;
+	return field_set(&form->f.rows[E_YEAR].field, year) && form_saved(&form->f, E_YEAR) ? STATUS_OK
+													: STATUS_ERR_NOMEM;
 }
 
 static enum status intake_open(struct tui *tui, struct view *view, struct error *err)
 {
-	struct form *form = calloc(1, sizeof(*form));
+	struct intake *form = calloc(1, sizeof(*form));
 	enum status status;
 	size_t i;
 
 	if (!form)
 		return STATUS_ERR_NOMEM;
 	view->data = form;
-	for (i = 0; i < E_COUNT; i++)
-		field_init(&form->entries[i].field, specs[i].limit);
-	field_init(&form->pick_filter, 0);
+	form_init(&form->f);
+	form->f.pops = false; /* the intake's own rows (materials, [Create]) are around it */
+	for (i = 0; i < E_COUNT; i++) {
+		static const enum form_kind kinds[] = { [KIND_TEXT] = FORM_TEXT, [KIND_REGION] = FORM_PICK_ONE,
+							[KIND_LEVEL] = FORM_PICK_ONE, [KIND_SCENARIOS] = FORM_PICK_MANY };
+
+		form_add(&form->f, kinds[specs[i].kind], _(specs[i].label), NULL);
+		form->f.rows[i].field.limit = specs[i].limit;
+	}
+	if (!picker_options(tui, &form->f)) {
+		intake_close(tui, view);
+		return STATUS_ERR_NOMEM;
+	}
 	if (view->arg) {
 		form->edit = true;
 		snprintf(form->id, sizeof(form->id), "%s", view->arg);
@@ -1306,7 +1068,7 @@ static enum status intake_open(struct tui *tui, struct view *view, struct error 
 
 static const char *intake_title(struct tui *tui, struct view *view)
 {
-	struct form *form = view->data;
+	struct intake *form = view->data;
 
 	(void)tui;
 	if (form->edit)

@@ -288,6 +288,7 @@ static void start_note(struct tui *tui, struct panel_screen *s)
 {
 	form_free(&s->form);
 	form_init(&s->form);
+	s->form.pops = false; /* leaving the form goes back to the panel */
 	/* L10N: labels of a member's note on a panel */
 	form_add(&s->form, FORM_TEXT, _("Scenario (0-40)"), "0");
 	form_add(&s->form, FORM_TEXT, _("Criterion"), NULL);
@@ -332,6 +333,7 @@ static void start_opinion(struct tui *tui, struct panel_screen *s)
 
 	form_free(&s->form);
 	form_init(&s->form);
+	s->form.pops = false;
 	/* L10N: labels of a panel's consensus opinion */
 	form_add(&s->form, FORM_PICK_ONE, _("Opinion"), NULL);
 	form_add(&s->form, FORM_AREA, _("Text"), s->v.opinion_text);
@@ -459,14 +461,15 @@ static void sign(struct tui *tui, struct panel_screen *s)
 static bool form_mode_key(struct tui *tui, struct panel_screen *s, enum action action, int code, wint_t ch)
 {
 	size_t pressed;
+	bool handled = form_key(tui, &s->form, action, code, ch, &pressed);
 
-	if (!s->form.editing && !s->form.picking && action == ACTION_BACK) {
+	if (s->form.leaving || (!handled && action == ACTION_BACK)) {
 		s->mode = MODE_VIEW;
 		/* L10N: a note or opinion form left without saving */
 		tui_say(tui, false, "%s", _("Not saved"));
 		return true;
 	}
-	if (!form_key(tui, &s->form, action, code, ch, &pressed))
+	if (!handled)
 		return action != ACTION_QUIT && action != ACTION_HELP;
 	if (pressed == NOTE_SAVE && s->mode == MODE_NOTE)
 		save_note(tui, s);

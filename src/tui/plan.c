@@ -11,7 +11,7 @@
 #include "gradus/labels.h"
 #include "gradus/utf8.h"
 #include "checks_private.h"
-#include "field.h"
+#include "form.h"
 
 enum plan_row { ROW_DATE, ROW_INSPECTOR, ROW_SCENARIOS, ROW_DRAW, ROW_SEED, ROW_PLAN };
 
@@ -28,6 +28,7 @@ struct plan_form {
 	bool drawing;   /* draw N instead of the declared scenarios */
 	size_t focus;   /* row index as rows() lists them */
 	bool editing;
+	bool touched, asking; /* something typed or ticked: q asks before it is lost */
 	char title[160];
 };
 
@@ -68,7 +69,7 @@ static struct field *row_field(struct plan_form *f, enum plan_row kind)
 	}
 }
 
-static void form_free(struct plan_form *f)
+static void plan_free(struct plan_form *f)
 {
 	field_free(&f->date);
 	field_free(&f->draw);
@@ -100,7 +101,7 @@ static enum status plan_open(struct tui *tui, struct view *view, struct error *e
 	field_set(&f->draw, "2");
 	status = store_users(tui->store, &f->users, &f->user_count, err);
 	if (status) {
-		form_free(f);
+		plan_free(f);
 		return status;
 	}
 	/* The user planning first (ticked when an inspector), then the others. */
@@ -182,6 +183,7 @@ static void activate(struct tui *tui, struct plan_form *f)
 	size_t candidate = 0;
 	enum plan_row kind = row_kind(f, f->focus, &candidate);
 
+	f->touched |= kind != ROW_PLAN;
 	switch (kind) {
 	case ROW_INSPECTOR: f->ticked[candidate] = !f->ticked[candidate]; break;
 	case ROW_SCENARIOS: f->drawing = !f->drawing; break;
@@ -202,10 +204,15 @@ static bool plan_key(struct tui *tui, struct view *view, enum action action, int
 		if (action == ACTION_OPEN || tab || code == KEY_UP || code == KEY_DOWN || (!code && ch == 0x1b))
 			f->editing = false;
 		else
-			field_key(field, code, ch);
+			f->touched |= field_key(field, code, ch);
 		if (code == KEY_UP || code == KEY_DOWN || tab)
 			return plan_key(tui, view, code == KEY_UP ? ACTION_UP : ACTION_DOWN, 0, 0);
 		return true;
+	}
+	switch (form_ask_leave(tui, &f->asking, f->touched, action, ch)) {
+	case FORM_ASK_LEAVE: tui_pop(tui); return true; /* frees f */
+	case FORM_ASK_KEPT: return true;
+	case FORM_ASK_NONE: break;
 	}
 	switch (action) {
 	case ACTION_DOWN: case ACTION_TAB_NEXT: if (f->focus + 1 < count) f->focus++; return true;
@@ -287,7 +294,7 @@ static void plan_draw(struct tui *tui, struct view *view, int top, int height)
 static void plan_close(struct tui *tui, struct view *view)
 {
 	(void)tui;
-	form_free(view->data);
+	plan_free(view->data);
 	view->data = NULL;
 }
 

@@ -85,7 +85,12 @@ expect "the bad-date script runs to its end" 0
 compare "30 February refused beside the done prompt" cultivation-bad-date-done.screen
 compare "month 13 under the due date when the field is left" cultivation-bad-date-field.screen
 compare "and on the status line when the form is written" cultivation-bad-date-form.screen
-compare "Esc leaves the form: not saved" cultivation-bad-date-left.screen
+grep -q "^> Due date *$" cultivation-bad-date-restored.screen && ! grep -qF "2027-13-01" cultivation-bad-date-restored.screen &&
+	ok "the first Esc puts the refused due date back as it was" ||
+	fail "the first Esc puts the refused due date back" "$(cat cultivation-bad-date-restored.screen)"
+tail -1 cultivation-bad-date-ask.screen | grep -qF "Leave without saving? y/n" && grep -qF "能碳平台验收" cultivation-bad-date-ask.screen &&
+	ok "the next Esc asks before the typed title is dropped" || fail "Esc asks" "$(cat cultivation-bad-date-ask.screen)"
+compare "y leaves the form: not saved" cultivation-bad-date-left.screen
 compare "a KPI value that is not a number" cultivation-bad-value.screen
 [ "$(audit bad.db)" = "$before" ] && ok "nothing was written" || fail "nothing was written" "audit rows $before -> $(audit bad.db)"
 run "$GRADUS" --db bad.db cultivation show HB-2025-LEA-0001

@@ -72,7 +72,7 @@ printf '%s\n' "n" "<Enter>临时草稿企业<Enter>" "q" ":save-screen discard-a
 before=$(sqlite3 "$DB" 'SELECT count(*) FROM cases')
 run "$GRADUS" --db "$DB" --script "$WORK/discard.script"
 expect "the discard script runs to its end" 0
-tail -1 "$WORK/discard-ask.screen" | grep -qF "Discard this new case?" && ok "q on a typed new case asks first" ||
+tail -1 "$WORK/discard-ask.screen" | grep -qF "Leave without saving?" && ok "q on a typed new case asks first" ||
 	fail "q on a typed new case asks first" "$(cat "$WORK/discard-ask.screen")"
 grep -qF "临时草稿企业" "$WORK/discard-kept.screen" && ok "n keeps the form and what was typed" ||
 	fail "n keeps the form and what was typed" "$(cat "$WORK/discard-kept.screen")"
@@ -92,3 +92,51 @@ grep -q "25  Precise quality traceability" pick-scenarios.screen && grep -q "26 
 	[ "$(grep -c '\[ \]' pick-scenarios.screen)" = 2 ] && ok "/质量 leaves the two quality scenarios, under their stage" ||
 	fail "scenario filter" "$(cat pick-scenarios.screen)"
 grep -q "1 of 40 picked: 25" picked.screen && ok "x ticks the filtered scenario" || fail "tick filtered" "$(cat picked.screen)"
+
+# Esc after a refused field of a case puts it back as stored (message gone),
+# and a second Esc leaves without asking; nothing is written.
+run json "$FIRST"
+CODE=$(printf '%s\n' "$OUT" | grep -o '"uscc": "[^"]*"' | cut -d'"' -f4)
+MATURITY=$(printf '%s\n' "$OUT" | grep -o '"maturity": [^,]*')
+printf '%s\n' "<Enter>e" "<Down><Enter><C-u>91420100MA4K12345A<Enter>" ":save-screen esc-refused.screen" \
+	"<Esc>" ":save-screen esc-restored.screen" \
+	"<Down><Down><Down><Down><Down><Down><Down><Enter><C-u>五<Enter>" ":save-screen esc-refused2.screen" "<Esc>" \
+	":save-screen esc-restored2.screen" "<Esc>" ":save-screen esc-left.screen" "q" "q" >"$WORK/esc.script"
+run "$GRADUS" --db "$DB" --script "$WORK/esc.script"
+expect "the Esc script runs to its end" 0
+grep -qF "91420100MA4K12345A" esc-refused.screen && ok "a bad credit code is refused and kept beside its message" ||
+	fail "a bad credit code is refused and kept" "$(cat esc-refused.screen)"
+grep -qF "$CODE" esc-restored.screen && ! grep -qF "91420100MA4K12345A" esc-restored.screen &&
+	! grep -q "check character" esc-restored.screen && tail -1 esc-restored.screen | grep -qF "Put back as saved" &&
+	ok "Esc puts the refused credit code back as stored, its message gone" ||
+	fail "Esc puts the refused credit code back" "$(cat esc-restored.screen)"
+grep -qF "五" esc-refused2.screen && grep -q "^> Maturity score" esc-restored2.screen && ! grep -qF "五" esc-restored2.screen &&
+	ok "Esc puts a refused maturity score back too" || fail "Esc restores the maturity score" "$(cat esc-restored2.screen)"
+! head -1 esc-left.screen | grep -qF "Edit " && ! grep -qF "Leave without saving?" esc-left.screen &&
+	ok "Esc with nothing refused leaves the form without asking" || fail "Esc leaves" "$(cat esc-left.screen)"
+run json "$FIRST"
+has "the refused credit code is not written" "\"uscc\": \"$CODE\""
+has "the refused score is not written after Esc" "$MATURITY"
+
+# q on a case with a refused field asks; n stays with the text; y leaves, nothing written.
+printf '%s\n' "<Enter>e" "<Down><Enter><C-u>91420100MA4K12345A<Enter>" "q" ":save-screen ask.screen" "n" \
+	":save-screen ask-kept.screen" "q" "y" ":save-screen ask-left.screen" "q" "q" >"$WORK/ask.script"
+run "$GRADUS" --db "$DB" --script "$WORK/ask.script"
+expect "the leave-question script runs to its end" 0
+tail -1 ask.screen | grep -qF "Leave without saving? y/n" && ok "q on a refused field asks before leaving" ||
+	fail "q on a refused field asks" "$(cat ask.screen)"
+head -1 ask-kept.screen | grep -qF "Edit " && grep -qF "91420100MA4K12345A" ask-kept.screen &&
+	ok "n stays in the form with the typed text" || fail "n stays" "$(cat ask-kept.screen)"
+! head -1 ask-left.screen | grep -qF "Edit " && ok "y leaves the form" || fail "y leaves" "$(cat ask-left.screen)"
+run json "$FIRST"
+has "and the refused code is not written" "\"uscc\": \"$CODE\""
+
+# The question in Chinese under zh_CN.UTF-8.
+cp "$DB" "$WORK/zh-ask.db"
+mkdir -p zh-ask && cd zh-ask || exit 1
+printf '%s\n' "n" "<Enter>临时草稿企业<Enter>" "q" ":save-screen zh-ask.screen" "y" "q" >zh-ask.script
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$WORK/zh-ask.db" --script zh-ask.script
+expect "the Chinese leave-question script runs to its end" 0
+tail -1 zh-ask.screen | grep -qF "不保存就离开？y/n" && ok "the question is asked in Chinese" ||
+	fail "the question is asked in Chinese" "$(cat zh-ask.screen)"
+cd "$WORK" || exit 1

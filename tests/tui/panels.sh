@@ -81,6 +81,36 @@ expect_line "the expert opened with Enter unchanged" "$(printf 'E0002\t李娜\tr
 run G verify
 expect "the audit chain holds the expert's change" 0
 
+# An expert's record with a refused name: q asks, n stays with it, Esc puts
+# the stored name back; refused again, q then y leaves, nothing is written.
+# A new expert typed in but not registered: q asks, n stays, y leaves.
+audit=$(sqlite3 panels.db 'SELECT count(*) FROM audit')
+printf '%s\n' "X" "<Enter>" "<Enter><C-u><Enter>" "q" ":save-screen expert-ask.screen" "n" \
+	":save-screen expert-kept.screen" "<Esc>" ":save-screen expert-restored.screen" \
+	"<Up><Enter><C-u><Enter>" "q" "y" ":save-screen expert-left.screen" \
+	"n" "<Enter>王五<Enter>" "<Down><Enter>某大学<Esc>" ":save-screen register-esc.screen" "q" ":save-screen register-ask.screen" "n" ":save-screen register-kept.screen" \
+	"q" "y" ":save-screen register-left.screen" "q" "q" >leave.script
+run G --script leave.script --size 80x24
+expect "the leave-question script of the experts runs to its end" 0
+tail -1 expert-ask.screen | grep -qF "Leave without saving? y/n" && ok "q on an expert's refused name asks first" ||
+	fail "q on an expert's refused name asks first" "$(cat expert-ask.screen)"
+head -1 expert-kept.screen | grep -qF "Expert E0001" && grep -q "^> Name  *an expert needs a name" expert-kept.screen &&
+	ok "n stays in the record, the name still empty" || fail "n stays in the record" "$(cat expert-kept.screen)"
+grep -q "^> Name  *张伟" expert-restored.screen && tail -1 expert-restored.screen | grep -qF "Put back as saved" &&
+	ok "Esc puts the stored name back" || fail "Esc puts the stored name back" "$(cat expert-restored.screen)"
+head -1 expert-left.screen | grep -qF "Experts" && ok "y leaves the record" || fail "y leaves the record" "$(cat expert-left.screen)"
+tail -1 register-ask.screen | grep -qF "Leave without saving? y/n" && ok "q on a new expert typed in asks first" ||
+	fail "q on a new expert asks first" "$(cat register-ask.screen)"
+grep -qF "王五" register-esc.screen && ! grep -qF "某大学" register-esc.screen &&
+	ok "Esc in a field puts back what it held" || fail "Esc in a field puts back what it held" "$(cat register-esc.screen)"
+grep -qF "王五" register-kept.screen && ok "n stays in the registration form" || fail "n stays" "$(cat register-kept.screen)"
+head -1 register-left.screen | grep -qF "Experts" && ok "y leaves it" || fail "y leaves it" "$(cat register-left.screen)"
+run G expert list
+printf '%s\n' "$OUT" | grep -q "^E0001	张伟	" && ok "the expert's name is unchanged" || fail "the expert's name is unchanged" "$OUT"
+printf '%s\n' "$OUT" | grep -qF "王五" && fail "the new expert is not registered" "$OUT" || ok "the new expert is not registered"
+[ "$(sqlite3 panels.db 'SELECT count(*) FROM audit')" = "$audit" ] && ok "nothing at all was written" ||
+	fail "nothing at all was written" "$audit rows before, $(sqlite3 panels.db 'SELECT count(*) FROM audit') after"
+
 # Clicks on an open panel, and a conflict declared after it was convened.
 cp "$DB" clicks.db
 C() { "$GRADUS" --db clicks.db "$@"; }

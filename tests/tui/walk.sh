@@ -117,3 +117,21 @@ run "$GRADUS" --db refused.db check show "$CASE-C1"
 expect_line "the refused answer wrote nothing" "$(printf 'answer\t17\t1\t\t\t')"
 printf '%s\n' "$OUT" | grep -qF '不要的备注' && fail "the note thrown away is not written" "$OUT" ||
 	ok "the note thrown away is not written"
+
+# The planning form with an inspector ticked: q asks, n stays, y leaves and
+# no check is planned; left untouched, q leaves at once.
+cp "$DB" plan-leave.db
+checks() { sqlite3 plan-leave.db 'SELECT count(*) FROM checks'; }
+before=$(checks)
+printf '%s\n' "jjjjjj<Enter>" "c" "n" "<Down><Down>x" "q" ":save-screen plan-ask.screen" "n" ":save-screen plan-kept.screen" \
+	"q" "y" ":save-screen plan-left.screen" "n" "q" ":save-screen plan-untouched.screen" "q" "q" "q" >plan-leave.script
+run "$GRADUS" --db plan-leave.db --script plan-leave.script
+expect "the planning form's leave script runs to its end" 0
+tail -1 plan-ask.screen | grep -qF "Leave without saving? y/n" && ok "q on a planning form ticked asks first" ||
+	fail "q on a planning form asks first" "$(cat plan-ask.screen)"
+head -1 plan-kept.screen | grep -qF "Plan a spot check" && grep -qF "[x]" plan-kept.screen &&
+	ok "n stays in the form, the tick kept" || fail "n stays in the planning form" "$(cat plan-kept.screen)"
+! head -1 plan-left.screen | grep -qF "Plan a spot check" && ok "y leaves it" || fail "y leaves it" "$(cat plan-left.screen)"
+! head -1 plan-untouched.screen | grep -qF "Plan a spot check" && ! grep -qF "Leave without saving" plan-untouched.screen &&
+	ok "an untouched planning form is left at once" || fail "an untouched form is left at once" "$(cat plan-untouched.screen)"
+[ "$(checks)" = "$before" ] && ok "and no check was planned" || fail "no check was planned" "$before before, $(checks) after"
