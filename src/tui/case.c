@@ -134,16 +134,9 @@ static void add(struct case_screen *s, enum line_kind kind, int material, const 
 
 	if (s->failed)
 		return;
-	if (s->count == s->capacity) {
-		size_t capacity = s->capacity ? 2 * s->capacity : 64;
-		void *grown = realloc(s->lines, capacity * sizeof(*s->lines));
-
-		if (!grown) {
-			s->failed = true;
-			return;
-		}
-		s->lines = grown;
-		s->capacity = capacity;
+	if (!tui_grow(&s->lines, &s->capacity, s->count, sizeof(*s->lines))) {
+		s->failed = true;
+		return;
 	}
 	va_start(ap, fmt);
 	if (vasprintf(&text, fmt, ap) < 0)

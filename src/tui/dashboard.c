@@ -54,15 +54,8 @@ static const enum action dashboard_hints[] = { ACTION_BACK, ACTION_HELP, ACTION_
 
 static struct bar *add(struct dashboard *d)
 {
-	if (d->count == d->capacity) {
-		size_t wanted = d->capacity ? 2 * d->capacity : 64;
-		void *grown = realloc(d->bars, wanted * sizeof(*d->bars));
-
-		if (!grown)
-			return NULL;
-		d->bars = grown;
-		d->capacity = wanted;
-	}
+	if (!tui_grow(&d->bars, &d->capacity, d->count, sizeof(*d->bars)))
+		return NULL;
 	memset(&d->bars[d->count], 0, sizeof(d->bars[0]));
 	return &d->bars[d->count++];
 }

@@ -175,20 +175,12 @@ static void expert_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *expert_title(struct tui *tui, struct view *view)
-{
-	struct expert_screen *s = view->data;
-
-	(void)tui;
-	return s->title;
-}
-
 const struct view_ops expert_view_ops = {
 	.name = "expert",
 	.open = expert_open,
 	.draw = expert_draw,
 	.key = expert_key,
 	.close = expert_close,
-	.title = expert_title,
+	VIEW_TITLE_AT(struct expert_screen, title),
 	.hints = expert_hints,
 };

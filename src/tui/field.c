@@ -31,13 +31,12 @@ static bool grow(struct field *field, size_t wanted)
 	return true;
 }
 
-/* What may be typed into a field: no controls, no bidirectional overrides. */
-static bool printable(wint_t ch)
+bool field_printable(wint_t ch)
 {
 	return ch >= 0x20 && ch <= 0x10FFFF && !(ch >= 0xD800 && ch <= 0xDFFF) && !utf8_is_unsafe((uint32_t)ch);
 }
 
-static bool insert(struct field *field, uint32_t cp)
+bool field_insert(struct field *field, uint32_t cp)
 {
 	if (!grow(field, field->length + 1))
 		return false;
@@ -48,7 +47,7 @@ static bool insert(struct field *field, uint32_t cp)
 	return true;
 }
 
-static void delete_at(struct field *field, size_t at)
+void field_delete_at(struct field *field, size_t at)
 {
 	if (at >= field->length)
 		return;
@@ -67,7 +66,7 @@ bool field_set(struct field *field, const char *utf8)
 		bool valid;
 
 		at += utf8_decode(utf8 + at, len - at, &cp, &valid);
-		if (valid && printable(cp) && !insert(field, cp))
+		if (valid && (field_printable(cp) || (field->lines && cp == '\n')) && !field_insert(field, cp))
 			return false;
 	}
 	return true;
@@ -150,14 +149,14 @@ bool field_key(struct field *field, int code, wint_t ch)
 		size_t from = field_word_left(field, field->cursor);
 
 		while (field->cursor > from)
-			delete_at(field, --field->cursor);
+			field_delete_at(field, --field->cursor);
 		return true;
 	}
 	if (code == KEY_BACKSPACE || (!code && (ch == 0x7f || ch == 0x08))) {
 		if (field->cursor > 0)
-			delete_at(field, --field->cursor);
+			field_delete_at(field, --field->cursor);
 	} else if (code == KEY_DC) {
-		delete_at(field, field->cursor);
+		field_delete_at(field, field->cursor);
 	} else if (code == KEY_LEFT) {
 		field->cursor -= field->cursor > 0;
 	} else if (code == KEY_RIGHT) {
@@ -168,8 +167,8 @@ bool field_key(struct field *field, int code, wint_t ch)
 		field->cursor = field->length;
 	} else if (!code && ch == 0x15) {
 		field->length = field->cursor = field->scroll = 0;
-	} else if (!code && printable(ch)) {
-		insert(field, (uint32_t)ch);
+	} else if (!code && field_printable(ch)) {
+		field_insert(field, (uint32_t)ch);
 	} else {
 		return false;
 	}

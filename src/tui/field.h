@@ -16,12 +16,18 @@ struct field {
 	size_t scroll;    /* first code point shown */
 	size_t limit;     /* characters expected (shown beside); 0 = none */
 	bool failed;      /* out of memory: the last insert was dropped */
+	bool lines;       /* line breaks are text (the multi-line editor's buffer) */
 };
 
 void field_init(struct field *field, size_t limit);
 /* Replaces the text (invalid bytes and unsafe code points are dropped) and
  * puts the cursor at its end. False when out of memory. */
 bool field_set(struct field *field, const char *utf8);
+/* What may be typed: no controls, no bidirectional overrides. */
+bool field_printable(wint_t ch);
+/* A code point inserted at the cursor (false: out of memory); one deleted at an index. */
+bool field_insert(struct field *field, uint32_t cp);
+void field_delete_at(struct field *field, size_t at);
 /* The text as UTF-8; caller frees. NULL when out of memory. */
 char *field_text(const struct field *field);
 bool field_is_empty(const struct field *field);

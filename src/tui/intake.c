@@ -583,15 +583,8 @@ static bool editing_key(struct tui *tui, struct intake *form, enum action action
 
 static void add_row(struct intake *form, enum row_kind kind, size_t index, size_t offset, size_t length)
 {
-	if (form->row_count == form->row_capacity) {
-		size_t capacity = form->row_capacity ? 2 * form->row_capacity : 64;
-		struct row *grown = realloc(form->rows, capacity * sizeof(*grown));
-
-		if (!grown)
-			return; /* the rest is not shown */
-		form->rows = grown;
-		form->row_capacity = capacity;
-	}
+	if (!tui_grow(&form->rows, &form->row_capacity, form->row_count, sizeof(*form->rows)))
+		return; /* the rest is not shown */
 	form->rows[form->row_count].kind = kind;
 	form->rows[form->row_count].index = index;
 	form->rows[form->row_count].offset = offset;

@@ -12,16 +12,9 @@ void pager_add(struct pager *pager, const char *fmt, ...)
 
 	if (pager->failed)
 		return;
-	if (pager->count == pager->capacity) {
-		size_t capacity = pager->capacity ? 2 * pager->capacity : 32;
-		void *grown = realloc(pager->lines, capacity * sizeof(*pager->lines));
-
-		if (!grown) {
-			pager->failed = true;
-			return;
-		}
-		pager->lines = grown;
-		pager->capacity = capacity;
+	if (!tui_grow(&pager->lines, &pager->capacity, pager->count, sizeof(*pager->lines))) {
+		pager->failed = true;
+		return;
 	}
 	va_start(ap, fmt);
 	if (vasprintf(&line, fmt, ap) < 0)

@@ -571,21 +571,13 @@ static void panel_close(struct tui *tui, struct view *view)
 	view->data = NULL;
 }
 
-static const char *panel_title(struct tui *tui, struct view *view)
-{
-	struct panel_screen *s = view->data;
-
-	(void)tui;
-	return s->title;
-}
-
 const struct view_ops panel_view_ops = {
 	.name = "panel",
 	.open = panel_open,
 	.draw = panel_draw,
 	.key = panel_key,
 	.close = panel_close,
-	.title = panel_title,
+	VIEW_TITLE_AT(struct panel_screen, title),
 	.mouse = panel_mouse,
 	.hints = panel_hints,
 };

@@ -36,15 +36,8 @@ static enum status add_input(struct script *script, int code, wint_t ch, const c
 {
 	struct script_input *input;
 
-	if (script->count == script->capacity) {
-		size_t capacity = script->capacity ? 2 * script->capacity : 64;
-		void *grown = realloc(script->inputs, capacity * sizeof(*script->inputs));
-
-		if (!grown)
-			return STATUS_ERR_NOMEM;
-		script->inputs = grown;
-		script->capacity = capacity;
-	}
+	if (!tui_grow(&script->inputs, &script->capacity, script->count, sizeof(*script->inputs)))
+		return STATUS_ERR_NOMEM;
 	input = &script->inputs[script->count];
 	input->code = code;
 	input->ch = ch;

@@ -9,83 +9,34 @@
 void textarea_init(struct textarea *area)
 {
 	memset(area, 0, sizeof(*area));
+	area->buffer.lines = true;
 	area->width = 40;
-}
-
-static bool grow(struct textarea *area, size_t wanted)
-{
-	size_t capacity = area->capacity ? area->capacity : 64;
-	uint32_t *grown;
-
-	if (wanted <= area->capacity)
-		return true;
-	while (capacity < wanted)
-		capacity *= 2;
-	grown = realloc(area->text, capacity * sizeof(*grown));
-	if (!grown) {
-		area->failed = true;
-		return false;
-	}
-	area->text = grown;
-	area->capacity = capacity;
-	return true;
-}
-
-static bool printable(wint_t ch)
-{
-	return ch >= 0x20 && ch <= 0x10FFFF && !(ch >= 0xD800 && ch <= 0xDFFF) && !utf8_is_unsafe((uint32_t)ch);
 }
 
 static bool insert(struct textarea *area, uint32_t cp)
 {
-	if (!grow(area, area->length + 1))
+	if (!field_insert(&area->buffer, cp))
 		return false;
-	memmove(area->text + area->cursor + 1, area->text + area->cursor,
-		(area->length - area->cursor) * sizeof(*area->text));
-	area->text[area->cursor++] = cp;
-	area->length++;
 	area->changed = true;
 	return true;
 }
 
 static void delete_at(struct textarea *area, size_t at)
 {
-	if (at >= area->length)
-		return;
-	memmove(area->text + at, area->text + at + 1, (area->length - at - 1) * sizeof(*area->text));
-	area->length--;
+	field_delete_at(&area->buffer, at);
 	area->changed = true;
 }
 
 bool textarea_set(struct textarea *area, const char *utf8)
 {
-	size_t len = utf8 ? strlen(utf8) : 0, at = 0;
-
-	area->length = area->cursor = area->top = 0;
-	area->failed = false;
-	while (at < len) {
-		uint32_t cp;
-		bool valid;
-
-		at += utf8_decode(utf8 + at, len - at, &cp, &valid);
-		if (valid && (cp == '\n' || printable(cp)) && !insert(area, cp))
-			return false;
-	}
+	area->top = 0;
 	area->changed = false;
-	return true;
+	return field_set(&area->buffer, utf8);
 }
 
 char *textarea_text(const struct textarea *area)
 {
-	char *out = malloc(area->length * 4 + 1);
-	size_t used = 0, i;
-
-	if (!out)
-		return NULL;
-	for (i = 0; i < area->length; i++)
-		used += utf8_encode(area->text[i], out + used);
-	out[used] = '\0';
-	return out;
+	return field_text(&area->buffer);
 }
 
 /* Where each row starts when the text wraps at `width` cells (one cell is
@@ -102,10 +53,10 @@ static size_t layout(const struct textarea *area, int width, size_t **starts)
 	if (!*starts)
 		return 1;
 	(*starts)[0] = 0;
-	for (i = 0; i < area->length; i++) {
-		int cells = area->text[i] == '\n' ? 0 : field_cp_width(area->text[i]);
-		size_t next = area->text[i] == '\n' ? i + 1 : i;
-		bool wrap = area->text[i] == '\n' || used + cells > width - 1;
+	for (i = 0; i < area->buffer.length; i++) {
+		int cells = area->buffer.text[i] == '\n' ? 0 : field_cp_width(area->buffer.text[i]);
+		size_t next = area->buffer.text[i] == '\n' ? i + 1 : i;
+		bool wrap = area->buffer.text[i] == '\n' || used + cells > width - 1;
 
 		if (!wrap) {
 			used += cells;
@@ -120,7 +71,7 @@ static size_t layout(const struct textarea *area, int width, size_t **starts)
 			capacity *= 2;
 		}
 		(*starts)[count++] = next;
-		used = area->text[i] == '\n' ? 0 : cells;
+		used = area->buffer.text[i] == '\n' ? 0 : cells;
 	}
 	return count;
 }
@@ -137,9 +88,9 @@ static size_t row_of(const size_t *starts, size_t count, size_t at)
 /* The end of a row: before its newline, or where the next row starts. */
 static size_t row_end(const struct textarea *area, const size_t *starts, size_t count, size_t row)
 {
-	size_t end = row + 1 < count ? starts[row + 1] : area->length;
+	size_t end = row + 1 < count ? starts[row + 1] : area->buffer.length;
 
-	if (end > starts[row] && end <= area->length && area->text[end - 1] == '\n')
+	if (end > starts[row] && end <= area->buffer.length && area->buffer.text[end - 1] == '\n')
 		end--;
 	return end;
 }
@@ -149,7 +100,7 @@ static int cells_between(const struct textarea *area, size_t from, size_t to)
 	int cells = 0;
 
 	for (; from < to; from++)
-		cells += area->text[from] == '\n' ? 0 : field_cp_width(area->text[from]);
+		cells += area->buffer.text[from] == '\n' ? 0 : field_cp_width(area->buffer.text[from]);
 	return cells;
 }
 
@@ -159,8 +110,8 @@ static size_t at_column(const struct textarea *area, const size_t *starts, size_
 	size_t at = starts[row], end = row_end(area, starts, count, row);
 	int cells = 0;
 
-	while (at < end && cells + field_cp_width(area->text[at]) <= column)
-		cells += field_cp_width(area->text[at++]);
+	while (at < end && cells + field_cp_width(area->buffer.text[at]) <= column)
+		cells += field_cp_width(area->buffer.text[at++]);
 	return at;
 }
 
@@ -172,18 +123,18 @@ static void move_vertically(struct textarea *area, int code)
 
 	if (!starts)
 		return;
-	row = row_of(starts, count, area->cursor);
-	column = cells_between(area, starts[row], area->cursor);
+	row = row_of(starts, count, area->buffer.cursor);
+	column = cells_between(area, starts[row], area->buffer.cursor);
 	if (code == KEY_HOME) {
-		area->cursor = starts[row];
+		area->buffer.cursor = starts[row];
 	} else if (code == KEY_END) {
-		area->cursor = row_end(area, starts, count, row);
+		area->buffer.cursor = row_end(area, starts, count, row);
 	} else if (code == KEY_UP || code == KEY_PPAGE) {
 		row = row >= (size_t)by ? row - (size_t)by : 0;
-		area->cursor = at_column(area, starts, count, row, column);
+		area->buffer.cursor = at_column(area, starts, count, row, column);
 	} else {
 		row = row + (size_t)by < count ? row + (size_t)by : count - 1;
-		area->cursor = at_column(area, starts, count, row, column);
+		area->buffer.cursor = at_column(area, starts, count, row, column);
 	}
 	free(starts);
 }
@@ -193,14 +144,14 @@ bool textarea_key(struct textarea *area, int code, wint_t ch)
 	if (code == KEY_ENTER || (!code && (ch == L'\r' || ch == L'\n'))) {
 		insert(area, '\n');
 	} else if (code == KEY_BACKSPACE || (!code && (ch == 0x7f || ch == 0x08))) {
-		if (area->cursor > 0)
-			delete_at(area, --area->cursor);
+		if (area->buffer.cursor > 0)
+			delete_at(area, --area->buffer.cursor);
 	} else if (code == KEY_DC) {
-		delete_at(area, area->cursor);
+		delete_at(area, area->buffer.cursor);
 	} else if (code == KEY_LEFT) {
-		area->cursor -= area->cursor > 0;
+		area->buffer.cursor -= area->buffer.cursor > 0;
 	} else if (code == KEY_RIGHT) {
-		area->cursor += area->cursor < area->length;
+		area->buffer.cursor += area->buffer.cursor < area->buffer.length;
 	} else if (code == KEY_UP || code == KEY_DOWN || code == KEY_HOME || code == KEY_END || code == KEY_PPAGE ||
 		   code == KEY_NPAGE) {
 		move_vertically(area, code);
@@ -208,7 +159,7 @@ bool textarea_key(struct textarea *area, int code, wint_t ch)
 		move_vertically(area, KEY_HOME);
 	} else if (!code && ch == 0x05) {
 		move_vertically(area, KEY_END);
-	} else if (!code && printable(ch)) {
+	} else if (!code && field_printable(ch)) {
 		insert(area, (uint32_t)ch);
 	} else {
 		return false;
@@ -233,7 +184,7 @@ void textarea_draw(struct tui *tui, struct textarea *area, int y, int x, int wid
 	count = layout(area, width, &starts);
 	if (!starts || height <= 0)
 		goto cleanup;
-	cursor_row = row_of(starts, count, area->cursor);
+	cursor_row = row_of(starts, count, area->buffer.cursor);
 	if (cursor_row < area->top)
 		area->top = cursor_row;
 	if (cursor_row >= area->top + (size_t)height)
@@ -243,13 +194,13 @@ void textarea_draw(struct tui *tui, struct textarea *area, int y, int x, int wid
 		size_t end = row_end(area, starts, count, row);
 
 		for (i = starts[row]; i < end; i++) {
-			if (i == area->cursor)
+			if (i == area->buffer.cursor)
 				cursor_x = x + used;
-			if (field_cp_width(area->text[i]) > 0)
-				put_cp(line, x + used, area->text[i], attr);
-			used += field_cp_width(area->text[i]);
+			if (field_cp_width(area->buffer.text[i]) > 0)
+				put_cp(line, x + used, area->buffer.text[i], attr);
+			used += field_cp_width(area->buffer.text[i]);
 		}
-		if (row == cursor_row && area->cursor >= end)
+		if (row == cursor_row && area->buffer.cursor >= end)
 			cursor_x = x + used;
 		draw_fill(line, x + used, width - used, attr);
 	}
@@ -262,6 +213,6 @@ cleanup:
 
 void textarea_free(struct textarea *area)
 {
-	free(area->text);
+	field_free(&area->buffer);
 	memset(area, 0, sizeof(*area));
 }

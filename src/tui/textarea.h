@@ -7,16 +7,13 @@
 
 #include <stdint.h>
 
-#include "tui_private.h"
+#include "field.h"
 
 struct textarea {
-	uint32_t *text;    /* code points, not NUL-terminated */
-	size_t length, capacity;
-	size_t cursor;     /* code point index, 0..length */
+	struct field buffer; /* the code points, the cursor, out of memory (line breaks are text) */
 	size_t top;        /* first row shown (rows as last drawn) */
 	int width;         /* cells of the box as last drawn: Up and Down move by it */
 	bool changed;      /* edited since textarea_set */
-	bool failed;       /* out of memory: the last insert was dropped */
 };
 
 void textarea_init(struct textarea *area);

@@ -131,6 +131,10 @@ void tui_open(struct tui *tui, const struct view_ops *ops, const char *arg);
  * true when it hit a row (*at). */
 bool tui_list_hit(int y, int rows_y, size_t top, size_t count, size_t *at);
 void tui_pop(struct tui *tui);
+/* Room for one more item in a growing array (*items holds capacity items of
+ * size bytes, count of them used); false when memory runs out, the array
+ * then as it was. */
+bool tui_grow(void *items, size_t *capacity, size_t count, size_t size);
 /* A core message without the value it begins with ("2025-02-30: February
  * 2025 has 28 days", in Chinese "2025-02-30：..."): beside the field the
  * value is already shown. */

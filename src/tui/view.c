@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,23 @@ bool tui_list_hit(int y, int rows_y, size_t top, size_t count, size_t *at)
 		return false;
 	*at = top + (size_t)(y - rows_y);
 	return *at < count;
+}
+
+bool tui_grow(void *items, size_t *capacity, size_t count, size_t size)
+{
+	void *array, *grown;
+	size_t wanted;
+
+	if (count < *capacity)
+		return true;
+	wanted = *capacity ? 2 * *capacity : 32;
+	memcpy(&array, items, sizeof(array));
+	grown = wanted <= SIZE_MAX / size ? realloc(array, wanted * size) : NULL;
+	if (!grown)
+		return false;
+	memcpy(items, &grown, sizeof(grown));
+	*capacity = wanted;
+	return true;
 }
 
 void tui_pop(struct tui *tui)

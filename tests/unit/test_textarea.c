@@ -32,7 +32,7 @@ static void test_set_keeps_newlines_drops_controls(void **state)
 	assert_true(textarea_set(&area, "现场\n未见\x1b[2J装置\t"));
 	assert_text(&area, "现场\n未见[2J装置");
 	assert_false(area.changed);
-	assert_int_equal(area.cursor, area.length);
+	assert_int_equal(area.buffer.cursor, area.buffer.length);
 	textarea_free(&area);
 }
 
@@ -65,23 +65,23 @@ static void test_up_down_by_wrapped_rows(void **state)
 	textarea_init(&area);
 	area.width = 7;
 	textarea_set(&area, "一二三四五六七八\nab");
-	area.cursor = 1; /* after 一 */
+	area.buffer.cursor = 1; /* after 一 */
 	textarea_key(&area, KEY_DOWN, 0);
-	assert_int_equal(area.cursor, 4); /* after 四, the same column */
+	assert_int_equal(area.buffer.cursor, 4); /* after 四, the same column */
 	textarea_key(&area, KEY_DOWN, 0);
-	assert_int_equal(area.cursor, 7); /* after 七 */
+	assert_int_equal(area.buffer.cursor, 7); /* after 七 */
 	textarea_key(&area, KEY_DOWN, 0);
-	assert_int_equal(area.cursor, 11); /* "ab": two cells in is after b */
+	assert_int_equal(area.buffer.cursor, 11); /* "ab": two cells in is after b */
 	textarea_key(&area, KEY_UP, 0);
-	assert_int_equal(area.cursor, 7); /* back after 七 */
+	assert_int_equal(area.buffer.cursor, 7); /* back after 七 */
 	textarea_key(&area, KEY_END, 0);
-	assert_int_equal(area.cursor, 8); /* the end of 七八, before the newline */
+	assert_int_equal(area.buffer.cursor, 8); /* the end of 七八, before the newline */
 	textarea_key(&area, KEY_HOME, 0);
-	assert_int_equal(area.cursor, 6);
+	assert_int_equal(area.buffer.cursor, 6);
 	textarea_key(&area, KEY_UP, 0);
 	textarea_key(&area, KEY_UP, 0);
 	textarea_key(&area, KEY_UP, 0);
-	assert_int_equal(area.cursor, 0);
+	assert_int_equal(area.buffer.cursor, 0);
 	textarea_free(&area);
 }
 
