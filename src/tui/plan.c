@@ -43,13 +43,14 @@ static bool inspector_options(struct tui *tui, struct plan_form *f, const struct
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < count; i++) {
 			const struct user_row *u = &users[i];
+			bool mine = !strcmp(u->login, me);
 			char label[256];
 
-			if (!may_inspect(u) || !strcmp(u->login, me) != (pass == 0))
+			if (!may_inspect(u) || mine != (pass == 0))
 				continue;
 			snprintf(label, sizeof(label), "%s (%s)", u->login, label_role(u->role));
 			if (!form_option(&f->form, ROW_INSPECTORS, u->login, label,
-					 pass == 0 && !strcmp(u->role, "inspector")))
+					 mine && !strcmp(u->role, "inspector")))
 				return false;
 		}
 	return true;
