@@ -35,8 +35,8 @@ expect_line "the agenda: due, not overdue" \
 # that is not a day is refused, naming the field, and nothing is planned.
 before=$(audit_rows)
 for bad in 2026-02-30 0000-00-00; do
-	printf '%s\n' 'jjjjjj<Enter>' c n "<Enter><C-u>$bad<Enter><Down>x" \
-		'<Down><Down><Down><Down><Down><Down><Enter>' ":save-screen plan-$bad.screen" >"$WORK/plan.script"
+	printf '%s\n' 'jjjjjj<Enter>' c n "<Enter><C-u>$bad<Enter><Enter>x<Enter>" \
+		'<Down><Down><Down><Enter>' ":save-screen plan-$bad.screen" >"$WORK/plan.script"
 	run G --script "$WORK/plan.script" --size 80x24
 	tail -1 "$WORK/plan-$bad.screen" | grep -q "^Date: $bad: .*; expected YYYY-MM-DD$" &&
 		ok "the plan form refuses $bad, naming the field" || fail "plan form $bad" "$(tail -1 "$WORK/plan-$bad.screen")"
