@@ -227,14 +227,18 @@ static void convene(struct tui *tui, struct convene *c)
 {
 	char *purpose = form_value(&c->form, ROW_PURPOSE), *date = form_value(&c->form, ROW_DATE);
 	char *members = form_value(&c->form, ROW_MEMBERS), *chair = form_value(&c->form, ROW_CHAIR);
-	const char *codes[64];
-	struct panel_plan plan = { .case_key = c->case_id, .members = codes };
+	const char **codes = NULL;
+	struct panel_plan plan = { .case_key = c->case_id };
 	struct error err = { "" };
 	char number[48], warnings[512] = "", done[768], *word, *save = NULL;
 
 	if (!purpose || !date || !members || !chair)
 		goto cleanup;
-	for (word = strtok_r(members, ",", &save); word && plan.member_count < 64; word = strtok_r(NULL, ",", &save))
+	/* as many members as were ticked, however many */
+	if (!(codes = calloc(c->form.rows[ROW_MEMBERS].option_count + 1, sizeof(*codes))))
+		goto cleanup;
+	plan.members = codes;
+	for (word = strtok_r(members, ",", &save); word; word = strtok_r(NULL, ",", &save))
 		codes[plan.member_count++] = word;
 	plan.purpose = purpose;
 	plan.chair = *chair ? chair : NULL;
@@ -256,6 +260,9 @@ static void convene(struct tui *tui, struct convene *c)
 		tui_say(tui, *warnings != '\0', "%s", done);
 	}
 cleanup:
+	if (!codes)
+		tui_say(tui, true, "%s", _("out of memory"));
+	free(codes);
 	free(purpose);
 	free(date);
 	free(members);
