@@ -57,28 +57,26 @@ static enum status load_case(struct tui *tui, struct view *view, struct error *e
 	return STATUS_OK;
 }
 
+static enum status load_check(struct tui *tui, const char *id, void *row, struct error *err)
+{
+	return check_load(tui->store, id, row, err);
+}
+
 static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
 	struct checks_screen *s = view->data;
-	struct check_view *checks = NULL;
 	char (*ids)[33] = NULL;
-	size_t found = 0, i;
+	size_t found = 0;
 	bool first = !s->case_id[0];
 	enum status status = first ? load_case(tui, view, err) : STATUS_OK;
 
 	if (!status)
 		status = check_list(tui->store, s->case_id, &ids, &found, err);
-	if (!status && !(checks = calloc(found ? found : 1, sizeof(*checks))))
-		status = STATUS_ERR_NOMEM;
-	for (i = 0; !status && i < found; i++)
-		if (!(status = check_load(tui->store, ids[i], &checks[i], err)))
-			(*count)++;
+	if (!status)
+		status = listview_load_each(tui, ids, found, sizeof(struct check_view), load_check, free_rows, rows, count, err);
 	free(ids);
-	*rows = checks;
 	if (!status && first)
-		cursor_on_remembered(s, checks, *count);
-	if (status && checks)
-		free_rows(checks, *count);
+		cursor_on_remembered(s, *rows, *count);
 	return status;
 }
 

@@ -66,6 +66,24 @@ static enum status load(struct tui *tui, struct view *view, struct error *err)
 	return STATUS_OK;
 }
 
+enum status listview_load_each(struct tui *tui, char (*ids)[33], size_t found, size_t size,
+			       enum status (*load_one)(struct tui *tui, const char *id, void *row, struct error *err),
+			       void (*free_rows)(void *rows, size_t count), void **rows, size_t *count,
+			       struct error *err)
+{
+	char *loaded = calloc(found ? found : 1, size);
+	enum status status = loaded ? STATUS_OK : STATUS_ERR_NOMEM;
+	size_t i;
+
+	for (i = 0; !status && i < found; i++)
+		if (!(status = load_one(tui, ids[i], loaded + i * size, err)))
+			(*count)++;
+	if (status && loaded)
+		free_rows(loaded, *count);
+	*rows = status ? NULL : loaded;
+	return status;
+}
+
 enum status listview_open(struct tui *tui, struct view *view, struct error *err)
 {
 	const struct list_ops *ops = view->ops->list;

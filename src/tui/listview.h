@@ -65,6 +65,12 @@ struct listview {
 	char title[192];
 };
 
+/* Rows read a record at a time: each of the found ids loaded by load_one into
+ * a row of size bytes; on a failure the rows loaded are freed by free_rows. */
+enum status listview_load_each(struct tui *tui, char (*ids)[33], size_t found, size_t size,
+			       enum status (*load_one)(struct tui *tui, const char *id, void *row, struct error *err),
+			       void (*free_rows)(void *rows, size_t count), void **rows, size_t *count,
+			       struct error *err);
 /* The view's data allocated (screen_size bytes) and its rows loaded. */
 enum status listview_open(struct tui *tui, struct view *view, struct error *err);
 /* Row `row` of a list screen's rows, of that type. */

@@ -39,12 +39,16 @@ static void free_rows(void *rows, size_t count)
 	free(panels);
 }
 
+static enum status load_panel(struct tui *tui, const char *id, void *row, struct error *err)
+{
+	return panel_load(tui->store, id, row, err);
+}
+
 static enum status load(struct tui *tui, struct view *view, void **rows, size_t *count, struct error *err)
 {
 	struct panels_screen *s = view->data;
-	struct panel_view *panels = NULL;
 	char (*ids)[33] = NULL;
-	size_t found = 0, i;
+	size_t found = 0;
 	struct case_detail detail;
 	enum status status = store_case_detail(tui->store, view->arg, &detail, err);
 
@@ -57,15 +61,9 @@ static enum status load(struct tui *tui, struct view *view, void **rows, size_t 
 	snprintf(s->list.title, sizeof(s->list.title), _("%s  %s: expert panels"), detail.row.number, detail.row.enterprise);
 	case_detail_clear(&detail);
 	status = panel_list(tui->store, s->case_id, &ids, &found, err);
-	if (!status && !(panels = calloc(found ? found : 1, sizeof(*panels))))
-		status = STATUS_ERR_NOMEM;
-	for (i = 0; !status && i < found; i++)
-		if (!(status = panel_load(tui->store, ids[i], &panels[i], err)))
-			(*count)++;
+	if (!status)
+		status = listview_load_each(tui, ids, found, sizeof(struct panel_view), load_panel, free_rows, rows, count, err);
 	free(ids);
-	*rows = panels;
-	if (status && panels)
-		free_rows(panels, *count);
 	return status;
 }
 
