@@ -143,17 +143,14 @@ duration_ms() {
 }
 
 # kill_at_random MAX_MS CMD...: starts CMD (an executable, not a shell
-# function, so that the kill reaches it), sends it SIGKILL after a random 0
-# to MAX_MS milliseconds, and returns its exit status: 137 when the kill
-# came before it ended.
+# function, so that the kill reaches it), has timeout(1) send it SIGKILL
+# after a random 1 to MAX_MS milliseconds, and returns its exit status: 137
+# when the kill came before it ended.
 kill_at_random() {
-	local max=$1 delay pid
+	local max=$1 delay
 	shift
 	[ "$max" -gt 999 ] && max=999
-	delay=$(printf '0.%03d' "$(shuf -i 0-"$max" -n 1)")
-	"$@" >/dev/null 2>&1 &
-	pid=$!
-	sleep "$delay"
-	kill -KILL "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
+	[ "$max" -lt 1 ] && max=1
+	delay=$(printf '0.%03d' "$(shuf -i 1-"$max" -n 1)") # 0 would mean no limit to timeout
+	timeout --signal=KILL "$delay" "$@" >/dev/null 2>&1
 }

@@ -12,7 +12,8 @@ if [ "$(id -u)" != 0 ] || ! mount -t tmpfs -o size=8m tmpfs "$M" 2>/dev/null; th
 fi
 SOCKET=gradus-full-$$
 T="tmux -L $SOCKET"
-trap '$T kill-server 2>/dev/null; sleep 0.3; umount "$M" 2>/dev/null; rm -rf "$WORK"' EXIT
+# The tmpfs is unmounted once gradus, killed with the server, lets it go.
+trap '$T kill-server 2>/dev/null; wait_for 5 umount "$M"; rm -rf "$WORK"' EXIT
 export TERM=xterm-256color
 screen() { $T capture-pane -p -t full; }
 shows() { screen | grep -qF -- "$1"; }
@@ -27,10 +28,13 @@ $T send-keys -t full e
 wait_for 5 shows "Edit HB-2023-ADV-0001" || fail "its form opens" "$(screen)"
 dd if=/dev/zero of="$M/fill" bs=4k 2>/dev/null # the disk is full from here
 
+cursor_row() { screen | grep '^> '; }
+moved() { [ "$(cursor_row)" != "$1" ]; }
 for i in $(seq 20); do # down to the note, past the fields this case keeps fixed
 	shows "> Note" && break
+	row=$(cursor_row)
 	$T send-keys -t full Down
-	sleep 0.1
+	wait_for 5 moved "$row"
 done
 shows "> Note" || fail "the cursor reaches the note" "$(screen)"
 $T send-keys -t full Enter
@@ -42,8 +46,10 @@ shows "> Note                满盘时写的备注" && ok "what was typed stays 
 	fail "what was typed stays in the field" "$(screen)"
 [ "$(sqlite3 "$DB" "SELECT ifnull(note, '') FROM cases WHERE number = 'HB-2023-ADV-0001'")" = "" ] &&
 	ok "nothing was written" || fail "nothing was written"
-$T send-keys -t full Down x
-sleep 0.5
+# Up after x: once the cursor is back on the note, x has been handled.
+$T send-keys -t full Down x Up
+wait_for 5 shows "> Note" || fail "the cursor comes back to the note" "$(screen)"
+$T send-keys -t full Down
 wait_for 5 shows "> [ ] missing     申报书" && ok "a material ticked on a full disk still shows missing" ||
 	fail "a material ticked on a full disk still shows missing" "$(screen)"
 

@@ -19,13 +19,16 @@ start() { # session, command prefix
 }
 screen() { $T capture-pane -p -t "$1"; }
 shows() { screen "$1" | grep -qF -- "$2"; }
+# Both terminals show the same (… under UTF-8 is ~ under GB18030, where it
+# is two cells wide): what the tests wait for before comparing.
+same() { screen u | sed 's/…/~/g' >"$WORK/u.now"; screen g >"$WORK/g.now"; cmp -s "$WORK/u.now" "$WORK/g.now"; }
+searching() { screen "$1" | grep -q '^/ '; }
 
 start u "env LC_ALL=zh_CN.UTF-8"
 start g "python3 '$TOP/tests/tui/gbterm.py'"
 wait_for 10 shows u "案件（31）" || fail "the UTF-8 list opens" "$(screen u)"
 wait_for 10 shows g "案件（31）" && ok "GB18030: the list opens in Chinese" || fail "GB18030: the list opens" "$(screen g)"
-$T send-keys -t g '' # let both settle
-sleep 0.5
+wait_for 10 same
 # A cut name ends in … under UTF-8, in ~ under GB18030 (where … is two cells wide).
 screen u | sed 's/…/~/g' >"$WORK/utf8.screen"
 screen g >"$WORK/gb.screen"
@@ -33,22 +36,22 @@ expect_same "GB18030: the list is the same as under UTF-8, aligned by display ce
 grep -q "黄石东贝压缩机" "$WORK/gb.screen" && ok "GB18030: Chinese names are shown" || fail "GB18030: names" "$(cat "$WORK/gb.screen")"
 
 for s in u g; do $T send-keys -t $s '/'; done
-sleep 0.3
+wait_for 5 searching u; wait_for 5 searching g
 for s in u g; do $T send-keys -t $s '𠮷祥'; done
 wait_for 5 shows g "找到 1 个" && ok "GB18030: a typed Chinese search (with a 4-byte character) finds the case" ||
 	fail "GB18030: typed search" "$(screen g)"
 wait_for 5 shows u "找到 1 个"
-sleep 0.3
+wait_for 5 same
 screen u >"$WORK/utf8-search.screen"
 screen g >"$WORK/gb-search.screen"
 expect_same "GB18030: the search screen is the same as under UTF-8" "$WORK/utf8-search.screen" "$WORK/gb-search.screen"
 grep -q "武汉𠮷祥𪚥智造" "$WORK/gb-search.screen" && ok "GB18030: characters outside the BMP are shown" ||
 	fail "GB18030: 𠮷 and 𪚥" "$(cat "$WORK/gb-search.screen")"
 for s in u g; do $T send-keys -t $s Enter; done
-sleep 0.3
+wait_for 5 eval '! searching u && ! searching g'
 for s in u g; do $T send-keys -t $s Enter; done
 wait_for 5 shows g "[概况]" && ok "GB18030: the case opens" || fail "GB18030: the case" "$(screen g)"
-sleep 0.3
+wait_for 5 shows u "[概况]"; wait_for 5 same
 screen u >"$WORK/utf8-case.screen"
 screen g >"$WORK/gb-case.screen"
 expect_same "GB18030: the case screen is the same as under UTF-8" "$WORK/utf8-case.screen" "$WORK/gb-case.screen"
