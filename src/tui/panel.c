@@ -50,7 +50,7 @@ static enum status load(struct tui *tui, struct panel_screen *s, struct error *e
 	if (s->cursor >= v.member_count)
 		s->cursor = v.member_count ? v.member_count - 1 : 0;
 	/* L10N: title of a panel: its number, its purpose, the enterprise */
-	snprintf(s->title, sizeof(s->title), _("%s  %s  %s"), v.number, panels_purpose_name(tui, v.level, v.purpose),
+	snprintf(s->title, sizeof(s->title), _("%s  %s  %s"), v.number, label_panel_purpose(tui->forms, v.level, v.purpose),
 		 v.enterprise ? v.enterprise : "");
 	return STATUS_OK;
 }
@@ -121,7 +121,7 @@ static void draw_facts(struct tui *tui, struct panel_screen *s, struct cursor_li
 
 	/* L10N: a panel's facts on one line: date, status, score */
 	snprintf(line, sizeof(line), _("Meeting %s   Status %s   Score %s"), s->v.meeting_on,
-		 panels_status_name(s->v.status), s->v.score && *s->v.score ? s->v.score : "—");
+		 label_panel_status(s->v.status), s->v.score && *s->v.score ? s->v.score : "—");
 	put(at, 1, line, A_NORMAL);
 	/* L10N: heading of a panel's members */
 	put(at, 1, _("Members"), draw_colour(tui, COLOUR_HEADER, A_BOLD));

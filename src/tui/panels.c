@@ -21,14 +21,6 @@ struct panels_screen {
 
 static const enum action panels_hints[] = { ACTION_OPEN, ACTION_CONVENE, ACTION_BACK, ACTION_HELP, ACTION_NONE };
 
-const char *panels_purpose_name(const struct tui *tui, const char *level_key, const char *purpose)
-{
-	const struct level *level = forms_level(tui->forms, level_key);
-	const struct level_panel *panel = level ? forms_level_panel(level, purpose) : NULL;
-
-	return !panel ? purpose : i18n_chinese() ? panel->zh : panel->en;
-}
-
 static void free_rows(void *rows, size_t count)
 {
 	struct panel_view *panels = rows;
@@ -69,22 +61,7 @@ static enum status load(struct tui *tui, struct view *view, void **rows, size_t 
 
 const char *panels_opinion_name(const char *opinion)
 {
-	if (!opinion || !*opinion)
-		return "—";
-	/* L10N: a panel's consensus opinion */
-	if (!strcmp(opinion, "pass")) return _("pass");
-	if (!strcmp(opinion, "fail")) return _("fail");
-	/* L10N: a panel's consensus opinion: pass once the rectification items are done */
-	if (!strcmp(opinion, "rectify")) return _("pass after rectification");
-	return opinion;
-}
-
-const char *panels_status_name(const char *status)
-{
-	/* L10N: a panel's status: open while recorded, signed after the opinion is signed */
-	if (!strcmp(status, "open")) return _("open");
-	if (!strcmp(status, "signed")) return _("signed");
-	return status;
+	return opinion && *opinion ? label_panel_opinion(opinion) : "—";
 }
 
 static const char *cell(struct tui *tui, struct view *view, size_t row, size_t column, char *buffer, size_t size)
@@ -96,7 +73,7 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	(void)size;
 	switch (column) {
 	case 0: return p->number;
-	case 1: return panels_purpose_name(tui, s->level, p->purpose);
+	case 1: return label_panel_purpose(tui->forms, s->level, p->purpose);
 	case 2: return p->meeting_on;
 	case 3: return label_panel_status(p->status);
 	case 4: return panels_opinion_name(p->opinion);

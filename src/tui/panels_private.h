@@ -28,11 +28,7 @@ bool experts_fields_hold(const char *keys, const char *key);
 
 /* "研发设计、生产作业" from the stage keys "rnd,process". */
 void experts_fields_text(const struct tui *tui, const char *keys, char *out, size_t size);
-/* The name of a level's panel (purpose), Chinese in a zh locale. */
-const char *panels_purpose_name(const struct tui *tui, const char *level, const char *purpose);
-
-/* A panel's opinion and status as shown ("—" without an opinion). */
+/* A panel's opinion as shown ("—" without one). */
 const char *panels_opinion_name(const char *opinion);
-const char *panels_status_name(const char *status);
 
 #endif
