@@ -23,7 +23,7 @@ for t in "$BUILD"/tests/test_*; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
-for t in tests/cli/*.sh tests/tui/*.sh; do
+for t in tests/cli/*.sh tests/tui/*.sh tests/security/*.sh; do
 	[ -f "$t" ] || continue
 	sh "$t" >"$log" 2>&1
 	rc=$?

@@ -245,7 +245,7 @@ static const char *const prune_sql =
 	"DELETE FROM kpis WHERE case_id NOT IN (SELECT id FROM cases);"
 	"DELETE FROM kpi_values WHERE kpi_id NOT IN (SELECT id FROM kpis);"
 	"DELETE FROM readiness WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM audit; DELETE FROM conflicts; DELETE FROM bundles_applied;"
+	"DELETE FROM audit; DELETE FROM conflicts; DELETE FROM bundles_applied; DELETE FROM bundles_issued;"
 	"DROP TABLE temp.keep;";
 
 static const char *const bundle_tables_sql =

@@ -309,6 +309,23 @@ static const char *const migrations[] = {
 	"CREATE INDEX enterprises_name_key ON enterprises (name_key, id);"
 	"CREATE INDEX enterprises_region_name_key ON enterprises (region, name_key, id);"
 	"DELETE FROM meta WHERE key = 'sort_collation';",
+	/* 13: trust at the boundaries. Every bundle the office writes is
+	 * recorded (bundle.c): its id (the manifest's bundle_id), the manifest's
+	 * SHA-256, the cases and inspectors it was issued for and the audit head
+	 * it was cut from; bundle_in.c applies only bundles found here. A check
+	 * planned in a bundle keeps the number it had offline when the office
+	 * gives it its own. A conflict may carry the reason a bundle's change
+	 * was refused (NULL: a field changed on both sides). */
+	"CREATE TABLE bundles_issued ("
+	"  id TEXT PRIMARY KEY," /* the bundle's id, bundle_manifest.bundle_id */
+	"  manifest_sha256 TEXT NOT NULL,"
+	"  case_ids TEXT NOT NULL," /* comma-separated case ids */
+	"  inspectors TEXT NOT NULL," /* comma-separated logins, may be empty */
+	"  audit_head TEXT,"
+	"  created_by TEXT NOT NULL, created_at TEXT NOT NULL);"
+	"ALTER TABLE checks ADD COLUMN offline_number TEXT;"
+	"CREATE INDEX checks_offline_number ON checks (offline_number) WHERE offline_number IS NOT NULL;"
+	"ALTER TABLE conflicts ADD COLUMN reason TEXT;",
 };
 
 int schema_latest_version(void)
@@ -341,7 +358,8 @@ static const char *const event_fields[] = {
 static const char *const user_fields[] = { "login", "role", "name", "created_at", NULL };
 
 static const char *const check_fields[] = {
-	"case_id", "number", "planned_on", "draw_count", "draw_seed", "forms_hash", "status", "created_at", NULL };
+	"case_id", "number", "planned_on", "draw_count", "draw_seed", "forms_hash", "status", "created_at",
+	"offline_number", NULL };
 static const char *const check_inspector_fields[] = { "check_id", "login", NULL };
 static const char *const check_scenario_fields[] = {
 	"check_id", "scenario", "version", "stage", "stage_order", "stage_zh", "stage_en", "title_zh", "title_en",
@@ -388,7 +406,9 @@ static const char *const bundle_applied_fields[] = {
 	"bundle_hash", "source", "seq", "sha256", "applied_by", "applied_at", NULL };
 static const char *const conflict_fields[] = {
 	"bundle_hash", "tbl", "row_id", "field", "base", "office", "bundle", "status", "resolved_value", "resolved_by",
-	"resolved_at", "created_at", NULL };
+	"resolved_at", "created_at", "reason", NULL };
+static const char *const bundle_issued_fields[] = {
+	"manifest_sha256", "case_ids", "inspectors", "audit_head", "created_by", "created_at", NULL };
 
 static const struct schema_table tables[] = {
 	{ "cultivation_plans", cultivation_plan_fields },
@@ -422,6 +442,7 @@ static const struct schema_table tables[] = {
 	{ "users", user_fields },
 	{ "bundles_applied", bundle_applied_fields },
 	{ "conflicts", conflict_fields },
+	{ "bundles_issued", bundle_issued_fields },
 };
 
 const struct schema_table *schema_table(const char *name)
