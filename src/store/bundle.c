@@ -179,7 +179,7 @@ void bundle_detach(struct store *store)
  * appended in the same transaction; then a fresh session for the next. */
 enum status bundle_record(struct store *store, struct error *err)
 {
-	static const char *const sql = "INSERT INTO bundle_changes (sha256, data) VALUES (?1, ?2)";
+	static const char *const sql = "INSERT INTO bundle_changes (sha256, data, actor) VALUES (?1, ?2, ?3)";
 	sqlite3_stmt *stmt;
 	void *data = NULL;
 	char sha[65];
@@ -198,6 +198,7 @@ enum status bundle_record(struct store *store, struct error *err)
 		}
 		sqlite3_bind_text(stmt, 1, sha, -1, SQLITE_STATIC);
 		sqlite3_bind_blob(stmt, 2, data, size, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, store_actor(store), -1, SQLITE_STATIC);
 		rc = sqlite3_step(stmt);
 		sqlite3_reset(stmt);
 	} else {
@@ -250,7 +251,8 @@ static const char *const prune_sql =
 
 static const char *const bundle_tables_sql =
 	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-	"CREATE TABLE bundle_changes (seq INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB NOT NULL);";
+	"CREATE TABLE bundle_changes (seq INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB NOT NULL,"
+	"  actor TEXT NOT NULL);";
 
 static enum status copy_exec(sqlite3 *db, const char *sql, const char *path, struct error *err)
 {
@@ -360,11 +362,12 @@ enum status bundle_database_id(struct store *store, char out[65], struct error *
 
 /* The manifest, its content hash over the rows as they are now, and the
  * manifest's own hash last. */
-static enum status write_manifest(struct store *store, sqlite3 *db, const char *part, const char *numbers,
-				  const char *ids, const char *inspector, struct error *err)
+static enum status write_manifest(struct store *store, sqlite3 *db, const char *part, const char *bundle_id,
+				  const char *numbers, const char *ids, const char *inspector, char manifest[65],
+				  struct error *err)
 {
 	static const char *const put = "INSERT INTO bundle_manifest (key, value) VALUES (?1, ?2)";
-	char source[65], content[65], manifest[65], now[STORE_TIMESTAMP_SIZE], schema[16];
+	char source[65], content[65], now[STORE_TIMESTAMP_SIZE], schema[16];
 	enum status status = bundle_database_id(store, source, err);
 
 	if (status)
@@ -374,7 +377,7 @@ static enum status write_manifest(struct store *store, sqlite3 *db, const char *
 	if ((status = bundle_content_hash(db, content, err)))
 		return status;
 	const char *rows[][2] = {
-		{ "format", "1" }, { "source", source }, { "created_at", now }, { "created_by", store_actor(store) },
+		{ "format", "2" }, { "bundle_id", bundle_id }, { "source", source }, { "created_at", now }, { "created_by", store_actor(store) },
 		{ "cases", numbers }, { "case_ids", ids }, { "inspector", inspector ? inspector : "" },
 		{ "schema", schema }, { "content_sha256", content },
 	};
@@ -388,8 +391,8 @@ static enum status write_manifest(struct store *store, sqlite3 *db, const char *
 }
 
 /* Cuts the copy at part down to the cases and makes it a bundle. */
-static enum status make_bundle(struct store *store, const char *part, const char *ids, const char *numbers,
-			       const char *inspector, struct error *err)
+static enum status make_bundle(struct store *store, const char *part, const char *bundle_id, const char *ids,
+			       const char *numbers, const char *inspector, char manifest[65], struct error *err)
 {
 	static const char *const keep_sql =
 		"INSERT INTO temp.keep SELECT value FROM json_each('[\"' || replace(?1, ',', '\",\"') || '\"]')";
@@ -414,7 +417,7 @@ static enum status make_bundle(struct store *store, const char *part, const char
 	if (!status)
 		status = copy_exec(copy.db, bundle_tables_sql, part, err);
 	if (!status)
-		status = write_manifest(store, copy.db, part, numbers, ids, inspector, err);
+		status = write_manifest(store, copy.db, part, bundle_id, numbers, ids, inspector, manifest, err);
 	if (!status)
 		status = copy_exec(copy.db, "COMMIT; PRAGMA journal_mode = DELETE", part, err);
 	store_statements_finalize(&copy);
@@ -423,10 +426,33 @@ static enum status make_bundle(struct store *store, const char *part, const char
 	return status;
 }
 
+/* The office's record of the bundle it issues (bundles_issued): what
+ * bundle_in.c trusts, never the bundle's own copy. */
+static enum status record_issued(struct store *store, const char *bundle_id, const char *manifest, const char *ids,
+				 const char *inspector, struct error *err)
+{
+	char head[65], now[STORE_TIMESTAMP_SIZE];
+	enum status status = store_audit_head(store, head, err);
+
+	if (status)
+		return status;
+	store_timestamp(now);
+	{
+		struct field_value fields[] = {
+			{ "manifest_sha256", manifest }, { "case_ids", ids }, { "inspectors", inspector ? inspector : "" },
+			{ "audit_head", *head ? head : NULL }, { "created_by", store_actor(store) }, { "created_at", now },
+		};
+		if ((status = store_begin(store, err)))
+			return status;
+		status = store_insert(store, "bundles_issued", bundle_id, fields, 6, err);
+		return store_finish(store, status, err);
+	}
+}
+
 enum status bundle_out(struct store *store, const char *const *cases, size_t case_count, const char *inspector,
 		       const char *path, struct error *err)
 {
-	char part[4096], *ids = NULL, *numbers = NULL;
+	char part[4096], *ids = NULL, *numbers = NULL, bundle_id[33], manifest[65];
 	enum status status;
 	struct stat st;
 
@@ -450,7 +476,11 @@ enum status bundle_out(struct store *store, const char *const *cases, size_t cas
 	unlink(part);
 	status = store_backup(store, part, err);
 	if (!status)
-		status = make_bundle(store, part, ids, numbers, inspector, err);
+		status = store_new_id(bundle_id);
+	if (!status)
+		status = make_bundle(store, part, bundle_id, ids, numbers, inspector, manifest, err);
+	if (!status)
+		status = record_issued(store, bundle_id, manifest, ids, inspector, err);
 	if (!status && rename(part, path))
 		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(errno));
 	if (status)
