@@ -39,7 +39,7 @@ TEST_PKGS  = sqlite3 tmux python3 time chromium poppler-utils fonts-wqy-zenhei \
              clang libclang-rt-14-dev
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
 
-.PHONY: FORCE all deps test-deps run check test asan fuzz fuzz-targets install uninstall clean bench
+.PHONY: FORCE all deps test-deps run check test asan asan-security fuzz fuzz-targets install uninstall clean bench
 all: $(BUILD)/gradus $(MO)
 
 # The install paths are compiled in: rebuild when PREFIX changes.
@@ -108,6 +108,15 @@ run: deps all
 
 check: test-deps all $(UNIT_BIN) fuzz-targets
 	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) sh tests/run.sh
+	@$(MAKE) --no-print-directory asan-security
+
+# The attacks of tests/security/ once more against a build with
+# AddressSanitizer and UBSan (part of make check).
+asan-security: test-deps
+	@$(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	  SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' all
+	@echo "security suite under AddressSanitizer:"
+	@BUILD=build/asan SHELL_TESTS="$$(echo tests/security/*.sh)" sh tests/run.sh
 
 test: all $(UNIT_BIN) fuzz-targets
 	@BUILD=$(BUILD) sh tests/run.sh
