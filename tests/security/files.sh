@@ -139,6 +139,15 @@ expect "check export into a folder" 0
 [ -z "$(find "$WORK" -name PWNED.sh -not -path "$WORK/x/y/z/folder/*" -not -path "$WORK/deep/*")" ] &&
 	ok "nothing named PWNED.sh is written outside the folder" ||
 	fail "nothing named PWNED.sh is written outside the folder" "$(find "$WORK" -name PWNED.sh)"
+# The TUI offers it for export as ./PWNED.sh, and writes it there.
+G check attach "$N" 17 2 "$WORK/deep/PWNED.sh" >/dev/null
+mkdir -p "$WORK/tui/a/b"
+(cd "$WORK/tui/a/b" && "$GRADUS" --db "$DB" --script "$TOP/tests/security/files-export.script" >/dev/null 2>&1)
+grep -q 'Export to: *\./PWNED\.sh' "$WORK/tui/a/b/files-export.screen" &&
+	ok "the TUI offers the file for export as ./PWNED.sh" ||
+	fail "the TUI offers the file for export as ./PWNED.sh" "$(grep -a 'Export' "$WORK/tui/a/b/files-export.screen")"
+[ -f "$WORK/tui/a/b/PWNED.sh" ] && [ -z "$(find "$WORK/tui" -name PWNED.sh -not -path "$WORK/tui/a/b/PWNED.sh")" ] &&
+	ok "and Enter writes it in the current folder only" || fail "and Enter writes it in the current folder only" "$(find "$WORK/tui")"
 sqlite3 "$DB" "UPDATE attachments SET name = '..' WHERE sha256 = '$PSHA'"
 run G check export "$PSHA" "$WORK/x/y/z/folder"
 expect "a stored name that is no file name is refused" 1 "is not a usable file name"
