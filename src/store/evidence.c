@@ -115,7 +115,7 @@ static enum status link(struct store *store, const char *check_id, const char *s
 		" AND coalesce(finding_id, '') = coalesce(?4, '') AND attachment_id = ?5)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	char row[33], now[STORE_TIMESTAMP_SIZE];
-	enum status status;
+	enum status status = STATUS_OK;
 	int rc;
 
 	if (!stmt)
