@@ -394,11 +394,25 @@ static char *file_uri(const char *path, const char *query)
 	return uri;
 }
 
+/* Whether the file's header says WAL (bytes 18 and 19 are 2). */
+static bool in_wal_mode(const char *path)
+{
+	unsigned char header[20];
+	FILE *file = fopen(path, "rb");
+	bool wal = file && fread(header, 1, sizeof(header), file) == sizeof(header) && header[18] == 2 &&
+		   header[19] == 2;
+
+	if (file)
+		fclose(file);
+	return wal;
+}
+
 /* Someone who may only read the file must not leave a -wal or -shm behind:
  * SQLite would make them with the file's read-only mode and the reader as
  * owner, and once the file is writable again the others could not use them.
- * With no -wal there (no writer has it open), the file is read as it is,
- * making nothing; otherwise through the -wal and -shm that are there. */
+ * A WAL database with no -wal beside it (no writer has it open) is read as
+ * it is, making nothing; otherwise through the -wal and -shm that are there
+ * (or, in rollback mode, with the usual locks, which make no file). */
 static int open_read_only(const char *path, sqlite3 **db)
 {
 	char *wal = NULL, *uri;
@@ -407,7 +421,7 @@ static int open_read_only(const char *path, sqlite3 **db)
 	int rc;
 
 	free(wal);
-	uri = file_uri(path, writer ? "?mode=ro" : "?mode=ro&immutable=1");
+	uri = file_uri(path, writer || !in_wal_mode(path) ? "?mode=ro" : "?mode=ro&immutable=1");
 	if (!uri)
 		return SQLITE_NOMEM;
 	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
