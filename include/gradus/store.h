@@ -116,7 +116,8 @@ void history_rows_free(struct history_row *rows, size_t count);
 enum status store_verify(struct store *store, long *rows, char head[65], struct error *err);
 /* A consistent copy of the whole database at path (which must not exist)
  * while other users write: SQLite's backup API over one snapshot, written
- * to path.part and renamed once whole (mode 0600). */
+ * in a private folder beside path and renamed once whole (mode 0600;
+ * safe_file.h). */
 enum status store_backup(struct store *store, const char *path, struct error *err);
 
 /* The hash of the audit chain's last row ("" while the chain is empty). */

@@ -10,6 +10,7 @@
 #include "gradus/cli.h"
 #include "gradus/exchange.h"
 #include "gradus/i18n.h"
+#include "gradus/safe_file.h"
 #include "gradus/utf8.h"
 
 static int import_usage(void)
@@ -169,31 +170,18 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
-/* Written to FILE.tmp and renamed over FILE once whole. */
+/* Written beside FILE and renamed over it once whole (safe_file.h). */
 static int write_output(const char *path, const char *bytes, size_t len)
 {
-	char *tmp = NULL;
-	FILE *file;
-	int rc = 1;
+	struct error err = { "" };
 
 	if (!path) /* in its --encoding, whatever the locale's */
 		return fwrite(bytes, 1, len, cli_stdout_as_is()) == len && fflush(cli_stdout_as_is()) == 0 ? 0 : 1;
-	if (asprintf(&tmp, "%s.tmp", cli_path(path)) < 0) {
-		cli_error("%s", _("out of memory"));
+	if (safe_file_write(cli_path(path), bytes, len, SAFE_FILE_REPLACE, 0666, &err)) {
+		cli_error("%s", err.message);
 		return 1;
 	}
-	if ((file = fopen(tmp, "wb"))) {
-		rc = fwrite(bytes, 1, len, file) != len;
-		rc |= fclose(file) != 0;
-		rc = rc || rename(tmp, cli_path(path));
-	}
-	if (rc) {
-		/* L10N: the file, then why (from the system) */
-		cli_error(_("cannot write %s: %s"), path, strerror(errno));
-		remove(tmp);
-	}
-	free(tmp);
-	return rc;
+	return 0;
 }
 
 struct export_args {

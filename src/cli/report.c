@@ -9,6 +9,7 @@
 #include "gradus/cli.h"
 #include "gradus/i18n.h"
 #include "gradus/report.h"
+#include "gradus/safe_file.h"
 
 static int usage(void)
 {
@@ -53,42 +54,27 @@ static int to_stdout(const struct report_job *job)
 	return 0;
 }
 
-/* Written to FILE.tmp and renamed over FILE once whole, so a report cut
- * short never replaces a good one. */
+/* Written beside FILE and renamed over it once whole (safe_file.h), so a
+ * report cut short never replaces a good one. */
 static int to_file(const struct report_job *job, const char *path)
 {
 	struct error err = { "" };
-	char *tmp = NULL;
-	FILE *file = NULL;
-	int rc = 1;
+	struct safe_file file;
 
-	if (asprintf(&tmp, "%s.tmp", cli_path(path)) < 0) {
-		tmp = NULL;
-		cli_error("%s", _("out of memory"));
-		goto cleanup;
-	}
-	if (!(file = fopen(tmp, "w"))) {
-		/* L10N: the report's file, then why (from the system) */
-		cli_error(_("cannot write the report to %s: %s"), path, strerror(errno));
-		goto cleanup;
-	}
-	if (write_report(job, file, &err)) {
+	if (safe_file_open(&file, cli_path(path), SAFE_FILE_REPLACE, 0666, &err)) {
 		cli_error("%s", err.message);
-		goto cleanup;
+		return 1;
 	}
-	rc = fclose(file) == 0 ? 0 : 1;
-	file = NULL;
-	if (rc || rename(tmp, cli_path(path))) {
-		cli_error(_("cannot write the report to %s: %s"), path, strerror(errno));
-		rc = 1;
+	if (write_report(job, file.stream, &err)) {
+		safe_file_abort(&file);
+		cli_error("%s", err.message);
+		return 1;
 	}
-cleanup:
-	if (file)
-		fclose(file);
-	if (rc && tmp)
-		remove(tmp);
-	free(tmp);
-	return rc;
+	if (safe_file_commit(&file, &err)) {
+		cli_error("%s", err.message);
+		return 1;
+	}
+	return 0;
 }
 
 int cli_report(struct cli *cli, int argc, char **argv)

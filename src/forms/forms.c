@@ -2,10 +2,12 @@
  * Loading is all or nothing: on any error everything is freed. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <nettle/sha2.h>
 
@@ -76,7 +78,9 @@ static enum status add_file(struct file_set *set, const char *dir, const char *r
 {
 	struct forms_file *files, *file;
 	enum status status;
+	struct stat st;
 	FILE *fp;
+	int fd;
 
 	if (set->count == set->cap) {
 		files = realloc(set->files, (set->cap ? set->cap * 2 : 64) * sizeof(*files));
@@ -91,9 +95,19 @@ static enum status add_file(struct file_set *set, const char *dir, const char *r
 	file->path = path_join(dir, rel);
 	if (!file->rel || !file->path)
 		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
-	fp = fopen(file->path, "rb");
-	if (!fp)
+	/* Not blocking on a FIFO planted here: only a regular file is read. */
+	fd = open(file->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return forms_fail(err, file->path, 0, _("cannot open: %s"), strerror(errno));
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		/* L10N: a name in the forms folder that is a pipe, a device or a folder */
+		return forms_fail(err, file->path, 0, _("not a regular file; the forms folder holds only files"));
+	}
+	if (!(fp = fdopen(fd, "rb"))) {
+		close(fd);
+		return forms_fail(err, file->path, 0, _("cannot open: %s"), strerror(errno));
+	}
 	status = read_bytes(fp, file, err);
 	fclose(fp);
 	return status;

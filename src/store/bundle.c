@@ -21,6 +21,7 @@
 #include "gradus/bundle.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
+#include "gradus/safe_file.h"
 #include "schema.h"
 #include "store_private.h"
 
@@ -452,9 +453,9 @@ static enum status record_issued(struct store *store, const char *bundle_id, con
 enum status bundle_out(struct store *store, const char *const *cases, size_t case_count, const char *inspector,
 		       const char *path, struct error *err)
 {
-	char part[4096], *ids = NULL, *numbers = NULL, bundle_id[33], manifest[65];
+	char *ids = NULL, *numbers = NULL, bundle_id[33], manifest[65];
+	struct safe_database part = { 0 };
 	enum status status;
-	struct stat st;
 
 	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
 		return error_set(err, STATUS_ERR_DENIED, _("%s may not write bundles: that is for a clerk or an admin (%s)"),
@@ -464,27 +465,25 @@ enum status bundle_out(struct store *store, const char *const *cases, size_t cas
 				 _("%s is a bundle: bundles are written from the office database"), store->path);
 	if (!case_count)
 		return error_set(err, STATUS_ERR_USAGE, _("no cases given; no bundle was written"));
-	if (!stat(path, &st))
-		return error_set(err, STATUS_ERR_EXISTS, _("%s exists: not overwritten"), path);
-	if (snprintf(part, sizeof(part), "%s.part", path) >= (int)sizeof(part))
-		return error_set(err, STATUS_ERR_INVALID, _("%s: path too long"), path);
 	status = check_inspector(store, inspector, err);
 	if (!status)
 		status = resolve_cases(store, cases, case_count, &ids, &numbers, err);
+	/* built in a private folder beside path, renamed there once whole */
+	if (!status)
+		status = safe_database_begin(&part, path, SAFE_FILE_NEW, err);
 	if (status)
 		goto cleanup;
-	unlink(part);
-	status = store_backup(store, part, err);
+	status = store_backup_into(store, part.temp, err);
 	if (!status)
 		status = store_new_id(bundle_id);
 	if (!status)
-		status = make_bundle(store, part, bundle_id, ids, numbers, inspector, manifest, err);
+		status = make_bundle(store, part.temp, bundle_id, ids, numbers, inspector, manifest, err);
 	if (!status)
 		status = record_issued(store, bundle_id, manifest, ids, inspector, err);
-	if (!status && rename(part, path))
-		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(errno));
-	if (status)
-		unlink(part);
+	if (!status)
+		status = safe_database_commit(&part, 0600, err);
+	else
+		safe_database_abort(&part);
 cleanup:
 	free(ids);
 	free(numbers);

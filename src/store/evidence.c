@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "gradus/checks.h"
 #include "gradus/i18n.h"
+#include "gradus/safe_file.h"
 #include "store_private.h"
 
 #define EVIDENCE_MAX_BYTES (64L * 1024 * 1024)
@@ -17,12 +19,12 @@
 /* The whole file, refused when it is too big for a check. */
 static enum status read_file(const char *path, unsigned char **data, size_t *size, struct error *err)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = safe_file_read(path, err);
 	long length;
 
 	*data = NULL;
 	if (!f)
-		return error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(errno));
+		return STATUS_ERR_IO;
 	if (fseek(f, 0, SEEK_END) || (length = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
 		fclose(f);
 		return error_set(err, STATUS_ERR_IO, _("%s: not a regular file"), path);
@@ -42,13 +44,6 @@ static enum status read_file(const char *path, unsigned char **data, size_t *siz
 	}
 	fclose(f);
 	return STATUS_OK;
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
 }
 
 static const char *media_type(const char *name)
@@ -71,7 +66,7 @@ static const char *media_type(const char *name)
 }
 
 /* The attachment row of these bytes, stored now when they are new. */
-static enum status store_bytes(struct store *store, const char *path, const unsigned char *data, size_t size,
+static enum status store_bytes(struct store *store, const char *name, const unsigned char *data, size_t size,
 			       const char sha[65], char row[33], struct error *err)
 {
 	static const char *const find_sql = "SELECT id FROM attachments WHERE sha256 = ?1";
@@ -96,7 +91,7 @@ static enum status store_bytes(struct store *store, const char *path, const unsi
 	store_timestamp(now);
 	{
 		struct field_value fields[] = {
-			{ "sha256", sha }, { "name", base_name(path) }, { "type", media_type(path) },
+			{ "sha256", sha }, { "name", name }, { "type", media_type(name) },
 			{ "size", size_text }, { "added_by", store_actor(store) }, { "added_at", now },
 		};
 		if ((status = store_insert(store, "attachments", row, fields, 6, err)))
@@ -120,7 +115,7 @@ static enum status link(struct store *store, const char *check_id, const char *s
 		" AND coalesce(finding_id, '') = coalesce(?4, '') AND attachment_id = ?5)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	char row[33], now[STORE_TIMESTAMP_SIZE];
-	enum status status;
+	enum status status = STATUS_OK;
 	int rc;
 
 	if (!stmt)
@@ -188,19 +183,22 @@ static enum status attach(struct store *store, const char *id, int scenario, int
 			  const char *finding_id, char sha[65], bool *added, struct error *err)
 {
 	unsigned char *data = NULL;
-	char row[33], s[8], i[8];
+	char row[33], s[8], i[8], *name = safe_file_name(path, err);
 	size_t size = 0;
-	enum status status = read_file(path, &data, &size, err);
+	enum status status = name ? read_file(path, &data, &size, err) : STATUS_ERR_INVALID;
 
-	if (status)
+	if (status) {
+		free(name);
 		return status;
+	}
 	store_sha256_hex(data, size, sha);
 	snprintf(s, sizeof(s), "%d", scenario);
 	snprintf(i, sizeof(i), "%d", item);
-	status = store_bytes(store, path, data, size, sha, row, err);
+	status = store_bytes(store, name, data, size, sha, row, err);
 	if (!status)
 		status = link(store, id, s, i, finding_id, row, added, err);
 	free(data);
+	free(name);
 	return status;
 }
 
@@ -219,37 +217,35 @@ enum status check_attach(struct store *store, const char *key, int scenario, int
 	return store_finish(store, status, err);
 }
 
-static enum status write_file(const char *path, const void *data, size_t size, struct error *err)
+/* Into a folder: the stored name reduced to a plain file name, so a name
+ * like ../../x is written as x inside it, never beside or above it. */
+static enum status write_export(const char *path, const char *stored_name, const void *data, size_t size,
+				struct error *err)
 {
-	bool short_write, close_failed;
-	char tmp[4096];
-	FILE *f;
+	char *name, *inside = NULL;
+	enum status status;
+	struct stat st;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.part", path) >= (int)sizeof(tmp))
-		return error_set(err, STATUS_ERR_INVALID, _("%s: path too long"), path);
-	if ((f = fopen(path, "rb"))) {
-		fclose(f);
-		return error_set(err, STATUS_ERR_INVALID, _("%s exists: not overwritten"), path);
-	}
-	if (!(f = fopen(tmp, "wb")))
-		return error_set(err, STATUS_ERR_IO, _("%s: %s"), tmp, strerror(errno));
-	short_write = size && fwrite(data, 1, size, f) != size;
-	close_failed = fclose(f) != 0; /* closed whatever the write did */
-	if (short_write || close_failed || rename(tmp, path)) {
-		int saved = errno;
-
-		remove(tmp);
-		return error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(saved));
-	}
-	return STATUS_OK;
+	if (stat(path, &st) || !S_ISDIR(st.st_mode))
+		return safe_file_write(path, data, size, SAFE_FILE_NEW, 0666, err);
+	if (!(name = safe_file_name(stored_name, err)))
+		return STATUS_ERR_INVALID;
+	if (asprintf(&inside, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", name) < 0)
+		status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	else
+		status = safe_file_write(inside, data, size, SAFE_FILE_NEW, 0666, err);
+	free(inside);
+	free(name);
+	return status;
 }
 
 enum status check_export(struct store *store, const char *sha256, const char *path, struct error *err)
 {
-	static const char *const sql = "SELECT data, sha256 FROM attachments WHERE sha256 >= lower(?1)"
+	static const char *const sql = "SELECT data, sha256, name FROM attachments WHERE sha256 >= lower(?1)"
 				       " AND substr(sha256, 1, length(?1)) = lower(?1) LIMIT 2";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	unsigned char *copy = NULL;
+	char *name = NULL;
 	size_t size = 0;
 	enum status status = STATUS_OK;
 	bool row, more;
@@ -264,6 +260,7 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 		size = (size_t)sqlite3_column_bytes(stmt, 0);
 		if ((copy = malloc(size ? size : 1)) && size)
 			memcpy(copy, sqlite3_column_blob(stmt, 0), size);
+		name = strdup((const char *)sqlite3_column_text(stmt, 2));
 		status = store_step(store, stmt, &more, err);
 		if (!status && more)
 			status = error_set(err, STATUS_ERR_INVALID, _("'%s' names more than one stored file"), sha256);
@@ -271,11 +268,12 @@ enum status check_export(struct store *store, const char *sha256, const char *pa
 	sqlite3_reset(stmt);
 	if (!status && !row)
 		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no stored file with SHA-256 %s"), sha256);
-	else if (!status && !copy)
+	else if (!status && (!copy || !name))
 		status = STATUS_ERR_NOMEM;
 	if (!status)
-		status = write_file(path, copy, size, err);
+		status = write_export(path, name, copy, size, err);
 	free(copy);
+	free(name);
 	return status;
 }
 

@@ -376,6 +376,59 @@ static enum status ensure_actor(struct store *store, struct error *err)
 	}
 }
 
+/* "file:" and path, its %, ? and # escaped, for sqlite3_open_v2 with URIs. */
+static char *file_uri(const char *path, const char *query)
+{
+	size_t len = strlen(path), i, n = 0;
+	char *uri = malloc(3 * len + strlen(query) + sizeof("file://"));
+
+	if (!uri)
+		return NULL;
+	n += (size_t)sprintf(uri, path[0] == '/' ? "file://" : "file:");
+	for (i = 0; i < len; i++)
+		if (path[i] == '%' || path[i] == '?' || path[i] == '#')
+			n += (size_t)sprintf(uri + n, "%%%02X", (unsigned char)path[i]);
+		else
+			uri[n++] = path[i];
+	strcpy(uri + n, query);
+	return uri;
+}
+
+/* Whether the file's header says WAL (bytes 18 and 19 are 2). */
+static bool in_wal_mode(const char *path)
+{
+	unsigned char header[20];
+	FILE *file = fopen(path, "rb");
+	bool wal = file && fread(header, 1, sizeof(header), file) == sizeof(header) && header[18] == 2 &&
+		   header[19] == 2;
+
+	if (file)
+		fclose(file);
+	return wal;
+}
+
+/* Someone who may only read the file must not leave a -wal or -shm behind:
+ * SQLite would make them with the file's read-only mode and the reader as
+ * owner, and once the file is writable again the others could not use them.
+ * A WAL database with no -wal beside it (no writer has it open) is read as
+ * it is, making nothing; otherwise through the -wal and -shm that are there
+ * (or, in rollback mode, with the usual locks, which make no file). */
+static int open_read_only(const char *path, sqlite3 **db)
+{
+	char *wal = NULL, *uri;
+	struct stat st;
+	bool writer = asprintf(&wal, "%s-wal", path) >= 0 && stat(wal, &st) == 0;
+	int rc;
+
+	free(wal);
+	uri = file_uri(path, writer || !in_wal_mode(path) ? "?mode=ro" : "?mode=ro&immutable=1");
+	if (!uri)
+		return SQLITE_NOMEM;
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	return rc;
+}
+
 enum status store_open(const char *path, enum store_mode mode, const char *actor,
 		       struct date today, struct store **out, struct error *err)
 {
@@ -424,7 +477,10 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 		store->read_only = true;
 	}
 	old_mask = umask(077);
-	rc = sqlite3_open_v2(path, &store->db, flags, NULL);
+	if (store->read_only)
+		rc = open_read_only(path, &store->db);
+	else
+		rc = sqlite3_open_v2(path, &store->db, flags, NULL);
 	umask(old_mask);
 	if (rc != SQLITE_OK) {
 		status = store_fail(store, rc, err, _("opening"));

@@ -54,6 +54,10 @@ enum status store_verify_attachments(struct store *store, struct error *err);
 struct forms;
 enum status store_readiness_keep(struct store *store, const struct forms *forms, const char *case_id,
 				 struct date filed_on, struct error *err);
+/* A backup written at exactly path (backup.c), for a caller that made the
+ * path safe first (safe_database_begin). */
+enum status store_backup_into(struct store *store, const char *path, struct error *err);
+
 /* In a bundle (a file with bundle_manifest) every committed write is
  * recorded as a changeset (bundle.c): the session is attached when the
  * store opens, its changes appended to bundle_changes at the outermost

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/safe_file.h"
 #include "gradus/utf8.h"
 #include "tui_private.h"
 
@@ -211,11 +212,13 @@ static void row_read(int y, char *text, size_t size, char *runs, size_t runs_siz
  * line ends with a tab and the row's attribute runs. */
 static enum status save(const char *path, bool attributes, struct error *err)
 {
-	FILE *file = fopen(path, "w");
+	struct safe_file out;
+	enum status status = safe_file_open(&out, path, SAFE_FILE_REPLACE, 0666, err);
+	FILE *file = out.stream;
 	int y;
 
-	if (!file)
-		return error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
+	if (status)
+		return status;
 	for (y = 0; y < LINES; y++) {
 		char text[4096], runs[2048];
 
@@ -225,9 +228,7 @@ static enum status save(const char *path, bool attributes, struct error *err)
 		else
 			fprintf(file, "%s\n", text);
 	}
-	if (fclose(file))
-		return error_set(err, STATUS_ERR_IO, "%s: %s", path, strerror(errno));
-	return STATUS_OK;
+	return safe_file_commit(&out, err);
 }
 
 enum status screen_save(const char *path, struct error *err)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "gradus/i18n.h"
+#include "gradus/safe_file.h"
 #include "settings.h"
 
 void settings_to_query(const struct list_settings *s, struct case_query *q)
@@ -497,35 +498,31 @@ static void make_dirs(char *path)
 	}
 }
 
-/* Rewrites one section of the state file, keeping the others: a temporary
- * file, then rename. body is the section's lines. */
+/* Rewrites one section of the state file, keeping the others: written
+ * beside it and renamed (safe_file.h). body is the section's lines. */
 static bool write_section(const char *path, const char *section, const char *body)
 {
-	char *tmp = NULL, *line = NULL;
+	char *line = NULL;
 	size_t size = 0;
-	bool ok = false, skipping = false;
-	FILE *in, *out;
+	bool skipping = false;
+	struct safe_file out;
+	FILE *in;
 
-	if (asprintf(&tmp, "%s.tmp", path) < 0)
-		return false;
 	make_dirs((char *)path);
-	out = fopen(tmp, "w");
-	in = out ? fopen(path, "r") : NULL;
+	if (safe_file_open(&out, path, SAFE_FILE_REPLACE, 0600, NULL))
+		return false;
+	in = fopen(path, "r");
 	while (in && getline(&line, &size, in) >= 0) {
 		if (line[0] == '[')
 			skipping = !strncmp(line + 1, section, strlen(section)) && line[1 + strlen(section)] == ']';
 		if (!skipping)
-			fputs(line, out);
+			fputs(line, out.stream);
 	}
 	if (in)
 		fclose(in);
 	free(line);
-	if (out) {
-		fprintf(out, "[%s]\n%s", section, body);
-		ok = fclose(out) == 0 && rename(tmp, path) == 0;
-	}
-	free(tmp);
-	return ok;
+	fprintf(out.stream, "[%s]\n%s", section, body);
+	return safe_file_commit(&out, NULL) == STATUS_OK;
 }
 
 bool settings_save(const struct list_settings *s, char *message, size_t size)

@@ -12,6 +12,7 @@
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
 #include "gradus/report.h"
+#include "gradus/safe_file.h"
 #include "gradus/utf8.h"
 #include "checks_private.h"
 #include "field.h"
@@ -362,34 +363,30 @@ static void export_file(struct tui *tui, struct walk *w, const char *path)
 		tui_say(tui, false, _("Exported %.12s to %s"), e->sha256, path);
 }
 
-/* The report goes to PATH.tmp first, renamed once whole. */
+/* The report is written beside PATH first, renamed once whole. */
 static void write_report(struct tui *tui, struct walk *w, const char *path)
 {
 	const char *dot = strrchr(path, '.');
 	enum report_format format;
 	struct error err = { "" };
-	char *tmp = NULL;
-	FILE *out = NULL;
+	struct safe_file file;
 
 	if (!dot || strchr(dot, '/') || !report_format_parse(dot + 1, &format)) {
 		/* L10N: the report's file name must end in one of these; keep them */
 		tui_say(tui, true, _("%s: expected a file ending .txt, .md or .html"), path);
 		return;
 	}
-	if (asprintf(&tmp, "%s.tmp", path) < 0 || !(out = fopen(tmp, "w"))) {
-		tui_say(tui, true, "%s: %s", path, strerror(errno));
-	} else if (report_check(tui->store, tui->forms, w->id, format, out, &err)) {
-		fclose(out);
-		remove(tmp);
+	if (safe_file_open(&file, path, SAFE_FILE_REPLACE, 0666, &err)) {
 		tui_say(tui, true, "%s", err.message);
-	} else if (fclose(out) || rename(tmp, path)) {
-		tui_say(tui, true, "%s: %s", path, strerror(errno));
-		remove(tmp);
+	} else if (report_check(tui->store, tui->forms, w->id, format, file.stream, &err)) {
+		safe_file_abort(&file);
+		tui_say(tui, true, "%s", err.message);
+	} else if (safe_file_commit(&file, &err)) {
+		tui_say(tui, true, "%s", err.message);
 	} else {
 		/* L10N: after the check's report was written */
 		tui_say(tui, false, _("Report written to %s"), path);
 	}
-	free(tmp);
 }
 
 static void sign(struct tui *tui, struct walk *w)
@@ -605,7 +602,11 @@ static bool evidence_key(struct tui *tui, struct walk *w, enum action action)
 	else if (action == ACTION_BACK || action == ACTION_EVIDENCE)
 		w->mode = MODE_ITEMS;
 	else if ((action == ACTION_ANSWER_NA || action == ACTION_OPEN) && w->pick < n) {
-		snprintf(path, sizeof(path), "./%s", w->v.evidence[files[w->pick]].name);
+		/* a stored name from a bundle may be ../../x: offered as ./x */
+		char *name = safe_file_name(w->v.evidence[files[w->pick]].name, NULL);
+
+		snprintf(path, sizeof(path), "./%s", name ? name : w->v.evidence[files[w->pick]].sha256);
+		free(name);
 		open_prompt(w, PROMPT_EXPORT, path);
 	}
 	return true;
