@@ -271,13 +271,17 @@ static long reader_column(const struct csv_reader *r)
 	return column;
 }
 
-/* At a line end (LF or CRLF): steps over it and counts the line. */
+/* At a line end (LF, CRLF, or a CR ending the file as `$(cat FILE)` leaves
+ * one): steps over it and counts the line. */
 static bool take_newline(struct csv_reader *r)
 {
-	size_t width = r->text[r->at] == '\n' ? 1 : r->text[r->at] == '\r' && r->at + 1 < r->len &&
-						      r->text[r->at + 1] == '\n' ? 2 : 0;
+	size_t width;
 
-	if (r->at >= r->len || !width)
+	if (r->at >= r->len)
+		return false;
+	width = r->text[r->at] == '\n' ? 1 : r->text[r->at] != '\r' ? 0 : r->at + 1 == r->len ? 1
+		: r->text[r->at + 1] == '\n' ? 2 : 0;
+	if (!width)
 		return false;
 	r->at += width;
 	r->line++;
@@ -316,7 +320,7 @@ static bool at_field_end(const struct csv_reader *r)
 {
 	const char *p = r->text + r->at;
 
-	return r->at >= r->len || *p == ',' || *p == '\n' || (*p == '\r' && r->at + 1 < r->len && p[1] == '\n');
+	return r->at >= r->len || *p == ',' || *p == '\n' || (*p == '\r' && (r->at + 1 == r->len || p[1] == '\n'));
 }
 
 static enum status read_field(struct csv_reader *r, struct buffer *field, struct error *err)
