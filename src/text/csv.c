@@ -413,13 +413,43 @@ void csv_record_clear(struct csv_record *rec)
 	memset(rec, 0, sizeof(*rec));
 }
 
+/* What a spreadsheet may skip before a formula: spaces (U+0020, U+00A0,
+ * U+3000), tab, line breaks, a byte order mark U+FEFF and the zero-width
+ * U+200B..U+200D and U+2060 (UTF-8). */
+static const char *const skipped_before_formula[] = {
+	" ", "\t", "\r", "\n", "\xc2\xa0", "\xe3\x80\x80", "\xef\xbb\xbf", "\xe2\x80\x8b", "\xe2\x80\x8c",
+	"\xe2\x80\x8d", "\xe2\x81\xa0",
+};
+/* What begins a formula: = + - @ and their full-width forms ＝ ＋ － ＠. */
+static const char *const formula_starts[] = {
+	"=", "+", "-", "@", "\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0",
+};
+
+/* The bytes of the entry of `list` text begins with, 0 when none. */
+static size_t begins_with(const char *text, const char *const *list, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (!strncmp(text, list[i], strlen(list[i])))
+			return strlen(list[i]);
+	return 0;
+}
+
 bool csv_needs_neutralising(const char *text)
 {
+	size_t n;
+
 	if (!text)
 		return false;
 	while (*text == '\'')
 		text++;
-	return *text && strchr("=+-@\t\r", *text);
+	if (*text == '\t' || *text == '\r' || *text == '\n')
+		return true;
+	while ((n = begins_with(text, skipped_before_formula,
+				sizeof(skipped_before_formula) / sizeof(*skipped_before_formula))))
+		text += n;
+	return begins_with(text, formula_starts, sizeof(formula_starts) / sizeof(*formula_starts)) > 0;
 }
 
 void csv_restore_formula(char *text)
