@@ -177,22 +177,115 @@ static enum status decode_gb(const char *from, const char *bytes, size_t len, st
 	return status ? status : refuse_nul(out, bad_at, err);
 }
 
-/* auto: BOM, then valid UTF-8, then GB18030. When GB18030 fails too, the
- * reading that got further names the bad byte (a UTF-8 file with one broken
- * byte is reported as UTF-8). */
+/* Whether a line not all ASCII reads as UTF-8 rather than GBK: valid UTF-8
+ * with a character of three or four bytes, as Chinese takes (GBK text
+ * passes for that only by rare accident). */
+static bool line_is_utf8(const char *line, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && (unsigned char)line[i] < 0xE0; i++)
+		;
+	return i < len && utf8_is_valid(line, len);
+}
+
+/* The next line of bytes[0..len) from *at (GB18030 never uses the byte of
+ * a line feed inside a character); false at the end. */
+static bool next_line(const char *bytes, size_t len, size_t *at, const char **line, size_t *line_len)
+{
+	const char *end;
+
+	if (*at >= len)
+		return false;
+	*line = bytes + *at;
+	end = memchr(*line, '\n', len - *at);
+	*line_len = end ? (size_t)(end - *line) : len - *at;
+	*at += *line_len + 1;
+	return true;
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* The first line that is not all ASCII (0 when none), and whether it is
+ * UTF-8. */
+static long first_text_line(const char *bytes, size_t len, bool *utf8)
+{
+	size_t at = 0, line_len;
+	const char *line;
+	long number = 0;
+
+	*utf8 = false;
+	while (next_line(bytes, len, &at, &line, &line_len)) {
+		number++;
+		if (!is_ascii(line, line_len)) {
+			*utf8 = line_is_utf8(line, line_len);
+			return number;
+		}
+	}
+	return 0;
+}
+
+/* A file read as GB18030 or GBK with a line in UTF-8 (which GB18030 would
+ * read as other characters) is refused at that line. */
+static enum status refuse_utf8_lines(const char *bytes, size_t len, const char *from, struct error *err)
+{
+	size_t at = 0, line_len;
+	const char *line;
+	long number = 0, gb_line = 0;
+
+	while (next_line(bytes, len, &at, &line, &line_len)) {
+		number++;
+		if (is_ascii(line, line_len))
+			continue;
+		if (!line_is_utf8(line, line_len)) {
+			gb_line = gb_line ? gb_line : number;
+			continue;
+		}
+		if (gb_line)
+			/* L10N: a line of the file, another line, the encoding (GB18030 or GBK) */
+			return error_set(err, STATUS_ERR_PARSE, _("%ld: this line is in UTF-8 while line %ld is in %s: "
+								  "a file in two encodings is refused; save it in one"),
+					 number, gb_line, from);
+		/* L10N: a line of the file, the encoding given (GB18030 or GBK) */
+		return error_set(err, STATUS_ERR_PARSE, _("%ld: this line is in UTF-8, not in %s"), number, from);
+	}
+	return STATUS_OK;
+}
+
+/* auto: BOM, then valid UTF-8, then GB18030. A file whose first line
+ * that is not ASCII is UTF-8 is UTF-8 throughout: a later line that is not
+ * (in GBK, or one broken byte) is named. When GB18030 fails too, the reading
+ * that got further names the bad byte. */
 static enum status decode_auto(const char *bytes, size_t len, struct buffer *out, enum csv_encoding *used,
 			       struct error *err)
 {
 	struct error utf8_err = { "" };
 	size_t utf8_bad = 0, gb_bad = 0;
 	enum status status;
+	long first;
+	bool utf8;
 
 	*used = CSV_UTF8;
 	if (len >= 3 && !memcmp(bytes, BOM, 3))
 		return decode_utf8(bytes, len, out, &utf8_bad, err);
 	if (!decode_utf8(bytes, len, out, &utf8_bad, &utf8_err))
 		return out->failed ? STATUS_ERR_NOMEM : STATUS_OK;
+	first = first_text_line(bytes, len, &utf8);
+	if (utf8)
+		/* L10N: after "LINE:COLUMN: byte 0xNN: expected a UTF-8 character": the first line with text */
+		return error_set(err, STATUS_ERR_PARSE, _("%s (line %ld is in UTF-8: a file is read in one encoding)"),
+				 utf8_err.message, first);
 	*used = CSV_GB18030;
+	if ((status = refuse_utf8_lines(bytes, len, "GB18030", err)))
+		return status;
 	status = decode_gb("GB18030", bytes, len, out, &gb_bad, err);
 	if (status == STATUS_ERR_PARSE && utf8_bad >= gb_bad && err)
 		*err = utf8_err;
@@ -221,7 +314,7 @@ enum status csv_decode(const char *bytes, size_t len, enum csv_encoding encoding
 		status = decode_auto(bytes, len, &out, &found, err);
 	else if (encoding == CSV_UTF8)
 		status = decode_utf8(bytes, len, &out, &bad_at, err);
-	else
+	else if (!(status = refuse_utf8_lines(bytes, len, encoding == CSV_GBK ? "GBK" : "GB18030", err)))
 		status = decode_gb(encoding == CSV_GBK ? "GBK" : "GB18030", bytes, len, &out, &bad_at, err);
 	if (!status && !out.data && !buffer_reserve(&out, 0))
 		status = STATUS_ERR_NOMEM;

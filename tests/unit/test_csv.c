@@ -55,6 +55,19 @@ static void test_decode(void **state)
 		/* a UTF-8 file with one broken byte late is reported as UTF-8 */
 		{ ZW_UTF8 "\n" ZW_UTF8 "\n" ZW_UTF8 "\xff", 21, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0,
 		  "3:3: byte 0xFF: expected a UTF-8 character" },
+		/* one line in UTF-8, the next in GBK, or the other way: refused at the second */
+		{ "h\n" ZW_UTF8 ",1\r\n" ZW_GB ",2\r\n", 19, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0,
+		  "3:1: byte 0xD6: expected a UTF-8 character (line 2 is in UTF-8" },
+		{ "h\n" ZW_GB ",1\r\nx\r\n" ZW_UTF8 ",2\r\n", 22, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0,
+		  "4: this line is in UTF-8 while line 2 is in GB18030" },
+		{ ZW_GB "\n" ZW_UTF8, 11, CSV_GBK, STATUS_ERR_PARSE, NULL, 0,
+		  "2: this line is in UTF-8 while line 1 is in GBK" },
+		{ ZW_GB "\n" JI_UTF8, 9, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0,
+		  "2: this line is in UTF-8 while line 1 is in GB18030" },
+		{ "a\n" ZW_UTF8, 8, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0, "2: this line is in UTF-8, not in GB18030" },
+		/* ASCII lines agree with either */
+		{ "a\n" ZW_GB "\nb\n" JI_GB "\n", 14, CSV_AUTO, STATUS_OK, "a\n" ZW_UTF8 "\nb\n" JI_UTF8 "\n", CSV_GB18030,
+		  NULL },
 		{ "a\0b", 3, CSV_UTF8, STATUS_ERR_PARSE, NULL, 0, "1:2: byte 0x00" },
 		{ "a\0b", 3, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0, "1:2: byte 0x00" },
 		{ ZW_GB "\xd6", 5, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0, "cut off at the end of the file" },
