@@ -233,8 +233,10 @@ static long first_text_line(const char *bytes, size_t len, bool *utf8)
 	return 0;
 }
 
-/* A file read as GB18030 or GBK with a line in UTF-8 (which GB18030 would
- * read as other characters) is refused at that line. */
+/* A file found to be GB18030 with a line in UTF-8 (which GB18030 would
+ * read as other characters) is refused at that line. GBK text passes for
+ * UTF-8 by rare accident (its second bytes include 0x80..0xBF and ASCII
+ * letters): --encoding, naming the encoding, reads the file as it says. */
 static enum status refuse_utf8_lines(const char *bytes, size_t len, const char *from, struct error *err)
 {
 	size_t at = 0, line_len;
@@ -245,17 +247,15 @@ static enum status refuse_utf8_lines(const char *bytes, size_t len, const char *
 		number++;
 		if (is_ascii(line, line_len))
 			continue;
-		if (!line_is_utf8(line, line_len)) {
+		if (!line_is_utf8(line, line_len) || !gb_line) {
 			gb_line = gb_line ? gb_line : number;
 			continue;
 		}
-		if (gb_line)
-			/* L10N: a line of the file, another line, the encoding (GB18030 or GBK) */
-			return error_set(err, STATUS_ERR_PARSE, _("%ld: this line is in UTF-8 while line %ld is in %s: "
-								  "a file in two encodings is refused; save it in one"),
-					 number, gb_line, from);
-		/* L10N: a line of the file, the encoding given (GB18030 or GBK) */
-		return error_set(err, STATUS_ERR_PARSE, _("%ld: this line is in UTF-8, not in %s"), number, from);
+		/* L10N: a line of the file, another line, the encoding (GB18030) */
+		return error_set(err, STATUS_ERR_PARSE, _("%ld: this line is in UTF-8 while line %ld is in %s: "
+							  "a file in two encodings is refused; save it in one "
+							  "(or name its encoding with --encoding)"),
+				 number, gb_line, from);
 	}
 	return STATUS_OK;
 }
@@ -314,7 +314,7 @@ enum status csv_decode(const char *bytes, size_t len, enum csv_encoding encoding
 		status = decode_auto(bytes, len, &out, &found, err);
 	else if (encoding == CSV_UTF8)
 		status = decode_utf8(bytes, len, &out, &bad_at, err);
-	else if (!(status = refuse_utf8_lines(bytes, len, encoding == CSV_GBK ? "GBK" : "GB18030", err)))
+	else
 		status = decode_gb(encoding == CSV_GBK ? "GBK" : "GB18030", bytes, len, &out, &bad_at, err);
 	if (!status && !out.data && !buffer_reserve(&out, 0))
 		status = STATUS_ERR_NOMEM;
