@@ -58,6 +58,8 @@ int main(int argc, char **argv)
 	memset(&cli, 0, sizeof(cli));
 	rc = cli_arguments_from_locale(argc, argv);
 	if (!rc)
+		rc = cli_arguments_are_text(argc, argv);
+	if (!rc)
 		rc = cli_parse_global(&cli, argc, argv, &next);
 	cli.tui.started_us = started;
 	if (rc)

@@ -82,6 +82,9 @@ struct charset *cli_locale_charset(void);
  * only checked); 2 and a message naming the argument when one is not text
  * in that character set. */
 int cli_arguments_from_locale(int argc, char **argv);
+/* 2 and a message naming the argument when one holds a control character
+ * (but line feed, CR LF and tab) or a noncharacter (after the conversion). */
+int cli_arguments_are_text(int argc, char **argv);
 /* The bytes the user typed for an argument converted by
  * cli_arguments_from_locale (a file name is opened by those bytes); any
  * other text as it is. */

@@ -3,9 +3,12 @@
  * Windows), RFC 4180 records read from it, and records written back with
  * CRLF line ends, an optional byte order mark and GB18030 on request.
  *
- * Formula neutralisation: a cell written that begins with = + - @, a tab or
- * a carriage return gets a leading apostrophe, so a spreadsheet shows it as
- * text instead of running it (=HYPERLINK(...) is written '=HYPERLINK(...)).
+ * Formula neutralisation: a cell written that begins with = + - @ or
+ * their full-width forms ＝ ＋ － ＠ (after any spaces, U+3000, line breaks,
+ * a byte order mark U+FEFF or zero-width characters U+200B..U+200D, U+2060),
+ * or with a tab, a carriage return or a line feed, gets a leading
+ * apostrophe, so a spreadsheet shows it as text instead of running it
+ * (=HYPERLINK(...) is written '=HYPERLINK(...)).
  * A value that already begins with apostrophes before one of those gets one
  * more, so csv_restore_formula gives back exactly what was written. */
 #ifndef GRADUS_CSV_H
@@ -73,7 +76,7 @@ enum status csv_writer_finish(struct csv_writer *writer, enum csv_encoding encod
 void csv_writer_free(struct csv_writer *writer);
 
 /* Whether a cell needs the apostrophe, and undoing it in place on a cell
- * read back (one leading apostrophe dropped before = + - @ tab CR). */
+ * read back (one leading apostrophe dropped before what needs it). */
 bool csv_needs_neutralising(const char *text);
 void csv_restore_formula(char *text);
 

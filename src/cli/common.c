@@ -497,7 +497,7 @@ void cli_json_string(FILE *out, const char *text)
 			fprintf(out, "\\%c", *p);
 		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(out, "\\u%04x", *p);
-		else if (*p >= 0x80 && cli_locale_charset())
+		else if (*p >= 0x80 && (cli_locale_charset() || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)))
 			p += json_escape_character(out, (const char *)p) - 1;
 		else
 			fputc(*p, out);

@@ -1,10 +1,12 @@
-/* What commands print passes through a guard. To a terminal: control
- * characters, escape sequences, bidirectional controls and invalid UTF-8
- * in data become visible placeholders, as on the screens, and never reach
- * the terminal. When the locale's character set is not UTF-8 (e.g.
- * zh_CN.GB18030): the UTF-8 gradus writes is converted to it, whether to a
- * terminal, a pipe or a file, with <U+XXXX> for what it cannot show. Output
- * to a file or a pipe in a UTF-8 locale is left as it is. */
+/* What commands print passes through a guard. Control characters (but
+ * line feed and tab), escape sequences and invalid UTF-8 in data become
+ * visible placeholders, as on the screens, whether to a terminal, a pipe or
+ * a file (a log read with less or cat must not ring or recolour the
+ * terminal); to a terminal bidirectional controls too. When the locale's
+ * character set is not UTF-8 (e.g. zh_CN.GB18030): the UTF-8 gradus writes
+ * is converted to it, with <U+XXXX> for what it cannot show. Bytes in an
+ * encoding of their own (CSV, iCalendar, HTML) bypass the guard, except to
+ * a terminal. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +14,13 @@
 
 #include "gradus/charset.h"
 #include "gradus/cli.h"
+#include "gradus/i18n.h"
 #include "gradus/utf8.h"
+#include "gradus/valid.h"
 
 struct guard {
 	FILE *to;
-	bool sanitize;           /* a terminal */
+	bool terminal;           /* bidirectional controls too */
 	struct charset *charset; /* the locale's, when not UTF-8 */
 	char pending[4];         /* the start of a character cut by a write */
 	size_t pending_len;
@@ -26,6 +30,7 @@ struct guard {
 
 static const char replacement[] = "\xEF\xBF\xBD";
 static FILE *unguarded_stdout;
+static struct guard out_guard, err_guard;
 
 /* Writes UTF-8 text, converted to the locale's character set when it is
  * not UTF-8 (as it is should memory run out). */
@@ -61,7 +66,7 @@ static void put(struct guard *g, const char *s, size_t len)
 {
 	size_t at = 0, used = 0;
 
-	if (!g->sanitize || !scratch_room(g, 4 * len + 1)) {
+	if (!scratch_room(g, 4 * len + 1)) {
 		emit(g, s, len);
 		return;
 	}
@@ -76,7 +81,7 @@ static void put(struct guard *g, const char *s, size_t len)
 			shown = replacement;
 			shown_len = 3;
 			n = 1;
-		} else if (cp != '\n' && cp != '\t' && utf8_is_unsafe(cp)) {
+		} else if (cp != '\n' && cp != '\t' && utf8_is_unsafe(cp) && (g->terminal || cp <= 0x9F)) {
 			shown = utf8_placeholder(cp);
 			shown_len = strlen(shown);
 		}
@@ -148,31 +153,30 @@ static FILE *guarded(FILE *stream, int fd, struct guard *g)
 	FILE *f;
 	int copy;
 
-	g->sanitize = isatty(fd);
+	g->terminal = isatty(fd);
 	g->charset = cli_locale_charset();
-	if ((!g->sanitize && !g->charset) || (copy = dup(fd)) < 0)
+	if ((copy = dup(fd)) < 0)
 		return stream;
 	g->to = fdopen(copy, "w");
 	if (!g->to || !(f = fopencookie(g, "w", io)))
 		return stream;
 	/* buffered as the stream it stands for: by line to a terminal and for
 	 * errors, by block to a pipe or a file */
-	if (g->sanitize || fd == STDERR_FILENO)
+	if (g->terminal || fd == STDERR_FILENO)
 		setvbuf(f, NULL, _IOLBF, 0);
 	return f;
 }
 
 void cli_guard_terminal(void)
 {
-	static struct guard out, err;
 	static bool done;
 
 	if (done)
 		return;
 	done = true;
 	unguarded_stdout = stdout;
-	stdout = guarded(stdout, STDOUT_FILENO, &out);
-	stderr = guarded(stderr, STDERR_FILENO, &err);
+	stdout = guarded(stdout, STDOUT_FILENO, &out_guard);
+	stderr = guarded(stderr, STDERR_FILENO, &err_guard);
 }
 
 void cli_unguard_stdout(void)
@@ -188,5 +192,52 @@ void cli_unguard_stdout(void)
 FILE *cli_stdout_as_is(void)
 {
 	fflush(stdout);
-	return unguarded_stdout && cli_locale_charset() ? unguarded_stdout : stdout;
+	return unguarded_stdout && (cli_locale_charset() || !out_guard.terminal) ? unguarded_stdout : stdout;
+}
+
+/* An argument as the message shows it: control characters as \xNN. */
+static char *shown_controls(const char *text)
+{
+	char *shown = NULL;
+	size_t size = 0, len = strlen(text), at = 0;
+	FILE *out = open_memstream(&shown, &size);
+
+	if (!out)
+		return NULL;
+	while (at < len) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(text + at, len - at, &cp, &valid);
+
+		if (valid && (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)))
+			fprintf(out, "\\x%02X", (unsigned)cp);
+		else
+			fwrite(text + at, 1, n, out);
+		at += n;
+	}
+	fclose(out);
+	return shown;
+}
+
+int cli_arguments_are_text(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		struct text_problem problem;
+		char *shown;
+
+		if (!text_problem(argv[i], strlen(argv[i]), true, &problem))
+			continue;
+		shown = shown_controls(argv[i]);
+		/* L10N: the argument's place on the command line, counted from 1 after
+		 * gradus, the argument (control characters as \xNN), then the code
+		 * point found and its place in characters */
+		cli_error(_("argument %d \"%s\": U+%04X at character %zu is not text (a control character or a "
+			    "noncharacter); nothing was done"),
+			  i, shown ? shown : "", (unsigned)problem.cp, problem.character);
+		free(shown);
+		return 2;
+	}
+	return 0;
 }

@@ -10,6 +10,7 @@
 #include "gradus/i18n.h"
 #include "gradus/maturity.h"
 #include "gradus/panels.h"
+#include "gradus/valid.h"
 
 #define MAX_COLUMNS 24
 
@@ -130,6 +131,18 @@ static enum status column_error(const struct import *im, const char *column, con
 	return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %s: %s"), im->name, im->line, column, message);
 }
 
+/* A cell is text: UTF-8 without control characters; line breaks only in a
+ * note. */
+static enum status check_cell(const struct import *im, const char *column, const char *text, struct error *err)
+{
+	struct error why = { "" };
+
+	if (!text_check(column, text, !strcmp(column, "note"), &why))
+		return STATUS_OK;
+	/* L10N: the file's name and line, then "COLUMN: what was found where" */
+	return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %s"), im->name, im->line, why.message);
+}
+
 /* The row's cells by column; a required one must not be empty. */
 static enum status take_row(struct import *im, struct csv_record *row, struct error *err)
 {
@@ -143,6 +156,8 @@ static enum status take_row(struct import *im, struct csv_record *row, struct er
 	memset(im->values, 0, sizeof(im->values));
 	for (i = 0; i < row->count; i++) {
 		csv_restore_formula(row->fields[i]);
+		if (im->slot[i] >= 0 && check_cell(im, c->known[im->slot[i]], row->fields[i], err))
+			return STATUS_ERR_INVALID;
 		if (im->slot[i] >= 0 && *row->fields[i])
 			im->values[im->slot[i]] = row->fields[i];
 	}

@@ -445,6 +445,29 @@ static const struct schema_table tables[] = {
 	{ "bundles_issued", bundle_issued_fields },
 };
 
+/* Fields of several lines: the only ones whose text may hold line feeds,
+ * CR LF and tabs (every text written is UTF-8 without control characters). */
+static const char *const multiline_fields[] = {
+	"cases.note", "events.note", "answers.note", "amendments.old_note", "amendments.new_note",
+	"amendments.reason", "findings.action", "findings.closing_note", "panels.opinion_text", "panel_notes.note",
+	"cultivation_plans.body", "cultivation_plans.change", "guidance_sessions.advice", "followups.action",
+	"progress_reports.summary", "readiness.text", "check_scenarios.text", "check_scenarios.activities",
+	"check_scenarios.problems", "check_scenarios.technologies", "check_items.text", "check_items.text_en",
+	"conflicts.base", "conflicts.office", "conflicts.bundle", "conflicts.resolved_value", "conflicts.reason",
+	NULL,
+};
+
+bool schema_is_multiline(const char *table, const char *field)
+{
+	size_t i, n = strlen(table);
+
+	for (i = 0; multiline_fields[i]; i++)
+		if (!strncmp(multiline_fields[i], table, n) && multiline_fields[i][n] == '.' &&
+		    !strcmp(multiline_fields[i] + n + 1, field))
+			return true;
+	return false;
+}
+
 const struct schema_table *schema_table(const char *name)
 {
 	size_t i;

@@ -21,5 +21,7 @@ const struct schema_table *schema_table(const char *name);
 /* The i-th table the write path knows, NULL past the last. */
 const struct schema_table *schema_table_at(size_t i);
 bool schema_has_field(const struct schema_table *table, const char *field);
+/* Whether table.field holds several lines (line feeds, CR LF, tabs). */
+bool schema_is_multiline(const char *table, const char *field);
 
 #endif

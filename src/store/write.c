@@ -10,6 +10,7 @@
 #include "gradus/dates.h"
 #include "gradus/i18n.h"
 #include "gradus/store.h"
+#include "gradus/valid.h"
 #include "schema.h"
 #include "store_private.h"
 
@@ -114,6 +115,16 @@ static enum status check_date_field(const char *table, const struct field_value 
 	return date_parse_named(name, field->value, &ignored, err);
 }
 
+/* Text is valid UTF-8 without control characters; line breaks only in
+ * the fields of several lines (schema.c). */
+static enum status check_text_field(const char *table, const struct field_value *field, struct error *err)
+{
+	char name[96];
+
+	snprintf(name, sizeof(name), "%s.%s", table, field->name);
+	return text_check(name, field->value, schema_is_multiline(table, field->name), err);
+}
+
 static enum status check_fields(const char *table, const struct schema_table **out,
 				const struct field_value *fields, size_t count, struct error *err)
 {
@@ -126,7 +137,8 @@ static enum status check_fields(const char *table, const struct schema_table **o
 	for (i = 0; i < count; i++) {
 		if (!schema_has_field(*out, fields[i].name))
 			return error_set(err, STATUS_ERR_INVALID, _("unknown field '%s.%s'"), table, fields[i].name);
-		if ((status = check_date_field(table, &fields[i], err)))
+		if ((status = check_date_field(table, &fields[i], err)) ||
+		    (status = check_text_field(table, &fields[i], err)))
 			return status;
 	}
 	return STATUS_OK;

@@ -177,22 +177,115 @@ static enum status decode_gb(const char *from, const char *bytes, size_t len, st
 	return status ? status : refuse_nul(out, bad_at, err);
 }
 
-/* auto: BOM, then valid UTF-8, then GB18030. When GB18030 fails too, the
- * reading that got further names the bad byte (a UTF-8 file with one broken
- * byte is reported as UTF-8). */
+/* Whether a line not all ASCII reads as UTF-8 rather than GBK: valid UTF-8
+ * with a character of three or four bytes, as Chinese takes (GBK text
+ * passes for that only by rare accident). */
+static bool line_is_utf8(const char *line, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && (unsigned char)line[i] < 0xE0; i++)
+		;
+	return i < len && utf8_is_valid(line, len);
+}
+
+/* The next line of bytes[0..len) from *at (GB18030 never uses the byte of
+ * a line feed inside a character); false at the end. */
+static bool next_line(const char *bytes, size_t len, size_t *at, const char **line, size_t *line_len)
+{
+	const char *end;
+
+	if (*at >= len)
+		return false;
+	*line = bytes + *at;
+	end = memchr(*line, '\n', len - *at);
+	*line_len = end ? (size_t)(end - *line) : len - *at;
+	*at += *line_len + 1;
+	return true;
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* The first line that is not all ASCII (0 when none), and whether it is
+ * UTF-8. */
+static long first_text_line(const char *bytes, size_t len, bool *utf8)
+{
+	size_t at = 0, line_len;
+	const char *line;
+	long number = 0;
+
+	*utf8 = false;
+	while (next_line(bytes, len, &at, &line, &line_len)) {
+		number++;
+		if (!is_ascii(line, line_len)) {
+			*utf8 = line_is_utf8(line, line_len);
+			return number;
+		}
+	}
+	return 0;
+}
+
+/* A file found to be GB18030 with a line in UTF-8 (which GB18030 would
+ * read as other characters) is refused at that line. GBK text passes for
+ * UTF-8 by rare accident (its second bytes include 0x80..0xBF and ASCII
+ * letters): --encoding, naming the encoding, reads the file as it says. */
+static enum status refuse_utf8_lines(const char *bytes, size_t len, const char *from, struct error *err)
+{
+	size_t at = 0, line_len;
+	const char *line;
+	long number = 0, gb_line = 0;
+
+	while (next_line(bytes, len, &at, &line, &line_len)) {
+		number++;
+		if (is_ascii(line, line_len))
+			continue;
+		if (!line_is_utf8(line, line_len) || !gb_line) {
+			gb_line = gb_line ? gb_line : number;
+			continue;
+		}
+		/* L10N: a line of the file, another line, the encoding (GB18030) */
+		return error_set(err, STATUS_ERR_PARSE, _("%ld: this line is in UTF-8 while line %ld is in %s: "
+							  "a file in two encodings is refused; save it in one "
+							  "(or name its encoding with --encoding)"),
+				 number, gb_line, from);
+	}
+	return STATUS_OK;
+}
+
+/* auto: BOM, then valid UTF-8, then GB18030. A file whose first line
+ * that is not ASCII is UTF-8 is UTF-8 throughout: a later line that is not
+ * (in GBK, or one broken byte) is named. When GB18030 fails too, the reading
+ * that got further names the bad byte. */
 static enum status decode_auto(const char *bytes, size_t len, struct buffer *out, enum csv_encoding *used,
 			       struct error *err)
 {
 	struct error utf8_err = { "" };
 	size_t utf8_bad = 0, gb_bad = 0;
 	enum status status;
+	long first;
+	bool utf8;
 
 	*used = CSV_UTF8;
 	if (len >= 3 && !memcmp(bytes, BOM, 3))
 		return decode_utf8(bytes, len, out, &utf8_bad, err);
 	if (!decode_utf8(bytes, len, out, &utf8_bad, &utf8_err))
 		return out->failed ? STATUS_ERR_NOMEM : STATUS_OK;
+	first = first_text_line(bytes, len, &utf8);
+	if (utf8)
+		/* L10N: after "LINE:COLUMN: byte 0xNN: expected a UTF-8 character": the first line with text */
+		return error_set(err, STATUS_ERR_PARSE, _("%s (line %ld is in UTF-8: a file is read in one encoding)"),
+				 utf8_err.message, first);
 	*used = CSV_GB18030;
+	if ((status = refuse_utf8_lines(bytes, len, "GB18030", err)))
+		return status;
 	status = decode_gb("GB18030", bytes, len, out, &gb_bad, err);
 	if (status == STATUS_ERR_PARSE && utf8_bad >= gb_bad && err)
 		*err = utf8_err;
@@ -271,13 +364,17 @@ static long reader_column(const struct csv_reader *r)
 	return column;
 }
 
-/* At a line end (LF or CRLF): steps over it and counts the line. */
+/* At a line end (LF, CRLF, or a CR ending the file as `$(cat FILE)` leaves
+ * one): steps over it and counts the line. */
 static bool take_newline(struct csv_reader *r)
 {
-	size_t width = r->text[r->at] == '\n' ? 1 : r->text[r->at] == '\r' && r->at + 1 < r->len &&
-						      r->text[r->at + 1] == '\n' ? 2 : 0;
+	size_t width;
 
-	if (r->at >= r->len || !width)
+	if (r->at >= r->len)
+		return false;
+	width = r->text[r->at] == '\n' ? 1 : r->text[r->at] != '\r' ? 0 : r->at + 1 == r->len ? 1
+		: r->text[r->at + 1] == '\n' ? 2 : 0;
+	if (!width)
 		return false;
 	r->at += width;
 	r->line++;
@@ -316,7 +413,7 @@ static bool at_field_end(const struct csv_reader *r)
 {
 	const char *p = r->text + r->at;
 
-	return r->at >= r->len || *p == ',' || *p == '\n' || (*p == '\r' && r->at + 1 < r->len && p[1] == '\n');
+	return r->at >= r->len || *p == ',' || *p == '\n' || (*p == '\r' && (r->at + 1 == r->len || p[1] == '\n'));
 }
 
 static enum status read_field(struct csv_reader *r, struct buffer *field, struct error *err)
@@ -409,13 +506,43 @@ void csv_record_clear(struct csv_record *rec)
 	memset(rec, 0, sizeof(*rec));
 }
 
+/* What a spreadsheet may skip before a formula: spaces (U+0020, U+00A0,
+ * U+3000), tab, line breaks, a byte order mark U+FEFF and the zero-width
+ * U+200B..U+200D and U+2060 (UTF-8). */
+static const char *const skipped_before_formula[] = {
+	" ", "\t", "\r", "\n", "\xc2\xa0", "\xe3\x80\x80", "\xef\xbb\xbf", "\xe2\x80\x8b", "\xe2\x80\x8c",
+	"\xe2\x80\x8d", "\xe2\x81\xa0",
+};
+/* What begins a formula: = + - @ and their full-width forms ＝ ＋ － ＠. */
+static const char *const formula_starts[] = {
+	"=", "+", "-", "@", "\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0",
+};
+
+/* The bytes of the entry of `list` text begins with, 0 when none. */
+static size_t begins_with(const char *text, const char *const *list, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (!strncmp(text, list[i], strlen(list[i])))
+			return strlen(list[i]);
+	return 0;
+}
+
 bool csv_needs_neutralising(const char *text)
 {
+	size_t n;
+
 	if (!text)
 		return false;
 	while (*text == '\'')
 		text++;
-	return *text && strchr("=+-@\t\r", *text);
+	if (*text == '\t' || *text == '\r' || *text == '\n')
+		return true;
+	while ((n = begins_with(text, skipped_before_formula,
+				sizeof(skipped_before_formula) / sizeof(*skipped_before_formula))))
+		text += n;
+	return begins_with(text, formula_starts, sizeof(formula_starts) / sizeof(*formula_starts)) > 0;
 }
 
 void csv_restore_formula(char *text)

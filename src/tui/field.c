@@ -3,6 +3,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "gradus/i18n.h"
 #include "gradus/utf8.h"
 #include "field.h"
 
@@ -33,7 +34,16 @@ static bool grow(struct field *field, size_t wanted)
 
 bool field_printable(wint_t ch)
 {
-	return ch >= 0x20 && ch <= 0x10FFFF && !(ch >= 0xD800 && ch <= 0xDFFF) && !utf8_is_unsafe((uint32_t)ch);
+	return ch >= 0x20 && ch <= 0x10FFFF && !(ch >= 0xD800 && ch <= 0xDFFF) && !utf8_is_unsafe((uint32_t)ch) &&
+	       !(ch >= 0xFDD0 && ch <= 0xFDEF) && (ch & 0xFFFE) != 0xFFFE;
+}
+
+void field_say_refused(struct tui *tui, int code, wint_t ch)
+{
+	if (code || field_printable(ch))
+		return;
+	/* L10N: a key typed or pasted into a field that is not text (e.g. U+0007, a bell) */
+	tui_say(tui, true, _("U+%04X is not text (a control character or a noncharacter): not typed"), (unsigned)ch);
 }
 
 bool field_insert(struct field *field, uint32_t cp)

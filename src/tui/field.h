@@ -23,8 +23,12 @@ void field_init(struct field *field, size_t limit);
 /* Replaces the text (invalid bytes and unsafe code points are dropped) and
  * puts the cursor at its end. False when out of memory. */
 bool field_set(struct field *field, const char *utf8);
-/* What may be typed: no controls, no bidirectional overrides. */
+/* What may be typed: no controls, no bidirectional overrides, no
+ * noncharacters. */
 bool field_printable(wint_t ch);
+/* After a key no editor took: a character that is not text is named on the
+ * status line as not typed (nothing for a function key). */
+void field_say_refused(struct tui *tui, int code, wint_t ch);
 /* A code point inserted at the cursor (false: out of memory); one deleted at an index. */
 bool field_insert(struct field *field, uint32_t cp);
 void field_delete_at(struct field *field, size_t at);

@@ -442,8 +442,8 @@ static bool editing_key(struct form *form, int code, wint_t ch)
 		if (code == KEY_F(2) || (!code && (ch == 0x0f || ch == 0x1b))) {
 			form->editing = false;
 			form->left = form->focus;
-		} else {
-			textarea_key(&row->area, code, ch);
+		} else if (!textarea_key(&row->area, code, ch) && !code) {
+			form->refused = ch;
 		}
 		return true;
 	}
@@ -461,8 +461,8 @@ static bool editing_key(struct form *form, int code, wint_t ch)
 		field_set(&row->field, form->before_edit ? form->before_edit : "");
 		form->editing = false;
 		check_row(form, form->focus);
-	} else {
-		field_key(&row->field, code, ch);
+	} else if (!field_key(&row->field, code, ch) && !code) {
+		form->refused = ch;
 	}
 	return true;
 }
@@ -475,6 +475,7 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 	*pressed = FORM_NONE;
 	form->left = FORM_NONE;
 	form->leaving = false;
+	form->refused = 0;
 	if (code == KEY_F(1))
 		return false;
 	if (!form->picking && !form->editing && (form->asking || action == ACTION_BACK || action == ACTION_QUIT))
@@ -503,6 +504,8 @@ bool form_key(struct tui *tui, struct form *form, enum action action, int code, 
 	} else
 		handled = false;
 	form_hint(tui, form);
+	if (form->refused)
+		field_say_refused(tui, 0, form->refused);
 	return handled;
 }
 

@@ -56,6 +56,7 @@ struct form {
 	bool pops;                /* a form that is a whole view: y to that question pops it (the default),
 				     freeing the view's data: a caller reading it after form_key sets this false */
 	bool leaving;             /* after form_key, in a form that does not pop: y was answered */
+	wint_t refused;           /* after editing_key: a character that is not text, not typed; 0 none */
 };
 
 /* Whether a key leaves a form, asking first when it holds text not yet

@@ -553,7 +553,9 @@ static void start_editing(struct tui *tui, struct intake *form)
 /* The keys that matter while a field is edited. */
 static void hint(struct tui *tui, const struct intake *form)
 {
-	if (form->f.editing)
+	if (form->f.refused)
+		field_say_refused(tui, 0, form->f.refused);
+	else if (form->f.editing)
 		/* L10N: status line while a field is edited */
 		tui_say(tui, false, "%s", _("Enter Tab ↓ ↑: done   Esc: undo   ^U: clear   ← → Home End: move"));
 }

@@ -544,8 +544,8 @@ static bool note_key(struct tui *tui, struct walk *w, int code, wint_t ch)
 			w->mode = MODE_NOTE_DISCARD;
 		else
 			w->mode = MODE_ITEMS;
-	} else {
-		textarea_key(&w->note, code, ch);
+	} else if (!textarea_key(&w->note, code, ch)) {
+		field_say_refused(tui, code, ch);
 	}
 	return true;
 }

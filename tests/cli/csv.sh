@@ -68,11 +68,11 @@ run G import cases "$WORK/bad-byte.csv" --encoding utf-8
 expect "read as UTF-8 the first non-UTF-8 byte is named" 1 "bad-byte.csv:2:1: byte 0xBE: expected a UTF-8 character"
 
 cat >"$WORK/bad-row.csv" <<'EOF'
-enterprise,uscc,region,level,year
-荆州一号有限公司,91421000MAGEEUF318,jingzhou,basic,2026
-荆州二号有限公司,91421000MAGEEUF318,jingzhou,basic,2026
-"荆州
-三号有限公司",91421000MAGEEUF318,nowhere,basic,2026
+enterprise,uscc,region,level,year,note
+荆州一号有限公司,91421000MAGEEUF318,jingzhou,basic,2026,
+荆州二号有限公司,91421000MAGEEUF318,jingzhou,basic,2026,
+荆州三号有限公司,91421000MAGEEUF318,nowhere,basic,2026,"第一行
+第二行"
 EOF
 run G import cases "$WORK/bad-row.csv"
 expect "the first bad row is named by its line and column" 1 "bad-row.csv:4: column region: region 'nowhere': expected one of the 17"

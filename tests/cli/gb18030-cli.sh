@@ -183,13 +183,15 @@ B backup "$WORK/named/$(gb 备份).db" >/dev/null 2>&1
 [ -f "$WORK/named/$(gb 备份).db" ] && ok "backup to a file named in GB18030 writes that name" ||
 	fail "GB18030 file name" "$(ls "$WORK/named" | od -c | head -3)"
 
-# To a terminal (a pseudo-terminal from script(1)), an escape in data is
-# still a placeholder, and the placeholder is in GB18030 too.
+# To a terminal (a pseudo-terminal from script(1)), an escape in data (left
+# by an older gradus: today's refuses it) is still a placeholder, and the
+# placeholder is in GB18030 too.
 if command -v script >/dev/null 2>&1; then
-	B case set $CHECKED note "$(printf 'x\033[2J')$(gb 𠮷)" >/dev/null 2>&1
-	script -qc "LC_ALL=zh_CN.GB18030 '$GRADUS' --db '$WORK/gb.db' log $CHECKED" /dev/null </dev/null |
+	stored "UPDATE enterprises SET name = 'x' || char(27) || '[2J𠮷' WHERE id = (SELECT f.enterprise_id
+		FROM cases c JOIN factories f ON f.id = c.factory_id WHERE c.number = '$CHECKED')"
+	script -qc "LC_ALL=zh_CN.GB18030 '$GRADUS' --db '$WORK/gb.db' case show $CHECKED" /dev/null </dev/null |
 		iconv -f GB18030 -t UTF-8 >"$WORK/tty.txt" 2>&1
-	grep -q 'cases.note	∅	x␛\[2J𠮷' "$WORK/tty.txt" && ! grep -q "$(printf '\033')" "$WORK/tty.txt" &&
+	grep -q 'enterprise	x␛\[2J𠮷' "$WORK/tty.txt" && ! grep -q "$(printf '\033')" "$WORK/tty.txt" &&
 		ok "on a GB18030 terminal an escape is shown as ␛, converted with the rest" ||
 		fail "GB18030 terminal" "$(grep note "$WORK/tty.txt" | cat -v | tail -2)"
 else

@@ -129,6 +129,7 @@ allowed=$allowed'|[0-9a-f]*[0-9][0-9a-f]*'            # hashes and row ids (keys
 allowed=$allowed'|Q[1-4]|v[0-9]+'                     # quarters (2026-Q3) and plan versions (v2)
 allowed=$allowed'|AI|MES|CAD|CAE|PLM|CCUS|CO2|KPI'    # technical terms in the forms and the demo's data
 allowed=$allowed'|SHA-256|UTC|CST'                    # the hash's and the time zones' names
+allowed=$allowed'|U\+[0-9A-F]{4,6}'                    # a code point named (a control character refused)
 allowed=$allowed'|Enter|Esc|Tab|S-Tab|Space|Home|End|PgUp|PgDn|F[0-9]+|A-Z|y/n' # key names in hints
 allowed=$allowed'|txt|md|html|pdf|jpg|ev'             # format names and file names in the scripts
 allowed=$allowed'|walk-report\.(txt|pdf)|visit\.db'    # file names typed in the scripts and commands

@@ -25,7 +25,9 @@ P=$(G panel plan "$CASE" --purpose review --members E0001,E0002,E0003,E0004 --ch
 G panel note "$P" E0001 21 应用成效 '工艺优化后能耗下降12%，数据可追溯' || fail "note 21"
 G panel note "$P" E0001 17 数据质量 '现场演示 <script>alert("x")</script> & 碳排放核算覆盖全部产线' || fail "note 17"
 G panel note "$P" E0002 0 总体评价 "$(printf '建设内容与申报一致，\n复核期内持续改进')" || fail "note 0"
-G panel note "$P" E0004 0 'Overall' "Line 3 still books emissions by hand${ESC}[31m | *monthly*" || fail "note E0004"
+# (gradus refuses a control character today; an older one stored it)
+G panel note "$P" E0004 0 'Overall' "Line 3 still books emissions by hand[31m | *monthly*" || fail "note E0004"
+sqlite3 "$DB" "UPDATE panel_notes SET note = replace(note, 'hand[31m', 'hand' || char(27) || '[31m')"
 G panel opinion "$P" rectify '整改后通过复核：补齐能耗数据采集点并完善碳排放核算规则后予以确认。' \
 	--item '补充能耗数据采集点' --due 2027-01-31 --item '完善碳排放核算规则' || fail "opinion"
 G panel score "$P" E0001 90 && G panel score "$P" E0002 85 && G panel score "$P" E0003 70 &&

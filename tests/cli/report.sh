@@ -28,7 +28,10 @@ G check answer "$C" 17 2 partial --note 'Only lines 1 and 2 run the carbon dashb
 G check answer "$C" 17 3 no --note '未见碳捕获装置' || fail "answer 17 3"
 G check answer "$C" 17 7 '碳配额交易 2 笔' || fail "answer 17 7"
 G check answer "$C" 21 3 partial --note '仅两条产线自动下发设定值' || fail "answer 21 3"
-G check answer "$C" 21 7 "现场查看了MES系统的能耗模块${ESC}[31m" || fail "answer 21 7"
+# (gradus refuses a control character today; an older one stored it)
+G check answer "$C" 21 7 "现场查看了MES系统的能耗模块[31m" || fail "answer 21 7"
+sqlite3 "$DB" "UPDATE answers SET value = replace(value, '模块[31m', '模块' || char(27) || '[31m')
+	WHERE scenario = 21 AND item = 7"
 printf 'photo of the carbon dashboard\n' >"$WORK/看板照片.jpg"
 SHA=$(sha256sum "$WORK/看板照片.jpg" | cut -d' ' -f1)
 G check attach "$C" 17 1 "$WORK/看板照片.jpg" >/dev/null || fail "attach"

@@ -55,6 +55,18 @@ static void test_decode(void **state)
 		/* a UTF-8 file with one broken byte late is reported as UTF-8 */
 		{ ZW_UTF8 "\n" ZW_UTF8 "\n" ZW_UTF8 "\xff", 21, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0,
 		  "3:3: byte 0xFF: expected a UTF-8 character" },
+		/* one line in UTF-8, the next in GBK, or the other way: refused at the second */
+		{ "h\n" ZW_UTF8 ",1\r\n" ZW_GB ",2\r\n", 19, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0,
+		  "3:1: byte 0xD6: expected a UTF-8 character (line 2 is in UTF-8" },
+		{ "h\n" ZW_GB ",1\r\nx\r\n" ZW_UTF8 ",2\r\n", 22, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0,
+		  "4: this line is in UTF-8 while line 2 is in GB18030" },
+		{ ZW_GB "\n" JI_UTF8 "\n", 10, CSV_AUTO, STATUS_ERR_PARSE, NULL, 0,
+		  "2: this line is in UTF-8 while line 1 is in GB18030" },
+		/* --encoding is the file's encoding as its sender says (GBK that passes for UTF-8) */
+		{ "a\n" ZW_UTF8, 8, CSV_GB18030, STATUS_OK, "a\n\xe6\xb6\x93\xee\x85\x9f\xe6\x9e\x83", CSV_GB18030, NULL },
+		/* ASCII lines agree with either */
+		{ "a\n" ZW_GB "\nb\n" JI_GB "\n", 14, CSV_AUTO, STATUS_OK, "a\n" ZW_UTF8 "\nb\n" JI_UTF8 "\n", CSV_GB18030,
+		  NULL },
 		{ "a\0b", 3, CSV_UTF8, STATUS_ERR_PARSE, NULL, 0, "1:2: byte 0x00" },
 		{ "a\0b", 3, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0, "1:2: byte 0x00" },
 		{ ZW_GB "\xd6", 5, CSV_GB18030, STATUS_ERR_PARSE, NULL, 0, "cut off at the end of the file" },
@@ -254,6 +266,54 @@ static void test_restore_formula(void **state)
 	}
 }
 
+/* What a spreadsheet would run as a formula gets the apostrophe, whatever
+ * it hides behind; what it would not, does not. */
+static void test_neutralise(void **state)
+{
+	static const struct {
+		const char *text;
+		bool needs;
+	} cases[] = {
+		{ "=1+1", true }, { "+86", true }, { "-2", true }, { "@SUM(A1)", true },
+		/* full-width ＝ ＋ － ＠ */
+		{ "\xef\xbc\x9dHYPERLINK(1)", true }, { "\xef\xbc\x8b" "1", true }, { "\xef\xbc\x8d" "1", true },
+		{ "\xef\xbc\xa0SUM(A1)", true },
+		/* after white space: ASCII, no-break, ideographic U+3000 */
+		{ " =1", true }, { "   +1", true }, { "\xc2\xa0=1", true }, { "\xe3\x80\x80=1", true },
+		{ "\xe3\x80\x80\xef\xbc\x9d" "1", true },
+		/* a leading line feed, tab or carriage return, alone too */
+		{ "\n=1", true }, { "\nplain", true }, { "\tx", true }, { "\rx", true },
+		/* a byte order mark, zero-width space, joiners, word joiner */
+		{ "\xef\xbb\xbf=1", true }, { "\xe2\x80\x8b+1", true }, { "\xe2\x80\x8c-1", true },
+		{ "\xe2\x80\x8d@x", true }, { "\xe2\x81\xa0=1", true },
+		{ "\xef\xbb\xbf \xe2\x80\x8b\xe3\x80\x80\xef\xbc\x9d" "1", true },
+		/* apostrophes first: one more is added */
+		{ "'=x", true }, { "' =x", true }, { "''\xef\xbc\x9dx", true },
+		/* text */
+		{ "", false }, { "plain", false }, { " plain", false }, { "\xe3\x80\x80中文", false },
+		{ "\xef\xbb\xbf" "a", false }, { "\xe2\x80\x8b", false }, { "a=b", false }, { "中=1", false },
+		{ "it's", false }, { "'", false }, { "'hello", false }, { "\xef\xbc\x9e" "1", false },
+	};
+	size_t i, len;
+
+	(void)state;
+	assert_false(csv_needs_neutralising(NULL));
+	for (i = 0; i < COUNT(cases); i++) {
+		const char *fields[1] = { cases[i].text };
+		char *out = write_row(fields, 1, false, CSV_UTF8, &len), copy[64];
+		const char *cell = out[0] == '"' ? out + 1 : out;
+
+		if (csv_needs_neutralising(cases[i].text) != cases[i].needs)
+			fail_msg("case %zu: expected %s", i, cases[i].needs ? "neutralised" : "as it is");
+		/* written with the apostrophe exactly when needed, and read back as it was */
+		snprintf(copy, sizeof(copy), "%s%s", cases[i].needs ? "'" : "", cases[i].text);
+		assert_memory_equal(cell, copy, strlen(copy));
+		csv_restore_formula(copy);
+		assert_string_equal(copy, cases[i].text);
+		free(out);
+	}
+}
+
 /* Written in each encoding, decoded with auto and read: the same fields. */
 static void test_round_trip(void **state)
 {
@@ -318,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_huge_field),    cmocka_unit_test(test_write),
 		cmocka_unit_test(test_gb18030_output), cmocka_unit_test(test_restore_formula),
 		cmocka_unit_test(test_round_trip),    cmocka_unit_test(test_encoding_names),
+		cmocka_unit_test(test_neutralise),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
