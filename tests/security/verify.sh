@@ -93,3 +93,28 @@ sqlite3 "$WORK/forged.db" "ATTACH '$B' AS b; CREATE TABLE bundle_manifest AS SEL
 	UPDATE cases SET note = '篡改' WHERE number = '$CASE'"
 run "$GRADUS" --db "$WORK/forged.db" verify
 expect "a bundle's manifest copied into the office does not hide an edited case" 1 "field note holds \"篡改\" but audit row"
+
+# A forger with the source: a signed answer edited together with its audit
+# row, the whole chain recomputed as gradus computes it. The chain and the
+# records agree; the signature does not.
+G backup "$WORK/forged-chain.db" >/dev/null
+sqlite3 "$WORK/forged-chain.db" "UPDATE answers SET value = 'partial' WHERE item = 2 AND check_id = (SELECT id FROM checks WHERE number = '$S');
+	UPDATE audit SET new = 'partial' WHERE seq = (SELECT max(seq) FROM audit WHERE tbl = 'answers' AND field = 'value'
+	 AND row_id = (SELECT a.id FROM answers a JOIN checks c ON c.id = a.check_id WHERE c.number = '$S' AND a.item = 2))"
+python3 - "$WORK/forged-chain.db" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+prev = "0" * 64
+for row in db.execute("SELECT seq, at, actor, tbl, row_id, field, old, new FROM audit ORDER BY seq").fetchall():
+    h = hashlib.sha256()
+    for value in [prev, str(row[0])] + list(row[1:]):
+        h.update(b"\x1e" if value is None else str(value).encode())
+        h.update(b"\x1f")
+    db.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h.hexdigest(), row[0]))
+    prev = h.hexdigest()
+db.commit()
+PY
+run "$GRADUS" --db "$WORK/forged-chain.db" verify
+expect "a signed answer edited with its audit chain recomputed: verify names the signature" 1 \
+	"check $S: $ME's signature does not match the check's content as it is now"
+printf '%s\n' "$ERR" | grep -q "audit chain broken\|but audit row" && fail "the forged chain itself holds" "$ERR" || ok "the forged chain itself holds (the signature is what finds it)"
