@@ -89,11 +89,12 @@ static enum status verify_field(struct verifier *v, const char *table, const cha
 	sqlite3_free(sql);
 	if (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
 		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
-			verify_report(v, _("%s %s: field %s holds \"%s\" but has no audit record: the record was written outside gradus"),
+			verify_report(v, _("%s %s: field %s holds \"%s\" but has no audit record: "
+					   "the record was written outside gradus"),
 			       table, verify_text(stmt, 0), field, verify_text(stmt, 1));
 		else
-			verify_report(v, _("%s %s: field %s holds \"%s\" but audit row %lld says \"%s\": the record was changed "
-				    "outside gradus"),
+			verify_report(v, _("%s %s: field %s holds \"%s\" but audit row %lld says \"%s\": "
+					   "the record was changed outside gradus"),
 			       table, verify_text(stmt, 0), field, verify_text(stmt, 1),
 			       sqlite3_column_int64(stmt, 3), verify_text(stmt, 2));
 	}
@@ -125,7 +126,8 @@ static enum status verify_table(struct verifier *v, const struct schema_table *t
 	status = prepare(v, sql, &stmt, err);
 	sqlite3_free(sql);
 	if (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
-		verify_report(v, _("%s %s (audit row %lld) is gone: the record was deleted outside gradus"), table->name,
+		verify_report(v, _("%s %s (audit row %lld) is gone: the record was deleted outside gradus"),
+			      table->name,
 		       verify_text(stmt, 1), sqlite3_column_int64(stmt, 0));
 	sqlite3_finalize(stmt);
 	return status;
@@ -167,8 +169,9 @@ static enum status decide_identity(struct verifier *v, struct error *err)
 	int rc;
 
 	v->bundle = false;
-	rc = sqlite3_prepare_v2(v->store->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest'",
-				-1, &stmt, NULL);
+	rc = sqlite3_prepare_v2(v->store->db,
+				"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest'", -1, &stmt,
+				NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(v->store, rc, err, _("reading the schema"));
 	rc = sqlite3_step(stmt);
@@ -312,7 +315,8 @@ static const char *type_noun(const char *type)
 {
 	/* L10N: verify: the kinds of things in a database's schema */
 	static const char *const nouns[][2] = {
-		{ "table", N_("table") }, { "index", N_("index") }, { "trigger", N_("trigger") }, { "view", N_("view") },
+		{ "table", N_("table") }, { "index", N_("index") },
+		{ "trigger", N_("trigger") }, { "view", N_("view") },
 	};
 	size_t i;
 
@@ -424,13 +428,15 @@ static enum status verify_schema(struct verifier *v, struct error *err)
 			}
 		} else if (!(v->bundle && bundle_table(e))) {
 			/* L10N: verify: a table, index, trigger or view gradus never makes (type, name, its table) */
-			verify_report(v, _("schema: %s %s (on %s) is not one gradus makes"), type_noun(e->type), e->name, e->table);
+			verify_report(v, _("schema: %s %s (on %s) is not one gradus makes"), type_noun(e->type), e->name,
+				      e->table);
 		}
 	}
 	for (i = 0; !status && i < want.count; i++)
 		if (!want.entries[i].seen)
 			/* L10N: verify: a table, index, trigger or view gradus makes is not in the file */
-			verify_report(v, _("schema: %s %s is missing"), type_noun(want.entries[i].type), want.entries[i].name);
+			verify_report(v, _("schema: %s %s is missing"), type_noun(want.entries[i].type),
+				      want.entries[i].name);
 	schema_list_free(&want);
 	schema_list_free(&have);
 	return status;
