@@ -110,10 +110,19 @@ enum status store_case_history(struct store *store, const char *case_key, struct
 			       size_t *count, struct error *err);
 void history_rows_free(struct history_row *rows, size_t count);
 
-/* Recomputes the audit chain, then checks that every row of every table
- * holds the values its last audit rows say; on a break err names the first
- * bad audit row or the changed record. Then SQLite's integrity check. */
-enum status store_verify(struct store *store, long *rows, char head[65], struct error *err);
+/* Everything verify can see (verify.c): the audit chain; every row of every
+ * table against its last audit rows; the schema against the one the
+ * migrations make; the derived values (a case's region, the search index,
+ * the sort keys, the database's id) against their sources; every stored
+ * file against its SHA-256; every signature against the content it signed,
+ * as it is now; SQLite's integrity check. Whether the file is a bundle is
+ * decided by its manifest agreeing with itself and with the database's id.
+ * Each problem found is passed to problem (translated, naming the table,
+ * the row or case and the field); then STATUS_ERR_CORRUPT with a count in
+ * err. Another status is a failure to read. */
+typedef void store_verify_problem(void *context, const char *message);
+enum status store_verify(struct store *store, long *rows, char head[65], store_verify_problem *problem,
+			 void *context, struct error *err);
 /* A consistent copy of the whole database at path (which must not exist)
  * while other users write: SQLite's backup API over one snapshot, written
  * in a private folder beside path and renamed once whole (mode 0600;

@@ -1,9 +1,16 @@
-/* gradus verify: the audit chain and SQLite's integrity check; gradus
- * backup: a consistent copy. */
+/* gradus verify: everything the file shows that gradus did not write
+ * (store/verify.c); gradus backup: a consistent copy. */
 #include <stdio.h>
 
 #include "gradus/cli.h"
 #include "gradus/i18n.h"
+
+/* Each problem verify finds, one line each. */
+static void print_problem(void *context, const char *message)
+{
+	(void)context;
+	cli_error("%s", message);
+}
 
 int cli_verify(struct cli *cli, int argc, char **argv)
 {
@@ -19,7 +26,7 @@ int cli_verify(struct cli *cli, int argc, char **argv)
 		return 2;
 	}
 	rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
-	if (!rc && store_verify(store, &rows, head, &err)) {
+	if (!rc && store_verify(store, &rows, head, print_problem, NULL, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
 	}

@@ -46,8 +46,9 @@ static void hash_row(struct sha256_ctx *ctx, sqlite3_stmt *stmt)
 	sha256_update(ctx, 1, &newline);
 }
 
-enum status store_hash_queries(struct store *store, const char *const *sqls, size_t count, const char *id,
-			       char hash[65], struct error *err)
+enum status store_hash_queries_with(struct store *store, const char *const *sqls, size_t count,
+				    void (*bind)(sqlite3_stmt *stmt, const void *context), const void *context,
+				    char hash[65], struct error *err)
 {
 	struct sha256_ctx ctx;
 	size_t part;
@@ -60,7 +61,7 @@ enum status store_hash_queries(struct store *store, const char *const *sqls, siz
 
 		if (!stmt)
 			return STATUS_ERR_DB;
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		bind(stmt, context);
 		while (!(status = store_step(store, stmt, &row, err)) && row)
 			hash_row(&ctx, stmt);
 		sqlite3_reset(stmt);
@@ -69,4 +70,15 @@ enum status store_hash_queries(struct store *store, const char *const *sqls, siz
 	}
 	digest_hex(&ctx, hash);
 	return STATUS_OK;
+}
+
+static void bind_id(sqlite3_stmt *stmt, const void *id)
+{
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+}
+
+enum status store_hash_queries(struct store *store, const char *const *sqls, size_t count, const char *id,
+			       char hash[65], struct error *err)
+{
+	return store_hash_queries_with(store, sqls, count, bind_id, id, hash, err);
 }

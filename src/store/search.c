@@ -40,6 +40,11 @@ static char *spaced(const char *text)
 	return out;
 }
 
+char *store_search_spaced(const char *text)
+{
+	return spaced(text);
+}
+
 static const char *const case_text_sql =
 	"SELECT c.rowid, c.number, e.name, e.credit_code, f.name, c.note"
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"

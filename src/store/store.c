@@ -313,6 +313,9 @@ static enum status migrate(struct store *store, struct error *err)
 			goto fail;
 		snprintf(sql, sizeof(sql), "INSERT INTO meta VALUES ('database_id', '%s')", id);
 		status = exec(store, sql, err);
+		/* in the audit chain, for verify to hold it to */
+		if (!status)
+			status = store_audit_record(store, "meta", "database_id", "value", NULL, id, err);
 		if (status)
 			goto fail;
 	}

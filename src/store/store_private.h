@@ -47,6 +47,13 @@ enum status store_step(struct store *store, sqlite3_stmt *stmt, bool *row, struc
 /* The first column of stmt's one row as a count; stmt is reset. */
 enum status store_count(struct store *store, sqlite3_stmt *stmt, long *count, struct error *err);
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
+/* An audit row written outside store_insert/update/delete: the database's
+ * id, made by migrate (write.c). */
+enum status store_audit_record(struct store *store, const char *table, const char *id, const char *field,
+			       const char *old, const char *new, struct error *err);
+/* The audit chain recomputed row by row: its length and head, or the first
+ * broken row named in err (STATUS_ERR_CORRUPT) (write.c). */
+enum status store_audit_chain_check(struct store *store, long *rows, char head[65], struct error *err);
 /* Every stored evidence file against its SHA-256 (evidence.c). */
 enum status store_verify_attachments(struct store *store, struct error *err);
 /* Keeps the readiness list of a cultivation with its acceptance application
@@ -70,6 +77,10 @@ void bundle_detach(struct store *store);
 void store_sha256_hex(const void *data, size_t size, char out[65]);
 enum status store_hash_queries(struct store *store, const char *const *sqls, size_t count, const char *id,
 			       char hash[65], struct error *err);
+/* The same with the parameters bind gives each statement (verify's "as signed"). */
+enum status store_hash_queries_with(struct store *store, const char *const *sqls, size_t count,
+				    void (*bind)(sqlite3_stmt *stmt, const void *context), const void *context,
+				    char hash[65], struct error *err);
 /* Makes room for one more element in a growing array (doubling). */
 enum status store_grow(void **array, size_t *capacity, size_t count, size_t size);
 /* The search index (search.c): re-indexes the cases a write to table/id
@@ -77,6 +88,9 @@ enum status store_grow(void **array, size_t *capacity, size_t count, size_t size
 enum status store_search_touch(struct store *store, const char *table, const char *id, const char *field,
 			       struct error *err);
 enum status store_search_rebuild(struct store *store, struct error *err);
+/* A text as the search index holds it (a space after each character); NULL
+ * for NULL or without memory (search.c). */
+char *store_search_spaced(const char *text);
 /* The sort key of a name (sortkey.c): bytes whose memcmp order is the
  * zh_CN.UTF-8 collation's (pinyin), whatever the user's locale; malloc'd,
  * NULL without memory. The collation the keys are made with. */

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/bundle.h"
 #include "gradus/dates.h"
 #include "gradus/i18n.h"
 #include "gradus/store.h"
@@ -394,93 +393,23 @@ enum status store_delete(struct store *store, const char *table, const char *id,
 	return store_finish(store, status, err);
 }
 
-/* A row whose field differs from what its last audit row says. */
-static enum status verify_field(struct store *store, const char *table, const char *field, struct error *err)
+enum status store_audit_record(struct store *store, const char *table, const char *id, const char *field,
+			       const char *old, const char *new, struct error *err)
 {
-	char sql[640];
-	sqlite3_stmt *stmt;
-	enum status status = STATUS_OK;
-	int rc;
-
-	snprintf(sql, sizeof(sql),
-		 "SELECT id, v, (SELECT new FROM audit WHERE tbl = '%s' AND row_id = t.id AND field = '%s'"
-		 "   ORDER BY seq DESC LIMIT 1),"
-		 " (SELECT max(seq) FROM audit WHERE tbl = '%s' AND row_id = t.id AND field = '%s')"
-		 " FROM (SELECT id, CAST(%s AS TEXT) AS v FROM %s) t"
-		 " WHERE v IS NOT (SELECT new FROM audit WHERE tbl = '%s' AND row_id = t.id AND field = '%s'"
-		 "   ORDER BY seq DESC LIMIT 1) LIMIT 1",
-		 table, field, table, field, field, table, table, field);
-	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, _("verifying records"));
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(stmt, 0);
-		const char *now = (const char *)sqlite3_column_text(stmt, 1);
-		const char *said = (const char *)sqlite3_column_text(stmt, 2);
-
-		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
-			status = error_set(err, STATUS_ERR_CORRUPT,
-					   _("%s: %s %s: field %s holds \"%s\" but has no audit record: "
-					     "the record was written outside gradus"),
-					   store->path, table, id, field, now ? now : "");
-		else
-			status = error_set(err, STATUS_ERR_CORRUPT,
-					   _("%s: %s %s: field %s holds \"%s\" but audit row %lld says \"%s\": "
-					     "the record was changed outside gradus"),
-					   store->path, table, id, field, now ? now : "", sqlite3_column_int64(stmt, 3),
-					   said ? said : "");
-	} else if (rc != SQLITE_DONE) {
-		status = store_fail(store, rc, err, _("verifying records"));
-	}
-	sqlite3_finalize(stmt);
-	return status;
+	return audit_append(store, table, id, field, old, new, err);
 }
 
-/* Every field of every row against its history, and no row deleted. */
-static enum status verify_table(struct store *store, const struct schema_table *table, struct error *err)
-{
-	char sql[512];
-	sqlite3_stmt *stmt;
-	enum status status = STATUS_OK;
-	size_t i;
-	int rc;
-
-	for (i = 0; table->fields[i]; i++)
-		if ((status = verify_field(store, table->name, table->fields[i], err)))
-			return status;
-	snprintf(sql, sizeof(sql),
-		 "SELECT max(seq), row_id FROM audit a WHERE tbl = '%s'"
-		 " AND NOT EXISTS (SELECT 1 FROM %s WHERE id = a.row_id)"
-		 " AND NOT EXISTS (SELECT 1 FROM audit d WHERE d.tbl = a.tbl AND d.row_id = a.row_id AND d.field = '-')"
-		 " GROUP BY row_id LIMIT 1",
-		 table->name, table->name);
-	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, _("verifying records"));
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		status = error_set(err, STATUS_ERR_CORRUPT,
-				   _("%s: %s %s (audit row %lld) is gone: the record was deleted outside gradus"),
-				   store->path, table->name, (const char *)sqlite3_column_text(stmt, 1),
-				   sqlite3_column_int64(stmt, 0));
-	else if (rc != SQLITE_DONE)
-		status = store_fail(store, rc, err, _("verifying records"));
-	sqlite3_finalize(stmt);
-	return status;
-}
-
-enum status store_verify(struct store *store, long *rows, char head[65], struct error *err)
+enum status store_audit_chain_check(struct store *store, long *rows, char head[65], struct error *err)
 {
 	static const char *const sql =
 		"SELECT seq, at, actor, tbl, row_id, field, old, new, prev_hash, hash FROM audit ORDER BY seq";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err), *check;
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	char prev[HASH_HEX], hash[HASH_HEX];
 	const char *text[7];
 	long long expected = 1;
-	bool in_bundle, row;
 	enum status status;
-	int rc, i;
+	bool row;
+	int i;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
@@ -508,23 +437,7 @@ enum status store_verify(struct store *store, long *rows, char head[65], struct 
 		(*rows)++;
 	}
 	sqlite3_reset(stmt);
-	if (status)
-		return status;
-	memcpy(head, prev, HASH_HEX);
-	in_bundle = bundle_is(store);
-	/* A bundle's rows came before its chain began (bundle.c): only the chain and the file. */
-	for (i = 0; !in_bundle && schema_table_at((size_t)i); i++)
-		if ((status = verify_table(store, schema_table_at((size_t)i), err)))
-			return status;
-	if ((status = store_verify_attachments(store, err)))
-		return status;
-	rc = sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &check, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, _("integrity check"));
-	status = store_step(store, check, &row, err);
-	if (!status && row && strcmp((const char *)sqlite3_column_text(check, 0), "ok"))
-		status = error_set(err, STATUS_ERR_CORRUPT, _("%s: integrity check: %s"), store->path,
-				   (const char *)sqlite3_column_text(check, 0));
-	sqlite3_finalize(check);
+	if (!status)
+		memcpy(head, prev, HASH_HEX);
 	return status;
 }

@@ -1,0 +1,634 @@
+/* gradus verify: everything the file shows that gradus did not write.
+ *
+ * One pass per check, each a query along an index: the audit chain; every
+ * record against its last audit rows; the schema against the one the
+ * migrations make; the derived values against their sources; the stored
+ * files; the signatures; SQLite's integrity check. Every problem is
+ * reported, not only the first. */
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bundle_private.h"
+#include "gradus/i18n.h"
+#include "gradus/store.h"
+#include "schema.h"
+#include "store_private.h"
+#include "verify_private.h"
+
+void verify_report(struct verifier *v, const char *fmt, ...)
+{
+	char message[1024];
+	va_list ap;
+	int used = snprintf(message, sizeof(message), "%s: ", v->store->path);
+
+	va_start(ap, fmt);
+	if (used > 0 && (size_t)used < sizeof(message))
+		vsnprintf(message + used, sizeof(message) - (size_t)used, fmt, ap);
+	va_end(ap);
+	v->count++;
+	if (v->problem)
+		v->problem(v->context, message);
+}
+
+const char *verify_text(sqlite3_stmt *stmt, int column)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, column);
+
+	return text ? text : "";
+}
+
+/* A check that ends in corruption is reported and verify goes on; any
+ * other failure (the disk, memory) ends it. */
+static enum status reported(struct verifier *v, enum status status, struct error *err)
+{
+	if (status != STATUS_ERR_CORRUPT)
+		return status;
+	v->count++;
+	if (v->problem)
+		v->problem(v->context, err->message);
+	return STATUS_OK;
+}
+
+static enum status prepare(struct verifier *v, const char *sql, sqlite3_stmt **stmt, struct error *err)
+{
+	int rc = sqlite3_prepare_v2(v->store->db, sql, -1, stmt, NULL);
+
+	*stmt = rc == SQLITE_OK ? *stmt : NULL;
+	if (rc == SQLITE_ERROR)
+		/* L10N: verify: a check that cannot run on this file's schema; %s is SQLite's message */
+		return error_set(err, STATUS_ERR_CORRUPT, _("%s: a check cannot run on this schema: %s"), v->store->path,
+				 sqlite3_errmsg(v->store->db));
+	return rc == SQLITE_OK ? STATUS_OK : store_fail(v->store, rc, err, _("verifying records"));
+}
+
+/* ---- records against their audit rows ---- */
+
+/* The first row whose field differs from its last audit row. In a bundle
+ * the rows it came with have no audit rows (bundle.c): only a field with
+ * one is held to it. */
+static enum status verify_field(struct verifier *v, const char *table, const char *field, struct error *err)
+{
+	char *sql = sqlite3_mprintf(
+		"SELECT id, v, (SELECT new FROM audit WHERE tbl = %Q AND row_id = t.id AND field = %Q"
+		"   ORDER BY seq DESC LIMIT 1),"
+		" (SELECT max(seq) FROM audit WHERE tbl = %Q AND row_id = t.id AND field = %Q) AS last"
+		" FROM (SELECT id, CAST(\"%w\" AS TEXT) AS v FROM \"%w\") t"
+		" WHERE v IS NOT (SELECT new FROM audit WHERE tbl = %Q AND row_id = t.id AND field = %Q"
+		"   ORDER BY seq DESC LIMIT 1) %s LIMIT 1",
+		table, field, table, field, field, table, table, field, v->bundle ? "AND last IS NOT NULL" : "");
+	sqlite3_stmt *stmt = NULL;
+	enum status status;
+	bool row;
+
+	if (!sql)
+		return STATUS_ERR_NOMEM;
+	status = prepare(v, sql, &stmt, err);
+	sqlite3_free(sql);
+	if (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
+		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
+			verify_report(v, _("%s %s: field %s holds \"%s\" but has no audit record: "
+					   "the record was written outside gradus"),
+			       table, verify_text(stmt, 0), field, verify_text(stmt, 1));
+		else
+			verify_report(v, _("%s %s: field %s holds \"%s\" but audit row %lld says \"%s\": "
+					   "the record was changed outside gradus"),
+			       table, verify_text(stmt, 0), field, verify_text(stmt, 1),
+			       sqlite3_column_int64(stmt, 3), verify_text(stmt, 2));
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* Every field of every row against its history, and no row deleted. */
+static enum status verify_table(struct verifier *v, const struct schema_table *table, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum status status = STATUS_OK;
+	char *sql;
+	size_t i;
+	bool row;
+
+	for (i = 0; !status && table->fields[i]; i++)
+		status = verify_field(v, table->name, table->fields[i], err);
+	if (status)
+		return status;
+	sql = sqlite3_mprintf("SELECT max(seq), row_id FROM audit a WHERE tbl = %Q"
+			      " AND NOT EXISTS (SELECT 1 FROM \"%w\" WHERE id = a.row_id)"
+			      " AND NOT EXISTS (SELECT 1 FROM audit d WHERE d.tbl = a.tbl AND d.row_id = a.row_id"
+			      "  AND d.field = '-')"
+			      " GROUP BY row_id LIMIT 1",
+			      table->name, table->name);
+	if (!sql)
+		return STATUS_ERR_NOMEM;
+	status = prepare(v, sql, &stmt, err);
+	sqlite3_free(sql);
+	if (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
+		verify_report(v, _("%s %s (audit row %lld) is gone: the record was deleted outside gradus"),
+			      table->name,
+		       verify_text(stmt, 1), sqlite3_column_int64(stmt, 0));
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* ---- office or bundle ---- */
+
+static enum status meta_value(struct verifier *v, sqlite3 *db, const char *sql, const char *key, char *out,
+			      size_t size, bool *found, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+
+	*found = false;
+	*out = '\0';
+	if (rc != SQLITE_OK)
+		return store_fail(v->store, rc, err, _("verifying records"));
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		snprintf(out, size, "%s", verify_text(stmt, 0));
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(v->store, rc, err, _("verifying records"));
+}
+
+/* A bundle is a file whose manifest agrees with itself (its own hash) and
+ * names this database's id as its source; a table of that name alone makes
+ * nothing a bundle, and the office is then held to all its records. */
+static enum status decide_identity(struct verifier *v, struct error *err)
+{
+	static const char *const manifest_sql = "SELECT value FROM bundle_manifest WHERE key = ?1";
+	static const char *const meta_sql = "SELECT value FROM meta WHERE key = ?1";
+	char said[80], source[80], id[80], hash[65];
+	enum status status;
+	bool found, has_id;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	v->bundle = false;
+	rc = sqlite3_prepare_v2(v->store->db,
+				"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest'", -1, &stmt,
+				NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(v->store, rc, err, _("reading the schema"));
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE)
+		return STATUS_OK;
+	if (rc != SQLITE_ROW)
+		return store_fail(v->store, rc, err, _("reading the schema"));
+	if ((status = meta_value(v, v->store->db, meta_sql, "database_id", id, sizeof(id), &has_id, err)))
+		return status;
+	/* A manifest that cannot be read is no manifest. */
+	if (meta_value(v, v->store->db, manifest_sql, "manifest_sha256", said, sizeof(said), &found, err) ||
+	    bundle_manifest_hash(v->store->db, hash, err) || !found || strcmp(hash, said)) {
+		/* L10N: verify: a table named bundle_manifest in a file its manifest does not make a bundle */
+		verify_report(v, _("bundle_manifest: the manifest does not match its own hash: the file is verified as "
+				   "an office database"));
+		return STATUS_OK;
+	}
+	if (meta_value(v, v->store->db, manifest_sql, "source", source, sizeof(source), &found, err) || !found ||
+	    !has_id || strcmp(source, id)) {
+		/* L10N: verify: the bundle's manifest and the database's id (meta) disagree */
+		verify_report(v, _("bundle_manifest: its source \"%s\" is not this database's id \"%s\" (meta "
+				   "database_id): the file is verified as an office database"),
+			      source, id);
+		return STATUS_OK;
+	}
+	v->bundle = true;
+	return STATUS_OK;
+}
+
+/* ---- the schema ---- */
+
+struct schema_entry {
+	char *type, *name, *table, *sql;
+	bool seen;
+};
+
+struct schema_list {
+	struct schema_entry *entries;
+	size_t count, capacity;
+};
+
+static void schema_list_free(struct schema_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++) {
+		free(list->entries[i].type);
+		free(list->entries[i].name);
+		free(list->entries[i].table);
+		free(list->entries[i].sql);
+	}
+	free(list->entries);
+	memset(list, 0, sizeof(*list));
+}
+
+/* SQL with every run of white space one space: the text is compared, not its layout. */
+static char *normalised(const char *sql)
+{
+	char *out = malloc(strlen(sql ? sql : "") + 1), *to = out;
+	bool space = false;
+
+	if (!out)
+		return NULL;
+	for (; sql && *sql; sql++) {
+		if (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r') {
+			space = to != out;
+			continue;
+		}
+		if (space)
+			*to++ = ' ';
+		space = false;
+		*to++ = *sql;
+	}
+	*to = '\0';
+	return out;
+}
+
+/* What sqlite_master holds but SQLite's own tables and indexes. */
+static enum status schema_read(sqlite3 *db, struct schema_list *list, struct error *err)
+{
+	static const char *const sql = "SELECT type, name, tbl_name, sql FROM sqlite_master"
+				       " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name";
+	enum status status = STATUS_OK;
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+
+	if (rc != SQLITE_OK)
+		return error_set(err, STATUS_ERR_DB, _("reading the schema: %s"), sqlite3_errmsg(db));
+	while (!status && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct schema_entry *e;
+
+		if ((status = store_grow((void **)&list->entries, &list->capacity, list->count, sizeof(*e))))
+			break;
+		e = &list->entries[list->count++];
+		memset(e, 0, sizeof(*e));
+		e->type = strdup(verify_text(stmt, 0));
+		e->name = strdup(verify_text(stmt, 1));
+		e->table = strdup(verify_text(stmt, 2));
+		e->sql = normalised((const char *)sqlite3_column_text(stmt, 3));
+		if (!e->type || !e->name || !e->table || !e->sql)
+			status = STATUS_ERR_NOMEM;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = error_set(err, STATUS_ERR_DB, _("reading the schema: %s"), sqlite3_errmsg(db));
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* The schema every migration makes, in a database of its own in memory. */
+static enum status schema_expected(struct schema_list *list, struct error *err)
+{
+	enum status status = STATUS_OK;
+	sqlite3 *db = NULL;
+	int version;
+
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return STATUS_ERR_NOMEM;
+	}
+	for (version = 1; !status && version <= schema_latest_version(); version++)
+		if (sqlite3_exec(db, schema_migration(version), NULL, NULL, NULL) != SQLITE_OK)
+			status = error_set(err, STATUS_ERR_DB, _("migration %d: %s"), version, sqlite3_errmsg(db));
+	if (!status)
+		status = schema_read(db, list, err);
+	sqlite3_close(db);
+	return status;
+}
+
+static struct schema_entry *schema_find(struct schema_list *list, const char *type, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		if (!strcmp(list->entries[i].type, type) && !strcmp(list->entries[i].name, name))
+			return &list->entries[i];
+	return NULL;
+}
+
+static const char *type_noun(const char *type)
+{
+	/* L10N: verify: the kinds of things in a database's schema */
+	static const char *const nouns[][2] = {
+		{ "table", N_("table") }, { "index", N_("index") },
+		{ "trigger", N_("trigger") }, { "view", N_("view") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(nouns) / sizeof(nouns[0]); i++)
+		if (!strcmp(type, nouns[i][0]))
+			return _(nouns[i][1]);
+	return type;
+}
+
+/* Whether the comma-separated list of column names holds name. */
+static bool column_listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *at;
+
+	for (at = list; (at = strstr(at, name)); at += n)
+		if ((at == list || at[-1] == ',') && (at[n] == ',' || at[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* The names of a table's columns, comma-separated (sqlite3_free). */
+static char *column_names(sqlite3 *db, const char *table)
+{
+	char *names = NULL, *sql = sqlite3_mprintf("SELECT group_concat(name, ',') FROM pragma_table_info(%Q)", table);
+	sqlite3_stmt *stmt;
+
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			names = sqlite3_mprintf("%s", verify_text(stmt, 0));
+		sqlite3_finalize(stmt);
+	}
+	sqlite3_free(sql);
+	return names;
+}
+
+/* The columns named in from (comma-separated) that in lacks, each reported. */
+static bool columns_lacking(struct verifier *v, const char *table, char *from, const char *in, bool added)
+{
+	bool any = false;
+	char *at, *next;
+
+	for (at = from; at && *at; at = next) {
+		next = strchr(at, ',');
+		if (next)
+			*next++ = '\0';
+		if (column_listed(in, at))
+			continue;
+		any = true;
+		if (added)
+			/* L10N: verify: a column added to one of gradus's tables */
+			verify_report(v, _("schema: table %s has a column %s that gradus does not make"), table, at);
+		else
+			verify_report(v, _("schema: table %s lacks its column %s"), table, at);
+	}
+	return any;
+}
+
+/* A table gradus makes whose definition was changed: its columns by name. */
+static void table_differs(struct verifier *v, const struct schema_entry *e, const char *expected_sql)
+{
+	sqlite3 *db = NULL;
+	char *have = column_names(v->store->db, e->name), *want = NULL, *copy;
+	bool named = false;
+
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_exec(db, expected_sql, NULL, NULL, NULL) == SQLITE_OK)
+		want = column_names(db, e->name);
+	sqlite3_close(db);
+	if (have && want && (copy = sqlite3_mprintf("%s", have))) {
+		named = columns_lacking(v, e->name, copy, want, true);
+		sqlite3_free(copy);
+	}
+	if (have && want && (copy = sqlite3_mprintf("%s", want))) {
+		named = columns_lacking(v, e->name, copy, have, false) || named;
+		sqlite3_free(copy);
+	}
+	if (!named)
+		verify_report(v, _("schema: %s %s differs from the one gradus makes"), type_noun(e->type), e->name);
+	sqlite3_free(have);
+	sqlite3_free(want);
+}
+
+/* The bundle's own tables (bundle.c), whose definition is the bundle's business. */
+static bool bundle_table(const struct schema_entry *e)
+{
+	return !strcmp(e->type, "table") && (!strcmp(e->name, "bundle_manifest") || !strcmp(e->name, "bundle_changes"));
+}
+
+static enum status verify_schema(struct verifier *v, struct error *err)
+{
+	struct schema_list want = { 0 }, have = { 0 };
+	enum status status = schema_expected(&want, err);
+	size_t i;
+
+	if (!status)
+		status = schema_read(v->store->db, &have, err);
+	for (i = 0; !status && i < have.count; i++) {
+		struct schema_entry *e = &have.entries[i], *w = schema_find(&want, e->type, e->name);
+
+		if (w) {
+			w->seen = true;
+			if (strcmp(w->sql, e->sql) || strcmp(w->table, e->table)) {
+				if (!strcmp(e->type, "table"))
+					table_differs(v, e, w->sql);
+				else
+					verify_report(v, _("schema: %s %s differs from the one gradus makes"), type_noun(e->type),
+					       e->name);
+			}
+		} else if (!(v->bundle && bundle_table(e))) {
+			/* L10N: verify: a table, index, trigger or view gradus never makes (type, name, its table) */
+			verify_report(v, _("schema: %s %s (on %s) is not one gradus makes"), type_noun(e->type), e->name,
+				      e->table);
+		}
+	}
+	for (i = 0; !status && i < want.count; i++)
+		if (!want.entries[i].seen)
+			/* L10N: verify: a table, index, trigger or view gradus makes is not in the file */
+			verify_report(v, _("schema: %s %s is missing"), type_noun(want.entries[i].type),
+				      want.entries[i].name);
+	schema_list_free(&want);
+	schema_list_free(&have);
+	return status;
+}
+
+/* ---- derived values ---- */
+
+/* A case's region is its enterprise's (search.c). */
+static enum status verify_regions(struct verifier *v, struct error *err)
+{
+	static const char *const sql =
+		"SELECT c.number, c.region, e.region FROM cases c JOIN factories f ON f.id = c.factory_id"
+		" JOIN enterprises e ON e.id = f.enterprise_id WHERE c.region IS NOT e.region";
+	sqlite3_stmt *stmt = NULL;
+	enum status status = prepare(v, sql, &stmt, err);
+	bool row;
+
+	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
+		/* L10N: verify: cases.region is kept from the enterprise's region */
+		verify_report(v, _("case %s: field region holds \"%s\" but its enterprise's region is \"%s\""),
+		       verify_text(stmt, 0), verify_text(stmt, 1), verify_text(stmt, 2));
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* FTS5's own check of the index against the rows it holds (a write
+ * statement, so only where the file may be written). */
+static void search_integrity(struct verifier *v)
+{
+	char *message = NULL;
+
+	if (v->store->read_only)
+		return;
+	if (sqlite3_exec(v->store->db, "INSERT INTO case_search (case_search) VALUES ('integrity-check')", NULL, NULL,
+			 &message) != SQLITE_OK)
+		/* L10N: verify: FTS5's integrity-check of the search index failed; %s is SQLite's message */
+		verify_report(v, _("search index: %s"), message ? message : "?");
+	sqlite3_free(message);
+}
+
+/* Each case's row of the index holds what store/search.c would put there. */
+static enum status verify_search(struct verifier *v, struct error *err)
+{
+	static const char *const sql =
+		"SELECT c.number, s.rowid, c.number, e.name, e.credit_code, f.name, c.note,"
+		" s.number, s.enterprise, s.credit_code, s.factory, s.note"
+		" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
+		" LEFT JOIN case_search s ON s.rowid = c.rowid";
+	static const char *const orphans_sql =
+		"SELECT rowid FROM case_search WHERE rowid NOT IN (SELECT rowid FROM cases)";
+	static const char *const columns[] = { "number", "enterprise", "credit_code", "factory", "note" };
+	sqlite3_stmt *stmt = NULL;
+	enum status status;
+	bool row;
+	int i;
+
+	search_integrity(v);
+	status = prepare(v, sql, &stmt, err);
+	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
+		if (sqlite3_column_type(stmt, 1) == SQLITE_NULL) {
+			verify_report(v, _("case %s has no row in the search index"), verify_text(stmt, 0));
+			continue;
+		}
+		for (i = 0; i < 5; i++) {
+			const char *source = (const char *)sqlite3_column_text(stmt, 2 + i);
+			const char *kept = (const char *)sqlite3_column_text(stmt, 7 + i);
+			char *want = store_search_spaced(source);
+
+			if (source && !want) {
+				status = STATUS_ERR_NOMEM;
+				break;
+			}
+			if ((want || kept) && (!want || !kept || strcmp(want, kept)))
+				/* L10N: verify: a column of the search index (case_search) that differs from the case */
+				verify_report(v, _("case %s: its search index row holds \"%s\" in %s, not what the case says"),
+				       verify_text(stmt, 0), kept ? kept : "", columns[i]);
+			free(want);
+		}
+	}
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	if (!status)
+		status = prepare(v, orphans_sql, &stmt, err);
+	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
+		verify_report(v, _("search index row %lld belongs to no case"), sqlite3_column_int64(stmt, 0));
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* An enterprise's sort key is its name's (sortkey.c), when the keys were
+ * made with this machine's collation. */
+static enum status verify_sort_keys(struct verifier *v, struct error *err)
+{
+	static const char *const sql = "SELECT id, name, name_key FROM enterprises";
+	sqlite3_stmt *stmt = NULL;
+	enum status status;
+	bool row;
+
+	if (store_sort_keys_stale(v->store))
+		return STATUS_OK;
+	status = prepare(v, sql, &stmt, err);
+	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
+		size_t length = 0;
+		unsigned char *key = store_sort_key((const char *)sqlite3_column_text(stmt, 1), &length);
+
+		if (!key) {
+			status = STATUS_ERR_NOMEM;
+			break;
+		}
+		if ((size_t)sqlite3_column_bytes(stmt, 2) != length ||
+		    (length && memcmp(key, sqlite3_column_blob(stmt, 2), length)))
+			/* L10N: verify: enterprises.name_key is kept from the name */
+			verify_report(v, _("enterprises %s: field name_key is not the sort key of its name \"%s\""),
+			       verify_text(stmt, 0), verify_text(stmt, 1));
+		free(key);
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* The office's id against the audit row made with it (store.c); a bundle's
+ * against its manifest, which decide_identity held it to. Databases made
+ * before the id was audited have no such row. */
+static enum status verify_database_id(struct verifier *v, struct error *err)
+{
+	static const char *const sql =
+		"SELECT (SELECT value FROM meta WHERE key = 'database_id'),"
+		" (SELECT new FROM audit WHERE tbl = 'meta' AND row_id = 'database_id' AND field = 'value'"
+		"  ORDER BY seq DESC LIMIT 1),"
+		" (SELECT max(seq) FROM audit WHERE tbl = 'meta' AND row_id = 'database_id' AND field = 'value')";
+	sqlite3_stmt *stmt = NULL;
+	enum status status = prepare(v, sql, &stmt, err);
+	bool row;
+
+	if (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
+		if (sqlite3_column_type(stmt, 0) == SQLITE_NULL)
+			verify_report(v, _("meta: the database has no database_id"));
+		else if (!v->bundle && sqlite3_column_type(stmt, 2) != SQLITE_NULL &&
+			 strcmp(verify_text(stmt, 0), verify_text(stmt, 1)))
+			verify_report(v, _("meta database_id: field value holds \"%s\" but audit row %lld says \"%s\": the record "
+				    "was changed outside gradus"),
+			       verify_text(stmt, 0), sqlite3_column_int64(stmt, 2), verify_text(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+static enum status verify_integrity(struct verifier *v, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum status status = prepare(v, "PRAGMA integrity_check", &stmt, err);
+	bool row;
+
+	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
+		if (strcmp(verify_text(stmt, 0), "ok"))
+			verify_report(v, _("integrity check: %s"), verify_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+enum status store_verify(struct store *store, long *rows, char head[65], store_verify_problem *problem,
+			 void *context, struct error *err)
+{
+	struct verifier v = { store, problem, context, 0, false };
+	enum status status;
+	size_t i;
+
+	*head = '\0';
+	status = reported(&v, store_audit_chain_check(store, rows, head, err), err);
+	if (!status)
+		status = reported(&v, decide_identity(&v, err), err);
+	if (!status)
+		status = reported(&v, verify_schema(&v, err), err);
+	for (i = 0; !status && schema_table_at(i); i++)
+		status = reported(&v, verify_table(&v, schema_table_at(i), err), err);
+	if (!status)
+		status = reported(&v, verify_database_id(&v, err), err);
+	if (!status)
+		status = reported(&v, verify_regions(&v, err), err);
+	if (!status)
+		status = reported(&v, verify_search(&v, err), err);
+	if (!status)
+		status = reported(&v, verify_sort_keys(&v, err), err);
+	if (!status)
+		status = reported(&v, store_verify_attachments(store, err), err);
+	if (!status)
+		status = reported(&v, verify_signatures(&v, err), err);
+	if (!status)
+		status = reported(&v, verify_integrity(&v, err), err);
+	if (!status && v.count)
+		/* L10N: verify: how many problems were found (each printed before) */
+		status = error_set(err, STATUS_ERR_CORRUPT, _("%s: %ld problems found: the file was changed outside gradus"),
+				   store->path, v.count);
+	return status;
+}

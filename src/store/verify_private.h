@@ -1,0 +1,26 @@
+/* Private to store/: what the checks of gradus verify share (verify.c). */
+#ifndef GRADUS_STORE_VERIFY_PRIVATE_H
+#define GRADUS_STORE_VERIFY_PRIVATE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "gradus/store.h"
+
+struct verifier {
+	struct store *store;
+	store_verify_problem *problem;
+	void *context;
+	long count;
+	bool bundle; /* the file is a bundle by its own identity */
+};
+
+/* One problem, after the file's name: formatted, counted, passed on. */
+void verify_report(struct verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A column's text, "" for NULL. */
+const char *verify_text(sqlite3_stmt *stmt, int column);
+/* Every check's signatures and every panel's against their content as it
+ * is now, with what may change after signing taken back (verify_signatures.c). */
+enum status verify_signatures(struct verifier *v, struct error *err);
+
+#endif

@@ -1,0 +1,120 @@
+# gradus verify misses nothing it can see: on an office database with a
+# signed check (amended and followed up after signing), evidence and a
+# signed panel, each edit made with the sqlite3 shell makes verify fail
+# naming what changed; the untouched database, and a bundle, pass.
+. "$(dirname "$0")/../lib.sh"
+DB=$(demo_db)
+G() { "$GRADUS" --db "$DB" "$@"; }
+ME=$(id -un)
+CASE=HB-2024-EXC-0001
+
+# A check answered, with evidence, signed, then amended and followed up.
+S=$(G check plan "$CASE" --inspectors "$ME" --draw 1 --seed 7)
+scen=$(G check show "$S" | sed -n 's/^scenarios\t//p')
+for item in $(sqlite3 "$DB" "SELECT item FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND required ORDER BY item"); do
+	kind=$(sqlite3 "$DB" "SELECT kind FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = $item")
+	case $kind in
+	check) v=yes ;; number | measure) v=1 ;;
+	choice) v=$(sqlite3 "$DB" "SELECT substr(choices, 1, instr(choices || '|', '|') - 1) FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = $item") ;;
+	*) v=文字 ;;
+	esac
+	G check answer "$S" "$scen" "$item" "$v" >/dev/null || fail "answer $S $scen $item $v"
+done
+printf 'photo of the board\n' >"$WORK/board.jpg"
+G check attach "$S" "$scen" 1 "$WORK/board.jpg" >/dev/null || fail "attach"
+G check sign "$S" >/dev/null || fail "sign $S"
+G check amend "$S" "$scen" 1 no --note '复核发现未覆盖' --reason '签字后复核照片' >/dev/null || fail "amend"
+F=$(G check show "$S" | awk -F'\t' -v s="$scen" '$1 == "finding" && $3 == s && $4 == 1 { print $2 }')
+G check finding "$F" --action '补充规则文档' --due 2027-01-15 >/dev/null || fail "finding follow-up"
+
+# A panel signed, then an expert's name corrected in the registry.
+P=HB-2025-ADV-0002
+G expert add 张伟 --fields rnd,process --affiliation 华中科技大学 --region wuhan >/dev/null
+G expert add 赵敏 --fields operations --affiliation 三峡大学 >/dev/null
+G panel plan "$P" --purpose evaluation --members E0001,E0002 --chair E0001 --on 2026-11-20 >/dev/null 2>&1 || fail "panel plan"
+G panel note "$P-P1" E0001 0 总体评价 '建设内容与申报一致' >/dev/null
+G panel opinion "$P-P1" pass '同意通过评价' >/dev/null
+G panel score "$P-P1" E0001 86 >/dev/null
+G panel score "$P-P1" E0002 80 >/dev/null
+G panel sign "$P-P1" >/dev/null || fail "panel sign"
+G expert set E0002 name 赵敏敏 >/dev/null || fail "expert set"
+
+run G verify
+expect "the untouched database passes: signatures hold through an amendment, a finding's follow-up and an expert's new name" 0 "ok"
+
+# attack NAME SQL PATTERN...: a copy of the office edited with sqlite3 fails verify naming each PATTERN.
+n=0
+attack() {
+	local name=$1 sql=$2 copy
+	shift 2
+	n=$((n + 1))
+	copy=$WORK/attack$n.db
+	G backup "$copy" >/dev/null || fail "backup for $name"
+	sqlite3 "$copy" "$sql" || fail "$name: sqlite3"
+	run "$GRADUS" --db "$copy" verify
+	expect "$name: verify fails" 1 "problems found"
+	for pattern in "$@"; do
+		expect "$name: verify names it ($pattern)" 1 "$pattern"
+	done
+}
+
+attack "an extra trigger" "CREATE TRIGGER quietly AFTER UPDATE ON cases BEGIN SELECT 1; END" "trigger quietly (on cases) is not one gradus makes"
+attack "an extra view" "CREATE VIEW peek AS SELECT * FROM users" "view peek (on peek) is not one gradus makes"
+attack "an extra table" "CREATE TABLE stash (x)" "table stash (on stash) is not one gradus makes"
+attack "an extra column" "ALTER TABLE cases ADD COLUMN sneaky TEXT" "table cases has a column sneaky that gradus does not make"
+attack "a dropped UNIQUE index" "DROP INDEX checks_number" "index checks_number is missing"
+attack "an edited cases.region" "UPDATE cases SET region = 'wuhan' WHERE number = '$CASE' AND region <> 'wuhan'" \
+	"case $CASE: field region holds \"wuhan\""
+attack "an edited search row" "UPDATE case_search SET note = '无 害 ' WHERE rowid = (SELECT rowid FROM cases WHERE number = '$CASE')" \
+	"case $CASE: its search index row holds \"无 害 \" in note"
+attack "a search row for no case" "INSERT INTO case_search (rowid, number) VALUES (999999, 'X ')" "search index row 999999 belongs to no case"
+attack "an edited meta.database_id" "UPDATE meta SET value = 'ffffffffffffffffffffffffffffffff' WHERE key = 'database_id'" \
+	"meta database_id: field value holds \"ffffffffffffffffffffffffffffffff\""
+attack "an edited sort key" "UPDATE enterprises SET name_key = X'00' WHERE rowid = 1" "field name_key is not the sort key of its name"
+attack "a table named bundle_manifest with an edited case" \
+	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO bundle_manifest VALUES ('format', '1');
+	 UPDATE cases SET note = '篡改' WHERE number = '$CASE'" \
+	"the file is verified as an office database" "table bundle_manifest (on bundle_manifest) is not one gradus makes" \
+	"field note holds \"篡改\" but audit row"
+attack "a signed check's answer edited" \
+	"UPDATE answers SET value = 'partial' WHERE item = 2 AND check_id = (SELECT id FROM checks WHERE number = '$S')" \
+	"check $S: $ME's signature does not match the check's content as it is now" "field value holds \"partial\" but audit row"
+attack "an attachment's bytes replaced" "UPDATE attachments SET data = X'00'" "do not match its SHA-256"
+attack "a signed panel's note edited" "UPDATE panel_notes SET note = '不一致'" "panel $P-P1: the signature does not match"
+
+# A real bundle's manifest (consistent with itself and with the office's id)
+# copied into the office makes it verified as a bundle: an edited case is still found.
+B=$WORK/visit.gradus
+G bundle out --cases "$CASE" -o "$B" >/dev/null || fail "bundle out"
+run "$GRADUS" --db "$B" verify
+expect "a bundle as written passes verify" 0 "ok"
+G backup "$WORK/forged.db" >/dev/null
+sqlite3 "$WORK/forged.db" "ATTACH '$B' AS b; CREATE TABLE bundle_manifest AS SELECT * FROM b.bundle_manifest;
+	UPDATE cases SET note = '篡改' WHERE number = '$CASE'"
+run "$GRADUS" --db "$WORK/forged.db" verify
+expect "a bundle's manifest copied into the office does not hide an edited case" 1 "field note holds \"篡改\" but audit row"
+
+# A forger with the source: a signed answer edited together with its audit
+# row, the whole chain recomputed as gradus computes it. The chain and the
+# records agree; the signature does not.
+G backup "$WORK/forged-chain.db" >/dev/null
+sqlite3 "$WORK/forged-chain.db" "UPDATE answers SET value = 'partial' WHERE item = 2 AND check_id = (SELECT id FROM checks WHERE number = '$S');
+	UPDATE audit SET new = 'partial' WHERE seq = (SELECT max(seq) FROM audit WHERE tbl = 'answers' AND field = 'value'
+	 AND row_id = (SELECT a.id FROM answers a JOIN checks c ON c.id = a.check_id WHERE c.number = '$S' AND a.item = 2))"
+python3 - "$WORK/forged-chain.db" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+prev = "0" * 64
+for row in db.execute("SELECT seq, at, actor, tbl, row_id, field, old, new FROM audit ORDER BY seq").fetchall():
+    h = hashlib.sha256()
+    for value in [prev, str(row[0])] + list(row[1:]):
+        h.update(b"\x1e" if value is None else str(value).encode())
+        h.update(b"\x1f")
+    db.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h.hexdigest(), row[0]))
+    prev = h.hexdigest()
+db.commit()
+PY
+run "$GRADUS" --db "$WORK/forged-chain.db" verify
+expect "a signed answer edited with its audit chain recomputed: verify names the signature" 1 \
+	"check $S: $ME's signature does not match the check's content as it is now"
+printf '%s\n' "$ERR" | grep -q "audit chain broken\|but audit row" && fail "the forged chain itself holds" "$ERR" || ok "the forged chain itself holds (the signature is what finds it)"
