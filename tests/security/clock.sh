@@ -117,3 +117,16 @@ expect "the refusal in Chinese" 2 "超出 gradus 接受的日期范围"
 # the bound is the clock's today plus ten years
 run at_clock 2030-06-01 G case advance "$S" submit --on 2040-05-31
 expect "on the clock's 2030-06-01, a step on 2040-05-31 is taken" 0
+
+# The full screen as of a date: a material ticked is received on that date
+# (the business date), its audit row stamped by the clock.
+T=$WORK/tui.db
+"$GRADUS" --db "$T" init --demo >/dev/null
+printf 'jjjjjj<Enter>\n<Tab>\nx\nq\nq\n' >"$WORK/tick.script"
+run env GRADUS_TODAY=2026-11-20 "$GRADUS" --db "$T" --script "$WORK/tick.script"
+expect "a material ticked on the screen as of 2026-11-20" 0
+run "$GRADUS" --db "$T" case show HB-2024-EXC-0001 --format json
+expect "is received on 2026-11-20" 0 '{"key": "application_form", "name": "申报书", "received_on": "2026-11-20"}'
+[ "$(sqlite3 "$T" "SELECT substr(at, 1, 10) FROM audit WHERE field = 'received_on' ORDER BY seq DESC LIMIT 1")" = 2026-11-28 ] &&
+	ok "and stamped by the clock's 2026-11-28" ||
+	fail "the material's stamp" "$(sqlite3 "$T" "SELECT at, new FROM audit WHERE field = 'received_on' ORDER BY seq DESC LIMIT 1")"
