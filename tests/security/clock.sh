@@ -68,7 +68,7 @@ expect "a step dated 2027-01-10 with --on" 0
 	fail "the event's dates" "$(sqlite3 "$DB" "SELECT on_date, created_at FROM events WHERE case_id = '$E'")"
 before=$(audit_rows)
 run env GRADUS_TODAY=2099-01-01 "$GRADUS" --db "$DB" case advance "$N" review_passed
-expect "a step that would default to 2099-01-01 is refused" 1 "2099-01-01 is outside the dates gradus takes, 2015-01-01 to"
+expect "a step that would default to 2099-01-01 is refused" 2 "--on (by default --today or GRADUS_TODAY): 2099-01-01 is outside the dates gradus takes, 2015-01-01 to"
 [ "$(audit_rows)" = "$before" ] && ok "and writes nothing" || fail "audit rows" "$before -> $(audit_rows)"
 
 # The sweep at the system date still cancels what has lapsed: a second
