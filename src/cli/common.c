@@ -12,8 +12,8 @@
 
 #include "gradus/cases.h"
 #include "gradus/charset.h"
-#include "gradus/clock.h"
 #include "gradus/cli.h"
+#include "gradus/clock.h"
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
 

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "gradus/cases.h"
-#include "gradus/deadlines.h"
 #include "gradus/clock.h"
+#include "gradus/deadlines.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
 #include "gradus/uscc.h"
