@@ -35,7 +35,7 @@ MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
 # missing of the first, `test-deps` of both.
 DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
              libcmocka-dev nettle-dev gettext locales
-TEST_PKGS  = sqlite3 tmux python3 time chromium poppler-utils fonts-wqy-zenhei \
+TEST_PKGS  = sqlite3 tmux python3 time chromium poppler-utils fonts-wqy-zenhei faketime \
              clang libclang-rt-14-dev
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030
 

@@ -5,11 +5,31 @@ set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 GRADUS="$TOP/$BUILD/gradus"
 TODAY=2026-11-28
+# gradus runs with the system clock at $TODAY noon (tests/gradus-at, through
+# libfaketime): the sweep and the stamps never depend on the day the tests
+# run. GRADUS_TODAY (below) only sets what is shown "as of". A test that needs
+# another now runs: env TEST_CLOCK="YYYY-MM-DD HH:MM:SS" "$GRADUS" ...
+TEST_FAKETIME_LIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 2>/dev/null | head -1)
+if [ -n "$TEST_FAKETIME_LIB" ]; then
+	export TEST_GRADUS="$GRADUS" TEST_FAKETIME_LIB TEST_CLOCK="$TODAY 12:00:00"
+	GRADUS="$TOP/tests/gradus-at"
+else
+	echo "# no libfaketime (make test-deps installs faketime): gradus runs on the real clock"
+fi
 . "$TOP/tests/env.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gradus-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 hermetic_env "$WORK"
 export LC_ALL=C.UTF-8 GRADUS_TODAY=$TODAY NO_COLOR=1
+
+# at_clock DAY CMD...: CMD (a run of "$GRADUS", or a function running it)
+# with the system clock at DAY noon; when libfaketime is missing, the check
+# is skipped.
+at_clock() {
+	local day=$1; shift
+	TEST_CLOCK="$day 12:00:00" "$@"
+}
+has_clock() { [ -n "$TEST_FAKETIME_LIB" ]; }
 
 ok() { echo "ok - $1"; }
 fail() { echo "not ok - $1"; shift; for line in "$@"; do echo "#   $line"; done; }

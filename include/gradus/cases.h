@@ -117,9 +117,14 @@ enum status case_agenda(struct store *store, const struct forms *forms, struct d
 void agenda_free(struct agenda_item *items, size_t count);
 
 /* Cancels, as events of the system actor, the certifications whose expiry
- * is on or before today with no review filed. *cancelled counts them. */
-enum status case_sweep(struct store *store, const struct forms *forms, struct date today, size_t *cancelled,
+ * is on or before today by the system clock (clock_today, never a date
+ * given by the user) with no review filed. *cancelled counts them. */
+enum status case_sweep(struct store *store, const struct forms *forms, size_t *cancelled,
 		       struct error *err);
+/* Counts, writing nothing, the certifications that will have lapsed by on
+ * if no review is filed before: a preview of a later day's sweep. */
+enum status case_sweep_preview(struct store *store, const struct forms *forms, struct date on, size_t *lapsing,
+			       struct error *err);
 
 /* Fills ~30 demo cases across the levels, regions and workflow steps. */
 enum status case_create_demo(struct store *store, const struct forms *forms, struct error *err);

@@ -13,7 +13,7 @@
 struct cli {
 	const char *db_path;      /* --db, else the XDG default */
 	const char *forms_dir;    /* --forms */
-	struct date today;        /* --today, GRADUS_TODAY, else the clock */
+	struct date today;        /* as of: --today, GRADUS_TODAY, else the clock (shown, and the default business date) */
 	bool demo_if_new;         /* --demo-if-new: make run's first start */
 	const char *group;        /* init --group: the office group sharing a new database */
 	struct tui_options tui;
@@ -40,8 +40,12 @@ void cli_close_all(struct store **store, struct forms **forms);
  * a missing value is reported and *bad set. */
 bool cli_option(int argc, char **argv, int *i, const char *name, const char **value, bool *bad);
 /* The date given to an option, when given (text not NULL): 2 and a message
- * naming the option when it is not a date. */
+ * naming the option when it is not a date, or not one a record may carry
+ * (date_check_range: 2015-01-01 to ten years after today). */
 int cli_date_argument(const char *option, const char *text, struct date *out);
+/* The same for an "as of" date (--today): any calendar day, since it only
+ * changes what is shown and the defaults of the dates typed in. */
+int cli_as_of_argument(const char *option, const char *text, struct date *out);
 /* A JSON string literal of UTF-8 text (NULL prints null). */
 void cli_json_string(FILE *out, const char *text);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

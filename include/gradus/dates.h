@@ -27,6 +27,13 @@ enum status date_parse(const char *text, struct date *out, struct error *err);
  * name NULL (a form, whose label names the date): without the name. */
 enum status date_parse_named(const char *name, const char *text, struct date *out, struct error *err);
 void date_format(struct date d, char out[DATE_TEXT_SIZE]);
+/* The dates a record may carry: from DATE_EARLIEST (the programme's first
+ * year) to ten years after today (the system clock's, clock_today). A date
+ * outside, such as a certification in 9999 that would never lapse, is
+ * refused with a message naming it (name: an option or a field). */
+#define DATE_EARLIEST ((struct date){ 2015, 1, 1 })
+#define DATE_YEARS_AHEAD 10
+enum status date_check_range(const char *name, struct date d, struct date today, struct error *err);
 
 /* <0, 0, >0 like strcmp. */
 int date_compare(struct date a, struct date b);

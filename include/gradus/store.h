@@ -18,7 +18,10 @@ enum store_mode {
 
 /* Opens path (WAL, foreign keys, busy timeout), applies pending migrations in
  * one transaction, and makes the operating-system user `actor` known (the
- * first user of a new database is admin). today is the clock for records. */
+ * first user of a new database is admin). actor NULL: a uid with no account
+ * in the password database, who may read but not write. today is the
+ * business date ("as of": what is shown, the default date of what is typed
+ * in); records are stamped, and certifications swept, by the system clock. */
 enum status store_open(const char *path, enum store_mode mode, const char *actor,
 		       struct date today, struct store **out, struct error *err);
 void store_close(struct store **store);
@@ -36,6 +39,8 @@ const char *store_actor(const struct store *store);
 const char *store_role(const struct store *store); /* "" when the user has none */
 const char *store_path(const struct store *store);
 bool store_read_only(const struct store *store);
+/* Neither read-only nor opened by a uid with no account. */
+bool store_may_write(const struct store *store);
 struct date store_today(const struct store *store);
 int store_schema_version(const struct store *store);
 /* Whether the database holds no case (an error when it cannot be read). */

@@ -7,13 +7,17 @@
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
 
+/* gradus sweep: the sweep at today's date by the system clock (the one
+ * every command makes at its start, with its count). sweep --today D is a
+ * preview: how many certifications will have lapsed by D if no review is
+ * filed; it cancels nothing, whatever D. */
 int cli_sweep(struct cli *cli, int argc, char **argv)
 {
 	const char *today_text = NULL;
 	struct store *store = NULL;
 	struct forms *forms = NULL;
 	struct error err = { "" };
-	struct date today = cli->today;
+	struct date on;
 	size_t cancelled = 0;
 	bool bad = false;
 	int i, rc;
@@ -25,17 +29,24 @@ int cli_sweep(struct cli *cli, int argc, char **argv)
 		}
 	if (bad)
 		return 2;
-	if (cli_date_argument("--today", today_text, &today))
+	if (cli_as_of_argument("--today", today_text, &on))
 		return 2;
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
-	if (!rc && case_sweep(store, forms, today, &cancelled, &err)) {
+	if (!rc && (today_text ? case_sweep_preview(store, forms, on, &cancelled, &err)
+			       : case_sweep(store, forms, &cancelled, &err))) {
 		cli_error("%s", err.message);
 		rc = 1;
 	}
-	if (!rc)
+	if (!rc && today_text)
+		printf(ngettext("%zu certification will have expired by %s with no review filed, if none is filed before "
+				"(a preview: nothing was cancelled)\n",
+				"%zu certifications will have expired by %s with no review filed, if none is filed before "
+				"(a preview: nothing was cancelled)\n", cancelled),
+		       cancelled, today_text);
+	else if (!rc)
 		printf(ngettext("%zu certification cancelled: expired with no review filed\n",
-				"%zu certifications cancelled: expired with no review filed\n", cancelled),
-		       cancelled);
+				"%zu certifications cancelled: expired with no review filed\n", cli->swept + cancelled),
+		       cli->swept + cancelled);
 	cli_close_all(&store, &forms);
 	return rc;
 }

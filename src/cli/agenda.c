@@ -157,7 +157,7 @@ int cli_agenda(struct cli *cli, int argc, char **argv)
 		}
 	if (bad)
 		return 2;
-	if (cli_date_argument("--today", today_text, &today))
+	if (cli_as_of_argument("--today", today_text, &today))
 		return 2;
 	if (sscanf(within_text, "%d%c", &within, &extra) != 1 || within < 0 || within > 36500) {
 		cli_error(_("--within %s: expected a number of days, e.g. 90"), within_text);

@@ -5,6 +5,7 @@
 
 #include "gradus/cases.h"
 #include "gradus/cli.h"
+#include "gradus/clock.h"
 #include "gradus/i18n.h"
 
 #define PAGE 256
@@ -382,6 +383,11 @@ static int case_advance(struct cli *cli, struct store *store, const struct forms
 		return 2;
 	if (cli_date_argument("--on", on_text, &on))
 		return 2;
+	/* L10N: the name of a step's date when --on is not given */
+	if (!on_text && date_check_range(_("--on (by default --today or GRADUS_TODAY)"), on, clock_today(), &err)) {
+		cli_error("%s", err.message);
+		return 2;
+	}
 	if (case_take_step(store, forms, argv[2], argv[3], on, note, NULL, &err))
 		return fail(&err);
 	if (!store_case_detail(store, argv[2], &d, &err)) {

@@ -13,6 +13,7 @@
 #include "gradus/cases.h"
 #include "gradus/charset.h"
 #include "gradus/cli.h"
+#include "gradus/clock.h"
 #include "gradus/i18n.h"
 #include "gradus/utf8.h"
 
@@ -205,7 +206,7 @@ void cli_usage(FILE *out)
 		  "Options:\n"
 		  "  --db PATH            database file (default $XDG_DATA_HOME/gradus/gradus.db)\n"
 		  "  --forms DIR          forms folder (default $GRADUS_FORMS, the source tree's, the installed one)\n"
-		  "  --today YYYY-MM-DD   fix today's date (also GRADUS_TODAY)\n"
+		  "  --today YYYY-MM-DD   show as of this date (also GRADUS_TODAY)\n"
 		  "  --no-color           no colours (also NO_COLOR)\n"
 		  "  --script FILE        play keystrokes from FILE on an off-screen terminal\n"
 		  "  --size COLSxLINES    size of that terminal (default 80x24)\n"
@@ -289,19 +290,6 @@ static int set_today(struct cli *cli, const char *text, const char *source)
 		return 2;
 	}
 	return 0;
-}
-
-static struct date clock_today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	struct date d;
-
-	localtime_r(&now, &tm);
-	d.year = tm.tm_year + 1900;
-	d.month = tm.tm_mon + 1;
-	d.day = tm.tm_mday;
-	return d;
 }
 
 int cli_parse_global(struct cli *cli, int argc, char **argv, int *next)
@@ -397,14 +385,14 @@ int cli_load_forms(struct cli *cli, struct forms **forms)
 	return 0;
 }
 
+/* The account in the password database, never $USER or $LOGNAME (anyone
+ * can set those): NULL when the uid has none, and then the store writes
+ * nothing. */
 const char *cli_actor(void)
 {
 	struct passwd *pw = getpwuid(geteuid());
-	const char *user = getenv("USER");
 
-	if (pw && pw->pw_name && *pw->pw_name)
-		return pw->pw_name;
-	return user && *user ? user : "unknown";
+	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : NULL;
 }
 
 int cli_open_store(struct cli *cli, enum store_mode mode, struct store **store)
@@ -433,7 +421,7 @@ int cli_open_all(struct cli *cli, enum store_mode mode, struct store **store, st
 	rc = cli_load_forms(cli, forms);
 	if (!rc)
 		rc = cli_open_store(cli, mode, store);
-	if (!rc && !store_read_only(*store) && case_sweep(*store, *forms, cli->today, &cancelled, &err)) {
+	if (!rc && store_may_write(*store) && case_sweep(*store, *forms, &cancelled, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
 	}
@@ -511,7 +499,18 @@ int cli_date_argument(const char *option, const char *text, struct date *out)
 
 	if (!text)
 		return 0;
-	if (date_parse_named(option, text, out, &err)) {
+	if (date_parse_named(option, text, out, &err) || date_check_range(option, *out, clock_today(), &err)) {
+		cli_error("%s", err.message);
+		return 2;
+	}
+	return 0;
+}
+
+int cli_as_of_argument(const char *option, const char *text, struct date *out)
+{
+	struct error err = { "" };
+
+	if (text && date_parse_named(option, text, out, &err)) {
 		cli_error("%s", err.message);
 		return 2;
 	}

@@ -1,4 +1,4 @@
-/* UTC timestamps shown in local time. */
+/* UTC timestamps shown in local time; the system clock's today. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -45,4 +45,14 @@ bool clock_local_text(const char *utc, bool with_zone, char *out, size_t size)
 		return false;
 	}
 	return true;
+}
+
+struct date clock_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!localtime_r(&now, &tm))
+		gmtime_r(&now, &tm);
+	return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
 }

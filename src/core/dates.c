@@ -105,6 +105,21 @@ enum status date_parse_named(const char *name, const char *text, struct date *ou
 	return error_set(err, status, _("%s: %s"), name, why.message);
 }
 
+enum status date_check_range(const char *name, struct date d, struct date today, struct error *err)
+{
+	struct date latest = date_add_years(today, DATE_YEARS_AHEAD);
+	char text[DATE_TEXT_SIZE], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+
+	if (date_compare(d, DATE_EARLIEST) >= 0 && date_compare(d, latest) <= 0)
+		return STATUS_OK;
+	date_format(d, text);
+	date_format(DATE_EARLIEST, from);
+	date_format(latest, to);
+	/* L10N: a date's name (an option such as --on, a field), the date, the first and last dates taken */
+	return error_set(err, STATUS_ERR_INVALID, _("%s: %s is outside the dates gradus takes, %s to %s (ten years after today)"),
+			 name ? name : _("date"), text, from, to);
+}
+
 void date_format(struct date d, char out[DATE_TEXT_SIZE])
 {
 	int year = d.year < 0 || d.year > DATE_MAX_YEAR ? 0 : d.year;

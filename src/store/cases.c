@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gradus/cases.h"
+#include "gradus/clock.h"
 #include "gradus/deadlines.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
@@ -209,7 +210,8 @@ static enum status check_date(const char *text, const char *field, const char *w
 	struct date d;
 	struct error why;
 
-	if (!text || date_parse_named(what, text, &d, &why) == STATUS_OK)
+	if (!text || (date_parse_named(what, text, &d, &why) == STATUS_OK &&
+		      date_check_range(what, d, clock_today(), &why) == STATUS_OK))
 		return STATUS_OK;
 	return REFUSE(field, "%s", why.message);
 }

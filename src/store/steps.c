@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/clock.h"
 #include "gradus/deadlines.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
@@ -312,9 +313,9 @@ static enum status sweep_all(struct store *store, const struct forms *forms, str
 /* Every command sweeps, and most days nothing has lapsed: a read says so
  * without queueing for the write lock, so a command waits for another's
  * write only when it has something to cancel. */
-enum status case_sweep(struct store *store, const struct forms *forms, struct date today, size_t *cancelled,
-		       struct error *err)
+enum status case_sweep(struct store *store, const struct forms *forms, size_t *cancelled, struct error *err)
 {
+	struct date today = clock_today();
 	enum status status = sweep_all(store, forms, today, false, cancelled, err);
 
 	if (status || *cancelled == 0)
@@ -326,4 +327,10 @@ enum status case_sweep(struct store *store, const struct forms *forms, struct da
 	status = sweep_all(store, forms, today, true, cancelled, err);
 	store_act_as_system(store, false);
 	return store_finish(store, status, err);
+}
+
+enum status case_sweep_preview(struct store *store, const struct forms *forms, struct date on, size_t *lapsing,
+			       struct error *err)
+{
+	return sweep_all(store, forms, on, false, lapsing, err);
 }

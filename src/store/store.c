@@ -359,7 +359,7 @@ static enum status ensure_actor(struct store *store, struct error *err)
 	if (!status && row)
 		snprintf(store->role, sizeof(store->role), "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	if (status || row || store->read_only)
+	if (status || row || store->read_only || store->no_account)
 		return status;
 	status = query_int(store, "SELECT count(*) FROM users", &users, err);
 	if (status || users > 0)
@@ -469,7 +469,16 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	if (!store)
 		return STATUS_ERR_NOMEM;
 	store->path = strdup(path);
-	store->actor = strdup(actor && *actor ? actor : "unknown");
+	store->no_account = !actor || !*actor;
+	if (store->no_account) {
+		char name[64];
+
+		/* L10N: who is refused, when the user id has no passwd entry */
+		snprintf(name, sizeof(name), _("user id %u (no account in the password database)"), (unsigned)geteuid());
+		store->actor = strdup(name);
+	} else {
+		store->actor = strdup(actor);
+	}
 	store->today = today;
 	if (!store->path || !store->actor) {
 		status = STATUS_ERR_NOMEM;
@@ -547,6 +556,7 @@ void store_act_as_system(struct store *store, bool system) { store->system = sys
 const char *store_path(const struct store *store) { return store->path; }
 struct date store_today(const struct store *store) { return store->today; }
 bool store_read_only(const struct store *store) { return store->read_only; }
+bool store_may_write(const struct store *store) { return !store->read_only && !store->no_account; }
 struct sqlite3 *store_db(struct store *store) { return store->db; }
 
 int store_schema_version(const struct store *store)
@@ -571,6 +581,11 @@ enum status store_begin(struct store *store, struct error *err)
 	char sql[32];
 	enum status status;
 
+	if (store->no_account)
+		return error_set(err, STATUS_ERR_DENIED,
+				 _("user id %u has no account in the password database (getent passwd %u): gradus writes "
+				   "only in the name of an operating-system account, never of $USER; nothing was written"),
+				 (unsigned)geteuid(), (unsigned)geteuid());
 	if (store->depth > 0) {
 		snprintf(sql, sizeof(sql), "SAVEPOINT level%d", store->depth);
 		status = exec(store, sql, err);

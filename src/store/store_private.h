@@ -18,6 +18,7 @@ struct store {
 	bool system; /* writes are the system actor's (store_act_as_system) */
 	struct date today;
 	bool read_only;
+	bool no_account; /* the uid has no passwd entry: nothing is written */
 	bool bundle; /* the file is a bundle (bundle.c, read when it opens) */
 	int depth; /* nesting of store_begin */
 	int schema_version; /* PRAGMA user_version once opened */

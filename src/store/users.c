@@ -49,6 +49,29 @@ static enum status user_id(struct store *store, const char *login, char id[33], 
 	return status;
 }
 
+/* The office keeps at least one admin: the role that gives roles. */
+static enum status keep_an_admin(struct store *store, const char *login, const char *role, struct error *err)
+{
+	static const char *const sql =
+		"SELECT count(*) FROM users WHERE role = 'admin' AND login <> ?1";
+	sqlite3_stmt *stmt;
+	enum status status;
+	long others;
+
+	if (!strcmp(role, "admin"))
+		return STATUS_OK;
+	if (!(stmt = store_prepare(store, sql, err)))
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
+	status = store_count(store, stmt, &others, err);
+	if (!status && others == 0)
+		status = error_set(err, STATUS_ERR_DENIED,
+				   _("%s is the only admin: make another user admin first (gradus user add LOGIN admin); "
+				     "nothing was written"),
+				   login);
+	return status;
+}
+
 enum status store_user_add(struct store *store, const char *login, const char *role, struct error *err)
 {
 	char id[33], now[STORE_TIMESTAMP_SIZE];
@@ -70,7 +93,7 @@ enum status store_user_add(struct store *store, const char *login, const char *r
 	if (status)
 		return status;
 	status = user_id(store, login, id, &found, err);
-	if (!status && found) {
+	if (!status && found && !(status = keep_an_admin(store, login, role, err))) {
 		status = store_update(store, "users", id, "role", role, err);
 	} else if (!status && !(status = store_new_id(id))) {
 		struct field_value fields[] = { { "login", login }, { "role", role }, { "created_at", now } };

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+
+#include "gradus/bundle.h"
+#include "gradus/clock.h"
 #include "gradus/dates.h"
 #include "gradus/i18n.h"
 #include "gradus/store.h"
@@ -100,18 +103,26 @@ static enum status audit_append(struct store *store, const char *table, const ch
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("writing the audit log"));
 }
 
-/* A field named *_on holds a day of the calendar, or nothing: whatever
- * path writes it, 0000-00-00 or 2026-02-30 never reaches the database. */
+/* A field named *_on (and an event's on_date) holds a day of the calendar,
+ * or nothing: whatever path writes it, 0000-00-00 or 2026-02-30 never
+ * reaches the database, nor a day before the programme or more than ten
+ * years after today by the system clock (a certification in 9999 would
+ * never lapse). expires_on is derived from certified_on by the rules. */
 static enum status check_date_field(const char *table, const struct field_value *field, struct error *err)
 {
 	size_t len = strlen(field->name);
 	char name[128];
-	struct date ignored;
+	struct date day;
+	enum status status;
 
-	if (len < 3 || strcmp(field->name + len - 3, "_on") || !field->value || !*field->value)
+	if (!field->value || !*field->value || (strcmp(field->name, "on_date") &&
+						 (len < 3 || strcmp(field->name + len - 3, "_on"))))
 		return STATUS_OK;
 	snprintf(name, sizeof(name), "%s.%s", table, field->name);
-	return date_parse_named(name, field->value, &ignored, err);
+	status = date_parse_named(name, field->value, &day, err);
+	if (!status && strcmp(field->name, "expires_on"))
+		status = date_check_range(name, day, clock_today(), err);
+	return status;
 }
 
 /* Text is valid UTF-8 without control characters; line breaks only in

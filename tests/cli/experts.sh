@@ -64,7 +64,8 @@ run G expert set E0001 contact 027-1111
 run G verify
 expect "verify passes after the edits" 0
 
-# A role that may not: an inspector.
+# A role that may not: an inspector (once another is admin).
+G user add spare.admin admin >/dev/null
 G user add "$(id -un)" inspector >/dev/null
 before=$(audit)
 run G expert set E0001 affiliation 武汉理工大学

@@ -29,6 +29,7 @@ expect "a CSV header lacking columns is told in Chinese" 1 "short.csv:1：表头
 run G case show HB-2099-BAS-0001
 expect "a missing case is told in Chinese" 1 "没有案件“HB-2099-BAS-0001”"
 
+G user add spare.admin admin >/dev/null
 run G user add "$(id -un)" inspector
 run G case advance HB-2026-BAS-0004 recommend
 expect "a step refused to the user's role is told in Chinese" 1 "步骤“市州推荐”限经办人员、管理员办理；"

@@ -18,7 +18,7 @@ prepare() { # SCRIPT DB
 	walk-finding) G check plan HB-2024-EXC-0001 --inspectors "$ME" --draw 2 --seed 42 >/dev/null ;;
 	walk | walk-refused)
 		mkdir -p ev && printf 'photo\n' >ev/看板照片.jpg ;;
-	cultivation-refused) G user add "$ME" inspector >/dev/null ;;
+	cultivation-refused) G user add spare.admin admin >/dev/null && G user add "$ME" inspector >/dev/null ;;
 	panels-convene) G --script "$SCRIPTS/panels-experts.script" --size 80x24 ;;
 	experts-edit)
 		G --script "$SCRIPTS/panels-experts.script" --size 80x24
@@ -87,6 +87,7 @@ LC_ALL=zh_CN.UTF-8 "$GRADUS" --db visit.db case set HB-2024-EXC-0001 note '现�
 M case set HB-2024-EXC-0001 note '办公室备注'
 M bundle in visit.db
 M conflicts resolve "$(sqlite3 msg.db "SELECT id FROM conflicts LIMIT 1")" bundle
+"$GRADUS" --db msg.db user add spare.admin admin >/dev/null # the last admin cannot step down
 M user add "$ME" inspector
 M case set HB-2024-EXC-0001 note '检查员不能改'
 M case advance HB-2024-EXC-0001 file_review

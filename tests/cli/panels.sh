@@ -95,6 +95,7 @@ run G verify
 expect "verify passes with experts and panels" 0
 
 # Roles: a clerk convenes, but only a secretary (or an admin) records and signs.
+G user add spare.admin admin >/dev/null 2>&1
 G user add "$(id -un)" clerk >/dev/null 2>&1
 run G panel plan HB-2026-ADV-0001 --purpose evaluation --members E0001
 expect "a clerk convenes a panel" 0 "HB-2026-ADV-0001-P1"

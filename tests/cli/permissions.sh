@@ -76,20 +76,20 @@ mkdir -m 0770 "$WORK/srv" && chgrp users "$WORK/srv" # an existing folder, not s
 OFFICE=$WORK/srv/office.db
 "$GRADUS" --db "$OFFICE" init --group users --demo >/dev/null
 "$GRADUS" --db "$OFFICE" user add nobody clerk >/dev/null
-"$GRADUS" --db "$OFFICE" user add clerk.b clerk >/dev/null
-as() { # UID GROUPS CMD...: runs CMD as that user (65533 has users as its own group)
+"$GRADUS" --db "$OFFICE" user add daemon clerk >/dev/null # a second member: an account in passwd
+as() { # UID GROUPS CMD...: runs CMD as that user (daemon has users as its own group)
 	local uid=$1 groups=$2 gid=65534; shift 2
-	[ "$uid" = 65533 ] && gid=100
-	setpriv --reuid="$uid" --regid="$gid" $groups env HOME=/ USER=clerk.b "$@"
+	[ "$uid" = "$(id -u daemon)" ] && gid=100
+	setpriv --reuid="$uid" --regid="$gid" $groups env HOME=/ "$@"
 }
 run as 65534 --groups=100 "$GRADUS" --db "$OFFICE" case set HB-2026-BAS-0003 note "a note by nobody"
 expect "a member of the group writes the shared database" 0
-run as 65533 --groups=100 "$GRADUS" --db "$OFFICE" case set HB-2026-BAS-0004 note "a note by clerk.b"
+run as "$(id -u daemon)" --groups=100 "$GRADUS" --db "$OFFICE" case set HB-2026-BAS-0004 note "a note by daemon"
 expect "so does another member" 0
 run as 65532 --clear-groups "$GRADUS" --db "$OFFICE" case list
 expect "someone outside the group may not open it" 1 "you may not open this database (permission denied)"
 # nobody keeps it open (a script read from a pipe that is not written yet):
-# the -wal and -shm made in its name must be the office's, or clerk.b cannot
+# the -wal and -shm made in its name must be the office's, or daemon cannot
 # write while nobody has it open.
 rm -f "$OFFICE-wal" "$OFFICE-shm"
 mkfifo "$WORK/keys"
@@ -99,7 +99,7 @@ holder=$!
 wait_for 10 test -e "$OFFICE-shm"
 [ "$(stat -c '%G %a' "$OFFICE-wal" "$OFFICE-shm" | sort -u)" = "users 660" ] && ok "the -wal and -shm nobody made are the group's" ||
 	fail "the -wal and -shm nobody made are the group's" "$(stat -c '%n %U %G %a' "$OFFICE-wal" "$OFFICE-shm")"
-run as 65533 --groups=100 "$GRADUS" --db "$OFFICE" case set HB-2026-BAS-0004 note "while nobody has it open"
+run as "$(id -u daemon)" --groups=100 "$GRADUS" --db "$OFFICE" case set HB-2026-BAS-0004 note "while nobody has it open"
 expect "another member writes while the first has it open" 0
 timeout 5 sh -c 'echo q >"$1"' _ "$WORK/keys" || kill "$holder" 2>/dev/null
 wait "$holder"

@@ -100,6 +100,7 @@ has "the milestone is still open" '^milestone\t[0-9a-f]{32}\t2026-09-30\topen\tç
 # another role): the store's refusal on the status line, nothing written;
 # at 120x40.
 cp "$DB" inspector.db
+"$GRADUS" --db inspector.db user add spare.admin admin >/dev/null # the last admin cannot step down
 "$GRADUS" --db inspector.db user add "$(id -un)" inspector >/dev/null || fail "this user becomes an inspector"
 before=$(audit inspector.db)
 run "$GRADUS" --db inspector.db --today 2026-11-28 --script "$SCRIPTS/cultivation-refused.script" --size 120x40

@@ -57,9 +57,9 @@ expect "and the audit chain holds" 0
 # The sweep at start: a certification expired with no review is cancelled by
 # the system when gradus opens, and the first screen says so.
 S=$WORK/swept.db
-"$GRADUS" --db "$S" case add --enterprise 十堰过期工厂 --uscc 91420100MA4K12345K --region shiyan --level excellent \
-	--year 2023 --certified-on 2023-06-30 >/dev/null 2>&1
-GRADUS_TODAY=2026-06-29 run "$GRADUS" --db "$S" case show HB-2023-EXC-0001
+at_clock 2026-06-29 "$GRADUS" --db "$S" case add --enterprise 十堰过期工厂 --uscc 91420100MA4K12345K --region shiyan \
+	--level excellent --year 2023 --certified-on 2023-06-30 >/dev/null 2>&1
+run at_clock 2026-06-29 "$GRADUS" --db "$S" case show HB-2023-EXC-0001
 expect_line "the day before its expiry it is certified" "$(printf 'status\tcertified')"
 printf ':save-screen swept.screen\nq\n' >"$WORK/swept.script"
 run "$GRADUS" --db "$S" --script "$WORK/swept.script"

@@ -208,6 +208,33 @@ static void test_parse_named(void **state)
 	assert_int_equal(date_parse_named("--on", "2024-02-29", &(struct date){ 0, 0, 0 }, NULL), STATUS_OK);
 }
 
+/* The dates a record may carry: 2015-01-01 to ten years after today (the
+ * today given, so the table holds on any day). */
+static void test_check_range(void **state)
+{
+	static const struct {
+		struct date d;
+		bool taken;
+	} cases[] = {
+		{ { 2015, 1, 1 }, true },   { { 2014, 12, 31 }, false }, { { 1, 1, 1 }, false },
+		{ { 2026, 11, 28 }, true }, { { 2036, 11, 28 }, true },  { { 2036, 11, 29 }, false },
+		{ { 9999, 12, 31 }, false },
+	};
+	struct date today = { 2026, 11, 28 };
+	struct error err = { "" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(cases); i++)
+		assert_int_equal(date_check_range("--on", cases[i].d, today, NULL), cases[i].taken ? STATUS_OK : STATUS_ERR_INVALID);
+	assert_int_equal(date_check_range("--certified-on", (struct date){ 9999, 12, 31 }, today, &err), STATUS_ERR_INVALID);
+	assert_string_equal(err.message, "--certified-on: 9999-12-31 is outside the dates gradus takes, 2015-01-01 to 2036-11-28 "
+					 "(ten years after today)");
+	/* a leap day ten years on clamps to the month's end */
+	assert_int_equal(date_check_range("--on", (struct date){ 2038, 2, 28 }, (struct date){ 2028, 2, 29 }, NULL), STATUS_OK);
+	assert_int_equal(date_check_range("--on", (struct date){ 2038, 3, 1 }, (struct date){ 2028, 2, 29 }, NULL), STATUS_ERR_INVALID);
+}
+
 static void test_compare(void **state)
 {
 	static const struct {
@@ -383,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_add_days),
 		cmocka_unit_test(test_add_months),
 		cmocka_unit_test(test_add_years),
+		cmocka_unit_test(test_check_range),
 		cmocka_unit_test(test_days_between),
 	};
 
