@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "gradus/bundle.h"
 #include "gradus/clock.h"
 #include "gradus/dates.h"
