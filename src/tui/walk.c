@@ -514,8 +514,8 @@ static bool prompt_key(struct tui *tui, struct walk *w, int code, wint_t ch)
 		field_free(&w->field);
 		/* L10N: Esc on a prompt of the walk */
 		tui_say(tui, false, "%s", _("Cancelled: nothing changed"));
-	} else {
-		field_key(&w->field, code, ch);
+	} else if (!field_key(&w->field, code, ch)) {
+		field_say_refused(tui, code, ch);
 	}
 	return true;
 }

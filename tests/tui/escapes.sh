@@ -11,12 +11,15 @@ trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 export TERM=xterm-256color
 "$GRADUS" --db "$DB" init >/dev/null
 
-printf 'enterprise,uscc,region,level,year,note\n%s,91420200MA0DX6QEY5,huangshi,basic,2026,plain\n%s,91420300MA9H9ETGN0,xianning,basic,2026,plain\n' \
-	'Alpha\033]2;pwned\007Co' 'Beta\033[2JCo\342\200\256RTL' | sed 's/\\033/\x1b/g; s/\\007/\x07/g; s/\\342\\200\\256/\xe2\x80\xae/g' >"$WORK/escapes.csv"
+printf 'enterprise,uscc,region,level,year,note\nAlphaCo,91420200MA0DX6QEY5,huangshi,basic,2026,plain\nBetaCo,91420300MA9H9ETGN0,xianning,basic,2026,plain\n' \
+	>"$WORK/escapes.csv"
 run "$GRADUS" --db "$DB" import cases "$WORK/escapes.csv"
-expect "names with escape sequences import" 0 "2 cases imported"
-# the importer refuses invalid UTF-8, so it is put there directly
-sqlite3 "$DB" "UPDATE cases SET note = CAST(X'4e6f7465fffe1b5b324a656e64' AS TEXT) WHERE number = 'HB-2026-BAS-0001'"
+expect "two cases import" 0 "2 cases imported"
+# gradus refuses control characters and invalid UTF-8 (an older one stored
+# them), so they are put there directly
+sqlite3 "$DB" "UPDATE cases SET note = CAST(X'4e6f7465fffe1b5b324a656e64' AS TEXT) WHERE number = 'HB-2026-BAS-0001';
+	UPDATE enterprises SET name = 'Alpha' || char(27) || ']2;pwned' || char(7) || 'Co' WHERE name = 'AlphaCo';
+	UPDATE enterprises SET name = 'Beta' || char(27) || '[2JCo' || char(8238) || 'RTL' WHERE name = 'BetaCo'"
 
 screen() { $T capture-pane -p -t s; }
 shows() { screen | grep -qF -- "$1"; }
@@ -44,7 +47,9 @@ $T send-keys -t s Q
 wait_for 5 shows "EXITED 0" && ok "gradus exits with status 0" || fail "gradus exits with status 0" "$(screen)"
 
 # The commands too: what they print to a terminal is guarded the same way;
-# to a pipe or a file it is left as it is (for scripts).
+# to a pipe or a file control characters are placeholders too (a listing
+# saved and read later with cat must not retitle the terminal), and
+# bidirectional controls are kept (they are text to a script).
 $T new-session -d -s c -x 100 -y 24 "env LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' case list; echo CLI-EXITED \$?; sleep 30"
 $T select-pane -t c -T before-cli
 cscreen() { $T capture-pane -p -t c; }
@@ -54,5 +59,8 @@ cscreen | grep -qF "Alpha␛]2;pwned␇Co" && ok "case list in a terminal shows 
 cscreen | grep -qF "Beta␛[2JCo" && ok "and the clear-screen sequence" || fail "case list clear-screen" "$(cscreen)"
 [ "$($T display -p -t c '#{pane_title}')" = before-cli ] && ok "case list leaves the terminal's title alone" ||
 	fail "title after case list" "$($T display -p -t c '#{pane_title}')"
-"$GRADUS" --db "$DB" case list | grep -q "$(printf '\033')]2;pwned" && ok "to a pipe the bytes are kept as they are" ||
-	fail "pipe output changed"
+"$GRADUS" --db "$DB" case list >"$WORK/piped.tsv"
+grep -qF "Alpha␛]2;pwned␇Co" "$WORK/piped.tsv" && ! grep -q "$(printf '\033')" "$WORK/piped.tsv" &&
+	ok "to a pipe ESC and BEL are placeholders too" || fail "pipe output" "$(cat -v "$WORK/piped.tsv")"
+grep -qF "$(printf 'Co\342\200\256RTL')" "$WORK/piped.tsv" && ok "and a bidirectional control is kept" ||
+	fail "bidi in pipe output" "$(cat -v "$WORK/piped.tsv")"
