@@ -52,7 +52,7 @@ attack() {
 	G backup "$copy" >/dev/null || fail "backup for $name"
 	sqlite3 "$copy" "$sql" || fail "$name: sqlite3"
 	run "$GRADUS" --db "$copy" verify
-	expect "$name: verify fails" 1 "problems found"
+	expect "$name: verify fails" 1 "found: the file was changed outside gradus"
 	for pattern in "$@"; do
 		expect "$name: verify names it ($pattern)" 1 "$pattern"
 	done
