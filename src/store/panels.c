@@ -391,6 +391,7 @@ enum status panel_opinion(struct store *store, const char *panel, const char *op
 
 /* ---- signing ---- */
 
+/* verify_signatures.c recomputes the content with the same queries: change both. */
 static const char *const content_sql[] = {
 	"SELECT 'panel', p.number, p.purpose, p.meeting_on, p.opinion, p.opinion_text, e.code FROM panels p"
 	" LEFT JOIN experts e ON e.id = p.chair_id WHERE p.id = ?1",

@@ -8,7 +8,8 @@
 #include "gradus/i18n.h"
 #include "store_private.h"
 
-/* The content, part by part, in a fixed order; ?1 is the check's id. */
+/* The content, part by part, in a fixed order; ?1 is the check's id.
+ * verify_signatures.c recomputes it with the same queries: change both. */
 static const char *const content_sql[] = {
 	"SELECT 'check', number, planned_on, forms_hash, draw_seed FROM checks WHERE id = ?1",
 	"SELECT 'inspector', login FROM check_inspectors WHERE check_id = ?1 ORDER BY login",

@@ -628,7 +628,9 @@ enum status store_verify(struct store *store, long *rows, char head[65], store_v
 		status = reported(&v, verify_integrity(&v, err), err);
 	if (!status && v.count)
 		/* L10N: verify: how many problems were found (each printed before) */
-		status = error_set(err, STATUS_ERR_CORRUPT, _("%s: %ld problems found: the file was changed outside gradus"),
+		status = error_set(err, STATUS_ERR_CORRUPT,
+				   ngettext("%s: %ld problem found: the file was changed outside gradus",
+					    "%s: %ld problems found: the file was changed outside gradus", (unsigned long)v.count),
 				   store->path, v.count);
 	return status;
 }

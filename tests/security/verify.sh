@@ -52,7 +52,7 @@ attack() {
 	G backup "$copy" >/dev/null || fail "backup for $name"
 	sqlite3 "$copy" "$sql" || fail "$name: sqlite3"
 	run "$GRADUS" --db "$copy" verify
-	expect "$name: verify fails" 1 "problems found"
+	expect "$name: verify fails" 1 "found: the file was changed outside gradus"
 	for pattern in "$@"; do
 		expect "$name: verify names it ($pattern)" 1 "$pattern"
 	done
@@ -118,3 +118,12 @@ run "$GRADUS" --db "$WORK/forged-chain.db" verify
 expect "a signed answer edited with its audit chain recomputed: verify names the signature" 1 \
 	"check $S: $ME's signature does not match the check's content as it is now"
 printf '%s\n' "$ERR" | grep -q "audit chain broken\|but audit row" && fail "the forged chain itself holds" "$ERR" || ok "the forged chain itself holds (the signature is what finds it)"
+
+# In a bundle the rows it came with have no audit rows; a field written there
+# has, and is held to it.
+"$GRADUS" --db "$B" case set "$CASE" note '现场补充说明' >/dev/null || fail "a write in the bundle"
+run "$GRADUS" --db "$B" verify
+expect "a bundle written to passes verify" 0 "ok"
+sqlite3 "$B" "UPDATE cases SET note = '篡改' WHERE number = '$CASE'"
+run "$GRADUS" --db "$B" verify
+expect "a field written in the bundle, then edited with sqlite3, is named" 1 "field note holds \"篡改\" but audit row"

@@ -108,7 +108,7 @@ static void each_edit_is_named(void **state)
 		assert_int_equal(verify_after(edits[i].sql, &f, &err), STATUS_ERR_CORRUPT);
 		if (!strstr(f.text, edits[i].named))
 			fail_msg("%s: expected \"%s\" in:\n%s", edits[i].sql, edits[i].named, f.text);
-		assert_non_null(strstr(err.message, "problems found"));
+		assert_non_null(strstr(err.message, "found: the file was changed outside gradus"));
 	}
 }
 
