@@ -242,6 +242,16 @@ static const char *const check_owner_sql = "SELECT 'check', id, status, number, 
 static const char *const panel_owner_sql = "SELECT 'panel', id, status, number, NULL FROM panels WHERE id = ?1";
 static const char *const case_owner_sql = "SELECT 'case', id, state, number, level FROM cases WHERE id = ?1";
 
+const char *authority_guard_sql(size_t i)
+{
+	static const char *const *const owners[] = { &check_owner_sql, &panel_owner_sql, &case_owner_sql };
+	size_t tables = sizeof(sealed_tables) / sizeof(sealed_tables[0]);
+
+	if (i < tables)
+		return sealed_tables[i].row_sql;
+	return i - tables < sizeof(owners) / sizeof(owners[0]) ? *owners[i - tables] : NULL;
+}
+
 struct owner {
 	char kind[8], id[33], state[32], number[64], level[32];
 };

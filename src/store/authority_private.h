@@ -21,4 +21,8 @@ enum status authority_guard(struct store *store, const char *table, const char *
  * that closes it), may be written though sealed. NULL ends it. */
 void authority_exempt(struct store *store, const char *record_id);
 
+/* The guard's queries, one by one (NULL past the last), for a test of
+ * their plans: each is a lookup by primary key, never a scan. */
+const char *authority_guard_sql(size_t i);
+
 #endif

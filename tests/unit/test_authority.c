@@ -17,6 +17,7 @@
 #include "gradus/authority.h"
 #include "gradus/cases.h"
 #include "gradus/checks.h"
+#include "../../src/store/store_private.h"
 
 static const struct date today = { 2026, 11, 28 };
 static char path[64];
@@ -280,6 +281,37 @@ static void closed_case_is_sealed(void **state)
 	store_close(&store);
 }
 
+/* Every owner the guard looks up is found by primary key: no write scans. */
+static void guard_never_scans(void **state)
+{
+	sqlite3 *db;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (i = 0; authority_guard_sql(i); i++) {
+		char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", authority_guard_sql(i));
+		sqlite3_stmt *stmt;
+		int searches = 0;
+
+		assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			const char *detail = (const char *)sqlite3_column_text(stmt, 3);
+
+			if (strncmp(detail, "SCAN", 4)) {
+				searches++;
+				continue;
+			}
+			fail_msg("a full scan in %s: %s", authority_guard_sql(i), detail);
+		}
+		assert_true(searches > 0);
+		sqlite3_finalize(stmt);
+		sqlite3_free(sql);
+	}
+	assert_true(i > 10);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +321,7 @@ int main(void)
 		cmocka_unit_test(signed_check_is_sealed),
 		cmocka_unit_test(signed_panel_is_sealed),
 		cmocka_unit_test(closed_case_is_sealed),
+		cmocka_unit_test(guard_never_scans),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
