@@ -21,7 +21,8 @@
 	_(ERR_USAGE) \
 	_(ERR_DENIED) \
 	_(ERR_CONFLICT) \
-	_(ERR_TERMINAL)
+	_(ERR_TERMINAL) \
+	_(ERR_SEALED)
 
 enum status {
 #define STATUS_ENUM(name) STATUS_##name,

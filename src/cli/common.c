@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gradus/authority.h"
 #include "gradus/cases.h"
 #include "gradus/charset.h"
 #include "gradus/cli.h"
@@ -421,6 +422,8 @@ int cli_open_all(struct cli *cli, enum store_mode mode, struct store **store, st
 	rc = cli_load_forms(cli, forms);
 	if (!rc)
 		rc = cli_open_store(cli, mode, store);
+	if (!rc)
+		authority_use_forms(*store, *forms);
 	if (!rc && store_may_write(*store) && case_sweep(*store, *forms, &cancelled, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;

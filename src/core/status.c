@@ -22,6 +22,8 @@ static const char *const messages[] = {
 	[STATUS_ERR_DENIED] = N_("permission denied"),
 	[STATUS_ERR_CONFLICT] = N_("changed by someone else since it was read"),
 	[STATUS_ERR_TERMINAL] = N_("terminal error"),
+	/* L10N: a write refused because its record is signed (a check, a panel) or its case closed */
+	[STATUS_ERR_SEALED] = N_("signed or closed: read-only"),
 };
 
 _Static_assert(sizeof(messages) / sizeof(messages[0]) == STATUS_COUNT, "a message for every status");

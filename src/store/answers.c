@@ -145,14 +145,8 @@ static enum status may_write(struct store *store, const char *check_id, int scen
 
 	if (status)
 		return status;
-	if (!inspector && strcmp(store_role(store), "admin"))
-		return error_set(err, STATUS_ERR_DENIED, _("%s is not an inspector of check %s"), store_actor(store),
-				 store_check_number(store, check_id, number));
-	/* Named on the check is not enough once the role is taken away. */
-	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "inspector"))
-		return error_set(err, STATUS_ERR_DENIED, _("%s may not write to check %s: that is for an inspector (%s)"),
-				 store_actor(store), store_check_number(store, check_id, number),
-				 *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
+	if ((status = authority_check(store, amending ? AUTHORITY_CHECK_AMEND : AUTHORITY_CHECK_ANSWER, check_id, err)))
+		return status;
 	if (!amending && strcmp(state, "planned"))
 		return error_set(err, STATUS_ERR_DENIED,
 				 _("check %s is signed: answers are read-only; a correction is an amendment with a reason"),
@@ -375,8 +369,11 @@ static enum status change(struct store *store, const char *check_id, int scenari
 	if (!status)
 		status = evidence_rule(store, check_id, scenario, item, &it, value ? kept : old_value ? old_value : "",
 				       note ? note : old_note, err);
+	/* An amendment is the one way a signed check's answer changes. */
+	authority_exempt(store, reason ? check_id : NULL);
 	if (!status)
 		status = write_answer(store, check_id, scenario, item, value ? kept : NULL, note, found, row, err);
+	authority_exempt(store, NULL);
 	if (!status && reason)
 		status = record_amendment(store, check_id, scenario, item, old_value, old_note, value ? kept : old_value,
 					  note ? (*note ? note : NULL) : old_note, reason, err);

@@ -457,9 +457,8 @@ enum status bundle_out(struct store *store, const char *const *cases, size_t cas
 	struct safe_database part = { 0 };
 	enum status status;
 
-	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, _("%s may not write bundles: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
+	if ((status = authority_check(store, AUTHORITY_BUNDLE_OUT, NULL, err)))
+		return status;
 	if (bundle_is(store))
 		return error_set(err, STATUS_ERR_INVALID,
 				 _("%s is a bundle: bundles are written from the office database"), store->path);

@@ -689,9 +689,8 @@ enum status bundle_in(struct store *store, const char *path, struct bundle_resul
 	size_t i;
 
 	memset(result, 0, sizeof(*result));
-	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, _("%s may not apply bundles: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
+	if ((status = authority_check(store, AUTHORITY_BUNDLE_IN, NULL, err)))
+		return status;
 	if (store_read_only(store))
 		return error_set(err, STATUS_ERR_READONLY, _("%s: the database is read-only; nothing was applied"),
 				 store_path(store));

@@ -306,9 +306,8 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 	status = check_new_case(forms, level, in, &about, err);
 	if (status)
 		return status;
-	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, _("%s may not take in cases: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
+	if ((status = authority_check(store, AUTHORITY_CASE_ADD, NULL, err)))
+		return status;
 	status = store_begin(store, err);
 	if (status)
 		return status;

@@ -197,13 +197,11 @@ static enum status plan_check(struct store *store, const struct forms *forms, co
 enum status check_plan(struct store *store, const struct forms *forms, const struct check_plan *plan,
 		       char id[33], struct error *err)
 {
-	const char *role = store_role(store);
 	struct case_detail d;
 	enum status status;
 
-	if (strcmp(role, "admin") && strcmp(role, "clerk"))
-		return error_set(err, STATUS_ERR_DENIED, _("%s may not plan checks: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *role ? label_role(role) : _("no role in this database"));
+	if ((status = authority_check(store, AUTHORITY_CHECK_PLAN, NULL, err)))
+		return status;
 	if (!plan->inspector_count)
 		return error_set(err, STATUS_ERR_INVALID, _("a check needs at least one inspector"));
 	if ((status = store_case_detail(store, plan->case_key, &d, err)))

@@ -145,10 +145,8 @@ enum status conflict_resolve(struct store *store, const char *key, bool take_bun
 	char *office = NULL;
 	enum status status;
 
-	if (strcmp(store_role(store), "admin") && strcmp(store_role(store), "clerk"))
-		return error_set(err, STATUS_ERR_DENIED,
-				 _("%s may not resolve conflicts: that is for a clerk or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
+	if ((status = authority_check(store, AUTHORITY_CONFLICT_RESOLVE, NULL, err)))
+		return status;
 	status = store_begin(store, err);
 	if (status)
 		return status;

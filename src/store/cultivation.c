@@ -12,12 +12,7 @@
 
 static enum status may_write(struct store *store, struct error *err)
 {
-	const char *role = store_role(store);
-
-	if (!strcmp(role, "admin") || !strcmp(role, "clerk") || !strcmp(role, "secretary"))
-		return STATUS_OK;
-	return error_set(err, STATUS_ERR_DENIED, _("%s may not record a cultivation: that is for a clerk, a secretary or "
-			 "an admin"), store_actor(store));
+	return authority_check(store, AUTHORITY_CULTIVATION_RECORD, NULL, err);
 }
 
 /* The case's id; refused when its cultivation has not started. */

@@ -61,14 +61,9 @@ static enum status ids_of(struct store *store, const char *key, struct case_ids 
 	return status;
 }
 
-static enum status may_edit(const struct store *store, struct error *err)
+static enum status may_edit(struct store *store, struct error *err)
 {
-	const char *role = store_role(store);
-
-	if (!strcmp(role, "admin") || !strcmp(role, "clerk"))
-		return STATUS_OK;
-	return error_set(err, STATUS_ERR_DENIED, _("%s may not edit cases: that is for a clerk or an admin (%s)"),
-			 store_actor(store), *role ? label_role(role) : _("no role in this database"));
+	return authority_check(store, AUTHORITY_CASE_EDIT, NULL, err);
 }
 
 /* The stored form of a value typed for a field; "" is none (NULL). */

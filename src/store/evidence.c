@@ -169,9 +169,8 @@ static enum status may_attach(struct store *store, const char *id, int scenario,
 	if (strcmp((const char *)sqlite3_column_text(stmt, 0), "planned"))
 		status = error_set(err, STATUS_ERR_DENIED, _("check %s is signed: its evidence is read-only"),
 				   store_check_number(store, id, number));
-	else if (!sqlite3_column_int(stmt, 1) && strcmp(store_role(store), "admin"))
-		status = error_set(err, STATUS_ERR_DENIED, _("%s is not an inspector of check %s"), store_actor(store),
-				   store_check_number(store, id, number));
+	else if ((status = authority_check(store, AUTHORITY_EVIDENCE_ADD, id, err)))
+		;
 	else if (!sqlite3_column_int(stmt, 2))
 		status = error_set(err, STATUS_ERR_INVALID, _("scenario %d has no item %d in check %s"), scenario, item,
 				   store_check_number(store, id, number));
@@ -307,10 +306,7 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 				 int *scenario, int *item, char state[16], struct error *err)
 {
 	static const char *const sql =
-		"SELECT coalesce(f.check_id, ''), f.scenario, f.item, f.status,"
-		" EXISTS (SELECT 1 FROM check_inspectors i WHERE i.check_id = f.check_id AND i.login = ?2)"
-		" FROM findings f WHERE f.id = ?1";
-	const char *role = store_role(store);
+		"SELECT coalesce(f.check_id, ''), f.scenario, f.item, f.status FROM findings f WHERE f.id = ?1";
 	enum status status = store_resolve(store, STORE_FINDING, finding_id, id, err);
 	sqlite3_stmt *stmt;
 	bool row;
@@ -320,7 +316,6 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 	if (!(stmt = store_prepare(store, sql, err)))
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, store_actor(store), -1, SQLITE_STATIC);
 	status = store_step(store, stmt, &row, err);
 	if (status || !row) {
 		sqlite3_reset(stmt);
@@ -332,13 +327,8 @@ static enum status finding_check(struct store *store, const char *finding_id, ch
 	*scenario = sqlite3_column_int(stmt, 1);
 	*item = sqlite3_column_int(stmt, 2);
 	snprintf(state, 16, "%s", (const char *)sqlite3_column_text(stmt, 3));
-	if (!sqlite3_column_int(stmt, 4) && strcmp(role, "admin") && strcmp(role, "clerk") && strcmp(role, "secretary"))
-		status = error_set(err, STATUS_ERR_DENIED,
-				   _("%s may not change findings: that is for the check's inspectors, a clerk, a secretary "
-				     "or an admin"),
-				   store_actor(store));
 	sqlite3_reset(stmt);
-	return status;
+	return authority_check(store, AUTHORITY_FINDING_CHANGE, check_id, err);
 }
 
 static enum status set_finding(struct store *store, const char *id, const char *severity, const char *action,

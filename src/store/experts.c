@@ -11,13 +11,6 @@
 #include "gradus/panels.h"
 #include "store_private.h"
 
-static bool may_manage(struct store *store)
-{
-	const char *role = store_role(store);
-
-	return !strcmp(role, "admin") || !strcmp(role, "clerk") || !strcmp(role, "secretary");
-}
-
 /* Every comma-separated field is a stage key. */
 static enum status check_fields(const struct forms *forms, const char *fields, struct error *err)
 {
@@ -133,9 +126,8 @@ enum status expert_add(struct store *store, const struct forms *forms, const str
 	enum status status;
 	const char *about;
 
-	if (!may_manage(store))
-		return error_set(err, STATUS_ERR_DENIED, _("%s may not register experts: that is for a clerk, a secretary "
-				 "or an admin"), store_actor(store));
+	if ((status = authority_check(store, AUTHORITY_EXPERT_ADD, NULL, err)))
+		return status;
 	if ((status = check_expert(forms, in, &about, err)) || (status = store_begin(store, err)))
 		return status;
 	status = insert_expert(store, in, code, err);
@@ -241,11 +233,8 @@ enum status expert_set_field(struct store *store, const struct forms *forms, con
 	if (!expert_field_names[f])
 		return error_set(err, STATUS_ERR_INVALID,
 				 _("field '%s': expected name, fields, affiliation, region, contact or conflicts"), field);
-	if (!may_manage(store))
-		/* L10N: the user's login, then their role */
-		return error_set(err, STATUS_ERR_DENIED,
-				 _("%s may not edit experts: that is for a clerk, a secretary or an admin (%s)"),
-				 store_actor(store), *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
+	if ((status = authority_check(store, AUTHORITY_EXPERT_EDIT, NULL, err)))
+		return status;
 	if ((status = store_begin(store, err)))
 		return status;
 	status = set_field(store, forms, expert, field, value, expected, warnings, err);

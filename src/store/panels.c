@@ -12,29 +12,6 @@
 #include "gradus/panels.h"
 #include "store_private.h"
 
-static bool role_in(struct store *store, const char *const *roles)
-{
-	size_t i;
-
-	for (i = 0; roles[i]; i++)
-		if (!strcmp(store_role(store), roles[i]))
-			return true;
-	return false;
-}
-
-static enum status need_role(struct store *store, const char *const *roles, const char *what, struct error *err)
-{
-	if (role_in(store, roles))
-		return STATUS_OK;
-	/* L10N: the user's login, what is refused (e.g. "convene panels: that is for a clerk, a secretary or
-	 * an admin"), then the user's role */
-	return error_set(err, STATUS_ERR_DENIED, _("%s may not %s (%s)"), store_actor(store), what,
-			 *store_role(store) ? label_role(store_role(store)) : _("no role in this database"));
-}
-
-static const char *const conveners[] = { "admin", "clerk", "secretary", NULL };
-static const char *const recorders[] = { "admin", "secretary", NULL };
-
 /* The panel's id, its case's id and level, and its status. */
 struct panel_ref {
 	char id[33], case_id[33], status[16], purpose[32], meeting_on[11];
@@ -162,8 +139,7 @@ enum status panel_plan(struct store *store, const struct forms *forms, const str
 {
 	struct case_detail d;
 	const struct level *level;
-	enum status status = need_role(store, conveners, _("convene panels: that is for a clerk, a secretary or an admin"),
-				       err);
+	enum status status = authority_check(store, AUTHORITY_PANEL_CONVENE, NULL, err);
 
 	warnings[0] = '\0';
 	if (status)
@@ -272,7 +248,7 @@ enum status panel_note(struct store *store, const char *panel, const char *exper
 {
 	struct panel_ref p;
 	char expert_id[33], member[33];
-	enum status status = need_role(store, recorders, _("record panels: that is for the panel's secretary"), err);
+	enum status status = authority_check(store, AUTHORITY_PANEL_RECORD, NULL, err);
 
 	if (status)
 		return status;
@@ -296,7 +272,7 @@ enum status panel_member_score(struct store *store, const char *panel, const cha
 {
 	struct panel_ref p;
 	char expert_id[33], member[33], text[16];
-	enum status status = need_role(store, recorders, _("record panels: that is for the panel's secretary"), err);
+	enum status status = authority_check(store, AUTHORITY_PANEL_RECORD, NULL, err);
 
 	if (status)
 		return status;
@@ -365,7 +341,7 @@ enum status panel_opinion(struct store *store, const char *panel, const char *op
 			  const struct panel_item *items, size_t item_count, struct error *err)
 {
 	struct panel_ref p;
-	enum status status = need_role(store, recorders, _("record panels: that is for the panel's secretary"), err);
+	enum status status = authority_check(store, AUTHORITY_PANEL_RECORD, NULL, err);
 
 	if (status)
 		return status;
@@ -537,8 +513,7 @@ enum status panel_sign(struct store *store, const struct forms *forms, const cha
 		       struct error *err)
 {
 	struct panel_ref p;
-	enum status status = need_role(store, recorders, _("sign a panel's opinion: that is for the panel's secretary"),
-				       err);
+	enum status status = authority_check(store, AUTHORITY_PANEL_SIGN, NULL, err);
 
 	if (status || (status = store_begin(store, err)))
 		return status;

@@ -87,6 +87,8 @@ static enum status sign(struct store *store, const char *id, char hash[65], stru
 	if (!st.inspector)
 		return error_set(err, STATUS_ERR_DENIED, _("%s is not an inspector of check %s: only its inspectors sign"),
 				 store_actor(store), store_check_number(store, id, number));
+	if ((status = authority_check(store, AUTHORITY_CHECK_SIGN, id, err)))
+		return status;
 	if (st.signed_already)
 		return error_set(err, STATUS_ERR_INVALID, _("%s has already signed check %s"), store_actor(store),
 				 store_check_number(store, id, number));

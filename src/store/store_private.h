@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "gradus/store.h"
+#include "authority_private.h"
 
 #define STORE_TIMESTAMP_SIZE 21
 
@@ -31,6 +32,8 @@ struct store {
 	size_t stmt_capacity; /* 0 or a power of two, at least twice stmt_count */
 	size_t stmt_count;
 	struct sqlite3_session *session; /* in a bundle: records every committed write (bundle.c) */
+	const struct forms *forms; /* whose final states close a case (authority_use_forms) */
+	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
 };
 
 /* A prepared statement for a static SQL string, reset and unbound: the

@@ -78,10 +78,8 @@ enum status store_user_add(struct store *store, const char *login, const char *r
 	enum status status;
 	bool found;
 
-	if (strcmp(store_role(store), "admin"))
-		return error_set(err, STATUS_ERR_DENIED, _("only an admin may add users or change roles; %s is %s"),
-				 store_actor(store),
-				 *store_role(store) ? label_role(store_role(store)) : _("not a user of this database"));
+	if ((status = authority_check(store, AUTHORITY_USER_ADD, NULL, err)))
+		return status;
 	if (!valid_login(login))
 		return error_set(err, STATUS_ERR_INVALID,
 				 _("login '%s': expected an operating-system user name (letters, digits, . _ -)"),

@@ -227,7 +227,9 @@ enum status store_insert(struct store *store, const char *table, const char *id,
 	status = begin_write(store, err);
 	if (status)
 		return status;
-	status = run_insert(store, table, id, fields, count, err);
+	status = authority_guard(store, table, id, AUTHORITY_INSERT, fields, count, err);
+	if (!status)
+		status = run_insert(store, table, id, fields, count, err);
 	return store_finish(store, status, err);
 }
 
@@ -333,7 +335,9 @@ static enum status update(struct store *store, const char *table, const char *id
 	status = begin_write(store, err);
 	if (status)
 		return status;
-	status = run_update(store, table, id, field, check, expected, value, err);
+	status = authority_guard(store, table, id, AUTHORITY_UPDATE, &probe, 1, err);
+	if (!status)
+		status = run_update(store, table, id, field, check, expected, value, err);
 	return store_finish(store, status, err);
 }
 
@@ -399,7 +403,9 @@ enum status store_delete(struct store *store, const char *table, const char *id,
 	status = begin_write(store, err);
 	if (status)
 		return status;
-	status = run_delete(store, schema, id, err);
+	status = authority_guard(store, table, id, AUTHORITY_DELETE, NULL, 0, err);
+	if (!status)
+		status = run_delete(store, schema, id, err);
 	return store_finish(store, status, err);
 }
 

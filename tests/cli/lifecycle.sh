@@ -158,8 +158,9 @@ expect "with the current value seen, the write lands" 0
 [ "$(json "$R" note)" = 第二位办事员的备注 ] && ok "second value written" || fail "second value written"
 run G case set "$R" credit_code 91420100MA4KXXXX0A
 expect "an edit with a bad credit code is refused" 1 "check character"
-# Two processes writing at the same moment: both land, one after the other.
-( for i in 1 2 3 4 5 6 7 8 9 10; do G case set "$E" note "A$i" >/dev/null || echo fail; done ) >"$WORK/a" &
+# Two processes writing at the same moment: both land, one after the other
+# (the note on the open case R: the cancelled case E is closed, read-only).
+( for i in 1 2 3 4 5 6 7 8 9 10; do G case set "$R" note "A$i" >/dev/null || echo fail; done ) >"$WORK/a" &
 ( for i in 1 2 3 4 5 6 7 8 9 10; do G case material "$E" application_form --received 2024-01-0$((i % 9 + 1)) >/dev/null || echo fail; done ) >"$WORK/b" &
 wait
 [ ! -s "$WORK/a" ] && [ ! -s "$WORK/b" ] && ok "two processes writing at once: every write lands" || fail "concurrent writes" "$(cat "$WORK/a" "$WORK/b")"
