@@ -38,14 +38,28 @@ static bool same_column(sqlite3_stmt *a, sqlite3_stmt *b, int column)
 	return strcmp_safe(x, y) == 0 && (x == NULL) == (y == NULL);
 }
 
-static enum status schema_differs(const char *path, sqlite3_stmt *bundle, int rc, struct error *err)
+/* The first object one side has and the other has not, or has otherwise:
+ * rows in (type, name) order; the smaller of two different ones. */
+static enum status schema_differs(const char *path, sqlite3_stmt *want, int rc_want, sqlite3_stmt *have, int rc_have,
+				  struct error *err)
 {
-	const char *what = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(bundle, 1) : NULL;
+	const char *what = NULL;
 
+	if (rc_want == SQLITE_ROW && rc_have == SQLITE_ROW) {
+		int order = strcmp((const char *)sqlite3_column_text(want, 0), (const char *)sqlite3_column_text(have, 0));
+
+		if (!order)
+			order = strcmp((const char *)sqlite3_column_text(want, 1), (const char *)sqlite3_column_text(have, 1));
+		what = (const char *)sqlite3_column_text(order < 0 ? want : have, 1);
+	} else if (rc_want == SQLITE_ROW) {
+		what = (const char *)sqlite3_column_text(want, 1);
+	} else if (rc_have == SQLITE_ROW) {
+		what = (const char *)sqlite3_column_text(have, 1);
+	}
 	/* L10N: the bundle's file, then the first table, view, trigger or index that is not as gradus makes it */
 	return error_set(err, STATUS_ERR_INVALID,
 			 _("%s: the bundle's schema is not the one gradus writes (%s); nothing was read or applied"),
-			 path, what ? what : _("a table, view, trigger or index is missing"));
+			 path, what ? what : "sqlite_master");
 }
 
 enum status bundle_schema_check(sqlite3 *bundle, const char *path, struct error *err)
@@ -73,7 +87,7 @@ enum status bundle_schema_check(sqlite3 *bundle, const char *path, struct error 
 			break;
 	}
 	if (rc_want != SQLITE_DONE || rc_have != SQLITE_DONE)
-		status = schema_differs(path, have, rc_have, err);
+		status = schema_differs(path, want, rc_want, have, rc_have, err);
 cleanup:
 	sqlite3_finalize(want);
 	sqlite3_finalize(have);
