@@ -117,7 +117,7 @@ char *bundle_plain_name(const char *name)
 bool bundle_listed(const char *list, const char *login)
 {
 	size_t length = strlen(login);
-	const char *p = list;
+	const char *p = length ? list : NULL; /* no one has an empty login */
 
 	while (p && *p) {
 		const char *end = strchr(p, ',');
