@@ -588,6 +588,8 @@ static enum status replay_matched(struct replay *r, sqlite3_changeset_iter *iter
  * bundle fails (out of memory). */
 static char no_memory[] = "";
 
+static char *reason_of(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
 static char *reason_of(const char *format, ...)
 {
 	va_list args;
