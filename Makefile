@@ -74,6 +74,11 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libgradus.a
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc/forms -Isrc/store -Isrc/tui $(LDFLAGS) -o $@ $< \
 	  $(BUILD)/libgradus.a $(LIBS)
 
+# The security tests' forging tool: hashes a bundle exactly as gradus does.
+$(BUILD)/tests/forge: tests/security/forge.c $(BUILD)/libgradus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc/store $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS)
+
 $(BUILD)/bench/generate: tests/bench/generate.c $(BUILD)/libgradus.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS)
@@ -106,7 +111,7 @@ deps:
 run: deps all
 	./$(BUILD)/gradus --demo-if-new
 
-check: test-deps all $(UNIT_BIN) fuzz-targets
+check: test-deps all $(UNIT_BIN) $(BUILD)/tests/forge fuzz-targets
 	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) sh tests/run.sh
 	@$(MAKE) --no-print-directory asan-security
 
@@ -118,7 +123,7 @@ asan-security: test-deps
 	@echo "security suite under AddressSanitizer:"
 	@BUILD=build/asan SHELL_TESTS="$$(echo tests/security/*.sh)" sh tests/run.sh
 
-test: all $(UNIT_BIN) fuzz-targets
+test: all $(UNIT_BIN) $(BUILD)/tests/forge fuzz-targets
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # gradus beside the sqlite3 shell at 10,000 and 100,000 cases (the databases

@@ -27,14 +27,21 @@ struct bundle_result {
 	long updated;    /* fields written */
 	long deleted;    /* rows deleted */
 	long conflicts;  /* fields changed on both sides, kept for a person */
+	long refused;    /* changes the office does not allow, kept with their reason */
 	bool already;    /* every change was applied before: nothing was written */
+	char bundle_id[33];
 };
 
 /* Applies the changes recorded in the bundle at path, in one transaction
  * through the write path (so audited here). Refused before anything is
- * written when the file is damaged, its manifest or a change does not match
- * its SHA-256, or it was written from another database. Changes applied
- * before are skipped: applying a bundle twice changes nothing. */
+ * written when the file is damaged, its schema is not the one gradus makes,
+ * its manifest or a change does not match its SHA-256, this office did not
+ * issue it (bundles_issued) or its manifest was edited, or it was written
+ * from another database. Changes applied before are skipped: applying a
+ * bundle twice changes nothing. Each change is authorised as the office
+ * would allow it now (its author one of the bundle's inspectors, their
+ * role at the office, the bundle's cases only, nothing signed); one
+ * refused is kept as a conflict with its reason. */
 enum status bundle_in(struct store *store, const char *path, struct bundle_result *out, struct error *err);
 
 /* Whether this database is a bundle (has a manifest; read when it opened). */
@@ -42,6 +49,8 @@ bool bundle_is(struct store *store);
 
 struct conflict_row {
 	char *id, *table, *row_id, *field, *base, *office, *bundle, *status, *resolved_value, *label;
+	char *reason;    /* why the office refused the bundle's change; NULL: changed on both sides */
+	char *bundle_id; /* the bundle it came from */
 };
 /* Open conflicts (all: resolved ones too), oldest first. label names the
  * row for a person (a case's number) or is NULL. */

@@ -68,6 +68,34 @@ static int bundle_out_command(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+static void print_value(const char *text);
+
+/* Each change of the bundle the office refused: one line, with its reason. */
+static int print_refused(struct store *store, const struct bundle_result *result)
+{
+	struct conflict_row *rows = NULL;
+	struct error err = { "" };
+	size_t count = 0, i;
+
+	/* L10N: after bundle in: how many of the bundle's changes the office refused */
+	printf(_("%ld changes refused, kept as conflicts with their reason (gradus conflicts):\n"), result->refused);
+	if (conflict_list(store, false, &rows, &count, &err)) {
+		cli_error("%s", err.message);
+		return 1;
+	}
+	for (i = 0; i < count; i++) {
+		if (!rows[i].reason || strcmp(rows[i].bundle_id, result->bundle_id))
+			continue;
+		printf("  %s\t%s\t%s\t", rows[i].table, rows[i].label ? rows[i].label : rows[i].row_id, rows[i].field);
+		print_value(rows[i].bundle);
+		putchar('\t');
+		print_value(rows[i].reason);
+		putchar('\n');
+	}
+	conflict_rows_free(rows, count);
+	return 0;
+}
+
 static int bundle_in_command(struct cli *cli, const char *path)
 {
 	struct bundle_result result = { 0 };
@@ -87,6 +115,8 @@ static int bundle_in_command(struct cli *cli, const char *path)
 		printf(_("%s: applied %ld changes: %ld rows added, %ld fields written, %ld rows deleted, "
 			 "%ld conflicts (gradus conflicts)\n"),
 		       path, result.changes, result.inserted, result.updated, result.deleted, result.conflicts);
+	if (!rc && result.refused)
+		rc = print_refused(store, &result);
 	store_close(&store);
 	return rc;
 }
@@ -133,6 +163,10 @@ static int conflicts_list(struct store *store, bool all)
 		if (all) {
 			printf("\t%s\t", rows[i].status);
 			print_value(rows[i].resolved_value);
+		}
+		if (rows[i].reason) {
+			putchar('\t');
+			print_value(rows[i].reason);
 		}
 		putchar('\n');
 	}

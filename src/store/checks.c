@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/checks.h"
+#include "gradus/bundle.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
 #include "cases_private.h"
@@ -143,11 +144,17 @@ static enum status choose(const struct check_plan *plan, const struct case_detai
 	return spotcheck_draw(d->scenarios, d->scenario_count, plan->draw, seed, out, err);
 }
 
-/* The case's number and -C and one more than its checks so far. */
+/* The case's number and -C and one more than its checks so far. In a
+ * bundle, the start of the bundle's id follows (-C2-1A2B): a number made
+ * offline never names a check the office numbers meanwhile, and finds the
+ * check once the office has given it its own (bundle_in.c). */
 static enum status next_number(struct store *store, const struct case_detail *d, char out[48], struct error *err)
 {
-	static const char *const sql = "SELECT count(*) FROM checks WHERE case_id = ?1";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	static const char *const sql =
+		"SELECT count(*), (SELECT upper(substr(value, 1, 4)) FROM bundle_manifest WHERE key = 'bundle_id')"
+		" FROM checks WHERE case_id = ?1";
+	static const char *const office_sql = "SELECT count(*), NULL FROM checks WHERE case_id = ?1";
+	sqlite3_stmt *stmt = store_prepare(store, bundle_is(store) ? sql : office_sql, err);
 	int rc;
 
 	if (!stmt)
@@ -155,7 +162,9 @@ static enum status next_number(struct store *store, const struct case_detail *d,
 	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		snprintf(out, 48, "%s-C%d", d->row.number, sqlite3_column_int(stmt, 0) + 1);
+		snprintf(out, 48, "%s-C%d%s%s", d->row.number, sqlite3_column_int(stmt, 0) + 1,
+			 sqlite3_column_text(stmt, 1) ? "-" : "",
+			 sqlite3_column_text(stmt, 1) ? (const char *)sqlite3_column_text(stmt, 1) : "");
 	sqlite3_reset(stmt);
 	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("numbering a check"));
 }

@@ -96,6 +96,17 @@ enum status store_resolve(struct store *store, enum store_kind kind, const char 
 	}
 	if (status || count)
 		return status;
+	/* A check planned in a bundle is found by the number it had offline too. */
+	if (kind == STORE_CHECK) {
+		status = matches(store, "SELECT id FROM checks WHERE offline_number = upper(?1) LIMIT 2", typed, id, &count,
+				 err);
+		if (!status && count > 1)
+			/* L10N: two checks planned offline (in bundles) had the number typed */
+			return error_set(err, STATUS_ERR_INVALID,
+					 _("two checks had the number %s offline: give the office's number"), typed);
+		if (status || count)
+			return status;
+	}
 	if (strlen(typed) < STORE_PREFIX_MIN)
 		return k->by_number ? not_found(kind, typed, err)
 				    /* L10N: what is named (milestone, follow-up, guidance session), then the id given */

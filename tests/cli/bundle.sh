@@ -15,7 +15,7 @@ G user add insp1 inspector >/dev/null
 
 run G check plan "$CASE" --inspectors "$ME" --draw 2 --seed 42
 expect "a check planned in the office" 0
-run G bundle out --cases "$CASE" --inspector insp1 -o "$B"
+run G bundle out --cases "$CASE" --inspector "$ME" -o "$B"
 expect "bundle out writes the file" 0 "bundle written"
 [ -f "$B" ] && [ ! -e "$B.part" ] && ok "the bundle is in place, no .part left" || fail "bundle file" "$(ls "$WORK")"
 [ "$(stat -c %a "$B")" = 600 ] && ok "the bundle is readable by its owner only" || fail "mode $(stat -c %a "$B")"
@@ -29,7 +29,7 @@ q() { sqlite3 "$1" "$2"; }
 [ "$(q "$B" 'SELECT count(*) FROM audit')" = 0 ] && ok "the bundle's audit chain starts empty" || fail "audit in the bundle"
 [ "$(q "$B" "SELECT value FROM bundle_manifest WHERE key = 'source'")" = "$(q "$DB" "SELECT value FROM meta WHERE key = 'database_id'")" ] &&
 	ok "the manifest names the office database" || fail "manifest source"
-[ "$(q "$B" "SELECT value FROM bundle_manifest WHERE key = 'inspector'")" = insp1 ] && ok "and the inspector" ||
+[ "$(q "$B" "SELECT value FROM bundle_manifest WHERE key = 'inspector'")" = "$ME" ] && ok "and the inspector" ||
 	fail "manifest inspector"
 ! grep -qa "HB-2026-BAS-0001" "$B" && ok "no trace of other cases in the file" || fail "another case's number is in the bundle"
 run G bundle out --cases "$CASE" -o "$B"

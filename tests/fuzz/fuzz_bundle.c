@@ -1,6 +1,8 @@
 /* The bundle reader: any bytes as a visit bundle applied to the demo office
- * database (whose id is the one the seed bundles name, so that a bundle
- * intact gets past the checks and is replayed). An office changed by a
+ * database (whose id is the one the seed bundles name, and which records
+ * as issued, to every case and to the authors of its changes, whatever
+ * bundle id and manifest hash a well-formed input names, so that a bundle intact gets
+ * past the checks and is replayed and authorised). An office changed by a
  * bundle applied is put back as it was before the next input. */
 #include <stdint.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include "gradus/bundle.h"
 #include "gradus/cases.h"
 #include "gradus/forms.h"
+#include "bundle_auth.h"
 #include "store_private.h"
 
 /* The database id of the office the seed bundles were written from. */
@@ -87,6 +90,35 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The office records the input's bundle id and manifest hash as issued,
+ * when its schema is gradus's (else bundle_in refuses it anyway). */
+static void issue(void)
+{
+	static const char *const read_sql = "SELECT (SELECT value FROM bundle_manifest WHERE key = 'bundle_id'),"
+					    " (SELECT value FROM bundle_manifest WHERE key = 'manifest_sha256'),"
+					    " (SELECT group_concat(DISTINCT actor) FROM bundle_changes)";
+	static const char *const issue_sql =
+		"INSERT OR REPLACE INTO bundles_issued VALUES (?1, ?2, (SELECT group_concat(id) FROM cases),"
+		" coalesce(?3, 'fuzz'), NULL, 'fuzz', '2026-11-28T00:00:00Z')";
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL, *put = NULL;
+	struct error err;
+
+	if (sqlite3_open_v2(bundle, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    bundle_schema_check(db, bundle, &err) == STATUS_OK &&
+	    sqlite3_prepare_v2(db, read_sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_text(stmt, 0) && sqlite3_column_text(stmt, 1) &&
+	    sqlite3_prepare_v2(store->db, issue_sql, -1, &put, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(put, 1, (const char *)sqlite3_column_text(stmt, 0), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(put, 2, (const char *)sqlite3_column_text(stmt, 1), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(put, 3, (const char *)sqlite3_column_text(stmt, 2), -1, SQLITE_TRANSIENT);
+		sqlite3_step(put);
+	}
+	sqlite3_finalize(put);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct bundle_result result;
@@ -96,6 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!file || fwrite(data, 1, size, file) != size || fclose(file))
 		abort();
+	issue();
 	if (bundle_in(store, bundle, &result, &err) == STATUS_OK && !result.already) {
 		store_close(&store);
 		copy_file(pristine, office);
