@@ -100,8 +100,10 @@ static int bundle_in_command(struct cli *cli, const char *path)
 {
 	struct bundle_result result = { 0 };
 	struct store *store = NULL;
+	struct forms *forms = NULL;
 	struct error err = { "" };
-	int rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
+	/* with the forms: which states close a case is theirs */
+	int rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
 
 	if (!rc && bundle_in(store, cli_path(path), &result, &err)) {
 		cli_error("%s", err.message);
@@ -117,7 +119,7 @@ static int bundle_in_command(struct cli *cli, const char *path)
 		       path, result.changes, result.inserted, result.updated, result.deleted, result.conflicts);
 	if (!rc && result.refused)
 		rc = print_refused(store, &result);
-	store_close(&store);
+	cli_close_all(&store, &forms);
 	return rc;
 }
 

@@ -1269,6 +1269,44 @@ static void reason_free(char *reason)
 		free(reason);
 }
 
+/* Whether a write path's refusal (a signed or closed record, a role, text or
+ * a date it does not take, a row already there) is one change's: kept as a
+ * conflict with its reason while the rest applies. */
+static bool refusal(enum status status)
+{
+	return status == STATUS_ERR_SEALED || status == STATUS_ERR_DENIED || status == STATUS_ERR_INVALID ||
+	       status == STATUS_ERR_EXISTS || status == STATUS_ERR_CONFLICT;
+}
+
+/* An authorised change through the write path, under a savepoint: what the
+ * write path refuses is undone and kept as refused, with its message. */
+static enum status replay_guarded(struct replay *r, sqlite3_changeset_iter *iter, int op, const char *id,
+				  struct error *err)
+{
+	struct error why = { "" };
+	struct bundle_result counted = *r->result;
+	enum status status = store_begin(r->store, err);
+
+	if (status)
+		return status;
+	if (op == SQLITE_INSERT)
+		status = replay_insert(r, iter, id, &why);
+	else if (op == SQLITE_UPDATE)
+		status = replay_update(r, iter, id, &why);
+	else
+		status = replay_delete(r, iter, id, &why);
+	status = store_finish(r->store, status, &why);
+	if (refusal(status)) {
+		*r->result = counted; /* nothing of it was written */
+		if (op != SQLITE_INSERT && (status = office_row(r, id, err)))
+			return status;
+		return refuse(r, iter, op, id, why.message, err);
+	}
+	if (status)
+		*err = why;
+	return status;
+}
+
 static enum status replay_one(struct replay *r, sqlite3_changeset_iter *iter, struct error *err)
 {
 	const char *table;
@@ -1297,12 +1335,8 @@ static enum status replay_one(struct replay *r, sqlite3_changeset_iter *iter, st
 		status = STATUS_ERR_NOMEM;
 	else if (!status && reason)
 		status = refuse(r, iter, op, id, reason, err);
-	else if (!status && op == SQLITE_INSERT)
-		status = replay_insert(r, iter, id, err);
-	else if (!status && op == SQLITE_UPDATE)
-		status = replay_update(r, iter, id, err);
 	else if (!status)
-		status = replay_delete(r, iter, id, err);
+		status = replay_guarded(r, iter, op, id, err);
 	reason_free(reason);
 	replay_clear(r);
 	free(id);
