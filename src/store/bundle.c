@@ -1,8 +1,9 @@
 /* Writing a visit bundle, and recording the writes made in one.
  *
- * A bundle is a copy of the office database (SQLite's backup API) cut down
- * to some cases and all they need, with an empty audit chain and a manifest
- * naming its source database and the SHA-256 of its content. Opened with
+ * A bundle is a fresh database built from some cases: the office's schema,
+ * the rows those cases need and their search index, nothing else, with an
+ * empty audit chain and a manifest naming its source database and the
+ * SHA-256 of its content. Opened with
  * gradus like any database, it records each committed write as a changeset
  * of SQLite's session extension in bundle_changes, in the same transaction;
  * the office applies them with bundle_in. */
