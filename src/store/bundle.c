@@ -224,7 +224,8 @@ enum status bundle_record(struct store *store, struct error *err)
  * conflicts and the bundles applied or issued stay at the office. Evidence
  * always hangs from a check (evidence.c), findings from a check or a panel. */
 static const char *const copy_sql[] = {
-	"DELETE FROM main.meta; INSERT INTO main.meta SELECT * FROM office.meta",
+	"DELETE FROM main.meta",
+	"INSERT INTO main.meta SELECT * FROM office.meta",
 	"INSERT INTO main.users SELECT * FROM office.users ORDER BY rowid",
 	"INSERT INTO main.cases SELECT * FROM office.cases WHERE id IN (SELECT id FROM temp.keep) ORDER BY rowid",
 	"INSERT INTO main.factories SELECT * FROM office.factories WHERE id IN (SELECT factory_id FROM main.cases)"
@@ -278,6 +279,11 @@ static const char *const copy_sql[] = {
 	"INSERT INTO main.kpi_values SELECT * FROM office.kpi_values WHERE kpi_id IN (SELECT id FROM main.kpis) ORDER BY rowid",
 	"INSERT INTO main.readiness SELECT * FROM office.readiness WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
 };
+
+const char *bundle_copy_statement(size_t i)
+{
+	return i < sizeof(copy_sql) / sizeof(copy_sql[0]) ? copy_sql[i] : NULL;
+}
 
 static const char *const bundle_tables_sql =
 	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -495,8 +501,8 @@ static enum status copy_rows(struct store *store, sqlite3 *db, const char *part,
 		status = copy_exec(db, "BEGIN; CREATE TEMP TABLE keep (id TEXT PRIMARY KEY)", part, err);
 	if (!status)
 		status = copy_put(db, keep_sql, ids, NULL, part, err);
-	for (i = 0; !status && i < sizeof(copy_sql) / sizeof(copy_sql[0]); i++)
-		status = copy_exec(db, copy_sql[i], part, err);
+	for (i = 0; !status && bundle_copy_statement(i); i++)
+		status = copy_exec(db, bundle_copy_statement(i), part, err);
 	if (!status)
 		status = copy_exec(db, "DROP TABLE temp.keep; COMMIT; DETACH office", part, err);
 	return status;
