@@ -565,21 +565,26 @@ static enum status create_part(const char *part, struct stat *made, struct error
 static enum status put_in_place(const char *part, const char *path, struct error *err)
 {
 	struct stat st;
+	int error;
 
 	if (!renameat2(AT_FDCWD, part, AT_FDCWD, path, RENAME_NOREPLACE))
 		return STATUS_OK;
-	if (errno == EINVAL || errno == ENOSYS) {
+	error = errno;
+	if (error == EINVAL || error == ENOSYS) {
 		if (!link(part, path)) {
 			unlink(part);
 			return STATUS_OK;
 		}
-		if ((errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP) && lstat(path, &st) && errno == ENOENT &&
-		    !rename(part, path))
-			return STATUS_OK;
+		error = errno;
+		if (error == EPERM || error == ENOTSUP || error == EOPNOTSUPP) {
+			if (lstat(path, &st) && errno == ENOENT && !rename(part, path))
+				return STATUS_OK;
+			error = errno;
+		}
 	}
-	if (errno == EEXIST || !lstat(path, &st))
+	if (error == EEXIST || !lstat(path, &st))
 		return error_set(err, STATUS_ERR_EXISTS, _("%s exists: not overwritten"), path);
-	return error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(errno));
+	return error_set(err, STATUS_ERR_IO, _("%s: %s"), path, strerror(error));
 }
 
 /* The office's record of the bundle it issues (bundles_issued): what
