@@ -3,7 +3,8 @@
 # nowhere else, with credit codes and notes of their own: a bundle of 5 demo
 # cases carries none of those characters, codes or notes (nor the other demo
 # cases' names, codes and notes), holds only the 5 cases and what hangs from
-# them, and is as large as the same bundle cut before the import. The bundle
+# them (no expert off their panels), and is as large as the same bundle cut
+# before the import. The bundle
 # still works: a note written in it applies at the office. A symbolic link
 # planted at PATH.part is not followed; one at PATH is not replaced.
 . "$(dirname "$0")/../lib.sh"
@@ -34,9 +35,15 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
     for i in range(400):
         name = "测" + chr(0x9E00 + i) + chr(0x9E00 + (i * 7 + 3) % 400) + "工业有限公司"
         f.write("%s,%s,wuhan,basic,2026,%s一厂,SECRET-NOTE-%04d-plugh\n" % (name, uscc(i), name, i))
+        if i == 5:
+            conflict = name + "|" + uscc(i)
+with open(sys.argv[1].replace("import.csv", "experts.csv"), "w", encoding="utf-8") as f:
+    f.write('name,fields,affiliation,conflicts\n专家甲,rnd,EXPERT-AFFIL-wombat,"%s"\n' % conflict)
 EOF
 run G import cases "$WORK/import.csv"
 expect "400 enterprises imported" 0
+run G import experts "$WORK/experts.csv"
+expect "an expert whose conflicts name another enterprise" 0
 [ "$(q "$DB" 'SELECT count(*) FROM cases')" -gt 400 ] && ok "the office holds over 400 cases" || fail "cases in the office"
 
 B=$WORK/visit.db
@@ -89,6 +96,8 @@ grep -qa 'SECRET-NOTE-0042-plugh' "$DB" && ! grep -qa 'plugh' "$B" && ! grep -qa
 [ "$(q "$B" 'SELECT count(*) FROM checks')" = "$(q "$DB" "SELECT count(*) FROM checks k JOIN cases c ON c.id = k.case_id WHERE c.number IN ($KEEP)")" ] &&
 	[ "$(q "$B" 'SELECT count(*) FROM check_items')" -gt 0 ] && [ "$(q "$B" 'SELECT count(*) FROM events')" = "$(q "$DB" "SELECT count(*) FROM events v JOIN cases c ON c.id = v.case_id WHERE c.number IN ($KEEP)")" ] &&
 	ok "the cases' checks, checklists and events are all there" || fail "checks or events missing"
+[ "$(q "$B" 'SELECT count(*) FROM experts')" = 0 ] && ! grep -qa wombat "$B" && ok "no expert who sits on none of their panels" ||
+	fail "experts in the bundle"
 [ "$(q "$B" 'PRAGMA user_version')" = "$(q "$DB" 'PRAGMA user_version')" ] &&
 	[ "$(q "$B" "SELECT group_concat(key || '=' || value) FROM meta")" = "$(q "$DB" "SELECT group_concat(key || '=' || value) FROM meta")" ] &&
 	ok "the schema version and meta rows are the office's" || fail "user_version or meta"
