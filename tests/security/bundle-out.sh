@@ -4,9 +4,9 @@
 # cases carries none of those characters, codes or notes (nor the other demo
 # cases' names, codes and notes), holds only the 5 cases and what hangs from
 # them (no expert off their panels), and is as large as the same bundle cut
-# before the import. The bundle
-# still works: a note written in it applies at the office. A symbolic link
-# planted at PATH.part is not followed; one at PATH is not replaced.
+# before the import. The bundle still works: a note written in it applies at
+# the office. A symbolic link planted at PATH.part is not followed; one at
+# PATH is not replaced.
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
