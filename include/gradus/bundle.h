@@ -10,12 +10,15 @@
 #include "gradus/status.h"
 #include "gradus/store.h"
 
-/* Writes path (which must not exist): a copy of the database holding only
- * the cases (ids or numbers), their enterprise, factory, events, checks with
- * their forms snapshot, answers, evidence and attachments, findings, panels
- * and cultivation, all users and experts; an empty audit chain; and a
- * manifest naming this database, the time, the cases, the inspector (may be
- * NULL) and the SHA-256 of it all. Written to path.part, renamed once whole.
+/* Writes path (which must not exist, not even as a symbolic link): a new
+ * database holding only the cases (ids or numbers), their enterprise,
+ * factory, events, checks with their forms snapshot, answers, evidence and
+ * attachments, findings, panels and their experts, and cultivation, all
+ * users, and their own search index; an empty audit chain; and a manifest
+ * naming this database, the time, the cases, the inspector (may be NULL) and
+ * the SHA-256 of it all. Nothing else of the office is in the file, and its
+ * cost depends on the cases. Written to path.part (created exclusively),
+ * renamed once whole; recorded in bundles_issued.
  * Clerks and admins only. */
 enum status bundle_out(struct store *store, const char *const *cases, size_t case_count, const char *inspector,
 		       const char *path, struct error *err);

@@ -337,9 +337,13 @@ static bool case_closed(const struct store *store, const struct owner *o)
 }
 
 /* A finding's fields once sealed: closing it is all that is left. */
+/* A finding's follow-up: its rectification (action, due date) and its
+ * closing, written after the signature (a finding an amendment opens has no
+ * action yet); its severity is the signer's judgement and stays. */
 static bool closing_field(const char *field)
 {
-	static const char *const fields[] = { "status", "closed_on", "closed_by", "closing_note", NULL };
+	static const char *const fields[] = { "status", "closed_on", "closed_by", "closing_note", "action", "due_on",
+					      NULL };
 	size_t i;
 
 	for (i = 0; fields[i]; i++)

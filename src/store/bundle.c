@@ -1,14 +1,16 @@
 /* Writing a visit bundle, and recording the writes made in one.
  *
- * A bundle is a copy of the office database (SQLite's backup API) cut down
- * to some cases and all they need, with an empty audit chain and a manifest
- * naming its source database and the SHA-256 of its content. Opened with
+ * A bundle is a fresh database built from some cases: the office's schema,
+ * the rows those cases need and their search index, nothing else, with an
+ * empty audit chain and a manifest naming its source database and the
+ * SHA-256 of its content. Opened with
  * gradus like any database, it records each committed write as a changeset
  * of SQLite's session extension in bundle_changes, in the same transaction;
  * the office applies them with bundle_in. */
 #define SQLITE_ENABLE_SESSION 1
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <errno.h>
+#include <fcntl.h>
 #include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -214,41 +216,75 @@ enum status bundle_record(struct store *store, struct error *err)
 
 /* ---- writing a bundle ---- */
 
-/* Every row the kept cases (in temp.keep) do not need goes; users and
- * experts stay. The audit chain starts afresh in the bundle. */
-static const char *const prune_sql =
-	"DELETE FROM cases WHERE id NOT IN (SELECT id FROM temp.keep);"
-	"DELETE FROM factories WHERE id NOT IN (SELECT factory_id FROM cases);"
-	"DELETE FROM enterprises WHERE id NOT IN (SELECT enterprise_id FROM factories);"
-	"DELETE FROM case_scenarios WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM case_materials WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM events WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM checks WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM check_inspectors WHERE check_id NOT IN (SELECT id FROM checks);"
-	"DELETE FROM check_scenarios WHERE check_id NOT IN (SELECT id FROM checks);"
-	"DELETE FROM check_items WHERE check_id NOT IN (SELECT id FROM checks);"
-	"DELETE FROM answers WHERE check_id NOT IN (SELECT id FROM checks);"
-	"DELETE FROM signatures WHERE check_id NOT IN (SELECT id FROM checks);"
-	"DELETE FROM amendments WHERE check_id NOT IN (SELECT id FROM checks);"
-	"DELETE FROM findings WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM evidence WHERE (check_id IS NOT NULL AND check_id NOT IN (SELECT id FROM checks))"
-	"  OR (finding_id IS NOT NULL AND finding_id NOT IN (SELECT id FROM findings))"
-	"  OR (check_id IS NULL AND finding_id IS NULL);"
-	"DELETE FROM attachments WHERE id NOT IN (SELECT attachment_id FROM evidence);"
-	"DELETE FROM panels WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM panel_members WHERE panel_id NOT IN (SELECT id FROM panels);"
-	"DELETE FROM panel_notes WHERE panel_id NOT IN (SELECT id FROM panels);"
-	"DELETE FROM cultivation_plans WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM milestones WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM guidance_sessions WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM followups WHERE case_id NOT IN (SELECT id FROM cases)"
-	"  OR session_id NOT IN (SELECT id FROM guidance_sessions);"
-	"DELETE FROM progress_reports WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM kpis WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM kpi_values WHERE kpi_id NOT IN (SELECT id FROM kpis);"
-	"DELETE FROM readiness WHERE case_id NOT IN (SELECT id FROM cases);"
-	"DELETE FROM audit; DELETE FROM conflicts; DELETE FROM bundles_applied; DELETE FROM bundles_issued;"
-	"DROP TABLE temp.keep;";
+/* The rows the kept cases (temp.keep) need, copied from the office
+ * (attached as "office") into the fresh bundle, each table reached through
+ * its index on the case, check, panel, session or kpi (or its primary key),
+ * so that the cost is that of the cases, not of the office. Rows keep their
+ * order (ORDER BY rowid: lists break ties by it). Users stay whole; experts
+ * are those the bundled panels name; the audit chain starts afresh, and
+ * conflicts and the bundles applied or issued stay at the office. Evidence
+ * always hangs from a check (evidence.c), findings from a check or a panel. */
+static const char *const copy_sql[] = {
+	"DELETE FROM main.meta",
+	"INSERT INTO main.meta SELECT * FROM office.meta",
+	"INSERT INTO main.users SELECT * FROM office.users ORDER BY rowid",
+	"INSERT INTO main.cases SELECT * FROM office.cases WHERE id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.factories SELECT * FROM office.factories WHERE id IN (SELECT factory_id FROM main.cases)"
+	" ORDER BY rowid",
+	"INSERT INTO main.enterprises SELECT * FROM office.enterprises"
+	" WHERE id IN (SELECT enterprise_id FROM main.factories) ORDER BY rowid",
+	"INSERT INTO main.case_scenarios SELECT * FROM office.case_scenarios WHERE case_id IN (SELECT id FROM temp.keep)"
+	" ORDER BY rowid",
+	"INSERT INTO main.case_materials SELECT * FROM office.case_materials WHERE case_id IN (SELECT id FROM temp.keep)"
+	" ORDER BY rowid",
+	"INSERT INTO main.events SELECT * FROM office.events WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.checks SELECT * FROM office.checks WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.check_inspectors SELECT * FROM office.check_inspectors"
+	" WHERE check_id IN (SELECT id FROM main.checks) ORDER BY rowid",
+	"INSERT INTO main.check_scenarios SELECT * FROM office.check_scenarios"
+	" WHERE check_id IN (SELECT id FROM main.checks) ORDER BY rowid",
+	"INSERT INTO main.check_items SELECT * FROM office.check_items WHERE check_id IN (SELECT id FROM main.checks)"
+	" ORDER BY rowid",
+	"INSERT INTO main.answers SELECT * FROM office.answers WHERE check_id IN (SELECT id FROM main.checks) ORDER BY rowid",
+	"INSERT INTO main.signatures SELECT * FROM office.signatures WHERE check_id IN (SELECT id FROM main.checks)"
+	" ORDER BY rowid",
+	"INSERT INTO main.amendments SELECT * FROM office.amendments WHERE check_id IN (SELECT id FROM main.checks)"
+	" ORDER BY rowid",
+	"INSERT INTO main.panels SELECT * FROM office.panels WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.panel_members SELECT * FROM office.panel_members WHERE panel_id IN (SELECT id FROM main.panels)"
+	" ORDER BY rowid",
+	"INSERT INTO main.panel_notes SELECT * FROM office.panel_notes WHERE panel_id IN (SELECT id FROM main.panels)"
+	" ORDER BY rowid",
+	"INSERT INTO main.experts SELECT * FROM office.experts WHERE id IN (SELECT chair_id FROM main.panels"
+	" UNION SELECT expert_id FROM main.panel_members UNION SELECT expert_id FROM main.panel_notes) ORDER BY rowid",
+	"INSERT INTO main.findings SELECT * FROM office.findings WHERE check_id IN (SELECT id FROM main.checks)"
+	" AND case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.findings SELECT * FROM office.findings WHERE panel_id IN (SELECT id FROM main.panels)"
+	" AND case_id IN (SELECT id FROM temp.keep) AND (check_id IS NULL OR check_id NOT IN (SELECT id FROM main.checks))"
+	" ORDER BY rowid",
+	"INSERT INTO main.evidence SELECT * FROM office.evidence WHERE check_id IN (SELECT id FROM main.checks)"
+	" AND (finding_id IS NULL OR finding_id IN (SELECT id FROM main.findings)) ORDER BY rowid",
+	"INSERT INTO main.attachments SELECT * FROM office.attachments WHERE id IN (SELECT attachment_id FROM main.evidence)"
+	" ORDER BY rowid",
+	"INSERT INTO main.cultivation_plans SELECT * FROM office.cultivation_plans"
+	" WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.milestones SELECT * FROM office.milestones WHERE case_id IN (SELECT id FROM temp.keep)"
+	" ORDER BY rowid",
+	"INSERT INTO main.guidance_sessions SELECT * FROM office.guidance_sessions"
+	" WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.followups SELECT * FROM office.followups WHERE session_id IN (SELECT id FROM main.guidance_sessions)"
+	" AND case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.progress_reports SELECT * FROM office.progress_reports"
+	" WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.kpis SELECT * FROM office.kpis WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.kpi_values SELECT * FROM office.kpi_values WHERE kpi_id IN (SELECT id FROM main.kpis) ORDER BY rowid",
+	"INSERT INTO main.readiness SELECT * FROM office.readiness WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+};
+
+const char *bundle_copy_statement(size_t i)
+{
+	return i < sizeof(copy_sql) / sizeof(copy_sql[0]) ? copy_sql[i] : NULL;
+}
 
 static const char *const bundle_tables_sql =
 	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -391,28 +427,105 @@ static enum status write_manifest(struct store *store, sqlite3 *db, const char *
 	return status;
 }
 
-/* Cuts the copy at part down to the cases and makes it a bundle. */
-static enum status make_bundle(struct store *store, const char *part, const char *bundle_id, const char *ids,
-			       const char *numbers, const char *inspector, char manifest[65], struct error *err)
+/* path as a URI filename ("file:" and the path, percent-encoded), so that
+ * the office can be attached read-only whatever its name holds. */
+static char *file_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = malloc(strlen("file:") + 3 * strlen(path) + strlen(query) + 1), *at;
+	const unsigned char *p;
+
+	if (!uri)
+		return NULL;
+	at = uri + sprintf(uri, "file:");
+	for (p = (const unsigned char *)path; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p)) {
+			*at++ = (char)*p;
+		} else {
+			*at++ = '%';
+			*at++ = hex[*p >> 4];
+			*at++ = hex[*p & 15];
+		}
+	strcpy(at, query);
+	return uri;
+}
+
+/* The fresh bundle at part (created empty by bundle_out) opened: never
+ * through a symbolic link, and the very file created. */
+static enum status open_part(const char *part, const struct stat *made, sqlite3 **db, struct error *err)
+{
+	char *uri = file_uri(part, "");
+	struct stat now;
+	int rc;
+
+	if (!uri)
+		return STATUS_ERR_NOMEM;
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return error_set(err, STATUS_ERR_IO, _("%s: %s"), part, *db ? sqlite3_errmsg(*db) : sqlite3_errstr(rc));
+	if (lstat(part, &now) || now.st_dev != made->st_dev || now.st_ino != made->st_ino)
+		/* L10N: the bundle's temporary file was replaced while it was written */
+		return error_set(err, STATUS_ERR_IO, _("%s: replaced while being written; no bundle was written"), part);
+	return STATUS_OK;
+}
+
+/* The schema an office database has: every migration, its user_version. */
+static enum status make_schema(sqlite3 *db, const char *part, struct error *err)
+{
+	enum status status = copy_exec(db, "PRAGMA journal_mode = MEMORY; BEGIN", part, err);
+	char pragma[64];
+	int version;
+
+	for (version = 1; !status && version <= schema_latest_version(); version++)
+		status = copy_exec(db, schema_migration(version), part, err);
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d; COMMIT", schema_latest_version());
+	return status ? status : copy_exec(db, pragma, part, err);
+}
+
+/* The rows the cases need, read from the office in one transaction (one
+ * snapshot of it), the office attached read-only. */
+static enum status copy_rows(struct store *store, sqlite3 *db, const char *part, const char *ids, struct error *err)
 {
 	static const char *const keep_sql =
 		"INSERT INTO temp.keep SELECT value FROM json_each('[\"' || replace(?1, ',', '\",\"') || '\"]')";
-	struct store copy = { 0 };
+	char *uri = file_uri(store->path, "?mode=ro");
 	enum status status;
+	size_t i;
 
-	if (sqlite3_open_v2(part, &copy.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		status = error_set(err, STATUS_ERR_IO, _("%s: %s"), part, sqlite3_errmsg(copy.db));
-		sqlite3_close(copy.db);
-		return status;
-	}
+	if (!uri)
+		return STATUS_ERR_NOMEM;
+	status = copy_put(db, "ATTACH ?1 AS office", uri, NULL, part, err);
+	free(uri);
+	if (!status)
+		status = copy_exec(db, "BEGIN; CREATE TEMP TABLE keep (id TEXT PRIMARY KEY)", part, err);
+	if (!status)
+		status = copy_put(db, keep_sql, ids, NULL, part, err);
+	for (i = 0; !status && bundle_copy_statement(i); i++)
+		status = copy_exec(db, bundle_copy_statement(i), part, err);
+	if (!status)
+		status = copy_exec(db, "DROP TABLE temp.keep; COMMIT; DETACH office", part, err);
+	return status;
+}
+
+/* Builds the bundle in the fresh file at part: the schema, the rows the
+ * cases need, their search index, then the bundle's own tables and its
+ * manifest. Nothing else of the office ever enters the file. */
+static enum status make_bundle(struct store *store, const char *part, const struct stat *made, const char *bundle_id,
+			       const char *ids, const char *numbers, const char *inspector, char manifest[65],
+			       struct error *err)
+{
+	struct store copy = { 0 };
+	enum status status = open_part(part, made, &copy.db, err);
+
 	copy.path = (char *)part;
-	status = copy_exec(copy.db, "BEGIN; CREATE TEMP TABLE keep (id TEXT PRIMARY KEY)", part, err);
 	if (!status)
-		status = copy_put(copy.db, keep_sql, ids, NULL, part, err);
+		status = make_schema(copy.db, part, err);
 	if (!status)
-		status = copy_exec(copy.db, prune_sql, part, err);
+		status = copy_rows(store, copy.db, part, ids, err);
 	if (!status)
-		status = copy_exec(copy.db, "COMMIT; VACUUM; BEGIN", part, err);
+		status = copy_exec(copy.db, "BEGIN", part, err);
 	if (!status)
 		status = store_search_rebuild(&copy, err);
 	if (!status)
@@ -425,6 +538,26 @@ static enum status make_bundle(struct store *store, const char *part, const char
 	if (sqlite3_close(copy.db) != SQLITE_OK && !status)
 		status = error_set(err, STATUS_ERR_IO, _("%s: could not be closed"), part);
 	return status;
+}
+
+/* part created anew, exclusively: a file or a symbolic link left there
+ * goes first (unlink follows no link), and one planted in between makes
+ * the creation fail rather than be followed. */
+static enum status create_part(const char *part, struct stat *made, struct error *err)
+{
+	int fd;
+
+	if (unlink(part) && errno != ENOENT)
+		return error_set(err, STATUS_ERR_IO, _("%s: %s"), part, strerror(errno));
+	fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return error_set(err, STATUS_ERR_IO, _("%s: %s"), part, strerror(errno));
+	if (fstat(fd, made)) {
+		close(fd);
+		return error_set(err, STATUS_ERR_IO, _("%s: %s"), part, strerror(errno));
+	}
+	close(fd);
+	return STATUS_OK;
 }
 
 /* The office's record of the bundle it issues (bundles_issued): what
@@ -455,6 +588,7 @@ enum status bundle_out(struct store *store, const char *const *cases, size_t cas
 {
 	char *ids = NULL, *numbers = NULL, bundle_id[33], manifest[65];
 	struct safe_database part = { 0 };
+	struct stat made;
 	enum status status;
 
 	if ((status = authority_check(store, AUTHORITY_BUNDLE_OUT, NULL, err)))
@@ -472,11 +606,11 @@ enum status bundle_out(struct store *store, const char *const *cases, size_t cas
 		status = safe_database_begin(&part, path, SAFE_FILE_NEW, err);
 	if (status)
 		goto cleanup;
-	status = store_backup_into(store, part.temp, err);
+	status = store_new_id(bundle_id);
 	if (!status)
-		status = store_new_id(bundle_id);
+		status = create_part(part.temp, &made, err);
 	if (!status)
-		status = make_bundle(store, part.temp, bundle_id, ids, numbers, inspector, manifest, err);
+		status = make_bundle(store, part.temp, &made, bundle_id, ids, numbers, inspector, manifest, err);
 	if (!status)
 		status = record_issued(store, bundle_id, manifest, ids, inspector, err);
 	if (!status)
