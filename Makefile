@@ -119,7 +119,7 @@ check: test-deps all $(UNIT_BIN) $(BUILD)/tests/forge fuzz-targets
 # AddressSanitizer and UBSan (part of make check).
 asan-security: test-deps
 	@$(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
-	  SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' all
+	  SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' all build/asan/tests/forge
 	@echo "security suite under AddressSanitizer:"
 	@BUILD=build/asan SHELL_TESTS="$$(echo tests/security/*.sh)" sh tests/run.sh
 

@@ -238,7 +238,7 @@ static enum status load_band(struct forms *forms, const struct ini_doc *doc, con
 static enum status check_bands(const struct forms *forms, const struct ini_doc *doc, struct error *err)
 {
 	const struct ini_section *section = NULL;
-	char name[16];
+	char name[24];
 	int i;
 
 	for (i = 0; i < BAND_COUNT; i++) {

@@ -286,11 +286,6 @@ const char *bundle_copy_statement(size_t i)
 	return i < sizeof(copy_sql) / sizeof(copy_sql[0]) ? copy_sql[i] : NULL;
 }
 
-static const char *const bundle_tables_sql =
-	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-	"CREATE TABLE bundle_changes (seq INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB NOT NULL,"
-	"  actor TEXT NOT NULL);";
-
 static enum status copy_exec(sqlite3 *db, const char *sql, const char *path, struct error *err)
 {
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
@@ -529,7 +524,7 @@ static enum status make_bundle(struct store *store, const char *part, const stru
 	if (!status)
 		status = store_search_rebuild(&copy, err);
 	if (!status)
-		status = copy_exec(copy.db, bundle_tables_sql, part, err);
+		status = copy_exec(copy.db, schema_bundle_tables(), part, err);
 	if (!status)
 		status = write_manifest(store, copy.db, part, bundle_id, numbers, ids, inspector, manifest, err);
 	if (!status)

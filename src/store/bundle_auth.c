@@ -10,22 +10,12 @@
 #include "gradus/i18n.h"
 #include "schema.h"
 
-/* The two tables a bundle adds to the office's schema; as bundle.c makes them. */
-static const char *const bundle_tables_sql =
-	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-	"CREATE TABLE bundle_changes (seq INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB NOT NULL,"
-	"  actor TEXT NOT NULL);";
-
 static const char *const master_sql = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name";
 
 static enum status expected_schema(sqlite3 **db, struct error *err)
 {
-	int version, rc = sqlite3_open(":memory:", db);
+	int rc = schema_expected_open(db, true);
 
-	for (version = 1; rc == SQLITE_OK && version <= schema_latest_version(); version++)
-		rc = sqlite3_exec(*db, schema_migration(version), NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(*db, bundle_tables_sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return error_set(err, STATUS_ERR_DB, _("the expected schema cannot be made (%s)"), sqlite3_errstr(rc));
 	return STATUS_OK;

@@ -1125,7 +1125,10 @@ static enum status final_number(struct replay *r, const char *case_id, char out[
 	}
 	sqlite3_reset(stmt);
 	while (!status && taken) {
-		snprintf(out, 48, "%s-C%d", number, ++n);
+		int length = snprintf(out, 48, "%s-C%d", number, ++n);
+
+		if (length < 0 || length >= 48)
+			return error_set(err, STATUS_ERR_INVALID, _("case %s: its number is too long for a check's"), number);
 		if (!(stmt = store_prepare(r->store, taken_sql, err)))
 			return STATUS_ERR_DB;
 		sqlite3_bind_text(stmt, 1, out, -1, SQLITE_TRANSIENT);

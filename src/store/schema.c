@@ -340,6 +340,24 @@ const char *schema_migration(int version)
 	return migrations[version - 1];
 }
 
+const char *schema_bundle_tables(void)
+{
+	return "CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	       "CREATE TABLE bundle_changes (seq INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB NOT NULL,"
+	       "  actor TEXT NOT NULL);";
+}
+
+int schema_expected_open(sqlite3 **db, bool bundle)
+{
+	int version, rc = sqlite3_open_v2(":memory:", db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+	for (version = 1; rc == SQLITE_OK && version <= schema_latest_version(); version++)
+		rc = sqlite3_exec(*db, schema_migration(version), NULL, NULL, NULL);
+	if (rc == SQLITE_OK && bundle)
+		rc = sqlite3_exec(*db, schema_bundle_tables(), NULL, NULL, NULL);
+	return rc;
+}
+
 /* Columns that the write path may touch, per table (NULL-terminated). */
 static const char *const enterprise_fields[] = {
 	"name", "credit_code", "region", "industry", "contact", "created_at", NULL };

@@ -286,15 +286,10 @@ static enum status schema_expected(struct schema_list *list, struct error *err)
 {
 	enum status status = STATUS_OK;
 	sqlite3 *db = NULL;
-	int version;
 
-	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		sqlite3_close(db);
-		return STATUS_ERR_NOMEM;
-	}
-	for (version = 1; !status && version <= schema_latest_version(); version++)
-		if (sqlite3_exec(db, schema_migration(version), NULL, NULL, NULL) != SQLITE_OK)
-			status = error_set(err, STATUS_ERR_DB, _("migration %d: %s"), version, sqlite3_errmsg(db));
+	if (schema_expected_open(&db, false) != SQLITE_OK)
+		status = error_set(err, STATUS_ERR_DB, _("the expected schema cannot be made (%s)"),
+				   db ? sqlite3_errmsg(db) : sqlite3_errstr(SQLITE_NOMEM));
 	if (!status)
 		status = schema_read(db, list, err);
 	sqlite3_close(db);

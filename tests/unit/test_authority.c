@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "unit_db.h"
 #include "gradus/authority.h"
 #include "gradus/cases.h"
 #include "gradus/checks.h"
@@ -100,15 +101,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char side[80];
-
 	(void)state;
 	forms_free(&forms);
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
+	unit_db_remove(path);
 	return 0;
 }
 

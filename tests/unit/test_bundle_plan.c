@@ -1,6 +1,7 @@
 /* Writing a bundle costs what its cases cost, not what the office holds:
  * every statement copying rows from the office reaches them through an
  * index (the meta and users tables, copied whole, aside). */
+#include "unit_db.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -54,12 +55,8 @@ static void test_copy_plans(void **state)
 	assert_true(i > 30);
 	sqlite3_close(db);
 	store_close(&store);
-	unlink(office);
-	unlink(bundle);
-	snprintf(sql, sizeof(sql), "%s-wal", office);
-	unlink(sql);
-	snprintf(sql, sizeof(sql), "%s-shm", office);
-	unlink(sql);
+	unit_db_remove(office);
+	unit_db_remove(bundle);
 	rmdir(dir);
 }
 

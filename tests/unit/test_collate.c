@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "unit_db.h"
 #include "gradus/cases.h"
 #include "gradus/uscc.h"
 #include "../../src/store/store_private.h"
@@ -43,13 +44,7 @@ static bool zh_collation(void)
 
 static void remove_db(void)
 {
-	char other[80];
-
-	unlink(path);
-	snprintf(other, sizeof(other), "%s-wal", path);
-	unlink(other);
-	snprintf(other, sizeof(other), "%s-shm", path);
-	unlink(other);
+	unit_db_remove(path);
 }
 
 static struct store *open_store(void)

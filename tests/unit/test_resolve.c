@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "unit_db.h"
 #include "gradus/cases.h"
 
 static const struct date today = { 2026, 11, 28 };
@@ -65,16 +66,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char side[80];
-
 	(void)state;
 	store_close(&store);
 	forms_free(&forms);
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
+	unit_db_remove(path);
 	return 0;
 }
 

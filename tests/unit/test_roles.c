@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "unit_db.h"
 #include "gradus/cases.h"
 
 static const struct date today = { 2026, 11, 28 };
@@ -45,15 +46,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char wal[80];
-
 	(void)state;
 	forms_free(&forms);
-	unlink(path);
-	snprintf(wal, sizeof(wal), "%s-wal", path);
-	unlink(wal);
-	snprintf(wal, sizeof(wal), "%s-shm", path);
-	unlink(wal);
+	unit_db_remove(path);
 	return 0;
 }
 

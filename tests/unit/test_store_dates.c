@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "unit_db.h"
 #include "gradus/store.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
@@ -44,14 +45,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char wal[128], shm[128];
 
 	store_close(&f->store);
-	snprintf(wal, sizeof(wal), "%s-wal", f->path);
-	snprintf(shm, sizeof(shm), "%s-shm", f->path);
-	unlink(wal);
-	unlink(shm);
-	unlink(f->path);
+	unit_db_remove(f->path);
 	rmdir(f->dir);
 	free(f);
 	return 0;

@@ -22,6 +22,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "unit_db.h"
 #include "gradus/cases.h"
 #include "gradus/panels.h"
 /* store_prepare is the store's own; only the statement cache's test uses it. */
@@ -141,16 +142,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char side[80];
-
 	(void)state;
 	forms_free(&forms);
 	sqlite3_vfs_unregister(&faulty_vfs);
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
+	unit_db_remove(path);
 	return 0;
 }
 

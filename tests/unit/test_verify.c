@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "unit_db.h"
 #include "gradus/store.h"
 
 static const struct date today = { 2026, 11, 28 };
@@ -36,13 +37,7 @@ static void collect(void *context, const char *message)
 
 static void remove_database(void)
 {
-	char side[80];
-
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
+	unit_db_remove(path);
 }
 
 /* A new database, edited by sql (NULL: not at all), verified. */
