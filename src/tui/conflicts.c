@@ -1,6 +1,7 @@
 /* The conflicts of applied visit bundles: a field changed both at the office
- * and in the bundle, both values kept until a person picks one here (o keeps
- * the office's value, b takes the bundle's) or with gradus conflicts. */
+ * and in the bundle, or a change the office refused (with its reason), both
+ * values kept until a person picks one here (o keeps the office's value, b
+ * takes the bundle's where the rules allow) or with gradus conflicts. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,8 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 		return buffer;
 	case 1: return label_field(r->table, r->field);
 	case 2: return or_dash(r->office);
-	default: return or_dash(r->bundle);
+	case 3: return or_dash(r->bundle);
+	default: return r->reason ? r->reason : "";
 	}
 }
 
@@ -44,10 +46,12 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 static const struct list_column columns[] = {
 	{ N_("Record"), 23, 40, 0, false }, { N_("Field"), 17, 0, 0, false },
 	{ N_("Office"), 17, 40, 0, false }, { N_("Bundle"), 18, 40, 0, false },
+	/* why the office refused the bundle's change (empty: changed on both sides); from 100 columns */
+	{ N_("Reason"), 30, 80, 100, false },
 };
 
 static const struct list_ops conflicts_list = {
-	.columns = columns, .column_count = 4, .x = 2, .gap = 1,
+	.columns = columns, .column_count = 5, .x = 2, .gap = 1,
 	.load = load, .free_rows = free_rows, .cell = cell,
 	/* L10N: title of the conflicts of bundles */
 	.title_text = N_("Conflicts of visit bundles"),

@@ -21,5 +21,11 @@ printf '%s\n' "$OUT" | grep -q "note	现场记录	case $C is closed" && ok "the 
 run G conflicts
 printf '%s\n' "$OUT" | grep -q "	cases	$C	note	.*现场记录.*is closed" && ok "conflicts lists it with the reason" ||
 	fail "conflicts" "$OUT"
+# On the screen: C opens the conflicts; the reason is a column from 100 columns.
+printf 'C\n:save-screen %s\nQ\n' "$WORK/conflicts.screen" >"$WORK/conflicts.script"
+run G --script "$WORK/conflicts.script" --size 140x24
+expect "the conflicts screen opens" 0
+grep -q "Reason" "$WORK/conflicts.screen" && grep -q "现场记录 *case $C is clos" "$WORK/conflicts.screen" &&
+	ok "the screen shows the bundle's value and why it was refused" || fail "the screen" "$(cat "$WORK/conflicts.screen")"
 run G verify
 expect "the office verifies" 0 "ok,"
