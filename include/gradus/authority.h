@@ -47,6 +47,10 @@ enum authority_scope authority_scope(enum authority_action action);
  * table alone, before any record (for screens that dim what a user may
  * not do). */
 bool authority_allows(const char *role, enum authority_action action);
+/* The same with the record's scope: whether a user of that role, named on
+ * the check or not, may do the action (what authority_check decides for
+ * the store's user; bundle_in.c asks it for a bundle's author). */
+bool authority_role_may(const char *role, enum authority_action action, bool named);
 
 /* Whether the store's user may do the action, on check_id when its scope
  * names a check's inspectors (NULL otherwise): STATUS_OK, or

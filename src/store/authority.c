@@ -159,6 +159,21 @@ static enum status named(struct store *store, const char *check_id, bool *out, s
 	return status;
 }
 
+bool authority_role_may(const char *role, enum authority_action action, bool named)
+{
+	bool in_role = authority_allows(role, action);
+
+	if ((unsigned)action >= AUTHORITY_ACTION_COUNT)
+		return false;
+	switch (rules[action].scope) {
+	case AUTHORITY_ANY: return in_role;
+	case AUTHORITY_OR_NAMED: return in_role || named;
+	case AUTHORITY_NAMED_ONLY: return in_role && named;
+	case AUTHORITY_NAMED: return in_role && (named || !strcmp(role, "admin"));
+	}
+	return false;
+}
+
 enum status authority_check(struct store *store, enum authority_action action, const char *check_id,
 			    struct error *err)
 {

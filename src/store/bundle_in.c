@@ -25,6 +25,7 @@
 #include "bundle_auth.h"
 #include "bundle_private.h"
 #include "gradus/checks.h"
+#include "gradus/authority.h"
 #include "gradus/bundle.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
@@ -607,11 +608,6 @@ static char *reason_of(const char *format, ...)
 	return text;
 }
 
-static bool role_is(const struct replay *r, const char *a, const char *b)
-{
-	return !strcmp(r->role, a) || (b && !strcmp(r->role, b));
-}
-
 static const char *role_name(const struct replay *r)
 {
 	return *r->role ? label_role(r->role) : _("no role in this database");
@@ -727,7 +723,7 @@ static enum status check_rule(struct replay *r, const char *check_id, bool writi
 		/* L10N: a bundle's change refused: the check's number */
 		*reason = reason_of(_("check %s is signed at the office: what was signed stays (a correction is an "
 				      "amendment made at the office)"), c.number);
-	else if (writing && !role_is(r, "admin", NULL) && !(c.inspector && role_is(r, "inspector", NULL)))
+	else if (writing && !authority_role_may(r->role, AUTHORITY_CHECK_ANSWER, c.inspector))
 		/* L10N: a bundle's change refused: the author, the check's number, the author's role */
 		*reason = reason_of(_("%s is not an inspector of check %s (%s at the office)"), r->change->actor,
 				    c.number, role_name(r));
@@ -812,7 +808,8 @@ static enum status attachment_rule(struct replay *r, sqlite3_changeset_iter *ite
 	sqlite3changeset_new(iter, column_index(r, "data"), &data);
 	sqlite3changeset_new(iter, column_index(r, "sha256"), &sha);
 	sqlite3changeset_new(iter, column_index(r, "size"), &size);
-	if (!role_is(r, "admin", "inspector") && !role_is(r, "clerk", NULL))
+	/* a file comes with evidence of a check or of a finding's closing */
+	if (!authority_allows(r->role, AUTHORITY_EVIDENCE_ADD) && !authority_allows(r->role, AUTHORITY_FINDING_CHANGE))
 		*reason = reason_of(_("%s may not add files at the office (%s)"), r->change->actor, role_name(r));
 	else if (!data || sqlite3_value_type(data) != SQLITE_BLOB || !text_of(sha))
 		*reason = reason_of("%s", _("the file's bytes are not in the bundle"));
@@ -864,7 +861,7 @@ static enum status signature_rule(struct replay *r, sqlite3_changeset_iter *iter
 	else if (strcmp_safe(login, r->change->actor))
 		/* L10N: a bundle's signature refused: the author of the change */
 		*reason = reason_of(_("a signature is made by its signer, not by %s"), r->change->actor);
-	else if (!c.inspector || !role_is(r, "admin", "inspector"))
+	else if (!authority_role_may(r->role, AUTHORITY_CHECK_SIGN, c.inspector))
 		*reason = reason_of(_("%s is not an inspector of check %s (%s at the office)"), r->change->actor, c.number,
 				    role_name(r));
 	if (*reason)
@@ -893,7 +890,7 @@ static enum status insert_rule(struct replay *r, sqlite3_changeset_iter *iter, c
 	int op = SQLITE_INSERT;
 
 	if (!strcmp(t, "checks")) {
-		if (!role_is(r, "admin", "clerk"))
+		if (!authority_allows(r->role, AUTHORITY_CHECK_PLAN))
 			*reason = reason_of(_("%s may not plan checks at the office (%s)"), r->change->actor, role_name(r));
 		else if (!in_scope(r, row_value(r, iter, op, "case_id")))
 			*reason = out_of_scope();
@@ -909,7 +906,7 @@ static enum status insert_rule(struct replay *r, sqlite3_changeset_iter *iter, c
 			return status;
 		if (!c.found || !in_scope(r, c.case_id))
 			*reason = out_of_scope();
-		else if (!c.offline || c.signed_ || !role_is(r, "admin", "clerk"))
+		else if (!c.offline || c.signed_ || !authority_allows(r->role, AUTHORITY_CHECK_PLAN))
 			*reason = reason_of("%s", _("a check's inspectors and checklist are set when it is planned"));
 		return STATUS_OK;
 	}
@@ -993,7 +990,7 @@ static enum status update_rule(struct replay *r, sqlite3_changeset_iter *iter, c
 	} else if (!strcmp(t, "cases")) {
 		if (!in_scope(r, text_of(office_value(r, 0))))
 			*reason = out_of_scope();
-		else if (!role_is(r, "admin", "clerk"))
+		else if (!authority_allows(r->role, AUTHORITY_CASE_EDIT))
 			*reason = reason_of(_("%s may not change a case's note at the office (%s)"), r->change->actor,
 					    role_name(r));
 	} else {
