@@ -195,7 +195,9 @@ const char *label_table(const char *table)
 		{ "panel_notes", N_("panel note") }, { "milestones", N_("milestone") },
 		{ "guidance_sessions", N_("guidance session") }, { "followups", N_("follow-up") },
 		{ "progress_reports", N_("progress report") }, { "kpis", N_("KPI") }, { "kpi_values", N_("KPI value") },
-		{ "cultivation_plans", N_("construction plan") }, { NULL, NULL },
+		{ "cultivation_plans", N_("construction plan") }, { "users", N_("user") }, { "attachments", N_("file") },
+		{ "check_items", N_("checklist item") }, { "check_scenarios", N_("checked scenario") },
+		{ "check_inspectors", N_("check's inspector") }, { "readiness", N_("readiness") }, { NULL, NULL },
 	};
 
 	return lookup(tables, "table", table);

@@ -35,7 +35,13 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	case 0:
 		snprintf(buffer, size, "%s %s", label_table(r->table), r->label ? r->label : or_dash(r->row_id));
 		return buffer;
-	case 1: return label_field(r->table, r->field);
+	case 1:
+		/* a row the bundle added or deleted, as a whole */
+		if (!strcmp(r->field, "+"))
+			return _("(a new record)");
+		if (!strcmp(r->field, "-"))
+			return _("(record deleted)");
+		return label_field(r->table, r->field);
 	case 2: return or_dash(r->office);
 	case 3: return or_dash(r->bundle);
 	default: return r->reason ? r->reason : "";
