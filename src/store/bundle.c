@@ -370,8 +370,7 @@ static enum status check_inspector(struct store *store, const char *login, struc
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
 	status = store_step(store, stmt, &row, err);
-	if (!status && (!row || (strcmp((const char *)sqlite3_column_text(stmt, 0), "inspector") &&
-						 strcmp((const char *)sqlite3_column_text(stmt, 0), "admin"))))
+	if (!status && (!row || !authority_allows((const char *)sqlite3_column_text(stmt, 0), AUTHORITY_CHECK_ANSWER)))
 		status = error_set(err, STATUS_ERR_INVALID, _("inspector '%s': not a user with the inspector role"), login);
 	sqlite3_reset(stmt);
 	return status;
