@@ -130,6 +130,7 @@ test: all $(UNIT_BIN) $(BUILD)/tests/forge fuzz-targets
 # are generated once into $(BUILD)/bench/ and kept).
 bench: test-deps all $(BUILD)/bench/generate
 	BUILD=$(BUILD) python3 tests/bench/bench.py
+	BUILD=$(BUILD) python3 tests/bench/bundle.py
 
 asan: test-deps
 	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
