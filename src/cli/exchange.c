@@ -1,5 +1,6 @@
 /* gradus import cases|experts FILE and gradus export
- * cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or GB18030. */
+ * cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or GB18030, and
+ * exports to an Excel workbook (-o FILE.xlsx). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "gradus/i18n.h"
 #include "gradus/safe_file.h"
 #include "gradus/utf8.h"
+#include "gradus/xlsx.h"
 
 static int import_usage(void)
 {
@@ -22,7 +24,7 @@ static int import_usage(void)
 static int export_usage(void)
 {
 	cli_error("%s", _("usage: gradus export cases|checks|findings|experts|agenda [--encoding utf-8|gb18030] [--bom]\n"
-			  "         [--within DAYS] [-o FILE]"));
+			  "         [--within DAYS] [-o FILE|FILE.xlsx]"));
 	return 2;
 }
 
@@ -224,6 +226,94 @@ static int parse_export(int argc, char **argv, struct export_args *a)
 	return 0;
 }
 
+/* An export to a workbook: the first row (the header) starts the book with
+ * each column's kind, read from its name; the first failure is kept. */
+struct workbook_export {
+	struct xlsx_book *book;
+	const struct forms *forms;
+	const char *path, *sheet;
+	const char **levels, **regions;
+	struct error err;
+	enum status status;
+};
+
+static bool is_workbook(const char *path)
+{
+	size_t len = path ? strlen(path) : 0;
+
+	return len > 5 && !strcasecmp(path + len - 5, ".xlsx");
+}
+
+static void workbook_column(struct workbook_export *x, const char *name, struct xlsx_column *column)
+{
+	size_t len = strlen(name);
+
+	column->header = name;
+	column->kind = (len > 3 && !strcmp(name + len - 3, "_on")) || !strcmp(name, "next_due") ? XLSX_DATE
+		       : !strcmp(name, "year") || !strcmp(name, "maturity") || !strcmp(name, "score") ? XLSX_NUMBER
+		       : XLSX_TEXT;
+	if (!strcmp(name, "level")) {
+		column->choices = x->levels;
+		column->choice_count = x->forms->level_count;
+	} else if (!strcmp(name, "region")) {
+		column->choices = x->regions;
+		column->choice_count = x->forms->region_count;
+	}
+}
+
+static void workbook_header(struct workbook_export *x, const char *const *cells, size_t count)
+{
+	struct xlsx_column *columns = calloc(count ? count : 1, sizeof(*columns));
+	size_t i;
+
+	x->levels = calloc(x->forms->level_count + 1, sizeof(*x->levels));
+	x->regions = calloc(x->forms->region_count + 1, sizeof(*x->regions));
+	if (!columns || !x->levels || !x->regions) {
+		x->status = error_set(&x->err, STATUS_ERR_NOMEM, "%s", _("out of memory"));
+		free(columns);
+		return;
+	}
+	for (i = 0; i < x->forms->level_count; i++)
+		x->levels[i] = x->forms->levels[i].key;
+	for (i = 0; i < x->forms->region_count; i++)
+		x->regions[i] = x->forms->regions[i].key;
+	for (i = 0; i < count; i++)
+		workbook_column(x, cells[i], &columns[i]);
+	x->status = xlsx_begin(&x->book, x->path, x->sheet, columns, count, &x->err);
+	free(columns);
+}
+
+static void workbook_row(void *context, const char *const *cells, size_t count)
+{
+	struct workbook_export *x = context;
+
+	if (x->status)
+		return;
+	if (!x->book)
+		workbook_header(x, cells, count);
+	else
+		x->status = xlsx_row(x->book, cells, count, &x->err);
+}
+
+static int export_workbook(struct store *store, const struct forms *forms, const struct export_args *a,
+			   struct date today, const char *sheet)
+{
+	struct workbook_export x = { .forms = forms, .path = cli_path(a->output), .sheet = sheet };
+	struct export_sink sink = { workbook_row, &x };
+	enum status status = export_rows(store, forms, a->kind, today, a->within, &sink, &x.err);
+
+	if (!status)
+		status = x.status;
+	if (!status && x.book)
+		status = xlsx_commit(&x.book, &x.err);
+	xlsx_abort(&x.book);
+	if (status)
+		cli_error("%s", x.err.message);
+	free(x.levels);
+	free(x.regions);
+	return status ? 1 : 0;
+}
+
 int cli_export(struct cli *cli, int argc, char **argv)
 {
 	struct export_args a;
@@ -238,6 +328,11 @@ int cli_export(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
+	if (!rc && is_workbook(a.output)) {
+		rc = export_workbook(store, forms, &a, cli->today, argv[1]);
+		cli_close_all(&store, &forms);
+		return rc;
+	}
 	csv_writer_init(&writer, a.bom);
 	if (!rc && (export_csv(store, forms, a.kind, cli->today, a.within, &writer, &err) ||
 		    csv_writer_finish(&writer, a.encoding, &bytes, &len, &err))) {
