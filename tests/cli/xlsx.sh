@@ -1,0 +1,140 @@
+# Exports as Excel workbooks (-o FILE.xlsx), read back with Python's own
+# zipfile and XML: the CSV export's headers, credit codes and case numbers
+# as text cells, dates as numbers with a date format, the header row bold
+# and frozen, dropdowns for level and region; the file is never written
+# through a link planted at its path, and a failed export leaves nothing.
+. "$(dirname "$0")/../lib.sh"
+DB=$(demo_db)
+G() { "$GRADUS" --db "$DB" "$@"; }
+
+run G export cases -o "$WORK/x.xlsx"
+expect "export cases -o x.xlsx" 0
+run G export cases -o "$WORK/x.csv"
+expect "export cases -o x.csv" 0
+
+# The workbook's first sheet as lines "CELL<TAB>TYPE<TAB>STYLE-FORMAT<TAB>VALUE"
+# (VALUE the shared or inline string, or the number), then facts about it.
+cat >"$WORK/read.py" <<'PY'
+import sys, zipfile, xml.etree.ElementTree as ET
+ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+z = zipfile.ZipFile(sys.argv[1])
+if z.testzip() is not None:
+    sys.exit('bad zip member')
+shared = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', ns):
+        shared.append(''.join(t.text or '' for t in si.iter('{%s}t' % ns['m'])))
+styles = ET.fromstring(z.read('xl/styles.xml'))
+numfmts = {n.get('numFmtId'): n.get('formatCode') for n in styles.iter('{%s}numFmt' % ns['m'])}
+fonts = styles.findall('m:fonts/m:font', ns)
+xfs = styles.findall('m:cellXfs/m:xf', ns)
+def style(s):
+    xf = xfs[int(s or 0)]
+    fmt = numfmts.get(xf.get('numFmtId'), xf.get('numFmtId'))
+    bold = fonts[int(xf.get('fontId', 0))].find('m:b', ns) is not None
+    return fmt + (' bold' if bold else '')
+sheet = ET.fromstring(z.read('xl/worksheets/sheet1.xml'))
+for c in sheet.iter('{%s}c' % ns['m']):
+    t, v = c.get('t', 'n'), c.find('m:v', ns)
+    if t == 's':
+        value = shared[int(v.text)]
+    elif t == 'inlineStr':
+        value = ''.join(x.text or '' for x in c.iter('{%s}t' % ns['m']))
+    else:
+        value = v.text if v is not None else ''
+    print('%s\t%s\t%s\t%s' % (c.get('r'), t, style(c.get('s')), value))
+pane = sheet.find('.//m:pane', ns)
+if pane is not None and pane.get('state') == 'frozen':
+    print('frozen\t%s' % pane.get('topLeftCell'))
+for dv in sheet.iter('{%s}dataValidation' % ns['m']):
+    f = dv.find('m:formula1', ns).text
+    sheet_name, cells = f.split('!')
+    wb = ET.fromstring(z.read('xl/workbook.xml'))
+    names = [s.get('name') for s in wb.iter('{%s}sheet' % ns['m'])]
+    lists = ET.fromstring(z.read('xl/worksheets/sheet%d.xml' % (names.index(sheet_name) + 1)))
+    col = cells.split('$')[1]
+    values = [shared[int(c.find('m:v', ns).text)] for c in lists.iter('{%s}c' % ns['m']) if c.get('r').rstrip('0123456789') == col]
+    print('validation\t%s\t%s\t%s' % (dv.get('type'), dv.get('sqref'), ' '.join(values)))
+for col in sheet.iter('{%s}col' % ns['m']):
+    print('width\t%s\t%s' % (col.get('min'), col.get('width')))
+PY
+if python3 "$WORK/read.py" "$WORK/x.xlsx" >"$WORK/cells" 2>"$WORK/py.err"; then
+	ok "the workbook is a zip of well-formed XML"
+else
+	fail "the workbook is a zip of well-formed XML" "$(cat "$WORK/py.err")"
+fi
+cell() { awk -F'\t' -v r="$1" '$1 == r' "$WORK/cells"; }
+
+# The header row: the CSV export's header, bold.
+header=$(head -1 "$WORK/x.csv" | tr -d '\r')
+got=$(awk -F'\t' '$1 ~ /^[A-Z]+1$/ { printf "%s%s", sep, $4; sep = "," }' "$WORK/cells")
+[ "$got" = "$header" ] && ok "the header is the CSV export's" || fail "header" "got: $got" "csv: $header"
+[ -z "$(awk -F'\t' '$1 ~ /^[A-Z]+1$/ && $3 !~ / bold$/' "$WORK/cells")" ] &&
+	ok "the header row is bold" || fail "header bold" "$(awk -F'\t' '$1 ~ /^[A-Z]+1$/' "$WORK/cells" | head -3)"
+[ "$(awk -F'\t' '$1 == "frozen" { print $2 }' "$WORK/cells")" = A2 ] &&
+	ok "the header row is frozen" || fail "frozen pane" "$(grep -c . "$WORK/cells") cells, no frozen pane at A2"
+
+# Every value of the CSV is in the workbook (dates as their day numbers).
+col_of() { head -1 "$WORK/x.csv" | tr -d '\r' | tr ',' '\n' | grep -nx "$1" | cut -d: -f1; }
+letter() { printf "\\$(printf %o $((64 + $1)))"; }
+USCC=$(letter "$(col_of uscc)") NUMBER=$(letter "$(col_of number)") CERT=$(letter "$(col_of certified_on)")
+uscc2=$(sed -n 2p "$WORK/x.csv" | cut -d, -f"$(col_of uscc)")
+case "$(cell "${USCC}2")" in
+"${USCC}2	s	"*"	$uscc2" | "${USCC}2	inlineStr	"*"	$uscc2") ok "a credit code is a text cell" ;;
+*) fail "credit code cell" "$(cell "${USCC}2")" "csv: $uscc2" ;;
+esac
+bad=$(awk -F'\t' -v u="$USCC" -v n="$NUMBER" '($1 ~ "^" u "[0-9]+$" || $1 ~ "^" n "[0-9]+$") && $2 != "s" && $2 != "inlineStr"' "$WORK/cells")
+[ -z "$bad" ] && ok "every credit code and case number is a text cell" || fail "text cells" "$bad"
+# A certified case's day: a number cell with the yyyy-mm-dd format, the
+# same day as the CSV's (Excel counts days from 1899-12-30).
+row=$(awk -F, -v c="$(col_of certified_on)" 'NR > 1 && $c != "" { print NR; exit }' "$WORK/x.csv")
+want=$(sed -n "${row}p" "$WORK/x.csv" | cut -d, -f"$(col_of certified_on)")
+got=$(cell "${CERT}$row")
+serial=$(printf '%s' "$got" | cut -f4)
+day=$(python3 -c "import datetime,sys; print(datetime.date(1899,12,30) + datetime.timedelta(days=int(float(sys.argv[1]))))" "$serial" 2>/dev/null)
+case "$got" in
+"${CERT}$row	n	yyyy-mm-dd	"*) [ "$day" = "$want" ] && ok "a date is a date cell of the same day" || fail "date day" "$got -> $day" "csv: $want" ;;
+*) fail "date cell" "${CERT}$row: $got" "csv: $want" ;;
+esac
+
+# Dropdowns: the levels' and regions' keys, on their columns below the header.
+LEVEL=$(letter "$(col_of level)") REGION=$(letter "$(col_of region)")
+levels=$(grep '^validation' "$WORK/cells" | awk -F'\t' -v c="$LEVEL" '$3 == c "2:" c "1048576" { print $2 ":" $4 }')
+[ "$levels" = "list:basic advanced excellent leading" ] && ok "a dropdown of the levels" ||
+	fail "level dropdown" "got: $levels" "$(grep '^validation' "$WORK/cells")"
+regions=$(grep '^validation' "$WORK/cells" | awk -F'\t' -v c="$REGION" '$3 == c "2:" c "1048576" { print $2 ":" $4 }')
+case "$regions" in
+"list:wuhan huangshi "*" enshi "*) ok "a dropdown of the regions" ;;
+*) fail "region dropdown" "got: $regions" ;;
+esac
+
+# Columns sized to their Chinese text: the enterprise column is wider than
+# its longest name's characters (each Chinese character is two cells).
+ENT=$(col_of enterprise)
+longest=$(python3 -c 'import csv, sys; print(max(len(r[int(sys.argv[2]) - 1]) for r in list(csv.reader(open(sys.argv[1], encoding="utf-8")))[1:]))' "$WORK/x.csv" "$ENT")
+width=$(awk -F'\t' -v c="$ENT" '$1 == "width" && $2 == c { print int($3) }' "$WORK/cells")
+[ -n "$width" ] && [ "$width" -ge $((2 * longest)) ] && ok "columns are as wide as their Chinese text" ||
+	fail "column width" "enterprise column $width for $longest characters (LC_ALL=C.UTF-8)"
+
+# Experts: a region dropdown, no level one.
+run G export experts -o "$WORK/e.xlsx"
+expect "export experts -o e.xlsx" 0
+python3 "$WORK/read.py" "$WORK/e.xlsx" >"$WORK/cells" 2>&1
+[ "$(grep -c '^validation' "$WORK/cells")" = 1 ] && ok "the experts' workbook has the region dropdown" ||
+	fail "experts dropdowns" "$(grep '^validation' "$WORK/cells")"
+
+# A link planted at the path is refused, its target untouched, nothing left behind.
+echo secret >"$WORK/target"
+ln -s "$WORK/target" "$WORK/link.xlsx"
+before=$(ls -a "$WORK" | wc -l)
+run G export cases -o "$WORK/link.xlsx"
+expect "a link at the path is refused" 1 "symbolic link"
+[ "$(cat "$WORK/target")" = secret ] && [ -L "$WORK/link.xlsx" ] && [ "$(ls -a "$WORK" | wc -l)" = "$before" ] &&
+	ok "nothing written through the link, nothing left beside it" || fail "link target" "$(ls -la "$WORK")"
+
+# Replacing an existing workbook replaces it whole.
+run G export checks -o "$WORK/x.xlsx"
+expect "export checks -o over an existing workbook" 0
+python3 "$WORK/read.py" "$WORK/x.xlsx" >"$WORK/cells" 2>&1
+[ "$(cell A1 | cut -f4),$(cell B1 | cut -f4)" = "number,case" ] && ok "the workbook is replaced" ||
+	fail "replaced" "$(head -3 "$WORK/cells")"
