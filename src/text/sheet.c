@@ -238,7 +238,7 @@ static void XMLCALL workbook_start(void *data, const char *name, const char **at
 	value = attribute(attrs, "name", false);
 	if (!w->want || (value && !strcmp(value, w->want))) {
 		if (!(value = attribute(attrs, "id", true)) || !(w->id = strdup(value)))
-			parse_fail(&w->p, STATUS_ERR_PARSE, "a sheet without r:id");
+			parse_fail(&w->p, STATUS_ERR_PARSE, _("a sheet without r:id"));
 	}
 }
 
@@ -309,13 +309,13 @@ static void XMLCALL strings_end(void *data, const char *name)
 		if (s->count == s->cap) {
 			s->cap = s->cap ? s->cap * 2 : 64;
 			if (!(grown = realloc(s->items, s->cap * sizeof(*grown)))) {
-				parse_fail(&s->p, STATUS_ERR_NOMEM, "out of memory");
+				parse_fail(&s->p, STATUS_ERR_NOMEM, _("out of memory"));
 				return;
 			}
 			s->items = grown;
 		}
 		if (s->text.failed || !(s->items[s->count++] = text_take(&s->text)))
-			parse_fail(&s->p, STATUS_ERR_NOMEM, "out of memory");
+			parse_fail(&s->p, STATUS_ERR_NOMEM, _("out of memory"));
 	}
 }
 
@@ -373,7 +373,7 @@ static void XMLCALL styles_start(void *data, const char *name, const char **attr
 		s->in_cell_xfs = true;
 	if (!strcmp(n, "numFmt") && id && (code = attribute(attrs, "formatCode", false)) && format_is_date(code)) {
 		if (!(grown = realloc(s->date_formats, (s->date_format_count + 1) * sizeof(int)))) {
-			parse_fail(&s->p, STATUS_ERR_NOMEM, "out of memory");
+			parse_fail(&s->p, STATUS_ERR_NOMEM, _("out of memory"));
 			return;
 		}
 		s->date_formats = grown;
@@ -386,7 +386,7 @@ static void XMLCALL styles_start(void *data, const char *name, const char **attr
 		for (i = 0; i < s->date_format_count; i++)
 			date = date || s->date_formats[i] == format;
 		if (!(grown = realloc(s->xf_is_date, (s->xf_count + 1) * sizeof(bool)))) {
-			parse_fail(&s->p, STATUS_ERR_NOMEM, "out of memory");
+			parse_fail(&s->p, STATUS_ERR_NOMEM, _("out of memory"));
 			return;
 		}
 		s->xf_is_date = grown;
@@ -465,7 +465,7 @@ static void XMLCALL cells_start(void *data, const char *name, const char **attrs
 		value = attribute(attrs, "r", false);
 		c->column = value ? column_of(value) : c->column + 1;
 		if (c->column < 0) {
-			parse_fail(&c->p, STATUS_ERR_PARSE, "a cell reference out of range");
+			parse_fail(&c->p, STATUS_ERR_PARSE, _("a cell reference out of range"));
 			return;
 		}
 		value = attribute(attrs, "t", false);
@@ -502,7 +502,7 @@ static char *cell_text(struct cells *c)
 		index = strtoul(raw, &end, 10);
 		if (end == raw || *end || index >= c->strings->count) {
 			free(raw);
-			parse_fail(&c->p, STATUS_ERR_PARSE, "a shared string that does not exist");
+			parse_fail(&c->p, STATUS_ERR_PARSE, _("a shared string that does not exist"));
 			return NULL;
 		}
 		free(raw);
@@ -551,13 +551,13 @@ static void row_finish(struct cells *c)
 
 	for (i = 0; i < c->row.count; i++)
 		if (!c->row.cells[i] && !(c->row.cells[i] = strdup(""))) {
-			parse_fail(&c->p, STATUS_ERR_NOMEM, "out of memory");
+			parse_fail(&c->p, STATUS_ERR_NOMEM, _("out of memory"));
 			return;
 		}
 	if (c->out->count == c->rows_cap) {
 		c->rows_cap = c->rows_cap ? c->rows_cap * 2 : 64;
 		if (!(grown = realloc(c->out->rows, c->rows_cap * sizeof(*grown)))) {
-			parse_fail(&c->p, STATUS_ERR_NOMEM, "out of memory");
+			parse_fail(&c->p, STATUS_ERR_NOMEM, _("out of memory"));
 			return;
 		}
 		c->out->rows = grown;
@@ -579,12 +579,12 @@ static void XMLCALL cells_end(void *data, const char *name)
 		c->in_inline = false;
 	} else if (!strcmp(n, "c")) {
 		if (c->value.failed) {
-			parse_fail(&c->p, STATUS_ERR_NOMEM, "out of memory");
+			parse_fail(&c->p, STATUS_ERR_NOMEM, _("out of memory"));
 			return;
 		}
 		if ((text = cell_text(c)) && !row_put(c, c->column, text)) {
 			free(text);
-			parse_fail(&c->p, STATUS_ERR_NOMEM, "out of memory");
+			parse_fail(&c->p, STATUS_ERR_NOMEM, _("out of memory"));
 		}
 	} else if (!strcmp(n, "row") && c->row.count) {
 		row_finish(c);

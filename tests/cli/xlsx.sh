@@ -3,6 +3,8 @@
 # as text cells, dates as numbers with a date format, the header row bold
 # and frozen, dropdowns for level and region; the file is never written
 # through a link planted at its path, and a failed export leaves nothing.
+# Then import FILE.xlsx: a workbook imports as its CSV does, a bad cell is
+# named by its sheet row, a bad workbook or sheet is refused by name.
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
@@ -138,3 +140,59 @@ expect "export checks -o over an existing workbook" 0
 python3 "$WORK/read.py" "$WORK/x.xlsx" >"$WORK/cells" 2>&1
 [ "$(cell A1 | cut -f4),$(cell B1 | cut -f4)" = "number,case" ] && ok "the workbook is replaced" ||
 	fail "replaced" "$(head -3 "$WORK/cells")"
+
+# Import: the exported workbook imports into an empty database exactly as
+# the exported CSV does (every rule of the CSV import applies to its rows).
+run G export cases -o "$WORK/x.xlsx"
+"$GRADUS" --db "$WORK/from-csv.db" init >/dev/null
+"$GRADUS" --db "$WORK/from-xlsx.db" init >/dev/null
+run "$GRADUS" --db "$WORK/from-csv.db" import cases "$WORK/x.csv"
+expect "the CSV export imports" 0 "30 cases imported"
+run "$GRADUS" --db "$WORK/from-xlsx.db" import cases "$WORK/x.xlsx"
+expect "the workbook imports" 0 "30 cases imported"
+"$GRADUS" --db "$WORK/from-csv.db" export cases -o "$WORK/again-csv.csv" 2>/dev/null
+"$GRADUS" --db "$WORK/from-xlsx.db" export cases -o "$WORK/again-xlsx.csv" 2>/dev/null
+expect_same "workbook and CSV import to the same cases" "$WORK/again-csv.csv" "$WORK/again-xlsx.csv"
+"$GRADUS" --db "$WORK/from-xlsx.db" export cases -o "$WORK/again.xlsx" 2>/dev/null
+"$GRADUS" --db "$WORK/again.db" init >/dev/null
+run "$GRADUS" --db "$WORK/again.db" import cases "$WORK/again.xlsx"
+expect "a re-exported workbook imports again" 0 "30 cases imported"
+"$GRADUS" --db "$WORK/again.db" export cases -o "$WORK/again-again.csv" 2>/dev/null
+expect_same "export, import, export again: the same CSV" "$WORK/again-xlsx.csv" "$WORK/again-again.csv"
+
+# A bad credit code in the workbook is refused on its sheet row, by column.
+bad_uscc=$(sed -n 2p "$WORK/x.csv" | cut -d, -f"$(col_of uscc)")
+bad_row=$(cut -d, -f"$(col_of uscc)" "$WORK/x.csv" | grep -nx "$bad_uscc" | head -1 | cut -d: -f1)
+python3 - "$WORK/x.xlsx" "$WORK/bad.xlsx" "$bad_uscc" <<'PY'
+import sys, zipfile
+src, dst, code = sys.argv[1:]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == 'xl/sharedStrings.xml':
+            data = data.replace(code.encode(), (code[:-1] + ('0' if code[-1] != '0' else '1')).encode())
+        zout.writestr(item, data)
+PY
+"$GRADUS" --db "$WORK/bad.db" init >/dev/null
+run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/bad.xlsx"
+expect "a bad cell is named by its sheet row and column" 1 "bad.xlsx:$bad_row: column uscc"
+[ "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases')" = 0 ] && ok "nothing of the bad workbook is imported" ||
+	fail "bad workbook" "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases') cases"
+
+# Not a workbook, a part cut off, a sheet that is not there: refused, naming file and part.
+cp "$WORK/x.csv" "$WORK/csv.xlsx"
+run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/csv.xlsx"
+expect "a CSV named .xlsx is refused" 1 "csv.xlsx: not an Excel workbook (.xlsx): not a zip archive"
+python3 - "$WORK/x.xlsx" "$WORK/nosheet.xlsx" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as zin, zipfile.ZipFile(sys.argv[2], 'w') as zout:
+    for item in zin.infolist():
+        if item.filename != 'xl/worksheets/sheet1.xml':
+            zout.writestr(item, zin.read(item.filename))
+PY
+run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/nosheet.xlsx"
+expect "a workbook without its sheet's part is refused" 1 "nosheet.xlsx: xl/worksheets/sheet1.xml: missing from the workbook"
+run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/x.xlsx" --sheet 案件
+expect "--sheet names a sheet that is not there" 1 "x.xlsx: no sheet named 案件"
+run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/x.xlsx" --sheet cases --dry-run
+expect "--sheet cases --dry-run" 0 "30 cases would be imported"
