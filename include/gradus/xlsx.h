@@ -28,7 +28,8 @@ struct xlsx_column {
 struct xlsx_book;
 
 /* Starts the workbook for path with one sheet named sheet and its header
- * row; the choices are kept in a second, hidden sheet the dropdowns name. */
+ * row; choices longer than Excel allows in a rule (255 characters) are kept
+ * in a second, hidden sheet the dropdown names. */
 enum status xlsx_begin(struct xlsx_book **book, const char *path, const char *sheet,
 		       const struct xlsx_column *columns, size_t count, struct error *err);
 /* One row of count cells (NULL or "" is a blank cell). */

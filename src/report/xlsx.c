@@ -41,38 +41,68 @@ static void widen(struct xlsx_book *book, size_t column, const char *text)
 		book->widths[column] = width;
 }
 
-/* The choices of each column that has them in a column of a hidden sheet,
- * and a dropdown naming them on every row below the header. */
+/* Excel's limit on a dropdown's list written in the rule itself. */
+enum { LIST_MAX = 255 };
+
+static bool fits_in_rule(const struct xlsx_column *column)
+{
+	size_t i, len = 0;
+
+	for (i = 0; i < column->choice_count; i++)
+		len += strlen(column->choices[i]) + (i ? 1 : 0);
+	return len <= LIST_MAX;
+}
+
+/* The choices of a column in the rule itself when short enough (Excel's
+ * limit is 255 characters), else in a column of a hidden sheet the rule
+ * names (libxlsxwriter 1.1.4 then keeps a few bytes until exit). */
+static lxw_error add_dropdown(struct xlsx_book *book, lxw_col_t c, lxw_worksheet **lists, lxw_col_t *at)
+{
+	const struct xlsx_column *column = &book->columns[c];
+	lxw_data_validation rule = { 0 };
+	char range[64], formula[96];
+	const char **list = NULL;
+	lxw_error code = LXW_NO_ERROR;
+	size_t i;
+
+	if (fits_in_rule(column)) {
+		if (!(list = calloc(column->choice_count + 1, sizeof(*list))))
+			return LXW_ERROR_MEMORY_MALLOC_FAILED;
+		memcpy(list, column->choices, column->choice_count * sizeof(*list));
+		rule.validate = LXW_VALIDATION_TYPE_LIST;
+		rule.value_list = (char **)list;
+	} else {
+		if (!*lists) {
+			if (!(*lists = workbook_add_worksheet(book->workbook, "lists")))
+				return LXW_ERROR_MEMORY_MALLOC_FAILED;
+			worksheet_hide(*lists);
+		}
+		for (i = 0; i < column->choice_count && !code; i++)
+			code = worksheet_write_string(*lists, (lxw_row_t)i, *at, column->choices[i], NULL);
+		lxw_rowcol_to_range_abs(range, 0, *at, (lxw_row_t)column->choice_count - 1, *at);
+		snprintf(formula, sizeof(formula), "=lists!%s", range);
+		rule.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+		rule.value_formula = formula;
+		(*at)++;
+	}
+	if (!code)
+		code = worksheet_data_validation_range(book->sheet, 1, c, LXW_ROW_MAX - 1, c, &rule);
+	free(list);
+	return code;
+}
+
+/* A dropdown of its choices on every row below the header, for each column
+ * that has them. */
 static enum status add_dropdowns(struct xlsx_book *book, struct error *err)
 {
 	lxw_worksheet *lists = NULL;
 	lxw_col_t at = 0;
 	lxw_error code = LXW_NO_ERROR;
-	char range[64], formula[96];
-	size_t c, i;
+	size_t c;
 
-	for (c = 0; c < book->count && !code; c++) {
-		const struct xlsx_column *column = &book->columns[c];
-		lxw_data_validation rule = { 0 };
-
-		if (!column->choice_count)
-			continue;
-		if (!lists) {
-			if (!(lists = workbook_add_worksheet(book->workbook, "lists")))
-				return lxw_failed(book, LXW_ERROR_MEMORY_MALLOC_FAILED, err);
-			worksheet_hide(lists);
-		}
-		for (i = 0; i < column->choice_count && !code; i++)
-			code = worksheet_write_string(lists, (lxw_row_t)i, at, column->choices[i], NULL);
-		lxw_rowcol_to_range_abs(range, 0, at, (lxw_row_t)column->choice_count - 1, at);
-		snprintf(formula, sizeof(formula), "=lists!%s", range);
-		rule.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-		rule.value_formula = formula;
-		if (!code)
-			code = worksheet_data_validation_range(book->sheet, 1, (lxw_col_t)c, LXW_ROW_MAX - 1,
-							       (lxw_col_t)c, &rule);
-		at++;
-	}
+	for (c = 0; c < book->count && !code; c++)
+		if (book->columns[c].choice_count)
+			code = add_dropdown(book, (lxw_col_t)c, &lists, &at);
 	return code ? lxw_failed(book, code, err) : STATUS_OK;
 }
 
