@@ -9,7 +9,7 @@ VERSION    = 0.1.0
 
 CC        ?= cc
 BUILD     ?= build
-PKGS       = ncursesw panelw sqlite3 inih nettle
+PKGS       = ncursesw panelw sqlite3 inih nettle xlsxwriter minizip expat
 WARN       = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
              -Wmissing-prototypes -Wwrite-strings
 CFLAGS    ?= -O2 -g
@@ -34,7 +34,7 @@ MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
 # reports are printed to PDF in headless Chromium); `deps` installs what is
 # missing of the first, `test-deps` of both.
 DEB_PKGS   = gcc make pkg-config libncurses-dev libsqlite3-dev libinih-dev \
-             libcmocka-dev nettle-dev gettext locales
+             libcmocka-dev nettle-dev libxlsxwriter-dev libminizip-dev libexpat1-dev gettext locales
 TEST_PKGS  = sqlite3 tmux python3 time chromium poppler-utils fonts-wqy-zenhei faketime \
              clang libclang-rt-14-dev
 LOCALES    = zh_CN.UTF-8 zh_CN.GB18030

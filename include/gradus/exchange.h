@@ -42,8 +42,17 @@ enum export_kind { EXPORT_CASES, EXPORT_CHECKS, EXPORT_FINDINGS, EXPORT_EXPERTS,
 /* "cases" "checks" "findings" "experts" "agenda". */
 bool export_kind_parse(const char *name, enum export_kind *kind);
 
-/* Writes the header and every record of a kind into writer; the agenda is
- * what falls due by today + within days (overdue items included). */
+/* Where an export's rows go, as text: the header first, then a row per
+ * record (a cell NULL or "" is empty). */
+struct export_sink {
+	void (*row)(void *context, const char *const *cells, size_t count);
+	void *context;
+};
+/* Gives the header and every record of a kind to sink; the agenda is what
+ * falls due by today + within days (overdue items included). */
+enum status export_rows(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
+			int within, const struct export_sink *sink, struct error *err);
+/* export_rows into a CSV writer. */
 enum status export_csv(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
 		       int within, struct csv_writer *writer, struct error *err);
 

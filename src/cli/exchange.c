@@ -1,5 +1,6 @@
 /* gradus import cases|experts FILE and gradus export
- * cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or GB18030. */
+ * cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or GB18030, and
+ * exports to an Excel workbook (-o FILE.xlsx). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,19 +12,30 @@
 #include "gradus/exchange.h"
 #include "gradus/i18n.h"
 #include "gradus/safe_file.h"
+#include "gradus/sheet.h"
 #include "gradus/utf8.h"
+#include "gradus/xlsx.h"
 
 static int import_usage(void)
 {
-	cli_error("%s", _("usage: gradus import cases|experts FILE [--encoding auto|utf-8|gbk|gb18030] [--dry-run]"));
+	cli_error("%s", _("usage: gradus import cases|experts FILE|FILE.xlsx [--encoding auto|utf-8|gbk|gb18030]\n"
+			  "         [--sheet NAME] [--dry-run]"));
 	return 2;
 }
 
 static int export_usage(void)
 {
 	cli_error("%s", _("usage: gradus export cases|checks|findings|experts|agenda [--encoding utf-8|gb18030] [--bom]\n"
-			  "         [--within DAYS] [-o FILE]"));
+			  "         [--within DAYS] [-o FILE|FILE.xlsx]"));
 	return 2;
+}
+
+/* A file named *.xlsx is an Excel workbook, any other CSV. */
+static bool is_workbook(const char *path)
+{
+	size_t len = path ? strlen(path) : 0;
+
+	return len > 5 && !strcasecmp(path + len - 5, ".xlsx");
 }
 
 /* The whole file (or standard input for "-"); caller frees. */
@@ -112,6 +124,63 @@ static int decode_file(const char *path, enum csv_encoding encoding, char **text
 	return rc;
 }
 
+/* A sheet's rows as CSV text, each on the line of its row in the sheet
+ * (rows absent or without a value are blank lines, which the import passes
+ * over), each as wide as the header at least (a sheet leaves out empty
+ * cells at a row's end), so the import's rules and messages are those of a
+ * CSV file. */
+static int sheet_to_csv(const char *path, const struct sheet *sheet, char **text, size_t *len)
+{
+	struct csv_writer writer;
+	struct error err = { "" };
+	long line = 1;
+	size_t r, i, width = 0;
+	int rc = 0;
+
+	csv_writer_init(&writer, false);
+	for (r = 0; r < sheet->count; r++) {
+		const struct sheet_row *row = &sheet->rows[r];
+		bool blank = true;
+
+		for (; line < row->number; line++)
+			csv_end_row(&writer);
+		for (i = 0; i < row->count; i++)
+			blank = blank && !*row->cells[i];
+		if (!blank && !width)
+			width = row->count;
+		for (i = 0; !blank && (i < row->count || i < width); i++)
+			csv_write_field(&writer, i < row->count ? row->cells[i] : "");
+		csv_end_row(&writer);
+		line++;
+	}
+	if (csv_writer_finish(&writer, CSV_UTF8, text, len, &err)) {
+		cli_error("%s: %s", path, err.message);
+		rc = 1;
+	}
+	csv_writer_free(&writer);
+	return rc;
+}
+
+/* The first sheet (or the one named) of a workbook, as CSV text. */
+static int decode_workbook(const char *path, const char *sheet_name, char **text, size_t *len)
+{
+	struct sheet sheet = { 0 };
+	struct error err = { "" };
+	char *bytes = NULL;
+	size_t size = 0;
+	int rc = read_file(path, &bytes, &size);
+
+	if (!rc && sheet_read_xlsx(bytes ? bytes : "", size, sheet_name, &sheet, &err)) {
+		cli_error("%s: %s", path, err.message);
+		rc = 1;
+	}
+	if (!rc)
+		rc = sheet_to_csv(path, &sheet, text, len);
+	sheet_clear(&sheet);
+	free(bytes);
+	return rc;
+}
+
 static void import_summary(enum import_kind kind, size_t rows, bool dry_run)
 {
 	if (dry_run)
@@ -128,7 +197,7 @@ static void import_summary(enum import_kind kind, size_t rows, bool dry_run)
 
 int cli_import(struct cli *cli, int argc, char **argv)
 {
-	const char *encoding_name = "auto";
+	const char *encoding_name = "auto", *sheet_name = NULL;
 	enum csv_encoding encoding;
 	enum import_kind kind;
 	struct store *store = NULL;
@@ -145,7 +214,8 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	for (i = 3; i < argc && !bad; i++) {
 		if (!strcmp(argv[i], "--dry-run"))
 			dry_run = true;
-		else if (!cli_option(argc, argv, &i, "--encoding", &encoding_name, &bad))
+		else if (!cli_option(argc, argv, &i, "--encoding", &encoding_name, &bad) &&
+			 !cli_option(argc, argv, &i, "--sheet", &sheet_name, &bad))
 			return import_usage();
 	}
 	if (bad)
@@ -154,7 +224,8 @@ int cli_import(struct cli *cli, int argc, char **argv)
 		cli_error(_("--encoding %s: expected auto, utf-8, gbk or gb18030"), encoding_name);
 		return 2;
 	}
-	if ((rc = decode_file(argv[2], encoding, &text, &len)))
+	if ((rc = is_workbook(argv[2]) ? decode_workbook(argv[2], sheet_name, &text, &len)
+				       : decode_file(argv[2], encoding, &text, &len)))
 		return rc;
 	rc = cli_open_all(cli, STORE_OPEN_OR_CREATE, &store, &forms);
 	if (!rc && import_csv(store, forms, kind, argv[2], text, len, dry_run, &rows, print_warning, argv[2], &err)) {
@@ -224,6 +295,87 @@ static int parse_export(int argc, char **argv, struct export_args *a)
 	return 0;
 }
 
+/* An export to a workbook: the first row (the header) starts the book with
+ * each column's kind, read from its name; the first failure is kept. */
+struct workbook_export {
+	struct xlsx_book *book;
+	const struct forms *forms;
+	const char *path, *sheet;
+	const char **levels, **regions;
+	struct error err;
+	enum status status;
+};
+
+static void workbook_column(struct workbook_export *x, const char *name, struct xlsx_column *column)
+{
+	size_t len = strlen(name);
+
+	column->header = name;
+	column->kind = (len > 3 && !strcmp(name + len - 3, "_on")) || !strcmp(name, "next_due") ? XLSX_DATE
+		       : !strcmp(name, "year") || !strcmp(name, "maturity") || !strcmp(name, "score") ? XLSX_NUMBER
+		       : XLSX_TEXT;
+	if (!strcmp(name, "level")) {
+		column->choices = x->levels;
+		column->choice_count = x->forms->level_count;
+	} else if (!strcmp(name, "region")) {
+		column->choices = x->regions;
+		column->choice_count = x->forms->region_count;
+	}
+}
+
+static void workbook_header(struct workbook_export *x, const char *const *cells, size_t count)
+{
+	struct xlsx_column *columns = calloc(count ? count : 1, sizeof(*columns));
+	size_t i;
+
+	x->levels = calloc(x->forms->level_count + 1, sizeof(*x->levels));
+	x->regions = calloc(x->forms->region_count + 1, sizeof(*x->regions));
+	if (!columns || !x->levels || !x->regions) {
+		x->status = error_set(&x->err, STATUS_ERR_NOMEM, "%s", _("out of memory"));
+		free(columns);
+		return;
+	}
+	for (i = 0; i < x->forms->level_count; i++)
+		x->levels[i] = x->forms->levels[i].key;
+	for (i = 0; i < x->forms->region_count; i++)
+		x->regions[i] = x->forms->regions[i].key;
+	for (i = 0; i < count; i++)
+		workbook_column(x, cells[i], &columns[i]);
+	x->status = xlsx_begin(&x->book, x->path, x->sheet, columns, count, &x->err);
+	free(columns);
+}
+
+static void workbook_row(void *context, const char *const *cells, size_t count)
+{
+	struct workbook_export *x = context;
+
+	if (x->status)
+		return;
+	if (!x->book)
+		workbook_header(x, cells, count);
+	else
+		x->status = xlsx_row(x->book, cells, count, &x->err);
+}
+
+static int export_workbook(struct store *store, const struct forms *forms, const struct export_args *a,
+			   struct date today, const char *sheet)
+{
+	struct workbook_export x = { .forms = forms, .path = cli_path(a->output), .sheet = sheet };
+	struct export_sink sink = { workbook_row, &x };
+	enum status status = export_rows(store, forms, a->kind, today, a->within, &sink, &x.err);
+
+	if (!status)
+		status = x.status;
+	if (!status && x.book)
+		status = xlsx_commit(&x.book, &x.err);
+	xlsx_abort(&x.book);
+	if (status)
+		cli_error("%s", x.err.message);
+	free(x.levels);
+	free(x.regions);
+	return status ? 1 : 0;
+}
+
 int cli_export(struct cli *cli, int argc, char **argv)
 {
 	struct export_args a;
@@ -238,6 +390,11 @@ int cli_export(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
+	if (!rc && is_workbook(a.output)) {
+		rc = export_workbook(store, forms, &a, cli->today, argv[1]);
+		cli_close_all(&store, &forms);
+		return rc;
+	}
 	csv_writer_init(&writer, a.bom);
 	if (!rc && (export_csv(store, forms, a.kind, cli->today, a.within, &writer, &err) ||
 		    csv_writer_finish(&writer, a.encoding, &bytes, &len, &err))) {

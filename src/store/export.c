@@ -1,5 +1,6 @@
-/* Exporting cases, checks, findings, experts and the agenda as CSV; the
- * cases and experts with the columns their imports take. */
+/* Exporting cases, checks, findings, experts and the agenda as rows of
+ * text (to CSV here, to a workbook by the caller's sink); the cases and
+ * experts with the columns their imports take. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,19 +27,15 @@ bool export_kind_parse(const char *name, enum export_kind *kind)
 	return false;
 }
 
-static void write_row(struct csv_writer *w, const char *const *cells, size_t count)
+static void write_row(const struct export_sink *w, const char *const *cells, size_t count)
 {
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		csv_write_field(w, cells[i]);
-	csv_end_row(w);
+	w->row(w->context, cells, count);
 }
 
 #define WRITE_ROW(w, ...) \
 	write_row((w), (const char *const[]){ __VA_ARGS__ }, sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(char *))
 
-static void write_case(struct csv_writer *w, const struct case_detail *d)
+static void write_case(const struct export_sink *w, const struct case_detail *d)
 {
 	char year[12], maturity[16] = "", scenarios[160] = "";
 	size_t i, used = 0;
@@ -53,7 +50,7 @@ static void write_case(struct csv_writer *w, const struct case_detail *d)
 		  scenarios, d->certified_on, d->cultivation_starts_on, d->expires_on, d->row.next_due, d->note);
 }
 
-static enum status export_cases(struct store *store, struct csv_writer *w, struct error *err)
+static enum status export_cases(struct store *store, const struct export_sink *w, struct error *err)
 {
 	static const char *const sql = "SELECT id FROM cases WHERE ?1 IS NULL ORDER BY number";
 	char (*ids)[33] = NULL;
@@ -75,7 +72,7 @@ static enum status export_cases(struct store *store, struct csv_writer *w, struc
 	return status;
 }
 
-static void write_check(struct csv_writer *w, const struct check_view *v)
+static void write_check(const struct export_sink *w, const struct check_view *v)
 {
 	struct score score = check_score_overall(v);
 	char percent[16] = "";
@@ -86,7 +83,7 @@ static void write_check(struct csv_writer *w, const struct check_view *v)
 		  percent);
 }
 
-static enum status export_checks(struct store *store, struct csv_writer *w, struct error *err)
+static enum status export_checks(struct store *store, const struct export_sink *w, struct error *err)
 {
 	static const char *const sql = "SELECT id FROM checks WHERE ?1 IS NULL ORDER BY number";
 	char (*ids)[33] = NULL;
@@ -113,7 +110,7 @@ static const char *const findings_sql =
 	" LEFT JOIN checks k ON k.id = f.check_id LEFT JOIN panels p ON p.id = f.panel_id"
 	" ORDER BY c.number, 2, f.scenario, f.item, f.created_at";
 
-static enum status export_findings(struct store *store, struct csv_writer *w, struct error *err)
+static enum status export_findings(struct store *store, const struct export_sink *w, struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, findings_sql, err);
 	enum status status;
@@ -125,15 +122,17 @@ static enum status export_findings(struct store *store, struct csv_writer *w, st
 	WRITE_ROW(w, "id", "source", "case", "scenario", "item", "severity", "action", "due_on", "status",
 		  "closed_on", "closed_by", "closing_note");
 	while (!(status = store_step(store, stmt, &row, err)) && row) {
+		const char *cells[12];
+
 		for (i = 0; i < 12; i++)
-			csv_write_field(w, (const char *)sqlite3_column_text(stmt, i));
-		csv_end_row(w);
+			cells[i] = (const char *)sqlite3_column_text(stmt, i);
+		write_row(w, cells, 12);
 	}
 	sqlite3_reset(stmt);
 	return status;
 }
 
-static enum status export_experts(struct store *store, struct csv_writer *w, struct error *err)
+static enum status export_experts(struct store *store, const struct export_sink *w, struct error *err)
 {
 	struct expert_row *rows = NULL;
 	size_t count = 0, i;
@@ -148,7 +147,7 @@ static enum status export_experts(struct store *store, struct csv_writer *w, str
 }
 
 static enum status export_agenda(struct store *store, const struct forms *forms, struct date today, int within,
-				 struct csv_writer *w, struct error *err)
+				 const struct export_sink *w, struct error *err)
 {
 	struct agenda_item *items = NULL;
 	char due[DATE_TEXT_SIZE];
@@ -165,8 +164,8 @@ static enum status export_agenda(struct store *store, const struct forms *forms,
 	return status;
 }
 
-enum status export_csv(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
-		       int within, struct csv_writer *writer, struct error *err)
+enum status export_rows(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
+			int within, const struct export_sink *writer, struct error *err)
 {
 	switch (kind) {
 	case EXPORT_CASES:
@@ -181,4 +180,21 @@ enum status export_csv(struct store *store, const struct forms *forms, enum expo
 		return export_agenda(store, forms, today, within, writer, err);
 	}
 	return error_set(err, STATUS_ERR_INVALID, _("no such export"));
+}
+
+static void csv_row(void *context, const char *const *cells, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		csv_write_field(context, cells[i]);
+	csv_end_row(context);
+}
+
+enum status export_csv(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
+		       int within, struct csv_writer *writer, struct error *err)
+{
+	struct export_sink sink = { csv_row, writer };
+
+	return export_rows(store, forms, kind, today, within, &sink, err);
 }

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../lib.sh"
 # A fixed seed and a fixed number of inputs: make check tries the same
 # inputs on every machine, however fast (the bundle reader is the slow one).
-for name in bundle config csv dates forms script uscc; do
+for name in bundle config csv dates forms script sheet uscc; do
 	runs=20000
 	[ "$name" = bundle ] && runs=800
 	FUZZ_SEED=${FUZZ_SEED:-1} FUZZ_RUNS=$runs FUZZ_OUT= sh "$TOP/tests/fuzz/run.sh" "${GRADUS_FUZZ_SECONDS:-30}" "$name"

@@ -1,0 +1,178 @@
+/* Unit tests of src/text/sheet.c: workbooks made with libxlsxwriter (shared
+ * strings, and inline strings in its constant-memory mode) read back:
+ * text, numbers, booleans, blank cells, date cells by built-in, custom and
+ * Chinese formats, a sheet by name, and bad workbooks refused. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <xlsxwriter.h>
+
+#include "gradus/sheet.h"
+
+static char folder[] = "/tmp/gradus-sheet-XXXXXX";
+
+/* The workbook's bytes (caller frees). */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *file = fopen(path, "rb");
+	char *bytes;
+
+	assert_non_null(file);
+	fseek(file, 0, SEEK_END);
+	*len = (size_t)ftell(file);
+	rewind(file);
+	bytes = malloc(*len + 1);
+	assert_non_null(bytes);
+	assert_int_equal(fread(bytes, 1, *len, file), *len);
+	fclose(file);
+	return bytes;
+}
+
+/* A workbook: a sheet "other" first when two_sheets, then "cases". */
+static char *make_workbook(bool constant_memory, bool two_sheets, size_t *len)
+{
+	char path[64];
+	lxw_workbook_options options = { .constant_memory = constant_memory, .tmpdir = folder };
+	lxw_workbook *book;
+	lxw_worksheet *sheet;
+	lxw_format *iso, *builtin, *chinese, *scientific;
+	lxw_datetime day = { 2026, 3, 5, 0, 0, 0 };
+	char *bytes;
+
+	snprintf(path, sizeof(path), "%s/book.xlsx", folder);
+	book = workbook_new_opt(path, &options);
+	assert_non_null(book);
+	if (two_sheets)
+		worksheet_write_string(workbook_add_worksheet(book, "other"), 0, 0, "not this one", NULL);
+	sheet = workbook_add_worksheet(book, "cases");
+	iso = workbook_add_format(book);
+	format_set_num_format(iso, "yyyy-mm-dd");
+	builtin = workbook_add_format(book);
+	format_set_num_format_index(builtin, 14);
+	chinese = workbook_add_format(book);
+	format_set_num_format(chinese, "yyyy\"年\"m\"月\"d\"日\"");
+	scientific = workbook_add_format(book);
+	format_set_num_format(scientific, "0.00E+00");
+	worksheet_write_string(sheet, 0, 0, "企业名称", NULL);
+	worksheet_write_string(sheet, 0, 1, "uscc", NULL);
+	worksheet_write_string(sheet, 0, 2, "year", NULL);
+	worksheet_write_string(sheet, 0, 3, "on", NULL);
+	worksheet_write_string(sheet, 0, 4, "flag", NULL);
+	worksheet_write_string(sheet, 1, 0, "黄石\"东贝\", 有限公司\n第二行", NULL);
+	worksheet_write_string(sheet, 1, 1, "91420200MA0DX6QEY5", NULL);
+	worksheet_write_number(sheet, 1, 2, 2026, NULL);
+	worksheet_write_datetime(sheet, 1, 3, &day, iso);
+	worksheet_write_boolean(sheet, 1, 4, 1, NULL);
+	/* row 3 left out; row 4 with gaps */
+	worksheet_write_datetime(sheet, 3, 1, &day, builtin);
+	worksheet_write_datetime(sheet, 3, 3, &day, chinese);
+	worksheet_write_number(sheet, 3, 4, 61, scientific);
+	assert_int_equal(workbook_close(book), LXW_NO_ERROR);
+	bytes = slurp(path, len);
+	unlink(path);
+	return bytes;
+}
+
+static void expect_row(const struct sheet_row *row, long number, const char *const *cells, size_t count)
+{
+	size_t i;
+
+	assert_int_equal(row->number, number);
+	assert_int_equal(row->count, count);
+	for (i = 0; i < count; i++)
+		assert_string_equal(row->cells[i], cells[i]);
+}
+
+static void read_back(bool constant_memory)
+{
+	static const char *const header[] = { "企业名称", "uscc", "year", "on", "flag" };
+	static const char *const first[] = { "黄石\"东贝\", 有限公司\n第二行", "91420200MA0DX6QEY5", "2026",
+					     "2026-03-05", "TRUE" };
+	static const char *const gaps[] = { "", "2026-03-05", "", "2026-03-05", "61" };
+	struct sheet sheet;
+	struct error err = { "" };
+	size_t len;
+	char *bytes = make_workbook(constant_memory, false, &len);
+
+	assert_int_equal(sheet_read_xlsx(bytes, len, NULL, &sheet, &err), STATUS_OK);
+	assert_int_equal(sheet.count, 3);
+	expect_row(&sheet.rows[0], 1, header, 5);
+	expect_row(&sheet.rows[1], 2, first, 5);
+	expect_row(&sheet.rows[2], 4, gaps, 5);
+	sheet_clear(&sheet);
+	assert_null(sheet.rows);
+	free(bytes);
+}
+
+static void test_shared_strings(void **state)
+{
+	(void)state;
+	read_back(false);
+}
+
+static void test_inline_strings(void **state)
+{
+	(void)state;
+	read_back(true);
+}
+
+static void test_sheet_by_name(void **state)
+{
+	struct sheet sheet;
+	struct error err = { "" };
+	size_t len;
+	char *bytes = make_workbook(false, true, &len);
+
+	(void)state;
+	assert_int_equal(sheet_read_xlsx(bytes, len, NULL, &sheet, &err), STATUS_OK);
+	assert_int_equal(sheet.count, 1);
+	assert_string_equal(sheet.rows[0].cells[0], "not this one");
+	sheet_clear(&sheet);
+	assert_int_equal(sheet_read_xlsx(bytes, len, "cases", &sheet, &err), STATUS_OK);
+	assert_int_equal(sheet.count, 3);
+	assert_string_equal(sheet.rows[1].cells[1], "91420200MA0DX6QEY5");
+	sheet_clear(&sheet);
+	assert_int_equal(sheet_read_xlsx(bytes, len, "案件", &sheet, &err), STATUS_ERR_NOT_FOUND);
+	assert_non_null(strstr(err.message, "案件"));
+	free(bytes);
+}
+
+static void test_bad_workbooks(void **state)
+{
+	struct sheet sheet;
+	struct error err = { "" };
+	size_t len;
+	char *bytes = make_workbook(false, false, &len);
+
+	(void)state;
+	assert_int_equal(sheet_read_xlsx("a,b\r\n1,2\r\n", 10, NULL, &sheet, &err), STATUS_ERR_PARSE);
+	assert_non_null(strstr(err.message, "not a zip archive"));
+	/* cut short: the zip's directory (at its end) is gone */
+	assert_int_equal(sheet_read_xlsx(bytes, len / 2, NULL, &sheet, &err), STATUS_ERR_PARSE);
+	assert_null(sheet.rows);
+	free(bytes);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shared_strings),
+		cmocka_unit_test(test_inline_strings),
+		cmocka_unit_test(test_sheet_by_name),
+		cmocka_unit_test(test_bad_workbooks),
+	};
+	int failed;
+
+	assert_non_null(mkdtemp(folder));
+	failed = cmocka_run_group_tests(tests, NULL, NULL);
+	rmdir(folder);
+	return failed;
+}
