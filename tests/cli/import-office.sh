@@ -99,3 +99,31 @@ bad "a credit code is named by its header as written" "甲公司,91421000MAGEEUF
 	"$WORK/bad.csv:2: column 信用代码"
 [ ! -e "$WORK/bad.db" ] || [ "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases')" = 0 ] &&
 	ok "a refused file writes nothing" || fail "a refused file writes nothing"
+
+# The same value rules for the commands: case add, case set, expert add and
+# expert set take a region and a level as the office writes them.
+C() { "$GRADUS" --db "$WORK/cli.db" "$@"; }
+region_of() { sqlite3 "$WORK/cli.db" "SELECT e.region || ' ' || c.level FROM cases c JOIN factories f ON f.id = c.factory_id
+	JOIN enterprises e ON e.id = f.enterprise_id WHERE e.credit_code = '$1'"; }
+n=0
+for pair in "武汉市 卓越级 wuhan excellent 91420100MA4K12345K" "420100 基础级 wuhan basic 91420100MA4KXXXX0D" \
+	"恩施州 Advanced enshi advanced 91420900MA4KABCD1K" "恩施土家族苗族自治州 领航级 enshi leading 91420800MA4KABCD1E"; do
+	set -- $pair
+	n=$((n + 1))
+	run C case add --enterprise "某某智造$n" --uscc "$5" --region "$1" --level "$2" --year 2026
+	[ "$RC" = 0 ] && [ "$(region_of "$5")" = "$3 $4" ] &&
+		ok "case add --region $1 --level $2 takes $3 $4" || fail "case add --region $1 --level $2" "$ERR" "$(region_of "$5")"
+done
+CASE=$(sqlite3 "$WORK/cli.db" "SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id
+	JOIN enterprises e ON e.id = f.enterprise_id WHERE e.credit_code = '91420100MA4K12345K'")
+run C case set "$CASE" region 黄石
+[ "$RC" = 0 ] && [ "$(region_of 91420100MA4K12345K)" = "huangshi excellent" ] &&
+	ok "case set region 黄石 stores huangshi" || fail "case set region 黄石" "$ERR" "$(region_of 91420100MA4K12345K)"
+run C case set "$CASE" region 火星
+expect "case set refuses a region that is none" 1 "region '火星'"
+run C expert add 张伟 --fields rnd --affiliation 华中科技大学 --region 'Wuhan '
+[ "$RC" = 0 ] && [ "$(sqlite3 "$WORK/cli.db" "SELECT region FROM experts WHERE name = '张伟'")" = wuhan ] &&
+	ok "expert add --region 'Wuhan ' stores wuhan" || fail "expert add --region Wuhan" "$ERR"
+run C expert set E0001 region 恩施州
+[ "$RC" = 0 ] && [ "$(sqlite3 "$WORK/cli.db" "SELECT region FROM experts WHERE name = '张伟'")" = enshi ] &&
+	ok "expert set region 恩施州 stores enshi" || fail "expert set region 恩施州" "$ERR"
