@@ -13,7 +13,8 @@
 #include "gradus/panels.h"
 #include "gradus/valid.h"
 
-#define MAX_COLUMNS 24
+#define MAX_COLUMNS 64
+#define NO_HEADER (-2) /* a column whose header cell is empty */
 
 enum case_column {
 	C_ENTERPRISE, C_USCC, C_REGION, C_LEVEL, C_YEAR, C_FACTORY, C_ADDRESS, C_INDUSTRY, C_CONTACT, C_MATURITY,
@@ -49,7 +50,7 @@ struct import {
 	const struct forms *forms;
 	enum import_kind kind;
 	const char *name;
-	int slot[MAX_COLUMNS];      /* for each field of a row: its known column, or -1 */
+	int slot[MAX_COLUMNS];      /* for each field of a row: its known column, -1 or NO_HEADER */
 	size_t field_count;
 	const char *values[MAX_COLUMNS]; /* by known column; NULL: empty */
 	char *headers[MAX_COLUMNS];      /* by known column: its header as the file writes it */
@@ -158,6 +159,10 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 		int known = known_column(im, text);
 
 		im->slot[i] = known;
+		if (!*text) { /* the empty columns a spreadsheet leaves right of its data */
+			im->slot[i] = NO_HEADER;
+			continue;
+		}
 		if (known < 0 && (index_of(c->ignored, text) >= 0 || forms_column_skipped(im->forms, text)))
 			continue;
 		if (known < 0 && !im->options->skip_unknown)
@@ -223,6 +228,10 @@ static enum status take_row(struct import *im, struct csv_record *row, struct er
 	for (i = 0; i < row->count; i++) {
 		csv_restore_formula(row->fields[i]);
 		forms_trim(row->fields[i]);
+		if (im->slot[i] == NO_HEADER && *row->fields[i])
+			/* L10N: the file, its line, the column's number, then the value found under no header */
+			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %zu has no header but holds '%s'"),
+					 im->name, im->line, i + 1, row->fields[i]);
 		if (im->slot[i] >= 0 && check_cell(im, c->known[im->slot[i]], row->fields[i], err))
 			return STATUS_ERR_INVALID;
 		if (im->slot[i] >= 0 && *row->fields[i])

@@ -3,7 +3,8 @@
 # by full name, short name, name without 市 and code, dates as 2026/3/5 and
 # 2026年3月5日, cells padded with ASCII and full-width spaces, ",,,," rows
 # below the data, a name outside the BMP, quotes, commas and a line break in
-# a note; in UTF-8 with BOM, GBK and GB18030, each giving the same database.
+# a note, two empty columns right of the data; in UTF-8 with BOM, GBK and
+# GB18030, each giving the same database.
 # Unknown columns are refused naming file, header and the known headers
 # unless --skip-unknown; bad values are refused naming file, row, header as
 # written and value, pointing to a section of gradus(1) that exists.
@@ -15,13 +16,13 @@ SP='　' # U+3000, a full-width space
 # enterprise is named without it ($1: the name's first part).
 sheet() {
 	cat <<EOF
-序号,企业名称,统一社会信用代码,地区,级别,年度,承诺日期,场景,备注
+序号,企业名称,统一社会信用代码,地区,级别,年度,承诺日期,场景,备注,,
 1,${1}智造有限公司 , 91420200MA0DX6QEY5,${SP}黄石市,基础级,2026,2026/3/5,1、5；9,"他说""好""
-第二行, 有逗号"
-2,咸宁家居有限公司,91420300MA9H9ETGN0,恩施州 ,先进级${SP},2026,2026年3月5日,"1,2",
-3,荆州装备有限公司,91421000MAGEEUF318,420100,卓越级,2026,2026.3.5,,
-4,宜都化工有限公司,91420100MA4K12345K,武汉,basic,2026,,,
-5,随州汽车有限公司,91420900MA4KABCD1K,恩施土家族苗族自治州,Advanced,2026,,,
+第二行, 有逗号",,
+2,咸宁家居有限公司,91420300MA9H9ETGN0,恩施州 ,先进级${SP},2026,2026年3月5日,"1,2",,,
+3,荆州装备有限公司,91421000MAGEEUF318,420100,卓越级,2026,2026.3.5,,,,
+4,宜都化工有限公司,91420100MA4K12345K,武汉,basic,2026,,,,,
+5,随州汽车有限公司,91420900MA4KABCD1K,恩施土家族苗族自治州,Advanced,2026,,,,,
 ,,,,,,,,
 ,,,,
 EOF
@@ -95,6 +96,9 @@ bad "an unknown level names row, header and value" "甲公司,91421000MAGEEUF319
 	"$WORK/bad.csv:2: column 级别: '金牌级': expected a level such as 基础级"
 bad "a day February lacks names row, header and value" "甲公司,91421000MAGEEUF319,武汉,基础级,2026,2026/2/29" \
 	"$WORK/bad.csv:2: column 认定日期: 2026/2/29: February 2026 has 28 days; expected YYYY-MM-DD"
+printf '企业名称,信用代码,地区,级别,年度,\n甲公司,91420100MA4K12345K,武汉,基础级,2026,x\n' >"$WORK/noheader.csv"
+run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/noheader.csv"
+expect "a value under an empty header is refused" 1 "$WORK/noheader.csv:2: column 6 has no header but holds 'x'"
 bad "a credit code is named by its header as written" "甲公司,91421000MAGEEUF310,武汉,基础级,2026," \
 	"$WORK/bad.csv:2: column 信用代码"
 [ ! -e "$WORK/bad.db" ] || [ "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases')" = 0 ] &&
