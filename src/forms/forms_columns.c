@@ -40,7 +40,7 @@ char *forms_trim(char *text)
 }
 
 /* A header already named for the same kind is refused: the import could
- * not tell which field it means. */
+ * not tell which field it means. alias is the last of forms->columns. */
 static enum status check_repeated(const struct forms *forms, const struct ini_doc *doc, int line,
 				  const struct column_alias *alias, struct error *err)
 {

@@ -206,6 +206,14 @@ static const struct bad_case bad_cases[] = {
 	{ "key before any section", "stages.ini", BASE_FILE, "[construction]", "stray = 1\n[construction]", NULL,
 	  "stray = 1", "before the first [section]" },
 	{ "missing stages.ini", "stages.ini", BASE_REMOVE, NULL, NULL, NULL, NULL, "cannot open" },
+	{ "columns of an unknown import", "columns.ini", BASE_FILE, "[cases.uscc]", "[people.uscc]", NULL,
+	  "[people.uscc]", "expected [cases.FIELD], [experts.FIELD] or [skip]" },
+	{ "a header naming two fields", "columns.ini", BASE_FILE, "headers = 地址, 工厂地址", "headers = 地址, 地区",
+	  NULL, "headers = 地址, 地区", "header '地区' already names cases.region" },
+	{ "a header listed twice", "columns.ini", BASE_FILE, "headers = 地址, 工厂地址", "headers = 地址, 地址",
+	  NULL, "headers = 地址, 地址", "header '地址' is listed twice" },
+	{ "columns without headers", "columns.ini", BASE_FILE, "headers = 年度, 年份, 申报年度", "heads = 年度",
+	  NULL, "heads = 年度", "heads" },
 };
 
 static char *read_text(const char *path)
