@@ -26,6 +26,14 @@ enum status date_parse(const char *text, struct date *out, struct error *err);
  * "--due: 2026-02-30: February 2026 has 28 days; expected YYYY-MM-DD".
  * name NULL (a form, whose label names the date): without the name. */
 enum status date_parse_named(const char *name, const char *text, struct date *out, struct error *err);
+/* A date as a spreadsheet writes it: 2026-03-05, 2026-3-5, 2026/3/5,
+ * 2026.3.5 or 2026年3月5日 (one separator throughout; month and day of one
+ * or two digits; a real calendar day). Spaces around are the caller's to
+ * trim. On failure err says what was wrong and what is expected, e.g.
+ * "2026/2/30: February 2026 has 28 days; expected YYYY-MM-DD" or "5.3.2026:
+ * expected YYYY-MM-DD, e.g. 2026-03-05, or 2026/3/5, 2026.3.5, 2026年3月5日".
+ * date_parse stays strict where YYYY-MM-DD is the contract. */
+enum status date_parse_office(const char *text, struct date *out, struct error *err);
 void date_format(struct date d, char out[DATE_TEXT_SIZE]);
 /* The dates a record may carry: from DATE_EARLIEST (the programme's first
  * year) to ten years after today (the system clock's, clock_today). A date

@@ -25,18 +25,32 @@ const struct import_columns *import_columns_of(enum import_kind kind);
 /* A warning of a row (e.g. case_create's intake warnings), by line. */
 typedef void (*import_warning_fn)(void *context, long line, const char *text);
 
+/* How an import runs: dry_run rolls back at the end; skip_unknown passes
+ * over a column it does not know (calling skipped with its header) instead
+ * of refusing the file; warn gets each row's warnings. */
+struct import_options {
+	bool dry_run, skip_unknown;
+	import_warning_fn warn;
+	void (*skipped)(void *context, const char *header);
+	void *context;
+};
+
 /* Imports UTF-8 CSV text whose first record is the header naming the
- * columns (in any order; unknown, repeated or missing required columns are
- * refused, naming them). Every row goes through case_create or expert_add
+ * columns, in any order, by the import's own names or the headers of
+ * forms/columns.ini (Chinese or English); a row number column ([skip], e.g.
+ * 序号) is passed over; unknown (unless skip_unknown), repeated or missing
+ * required columns are refused, naming them. Cells are trimmed of ASCII and
+ * full-width spaces; blank rows are skipped; regions and levels are taken
+ * as an office writes them (forms_region_find, forms_level_find), dates by
+ * date_parse_office. Every row goes through case_create or expert_add
  * inside ONE transaction: the first bad row rolls everything back and err
- * is "NAME:LINE: column COLUMN: message" (NAME the file's name, LINE where
- * the row starts). A cell read back from an export has its formula
- * apostrophe removed (csv_restore_formula); an empty cell is no value.
- * dry_run: the same, then rolled back. *rows: the rows imported (or that
- * would be). */
+ * is "NAME:LINE: column HEADER: message" (NAME the file's name, LINE where
+ * the row starts, HEADER as the file writes it). A cell read back from an
+ * export has its formula apostrophe removed (csv_restore_formula); an
+ * empty cell is no value. *rows: the rows imported (or that would be). */
 enum status import_csv(struct store *store, const struct forms *forms, enum import_kind kind, const char *name,
-		       const char *text, size_t len, bool dry_run, size_t *rows, import_warning_fn warn,
-		       void *context, struct error *err);
+		       const char *text, size_t len, const struct import_options *options, size_t *rows,
+		       struct error *err);
 
 enum export_kind { EXPORT_CASES, EXPORT_CHECKS, EXPORT_FINDINGS, EXPORT_EXPERTS, EXPORT_AGENDA };
 /* "cases" "checks" "findings" "experts" "agenda". */

@@ -105,6 +105,17 @@ struct level {
 
 struct region {
 	char *key, *zh, *en, *code;
+	char **short_names;   /* "恩施州" as an office writes it; may be none */
+	size_t short_count;
+};
+
+/* One field of an import and the headers an office writes for it
+ * (forms/columns.ini, section [KIND.FIELD]). */
+struct column_alias {
+	char *kind;           /* "cases" "experts" */
+	char *field;          /* the import's own column name, e.g. "uscc" */
+	char **headers;       /* "统一社会信用代码", "信用代码" … */
+	size_t header_count;
 };
 
 struct forms {
@@ -117,6 +128,10 @@ struct forms {
 	size_t level_count;
 	struct region *regions;       /* in file order */
 	size_t region_count;
+	struct column_alias *columns; /* forms/columns.ini; none when the file is absent */
+	size_t column_count;
+	char **skip_headers;          /* [skip] headers: a row number column such as 序号 */
+	size_t skip_count;
 	struct holiday_calendar calendar;
 	struct maturity_band bands[5];
 	char *band_zh[5], *band_en[5];  /* names of maturity levels 1..5 */
@@ -133,6 +148,19 @@ const struct stage *forms_stage(const struct forms *forms, const char *key);
 const struct scenario *forms_scenario(const struct forms *forms, int id);
 const struct level *forms_level(const struct forms *forms, const char *key);
 const struct region *forms_region(const struct forms *forms, const char *key);
+/* A region as an office writes it: key, GB/T 2260 code (420100), Chinese
+ * name (武汉市), name without 市 (武汉), a short name of regions.ini (恩施州)
+ * or English (Wuhan, any case); NULL when none matches. text is trimmed. */
+const struct region *forms_region_find(const struct forms *forms, const char *text);
+/* A level by key, Chinese (卓越级), English or code (any case); else NULL. */
+const struct level *forms_level_find(const struct forms *forms, const char *text);
+/* The field of an import (kind "cases" or "experts") a header names by
+ * forms/columns.ini, or NULL; forms_column_skipped: a row number column. */
+const char *forms_column_field(const struct forms *forms, const char *kind, const char *header);
+bool forms_column_skipped(const struct forms *forms, const char *header);
+/* text without leading and trailing ASCII blanks and U+3000 (full-width
+ * space), in place; returns text. */
+char *forms_trim(char *text);
 const struct level_step *forms_level_step(const struct level *level, const char *key);
 const struct level_state *forms_level_state(const struct level *level, const char *key);
 const struct level_panel *forms_level_panel(const struct level *level, const char *key);

@@ -19,7 +19,7 @@
 static int import_usage(void)
 {
 	cli_error("%s", _("usage: gradus import cases|experts FILE|FILE.xlsx [--encoding auto|utf-8|gbk|gb18030]\n"
-			  "         [--sheet NAME] [--dry-run]"));
+			  "         [--sheet NAME] [--dry-run] [--skip-unknown]"));
 	return 2;
 }
 
@@ -181,6 +181,51 @@ static int decode_workbook(const char *path, const char *sheet_name, char **text
 	return rc;
 }
 
+/* The headers --skip-unknown passed over, for the summary. */
+struct skipped_columns {
+	const char *file;
+	char **headers;
+	size_t count;
+};
+
+static void note_skipped(void *context, const char *header)
+{
+	struct skipped_columns *s = context;
+	char **grown = realloc(s->headers, (s->count + 1) * sizeof(*s->headers));
+
+	if (grown && (grown[s->count] = strdup(header)))
+		s->count++;
+	if (grown)
+		s->headers = grown;
+}
+
+static void print_row_warning(void *context, long line, const char *text)
+{
+	print_warning((void *)((struct skipped_columns *)context)->file, line, text);
+}
+
+static void skipped_summary(struct skipped_columns *s)
+{
+	size_t i;
+
+	if (s->count)
+		/* L10N: before the headers of the columns --skip-unknown passed over, comma-separated */
+		printf("%s", ngettext("column passed over: ", "columns passed over: ", s->count));
+	for (i = 0; i < s->count; i++)
+		printf("%s%s", i ? ", " : "", s->headers[i]);
+	if (s->count)
+		printf("\n");
+}
+
+static void skipped_free(struct skipped_columns *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->count; i++)
+		free(s->headers[i]);
+	free(s->headers);
+}
+
 static void import_summary(enum import_kind kind, size_t rows, bool dry_run)
 {
 	if (dry_run)
@@ -203,7 +248,11 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	struct store *store = NULL;
 	struct forms *forms = NULL;
 	struct error err = { "" };
-	bool bad = false, dry_run = false;
+	bool bad = false;
+	struct skipped_columns skipped = { argc > 2 ? argv[2] : "", NULL, 0 };
+	struct import_options options = {
+		.warn = print_row_warning, .skipped = note_skipped, .context = &skipped,
+	};
 	char *text = NULL;
 	size_t len = 0, rows = 0;
 	int i, rc;
@@ -213,7 +262,9 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	kind = !strcmp(argv[1], "cases") ? IMPORT_CASES : IMPORT_EXPERTS;
 	for (i = 3; i < argc && !bad; i++) {
 		if (!strcmp(argv[i], "--dry-run"))
-			dry_run = true;
+			options.dry_run = true;
+		else if (!strcmp(argv[i], "--skip-unknown"))
+			options.skip_unknown = true;
 		else if (!cli_option(argc, argv, &i, "--encoding", &encoding_name, &bad) &&
 			 !cli_option(argc, argv, &i, "--sheet", &sheet_name, &bad))
 			return import_usage();
@@ -228,14 +279,17 @@ int cli_import(struct cli *cli, int argc, char **argv)
 				       : decode_file(argv[2], encoding, &text, &len)))
 		return rc;
 	rc = cli_open_all(cli, STORE_OPEN_OR_CREATE, &store, &forms);
-	if (!rc && import_csv(store, forms, kind, argv[2], text, len, dry_run, &rows, print_warning, argv[2], &err)) {
+	if (!rc && import_csv(store, forms, kind, argv[2], text, len, &options, &rows, &err)) {
 		cli_error("%s", err.message);
 		/* L10N: after the error of an import's first bad row */
 		cli_error("%s", _("nothing was imported"));
 		rc = 1;
 	}
-	if (!rc)
-		import_summary(kind, rows, dry_run);
+	if (!rc) {
+		import_summary(kind, rows, options.dry_run);
+		skipped_summary(&skipped);
+	}
+	skipped_free(&skipped);
 	free(text);
 	cli_close_all(&store, &forms);
 	return rc;

@@ -1,6 +1,7 @@
 /* Calendar dates in the proleptic Gregorian calendar, years 1..9999. */
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "gradus/dates.h"
 #include "gradus/i18n.h"
@@ -83,6 +84,88 @@ enum status date_parse(const char *text, struct date *out, struct error *err)
 		 * e.g. "2026-02-30: February 2026 has 28 days" */
 		return error_set(err, STATUS_ERR_INVALID, _("%s: %s %d has %d days"), text,
 				 _(month_names[d.month - 1]), d.year, days);
+	*out = d;
+	return STATUS_OK;
+}
+
+/* Reads 1 to max digits at *p (advancing it); -1 when there is none. */
+static int read_digits(const char **p, int max)
+{
+	int value = 0, count = 0;
+
+	while (count < max && **p >= '0' && **p <= '9') {
+		value = value * 10 + (*(*p)++ - '0');
+		count++;
+	}
+	return count ? value : -1;
+}
+
+/* Reads sep at *p (advancing it). */
+static bool read_separator(const char **p, const char *sep)
+{
+	size_t len = strlen(sep);
+
+	if (strncmp(*p, sep, len))
+		return false;
+	*p += len;
+	return true;
+}
+
+/* The separators of an office's dates: after year, month and day. */
+static const char *const office_forms[][3] = {
+	{ "-", "-", "" }, { "/", "/", "" }, { ".", ".", "" },
+	{ "\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5" }, /* 年 月 日 */
+	{ "\xe5\xb9\xb4", "\xe6\x9c\x88", "" },                  /* 年 月, 日 left off */
+};
+
+static bool read_office_form(const char *text, const char *const sep[3], struct date *d)
+{
+	const char *p = text;
+	const char *year_start = p;
+
+	d->year = read_digits(&p, 4);
+	if (p - year_start != 4 || !read_separator(&p, sep[0]))
+		return false;
+	d->month = read_digits(&p, 2);
+	if (d->month < 0 || !read_separator(&p, sep[1]))
+		return false;
+	d->day = read_digits(&p, 2);
+	return d->day >= 0 && read_separator(&p, sep[2]) && *p == '\0';
+}
+
+/* A date of an office's shape that is not a calendar day. */
+static enum status office_day_check(const char *text, struct date d, struct error *err)
+{
+	int days;
+
+	if (d.year < DATE_MIN_YEAR)
+		return error_set(err, STATUS_ERR_INVALID, _("%s: year 0 is not 1-9999"), text);
+	if (d.month < 1 || d.month > 12)
+		return error_set(err, STATUS_ERR_INVALID, _("%s: month %d is not 1-12"), text, d.month);
+	days = date_days_in_month(d.year, d.month);
+	if (d.day < 1 || d.day > days)
+		return error_set(err, STATUS_ERR_INVALID, _("%s: %s %d has %d days"), text,
+				 _(month_names[d.month - 1]), d.year, days);
+	return STATUS_OK;
+}
+
+enum status date_parse_office(const char *text, struct date *out, struct error *err)
+{
+	struct error why = { "" };
+	struct date d = { 0, 0, 0 };
+	size_t i;
+
+	if (!text || !*text)
+		return error_set(err, STATUS_ERR_INVALID, _("empty date: expected YYYY-MM-DD"));
+	for (i = 0; i < sizeof(office_forms) / sizeof(office_forms[0]); i++)
+		if (read_office_form(text, office_forms[i], &d))
+			break;
+	if (i == sizeof(office_forms) / sizeof(office_forms[0]))
+		/* L10N: the date as written in a file; keep the examples as they are */
+		return error_set(err, STATUS_ERR_INVALID,
+				 _("%s: expected YYYY-MM-DD, e.g. 2026-03-05, or 2026/3/5, 2026.3.5, 2026年3月5日"), text);
+	if (office_day_check(text, d, &why))
+		return error_set(err, STATUS_ERR_INVALID, _("%s; expected YYYY-MM-DD"), why.message);
 	*out = d;
 	return STATUS_OK;
 }

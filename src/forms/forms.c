@@ -113,6 +113,18 @@ static enum status add_file(struct file_set *set, const char *dir, const char *r
 	return status;
 }
 
+/* columns.ini may be absent (a forms folder from before it); a name there
+ * that is not a file is still refused by add_file. */
+static bool optional_file_exists(const char *dir, const char *rel)
+{
+	char *path = path_join(dir, rel);
+	struct stat st;
+	bool exists = path && lstat(path, &st) == 0;
+
+	free(path);
+	return exists;
+}
+
 static int is_ini_name(const struct dirent *entry)
 {
 	size_t len = strlen(entry->d_name);
@@ -180,6 +192,8 @@ static enum status read_files(struct file_set *set, const char *dir, struct erro
 	}
 	for (i = 0; top_files[i] && !status; i++)
 		status = add_file(set, dir, top_files[i], err);
+	if (!status && optional_file_exists(dir, "columns.ini"))
+		status = add_file(set, dir, "columns.ini", err);
 	for (i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]) && !status; i++)
 		status = add_directory(set, dir, subdirs[i], strcmp(subdirs[i], "holidays") != 0, err);
 	if (!status)
@@ -274,7 +288,7 @@ static bool is_region_code(const char *code)
 static enum status load_region(const struct ini_doc *doc, const struct ini_section *section,
 			       struct region *region, struct error *err)
 {
-	static const char *const keys[] = { "zh", "en", "code", NULL };
+	static const char *const keys[] = { "zh", "en", "code", "short", NULL };
 	enum status status;
 
 	if (!forms_is_key(section->name))
@@ -293,6 +307,9 @@ static enum status load_region(const struct ini_doc *doc, const struct ini_secti
 	if (!status && !is_region_code(region->code))
 		status = forms_fail(err, doc->path, ini_get(section, "code")->line,
 				    _("region code '%s' must be 6 digits (GB/T 2260), e.g. 420100"), region->code);
+	if (!status && ini_get(section, "short"))
+		status = ini_split(doc, ini_get(section, "short"), ',', &region->short_names, &region->short_count,
+				   err);
 	return status;
 }
 
@@ -345,6 +362,8 @@ static enum status load_file(struct forms *forms, const struct forms_file *file,
 		return forms_load_scenario(forms, file, err);
 	if (!strcmp(file->rel, "maturity.ini"))
 		return forms_load_maturity(forms, file, err);
+	if (!strcmp(file->rel, "columns.ini"))
+		return forms_load_columns(forms, file, err);
 	return load_table(forms, file, err);
 }
 
@@ -424,6 +443,7 @@ static void regions_free(struct forms *forms)
 		free(forms->regions[i].zh);
 		free(forms->regions[i].en);
 		free(forms->regions[i].code);
+		forms_strings_free(forms->regions[i].short_names, forms->regions[i].short_count);
 	}
 	free(forms->regions);
 }
@@ -444,6 +464,7 @@ void forms_free(struct forms **forms)
 		forms_level_free(&f->levels[i]);
 	free(f->levels);
 	regions_free(f);
+	forms_columns_free(f);
 	forms_calendar_free(f);
 	free(f->dir);
 	free(f);

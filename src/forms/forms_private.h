@@ -100,4 +100,8 @@ void forms_kpis_free(struct level *level);
 /* The part of a section name after prefix, or NULL. */
 const char *forms_suffix(const char *name, const char *prefix);
 
+/* forms/columns.ini: the headers an import takes for its fields. */
+enum status forms_load_columns(struct forms *forms, const struct forms_file *file, struct error *err);
+void forms_columns_free(struct forms *forms);
+
 #endif

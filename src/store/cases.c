@@ -232,7 +232,7 @@ static enum status check_new_case(const struct forms *forms, const struct level 
 		return REFUSE("enterprise", _("enterprise: the name is empty"));
 	if (uscc_check(in->credit_code ? in->credit_code : "", NULL, &why))
 		return REFUSE("credit_code", _("credit code: %s"), why.message);
-	if (!forms_region(forms, in->region))
+	if (!forms_region_find(forms, in->region))
 		return REFUSE("region", _("region '%s': expected one of the 17 (gradus forms list --regions)"),
 			      in->region ? in->region : "");
 	if (in->year < 2000 || in->year > 2100)
@@ -257,7 +257,7 @@ const char *case_input_refused(const struct forms *forms, const struct new_case 
 {
 	const char *about = NULL;
 
-	check_new_case(forms, forms_level(forms, in->level), in, &about, NULL);
+	check_new_case(forms, forms_level_find(forms, in->level), in, &about, NULL);
 	return about;
 }
 
@@ -292,10 +292,17 @@ static enum status enter_at(struct store *store, const struct forms *forms, cons
 enum status case_create(struct store *store, const struct forms *forms, const struct new_case *input,
 			char id[33], char number[32], struct case_warnings *warnings, struct error *err)
 {
-	const struct level *level = forms_level(forms, input->level);
+	const struct level *level = forms_level_find(forms, input->level);
+	const struct region *region = forms_region_find(forms, input->region);
 	struct new_case copy = *input, *in = &copy;
 	const char *about;
 	enum status status;
+
+	/* A level or region as an office writes it (卓越级, 武汉市, 420100) is kept by its key. */
+	if (level)
+		in->level = level->key;
+	if (region)
+		in->region = region->key;
 
 	/* A factory not named is the enterprise's own. */
 	if (!in->factory_name || !*in->factory_name)

@@ -85,8 +85,10 @@ static enum status stored_value(const struct forms *forms, const char *field, co
 	}
 	if (!strcmp(field, "credit_code") && uscc_check(value, NULL, &why))
 		return error_set(err, STATUS_ERR_INVALID, _("credit_code: %s"), why.message);
-	if (!strcmp(field, "region") && !forms_region(forms, value))
+	if (!strcmp(field, "region") && !forms_region_find(forms, value))
 		return error_set(err, STATUS_ERR_INVALID, _("region '%s': expected one of the 17"), value);
+	if (!strcmp(field, "region")) /* 武汉市, 420100 or Wuhan is stored as its key */
+		snprintf(out, size, "%s", forms_region_find(forms, value)->key);
 	if (!strcmp(field, "year") && (sscanf(value, "%d%c", &n, &extra) != 1 || n < 2000 || n > 2100))
 		return error_set(err, STATUS_ERR_INVALID, _("year '%s': expected 2000 to 2100"), value);
 	if (!strcmp(field, "commitment_on") && date_parse_named(field, value, &d, &why))

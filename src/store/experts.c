@@ -46,7 +46,7 @@ static enum status check_region(const struct forms *forms, const char *region, s
 	char keys[512] = "";
 	size_t i, used = 0;
 
-	if (!region || !*region || forms_region(forms, region))
+	if (!region || !*region || forms_region_find(forms, region))
 		return STATUS_OK;
 	for (i = 0; i < forms->region_count && used < sizeof(keys); i++)
 		used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s", i ? ", " : "", forms->regions[i].key);
@@ -120,11 +120,16 @@ const char *expert_input_refused(const struct forms *forms, const struct expert_
 	return about;
 }
 
-enum status expert_add(struct store *store, const struct forms *forms, const struct expert_input *in,
+enum status expert_add(struct store *store, const struct forms *forms, const struct expert_input *input,
 		       char code[16], struct error *err)
 {
+	const struct region *region = input->region ? forms_region_find(forms, input->region) : NULL;
+	struct expert_input copy = *input, *in = &copy;
 	enum status status;
 	const char *about;
+
+	if (region) /* 武汉市, 420100 or Wuhan is kept by its key */
+		in->region = region->key;
 
 	if ((status = authority_check(store, AUTHORITY_EXPERT_ADD, NULL, err)))
 		return status;
@@ -204,7 +209,8 @@ static enum status open_panel_conflicts(struct store *store, const char *code, c
 static enum status set_field(struct store *store, const struct forms *forms, const char *key, const char *field,
 			     const char *value, const char *expected, char warnings[512], struct error *err)
 {
-	const char *stored = value && *value ? value : NULL;
+	const struct region *region = !strcmp(field, "region") && value ? forms_region_find(forms, value) : NULL;
+	const char *stored = region ? region->key : value && *value ? value : NULL;
 	struct expert_row e;
 	enum status status = expert_find(store, key, &e, err);
 

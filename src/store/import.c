@@ -6,13 +6,15 @@
 #include <strings.h>
 
 #include "gradus/cases.h"
+#include "gradus/dates.h"
 #include "gradus/exchange.h"
 #include "gradus/i18n.h"
 #include "gradus/maturity.h"
 #include "gradus/panels.h"
 #include "gradus/valid.h"
 
-#define MAX_COLUMNS 24
+#define MAX_COLUMNS 64
+#define NO_HEADER (-2) /* a column whose header cell is empty */
 
 enum case_column {
 	C_ENTERPRISE, C_USCC, C_REGION, C_LEVEL, C_YEAR, C_FACTORY, C_ADDRESS, C_INDUSTRY, C_CONTACT, C_MATURITY,
@@ -30,6 +32,8 @@ static const char *const expert_known[] = { "name", "fields", "affiliation", "re
 static const char *const expert_required[] = { "name", "fields", "affiliation", NULL };
 static const char *const expert_ignored[] = { "code", NULL };
 
+static const char *const kind_names[] = { [IMPORT_CASES] = "cases", [IMPORT_EXPERTS] = "experts" };
+
 static const struct import_columns columns[] = {
 	[IMPORT_CASES] = { case_known, case_required, case_ignored },
 	[IMPORT_EXPERTS] = { expert_known, expert_required, expert_ignored },
@@ -46,12 +50,13 @@ struct import {
 	const struct forms *forms;
 	enum import_kind kind;
 	const char *name;
-	int slot[MAX_COLUMNS];      /* for each field of a row: its known column, or -1 */
+	int slot[MAX_COLUMNS];      /* for each field of a row: its known column, -1 or NO_HEADER */
 	size_t field_count;
 	const char *values[MAX_COLUMNS]; /* by known column; NULL: empty */
+	char *headers[MAX_COLUMNS];      /* by known column: its header as the file writes it */
+	char dates[MAX_COLUMNS][DATE_TEXT_SIZE]; /* by known column: a date cell as YYYY-MM-DD */
 	long line;
-	import_warning_fn warn;
-	void *context;
+	const struct import_options *options;
 };
 
 static int index_of(const char *const *names, const char *name)
@@ -64,14 +69,56 @@ static int index_of(const char *const *names, const char *name)
 	return -1;
 }
 
-static void trim(char *text)
+/* The header of a known column as the file writes it, for messages. */
+static const char *header_of(const struct import *im, const char *column)
 {
-	size_t len = strlen(text), start = strspn(text, " \t");
+	int known = index_of(columns[im->kind].known, column);
 
-	while (len > start && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-		len--;
-	memmove(text, text + start, len - start);
-	text[len - start] = '\0';
+	return known >= 0 && im->headers[known] ? im->headers[known] : column;
+}
+
+/* "enterprise (企业名称), uscc (统一社会信用代码) …": the first header
+ * forms/columns.ini gives each known column. */
+static void known_headers(const struct import *im, char *out, size_t size)
+{
+	const char *const *known = columns[im->kind].known;
+	size_t used = 0, i, k;
+
+	out[0] = '\0';
+	for (i = 0; known[i] && used < size; i++) {
+		const char *alias = NULL;
+
+		for (k = 0; !alias && im->forms && k < im->forms->column_count; k++)
+			if (!strcmp(im->forms->columns[k].kind, kind_names[im->kind]) &&
+			    !strcmp(im->forms->columns[k].field, known[i]) && im->forms->columns[k].header_count)
+				alias = im->forms->columns[k].headers[0];
+		used += (size_t)snprintf(out + used, size - used, alias ? "%s%s (%s)" : "%s%s", i ? ", " : "",
+					 known[i], alias);
+	}
+}
+
+/* A header's known column, by the import's own name or forms/columns.ini. */
+static int known_column(const struct import *im, const char *header)
+{
+	const char *field;
+	int known = index_of(columns[im->kind].known, header);
+
+	if (known < 0 && (field = forms_column_field(im->forms, kind_names[im->kind], header)))
+		known = index_of(columns[im->kind].known, field);
+	return known;
+}
+
+static enum status unknown_column(const struct import *im, size_t column, const char *header, struct error *err)
+{
+	char names[640];
+
+	known_headers(im, names, sizeof(names));
+	/* L10N: the file, its line, the column's number and header as written, then the headers the
+	 * import takes; keep --skip-unknown and the section's name as they are */
+	return error_set(err, STATUS_ERR_INVALID,
+			 _("%s:%ld: column %zu '%s' is not a column of this import; it takes %s; --skip-unknown "
+			   "passes over such columns (see gradus(1), IMPORT AND EXPORT)"),
+			 im->name, im->line, column, header, names);
 }
 
 static enum status missing_columns(const struct import *im, const bool *seen, struct error *err)
@@ -84,6 +131,9 @@ static enum status missing_columns(const struct import *im, const bool *seen, st
 		if (!seen[index_of(c->known, c->required[i])] && used < sizeof(names)) {
 			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s", used ? ", " : "",
 						 c->required[i]);
+	/* L10N: after the missing columns; keep the section's name as it is */
+	if (used)
+		snprintf(names + used, sizeof(names) - used, "%s", _(" (see gradus(1), IMPORT AND EXPORT)"));
 			missing++;
 		}
 	if (!used)
@@ -105,21 +155,29 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 		return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: %zu columns; expected at most %d"), im->name, im->line,
 				 header->count, MAX_COLUMNS);
 	for (i = 0; i < header->count; i++) {
-		int known;
+		const char *text = forms_trim(header->fields[i]);
+		int known = known_column(im, text);
 
-		trim(header->fields[i]);
-		known = index_of(c->known, header->fields[i]);
-		if (known < 0 && index_of(c->ignored, header->fields[i]) < 0)
-			return error_set(err, STATUS_ERR_INVALID,
-					 _("%s:%ld: column %zu '%s': not a column of this import (see gradus(1), "
-					   "IMPORT AND EXPORT)"), im->name, im->line, i + 1, header->fields[i]);
-		if (known >= 0 && seen[known])
-			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column '%s' is named twice"), im->name,
-					 im->line,
-					 header->fields[i]);
-		if (known >= 0)
-			seen[known] = true;
 		im->slot[i] = known;
+		if (!*text) { /* the empty columns a spreadsheet leaves right of its data */
+			im->slot[i] = NO_HEADER;
+			continue;
+		}
+		if (known < 0 && (index_of(c->ignored, text) >= 0 || forms_column_skipped(im->forms, text)))
+			continue;
+		if (known < 0 && !im->options->skip_unknown)
+			return unknown_column(im, i + 1, text, err);
+		if (known < 0) {
+			if (im->options->skipped)
+				im->options->skipped(im->options->context, text);
+			continue;
+		}
+		if (seen[known])
+			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column '%s' is named twice"), im->name,
+					 im->line, text);
+		seen[known] = true;
+		if (!(im->headers[known] = strdup(text)))
+			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	}
 	im->field_count = header->count;
 	return missing_columns(im, seen, err);
@@ -128,7 +186,8 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 static enum status column_error(const struct import *im, const char *column, const char *message,
 				struct error *err)
 {
-	return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %s: %s"), im->name, im->line, column, message);
+	return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %s: %s"), im->name, im->line, header_of(im, column),
+			 message);
 }
 
 /* A cell is text: UTF-8 without control characters; line breaks only in a
@@ -137,13 +196,25 @@ static enum status check_cell(const struct import *im, const char *column, const
 {
 	struct error why = { "" };
 
-	if (!text_check(column, text, !strcmp(column, "note"), &why))
+	if (!text_check(header_of(im, column), text, !strcmp(column, "note"), &why))
 		return STATUS_OK;
 	/* L10N: the file's name and line, then "COLUMN: what was found where" */
 	return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %s"), im->name, im->line, why.message);
 }
 
-/* The row's cells by column; a required one must not be empty. */
+/* A row whose every cell is empty or blank, such as the ",,,," a
+ * spreadsheet leaves below its data. */
+static bool is_blank_row(struct csv_record *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->count; i++)
+		if (*forms_trim(row->fields[i]))
+			return false;
+	return true;
+}
+
+/* The row's cells by column, trimmed; a required one must not be empty. */
 static enum status take_row(struct import *im, struct csv_record *row, struct error *err)
 {
 	const struct import_columns *c = &columns[im->kind];
@@ -156,6 +227,11 @@ static enum status take_row(struct import *im, struct csv_record *row, struct er
 	memset(im->values, 0, sizeof(im->values));
 	for (i = 0; i < row->count; i++) {
 		csv_restore_formula(row->fields[i]);
+		forms_trim(row->fields[i]);
+		if (im->slot[i] == NO_HEADER && *row->fields[i])
+			/* L10N: the file, its line, the column's number, then the value found under no header */
+			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %zu has no header but holds '%s'"),
+					 im->name, im->line, i + 1, row->fields[i]);
 		if (im->slot[i] >= 0 && check_cell(im, c->known[im->slot[i]], row->fields[i], err))
 			return STATUS_ERR_INVALID;
 		if (im->slot[i] >= 0 && *row->fields[i])
@@ -165,6 +241,73 @@ static enum status take_row(struct import *im, struct csv_record *row, struct er
 		if (!im->values[index_of(c->known, c->required[i])])
 			return column_error(im, c->required[i], _("expected a value"), err);
 	return STATUS_OK;
+}
+
+/* A region or a level as the office writes it becomes its key; a date
+ * as a spreadsheet writes it becomes YYYY-MM-DD. */
+static enum status take_region(struct import *im, int column, struct error *err)
+{
+	const struct region *region;
+	char message[512];
+
+	if (!im->values[column])
+		return STATUS_OK;
+	if ((region = forms_region_find(im->forms, im->values[column]))) {
+		im->values[column] = region->key;
+		return STATUS_OK;
+	}
+	/* L10N: a region as written in a file; keep the examples and the section's name as they are */
+	snprintf(message, sizeof(message), _("'%s': expected a region such as 武汉市, 武汉, 420100 or Wuhan "
+					      "(gradus forms list --regions; see gradus(1), IMPORT AND EXPORT)"),
+		 im->values[column]);
+	return column_error(im, columns[im->kind].known[column], message, err);
+}
+
+static enum status take_level(struct import *im, int column, struct error *err)
+{
+	const struct level *level = forms_level_find(im->forms, im->values[column]);
+	char message[512];
+
+	if (level) {
+		im->values[column] = level->key;
+		return STATUS_OK;
+	}
+	/* L10N: a level as written in a file; keep the examples and the section's name as they are */
+	snprintf(message, sizeof(message), _("'%s': expected a level such as 基础级, 卓越级 or advanced "
+					      "(see gradus(1), IMPORT AND EXPORT)"), im->values[column]);
+	return column_error(im, "level", message, err);
+}
+
+static enum status take_date(struct import *im, int column, struct error *err)
+{
+	struct error why = { "" };
+	struct date d;
+
+	if (!im->values[column])
+		return STATUS_OK;
+	if (date_parse_office(im->values[column], &d, &why))
+		return column_error(im, columns[im->kind].known[column], why.message, err);
+	date_format(d, im->dates[column]);
+	im->values[column] = im->dates[column];
+	return STATUS_OK;
+}
+
+static enum status take_values(struct import *im, struct error *err)
+{
+	enum status status;
+
+	if (im->kind == IMPORT_EXPERTS)
+		return take_region(im, X_REGION, err);
+	status = take_region(im, C_REGION, err);
+	if (!status)
+		status = take_level(im, C_LEVEL, err);
+	if (!status)
+		status = take_date(im, C_COMMITMENT_ON, err);
+	if (!status)
+		status = take_date(im, C_CERTIFIED_ON, err);
+	if (!status)
+		status = take_date(im, C_CULTIVATION_STARTS_ON, err);
+	return status;
 }
 
 /* A store error named by its column when it refused one (about: the
@@ -186,20 +329,37 @@ static enum status store_error(const struct import *im, enum status status, cons
 	return status;
 }
 
-/* "1;5;9" (or commas, or spaces between). */
+/* The length of a separator of scenario numbers at text: ; , space, 、
+ * or full-width ； ， and space; 0 when none. */
+static size_t scenario_separator(const char *text)
+{
+	static const char *const wide[] = { "\xe3\x80\x81", "\xef\xbc\x9b", "\xef\xbc\x8c", "\xe3\x80\x80", NULL };
+	size_t i;
+
+	if (*text && strchr(" ;,", *text))
+		return 1;
+	for (i = 0; wide[i]; i++)
+		if (!strncmp(text, wide[i], 3))
+			return 3;
+	return 0;
+}
+
+/* "1;5;9", "1,5,9", "1、5、9" or "1；5；9" (spaces between taken too). */
 static bool parse_scenarios(const char *text, int *out, size_t *count)
 {
 	const char *p = text;
+	size_t skip;
 	char *end;
 	long n;
 
 	*count = 0;
 	while (*p) {
-		p += strspn(p, " ;,");
+		while ((skip = scenario_separator(p)))
+			p += skip;
 		if (!*p)
 			break;
 		n = strtol(p, &end, 10);
-		if (end == p || n < 1 || n > 40 || *count == 40 || (*end && !strchr(" ;,", *end)))
+		if (end == p || n < 1 || n > 40 || *count == 40 || (*end && !scenario_separator(end)))
 			return false;
 		out[(*count)++] = (int)n;
 		p = end;
@@ -227,7 +387,7 @@ static enum status case_input(const struct import *im, struct new_case *in, int 
 		return column_error(im, "maturity", why.message, err);
 	if (v[C_SCENARIOS] && !parse_scenarios(v[C_SCENARIOS], scenarios, &in->scenario_count))
 		return column_error(im, "scenarios",
-				    _("expected scenario numbers 1 to 40 separated by semicolons, e.g. 1;5;9"),
+				    _("expected scenario numbers 1 to 40 separated by semicolons, e.g. 1;5;9 or 1、5、9"),
 				    err);
 	return STATUS_OK;
 }
@@ -246,8 +406,8 @@ static enum status import_case_row(struct import *im, struct error *err)
 	status = case_create(im->store, im->forms, &in, id, number, &warnings, err);
 	if (status)
 		return store_error(im, status, case_input_refused(im->forms, &in), err);
-	for (i = 0; im->warn && i < warnings.count; i++)
-		im->warn(im->context, im->line, warnings.text[i]);
+	for (i = 0; im->options->warn && i < warnings.count; i++)
+		im->options->warn(im->options->context, im->line, warnings.text[i]);
 	return STATUS_OK;
 }
 
@@ -276,7 +436,11 @@ static enum status import_rows(struct import *im, struct csv_reader *reader, siz
 	if (!status)
 		status = read_header(im, &record, err);
 	while (!status && !(status = csv_read(reader, &record, &done, err)) && !done) {
+		if (is_blank_row(&record))
+			continue;
 		status = take_row(im, &record, err);
+		if (!status)
+			status = take_values(im, err);
 		if (!status)
 			status = im->kind == IMPORT_CASES ? import_case_row(im, err) : import_expert_row(im, err);
 		if (!status)
@@ -293,14 +457,13 @@ static enum status import_rows(struct import *im, struct csv_reader *reader, siz
 }
 
 enum status import_csv(struct store *store, const struct forms *forms, enum import_kind kind, const char *name,
-		       const char *text, size_t len, bool dry_run, size_t *rows, import_warning_fn warn,
-		       void *context, struct error *err)
+		       const char *text, size_t len, const struct import_options *options, size_t *rows,
+		       struct error *err)
 {
-	struct import im = {
-		.store = store, .forms = forms, .kind = kind, .name = name, .warn = warn, .context = context,
-	};
+	struct import im = { .store = store, .forms = forms, .kind = kind, .name = name, .options = options };
 	struct csv_reader reader;
 	enum status status;
+	size_t i;
 
 	*rows = 0;
 	csv_reader_init(&reader, text, len);
@@ -308,7 +471,9 @@ enum status import_csv(struct store *store, const struct forms *forms, enum impo
 	if (status)
 		return status;
 	status = import_rows(&im, &reader, rows, err);
-	if (dry_run && !status) {
+	for (i = 0; i < MAX_COLUMNS; i++)
+		free(im.headers[i]);
+	if (options->dry_run && !status) {
 		store_rollback(store);
 		return STATUS_OK;
 	}

@@ -603,7 +603,13 @@ static bool picker_options(const struct tui *tui, struct form *p)
 	bool ok = true;
 
 	for (i = 0; ok && i < forms->region_count; i++) {
-		snprintf(text, sizeof(text), "%s %s", forms->regions[i].zh, forms->regions[i].en);
+		const struct region *r = &forms->regions[i];
+		size_t used, k;
+
+		/* found as an office writes it too: by its code (420100) or a short name (恩施州) */
+		used = (size_t)snprintf(text, sizeof(text), "%s %s %s", r->zh, r->en, r->code);
+		for (k = 0; k < r->short_count && used < sizeof(text); k++)
+			used += (size_t)snprintf(text + used, sizeof(text) - used, " %s", r->short_names[k]);
 		ok = form_option(p, E_REGION, forms->regions[i].key, tui_region_name(tui, forms->regions[i].key),
 				 false) && form_option_search(p, E_REGION, text);
 	}

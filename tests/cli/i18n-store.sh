@@ -20,7 +20,7 @@ expect "a step refused from its state is told in Chinese" 1 "步骤“recommend�
 printf 'enterprise,uscc,region,level,year\n测试机械有限公司,91420100MA4K12345K,wuhan,basik,2026\n' >"$WORK/bad.csv"
 run G import cases "$WORK/bad.csv"
 expect "a bad CSV import is told in Chinese, with its column" 1 \
-	"bad.csv:2：列 level：级别“basik”：应为 basic、advanced、excellent 或 leading"
+	"bad.csv:2：列 level：“basik”：应为级别，例如 基础级、卓越级 或 advanced"
 
 printf 'enterprise,uscc,region\n测试机械有限公司,91420100MA4K12345K,wuhan\n' >"$WORK/short.csv"
 run G import cases "$WORK/short.csv"

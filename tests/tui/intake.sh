@@ -140,3 +140,13 @@ expect "the Chinese leave-question script runs to its end" 0
 tail -1 zh-ask.screen | grep -qF "不保存就离开？y/n" && ok "the question is asked in Chinese" ||
 	fail "the question is asked in Chinese" "$(cat zh-ask.screen)"
 cd "$WORK" || exit 1
+
+# The region picker finds a region as an office writes it (恩施州, a short
+# name of regions.ini), and the case is stored under its key.
+OFFICE=$(demo_db office)
+run "$GRADUS" --db "$OFFICE" --script "$TOP/tests/tui/intake-office.script"
+expect "the office-names script runs to its end" 0
+sed -n 3p intake-office-region.screen | grep -qF "> Enshi Tujia and Miao Autonomous Prefecture" &&
+	ok "/恩施州 finds Enshi in the region picker" || fail "/恩施州 finds Enshi" "$(head -5 intake-office-region.screen)"
+[ "$("$GRADUS" --db "$OFFICE" case list | awk -F'\t' '$2 == "恩施某某机械有限公司" { print $4 }')" = enshi ] &&
+	ok "the case picked by 恩施州 is in enshi" || fail "the case picked by 恩施州 is in enshi"

@@ -394,6 +394,42 @@ static void test_days_between(void **state)
 		assert_int_equal(date_days_between(parsed(cases[i].a), parsed(cases[i].b)), cases[i].days);
 }
 
+/* An office's dates: the forms a spreadsheet writes, Feb 29 and month ends. */
+static void test_parse_office(void **state)
+{
+	static const struct {
+		const char *text, *expected; /* expected NULL: refused */
+	} cases[] = {
+		{ "2026-03-05", "2026-03-05" }, { "2026-3-5", "2026-03-05" }, { "2026/3/5", "2026-03-05" },
+		{ "2026/03/05", "2026-03-05" }, { "2026.3.5", "2026-03-05" }, { "2026年3月5日", "2026-03-05" },
+		{ "2026年03月05日", "2026-03-05" }, { "2026年3月5", "2026-03-05" }, { "2024/2/29", "2024-02-29" },
+		{ "2000年2月29日", "2000-02-29" }, { "2026/1/31", "2026-01-31" }, { "2026/4/30", "2026-04-30" },
+		{ "2026/12/31", "2026-12-31" }, { "2025/2/29", NULL }, { "1900/2/29", NULL }, { "2026/4/31", NULL },
+		{ "2026/6/31", NULL }, { "2026/13/1", NULL }, { "2026/0/1", NULL }, { "2026/1/0", NULL },
+		{ "2026/1/32", NULL }, { "2026-3/5", NULL }, { "26/3/5", NULL }, { "5.3.2026", NULL },
+		{ "2026/3/5/", NULL }, { "2026/3/", NULL }, { "2026/123/5", NULL }, { "2026年3月5日x", NULL },
+		{ " 2026/3/5", NULL }, { "", NULL }, { "0000/1/1", NULL },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(cases); i++) {
+		struct error err = { "" };
+		struct date d = { 0, 0, 0 };
+		enum status status = date_parse_office(cases[i].text, &d, &err);
+
+		if (!cases[i].expected) {
+			if (status == STATUS_OK)
+				fail_msg("%s: taken", cases[i].text);
+			assert_non_null(strstr(err.message, cases[i].text));
+		} else {
+			if (status)
+				fail_msg("%s: %s", cases[i].text, err.message);
+			assert_date(d, cases[i].expected);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_parse_invalid),
 		cmocka_unit_test(test_parse_huge),
 		cmocka_unit_test(test_parse_named),
+		cmocka_unit_test(test_parse_office),
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_days_and_weekday),
 		cmocka_unit_test(test_days_round_trip),

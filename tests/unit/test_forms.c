@@ -206,6 +206,14 @@ static const struct bad_case bad_cases[] = {
 	{ "key before any section", "stages.ini", BASE_FILE, "[construction]", "stray = 1\n[construction]", NULL,
 	  "stray = 1", "before the first [section]" },
 	{ "missing stages.ini", "stages.ini", BASE_REMOVE, NULL, NULL, NULL, NULL, "cannot open" },
+	{ "columns of an unknown import", "columns.ini", BASE_FILE, "[cases.uscc]", "[people.uscc]", NULL,
+	  "[people.uscc]", "expected [cases.FIELD], [experts.FIELD] or [skip]" },
+	{ "a header naming two fields", "columns.ini", BASE_FILE, "headers = 地址, 工厂地址", "headers = 地址, 地区",
+	  NULL, "headers = 地址, 地区", "header '地区' already names cases.region" },
+	{ "a header listed twice", "columns.ini", BASE_FILE, "headers = 地址, 工厂地址", "headers = 地址, 地址",
+	  NULL, "headers = 地址, 地址", "header '地址' is listed twice" },
+	{ "columns without headers", "columns.ini", BASE_FILE, "headers = 年度, 年份, 申报年度", "heads = 年度",
+	  NULL, "heads = 年度", "heads" },
 };
 
 static char *read_text(const char *path)
@@ -381,6 +389,58 @@ static void test_real_regions_and_calendar(void **state)
 	forms_free(&forms);
 }
 
+/* A region and a level as an office writes them, and the headers of
+ * forms/columns.ini. */
+static void test_office_names(void **state)
+{
+	static const struct {
+		const char *text, *key; /* key NULL: no region */
+	} regions[] = {
+		{ "wuhan", "wuhan" }, { "Wuhan", "wuhan" }, { "WUHAN", "wuhan" }, { "420100", "wuhan" },
+		{ "武汉市", "wuhan" }, { "武汉", "wuhan" }, { " 武汉市\u3000", "wuhan" }, { "\u3000武汉", "wuhan" },
+		{ "恩施土家族苗族自治州", "enshi" }, { "恩施州", "enshi" }, { "恩施", "enshi" }, { "422800", "enshi" },
+		{ "Enshi", "enshi" }, { "神农架林区", "shennongjia" }, { "神农架", "shennongjia" },
+		{ "仙桃", "xiantao" }, { "429004", "xiantao" }, { "武", NULL }, { "市", NULL }, { "420000", NULL },
+		{ "", NULL }, { "\u3000", NULL }, { "武汉市市", NULL }, { "恩施土家族苗族自治", NULL },
+	};
+	static const struct {
+		const char *text, *key;
+	} levels[] = {
+		{ "basic", "basic" }, { "基础级", "basic" }, { "先进级", "advanced" }, { "卓越级", "excellent" },
+		{ "领航级", "leading" }, { "Advanced", "advanced" }, { "EXC", "excellent" }, { " 卓越级 ", "excellent" },
+		{ "卓越", NULL }, { "", NULL }, { "gold", NULL },
+	};
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	size_t i;
+
+	(void)state;
+	if (forms_load(FORMS_DIR, &forms, &err))
+		fail_msg("%s", err.message);
+	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++) {
+		const struct region *r = forms_region_find(forms, regions[i].text);
+
+		if (regions[i].key ? !r || strcmp(r->key, regions[i].key) : r != NULL)
+			fail_msg("region '%s': got %s, expected %s", regions[i].text, r ? r->key : "none",
+				 regions[i].key ? regions[i].key : "none");
+	}
+	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		const struct level *l = forms_level_find(forms, levels[i].text);
+
+		if (levels[i].key ? !l || strcmp(l->key, levels[i].key) : l != NULL)
+			fail_msg("level '%s': got %s", levels[i].text, l ? l->key : "none");
+	}
+	assert_string_equal(forms_column_field(forms, "cases", "统一社会信用代码"), "uscc");
+	assert_string_equal(forms_column_field(forms, "cases", "信用代码"), "uscc");
+	assert_string_equal(forms_column_field(forms, "cases", "Credit_Code"), "uscc");
+	assert_string_equal(forms_column_field(forms, "experts", "地区"), "region");
+	assert_null(forms_column_field(forms, "experts", "统一社会信用代码"));
+	assert_true(forms_column_skipped(forms, "序号"));
+	assert_true(forms_column_skipped(forms, "no."));
+	assert_false(forms_column_skipped(forms, "企业名称"));
+	forms_free(&forms);
+}
+
 /* The fixture itself loads, and continuation lines join as the spec says. */
 static void test_fixture_values(void **state)
 {
@@ -525,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_real_forms),
 		cmocka_unit_test(test_real_levels),
 		cmocka_unit_test(test_real_regions_and_calendar),
+		cmocka_unit_test(test_office_names),
 		cmocka_unit_test(test_fixture_values),
 		cmocka_unit_test(test_bad_forms),
 		cmocka_unit_test(test_duplicate_names_first_file),
