@@ -61,19 +61,11 @@ static int digits_value(const char *text, size_t count)
 	return value;
 }
 
-enum status date_parse(const char *text, struct date *out, struct error *err)
+/* Whether d, read from text, is a calendar day; the message names text. */
+static enum status day_check(const char *text, struct date d, struct error *err)
 {
-	struct date d;
 	int days;
 
-	if (!text || !*text)
-		return error_set(err, STATUS_ERR_INVALID, _("empty date: expected YYYY-MM-DD"));
-	if (!has_date_shape(text))
-		/* L10N: %s is the date as typed (a form shows the message beside it without "DATE: ") */
-		return error_set(err, STATUS_ERR_INVALID, _("%s: expected YYYY-MM-DD"), text);
-	d.year = digits_value(text, 4);
-	d.month = digits_value(text + 5, 2);
-	d.day = digits_value(text + 8, 2);
 	if (d.year < DATE_MIN_YEAR)
 		return error_set(err, STATUS_ERR_INVALID, _("%s: year 0 is not 1-9999"), text);
 	if (d.month < 1 || d.month > 12)
@@ -84,6 +76,24 @@ enum status date_parse(const char *text, struct date *out, struct error *err)
 		 * e.g. "2026-02-30: February 2026 has 28 days" */
 		return error_set(err, STATUS_ERR_INVALID, _("%s: %s %d has %d days"), text,
 				 _(month_names[d.month - 1]), d.year, days);
+	return STATUS_OK;
+}
+
+enum status date_parse(const char *text, struct date *out, struct error *err)
+{
+	struct date d;
+	enum status status;
+
+	if (!text || !*text)
+		return error_set(err, STATUS_ERR_INVALID, _("empty date: expected YYYY-MM-DD"));
+	if (!has_date_shape(text))
+		/* L10N: %s is the date as typed (a form shows the message beside it without "DATE: ") */
+		return error_set(err, STATUS_ERR_INVALID, _("%s: expected YYYY-MM-DD"), text);
+	d.year = digits_value(text, 4);
+	d.month = digits_value(text + 5, 2);
+	d.day = digits_value(text + 8, 2);
+	if ((status = day_check(text, d, err)))
+		return status;
 	*out = d;
 	return STATUS_OK;
 }
@@ -133,22 +143,6 @@ static bool read_office_form(const char *text, const char *const sep[3], struct 
 	return d->day >= 0 && read_separator(&p, sep[2]) && *p == '\0';
 }
 
-/* A date of an office's shape that is not a calendar day. */
-static enum status office_day_check(const char *text, struct date d, struct error *err)
-{
-	int days;
-
-	if (d.year < DATE_MIN_YEAR)
-		return error_set(err, STATUS_ERR_INVALID, _("%s: year 0 is not 1-9999"), text);
-	if (d.month < 1 || d.month > 12)
-		return error_set(err, STATUS_ERR_INVALID, _("%s: month %d is not 1-12"), text, d.month);
-	days = date_days_in_month(d.year, d.month);
-	if (d.day < 1 || d.day > days)
-		return error_set(err, STATUS_ERR_INVALID, _("%s: %s %d has %d days"), text,
-				 _(month_names[d.month - 1]), d.year, days);
-	return STATUS_OK;
-}
-
 enum status date_parse_office(const char *text, struct date *out, struct error *err)
 {
 	struct error why = { "" };
@@ -164,7 +158,7 @@ enum status date_parse_office(const char *text, struct date *out, struct error *
 		/* L10N: the date as written in a file; keep the examples as they are */
 		return error_set(err, STATUS_ERR_INVALID,
 				 _("%s: expected YYYY-MM-DD, e.g. 2026-03-05, or 2026/3/5, 2026.3.5, 2026年3月5日"), text);
-	if (office_day_check(text, d, &why))
+	if (day_check(text, d, &why))
 		return error_set(err, STATUS_ERR_INVALID, _("%s; expected YYYY-MM-DD"), why.message);
 	*out = d;
 	return STATUS_OK;
