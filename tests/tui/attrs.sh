@@ -62,7 +62,8 @@ rm "$HOME/.config/gradus/config.ini"
 SOCKET=gradus-attrs-$$
 T="tmux -L $SOCKET"
 trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
-$T -f /dev/null new-session -d -s keep "sleep 600" # the server outlives each mode's session
+# the server outlives each mode's session: it stays up with no session at all
+$T -f /dev/null start-server \; set-option -g exit-empty off
 
 # settled FILE TEXT: the pane holds TEXT and is the same twice running
 # (drawn whole), kept in FILE.
