@@ -35,6 +35,32 @@ struct import_options {
 	void *context;
 };
 
+/* A field of a row matched to a record already there (a case by credit
+ * code, level and year; an expert by name and affiliation) whose value in
+ * the file differs: changed through the write path, or, conflict, left as
+ * it is because someone changed it since it was last imported (reason says
+ * why). Values are as a person reads them (武汉市, not wuhan); NULL: empty. */
+struct import_change {
+	long row;
+	char *record;            /* the case's number, the expert's code */
+	char *column;            /* the header as the file writes it */
+	char *old_value, *new_value;
+	bool conflict;
+	char *reason;            /* a conflict's reason */
+};
+
+/* What an import did, or, dry run, would do: rows new (created), matched
+ * and equal (unchanged), matched with fields written (changed); fields in
+ * conflict; every change and conflict; the batch that undoes it (0 when
+ * nothing was written). */
+struct import_summary {
+	size_t created, unchanged, changed, conflicts;
+	struct import_change *changes;
+	size_t change_count;
+	int batch;
+};
+void import_summary_clear(struct import_summary *summary);
+
 /* Imports UTF-8 CSV text whose first record is the header naming the
  * columns, in any order, by the import's own names or the headers of
  * forms/columns.ini (Chinese or English); a row number column ([skip], e.g.
@@ -42,15 +68,39 @@ struct import_options {
  * required columns are refused, naming them. Cells are trimmed of ASCII and
  * full-width spaces; blank rows are skipped; regions and levels are taken
  * as an office writes them (forms_region_find, forms_level_find), dates by
- * date_parse_office. Every row goes through case_create or expert_add
- * inside ONE transaction: the first bad row rolls everything back and err
- * is "NAME:LINE: column HEADER: message" (NAME the file's name, LINE where
- * the row starts, HEADER as the file writes it). A cell read back from an
- * export has its formula apostrophe removed (csv_restore_formula); an
- * empty cell is no value. *rows: the rows imported (or that would be). */
+ * date_parse_office. A row matched to a record already there updates the
+ * fields that differ (struct import_change); any other row goes through
+ * case_create or expert_add; all inside ONE transaction: the first bad row
+ * rolls everything back and err is "NAME:LINE: column HEADER: message"
+ * (NAME the file's name, LINE where the row starts, HEADER as the file
+ * writes it). What was written is recorded as a batch (import_undo). A cell
+ * read back from an export has its formula apostrophe removed
+ * (csv_restore_formula); an empty cell is no value. */
 enum status import_csv(struct store *store, const struct forms *forms, enum import_kind kind, const char *name,
-		       const char *text, size_t len, const struct import_options *options, size_t *rows,
-		       struct error *err);
+		       const char *text, size_t len, const struct import_options *options,
+		       struct import_summary *summary, struct error *err);
+
+/* A batch of an import, as `import batches` lists them, newest first. */
+struct import_batch {
+	int number;
+	char *kind, *source, *created_by, *created_at, *undone_by, *undone_at;
+	size_t created, unchanged, changed;
+};
+enum status import_batches(struct store *store, struct import_batch **batches, size_t *count, struct error *err);
+void import_batches_free(struct import_batch *batches, size_t count);
+
+/* Undoes batch `number`: deletes what it created and restores what it
+ * changed, through the write path, in one transaction. Later imports that
+ * changed the same records are undone first, newest first (listed in
+ * also). When a person's later work touched any of those records nothing
+ * is written, the status is STATUS_ERR_CONFLICT and err names them. */
+struct import_undone {
+	size_t removed, restored; /* records deleted, fields given back their values */
+	int also[16];             /* later batches undone with it */
+	size_t also_count;
+};
+enum status import_undo(struct store *store, const struct forms *forms, int number, struct import_undone *out,
+			struct error *err);
 
 enum export_kind { EXPORT_CASES, EXPORT_CHECKS, EXPORT_FINDINGS, EXPORT_EXPERTS, EXPORT_AGENDA };
 /* "cases" "checks" "findings" "experts" "agenda". */

@@ -226,18 +226,113 @@ static void skipped_free(struct skipped_columns *s)
 	free(s->headers);
 }
 
-static void import_summary(enum import_kind kind, size_t rows, bool dry_run)
+/* A value of a change as the user reads it ("" for empty, quoted). */
+static const char *shown_value(const char *value)
 {
-	if (dry_run)
-		printf(kind == IMPORT_CASES ? ngettext("%zu case would be imported (dry run: nothing written)\n",
-						       "%zu cases would be imported (dry run: nothing written)\n", rows)
-					    : ngettext("%zu expert would be imported (dry run: nothing written)\n",
-						       "%zu experts would be imported (dry run: nothing written)\n", rows),
-		       rows);
+	/* L10N: an empty value in a change an import made */
+	return value && *value ? value : _("(empty)");
+}
+
+static void print_changes(const struct import_summary *s, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < s->change_count; i++) {
+		const struct import_change *c = &s->changes[i];
+
+		if (c->conflict)
+			/* L10N: a field an import left as it is: file, row, the record, the column as written, the
+			 * value kept, the file's value, why */
+			printf(_("%s:%ld: %s %s: kept %s, the file has %s: %s\n"), file, c->row, c->record, c->column,
+			       shown_value(c->old_value), shown_value(c->new_value), c->reason);
+		else
+			/* L10N: a field an import changed: file, row, the record, the column as written, old, new */
+			printf(_("%s:%ld: %s %s: %s -> %s\n"), file, c->row, c->record, c->column, shown_value(c->old_value),
+			       shown_value(c->new_value));
+	}
+}
+
+static void import_summary_print(enum import_kind kind, const struct import_summary *s, bool dry_run,
+				 const char *file)
+{
+	print_changes(s, file);
+	if (kind == IMPORT_CASES)
+		/* L10N: the counts of rows of an import: new cases, cases already there and equal, cases changed */
+		printf(_("cases: %zu new, %zu unchanged, %zu changed"), s->created, s->unchanged, s->changed);
 	else
-		printf(kind == IMPORT_CASES ? ngettext("%zu case imported\n", "%zu cases imported\n", rows)
-					    : ngettext("%zu expert imported\n", "%zu experts imported\n", rows),
-		       rows);
+		/* L10N: the counts of rows of an import: new experts, experts already there and equal, changed */
+		printf(_("experts: %zu new, %zu unchanged, %zu changed"), s->created, s->unchanged, s->changed);
+	if (s->conflicts)
+		/* L10N: after the counts: fields an import left as they are */
+		printf(ngettext("; %zu field left as it is", "; %zu fields left as they are", s->conflicts), s->conflicts);
+	printf("\n");
+	if (dry_run)
+		printf("%s\n", _("dry run: nothing written"));
+	else if (s->batch)
+		/* L10N: the batch's number, twice; keep the command as it is */
+		printf(_("import batch %d (gradus import undo %d undoes it)\n"), s->batch, s->batch);
+	else if (s->conflicts)
+		printf("%s\n", _("nothing written"));
+	else
+		printf("%s\n", _("nothing to write: the database already holds every row"));
+}
+
+static int import_batches_list(struct cli *cli)
+{
+	struct store *store = NULL;
+	struct import_batch *b = NULL;
+	struct error err = { "" };
+	size_t count = 0, i;
+	int rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
+
+	if (!rc && import_batches(store, &b, &count, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	for (i = 0; !rc && i < count; i++) {
+		/* L10N: a batch: number, when, who, kind (cases/experts), the file, new, unchanged, changed */
+		printf(_("%d  %s  %s  %s  %s  %zu new, %zu unchanged, %zu changed"), b[i].number, b[i].created_at,
+		       b[i].created_by, b[i].kind, b[i].source, b[i].created, b[i].unchanged, b[i].changed);
+		if (b[i].undone_at)
+			/* L10N: after a batch undone: who undid it and when */
+			printf(_("  undone by %s at %s"), b[i].undone_by, b[i].undone_at);
+		printf("\n");
+	}
+	if (!rc && !count)
+		printf("%s\n", _("no imports yet"));
+	import_batches_free(b, count);
+	store_close(&store);
+	return rc;
+}
+
+static int import_undo_batch(struct cli *cli, int argc, char **argv)
+{
+	struct store *store = NULL;
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	struct import_undone undone;
+	char extra;
+	int number, rc;
+	size_t i;
+
+	if (argc != 3 || sscanf(argv[2], "%d%c", &number, &extra) != 1 || number < 1) {
+		cli_error("%s", _("usage: gradus import undo BATCH (a number gradus import batches lists)"));
+		return 2;
+	}
+	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
+	if (!rc && import_undo(store, forms, number, &undone, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	for (i = 0; !rc && i < undone.also_count; i++)
+		/* L10N: a later import of the same records, undone first */
+		printf(_("import batch %d undone first: it changed the same records\n"), undone.also[i]);
+	if (!rc)
+		/* L10N: the batch's number, the records deleted, the fields given back their values */
+		printf(_("import batch %d undone: %zu records removed, %zu fields restored\n"), number, undone.removed,
+		       undone.restored);
+	cli_close_all(&store, &forms);
+	return rc;
 }
 
 int cli_import(struct cli *cli, int argc, char **argv)
@@ -253,10 +348,15 @@ int cli_import(struct cli *cli, int argc, char **argv)
 	struct import_options options = {
 		.warn = print_row_warning, .skipped = note_skipped, .context = &skipped,
 	};
+	struct import_summary summary = { 0 };
 	char *text = NULL;
-	size_t len = 0, rows = 0;
+	size_t len = 0;
 	int i, rc;
 
+	if (argc == 2 && !strcmp(argv[1], "batches"))
+		return import_batches_list(cli);
+	if (argc >= 2 && !strcmp(argv[1], "undo"))
+		return import_undo_batch(cli, argc, argv);
 	if (argc < 3 || (strcmp(argv[1], "cases") && strcmp(argv[1], "experts")))
 		return import_usage();
 	kind = !strcmp(argv[1], "cases") ? IMPORT_CASES : IMPORT_EXPERTS;
@@ -279,16 +379,17 @@ int cli_import(struct cli *cli, int argc, char **argv)
 				       : decode_file(argv[2], encoding, &text, &len)))
 		return rc;
 	rc = cli_open_all(cli, STORE_OPEN_OR_CREATE, &store, &forms);
-	if (!rc && import_csv(store, forms, kind, argv[2], text, len, &options, &rows, &err)) {
+	if (!rc && import_csv(store, forms, kind, argv[2], text, len, &options, &summary, &err)) {
 		cli_error("%s", err.message);
 		/* L10N: after the error of an import's first bad row */
 		cli_error("%s", _("nothing was imported"));
 		rc = 1;
 	}
 	if (!rc) {
-		import_summary(kind, rows, options.dry_run);
+		import_summary_print(kind, &summary, options.dry_run, argv[2]);
 		skipped_summary(&skipped);
 	}
+	import_summary_clear(&summary);
 	skipped_free(&skipped);
 	free(text);
 	cli_close_all(&store, &forms);

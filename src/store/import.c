@@ -12,14 +12,11 @@
 #include "gradus/maturity.h"
 #include "gradus/panels.h"
 #include "gradus/valid.h"
+#include "import_private.h"
 
 #define MAX_COLUMNS 64
 #define NO_HEADER (-2) /* a column whose header cell is empty */
 
-enum case_column {
-	C_ENTERPRISE, C_USCC, C_REGION, C_LEVEL, C_YEAR, C_FACTORY, C_ADDRESS, C_INDUSTRY, C_CONTACT, C_MATURITY,
-	C_COMMITMENT_ON, C_SCENARIOS, C_CERTIFIED_ON, C_CULTIVATION_STARTS_ON, C_NOTE,
-};
 static const char *const case_known[] = {
 	"enterprise", "uscc", "region", "level", "year", "factory", "address", "industry", "contact", "maturity",
 	"commitment_on", "scenarios", "certified_on", "cultivation_starts_on", "note", NULL,
@@ -27,7 +24,6 @@ static const char *const case_known[] = {
 static const char *const case_required[] = { "enterprise", "uscc", "region", "level", "year", NULL };
 static const char *const case_ignored[] = { "number", "state", "expires_on", "next_due", NULL };
 
-enum expert_column { X_NAME, X_FIELDS, X_AFFILIATION, X_REGION, X_CONTACT, X_CONFLICTS };
 static const char *const expert_known[] = { "name", "fields", "affiliation", "region", "contact", "conflicts", NULL };
 static const char *const expert_required[] = { "name", "fields", "affiliation", NULL };
 static const char *const expert_ignored[] = { "code", NULL };
@@ -57,6 +53,8 @@ struct import {
 	char dates[MAX_COLUMNS][DATE_TEXT_SIZE]; /* by known column: a date cell as YYYY-MM-DD */
 	long line;
 	const struct import_options *options;
+	struct import_summary *summary;
+	long long batch_first; /* the audit's last row before the import */
 };
 
 static int index_of(const char *const *names, const char *name)
@@ -392,20 +390,34 @@ static enum status case_input(const struct import *im, struct new_case *in, int 
 	return STATUS_OK;
 }
 
+/* The row's place and the file's headers, for matching it. */
+static struct import_row row_of(const struct import *im)
+{
+	return (struct import_row){ im->line, (const char *const *)im->headers, im->batch_first };
+}
+
 static enum status import_case_row(struct import *im, struct error *err)
 {
 	struct case_warnings warnings;
+	struct import_row row = row_of(im);
 	struct new_case in;
 	int scenarios[40];
 	char id[33], number[32];
 	enum status status = case_input(im, &in, scenarios, err);
+	bool matched = false;
 	size_t i;
 
+	if (!status)
+		status = import_match_case(im->store, im->forms, &row, &in, im->summary, &matched, err);
 	if (status)
-		return status;
+		return status == STATUS_ERR_INVALID || status == STATUS_ERR_DENIED ? store_error(im, status, NULL, err)
+										: status;
+	if (matched)
+		return STATUS_OK;
 	status = case_create(im->store, im->forms, &in, id, number, &warnings, err);
 	if (status)
 		return store_error(im, status, case_input_refused(im->forms, &in), err);
+	im->summary->created++;
 	for (i = 0; im->options->warn && i < warnings.count; i++)
 		im->options->warn(im->options->context, im->line, warnings.text[i]);
 	return STATUS_OK;
@@ -418,13 +430,24 @@ static enum status import_expert_row(struct import *im, struct error *err)
 		.name = v[X_NAME], .fields = v[X_FIELDS], .affiliation = v[X_AFFILIATION], .region = v[X_REGION],
 		.contact = v[X_CONTACT], .conflicts = v[X_CONFLICTS],
 	};
+	struct import_row row = row_of(im);
 	char code[16];
-	enum status status = expert_add(im->store, im->forms, &in, code, err);
+	bool matched = false;
+	enum status status = import_match_expert(im->store, im->forms, &row, &in, im->summary, &matched, err);
 
-	return status ? store_error(im, status, expert_input_refused(im->forms, &in), err) : STATUS_OK;
+	if (status)
+		return status == STATUS_ERR_INVALID || status == STATUS_ERR_DENIED ? store_error(im, status, NULL, err)
+										: status;
+	if (matched)
+		return STATUS_OK;
+	status = expert_add(im->store, im->forms, &in, code, err);
+	if (status)
+		return store_error(im, status, expert_input_refused(im->forms, &in), err);
+	im->summary->created++;
+	return STATUS_OK;
 }
 
-static enum status import_rows(struct import *im, struct csv_reader *reader, size_t *rows, struct error *err)
+static enum status import_rows(struct import *im, struct csv_reader *reader, struct error *err)
 {
 	struct csv_record record = { 0 };
 	enum status status;
@@ -443,8 +466,6 @@ static enum status import_rows(struct import *im, struct csv_reader *reader, siz
 			status = take_values(im, err);
 		if (!status)
 			status = im->kind == IMPORT_CASES ? import_case_row(im, err) : import_expert_row(im, err);
-		if (!status)
-			++*rows;
 	}
 	if (status == STATUS_ERR_PARSE) {
 		char message[sizeof(err->message)];
@@ -457,27 +478,32 @@ static enum status import_rows(struct import *im, struct csv_reader *reader, siz
 }
 
 enum status import_csv(struct store *store, const struct forms *forms, enum import_kind kind, const char *name,
-		       const char *text, size_t len, const struct import_options *options, size_t *rows,
-		       struct error *err)
+		       const char *text, size_t len, const struct import_options *options,
+		       struct import_summary *summary, struct error *err)
 {
-	struct import im = { .store = store, .forms = forms, .kind = kind, .name = name, .options = options };
+	struct import im = { .store = store, .forms = forms, .kind = kind, .name = name, .options = options,
+			     .summary = summary };
 	struct csv_reader reader;
 	enum status status;
 	size_t i;
 
-	*rows = 0;
+	memset(summary, 0, sizeof(*summary));
 	csv_reader_init(&reader, text, len);
 	status = store_begin(store, err);
 	if (status)
 		return status;
-	status = import_rows(&im, &reader, rows, err);
+	status = import_audit_seq(store, &im.batch_first, err);
+	if (!status)
+		status = import_rows(&im, &reader, err);
 	for (i = 0; i < MAX_COLUMNS; i++)
 		free(im.headers[i]);
 	if (options->dry_run && !status) {
 		store_rollback(store);
 		return STATUS_OK;
 	}
+	if (!status)
+		status = import_batch_record(store, kind, name, im.batch_first, summary, err);
 	if (status)
-		*rows = 0;
+		import_summary_clear(summary);
 	return store_finish(store, status, err);
 }

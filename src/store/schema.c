@@ -326,6 +326,22 @@ static const char *const migrations[] = {
 	"ALTER TABLE checks ADD COLUMN offline_number TEXT;"
 	"CREATE INDEX checks_offline_number ON checks (offline_number) WHERE offline_number IS NOT NULL;"
 	"ALTER TABLE conflicts ADD COLUMN reason TEXT;",
+	/* 14: imports that can be undone (import_batch.c). Each import that
+	 * wrote something is a batch: its number, what it read, its counts and
+	 * the audit rows of its writes (first_seq..last_seq), which say what it
+	 * created (rows first audited there) and what it changed; once undone,
+	 * who undid it and the audit rows of the undo. */
+	"CREATE TABLE import_batches ("
+	"  id TEXT PRIMARY KEY,"
+	"  number INTEGER NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL," /* cases, experts */
+	"  source TEXT NOT NULL," /* the file's name as given */
+	"  created INTEGER NOT NULL, unchanged INTEGER NOT NULL, changed INTEGER NOT NULL,"
+	"  first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL,"
+	"  created_by TEXT NOT NULL, created_at TEXT NOT NULL,"
+	"  undone_by TEXT, undone_at TEXT,"
+	"  undo_first_seq INTEGER, undo_last_seq INTEGER);" /* the audit rows of its undo */
+	"CREATE INDEX import_batches_seq ON import_batches (first_seq, last_seq);",
 };
 
 int schema_latest_version(void)
@@ -427,6 +443,9 @@ static const char *const conflict_fields[] = {
 	"resolved_at", "created_at", "reason", NULL };
 static const char *const bundle_issued_fields[] = {
 	"manifest_sha256", "case_ids", "inspectors", "audit_head", "created_by", "created_at", NULL };
+static const char *const import_batch_fields[] = {
+	"number", "kind", "source", "created", "unchanged", "changed", "first_seq", "last_seq", "created_by",
+	"created_at", "undone_by", "undone_at", "undo_first_seq", "undo_last_seq", NULL };
 
 static const struct schema_table tables[] = {
 	{ "cultivation_plans", cultivation_plan_fields },
@@ -461,6 +480,7 @@ static const struct schema_table tables[] = {
 	{ "bundles_applied", bundle_applied_fields },
 	{ "conflicts", conflict_fields },
 	{ "bundles_issued", bundle_issued_fields },
+	{ "import_batches", import_batch_fields },
 };
 
 /* Fields of several lines: the only ones whose text may hold line feeds,

@@ -153,6 +153,22 @@ enum status store_search_touch(struct store *store, const char *table, const cha
 	return status;
 }
 
+enum status store_search_forget(struct store *store, const char *table, const char *id, struct error *err)
+{
+	static const char *const sql = "DELETE FROM case_search WHERE rowid = (SELECT rowid FROM cases WHERE id = ?1)";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (strcmp(table, "cases"))
+		return STATUS_OK;
+	if (!(stmt = store_prepare(store, sql, err)))
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("updating the search index"));
+}
+
 enum status store_search_rebuild(struct store *store, struct error *err)
 {
 	static const char *const all_sql =

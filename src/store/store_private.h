@@ -91,6 +91,8 @@ enum status store_grow(void **array, size_t *capacity, size_t count, size_t size
  * (field NULL: the whole row) touches; rebuilds it whole. */
 enum status store_search_touch(struct store *store, const char *table, const char *id, const char *field,
 			       struct error *err);
+/* A case about to be deleted leaves the search index (search.c). */
+enum status store_search_forget(struct store *store, const char *table, const char *id, struct error *err);
 enum status store_search_rebuild(struct store *store, struct error *err);
 /* A text as the search index holds it (a space after each character); NULL
  * for NULL or without memory (search.c). */

@@ -381,6 +381,8 @@ static enum status run_delete(struct store *store, const struct schema_table *ta
 	}
 	if (status)
 		return status;
+	if ((status = store_search_forget(store, table->name, id, err)))
+		return status;
 	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", table->name);
 	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
 	if (rc == SQLITE_OK) {

@@ -22,7 +22,7 @@ ${JI}${ZHE}智造有限公司,91420200MA0DX6QEY5,huangshi,basic,2026,"一号,二
 咸宁${ZHE}家居有限公司,91420300MA9H9ETGN0,xianning,advanced,2026,,,,,,,,"=HYPERLINK(""http://x"",""点"")"
 EOF
 run G import cases "$WORK/cases.csv"
-expect "a GB18030 file imports (auto)" 0 "2 cases imported"
+expect "a GB18030 file imports (auto)" 0 "cases: 2 new"
 N1=HB-2026-BAS-0001
 [ "$(sqlite3 "$DB" "SELECT e.name FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '$N1'")" = "${JI}${ZHE}智造有限公司" ] &&
 	ok "characters outside the BMP come in exactly" || fail "enterprise name" "$(sqlite3 "$DB" 'SELECT name FROM enterprises')"
@@ -42,7 +42,7 @@ name,fields,affiliation,region,contact,conflicts
 李${JI},operations,三峡大学,,,
 EOF
 run G import experts "$WORK/experts.csv" --encoding gb18030
-expect "experts import from GB18030" 0 "2 experts imported"
+expect "experts import from GB18030" 0 "experts: 2 new"
 run G expert list
 expect_line "an expert as imported" "$(printf 'E0001\t张%s\trnd,process\t华中科技大学,机械学院\twuhan\t027-8754\t%s智造|91420300MA9H9ETGN0' "$ZHE" "$JI$ZHE")"
 expect_line "empty cells are no value" "$(printf 'E0002\t李%s\toperations\t三峡大学\t\t\t' "$JI")"
@@ -100,7 +100,7 @@ expect "an expert's error names its column" 1 "field.csv:2: column fields: field
 # --dry-run
 printf 'enterprise,uscc,region,level,year\n荆州一号有限公司,91421000MAGEEUF318,jingzhou,basic,2026\n' >"$WORK/one.csv"
 run G import cases "$WORK/one.csv" --dry-run
-expect "--dry-run reports what would be imported" 0 "1 case would be imported (dry run: nothing written)"
+expect "--dry-run reports what would be imported" 0 "cases: 1 new"
 [ "$(dump "$DB")" = "$BEFORE" ] && ok "--dry-run writes nothing" || fail "the database changed"
 run G import cases "$WORK/bad-row.csv" --dry-run
 expect "--dry-run reports the first bad row" 1 "bad-row.csv:4: column region"
@@ -108,7 +108,7 @@ expect "--dry-run reports the first bad row" 1 "bad-row.csv:4: column region"
 # A GBK file (GB18030 without four-byte characters).
 printf 'name,fields,affiliation\n赵敏,operations,三峡大学\n' | iconv -f UTF-8 -t GBK >"$WORK/gbk.csv"
 run G import experts "$WORK/gbk.csv" --encoding gbk --dry-run
-expect "a GBK file" 0 "1 expert would be imported"
+expect "a GBK file" 0 "experts: 1 new"
 
 # Export, then import into a fresh database: the same records.
 run G export cases --encoding gb18030 -o "$WORK/out-cases.csv"
@@ -121,9 +121,9 @@ expect "export experts in GB18030" 0
 FRESH=$WORK/fresh.db
 "$GRADUS" --db "$FRESH" init >/dev/null
 run "$GRADUS" --db "$FRESH" import cases "$WORK/out-cases.csv"
-expect "the exported cases import into a fresh database" 0 "2 cases imported"
+expect "the exported cases import into a fresh database" 0 "cases: 2 new"
 run "$GRADUS" --db "$FRESH" import experts "$WORK/out-experts.csv"
-expect "the exported experts import into a fresh database" 0 "2 experts imported"
+expect "the exported experts import into a fresh database" 0 "experts: 2 new"
 for kind in cases experts; do
 	G export $kind >"$WORK/a-$kind.csv"
 	"$GRADUS" --db "$FRESH" export $kind >"$WORK/b-$kind.csv"
@@ -141,7 +141,7 @@ G export experts --bom -o "$WORK/bom.csv"
 	fail "BOM" "$(head -c 7 "$WORK/bom.csv" | od -An -tx1)"
 [ "$(head -c 4 "$WORK/a-experts.csv")" = "code" ] && ok "no BOM by default" || fail "BOM by default"
 run G import experts "$WORK/bom.csv" --dry-run
-expect "a file with a BOM imports" 0 "2 experts would be imported"
+expect "a file with a BOM imports: its experts are matched, not added again" 0 "experts: 0 new, 2 unchanged, 0 changed"
 
 DEMO=$(demo_db)
 run "$GRADUS" --db "$DEMO" export checks

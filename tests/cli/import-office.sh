@@ -46,7 +46,7 @@ contents() {
 
 for f in bom gb18030 gbk; do
 	run "$GRADUS" --db "$WORK/$f.db" import cases "$WORK/$f.csv"
-	expect "the office's sheet in $f imports with no edits" 0 "5 cases imported"
+	expect "the office's sheet in $f imports with no edits" 0 "cases: 5 new"
 	contents "$WORK/$f.db" >"$WORK/$f.contents"
 done
 expect_same "UTF-8 with BOM and GB18030 give the same database" "$WORK/bom.contents" "$WORK/gb18030.contents"
@@ -67,7 +67,7 @@ expect_same "levels, regions, dates, scenarios and trimmed cells as the office w
 # English headers in another order still import; headers compare without case.
 printf 'Level,Region,Year,USCC,Enterprise\nbasic,Wuhan,2026,91420800MA4KABCD1E,荆门机械有限公司\n' >"$WORK/english.csv"
 run "$GRADUS" --db "$WORK/english.db" import cases "$WORK/english.csv"
-expect "English headers in any order" 0 "1 case imported"
+expect "English headers in any order" 0 "cases: 1 new"
 
 # An unknown column: refused naming the file, the header as written and the
 # headers the import takes; --skip-unknown passes over it and says so.
@@ -77,7 +77,7 @@ run "$GRADUS" --db "$WORK/unknown.db" import cases "$WORK/unknown.csv"
 expect "an unknown column is refused, naming file and header" 1 "$WORK/unknown.csv:1: column 7 '联系人电话' is not a column of this import"
 expect "the refusal lists the known headers" 1 "uscc (统一社会信用代码)"
 run "$GRADUS" --db "$WORK/unknown.db" import cases "$WORK/unknown.csv" --skip-unknown
-expect "--skip-unknown imports the rest" 0 "1 case imported"
+expect "--skip-unknown imports the rest" 0 "cases: 1 new"
 expect_line "the summary lists the columns passed over" "column passed over: 联系人电话"
 
 # Bad values: file, row, header as written, the value, a section that exists.

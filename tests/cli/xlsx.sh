@@ -173,16 +173,16 @@ run G export cases -o "$WORK/x.xlsx"
 "$GRADUS" --db "$WORK/from-csv.db" init >/dev/null
 "$GRADUS" --db "$WORK/from-xlsx.db" init >/dev/null
 run "$GRADUS" --db "$WORK/from-csv.db" import cases "$WORK/x.csv"
-expect "the CSV export imports" 0 "30 cases imported"
+expect "the CSV export imports" 0 "cases: 30 new"
 run "$GRADUS" --db "$WORK/from-xlsx.db" import cases "$WORK/x.xlsx"
-expect "the workbook imports" 0 "30 cases imported"
+expect "the workbook imports" 0 "cases: 30 new"
 "$GRADUS" --db "$WORK/from-csv.db" export cases -o "$WORK/again-csv.csv" 2>/dev/null
 "$GRADUS" --db "$WORK/from-xlsx.db" export cases -o "$WORK/again-xlsx.csv" 2>/dev/null
 expect_same "workbook and CSV import to the same cases" "$WORK/again-csv.csv" "$WORK/again-xlsx.csv"
 "$GRADUS" --db "$WORK/from-xlsx.db" export cases -o "$WORK/again.xlsx" 2>/dev/null
 "$GRADUS" --db "$WORK/again.db" init >/dev/null
 run "$GRADUS" --db "$WORK/again.db" import cases "$WORK/again.xlsx"
-expect "a re-exported workbook imports again" 0 "30 cases imported"
+expect "a re-exported workbook imports again" 0 "cases: 30 new"
 "$GRADUS" --db "$WORK/again.db" export cases -o "$WORK/again-again.csv" 2>/dev/null
 expect_same "export, import, export again: the same CSV" "$WORK/again-xlsx.csv" "$WORK/again-again.csv"
 
@@ -221,4 +221,4 @@ expect "a workbook without its sheet's part is refused" 1 "nosheet.xlsx: xl/work
 run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/x.xlsx" --sheet 案件
 expect "--sheet names a sheet that is not there" 1 "x.xlsx: no sheet named 案件"
 run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/x.xlsx" --sheet cases --dry-run
-expect "--sheet cases --dry-run" 0 "30 cases would be imported"
+expect "--sheet cases --dry-run" 0 "cases: 30 new"
