@@ -56,7 +56,7 @@ expect "--dry-run counts the rows" 0 "cases: 0 new, 2 unchanged, 1 changed"
 expect "--dry-run writes nothing" 0 "dry run: nothing written"
 [ "$(audit_rows)" = "$after_once" ] && ok "the dry run left the audit as it was" || fail "dry run wrote"
 LC_ALL=zh_CN.UTF-8 run G import cases "$WORK/changed.csv" --dry-run
-expect "--dry-run in Chinese names the region as the office writes it" 0 "HB-2026-ADV-0001 地区: 恩施土家族苗族自治州 -> 武汉市"
+expect "--dry-run in Chinese names the region as the office writes it" 0 "HB-2026-ADV-0001 地区：恩施土家族苗族自治州 -> 武汉市"
 
 run G import cases "$WORK/changed.csv"
 expect "the changed sheet changes one case" 0 "cases: 0 new, 2 unchanged, 1 changed"
