@@ -341,7 +341,14 @@ static const char *const migrations[] = {
 	"  created_by TEXT NOT NULL, created_at TEXT NOT NULL,"
 	"  undone_by TEXT, undone_at TEXT,"
 	"  undo_first_seq INTEGER, undo_last_seq INTEGER);" /* the audit rows of its undo */
-	"CREATE INDEX import_batches_seq ON import_batches (first_seq, last_seq);",
+	"CREATE INDEX import_batches_seq ON import_batches (first_seq, last_seq);"
+	/* the undo looks up the rows referring to a case or an expert it would
+	 * delete, by every foreign key: these were the ones without an index */
+	"CREATE INDEX findings_case ON findings (case_id);"
+	"CREATE INDEX followups_case ON followups (case_id);"
+	"CREATE INDEX panels_chair ON panels (chair_id);"
+	"CREATE INDEX panel_members_expert ON panel_members (expert_id);"
+	"CREATE INDEX panel_notes_expert ON panel_notes (expert_id);",
 };
 
 int schema_latest_version(void)
