@@ -112,9 +112,13 @@ void import_batches_free(struct import_batch *batches, size_t count)
 enum status import_writer_of(struct store *store, long long seq, long long batch_first, enum import_writer *out,
 			     int *batch, struct error *err)
 {
-	static const char *const sql = "SELECT number, undone_at IS NOT NULL FROM import_batches"
-				       " WHERE ?1 BETWEEN first_seq AND last_seq OR ?1 BETWEEN undo_first_seq AND undo_last_seq"
-				       " LIMIT 1";
+	/* The ranges are disjoint: the batch or undo whose range begins last
+	 * at or before seq is the only one that may hold it. */
+	static const char *const sql =
+		"SELECT * FROM (SELECT number, undone_at IS NOT NULL FROM (SELECT number, undone_at, last_seq"
+		"  FROM import_batches WHERE first_seq <= ?1 ORDER BY first_seq DESC LIMIT 1) WHERE last_seq >= ?1"
+		" UNION ALL SELECT number, 1 FROM (SELECT number, undo_last_seq FROM import_batches"
+		"  WHERE undo_first_seq <= ?1 ORDER BY undo_first_seq DESC LIMIT 1) WHERE undo_last_seq >= ?1) LIMIT 1";
 	sqlite3_stmt *stmt;
 	enum status status;
 	bool row;
@@ -155,6 +159,10 @@ struct batch {
 	char blocked[1024]; /* the records a person's later work touched, named */
 	size_t blocked_count;
 	int later;          /* the newest later batch that changed the same records, or 0 */
+	struct foreign_key {
+		char table[32], column[32], parent[32];
+	} *keys;            /* the schema's foreign keys, read once */
+	size_t key_count, key_capacity;
 };
 
 static enum status find_batch(struct store *store, int number, struct batch *b, struct error *err)
@@ -310,38 +318,55 @@ static enum status referrer(struct store *store, struct batch *b, const char *ta
 	return STATUS_OK;
 }
 
-/* The rows now referring to a record the batch created, by the foreign
- * keys of the schema. */
-static enum status referrers(struct store *store, struct batch *b, const struct touched *t, struct error *err)
+/* The schema's foreign keys: which column of which table refers to which. */
+static enum status read_keys(struct store *store, struct batch *b, struct error *err)
 {
-	static const char *const sql = "SELECT m.name, k.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) k"
-				       " WHERE m.type = 'table' AND k.\"table\" = ?1";
-	sqlite3_stmt *keys = store_prepare(store, sql, err), *rows;
+	static const char *const sql = "SELECT m.name, k.\"from\", k.\"table\""
+				       " FROM sqlite_master m, pragma_foreign_key_list(m.name) k WHERE m.type = 'table'";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	struct foreign_key *k;
 	enum status status;
-	char query[160], table[32], id[33];
 	bool row;
 
-	if (!keys)
+	if (!stmt)
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(keys, 1, t->table, -1, SQLITE_STATIC);
-	while (!(status = store_step(store, keys, &row, err)) && row) {
-		snprintf(table, sizeof(table), "%s", (const char *)sqlite3_column_text(keys, 0));
-		snprintf(query, sizeof(query), "SELECT id FROM \"%s\" WHERE \"%s\" = ?1", table,
-			 (const char *)sqlite3_column_text(keys, 1));
-		if (sqlite3_prepare_v2(store->db, query, -1, &rows, NULL) != SQLITE_OK) {
-			status = store_fail(store, sqlite3_errcode(store->db), err, query);
+	while (!(status = store_step(store, stmt, &row, err)) && row) {
+		if ((status = store_grow((void **)&b->keys, &b->key_capacity, b->key_count, sizeof(*b->keys))))
 			break;
-		}
+		k = &b->keys[b->key_count++];
+		snprintf(k->table, sizeof(k->table), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		snprintf(k->column, sizeof(k->column), "%s", (const char *)sqlite3_column_text(stmt, 1));
+		snprintf(k->parent, sizeof(k->parent), "%s", (const char *)sqlite3_column_text(stmt, 2));
+	}
+	sqlite3_reset(stmt);
+	return status == STATUS_ERR_NOMEM ? error_set(err, status, _("out of memory")) : status;
+}
+
+/* The rows now referring to a record the batch created, by the foreign
+ * keys of the schema (each looked up by an index). */
+static enum status referrers(struct store *store, struct batch *b, const struct touched *t, struct error *err)
+{
+	enum status status = STATUS_OK;
+	sqlite3_stmt *rows;
+	char query[160], id[33];
+	bool row;
+	size_t i;
+
+	for (i = 0; !status && i < b->key_count; i++) {
+		const struct foreign_key *k = &b->keys[i];
+
+		if (strcmp(k->parent, t->table))
+			continue;
+		snprintf(query, sizeof(query), "SELECT id FROM \"%s\" WHERE \"%s\" = ?1", k->table, k->column);
+		if (sqlite3_prepare_v2(store->db, query, -1, &rows, NULL) != SQLITE_OK)
+			return store_fail(store, sqlite3_errcode(store->db), err, query);
 		sqlite3_bind_text(rows, 1, t->id, -1, SQLITE_STATIC);
 		while (!status && !(status = store_step(store, rows, &row, err)) && row) {
 			snprintf(id, sizeof(id), "%s", (const char *)sqlite3_column_text(rows, 0));
-			status = referrer(store, b, table, id, err);
+			status = referrer(store, b, k->table, id, err);
 		}
 		sqlite3_finalize(rows);
-		if (status)
-			break;
 	}
-	sqlite3_reset(keys);
 	return status;
 }
 
@@ -475,6 +500,8 @@ static enum status obstacles(struct store *store, struct batch *b, struct error 
 	enum status status = read_records(store, b, err);
 	size_t i;
 
+	if (!status)
+		status = read_keys(store, b, err);
 	for (i = 0; !status && i < b->count; i++) {
 		status = later_work(store, b, &b->records[i], err);
 		if (!status && b->records[i].created && !b->records[i].deleted)
@@ -532,6 +559,7 @@ static enum status undo_number(struct store *store, int number, struct import_un
 		if (!status && !b.later)
 			status = undo_batch(store, &b, out, err);
 		free(b.records);
+		free(b.keys);
 		if (status || !b.later)
 			return status;
 		if ((status = undo_number(store, b.later, out, false, err)))

@@ -341,7 +341,8 @@ static const char *const migrations[] = {
 	"  created_by TEXT NOT NULL, created_at TEXT NOT NULL,"
 	"  undone_by TEXT, undone_at TEXT,"
 	"  undo_first_seq INTEGER, undo_last_seq INTEGER);" /* the audit rows of its undo */
-	"CREATE INDEX import_batches_seq ON import_batches (first_seq, last_seq);"
+	"CREATE INDEX import_batches_seq ON import_batches (first_seq);"
+	"CREATE INDEX import_batches_undo ON import_batches (undo_first_seq) WHERE undo_first_seq IS NOT NULL;"
 	/* the undo looks up the rows referring to a case or an expert it would
 	 * delete, by every foreign key: these were the ones without an index */
 	"CREATE INDEX findings_case ON findings (case_id);"
