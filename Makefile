@@ -131,6 +131,7 @@ test: all $(UNIT_BIN) $(BUILD)/tests/forge fuzz-targets
 bench: test-deps all $(BUILD)/bench/generate
 	BUILD=$(BUILD) python3 tests/bench/bench.py
 	BUILD=$(BUILD) python3 tests/bench/bundle.py
+	BUILD=$(BUILD) python3 tests/bench/import.py
 
 asan: test-deps
 	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
