@@ -14,7 +14,7 @@ CHECK=HB-2026-BAS-0001-C1
 # (submit, return for revision, submit ...).
 {
 	echo enterprise,uscc,region,level,year
-	for n in 1 2 3 4 5 6 7 8; do echo "并发起点${n}有限公司,91420300MA9H9ETGN0,xianning,basic,2026"; done
+	uscc_of 1 8 | awk '{ print "并发起点" NR "有限公司," $1 ",xianning,basic,2026" }'
 } >"$WORK/fresh.csv"
 "$GRADUS" --db "$DB" import cases "$WORK/fresh.csv" >/dev/null 2>&1 || fail "the writers' cases are imported"
 for n in 1 2 3 4 5 6 7 8; do
@@ -49,7 +49,8 @@ writer() {
 		2) kind=answer tag="answer w$n r$i"
 		   set -- check answer $CHECK $item "$(answer "$item" "$i")" --note "$tag" ;;
 		3) kind=import tag="并发w${n}r${i}有限公司"
-		   printf 'enterprise,uscc,region,level,year\n%s,91420300MA9H9ETGN0,xianning,basic,2026\n' "$tag" >"$WORK/i$n.csv"
+		   printf 'enterprise,uscc,region,level,year\n%s,%s,xianning,basic,2026\n' "$tag" "$(uscc_of "$((n * 100000 + i))")" \
+			>"$WORK/i$n.csv"
 		   set -- import cases "$WORK/i$n.csv" ;;
 		esac
 		if "$GRADUS" --db "$DB" "$@" >>"$WORK/w.$n" 2>&1; then

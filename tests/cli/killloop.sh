@@ -23,7 +23,7 @@ done
 # fall anywhere from the start to a little past the end.
 cp "$DB" "$WORK/probe.db"
 { echo enterprise,uscc,region,level,year
-  for j in $(seq 1 10); do echo "探测$j有限公司,91420300MA9H9ETGN0,xianning,basic,2026"; done; } >"$WORK/probe.csv"
+  uscc_of 1 10 | awk '{ print "探测" NR "有限公司," $1 ",xianning,basic,2026" }'; } >"$WORK/probe.csv"
 margin() { echo $(($1 * 11 / 10 + 2)); }
 "$GRADUS" --db "$WORK/probe.db" verify >/dev/null # the first run reads the program from disk
 MAX_note=$(margin "$(duration_ms "$GRADUS" --db "$WORK/probe.db" case set "$BAS" note probe)")
@@ -48,7 +48,7 @@ for i in $(seq 1 "$N"); do
 	0) kind=note; set -- case set HB-2026-BAS-0003 note "kill round $i" ;;
 	1) kind=import
 	   { echo enterprise,uscc,region,level,year
-	     for j in $(seq 1 10); do echo "杀$i-$j有限公司,91420300MA9H9ETGN0,xianning,basic,2026"; done; } >"$WORK/k.csv"
+	     uscc_of "$((i * 100 + 1))" 10 | awk -v i="$i" '{ print "杀" i "-" NR "有限公司," $1 ",xianning,basic,2026" }'; } >"$WORK/k.csv"
 	   set -- import cases "$WORK/k.csv" ;;
 	2) kind=note; set -- case set HB-2026-BAS-0004 note "kill round $i" ;;
 	3) kind=step; set -- case advance "$EXC1" $(next_step "$EXC1" "$i") --note "step round $i" ;;
