@@ -1,6 +1,7 @@
-/* gradus import cases|experts FILE and gradus export
- * cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or GB18030, and
- * exports to an Excel workbook (-o FILE.xlsx). */
+/* gradus import cases|experts FILE, gradus import template and gradus
+ * export cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or
+ * GB18030, and Excel workbooks (FILE.xlsx); exports and templates in
+ * Chinese under a zh locale unless --keys. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -59,14 +59,18 @@ static const char *chinese_header(const struct forms *forms, const char *kind, c
 	return i18n_context("export column", field);
 }
 
+enum { HEADER_MAX = 32 }; /* more than any export's columns */
+
 static void write_header(const struct exporter *x, const char *kind, const char *const *fields, size_t count)
 {
-	const char *headers[32];
+	const char *headers[HEADER_MAX];
 	size_t i;
 
+	if (count > HEADER_MAX)
+		count = HEADER_MAX;
 	if (x->sink->fields)
 		x->sink->fields(x->sink->context, fields, count);
-	for (i = 0; i < count && i < 32; i++)
+	for (i = 0; i < count; i++)
 		headers[i] = x->request->chinese ? chinese_header(x->forms, kind, fields[i]) : fields[i];
 	write_row(x, headers, count);
 }
