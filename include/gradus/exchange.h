@@ -106,18 +106,38 @@ enum export_kind { EXPORT_CASES, EXPORT_CHECKS, EXPORT_FINDINGS, EXPORT_EXPERTS,
 /* "cases" "checks" "findings" "experts" "agenda". */
 bool export_kind_parse(const char *name, enum export_kind *kind);
 
+/* What to export and in whose words. chinese: the office's (a zh locale
+ * without --keys): each column under the first header forms/columns.ini
+ * gives its field (企业名称; other exports' columns by gettext), levels,
+ * regions and states by their Chinese names (先进级 武汉市 已认定); else
+ * the fields' own names and the keys. Both import again as they are. */
+struct export_request {
+	enum export_kind kind;
+	struct date today;
+	int within; /* the agenda: what falls due by today + within days (overdue included) */
+	bool chinese;
+};
+
 /* Where an export's rows go, as text: the header first, then a row per
- * record (a cell NULL or "" is empty). */
+ * record (a cell NULL or "" is empty). fields, when set, is called just
+ * before the header with each column's field (its machine name: "uscc",
+ * "certified_on"), whatever words the header uses. */
 struct export_sink {
 	void (*row)(void *context, const char *const *cells, size_t count);
+	void (*fields)(void *context, const char *const *fields, size_t count);
 	void *context;
 };
-/* Gives the header and every record of a kind to sink; the agenda is what
- * falls due by today + within days (overdue items included). */
-enum status export_rows(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
-			int within, const struct export_sink *sink, struct error *err);
+/* Gives the header and every record of a kind to sink. */
+enum status export_rows(struct store *store, const struct forms *forms, const struct export_request *request,
+			const struct export_sink *sink, struct error *err);
 /* export_rows into a CSV writer. */
-enum status export_csv(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
-		       int within, struct csv_writer *writer, struct error *err);
+enum status export_csv(struct store *store, const struct forms *forms, const struct export_request *request,
+		       struct csv_writer *writer, struct error *err);
+/* An import's template: the header of the columns the import takes (in
+ * the words of chinese, as export_rows) and one sample row that imports as
+ * it is (a case of 先进级 in 武汉市 for cases, an expert for experts), to be
+ * replaced by the office's rows. today gives the sample's year and dates. */
+void export_template(const struct forms *forms, enum import_kind kind, struct date today, bool chinese,
+		     const struct export_sink *sink);
 
 #endif

@@ -265,6 +265,16 @@ void cli_usage(FILE *out)
 		_("  expert set CODE FIELD VALUE [--expect OLD]\n"
 		  "                                change an expert's name, fields, affiliation, region,\n"
 		  "                                contact or declared conflicts\n"));
+	fprintf(out, "%s",
+		_("  import template cases|experts -o FILE.xlsx|FILE.csv [--keys]\n"
+		  "                                an empty sheet with the import's headers, a sample\n"
+		  "                                row to replace and dropdowns for level and region\n"
+		  "  export ... --keys             keys and English headers; under a Chinese locale an\n"
+		  "                                export is in Chinese (级别 先进级, 地区 武汉市)\n"));
+	fprintf(out, "%s",
+		_("  import batches | import undo BATCH\n"
+		  "                                the imports made, numbered; undo one (what it created\n"
+		  "                                deleted, what it changed restored)\n"));
 }
 
 static int parse_size(struct cli *cli, const char *text)

@@ -1,6 +1,7 @@
-/* gradus import cases|experts FILE and gradus export
- * cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or GB18030, and
- * exports to an Excel workbook (-o FILE.xlsx). */
+/* gradus import cases|experts FILE, gradus import template and gradus
+ * export cases|checks|findings|experts|agenda: CSV in UTF-8, GBK or
+ * GB18030, and Excel workbooks (FILE.xlsx); exports and templates in
+ * Chinese under a zh locale unless --keys. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,13 +21,15 @@ static int import_usage(void)
 {
 	cli_error("%s", _("usage: gradus import cases|experts FILE|FILE.xlsx [--encoding auto|utf-8|gbk|gb18030]\n"
 			  "         [--sheet NAME] [--dry-run] [--skip-unknown]"));
+	cli_error("%s", _("usage: gradus import template cases|experts -o FILE.xlsx|FILE.csv [--keys]"));
+	cli_error("%s", _("usage: gradus import batches | gradus import undo BATCH"));
 	return 2;
 }
 
 static int export_usage(void)
 {
 	cli_error("%s", _("usage: gradus export cases|checks|findings|experts|agenda [--encoding utf-8|gb18030] [--bom]\n"
-			  "         [--within DAYS] [-o FILE|FILE.xlsx]"));
+			  "         [--within DAYS] [--keys] [-o FILE|FILE.xlsx]"));
 	return 2;
 }
 
@@ -335,6 +338,8 @@ static int import_undo_batch(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+static int import_template(struct cli *cli, int argc, char **argv);
+
 int cli_import(struct cli *cli, int argc, char **argv)
 {
 	const char *encoding_name = "auto", *sheet_name = NULL;
@@ -357,6 +362,8 @@ int cli_import(struct cli *cli, int argc, char **argv)
 		return import_batches_list(cli);
 	if (argc >= 2 && !strcmp(argv[1], "undo"))
 		return import_undo_batch(cli, argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "template"))
+		return import_template(cli, argc, argv);
 	if (argc < 3 || (strcmp(argv[1], "cases") && strcmp(argv[1], "experts")))
 		return import_usage();
 	kind = !strcmp(argv[1], "cases") ? IMPORT_CASES : IMPORT_EXPERTS;
@@ -411,26 +418,33 @@ static int write_output(const char *path, const char *bytes, size_t len)
 }
 
 struct export_args {
-	enum export_kind kind;
+	struct export_request request;
 	enum csv_encoding encoding;
 	bool bom;
-	int within;
 	const char *output;
 };
+
+/* The office's words under a zh locale, unless --keys asks for the keys. */
+static bool export_chinese(bool keys)
+{
+	return !keys && i18n_chinese();
+}
 
 static int parse_export(int argc, char **argv, struct export_args *a)
 {
 	const char *encoding_name = "utf-8", *within = "90";
-	bool bad = false;
+	bool bad = false, keys = false;
 	char extra;
 	int i;
 
 	memset(a, 0, sizeof(*a));
-	if (argc < 2 || !export_kind_parse(argv[1], &a->kind))
+	if (argc < 2 || !export_kind_parse(argv[1], &a->request.kind))
 		return export_usage();
 	for (i = 2; i < argc && !bad; i++) {
 		if (!strcmp(argv[i], "--bom"))
 			a->bom = true;
+		else if (!strcmp(argv[i], "--keys"))
+			keys = true;
 		else if (!cli_option(argc, argv, &i, "--encoding", &encoding_name, &bad) &&
 			 !cli_option(argc, argv, &i, "--within", &within, &bad) &&
 			 !cli_option(argc, argv, &i, "-o", &a->output, &bad) &&
@@ -443,39 +457,57 @@ static int parse_export(int argc, char **argv, struct export_args *a)
 		cli_error(_("--encoding %s: expected utf-8 or gb18030"), encoding_name);
 		return 2;
 	}
-	if (sscanf(within, "%d%c", &a->within, &extra) != 1 || a->within < 0 || a->within > 36500) {
+	if (sscanf(within, "%d%c", &a->request.within, &extra) != 1 || a->request.within < 0 ||
+	    a->request.within > 36500) {
 		cli_error(_("--within %s: expected a number of days, e.g. 90"), within);
 		return 2;
 	}
+	a->request.chinese = export_chinese(keys);
 	return 0;
 }
 
-/* An export to a workbook: the first row (the header) starts the book with
- * each column's kind, read from its name; the first failure is kept. */
+/* An export to a workbook: the fields before the header give each column
+ * its kind and dropdown, the header row then starts the book; the first
+ * failure is kept. */
 struct workbook_export {
 	struct xlsx_book *book;
 	const struct forms *forms;
 	const char *path, *sheet;
+	bool chinese;
 	const char **levels, **regions;
+	const char *const *fields; /* until the header row */
+	size_t field_count;
 	struct error err;
 	enum status status;
 };
 
-static void workbook_column(struct workbook_export *x, const char *name, struct xlsx_column *column)
+/* A column's cells by its field: dates as date cells, years and scores as
+ * numbers, the rest (credit codes, case numbers) as text; levels and
+ * regions with a dropdown in the words of the header. */
+static void workbook_column(struct workbook_export *x, const char *field, const char *header,
+			    struct xlsx_column *column)
 {
-	size_t len = strlen(name);
+	size_t len = strlen(field);
 
-	column->header = name;
-	column->kind = (len > 3 && !strcmp(name + len - 3, "_on")) || !strcmp(name, "next_due") ? XLSX_DATE
-		       : !strcmp(name, "year") || !strcmp(name, "maturity") || !strcmp(name, "score") ? XLSX_NUMBER
+	column->header = header;
+	column->kind = (len > 3 && !strcmp(field + len - 3, "_on")) || !strcmp(field, "next_due") ? XLSX_DATE
+		       : !strcmp(field, "year") || !strcmp(field, "maturity") || !strcmp(field, "score") ? XLSX_NUMBER
 		       : XLSX_TEXT;
-	if (!strcmp(name, "level")) {
+	if (!strcmp(field, "level")) {
 		column->choices = x->levels;
 		column->choice_count = x->forms->level_count;
-	} else if (!strcmp(name, "region")) {
+	} else if (!strcmp(field, "region")) {
 		column->choices = x->regions;
 		column->choice_count = x->forms->region_count;
 	}
+}
+
+static void workbook_fields(void *context, const char *const *fields, size_t count)
+{
+	struct workbook_export *x = context;
+
+	x->fields = fields;
+	x->field_count = count;
 }
 
 static void workbook_header(struct workbook_export *x, const char *const *cells, size_t count)
@@ -491,11 +523,12 @@ static void workbook_header(struct workbook_export *x, const char *const *cells,
 		return;
 	}
 	for (i = 0; i < x->forms->level_count; i++)
-		x->levels[i] = x->forms->levels[i].key;
+		x->levels[i] = x->chinese ? x->forms->levels[i].zh : x->forms->levels[i].key;
 	for (i = 0; i < x->forms->region_count; i++)
-		x->regions[i] = x->forms->regions[i].key;
+		x->regions[i] = x->chinese ? x->forms->regions[i].zh : x->forms->regions[i].key;
 	for (i = 0; i < count; i++)
-		workbook_column(x, cells[i], &columns[i]);
+		workbook_column(x, x->fields && i < x->field_count ? x->fields[i] : cells[i], cells[i], &columns[i]);
+	x->fields = NULL;
 	x->status = xlsx_begin(&x->book, x->path, x->sheet, columns, count, &x->err);
 	free(columns);
 }
@@ -512,23 +545,30 @@ static void workbook_row(void *context, const char *const *cells, size_t count)
 		x->status = xlsx_row(x->book, cells, count, &x->err);
 }
 
-static int export_workbook(struct store *store, const struct forms *forms, const struct export_args *a,
-			   struct date today, const char *sheet)
+/* Writes the book once export_rows or export_template has filled it. */
+static int workbook_finish(struct workbook_export *x, enum status status)
 {
-	struct workbook_export x = { .forms = forms, .path = cli_path(a->output), .sheet = sheet };
-	struct export_sink sink = { workbook_row, &x };
-	enum status status = export_rows(store, forms, a->kind, today, a->within, &sink, &x.err);
-
 	if (!status)
-		status = x.status;
-	if (!status && x.book)
-		status = xlsx_commit(&x.book, &x.err);
-	xlsx_abort(&x.book);
+		status = x->status;
+	if (!status && x->book)
+		status = xlsx_commit(&x->book, &x->err);
+	xlsx_abort(&x->book);
 	if (status)
-		cli_error("%s", x.err.message);
-	free(x.levels);
-	free(x.regions);
+		cli_error("%s", x->err.message);
+	free(x->levels);
+	free(x->regions);
 	return status ? 1 : 0;
+}
+
+static int export_workbook(struct store *store, const struct forms *forms, const struct export_args *a,
+			   const char *sheet)
+{
+	struct workbook_export x = {
+		.forms = forms, .path = cli_path(a->output), .sheet = sheet, .chinese = a->request.chinese,
+	};
+	struct export_sink sink = { workbook_row, workbook_fields, &x };
+
+	return workbook_finish(&x, export_rows(store, forms, &a->request, &sink, &x.err));
 }
 
 int cli_export(struct cli *cli, int argc, char **argv)
@@ -544,14 +584,15 @@ int cli_export(struct cli *cli, int argc, char **argv)
 
 	if (rc)
 		return rc;
+	a.request.today = cli->today;
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc && is_workbook(a.output)) {
-		rc = export_workbook(store, forms, &a, cli->today, argv[1]);
+		rc = export_workbook(store, forms, &a, argv[1]);
 		cli_close_all(&store, &forms);
 		return rc;
 	}
 	csv_writer_init(&writer, a.bom);
-	if (!rc && (export_csv(store, forms, a.kind, cli->today, a.within, &writer, &err) ||
+	if (!rc && (export_csv(store, forms, &a.request, &writer, &err) ||
 		    csv_writer_finish(&writer, a.encoding, &bytes, &len, &err))) {
 		cli_error("%s", err.message);
 		rc = 1;
@@ -561,5 +602,85 @@ int cli_export(struct cli *cli, int argc, char **argv)
 	csv_writer_free(&writer);
 	free(bytes);
 	cli_close_all(&store, &forms);
+	return rc;
+}
+
+static void template_csv_row(void *context, const char *const *cells, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		csv_write_field(context, cells[i]);
+	csv_end_row(context);
+}
+
+/* The template as CSV: UTF-8 with a byte order mark, which Excel and WPS
+ * open as Chinese and the import reads. */
+static int template_csv(const struct forms *forms, enum import_kind kind, struct date today, bool chinese,
+			const char *path)
+{
+	struct csv_writer writer;
+	struct export_sink sink = { template_csv_row, NULL, &writer };
+	struct error err = { "" };
+	char *bytes = NULL;
+	size_t len = 0;
+	int rc = 0;
+
+	csv_writer_init(&writer, true);
+	export_template(forms, kind, today, chinese, &sink);
+	if (csv_writer_finish(&writer, CSV_UTF8, &bytes, &len, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	if (!rc)
+		rc = write_output(path, bytes ? bytes : "", len);
+	csv_writer_free(&writer);
+	free(bytes);
+	return rc;
+}
+
+/* gradus import template cases|experts -o FILE.xlsx|FILE.csv [--keys]: an
+ * empty sheet with the import's headers, a sample row and the dropdowns. */
+static int import_template(struct cli *cli, int argc, char **argv)
+{
+	const char *output = NULL;
+	struct forms *forms = NULL;
+	enum import_kind kind;
+	bool bad = false, keys = false;
+	int i, rc;
+
+	if (argc < 3 || (strcmp(argv[2], "cases") && strcmp(argv[2], "experts"))) {
+		/* L10N: the kind of template asked for; keep cases and experts as they are */
+		cli_error(_("import template %s: expected cases or experts"), argc < 3 ? "" : argv[2]);
+		return import_usage();
+	}
+	kind = !strcmp(argv[2], "cases") ? IMPORT_CASES : IMPORT_EXPERTS;
+	for (i = 3; i < argc && !bad; i++)
+		if (!strcmp(argv[i], "--keys"))
+			keys = true;
+		else if (!cli_option(argc, argv, &i, "-o", &output, &bad) &&
+			 !cli_option(argc, argv, &i, "--output", &output, &bad))
+			return import_usage();
+	if (bad)
+		return 2;
+	if (!output) {
+		/* L10N: keep the command and the option as they are */
+		cli_error("%s", _("import template: where to write it? e.g. -o 模板.xlsx (a workbook) or -o 模板.csv"));
+		return 2;
+	}
+	if ((rc = cli_load_forms(cli, &forms)))
+		return rc;
+	if (is_workbook(output)) {
+		struct workbook_export x = {
+			.forms = forms, .path = cli_path(output), .sheet = argv[2], .chinese = export_chinese(keys),
+		};
+		struct export_sink sink = { workbook_row, workbook_fields, &x };
+
+		export_template(forms, kind, cli->today, x.chinese, &sink);
+		rc = workbook_finish(&x, STATUS_OK);
+	} else {
+		rc = template_csv(forms, kind, cli->today, export_chinese(keys), output);
+	}
+	forms_free(&forms);
 	return rc;
 }

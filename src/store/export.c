@@ -10,6 +10,7 @@
 #include "gradus/checks.h"
 #include "gradus/exchange.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/panels.h"
 #include "store_private.h"
 
@@ -27,15 +28,84 @@ bool export_kind_parse(const char *name, enum export_kind *kind)
 	return false;
 }
 
-static void write_row(const struct export_sink *w, const char *const *cells, size_t count)
+/* An export in progress: where its rows go and in whose words. */
+struct exporter {
+	struct store *store;
+	const struct forms *forms;
+	const struct export_request *request;
+	const struct export_sink *sink;
+};
+
+static void write_row(const struct exporter *x, const char *const *cells, size_t count)
 {
-	w->row(w->context, cells, count);
+	x->sink->row(x->sink->context, cells, count);
 }
 
-#define WRITE_ROW(w, ...) \
-	write_row((w), (const char *const[]){ __VA_ARGS__ }, sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(char *))
+#define CELLS(...) (const char *const[]){ __VA_ARGS__ }, sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(char *)
+#define WRITE_ROW(x, ...) write_row((x), CELLS(__VA_ARGS__))
+#define WRITE_HEADER(x, kind, ...) write_header((x), (kind), CELLS(__VA_ARGS__))
 
-static void write_case(const struct export_sink *w, const struct case_detail *d)
+/* A column's header in Chinese: the first header forms/columns.ini gives
+ * its field (kind "cases" or "experts"), else its translation. */
+static const char *chinese_header(const struct forms *forms, const char *kind, const char *field)
+{
+	size_t i;
+
+	for (i = 0; kind && i < forms->column_count; i++)
+		if (!strcmp(forms->columns[i].kind, kind) && !strcmp(forms->columns[i].field, field) &&
+		    forms->columns[i].header_count)
+			return forms->columns[i].headers[0];
+	/* L10N: the header of an export's column, named by its field; keep it short (a spreadsheet's column) */
+	return i18n_context("export column", field);
+}
+
+enum { HEADER_MAX = 32 }; /* more than any export's columns */
+
+static void write_header(const struct exporter *x, const char *kind, const char *const *fields, size_t count)
+{
+	const char *headers[HEADER_MAX];
+	size_t i;
+
+	if (count > HEADER_MAX)
+		count = HEADER_MAX;
+	if (x->sink->fields)
+		x->sink->fields(x->sink->context, fields, count);
+	for (i = 0; i < count; i++)
+		headers[i] = x->request->chinese ? chinese_header(x->forms, kind, fields[i]) : fields[i];
+	write_row(x, headers, count);
+}
+
+/* A level, region or state as the export writes it: the key, or its
+ * Chinese name (which the import takes back). */
+static const char *level_word(const struct exporter *x, const char *key)
+{
+	const struct level *level = key && x->request->chinese ? forms_level(x->forms, key) : NULL;
+
+	return level ? level->zh : key;
+}
+
+static const char *region_word(const struct exporter *x, const char *key)
+{
+	const struct region *region = key && x->request->chinese ? forms_region(x->forms, key) : NULL;
+
+	return region ? region->zh : key;
+}
+
+static const char *state_word(const struct exporter *x, const char *level_key, const char *key)
+{
+	const struct level *level = level_key && key && x->request->chinese ? forms_level(x->forms, level_key) : NULL;
+	const struct level_state *state = level ? forms_level_state(level, key) : NULL;
+
+	return state ? state->zh : key;
+}
+
+/* Words of the other exports (statuses, severities) in Chinese, else keys. */
+static const char *label_word(const struct exporter *x, const char *(*label)(const char *), const char *key)
+{
+	return x->request->chinese && key ? label(key) : key;
+}
+
+static void write_case(const struct exporter *x, const struct case_detail *d)
 {
 	char year[12], maturity[16] = "", scenarios[160] = "";
 	size_t i, used = 0;
@@ -45,26 +115,27 @@ static void write_case(const struct export_sink *w, const struct case_detail *d)
 		snprintf(maturity, sizeof(maturity), "%d.%02d", d->maturity_centi / 100, d->maturity_centi % 100);
 	for (i = 0; i < d->scenario_count && used < sizeof(scenarios); i++)
 		used += (size_t)snprintf(scenarios + used, sizeof(scenarios) - used, "%s%d", i ? ";" : "", d->scenarios[i]);
-	WRITE_ROW(w, d->row.number, d->row.enterprise, d->row.credit_code, d->row.region, d->row.level, year,
-		  d->row.state, d->row.factory, d->factory_address, d->industry, d->contact, maturity, d->commitment_on,
-		  scenarios, d->certified_on, d->cultivation_starts_on, d->expires_on, d->row.next_due, d->note);
+	WRITE_ROW(x, d->row.number, d->row.enterprise, d->row.credit_code, region_word(x, d->row.region),
+		  level_word(x, d->row.level), year, state_word(x, d->row.level, d->row.state), d->row.factory,
+		  d->factory_address, d->industry, d->contact, maturity, d->commitment_on, scenarios, d->certified_on,
+		  d->cultivation_starts_on, d->expires_on, d->row.next_due, d->note);
 }
 
-static enum status export_cases(struct store *store, const struct export_sink *w, struct error *err)
+static enum status export_cases(const struct exporter *x, struct error *err)
 {
 	static const char *const sql = "SELECT id FROM cases WHERE ?1 IS NULL ORDER BY number";
 	char (*ids)[33] = NULL;
 	size_t count = 0, i;
-	enum status status = store_ids(store, sql, NULL, &ids, &count, err);
+	enum status status = store_ids(x->store, sql, NULL, &ids, &count, err);
 
-	WRITE_ROW(w, "number", "enterprise", "uscc", "region", "level", "year", "state", "factory", "address",
-		  "industry", "contact", "maturity", "commitment_on", "scenarios", "certified_on",
-		  "cultivation_starts_on", "expires_on", "next_due", "note");
+	WRITE_HEADER(x, "cases", "number", "enterprise", "uscc", "region", "level", "year", "state", "factory",
+		     "address", "industry", "contact", "maturity", "commitment_on", "scenarios", "certified_on",
+		     "cultivation_starts_on", "expires_on", "next_due", "note");
 	for (i = 0; !status && i < count; i++) {
 		struct case_detail d;
 
-		if (!(status = store_case_detail(store, ids[i], &d, err))) {
-			write_case(w, &d);
+		if (!(status = store_case_detail(x->store, ids[i], &d, err))) {
+			write_case(x, &d);
 			case_detail_clear(&d);
 		}
 	}
@@ -72,30 +143,30 @@ static enum status export_cases(struct store *store, const struct export_sink *w
 	return status;
 }
 
-static void write_check(const struct export_sink *w, const struct check_view *v)
+static void write_check(const struct exporter *x, const struct check_view *v)
 {
 	struct score score = check_score_overall(v);
 	char percent[16] = "";
 
 	if (score.scored)
 		snprintf(percent, sizeof(percent), "%.1f", score.percent);
-	WRITE_ROW(w, v->number, v->case_number, v->enterprise, v->level, v->planned_on, v->status, v->inspectors,
-		  percent);
+	WRITE_ROW(x, v->number, v->case_number, v->enterprise, level_word(x, v->level), v->planned_on,
+		  label_word(x, label_check_status, v->status), v->inspectors, percent);
 }
 
-static enum status export_checks(struct store *store, const struct export_sink *w, struct error *err)
+static enum status export_checks(const struct exporter *x, struct error *err)
 {
 	static const char *const sql = "SELECT id FROM checks WHERE ?1 IS NULL ORDER BY number";
 	char (*ids)[33] = NULL;
 	size_t count = 0, i;
-	enum status status = store_ids(store, sql, NULL, &ids, &count, err);
+	enum status status = store_ids(x->store, sql, NULL, &ids, &count, err);
 
-	WRITE_ROW(w, "number", "case", "enterprise", "level", "planned_on", "status", "inspectors", "score");
+	WRITE_HEADER(x, NULL, "number", "case", "enterprise", "level", "planned_on", "status", "inspectors", "score");
 	for (i = 0; !status && i < count; i++) {
 		struct check_view v;
 
-		if (!(status = check_load(store, ids[i], &v, err))) {
-			write_check(w, &v);
+		if (!(status = check_load(x->store, ids[i], &v, err))) {
+			write_check(x, &v);
 			check_view_clear(&v);
 		}
 	}
@@ -110,76 +181,144 @@ static const char *const findings_sql =
 	" LEFT JOIN checks k ON k.id = f.check_id LEFT JOIN panels p ON p.id = f.panel_id"
 	" ORDER BY c.number, 2, f.scenario, f.item, f.created_at";
 
-static enum status export_findings(struct store *store, const struct export_sink *w, struct error *err)
+static enum status export_findings(const struct exporter *x, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, findings_sql, err);
+	sqlite3_stmt *stmt = store_prepare(x->store, findings_sql, err);
 	enum status status;
 	bool row;
 	int i;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
-	WRITE_ROW(w, "id", "source", "case", "scenario", "item", "severity", "action", "due_on", "status",
-		  "closed_on", "closed_by", "closing_note");
-	while (!(status = store_step(store, stmt, &row, err)) && row) {
+	WRITE_HEADER(x, NULL, "id", "source", "case", "scenario", "item", "severity", "action", "due_on", "status",
+		     "closed_on", "closed_by", "closing_note");
+	while (!(status = store_step(x->store, stmt, &row, err)) && row) {
 		const char *cells[12];
 
 		for (i = 0; i < 12; i++)
 			cells[i] = (const char *)sqlite3_column_text(stmt, i);
-		write_row(w, cells, 12);
+		cells[5] = label_word(x, label_severity, cells[5]);
+		cells[8] = label_word(x, label_finding_status, cells[8]);
+		write_row(x, cells, 12);
 	}
 	sqlite3_reset(stmt);
 	return status;
 }
 
-static enum status export_experts(struct store *store, const struct export_sink *w, struct error *err)
+static enum status export_experts(const struct exporter *x, struct error *err)
 {
 	struct expert_row *rows = NULL;
 	size_t count = 0, i;
-	enum status status = expert_list(store, &rows, &count, err);
+	enum status status = expert_list(x->store, &rows, &count, err);
 
-	WRITE_ROW(w, "code", "name", "fields", "affiliation", "region", "contact", "conflicts");
+	WRITE_HEADER(x, "experts", "code", "name", "fields", "affiliation", "region", "contact", "conflicts");
 	for (i = 0; !status && i < count; i++)
-		WRITE_ROW(w, rows[i].code, rows[i].name, rows[i].fields, rows[i].affiliation, rows[i].region,
-			  rows[i].contact, rows[i].conflicts);
+		WRITE_ROW(x, rows[i].code, rows[i].name, rows[i].fields, rows[i].affiliation,
+			  region_word(x, rows[i].region), rows[i].contact, rows[i].conflicts);
 	expert_rows_free(rows, count);
 	return status;
 }
 
-static enum status export_agenda(struct store *store, const struct forms *forms, struct date today, int within,
-				 const struct export_sink *w, struct error *err)
+static enum status export_agenda(const struct exporter *x, struct error *err)
 {
 	struct agenda_item *items = NULL;
 	char due[DATE_TEXT_SIZE];
 	size_t count = 0, i;
-	enum status status = case_agenda(store, forms, today, within, &items, &count, err);
+	enum status status = case_agenda(x->store, x->forms, x->request->today, x->request->within, &items, &count,
+					 err);
 
-	WRITE_ROW(w, "due_on", "number", "kind", "status", "level", "enterprise", "detail");
+	WRITE_HEADER(x, NULL, "due_on", "number", "kind", "status", "level", "enterprise", "detail");
 	for (i = 0; !status && i < count; i++) {
+		const char *overdue = items[i].overdue ? "overdue" : "due";
+
 		date_format(items[i].due, due);
-		WRITE_ROW(w, due, items[i].number, items[i].kind, items[i].overdue ? "overdue" : "due", items[i].level,
-			  items[i].enterprise, items[i].detail);
+		WRITE_ROW(x, due, items[i].number, items[i].kind,
+			  x->request->chinese ? i18n_context("agenda status", overdue) : overdue,
+			  level_word(x, items[i].level), items[i].enterprise, items[i].detail);
 	}
 	agenda_free(items, count);
 	return status;
 }
 
-enum status export_rows(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
-			int within, const struct export_sink *writer, struct error *err)
+enum status export_rows(struct store *store, const struct forms *forms, const struct export_request *request,
+			const struct export_sink *sink, struct error *err)
 {
-	switch (kind) {
+	struct exporter x = { store, forms, request, sink };
+
+	switch (request->kind) {
 	case EXPORT_CASES:
-		return export_cases(store, writer, err);
+		return export_cases(&x, err);
 	case EXPORT_CHECKS:
-		return export_checks(store, writer, err);
+		return export_checks(&x, err);
 	case EXPORT_FINDINGS:
-		return export_findings(store, writer, err);
+		return export_findings(&x, err);
 	case EXPORT_EXPERTS:
-		return export_experts(store, writer, err);
+		return export_experts(&x, err);
 	case EXPORT_AGENDA:
-		return export_agenda(store, forms, today, within, writer, err);
+		return export_agenda(&x, err);
 	}
 	return error_set(err, STATUS_ERR_INVALID, _("no such export"));
+}
+
+/* The sample's region and level: 武汉市 and 先进级 in the forms shipped,
+ * else the first the forms have. */
+static const char *sample_region(const struct forms *forms)
+{
+	return forms_region(forms, "wuhan") ? "wuhan" : forms->region_count ? forms->regions[0].key : "";
+}
+
+static const char *sample_level(const struct forms *forms)
+{
+	return forms_level(forms, "advanced") ? "advanced" : forms->level_count ? forms->levels[0].key : "";
+}
+
+static void template_cases(const struct exporter *x, const char *year, const char *day)
+{
+	const bool zh = x->request->chinese;
+	const char *const *known = import_columns_of(IMPORT_CASES)->known;
+	size_t count = 0;
+
+	while (known[count])
+		count++;
+	write_header(x, "cases", known, count);
+	/* the import's own order: enterprise uscc region level year factory address industry contact maturity
+	 * commitment_on scenarios certified_on cultivation_starts_on note */
+	WRITE_ROW(x, zh ? "示例智能制造有限公司" : "Example Smart Manufacturing Co., Ltd.", "91420100MA4K12345K",
+		  region_word(x, sample_region(x->forms)), level_word(x, sample_level(x->forms)), year,
+		  zh ? "示例智能工厂" : "Example smart factory", zh ? "武汉市东湖新技术开发区示例路1号" : "1 Example Road, Wuhan",
+		  zh ? "通用设备制造" : "General equipment", zh ? "张三 027-87654321" : "Zhang San 027-87654321", "2.60",
+		  day, "1;5;9", "", "",
+		  zh ? "示例行：导入前请替换为本单位的数据" : "Sample row: replace it with your own before importing");
+}
+
+static void template_experts(const struct exporter *x)
+{
+	const bool zh = x->request->chinese;
+	const char *const *known = import_columns_of(IMPORT_EXPERTS)->known;
+	size_t count = 0;
+
+	while (known[count])
+		count++;
+	write_header(x, "experts", known, count);
+	/* name fields affiliation region contact conflicts; fields are stage keys (forms/stages.ini) */
+	WRITE_ROW(x, zh ? "张三" : "Zhang San", x->forms->stage_count ? x->forms->stages[0].key : "",
+		  zh ? "示例大学" : "Example University", region_word(x, sample_region(x->forms)), "027-87654321",
+		  "");
+}
+
+void export_template(const struct forms *forms, enum import_kind kind, struct date today, bool chinese,
+		     const struct export_sink *sink)
+{
+	struct export_request request = { EXPORT_CASES, today, 0, chinese };
+	struct exporter x = { NULL, forms, &request, sink };
+	char year[12], day[DATE_TEXT_SIZE];
+
+	snprintf(year, sizeof(year), "%d", today.year);
+	date_format((struct date){ today.year, 3, 5 }, day);
+	if (kind == IMPORT_CASES)
+		template_cases(&x, year, day);
+	else
+		template_experts(&x);
 }
 
 static void csv_row(void *context, const char *const *cells, size_t count)
@@ -191,10 +330,10 @@ static void csv_row(void *context, const char *const *cells, size_t count)
 	csv_end_row(context);
 }
 
-enum status export_csv(struct store *store, const struct forms *forms, enum export_kind kind, struct date today,
-		       int within, struct csv_writer *writer, struct error *err)
+enum status export_csv(struct store *store, const struct forms *forms, const struct export_request *request,
+		       struct csv_writer *writer, struct error *err)
 {
-	struct export_sink sink = { csv_row, writer };
+	struct export_sink sink = { csv_row, NULL, writer };
 
-	return export_rows(store, forms, kind, today, within, &sink, err);
+	return export_rows(store, forms, request, &sink, err);
 }

@@ -142,9 +142,20 @@ static enum status missing_columns(const struct import *im, const bool *seen, st
 			 im->name, im->line, names);
 }
 
+/* A column of an export the import passes over (number, state ...), by
+ * its name or its header in forms/columns.ini (状态), or a row number
+ * column ([skip], 序号). */
+static bool is_ignored(const struct import *im, const char *header)
+{
+	const char *const *ignored = columns[im->kind].ignored;
+	const char *field = forms_column_field(im->forms, kind_names[im->kind], header);
+
+	return index_of(ignored, header) >= 0 || (field && index_of(ignored, field) >= 0) ||
+	       forms_column_skipped(im->forms, header);
+}
+
 static enum status read_header(struct import *im, const struct csv_record *header, struct error *err)
 {
-	const struct import_columns *c = &columns[im->kind];
 	bool seen[MAX_COLUMNS] = { false };
 	size_t i;
 
@@ -161,7 +172,7 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 			im->slot[i] = NO_HEADER;
 			continue;
 		}
-		if (known < 0 && (index_of(c->ignored, text) >= 0 || forms_column_skipped(im->forms, text)))
+		if (known < 0 && is_ignored(im, text))
 			continue;
 		if (known < 0 && !im->options->skip_unknown)
 			return unknown_column(im, i + 1, text, err);
