@@ -222,8 +222,8 @@ static bool ask_form(struct import_screen *s)
 	form_add(&s->form, FORM_PICK_ONE, _("Encoding (CSV)"), NULL);
 	/* L10N: the button of the import screen's form: read the file and show what importing it would do */
 	form_add(&s->form, FORM_BUTTON, _("Preview"), NULL);
-	ok = form_option(&s->form, ROW_KIND, "cases", _("Cases"), s->kind == IMPORT_CASES) &&
-	     form_option(&s->form, ROW_KIND, "experts", _("Experts"), s->kind == IMPORT_EXPERTS);
+	ok = form_option(&s->form, ROW_KIND, "cases", _("cases"), s->kind == IMPORT_CASES) &&
+	     form_option(&s->form, ROW_KIND, "experts", _("experts"), s->kind == IMPORT_EXPERTS);
 	for (i = 0; ok && i < sizeof(encodings) / sizeof(encodings[0]); i++)
 		/* L10N: the encoding a CSV file's is found out by */
 		ok = form_option(&s->form, ROW_ENCODING, encodings[i], i ? encodings[i] : _("auto (UTF-8 or GB18030)"),
