@@ -568,14 +568,15 @@ static const char *batch_cell(struct tui *tui, struct view *view, size_t row, si
 	default:
 		if (!b->undone_at)
 			return "";
-		return minute(b->undone_at, buffer, size);
+		snprintf(buffer, size, "%.10s", b->undone_at); /* the day: who and when in full, gradus import batches */
+		return buffer;
 	}
 }
 
 /* L10N: column headings of the import batches: its number, when, who, cases or experts, the file, rows new,
-   unchanged and changed, when it was undone */
+   unchanged and changed, the day it was undone */
 static const struct list_column batch_columns[] = {
-	{ N_("No."), 3, 0, 0, true }, { N_("When"), 16, 0, 0, false }, { N_("Who"), LIST_FIT, 0, 0, false },
+	{ N_("No."), LIST_FIT, 0, 0, true }, { N_("When"), 16, 0, 0, false }, { N_("Who"), 8, 0, 0, false },
 	{ N_("Kind"), LIST_FIT, 0, 0, false }, { N_("File"), 10, 40, 0, false }, { N_("New"), LIST_FIT, 0, 0, true },
 	{ N_("Same"), LIST_FIT, 0, 0, true }, { N_("Changed"), LIST_FIT, 0, 0, true },
 	{ N_("Undone"), LIST_FIT, 0, 0, false },

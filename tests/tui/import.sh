@@ -1,0 +1,95 @@
+# The import screen (:import, keystroke scripts against the off-screen
+# terminal): a new file previewed with nothing written, imported as a batch
+# whose cases the list shows, the same file again all unchanged, one changed
+# cell shown old → new and written, a refused file naming row and column
+# with nothing written, the batches undone with u; the form :import alone
+# opens; the preview in Chinese. The database checked with the CLI after each.
+. "$(dirname "$0")/../lib.sh"
+SCRIPTS=$TOP/tests/tui
+ME=$(id -un)
+G() { "$GRADUS" --db import.db "$@"; }
+count() { sqlite3 import.db "$1"; }
+
+# Who imported is the user running the tests: USER in the saved screens,
+# in the Who column's 8 cells.
+mask() {
+	local cell
+	cell=$(printf '%-8s' "$ME")
+	[ ${#ME} -gt 8 ] && cell="$(printf '%.7s' "$ME")…"
+	sed -i "s/ $cell / USER     /" "$WORK/$1"
+}
+
+cd "$WORK" || exit 1
+G init >/dev/null 2>&1
+printf '序号,企业名称,统一社会信用代码,地区,级别,年度\n1,荆门机械有限公司,91420600MA4KABCD14,荆门市,基础级,2026\n2,武汉光谷智能制造有限公司,91420100MA4K12345K,武汉,先进级,2026\n' >new.csv
+sed 's/荆门机械有限公司/荆门精密机械有限公司/' new.csv >changed.csv
+printf '企业名称,信用代码,地区,级别,年度\n甲公司,91420100MA4K12345K,武汉,中级,2026\n' >bad.csv
+audit=$(count 'SELECT count(*) FROM audit')
+
+run G --script "$SCRIPTS/import-preview.script" --size 80x24
+expect "the preview script runs to its end" 0
+compare ":import cases FILE: the counts of a new file, the question" import-preview.screen
+compare "n cancels: the list, still empty, says nothing was imported" import-cancelled.screen
+run G import batches
+expect "the preview made no batch" 0 "no imports yet"
+[ "$(count 'SELECT count(*) FROM cases')" = 0 ] && [ "$(count 'SELECT count(*) FROM audit')" = "$audit" ] &&
+	ok "the preview wrote nothing" || fail "the preview wrote nothing" "$(count 'SELECT count(*) FROM cases') cases"
+
+run G --script "$SCRIPTS/import-write.script" --size 80x24
+expect "the import script runs to its end" 0
+compare "y imports: the batch named" import-done.screen
+compare "back on the case list: the new cases" import-list.screen
+compare "the same file again: every row unchanged, nothing to import" import-again.screen
+compare "one changed cell: old → new, in the list and in full below" import-changed.screen
+compare "y writes the change as a second batch" import-changed-done.screen
+run G case show HB-2026-BAS-0001
+expect_line "the changed cell is written" "$(printf 'enterprise\t荆门精密机械有限公司')"
+run G import batches
+[ "$(printf '%s\n' "$OUT" | grep -c 'cases')" = 2 ] && expect_line "the second batch: one changed" \
+	"$(printf '2  2026-11-28T12:00:00Z  %s  cases  changed.csv  0 new, 1 unchanged, 1 changed' "$ME")" ||
+	fail "two batches: the unchanged import made none" "$OUT"
+[ "$(count "SELECT count(*) FROM audit WHERE tbl = 'enterprises' AND new = '荆门精密机械有限公司'")" = 1 ] &&
+	ok "the change is in the audit log" || fail "the change is in the audit log" "$(count 'SELECT tbl, field, new FROM audit ORDER BY seq DESC LIMIT 3')"
+
+audit=$(count 'SELECT count(*) FROM audit')
+run G --script "$SCRIPTS/import-refused.script" --size 80x24
+expect "the refused script runs to its end" 0
+compare "a refused file: file, row, column and value; nothing written" import-refused.screen
+compare "q goes back to the list" import-refused-back.screen
+[ "$(count 'SELECT count(*) FROM audit')" = "$audit" ] && [ "$(count 'SELECT count(*) FROM import_batches')" = 2 ] &&
+	ok "the refused file wrote nothing" || fail "the refused file wrote nothing" "$(count 'SELECT count(*) FROM audit') vs $audit"
+
+run G --script "$SCRIPTS/import-undo.script" --size 80x24
+expect "the undo script runs to its end" 0
+for s in import-batches import-undo-ask import-undone import-undone-all; do mask "$s.screen"; done
+compare ":import batches lists both, newest first" import-batches.screen
+compare "u asks, naming the batch and its file" import-undo-ask.screen
+compare "y undoes it: the field restored, the batch marked" import-undone.screen
+compare "the first batch undone: its cases removed" import-undone-all.screen
+compare "the case list is empty again" import-undo-list.screen
+run G case list
+[ "$(printf "%s\n" "$OUT" | wc -l)" = 1 ] && ok "gradus case list: no case left" || fail "gradus case list: no case left" "$OUT"
+run G verify
+expect "the audit chain holds the imports and their undoing" 0
+
+# The form: kind, file, sheet, encoding; a GBK file read as GBK.
+iconv -f UTF-8 -t GBK new.csv >gbk.csv
+run G --script "$SCRIPTS/import-form.script" --size 80x24
+expect "the form script runs to its end" 0
+compare ":import alone opens the form" import-form.screen
+compare "the form's file previewed in GBK" import-form-preview.screen
+compare "q goes back to the form" import-form-back.screen
+[ "$(count 'SELECT count(*) FROM cases')" = 0 ] && ok "the form's preview wrote nothing" ||
+	fail "the form's preview wrote nothing" "$(count 'SELECT count(*) FROM cases') cases"
+
+# In Chinese: a preview of a change, the refusal.
+mkdir -p zh && cd zh || exit 1
+cp ../new.csv ../changed.csv ../bad.csv .
+"$GRADUS" --db zh.db init >/dev/null 2>&1
+"$GRADUS" --db zh.db import cases new.csv >/dev/null
+printf '%s\n' '<Colon>import cases changed.csv<Enter>' ':save-screen import-zh.screen' 'n' \
+	'<Colon>import cases bad.csv<Enter>' ':save-screen import-zh-refused.screen' 'q' >zh.script
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db zh.db --script zh.script --size 80x24
+expect "the import screen runs in a zh_CN.UTF-8 locale" 0
+compare "the preview in Chinese" zh/import-zh.screen import-zh.screen
+compare "the refusal in Chinese" zh/import-zh-refused.screen import-zh-refused.screen
