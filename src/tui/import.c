@@ -425,19 +425,22 @@ static int draw_wrapped(int y, int bottom, const char *text, attr_t attr)
 	return y;
 }
 
-/* The change under the cursor in full, on the two lines from y. */
+/* The change under the cursor in full (a conflict with its reason), on the
+ * lines from y. */
+#define DETAIL_LINES 3
+
 static void draw_detail(const struct import_screen *s, int y)
 {
 	const struct import_change *c = &s->summary.changes[s->list.cursor];
 	char line[2048];
 	size_t used;
 
-	used = (size_t)snprintf(line, sizeof(line), "%ld %s %s: %s → %s", c->row, c->record ? c->record : "",
+	/* L10N: a change an import makes, in full: the file's row, the record, the column, old → new */
+	used = (size_t)snprintf(line, sizeof(line), _("%ld %s %s: %s → %s"), c->row, c->record ? c->record : "",
 				c->column ? c->column : "", shown(c->old_value), shown(c->new_value));
-	if (c->conflict && used < sizeof(line))
-		/* L10N: after a field an import leaves as it is: why */
-		snprintf(line + used, sizeof(line) - used, _("; left as it is: %s"), c->reason ? c->reason : "");
-	draw_wrapped(y, y + 2, line, A_NORMAL);
+	if (c->conflict && c->reason && used < sizeof(line))
+		snprintf(line + used, sizeof(line) - used, "; %s", c->reason);
+	draw_wrapped(y, y + DETAIL_LINES, line, A_NORMAL);
 }
 
 static void import_draw(struct tui *tui, struct view *view, int top, int height)
@@ -467,6 +470,9 @@ static void import_draw(struct tui *tui, struct view *view, int top, int height)
 		/* L10N: after an import, its batch; keep the keys as they are */
 		snprintf(line, sizeof(line), _("Imported as import batch %d: b lists the batches, u there undoes it."),
 			 s->summary.batch);
+	else if (!writes(&s->summary) && s->summary.conflicts)
+		/* L10N: an import whose only differences are fields it leaves as they are */
+		snprintf(line, sizeof(line), "%s", _("Nothing to import: the fields that differ are left as they are."));
 	else if (s->stage == STAGE_DONE || !writes(&s->summary))
 		/* L10N: an import with no row new or changed */
 		snprintf(line, sizeof(line), "%s", _("Nothing to import: the database already holds every row."));
@@ -475,9 +481,9 @@ static void import_draw(struct tui *tui, struct view *view, int top, int height)
 		snprintf(line, sizeof(line), "%s", _("Preview: nothing is written yet. Import? y/n"));
 	draw_text(y++, 2, line, COLS - 2, strong);
 	y++;
-	if (s->list.count && bottom - y > 6) {
-		bottom -= 2;
-		draw_detail(s, bottom);
+	if (s->list.count && bottom - y > DETAIL_LINES + 5) {
+		bottom -= DETAIL_LINES + 1; /* a blank line above it */
+		draw_detail(s, bottom + 1);
 	}
 	if (y < bottom)
 		listview_draw(tui, view, y, bottom - y);

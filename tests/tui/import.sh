@@ -93,3 +93,34 @@ LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db zh.db --script zh.script --size 80x24
 expect "the import screen runs in a zh_CN.UTF-8 locale" 0
 compare "the preview in Chinese" zh/import-zh.screen import-zh.screen
 compare "the refusal in Chinese" zh/import-zh-refused.screen import-zh-refused.screen
+cd "$WORK" || exit 1
+
+# A field changed by a person since the import: the preview shows it kept,
+# with the reason in full below; undoing the import is refused, naming it.
+"$GRADUS" --db kept.db init >/dev/null 2>&1
+"$GRADUS" --db kept.db import cases new.csv >/dev/null
+"$GRADUS" --db kept.db case set HB-2026-BAS-0001 enterprise 荆门重工有限公司 >/dev/null
+printf '%s\n' '<Colon>import cases changed.csv<Enter>' ':save-screen import-kept.screen' 'q' \
+	'<Colon>import batches<Enter>' 'u' 'y' ':save-screen import-undo-refused.screen' 'q' >kept.script
+run "$GRADUS" --db kept.db --script kept.script --size 80x24
+expect "the kept-field script runs to its end" 0
+grep -q "^>  *2 HB-2026-BAS-0001 企业名称  *荆门重工有限公司 → 荆门精密机械有限… *kept$" import-kept.screen &&
+	grep -qF "1 field left as it is" import-kept.screen && tr -s ' \n' ' ' <import-kept.screen | grep -qF "荆门精密机械有限公司; changed by $ME at 2026-11-28T12:00:00Z since it was last imported; left as it is" &&
+	ok "a field a person changed is shown kept, with why" || fail "a field a person changed is shown kept" "$(cat import-kept.screen)"
+tail -1 import-undo-refused.screen | grep -qF "import batch 1 cannot be undone: later work touched" &&
+	ok "undoing it is refused, naming what was touched" || fail "undoing it is refused" "$(cat import-undo-refused.screen)"
+run "$GRADUS" --db kept.db case list
+[ "$(printf '%s\n' "$OUT" | grep -c HB-2026)" = 2 ] && ok "the refused undo removed nothing" ||
+	fail "the refused undo removed nothing" "$OUT"
+
+# A workbook: the demo's cases exported to .xlsx and previewed, then imported.
+"$GRADUS" --db "$(demo_db)" export cases -o demo.xlsx >/dev/null
+"$GRADUS" --db book.db init >/dev/null 2>&1
+printf '%s\n' '<Colon>import cases demo.xlsx<Enter>' ':save-screen import-xlsx.screen' 'y' 'q' \
+	':save-screen import-xlsx-list.screen' >book.script
+run "$GRADUS" --db book.db --script book.script --size 80x24
+expect "the workbook script runs to its end" 0
+grep -qF "Cases: 30 new, 0 unchanged, 0 changed" import-xlsx.screen && ok "a workbook's sheet previewed: 30 new" ||
+	fail "a workbook's sheet previewed" "$(cat import-xlsx.screen)"
+head -1 import-xlsx-list.screen | grep -qF "Cases (30)" && ok "and imported: the list shows 30 cases" ||
+	fail "the workbook imported" "$(cat import-xlsx-list.screen)"
