@@ -41,7 +41,7 @@ static void scope_heading(struct pager *pager, enum keymap_scope scope)
 static void import_notes(struct pager *pager)
 {
 	/* L10N: help lines of the import screen; keep the commands as they are */
-	pager_add(pager, "  %s", _(":import cases FILE or :import experts FILE (CSV or .xlsx) previews, then y imports"));
+	pager_add(pager, "  %s", _(":import cases|experts FILE (CSV or .xlsx) previews it, then y imports"));
 	pager_add(pager, "  %s", _(":import alone asks for the kind, the file, a sheet and an encoding"));
 	pager_add(pager, "  %s", _(":import batches lists the imports; u undoes the one under the cursor"));
 }

@@ -124,3 +124,10 @@ grep -qF "Cases: 30 new, 0 unchanged, 0 changed" import-xlsx.screen && ok "a wor
 	fail "a workbook's sheet previewed" "$(cat import-xlsx.screen)"
 head -1 import-xlsx-list.screen | grep -qF "Cases (30)" && ok "and imported: the list shows 30 cases" ||
 	fail "the workbook imported" "$(cat import-xlsx-list.screen)"
+
+# ? lists the import screen's keys and how :import is reached.
+printf '%s\n' '?' 'G' ':save-screen import-help.screen' >help.script
+run "$GRADUS" --db book.db --script help.script --size 80x24
+grep -q "^ *u  *Undo the import$" import-help.screen && grep -qF ":import cases|experts FILE (CSV or .xlsx) previews it" import-help.screen &&
+	grep -qF ":import batches lists the imports" import-help.screen && ok "? lists :import and the keys of its screen" ||
+	fail "? lists :import" "$(cat import-help.screen)"
