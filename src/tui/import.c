@@ -225,7 +225,7 @@ static bool ask_form(struct import_screen *s)
 	ok = form_option(&s->form, ROW_KIND, "cases", _("cases"), s->kind == IMPORT_CASES) &&
 	     form_option(&s->form, ROW_KIND, "experts", _("experts"), s->kind == IMPORT_EXPERTS);
 	for (i = 0; ok && i < sizeof(encodings) / sizeof(encodings[0]); i++)
-		/* L10N: the encoding a CSV file's is found out by */
+		/* L10N: a CSV file's encoding found out from its bytes */
 		ok = form_option(&s->form, ROW_ENCODING, encodings[i], i ? encodings[i] : _("auto (UTF-8 or GB18030)"),
 				 i == 0);
 	s->form.focus = ROW_FILE;
