@@ -131,3 +131,16 @@ run "$GRADUS" --db book.db --script help.script --size 80x24
 grep -q "^ *u  *Undo the import$" import-help.screen && grep -qF ":import cases|experts FILE (CSV or .xlsx) previews it" import-help.screen &&
 	grep -qF ":import batches lists the imports" import-help.screen && ok "? lists :import and the keys of its screen" ||
 	fail "? lists :import" "$(cat import-help.screen)"
+
+# Experts: previewed and imported the same way; the registry shows them.
+printf '姓名,专业领域,工作单位,地区\n张伟,rnd,华中科技大学,武汉\n赵敏,operations,三峡大学,宜昌\n' >experts.csv
+printf '%s\n' '<Colon>import experts experts.csv<Enter>' ':save-screen import-experts.screen' 'y' \
+	':save-screen import-experts-done.screen' 'q' 'X' ':save-screen import-experts-list.screen' >experts.script
+run "$GRADUS" --db book.db --script experts.script --size 80x24
+expect "the experts script runs to its end" 0
+grep -qF "Experts: 2 new, 0 unchanged, 0 changed" import-experts.screen && head -1 import-experts.screen | grep -qF "Import experts from experts.csv" &&
+	ok ":import experts FILE previews experts" || fail ":import experts FILE previews experts" "$(cat import-experts.screen)"
+tail -1 import-experts-done.screen | grep -qF "Imported: import batch 2" && ok "and imports them as the next batch" ||
+	fail "experts imported" "$(cat import-experts-done.screen)"
+grep -q "^> E0001 *张伟" import-experts-list.screen && grep -q "^  E0002 *赵敏" import-experts-list.screen &&
+	ok "the experts' registry shows them" || fail "the experts' registry shows them" "$(cat import-experts-list.screen)"
