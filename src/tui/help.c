@@ -32,6 +32,18 @@ static void scope_heading(struct pager *pager, enum keymap_scope scope)
 	else if (scope == KEYMAP_CULTIVATION)
 		/* L10N: help: heading above the keys of a leading case's Cultivation tab */
 		pager_add(pager, "%s", _("On the Cultivation tab of a leading case:"));
+	else if (scope == KEYMAP_IMPORT)
+		/* L10N: help: heading above the keys of the import screen (:import) and its batches */
+		pager_add(pager, "%s", _("On the import screen and its batches:"));
+}
+
+/* How the import screen is reached, beyond its keys. */
+static void import_notes(struct pager *pager)
+{
+	/* L10N: help lines of the import screen; keep the commands as they are */
+	pager_add(pager, "  %s", _(":import cases|experts FILE (CSV or .xlsx) previews it, then y imports"));
+	pager_add(pager, "  %s", _(":import alone asks for the kind, the file, a sheet and an encoding"));
+	pager_add(pager, "  %s", _(":import batches lists the imports; u undoes the one under the cursor"));
 }
 
 /* What the cultivation tab does beyond its keys: the cursor, Enter, the date. */
@@ -82,6 +94,8 @@ static enum status help_open(struct tui *tui, struct view *view, struct error *e
 		if (keymap_action_scope(action) != keymap_action_scope(action - 1)) {
 			if (keymap_action_scope(action - 1) == KEYMAP_WALK)
 				walk_notes(pager);
+			if (keymap_action_scope(action - 1) == KEYMAP_CULTIVATION)
+				cultivation_notes(pager);
 			scope_heading(pager, keymap_action_scope(action));
 		}
 
@@ -102,7 +116,7 @@ static enum status help_open(struct tui *tui, struct view *view, struct error *e
 			pager_add(pager, "  %s%*s %s", keys, pad > 0 ? pad : 0, "", keymap_describe(action));
 		}
 	}
-	cultivation_notes(pager);
+	import_notes(pager);
 	form_notes(pager);
 	pager_add(pager, "%s", "");
 	pager_add(pager, "%s", _("Commands for scripts and the office: gradus --help; manual: man gradus"));

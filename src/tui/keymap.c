@@ -82,6 +82,10 @@ static const struct key_binding defaults[] = {
 	{ 0, L'r', "r", ACTION_NEW_REPORT },
 	{ 0, L'v', "v", ACTION_KPI_VALUE },
 	{ 0, L'P', "P", ACTION_NEW_PLAN_VERSION },
+	{ 0, L'y', "y", ACTION_IMPORT_RUN },
+	{ 0, L'n', "n", ACTION_IMPORT_CANCEL },
+	{ 0, L'b', "b", ACTION_IMPORT_BATCHES },
+	{ 0, L'u', "u", ACTION_UNDO_IMPORT },
 };
 
 static const char *const descriptions[ACTION_COUNT] = {
@@ -170,6 +174,13 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_KPI_VALUE] = N_("KPI value"),
 	/* L10N: a new version of the construction plan (建设方案) */
 	[ACTION_NEW_PLAN_VERSION] = N_("New plan version"),
+	/* L10N: the keys of the import screen (:import): write the rows previewed, or nothing */
+	[ACTION_IMPORT_RUN] = N_("Import"),
+	[ACTION_IMPORT_CANCEL] = N_("Cancel"),
+	/* L10N: the imports so far (导入批次), each of which can be undone */
+	[ACTION_IMPORT_BATCHES] = N_("Import batches"),
+	/* L10N: on the import batches: undo the one under the cursor */
+	[ACTION_UNDO_IMPORT] = N_("Undo the import"),
 };
 
 static const enum keymap_scope scopes[ACTION_COUNT] = {
@@ -188,6 +199,8 @@ static const enum keymap_scope scopes[ACTION_COUNT] = {
 	[ACTION_NEW_SESSION] = KEYMAP_CULTIVATION, [ACTION_NEW_FOLLOWUP] = KEYMAP_CULTIVATION,
 	[ACTION_NEW_REPORT] = KEYMAP_CULTIVATION, [ACTION_KPI_VALUE] = KEYMAP_CULTIVATION,
 	[ACTION_NEW_PLAN_VERSION] = KEYMAP_CULTIVATION,
+	[ACTION_IMPORT_RUN] = KEYMAP_IMPORT, [ACTION_IMPORT_CANCEL] = KEYMAP_IMPORT,
+	[ACTION_IMPORT_BATCHES] = KEYMAP_IMPORT, [ACTION_UNDO_IMPORT] = KEYMAP_IMPORT,
 };
 
 /* The bindings in use: the defaults, changed by the [keys] of the config. */
@@ -213,7 +226,9 @@ static const char *const action_names[ACTION_COUNT] = {
 	[ACTION_CONFLICTS] = "conflicts", [ACTION_KEEP_OFFICE] = "keep_office", [ACTION_TAKE_BUNDLE] = "take_bundle",
 	[ACTION_MARK_DONE] = "mark_done", [ACTION_NEW_MILESTONE] = "new_milestone", [ACTION_NEW_SESSION] = "new_session",
 	[ACTION_NEW_FOLLOWUP] = "new_followup", [ACTION_NEW_REPORT] = "new_report", [ACTION_KPI_VALUE] = "kpi_value",
-	[ACTION_NEW_PLAN_VERSION] = "new_plan_version",
+	[ACTION_NEW_PLAN_VERSION] = "new_plan_version", [ACTION_IMPORT_RUN] = "import",
+	[ACTION_IMPORT_CANCEL] = "import_cancel", [ACTION_IMPORT_BATCHES] = "import_batches",
+	[ACTION_UNDO_IMPORT] = "undo_import",
 };
 
 static void ensure(void)

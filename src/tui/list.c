@@ -351,6 +351,12 @@ static bool command_key(struct tui *tui, struct list *list, int code, wint_t ch)
 		tui_open(tui, experts ? &experts_view_ops : &conflicts_view_ops, NULL);
 		return true;
 	}
+	if (text && !strncmp(text, "import", 6) && (!text[6] || text[6] == ' ')) {
+		field_set(&list->command, "");
+		import_command(tui, text + 6);
+		free(text);
+		return true;
+	}
 	if (settings_command(&list->settings, tui->forms, text ? text : "", message, sizeof(message))) {
 		settings_to_query(&list->settings, &list->query);
 		search_apply(tui, list);

@@ -58,6 +58,11 @@ enum action {
 	ACTION_NEW_MILESTONE, ACTION_NEW_SESSION, ACTION_NEW_FOLLOWUP, ACTION_NEW_REPORT,
 	ACTION_KPI_VALUE,       /* a KPI's value for a period */
 	ACTION_NEW_PLAN_VERSION,
+	/* The import screen and its batches (KEYMAP_IMPORT). */
+	ACTION_IMPORT_RUN,      /* import the file previewed */
+	ACTION_IMPORT_CANCEL,   /* import nothing */
+	ACTION_IMPORT_BATCHES,  /* the imports so far */
+	ACTION_UNDO_IMPORT,     /* undo the batch under the cursor */
 	ACTION_COUNT
 };
 
@@ -65,7 +70,7 @@ enum action {
  * keys are looked up before the global ones, so they may reuse a key). */
 enum keymap_scope {
 	KEYMAP_GLOBAL, KEYMAP_CHECKS, KEYMAP_WALK, KEYMAP_EXPERTS, KEYMAP_PANELS, KEYMAP_PANEL, KEYMAP_CONFLICTS,
-	KEYMAP_CULTIVATION
+	KEYMAP_CULTIVATION, KEYMAP_IMPORT
 };
 
 enum colour { COLOUR_TITLE = 1, COLOUR_STATUS, COLOUR_HEADER, COLOUR_CURSOR, COLOUR_DUE, COLOUR_ERROR };
@@ -202,6 +207,10 @@ extern const struct view_ops experts_view_ops;
 /* The open conflicts of applied bundles: o keeps the office's value, b
  * takes the bundle's. */
 extern const struct view_ops conflicts_view_ops;
+/* :import (import.c): "cases FILE" or "experts FILE" previews the file's
+ * import and asks before writing; "", "cases" or "experts" asks for the
+ * file in a form; "batches" lists the imports so far, u undoes one. */
+void import_command(struct tui *tui, const char *args);
 /* Sets the list's filters to a :filter command (from the dashboard): the
  * earlier filters are cleared first, the sort is kept. */
 void list_filter(struct tui *tui, struct view *list_view, const char *command);

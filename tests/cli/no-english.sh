@@ -136,6 +136,8 @@ allowed=$allowed'|txt|md|html|pdf|jpg|ev'             # format names and file na
 allowed=$allowed'|walk-report\.(txt|pdf)|visit\.db'    # file names typed in the scripts and commands
 allowed=$allowed'|db|conflicts'                       # a command to run, quoted in a message (gradus --db F, gradus conflicts)
 allowed=$allowed'|recommend|file_review|start_notice|review_filed|cancelled' # step keys typed to case advance, quoted with their names
+allowed=$allowed'|CSV|xlsx|UTF-8|GB18030|gbk'          # file formats and encodings, as the import form offers them
+allowed=$allowed'|(new|changed|bad|gbk)\.csv|import|cases' # files typed in the import scripts; :import cases, a command quoted
 allowed=$allowed')$'
 
 words screens/* reports/* messages/* | sort -u >words.txt
