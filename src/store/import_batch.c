@@ -406,36 +406,53 @@ static enum status read_records(struct store *store, struct batch *b, struct err
 	return status;
 }
 
-/* A row the batch deleted comes back with the values it had. */
-static enum status insert_again(struct store *store, const struct batch *b, const struct touched *t,
-				struct error *err)
+/* The (field, old value) pairs of a record's audit rows in the batch
+ * that sql selects; *count of them in fields (the caller frees each). */
+#define MAX_FIELDS 32
+static enum status old_values(struct store *store, const char *sql, const struct batch *b, const struct touched *t,
+			      struct field_value fields[MAX_FIELDS], size_t *count, struct error *err)
 {
-	static const char *const sql = "SELECT field, old FROM audit WHERE tbl = ?1 AND row_id = ?2"
-				       " AND seq BETWEEN ?3 AND ?4 AND new IS NULL AND field <> '-' ORDER BY seq";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	struct field_value fields[32];
-	char *texts[64] = { NULL };
-	size_t count = 0, i;
 	enum status status;
 	bool row;
 
+	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, t->table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, t->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 3, b->first);
 	sqlite3_bind_int64(stmt, 4, b->last);
-	while (!(status = store_step(store, stmt, &row, err)) && row && count < 32) {
-		texts[2 * count] = store_column_dup(stmt, 0, &status);
-		texts[2 * count + 1] = store_column_dup(stmt, 1, &status);
-		fields[count] = (struct field_value){ texts[2 * count], texts[2 * count + 1] };
-		count++;
+	while (!(status = store_step(store, stmt, &row, err)) && row && *count < MAX_FIELDS) {
+		fields[*count].name = store_column_dup(stmt, 0, &status);
+		fields[*count].value = store_column_dup(stmt, 1, &status);
+		++*count;
 	}
 	sqlite3_reset(stmt);
+	return status == STATUS_ERR_NOMEM ? error_set(err, status, _("out of memory")) : status;
+}
+
+static void free_values(struct field_value *fields, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		free((char *)fields[i].name), free((char *)fields[i].value);
+}
+
+/* A row the batch deleted comes back with the values it had. */
+static enum status insert_again(struct store *store, const struct batch *b, const struct touched *t,
+				struct error *err)
+{
+	static const char *const sql = "SELECT field, old FROM audit WHERE tbl = ?1 AND row_id = ?2"
+				       " AND seq BETWEEN ?3 AND ?4 AND new IS NULL AND field <> '-' ORDER BY seq";
+	struct field_value fields[MAX_FIELDS];
+	size_t count;
+	enum status status = old_values(store, sql, b, t, fields, &count, err);
+
 	if (!status)
 		status = store_insert(store, t->table, t->id, fields, count, err);
-	for (i = 0; i < 2 * count; i++)
-		free(texts[i]);
+	free_values(fields, count);
 	return status;
 }
 
@@ -447,29 +464,14 @@ static enum status restore(struct store *store, const struct batch *b, const str
 				       " AND seq BETWEEN ?3 AND ?4 AND field <> '-' AND NOT EXISTS (SELECT 1 FROM audit p"
 				       " WHERE p.tbl = a.tbl AND p.row_id = a.row_id AND p.field = a.field"
 				       " AND p.seq BETWEEN ?3 AND a.seq - 1) ORDER BY seq";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	char *fields[32][2] = { { NULL } };
-	size_t count = 0, i;
-	enum status status;
-	bool row;
+	struct field_value fields[MAX_FIELDS];
+	size_t count, i;
+	enum status status = old_values(store, sql, b, t, fields, &count, err);
 
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, t->table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, t->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 3, b->first);
-	sqlite3_bind_int64(stmt, 4, b->last);
-	while (!(status = store_step(store, stmt, &row, err)) && row && count < 32) {
-		fields[count][0] = store_column_dup(stmt, 0, &status);
-		fields[count][1] = store_column_dup(stmt, 1, &status);
-		count++;
-	}
-	sqlite3_reset(stmt);
 	for (i = 0; !status && i < count; i++)
-		if (!(status = store_update(store, t->table, t->id, fields[i][0], fields[i][1], err)))
+		if (!(status = store_update(store, t->table, t->id, fields[i].name, fields[i].value, err)))
 			++*restored;
-	for (i = 0; i < count; i++)
-		free(fields[i][0]), free(fields[i][1]);
+	free_values(fields, count);
 	return status;
 }
 
