@@ -23,11 +23,11 @@ static int parse_one(const char *option, const char *text, struct date *out)
 {
 	struct error err = { "" };
 
-	if (date_parse_named(option, text, out, &err)) {
+	if (!text && date_parse_named(option, text, out, &err)) {
 		cli_error("%s", err.message);
 		return 1;
 	}
-	return 0;
+	return cli_as_of_argument(option, text, out) ? 1 : 0;
 }
 
 static int print_expiry(const struct level *level, const struct dates_input *in, struct cli *cli)
