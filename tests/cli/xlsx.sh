@@ -201,7 +201,7 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED
 PY
 "$GRADUS" --db "$WORK/bad.db" init >/dev/null
 run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/bad.xlsx"
-expect "a bad cell is named by its sheet row and column" 1 "bad.xlsx:$bad_row: column uscc"
+expect "a bad cell is named by its sheet row and column" 1 "bad.xlsx: row $bad_row, column $USCC (uscc)"
 [ "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases')" = 0 ] && ok "nothing of the bad workbook is imported" ||
 	fail "bad workbook" "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases') cases"
 
