@@ -402,6 +402,7 @@ static int case_set(struct store *store, const struct forms *forms, int argc, ch
 	const char *expected = NULL, *value = argv[4];
 	size_t len = strlen(argv[3]);
 	char day[DATE_TEXT_SIZE];
+	struct date on;
 	struct error err = { "" };
 	bool bad = false;
 	int i;
@@ -415,9 +416,11 @@ static int case_set(struct store *store, const struct forms *forms, int argc, ch
 		}
 	if (bad)
 		return 2;
-	/* a date field (commitment_on …) takes the office's forms too; clearing it ("") stays */
-	if (len > 3 && !strcmp(argv[3] + len - 3, "_on") && *value && cli_date_text(argv[3], &value, day))
-		return 2;
+	/* a date field (commitment_on …) takes the office's forms too; the store checks the day */
+	if (len > 3 && !strcmp(argv[3] + len - 3, "_on") && !date_parse_office(value, &on, NULL)) {
+		date_format(on, day);
+		value = day;
+	}
 	if (case_set_field(store, forms, argv[2], argv[3], value, expected, &err))
 		return fail(&err);
 	return 0;

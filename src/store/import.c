@@ -124,26 +124,34 @@ static void column_letter(size_t index, char out[8])
 	out[n] = '\0';
 }
 
-/* A value for a message: control characters as \xNN, at most 80 bytes
- * (cut at a character's start). */
+/* A value for a message on one line: a control character as its picture
+ * (U+2400 + its code: ␊ for a line feed, ␛ for an escape; ␡ for U+007F),
+ * at most about 80 bytes (a character cut short is left out). */
 static void shown_value(const char *value, char *out, size_t size)
 {
+	const unsigned char *p = (const unsigned char *)(value ? value : "");
 	size_t used = 0;
-	const unsigned char *p;
 
-	for (p = (const unsigned char *)(value ? value : ""); *p && used + 8 < size && used < 80; p++) {
-		if (*p < 0x20 || *p == 0x7F)
-			used += (size_t)snprintf(out + used, size - used, "\\x%02X", *p);
-		else if (*p < 0x80 || *p >= 0xC0 || used)
+	for (; *p && used + 8 < size && used < 80; p++) {
+		if (*p < 0x20 || *p == 0x7F) {
+			unsigned picture = 0x2400 + (*p == 0x7F ? 0x21 : *p);
+
+			out[used++] = (char)(0xE0 | picture >> 12);
+			out[used++] = (char)(0x80 | ((picture >> 6) & 0x3F));
+			out[used++] = (char)(0x80 | (picture & 0x3F));
+		} else {
 			out[used++] = (char)*p;
+		}
 	}
-	while (used > 0 && ((unsigned char)out[used - 1] & 0xC0) == 0x80 && *p)
-		used--; /* a character cut short */
-	if (used > 0 && (unsigned char)out[used - 1] >= 0xC0 && *p)
-		used--;
+	if ((*p & 0xC0) == 0x80) {
+		while (used > 0 && ((unsigned char)out[used - 1] & 0xC0) == 0x80)
+			used--;
+		if (used > 0)
+			used--;
+	}
 	out[used] = '\0';
-	if (*p && used + 4 < size)
-		strcat(out, "...");
+	if (*p)
+		snprintf(out + used, size - used, "...");
 }
 
 /* What a column's cells hold, with examples in the user's language. */
@@ -190,10 +198,11 @@ static const char *without_value(const char *why, const char *value)
 static enum status cell_refused(const struct import *im, size_t field, const char *header, const char *value,
 				const char *why, const char *expected, struct error *err)
 {
-	char letter[8], shown[128], reason[768];
+	char letter[8], shown[128], named[128], reason[768];
 
 	column_letter(field, letter);
 	shown_value(value, shown, sizeof(shown));
+	shown_value(header, named, sizeof(named));
 	if (why && *why)
 		/* L10N: what is wrong with a value, then what was expected */
 		snprintf(reason, sizeof(reason), _("%s; %s"), why, expected);
@@ -204,7 +213,7 @@ static enum status cell_refused(const struct import *im, size_t field, const cha
 	 * "gradus(1)" and the section's name IMPORT AND EXPORT as they are (the manual is in English) */
 	return error_set(err, STATUS_ERR_INVALID,
 			 _("%s: row %ld, column %s (%s): '%s': %s (see gradus(1), section IMPORT AND EXPORT)"),
-			 im->name, im->line, letter, header, shown, reason);
+			 im->name, im->line, letter, named, shown, reason);
 }
 
 /* A known column's cell refused, by the column's name. */

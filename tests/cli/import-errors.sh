@@ -84,7 +84,7 @@ refused "a maturity score above 5" "$WORK/maturity.csv" 4 I 成熟度 7 "such as
 sheet empty '3,乙有限公司,,恩施州,先进级,2026,,,,'
 refused "an empty required cell" "$WORK/empty.csv" 4 C 统一社会信用代码 "" "such as 91420200MA0DX6QEY5" "例如 91420200MA0DX6QEY5"
 sheet control "$(printf '3,乙\001有限公司,91420300MA9H9ETGN0,恩施州,先进级,2026,,,,')"
-refused "a control character" "$WORK/control.csv" 4 B 企业名称 '乙\x01有限公司' "control character U+0001" "U+0001"
+refused "a control character" "$WORK/control.csv" 4 B 企业名称 乙␁有限公司 "control character U+0001" "U+0001"
 sheet extra '3,乙有限公司,91420300MA9H9ETGN0,恩施州,先进级,2026,,,,,多余'
 refused "a value beyond the header" "$WORK/extra.csv" 4 K "no header" 多余 "a value under no header" "该列没有表头却有值"
 printf '%s,\n%s,\n%s,x\n' "$H" "$GOOD" "$GOOD" >"$WORK/noheader.csv"
