@@ -537,7 +537,7 @@ int cli_as_of_argument(const char *option, const char *text, struct date *out)
 {
 	struct error err = { "" };
 
-	if (text && parse_typed_date(option, text, out, &err)) {
+	if (text && date_parse_named(option, text, out, &err)) {
 		cli_error("%s", err.message);
 		return 2;
 	}
