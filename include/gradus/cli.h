@@ -39,10 +39,14 @@ void cli_close_all(struct store **store, struct forms **forms);
 /* "--name VALUE" at argv[*i]: true (and *value set, *i advanced) when it is;
  * a missing value is reported and *bad set. */
 bool cli_option(int argc, char **argv, int *i, const char *name, const char **value, bool *bad);
-/* The date given to an option, when given (text not NULL): 2 and a message
- * naming the option when it is not a date, or not one a record may carry
- * (date_check_range: 2015-01-01 to ten years after today). */
+/* The date given to an option, when given (text not NULL), as the office
+ * writes it (date_parse_office: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日):
+ * 2 and a message naming the option when it is not a date, or not one a
+ * record may carry (date_check_range: 2015-01-01 to ten years after today). */
 int cli_date_argument(const char *option, const char *text, struct date *out);
+/* cli_date_argument for a date passed on as text: *text then points to out,
+ * the day as YYYY-MM-DD. */
+int cli_date_text(const char *option, const char **text, char out[DATE_TEXT_SIZE]);
 /* The same for an "as of" date (--today): any calendar day, since it only
  * changes what is shown and the defaults of the dates typed in. */
 int cli_as_of_argument(const char *option, const char *text, struct date *out);

@@ -44,12 +44,15 @@ struct csv_reader {
 	const char *text;
 	size_t len, at;
 	long line;        /* the physical line at `at` */
+	long breaks;      /* line breaks read inside quoted fields so far */
 	size_t line_start;
 };
 struct csv_record {
 	char **fields;
 	size_t count, capacity;
 	long line;        /* the physical line the record starts on */
+	long row;         /* the row a spreadsheet shows it on: line less the
+			   * line breaks inside quoted fields above it */
 };
 void csv_reader_init(struct csv_reader *reader, const char *text, size_t len);
 /* The next record into *record (its earlier fields freed); *done at the end.

@@ -16,9 +16,18 @@ struct sheet_row {
 	size_t count;
 };
 
+/* Merged cells and title rows: a merged range's value belongs to its
+ * top-left cell, the others of the range are empty. From the top, a row is
+ * a title row, passed over, while each of its values is the top-left cell
+ * of a merged range (a title merged across the sheet, a group header such
+ * as 企业信息 over three columns, a header merged down over two rows), or it
+ * holds one value and a later row holds more. The first other row is the
+ * header; its cells inside a range merged down from a title row take that
+ * range's value. */
 struct sheet {
 	struct sheet_row *rows; /* in row order; rows without any cell are absent */
 	size_t count;
+	size_t header;          /* the header's index in rows: those before it are titles */
 };
 
 /* The sheet named name (NULL: the first) into *out. A file that is not a

@@ -282,6 +282,7 @@ struct add_args {
 	struct new_case in;
 	const char *year, *maturity, *scenarios;
 	int numbers[40];
+	char days[3][DATE_TEXT_SIZE]; /* the dates given, as YYYY-MM-DD */
 };
 
 static bool add_option(int argc, char **argv, int *i, struct add_args *a, bool *bad)
@@ -308,7 +309,6 @@ static bool add_option(int argc, char **argv, int *i, struct add_args *a, bool *
 static int parse_add(int argc, char **argv, struct add_args *a)
 {
 	struct error err = { "" };
-	struct date day;
 	bool bad = false;
 	char extra;
 	int i;
@@ -336,9 +336,9 @@ static int parse_add(int argc, char **argv, struct add_args *a)
 	}
 	if (a->scenarios && parse_scenarios(a->scenarios, a->numbers, &a->in.scenario_count))
 		return 2;
-	if (cli_date_argument("--commitment-on", a->in.commitment_on, &day) ||
-	    cli_date_argument("--certified-on", a->in.certified_on, &day) ||
-	    cli_date_argument("--cultivation-start", a->in.cultivation_starts_on, &day))
+	if (cli_date_text("--commitment-on", &a->in.commitment_on, a->days[0]) ||
+	    cli_date_text("--certified-on", &a->in.certified_on, a->days[1]) ||
+	    cli_date_text("--cultivation-start", &a->in.cultivation_starts_on, a->days[2]))
 		return 2;
 	a->in.scenarios = a->numbers;
 	if (!a->in.factory_name)
@@ -399,7 +399,10 @@ static int case_advance(struct cli *cli, struct store *store, const struct forms
 
 static int case_set(struct store *store, const struct forms *forms, int argc, char **argv)
 {
-	const char *expected = NULL;
+	const char *expected = NULL, *value = argv[4];
+	size_t len = strlen(argv[3]);
+	char day[DATE_TEXT_SIZE];
+	struct date on;
 	struct error err = { "" };
 	bool bad = false;
 	int i;
@@ -413,7 +416,12 @@ static int case_set(struct store *store, const struct forms *forms, int argc, ch
 		}
 	if (bad)
 		return 2;
-	if (case_set_field(store, forms, argv[2], argv[3], argv[4], expected, &err))
+	/* a date field (commitment_on …) takes the office's forms too; the store checks the day */
+	if (len > 3 && !strcmp(argv[3] + len - 3, "_on") && !date_parse_office(value, &on, NULL)) {
+		date_format(on, day);
+		value = day;
+	}
+	if (case_set_field(store, forms, argv[2], argv[3], value, expected, &err))
 		return fail(&err);
 	return 0;
 }
@@ -421,9 +429,8 @@ static int case_set(struct store *store, const struct forms *forms, int argc, ch
 static int case_material(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv)
 {
 	const char *received = NULL;
-	char today[DATE_TEXT_SIZE];
+	char today[DATE_TEXT_SIZE], day[DATE_TEXT_SIZE];
 	struct error err = { "" };
-	struct date day;
 	bool bad = false, missing = false;
 	int i;
 
@@ -438,7 +445,7 @@ static int case_material(struct cli *cli, struct store *store, const struct form
 			return 2;
 		}
 	}
-	if (bad || cli_date_argument("--received", received, &day))
+	if (bad || cli_date_text("--received", &received, day))
 		return 2;
 	if (case_set_material(store, forms, argv[2], argv[3], missing ? NULL : received ? received : today, &err))
 		return fail(&err);

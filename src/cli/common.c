@@ -506,17 +506,41 @@ void cli_json_string(FILE *out, const char *text)
 	fputc('"', out);
 }
 
+/* A date typed as the office writes it (2026-03-05, 2026/3/5, 2026.3.5,
+ * 2026年3月5日), the option named in the message. */
+static enum status parse_typed_date(const char *option, const char *text, struct date *out, struct error *err)
+{
+	struct error why = { "" };
+
+	if (!date_parse_office(text, out, &why))
+		return STATUS_OK;
+	/* L10N: the option (e.g. --on), then what is wrong with the date given to it */
+	return error_set(err, STATUS_ERR_INVALID, _("%s: %s"), option, why.message);
+}
+
 int cli_date_argument(const char *option, const char *text, struct date *out)
 {
 	struct error err = { "" };
 
 	if (!text)
 		return 0;
-	if (date_parse_named(option, text, out, &err) || date_check_range(option, *out, clock_today(), &err)) {
+	if (parse_typed_date(option, text, out, &err) || date_check_range(option, *out, clock_today(), &err)) {
 		cli_error("%s", err.message);
 		return 2;
 	}
 	return 0;
+}
+
+int cli_date_text(const char *option, const char **text, char out[DATE_TEXT_SIZE])
+{
+	struct date day;
+	int rc = cli_date_argument(option, *text, &day);
+
+	if (!rc && *text) {
+		date_format(day, out);
+		*text = out;
+	}
+	return rc;
 }
 
 int cli_as_of_argument(const char *option, const char *text, struct date *out)

@@ -19,12 +19,13 @@ static void print_date(const char *name, struct date d)
 	printf("%s\t%s\n", name, text);
 }
 
+/* Any day of the calendar, as the office writes it too (2026/3/5). */
 static int parse_one(const char *option, const char *text, struct date *out)
 {
 	struct error err = { "" };
 
-	if (date_parse_named(option, text, out, &err)) {
-		cli_error("%s", err.message);
+	if (date_parse_office(text ? text : "", out, &err)) {
+		cli_error(_("%s: %s"), option, err.message);
 		return 1;
 	}
 	return 0;

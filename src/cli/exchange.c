@@ -80,8 +80,8 @@ static int read_file(const char *path, char **bytes, size_t *len)
 
 static void print_warning(void *context, long line, const char *text)
 {
-	/* L10N: the file, its line, then an intake warning (in English) */
-	fprintf(stderr, _("gradus: %s:%ld: warning: %s\n"), (const char *)context, line, text);
+	/* L10N: the file, its row as a spreadsheet numbers it, then an intake warning */
+	fprintf(stderr, _("gradus: %s: row %ld: warning: %s\n"), (const char *)context, line, text);
 }
 
 /* Standard input read with --encoding auto, in a locale whose character
@@ -127,11 +127,12 @@ static int decode_file(const char *path, enum csv_encoding encoding, char **text
 	return rc;
 }
 
-/* A sheet's rows as CSV text, each on the line of its row in the sheet
- * (rows absent or without a value are blank lines, which the import passes
- * over), each as wide as the header at least (a sheet leaves out empty
- * cells at a row's end), so the import's rules and messages are those of a
- * CSV file. */
+/* A sheet's rows from its header on as CSV text, each on the row of the
+ * sheet it comes from (title rows, rows absent or without a value are blank
+ * lines, which the import passes over; a CSV row is its line less the line
+ * breaks inside cells above), each as wide as the header at least (a sheet
+ * leaves out empty cells at a row's end), so the import's rules are those
+ * of a CSV file and its messages name the sheet's rows. */
 static int sheet_to_csv(const char *path, const struct sheet *sheet, char **text, size_t *len)
 {
 	struct csv_writer writer;
@@ -141,7 +142,7 @@ static int sheet_to_csv(const char *path, const struct sheet *sheet, char **text
 	int rc = 0;
 
 	csv_writer_init(&writer, false);
-	for (r = 0; r < sheet->count; r++) {
+	for (r = sheet->header; r < sheet->count; r++) {
 		const struct sheet_row *row = &sheet->rows[r];
 		bool blank = true;
 

@@ -11,6 +11,7 @@
 #include "gradus/i18n.h"
 #include "gradus/maturity.h"
 #include "gradus/panels.h"
+#include "gradus/uscc.h"
 #include "gradus/valid.h"
 #include "import_private.h"
 
@@ -51,7 +52,8 @@ struct import {
 	const char *values[MAX_COLUMNS]; /* by known column; NULL: empty */
 	char *headers[MAX_COLUMNS];      /* by known column: its header as the file writes it */
 	char dates[MAX_COLUMNS][DATE_TEXT_SIZE]; /* by known column: a date cell as YYYY-MM-DD */
-	long line;
+	size_t place[MAX_COLUMNS];       /* by known column: its place in a row, from 0 */
+	long line; /* the row being read, as a spreadsheet numbers it (the header is row 1) */
 	const struct import_options *options;
 	struct import_summary *summary;
 	long long batch_first; /* the audit's last row before the import */
@@ -75,24 +77,151 @@ static const char *header_of(const struct import *im, const char *column)
 	return known >= 0 && im->headers[known] ? im->headers[known] : column;
 }
 
-/* "enterprise (企业名称), uscc (统一社会信用代码) …": the first header
- * forms/columns.ini gives each known column. */
-static void known_headers(const struct import *im, char *out, size_t size)
+/* The header an office writes for a known column: the first of
+ * forms/columns.ini, else the import's own name. */
+static const char *office_header(const struct import *im, const char *field)
 {
-	const char *const *known = columns[im->kind].known;
-	size_t used = 0, i, k;
+	size_t k;
+
+	for (k = 0; im->forms && k < im->forms->column_count; k++)
+		if (!strcmp(im->forms->columns[k].kind, kind_names[im->kind]) &&
+		    !strcmp(im->forms->columns[k].field, field) && im->forms->columns[k].header_count)
+			return im->forms->columns[k].headers[0];
+	return field;
+}
+
+/* "企业名称 (enterprise), 统一社会信用代码 (uscc) …" for the names given. */
+static void office_headers(const struct import *im, const char *const *names, const bool *only_unseen,
+			   const struct import_columns *c, char *out, size_t size)
+{
+	size_t used = 0, i;
 
 	out[0] = '\0';
-	for (i = 0; known[i] && used < size; i++) {
-		const char *alias = NULL;
+	for (i = 0; names[i] && used < size; i++) {
+		const char *alias = office_header(im, names[i]);
 
-		for (k = 0; !alias && im->forms && k < im->forms->column_count; k++)
-			if (!strcmp(im->forms->columns[k].kind, kind_names[im->kind]) &&
-			    !strcmp(im->forms->columns[k].field, known[i]) && im->forms->columns[k].header_count)
-				alias = im->forms->columns[k].headers[0];
-		used += (size_t)snprintf(out + used, size - used, alias ? "%s%s (%s)" : "%s%s", i ? ", " : "",
-					 known[i], alias);
+		if (only_unseen && only_unseen[index_of(c->known, names[i])])
+			continue;
+		used += (size_t)snprintf(out + used, size - used, strcmp(alias, names[i]) ? "%s%s (%s)" : "%s%s",
+					 used ? ", " : "", alias, names[i]);
 	}
+}
+
+/* A column's letter as a spreadsheet shows it: 0 is A, 26 is AA. */
+static void column_letter(size_t index, char out[8])
+{
+	char reversed[8];
+	size_t n = 0, i;
+
+	do {
+		reversed[n++] = (char)('A' + index % 26);
+		index = index / 26;
+	} while (index-- > 0 && n < 7);
+	for (i = 0; i < n; i++)
+		out[i] = reversed[n - 1 - i];
+	out[n] = '\0';
+}
+
+/* A value for a message on one line: a control character as its picture
+ * (U+2400 + its code: ␊ for a line feed, ␛ for an escape; ␡ for U+007F),
+ * at most about 80 bytes (a character cut short is left out). */
+static void shown_value(const char *value, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)(value ? value : "");
+	size_t used = 0;
+
+	for (; *p && used + 8 < size && used < 80; p++) {
+		if (*p < 0x20 || *p == 0x7F) {
+			unsigned picture = 0x2400 + (*p == 0x7F ? 0x21 : *p);
+
+			out[used++] = (char)(0xE0 | picture >> 12);
+			out[used++] = (char)(0x80 | ((picture >> 6) & 0x3F));
+			out[used++] = (char)(0x80 | (picture & 0x3F));
+		} else {
+			out[used++] = (char)*p;
+		}
+	}
+	if ((*p & 0xC0) == 0x80) {
+		while (used > 0 && ((unsigned char)out[used - 1] & 0xC0) == 0x80)
+			used--;
+		if (used > 0)
+			used--;
+	}
+	out[used] = '\0';
+	if (*p)
+		snprintf(out + used, size - used, "...");
+}
+
+/* What a column's cells hold, with examples in the user's language. */
+static const char *expected_of(const char *column)
+{
+	static const struct { const char *column, *expected; } table[] = {
+		/* L10N: each "expected ..." names what a column of an imported sheet holds, with
+		 * examples a user of your language would write (they must stay valid input) */
+		{ "enterprise", N_("expected the enterprise's name, e.g. Wuhan Example Intelligent Equipment Co., Ltd.") },
+		{ "uscc", N_("expected an 18-character unified social credit code such as 91420200MA0DX6QEY5 or "
+			     "91421000MAGEEUF318 (gradus uscc CODE checks one)") },
+		{ "region", N_("expected a region such as Wuhan, Enshi or 420100, as gradus forms list --regions shows them") },
+		{ "level", N_("expected a level such as basic, advanced or excellent") },
+		{ "year", N_("expected a year from 2000 to 2100 such as 2026 or 2025") },
+		{ "maturity", N_("expected a score from 0 to 5 such as 3.25 or 4") },
+		{ "commitment_on", N_("expected a date such as 2026-03-05 (YYYY-MM-DD) or 2026/3/5") },
+		{ "certified_on", N_("expected a date such as 2026-03-05 (YYYY-MM-DD) or 2026/3/5") },
+		{ "cultivation_starts_on", N_("expected a date such as 2026-03-05 (YYYY-MM-DD) or 2026/3/5") },
+		{ "scenarios", N_("expected scenario numbers from 1 to 40 such as 1;5;9 or 3,12") },
+		{ "name", N_("expected the expert's name, e.g. Zhang Wei") },
+		{ "fields", N_("expected stages such as process, supply or service, separated by commas") },
+		{ "affiliation", N_("expected the expert's affiliation, e.g. Huazhong University of Science and "
+				    "Technology") },
+	};
+	size_t i;
+
+	for (i = 0; column && i < sizeof(table) / sizeof(table[0]); i++)
+		if (!strcmp(table[i].column, column))
+			return _(table[i].expected);
+	return _("expected one line of text without control characters");
+}
+
+/* why without the value it repeats at its start ("VALUE: why"). */
+static const char *without_value(const char *why, const char *value)
+{
+	size_t n = value ? strlen(value) : 0;
+
+	return n && !strncmp(why, value, n) && why[n] == ':' && why[n + 1] == ' ' ? why + n + 2 : why;
+}
+
+/* The refusal of one cell: "FILE: row N, column C (HEADER): 'VALUE': WHY;
+ * EXPECTED (see gradus(1), section IMPORT AND EXPORT)"; field: the cell's
+ * place in the row, from 0; why may be NULL. */
+static enum status cell_refused(const struct import *im, size_t field, const char *header, const char *value,
+				const char *why, const char *expected, struct error *err)
+{
+	char letter[8], shown[128], named[128], reason[768];
+
+	column_letter(field, letter);
+	shown_value(value, shown, sizeof(shown));
+	shown_value(header, named, sizeof(named));
+	if (why && *why)
+		/* L10N: what is wrong with a value, then what was expected */
+		snprintf(reason, sizeof(reason), _("%s; %s"), why, expected);
+	else
+		snprintf(reason, sizeof(reason), "%s", expected);
+	/* L10N: the file, the row and column as a spreadsheet shows them (e.g. 5 and C), the column's
+	 * header as the file writes it, the value, then what is wrong and what was expected; keep
+	 * "gradus(1)" and the section's name IMPORT AND EXPORT as they are (the manual is in English) */
+	return error_set(err, STATUS_ERR_INVALID,
+			 _("%s: row %ld, column %s (%s): '%s': %s (see gradus(1), section IMPORT AND EXPORT)"),
+			 im->name, im->line, letter, named, shown, reason);
+}
+
+/* A known column's cell refused, by the column's name. */
+static enum status column_error(const struct import *im, const char *column, const char *why, struct error *err)
+{
+	int known = index_of(columns[im->kind].known, column);
+	const char *value = known >= 0 ? im->values[known] : NULL;
+
+	return cell_refused(im, known >= 0 ? im->place[known] : 0, header_of(im, column), value,
+			    why ? without_value(why, value) : NULL, expected_of(column), err);
 }
 
 /* A header's known column, by the import's own name or forms/columns.ini. */
@@ -108,38 +237,37 @@ static int known_column(const struct import *im, const char *header)
 
 static enum status unknown_column(const struct import *im, size_t column, const char *header, struct error *err)
 {
-	char names[640];
+	char names[1024], expected[1200];
 
-	known_headers(im, names, sizeof(names));
-	/* L10N: the file, its line, the column's number and header as written, then the headers the
-	 * import takes; keep --skip-unknown and the section's name as they are */
-	return error_set(err, STATUS_ERR_INVALID,
-			 _("%s:%ld: column %zu '%s' is not a column of this import; it takes %s; --skip-unknown "
-			   "passes over such columns (see gradus(1), IMPORT AND EXPORT)"),
-			 im->name, im->line, column, header, names);
+	office_headers(im, columns[im->kind].known, NULL, NULL, names, sizeof(names));
+	/* L10N: the headers the import takes follow; keep --skip-unknown as it is */
+	snprintf(expected, sizeof(expected), _("expected a header such as %s; --skip-unknown passes over such columns"),
+		 names);
+	/* L10N: an unknown column's header, shown as the value */
+	return cell_refused(im, column - 1, header, header, _("not a column of this import"), expected, err);
 }
 
 static enum status missing_columns(const struct import *im, const bool *seen, struct error *err)
 {
 	const struct import_columns *c = &columns[im->kind];
-	char names[256] = "";
-	size_t used = 0, missing = 0, i;
+	char names[512], all[512];
+	size_t missing = 0, i;
 
 	for (i = 0; c->required[i]; i++)
-		if (!seen[index_of(c->known, c->required[i])] && used < sizeof(names)) {
-			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s", used ? ", " : "",
-						 c->required[i]);
-	/* L10N: after the missing columns; keep the section's name as it is */
-	if (used)
-		snprintf(names + used, sizeof(names) - used, "%s", _(" (see gradus(1), IMPORT AND EXPORT)"));
+		if (!seen[index_of(c->known, c->required[i])])
 			missing++;
-		}
-	if (!used)
+	if (!missing)
 		return STATUS_OK;
-	/* L10N: the file's name and line, then the names of the columns (kept in English), comma-separated */
-	return error_set(err, STATUS_ERR_INVALID, ngettext("%s:%ld: the header lacks the column %s",
-							   "%s:%ld: the header lacks the columns %s", missing),
-			 im->name, im->line, names);
+	office_headers(im, c->required, seen, c, names, sizeof(names));
+	office_headers(im, c->required, NULL, c, all, sizeof(all));
+	/* L10N: the file, the header's row, the headers missing (as an office writes them, the import's
+	 * own name in brackets), then all the headers needed; keep the section's name as it is */
+	return error_set(err, STATUS_ERR_INVALID,
+			 ngettext("%s: row %ld: the header lacks the column %s; expected a header naming %s "
+				  "(see gradus(1), section IMPORT AND EXPORT)",
+				  "%s: row %ld: the header lacks the columns %s; expected a header naming %s "
+				  "(see gradus(1), section IMPORT AND EXPORT)", missing),
+			 im->name, im->line, names, all);
 }
 
 /* A column of an export the import passes over (number, state ...), by
@@ -159,10 +287,12 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 	bool seen[MAX_COLUMNS] = { false };
 	size_t i;
 
-	im->line = header->line;
+	im->line = header->row;
 	if (header->count > MAX_COLUMNS)
-		return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: %zu columns; expected at most %d"), im->name, im->line,
-				 header->count, MAX_COLUMNS);
+		return cell_refused(im, MAX_COLUMNS, forms_trim(header->fields[MAX_COLUMNS]),
+				    forms_trim(header->fields[MAX_COLUMNS]), _("too many columns"),
+				    /* L10N: the most columns an import takes */
+				    _("expected at most 64 columns"), err);
 	for (i = 0; i < header->count; i++) {
 		const char *text = forms_trim(header->fields[i]);
 		int known = known_column(im, text);
@@ -181,10 +311,17 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 				im->options->skipped(im->options->context, text);
 			continue;
 		}
-		if (seen[known])
-			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column '%s' is named twice"), im->name,
-					 im->line, text);
+		if (seen[known]) {
+			char letter[8], why[256];
+
+			column_letter(im->place[known], letter);
+			/* L10N: the column and header that name the same field first */
+			snprintf(why, sizeof(why), _("names the same column as column %s (%s)"), letter,
+				 im->headers[known]);
+			return cell_refused(im, i, text, text, why, _("expected each column once"), err);
+		}
 		seen[known] = true;
+		im->place[known] = i;
 		if (!(im->headers[known] = strdup(text)))
 			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	}
@@ -192,23 +329,17 @@ static enum status read_header(struct import *im, const struct csv_record *heade
 	return missing_columns(im, seen, err);
 }
 
-static enum status column_error(const struct import *im, const char *column, const char *message,
-				struct error *err)
-{
-	return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %s: %s"), im->name, im->line, header_of(im, column),
-			 message);
-}
-
 /* A cell is text: UTF-8 without control characters; line breaks only in a
  * note. */
-static enum status check_cell(const struct import *im, const char *column, const char *text, struct error *err)
+static enum status check_cell(const struct import *im, size_t field, const char *column, const char *text,
+			      struct error *err)
 {
+	const char *header = header_of(im, column);
 	struct error why = { "" };
 
-	if (!text_check(header_of(im, column), text, !strcmp(column, "note"), &why))
+	if (!text_check(header, text, !strcmp(column, "note"), &why))
 		return STATUS_OK;
-	/* L10N: the file's name and line, then "COLUMN: what was found where" */
-	return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %s"), im->name, im->line, why.message);
+	return cell_refused(im, field, header, text, without_value(why.message, header), expected_of(column), err);
 }
 
 /* A row whose every cell is empty or blank, such as the ",,,," a
@@ -223,32 +354,35 @@ static bool is_blank_row(struct csv_record *row)
 	return true;
 }
 
-/* The row's cells by column, trimmed; a required one must not be empty. */
+/* The row's cells by column, trimmed; a required one must not be empty.
+ * A row shorter than the header has empty cells at its end, as a
+ * spreadsheet's; a cell beyond the header is a cell under no header. */
 static enum status take_row(struct import *im, struct csv_record *row, struct error *err)
 {
 	const struct import_columns *c = &columns[im->kind];
 	size_t i;
 
-	im->line = row->line;
-	if (row->count != im->field_count)
-		return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: %zu fields; expected %zu as the header names"),
-				 im->name, im->line, row->count, im->field_count);
+	im->line = row->row;
 	memset(im->values, 0, sizeof(im->values));
 	for (i = 0; i < row->count; i++) {
+		int slot = i < im->field_count ? im->slot[i] : NO_HEADER;
+
 		csv_restore_formula(row->fields[i]);
 		forms_trim(row->fields[i]);
-		if (im->slot[i] == NO_HEADER && *row->fields[i])
-			/* L10N: the file, its line, the column's number, then the value found under no header */
-			return error_set(err, STATUS_ERR_INVALID, _("%s:%ld: column %zu has no header but holds '%s'"),
-					 im->name, im->line, i + 1, row->fields[i]);
-		if (im->slot[i] >= 0 && check_cell(im, c->known[im->slot[i]], row->fields[i], err))
+		if (slot == NO_HEADER && *row->fields[i])
+			/* L10N: why a value is refused: its column's header cell is empty */
+			return cell_refused(im, i, _("no header"), row->fields[i], _("a value under no header"),
+					    /* L10N: the row of the sheet's header follows */
+					    _("expected the cell empty, or a header above it"), err);
+		if (slot >= 0 && check_cell(im, i, c->known[slot], row->fields[i], err))
 			return STATUS_ERR_INVALID;
-		if (im->slot[i] >= 0 && *row->fields[i])
-			im->values[im->slot[i]] = row->fields[i];
+		if (slot >= 0 && *row->fields[i])
+			im->values[slot] = row->fields[i];
 	}
 	for (i = 0; c->required[i]; i++)
 		if (!im->values[index_of(c->known, c->required[i])])
-			return column_error(im, c->required[i], _("expected a value"), err);
+			/* L10N: why a value is refused: the cell is empty */
+			return column_error(im, c->required[i], _("empty"), err);
 	return STATUS_OK;
 }
 
@@ -257,7 +391,6 @@ static enum status take_row(struct import *im, struct csv_record *row, struct er
 static enum status take_region(struct import *im, int column, struct error *err)
 {
 	const struct region *region;
-	char message[512];
 
 	if (!im->values[column])
 		return STATUS_OK;
@@ -265,37 +398,45 @@ static enum status take_region(struct import *im, int column, struct error *err)
 		im->values[column] = region->key;
 		return STATUS_OK;
 	}
-	/* L10N: a region as written in a file; keep the examples and the section's name as they are */
-	snprintf(message, sizeof(message), _("'%s': expected a region such as 武汉市, 武汉, 420100 or Wuhan "
-					      "(gradus forms list --regions; see gradus(1), IMPORT AND EXPORT)"),
-		 im->values[column]);
-	return column_error(im, columns[im->kind].known[column], message, err);
+	/* L10N: why a region is refused */
+	return column_error(im, columns[im->kind].known[column], _("not a region"), err);
 }
 
 static enum status take_level(struct import *im, int column, struct error *err)
 {
 	const struct level *level = forms_level_find(im->forms, im->values[column]);
-	char message[512];
 
 	if (level) {
 		im->values[column] = level->key;
 		return STATUS_OK;
 	}
-	/* L10N: a level as written in a file; keep the examples and the section's name as they are */
-	snprintf(message, sizeof(message), _("'%s': expected a level such as 基础级, 卓越级 or advanced "
-					      "(see gradus(1), IMPORT AND EXPORT)"), im->values[column]);
-	return column_error(im, "level", message, err);
+	/* L10N: why a level is refused */
+	return column_error(im, "level", _("not a level"), err);
 }
 
 static enum status take_date(struct import *im, int column, struct error *err)
 {
+	const char *value = im->values[column];
+	char shape[512], suffix[128];
 	struct error why = { "" };
+	const char *reason;
+	size_t len, cut;
 	struct date d;
 
-	if (!im->values[column])
+	if (!value)
 		return STATUS_OK;
-	if (date_parse_office(im->values[column], &d, &why))
-		return column_error(im, columns[im->kind].known[column], why.message, err);
+	if (date_parse_office(value, &d, &why)) {
+		/* date_parse_office's own words, less what the column's examples say again */
+		snprintf(shape, sizeof(shape), _("%s: expected YYYY-MM-DD, e.g. 2026-03-05, or 2026/3/5, 2026.3.5, "
+						 "2026年3月5日"), value);
+		snprintf(suffix, sizeof(suffix), _("%s; expected YYYY-MM-DD"), "");
+		reason = !strcmp(why.message, shape) ? _("not a date") : why.message;
+		len = strlen(why.message);
+		cut = strlen(suffix);
+		if (reason == why.message && len > cut && !strcmp(why.message + len - cut, suffix))
+			why.message[len - cut] = '\0';
+		return column_error(im, columns[im->kind].known[column], reason, err);
+	}
 	date_format(d, im->dates[column]);
 	im->values[column] = im->dates[column];
 	return STATUS_OK;
@@ -326,15 +467,20 @@ static enum status store_error(const struct import *im, enum status status, cons
 {
 	char message[sizeof(err->message)];
 	const char *column = status == STATUS_ERR_INVALID ? about : NULL;
+	const char *name;
 
 	snprintf(message, sizeof(message), "%s", err->message);
 	if (column && im->kind == IMPORT_CASES && !strcmp(column, "credit_code"))
 		column = "uscc";
 	if (column && index_of(columns[im->kind].known, column) >= 0) {
-		column_error(im, column, message, err);
+		/* the store's message begins with the field's name ("credit code: ...") */
+		name = strchr(message, ':');
+		column_error(im, column, name && name[1] == ' ' && (size_t)(name - message) < 40 ? name + 2 : message,
+			     err);
 		return status;
 	}
-	error_set(err, status, _("%s:%ld: %s"), im->name, im->line, message);
+	/* L10N: the file, the row as a spreadsheet numbers it, then why the row was refused */
+	error_set(err, status, _("%s: row %ld: %s"), im->name, im->line, message);
 	return status;
 }
 
@@ -390,14 +536,16 @@ static enum status case_input(const struct import *im, struct new_case *in, int 
 		.commitment_on = v[C_COMMITMENT_ON], .scenarios = scenarios, .note = v[C_NOTE],
 		.certified_on = v[C_CERTIFIED_ON], .cultivation_starts_on = v[C_CULTIVATION_STARTS_ON],
 	};
-	if (sscanf(v[C_YEAR], "%d%c", &in->year, &extra) != 1)
-		return column_error(im, "year", _("expected a year such as 2026"), err);
+	if (uscc_check(v[C_USCC], NULL, &why))
+		return column_error(im, "uscc", why.message, err);
+	if (sscanf(v[C_YEAR], "%d%c", &in->year, &extra) != 1 || in->year < 2000 || in->year > 2100)
+		/* L10N: why a year is refused */
+		return column_error(im, "year", _("not a year from 2000 to 2100"), err);
 	if (v[C_MATURITY] && maturity_parse_score(v[C_MATURITY], &in->maturity_centi, &why))
 		return column_error(im, "maturity", why.message, err);
 	if (v[C_SCENARIOS] && !parse_scenarios(v[C_SCENARIOS], scenarios, &in->scenario_count))
-		return column_error(im, "scenarios",
-				    _("expected scenario numbers 1 to 40 separated by semicolons, e.g. 1;5;9 or 1、5、9"),
-				    err);
+		/* L10N: why a list of scenario numbers is refused */
+		return column_error(im, "scenarios", _("not scenario numbers"), err);
 	return STATUS_OK;
 }
 

@@ -402,6 +402,7 @@ static enum status read_quoted(struct csv_reader *r, struct buffer *field, struc
 			r->at++;
 			return STATUS_OK;
 		} else if (take_newline(r)) {
+			r->breaks++;
 			buffer_add(field, "\n", 1);
 		} else {
 			buffer_add(field, &r->text[r->at++], 1);
@@ -481,6 +482,7 @@ enum status csv_read(struct csv_reader *r, struct csv_record *rec, bool *done, s
 	if (*done)
 		return STATUS_OK;
 	rec->line = r->line;
+	rec->row = r->line - r->breaks;
 	for (;;) {
 		status = read_field(r, &field, err);
 		if (!status && field.failed)

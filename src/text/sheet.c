@@ -402,6 +402,11 @@ static void XMLCALL styles_end(void *data, const char *name)
 
 /* ---- the sheet's cells --------------------------------------------------- */
 
+/* A merged range, rows and columns from 1 and 0 as in sheet_row. */
+struct merge {
+	long top, left, bottom, right;
+};
+
 struct cells {
 	struct parse p;
 	const struct strings *strings;
@@ -415,6 +420,8 @@ struct cells {
 	long style;
 	struct text value;
 	bool in_value, in_inline;
+	struct merge *merges; /* <mergeCell ref="A1:H1"/> */
+	size_t merge_count;
 };
 
 /* "AB12" → 27 (from 0), or -1. */
@@ -427,6 +434,35 @@ static long column_of(const char *ref)
 		if ((column = column * 26 + (*p - 'A' + 1)) > COLUMN_MAX)
 			return -1;
 	return p == ref ? -1 : column - 1;
+}
+
+/* "C12" → column 2, row 12; false when it is not a cell reference. */
+static bool cell_of(const char *ref, long *column, long *row)
+{
+	char *end;
+
+	if ((*column = column_of(ref)) < 0)
+		return false;
+	while (*ref >= 'A' && *ref <= 'Z')
+		ref++;
+	*row = strtol(ref, &end, 10);
+	return end != ref && *row > 0;
+}
+
+static void add_merge(struct cells *c, const char *ref)
+{
+	const char *colon = ref ? strchr(ref, ':') : NULL;
+	struct merge m, *grown;
+
+	if (!colon || !cell_of(ref, &m.left, &m.top) || !cell_of(colon + 1, &m.right, &m.bottom) ||
+	    m.right < m.left || m.bottom < m.top)
+		return; /* a range gradus cannot read is no merge */
+	if (!(grown = realloc(c->merges, (c->merge_count + 1) * sizeof(*grown)))) {
+		parse_fail(&c->p, STATUS_ERR_NOMEM, _("out of memory"));
+		return;
+	}
+	c->merges = grown;
+	c->merges[c->merge_count++] = m;
 }
 
 /* A date cell's serial day as YYYY-MM-DD; false when it is not a day. */
@@ -480,6 +516,8 @@ static void XMLCALL cells_start(void *data, const char *name, const char **attrs
 		c->in_value = true;
 	} else if (!strcmp(n, "rPh")) {
 		c->in_inline = false; /* a reading inside an inline string */
+	} else if (!strcmp(n, "mergeCell")) {
+		add_merge(c, attribute(attrs, "ref", false));
 	}
 }
 
@@ -591,6 +629,101 @@ static void XMLCALL cells_end(void *data, const char *name)
 	}
 }
 
+/* ---- title rows and the header (sheet.h) ------------------------------ */
+
+static const struct merge *merge_at(const struct cells *c, long row, long column, bool top_left)
+{
+	size_t i;
+
+	for (i = 0; i < c->merge_count; i++) {
+		const struct merge *m = &c->merges[i];
+
+		if (top_left ? m->top == row && m->left == column
+			     : m->top < row && row <= m->bottom && m->left <= column && column <= m->right)
+			return m;
+	}
+	return NULL;
+}
+
+static size_t values_in(const struct sheet_row *row)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < row->count; i++)
+		n += *row->cells[i] != '\0';
+	return n;
+}
+
+static bool is_title(const struct cells *c, size_t r)
+{
+	const struct sheet_row *row = &c->out->rows[r];
+	size_t values = values_in(row), i;
+	const struct merge *m;
+	bool merged = values > 0;
+
+	for (i = 0; i < row->count && merged; i++)
+		if (*row->cells[i])
+			merged = (m = merge_at(c, row->number, (long)i, true)) &&
+				 (m->right > m->left || m->bottom > m->top);
+	if (merged)
+		return true;
+	for (i = r + 1; values == 1 && i < c->out->count; i++)
+		if (values_in(&c->out->rows[i]) > 1)
+			return true;
+	return false;
+}
+
+/* The value of the cell at the top-left of a range (or "" when absent). */
+static const char *cell_at(const struct sheet *sheet, long row, long column)
+{
+	size_t r;
+
+	for (r = 0; r < sheet->count && sheet->rows[r].number <= row; r++)
+		if (sheet->rows[r].number == row)
+			return (size_t)column < sheet->rows[r].count ? sheet->rows[r].cells[column] : "";
+	return "";
+}
+
+/* Passes over title rows; the header's cells merged down from above take
+ * their range's value. */
+static void find_header(struct cells *c)
+{
+	struct sheet *out = c->out;
+	struct sheet_row *header;
+	char **grown, *value;
+	size_t i, k;
+
+	while (out->header + 1 < out->count && is_title(c, out->header))
+		out->header++;
+	if (out->header >= out->count || out->header == 0)
+		return;
+	header = &out->rows[out->header];
+	for (i = 0; i < c->merge_count; i++) {
+		const struct merge *m = &c->merges[i];
+		size_t column = (size_t)m->left;
+
+		if (!(m->top < header->number && header->number <= m->bottom))
+			continue;
+		if (column >= header->count) {
+			if (!(grown = realloc(header->cells, (column + 1) * sizeof(*grown))))
+				return;
+			header->cells = grown;
+			for (k = header->count; k <= column; k++)
+				header->cells[k] = NULL;
+			for (k = header->count; k <= column; k++)
+				if (!(header->cells[k] = strdup("")))
+					break;
+			header->count = k;
+			if (k <= column)
+				return;
+		}
+		if (!*header->cells[column] && (value = strdup(cell_at(out, m->top, m->left)))) {
+			free(header->cells[column]);
+			header->cells[column] = value;
+		}
+	}
+}
+
 /* ---- all together -------------------------------------------------------- */
 
 void sheet_clear(struct sheet *sheet)
@@ -641,6 +774,9 @@ static enum status read_sheet(unzFile zip, const char *name, struct sheet *out, 
 	cells.out = out;
 	if (!status)
 		status = parse_part(zip, w.target, false, &cells, cells_start, cells_end, cells_chars, &cells.p, err);
+	if (!status)
+		find_header(&cells);
+	free(cells.merges);
 	for (i = 0; i < cells.row.count; i++)
 		free(cells.row.cells[i]);
 	free(cells.row.cells);

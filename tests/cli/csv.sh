@@ -75,26 +75,26 @@ enterprise,uscc,region,level,year,note
 第二行"
 EOF
 run G import cases "$WORK/bad-row.csv"
-expect "the first bad row is named by its line and column" 1 "bad-row.csv:4: column region: 'nowhere': expected a region such as 武汉市"
+expect "the first bad row is named by its line and column" 1 "bad-row.csv: row 4, column C (region): 'nowhere': not a region; expected a region such as"
 [ "$(dump "$DB")" = "$BEFORE" ] && ok "and the rows before it are rolled back" || fail "the database changed"
 printf 'enterprise,uscc,region,level,year\n荆州,91421000MAGEEUF319,jingzhou,basic,2026\n' >"$WORK/bad-code.csv"
 run G import cases "$WORK/bad-code.csv"
-expect "a credit code is checked, its column named" 1 "bad-code.csv:2: column uscc: credit code:"
+expect "a credit code is checked, its column named" 1 "bad-code.csv: row 2, column B (uscc): '91421000MAGEEUF319': check character"
 printf 'enterprise,uscc,region,level,year\n荆州,91421000MAGEEUF318,jingzhou,basic,twenty\n' >"$WORK/bad-year.csv"
 run G import cases "$WORK/bad-year.csv"
-expect "a year that is not one" 1 "bad-year.csv:2: column year: expected a year such as 2026"
+expect "a year that is not one" 1 "bad-year.csv: row 2, column E (year): 'twenty': not a year from 2000 to 2100; expected a year"
 printf 'enterprise,uscc,region,level,year,colour\n' >"$WORK/unknown.csv"
 run G import cases "$WORK/unknown.csv"
-expect "an unknown column is named" 1 "unknown.csv:1: column 6 'colour' is not a column of this import"
+expect "an unknown column is named" 1 "unknown.csv: row 1, column F (colour): 'colour': not a column of this import"
 printf 'enterprise,region,level\n' >"$WORK/missing.csv"
 run G import cases "$WORK/missing.csv"
-expect "missing columns are named" 1 "missing.csv:1: the header lacks the columns uscc, year"
+expect "missing columns are named" 1 "missing.csv: row 1: the header lacks the columns 统一社会信用代码 (uscc), 年度 (year)"
 printf 'name,fields,affiliation\n"王,fields\n\n' >"$WORK/open.csv"
 run G import experts "$WORK/open.csv"
 expect "an unclosed quote names the line its field began on" 1 "open.csv:2: the quoted field begun on this line is not closed"
 printf 'name,fields,affiliation\n王五,cooking,某大学\n' >"$WORK/field.csv"
 run G import experts "$WORK/field.csv"
-expect "an expert's error names its column" 1 "field.csv:2: column fields: field 'cooking': expected stages among"
+expect "an expert's error names its column" 1 "field.csv: row 2, column B (fields): 'cooking': expected stages among"
 [ "$(dump "$DB")" = "$BEFORE" ] && ok "refused imports write nothing" || fail "the database changed"
 
 # --dry-run
@@ -103,7 +103,7 @@ run G import cases "$WORK/one.csv" --dry-run
 expect "--dry-run reports what would be imported" 0 "cases: 1 new"
 [ "$(dump "$DB")" = "$BEFORE" ] && ok "--dry-run writes nothing" || fail "the database changed"
 run G import cases "$WORK/bad-row.csv" --dry-run
-expect "--dry-run reports the first bad row" 1 "bad-row.csv:4: column region"
+expect "--dry-run reports the first bad row" 1 "bad-row.csv: row 4, column C (region)"
 
 # A GBK file (GB18030 without four-byte characters).
 printf 'name,fields,affiliation\n赵敏,operations,三峡大学\n' | iconv -f UTF-8 -t GBK >"$WORK/gbk.csv"

@@ -92,3 +92,24 @@ for bad in 0000-00-00 2026-02-30; do
 	printf '%s\n' "$ERR" | grep -qF "YYYY-MM-DD" && [ "$(audit_rows)" = "$before" ] &&
 		ok "saying YYYY-MM-DD is expected; nothing imported" || fail "import $bad" "$ERR" "audit $before -> $(audit_rows)"
 done
+
+# Dates typed as the office writes them: an option or a date field of case
+# set takes 2026/3/5, 2026.3.5 and 2026年3月5日 and keeps YYYY-MM-DD; a day that
+# is not one is still refused naming the option (issue 16).
+run G case add --enterprise 某某装备有限公司 --uscc 91421000MAGEEUF318 --region 荆州市 --level basic --year 2026 \
+	--commitment-on 2026年3月5日
+expect "case add --commitment-on 2026年3月5日" 0
+ID=$OUT
+[ "$(sqlite3 "$DB" "SELECT commitment_on FROM cases WHERE id = '$ID'")" = 2026-03-05 ] &&
+	ok "kept as 2026-03-05" || fail "commitment_on kept" "$(sqlite3 "$DB" "SELECT commitment_on FROM cases WHERE id = '$ID'")"
+run G case set "$ID" commitment_on 2026.4.1
+expect "case set commitment_on 2026.4.1" 0
+[ "$(sqlite3 "$DB" "SELECT commitment_on FROM cases WHERE id = '$ID'")" = 2026-04-01 ] &&
+	ok "kept as 2026-04-01" || fail "commitment_on set" "$(sqlite3 "$DB" "SELECT commitment_on FROM cases WHERE id = '$ID'")"
+run G case advance "$ID" withdraw --on 2026/11/20
+expect "case advance --on 2026/11/20" 0
+[ "$(sqlite3 "$DB" "SELECT on_date FROM events WHERE case_id = '$ID' AND step = 'withdraw'")" = 2026-11-20 ] &&
+	ok "the step is dated 2026-11-20" || fail "step date" "$(sqlite3 "$DB" "SELECT step, on_date FROM events WHERE case_id = '$ID'")"
+run G case add --enterprise 某某装备有限公司 --uscc 91421000MAGEEUF318 --region 荆州市 --level basic --year 2026 \
+	--commitment-on 2026/2/30
+expect "case add --commitment-on 2026/2/30 is refused" 2 "--commitment-on: 2026/2/30: February 2026 has 28 days"

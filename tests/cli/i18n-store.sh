@@ -20,11 +20,11 @@ expect "a step refused from its state is told in Chinese" 1 "步骤“recommend�
 printf 'enterprise,uscc,region,level,year\n测试机械有限公司,91420100MA4K12345K,wuhan,basik,2026\n' >"$WORK/bad.csv"
 run G import cases "$WORK/bad.csv"
 expect "a bad CSV import is told in Chinese, with its column" 1 \
-	"bad.csv:2：列 level：“basik”：应为级别，例如 基础级、卓越级 或 advanced"
+	"bad.csv：第 2 行 D 列（level）：“basik”：不是级别；应为级别，例如 基础级、先进级 或 卓越级"
 
 printf 'enterprise,uscc,region\n测试机械有限公司,91420100MA4K12345K,wuhan\n' >"$WORK/short.csv"
 run G import cases "$WORK/short.csv"
-expect "a CSV header lacking columns is told in Chinese" 1 "short.csv:1：表头缺少列 level, year"
+expect "a CSV header lacking columns is told in Chinese" 1 "short.csv：第 1 行：表头缺少列 级别 (level), 年度 (year)"
 
 run G case show HB-2099-BAS-0001
 expect "a missing case is told in Chinese" 1 "没有案件“HB-2099-BAS-0001”"

@@ -74,8 +74,8 @@ expect "English headers in any order" 0 "cases: 1 new"
 printf '序号,企业名称,统一社会信用代码,地区,级别,年度,联系人电话\n1,荆门机械有限公司,91420600MA4KABCD14,荆门市,基础级,2026,0724-1\n' \
 	| to GB18030 "$WORK/unknown.csv"
 run "$GRADUS" --db "$WORK/unknown.db" import cases "$WORK/unknown.csv"
-expect "an unknown column is refused, naming file and header" 1 "$WORK/unknown.csv:1: column 7 '联系人电话' is not a column of this import"
-expect "the refusal lists the known headers" 1 "uscc (统一社会信用代码)"
+expect "an unknown column is refused, naming file and header" 1 "$WORK/unknown.csv: row 1, column G (联系人电话): '联系人电话': not a column of this import"
+expect "the refusal lists the known headers" 1 "统一社会信用代码 (uscc)"
 run "$GRADUS" --db "$WORK/unknown.db" import cases "$WORK/unknown.csv" --skip-unknown
 expect "--skip-unknown imports the rest" 0 "cases: 1 new"
 expect_line "the summary lists the columns passed over" "column passed over: 联系人电话"
@@ -87,20 +87,20 @@ bad() { # NAME CELLS PATTERN
 	expect "$1" 1 "$3"
 }
 bad "an unknown region names row, header and value" "甲公司,91421000MAGEEUF319,火星市,基础级,2026," \
-	"$WORK/bad.csv:2: column 地区: '火星市': expected a region such as 武汉市"
+	"$WORK/bad.csv: row 2, column C (地区): '火星市': not a region; expected a region such as Wuhan"
 # The section the refusals point to exists in gradus(1).
-section=$(printf '%s\n' "$ERR" | sed -n 's/.*see gradus(1), \([A-Z ]*[A-Z]\).*/\1/p' | head -1)
+section=$(printf '%s\n' "$ERR" | sed -n 's/.*see gradus(1), section \([A-Z ]*[A-Z]\).*/\1/p' | head -1)
 [ -n "$section" ] && grep -qx "\.SH \"*$section\"*" "$TOP/man/gradus.1" &&
 	ok "the refusal's section ($section) is in gradus(1)" || fail "the refusal's section exists" "section: '$section'"
 bad "an unknown level names row, header and value" "甲公司,91421000MAGEEUF319,武汉,金牌级,2026," \
-	"$WORK/bad.csv:2: column 级别: '金牌级': expected a level such as 基础级"
+	"$WORK/bad.csv: row 2, column D (级别): '金牌级': not a level; expected a level such as basic"
 bad "a day February lacks names row, header and value" "甲公司,91421000MAGEEUF319,武汉,基础级,2026,2026/2/29" \
-	"$WORK/bad.csv:2: column 认定日期: 2026/2/29: February 2026 has 28 days; expected YYYY-MM-DD"
+	"$WORK/bad.csv: row 2, column F (认定日期): '2026/2/29': February 2026 has 28 days; expected a date such as 2026-03-05"
 printf '企业名称,信用代码,地区,级别,年度,\n甲公司,91420100MA4K12345K,武汉,基础级,2026,x\n' >"$WORK/noheader.csv"
 run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/noheader.csv"
-expect "a value under an empty header is refused" 1 "$WORK/noheader.csv:2: column 6 has no header but holds 'x'"
+expect "a value under an empty header is refused" 1 "$WORK/noheader.csv: row 2, column F (no header): 'x': a value under no header"
 bad "a credit code is named by its header as written" "甲公司,91421000MAGEEUF310,武汉,基础级,2026," \
-	"$WORK/bad.csv:2: column 信用代码"
+	"$WORK/bad.csv: row 2, column B (信用代码): '91421000MAGEEUF310': check character"
 [ ! -e "$WORK/bad.db" ] || [ "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases')" = 0 ] &&
 	ok "a refused file writes nothing" || fail "a refused file writes nothing"
 

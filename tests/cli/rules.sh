@@ -35,11 +35,14 @@ expect_line "5 working days from Tue Sep 29 skip Oct 1-7 and count the make-up S
 run "$GRADUS" dates --level excellent --expires 2027-05-31
 expect_line "review due clamps May 31 - 3 months to Feb 28" "review_due_by	2027-02-28"
 
-for bad in 2025-02-30 2025-13-01 "" 2025-2-1 2025-02-29; do
+for bad in 2025-02-30 2025-13-01 "" 2025-02-29 2025-2; do
 	run "$GRADUS" dates --level excellent --certified "$bad"
 	expect "bad date '$bad' exits 1 with a message naming the option" 1 "--certified: "
 	[ -z "$OUT" ] && ok "bad date '$bad' prints no dates" || fail "bad date '$bad' prints no dates" "$OUT"
 done
+# A date typed as the office writes it (2025-2-1, 2025年2月1日) is taken.
+run "$GRADUS" dates --level excellent --certified 2025年2月1日
+expect_line "--certified 2025年2月1日 is 2025-02-01" "certified_on	2025-02-01"
 run "$GRADUS" dates --level excellent --certified 2025-02-30
 expect "February 2025 is named" 1 "February 2025 has 28 days"
 run "$GRADUS" dates --level gold --certified 2025-01-01

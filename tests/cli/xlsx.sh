@@ -3,8 +3,9 @@
 # as text cells, dates as numbers with a date format, the header row bold
 # and frozen, dropdowns for level and region; the file is never written
 # through a link planted at its path, and a failed export leaves nothing.
-# Then import FILE.xlsx: a workbook imports as its CSV does, a bad cell is
-# named by its sheet row, a bad workbook or sheet is refused by name.
+# Then import FILE.xlsx: a workbook imports as its CSV does (also below a
+# merged title row), a bad cell is named by its sheet row, a bad workbook or
+# sheet is refused by name.
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
@@ -186,6 +187,23 @@ expect "a re-exported workbook imports again" 0 "cases: 30 new"
 "$GRADUS" --db "$WORK/again.db" export cases -o "$WORK/again-again.csv" 2>/dev/null
 expect_same "export, import, export again: the same CSV" "$WORK/again-xlsx.csv" "$WORK/again-again.csv"
 
+# The same sheet below a title merged across its columns (the office's
+# 2026年… 名单 row): the title row is passed over, the rows import as before.
+python3 - "$WORK/x.csv" "$WORK/title.xlsx" "$TOP/tests/cli/data" <<'PY'
+import csv, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, sys.argv[3])
+from workbook import book, letter
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8')))
+book(sys.argv[2], [(1, ['2026年智能工厂梯度培育名单'])] + [(n + 2, r) for n, r in enumerate(rows)],
+     ['A1:%s1' % letter(len(rows[0]) - 1)])
+PY
+"$GRADUS" --db "$WORK/title.db" init >/dev/null
+run "$GRADUS" --db "$WORK/title.db" import cases "$WORK/title.xlsx"
+expect "a workbook with a merged title row imports" 0 "cases: 30 new"
+"$GRADUS" --db "$WORK/title.db" export cases -o "$WORK/again-title.csv" 2>/dev/null
+expect_same "below its title row, the same cases as the CSV" "$WORK/again-csv.csv" "$WORK/again-title.csv"
+
 # A bad credit code in the workbook is refused on its sheet row, by column.
 bad_uscc=$(sed -n 2p "$WORK/x.csv" | cut -d, -f"$(col_of uscc)")
 bad_row=$(cut -d, -f"$(col_of uscc)" "$WORK/x.csv" | grep -nx "$bad_uscc" | head -1 | cut -d: -f1)
@@ -201,7 +219,7 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED
 PY
 "$GRADUS" --db "$WORK/bad.db" init >/dev/null
 run "$GRADUS" --db "$WORK/bad.db" import cases "$WORK/bad.xlsx"
-expect "a bad cell is named by its sheet row and column" 1 "bad.xlsx:$bad_row: column uscc"
+expect "a bad cell is named by its sheet row and column" 1 "bad.xlsx: row $bad_row, column $USCC (uscc)"
 [ "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases')" = 0 ] && ok "nothing of the bad workbook is imported" ||
 	fail "bad workbook" "$(sqlite3 "$WORK/bad.db" 'SELECT count(*) FROM cases') cases"
 

@@ -27,7 +27,7 @@ static void round_trip(const struct csv_record *record, enum csv_encoding encodi
 {
 	struct csv_writer writer;
 	struct csv_reader reader;
-	struct csv_record again = { NULL, 0, 0, 0 };
+	struct csv_record again = { NULL, 0, 0, 0, 0 };
 	struct error err;
 	char *bytes = NULL, *text = NULL;
 	size_t len = 0, text_len = 0, i;
@@ -69,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum csv_encoding encodings[] = { CSV_AUTO, CSV_UTF8, CSV_GBK, CSV_GB18030 };
 	enum csv_encoding encoding, used = CSV_AUTO;
-	struct csv_record record = { NULL, 0, 0, 0 };
+	struct csv_record record = { NULL, 0, 0, 0, 0 };
 	struct csv_reader reader;
 	struct error err;
 	char *text = NULL;

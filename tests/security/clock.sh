@@ -101,7 +101,7 @@ run G case add --enterprise 永不过期有限公司 --uscc 91420200MA0DX6QEY5 -
 expect "--certified-on 2014-12-31 is refused" 2 "2014-12-31 is outside the dates gradus takes"
 printf 'enterprise,uscc,region,level,year,certified_on\n永不过期有限公司,91420200MA0DX6QEY5,huangshi,excellent,2026,9999-12-31\n' >"$WORK/never.csv"
 run G import cases "$WORK/never.csv"
-expect "an import with certified_on 9999-12-31 is refused at its line" 1 "never.csv:2: column certified_on: certified on: 9999-12-31 is outside"
+expect "an import with certified_on 9999-12-31 is refused at its line" 1 "never.csv: row 2, column F (certified_on): '9999-12-31': 9999-12-31 is outside"
 S=$(sqlite3 "$DB" "SELECT number FROM cases WHERE state = 'draft' LIMIT 1")
 run G case advance "$S" submit --on 9999-12-31
 expect "case advance --on 9999-12-31 is refused" 2 "--on: 9999-12-31 is outside"

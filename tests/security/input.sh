@@ -48,10 +48,10 @@ expect "an expert's name with an OSC sequence is refused" 2 "U+001B"
 # CSV cells: refused with FILE:LINE and the column.
 printf 'enterprise,uscc,region,level,year,note\n荆州,91421000MAGEEUF318,jingzhou,basic,2026,ok\n宜昌,91420500MABRKDPYBW,yichang,basic,2026,"a\033[2Jb"\n' >"$WORK/esc.csv"
 run G import cases "$WORK/esc.csv"
-expect "a CSV cell with an escape is refused at its line and column" 1 "esc.csv:3: column note: control character U+001B at character 2"
+expect "a CSV cell with an escape is refused at its line and column" 1 "esc.csv: row 3, column F (note): 'a␛[2Jb': control character U+001B at character 2"
 printf 'enterprise,uscc,region,level,year\n"荆州\n一号",91421000MAGEEUF318,jingzhou,basic,2026\n' >"$WORK/nl.csv"
 run G import cases "$WORK/nl.csv"
-expect "a line break in a CSV enterprise name is refused" 1 "nl.csv:2: column enterprise: line break or tab"
+expect "a line break in a CSV enterprise name is refused" 1 "nl.csv: row 2, column A (enterprise): '荆州␊一号': line break or tab"
 printf 'enterprise,uscc,region,level,year,note\n荆州,91421000MAGEEUF318,jingzhou,basic,2026,"第一行\n第二行"\n' >"$WORK/note.csv"
 run G import cases "$WORK/note.csv" --dry-run
 expect "a note of two lines in a CSV is text" 0 "dry run: nothing written"

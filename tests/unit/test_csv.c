@@ -158,6 +158,37 @@ static void test_read(void **state)
 	}
 }
 
+/* The row a spreadsheet shows a record on: its line less the line breaks
+ * inside quoted fields above it (blank lines are rows). */
+static void test_rows(void **state)
+{
+	static const struct {
+		const char *text, *rows; /* "LINE=ROW " for each record */
+	} cases[] = {
+		{ "a\nb\nc\n", "1=1 2=2 3=3 " },
+		{ "h\n\"one\ntwo\",x\nbad\n", "1=1 2=2 4=3 " },
+		{ "h\r\n\"a\r\nb\r\nc\"\r\n\r\n\"d\ne\"\nz\n", "1=1 2=2 6=4 8=5 " },
+		{ "\n\nh\n\"a\rb\"\n", "3=3 4=4 " },
+	};
+	struct csv_reader reader;
+	struct csv_record record = { 0 };
+	struct error err = { "" };
+	char out[128];
+	size_t i, used;
+	bool done;
+
+	(void)state;
+	for (i = 0; i < COUNT(cases); i++) {
+		used = 0;
+		out[0] = '\0';
+		csv_reader_init(&reader, cases[i].text, strlen(cases[i].text));
+		while (!csv_read(&reader, &record, &done, &err) && !done)
+			used += (size_t)snprintf(out + used, sizeof(out) - used, "%ld=%ld ", record.line, record.row);
+		assert_string_equal(out, cases[i].rows);
+	}
+	csv_record_clear(&record);
+}
+
 static void test_huge_field(void **state)
 {
 	size_t size = 3 * 1024 * 1024, i;
@@ -378,7 +409,7 @@ int main(void)
 		cmocka_unit_test(test_huge_field),    cmocka_unit_test(test_write),
 		cmocka_unit_test(test_gb18030_output), cmocka_unit_test(test_restore_formula),
 		cmocka_unit_test(test_round_trip),    cmocka_unit_test(test_encoding_names),
-		cmocka_unit_test(test_neutralise),
+		cmocka_unit_test(test_neutralise),    cmocka_unit_test(test_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,9 @@
 /* Unit tests of src/text/sheet.c: workbooks made with libxlsxwriter (shared
  * strings, and inline strings in its constant-memory mode) read back:
  * text, numbers, booleans, blank cells, date cells by built-in, custom and
- * Chinese formats, a sheet by name, and bad workbooks refused. */
+ * Chinese formats, a sheet by name, bad workbooks refused, and the title
+ * rows above a header passed over, merged or not, with a header cell merged
+ * down from a group header row taking its value. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -161,6 +163,98 @@ static void test_bad_workbooks(void **state)
 	free(bytes);
 }
 
+/* A workbook of one sheet made by fill (a title, a header …). */
+static char *make_sheet(void (*fill)(lxw_worksheet *sheet), size_t *len)
+{
+	char path[64];
+	lxw_workbook_options options = { .tmpdir = folder };
+	lxw_workbook *book;
+	char *bytes;
+
+	snprintf(path, sizeof(path), "%s/merged.xlsx", folder);
+	book = workbook_new_opt(path, &options);
+	assert_non_null(book);
+	fill(workbook_add_worksheet(book, "名单"));
+	assert_int_equal(workbook_close(book), LXW_NO_ERROR);
+	bytes = slurp(path, len);
+	unlink(path);
+	return bytes;
+}
+
+static void header_row(lxw_worksheet *sheet, lxw_row_t row, lxw_col_t first)
+{
+	static const char *const names[] = { "企业名称", "信用代码", "地区", "级别", "年度" };
+	lxw_col_t i;
+
+	for (i = first; i < 5; i++)
+		worksheet_write_string(sheet, row, i, names[i], NULL);
+	worksheet_write_string(sheet, row + 1, 0, "甲公司", NULL);
+	worksheet_write_string(sheet, row + 1, 4, "2026", NULL);
+}
+
+static void merged_title(lxw_worksheet *sheet)
+{
+	worksheet_merge_range(sheet, 0, 0, 0, 4, "2026年智能工厂梯度培育名单", NULL);
+	header_row(sheet, 1, 0);
+}
+
+static void two_titles(lxw_worksheet *sheet)
+{
+	worksheet_write_string(sheet, 0, 0, "附件1", NULL); /* one value, not merged */
+	worksheet_merge_range(sheet, 1, 0, 1, 4, "名单", NULL);
+	header_row(sheet, 3, 0); /* a blank row between */
+}
+
+static void group_header(lxw_worksheet *sheet)
+{
+	worksheet_merge_range(sheet, 0, 0, 1, 0, "企业名称", NULL); /* down over rows 1 and 2 */
+	worksheet_merge_range(sheet, 0, 1, 0, 2, "企业信息", NULL);
+	worksheet_merge_range(sheet, 0, 3, 0, 4, "申报信息", NULL);
+	header_row(sheet, 1, 1);
+}
+
+static void merged_header_cell(lxw_worksheet *sheet)
+{
+	header_row(sheet, 0, 0);
+	worksheet_merge_range(sheet, 0, 5, 0, 6, "备注", NULL); /* the header itself, one cell over two columns */
+}
+
+static void one_value(lxw_worksheet *sheet)
+{
+	worksheet_write_string(sheet, 0, 0, "企业名称", NULL);
+	worksheet_write_string(sheet, 1, 0, "甲公司", NULL);
+}
+
+/* The header found: its row number and first cells (second NULL: it has one). */
+static void expect_header(void (*fill)(lxw_worksheet *sheet), long number, const char *first, const char *second)
+{
+	struct sheet sheet;
+	struct error err = { "" };
+	size_t len;
+	char *bytes = make_sheet(fill, &len);
+
+	assert_int_equal(sheet_read_xlsx(bytes, len, NULL, &sheet, &err), STATUS_OK);
+	assert_true(sheet.header < sheet.count);
+	assert_int_equal(sheet.rows[sheet.header].number, number);
+	assert_string_equal(sheet.rows[sheet.header].cells[0], first);
+	if (second)
+		assert_string_equal(sheet.rows[sheet.header].cells[1], second);
+	else
+		assert_int_equal(sheet.rows[sheet.header].count, 1);
+	sheet_clear(&sheet);
+	free(bytes);
+}
+
+static void test_title_rows(void **state)
+{
+	(void)state;
+	expect_header(merged_title, 2, "企业名称", "信用代码");
+	expect_header(two_titles, 4, "企业名称", "信用代码");
+	expect_header(group_header, 2, "企业名称", "信用代码");
+	expect_header(merged_header_cell, 1, "企业名称", "信用代码");
+	expect_header(one_value, 1, "企业名称", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_inline_strings),
 		cmocka_unit_test(test_sheet_by_name),
 		cmocka_unit_test(test_bad_workbooks),
+		cmocka_unit_test(test_title_rows),
 	};
 	int failed;
 
