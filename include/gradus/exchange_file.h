@@ -21,4 +21,9 @@ bool exchange_is_workbook(const char *path);
 enum status exchange_read_file(const char *path, enum csv_encoding encoding, const char *sheet, char **text,
 			       size_t *len, struct error *err);
 
+/* The same from the file's bytes already read (path names it, and says
+ * whether it is a workbook). */
+enum status exchange_decode(const char *path, const char *bytes, size_t size, enum csv_encoding encoding,
+			    const char *sheet, char **text, size_t *len, struct error *err);
+
 #endif

@@ -11,9 +11,9 @@
 #include "gradus/charset.h"
 #include "gradus/cli.h"
 #include "gradus/exchange.h"
+#include "gradus/exchange_file.h"
 #include "gradus/i18n.h"
 #include "gradus/safe_file.h"
-#include "gradus/sheet.h"
 #include "gradus/utf8.h"
 #include "gradus/xlsx.h"
 
@@ -31,14 +31,6 @@ static int export_usage(void)
 	cli_error("%s", _("usage: gradus export cases|checks|findings|experts|agenda [--encoding utf-8|gb18030] [--bom]\n"
 			  "         [--within DAYS] [--keys] [-o FILE|FILE.xlsx]"));
 	return 2;
-}
-
-/* A file named *.xlsx is an Excel workbook, any other CSV. */
-static bool is_workbook(const char *path)
-{
-	size_t len = path ? strlen(path) : 0;
-
-	return len > 5 && !strcasecmp(path + len - 5, ".xlsx");
 }
 
 /* The whole file (or standard input for "-"); caller frees. */
@@ -107,9 +99,10 @@ static int stdin_from_locale(const char *path, enum csv_encoding *encoding, char
 	return 0;
 }
 
-/* The file decoded to UTF-8 before the database is opened: a file that is
- * not text changes nothing. */
-static int decode_file(const char *path, enum csv_encoding encoding, char **text, size_t *len)
+/* The file decoded to UTF-8 before the database is opened, CSV in its
+ * encoding or a workbook's sheet (exchange_file.h): a file that is not text
+ * changes nothing. */
+static int decode_file(const char *path, enum csv_encoding encoding, const char *sheet, char **text, size_t *len)
 {
 	struct error err = { "" };
 	char *bytes = NULL;
@@ -118,69 +111,10 @@ static int decode_file(const char *path, enum csv_encoding encoding, char **text
 
 	if (!rc)
 		rc = stdin_from_locale(path, &encoding, &bytes, &size);
-
-	if (!rc && csv_decode(bytes ? bytes : "", size, encoding, text, len, NULL, &err)) {
-		cli_error("%s:%s", path, err.message);
+	if (!rc && exchange_decode(path, bytes, size, encoding, sheet, text, len, &err)) {
+		cli_error("%s", err.message);
 		rc = 1;
 	}
-	free(bytes);
-	return rc;
-}
-
-/* A sheet's rows from its header on as CSV text, each on the row of the
- * sheet it comes from (title rows, rows absent or without a value are blank
- * lines, which the import passes over; a CSV row is its line less the line
- * breaks inside cells above), each as wide as the header at least (a sheet
- * leaves out empty cells at a row's end), so the import's rules are those
- * of a CSV file and its messages name the sheet's rows. */
-static int sheet_to_csv(const char *path, const struct sheet *sheet, char **text, size_t *len)
-{
-	struct csv_writer writer;
-	struct error err = { "" };
-	long line = 1;
-	size_t r, i, width = 0;
-	int rc = 0;
-
-	csv_writer_init(&writer, false);
-	for (r = sheet->header; r < sheet->count; r++) {
-		const struct sheet_row *row = &sheet->rows[r];
-		bool blank = true;
-
-		for (; line < row->number; line++)
-			csv_end_row(&writer);
-		for (i = 0; i < row->count; i++)
-			blank = blank && !*row->cells[i];
-		if (!blank && !width)
-			width = row->count;
-		for (i = 0; !blank && (i < row->count || i < width); i++)
-			csv_write_field(&writer, i < row->count ? row->cells[i] : "");
-		csv_end_row(&writer);
-		line++;
-	}
-	if (csv_writer_finish(&writer, CSV_UTF8, text, len, &err)) {
-		cli_error("%s: %s", path, err.message);
-		rc = 1;
-	}
-	csv_writer_free(&writer);
-	return rc;
-}
-
-/* The first sheet (or the one named) of a workbook, as CSV text. */
-static int decode_workbook(const char *path, const char *sheet_name, char **text, size_t *len)
-{
-	struct sheet sheet = { 0 };
-	struct error err = { "" };
-	char *bytes = NULL;
-	size_t size = 0;
-	int rc = read_file(path, &bytes, &size);
-
-	if (!rc && sheet_read_xlsx(bytes ? bytes : "", size, sheet_name, &sheet, &err)) {
-		cli_error("%s: %s", path, err.message);
-		rc = 1;
-	}
-	if (!rc)
-		rc = sheet_to_csv(path, &sheet, text, len);
-	sheet_clear(&sheet);
 	free(bytes);
 	return rc;
 }
@@ -383,8 +317,7 @@ int cli_import(struct cli *cli, int argc, char **argv)
 		cli_error(_("--encoding %s: expected auto, utf-8, gbk or gb18030"), encoding_name);
 		return 2;
 	}
-	if ((rc = is_workbook(argv[2]) ? decode_workbook(argv[2], sheet_name, &text, &len)
-				       : decode_file(argv[2], encoding, &text, &len)))
+	if ((rc = decode_file(argv[2], encoding, sheet_name, &text, &len)))
 		return rc;
 	rc = cli_open_all(cli, STORE_OPEN_OR_CREATE, &store, &forms);
 	if (!rc && import_csv(store, forms, kind, argv[2], text, len, &options, &summary, &err)) {
@@ -587,7 +520,7 @@ int cli_export(struct cli *cli, int argc, char **argv)
 		return rc;
 	a.request.today = cli->today;
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
-	if (!rc && is_workbook(a.output)) {
+	if (!rc && exchange_is_workbook(a.output)) {
 		rc = export_workbook(store, forms, &a, argv[1]);
 		cli_close_all(&store, &forms);
 		return rc;
@@ -671,7 +604,7 @@ static int import_template(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_load_forms(cli, &forms)))
 		return rc;
-	if (is_workbook(output)) {
+	if (exchange_is_workbook(output)) {
 		struct workbook_export x = {
 			.forms = forms, .path = cli_path(output), .sheet = argv[2], .chinese = export_chinese(keys),
 		};

@@ -62,10 +62,12 @@ static enum status in_file(const char *path, const char *separator, enum status 
 	return error_set(err, status, "%s%s%s", path, separator, message);
 }
 
-/* A sheet's rows as CSV text, each on the line of its row in the sheet
- * (rows absent or without a value are blank lines, which the import passes
- * over), each as wide as the header at least (a sheet leaves out empty
- * cells at a row's end). */
+/* A sheet's rows from its header on as CSV text, each on the row of the
+ * sheet it comes from (title rows, rows absent or without a value are blank
+ * lines, which the import passes over; a CSV row is its line less the line
+ * breaks inside cells above), each as wide as the header at least (a sheet
+ * leaves out empty cells at a row's end), so the import's rules are those
+ * of a CSV file and its messages name the sheet's rows. */
 static enum status sheet_to_csv(const char *path, const struct sheet *sheet, char **text, size_t *len,
 				struct error *err)
 {
@@ -75,7 +77,7 @@ static enum status sheet_to_csv(const char *path, const struct sheet *sheet, cha
 	size_t r, i, width = 0;
 
 	csv_writer_init(&writer, false);
-	for (r = 0; r < sheet->count; r++) {
+	for (r = sheet->header; r < sheet->count; r++) {
 		const struct sheet_row *row = &sheet->rows[r];
 		bool blank = true;
 
@@ -97,18 +99,14 @@ static enum status sheet_to_csv(const char *path, const struct sheet *sheet, cha
 	return status;
 }
 
-enum status exchange_read_file(const char *path, enum csv_encoding encoding, const char *sheet, char **text,
-			       size_t *len, struct error *err)
+enum status exchange_decode(const char *path, const char *bytes, size_t size, enum csv_encoding encoding,
+			    const char *sheet, char **text, size_t *len, struct error *err)
 {
 	struct sheet book = { 0 };
-	char *bytes = NULL;
-	size_t size = 0;
-	enum status status = read_bytes(path, &bytes, &size, err);
+	enum status status;
 
 	*text = NULL;
 	*len = 0;
-	if (status)
-		return status;
 	if (!exchange_is_workbook(path)) {
 		if ((status = csv_decode(bytes ? bytes : "", size, encoding, text, len, NULL, err)))
 			in_file(path, ":", status, err);
@@ -118,6 +116,20 @@ enum status exchange_read_file(const char *path, enum csv_encoding encoding, con
 		status = sheet_to_csv(path, &book, text, len, err);
 	}
 	sheet_clear(&book);
+	return status;
+}
+
+enum status exchange_read_file(const char *path, enum csv_encoding encoding, const char *sheet, char **text,
+			       size_t *len, struct error *err)
+{
+	char *bytes = NULL;
+	size_t size = 0;
+	enum status status = read_bytes(path, &bytes, &size, err);
+
+	*text = NULL;
+	*len = 0;
+	if (!status)
+		status = exchange_decode(path, bytes, size, encoding, sheet, text, len, err);
 	free(bytes);
 	return status;
 }
