@@ -342,16 +342,14 @@ static enum status check_cell(const struct import *im, size_t field, const char 
 	return cell_refused(im, field, header, text, without_value(why.message, header), expected_of(column), err);
 }
 
-/* A row whose every cell is empty or blank, such as the ",,,," a
- * spreadsheet leaves below its data. */
-static bool is_blank_row(struct csv_record *row)
+/* How many of a row's cells hold something besides spaces. */
+static size_t cells_with_value(struct csv_record *row)
 {
-	size_t i;
+	size_t i, count = 0;
 
 	for (i = 0; i < row->count; i++)
-		if (*forms_trim(row->fields[i]))
-			return false;
-	return true;
+		count += *forms_trim(row->fields[i]) != '\0';
+	return count;
 }
 
 /* The row's cells by column, trimmed; a required one must not be empty.
@@ -612,13 +610,18 @@ static enum status import_rows(struct import *im, struct csv_reader *reader, str
 	enum status status;
 	bool done;
 
-	status = csv_read(reader, &record, &done, err);
+	/* Rows above the header, as a sheet saved as CSV keeps them: blank
+	 * ones, and a title (one value, e.g. 2026年智能工厂申报汇总表), are
+	 * passed over; no header has fewer than the required columns. */
+	do
+		status = csv_read(reader, &record, &done, err);
+	while (!status && !done && cells_with_value(&record) <= 1);
 	if (!status && done)
 		status = error_set(err, STATUS_ERR_INVALID, _("%s: empty; expected a header naming the columns"), im->name);
 	if (!status)
 		status = read_header(im, &record, err);
 	while (!status && !(status = csv_read(reader, &record, &done, err)) && !done) {
-		if (is_blank_row(&record))
+		if (!cells_with_value(&record)) /* the ",,,," a spreadsheet leaves below its data */
 			continue;
 		status = take_row(im, &record, err);
 		if (!status)

@@ -131,3 +131,16 @@ run C expert add 张伟 --fields rnd --affiliation 华中科技大学 --region '
 run C expert set E0001 region 恩施州
 [ "$RC" = 0 ] && [ "$(sqlite3 "$WORK/cli.db" "SELECT region FROM experts WHERE name = '张伟'")" = enshi ] &&
 	ok "expert set region 恩施州 stores enshi" || fail "expert set region 恩施州" "$ERR"
+
+# The sheet saved as CSV with its title row and a blank row above the
+# header: both passed over, the rows named as the spreadsheet numbers them.
+{ printf '2026年智能工厂梯度培育申报汇总表,,,,,\n,,,,,\n'; printf '企业名称,信用代码,地区,级别,年度,认定日期\n'
+  printf '甲公司,91421000MAGEEUF318,武汉,基础级,2026,\n乙公司,91421000MAGEEUF319,武汉,基础级,2026,\n'; } >"$WORK/title.csv"
+run "$GRADUS" --db "$WORK/title.db" import cases "$WORK/title.csv"
+expect "a title row above the header is passed over, rows keep their numbers" 1 "title.csv: row 5, column B (信用代码)"
+sed -i '$d' "$WORK/title.csv"
+run "$GRADUS" --db "$WORK/title.db" import cases "$WORK/title.csv"
+expect "a CSV with a title row imports" 0 "cases: 1 new"
+printf '2026年申报汇总表\n' >"$WORK/onlytitle.csv"
+run "$GRADUS" --db "$WORK/title.db" import cases "$WORK/onlytitle.csv"
+expect "a title alone is no header" 1 "onlytitle.csv: empty; expected a header naming the columns"
