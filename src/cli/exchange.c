@@ -358,10 +358,12 @@ struct export_args {
 	const char *output;
 };
 
-/* The office's words under a zh locale, unless --keys asks for the keys. */
-static bool export_chinese(bool keys)
+/* The office's words, unless --keys asks for the keys: under a zh locale,
+ * and always in a workbook or a template, which are made for people to
+ * read and fill in (the keys are for machines and the English CSV). */
+static bool export_chinese(bool keys, bool for_people)
 {
-	return !keys && i18n_chinese();
+	return !keys && (for_people || i18n_chinese());
 }
 
 static int parse_export(int argc, char **argv, struct export_args *a)
@@ -396,7 +398,7 @@ static int parse_export(int argc, char **argv, struct export_args *a)
 		cli_error(_("--within %s: expected a number of days, e.g. 90"), within);
 		return 2;
 	}
-	a->request.chinese = export_chinese(keys);
+	a->request.chinese = export_chinese(keys, a->output && exchange_is_workbook(a->output));
 	return 0;
 }
 
@@ -606,14 +608,14 @@ static int import_template(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (exchange_is_workbook(output)) {
 		struct workbook_export x = {
-			.forms = forms, .path = cli_path(output), .sheet = argv[2], .chinese = export_chinese(keys),
+			.forms = forms, .path = cli_path(output), .sheet = argv[2], .chinese = export_chinese(keys, true),
 		};
 		struct export_sink sink = { workbook_row, workbook_fields, &x };
 
 		export_template(forms, kind, cli->today, x.chinese, &sink);
 		rc = workbook_finish(&x, STATUS_OK);
 	} else {
-		rc = template_csv(forms, kind, cli->today, export_chinese(keys), output);
+		rc = template_csv(forms, kind, cli->today, export_chinese(keys, true), output);
 	}
 	forms_free(&forms);
 	return rc;

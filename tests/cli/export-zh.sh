@@ -152,6 +152,18 @@ run "$GRADUS" --db "$ZX" import experts "$WORK/zh-experts.xlsx"
 expect "the Chinese experts' workbook imports" 0 "experts: 3 new"
 same "Chinese workbook: export, import, the same database" "$BASE" "$ZX"
 
+# A workbook is for people: Chinese in any locale (--keys for the keys).
+run "$GRADUS" --db "$BASE" export cases -o "$WORK/c.xlsx"
+python3 "$WORK/read.py" "$WORK/c.xlsx" >"$WORK/cells" 2>&1
+got=$(awk -F'\t' '$1 ~ /^[A-Z]+1$/ { printf "%s%s", sep, $4; sep = "," }' "$WORK/cells")
+[ "$got" = "$CASES_ZH" ] && ok "a workbook exported in the C locale has the Chinese headers too" ||
+	fail "C-locale workbook headers" "got: $got"
+run "$GRADUS" import template cases -o "$WORK/c-template.xlsx"
+python3 "$WORK/read.py" "$WORK/c-template.xlsx" >"$WORK/cells" 2>&1
+got=$(awk -F'\t' '$1 == "A1" { print $4 }' "$WORK/cells")
+[ -n "$got" ] && [ "$got" != enterprise ] && grep -q '企业名称' "$WORK/cells" &&
+	ok "a template made in the C locale has the Chinese headers" || fail "C-locale template" "$(head -3 "$WORK/cells")"
+
 # --keys workbook: English headers, key dropdowns.
 ZH "$GRADUS" --db "$BASE" export cases --keys -o "$WORK/keys.xlsx"
 python3 "$WORK/read.py" "$WORK/keys.xlsx" >"$WORK/cells" 2>&1

@@ -10,7 +10,7 @@
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
 
-run G export cases -o "$WORK/x.xlsx"
+run G export cases --keys -o "$WORK/x.xlsx"
 expect "export cases -o x.xlsx" 0
 run G export cases -o "$WORK/x.csv"
 expect "export cases -o x.csv" 0
@@ -133,7 +133,7 @@ done
 # libxlsxwriter 1.1.4 (Debian 12) never frees a dropdown's formula: under
 # LeakSanitizer that one leak inside the library is passed over.
 echo 'leak:libxlsxwriter.so' >"$WORK/lsan.supp"
-LSAN_OPTIONS=suppressions=$WORK/lsan.supp run G --forms "$WORK/forms" export cases -o "$WORK/long.xlsx"
+LSAN_OPTIONS=suppressions=$WORK/lsan.supp run G --forms "$WORK/forms" export cases --keys -o "$WORK/long.xlsx"
 expect "export with a long region list" 0
 python3 "$WORK/read.py" "$WORK/long.xlsx" >"$WORK/long-cells" 2>&1
 case "$(grep '^validation' "$WORK/long-cells" | awk -F'\t' -v c="$(letter "$(col_of region)")" '$3 == c "2:" c "1048576" { print $4 }')" in
@@ -146,7 +146,7 @@ print(" ".join("%s:%s" % (s.get("name"), s.get("state", "visible")) for s in wb.
 [ "$hidden" = "cases:visible lists:hidden" ] && ok "the lists sheet is hidden" || fail "hidden lists" "$hidden"
 
 # Experts: a region dropdown, no level one.
-run G export experts -o "$WORK/e.xlsx"
+run G export experts --keys -o "$WORK/e.xlsx"
 expect "export experts -o e.xlsx" 0
 python3 "$WORK/read.py" "$WORK/e.xlsx" >"$WORK/cells" 2>&1
 [ "$(grep -c '^validation' "$WORK/cells")" = 1 ] && ok "the experts' workbook has the region dropdown" ||
@@ -156,13 +156,13 @@ python3 "$WORK/read.py" "$WORK/e.xlsx" >"$WORK/cells" 2>&1
 echo secret >"$WORK/target"
 ln -s "$WORK/target" "$WORK/link.xlsx"
 before=$(ls -a "$WORK" | wc -l)
-run G export cases -o "$WORK/link.xlsx"
+run G export cases --keys -o "$WORK/link.xlsx"
 expect "a link at the path is refused" 1 "symbolic link"
 [ "$(cat "$WORK/target")" = secret ] && [ -L "$WORK/link.xlsx" ] && [ "$(ls -a "$WORK" | wc -l)" = "$before" ] &&
 	ok "nothing written through the link, nothing left beside it" || fail "link target" "$(ls -la "$WORK")"
 
 # Replacing an existing workbook replaces it whole.
-run G export checks -o "$WORK/x.xlsx"
+run G export checks --keys -o "$WORK/x.xlsx"
 expect "export checks -o over an existing workbook" 0
 python3 "$WORK/read.py" "$WORK/x.xlsx" >"$WORK/cells" 2>&1
 [ "$(cell A1 | cut -f4),$(cell B1 | cut -f4)" = "number,case" ] && ok "the workbook is replaced" ||
@@ -170,7 +170,7 @@ python3 "$WORK/read.py" "$WORK/x.xlsx" >"$WORK/cells" 2>&1
 
 # Import: the exported workbook imports into an empty database exactly as
 # the exported CSV does (every rule of the CSV import applies to its rows).
-run G export cases -o "$WORK/x.xlsx"
+run G export cases --keys -o "$WORK/x.xlsx"
 "$GRADUS" --db "$WORK/from-csv.db" init >/dev/null
 "$GRADUS" --db "$WORK/from-xlsx.db" init >/dev/null
 run "$GRADUS" --db "$WORK/from-csv.db" import cases "$WORK/x.csv"
@@ -180,7 +180,7 @@ expect "the workbook imports" 0 "cases: 30 new"
 "$GRADUS" --db "$WORK/from-csv.db" export cases -o "$WORK/again-csv.csv" 2>/dev/null
 "$GRADUS" --db "$WORK/from-xlsx.db" export cases -o "$WORK/again-xlsx.csv" 2>/dev/null
 expect_same "workbook and CSV import to the same cases" "$WORK/again-csv.csv" "$WORK/again-xlsx.csv"
-"$GRADUS" --db "$WORK/from-xlsx.db" export cases -o "$WORK/again.xlsx" 2>/dev/null
+"$GRADUS" --db "$WORK/from-xlsx.db" export cases --keys -o "$WORK/again.xlsx" 2>/dev/null
 "$GRADUS" --db "$WORK/again.db" init >/dev/null
 run "$GRADUS" --db "$WORK/again.db" import cases "$WORK/again.xlsx"
 expect "a re-exported workbook imports again" 0 "cases: 30 new"
