@@ -196,6 +196,41 @@ static enum status find_batch(struct store *store, int number, struct batch *b, 
 	return status;
 }
 
+/* The batch's record as its audit rows wrote it: its range and kind as
+ * stored, recorded after the writes it covers. A row edited outside gradus
+ * (a range stretched over others' records) is refused, not undone. */
+static enum status check_batch(struct store *store, const struct batch *b, struct error *err)
+{
+	static const char *const sql =
+		"SELECT (SELECT new FROM audit WHERE tbl = 'import_batches' AND row_id = ?1 AND field = 'first_seq'"
+		"   ORDER BY seq DESC LIMIT 1),"
+		" (SELECT new FROM audit WHERE tbl = 'import_batches' AND row_id = ?1 AND field = 'last_seq'"
+		"   ORDER BY seq DESC LIMIT 1),"
+		" (SELECT new FROM audit WHERE tbl = 'import_batches' AND row_id = ?1 AND field = 'kind'"
+		"   ORDER BY seq DESC LIMIT 1),"
+		" (SELECT min(seq) FROM audit WHERE tbl = 'import_batches' AND row_id = ?1)";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status;
+	bool row, sound;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, b->id, -1, SQLITE_STATIC);
+	status = store_step(store, stmt, &row, err);
+	sound = !status && row && sqlite3_column_type(stmt, 0) != SQLITE_NULL &&
+		sqlite3_column_type(stmt, 1) != SQLITE_NULL && sqlite3_column_type(stmt, 2) != SQLITE_NULL &&
+		sqlite3_column_int64(stmt, 0) == b->first && sqlite3_column_int64(stmt, 1) == b->last &&
+		!strcmp((const char *)sqlite3_column_text(stmt, 2), b->kind) && b->first <= b->last &&
+		sqlite3_column_int64(stmt, 3) > b->last;
+	sqlite3_reset(stmt);
+	if (!status && !sound)
+		/* L10N: the batch's number; keep the command as it is */
+		status = error_set(err, STATUS_ERR_CORRUPT,
+				   _("import batch %d does not match its audit: it was changed outside gradus (see "
+				     "gradus verify); nothing was changed"), b->number);
+	return status;
+}
+
 static enum status count_of(struct store *store, const char *sql, const char *table, const char *id, long long seq,
 			    long *count, struct error *err)
 {
@@ -552,6 +587,8 @@ static enum status undo_number(struct store *store, int number, struct import_un
 		struct batch b = { .number = number };
 
 		status = find_batch(store, number, &b, err);
+		if (!status)
+			status = check_batch(store, &b, err);
 		if (!status && first)
 			status = authority_check(store, strcmp(b.kind, "experts") ? AUTHORITY_CASE_ADD
 										  : AUTHORITY_EXPERT_ADD, NULL, err);

@@ -10,12 +10,16 @@ P=$WORK/prep.db
 "$GRADUS" --db "$P" check plan HB-2026-BAS-0001 --inspectors "$ME" --draw 2 --seed 42 >/dev/null ||
 	fail "a check is planned with this user as its inspector"
 printf 'enterprise,uscc,region,level,year\n角色测试有限公司,91420300MA9H9ETGN0,xianning,basic,2026\n' >"$WORK/one.csv"
+# import batch 1, for undoing
+printf 'enterprise,uscc,region,level,year\n撤销测试有限公司,%s,xianning,basic,2026\n' "$(uscc_of 7)" >"$WORK/batch.csv"
+"$GRADUS" --db "$P" import cases "$WORK/batch.csv" >/dev/null || fail "import batch 1 is made"
 
 # NAME|COMMAND, then the roles allowed to do it.
 WRITES='case add|case add --enterprise 新企业有限公司 --uscc 91420200MA0DX6QEY5 --region huangshi --level basic --year 2026|admin clerk
 case set|case set HB-2026-BAS-0003 note 改|admin clerk
 case advance|case advance HB-2026-BAS-0004 recommend|admin clerk
 import cases|import cases ONE_CSV|admin clerk
+import undo|import undo 1|admin clerk
 check plan|check plan HB-2026-BAS-0005 --inspectors li.ming --draw 1 --seed 1|admin clerk
 check answer|check answer HB-2026-BAS-0001-C1 4 1 yes|admin inspector
 expert add|expert add 李娜 --fields process --affiliation 三峡大学|admin clerk secretary
