@@ -234,7 +234,7 @@ static void add_dates(struct tui *tui, struct case_screen *s)
 	if (!n)
 		add(s, LINE_PLAIN, -1, "  %s", _("no deadline runs for this case"));
 	for (i = 0; i < n; i++) {
-		char text[DATE_TEXT_SIZE], days[64], value[128], name[128];
+		char text[DATE_TEXT_SIZE], days[64], value[128];
 
 		date_format(deadlines[i].on, text);
 		if (deadlines[i].done)
@@ -242,12 +242,16 @@ static void add_dates(struct tui *tui, struct case_screen *s)
 			snprintf(days, sizeof(days), "%s", _("filed"));
 		else
 			case_days_text(today, deadlines[i].on, days, sizeof(days));
-		snprintf(value, sizeof(value), "%s  (%s)", text, days);
-		add_labelled(s, overdue(&deadlines[i], today) ? LINE_DUE : LINE_PLAIN,
-			     case_due_text(deadlines[i].kind, deadlines[i].provisional, name, sizeof(name)), value);
+		if (deadlines[i].provisional)
+			/* L10N: the days until a deadline whose date is provisional, e.g. "34 days, provisional" */
+			snprintf(value, sizeof(value), _("%s  (%s, provisional)"), text, days);
+		else
+			snprintf(value, sizeof(value), "%s  (%s)", text, days);
+		add_labelled(s, overdue(&deadlines[i], today) ? LINE_DUE : LINE_PLAIN, case_due_name(deadlines[i].kind),
+			     value);
 		if (deadlines[i].provisional) {
 			case_provisional_text(deadlines[i].provisional, value, sizeof(value));
-			add(s, LINE_DIM, -1, "  %*s %s", LABEL_CELLS, "", value);
+			add(s, LINE_DIM, -1, "    %s", value);
 		}
 	}
 }
