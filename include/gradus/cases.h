@@ -95,8 +95,13 @@ struct case_dates {
 	struct date cultivation_starts_on, cultivation_ends_on, acceptance_due_by;
 	struct date notice_starts_on, notice_ends_on;
 	bool acceptance_filed;
+	int notice_provisional; /* 0, or the year with no holiday calendar the notice's
+				 * end was counted in, Monday to Friday */
 };
 void case_dates_compute(const struct forms *forms, const struct case_detail *detail, struct case_dates *out);
+/* What a deadline counted Monday to Friday, for want of year's holiday
+ * calendar, is marked with (in the user's language). */
+void case_provisional_text(int year, char *out, size_t size);
 
 /* What falls due: overdue first, then by date. kind is one of
  * review_application, expiry, acceptance_application, cultivation_end,
@@ -107,7 +112,9 @@ struct agenda_item {
 	char id[33], number[48];       /* the case's id; the case's number, or a finding's check */
 	char finding[33];              /* a finding, milestone or follow-up: its record id */
 	char *enterprise, *level, *state;
-	char *detail;                  /* kind "finding": "17.3 major: the action asked for" */
+	char *detail;                  /* kind "finding": "17.3 major: the action asked for";
+					* a provisional deadline: case_provisional_text */
+	int provisional;               /* 0, or the year without a holiday calendar */
 	bool overdue;
 };
 /* Items due on or before today + within days (overdue ones included): the
@@ -116,8 +123,9 @@ enum status case_agenda(struct store *store, const struct forms *forms, struct d
 			struct agenda_item **items, size_t *count, struct error *err);
 void agenda_free(struct agenda_item *items, size_t count);
 
-/* Cancels, as events of the system actor, the certifications whose expiry
- * is on or before today by the system clock (clock_today, never a date
+/* Cancels, as events of the system actor on the day after expires_on, the
+ * certifications whose last valid day (expires_on) is before today by the
+ * system clock (clock_today, never a date
  * given by the user) with no review filed. *cancelled counts them. */
 enum status case_sweep(struct store *store, const struct forms *forms, size_t *cancelled,
 		       struct error *err);

@@ -105,6 +105,7 @@ struct check_amendment_row {
 };
 struct check_view {
 	char id[33], number[48], case_number[32], planned_on[11], status[16], forms_hash[65];
+	char expires_on[11];          /* the case's last valid day (有效期至), or "" */
 	char *enterprise, *factory, *level, *draw_seed, *inspectors; /* inspectors comma-separated */
 	long draw_count;
 	/* The checklists as planned (stage points into stages). */

@@ -29,4 +29,8 @@ bool workdays_is_working_day(const struct holiday_calendar *cal, struct date d, 
  * working day); n >= 1. *covered as above, false if any day crossed was assumed. */
 struct date workdays_nth(const struct holiday_calendar *cal, struct date start, int n, bool *covered);
 
+/* The first year from from.year to to.year that cal has no holiday data for,
+ * or 0 when every one has: the year a count of working days was provisional in. */
+int workdays_uncovered_year(const struct holiday_calendar *cal, struct date from, struct date to);
+
 #endif

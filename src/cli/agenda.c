@@ -12,7 +12,7 @@ static const struct {
 	const char *kind, *zh, *en;
 } kinds[] = {
 	{ "review_application", "复核申请截止", "Review application due" },
-	{ "expiry", "认定有效期届满", "Certification expires" },
+	{ "expiry", "认定有效期至", "Certification valid through" },
 	{ "acceptance_application", "验收申请截止", "Acceptance application due" },
 	{ "cultivation_end", "培育期结束", "Cultivation period ends" },
 	{ "notice_end", "公示期结束", "Public notice ends" },

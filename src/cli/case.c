@@ -120,13 +120,39 @@ static int case_list(struct store *store, const char *match, bool json)
 	return 0;
 }
 
-static void show_dates_json(const struct case_dates *c, bool *first)
+/* "valid through 2027-07-24" (有效期至), also of a certification that has
+ * ended, and whether the case is certified and today is within it. */
+static bool validity_text(const struct case_detail *d, const struct case_dates *c, struct date today, char *out,
+			  size_t size, bool *valid)
 {
+	struct date expires_on;
+
+	if (!d->expires_on || date_parse(d->expires_on, &expires_on, NULL))
+		return false;
+	/* L10N: the last day a certification is valid (有效期至), e.g. "valid through 2027-07-24" */
+	snprintf(out, size, _("valid through %s"), d->expires_on);
+	*valid = c->certified && deadline_is_valid_on(expires_on, today);
+	return true;
+}
+
+static void show_dates_json(const struct case_detail *d, const struct case_dates *c, struct date today, bool *first)
+{
+	char text[160];
+	bool valid;
+
+	if (validity_text(d, c, today, text, sizeof(text), &valid)) {
+		json_field("validity", text, first);
+		printf(", \"valid_today\": %s", valid ? "true" : "false");
+	}
 	json_date("review_due_by", c->review_due_by, c->expires_on.year != 0, first);
 	json_date("cultivation_ends_on", c->cultivation_ends_on, c->cultivation_starts_on.year != 0, first);
 	json_date("acceptance_due_by", c->acceptance_due_by, c->cultivation_starts_on.year != 0, first);
 	json_date("notice_starts_on", c->notice_starts_on, c->in_notice, first);
 	json_date("notice_ends_on", c->notice_ends_on, c->in_notice, first);
+	if (c->in_notice && c->notice_provisional) {
+		case_provisional_text(c->notice_provisional, text, sizeof(text));
+		json_field("notice_ends_provisional", text, first);
+	}
 }
 
 static void show_lists_json(const struct forms *forms, const struct case_detail *d)
@@ -169,7 +195,8 @@ static void show_lists_json(const struct forms *forms, const struct case_detail 
 	printf("]");
 }
 
-static void show_json(const struct forms *forms, const struct case_detail *d, const struct case_dates *c)
+static void show_json(const struct forms *forms, const struct case_detail *d, const struct case_dates *c,
+		      struct date today)
 {
 	char centi[16];
 	bool first = true;
@@ -200,7 +227,7 @@ static void show_json(const struct forms *forms, const struct case_detail *d, co
 	json_field("certified_on", d->certified_on, &first);
 	json_field("expires_on", d->expires_on, &first);
 	json_field("cultivation_starts_on", d->cultivation_starts_on, &first);
-	show_dates_json(c, &first);
+	show_dates_json(d, c, today, &first);
 	json_field("next_due", d->row.next_due, &first);
 	json_field("note", d->note, &first);
 	show_lists_json(forms, d);
@@ -217,8 +244,10 @@ static void tsv_date(const char *name, struct date d, bool applies)
 	printf("%s\t%s\n", name, text);
 }
 
-static void show_tsv(const struct case_detail *d, const struct case_dates *c)
+static void show_tsv(const struct case_detail *d, const struct case_dates *c, struct date today)
 {
+	char text[160];
+	bool valid;
 	size_t i;
 
 	printf("id\t%s\nnumber\t%s\nenterprise\t%s\nuscc\t%s\nfactory\t%s\nregion\t%s\nlevel\t%s\n"
@@ -229,10 +258,20 @@ static void show_tsv(const struct case_detail *d, const struct case_dates *c)
 	       cli_tsv(d->certified_by));
 	if (d->expires_on)
 		printf("expires_on\t%s\n", d->expires_on);
+	if (validity_text(d, c, today, text, sizeof(text), &valid))
+		printf("validity\t%s\nvalid_today\t%s\n", text, valid ? "yes" : "no");
 	tsv_date("review_due_by", c->review_due_by, c->expires_on.year != 0);
 	tsv_date("cultivation_ends_on", c->cultivation_ends_on, c->cultivation_starts_on.year != 0);
 	tsv_date("acceptance_due_by", c->acceptance_due_by, c->cultivation_starts_on.year != 0);
-	tsv_date("notice_ends_on", c->notice_ends_on, c->in_notice);
+	if (c->in_notice) {
+		date_format(c->notice_ends_on, text);
+		printf("notice_ends_on\t%s", text);
+		if (c->notice_provisional) {
+			case_provisional_text(c->notice_provisional, text, sizeof(text));
+			printf("\t%s", text);
+		}
+		printf("\n");
+	}
 	printf("next_due\t%s\nscenarios\t", cli_tsv(d->row.next_due));
 	for (i = 0; i < d->scenario_count; i++)
 		printf("%s%d", i ? "," : "", d->scenarios[i]);
@@ -252,9 +291,9 @@ static int case_show(struct store *store, const struct forms *forms, const char 
 		return fail(&err);
 	case_dates_compute(forms, &d, &c);
 	if (json)
-		show_json(forms, &d, &c);
+		show_json(forms, &d, &c, store_today(store));
 	else
-		show_tsv(&d, &c);
+		show_tsv(&d, &c, store_today(store));
 	case_detail_clear(&d);
 	return 0;
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gradus/cases.h"
 #include "gradus/cli.h"
 #include "gradus/deadlines.h"
 #include "gradus/i18n.h"
@@ -49,6 +50,7 @@ static int print_expiry(const struct level *level, const struct dates_input *in,
 		return 1;
 	}
 	print_date("expires_on", expires);
+	print_date("lapses_on", deadline_lapses_on(expires));
 	print_date("review_due_by", deadline_review_due_by(rules, expires));
 	print_date("extended_expires_on", deadline_extended_expiry(rules, expires));
 	printf("valid_today\t%s\n", deadline_is_valid_on(expires, cli->today) ? "yes" : "no");
@@ -82,8 +84,13 @@ static int print_notice(const struct forms *forms, const struct level *level, co
 	ends = deadline_notice_ends_on(&level->rules, &forms->calendar, start, &covered);
 	print_date("notice_starts_on", start);
 	print_date("notice_ends_on", ends);
-	if (!covered)
+	if (!covered) {
+		char why[160];
+
+		case_provisional_text(workdays_uncovered_year(&forms->calendar, start, ends), why, sizeof(why));
 		fprintf(stderr, "%s\n", _("note: no holiday calendar for that year in forms/holidays; Monday to Friday assumed"));
+		printf("notice_ends_provisional\t%s\n", why);
+	}
 	return 0;
 }
 

@@ -29,6 +29,24 @@ static int forms_list(struct cli *cli, enum list_what what)
 	return 0;
 }
 
+/* This year's and next year's holiday files: without one, a count of
+ * working days in that year is provisional (Monday to Friday). */
+static void warn_holidays(const struct forms *forms, struct date today)
+{
+	int year;
+
+	for (year = today.year; year <= today.year + 1; year++) {
+		struct date jan1 = { year, 1, 1 };
+
+		if (workdays_uncovered_year(&forms->calendar, jan1, jan1))
+			/* L10N: forms check; the forms folder, then the year missing (four times) */
+			fprintf(stderr, _("%s: warning: no holiday calendar for %d (holidays/%d.ini): working days in %d "
+					  "are counted Monday to Friday and shown as provisional until the State Council's "
+					  "arrangement is added\n"),
+				forms->dir, year, year, year);
+	}
+}
+
 static int forms_check(struct cli *cli, const char *dir)
 {
 	struct forms *forms = NULL;
@@ -44,6 +62,7 @@ static int forms_check(struct cli *cli, const char *dir)
 	printf(_("%s: ok: %zu stages, %zu scenarios, %zu checklist items, %zu levels, %zu regions\n"),
 	       forms->dir, forms->stage_count, forms->scenario_count, items, forms->level_count, forms->region_count);
 	printf("hash\t%s\n", forms->hash);
+	warn_holidays(forms, cli->today);
 	forms_free(&forms);
 	return 0;
 }

@@ -9,6 +9,9 @@
 /* Stands for "never" when a certification does not expire. */
 static const struct date never = { 9999, 12, 31 };
 
+/* Civil Code art. 201: the day of certification is not counted; art. 202:
+ * the period ends on the corresponding day of the last year, or the month's
+ * last day when there is none (29 Feb -> 28 Feb). That day is still valid. */
 struct date deadline_expires_on(const struct level_rules *rules, struct date certified_on)
 {
 	if (rules->validity_years <= 0)
@@ -54,7 +57,14 @@ struct date deadline_notice_ends_on(const struct level_rules *rules, const struc
 /* Expiry 9999-12-31 means never: valid on every day. */
 bool deadline_is_valid_on(struct date expires_on, struct date day)
 {
-	return !date_compare(expires_on, never) || date_compare(day, expires_on) < 0;
+	return !date_compare(expires_on, never) || date_compare(day, expires_on) <= 0;
+}
+
+struct date deadline_lapses_on(struct date expires_on)
+{
+	if (!date_compare(expires_on, never))
+		return never;
+	return date_add_days(expires_on, 1);
 }
 
 bool deadline_review_on_time(struct date review_due_by, struct date filed_on)

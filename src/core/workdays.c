@@ -43,6 +43,16 @@ bool workdays_is_working_day(const struct holiday_calendar *cal, struct date d, 
 	return weekday && !date_listed(year->holidays, year->holiday_count, d);
 }
 
+int workdays_uncovered_year(const struct holiday_calendar *cal, struct date from, struct date to)
+{
+	int year;
+
+	for (year = from.year; year <= to.year; year++)
+		if (!find_year(cal, year))
+			return year;
+	return 0;
+}
+
 /* n < 1 counts as 1. The count stops at 9999-12-31, the last date there is. */
 struct date workdays_nth(const struct holiday_calendar *cal, struct date start, int n, bool *covered)
 {

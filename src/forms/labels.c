@@ -216,7 +216,7 @@ static const struct label fields[] = {
 	{ "cases.commitment_on", N_("Commitment date") }, { "cases.applied_by", N_("Applied by") },
 	{ "cases.applied_on", N_("Applied on") }, { "cases.recommended_by", N_("Recommended by") },
 	{ "cases.recommended_on", N_("Recommended on") }, { "cases.certified_by", N_("Certified by") },
-	{ "cases.certified_on", N_("Certified on") }, { "cases.expires_on", N_("Expires on") },
+	{ "cases.certified_on", N_("Certified on") }, { "cases.expires_on", N_("Valid through") },
 	{ "cases.cultivation_starts_on", N_("Cultivation starts") }, { "cases.next_due", N_("Next due") },
 	{ "cases.note", N_("Note") }, { "cases.created_at", N_("Case recorded") },
 	{ "case_scenarios.case_id", N_("Scenario's case") }, { "case_scenarios.scenario", N_("Scenario") },

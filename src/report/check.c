@@ -95,6 +95,9 @@ static void write_head(struct doc *d, const struct forms *forms, const struct ch
 	doc_field(d, R_("Enterprise"), doc_or_dash(v->enterprise));
 	doc_field(d, R_("Factory"), doc_or_dash(v->factory));
 	doc_field(d, R_("Level"), level ? label_pick(level->zh, level->en) : doc_or_dash(v->level));
+	if (*v->expires_on)
+		/* L10N: the last day the case's certification is valid (有效期至) */
+		doc_field(d, R_("Valid through"), v->expires_on);
 	doc_field(d, R_("Planned on"), v->planned_on);
 	doc_field(d, R_("Status"), label_check_status(v->status));
 	doc_field(d, R_("Inspectors"), inspectors_text(d, v));

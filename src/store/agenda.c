@@ -40,6 +40,16 @@ static void notice_dates(const struct forms *forms, const struct level *level, c
 		return;
 	out->in_notice = true;
 	out->notice_ends_on = deadline_notice_ends_on(&level->rules, &forms->calendar, out->notice_starts_on, &covered);
+	if (!covered)
+		out->notice_provisional = workdays_uncovered_year(&forms->calendar, out->notice_starts_on,
+								  out->notice_ends_on);
+}
+
+void case_provisional_text(int year, char *out, size_t size)
+{
+	/* L10N: beside a deadline counted in working days in a year whose holiday
+	 * calendar (forms/holidays/YEAR.ini) is not there yet; %d is the year */
+	snprintf(out, size, _("provisional: no %d holiday calendar, counted Monday to Friday"), year);
 }
 
 void case_dates_compute(const struct forms *forms, const struct case_detail *d, struct case_dates *out)
@@ -72,6 +82,7 @@ void case_dates_compute(const struct forms *forms, const struct case_detail *d, 
 struct due {
 	struct date on;
 	const char *kind;
+	int provisional;
 };
 
 /* What falls due for one case, in no order; returns the count (at most 4). */
@@ -81,16 +92,16 @@ static size_t dues_of(const struct case_dates *c, struct due out[4])
 
 	if (c->certified && c->expires_on.year) {
 		if (!c->review_filed)
-			out[n++] = (struct due){ c->review_due_by, "review_application" };
-		out[n++] = (struct due){ c->expires_on, "expiry" };
+			out[n++] = (struct due){ c->review_due_by, "review_application", 0 };
+		out[n++] = (struct due){ c->expires_on, "expiry", 0 };
 	}
 	if (c->cultivating) {
 		if (!c->acceptance_filed)
-			out[n++] = (struct due){ c->acceptance_due_by, "acceptance_application" };
-		out[n++] = (struct due){ c->cultivation_ends_on, "cultivation_end" };
+			out[n++] = (struct due){ c->acceptance_due_by, "acceptance_application", 0 };
+		out[n++] = (struct due){ c->cultivation_ends_on, "cultivation_end", 0 };
 	}
 	if (c->in_notice && n < 4)
-		out[n++] = (struct due){ c->notice_ends_on, "notice_end" };
+		out[n++] = (struct due){ c->notice_ends_on, "notice_end", c->notice_provisional };
 	return n;
 }
 
@@ -133,6 +144,13 @@ static enum status add_items(const struct case_detail *d, const struct case_date
 		item->state = strdup(d->row.state);
 		if (!item->enterprise || !item->level || !item->state)
 			return STATUS_ERR_NOMEM;
+		if ((item->provisional = dues[i].provisional)) {
+			char text[160];
+
+			case_provisional_text(item->provisional, text, sizeof(text));
+			if (!(item->detail = strdup(text)))
+				return STATUS_ERR_NOMEM;
+		}
 	}
 	return STATUS_OK;
 }

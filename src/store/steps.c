@@ -263,10 +263,11 @@ static const struct level_step *system_cancel(const struct level *level, const c
 	return NULL;
 }
 
-/* Certifications whose expiry has come: a cancelled case has no next_due,
- * and a certified one's next_due is on or before its expiry. */
+/* Certifications whose last valid day (expires_on) has passed: a cancelled
+ * case has no next_due, and a certified one's next_due is on or before its
+ * expiry. */
 static const char *const lapsed_sql =
-	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 AND expires_on <= ?1";
+	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < ?1 AND expires_on < ?1";
 
 /* Counts the case if its certification has lapsed with no review filed,
  * and when record is set cancels it. */
@@ -276,8 +277,8 @@ static enum status sweep_one(struct store *store, const struct forms *forms, con
 	const struct level *level;
 	const struct level_step *step;
 	struct case_detail d;
-	struct date expires_on;
-	char note[96];
+	struct date expires_on, lapses_on;
+	char note[96], lapsed[DATE_TEXT_SIZE];
 	enum status status = store_case_detail(store, id, &d, err);
 
 	if (status)
@@ -286,10 +287,13 @@ static enum status sweep_one(struct store *store, const struct forms *forms, con
 	step = level ? system_cancel(level, d.row.state) : NULL;
 	if (step && d.expires_on && !date_parse(d.expires_on, &expires_on, NULL) &&
 	    deadline_must_cancel(expires_on, false, today)) {
-		snprintf(note, sizeof(note), "expired on %s with no review application filed", d.expires_on);
+		lapses_on = deadline_lapses_on(expires_on);
+		date_format(lapses_on, lapsed);
+		snprintf(note, sizeof(note), "valid through %s, lapsed on %s with no review application filed",
+			 d.expires_on, lapsed);
 		if (record)
 			status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event,
-						  expires_on, note, err);
+						  lapses_on, note, err);
 		if (!status)
 			(*cancelled)++;
 	}

@@ -48,7 +48,7 @@ static const char *cell(struct tui *tui, struct view *view, size_t row, size_t c
 	case COL_DAYS: case_days_text(store_today(tui->store), item->due, buffer, size); return buffer;
 	case COL_NUMBER: return item->number;
 	case COL_ENTERPRISE: return item->enterprise;
-	default: return case_due_name(item->kind);
+	default: return case_due_text(item->kind, item->provisional, buffer, size);
 	}
 }
 

@@ -42,6 +42,7 @@ struct deadline {
 	struct date on;
 	const char *kind;
 	bool done; /* the application it asks for was filed */
+	int provisional; /* 0, or the year with no holiday calendar it was counted in */
 };
 
 #define CASE_MAX_MARKS 64
@@ -68,6 +69,7 @@ struct case_screen {
 	struct cultivation_edit *edit; /* the cultivation tab's date prompt and forms */
 	int rows_y;                  /* the screen line of the tab's first line, as last drawn */
 	char title[160];
+	char provisional[128];       /* the timeline's name of a provisional deadline */
 };
 
 static const enum action case_hints[] = {
@@ -96,8 +98,8 @@ const char *case_due_name(const char *kind)
 {
 	/* L10N: what falls due on a date (agenda, case timeline) */
 	if (!strcmp(kind, "review_application")) return _("Review application due");
-	/* L10N: the day a certification expires */
-	if (!strcmp(kind, "expiry")) return _("Expiry");
+	/* L10N: the last day a certification is valid (有效期至); it lapses the day after */
+	if (!strcmp(kind, "expiry")) return _("Valid through");
 	if (!strcmp(kind, "acceptance_application")) return _("Acceptance application due");
 	if (!strcmp(kind, "cultivation_end")) return _("Cultivation ends");
 	if (!strcmp(kind, "notice_end")) return _("Public notice ends");
@@ -105,6 +107,16 @@ const char *case_due_name(const char *kind)
 	if (!strcmp(kind, "milestone")) return _("Milestone due");
 	if (!strcmp(kind, "followup")) return _("Follow-up due");
 	return kind;
+}
+
+const char *case_due_text(const char *kind, int provisional, char *buffer, size_t size)
+{
+	if (!provisional)
+		return case_due_name(kind);
+	/* L10N: what falls due, on a date counted Monday to Friday for want of
+	 * that year's holiday calendar, e.g. "Public notice ends (provisional)" */
+	snprintf(buffer, size, _("%s (provisional)"), case_due_name(kind));
+	return buffer;
 }
 
 void case_days_text(struct date today, struct date due, char *out, size_t size)
@@ -174,15 +186,15 @@ static size_t deadlines_of(const struct case_dates *d, struct deadline out[5])
 	size_t n = 0, i, j;
 
 	if (d->certified && d->expires_on.year) {
-		out[n++] = (struct deadline){ d->review_due_by, "review_application", d->review_filed };
-		out[n++] = (struct deadline){ d->expires_on, "expiry", false };
+		out[n++] = (struct deadline){ d->review_due_by, "review_application", d->review_filed, 0 };
+		out[n++] = (struct deadline){ d->expires_on, "expiry", false, 0 };
 	}
 	if (d->cultivation_ends_on.year) {
-		out[n++] = (struct deadline){ d->acceptance_due_by, "acceptance_application", d->acceptance_filed };
-		out[n++] = (struct deadline){ d->cultivation_ends_on, "cultivation_end", !d->cultivating };
+		out[n++] = (struct deadline){ d->acceptance_due_by, "acceptance_application", d->acceptance_filed, 0 };
+		out[n++] = (struct deadline){ d->cultivation_ends_on, "cultivation_end", !d->cultivating, 0 };
 	}
 	if (d->in_notice)
-		out[n++] = (struct deadline){ d->notice_ends_on, "notice_end", false };
+		out[n++] = (struct deadline){ d->notice_ends_on, "notice_end", false, d->notice_provisional };
 	for (i = 1; i < n; i++)
 		for (j = i; j > 0 && date_compare(out[j].on, out[j - 1].on) < 0; j--) {
 			struct deadline t = out[j];
@@ -230,9 +242,17 @@ static void add_dates(struct tui *tui, struct case_screen *s)
 			snprintf(days, sizeof(days), "%s", _("filed"));
 		else
 			case_days_text(today, deadlines[i].on, days, sizeof(days));
-		snprintf(value, sizeof(value), "%s  (%s)", text, days);
+		if (deadlines[i].provisional)
+			/* L10N: the days until a deadline whose date is provisional, e.g. "34 days, provisional" */
+			snprintf(value, sizeof(value), _("%s  (%s, provisional)"), text, days);
+		else
+			snprintf(value, sizeof(value), "%s  (%s)", text, days);
 		add_labelled(s, overdue(&deadlines[i], today) ? LINE_DUE : LINE_PLAIN, case_due_name(deadlines[i].kind),
 			     value);
+		if (deadlines[i].provisional) {
+			case_provisional_text(deadlines[i].provisional, value, sizeof(value));
+			add(s, LINE_DIM, -1, "    %s", value);
+		}
 	}
 }
 
@@ -386,7 +406,9 @@ static size_t timeline_items(struct tui *tui, struct case_screen *s, struct date
 	for (i = 0; i < count && n < max; i++)
 		if (!deadlines[i].done)
 			out[n++] = (struct dated){ deadlines[i].on, overdue(&deadlines[i], today) ? '!' : '#',
-						   case_due_name(deadlines[i].kind), NULL, overdue(&deadlines[i], today) };
+						   case_due_text(deadlines[i].kind, deadlines[i].provisional, s->provisional,
+								 sizeof(s->provisional)),
+						   NULL, overdue(&deadlines[i], today) };
 	if (n < max)
 		/* L10N: the timeline's mark for today */
 		out[n++] = (struct dated){ today, '^', _("Today"), NULL, false };

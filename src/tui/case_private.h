@@ -16,6 +16,9 @@ const struct case_detail *case_view_detail(const struct view *view);
 const char *case_step_name(const struct tui *tui, const char *level, const char *step);
 /* kind as in struct agenda_item: review_application, expiry... */
 const char *case_due_name(const char *kind);
+/* case_due_name, marked "(provisional)" in buffer when provisional (a year
+ * with no holiday calendar) is not 0. */
+const char *case_due_text(const char *kind, int provisional, char *buffer, size_t size);
 /* "12 days", "today", "overdue 3 days" from today to due, into out. */
 void case_days_text(struct date today, struct date due, char *out, size_t size);
 

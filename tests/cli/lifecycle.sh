@@ -17,7 +17,7 @@ expect "case add prints the new case id" 0
 E=$OUT
 printf '%s\n' "$E" | grep -qxE '[0-9a-f]{32}' && ok "the id alone on a line" || fail "the id alone on a line" "$OUT"
 [ "$(json "$E" status)" = certified ] && ok "entered as certified" || fail "entered as certified" "$(json "$E" status)"
-[ "$(json "$E" expires_on)" = 2027-02-28 ] && ok "2024-02-29 + 3 years expires 2027-02-28" || fail "expires_on" "$(json "$E" expires_on)"
+[ "$(json "$E" expires_on)" = 2027-02-28 ] && ok "2024-02-29 + 3 years: valid through 2027-02-28" || fail "expires_on" "$(json "$E" expires_on)"
 [ "$(json "$E" review_due_by)" = 2026-11-28 ] && ok "review due 3 months before: 2026-11-28" || fail "review_due_by" "$(json "$E" review_due_by)"
 [ "$(json "$E" enterprise)" = 武汉𠮷祥智造有限公司 ] && ok "a name with a character outside the BMP is kept" || fail "name kept" "$(json "$E" enterprise)"
 [ "$(json "$E" uscc)" = $U1 ] && ok "json has the credit code as uscc" || fail "uscc"
@@ -40,23 +40,25 @@ printf '%s\n' "$OUT" | grep -q "^DTSTART;VALUE=DATE:20270228" && fail "ics leave
 	printf '%s\n' "$OUT" | awk '{ if (length($0) > 76) bad = 1 } END { exit bad }' && \
 	printf '%s' "$OUT" | grep -q "$(printf '\r')\$" && ok "ics: CRLF lines, folded, events closed" || fail "ics well-formed"
 
-# The sweep goes by the system clock (faked here, tests/gradus-at): the day
-# before the expiry nothing, on the expiry the system cancels. A date given
-# to sweep is a preview that cancels nothing.
-run at_clock 2027-02-27 G sweep
-expect "sweep the day before expiry" 0 "0 certifications"
-[ "$(json "$E" status)" = certified ] && ok "still certified on 2027-02-27" || fail "still certified on 2027-02-27"
-run G sweep --today 2027-02-28
-expect "sweep --today previews what will lapse" 0 "1 certification will have expired by 2027-02-28"
-[ "$(json "$E" status)" = certified ] && ok "and cancels nothing" || fail "sweep --today cancels nothing" "$(json "$E" status)"
+# The sweep goes by the system clock (faked here, tests/gradus-at): on the
+# last valid day (有效期至) nothing, the day after the system cancels. A date
+# given to sweep is a preview that cancels nothing.
 run at_clock 2027-02-28 G sweep
-expect "sweep on the expiry" 0 "1 certification cancelled"
-[ "$(json "$E" status)" = cancelled ] && ok "cancelled on 2027-02-28 with no review filed" || fail "cancelled" "$(json "$E" status)"
+expect "sweep on the last valid day" 0 "0 certifications"
+[ "$(json "$E" status)" = certified ] && ok "still certified on 2027-02-28" || fail "still certified on 2027-02-28"
+run G sweep --today 2027-02-28
+expect "sweep --today of the last valid day previews nothing" 0 "0 certifications will have expired by 2027-02-28"
+run G sweep --today 2027-03-01
+expect "sweep --today previews what will lapse" 0 "1 certification will have expired by 2027-03-01"
+[ "$(json "$E" status)" = certified ] && ok "and cancels nothing" || fail "sweep --today cancels nothing" "$(json "$E" status)"
+run at_clock 2027-03-01 G sweep
+expect "sweep the day after the last valid day" 0 "1 certification cancelled"
+[ "$(json "$E" status)" = cancelled ] && ok "cancelled on 2027-03-01 with no review filed" || fail "cancelled" "$(json "$E" status)"
 run G log "$E"
 printf '%s\n' "$OUT" | grep -qP '\tsystem\tcases\.state\tcertified\tcancelled\t' && ok "log: the system cancelled it" || fail "log: the system cancelled it" "$OUT"
 run G case show "$N"
-expect_line "the cancellation is an event of the system" "$(printf 'event\t2027-02-28\tcancelled\tcancelled\tsystem\texpired on 2027-02-28 with no review application filed')"
-run at_clock 2027-03-01 G sweep
+expect_line "the cancellation is an event of the system" "$(printf 'event\t2027-03-01\tcancelled\tcancelled\tsystem\tvalid through 2027-02-28, lapsed on 2027-03-01 with no review application filed')"
+run at_clock 2027-03-02 G sweep
 expect "a second sweep cancels nothing more" 0 "0 certifications"
 
 # A review filed on time and passed extends from the old expiry.
@@ -74,8 +76,8 @@ run G case advance "$R" review_passed --on 2027-01-15
 expect "review passed" 0
 [ "$(json "$R" status)" = certified ] && ok "status certified after review_passed" || fail "status after review_passed"
 [ "$(json "$R" expires_on)" = 2030-02-28 ] && ok "validity extended from the old expiry: 2030-02-28" || fail "extended expiry" "$(json "$R" expires_on)"
-for day in 2027-02-28 2028-06-30 2030-02-27; do at_clock $day G sweep >/dev/null; done
-[ "$(json "$R" status)" = certified ] && ok "no sweep before 2030-02-28 cancels it" || fail "no sweep before 2030-02-28 cancels it"
+for day in 2027-03-01 2028-06-30 2030-02-28; do at_clock $day G sweep >/dev/null; done
+[ "$(json "$R" status)" = certified ] && ok "no sweep through 2030-02-28 cancels it" || fail "no sweep through 2030-02-28 cancels it"
 R2=$(G case add --enterprise 襄阳精工 --uscc $U2 --region xiangyang --level excellent --year 2024 --certified-on 2024-06-30 2>/dev/null)
 G case advance "$R2" review_filed --on 2027-03-01 >/dev/null
 run G case advance "$R2" review_failed --on 2027-05-01

@@ -16,11 +16,11 @@ if ! has_clock; then
 fi
 
 G init --demo >/dev/null
-# certified on 2024-02-29: expires 2027-02-28 with no review filed
+# certified on 2024-02-29: valid through 2027-02-28, lapses on 2027-03-01 with no review filed
 E=$(G case add --enterprise 武汉时钟测试有限公司 --uscc 91420100MA4KXXXX0D --region wuhan --level excellent \
 	--year 2024 --certified-on 2024-02-29 2>/dev/null)
 N=$(sqlite3 "$DB" "SELECT number FROM cases WHERE id = '$E'")
-[ -n "$N" ] && ok "a certification that lapses on 2027-02-28" || fail "case add"
+[ -n "$N" ] && ok "a certification that lapses on 2027-03-01" || fail "case add"
 before=$(audit_rows)
 before_states=$(states)
 
@@ -47,7 +47,8 @@ expect "sweep --today 2099-01-01 is a preview" 0 "will have expired by 2099-01-0
 	fail "the system cancelled" "$(sqlite3 "$DB" "SELECT on_date, note FROM events WHERE actor = 'system'")"
 
 # As of a date, what is shown follows it: the lapsing certification is
-# overdue in the agenda of 2027-03-01, still certified in the database.
+# overdue in the agenda of 2027-03-01 (its last valid day passed), still
+# certified in the database.
 run G agenda --today 2027-03-01 --within 10
 printf '%s\n' "$OUT" | grep -P "^2027-02-28\t$N\texpiry\toverdue\t" >/dev/null && ok "the agenda as of 2027-03-01 shows the expiry overdue" ||
 	fail "the agenda as of 2027-03-01" "$OUT"
@@ -72,18 +73,19 @@ expect "a step that would default to 2099-01-01 is refused" 2 "--on (by default 
 [ "$(audit_rows)" = "$before" ] && ok "and writes nothing" || fail "audit rows" "$before -> $(audit_rows)"
 
 # The sweep at the system date still cancels what has lapsed: a second
-# certification, with no review filed, on the clock's 2027-02-28.
+# certification, with no review filed, on the clock's 2027-03-01 (the day
+# after its last valid day, 2027-02-28).
 L=$(G case add --enterprise 襄阳时钟测试有限公司 --uscc 91420100MA4K12345K --region xiangyang --level excellent \
 	--year 2024 --certified-on 2024-02-29 2>/dev/null)
-run at_clock 2027-02-27 G case list
-[ "$(sqlite3 "$DB" "SELECT state FROM cases WHERE id = '$L'")" = certified ] && ok "on the clock's 2027-02-27 it is still certified" ||
+run at_clock 2027-02-28 G case list
+[ "$(sqlite3 "$DB" "SELECT state FROM cases WHERE id = '$L'")" = certified ] && ok "on the clock's 2027-02-28, its last valid day, it is still certified" ||
 	fail "cancelled early"
-run at_clock 2027-02-28 env GRADUS_TODAY=2026-01-01 "$GRADUS" --db "$DB" case list
-expect "on the clock's 2027-02-28, whatever GRADUS_TODAY says" 0 "1 certification expired with no review filed and was cancelled"
+run at_clock 2027-03-01 env GRADUS_TODAY=2026-01-01 "$GRADUS" --db "$DB" case list
+expect "on the clock's 2027-03-01, whatever GRADUS_TODAY says" 0 "1 certification expired with no review filed and was cancelled"
 [ "$(sqlite3 "$DB" "SELECT state FROM cases WHERE id = '$L'")" = cancelled ] && ok "the lapsed certification is cancelled" ||
 	fail "not cancelled" "$(sqlite3 "$DB" "SELECT state FROM cases WHERE id = '$L'")"
-[ "$(sqlite3 "$DB" "SELECT actor || ' ' || on_date || ' ' || substr(created_at, 1, 10) FROM events WHERE case_id = '$L' AND kind = 'cancelled'")" = "system 2027-02-28 2027-02-28" ] &&
-	ok "by the system, on its expiry, stamped by the clock" ||
+[ "$(sqlite3 "$DB" "SELECT actor || ' ' || on_date || ' ' || substr(created_at, 1, 10) FROM events WHERE case_id = '$L' AND kind = 'cancelled'")" = "system 2027-03-01 2027-03-01" ] &&
+	ok "by the system, on the day it lapsed, stamped by the clock" ||
 	fail "the cancellation" "$(sqlite3 "$DB" "SELECT actor, on_date, created_at FROM events WHERE case_id = '$L'")"
 [ "$(sqlite3 "$DB" "SELECT state FROM cases WHERE id = '$E'")" = review_filed ] && ok "the one whose review was filed is not" ||
 	fail "review filed, cancelled" "$(sqlite3 "$DB" "SELECT state FROM cases WHERE id = '$E'")"

@@ -36,9 +36,9 @@ shows "cultivating: the case screen says so" cultivating.screen "State: +In cult
 shows "cultivating: acceptance application due 3 months before the end" cultivating.screen "Acceptance application due +2028-08-28"
 shows "cultivating: cultivation ends 2 years after its start" cultivating.screen "Cultivation ends +2028-11-28"
 shows "in public notice: the 7-day notice ends on 2026-12-04" notice.screen "Public notice ends +2026-12-04"
-shows "certified: the list published, valid 3 years" certified.screen "Expiry +2029-11-28"
+shows "certified: the list published, valid 3 years" certified.screen "Valid through +2029-11-28"
 shows "certified: review application due 3 months before" certified.screen "Review application due +2029-08-28"
-shows "review passed: validity extended from the old expiry" reviewed.screen "Expiry +2032-11-28"
+shows "review passed: validity extended from the old expiry" reviewed.screen "Valid through +2032-11-28"
 shows "the timeline has the coming expiry" timeline.screen "2032-11-28  #"
 run "$GRADUS" --db "$DB" case show "$L" --format json
 printf '%s' "$OUT" | python3 -c "

@@ -40,6 +40,7 @@ enum deadline {
 	EXPIRES_ON,
 	REVIEW_DUE_BY,
 	EXTENDED_EXPIRY,
+	LAPSES_ON,
 	CULTIVATION_ENDS_ON,
 	ACCEPTANCE_DUE_BY,
 };
@@ -63,6 +64,9 @@ static struct date compute(enum deadline which, const struct level_rules *rules,
 		return deadline_review_due_by(rules, from);
 	case EXTENDED_EXPIRY:
 		return deadline_extended_expiry(rules, from);
+	case LAPSES_ON:
+		(void)rules;
+		return deadline_lapses_on(from);
 	case CULTIVATION_ENDS_ON:
 		return deadline_cultivation_ends_on(rules, from);
 	case ACCEPTANCE_DUE_BY:
@@ -78,19 +82,32 @@ static void test_deadlines(void **state)
 		const struct level_rules *rules;
 		const char *from, *expected;
 	} cases[] = {
-		{ EXPIRES_ON, &excellent, "2024-02-29", "2027-02-28" },
+		{ EXPIRES_ON, &excellent, "2024-07-24", "2027-07-24" }, /* valid through the corresponding day */
+		{ EXPIRES_ON, &excellent, "2024-02-29", "2027-02-28" }, /* no 29 Feb: the month's last day */
+		{ EXPIRES_ON, &excellent, "2024-01-31", "2027-01-31" },
+		{ EXPIRES_ON, &excellent, "2024-04-30", "2027-04-30" },
+		{ EXPIRES_ON, &excellent, "2024-12-31", "2027-12-31" },
+		{ EXPIRES_ON, &excellent, "2025-02-28", "2028-02-28" }, /* not moved to 29 Feb */
 		{ EXPIRES_ON, &excellent, "2025-11-30", "2028-11-30" },
 		{ EXPIRES_ON, &excellent, "2025-06-15", "2028-06-15" },
 		{ EXPIRES_ON, &odd, "2024-02-29", "2025-02-28" },
 		{ EXPIRES_ON, &basic, "2025-06-15", "9999-12-31" },
+		{ REVIEW_DUE_BY, &excellent, "2027-07-24", "2027-04-24" },
 		{ REVIEW_DUE_BY, &excellent, "2027-05-31", "2027-02-28" },
 		{ REVIEW_DUE_BY, &excellent, "2027-02-28", "2026-11-28" },
 		{ REVIEW_DUE_BY, &excellent, "2027-11-30", "2027-08-30" },
 		{ REVIEW_DUE_BY, &excellent, "2028-05-31", "2028-02-29" },
 		{ REVIEW_DUE_BY, &odd, "2026-03-31", "2025-01-31" },
+		{ EXTENDED_EXPIRY, &excellent, "2027-07-24", "2030-07-24" }, /* from the old expiry */
 		{ EXTENDED_EXPIRY, &excellent, "2027-02-28", "2030-02-28" },
+		{ EXTENDED_EXPIRY, &excellent, "2027-12-31", "2030-12-31" },
 		{ EXTENDED_EXPIRY, &excellent, "2028-02-29", "2031-02-28" },
 		{ EXTENDED_EXPIRY, &basic, "2028-02-29", "9999-12-31" },
+		{ LAPSES_ON, &excellent, "2027-07-24", "2027-07-25" },
+		{ LAPSES_ON, &excellent, "2027-02-28", "2027-03-01" },
+		{ LAPSES_ON, &excellent, "2028-02-28", "2028-02-29" },
+		{ LAPSES_ON, &excellent, "2027-12-31", "2028-01-01" },
+		{ LAPSES_ON, &basic, "9999-12-31", "9999-12-31" },
 		{ CULTIVATION_ENDS_ON, &leading, "2024-02-29", "2026-02-28" },
 		{ CULTIVATION_ENDS_ON, &leading, "2025-09-01", "2027-09-01" },
 		{ CULTIVATION_ENDS_ON, &excellent, "2025-09-01", "2025-09-01" },
@@ -150,9 +167,12 @@ static void test_valid_and_cancel(void **state)
 		const char *expires_on, *today;
 		bool review_filed, valid, cancel;
 	} cases[] = {
-		{ "2027-02-28", "2027-02-27", false, true, false },  /* last valid day */
-		{ "2027-02-28", "2027-02-28", false, false, true },  /* expiry day */
-		{ "2027-02-28", "2027-02-28", true, false, false },  /* review pending */
+		{ "2027-02-28", "2027-02-27", false, true, false },
+		{ "2027-02-28", "2027-02-28", false, true, false },  /* the last valid day */
+		{ "2027-02-28", "2027-03-01", false, false, true },  /* lapsed the day after */
+		{ "2027-02-28", "2027-03-01", true, false, false },  /* review pending */
+		{ "2027-07-24", "2027-07-24", false, true, false },
+		{ "2027-07-24", "2027-07-25", false, false, true },
 		{ "2027-02-28", "2030-01-01", false, false, true },
 		{ "2027-02-28", "2030-01-01", true, false, false },
 		{ "2027-02-28", "2024-02-29", false, true, false },

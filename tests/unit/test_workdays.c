@@ -148,6 +148,29 @@ static void test_nth(void **state)
 	}
 }
 
+/* The year a count was provisional in: the first with no holiday data. */
+static void test_uncovered_year(void **state)
+{
+	static const struct {
+		const struct holiday_calendar *cal;
+		const char *from, *to;
+		int year;
+	} cases[] = {
+		{ &calendar, "2026-09-28", "2026-10-09", 0 },
+		{ &calendar, "2026-12-28", "2027-01-05", 2027 }, /* a notice across New Year */
+		{ &calendar, "2025-12-29", "2026-01-05", 2025 },
+		{ &calendar, "2027-01-04", "2028-01-04", 2027 },
+		{ &empty_calendar, "2026-10-01", "2026-10-07", 2026 },
+		{ NULL, "2026-10-01", "2026-10-07", 2026 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(cases); i++)
+		assert_int_equal(workdays_uncovered_year(cases[i].cal, parsed(cases[i].from), parsed(cases[i].to)),
+				 cases[i].year);
+}
+
 /* Counting n working days over a whole year gives the year's working days. */
 static void test_nth_whole_year(void **state)
 {
@@ -174,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_no_calendar),
 		cmocka_unit_test(test_nth),
 		cmocka_unit_test(test_nth_whole_year),
+		cmocka_unit_test(test_uncovered_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,22 @@
+# The screens of a provisional deadline: a basic notice started 2026-12-28
+# ends in 2027, which has no holiday file; the agenda, the case's dates and
+# its timeline mark the end provisional (counted Monday to Friday).
+. "$(dirname "$0")/../lib.sh"
+SCRIPTS=$TOP/tests/tui
+DB=$WORK/office.db
+G() { "$GRADUS" --db "$DB" "$@"; }
+cd "$WORK" || exit 1
+
+C=$(G case add --enterprise 武汉公示测试有限公司 --uscc 91420100MA4KXXXX0D --region wuhan --level basic --year 2026 2>/dev/null)
+for step in submit recommend start_evaluation pass_evaluation; do G case advance "$C" $step --on 2026-11-20 >/dev/null 2>&1; done
+run G case advance "$C" start_notice --on 2026-12-28
+expect "a basic notice started on 2026-12-28" 0
+
+run G --script "$SCRIPTS/provisional.script" --size 80x24
+expect "the script runs to its end" 0
+compare "the agenda marks the notice's end provisional" provisional-agenda.screen
+compare "the case's dates mark it provisional and say why" provisional-case.screen
+compare "so does its timeline" provisional-timeline.screen
+grep -q "Public notice ends  *2027-01-01  (34 days, provisional)" "$WORK/provisional-case.screen" &&
+	grep -qF "provisional: no 2027 holiday calendar, counted Monday to Friday" "$WORK/provisional-case.screen" &&
+	ok "the end and why it is provisional" || fail "case screen" "$(cat "$WORK/provisional-case.screen")"
