@@ -62,5 +62,8 @@ bool measure_compare(const struct measure *m, bool lower_is_better, struct measu
 /* "18 → 12 个月 (-6, -33%), better" as the user's language says it; a lone
  * figure "12 个月". unit may be NULL or "". Minus signs are U+2212. */
 void measure_text(const struct measure *m, const char *unit, bool lower_is_better, char *out, size_t size);
+/* Where there is little room: "-33% better" (the change when before is 0);
+ * a lone figure as measure_text says it. */
+void measure_short(const struct measure *m, const char *unit, bool lower_is_better, char *out, size_t size);
 
 #endif

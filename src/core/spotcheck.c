@@ -194,3 +194,21 @@ void measure_text(const struct measure *m, const char *unit, bool lower_is_bette
 		 /* L10N: a measure went the better way (lower or higher, as the item says), or it did not */
 		 c.improved ? _("better") : _("not better"));
 }
+
+void measure_short(const struct measure *m, const char *unit, bool lower_is_better, char *out, size_t size)
+{
+	char change[64];
+	struct measure_change c;
+
+	if (!measure_compare(m, lower_is_better, &c)) {
+		measure_text(m, unit, lower_is_better, out, size);
+		return;
+	}
+	if (c.has_percent) {
+		put_figure(change, sizeof(change) - 1, c.percent, true, fabs(c.percent) < 10 ? 1 : 0);
+		strcat(change, "%");
+	} else {
+		put_figure(change, sizeof(change), c.delta, true, -1);
+	}
+	snprintf(out, size, "%s %s", change, c.improved ? _("better") : _("not better"));
+}

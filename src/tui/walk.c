@@ -898,6 +898,18 @@ static bool has_amendment(const struct walk *w, int scenario, int item)
 
 #define ANSWER_CELLS 16
 
+/* An answer in its row: a measure's change and better way only (the
+ * details below show its figures). */
+static void row_answer_text(const struct checklist_item *it, const char *value, char *out, size_t size)
+{
+	struct measure m;
+
+	if (it->kind == ITEM_MEASURE && value && measure_parse(value, &m))
+		measure_short(&m, it->unit, it->lower_is_better, out, size);
+	else
+		answer_text(it, value, out, size);
+}
+
 static void draw_item(struct tui *tui, struct walk *w, size_t index, int y)
 {
 	const struct scenario *sc = current_scenario(w);
@@ -912,7 +924,7 @@ static void draw_item(struct tui *tui, struct walk *w, size_t index, int y)
 	for (i = 0; i < w->v.evidence_count; i++)
 		files += w->v.evidence[i].scenario == sc->id && w->v.evidence[i].item == it->number;
 	snprintf(number, sizeof(number), "%c%2d%c", cursor ? '>' : ' ', it->number, it->required ? '*' : ' ');
-	answer_text(it, row ? row->value : NULL, shown, sizeof(shown));
+	row_answer_text(it, row ? row->value : NULL, shown, sizeof(shown));
 	/* Flags: N a note, F files, A amended. */
 	snprintf(flags, sizeof(flags), "%c%c%c", row && row->note && *row->note ? 'N' : ' ', files ? 'F' : ' ',
 		 has_amendment(w, sc->id, it->number) ? 'A' : ' ');

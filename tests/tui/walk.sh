@@ -94,8 +94,9 @@ cmp -s ev/exported.jpg ev/看板照片.jpg && ok "x in the files exports the sto
 G report check "$CASE-C1" --format txt >cli-report.txt
 cmp -s cli-report.txt walk-report.txt && ok "the report written from the walk is the report of the CLI" ||
 	fail "the report written from the walk is the report of the CLI" "$(diff cli-report.txt walk-report.txt | head)"
-for want in "$SHA" "$HASH" "0.82 吨二氧化碳当量/万元" "3 天" "碳交易收益约12万元" "现场未见CCUS装置" "覆盖部分关键工序" "12 个" \
-	"35.5 元/单位产品" "MES能耗模块" "复核后改为部分" "yes → partial"; do
+for want in "$SHA" "$HASH" "0.95 → 0.82 吨二氧化碳当量/万元 (−0.13, −14%), better" "5 → 3 天" "碳交易收益约12万元" \
+	"现场未见CCUS装置" "覆盖部分关键工序" "12 个" "30 → 35.5 元/单位产品 (+5.5, +18%), not better" "MES能耗模块" \
+	"复核后改为部分" "yes → partial"; do
 	grep -qF -- "$want" walk-report.txt && ok "the report has: $want" || fail "the report has: $want"
 done
 [ "$(grep -c 'Answered by' walk-report.txt)" = 14 ] && ok "the report lists the 14 answers, each with who gave it" ||

@@ -230,6 +230,31 @@ static void test_measure_text(void **state)
 	}
 }
 
+static void test_measure_short(void **state)
+{
+	static const struct {
+		const char *value;
+		bool lower_is_better;
+		const char *text;
+	} table[] = {
+		{ "18|12", true, "−33% better" },
+		{ "18|12", false, "−33% not better" },
+		{ "0.82|0.75", true, "−8.5% better" },
+		{ "0|5", false, "+5 better" },
+		{ "12", true, "12 天" },
+	};
+	struct measure m;
+	char text[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(table); i++) {
+		assert_true(measure_parse(table[i].value, &m));
+		measure_short(&m, "天", table[i].lower_is_better, text, sizeof(text));
+		assert_string_equal(text, table[i].text);
+	}
+}
+
 static void test_answer_names(void **state)
 {
 	(void)state;
@@ -253,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_measure_parse),
 		cmocka_unit_test(test_measure_compare),
 		cmocka_unit_test(test_measure_text),
+		cmocka_unit_test(test_measure_short),
 		cmocka_unit_test(test_answer_names),
 	};
 
