@@ -89,6 +89,30 @@ static int plan(struct cli *cli, struct store *store, const struct forms *forms,
 	return show_number(store, id);
 }
 
+/* Whether item `item` of scenario `scenario` of the check is a measure
+ * (false, said, when it is not; nothing said when the check or the item is
+ * not found: the answer itself says so). */
+static bool takes_two(struct store *store, const char *key, int scenario, int item)
+{
+	const struct scenario *sc;
+	struct check_view v;
+	struct error err = { "" };
+	bool measure = true;
+	size_t i;
+
+	if (check_load(store, key, &v, &err))
+		return true;
+	sc = check_scenario(&v, scenario);
+	for (i = 0; sc && i < sc->item_count; i++)
+		if (sc->items[i].number == item && sc->items[i].kind != ITEM_MEASURE)
+			measure = false;
+	check_view_clear(&v);
+	if (!measure)
+		/* L10N: check answer with two values on an item that is not a measure */
+		cli_error(_("scenario %d item %d is not a measure: it takes one value"), scenario, item);
+	return measure;
+}
+
 /* VALUE, or BEFORE AFTER of a measure: kept as "BEFORE|AFTER". */
 static int answer(struct store *store, int argc, char **argv, bool amending)
 {
@@ -105,6 +129,8 @@ static int answer(struct store *store, int argc, char **argv, bool amending)
 		    !(amending && cli_option(argc, argv, &i, "--reason", &reason, &bad)))
 			return usage();
 	if (bad || !number_argument(_("scenario"), argv[3], &scenario) || !number_argument(_("item"), argv[4], &item))
+		return 2;
+	if (two && !takes_two(store, argv[2], scenario, item))
 		return 2;
 	if (two && !(joined = malloc(strlen(argv[5]) + strlen(argv[6]) + 2))) {
 		error_set(&err, STATUS_ERR_NOMEM, _("out of memory"));

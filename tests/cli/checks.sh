@@ -56,7 +56,9 @@ expect "a measure takes numbers, naming its unit" 1 "expected the figures before
 run G check answer "$C" 17 5 0.95 many
 expect "a measure's figure after must be a number too" 1 "numbers in 吨二氧化碳当量/万元 (BEFORE|AFTER"
 run G check answer "$C" 21 5 12 13
-expect "a number item takes one number" 1 "item 5: expected a number in 个"
+expect "a number item takes one number" 2 "scenario 21 item 5 is not a measure: it takes one value"
+run G check answer "$C" 21 7 两个 词
+expect "so does a text item" 2 "scenario 21 item 7 is not a measure"
 run G check answer "$C" 21 4 全部
 expect "a choice takes one of its choices, naming them" 1 "expected one of its choices: 覆盖全部关键工序|覆盖部分关键工序"
 run G check answer "$C" 16 1 yes
