@@ -38,7 +38,8 @@ enum status check_list(struct store *store, const char *case_key, char (**ids)[3
 		       struct error *err);
 
 /* Answers item `item` of scenario `scenario`: yes/partial/no/na for a
- * check, a number for number and measure, one of the choices, any text; a
+ * check, a number for number, "BEFORE|AFTER" for a measure (or one figure,
+ * not scored: see struct measure), one of the choices, any text; a
  * note may go with it (NULL: keep the note; "": no note). Written at once;
  * refused (naming what was expected) when the value does not fit the item.
  * "no" or "partial" on an item needing evidence is refused without a note or

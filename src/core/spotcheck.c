@@ -1,4 +1,5 @@
-/* The fair draw of scenarios for a spot check, and the scores by weight. */
+/* The fair draw of scenarios for a spot check, the scores by weight, and
+ * measures before and after. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
