@@ -1029,13 +1029,22 @@ static void draw_details(struct tui *tui, struct walk *w, int y, int rows)
 static void draw_choices(struct tui *tui, struct walk *w, int y, int rows)
 {
 	const struct checklist_item *it = current_item(w);
+	int widest = 0, width;
 	size_t i;
 	char line[512];
 
+	for (i = 0; i < it->choice_count; i++)
+		if ((width = utf8_width(it->choices[i])) > widest)
+			widest = width;
 	/* L10N: above the choices of an item; keep the keys */
 	draw_text(y, 1, _("Choose (Enter or 1-9, Esc cancels):"), COLS - 1, A_BOLD);
 	for (i = 0; i < it->choice_count && (int)i + 1 < rows; i++) {
-		snprintf(line, sizeof(line), "%c %zu  %s", i == w->pick ? '>' : ' ', i + 1, it->choices[i]);
+		int used = snprintf(line, sizeof(line), "%c %zu  %s%*s", i == w->pick ? '>' : ' ', i + 1, it->choices[i],
+				    it->choice_values ? widest - utf8_width(it->choices[i]) : 0, "");
+
+		if (it->choice_values && used > 0 && (size_t)used < sizeof(line))
+			/* L10N: beside a choice in the walk: what it scores, a share of the item's weight (0 to 1) */
+			snprintf(line + used, sizeof(line) - (size_t)used, _("  (scores %g)"), it->choice_values[i]);
 		draw_text(y + 1 + (int)i, 1, line, COLS - 1,
 			  i == w->pick ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL);
 	}
