@@ -38,7 +38,8 @@ enum status check_list(struct store *store, const char *case_key, char (**ids)[3
 		       struct error *err);
 
 /* Answers item `item` of scenario `scenario`: yes/partial/no/na for a
- * check, a number for number and measure, one of the choices, any text; a
+ * check, a number for number, "BEFORE|AFTER" for a measure (or one figure,
+ * not scored: see struct measure), one of the choices, any text; a
  * note may go with it (NULL: keep the note; "": no note). Written at once;
  * refused (naming what was expected) when the value does not fit the item.
  * "no" or "partial" on an item needing evidence is refused without a note or
@@ -131,6 +132,12 @@ void check_view_clear(struct check_view *view);
 const struct check_answer_row *check_find(const struct check_view *view, int scenario, int item);
 /* A scenario of a loaded check, or NULL. */
 const struct scenario *check_scenario(const struct check_view *view, int scenario);
+/* What one answer adds to a score: a check item yes whole, partial half,
+ * no nothing (n/a left out); a measure with both figures whole when it went
+ * the better way, nothing when not (a lone figure left out); a choice its
+ * value times the weight when the item has values (else left out); numbers
+ * and text nothing. */
+void check_score_item(struct score *score, const struct checklist_item *it, const char *value);
 /* Scores of a loaded check: of one scenario, of a stage (key), overall. */
 struct score check_score_scenario(const struct check_view *view, const struct scenario *s);
 struct score check_score_stage(const struct check_view *view, const char *stage_key);

@@ -29,6 +29,7 @@ struct checklist_item {
 	bool lower_is_better; /* measure */
 	char **choices;       /* choice */
 	size_t choice_count;
+	double *choice_values; /* choice: each choice's value 0..1 for the score; NULL: not scored */
 	bool required;
 	char *evidence;       /* what to look for on site */
 	bool evidence_required; /* no/partial need a note or a file */

@@ -13,13 +13,14 @@ static int usage(void)
 	cli_error("%s", _("usage: gradus check plan CASE --inspectors LOGIN,LOGIN [--on DATE] [--draw N [--seed S]]\n"
 			  "       gradus check list CASE\n"
 			  "       gradus check answer CHECK SCENARIO ITEM VALUE [--note TEXT]\n"
+			  "       gradus check answer CHECK SCENARIO ITEM BEFORE AFTER [--note TEXT]\n"
 			  "       gradus check note CHECK SCENARIO ITEM TEXT\n"
 			  "       gradus check attach CHECK SCENARIO ITEM FILE\n"
 			  "       gradus check export SHA256 FILE\n"
 			  "       gradus check finding FINDING [--severity minor|major|critical] [--action TEXT] [--due DATE]\n"
 			  "       gradus check finding FINDING --close NOTE --file FILE\n"
 			  "       gradus check sign CHECK\n"
-			  "       gradus check amend CHECK SCENARIO ITEM VALUE --reason TEXT [--note TEXT]\n"
+			  "       gradus check amend CHECK SCENARIO ITEM {VALUE | BEFORE AFTER} --reason TEXT [--note TEXT]\n"
 			  "       gradus check show CHECK"));
 	return 2;
 }
@@ -88,25 +89,61 @@ static int plan(struct cli *cli, struct store *store, const struct forms *forms,
 	return show_number(store, id);
 }
 
+/* Whether item `item` of scenario `scenario` of the check is a measure
+ * (false, said, when it is not; nothing said when the check or the item is
+ * not found: the answer itself says so). */
+static bool takes_two(struct store *store, const char *key, int scenario, int item)
+{
+	const struct scenario *sc;
+	struct check_view v;
+	struct error err = { "" };
+	bool measure = true;
+	size_t i;
+
+	if (check_load(store, key, &v, &err))
+		return true;
+	sc = check_scenario(&v, scenario);
+	for (i = 0; sc && i < sc->item_count; i++)
+		if (sc->items[i].number == item && sc->items[i].kind != ITEM_MEASURE)
+			measure = false;
+	check_view_clear(&v);
+	if (!measure)
+		/* L10N: check answer with two values on an item that is not a measure */
+		cli_error(_("scenario %d item %d is not a measure: it takes one value"), scenario, item);
+	return measure;
+}
+
+/* VALUE, or BEFORE AFTER of a measure: kept as "BEFORE|AFTER". */
 static int answer(struct store *store, int argc, char **argv, bool amending)
 {
-	const char *note = NULL, *reason = NULL;
+	const char *note = NULL, *reason = NULL, *value;
+	bool two = argc > 6 && strncmp(argv[6], "--", 2), bad = false;
 	struct error err = { "" };
-	bool bad = false;
-	int i, scenario, item;
+	char *joined = NULL;
+	int i, scenario, item, rc = 0;
 
 	if (argc < 6)
 		return usage();
-	for (i = 6; i < argc && !bad; i++)
+	for (i = two ? 7 : 6; i < argc && !bad; i++)
 		if (!cli_option(argc, argv, &i, "--note", &note, &bad) &&
 		    !(amending && cli_option(argc, argv, &i, "--reason", &reason, &bad)))
 			return usage();
 	if (bad || !number_argument(_("scenario"), argv[3], &scenario) || !number_argument(_("item"), argv[4], &item))
 		return 2;
-	if (amending ? check_amend(store, argv[2], scenario, item, argv[5], note, reason, &err)
-		     : check_answer(store, argv[2], scenario, item, argv[5], note, &err))
+	if (two && !takes_two(store, argv[2], scenario, item))
+		return 2;
+	if (two && !(joined = malloc(strlen(argv[5]) + strlen(argv[6]) + 2))) {
+		error_set(&err, STATUS_ERR_NOMEM, _("out of memory"));
 		return fail(&err);
-	return 0;
+	}
+	if (two)
+		sprintf(joined, "%s|%s", argv[5], argv[6]);
+	value = two ? joined : argv[5];
+	if (amending ? check_amend(store, argv[2], scenario, item, value, note, reason, &err)
+		     : check_answer(store, argv[2], scenario, item, value, note, &err))
+		rc = fail(&err);
+	free(joined);
+	return rc;
 }
 
 static int note(struct store *store, int argc, char **argv)
@@ -222,6 +259,24 @@ static void print_score(const char *what, struct score s)
 		printf("score\t%s\t-\n", what);
 }
 
+/* A measure answered before and after: the figures, unit, change, percent
+ * of before (- when before is 0), the better way and whether it went so. */
+static void show_measure(int scenario, const struct checklist_item *it, const char *value)
+{
+	struct measure_change c;
+	struct measure m;
+
+	if (it->kind != ITEM_MEASURE || !measure_parse(value, &m) || !measure_compare(&m, it->lower_is_better, &c))
+		return;
+	printf("measure\t%d\t%d\t%.10g\t%.10g\t%s\t%+.10g\t", scenario, it->number, m.before, m.after,
+	       cli_tsv(it->unit), c.delta);
+	if (c.has_percent)
+		printf("%+.1f", c.percent);
+	else
+		printf("-");
+	printf("\t%s\t%s\n", it->lower_is_better ? "lower" : "higher", c.improved ? "better" : "not better");
+}
+
 /* Answers, then the scores per scenario, per stage and overall. */
 static void show_items(const struct check_view *v)
 {
@@ -236,6 +291,8 @@ static void show_items(const struct check_view *v)
 
 			printf("answer\t%d\t%d\t%s\t%s\t%s\n", sc->id, sc->items[k].number, a ? cli_tsv(a->value) : "",
 			       a ? cli_tsv(a->note) : "", a ? cli_tsv(a->answered_by) : "");
+			if (a && a->value)
+				show_measure(sc->id, &sc->items[k], a->value);
 		}
 	}
 	for (i = 0; i < v->scenario_count; i++) {

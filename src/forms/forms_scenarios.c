@@ -16,7 +16,7 @@ static const char *const scenario_keys[] = {
 
 static const char *const item_keys[] = {
 	"text", "text_en", "kind", "required", "evidence", "evidence_required", "weight", "unit", "better", "choices",
-	NULL,
+	"values", NULL,
 };
 
 static void item_free(struct checklist_item *item)
@@ -25,6 +25,7 @@ static void item_free(struct checklist_item *item)
 	free(item->text_en);
 	free(item->unit);
 	forms_strings_free(item->choices, item->choice_count);
+	free(item->choice_values);
 	free(item->evidence);
 }
 
@@ -70,7 +71,78 @@ static enum status load_choices(const struct ini_doc *doc, const struct ini_sect
 	return status;
 }
 
-/* unit, better and choices belong to some kinds only. */
+/* The index of the choice named by text[0..length), or -1. */
+static int choice_index(const struct checklist_item *item, const char *text, size_t length)
+{
+	size_t i;
+
+	for (i = 0; i < item->choice_count; i++)
+		if (strlen(item->choices[i]) == length && !strncmp(item->choices[i], text, length))
+			return (int)i;
+	return -1;
+}
+
+/* One "CHOICE=VALUE" of values: a choice not yet valued, a value 0..1. */
+static enum status load_value(const struct ini_doc *doc, const struct ini_entry *entry, int number,
+			      struct checklist_item *item, const char *piece, bool *seen, struct error *err)
+{
+	const char *equals = strrchr(piece, '=');
+	size_t length = equals ? (size_t)(equals - piece) : 0;
+	char *end = NULL;
+	double value = equals ? strtod(equals + 1, &end) : 0;
+	int index;
+
+	while (length && (piece[length - 1] == ' ' || piece[length - 1] == '\t'))
+		length--;
+	index = equals ? choice_index(item, piece, length) : -1;
+
+	if (!equals)
+		/* L10N: values of a choice item; keep "values" and the example */
+		return forms_fail(err, doc->path, entry->line, _("item %d: '%s' in values: expected CHOICE=VALUE, "
+				  "e.g. 部分应用=0.5"), number, piece);
+	if (index < 0)
+		return forms_fail(err, doc->path, entry->line, _("item %d: '%.*s' in values is not one of its choices"),
+				  number, (int)length, piece);
+	if (end == equals + 1 || *end || !(value >= 0.0 && value <= 1.0))
+		return forms_fail(err, doc->path, entry->line, _("item %d: the value of '%s' must be a number from 0 "
+				  "to 1"), number, item->choices[index]);
+	if (seen[index])
+		return forms_fail(err, doc->path, entry->line, _("item %d: '%s' is valued twice"), number,
+				  item->choices[index]);
+	seen[index] = true;
+	item->choice_values[index] = value;
+	return STATUS_OK;
+}
+
+/* values = CHOICE=VALUE|...: what each choice scores, every choice once
+ * (optional: a choice item without them is not scored). */
+static enum status load_values(const struct ini_doc *doc, const struct ini_section *section, int number,
+			       struct checklist_item *item, struct error *err)
+{
+	const struct ini_entry *entry = ini_get(section, "values");
+	char **pieces = NULL;
+	size_t count = 0, i;
+	bool *seen;
+	enum status status;
+
+	if (!entry)
+		return STATUS_OK;
+	item->choice_values = calloc(item->choice_count, sizeof(*item->choice_values));
+	seen = calloc(item->choice_count, sizeof(*seen));
+	status = item->choice_values && seen ? ini_split(doc, entry, '|', &pieces, &count, err)
+					     : error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	for (i = 0; !status && i < count; i++)
+		status = load_value(doc, entry, number, item, pieces[i], seen, err);
+	for (i = 0; !status && i < item->choice_count; i++)
+		if (!seen[i])
+			status = forms_fail(err, doc->path, entry->line, _("item %d: values gives no value for '%s'"),
+					    number, item->choices[i]);
+	forms_strings_free(pieces, count);
+	free(seen);
+	return status;
+}
+
+/* unit, better, choices and values belong to some kinds only. */
 static enum status load_answer(const struct ini_doc *doc, const struct ini_section *section, int number,
 			       struct checklist_item *item, struct error *err)
 {
@@ -85,6 +157,8 @@ static enum status load_answer(const struct ini_doc *doc, const struct ini_secti
 		status = check_unused(doc, section, "better", "measure", err);
 	if (!status && item->kind != ITEM_CHOICE)
 		status = check_unused(doc, section, "choices", "choice", err);
+	if (!status && item->kind != ITEM_CHOICE)
+		status = check_unused(doc, section, "values", "choice", err);
 	if (!status && wants_unit && !ini_get(section, "unit"))
 		status = forms_fail(err, doc->path, section->line, _("item %d of kind %s needs 'unit'"),
 				    number, kinds[item->kind]);
@@ -98,6 +172,8 @@ static enum status load_answer(const struct ini_doc *doc, const struct ini_secti
 	item->lower_is_better = better == 0;
 	if (!status && item->kind == ITEM_CHOICE)
 		status = load_choices(doc, section, number, item, err);
+	if (!status && item->kind == ITEM_CHOICE)
+		status = load_values(doc, section, number, item, err);
 	return status;
 }
 

@@ -36,12 +36,19 @@ static const char *kind_label(enum item_kind kind)
 	return kind <= ITEM_TEXT ? label_item_kind(kinds[kind]) : "-";
 }
 
-/* An answer as printed: check answers in words, numbers and measures
- * with their unit. */
+/* An answer as printed: check answers in words, numbers with their unit,
+ * measures before → after with their change and whether it is better. */
 static const char *answer_text(struct doc *d, const struct checklist_item *it, const char *value)
 {
+	struct measure m;
+	char text[512];
+
 	if (!value || !*value)
 		return "-";
+	if (it && it->kind == ITEM_MEASURE && measure_parse(value, &m)) {
+		measure_text(&m, it->unit, it->lower_is_better, text, sizeof(text));
+		return doc_printf(d, "%s", text);
+	}
 	if (it && it->kind == ITEM_CHECK)
 		return label_answer(spotcheck_answer_name(spotcheck_answer_parse(value)));
 	if (it && it->unit && (it->kind == ITEM_NUMBER || it->kind == ITEM_MEASURE))

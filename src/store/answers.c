@@ -80,7 +80,15 @@ static enum status check_value(const struct item_row *it, int item, const char *
 		if (spotcheck_answer_parse(value) == ANSWER_NONE)
 			return error_set(err, STATUS_ERR_INVALID, _("item %d: expected yes, partial, no or na"), item);
 		snprintf(out, size, "%s", spotcheck_answer_name(spotcheck_answer_parse(value)));
-	} else if (!strcmp(it->kind, "number") || !strcmp(it->kind, "measure")) {
+	} else if (!strcmp(it->kind, "measure")) {
+		struct measure m;
+
+		if (!measure_parse(value, &m))
+			/* L10N: %s is the unit of a measure, e.g. 天; keep BEFORE|AFTER as it is */
+			return error_set(err, STATUS_ERR_INVALID, _("item %d: expected the figures before and after, "
+					 "numbers in %s (BEFORE|AFTER, e.g. 18|12)"), item, *it->unit ? it->unit : "-");
+		snprintf(out, size, "%s", value);
+	} else if (!strcmp(it->kind, "number")) {
 		number = strtod(value, &end);
 		if ((end == value || *end || number != number) && *it->unit)
 			/* L10N: %s is the unit the item is measured in, e.g. kWh */

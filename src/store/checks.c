@@ -56,13 +56,37 @@ static char *join_choices(const struct checklist_item *it)
 	return out;
 }
 
+/* A choice item's values as its copy keeps them in column better: "1|0.5|0"
+ * in the order of its choices, or NULL when its choices are not scored. */
+static char *join_values(const struct checklist_item *it)
+{
+	size_t i, used = 0, size = it->choice_count * 24 + 1;
+	char *out;
+
+	if (!it->choice_values || !(out = calloc(1, size)))
+		return NULL;
+	for (i = 0; i < it->choice_count; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%.10g", i ? "|" : "", it->choice_values[i]);
+	return out;
+}
+
+/* What column better keeps: lower or higher for a measure, the choices'
+ * values for a choice item. */
+static char *better_of(const struct checklist_item *it)
+{
+	if (it->kind == ITEM_MEASURE)
+		return strdup(it->lower_is_better ? "lower" : "higher");
+	return it->kind == ITEM_CHOICE ? join_values(it) : NULL;
+}
+
 /* The check's own copy of one item, so it shows as answered whatever forms/ becomes. */
 static enum status snapshot_item(struct store *store, const char *id, const struct scenario *sc,
 				 const struct checklist_item *it, struct error *err)
 {
 	char row[33], s[8], n[8], w[8];
-	char *choices = it->kind == ITEM_CHOICE ? join_choices(it) : NULL;
-	enum status status = it->kind == ITEM_CHOICE && !choices ? STATUS_ERR_NOMEM : store_new_id(row);
+	char *choices = it->kind == ITEM_CHOICE ? join_choices(it) : NULL, *better = better_of(it);
+	bool lost = (it->kind == ITEM_CHOICE && !choices) || (!better && (it->kind == ITEM_MEASURE || it->choice_values));
+	enum status status = lost ? STATUS_ERR_NOMEM : store_new_id(row);
 
 	snprintf(s, sizeof(s), "%d", sc->id);
 	snprintf(n, sizeof(n), "%d", it->number);
@@ -71,13 +95,14 @@ static enum status snapshot_item(struct store *store, const char *id, const stru
 		struct field_value fields[] = {
 			{ "check_id", id }, { "scenario", s }, { "item", n }, { "text", it->text },
 			{ "text_en", it->text_en }, { "kind", kind_names[it->kind] }, { "unit", it->unit },
-			{ "better", it->kind == ITEM_MEASURE ? (it->lower_is_better ? "lower" : "higher") : NULL },
+			{ "better", better },
 			{ "choices", choices }, { "required", it->required ? "1" : "0" }, { "evidence", it->evidence },
 			{ "evidence_required", it->evidence_required ? "1" : "0" }, { "weight", w },
 		};
 		status = store_insert(store, "check_items", row, fields, 13, err);
 	}
 	free(choices);
+	free(better);
 	return status;
 }
 

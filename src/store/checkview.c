@@ -152,6 +152,30 @@ static enum status split_choices(struct checklist_item *it, const char *choices)
 	return STATUS_OK;
 }
 
+/* A choice item's values as its copy keeps them ("1|0.5|0", see schema.c);
+ * none when they are not one number 0..1 for each choice. */
+static enum status split_values(struct checklist_item *it, const char *values)
+{
+	const char *p = values;
+	size_t i;
+	char *end;
+
+	if (!it->choice_count || !(it->choice_values = calloc(it->choice_count, sizeof(*it->choice_values))))
+		return it->choice_count ? STATUS_ERR_NOMEM : STATUS_OK;
+	for (i = 0; i < it->choice_count; i++) {
+		it->choice_values[i] = strtod(p, &end);
+		if (end == p || (*end != (i + 1 < it->choice_count ? '|' : '\0')) ||
+		    !(it->choice_values[i] >= 0.0 && it->choice_values[i] <= 1.0))
+			break;
+		p = end + 1;
+	}
+	if (i < it->choice_count) {
+		free(it->choice_values);
+		it->choice_values = NULL;
+	}
+	return STATUS_OK;
+}
+
 static enum status item_row(struct check_view *v, sqlite3_stmt *stmt)
 {
 	struct scenario *s = (struct scenario *)check_scenario(v, sqlite3_column_int(stmt, 0));
@@ -174,7 +198,11 @@ static enum status item_row(struct check_view *v, sqlite3_stmt *stmt)
 	it->evidence = store_column_dup(stmt, 9, &status);
 	it->evidence_required = sqlite3_column_int(stmt, 10);
 	it->weight = sqlite3_column_int(stmt, 11);
-	return status || !choices ? status : split_choices(it, (const char *)choices);
+	if (!status && choices)
+		status = split_choices(it, (const char *)choices);
+	if (!status && it->kind == ITEM_CHOICE && better)
+		status = split_values(it, (const char *)better);
+	return status;
 }
 
 static enum status answer_row(struct check_view *v, sqlite3_stmt *stmt)
@@ -323,6 +351,7 @@ static void free_scenario(struct scenario *s)
 		for (k = 0; k < it->choice_count; k++)
 			free(it->choices[k]);
 		free(it->choices);
+		free(it->choice_values);
 	}
 	free(s->items);
 	free(s->title_zh);
@@ -419,6 +448,30 @@ const struct scenario *check_scenario(const struct check_view *v, int scenario)
 	return NULL;
 }
 
+void check_score_item(struct score *score, const struct checklist_item *it, const char *value)
+{
+	struct measure_change change;
+	struct measure m;
+	size_t i;
+
+	switch (it->kind) {
+	case ITEM_CHECK:
+		score_add(score, spotcheck_answer_parse(value), it->weight);
+		break;
+	case ITEM_MEASURE:
+		if (measure_parse(value, &m) && measure_compare(&m, it->lower_is_better, &change))
+			score_add_value(score, change.improved ? 1.0 : 0.0, it->weight);
+		break;
+	case ITEM_CHOICE:
+		for (i = 0; it->choice_values && i < it->choice_count; i++)
+			if (!strcmp(value, it->choices[i]))
+				score_add_value(score, it->choice_values[i], it->weight);
+		break;
+	default:
+		break;
+	}
+}
+
 struct score check_score_scenario(const struct check_view *v, const struct scenario *s)
 {
 	struct score score = { 0 };
@@ -428,8 +481,8 @@ struct score check_score_scenario(const struct check_view *v, const struct scena
 		const struct checklist_item *it = &s->items[i];
 		const struct check_answer_row *a = check_find(v, s->id, it->number);
 
-		if (it->kind == ITEM_CHECK && a && a->value)
-			score_add(&score, spotcheck_answer_parse(a->value), it->weight);
+		if (a && a->value)
+			check_score_item(&score, it, a->value);
 	}
 	score_finish(&score);
 	return score;

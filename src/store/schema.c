@@ -146,6 +146,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE check_scenarios ADD COLUMN activities TEXT;"
 	"ALTER TABLE check_scenarios ADD COLUMN problems TEXT;"
 	"ALTER TABLE check_scenarios ADD COLUMN technologies TEXT;"
+	/* better: lower or higher for a measure; for a choice, the value of each
+	 * choice in the order of choices, "1|0.5|0" (NULL: not scored). An
+	 * answer's value of a measure is "BEFORE|AFTER" (a lone figure in
+	 * answers kept before both were asked for). */
 	"CREATE TABLE check_items ("
 	"  id TEXT PRIMARY KEY,"
 	"  check_id TEXT NOT NULL REFERENCES checks (id),"

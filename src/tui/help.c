@@ -60,6 +60,7 @@ static void walk_notes(struct pager *pager)
 {
 	/* L10N: help lines of the spot check's walk; keep the key names */
 	pager_add(pager, "  %s", _("Enter: edit a number, measure or text; a choice lists its choices (or 1-9)"));
+	pager_add(pager, "  %s", _("A measure asks its figure before, then after; an empty before keeps one figure"));
 	pager_add(pager, "  %s", _("After a signature a change asks for the amendment's reason"));
 	pager_add(pager, "  %s", _("Note editor: Enter new line, F2 or ^O saves, Esc cancels"));
 }

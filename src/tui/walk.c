@@ -20,7 +20,7 @@
 #include "textarea.h"
 
 enum walk_mode { MODE_ITEMS, MODE_PROMPT, MODE_NOTE, MODE_NOTE_DISCARD, MODE_CHOICE, MODE_EVIDENCE, MODE_SIGN };
-enum prompt_kind { PROMPT_VALUE, PROMPT_REASON, PROMPT_ATTACH, PROMPT_EXPORT, PROMPT_REPORT, PROMPT_ACTION, PROMPT_DUE };
+enum prompt_kind { PROMPT_BEFORE, PROMPT_VALUE, PROMPT_REASON, PROMPT_ATTACH, PROMPT_EXPORT, PROMPT_REPORT, PROMPT_ACTION, PROMPT_DUE };
 
 struct walk {
 	char id[33];
@@ -35,6 +35,7 @@ struct walk {
 	size_t pick;                /* the choice or the file under the cursor */
 	char *pending_value;        /* an amendment waiting for its reason */
 	char *pending_note;         /* NULL: the note is kept */
+	char *pending_before;       /* a measure's figure before, while its after is asked */
 	int items_y, items_rows;    /* where the items were drawn, for clicks */
 	char title[200];
 };
@@ -71,9 +72,16 @@ static const char *scenario_title(const struct scenario *sc)
 	return !i18n_chinese() && sc->title_en && *sc->title_en ? sc->title_en : sc->title_zh;
 }
 
-/* An answer as shown: yes/partial/no/n.a. translated, numbers with their unit. */
+/* An answer as shown: yes/partial/no/n.a. translated, numbers with their
+ * unit, a measure before → after with its change. */
 static void answer_text(const struct checklist_item *it, const char *value, char *out, size_t size)
 {
+	struct measure m;
+
+	if (it->kind == ITEM_MEASURE && value && measure_parse(value, &m)) {
+		measure_text(&m, it->unit, it->lower_is_better, out, size);
+		return;
+	}
 	if (!value || !*value) {
 		snprintf(out, size, "%s", "·");
 		return;
@@ -199,7 +207,8 @@ static void clear_pending(struct walk *w)
 {
 	free(w->pending_value);
 	free(w->pending_note);
-	w->pending_value = w->pending_note = NULL;
+	free(w->pending_before);
+	w->pending_value = w->pending_note = w->pending_before = NULL;
 }
 
 static void open_prompt(struct walk *w, enum prompt_kind kind, const char *initial)
@@ -466,6 +475,45 @@ static void next_severity(struct tui *tui, struct walk *w)
 
 /* ---- keys --------------------------------------------------------------- */
 
+/* A measure's figures as kept: "BEFORE|AFTER" (before: "" or NULL when none
+ * was recorded). */
+static void measure_figures(const char *value, char *before, char *after, size_t size)
+{
+	const char *bar = value ? strchr(value, '|') : NULL;
+
+	snprintf(before, size, "%.*s", bar ? (int)(bar - value) : 0, bar ? value : "");
+	snprintf(after, size, "%s", bar ? bar + 1 : value ? value : "");
+}
+
+/* After a measure's figure before (the text, taken over), its figure after. */
+static void ask_after(struct walk *w, char *before)
+{
+	const struct scenario *sc = current_scenario(w);
+	const struct checklist_item *it = current_item(w);
+	const struct check_answer_row *row = sc && it ? check_find(&w->v, sc->id, it->number) : NULL;
+	char old_before[128], old_after[128];
+
+	field_free(&w->field);
+	measure_figures(row ? row->value : NULL, old_before, old_after, sizeof(old_before));
+	free(w->pending_before);
+	w->pending_before = before;
+	open_prompt(w, PROMPT_VALUE, old_after);
+}
+
+/* The value prompt: a measure's figure after joins its figure before. */
+static void answer_value(struct tui *tui, struct walk *w, const char *text)
+{
+	const struct checklist_item *it = current_item(w);
+	char *before = w->pending_before, *value = NULL;
+
+	w->pending_before = NULL;
+	if (it && it->kind == ITEM_MEASURE && before && *before && (value = malloc(strlen(before) + strlen(text) + 2)))
+		sprintf(value, "%s|%s", before, text);
+	answer(tui, w, value ? value : text, NULL);
+	free(value);
+	free(before);
+}
+
 static void finish_prompt(struct tui *tui, struct walk *w)
 {
 	char *text = field_text(&w->field);
@@ -474,7 +522,12 @@ static void finish_prompt(struct tui *tui, struct walk *w)
 	if (!text)
 		return;
 	switch (w->prompt) {
-	case PROMPT_VALUE: answer(tui, w, text, NULL); break;
+	case PROMPT_BEFORE:
+		ask_after(w, text);
+		return;
+	case PROMPT_VALUE:
+		answer_value(tui, w, text);
+		break;
 	case PROMPT_REASON: amend(tui, w, text); break;
 	case PROMPT_ATTACH:
 		if (*text)
@@ -629,7 +682,14 @@ static void open_value(struct tui *tui, struct walk *w)
 				w->pick = i;
 		w->mode = MODE_CHOICE;
 		break;
-	case ITEM_NUMBER: case ITEM_MEASURE: case ITEM_TEXT:
+	case ITEM_MEASURE: {
+		char before[128], after[128];
+
+		measure_figures(row ? row->value : NULL, before, after, sizeof(before));
+		open_prompt(w, PROMPT_BEFORE, before);
+		break;
+	}
+	case ITEM_NUMBER: case ITEM_TEXT:
 		open_prompt(w, PROMPT_VALUE, row ? row->value : "");
 		break;
 	default:
@@ -838,6 +898,18 @@ static bool has_amendment(const struct walk *w, int scenario, int item)
 
 #define ANSWER_CELLS 16
 
+/* An answer in its row: a measure's change and better way only (the
+ * details below show its figures). */
+static void row_answer_text(const struct checklist_item *it, const char *value, char *out, size_t size)
+{
+	struct measure m;
+
+	if (it->kind == ITEM_MEASURE && value && measure_parse(value, &m))
+		measure_short(&m, it->unit, it->lower_is_better, out, size);
+	else
+		answer_text(it, value, out, size);
+}
+
 static void draw_item(struct tui *tui, struct walk *w, size_t index, int y)
 {
 	const struct scenario *sc = current_scenario(w);
@@ -852,7 +924,7 @@ static void draw_item(struct tui *tui, struct walk *w, size_t index, int y)
 	for (i = 0; i < w->v.evidence_count; i++)
 		files += w->v.evidence[i].scenario == sc->id && w->v.evidence[i].item == it->number;
 	snprintf(number, sizeof(number), "%c%2d%c", cursor ? '>' : ' ', it->number, it->required ? '*' : ' ');
-	answer_text(it, row ? row->value : NULL, shown, sizeof(shown));
+	row_answer_text(it, row ? row->value : NULL, shown, sizeof(shown));
 	/* Flags: N a note, F files, A amended. */
 	snprintf(flags, sizeof(flags), "%c%c%c", row && row->note && *row->note ? 'N' : ' ', files ? 'F' : ' ',
 		 has_amendment(w, sc->id, it->number) ? 'A' : ' ');
@@ -957,13 +1029,22 @@ static void draw_details(struct tui *tui, struct walk *w, int y, int rows)
 static void draw_choices(struct tui *tui, struct walk *w, int y, int rows)
 {
 	const struct checklist_item *it = current_item(w);
+	int widest = 0, width;
 	size_t i;
 	char line[512];
 
+	for (i = 0; i < it->choice_count; i++)
+		if ((width = utf8_width(it->choices[i])) > widest)
+			widest = width;
 	/* L10N: above the choices of an item; keep the keys */
 	draw_text(y, 1, _("Choose (Enter or 1-9, Esc cancels):"), COLS - 1, A_BOLD);
 	for (i = 0; i < it->choice_count && (int)i + 1 < rows; i++) {
-		snprintf(line, sizeof(line), "%c %zu  %s", i == w->pick ? '>' : ' ', i + 1, it->choices[i]);
+		int used = snprintf(line, sizeof(line), "%c %zu  %s%*s", i == w->pick ? '>' : ' ', i + 1, it->choices[i],
+				    it->choice_values ? widest - utf8_width(it->choices[i]) : 0, "");
+
+		if (it->choice_values && used > 0 && (size_t)used < sizeof(line))
+			/* L10N: beside a choice in the walk: what it scores, a share of the item's weight (0 to 1) */
+			snprintf(line + used, sizeof(line) - (size_t)used, _("  (scores %g)"), it->choice_values[i]);
 		draw_text(y + 1 + (int)i, 1, line, COLS - 1,
 			  i == w->pick ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL);
 	}
@@ -1008,11 +1089,19 @@ static const char *prompt_label(const struct walk *w)
 	static char label[256];
 
 	switch (w->prompt) {
+	case PROMPT_BEFORE:
+		/* L10N: a measure's first prompt in the walk: the figure before, with its unit */
+		snprintf(label, sizeof(label), _("Before (%s):"), it->unit && *it->unit ? it->unit : _("a number"));
+		return label;
 	case PROMPT_VALUE:
 		if (it->kind == ITEM_TEXT)
 			/* L10N: prompts of the walk, on the last line */
 			return _("Text:");
-		snprintf(label, sizeof(label), _("Value (%s):"), it->unit && *it->unit ? it->unit : _("a number"));
+		if (it->kind == ITEM_MEASURE)
+			/* L10N: a measure's second prompt in the walk: the figure after, with its unit */
+			snprintf(label, sizeof(label), _("After (%s):"), it->unit && *it->unit ? it->unit : _("a number"));
+		else
+			snprintf(label, sizeof(label), _("Value (%s):"), it->unit && *it->unit ? it->unit : _("a number"));
 		return label;
 	case PROMPT_REASON: return _("Reason for the amendment:");
 	case PROMPT_ATTACH: return _("Attach file:");

@@ -47,6 +47,7 @@ BASE=$(q "$DB" "SELECT note FROM cases WHERE number = '$CASE'")
 (
 	V() { "$GRADUS" --db "$B" "$@"; }
 	V check answer "$CHECK" 17 1 yes --note '现场演示 on site' && V check answer "$CHECK" 21 5 12 &&
+		V check answer "$CHECK" 21 6 30 27 &&
 		V check attach "$CHECK" 17 1 "$WORK/photo.jpg" && V case set "$CASE" note '现场备注 X'
 ) >"$WORK/visit.log" 2>&1 &
 visit=$!
@@ -72,7 +73,9 @@ expect "bundle in applies the changes" 0 "1 conflicts"
 run G check show "$CHECK"
 expect_line "the answer with its note landed" "$(printf 'answer\t17\t1\tyes\t现场演示 on site\t%s' "$ME")"
 expect_line "the second answer landed" "$(printf 'answer\t21\t5\t12\t\t%s' "$ME")"
-[ "$(q "$DB" 'SELECT count(*) FROM answers')" = $((answers + 2)) ] && ok "exactly the two answers were added" ||
+expect_line "a measure's figures before and after landed" "$(printf 'answer\t21\t6\t30|27\t\t%s' "$ME")"
+expect_line "and show its change" "$(printf 'measure\t21\t6\t30\t27\t元/单位产品\t-3\t-10.0\tlower\tbetter')"
+[ "$(q "$DB" 'SELECT count(*) FROM answers')" = $((answers + 3)) ] && ok "exactly the three answers were added" ||
 	fail "answers" "$(q "$DB" 'SELECT count(*) FROM answers') vs $answers"
 run G check export "$SHA" "$WORK/back.jpg"
 expect "the photo is in the office" 0

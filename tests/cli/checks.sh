@@ -28,25 +28,37 @@ run G check plan "$CASE" --inspectors insp1 --draw 9
 expect "a draw larger than the declared scenarios is refused" 1 "draw 9 of"
 
 # Answers of every kind (the admin running the tests may answer).
-for a in "17 1 yes" "17 2 partial" "17 3 no" "17 4 na" "17 5 0.82" "17 6 3" "21 1 yes" "21 4 覆盖部分关键工序" "21 5 12" \
-	"21 7 现场查看了MES系统的能耗模块"; do
+for a in "17 1 yes" "17 2 partial" "17 3 no" "17 4 na" "17 5 0.95 0.82" "17 6 3" "21 1 yes" "21 4 覆盖部分关键工序" \
+	"21 5 12" "21 7 现场查看了MES系统的能耗模块"; do
 	set -- $a
-	G check answer "$C" "$1" "$2" "$3" || fail "answer $a"
+	G check answer "$C" "$@" || fail "answer $a"
 done
 G check answer "$C" 17 1 yes --note '现场演示：碳排放核算覆盖全部产线' >/dev/null
 run G check show "$C"
 expect_line "a check answer with its note" "$(printf 'answer\t17\t1\tyes\t现场演示：碳排放核算覆盖全部产线\t%s' "$(id -un)")"
-expect_line "a measure" "$(printf 'answer\t17\t5\t0.82\t\t%s' "$(id -un)")"
+expect_line "a measure: before|after" "$(printf 'answer\t17\t5\t0.95|0.82\t\t%s' "$(id -un)")"
+expect_line "a measure: its change, percent and better way" \
+	"$(printf 'measure\t17\t5\t0.95\t0.82\t吨二氧化碳当量/万元\t-0.13\t-13.7\tlower\tbetter')"
+expect_line "a lone figure, as measures were answered before, is kept" "$(printf 'answer\t17\t6\t3\t\t%s' "$(id -un)")"
 expect_line "a choice" "$(printf 'answer\t21\t4\t覆盖部分关键工序\t\t%s' "$(id -un)")"
 expect_line "free text" "$(printf 'answer\t21\t7\t现场查看了MES系统的能耗模块\t\t%s' "$(id -un)")"
 w() { sed -n "/^\[item.$2\]/,/^\[/p" "$TOP"/forms/scenarios/$1-*.ini | sed -n 's/^weight = //p'; }
-expected=$(awk -v a="$(w 17 1)" -v b="$(w 17 2)" -v c="$(w 17 3)" 'BEGIN { printf "%.1f", 100 * (a + b / 2) / (a + b + c) }')
-expect_line "scenario score by weight: yes whole, partial half, no nothing, n.a. left out" "$(printf 'score\tscenario 17\t%s' "$expected")"
-expect_line "a scenario with only its first item checked" "$(printf 'score\tscenario 21\t100.0')"
+expected=$(awk -v a="$(w 17 1)" -v b="$(w 17 2)" -v c="$(w 17 3)" -v e="$(w 17 5)" \
+	'BEGIN { printf "%.1f", 100 * (a + b / 2 + e) / (a + b + c + e) }')
+expect_line "scenario score by weight: yes whole, partial half, no nothing, n.a. and a lone figure left out, an improved measure whole" \
+	"$(printf 'score\tscenario 17\t%s' "$expected")"
+expected=$(awk -v a="$(w 21 1)" -v d="$(w 21 4)" 'BEGIN { printf "%.1f", 100 * (a + 0.67 * d) / (a + d) }')
+expect_line "a choice scores its value (覆盖部分关键工序=0.67) times its weight" "$(printf 'score\tscenario 21\t%s' "$expected")"
 run G check answer "$C" 17 1 maybe
 expect "a check item takes yes, partial, no or na" 1 "item 1: expected yes, partial, no or na"
 run G check answer "$C" 17 5 many
-expect "a measure takes a number, naming its unit" 1 "expected a number in 吨二氧化碳当量/万元"
+expect "a measure takes numbers, naming its unit" 1 "expected the figures before and after, numbers in 吨二氧化碳当量/万元"
+run G check answer "$C" 17 5 0.95 many
+expect "a measure's figure after must be a number too" 1 "numbers in 吨二氧化碳当量/万元 (BEFORE|AFTER"
+run G check answer "$C" 21 5 12 13
+expect "a number item takes one number" 2 "scenario 21 item 5 is not a measure: it takes one value"
+run G check answer "$C" 21 7 两个 词
+expect "so does a text item" 2 "scenario 21 item 7 is not a measure"
 run G check answer "$C" 21 4 全部
 expect "a choice takes one of its choices, naming them" 1 "expected one of its choices: 覆盖全部关键工序|覆盖部分关键工序"
 run G check answer "$C" 16 1 yes
@@ -187,3 +199,33 @@ run G check show "$again"
 expect_line "a multi-line note stays on its TSV row, escaped" "$(printf 'answer\t21\t1\tyes\t第一行\\n第二行\\twith a tab and a \\\\ backslash\t%s' "$(id -un)")"
 run G log "$CASE"
 printf '%s\n' "$OUT" | grep -q '第一行\\n第二行' && ok "and on its row of gradus log" || fail "the note on its row of gradus log" "$(printf '%s\n' "$OUT" | tail -3)"
+
+# Measures before and after, choices by their values: the scores move.
+M=$(G check plan "$CASE" --inspectors insp1)
+score() { G check show "$M" | sed -n "s/^score\tscenario $1\t//p"; }
+pct() { awk -v e="$1" -v p="$2" 'BEGIN { printf "%.1f", 100 * e / p }'; }
+G check answer "$M" 16 1 yes && G check answer "$M" 16 6 18 12 || fail "answers of scenario 16"
+run G check show "$M"
+expect_line "18 → 12, lower is better: -6, -33%, better" "$(printf 'measure\t16\t6\t18\t12\t元/万元\t-6\t-33.3\tlower\tbetter')"
+[ "$(score 16)" = 100.0 ] && ok "an improved measure counts as met" || fail "improved measure" "$(score 16)"
+G check answer "$M" 16 6 12 18
+[ "$(score 16)" = "$(pct "$(w 16 1)" "$(($(w 16 1) + $(w 16 6)))")" ] && ok "a measure that went the other way counts as not met" ||
+	fail "worse measure" "$(score 16)"
+G check answer "$M" 16 6 12 12
+[ "$(score 16)" = "$(pct "$(w 16 1)" "$(($(w 16 1) + $(w 16 6)))")" ] && ok "an unchanged measure counts as not met" ||
+	fail "unchanged measure" "$(score 16)"
+G check answer "$M" 16 6 18 12
+G check answer "$M" 16 3 全部应用
+all=$(($(w 16 1) + $(w 16 6) + $(w 16 3)))
+[ "$(score 16)" = 100.0 ] && ok "全部应用 counts whole" || fail "全部应用" "$(score 16)"
+G check answer "$M" 16 3 未应用
+[ "$(score 16)" = "$(pct "$((all - $(w 16 3)))" "$all")" ] && ok "未应用 lowers the score by its weight" ||
+	fail "未应用" "$(score 16)"
+G check answer "$M" 16 3 部分应用
+[ "$(score 16)" = "$(pct "$(awk -v a="$all" -v c="$(w 16 3)" 'BEGIN { print a - c / 2 }')" "$all")" ] &&
+	ok "部分应用 lowers it by half its weight" || fail "部分应用" "$(score 16)"
+run G check answer "$M" 16 6 18 12 13
+expect "a measure takes at most two figures" 2 "usage: gradus check plan"
+q() { sqlite3 "$DB" "$1"; }
+[ "$(q "SELECT better FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$M' AND scenario = 16 AND item = 3")" = "1|0.5|0" ] &&
+	ok "the check keeps its own copy of the choices' values" || fail "values copied"

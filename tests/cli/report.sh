@@ -18,9 +18,10 @@ G user add insp1 inspector >/dev/null
 # signature and an amendment.
 C=$(G check plan "$CASE" --inspectors "$ME" --draw 2 --seed 42)
 ESC=$(printf '\033')
-for a in "17 1 yes" "17 4 na" "17 5 0.82" "17 6 3" "21 1 yes" "21 2 yes" "21 4 覆盖部分关键工序" "21 5 12" "21 6 35.5"; do
+for a in "17 1 yes" "17 4 na" "17 5 0.95 0.82" "17 6 3" "21 1 yes" "21 2 yes" "21 4 覆盖部分关键工序" "21 5 12" \
+	"21 6 30 35.5"; do
 	set -- $a
-	G check answer "$C" "$1" "$2" "$3" || fail "answer $a"
+	G check answer "$C" "$@" || fail "answer $a"
 done
 G check answer "$C" 17 1 yes --note '现场演示 <script>alert("x")</script> & 碳排放核算覆盖全部产线' || fail "answer 17 1 with a note"
 G check answer "$C" 17 2 partial --note 'Only lines 1 and 2 run the carbon dashboard; line 3 still books emissions by hand | *monthly*' ||
@@ -69,18 +70,21 @@ run R report check "$(G check show "$C" | sed -n 's/^id\t//p')"
 expect_width "no text line is wider than 80 cells" "$WORK/report.txt"
 grep -q "$ESC" "$WORK/report.txt" && fail "a control character from data reaches the text" ||
 	ok "a control character from data is shown as a placeholder"
-expect_line "every kind of answer: a measure with its unit" "    回答    0.82 吨二氧化碳当量/万元"
+expect_line "a measure before → after with its unit, change, percent and better way" \
+	"    回答    0.95 → 0.82 吨二氧化碳当量/万元（−0.13，−14%），改善"
+expect_line "a measure that went the other way" "    回答    30 → 35.5 元/单位产品（+5.5，+18%），未改善"
+expect_line "a lone figure, as measures were answered before" "    回答    3 天"
 expect_line "the evidence with its SHA-256 in full" "    SHA-256  $SHA"
 expect_line "the overall score" "总分                          $(G check show "$C" | sed -n 's/^score\toverall\t//p')"
 
 # Markdown.
 run R report check "$C" --format md
 expect "report check --format md" 0
-expect_line "Markdown: an item row" "| 17.5 | 核查应用前后的单位产值碳排放量 | 计量，必答 | 3 | 0.82 吨二氧化碳当量/万元 |  | $ME |"
+expect_line "Markdown: an item row" "| 17.5 | 核查应用前后的单位产值碳排放量 | 计量，必答 | 3 | 0.95 → 0.82 吨二氧化碳当量/万元（−0.13，−14%），改善 |  | $ME |"
 expect_line "Markdown: | and markup in data are escaped" \
 	"| 17.2 | 核查碳排放精细化检测、碳排放指标自动核算等技术的应用情况 | 核查，必答 | 2 | 部分 | Only lines 1 and 2 run the carbon dashboard; line 3 still books emissions by hand \\| \\*monthly\\* | $ME |"
 expect_line "Markdown: the evidence row" "| 17.1 | 看板照片.jpg | image/jpeg | 30 B | $SHA |"
-expect_line "Markdown: the chart" "| 生产作业 | 85.7 | █████████████████ |"
+expect_line "Markdown: the chart" "| 生产作业 | 61.2 | ████████████ |"
 
 # HTML, written to a file through FILE.tmp.
 HTML=$WORK/report.html

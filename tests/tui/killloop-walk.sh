@@ -19,8 +19,9 @@ cp "$DB" base.db
 
 # The walk: the 7th case, its checks, the first; then every item in order,
 # scenario by scenario: y p n x on yes/no items ("no" and "partial" only
-# where no evidence is required), a digit for a choice, Enter and a value
-# for the rest. want.tsv has the answers the script gives, in order.
+# where no evidence is required), a digit for a choice, Enter and the
+# figures before and after for a measure, Enter and a value for the rest.
+# want.tsv has the answers the script gives, in order.
 sqlite3 -separator '	' base.db "SELECT i.scenario, i.item, i.kind, i.evidence_required, coalesce(i.choices, '')
 	FROM check_items i JOIN checks c ON c.id = i.check_id WHERE c.number = '$CHECK' ORDER BY i.scenario, i.item" |
 	awk -F '\t' -v keys=keys -v want=want.tsv '
@@ -34,6 +35,8 @@ sqlite3 -separator '	' base.db "SELECT i.scenario, i.item, i.kind, i.evidence_re
 		} else if ($3 == "choice") {
 			c = split($5, choice, "|"); k = n % c + 1
 			print k >keys; v = choice[k]
+		} else if ($3 == "measure") {
+			printf "<Enter>%s<Enter>%s<Enter>\n", n, n ".5" >keys; v = n "|" n ".5"
 		} else {
 			v = $3 == "text" ? "文本" n : n ".5"
 			printf "<Enter>%s<Enter>\n", v >keys

@@ -35,9 +35,13 @@ cp "$DB" "$WORK/kill.db"
 $T -f /dev/null new-session -d -s s -x 80 -y 24 "$START"
 open_check "before the kill"
 check "the walk starts on scenario 17, item 1" sh -c "$T capture-pane -p -t s | grep -q '^> 1\\* '"
-# 17: yes, partial, no, n/a, a measure; then 21.1 yes, and one down to 21.3.
+# 17: yes, partial, no, n/a, a measure before and after; then 21.1 yes, and
+# one down to 21.3.
 $T send-keys -t s y p n x Enter
-check "a measure asks for its value" shows "Value (吨二氧化碳当量/万元):"
+check "a measure asks for its figure before" shows "Before (吨二氧化碳当量/万元):"
+$T send-keys -t s -l '0.95'
+$T send-keys -t s Enter
+check "then for its figure after" shows "After (吨二氧化碳当量/万元):"
 $T send-keys -t s -l '0.82'
 $T send-keys -t s Enter Tab y j
 check "the cursor is on 21.3 after 21.1 was answered" sh -c \
@@ -63,9 +67,9 @@ $T send-keys -t s '['
 check "scenario 17 shows every answer given before the kill" sh -c \
 	"$T capture-pane -p -t s | grep -q '^. 1\\* yes' && $T capture-pane -p -t s | grep -q '^  2\\* partial' &&
 	 $T capture-pane -p -t s | grep -q '^  3\\* no' && $T capture-pane -p -t s | grep -q '^  4\\* n/a' &&
-	 $T capture-pane -p -t s | grep -q '^  5\\* 0.82 '"
+	 $T capture-pane -p -t s | grep -q '^  5\\* −14% better'"
 run "$GRADUS" --db "$WORK/kill.db" check show "$CASE-C1"
-for a in "17 1 yes" "17 2 partial" "17 3 no" "17 4 na" "17 5 0.82" "21 1 yes"; do
+for a in "17 1 yes" "17 2 partial" "17 3 no" "17 4 na" "17 5 0.95|0.82" "21 1 yes"; do
 	set -- $a
 	expect_line "answer $1.$2 is in the database" "$(printf 'answer\t%s\t%s\t%s\t\t%s' "$1" "$2" "$3" "$ME")"
 done

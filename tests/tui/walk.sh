@@ -27,7 +27,7 @@ SHA=$(sha256sum ev/看板照片.jpg | cut -d' ' -f1)
 run G --script "$SCRIPTS/walk.script"
 expect "the walk script runs to its end" 0
 cp walk-signed.screen walk-signed.screen.raw
-for s in checks-empty plan planned open refused note-editing note-saved measure scenario-21 attached attached-again \
+for s in checks-empty plan planned open refused note-editing note-saved measure-before measure measure-saved scenario-21 attached attached-again \
 	choices all-answered files guide sign signed reason amended report-prompt report report-refused checks; do
 	mask "walk-$s.screen"
 done
@@ -38,7 +38,9 @@ compare "Enter walks it: scenario, stage, progress and score on top" walk-open.s
 compare "n on an evidence-required item without a note or file is refused, nothing written" walk-refused.screen
 compare "N opens the note editor: two lines" walk-note-editing.screen
 compare "F2 saves the note, shown under the item" walk-note-saved.screen
-compare "Enter on a measure asks for its value with the unit" walk-measure.screen
+compare "Enter on a measure asks for its figure before, with the unit" walk-measure-before.screen
+compare "then for its figure after" walk-measure.screen
+compare "the measure is shown before → after with its change, and better" walk-measure-saved.screen
 compare "after the last item of 17 the walk goes on with 21" walk-scenario-21.screen
 compare "a attaches a file: its short SHA-256" walk-attached.screen
 compare "the same file again: already attached" walk-attached-again.screen
@@ -64,15 +66,16 @@ expect_line "yes" "$(printf 'answer\t17\t1\tyes\t\t%s' "$ME")"
 expect_line "partial" "$(printf 'answer\t17\t2\tpartial\t\t%s' "$ME")"
 expect_line "no with a note of two lines (one TSV row)" "$(printf 'answer\t17\t3\tno\t现场未见CCUS装置，\\n计划2027年建设\t%s' "$ME")"
 expect_line "not applicable" "$(printf 'answer\t17\t4\tna\t\t%s' "$ME")"
-expect_line "a measure" "$(printf 'answer\t17\t5\t0.82\t\t%s' "$ME")"
-expect_line "a second measure" "$(printf 'answer\t17\t6\t3\t\t%s' "$ME")"
+expect_line "a measure, before and after" "$(printf 'answer\t17\t5\t0.95|0.82\t\t%s' "$ME")"
+expect_line "a second measure" "$(printf 'answer\t17\t6\t5|3\t\t%s' "$ME")"
 expect_line "free text" "$(printf 'answer\t17\t7\t碳交易收益约12万元\t\t%s' "$ME")"
 expect_line "no on an evidence-required item with a note" "$(printf 'answer\t21\t1\tno\t仅两条产线部署\\n其余产线2025年上线\t%s' "$ME")"
 expect_line "the amended answer" "$(printf 'answer\t21\t2\tpartial\t\t%s' "$ME")"
 expect_line "yes with a file" "$(printf 'answer\t21\t3\tyes\t\t%s' "$ME")"
 expect_line "a choice" "$(printf 'answer\t21\t4\t覆盖部分关键工序\t\t%s' "$ME")"
 expect_line "a number" "$(printf 'answer\t21\t5\t12\t\t%s' "$ME")"
-expect_line "a measure of 21" "$(printf 'answer\t21\t6\t35.5\t\t%s' "$ME")"
+expect_line "a measure of 21" "$(printf 'answer\t21\t6\t30|35.5\t\t%s' "$ME")"
+expect_line "a measure that went the other way" "$(printf 'measure\t21\t6\t30\t35.5\t元/单位产品\t+5.5\t+18.3\tlower\tnot better')"
 expect_line "free text of 21" "$(printf 'answer\t21\t7\tMES能耗模块\t\t%s' "$ME")"
 [ "$(printf '%s\n' "$OUT" | grep -c '^evidence')" = 1 ] && ok "the file attached twice is linked once" ||
 	fail "the file attached twice is linked once" "$OUT"
@@ -91,8 +94,9 @@ cmp -s ev/exported.jpg ev/看板照片.jpg && ok "x in the files exports the sto
 G report check "$CASE-C1" --format txt >cli-report.txt
 cmp -s cli-report.txt walk-report.txt && ok "the report written from the walk is the report of the CLI" ||
 	fail "the report written from the walk is the report of the CLI" "$(diff cli-report.txt walk-report.txt | head)"
-for want in "$SHA" "$HASH" "0.82 吨二氧化碳当量/万元" "3 天" "碳交易收益约12万元" "现场未见CCUS装置" "覆盖部分关键工序" "12 个" \
-	"35.5 元/单位产品" "MES能耗模块" "复核后改为部分" "yes → partial"; do
+for want in "$SHA" "$HASH" "0.95 → 0.82 吨二氧化碳当量/万元 (−0.13, −14%), better" "5 → 3 天" "碳交易收益约12万元" \
+	"现场未见CCUS装置" "覆盖部分关键工序" "12 个" "30 → 35.5 元/单位产品 (+5.5, +18%), not better" "MES能耗模块" \
+	"复核后改为部分" "yes → partial"; do
 	grep -qF -- "$want" walk-report.txt && ok "the report has: $want" || fail "the report has: $want"
 done
 [ "$(grep -c 'Answered by' walk-report.txt)" = 14 ] && ok "the report lists the 14 answers, each with who gave it" ||

@@ -72,6 +72,55 @@ static void test_scores(void **state)
 	assert_false(s.scored);
 }
 
+/* Scenario 1: a check item (weight 3), a measure, lower is better (3),
+ * a choice with values (2), a choice without (2). */
+static char *applied[] = { (char *)"全部应用", (char *)"部分应用", (char *)"未应用" };
+static double applied_values[] = { 1.0, 0.5, 0.0 };
+static struct checklist_item items1[] = {
+	{ .number = 1, .kind = ITEM_CHECK, .required = true, .weight = 3 },
+	{ .number = 2, .kind = ITEM_MEASURE, .required = true, .weight = 3, .lower_is_better = true },
+	{ .number = 3, .kind = ITEM_CHOICE, .required = true, .weight = 2, .choices = applied, .choice_count = 3,
+	  .choice_values = applied_values },
+	{ .number = 4, .kind = ITEM_CHOICE, .required = false, .weight = 2, .choices = applied, .choice_count = 3 },
+};
+
+static double score_of(const char *measure, const char *choice, const char *unvalued)
+{
+	struct scenario sc = { .id = 1, .stage = &stages[0], .items = items1, .item_count = COUNT(items1) };
+	struct check_answer_row answers[] = { A(1, 1, "yes"), A(1, 2, measure), A(1, 3, choice), A(1, 4, unvalued) };
+	struct check_view v;
+	struct score s;
+
+	memset(&v, 0, sizeof(v));
+	v.scenarios = &sc;
+	v.scenario_count = 1;
+	v.stages = stages;
+	v.stage_count = 1;
+	v.answers = answers;
+	v.answer_count = COUNT(answers);
+	s = check_score_scenario(&v, &sc);
+	assert_true(s.scored);
+	return s.percent;
+}
+
+/* A measure counts whole when it went the better way and nothing when not;
+ * a choice counts its value times its weight; a choice without values and
+ * a lone figure are left out, as before. */
+static void test_scores_of_measures_and_choices(void **state)
+{
+	(void)state;
+	assert_float_equal(score_of("18|12", "全部应用", "未应用"), 100.0, 1e-9);       /* 8 of 8 */
+	assert_float_equal(score_of("18|12", "未应用", "未应用"), 600.0 / 8.0, 1e-9);   /* 未应用 loses its weight */
+	assert_float_equal(score_of("18|12", "部分应用", "全部应用"), 700.0 / 8.0, 1e-9); /* 部分应用 half */
+	assert_float_equal(score_of("12|18", "全部应用", "全部应用"), 500.0 / 8.0, 1e-9); /* worse: not met */
+	assert_float_equal(score_of("12|12", "全部应用", "全部应用"), 500.0 / 8.0, 1e-9); /* unchanged: not met */
+	assert_float_equal(score_of("12", "未应用", "全部应用"), 300.0 / 5.0, 1e-9);      /* a lone figure left out */
+	items1[1].lower_is_better = false;                                                /* higher is better */
+	assert_float_equal(score_of("18|12", "全部应用", "全部应用"), 500.0 / 8.0, 1e-9);
+	assert_float_equal(score_of("12|18", "全部应用", "全部应用"), 100.0, 1e-9);
+	items1[1].lower_is_better = true;
+}
+
 static void test_nothing_scored(void **state)
 {
 	struct scenario sc[2];
@@ -145,7 +194,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_scores),        cmocka_unit_test(test_nothing_scored),
 		cmocka_unit_test(test_progress),      cmocka_unit_test(test_next_unanswered),
-		cmocka_unit_test(test_all_answered),
+		cmocka_unit_test(test_all_answered),  cmocka_unit_test(test_scores_of_measures_and_choices),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

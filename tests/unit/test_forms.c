@@ -50,6 +50,7 @@ static const char scenario4[] =
 	"kind = choice\n"
 	"required = yes\n"
 	"choices = 全部 | 部分|未应用\n"
+	"values = 全部=1|部分 = 0.5|未应用=0\n"
 	"evidence = 系统演示\n"
 	"weight = 2\n"
 	"\n"
@@ -163,6 +164,20 @@ static const struct bad_case bad_cases[] = {
 	  NULL, "[item.4]", "needs 'better = lower' or 'better = higher'" },
 	{ "one choice", "scenarios/04-product-design.ini", BASE_SCENARIO4, "choices = 全部 | 部分|未应用",
 	  "choices = 全部", NULL, "choices", "at least 2 choices" },
+	{ "a value naming no choice", "scenarios/04-product-design.ini", BASE_SCENARIO4, "部分 = 0.5", "部份=0.5",
+	  NULL, "values", "item 2: '部份' in values is not one of its choices" },
+	{ "a value above 1", "scenarios/04-product-design.ini", BASE_SCENARIO4, "全部=1", "全部=2", NULL, "values",
+	  "item 2: the value of '全部' must be a number from 0 to 1" },
+	{ "a value that is no number", "scenarios/04-product-design.ini", BASE_SCENARIO4, "全部=1", "全部=一", NULL,
+	  "values", "must be a number from 0 to 1" },
+	{ "a choice without a value", "scenarios/04-product-design.ini", BASE_SCENARIO4, "|未应用=0", "", NULL,
+	  "values", "item 2: values gives no value for '未应用'" },
+	{ "a choice valued twice", "scenarios/04-product-design.ini", BASE_SCENARIO4, "|未应用=0", "|未应用=0|全部=1",
+	  NULL, "values", "'全部' is valued twice" },
+	{ "a value without its choice", "scenarios/04-product-design.ini", BASE_SCENARIO4, "全部=1", "1", NULL,
+	  "values", "'1' in values: expected CHOICE=VALUE" },
+	{ "values on a measure", "scenarios/04-product-design.ini", BASE_SCENARIO4, "better = lower\n",
+	  "better = lower\nvalues = a=1\n", NULL, "values = a", "'values' applies only to kind choice" },
 	{ "weight too high", "scenarios/04-product-design.ini", BASE_SCENARIO4, "weight = 1\n", "weight = 11\n",
 	  NULL, "weight = 11", "from 1 to 10" },
 	{ "required not yes/no", "scenarios/04-product-design.ini", BASE_SCENARIO4, "required = no",
@@ -460,6 +475,11 @@ static void test_fixture_values(void **state)
 	assert_int_equal(scenario->items[1].choice_count, 3);
 	assert_string_equal(scenario->items[1].choices[0], "全部");
 	assert_string_equal(scenario->items[1].choices[1], "部分");
+	assert_non_null(scenario->items[1].choice_values);
+	assert_float_equal(scenario->items[1].choice_values[0], 1.0, 1e-9);
+	assert_float_equal(scenario->items[1].choice_values[1], 0.5, 1e-9);
+	assert_float_equal(scenario->items[1].choice_values[2], 0.0, 1e-9);
+	assert_null(scenario->items[0].choice_values);
 	assert_string_equal(scenario->items[2].unit, "个");
 	assert_false(scenario->items[2].required);
 	assert_null(scenario->items[2].text_en);

@@ -1,4 +1,5 @@
-/* Unit tests of src/core/spotcheck.c: the fair draw and the scores. */
+/* Unit tests of src/core/spotcheck.c: the fair draw, the scores and the
+ * measures before and after. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -109,6 +110,151 @@ static void test_scores(void **state)
 	}
 }
 
+/* Items met to a degree: a choice's value, a measure improved (1) or not
+ * (0), beside check answers; values outside 0..1 are left out. */
+static void test_score_values(void **state)
+{
+	static const struct {
+		enum answer answer; /* of a check item of weight 3 */
+		double value;       /* of an item of weight 2 */
+		double percent;
+	} table[] = {
+		{ ANSWER_YES, 1.0, 100.0 },  /* 全部应用 */
+		{ ANSWER_YES, 0.5, 80.0 },   /* 部分应用: half its weight lost */
+		{ ANSWER_YES, 0.0, 60.0 },   /* 未应用: its whole weight lost */
+		{ ANSWER_PARTIAL, 0.0, 30.0 },
+		{ ANSWER_NA, 0.5, 50.0 },
+		{ ANSWER_YES, 1.5, 100.0 },  /* out of range: left out */
+		{ ANSWER_NO, -1.0, 0.0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(table); i++) {
+		struct score score = { 0 };
+
+		score_add(&score, table[i].answer, 3);
+		score_add_value(&score, table[i].value, 2);
+		score_finish(&score);
+		assert_float_equal(score.percent, table[i].percent, 0.001);
+	}
+}
+
+static void test_measure_parse(void **state)
+{
+	struct measure m;
+
+	(void)state;
+	assert_true(measure_parse("18|12", &m));
+	assert_true(m.has_before);
+	assert_float_equal(m.before, 18.0, 1e-9);
+	assert_float_equal(m.after, 12.0, 1e-9);
+	assert_true(measure_parse("0.82", &m)); /* a lone figure, as kept before */
+	assert_false(m.has_before);
+	assert_float_equal(m.after, 0.82, 1e-9);
+	assert_true(measure_parse("-1.5|2e1", &m));
+	assert_float_equal(m.before, -1.5, 1e-9);
+	assert_float_equal(m.after, 20.0, 1e-9);
+	assert_false(measure_parse("18|", &m));
+	assert_false(measure_parse("|12", &m));
+	assert_false(measure_parse("18|12|6", &m));
+	assert_false(measure_parse("18 12", &m));
+	assert_false(measure_parse(" 18|12", &m));
+	assert_false(measure_parse("many", &m));
+	assert_false(measure_parse("nan|1", &m));
+	assert_false(measure_parse("", &m));
+	assert_false(measure_parse(NULL, &m));
+}
+
+static void test_measure_compare(void **state)
+{
+	static const struct {
+		const char *value;
+		bool lower_is_better;
+		double delta;
+		bool has_percent;
+		double percent;
+		bool improved;
+	} table[] = {
+		{ "18|12", true, -6.0, true, -100.0 / 3.0, true },   /* 18 → 12 months, lower is better */
+		{ "18|12", false, -6.0, true, -100.0 / 3.0, false }, /* higher is better: not improved */
+		{ "80|95", false, 15.0, true, 18.75, true },
+		{ "80|95", true, 15.0, true, 18.75, false },
+		{ "7|7", true, 0.0, true, 0.0, false },              /* unchanged is not improved */
+		{ "7|7", false, 0.0, true, 0.0, false },
+		{ "0|5", false, 5.0, false, 0.0, true },             /* no percent of 0 */
+		{ "-4|-2", false, 2.0, true, 50.0, true },           /* percent of |before| */
+	};
+	struct measure_change c;
+	struct measure m;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(table); i++) {
+		assert_true(measure_parse(table[i].value, &m));
+		assert_true(measure_compare(&m, table[i].lower_is_better, &c));
+		assert_float_equal(c.delta, table[i].delta, 1e-9);
+		assert_int_equal(c.has_percent, table[i].has_percent);
+		assert_float_equal(c.percent, table[i].percent, 1e-9);
+		assert_int_equal(c.improved, table[i].improved);
+	}
+	assert_true(measure_parse("12", &m));
+	assert_false(measure_compare(&m, true, &c));
+}
+
+static void test_measure_text(void **state)
+{
+	static const struct {
+		const char *value, *unit;
+		bool lower_is_better;
+		const char *text;
+	} table[] = {
+		{ "18|12", "个月", true, "18 → 12 个月 (−6, −33%), better" },
+		{ "18|12", "个月", false, "18 → 12 个月 (−6, −33%), not better" },
+		{ "0.82|0.75", "吨二氧化碳当量/万元", true, "0.82 → 0.75 吨二氧化碳当量/万元 (−0.07, −8.5%), better" },
+		{ "80|95", "%", false, "80 → 95 % (+15, +19%), better" },
+		{ "0|5", "", false, "0 → 5 (+5), better" },
+		{ "7|7", NULL, true, "7 → 7 (0, 0%), not better" },
+		{ "0.82", "吨", true, "0.82 吨" },
+		{ "1234567|1000000", "元", true, "1234567 → 1000000 元 (−234567, −19%), better" },
+	};
+	struct measure m;
+	char text[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(table); i++) {
+		assert_true(measure_parse(table[i].value, &m));
+		measure_text(&m, table[i].unit, table[i].lower_is_better, text, sizeof(text));
+		assert_string_equal(text, table[i].text);
+	}
+}
+
+static void test_measure_short(void **state)
+{
+	static const struct {
+		const char *value;
+		bool lower_is_better;
+		const char *text;
+	} table[] = {
+		{ "18|12", true, "−33% better" },
+		{ "18|12", false, "−33% not better" },
+		{ "0.82|0.75", true, "−8.5% better" },
+		{ "0|5", false, "+5 better" },
+		{ "12", true, "12 天" },
+	};
+	struct measure m;
+	char text[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(table); i++) {
+		assert_true(measure_parse(table[i].value, &m));
+		measure_short(&m, "天", table[i].lower_is_better, text, sizeof(text));
+		assert_string_equal(text, table[i].text);
+	}
+}
+
 static void test_answer_names(void **state)
 {
 	(void)state;
@@ -128,6 +274,11 @@ int main(void)
 		cmocka_unit_test(test_draw_is_fair),
 		cmocka_unit_test(test_draw_refuses),
 		cmocka_unit_test(test_scores),
+		cmocka_unit_test(test_score_values),
+		cmocka_unit_test(test_measure_parse),
+		cmocka_unit_test(test_measure_compare),
+		cmocka_unit_test(test_measure_text),
+		cmocka_unit_test(test_measure_short),
 		cmocka_unit_test(test_answer_names),
 	};
 
