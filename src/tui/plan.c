@@ -76,6 +76,7 @@ static enum status plan_open(struct tui *tui, struct view *view, struct error *e
 		return STATUS_ERR_NOMEM;
 	snprintf(f->case_id, sizeof(f->case_id), "%s", view->arg);
 	form_init(&f->form);
+	f->form.pops = false; /* plan_key pops it once seed_hint is done with it */
 	date_format(store_today(tui->store), today);
 	/* L10N: labels of the planning form */
 	form_set_check(&f->form, form_add(&f->form, FORM_TEXT, _("Date"), today), form_check_date);
@@ -170,6 +171,10 @@ static bool plan_key(struct tui *tui, struct view *view, enum action action, int
 
 	if (!form_key(tui, &f->form, action, code, ch, &pressed))
 		return false;
+	if (f->form.leaving) { /* the form is left: nothing of it may be touched after the pop */
+		tui_pop(tui); /* frees f */
+		return true;
+	}
 	seed_hint(f);
 	if (pressed == ROW_PLAN)
 		plan(tui, f);
