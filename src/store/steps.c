@@ -194,7 +194,8 @@ static enum status record_step(struct store *store, const struct forms *forms, c
 			{ "to_state", to }, { "kind", kind }, { "actor", store_actor(store) },
 			{ "on_date", on_text }, { "note", note }, { "created_at", now }, { "document", document },
 		};
-		status = store_insert(store, "events", event, fields, 10, err);
+		/* a document only when there is one: the history shows no empty row */
+		status = store_insert(store, "events", event, fields, document ? 10 : 9, err);
 	}
 	if (!status)
 		status = store_update(store, "cases", id, "state", to, err);
