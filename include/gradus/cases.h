@@ -64,6 +64,13 @@ size_t case_steps_from(const struct level *level, const char *state, const struc
 enum status case_take_step(struct store *store, const struct forms *forms, const char *case_id,
 			   const char *step, struct date on, const char *note, const char *expected_state,
 			   struct error *err);
+/* The same for a step taken by a document: document is its number (文号),
+ * dated on; a step may require a reason (note) and a document, and the
+ * end of the public notice with every objection resolved (the forms'
+ * `requires`): what is missing is named in the refusal. */
+enum status case_take_step_by(struct store *store, const struct forms *forms, const char *case_id,
+			      const char *step, struct date on, const char *note, const char *document,
+			      const char *expected_state, struct error *err);
 
 /* The fields a person edits on a case, by name: enterprise, credit_code,
  * region, industry, contact, factory, address, year, maturity (score 0-5,

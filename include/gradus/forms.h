@@ -60,6 +60,15 @@ struct level_step {
 	char **roles;
 	size_t role_count;
 	char *event;          /* may be NULL */
+	unsigned requires;    /* STEP_NEEDS_*: what the step needs before it is taken */
+};
+
+/* A step's `requires` words: a reason (the note), the issuing document's
+ * number (文号), the public notice ended with every objection resolved. */
+enum {
+	STEP_NEEDS_REASON = 1u << 0,
+	STEP_NEEDS_DOCUMENT = 1u << 1,
+	STEP_NEEDS_NOTICE_ENDED = 1u << 2,
 };
 
 struct material {

@@ -185,6 +185,7 @@ enum status store_case_count(struct store *store, const struct case_query *query
 /* One case with its timeline, for the case screen and `case show`. */
 struct case_event {
 	char *step, *from_state, *to_state, *kind, *actor, *on_date, *note;
+	char *document; /* the issuing document's number (文号), or NULL */
 };
 
 struct case_material {

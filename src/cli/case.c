@@ -7,6 +7,7 @@
 #include "gradus/cli.h"
 #include "gradus/clock.h"
 #include "gradus/i18n.h"
+#include "gradus/objections.h"
 
 #define PAGE 256
 
@@ -18,7 +19,9 @@ static int usage(void)
 			  "         [--cultivation-start DATE] [--note TEXT]\n"
 			  "       gradus case list [--search TEXT] [--format tsv|json]\n"
 			  "       gradus case show ID|NUMBER [--format tsv|json]\n"
-			  "       gradus case advance ID|NUMBER STEP [--on DATE] [--note TEXT]\n"
+			  "       gradus case advance ID|NUMBER STEP [--on DATE] [--note TEXT] [--doc 文号]\n"
+			  "       gradus case objection ID|NUMBER add --by NAME [--on DATE] TEXT\n"
+			  "       gradus case objection ID|NUMBER resolve N [--on DATE] [--by NAME] --outcome TEXT\n"
 			  "       gradus case set ID|NUMBER FIELD VALUE [--expect OLD]\n"
 			  "       gradus case material ID|NUMBER MATERIAL [--received DATE | --missing]"));
 	return 2;
@@ -190,13 +193,35 @@ static void show_lists_json(const struct forms *forms, const struct case_detail 
 		json_field("kind", e->kind, &first);
 		json_field("actor", e->actor, &first);
 		json_field("note", e->note, &first);
+		json_field("document", e->document, &first);
+		printf("}");
+	}
+	printf("]");
+}
+
+static void objections_json(const struct objection *list, size_t count)
+{
+	size_t i;
+
+	printf(", \"objections\": [");
+	for (i = 0; i < count; i++) {
+		bool first = true;
+
+		printf("%s{\"number\": %zu", i ? ", " : "", i + 1);
+		first = false;
+		json_field("raised_by", list[i].raised_by, &first);
+		json_field("raised_on", list[i].raised_on, &first);
+		json_field("text", list[i].text, &first);
+		json_field("resolved_by", list[i].resolved_by, &first);
+		json_field("resolved_on", list[i].resolved_on, &first);
+		json_field("outcome", list[i].outcome, &first);
 		printf("}");
 	}
 	printf("]");
 }
 
 static void show_json(const struct forms *forms, const struct case_detail *d, const struct case_dates *c,
-		      struct date today)
+		      struct date today, const struct objection *objections, size_t objection_count)
 {
 	char centi[16];
 	bool first = true;
@@ -231,6 +256,7 @@ static void show_json(const struct forms *forms, const struct case_detail *d, co
 	json_field("next_due", d->row.next_due, &first);
 	json_field("note", d->note, &first);
 	show_lists_json(forms, d);
+	objections_json(objections, objection_count);
 	printf("}\n");
 }
 
@@ -244,7 +270,8 @@ static void tsv_date(const char *name, struct date d, bool applies)
 	printf("%s\t%s\n", name, text);
 }
 
-static void show_tsv(const struct case_detail *d, const struct case_dates *c, struct date today)
+static void show_tsv(const struct case_detail *d, const struct case_dates *c, struct date today,
+		     const struct objection *objections, size_t objection_count)
 {
 	char text[160];
 	bool valid;
@@ -276,24 +303,40 @@ static void show_tsv(const struct case_detail *d, const struct case_dates *c, st
 	for (i = 0; i < d->scenario_count; i++)
 		printf("%s%d", i ? "," : "", d->scenarios[i]);
 	printf("\n");
-	for (i = 0; i < d->event_count; i++)
-		printf("event\t%s\t%s\t%s\t%s\t%s\n", d->events[i].on_date, d->events[i].step, d->events[i].to_state,
+	for (i = 0; i < d->event_count; i++) {
+		printf("event\t%s\t%s\t%s\t%s\t%s", d->events[i].on_date, d->events[i].step, d->events[i].to_state,
 		       d->events[i].actor, cli_tsv(d->events[i].note));
+		/* a step taken by a document: its number (文号), a sixth column */
+		if (d->events[i].document)
+			printf("\t%s", cli_tsv(d->events[i].document));
+		printf("\n");
+	}
+	for (i = 0; i < objection_count; i++)
+		printf("objection\t%zu\t%s\t%s\t%s\t%s\t%s\t%s\n", i + 1, objections[i].raised_on,
+		       cli_tsv(objections[i].raised_by), cli_tsv(objections[i].text), cli_tsv(objections[i].resolved_on),
+		       cli_tsv(objections[i].resolved_by), cli_tsv(objections[i].outcome));
 }
 
 static int case_show(struct store *store, const struct forms *forms, const char *key, bool json)
 {
+	struct objection *objections = NULL;
 	struct case_detail d;
 	struct case_dates c;
 	struct error err = { "" };
+	size_t count = 0;
 
 	if (store_case_detail(store, key, &d, &err))
 		return fail(&err);
+	if (objections_of_case(store, d.row.id, &objections, &count, &err)) {
+		case_detail_clear(&d);
+		return fail(&err);
+	}
 	case_dates_compute(forms, &d, &c);
 	if (json)
-		show_json(forms, &d, &c, store_today(store));
+		show_json(forms, &d, &c, store_today(store), objections, count);
 	else
-		show_tsv(&d, &c, store_today(store));
+		show_tsv(&d, &c, store_today(store), objections, count);
+	objections_free(objections, count);
 	case_detail_clear(&d);
 	return 0;
 }
@@ -403,7 +446,7 @@ static int case_add(struct store *store, const struct forms *forms, struct add_a
 
 static int case_advance(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv)
 {
-	const char *on_text = NULL, *note = NULL;
+	const char *on_text = NULL, *note = NULL, *document = NULL;
 	struct error err = { "" };
 	struct date on = cli->today;
 	struct case_detail d;
@@ -414,7 +457,8 @@ static int case_advance(struct cli *cli, struct store *store, const struct forms
 		return usage();
 	for (i = 4; i < argc && !bad; i++)
 		if (!cli_option(argc, argv, &i, "--on", &on_text, &bad) &&
-		    !cli_option(argc, argv, &i, "--note", &note, &bad)) {
+		    !cli_option(argc, argv, &i, "--note", &note, &bad) &&
+		    !cli_option(argc, argv, &i, "--doc", &document, &bad)) {
 			cli_error(_("case advance: unknown argument %s"), argv[i]);
 			return 2;
 		}
@@ -427,7 +471,7 @@ static int case_advance(struct cli *cli, struct store *store, const struct forms
 		cli_error("%s", err.message);
 		return 2;
 	}
-	if (case_take_step(store, forms, argv[2], argv[3], on, note, NULL, &err))
+	if (case_take_step_by(store, forms, argv[2], argv[3], on, note, document, NULL, &err))
 		return fail(&err);
 	if (!store_case_detail(store, argv[2], &d, &err)) {
 		printf("%s\t%s\n", d.row.number, d.row.state);
@@ -491,6 +535,93 @@ static int case_material(struct cli *cli, struct store *store, const struct form
 	return 0;
 }
 
+/* --on DATE (by default today), checked as case advance checks it. */
+static int objection_date(struct cli *cli, const char *on_text, struct date *on)
+{
+	struct error err = { "" };
+
+	*on = cli->today;
+	if (cli_date_argument("--on", on_text, on))
+		return 2;
+	if (!on_text && date_check_range(_("--on (by default --today or GRADUS_TODAY)"), *on, clock_today(), &err)) {
+		cli_error("%s", err.message);
+		return 2;
+	}
+	return 0;
+}
+
+static int objection_add_command(struct cli *cli, struct store *store, const struct forms *forms, int argc,
+				 char **argv)
+{
+	const char *by = NULL, *on_text = NULL, *text = NULL;
+	struct error err = { "" };
+	struct date on;
+	bool bad = false;
+	int i, number = 0;
+
+	for (i = 4; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--by", &by, &bad) && !cli_option(argc, argv, &i, "--on", &on_text, &bad)) {
+			if (text || argv[i][0] == '-') {
+				cli_error(_("case objection add: unknown argument %s"), argv[i]);
+				return 2;
+			}
+			text = argv[i];
+		}
+	if (bad)
+		return 2;
+	if (!by || !text) {
+		cli_error("%s", _("case objection add needs --by NAME (who raised it) and the objection's text"));
+		return 2;
+	}
+	if (objection_date(cli, on_text, &on))
+		return 2;
+	if (objection_add(store, forms, argv[2], by, on, text, &number, &err))
+		return fail(&err);
+	printf("%d\n", number);
+	return 0;
+}
+
+static int objection_resolve_command(struct cli *cli, struct store *store, int argc, char **argv)
+{
+	const char *by = NULL, *on_text = NULL, *outcome = NULL;
+	struct error err = { "" };
+	struct date on;
+	bool bad = false;
+	char extra;
+	int i, number;
+
+	if (argc < 5 || sscanf(argv[4], "%d%c", &number, &extra) != 1) {
+		cli_error("%s", _("case objection resolve needs the objection's number, as case show lists it"));
+		return 2;
+	}
+	for (i = 5; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--by", &by, &bad) && !cli_option(argc, argv, &i, "--on", &on_text, &bad) &&
+		    !cli_option(argc, argv, &i, "--outcome", &outcome, &bad)) {
+			cli_error(_("case objection resolve: unknown argument %s"), argv[i]);
+			return 2;
+		}
+	if (bad)
+		return 2;
+	if (!outcome) {
+		cli_error("%s", _("case objection resolve needs --outcome TEXT (how it was resolved)"));
+		return 2;
+	}
+	if (objection_date(cli, on_text, &on))
+		return 2;
+	if (objection_resolve(store, argv[2], number, by, on, outcome, &err))
+		return fail(&err);
+	return 0;
+}
+
+static int case_objection(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv)
+{
+	if (argc >= 4 && !strcmp(argv[3], "add"))
+		return objection_add_command(cli, store, forms, argc, argv);
+	if (argc >= 4 && !strcmp(argv[3], "resolve"))
+		return objection_resolve_command(cli, store, argc, argv);
+	return usage();
+}
+
 static int case_list_command(struct store *store, int argc, char **argv)
 {
 	const char *search = NULL;
@@ -526,12 +657,14 @@ static int run(struct cli *cli, struct store *store, const struct forms *forms, 
 		return case_advance(cli, store, forms, argc, argv);
 	if (!strcmp(argv[1], "set"))
 		return case_set(store, forms, argc, argv);
+	if (!strcmp(argv[1], "objection"))
+		return case_objection(cli, store, forms, argc, argv);
 	return case_material(cli, store, forms, argc, argv);
 }
 
 int cli_case(struct cli *cli, int argc, char **argv)
 {
-	static const char *const subcommands[] = { "add", "list", "show", "advance", "set", "material" };
+	static const char *const subcommands[] = { "add", "list", "show", "advance", "set", "material", "objection" };
 	struct store *store = NULL;
 	struct forms *forms = NULL;
 	struct add_args add;

@@ -22,11 +22,15 @@ static const char *const roles[] = { "admin", "clerk", "inspector", "secretary",
 
 static const char *const events[] = {
 	"applied", "recommended", "certified", "review_filed", "review_passed", "review_failed",
-	"cancelled", "cultivation_started", "acceptance_filed", "notice_started", "published", NULL,
+	"cancelled", "cultivation_started", "acceptance_filed", "notice_started", "published", "revoked",
+	"withdrawn", NULL,
 };
 
 static const char *const state_keys[] = { "zh", "en", "final", NULL };
-static const char *const step_keys[] = { "zh", "en", "from", "to", "roles", "event", NULL };
+static const char *const step_keys[] = { "zh", "en", "from", "to", "roles", "event", "requires", NULL };
+
+/* In the order of the STEP_NEEDS_* bits. */
+static const char *const requirements[] = { "reason", "document", "notice_ended", NULL };
 
 void forms_level_free(struct level *level)
 {
@@ -279,6 +283,32 @@ static enum status load_transition(const struct ini_doc *doc, const struct ini_s
 	return status;
 }
 
+static enum status load_requires(const struct ini_doc *doc, const struct ini_section *section,
+				 struct level_step *step, struct error *err)
+{
+	const struct ini_entry *entry = ini_get(section, "requires");
+	enum status status = STATUS_OK;
+	char **words = NULL, expected[128];
+	size_t count = 0, i;
+	int k;
+
+	if (!entry || !entry->value[0])
+		return STATUS_OK;
+	status = ini_split(doc, entry, '|', &words, &count, err);
+	for (i = 0; !status && i < count; i++) {
+		k = forms_word_index(requirements, words[i]);
+		if (k >= 0) {
+			step->requires |= 1u << k;
+			continue;
+		}
+		forms_join_words(requirements, expected, sizeof(expected));
+		status = forms_fail(err, doc->path, entry->line, _("step '%s': unknown requirement '%s'; expected one of %s"),
+				    step->key, words[i], expected);
+	}
+	forms_strings_free(words, count);
+	return status;
+}
+
 static enum status load_step(const struct ini_doc *doc, const struct ini_section *section,
 			     const struct level *level, struct level_step *step, struct error *err)
 {
@@ -306,6 +336,8 @@ static enum status load_step(const struct ini_doc *doc, const struct ini_section
 		status = ini_word(doc, section, "event", events, &index, err);
 	if (!status && event && event->value[0])
 		status = ini_string(doc, section, "event", false, &step->event, err);
+	if (!status)
+		status = load_requires(doc, section, step, err);
 	return status;
 }
 

@@ -197,7 +197,8 @@ const char *label_table(const char *table)
 		{ "progress_reports", N_("progress report") }, { "kpis", N_("KPI") }, { "kpi_values", N_("KPI value") },
 		{ "cultivation_plans", N_("construction plan") }, { "users", N_("user") }, { "attachments", N_("file") },
 		{ "check_items", N_("checklist item") }, { "check_scenarios", N_("checked scenario") },
-		{ "check_inspectors", N_("check's inspector") }, { "readiness", N_("readiness") }, { NULL, NULL },
+		{ "check_inspectors", N_("check's inspector") }, { "readiness", N_("readiness") },
+		{ "objections", N_("objection") }, { NULL, NULL },
 	};
 
 	return lookup(tables, "table", table);
@@ -265,6 +266,13 @@ static const struct label fields[] = {
 	{ "panel_notes.scenario", N_("Note's scenario") }, { "panel_notes.criterion", N_("Criterion") },
 	{ "panel_notes.note", N_("Expert's note") }, { "panel_notes.written_by", N_("Written by") },
 	{ "panel_notes.written_at", N_("Written at") },
+	{ "events.document", N_("Document number") },
+	{ "objections.case_id", N_("Objection's case") }, { "objections.raised_by", N_("Objection raised by") },
+	{ "objections.raised_on", N_("Objection raised on") }, { "objections.text", N_("Objection") },
+	{ "objections.resolved_by", N_("Objection resolved by") },
+	{ "objections.resolved_on", N_("Objection resolved on") }, { "objections.outcome", N_("Outcome") },
+	{ "objections.recorded_by", N_("Objection recorded by") },
+	{ "objections.created_at", N_("Objection recorded") },
 	{ NULL, NULL },
 };
 

@@ -91,7 +91,8 @@ static const char *inspectors_text(struct doc *d, const struct check_view *v)
 	return doc_or_dash(text);
 }
 
-static void write_head(struct doc *d, const struct forms *forms, const struct check_view *v)
+static void write_head(struct doc *d, const struct forms *forms, const struct check_view *v,
+		       const struct case_detail *c)
 {
 	const struct level *level = forms ? forms_level(forms, v->level ? v->level : "") : NULL;
 
@@ -105,6 +106,7 @@ static void write_head(struct doc *d, const struct forms *forms, const struct ch
 	if (*v->expires_on)
 		/* L10N: the last day the case's certification is valid (有效期至) */
 		doc_field(d, R_("Valid through"), v->expires_on);
+	doc_case_ended(d, forms, c);
 	doc_field(d, R_("Planned on"), v->planned_on);
 	doc_field(d, R_("Status"), label_check_status(v->status));
 	doc_field(d, R_("Inspectors"), inspectors_text(d, v));
@@ -288,6 +290,7 @@ enum status report_check(struct store *store, const struct forms *forms, const c
 			 enum report_format format, FILE *out, struct error *err)
 {
 	struct check_view v;
+	struct case_detail c;
 	struct doc d = { 0 };
 	char id[33];
 	enum status status;
@@ -295,8 +298,12 @@ enum status report_check(struct store *store, const struct forms *forms, const c
 
 	if ((status = check_resolve(store, check_key, id, err)) || (status = check_load(store, id, &v, err)))
 		return status;
+	if ((status = store_case_detail(store, v.case_number, &c, err))) {
+		check_view_clear(&v);
+		return status;
+	}
 	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Spot-check report"), v.number));
-	write_head(&d, forms, &v);
+	write_head(&d, forms, &v, &c);
 	for (i = 0; i < v.scenario_count; i++)
 		write_scenario(&d, &v, &v.scenarios[i]);
 	write_findings(&d, &v);
@@ -309,6 +316,7 @@ enum status report_check(struct store *store, const struct forms *forms, const c
 		error_set(err, status, "writing the report of %s: %s", v.number, errno ? strerror(errno) : "write error");
 	else if (status)
 		error_set(err, status, "the report of %s: %s", v.number, status_message(status));
+	case_detail_clear(&c);
 	check_view_clear(&v);
 	return status;
 }

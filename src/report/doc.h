@@ -56,6 +56,11 @@ const char *doc_time(struct doc *d, const char *utc);
 
 /* text, or "-" when it is NULL or empty. */
 const char *doc_or_dash(const char *text);
+struct case_detail;
+struct forms;
+/* A field "Certification ended" when the case's certification was revoked
+ * or withdrawn: the step, its date, document (文号) and reason. */
+void doc_case_ended(struct doc *d, const struct forms *forms, const struct case_detail *c);
 /* The label of a known key in a table of { key, label } ("yes" -> "是 yes"),
  * else the key itself (or "-"). */
 const char *doc_label(const char *const (*labels)[2], size_t count, const char *key);

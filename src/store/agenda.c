@@ -186,9 +186,21 @@ static const char *const cultivation_sql =
 	" JOIN cases c ON c.id = x.case_id JOIN factories fa ON fa.id = c.factory_id"
 	" JOIN enterprises e ON e.id = fa.enterprise_id ORDER BY x.due_on, c.number";
 
-/* Rows of findings_sql or cultivation_sql (the kind in column 8, or "finding"). */
-static enum status add_rows(struct store *store, const char *sql, const char *horizon, struct date today,
-			    struct agenda_item **items, size_t *count, size_t *capacity, struct error *err)
+/* Whether the case stands in a final state: closed (revoked, withdrawn,
+ * cancelled, rejected), with nothing more due. */
+static bool closed(const struct forms *forms, const char *level_key, const char *state_key)
+{
+	const struct level *level = level_key ? forms_level(forms, level_key) : NULL;
+	const struct level_state *state = level && state_key ? forms_level_state(level, state_key) : NULL;
+
+	return state && state->final;
+}
+
+/* Rows of findings_sql or cultivation_sql (the kind in column 8, or
+ * "finding"), but for closed cases. */
+static enum status add_rows(struct store *store, const struct forms *forms, const char *sql, const char *horizon,
+			    struct date today, struct agenda_item **items, size_t *count, size_t *capacity,
+			    struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
@@ -200,6 +212,8 @@ static enum status add_rows(struct store *store, const char *sql, const char *ho
 	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
 		struct agenda_item *item;
 
+		if (closed(forms, (const char *)sqlite3_column_text(stmt, 5), (const char *)sqlite3_column_text(stmt, 6)))
+			continue;
 		if ((status = store_grow((void **)items, capacity, *count, sizeof(**items))))
 			break;
 		item = &(*items)[(*count)++];
@@ -245,9 +259,9 @@ enum status case_agenda(struct store *store, const struct forms *forms, struct d
 	}
 	free(ids);
 	if (!status)
-		status = add_rows(store, findings_sql, text, today, items, count, &capacity, err);
+		status = add_rows(store, forms, findings_sql, text, today, items, count, &capacity, err);
 	if (!status)
-		status = add_rows(store, cultivation_sql, text, today, items, count, &capacity, err);
+		status = add_rows(store, forms, cultivation_sql, text, today, items, count, &capacity, err);
 	if (status) {
 		agenda_free(*items, *count);
 		*items = NULL;

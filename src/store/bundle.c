@@ -279,6 +279,8 @@ static const char *const copy_sql[] = {
 	"INSERT INTO main.kpis SELECT * FROM office.kpis WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
 	"INSERT INTO main.kpi_values SELECT * FROM office.kpi_values WHERE kpi_id IN (SELECT id FROM main.kpis) ORDER BY rowid",
 	"INSERT INTO main.readiness SELECT * FROM office.readiness WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.objections SELECT * FROM office.objections WHERE case_id IN (SELECT id FROM temp.keep)"
+	" ORDER BY rowid",
 };
 
 const char *bundle_copy_statement(size_t i)

@@ -8,6 +8,7 @@
 #include "gradus/checks.h"
 #include "gradus/cultivation.h"
 #include "gradus/i18n.h"
+#include "gradus/objections.h"
 #include "gradus/uscc.h"
 #include "store_private.h"
 
@@ -16,6 +17,9 @@ struct demo_enterprise {
 	int year, steps, maturity_centi;
 	int scenarios[6];
 };
+
+/* The enterprise whose public notice had an objection, then resolved. */
+static const char *const demo_objected = "襄阳汉江新能源电池有限公司";
 
 static const struct demo_enterprise demo[] = {
 	{ "武汉江城精密机械有限公司", "汉南数控部件工厂", "wuhan", "通用设备制造", "basic", 2026, 1, 165, { 1, 4, 9, 12, 27 } },
@@ -93,6 +97,21 @@ static const struct level_step *forward_step(const struct level *level, const ch
 	return NULL;
 }
 
+/* An objection raised on the notice's second day by a member of the
+ * public, resolved three days later: not upheld, the certification goes on. */
+static enum status demo_objection(struct store *store, const struct forms *forms, const char *id, struct date start,
+				  struct error *err)
+{
+	int number = 0;
+	enum status status = objection_add(store, forms, id, "匿名举报（来信）", date_add_days(start, 1),
+					   "反映该企业申报的能耗数据与实际不符", &number, err);
+
+	if (!status)
+		status = objection_resolve(store, id, number, NULL, date_add_days(start, 4),
+					   "经现场核实，能耗数据有计量记录支撑，异议不成立", err);
+	return status;
+}
+
 static enum status demo_walk(struct store *store, const struct forms *forms, const struct demo_enterprise *d,
 			     const char *id, struct error *err)
 {
@@ -109,10 +128,26 @@ static enum status demo_walk(struct store *store, const struct forms *forms, con
 		if (!step || date_compare(on, today) > 0)
 			break;
 		status = case_take_step(store, forms, id, step->key, on, NULL, NULL, err);
+		if (!status && !strcmp(d->name, demo_objected) && !strcmp(step->to, "in_notice"))
+			status = demo_objection(store, forms, id, on, err);
 		visited[visited_count++] = step->to;
 		on = date_add_days(on, 41 + 7 * i);
 	}
 	return status;
+}
+
+/* 动态管理: a certification revoked a month ago by the office's document,
+ * with its reason; its validity ended that day. */
+static const char *const demo_revoked = "HB-2024-ADV-0001";
+
+static enum status demo_revocation(struct store *store, const struct forms *forms, struct error *err)
+{
+	struct date on = date_add_days(store_today(store), -30);
+	char document[64];
+
+	snprintf(document, sizeof(document), "鄂经信智能〔%d〕18号", on.year);
+	return case_take_step_by(store, forms, demo_revoked, "revoke", on,
+				 "专项抽查发现申报材料中部分场景佐证材料弄虚作假", document, "certified", err);
 }
 
 /* A spot check under way: two inspectors, the first scenario half walked
@@ -320,6 +355,8 @@ enum status case_create_demo(struct store *store, const struct forms *forms, str
 		if (!status)
 			status = demo_walk(store, forms, d, id, err);
 	}
+	if (!status)
+		status = demo_revocation(store, forms, err);
 	store->actor = actor;
 	if (!status)
 		status = demo_check(store, forms, actor, err);

@@ -17,7 +17,7 @@ static const char *const detail_sql =
 static const char *const scenarios_sql =
 	"SELECT scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
 static const char *const events_sql =
-	"SELECT step, from_state, to_state, kind, actor, on_date, note FROM events"
+	"SELECT step, from_state, to_state, kind, actor, on_date, note, document FROM events"
 	" WHERE case_id = ?1 ORDER BY on_date, created_at, rowid";
 
 static const char *const materials_sql =
@@ -88,6 +88,7 @@ static enum status load_events(struct store *store, struct case_detail *d, struc
 		e->actor = store_column_dup(stmt, 4, &status);
 		e->on_date = store_column_dup(stmt, 5, &status);
 		e->note = store_column_dup(stmt, 6, &status);
+		e->document = store_column_dup(stmt, 7, &status);
 	}
 	sqlite3_reset(stmt);
 	return status;
@@ -154,6 +155,7 @@ void case_detail_clear(struct case_detail *d)
 		free(d->events[i].actor);
 		free(d->events[i].on_date);
 		free(d->events[i].note);
+		free(d->events[i].document);
 	}
 	free(d->events);
 	for (i = 0; i < d->material_count; i++) {

@@ -354,6 +354,19 @@ static const char *const migrations[] = {
 	"CREATE INDEX panels_chair ON panels (chair_id);"
 	"CREATE INDEX panel_members_expert ON panel_members (expert_id);"
 	"CREATE INDEX panel_notes_expert ON panel_notes (expert_id);",
+	/* 15: dynamic management and the public notice (objections.c). A step
+	 * taken by a document (a revocation) keeps its number (文号) on its
+	 * event, dated by the event's on_date; the objections raised in a
+	 * notice: who raised it, when and what, and who resolved it, when and
+	 * how. */
+	"ALTER TABLE events ADD COLUMN document TEXT;"
+	"CREATE TABLE objections ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  raised_by TEXT NOT NULL, raised_on TEXT NOT NULL, text TEXT NOT NULL,"
+	"  resolved_by TEXT, resolved_on TEXT, outcome TEXT,"
+	"  recorded_by TEXT NOT NULL, created_at TEXT NOT NULL);"
+	"CREATE INDEX objections_case ON objections (case_id, raised_on);",
 };
 
 int schema_latest_version(void)
@@ -400,6 +413,9 @@ static const char *const case_scenario_fields[] = { "case_id", "scenario", NULL 
 static const char *const case_material_fields[] = { "case_id", "material", "received_on", NULL };
 static const char *const event_fields[] = {
 	"case_id", "step", "from_state", "to_state", "kind", "actor", "on_date", "note",
+	"created_at", "document", NULL };
+static const char *const objection_fields[] = {
+	"case_id", "raised_by", "raised_on", "text", "resolved_by", "resolved_on", "outcome", "recorded_by",
 	"created_at", NULL };
 static const char *const user_fields[] = { "login", "role", "name", "created_at", NULL };
 
@@ -488,6 +504,7 @@ static const struct schema_table tables[] = {
 	{ "case_scenarios", case_scenario_fields },
 	{ "case_materials", case_material_fields },
 	{ "events", event_fields },
+	{ "objections", objection_fields },
 	{ "users", user_fields },
 	{ "bundles_applied", bundle_applied_fields },
 	{ "conflicts", conflict_fields },
@@ -504,7 +521,7 @@ static const char *const multiline_fields[] = {
 	"progress_reports.summary", "readiness.text", "check_scenarios.text", "check_scenarios.activities",
 	"check_scenarios.problems", "check_scenarios.technologies", "check_items.text", "check_items.text_en",
 	"conflicts.base", "conflicts.office", "conflicts.bundle", "conflicts.resolved_value", "conflicts.reason",
-	NULL,
+	"objections.text", "objections.outcome", NULL,
 };
 
 bool schema_is_multiline(const char *table, const char *field)

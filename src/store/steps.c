@@ -9,6 +9,7 @@
 #include "gradus/deadlines.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
+#include "gradus/objections.h"
 #include "cases_private.h"
 #include "store_private.h"
 
@@ -145,6 +146,10 @@ static enum status apply_event(struct store *store, const struct level *level, c
 		return set_date(store, id, "expires_on", deadline_extended_expiry(rules, old), err);
 	if (!strcmp(kind, "cultivation_started"))
 		return set_date(store, id, "cultivation_starts_on", on, err);
+	/* A revocation or a withdrawal ends validity on its day. */
+	if ((!strcmp(kind, "revoked") || !strcmp(kind, "withdrawn")) && d->expires_on &&
+	    !date_parse(d->expires_on, &old, NULL) && date_compare(on, old) < 0)
+		return set_date(store, id, "expires_on", on, err);
 	return STATUS_OK;
 }
 
@@ -168,9 +173,9 @@ static enum status update_next_due(struct store *store, const struct forms *form
 	return status;
 }
 
-enum status case_record_step(struct store *store, const struct forms *forms, const struct level *level,
-			     const char *id, const char *step, const char *to, const char *kind, struct date on,
-			     const char *note, struct error *err)
+static enum status record_step(struct store *store, const struct forms *forms, const struct level *level,
+			       const char *id, const char *step, const char *to, const char *kind, struct date on,
+			       const char *note, const char *document, struct error *err)
 {
 	char event[33], now[STORE_TIMESTAMP_SIZE], on_text[DATE_TEXT_SIZE];
 	struct case_detail d;
@@ -187,9 +192,10 @@ enum status case_record_step(struct store *store, const struct forms *forms, con
 		struct field_value fields[] = {
 			{ "case_id", id }, { "step", step }, { "from_state", d.row.state },
 			{ "to_state", to }, { "kind", kind }, { "actor", store_actor(store) },
-			{ "on_date", on_text }, { "note", note }, { "created_at", now },
+			{ "on_date", on_text }, { "note", note }, { "created_at", now }, { "document", document },
 		};
-		status = store_insert(store, "events", event, fields, 9, err);
+		/* a document only when there is one: the history shows no empty row */
+		status = store_insert(store, "events", event, fields, document ? 10 : 9, err);
 	}
 	if (!status)
 		status = store_update(store, "cases", id, "state", to, err);
@@ -204,9 +210,77 @@ enum status case_record_step(struct store *store, const struct forms *forms, con
 	return status;
 }
 
+enum status case_record_step(struct store *store, const struct forms *forms, const struct level *level,
+			     const char *id, const char *step, const char *to, const char *kind, struct date on,
+			     const char *note, struct error *err)
+{
+	return record_step(store, forms, level, id, step, to, kind, on, note, NULL, err);
+}
+
+static bool blank(const char *text)
+{
+	for (; text && *text; text++)
+		if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r')
+			return false;
+	return true;
+}
+
+/* A reason and a document number, when the step requires them: what is
+ * missing is named. */
+static enum status check_given(const struct level_step *step, const char *note, const char *document,
+			       struct error *err)
+{
+	bool no_reason = (step->requires & STEP_NEEDS_REASON) && blank(note);
+	bool no_document = (step->requires & STEP_NEEDS_DOCUMENT) && blank(document);
+
+	if (no_reason && no_document)
+		/* L10N: a step's name; --note and --doc are the options of case advance */
+		return error_set(err, STATUS_ERR_INVALID, _("step '%s' needs a reason (--note) and the issuing document's "
+				 "number, 文号 (--doc); neither was given"), label_pick(step->zh, step->en));
+	if (no_reason)
+		return error_set(err, STATUS_ERR_INVALID, _("step '%s' needs a reason (--note); none was given"),
+				 label_pick(step->zh, step->en));
+	if (no_document)
+		return error_set(err, STATUS_ERR_INVALID,
+				 _("step '%s' needs the issuing document's number, 文号 (--doc), e.g. 鄂经信智能〔2027〕12号; "
+				   "none was given"), label_pick(step->zh, step->en));
+	return STATUS_OK;
+}
+
+/* 公示无异议: the notice's last day has passed by `on` and every objection
+ * raised in it is resolved. */
+static enum status check_notice(struct store *store, const struct forms *forms, const struct case_detail *d,
+				const struct level_step *step, struct date on, struct error *err)
+{
+	char end[DATE_TEXT_SIZE], first[DATE_TEXT_SIZE];
+	struct case_dates c;
+	enum status status;
+	int open = 0;
+
+	if (!(step->requires & STEP_NEEDS_NOTICE_ENDED))
+		return STATUS_OK;
+	case_dates_compute(forms, d, &c);
+	date_format(c.notice_ends_on, end);
+	date_format(date_add_days(c.notice_ends_on, 1), first);
+	if (c.in_notice && date_compare(on, c.notice_ends_on) <= 0)
+		/* L10N: the notice's last day, the step's name, the first day it may be taken */
+		return error_set(err, STATUS_ERR_INVALID,
+				 _("the public notice runs through %s: step '%s' may be taken from %s"), end,
+				 label_pick(step->zh, step->en), first);
+	status = objections_open(store, d->row.id, &open, err);
+	if (!status && open > 0)
+		status = error_set(err, STATUS_ERR_INVALID,
+				   ngettext("%d objection raised in the public notice is not resolved; resolve it first: "
+					    "gradus case objection %s resolve N --outcome TEXT",
+					    "%d objections raised in the public notice are not resolved; resolve them first: "
+					    "gradus case objection %s resolve N --outcome TEXT", (unsigned long)open),
+				   open, d->row.number);
+	return status;
+}
+
 static enum status take_step(struct store *store, const struct forms *forms, const char *key,
-			     const char *step_key, struct date on, const char *note, const char *expected,
-			     struct error *err)
+			     const char *step_key, struct date on, const char *note, const char *document,
+			     const char *expected, struct error *err)
 {
 	const struct level_step *step;
 	const struct level *level;
@@ -230,22 +304,32 @@ static enum status take_step(struct store *store, const struct forms *forms, con
 		status = refuse_step(level, d.row.state, step_key, err);
 	else if (!case_may_take(store, step))
 		status = refuse_role(store, step, err);
+	else if (!(status = check_given(step, note, document, err)))
+		status = check_notice(store, forms, &d, step, on, err);
 	if (!status)
-		status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event, on, note, err);
+		status = record_step(store, forms, level, d.row.id, step->key, step->to, step->event, on, note,
+				     blank(document) ? NULL : document, err);
 	case_detail_clear(&d);
 	return status;
+}
+
+enum status case_take_step_by(struct store *store, const struct forms *forms, const char *case_id,
+			      const char *step, struct date on, const char *note, const char *document,
+			      const char *expected_state, struct error *err)
+{
+	enum status status = store_begin(store, err);
+
+	if (status)
+		return status;
+	status = take_step(store, forms, case_id, step, on, note, document, expected_state, err);
+	return store_finish(store, status, err);
 }
 
 enum status case_take_step(struct store *store, const struct forms *forms, const char *case_id,
 			   const char *step, struct date on, const char *note, const char *expected_state,
 			   struct error *err)
 {
-	enum status status = store_begin(store, err);
-
-	if (status)
-		return status;
-	status = take_step(store, forms, case_id, step, on, note, expected_state, err);
-	return store_finish(store, status, err);
+	return case_take_step_by(store, forms, case_id, step, on, note, NULL, expected_state, err);
 }
 
 /* The clock's step out of a state: the system's cancellation. */

@@ -9,6 +9,7 @@
 #include "gradus/clock.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
+#include "gradus/objections.h"
 #include "gradus/utf8.h"
 #include "case_private.h"
 #include "checks_private.h"
@@ -70,6 +71,8 @@ struct case_screen {
 	int rows_y;                  /* the screen line of the tab's first line, as last drawn */
 	char title[160];
 	char provisional[128];       /* the timeline's name of a provisional deadline */
+	struct objection *objections; /* raised in the public notice */
+	size_t objection_count;
 };
 
 static const enum action case_hints[] = {
@@ -256,6 +259,49 @@ static void add_dates(struct tui *tui, struct case_screen *s)
 	}
 }
 
+/* The step that ended a certification (a revocation by its document, a
+ * withdrawal), with its reason. */
+static void add_ended(struct tui *tui, struct case_screen *s)
+{
+	const struct case_event *e = s->detail.event_count ? &s->detail.events[s->detail.event_count - 1] : NULL;
+	char label[96], value[256];
+
+	if (!e || !e->kind || (strcmp(e->kind, "revoked") && strcmp(e->kind, "withdrawn")) || !s->detail.certified_on)
+		return;
+	snprintf(label, sizeof(label), "%s:", case_step_name(tui, s->detail.row.level, e->step));
+	if (e->document)
+		/* L10N: a step taken by a document: date, the document's number (文号), who recorded it */
+		snprintf(value, sizeof(value), _("%s  %s  by %s"), or_dash(e->on_date), e->document, or_dash(e->actor));
+	else
+		snprintf(value, sizeof(value), _("%s  by %s"), or_dash(e->on_date), or_dash(e->actor));
+	add_labelled(s, LINE_DUE, label, value);
+	if (e->note && *e->note)
+		add_labelled(s, LINE_PLAIN, _("Reason:"), e->note);
+}
+
+/* 公示: the objections raised and how each was resolved. */
+static void add_objections(struct case_screen *s)
+{
+	size_t i;
+
+	if (!s->objection_count)
+		return;
+	add(s, LINE_PLAIN, -1, "%s", "");
+	add(s, LINE_HEADING, -1, "%s", _("Objections in the public notice"));
+	for (i = 0; i < s->objection_count; i++) {
+		const struct objection *o = &s->objections[i];
+
+		/* L10N: an objection: its number, date, who raised it, what it says */
+		add(s, LINE_PLAIN, -1, _("  %zu. %s  %s: %s"), i + 1, o->raised_on, o->raised_by, o->text);
+		if (o->resolved_on)
+			/* L10N: an objection's resolution: date, who resolved it, the outcome */
+			add(s, LINE_PLAIN, -1, _("     resolved %s by %s: %s"), o->resolved_on, or_dash(o->resolved_by),
+			    or_dash(o->outcome));
+		else
+			add(s, LINE_DUE, -1, "     %s", _("not resolved: the notice cannot end with it open"));
+	}
+}
+
 static void overview(struct tui *tui, struct case_screen *s)
 {
 	const struct case_detail *d = &s->detail;
@@ -286,6 +332,8 @@ static void overview(struct tui *tui, struct case_screen *s)
 	add_chain(tui, s, _("Certified:"), d->certified_on, d->certified_by);
 	if (d->cultivation_starts_on)
 		add_labelled(s, LINE_PLAIN, _("Cultivation started:"), d->cultivation_starts_on);
+	add_ended(tui, s);
+	add_objections(s);
 	add_dates(tui, s);
 }
 
@@ -372,6 +420,7 @@ struct dated {
 	char symbol;
 	const char *what, *who;
 	bool due;
+	const struct case_event *event; /* a step taken: its document and note follow it */
 };
 
 /* On one day: steps taken, then today, then deadlines. */
@@ -401,17 +450,27 @@ static size_t timeline_items(struct tui *tui, struct case_screen *s, struct date
 		if (!e->on_date || date_parse(e->on_date, &on, NULL))
 			continue;
 		out[n++] = (struct dated){ on, '*', case_step_name(tui, s->detail.row.level, e->step), or_dash(e->actor),
-					   false };
+					   false, e };
 	}
 	for (i = 0; i < count && n < max; i++)
 		if (!deadlines[i].done)
 			out[n++] = (struct dated){ deadlines[i].on, overdue(&deadlines[i], today) ? '!' : '#',
 						   case_due_text(deadlines[i].kind, deadlines[i].provisional, s->provisional,
 								 sizeof(s->provisional)),
-						   NULL, overdue(&deadlines[i], today) };
+						   NULL, overdue(&deadlines[i], today), NULL };
+	for (i = 0; i < s->objection_count && n + 1 < max; i++) {
+		struct date on;
+
+		/* L10N: the timeline's entries of an objection in the public notice */
+		if (!date_parse(s->objections[i].raised_on, &on, NULL))
+			out[n++] = (struct dated){ on, '*', _("Objection raised"), s->objections[i].raised_by, false, NULL };
+		if (s->objections[i].resolved_on && !date_parse(s->objections[i].resolved_on, &on, NULL))
+			out[n++] = (struct dated){ on, '*', _("Objection resolved"), or_dash(s->objections[i].resolved_by),
+						   false, NULL };
+	}
 	if (n < max)
 		/* L10N: the timeline's mark for today */
-		out[n++] = (struct dated){ today, '^', _("Today"), NULL, false };
+		out[n++] = (struct dated){ today, '^', _("Today"), NULL, false, NULL };
 	qsort(out, n, sizeof(*out), by_date);
 	return n;
 }
@@ -441,6 +500,9 @@ static void timeline(struct tui *tui, struct case_screen *s)
 			case_days_text(today, items[i].on, days, sizeof(days));
 		add(s, items[i].due ? LINE_DUE : LINE_PLAIN, -1, "%s  %c  %s%*s %s", text, items[i].symbol, items[i].what,
 		    pad > 0 ? pad : 0, "", items[i].who ? items[i].who : items[i].symbol == '^' ? "" : days);
+		if (items[i].event && items[i].event->document)
+			/* L10N: under a step taken by a document: its number (文号) and the reason */
+			add(s, LINE_DIM, -1, _("               %s  %s"), items[i].event->document, or_dash(items[i].event->note));
 	}
 }
 
@@ -626,17 +688,24 @@ static enum status load(struct tui *tui, struct case_screen *s, struct error *er
 {
 	struct case_detail detail;
 	struct history_row *rows = NULL;
-	size_t count = 0;
+	struct objection *objections = NULL;
+	size_t count = 0, objection_count = 0;
 	enum status status = store_case_detail(tui->store, s->id, &detail, err);
 
 	if (status)
 		return status;
 	if (s->tab == TAB_HISTORY)
 		status = store_case_history(tui->store, s->id, &rows, &count, err);
+	if (!status)
+		status = objections_of_case(tui->store, s->id, &objections, &objection_count, err);
 	if (status) {
+		history_rows_free(rows, count);
 		case_detail_clear(&detail);
 		return status;
 	}
+	objections_free(s->objections, s->objection_count);
+	s->objections = objections;
+	s->objection_count = objection_count;
 	if (s->loaded)
 		case_detail_clear(&s->detail);
 	history_rows_free(s->history, s->history_count);
@@ -660,6 +729,7 @@ static void screen_free(struct case_screen *s)
 	if (s->loaded)
 		case_detail_clear(&s->detail);
 	history_rows_free(s->history, s->history_count);
+	objections_free(s->objections, s->objection_count);
 	cultivation_edit_free(s->edit);
 	free(s->id);
 	free(s);

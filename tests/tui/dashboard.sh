@@ -23,7 +23,7 @@ grep -q "Advanced  *█" dashboard.screen && grep -q "Wuhan  *█" dashboard.scr
 # (rows above come into view, none is left blank).
 printf '%s\n' "d" "G" ":resize 120 40" ":save-screen grown.screen" >"$WORK/grown.script"
 run "$GRADUS" --db "$DB" --script "$WORK/grown.script"
-grep -q "^      Under expert evaluation 2$" dashboard.screen && ok "the states of a level are not cut at 80x24" ||
+grep -q "^      Submitted 1 · Under expert evaluation 2$" dashboard.screen && ok "the states of a level are not cut at 80x24" ||
 	fail "the states of a level are not cut at 80x24" "$(cat dashboard.screen)"
 [ -n "$(sed -n 39p grown.screen)" ] && ok "grown to 120x40 at the end: bars down to the last line" || fail "grown to 120x40" "$(cat grown.screen)"
 LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$WORK/dashboard.script"

@@ -17,6 +17,15 @@ L=$("$GRADUS" --db "$DB" case add --enterprise 宜昌领航智造有限公司 --
 	done
 	echo ":save-screen notice.screen"
 	echo "s<Enter>y"
+	echo ":save-screen refused.screen"
+	echo "q"
+	echo "q"
+	echo "q"
+} >"$WORK/walk.script"
+# The notice ends on 2026-12-04: the list is published the day after.
+{
+	echo "<Enter>"
+	echo "s<Enter>y"
 	echo ":save-screen certified.screen"
 	echo "s<Enter>y"
 	echo "s<Enter>y"
@@ -25,10 +34,12 @@ L=$("$GRADUS" --db "$DB" case add --enterprise 宜昌领航智造有限公司 --
 	echo ":save-screen timeline.screen"
 	echo "q"
 	echo "q"
-} >"$WORK/walk.script"
+} >"$WORK/publish.script"
 cd "$WORK" || exit 1
 run "$GRADUS" --db "$DB" --script "$WORK/walk.script"
 expect "the walk script runs to its end" 0
+run env GRADUS_TODAY=2026-12-05 TEST_CLOCK="2026-12-05 12:00:00" "$GRADUS" --db "$DB" --script "$WORK/publish.script"
+expect "the publication script runs to its end" 0
 shows() { # NAME SCREEN PATTERN
 	if grep -qE -- "$3" "$WORK/$2"; then ok "$1"; else fail "$1" "$(cat "$WORK/$2")"; fi
 }
@@ -36,15 +47,17 @@ shows "cultivating: the case screen says so" cultivating.screen "State: +In cult
 shows "cultivating: acceptance application due 3 months before the end" cultivating.screen "Acceptance application due +2028-08-28"
 shows "cultivating: cultivation ends 2 years after its start" cultivating.screen "Cultivation ends +2028-11-28"
 shows "in public notice: the 7-day notice ends on 2026-12-04" notice.screen "Public notice ends +2026-12-04"
-shows "certified: the list published, valid 3 years" certified.screen "Valid through +2029-11-28"
-shows "certified: review application due 3 months before" certified.screen "Review application due +2029-08-28"
-shows "review passed: validity extended from the old expiry" reviewed.screen "Valid through +2032-11-28"
-shows "the timeline has the coming expiry" timeline.screen "2032-11-28  #"
+shows "publishing the list within the notice is refused, naming its last day" refused.screen \
+	"the public notice runs through 2026-12-04"
+shows "certified: the list published, valid 3 years" certified.screen "Valid through +2029-12-05"
+shows "certified: review application due 3 months before" certified.screen "Review application due +2029-09-05"
+shows "review passed: validity extended from the old expiry" reviewed.screen "Valid through +2032-12-05"
+shows "the timeline has the coming expiry" timeline.screen "2032-12-05  #"
 run "$GRADUS" --db "$DB" case show "$L" --format json
 printf '%s' "$OUT" | python3 -c "
 import json,sys; d=json.load(sys.stdin)
 assert d['status']=='certified', d['status']
-assert d['expires_on']=='2032-11-28', d['expires_on']
+assert d['expires_on']=='2032-12-05', d['expires_on']
 steps=[e['step'] for e in d['events']]
 assert steps==['submit','recommend','name_target','start_cultivation','file_acceptance','pass_preliminary',
  'request_acceptance_review','complete_spot_check','pass_acceptance','start_notice','certified','review_filed',

@@ -195,6 +195,9 @@ static const struct bad_case bad_cases[] = {
 	  "initial_state = start", NULL, "initial_state", "initial_state 'start'" },
 	{ "unknown event", "levels/basic.ini", BASE_LEVEL, "event = certified", "event = finished", NULL,
 	  "event = finished", "unknown event 'finished'" },
+	{ "unknown requirement", "levels/basic.ini", BASE_LEVEL, "event = certified",
+	  "event = certified\nrequires = reason|approval", NULL, "requires = reason|approval",
+	  "unknown requirement 'approval'; expected one of reason, document, notice_ended" },
 	{ "level key", "levels/basic.ini", BASE_LEVEL, "key = basic", "key = basik", NULL, "key = basik",
 	  "unknown level 'basik'; expected one of basic, advanced, excellent, leading" },
 	{ "level file name", "levels/basic.ini", BASE_LEVEL, "key = basic", "key = advanced", NULL,
@@ -370,6 +373,14 @@ static void test_real_levels(void **state)
 	assert_string_equal(forms_level_step(leading, "start_cultivation")->event, "cultivation_started");
 	assert_string_equal(forms_level_step(leading, "certified")->to, "certified");
 	assert_null(forms_level_step(leading, "no_such_step"));
+	/* 动态管理 and 公示无异议: what the steps require */
+	assert_int_equal(forms_level_step(leading, "revoke")->requires, STEP_NEEDS_REASON | STEP_NEEDS_DOCUMENT);
+	assert_string_equal(forms_level_step(excellent, "revoke")->event, "revoked");
+	assert_true(forms_level_state(basic, "revoked")->final);
+	assert_int_equal(forms_level_step(leading, "certified")->requires, STEP_NEEDS_NOTICE_ENDED);
+	assert_int_equal(forms_level_step(basic, "certified")->requires, STEP_NEEDS_NOTICE_ENDED);
+	assert_int_equal(forms_level_step(excellent, "certified")->requires, 0);
+	assert_int_equal(forms_level_step(leading, "withdraw")->requires, 0);
 	assert_string_equal(leading->initial_state, "draft");
 	forms_free(&forms);
 }
