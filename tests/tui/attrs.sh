@@ -110,7 +110,7 @@ overdue_marked() {
 run_mode() {
 	local mode=$1; shift
 	$T -f /dev/null new-session -d -s s -x 80 -y 24 \
-		"env $* LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' --today $TODAY; sleep 30"
+		"env $* LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' --today $TODAY"
 	cursor_moves "$mode" list "Cases (30)"
 	overdue_marked "$mode" list "$WORK/$mode-list-0"
 	$T send-keys -t s a

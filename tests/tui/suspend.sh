@@ -21,7 +21,7 @@ stopped() { ps -o stat= -p "$PID" | grep -q '^T'; }
 GRADUS_LINE="'$GRADUS' --db '$DB' --today $TODAY"
 
 # What the resized screen must look like: a gradus started at that size.
-$T -f /dev/null new-session -d -s fresh -x 100 -y 30 "env LC_ALL=C.UTF-8 $GRADUS_LINE; sleep 30"
+$T -f /dev/null new-session -d -s fresh -x 100 -y 30 "env LC_ALL=C.UTF-8 $GRADUS_LINE"
 wait_for 10 shows fresh "Cases (30)" || fail "a gradus at 100x30 opens" "$(screen fresh)"
 $T send-keys -t fresh j Enter
 wait_for 5 shows fresh "[Overview]" || fail "at 100x30 the second case opens" "$(screen fresh)"
