@@ -15,6 +15,8 @@ struct level_rules {
 	int acceptance_lead_months;
 	int notice_days;
 	bool notice_working_days;   /* false = calendar days */
+	int review_window_months;   /* 0 = none; else filing earlier than this many
+				     * months before expiry is warned about (office practice) */
 };
 
 /* expires_on, the last day of validity ("有效期至"): the corresponding day

@@ -61,14 +61,22 @@ struct level_step {
 	size_t role_count;
 	char *event;          /* may be NULL */
 	unsigned requires;    /* STEP_NEEDS_*: what the step needs before it is taken */
+	/* Preconditions with a word after ':' (NULL when not required):
+	 * panel:PURPOSE  a signed panel of that purpose whose opinion takes this step;
+	 * materials:GROUP  every material of application|acceptance|review received;
+	 * on_time:WHAT  filed on or before its due date (review|acceptance). */
+	char *needs_panel, *needs_materials, *needs_on_time;
 };
 
 /* A step's `requires` words: a reason (the note), the issuing document's
- * number (文号), the public notice ended with every objection resolved. */
+ * number (文号), the public notice ended with every objection resolved, a
+ * signed spot check of the case, the cultivation's readiness items met. */
 enum {
 	STEP_NEEDS_REASON = 1u << 0,
 	STEP_NEEDS_DOCUMENT = 1u << 1,
 	STEP_NEEDS_NOTICE_ENDED = 1u << 2,
+	STEP_NEEDS_SPOT_CHECK = 1u << 3,
+	STEP_NEEDS_READINESS = 1u << 4,
 };
 
 struct material {
@@ -111,6 +119,10 @@ struct level {
 	size_t kpi_count;
 	char **acceptance_materials; /* keys of materials; none when the level has no acceptance */
 	size_t acceptance_material_count;
+	char **application_materials; /* keys of materials an application carries */
+	size_t application_material_count;
+	char **review_materials;     /* keys of materials a review application carries */
+	size_t review_material_count;
 };
 
 struct region {

@@ -186,6 +186,8 @@ enum status store_case_count(struct store *store, const struct case_query *query
 struct case_event {
 	char *step, *from_state, *to_state, *kind, *actor, *on_date, *note;
 	char *document; /* the issuing document's number (文号), or NULL */
+	char *unmet;    /* preconditions overridden (codes, see case_unmet_text), or NULL */
+	char *override; /* the admin's reason for taking it anyway, or NULL */
 };
 
 struct case_material {

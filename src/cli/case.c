@@ -7,7 +7,9 @@
 #include "gradus/cli.h"
 #include "gradus/clock.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/objections.h"
+#include "gradus/preconditions.h"
 
 #define PAGE 256
 
@@ -19,7 +21,7 @@ static int usage(void)
 			  "         [--cultivation-start DATE] [--note TEXT]\n"
 			  "       gradus case list [--search TEXT] [--format tsv|json]\n"
 			  "       gradus case show ID|NUMBER [--format tsv|json]\n"
-			  "       gradus case advance ID|NUMBER STEP [--on DATE] [--note TEXT] [--doc 文号]\n"
+			  "       gradus case advance ID|NUMBER [STEP [--on DATE] [--note TEXT] [--doc 文号] [--override REASON]]\n"
 			  "       gradus case objection ID|NUMBER add --by NAME [--on DATE] TEXT\n"
 			  "       gradus case objection ID|NUMBER resolve N [--on DATE] [--by NAME] --outcome TEXT\n"
 			  "       gradus case set ID|NUMBER FIELD VALUE [--expect OLD]\n"
@@ -194,6 +196,8 @@ static void show_lists_json(const struct forms *forms, const struct case_detail 
 		json_field("actor", e->actor, &first);
 		json_field("note", e->note, &first);
 		json_field("document", e->document, &first);
+		json_field("unmet", e->unmet, &first);
+		json_field("override", e->override, &first);
 		printf("}");
 	}
 	printf("]");
@@ -270,7 +274,7 @@ static void tsv_date(const char *name, struct date d, bool applies)
 	printf("%s\t%s\n", name, text);
 }
 
-static void show_tsv(const struct case_detail *d, const struct case_dates *c, struct date today,
+static void show_tsv(const struct forms *forms, const struct case_detail *d, const struct case_dates *c, struct date today,
 		     const struct objection *objections, size_t objection_count)
 {
 	char text[160];
@@ -310,6 +314,13 @@ static void show_tsv(const struct case_detail *d, const struct case_dates *c, st
 		if (d->events[i].document)
 			printf("\t%s", cli_tsv(d->events[i].document));
 		printf("\n");
+		if (d->events[i].unmet) {
+			char why[768];
+
+			/* a step an admin took though a precondition failed: on its own line */
+			case_override_text(forms, d->row.level, &d->events[i], why, sizeof(why));
+			printf("override\t%s\t%s\t%s\n", d->events[i].on_date, d->events[i].step, cli_tsv(why));
+		}
 	}
 	for (i = 0; i < objection_count; i++)
 		printf("objection\t%zu\t%s\t%s\t%s\t%s\t%s\t%s\n", i + 1, objections[i].raised_on,
@@ -335,7 +346,7 @@ static int case_show(struct store *store, const struct forms *forms, const char 
 	if (json)
 		show_json(forms, &d, &c, store_today(store), objections, count);
 	else
-		show_tsv(&d, &c, store_today(store), objections, count);
+		show_tsv(forms, &d, &c, store_today(store), objections, count);
 	objections_free(objections, count);
 	case_detail_clear(&d);
 	return 0;
@@ -444,36 +455,94 @@ static int case_add(struct store *store, const struct forms *forms, struct add_a
 	return 0;
 }
 
+static const char *state_label(const struct level *level, const char *key)
+{
+	const struct level_state *state = level ? forms_level_state(level, key) : NULL;
+
+	return state ? label_pick(state->zh, state->en) : key;
+}
+
+/* The steps from where the case stands, each with its preconditions as
+ * they stand on `on`: what `case advance N STEP` would need. */
+static int list_steps(struct store *store, const struct forms *forms, const char *key, struct date on)
+{
+	const struct level_step *steps[32];
+	const struct level *level;
+	struct error err = { "" };
+	struct case_detail d;
+	size_t n, i, k;
+
+	if (store_case_detail(store, key, &d, &err))
+		return fail(&err);
+	level = forms_level(forms, d.row.level);
+	n = level ? case_steps_from(level, d.row.state, steps, 32) : 0;
+	/* L10N: heading of case advance without a step: the case number and its state */
+	printf(_("%s stands at %s; steps from there:\n"), d.row.number, state_label(level, d.row.state));
+	for (i = 0; i < n && i < 32; i++) {
+		struct step_check check;
+
+		printf("%s\t%s -> %s%s\n", steps[i]->key, label_pick(steps[i]->zh, steps[i]->en), state_label(level, steps[i]->to),
+		       case_may_take(store, steps[i]) ? "" : _(" (not yours to take)"));
+		if (case_step_check(store, forms, d.row.id, steps[i]->key, on, &check, &err)) {
+			case_detail_clear(&d);
+			return fail(&err);
+		}
+		for (k = 0; k < check.count; k++)
+			/* L10N: a precondition under a step: held (ok) or not (NOT MET), then what it is */
+			printf("  %s %s\n", check.items[k].met ? _("ok     ") : _("NOT MET"), check.items[k].text);
+		if (check.warning[0])
+			printf("  %s %s\n", _("warning"), check.warning);
+	}
+	if (!n)
+		printf("%s\n", _("none: the case is closed"));
+	case_detail_clear(&d);
+	return 0;
+}
+
 static int case_advance(struct cli *cli, struct store *store, const struct forms *forms, int argc, char **argv)
 {
-	const char *on_text = NULL, *note = NULL, *document = NULL;
+	struct step_request request = { .on = cli->today };
+	const char *on_text = NULL;
 	struct error err = { "" };
-	struct date on = cli->today;
+	struct step_check check;
 	struct case_detail d;
 	bool bad = false;
 	int i;
 
-	if (argc < 4)
+	if (argc < 3)
 		return usage();
+	if (argc == 3)
+		return list_steps(store, forms, argv[2], cli->today);
+	request.step = argv[3];
 	for (i = 4; i < argc && !bad; i++)
 		if (!cli_option(argc, argv, &i, "--on", &on_text, &bad) &&
-		    !cli_option(argc, argv, &i, "--note", &note, &bad) &&
-		    !cli_option(argc, argv, &i, "--doc", &document, &bad)) {
+		    !cli_option(argc, argv, &i, "--note", &request.note, &bad) &&
+		    !cli_option(argc, argv, &i, "--doc", &request.document, &bad) &&
+		    !cli_option(argc, argv, &i, "--override", &request.override, &bad)) {
 			cli_error(_("case advance: unknown argument %s"), argv[i]);
 			return 2;
 		}
 	if (bad)
 		return 2;
-	if (cli_date_argument("--on", on_text, &on))
+	if (cli_date_argument("--on", on_text, &request.on))
 		return 2;
 	/* L10N: the name of a step's date when --on is not given */
-	if (!on_text && date_check_range(_("--on (by default --today or GRADUS_TODAY)"), on, clock_today(), &err)) {
+	if (!on_text && date_check_range(_("--on (by default --today or GRADUS_TODAY)"), request.on, clock_today(), &err)) {
 		cli_error("%s", err.message);
 		return 2;
 	}
-	if (case_take_step_by(store, forms, argv[2], argv[3], on, note, document, NULL, &err))
+	if (!case_step_check(store, forms, argv[2], request.step, request.on, &check, &err) && check.warning[0])
+		fprintf(stderr, _("gradus: warning: %s\n"), check.warning);
+	if (case_take(store, forms, argv[2], &request, &err))
 		return fail(&err);
 	if (!store_case_detail(store, argv[2], &d, &err)) {
+		char text[768];
+
+		if (d.event_count) {
+			case_override_text(forms, d.row.level, &d.events[d.event_count - 1], text, sizeof(text));
+			if (text[0])
+				fprintf(stderr, "gradus: %s\n", text);
+		}
 		printf("%s\t%s\n", d.row.number, d.row.state);
 		case_detail_clear(&d);
 	}

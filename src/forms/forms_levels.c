@@ -15,7 +15,8 @@ static const char *const level_keys[] = { "basic", "advanced", "excellent", "lea
 static const char *const head_keys[] = {
 	"key", "order", "zh", "en", "code", "min_maturity", "prior_level", "validity_years",
 	"review_lead_months", "cultivation_years", "acceptance_lead_months", "notice_days",
-	"notice_day_kind", "panel_score", "initial_state", "acceptance_materials", NULL,
+	"notice_day_kind", "panel_score", "initial_state", "acceptance_materials", "application_materials",
+	"review_materials", "review_window_months", NULL,
 };
 
 static const char *const roles[] = { "admin", "clerk", "inspector", "secretary", "system", NULL };
@@ -30,7 +31,11 @@ static const char *const state_keys[] = { "zh", "en", "final", NULL };
 static const char *const step_keys[] = { "zh", "en", "from", "to", "roles", "event", "requires", NULL };
 
 /* In the order of the STEP_NEEDS_* bits. */
-static const char *const requirements[] = { "reason", "document", "notice_ended", NULL };
+static const char *const requirements[] = { "reason", "document", "notice_ended", "spot_check", "readiness", NULL };
+
+/* The words of requirements that name something after ':'. */
+static const char *const material_groups[] = { "application", "acceptance", "review", NULL };
+static const char *const filings[] = { "review", "acceptance", NULL };
 
 void forms_level_free(struct level *level)
 {
@@ -56,10 +61,15 @@ void forms_level_free(struct level *level)
 		free(level->steps[i].to);
 		forms_strings_free(level->steps[i].roles, level->steps[i].role_count);
 		free(level->steps[i].event);
+		free(level->steps[i].needs_panel);
+		free(level->steps[i].needs_materials);
+		free(level->steps[i].needs_on_time);
 	}
 	free(level->steps);
 	forms_panels_free(level);
 	forms_strings_free(level->acceptance_materials, level->acceptance_material_count);
+	forms_strings_free(level->application_materials, level->application_material_count);
+	forms_strings_free(level->review_materials, level->review_material_count);
 	forms_kpis_free(level);
 	for (i = 0; i < level->material_count; i++) {
 		free(level->materials[i].key);
@@ -185,6 +195,13 @@ static enum status load_rules(const struct ini_doc *doc, const struct ini_sectio
 	if (!status)
 		status = check_lead(doc, head, "validity_years", rules->validity_years, "review_lead_months",
 				    rules->review_lead_months, err);
+	if (!status && ini_get(head, "review_window_months"))
+		status = ini_int(doc, head, "review_window_months", 0, 600, &rules->review_window_months, err);
+	if (!status && rules->review_window_months && rules->review_window_months <= rules->review_lead_months)
+		status = forms_fail(err, doc->path, ini_get(head, "review_window_months")->line,
+				    _("review_window_months (%d) must be more than review_lead_months (%d): it is how early "
+				      "a review may be filed, the lead how late"), rules->review_window_months,
+				    rules->review_lead_months);
 	if (!status)
 		status = ini_int(doc, head, "cultivation_years", 0, 10, &rules->cultivation_years, err);
 	if (!status)
@@ -283,12 +300,42 @@ static enum status load_transition(const struct ini_doc *doc, const struct ini_s
 	return status;
 }
 
+/* "panel:evaluation": the word before ':' and a copy of the one after it
+ * in *out, checked against words when given. */
+static enum status requirement_argument(const struct ini_doc *doc, const struct ini_entry *entry,
+					const struct level_step *step, const char *word, const char *name,
+					const char *const *words, char **out, struct error *err)
+{
+	const char *arg = word + strlen(name) + 1;
+	char expected[128];
+
+	if (*out)
+		return forms_fail(err, doc->path, entry->line, _("step '%s': '%s:' is required twice"), step->key, name);
+	if (words && forms_word_index(words, arg) < 0) {
+		forms_join_words(words, expected, sizeof(expected));
+		return forms_fail(err, doc->path, entry->line, _("step '%s': unknown '%s:%s'; expected %s: one of %s"),
+				  step->key, name, arg, name, expected);
+	}
+	if (!words && !forms_is_key(arg))
+		return forms_fail(err, doc->path, entry->line, _("step '%s': '%s' needs a key after ':', e.g. %s:evaluation"),
+				  step->key, word, name);
+	*out = strdup(arg);
+	return *out ? STATUS_OK : error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+}
+
+static bool has_prefix(const char *word, const char *name)
+{
+	size_t len = strlen(name);
+
+	return !strncmp(word, name, len) && word[len] == ':';
+}
+
 static enum status load_requires(const struct ini_doc *doc, const struct ini_section *section,
 				 struct level_step *step, struct error *err)
 {
 	const struct ini_entry *entry = ini_get(section, "requires");
 	enum status status = STATUS_OK;
-	char **words = NULL, expected[128];
+	char **words = NULL, expected[160];
 	size_t count = 0, i;
 	int k;
 
@@ -301,9 +348,20 @@ static enum status load_requires(const struct ini_doc *doc, const struct ini_sec
 			step->requires |= 1u << k;
 			continue;
 		}
-		forms_join_words(requirements, expected, sizeof(expected));
-		status = forms_fail(err, doc->path, entry->line, _("step '%s': unknown requirement '%s'; expected one of %s"),
-				    step->key, words[i], expected);
+		if (has_prefix(words[i], "panel"))
+			status = requirement_argument(doc, entry, step, words[i], "panel", NULL, &step->needs_panel, err);
+		else if (has_prefix(words[i], "materials"))
+			status = requirement_argument(doc, entry, step, words[i], "materials", material_groups,
+						      &step->needs_materials, err);
+		else if (has_prefix(words[i], "on_time"))
+			status = requirement_argument(doc, entry, step, words[i], "on_time", filings,
+						      &step->needs_on_time, err);
+		else {
+			forms_join_words(requirements, expected, sizeof(expected));
+			status = forms_fail(err, doc->path, entry->line,
+					    _("step '%s': unknown requirement '%s'; expected one of %s, panel:PURPOSE, "
+					      "materials:GROUP or on_time:FILING"), step->key, words[i], expected);
+		}
 	}
 	forms_strings_free(words, count);
 	return status;
@@ -367,25 +425,77 @@ static enum status load_materials(const struct ini_doc *doc, struct level *level
 	return STATUS_OK;
 }
 
-/* acceptance_materials: the materials an acceptance application needs, by key. */
-static enum status load_acceptance_materials(const struct ini_doc *doc, const struct ini_section *head,
-					     struct level *level, struct error *err)
+/* KEY_materials = a|b|c: materials of [materials], by key. */
+static enum status load_material_list(const struct ini_doc *doc, const struct ini_section *head, const char *key,
+				      const struct level *level, char ***out, size_t *count, struct error *err)
 {
-	const struct ini_entry *entry = ini_get(head, "acceptance_materials");
+	const struct ini_entry *entry = ini_get(head, key);
 	enum status status;
 	size_t i, k;
 
 	if (!entry)
 		return STATUS_OK;
-	status = ini_split(doc, entry, '|', &level->acceptance_materials, &level->acceptance_material_count, err);
-	for (i = 0; !status && i < level->acceptance_material_count; i++) {
-		for (k = 0; k < level->material_count && strcmp(level->materials[k].key, level->acceptance_materials[i]); k++)
+	status = ini_split(doc, entry, '|', out, count, err);
+	for (i = 0; !status && i < *count; i++) {
+		for (k = 0; k < level->material_count && strcmp(level->materials[k].key, (*out)[i]); k++)
 			;
 		if (k == level->material_count)
-			status = forms_fail(err, doc->path, entry->line, _("acceptance_materials: '%s' is not in [materials]"),
-					    level->acceptance_materials[i]);
+			status = forms_fail(err, doc->path, entry->line, _("%s: '%s' is not in [materials]"), key, (*out)[i]);
 	}
 	return status;
+}
+
+static enum status load_material_lists(const struct ini_doc *doc, const struct ini_section *head,
+				       struct level *level, struct error *err)
+{
+	enum status status = load_material_list(doc, head, "acceptance_materials", level, &level->acceptance_materials,
+						&level->acceptance_material_count, err);
+
+	if (!status)
+		status = load_material_list(doc, head, "application_materials", level, &level->application_materials,
+					    &level->application_material_count, err);
+	if (!status)
+		status = load_material_list(doc, head, "review_materials", level, &level->review_materials,
+					    &level->review_material_count, err);
+	return status;
+}
+
+/* What a step requires must exist: the panel it names, the list of
+ * materials, the date a filing is due by. */
+static enum status check_requirements(const struct ini_doc *doc, const struct level *level, struct error *err)
+{
+	char name[128];
+	size_t i;
+
+	for (i = 0; i < level->step_count; i++) {
+		const struct level_step *step = &level->steps[i];
+		const struct ini_section *section;
+		const char *missing = NULL;
+
+		snprintf(name, sizeof(name), "step.%s", step->key);
+		section = ini_section_find(doc, name);
+		if (step->needs_panel && !forms_level_panel(level, step->needs_panel))
+			missing = "panel";
+		else if (step->needs_materials &&
+			 !(!strcmp(step->needs_materials, "application") ? level->application_material_count
+			   : !strcmp(step->needs_materials, "acceptance") ? level->acceptance_material_count
+									  : level->review_material_count))
+			missing = "materials";
+		else if (step->needs_on_time && !strcmp(step->needs_on_time, "review") && !level->rules.validity_years)
+			missing = "on_time";
+		else if (step->needs_on_time && !strcmp(step->needs_on_time, "acceptance") && !level->rules.cultivation_years)
+			missing = "on_time";
+		if (!missing)
+			continue;
+		/* L10N: a step's key; the requirement word (panel, materials, on_time) */
+		return forms_fail(err, doc->path, section ? ini_get(section, "requires")->line : 0,
+				  !strcmp(missing, "panel") ? _("step '%s': requires a panel the level has no [panel.%s] for")
+				  : !strcmp(missing, "materials") ? _("step '%s': requires %s_materials, which the level does not list")
+				  : _("step '%s': requires a filing on time, but the level sets no date for %s"),
+				  step->key, !strcmp(missing, "panel") ? step->needs_panel
+				  : !strcmp(missing, "materials") ? step->needs_materials : step->needs_on_time);
+	}
+	return STATUS_OK;
 }
 
 static size_t count_sections(const struct ini_doc *doc, const char *prefix)
@@ -513,9 +623,11 @@ enum status forms_load_level(struct forms *forms, const struct forms_file *file,
 	if (!status)
 		status = load_materials(&doc, level, err);
 	if (!status)
-		status = load_acceptance_materials(&doc, head, level, err);
+		status = load_material_lists(&doc, head, level, err);
 	if (!status)
 		status = forms_load_panels(&doc, level, err);
+	if (!status)
+		status = check_requirements(&doc, level, err);
 	if (!status)
 		status = forms_load_kpis(&doc, level, err);
 	ini_doc_free(&doc);

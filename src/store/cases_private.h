@@ -3,6 +3,7 @@
 #define GRADUS_STORE_CASES_PRIVATE_H
 
 #include "gradus/cases.h"
+#include "gradus/preconditions.h"
 
 /* Records an event (step, the state it leads to, its kind) on a case and
  * applies what it means: the state, the dates of the rules, the
@@ -11,6 +12,11 @@
 enum status case_record_step(struct store *store, const struct forms *forms, const struct level *level,
 			     const char *id, const char *step, const char *to, const char *kind, struct date on,
 			     const char *note, struct error *err);
+
+/* The preconditions of step for the case d on `on` (preconditions.c). */
+enum status case_step_preconditions(struct store *store, const struct forms *forms, const struct level *level,
+				    const struct level_step *step, const struct case_detail *d, struct date on,
+				    struct step_check *out, struct error *err);
 
 /* The next date that falls due for the case (false: none). */
 bool case_next_due(const struct forms *forms, const struct case_detail *detail, struct date *due);

@@ -17,7 +17,7 @@ static const char *const detail_sql =
 static const char *const scenarios_sql =
 	"SELECT scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
 static const char *const events_sql =
-	"SELECT step, from_state, to_state, kind, actor, on_date, note, document FROM events"
+	"SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events"
 	" WHERE case_id = ?1 ORDER BY on_date, created_at, rowid";
 
 static const char *const materials_sql =
@@ -89,6 +89,8 @@ static enum status load_events(struct store *store, struct case_detail *d, struc
 		e->on_date = store_column_dup(stmt, 5, &status);
 		e->note = store_column_dup(stmt, 6, &status);
 		e->document = store_column_dup(stmt, 7, &status);
+		e->unmet = store_column_dup(stmt, 8, &status);
+		e->override = store_column_dup(stmt, 9, &status);
 	}
 	sqlite3_reset(stmt);
 	return status;
@@ -156,6 +158,8 @@ void case_detail_clear(struct case_detail *d)
 		free(d->events[i].on_date);
 		free(d->events[i].note);
 		free(d->events[i].document);
+		free(d->events[i].unmet);
+		free(d->events[i].override);
 	}
 	free(d->events);
 	for (i = 0; i < d->material_count; i++) {

@@ -367,6 +367,11 @@ static const char *const migrations[] = {
 	"  resolved_by TEXT, resolved_on TEXT, outcome TEXT,"
 	"  recorded_by TEXT NOT NULL, created_at TEXT NOT NULL);"
 	"CREATE INDEX objections_case ON objections (case_id, raised_on);",
+	/* 16: a step taken though a precondition failed: what was not met
+	 * (preconditions.c's codes, e.g. "late=7|panel=evaluation") and the
+	 * admin's written reason for the override. */
+	"ALTER TABLE events ADD COLUMN unmet TEXT;"
+	"ALTER TABLE events ADD COLUMN override TEXT;",
 };
 
 int schema_latest_version(void)
@@ -413,7 +418,7 @@ static const char *const case_scenario_fields[] = { "case_id", "scenario", NULL 
 static const char *const case_material_fields[] = { "case_id", "material", "received_on", NULL };
 static const char *const event_fields[] = {
 	"case_id", "step", "from_state", "to_state", "kind", "actor", "on_date", "note",
-	"created_at", "document", NULL };
+	"created_at", "document", "unmet", "override", NULL };
 static const char *const objection_fields[] = {
 	"case_id", "raised_by", "raised_on", "text", "resolved_by", "resolved_on", "outcome", "recorded_by",
 	"created_at", NULL };

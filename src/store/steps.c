@@ -9,7 +9,6 @@
 #include "gradus/deadlines.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
-#include "gradus/objections.h"
 #include "cases_private.h"
 #include "store_private.h"
 
@@ -173,9 +172,15 @@ static enum status update_next_due(struct store *store, const struct forms *form
 	return status;
 }
 
+/* What a step taken is recorded with beyond its note: the document it was
+ * taken by, the preconditions an admin overrode and why (each NULL: none). */
+struct taken_by {
+	const char *document, *unmet, *override;
+};
+
 static enum status record_step(struct store *store, const struct forms *forms, const struct level *level,
 			       const char *id, const char *step, const char *to, const char *kind, struct date on,
-			       const char *note, const char *document, struct error *err)
+			       const char *note, const struct taken_by *by, struct error *err)
 {
 	char event[33], now[STORE_TIMESTAMP_SIZE], on_text[DATE_TEXT_SIZE];
 	struct case_detail d;
@@ -192,10 +197,19 @@ static enum status record_step(struct store *store, const struct forms *forms, c
 		struct field_value fields[] = {
 			{ "case_id", id }, { "step", step }, { "from_state", d.row.state },
 			{ "to_state", to }, { "kind", kind }, { "actor", store_actor(store) },
-			{ "on_date", on_text }, { "note", note }, { "created_at", now }, { "document", document },
+			{ "on_date", on_text }, { "note", note }, { "created_at", now }, { NULL, NULL }, { NULL, NULL },
+			{ NULL, NULL },
 		};
-		/* a document only when there is one: the history shows no empty row */
-		status = store_insert(store, "events", event, fields, document ? 10 : 9, err);
+		size_t n = 9;
+
+		/* what there is only: the history shows no empty row */
+		if (by && by->document)
+			fields[n++] = (struct field_value){ "document", by->document };
+		if (by && by->unmet)
+			fields[n++] = (struct field_value){ "unmet", by->unmet };
+		if (by && by->override)
+			fields[n++] = (struct field_value){ "override", by->override };
+		status = store_insert(store, "events", event, fields, n, err);
 	}
 	if (!status)
 		status = store_update(store, "cases", id, "state", to, err);
@@ -225,6 +239,39 @@ static bool blank(const char *text)
 	return true;
 }
 
+/* A step whose preconditions fail: refused, unless an admin gives a
+ * written reason (then the codes of what failed go with the event). */
+static enum status overridden(struct store *store, const struct level_step *step, const struct step_check *check,
+			      const char *override, char *codes, size_t size, struct error *err)
+{
+	char unmet[1024] = "";
+	size_t i, used = 0, used_codes = 0;
+
+	codes[0] = '\0';
+	if (!check->unmet)
+		return STATUS_OK;
+	for (i = 0; i < check->count; i++) {
+		if (check->items[i].met)
+			continue;
+		if (used < sizeof(unmet))
+			used += (size_t)snprintf(unmet + used, sizeof(unmet) - used, "%s%s", used ? _("; ") : "",
+						 check->items[i].text);
+		if (used_codes < size)
+			used_codes += (size_t)snprintf(codes + used_codes, size - used_codes, "%s%s", used_codes ? "|" : "",
+						       check->items[i].code);
+	}
+	if (blank(override))
+		/* L10N: a step refused: its name, what is not met; --override is the option of case advance */
+		return error_set(err, STATUS_ERR_INVALID, _("step '%s' cannot be taken yet: %s. An admin may take it anyway "
+				 "with a written reason (--override REASON)"), label_pick(step->zh, step->en), unmet);
+	if (strcmp(store_role(store), "admin"))
+		/* L10N: an override refused: the step, what is not met, the user and their role */
+		return error_set(err, STATUS_ERR_DENIED, _("step '%s' cannot be taken yet: %s. Only an admin may override "
+				 "it; %s is %s"), label_pick(step->zh, step->en), unmet, store_actor(store),
+				 label_role(store_role(store)));
+	return STATUS_OK;
+}
+
 /* A reason and a document number, when the step requires them: what is
  * missing is named. */
 static enum status check_given(const struct level_step *step, const char *note, const char *document,
@@ -247,68 +294,88 @@ static enum status check_given(const struct level_step *step, const char *note, 
 	return STATUS_OK;
 }
 
-/* 公示无异议: the notice's last day has passed by `on` and every objection
- * raised in it is resolved. */
-static enum status check_notice(struct store *store, const struct forms *forms, const struct case_detail *d,
-				const struct level_step *step, struct date on, struct error *err)
+/* The level and step for the case, refused as a step not allowed from
+ * where it stands or not the user's to take. */
+static enum status step_for(struct store *store, const struct forms *forms, const struct case_detail *d,
+			    const char *step_key, const char *expected, const struct level **level,
+			    const struct level_step **step, struct error *err)
 {
-	char end[DATE_TEXT_SIZE], first[DATE_TEXT_SIZE];
-	struct case_dates c;
-	enum status status;
-	int open = 0;
-
-	if (!(step->requires & STEP_NEEDS_NOTICE_ENDED))
-		return STATUS_OK;
-	case_dates_compute(forms, d, &c);
-	date_format(c.notice_ends_on, end);
-	date_format(date_add_days(c.notice_ends_on, 1), first);
-	if (c.in_notice && date_compare(on, c.notice_ends_on) <= 0)
-		/* L10N: the notice's last day, the step's name, the first day it may be taken */
-		return error_set(err, STATUS_ERR_INVALID,
-				 _("the public notice runs through %s: step '%s' may be taken from %s"), end,
-				 label_pick(step->zh, step->en), first);
-	status = objections_open(store, d->row.id, &open, err);
-	if (!status && open > 0)
-		status = error_set(err, STATUS_ERR_INVALID,
-				   ngettext("%d objection raised in the public notice is not resolved; resolve it first: "
-					    "gradus case objection %s resolve N --outcome TEXT",
-					    "%d objections raised in the public notice are not resolved; resolve them first: "
-					    "gradus case objection %s resolve N --outcome TEXT", (unsigned long)open),
-				   open, d->row.number);
-	return status;
+	*level = forms_level(forms, d->row.level);
+	*step = *level ? forms_level_step(*level, step_key) : NULL;
+	if (!*level)
+		return error_set(err, STATUS_ERR_FORMS, _("case %s has level '%s', unknown to the forms"), d->row.number,
+				 d->row.level);
+	if (expected && strcmp(expected, d->row.state))
+		return error_set(err, STATUS_ERR_CONFLICT,
+				 _("case %s was moved by someone else since you read it: it now stands at '%s', not '%s'; "
+				   "nothing was written"),
+				 d->row.number, d->row.state, expected);
+	if (!*step || !step_allowed_from(*step, d->row.state))
+		return refuse_step(*level, d->row.state, step_key, err);
+	if (!case_may_take(store, *step))
+		return refuse_role(store, *step, err);
+	return STATUS_OK;
 }
 
 static enum status take_step(struct store *store, const struct forms *forms, const char *key,
-			     const char *step_key, struct date on, const char *note, const char *document,
-			     const char *expected, struct error *err)
+			     const struct step_request *request, struct error *err)
 {
-	const struct level_step *step;
-	const struct level *level;
+	const struct level_step *step = NULL;
+	const struct level *level = NULL;
+	struct step_check check;
 	struct case_detail d;
+	char codes[256] = "";
 	enum status status;
 
 	status = store_case_detail(store, key, &d, err);
 	if (status)
 		return status;
-	level = forms_level(forms, d.row.level);
-	step = level ? forms_level_step(level, step_key) : NULL;
-	if (!level)
-		status = error_set(err, STATUS_ERR_FORMS, _("case %s has level '%s', unknown to the forms"), key,
-				   d.row.level);
-	else if (expected && strcmp(expected, d.row.state))
-		status = error_set(err, STATUS_ERR_CONFLICT,
-				   _("case %s was moved by someone else since you read it: it now stands at '%s', not '%s'; "
-				     "nothing was written"),
-				   d.row.number, d.row.state, expected);
-	else if (!step || !step_allowed_from(step, d.row.state))
-		status = refuse_step(level, d.row.state, step_key, err);
-	else if (!case_may_take(store, step))
-		status = refuse_role(store, step, err);
-	else if (!(status = check_given(step, note, document, err)))
-		status = check_notice(store, forms, &d, step, on, err);
+	status = step_for(store, forms, &d, request->step, request->expected_state, &level, &step, err);
 	if (!status)
-		status = record_step(store, forms, level, d.row.id, step->key, step->to, step->event, on, note,
-				     blank(document) ? NULL : document, err);
+		status = check_given(step, request->note, request->document, err);
+	if (!status)
+		status = case_step_preconditions(store, forms, level, step, &d, request->on, &check, err);
+	if (!status)
+		status = overridden(store, step, &check, request->override, codes, sizeof(codes), err);
+	if (!status) {
+		struct taken_by by = { blank(request->document) ? NULL : request->document, codes[0] ? codes : NULL,
+				       codes[0] ? request->override : NULL };
+
+		status = record_step(store, forms, level, d.row.id, step->key, step->to, step->event, request->on,
+				     request->note, &by, err);
+	}
+	case_detail_clear(&d);
+	return status;
+}
+
+enum status case_take(struct store *store, const struct forms *forms, const char *case_key,
+		      const struct step_request *request, struct error *err)
+{
+	enum status status = store_begin(store, err);
+
+	if (status)
+		return status;
+	status = take_step(store, forms, case_key, request, err);
+	return store_finish(store, status, err);
+}
+
+enum status case_step_check(struct store *store, const struct forms *forms, const char *case_key,
+			    const char *step_key, struct date on, struct step_check *out, struct error *err)
+{
+	const struct level_step *step = NULL;
+	const struct level *level = NULL;
+	struct case_detail d;
+	enum status status = store_case_detail(store, case_key, &d, err);
+
+	memset(out, 0, sizeof(*out));
+	if (status)
+		return status;
+	status = step_for(store, forms, &d, step_key, NULL, &level, &step, err);
+	/* what a step needs is shown whoever may take it */
+	if (status == STATUS_ERR_DENIED)
+		status = STATUS_OK;
+	if (!status)
+		status = case_step_preconditions(store, forms, level, step, &d, on, out, err);
 	case_detail_clear(&d);
 	return status;
 }
@@ -317,12 +384,9 @@ enum status case_take_step_by(struct store *store, const struct forms *forms, co
 			      const char *step, struct date on, const char *note, const char *document,
 			      const char *expected_state, struct error *err)
 {
-	enum status status = store_begin(store, err);
+	struct step_request request = { step, on, note, document, NULL, expected_state };
 
-	if (status)
-		return status;
-	status = take_step(store, forms, case_id, step, on, note, document, expected_state, err);
-	return store_finish(store, status, err);
+	return case_take(store, forms, case_id, &request, err);
 }
 
 enum status case_take_step(struct store *store, const struct forms *forms, const char *case_id,

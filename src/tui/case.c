@@ -8,6 +8,7 @@
 
 #include "gradus/clock.h"
 #include "gradus/i18n.h"
+#include "gradus/preconditions.h"
 #include "gradus/labels.h"
 #include "gradus/objections.h"
 #include "gradus/utf8.h"
@@ -503,6 +504,13 @@ static void timeline(struct tui *tui, struct case_screen *s)
 		if (items[i].event && items[i].event->document)
 			/* L10N: under a step taken by a document: its number (文号) and the reason */
 			add(s, LINE_DIM, -1, _("               %s  %s"), items[i].event->document, or_dash(items[i].event->note));
+		if (items[i].event && items[i].event->unmet) {
+			char why[768];
+
+			/* a step an admin took though a precondition failed, in the colour of a deadline missed */
+			case_override_text(tui->forms, s->detail.row.level, items[i].event, why, sizeof(why));
+			add(s, LINE_DUE, -1, "               %s", why);
+		}
 	}
 }
 
