@@ -267,6 +267,8 @@ static const struct label fields[] = {
 	{ "panel_notes.note", N_("Expert's note") }, { "panel_notes.written_by", N_("Written by") },
 	{ "panel_notes.written_at", N_("Written at") },
 	{ "events.document", N_("Document number") },
+	{ "events.unmet", N_("Preconditions overridden") },
+	{ "events.override", N_("Override reason") },
 	{ "objections.case_id", N_("Objection's case") }, { "objections.raised_by", N_("Objection raised by") },
 	{ "objections.raised_on", N_("Objection raised on") }, { "objections.text", N_("Objection") },
 	{ "objections.resolved_by", N_("Objection resolved by") },

@@ -9,6 +9,7 @@
 #include "gradus/cultivation.h"
 #include "gradus/i18n.h"
 #include "gradus/objections.h"
+#include "gradus/preconditions.h"
 #include "gradus/uscc.h"
 #include "store_private.h"
 
@@ -112,6 +113,69 @@ static enum status demo_objection(struct store *store, const struct forms *forms
 	return status;
 }
 
+/* The materials a step files, received three days before it. */
+static enum status demo_materials(struct store *store, const struct forms *forms, const struct level *level,
+				  const char *id, const struct level_step *step, struct date on, struct error *err)
+{
+	const char *group = step->needs_materials;
+	char **keys = !group ? NULL : !strcmp(group, "application") ? level->application_materials
+		    : !strcmp(group, "acceptance") ? level->acceptance_materials : level->review_materials;
+	size_t count = !group ? 0 : !strcmp(group, "application") ? level->application_material_count
+		     : !strcmp(group, "acceptance") ? level->acceptance_material_count : level->review_material_count;
+	char received[DATE_TEXT_SIZE];
+	enum status status = STATUS_OK;
+	size_t i;
+
+	date_format(date_add_days(on, -3), received);
+	for (i = 0; !status && i < count; i++)
+		status = case_set_material(store, forms, id, keys[i], received, err);
+	return status;
+}
+
+/* The demo's history is entered from the office's paper files: the panels'
+ * opinions and the spot checks of its cases are not in the database, so a
+ * step that needs one is taken by the admin's override, with that reason. */
+static const char *const demo_paper = "演示数据：专家评审意见和现场抽查记录为纸质档案，未录入本库";
+
+/* The enterprise whose review application came two weeks late, taken by
+ * the admin's override with the office's reason. */
+static const char *const demo_late = "东风楚天汽车零部件有限公司";
+static const char *const demo_late_reason = "企业集团重组，复核申请材料延误两周；经处务会研究同意受理";
+
+/* The day a review is filed: two weeks after its due date for the late
+ * enterprise, else on the walk's own day. */
+static struct date demo_filed_on(struct store *store, const struct forms *forms, const struct demo_enterprise *d,
+				 const char *id, const struct level_step *step, struct date on)
+{
+	struct case_detail detail;
+	struct case_dates c;
+	struct error err = { "" };
+
+	if (!step->needs_on_time || strcmp(step->needs_on_time, "review") || strcmp(d->name, demo_late) ||
+	    store_case_detail(store, id, &detail, &err))
+		return on;
+	case_dates_compute(forms, &detail, &c);
+	case_detail_clear(&detail);
+	return c.certified ? date_add_days(c.review_due_by, 14) : on;
+}
+
+static enum status demo_step(struct store *store, const struct forms *forms, const struct demo_enterprise *d,
+			     const char *id, const struct level_step *step, struct date on, struct error *err)
+{
+	const struct level *level = forms_level(forms, d->level);
+	struct step_request request = { step->key, on, NULL, NULL, NULL, NULL };
+	struct step_check check;
+	enum status status = demo_materials(store, forms, level, id, step, on, err);
+	size_t i;
+
+	if (!status)
+		status = case_step_check(store, forms, id, step->key, on, &check, err);
+	for (i = 0; !status && i < check.count; i++)
+		if (!check.items[i].met)
+			request.override = !strncmp(check.items[i].code, "late.", 5) ? demo_late_reason : demo_paper;
+	return status ? status : case_take(store, forms, id, &request, err);
+}
+
 static enum status demo_walk(struct store *store, const struct forms *forms, const struct demo_enterprise *d,
 			     const char *id, struct error *err)
 {
@@ -125,9 +189,11 @@ static enum status demo_walk(struct store *store, const struct forms *forms, con
 	for (i = 0; i < d->steps && !status && visited_count < 32; i++) {
 		const struct level_step *step = forward_step(level, visited[visited_count - 1], visited, visited_count);
 
+		if (step)
+			on = demo_filed_on(store, forms, d, id, step, on);
 		if (!step || date_compare(on, today) > 0)
 			break;
-		status = case_take_step(store, forms, id, step->key, on, NULL, NULL, err);
+		status = demo_step(store, forms, d, id, step, on, err);
 		if (!status && !strcmp(d->name, demo_objected) && !strcmp(step->to, "in_notice"))
 			status = demo_objection(store, forms, id, on, err);
 		visited[visited_count++] = step->to;

@@ -224,8 +224,8 @@ static enum status check_readiness(struct store *store, const struct forms *form
 	else
 		/* L10N: a precondition not held: how many, the first, the case number */
 		snprintf(p->text, sizeof(p->text),
-			 ngettext("%zu readiness item is not met, e.g. %s (gradus cultivation ready %s)",
-				  "%zu readiness items are not met, e.g. %s (gradus cultivation ready %s)", count),
+			 ngettext("%zu readiness item is not met, e.g. %s (the cultivation screen of %s lists them)",
+				  "%zu readiness items are not met, e.g. %s (the cultivation screen of %s lists them)", count),
 			 count, items[0].text, d->row.number);
 	readiness_items_free(items, count);
 	return STATUS_OK;

@@ -136,14 +136,8 @@ expect "someone not among the inspectors cannot sign" 1 "only its inspectors sig
 S=$(G check plan "$CASE" --inspectors "$(id -un)" --draw 1 --seed 7)
 run G check sign "$S"
 expect "signing with required items unanswered is refused, naming the first" 1 "is required and has no answer"
+answer_required "$DB" "$S" || fail "answer $S"
 scen=$(G check show "$S" | sed -n 's/^scenarios\t//p')
-for item in $(sqlite3 "$DB" "SELECT item FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND required ORDER BY item"); do
-	kind=$(sqlite3 "$DB" "SELECT kind FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = $item")
-	case $kind in
-	check) v=yes ;; number | measure) v=1 ;; choice) v=$(sqlite3 "$DB" "SELECT substr(choices, 1, instr(choices || '|', '|') - 1) FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = $item") ;; *) v=文字 ;;
-	esac
-	G check answer "$S" "$scen" "$item" "$v" || fail "answer $S $scen $item $v"
-done
 run G check sign "$S"
 expect "an inspector signs once every required item is answered" 0
 HASH=$OUT

@@ -21,6 +21,10 @@ for n in 1 2 3 4 5 6 7 8; do
 	sqlite3 "$DB" "SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id
 		JOIN enterprises e ON e.id = f.enterprise_id WHERE e.name = '并发起点${n}有限公司'" >"$WORK/case.$n"
 	[ -s "$WORK/case.$n" ] || fail "writer $n has a case"
+	# submit needs the application's materials
+	for m in application_form self_assessment commitment financial_statements safety_environment scenario_evidence; do
+		G case material "$(cat "$WORK/case.$n")" $m --received 2026-11-01 >/dev/null || fail "material $n $m"
+	done
 done
 
 # The check's items the writers answer, one each: scenario and item; the

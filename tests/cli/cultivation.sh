@@ -55,7 +55,9 @@ G cultivation value "$L" ai_share 2026-Q4 38
 run G cultivation milestone-done "$(G cultivation show "$L" | awk -F'\t' '$1 == "milestone" { print $2; exit }')" --reopen
 expect "a milestone can be reopened" 0
 run G case advance "$L" file_acceptance --on 2026-11-28
-expect "the clerk can still file the acceptance application" 0
+expect "with items not met, the application is refused, naming them" 1 "2 readiness items are not met"
+run G case advance "$L" file_acceptance --on 2026-11-28 --override '专家委同意带条件受理，一个月内补齐'
+expect "an admin files it anyway, with a written reason" 0 "taken with an override: 2 readiness items not met"
 run G cultivation readiness "$L"
 expect_line "the list is kept with the application: a KPI" "$(printf 'filed\t2026-11-28\tkpi\tShare of scenarios using AI: 38 %% in 2026-Q4, target 40')"
 expect_line "and the reopened milestone" "$(printf 'filed\t2026-11-28\tmilestone\t建设方案通过专家委评审 (due 2025-09-30)')"

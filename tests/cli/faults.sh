@@ -32,7 +32,7 @@ else
 	expect "a read-only database can be read" 0 "$CASE"
 	run $AS env HOME="$WORK/ro" "$GRADUS" --db "$WORK/ro/ro.db" case set "$CASE" note "changed"
 	expect "a write to a read-only database is refused" 1 "read-only; nothing was written"
-	run $AS env HOME="$WORK/ro" "$GRADUS" --db "$WORK/ro/ro.db" case advance "$CASE" review_filed
+	run $AS env HOME="$WORK/ro" "$GRADUS" --db "$WORK/ro/ro.db" case advance "$CASE" review_filed --override 只读测试
 	expect "a step on a read-only database is refused" 1 "read-only"
 	[ "$(sum "$WORK/ro/ro.db")" = "$BEFORE" ] && ok "the read-only database is unchanged" || fail "the read-only database is unchanged"
 fi

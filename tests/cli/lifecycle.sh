@@ -67,6 +67,8 @@ before=$(audit_rows)
 run G case advance "$R" review_passed
 expect "review_passed with no review filed is refused naming the allowed steps" 1 "allowed: review_filed"
 [ "$(audit_rows)" = "$before" ] && [ "$(json "$R" status)" = certified ] && ok "and changes nothing" || fail "and changes nothing"
+G case material "$R" review_application --received 2026-11-18 >/dev/null
+G case material "$R" review_summary --received 2026-11-18 >/dev/null
 run G case advance "$R" review_filed --on 2026-11-20 --note 按期提交复核申请
 expect "review filed on time" 0 "review_filed"
 [ "$(json "$R" status)" = review_filed ] && ok "status review_filed" || fail "status review_filed"
@@ -79,6 +81,7 @@ expect "review passed" 0
 for day in 2027-03-01 2028-06-30 2030-02-28; do at_clock $day G sweep >/dev/null; done
 [ "$(json "$R" status)" = certified ] && ok "no sweep through 2030-02-28 cancels it" || fail "no sweep through 2030-02-28 cancels it"
 R2=$(G case add --enterprise 襄阳精工 --uscc $U2 --region xiangyang --level excellent --year 2024 --certified-on 2024-06-30 2>/dev/null)
+for m in review_application review_summary; do G case material "$R2" $m --received 2026-11-01 >/dev/null; done
 G case advance "$R2" review_filed --on 2027-03-01 >/dev/null
 run G case advance "$R2" review_failed --on 2027-05-01
 expect "review failed" 0
@@ -90,8 +93,8 @@ walk="submit:2024-03-01 recommend:2024-03-20 name_target:2024-05-01 start_cultiv
 walk="$walk file_acceptance:2026-02-20 pass_preliminary:2026-03-16 request_acceptance_review:2026-03-20"
 walk="$walk complete_spot_check:2026-04-10 pass_acceptance:2026-04-20 start_notice:2026-04-27"
 bad=
-for s in $walk; do G case advance "$L" "${s%%:*}" --on "${s#*:}" >/dev/null 2>"$WORK/err" || bad="$bad ${s%%:*}: $(cat "$WORK/err")"; done
-[ -z "$bad" ] && ok "leading: submit to public notice" || fail "leading: submit to public notice" "$bad"
+# shellcheck disable=SC2086
+walk_case "$DB" "$L" $walk && ok "leading: submit to public notice"
 [ "$(json "$L" cultivation_ends_on)" = 2026-06-01 ] && ok "leading: cultivation ends 2 years after its start" || fail "cultivation_ends_on" "$(json "$L" cultivation_ends_on)"
 [ "$(json "$L" acceptance_due_by)" = 2026-03-01 ] && ok "leading: acceptance due 3 months before" || fail "acceptance_due_by" "$(json "$L" acceptance_due_by)"
 [ "$(json "$L" notice_ends_on)" = 2026-05-03 ] && ok "leading: the 7-day public notice ends 2026-05-03" || fail "notice_ends_on" "$(json "$L" notice_ends_on)"
@@ -101,6 +104,7 @@ run G case advance "$L" certified --on 2026-05-08
 expect "leading: no objection, the list is published" 0
 [ "$(json "$L" status)" = certified ] && [ "$(json "$L" expires_on)" = 2029-05-08 ] && [ "$(json "$L" review_due_by)" = 2029-02-08 ] \
 	&& ok "leading: valid 3 years from publication" || fail "leading validity" "$(json "$L" expires_on)"
+for m in review_application review_summary; do G case material "$L" $m --received 2026-11-01 >/dev/null; done
 G case advance "$L" review_filed --on 2029-01-20 >/dev/null && G case advance "$L" review_passed --on 2029-04-01 >/dev/null
 [ "$(json "$L" status)" = certified ] && [ "$(json "$L" expires_on)" = 2032-05-08 ] && ok "leading: review passed extends to 2032" || fail "leading review" "$(json "$L" expires_on)"
 G case show "$L" --format json | python3 -c "

@@ -10,9 +10,7 @@ cd "$WORK" || exit 1
 PROVISIONAL="provisional: no 2027 holiday calendar, counted Monday to Friday"
 
 C=$(G case add --enterprise 武汉公示测试有限公司 --uscc 91420100MA4KXXXX0D --region wuhan --level basic --year 2026 2>/dev/null)
-for step in submit recommend start_evaluation pass_evaluation; do
-	G case advance "$C" $step --on 2026-11-20 >/dev/null 2>"$WORK/step.err" || fail "step $step" "$(cat "$WORK/step.err")"
-done
+walk_case "$DB" "$C" submit:2026-11-20 recommend:2026-11-20 start_evaluation:2026-11-20 pass_evaluation:2026-11-20
 run G case advance "$C" start_notice --on 2026-12-28
 expect "the notice starts on 2026-12-28" 0
 
@@ -37,7 +35,7 @@ grep -qF "$PROVISIONAL" "$WORK/agenda.csv" && ok "the agenda export marks it too
 
 # A notice within 2026, covered by its holiday file, is not provisional.
 D=$(G case add --enterprise 黄石公示测试有限公司 --uscc 91420100MA4K12345K --region huangshi --level basic --year 2026 2>/dev/null)
-for step in submit recommend start_evaluation pass_evaluation; do G case advance "$D" $step --on 2026-11-20 >/dev/null 2>&1; done
+walk_case "$DB" "$D" submit:2026-11-20 recommend:2026-11-20 start_evaluation:2026-11-20 pass_evaluation:2026-11-20
 G case advance "$D" start_notice --on 2026-11-30 >/dev/null 2>&1
 run G case show "$D"
 expect_line "a notice counted on the 2026 calendar is not provisional" "$(printf 'notice_ends_on\t2026-12-04')"

@@ -66,9 +66,7 @@ expect "withdraw is allowed after certification" 0 "withdrawn"
 
 # A basic case's notice: 5 working days from Monday 2026-11-02, through Friday 2026-11-06.
 B=$(G case add --enterprise 襄阳公示测试有限公司 --uscc $U1 --region xiangyang --level basic --year 2026 2>/dev/null)
-for s in submit:2026-09-01 recommend:2026-09-02 start_evaluation:2026-09-03 pass_evaluation:2026-10-20; do
-	G case advance "$B" "${s%%:*}" --on "${s#*:}" >/dev/null
-done
+walk_case "$DB" "$B" submit:2026-09-01 recommend:2026-09-02 start_evaluation:2026-09-03 pass_evaluation:2026-10-20
 run G case objection "$B" add --by 张三 --on 2026-10-21 "质疑"
 expect "no objection before the notice starts" 1 "is not in public notice"
 G case advance "$B" start_notice --on 2026-11-02 >/dev/null

@@ -8,7 +8,7 @@ G() { "$GRADUS" --db "$DB" "$@"; }
 cd "$WORK" || exit 1
 
 C=$(G case add --enterprise 武汉公示测试有限公司 --uscc 91420100MA4KXXXX0D --region wuhan --level basic --year 2026 2>/dev/null)
-for step in submit recommend start_evaluation pass_evaluation; do G case advance "$C" $step --on 2026-11-20 >/dev/null 2>&1; done
+walk_case "$DB" "$C" submit:2026-11-20 recommend:2026-11-20 start_evaluation:2026-11-20 pass_evaluation:2026-11-20
 run G case advance "$C" start_notice --on 2026-12-28
 expect "a basic notice started on 2026-12-28" 0
 
