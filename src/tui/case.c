@@ -280,6 +280,47 @@ static void add_ended(struct tui *tui, struct case_screen *s)
 		add_labelled(s, LINE_PLAIN, _("Reason:"), e->note);
 }
 
+/* text in lines indented by `indent` cells that fit the screen's width. */
+static void add_wrapped(struct case_screen *s, enum line_kind kind, int indent, const char *text)
+{
+	int cells = COLS - indent - 2 > 20 ? COLS - indent - 2 : 20;
+
+	while (*text) {
+		size_t n = utf8_wrap(text, cells);
+
+		add(s, kind, -1, "%*s%.*s", indent, "", (int)n, text);
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+/* The steps an admin took though a precondition failed, with what was not
+ * met and the written reason: a late filing is seen without the timeline. */
+static void add_overrides(struct tui *tui, struct case_screen *s)
+{
+	char why[768];
+	bool first = true;
+	size_t i;
+
+	for (i = 0; i < s->detail.event_count; i++) {
+		const struct case_event *e = &s->detail.events[i];
+
+		if (!e->unmet)
+			continue;
+		if (first) {
+			add(s, LINE_PLAIN, -1, "%s", "");
+			/* L10N: heading on the case screen */
+			add(s, LINE_HEADING, -1, "%s", _("Steps taken with an override"));
+			first = false;
+		}
+		case_override_text(tui->forms, s->detail.row.level, e, why, sizeof(why));
+		/* L10N: a step taken with an override: date and the step's name; what was not met and why follow */
+		add(s, LINE_DUE, -1, _("  %s  %s:"), or_dash(e->on_date), case_step_name(tui, s->detail.row.level, e->step));
+		add_wrapped(s, LINE_DUE, 4, why);
+	}
+}
+
 /* 公示: the objections raised and how each was resolved. */
 static void add_objections(struct case_screen *s)
 {
@@ -335,6 +376,7 @@ static void overview(struct tui *tui, struct case_screen *s)
 		add_labelled(s, LINE_PLAIN, _("Cultivation started:"), d->cultivation_starts_on);
 	add_ended(tui, s);
 	add_objections(s);
+	add_overrides(tui, s);
 	add_dates(tui, s);
 }
 
@@ -509,7 +551,7 @@ static void timeline(struct tui *tui, struct case_screen *s)
 
 			/* a step an admin took though a precondition failed, in the colour of a deadline missed */
 			case_override_text(tui->forms, s->detail.row.level, items[i].event, why, sizeof(why));
-			add(s, LINE_DUE, -1, "               %s", why);
+			add_wrapped(s, LINE_DUE, 15, why);
 		}
 	}
 }

@@ -25,7 +25,7 @@ F() { "$FORGE" "$B" --actor insp1 --sql "$1" || fail "forged: $1"; }
 F "UPDATE users SET role = 'admin' WHERE login = 'insp1'"
 F "INSERT INTO users VALUES ($NEW_ID, 'extra', 'admin', NULL, $NOW)"
 F "UPDATE enterprises SET name = '改名有限公司'"
-F "INSERT INTO events SELECT $NEW_ID, id, 'submit', state, 'submitted', NULL, 'insp1', '2026-11-28', NULL, $NOW, NULL FROM cases;
+F "INSERT INTO events SELECT $NEW_ID, id, 'submit', state, 'submitted', NULL, 'insp1', '2026-11-28', NULL, $NOW, NULL, NULL, NULL FROM cases;
    UPDATE cases SET state = 'submitted'"
 F "UPDATE users SET role = 'inspector' WHERE login = 'insp1'"
 F "INSERT INTO answers VALUES ($NEW_ID, '$CHECK', 21, 1, 'yes', '现场确认', 'insp1', $NOW)"
@@ -72,7 +72,7 @@ other_id=$(q "$DB" "SELECT id FROM cases WHERE number = '$OTHER'")
 	"$FORGE" "$B2" --actor insp1 --sql "UPDATE cases SET state = 'certified', certified_by = 'insp1', expires_on = '2099-12-31' WHERE number = '$OTHER'" &&
 	"$FORGE" "$B2" --actor insp1 --sql "UPDATE cases SET note = '伪造' WHERE number = '$OTHER'" ||
 	fail "forged: a case outside the bundle certified"
-"$FORGE" "$B2" --actor insp1 --sql "INSERT INTO events VALUES ($NEW_ID, '$other_id', 'certify', 'recommended', 'certified', NULL, 'insp1', '2026-11-28', NULL, $NOW, NULL)" ||
+"$FORGE" "$B2" --actor insp1 --sql "INSERT INTO events VALUES ($NEW_ID, '$other_id', 'certify', 'recommended', 'certified', NULL, 'insp1', '2026-11-28', NULL, $NOW, NULL, NULL, NULL)" ||
 	fail "forged: an event for another case"
 "$FORGE" "$B2" --actor insp1 --sql "UPDATE answers SET value = 'no' WHERE check_id = (SELECT id FROM checks WHERE number = '$S') AND value = 'yes'" ||
 	fail "forged: a signed answer changed"

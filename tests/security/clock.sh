@@ -62,7 +62,7 @@ case "$(sqlite3 "$DB" 'SELECT at FROM audit ORDER BY seq DESC LIMIT 1')" in
 esac
 # The business date of a step is given, within bounds; its record's
 # created_at is still the clock's.
-run G case advance "$N" review_filed --on 2027-01-10
+run G case advance "$N" review_filed --on 2027-01-10 --override 测试：本测试只看日期
 expect "a step dated 2027-01-10 with --on" 0
 [ "$(sqlite3 "$DB" "SELECT on_date || ' ' || substr(created_at, 1, 10) FROM events WHERE case_id = '$E' AND step = 'review_filed'")" = "2027-01-10 2026-11-28" ] &&
 	ok "the event is on 2027-01-10, created on the clock's 2026-11-28" ||
@@ -117,13 +117,15 @@ expect "check plan --on 2099-01-01 is refused" 2 "--on: 2099-01-01 is outside"
 run env LC_ALL=zh_CN.UTF-8 "$GRADUS" --db "$DB" case advance "$S" submit --on 9999-12-31
 expect "the refusal in Chinese" 2 "超出 gradus 接受的日期范围"
 # the bound is the clock's today plus ten years
-run at_clock 2030-06-01 G case advance "$S" submit --on 2040-05-31
+run at_clock 2030-06-01 G case advance "$S" submit --on 2040-05-31 --override 测试：本测试只看日期
 expect "on the clock's 2030-06-01, a step on 2040-05-31 is taken" 0
 
 # The full screen as of a date: a material ticked is received on that date
 # (the business date), its audit row stamped by the clock.
 T=$WORK/tui.db
 "$GRADUS" --db "$T" init --demo >/dev/null
+# the demo's application arrived whole: its first material is made missing
+"$GRADUS" --db "$T" case material HB-2024-EXC-0001 application_form --missing >/dev/null
 printf 'jjjjjj<Enter>\n<Tab>\nx\nq\nq\n' >"$WORK/tick.script"
 run env GRADUS_TODAY=2026-11-20 "$GRADUS" --db "$T" --script "$WORK/tick.script"
 expect "a material ticked on the screen as of 2026-11-20" 0

@@ -5,6 +5,10 @@
 SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 CASE=HB-2024-EXC-0001
+# the demo's application arrived whole: its first material is made missing,
+# and the review application's materials are in for the step taken below
+"$GRADUS" --db "$DB" case material $CASE application_form --missing >/dev/null
+for m in review_application review_summary; do "$GRADUS" --db "$DB" case material $CASE $m --received 2026-11-20 >/dev/null; done
 
 # The history shows when (the wall clock), who (the login running the tests)
 # and random row ids: mask them.

@@ -19,6 +19,8 @@ screen() { $T capture-pane -p -t full; }
 shows() { screen | grep -qF -- "$1"; }
 DB=$M/full.db
 "$GRADUS" --db "$DB" init --demo >/dev/null
+# the demo's application arrived whole: its first material is made missing
+"$GRADUS" --db "$DB" case material HB-2023-ADV-0001 application_form --missing >/dev/null
 $T -f /dev/null new-session -d -s full -x 100 -y 30 \
 	"env LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' --today $TODAY; echo EXITED \$?; sleep 30"
 wait_for 10 shows "Cases (30)" || fail "the list opens" "$(screen)"
