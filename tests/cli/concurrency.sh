@@ -23,7 +23,7 @@ for n in 1 2 3 4 5 6 7 8; do
 	[ -s "$WORK/case.$n" ] || fail "writer $n has a case"
 	# submit needs the application's materials
 	for m in application_form self_assessment commitment financial_statements safety_environment scenario_evidence; do
-		G case material "$(cat "$WORK/case.$n")" $m --received 2026-11-01 >/dev/null || fail "material $n $m"
+		"$GRADUS" --db "$DB" case material "$(cat "$WORK/case.$n")" $m --received 2026-11-01 >/dev/null || fail "material $n $m"
 	done
 done
 
