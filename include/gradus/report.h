@@ -1,5 +1,5 @@
-/* Printed reports: a spot check, an expert panel's opinion and a
- * cultivation's progress as plain text, Markdown or a self-contained HTML
+/* Printed reports: a spot check, an expert panel's opinion, a
+ * cultivation's progress and a case's record as plain text, Markdown or a self-contained HTML
  * page (inline CSS and SVG, A4). */
 #ifndef GRADUS_REPORT_H
 #define GRADUS_REPORT_H
@@ -40,5 +40,16 @@ enum status report_panel(struct store *store, const struct forms *forms, const c
  * against baseline and target, and what is not yet met for acceptance. */
 enum status report_cultivation(struct store *store, const struct forms *forms, const char *case_key,
 			       enum report_format format, FILE *out, struct error *err);
+
+/* The report of a case (by id or number), the record a clerk files: the
+ * enterprise, factory, level, year and state; the dates and deadlines
+ * (valid through, review due, cultivation, acceptance, the public notice,
+ * provisional ones marked); the scenarios; the materials received and
+ * missing; the objections in the notice; every step taken with its date,
+ * who took it, its document (文号) and note, a step an admin took though a
+ * precondition failed marked with what was not met and the reason; a
+ * revoked or withdrawn certification; the audit chain's head. */
+enum status report_case(struct store *store, const struct forms *forms, const char *case_key,
+			enum report_format format, FILE *out, struct error *err);
 
 #endif

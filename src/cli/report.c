@@ -1,6 +1,6 @@
-/* gradus report check|panel|cultivation KEY [--format txt|md|html] [-o FILE]:
- * the printed report of a spot check, an expert panel or a cultivation, to
- * stdout or to a file. */
+/* gradus report check|panel|cultivation|case KEY [--format txt|md|html] [-o FILE]:
+ * the printed report of a spot check, an expert panel, a cultivation or a
+ * case, to stdout or to a file. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +15,8 @@ static int usage(void)
 {
 	cli_error("%s", _("usage: gradus report check CHECK [--format txt|md|html] [-o FILE]\n"
 			  "       gradus report panel PANEL [--format txt|md|html] [-o FILE]\n"
-			  "       gradus report cultivation CASE [--format txt|md|html] [-o FILE]"));
+			  "       gradus report cultivation CASE [--format txt|md|html] [-o FILE]\n"
+			  "       gradus report case CASE [--format txt|md|html] [-o FILE]"));
 	return 2;
 }
 
@@ -33,12 +34,15 @@ static enum status write_report(const struct report_job *job, FILE *out, struct 
 		return report_panel(job->store, job->forms, job->key, job->format, out, err);
 	if (!strcmp(job->kind, "cultivation"))
 		return report_cultivation(job->store, job->forms, job->key, job->format, out, err);
+	if (!strcmp(job->kind, "case"))
+		return report_case(job->store, job->forms, job->key, job->format, out, err);
 	return report_check(job->store, job->forms, job->key, job->format, out, err);
 }
 
 static bool is_kind(const char *kind)
 {
-	return !strcmp(kind, "check") || !strcmp(kind, "panel") || !strcmp(kind, "cultivation");
+	return !strcmp(kind, "check") || !strcmp(kind, "panel") || !strcmp(kind, "cultivation") ||
+	       !strcmp(kind, "case");
 }
 
 static int to_stdout(const struct report_job *job)

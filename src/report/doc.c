@@ -28,6 +28,8 @@ static const char *const html_style =
 	"thead { display: table-header-group }\n"
 	"tr { page-break-inside: avoid; break-inside: avoid }\n"
 	"table.fields th { width: 32%; font-weight: bold }\n"
+	"tr.marked td { font-weight: bold }\n"
+	"tr.marked td:first-child { border-left: 3pt solid #000 }\n"
 	"td.hash { font-family: monospace; font-size: 7.5pt; white-space: nowrap }\n"
 	"svg { display: block; max-width: 100%; height: auto; page-break-inside: avoid; break-inside: avoid }\n"
 	"svg text { font-family: sans-serif; font-size: 11px }\n"
@@ -161,7 +163,9 @@ static void free_table(struct doc *d)
 	for (i = 0; i < d->rows * d->columns; i++)
 		free(d->cells[i]);
 	free(d->cells);
+	free(d->marked);
 	d->cells = NULL;
+	d->marked = NULL;
 	d->rows = d->columns = 0;
 }
 
@@ -279,22 +283,37 @@ void doc_fields_begin(struct doc *d)
 	d->fields = true;
 }
 
-void doc_row(struct doc *d, const char *const *cells)
+static void add_row(struct doc *d, const char *const *cells, bool marked)
 {
 	char **grown;
+	bool *marks;
 	size_t i, at = d->rows * d->columns;
 
 	if (d->status || !d->columns)
 		return;
 	grown = realloc(d->cells, (at + d->columns) * sizeof(*grown));
-	if (!grown) {
+	if (grown)
+		d->cells = grown;
+	marks = grown ? realloc(d->marked, (d->rows + 1) * sizeof(*marks)) : NULL;
+	if (!marks) {
 		fail(d, STATUS_ERR_NOMEM);
 		return;
 	}
-	d->cells = grown;
+	d->marked = marks;
+	d->marked[d->rows] = marked;
 	for (i = 0; i < d->columns; i++)
 		d->cells[at + i] = clean(d, cells[i]);
 	d->rows++;
+}
+
+void doc_row(struct doc *d, const char *const *cells)
+{
+	add_row(d, cells, false);
+}
+
+void doc_row_marked(struct doc *d, const char *const *cells)
+{
+	add_row(d, cells, true);
 }
 
 void doc_field(struct doc *d, const char *label, const char *value)
@@ -310,13 +329,17 @@ static bool is_hash(const char *s)
 	return strlen(s) == 64 && strspn(s, "0123456789abcdef") == 64;
 }
 
-static void markdown_row(struct doc *d, const char *const *cells)
+static void markdown_row(struct doc *d, const char *const *cells, bool marked)
 {
 	size_t i;
 
 	for (i = 0; i < d->columns; i++) {
+		bool bold = marked && cells[i] && *cells[i];
+
 		fputs(i ? " | " : "| ", d->out);
+		fputs(bold ? "**" : "", d->out);
 		put_text(d, cells[i] ? cells[i] : "", true);
+		fputs(bold ? "**" : "", d->out);
 	}
 	fputs(" |\n", d->out);
 }
@@ -336,12 +359,12 @@ static void markdown_table(struct doc *d)
 		fputs("\n", d->out);
 		return;
 	}
-	markdown_row(d, d->headers);
+	markdown_row(d, d->headers, false);
 	for (i = 0; i < d->columns; i++)
 		fputs(i ? " | ---" : "| ---", d->out);
 	fputs(" |\n", d->out);
 	for (r = 0; r < d->rows; r++)
-		markdown_row(d, (const char *const *)&d->cells[r * d->columns]);
+		markdown_row(d, (const char *const *)&d->cells[r * d->columns], d->marked[r]);
 	fputs("\n", d->out);
 }
 
@@ -361,7 +384,7 @@ static void html_table(struct doc *d)
 		html_cell(d, "th", d->headers[i]);
 	fputs(d->fields ? "<tbody>\n" : "</tr></thead>\n<tbody>\n", d->out);
 	for (r = 0; r < d->rows; r++) {
-		fputs("<tr>", d->out);
+		fputs(d->marked[r] ? "<tr class=\"marked\">" : "<tr>", d->out);
 		for (i = 0; i < d->columns; i++)
 			html_cell(d, d->fields && i == 0 ? "th" : "td", d->cells[r * d->columns + i]);
 		fputs("</tr>\n", d->out);
@@ -393,7 +416,7 @@ static void markdown_chart(struct doc *d, const struct doc_bar *bars, size_t cou
 	size_t i;
 	int k;
 
-	markdown_row(d, headers);
+	markdown_row(d, headers, false);
 	fputs("| --- | ---: | --- |\n", d->out);
 	for (i = 0; i < count; i++) {
 		fputs("| ", d->out);

@@ -30,6 +30,7 @@ struct doc {
 	size_t columns, key_columns, rows;
 	const char *headers[DOC_MAX_COLUMNS];
 	char **cells; /* rows * columns, sanitised */
+	bool *marked; /* rows: a row that stands out (doc_row_marked) */
 	/* Strings made by doc_printf, freed by doc_end. */
 	char **scratch;
 	size_t scratch_count;
@@ -79,6 +80,10 @@ void doc_field(struct doc *d, const char *label, const char *value);
  * other non-empty cells under their headers. NULL cells are empty. */
 void doc_table_begin(struct doc *d, size_t key_columns, size_t columns, const char *const *headers);
 void doc_row(struct doc *d, const char *const *cells);
+/* A row that must stand out when printed: bold in Markdown and HTML (the
+ * HTML row ruled on its left); plain text has no emphasis, so what marks it
+ * there is in its cells (a ⚠ before what they say). */
+void doc_row_marked(struct doc *d, const char *const *cells);
 void doc_table_end(struct doc *d);
 
 /* Bars of percentages: █ cells in text (20 = 100%), an SVG in HTML. */

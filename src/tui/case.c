@@ -15,6 +15,7 @@
 #include "case_private.h"
 #include "checks_private.h"
 #include "panels_private.h"
+#include "report.h"
 
 /* The cultivation tab shows only for a case with a cultivation (leading). */
 enum tab { TAB_OVERVIEW, TAB_MATERIALS, TAB_SCENARIOS, TAB_TIMELINE, TAB_HISTORY, TAB_CULTIVATION, TAB_COUNT };
@@ -74,6 +75,7 @@ struct case_screen {
 	char provisional[128];       /* the timeline's name of a provisional deadline */
 	struct objection *objections; /* raised in the public notice */
 	size_t objection_count;
+	struct report_prompt report; /* the file the case's report goes to (R) */
 };
 
 static const enum action case_hints[] = {
@@ -781,6 +783,7 @@ static void screen_free(struct case_screen *s)
 	history_rows_free(s->history, s->history_count);
 	objections_free(s->objections, s->objection_count);
 	cultivation_edit_free(s->edit);
+	report_prompt_close(&s->report);
 	free(s->id);
 	free(s);
 }
@@ -950,12 +953,13 @@ static size_t page(void)
 	return LINES > 4 ? (size_t)LINES - 4 : 1;
 }
 
-/* The cultivation tab's prompt takes the last line, a form all of them. */
+/* The cultivation tab's prompt takes the last line, a form all of them;
+ * the prompt of the report's file takes the last line. */
 static void case_draw(struct tui *tui, struct view *view, int top, int height)
 {
 	struct case_screen *s = view->data;
-	bool editing = s->tab == TAB_CULTIVATION;
-	int rows = editing ? cultivation_edit_rows(s->edit, height - 2) : height - 2;
+	bool editing = s->tab == TAB_CULTIVATION && !s->report.open;
+	int rows = editing ? cultivation_edit_rows(s->edit, height - 2) : height - 2 - s->report.open;
 	size_t i;
 
 	draw_tabs(tui, s, top);
@@ -968,6 +972,8 @@ static void case_draw(struct tui *tui, struct view *view, int top, int height)
 		draw_line(tui, s, s->top + i, top + 2 + (int)i);
 	if (editing)
 		cultivation_edit_draw(tui, s->edit, top + 2, height - 2);
+	if (s->report.open)
+		report_prompt_draw(tui, &s->report, top + height - 1);
 }
 
 /* Keys. */
@@ -1079,9 +1085,14 @@ static bool case_key(struct tui *tui, struct view *view, enum action action, int
 {
 	struct case_screen *s = view->data;
 
+	if (s->report.open) {
+		report_prompt_key(tui, &s->report, report_case, s->id, code, ch);
+		return true;
+	}
 	if (s->tab == TAB_CULTIVATION && cultivation_key(tui, s, action, code, ch))
 		return true;
 	switch (action) {
+	case ACTION_CASE_REPORT: report_prompt_open(&s->report, s->detail.row.number); return true;
 	case ACTION_TAB_NEXT: switch_tab(tui, s, 1); return true;
 	case ACTION_TAB_PREV: switch_tab(tui, s, -1); return true;
 	case ACTION_STEP: tui_open(tui, &step_view_ops, s->id); return true;
@@ -1157,6 +1168,8 @@ static bool case_mouse(struct tui *tui, struct view *view, int y, int x, int whe
 	struct case_screen *s = view->data;
 	int tab = y == 1 && !wheel ? tab_at(s, x) : -1;
 
+	if (s->report.open)
+		return true;
 	if (s->tab == TAB_CULTIVATION && (tab < 0 || cultivation_edit_open(s->edit)))
 		return cultivation_mouse(tui, s, y, wheel);
 	if (tab < 0)

@@ -46,6 +46,7 @@ static const struct key_binding defaults[] = {
 	{ 0, L'p', "p", ACTION_PANELS },
 	{ 0, L'X', "X", ACTION_EXPERTS },
 	{ 0, L'C', "C", ACTION_CONFLICTS },
+	{ 0, L'R', "R", ACTION_CASE_REPORT },
 	{ 0, L'n', "n", ACTION_PLAN },
 	{ 0, L'y', "y", ACTION_ANSWER_YES },
 	{ 0, L'n', "n", ACTION_ANSWER_NO },
@@ -125,6 +126,8 @@ static const char *const descriptions[ACTION_COUNT] = {
 	[ACTION_EXPERTS] = N_("Experts"),
 	/* L10N: fields changed both at the office and in a visit bundle, for a person to settle */
 	[ACTION_CONFLICTS] = N_("Conflicts"),
+	/* L10N: on the case screen: write the case's report (案件报告) to a file */
+	[ACTION_CASE_REPORT] = N_("Write the case's report"),
 	/* L10N: on a conflict: keep the office's value, or take the bundle's */
 	[ACTION_KEEP_OFFICE] = N_("Keep the office's value"),
 	[ACTION_TAKE_BUNDLE] = N_("Take the bundle's value"),
@@ -223,7 +226,8 @@ static const char *const action_names[ACTION_COUNT] = {
 	[ACTION_GUIDE] = "guide", [ACTION_PANELS] = "panels", [ACTION_EXPERTS] = "experts",
 	[ACTION_NEW_EXPERT] = "new_expert", [ACTION_CONVENE] = "convene", [ACTION_SCORE] = "score",
 	[ACTION_MEMBER_NOTE] = "member_note", [ACTION_OPINION] = "opinion", [ACTION_SIGN_OPINION] = "sign_opinion",
-	[ACTION_CONFLICTS] = "conflicts", [ACTION_KEEP_OFFICE] = "keep_office", [ACTION_TAKE_BUNDLE] = "take_bundle",
+	[ACTION_CONFLICTS] = "conflicts", [ACTION_CASE_REPORT] = "case_report",
+	[ACTION_KEEP_OFFICE] = "keep_office", [ACTION_TAKE_BUNDLE] = "take_bundle",
 	[ACTION_MARK_DONE] = "mark_done", [ACTION_NEW_MILESTONE] = "new_milestone", [ACTION_NEW_SESSION] = "new_session",
 	[ACTION_NEW_FOLLOWUP] = "new_followup", [ACTION_NEW_REPORT] = "new_report", [ACTION_KPI_VALUE] = "kpi_value",
 	[ACTION_NEW_PLAN_VERSION] = "new_plan_version", [ACTION_IMPORT_RUN] = "import",

@@ -31,6 +31,7 @@ enum action {
 	ACTION_PANELS,    /* the expert panels of a case */
 	ACTION_EXPERTS,   /* the experts' registry */
 	ACTION_CONFLICTS, /* fields changed both here and in a visit bundle */
+	ACTION_CASE_REPORT, /* write the case's report to a file */
 	/* The checks of a case (KEYMAP_CHECKS). */
 	ACTION_PLAN,      /* plan a check */
 	/* The walk through a check (KEYMAP_WALK). */

@@ -16,6 +16,7 @@
 #include "gradus/utf8.h"
 #include "checks_private.h"
 #include "field.h"
+#include "report.h"
 #include "settings.h"
 #include "textarea.h"
 
@@ -372,32 +373,6 @@ static void export_file(struct tui *tui, struct walk *w, const char *path)
 		tui_say(tui, false, _("Exported %.12s to %s"), e->sha256, path);
 }
 
-/* The report is written beside PATH first, renamed once whole. */
-static void write_report(struct tui *tui, struct walk *w, const char *path)
-{
-	const char *dot = strrchr(path, '.');
-	enum report_format format;
-	struct error err = { "" };
-	struct safe_file file;
-
-	if (!dot || strchr(dot, '/') || !report_format_parse(dot + 1, &format)) {
-		/* L10N: the report's file name must end in one of these; keep them */
-		tui_say(tui, true, _("%s: expected a file ending .txt, .md or .html"), path);
-		return;
-	}
-	if (safe_file_open(&file, path, SAFE_FILE_REPLACE, 0666, &err)) {
-		tui_say(tui, true, "%s", err.message);
-	} else if (report_check(tui->store, tui->forms, w->id, format, file.stream, &err)) {
-		safe_file_abort(&file);
-		tui_say(tui, true, "%s", err.message);
-	} else if (safe_file_commit(&file, &err)) {
-		tui_say(tui, true, "%s", err.message);
-	} else {
-		/* L10N: after the check's report was written */
-		tui_say(tui, false, _("Report written to %s"), path);
-	}
-}
-
 static void sign(struct tui *tui, struct walk *w)
 {
 	struct error err = { "" };
@@ -540,7 +515,7 @@ static void finish_prompt(struct tui *tui, struct walk *w)
 		break;
 	case PROMPT_REPORT:
 		if (*text)
-			write_report(tui, w, text);
+			tui_write_report(tui, report_check, w->id, text);
 		break;
 	case PROMPT_ACTION:
 		set_finding(tui, w, NULL, text, NULL);

@@ -1,6 +1,6 @@
 # Chinese all the way through: under zh_CN.UTF-8 every screen the TUI
-# scripts save, the printed reports of a check, a panel and a cultivation
-# case, and the CLI's human output carry no English word other than proper
+# scripts save, the printed reports of a check, a panel, a cultivation
+# and a case, and the CLI's human output carry no English word other than proper
 # nouns, case numbers, logins, units, key names and format names (the
 # allow-list below, each with why).
 . "$(dirname "$0")/../lib.sh"
@@ -65,6 +65,7 @@ for f in txt md html; do
 	R report check "$C" --format $f >"reports/check.$f" || fail "report check --format $f" "$(cat "$WORK/err")"
 	R report panel "$P" --format $f >"reports/panel.$f" || fail "report panel --format $f"
 	R report cultivation HB-2025-LEA-0001 --format $f >"reports/cultivation.$f" || fail "report cultivation --format $f"
+	R report case HB-2023-EXC-0001 --format $f >"reports/case.$f" || fail "report case --format $f"
 done
 # HTML: the words a reader sees, not the markup.
 for f in reports/*.html; do
@@ -133,7 +134,7 @@ allowed=$allowed'|SHA-256|UTC|CST'                    # the hash's and the time 
 allowed=$allowed'|U\+[0-9A-F]{4,6}'                    # a code point named (a control character refused)
 allowed=$allowed'|Enter|Esc|Tab|S-Tab|Space|Home|End|PgUp|PgDn|F[0-9]+|A-Z|y/n' # key names in hints
 allowed=$allowed'|txt|md|html|pdf|jpg|ev'             # format names and file names in the scripts
-allowed=$allowed'|walk-report\.(txt|pdf)|visit\.db'    # file names typed in the scripts and commands
+allowed=$allowed'|(walk|case)-report\.(txt|pdf)|visit\.db'    # file names typed in the scripts and commands
 allowed=$allowed'|db|conflicts'                       # a command to run, quoted in a message (gradus --db F, gradus conflicts)
 allowed=$allowed'|recommend|file_review|start_notice|review_filed|cancelled|withdraw|revoke' # step keys typed to case advance, quoted with their names
 allowed=$allowed'|CSV|xlsx|UTF-8|GB18030|gbk'          # file formats and encodings, as the import form offers them
@@ -146,7 +147,7 @@ if [ -n "${NO_ENGLISH_DUMP:-}" ]; then cp words.txt "$NO_ENGLISH_DUMP"; fi
 grep -vE ":$allowed" words.txt >offenders.txt
 n=$(ls screens | wc -l)
 [ "$n" -ge 60 ] && ok "the TUI scripts saved $n screens under zh_CN.UTF-8" || fail "screens saved" "only $n"
-[ "$(ls reports | wc -l)" -eq 9 ] && ok "the check, panel and cultivation reports in txt, md and html" ||
+[ "$(ls reports | wc -l)" -eq 12 ] && ok "the check, panel, cultivation and case reports in txt, md and html" ||
 	fail "reports" "$(ls reports)"
 if [ -s offenders.txt ]; then
 	fail "no English word on a screen or in a report under zh_CN.UTF-8" "$(head -30 offenders.txt)"
