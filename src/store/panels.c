@@ -469,7 +469,7 @@ static enum status sign(struct store *store, const struct forms *forms, const st
 {
 	const struct level *level = forms_level(forms, p->level);
 	const struct level_panel *lp = level ? forms_level_panel(level, p->purpose) : NULL;
-	char opinion[16], score_text[16], now[STORE_TIMESTAMP_SIZE], note[96];
+	char opinion[16], score_text[16], now[STORE_TIMESTAMP_SIZE], note[192];
 	double scores[64], score = 0;
 	size_t count = 0;
 	const char *step;
@@ -492,7 +492,9 @@ static enum status sign(struct store *store, const struct forms *forms, const st
 	snprintf(score_text, sizeof(score_text), "%.1f", score);
 	store_timestamp(now);
 	date_parse(p->meeting_on, &on, NULL);
-	snprintf(note, sizeof(note), "panel %s: %s, score %s", p->purpose, opinion, score_text);
+	/* the office's record, in the office's words whatever the user's language */
+	snprintf(note, sizeof(note), "%s：%s，评分 %s", lp->zh,
+		 !strcmp(opinion, "pass") ? "通过" : !strcmp(opinion, "fail") ? "不通过" : "整改后通过", score_text);
 	status = store_update(store, "panels", p->id, "score", score_text, err);
 	if (!status)
 		status = store_update(store, "panels", p->id, "signed_by", store_actor(store), err);

@@ -59,7 +59,7 @@ expect_line "the plain mean for an advanced panel" "$(printf 'score\t82.8')"
 expect_line "the signature, its hash and the step it took" "$(printf 'signature\t%s\t%s\t%s\tpass_evaluation' "$(id -un)" "$(printf '%s\n' "$OUT" | sed -n 's/^signature\t[^\t]*\t\([^\t]*\)\t.*/\1/p')" "$HASH")"
 run G case show "$CASE"
 expect_line "the opinion moved the case" "$(printf 'status\tevaluated')"
-printf '%s\n' "$OUT" | grep -q "pass_evaluation.*panel evaluation: pass, score 82.8" && ok "the step's event names the panel" || fail "event note" "$OUT"
+printf '%s\n' "$OUT" | grep -q "pass_evaluation.*专家评价：通过，评分 82.8" && ok "the step's event names the panel" || fail "event note" "$OUT"
 run G panel score "$P" E0001 90
 expect "a signed panel is read-only" 1 "is signed: its record is read-only"
 
