@@ -349,17 +349,51 @@ static const struct level_step *system_step(const struct level *level, const cha
 
 /* Certifications whose last valid day (expires_on) has passed, and
  * uncertified cultivations started on or before ?2 (today less the shortest
- * cultivation period: the latest start whose end may have passed). A
- * cancelled case has no next_due; a certified one's next_due is on or before
- * its expiry, and a cultivating one's on or before its end (the acceptance
- * due date): the range of cases_next_due finds them all. */
+ * cultivation period: the latest start whose end may have passed) standing
+ * in a state of ?3 ("|cultivating|": those a system step lapses a
+ * cultivation from). A cancelled case has no next_due; a certified one's
+ * next_due is on or before its expiry, and a cultivating one's on or before
+ * its end (the acceptance due date): the range of cases_next_due finds them
+ * all, and a lapsed cultivation, overdue until decided, is not read again. */
 static const char *const lapsed_sql =
 	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < ?1"
-	" AND (expires_on < ?1 OR (cultivation_starts_on <= ?2 AND certified_on IS NULL))";
+	" AND (expires_on < ?1 OR (cultivation_starts_on <= ?2 AND certified_on IS NULL"
+	" AND instr(?3, '|' || state || '|') > 0))";
 
 const char *case_sweep_sql(void)
 {
 	return lapsed_sql;
+}
+
+static bool lapses_cultivation(const struct level_step *step)
+{
+	return step_has_role(step, "system") && step->event && !strcmp(step->event, "cultivation_lapsed");
+}
+
+/* The states a system step lapses a cultivation from, as "|a|b|" (NULL
+ * when none, or out of memory: then no cultivation is swept, *failed set). */
+static char *lapse_states(const struct forms *forms, bool *failed)
+{
+	size_t i, j, k, size = 2, used = 0;
+	char *out;
+
+	*failed = false;
+	for (i = 0; i < forms->level_count; i++)
+		for (j = 0; j < forms->levels[i].step_count; j++)
+			for (k = 0; lapses_cultivation(&forms->levels[i].steps[j]) && k < forms->levels[i].steps[j].from_count; k++)
+				size += strlen(forms->levels[i].steps[j].from[k]) + 1;
+	if (size == 2)
+		return NULL;
+	if (!(out = malloc(size))) {
+		*failed = true;
+		return NULL;
+	}
+	for (i = 0; i < forms->level_count; i++)
+		for (j = 0; j < forms->levels[i].step_count; j++)
+			for (k = 0; lapses_cultivation(&forms->levels[i].steps[j]) && k < forms->levels[i].steps[j].from_count; k++)
+				used += (size_t)snprintf(out + used, size - used, "|%s", forms->levels[i].steps[j].from[k]);
+	snprintf(out + used, size - used, "|");
+	return out;
 }
 
 /* today less the shortest cultivation period of the levels, as text; empty
@@ -380,26 +414,36 @@ static void latest_lapsed_start(const struct forms *forms, struct date today, ch
 		date_format(date_add_years(today, -years), out);
 }
 
+static void bind_or_null(sqlite3_stmt *stmt, int index, const char *text)
+{
+	if (text && *text)
+		sqlite3_bind_text(stmt, index, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, index);
+}
+
 static enum status lapsed_ids(struct store *store, const struct forms *forms, struct date today, char (**ids)[33],
 			      size_t *count, struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, lapsed_sql, err);
-	char text[DATE_TEXT_SIZE], start[DATE_TEXT_SIZE];
+	char text[DATE_TEXT_SIZE], start[DATE_TEXT_SIZE], *states;
 	size_t capacity = 0;
 	enum status status;
-	bool row;
+	bool row, failed;
 
 	*ids = NULL;
 	*count = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
+	states = lapse_states(forms, &failed);
+	if (failed)
+		return STATUS_ERR_NOMEM;
 	date_format(today, text);
 	latest_lapsed_start(forms, today, start);
-	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-	if (*start)
-		sqlite3_bind_text(stmt, 2, start, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(stmt, 2);
+	bind_or_null(stmt, 1, text);
+	bind_or_null(stmt, 2, start);
+	bind_or_null(stmt, 3, states);
+	free(states);
 	while (!(status = store_step(store, stmt, &row, err)) && row) {
 		if ((status = store_grow((void **)ids, &capacity, *count, sizeof(**ids))))
 			break;
