@@ -102,6 +102,12 @@ struct case_dates {
 	struct date cultivation_starts_on, cultivation_ends_on, acceptance_due_by;
 	struct date notice_starts_on, notice_ends_on;
 	bool acceptance_filed;
+	/* cultivation_lapsed: the case stands where the sweep's lapse put it
+	 * (培育期满未申请验收), awaiting the office's decision since
+	 * cultivation_lapsed_on; lapse_taken: the current cultivation has
+	 * lapsed once already (the sweep does not lapse it again). */
+	bool cultivation_lapsed, lapse_taken;
+	struct date cultivation_lapsed_on;
 	int notice_provisional; /* 0, or the year with no holiday calendar the notice's
 				 * end was counted in, Monday to Friday */
 };
@@ -112,7 +118,8 @@ void case_provisional_text(int year, char *out, size_t size);
 
 /* What falls due: overdue first, then by date. kind is one of
  * review_application, expiry, acceptance_application, cultivation_end,
- * notice_end. */
+ * notice_end, cultivation_decision (a lapsed cultivation awaiting extension
+ * or termination, due the day it lapsed). */
 struct agenda_item {
 	struct date due;
 	const char *kind;
@@ -130,16 +137,23 @@ enum status case_agenda(struct store *store, const struct forms *forms, struct d
 			struct agenda_item **items, size_t *count, struct error *err);
 void agenda_free(struct agenda_item *items, size_t count);
 
-/* Cancels, as events of the system actor on the day after expires_on, the
- * certifications whose last valid day (expires_on) is before today by the
- * system clock (clock_today, never a date
- * given by the user) with no review filed. *cancelled counts them. */
-enum status case_sweep(struct store *store, const struct forms *forms, size_t *cancelled,
+/* What a sweep did or, in a preview, would do. */
+struct sweep_counts {
+	size_t cancelled; /* certifications lapsed with no review filed */
+	size_t lapsed;    /* cultivations ended with no acceptance application */
+};
+/* As events of the system actor, by the system clock (clock_today, never a
+ * date given by the user): cancels, on the day after expires_on, the
+ * certifications whose last valid day (expires_on) is before today with no
+ * review filed; and marks lapsed (培育期满未申请验收), on the day after its
+ * end, a cultivation ended before today with no acceptance application,
+ * once per cultivation. */
+enum status case_sweep(struct store *store, const struct forms *forms, struct sweep_counts *counts,
 		       struct error *err);
-/* Counts, writing nothing, the certifications that will have lapsed by on
- * if no review is filed before: a preview of a later day's sweep. */
-enum status case_sweep_preview(struct store *store, const struct forms *forms, struct date on, size_t *lapsing,
-			       struct error *err);
+/* Counts, writing nothing, what will have lapsed by `on` if nothing is filed
+ * before: a preview of a later day's sweep. */
+enum status case_sweep_preview(struct store *store, const struct forms *forms, struct date on,
+			       struct sweep_counts *counts, struct error *err);
 
 /* Fills ~30 demo cases across the levels, regions and workflow steps. */
 enum status case_create_demo(struct store *store, const struct forms *forms, struct error *err);

@@ -20,6 +20,7 @@ struct cli {
 	char *default_db;         /* owned */
 	char *found_forms;        /* owned: the forms folder in use */
 	size_t swept;             /* certifications the start's sweep cancelled */
+	size_t swept_cultivations; /* cultivations the start's sweep marked lapsed */
 };
 
 /* Parses the global options; *next is the index of the command (argc if none). */
@@ -35,6 +36,8 @@ const char *cli_actor(void);
 /* Loads the forms, opens the database and sweeps lapsed certifications as
  * of today (gradus sweeps at every start; a read-only database is not). */
 int cli_open_all(struct cli *cli, enum store_mode mode, struct store **store, struct forms **forms);
+/* What the start's sweep did, in a line (empty when it did nothing). */
+void cli_sweep_notice(const struct cli *cli, char *out, size_t size);
 void cli_close_all(struct store **store, struct forms **forms);
 /* "--name VALUE" at argv[*i]: true (and *value set, *i advanced) when it is;
  * a missing value is reported and *bad set. */

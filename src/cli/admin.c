@@ -10,7 +10,8 @@
 /* gradus sweep: the sweep at today's date by the system clock (the one
  * every command makes at its start, with its count). sweep --today D is a
  * preview: how many certifications will have lapsed by D if no review is
- * filed; it cancels nothing, whatever D. */
+ * filed, and cultivations ended with no acceptance application; it writes
+ * nothing, whatever D. */
 int cli_sweep(struct cli *cli, int argc, char **argv)
 {
 	const char *today_text = NULL;
@@ -18,7 +19,7 @@ int cli_sweep(struct cli *cli, int argc, char **argv)
 	struct forms *forms = NULL;
 	struct error err = { "" };
 	struct date on;
-	size_t cancelled = 0;
+	struct sweep_counts counts = { 0, 0 };
 	bool bad = false;
 	int i, rc;
 
@@ -32,8 +33,8 @@ int cli_sweep(struct cli *cli, int argc, char **argv)
 	if (cli_as_of_argument("--today", today_text, &on))
 		return 2;
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
-	if (!rc && (today_text ? case_sweep_preview(store, forms, on, &cancelled, &err)
-			       : case_sweep(store, forms, &cancelled, &err))) {
+	if (!rc && (today_text ? case_sweep_preview(store, forms, on, &counts, &err)
+			       : case_sweep(store, forms, &counts, &err))) {
 		cli_error("%s", err.message);
 		rc = 1;
 	}
@@ -41,12 +42,25 @@ int cli_sweep(struct cli *cli, int argc, char **argv)
 		printf(ngettext("%zu certification will have expired by %s with no review filed, if none is filed before "
 				"(a preview: nothing was cancelled)\n",
 				"%zu certifications will have expired by %s with no review filed, if none is filed before "
-				"(a preview: nothing was cancelled)\n", cancelled),
-		       cancelled, today_text);
+				"(a preview: nothing was cancelled)\n", counts.cancelled),
+		       counts.cancelled, today_text);
 	else if (!rc)
 		printf(ngettext("%zu certification cancelled: expired with no review filed\n",
-				"%zu certifications cancelled: expired with no review filed\n", cli->swept + cancelled),
-		       cli->swept + cancelled);
+				"%zu certifications cancelled: expired with no review filed\n", cli->swept + counts.cancelled),
+		       cli->swept + counts.cancelled);
+	/* Said only when there are some: the line above is what scripts read. */
+	if (!rc && today_text && counts.lapsed)
+		printf(ngettext("%zu cultivation will have ended by %s with no acceptance application, if none is filed "
+				"before (a preview: nothing was marked)\n",
+				"%zu cultivations will have ended by %s with no acceptance application, if none is filed "
+				"before (a preview: nothing was marked)\n", counts.lapsed),
+		       counts.lapsed, today_text);
+	else if (!rc && cli->swept_cultivations + counts.lapsed)
+		printf(ngettext("%zu cultivation marked lapsed: ended with no acceptance application, awaiting extension "
+				"or termination\n",
+				"%zu cultivations marked lapsed: ended with no acceptance application, awaiting extension "
+				"or termination\n", cli->swept_cultivations + counts.lapsed),
+		       cli->swept_cultivations + counts.lapsed);
 	cli_close_all(&store, &forms);
 	return rc;
 }

@@ -16,6 +16,8 @@ static const struct {
 	{ "acceptance_application", "验收申请截止", "Acceptance application due" },
 	{ "cultivation_end", "培育期结束", "Cultivation period ends" },
 	{ "notice_end", "公示期结束", "Public notice ends" },
+	{ "cultivation_decision", "培育期满未申请验收，待决定延期或终止培育",
+	  "Cultivation ended without acceptance application: extend or terminate" },
 	{ "finding", "问题整改到期", "Finding due" },
 	{ "milestone", "培育里程碑到期", "Cultivation milestone due" },
 	{ "followup", "专家委指导跟进事项到期", "Guidance follow-up due" },

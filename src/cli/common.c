@@ -422,10 +422,35 @@ int cli_open_store(struct cli *cli, enum store_mode mode, struct store **store)
 	return 0;
 }
 
+void cli_sweep_notice(const struct cli *cli, char *out, size_t size)
+{
+	size_t used = 0;
+
+	*out = '\0';
+	if (cli->swept)
+		used = (size_t)snprintf(out, size,
+			ngettext("%zu certification expired with no review filed and was cancelled (gradus agenda, gradus log)",
+				 "%zu certifications expired with no review filed and were cancelled (gradus agenda, gradus log)",
+				 cli->swept),
+			cli->swept);
+	if (cli->swept_cultivations && used < size)
+		snprintf(out + used, size - used, "%s", used ? _("; ") : "");
+	used = strlen(out);
+	if (cli->swept_cultivations && used < size)
+		/* L10N: the start's sweep: cultivations (领航级培育) past their end with no acceptance
+		 * application, now in the state 培育期满未申请验收 */
+		snprintf(out + used, size - used,
+			 ngettext("%zu cultivation ended with no acceptance application: extend or terminate it (gradus agenda)",
+				  "%zu cultivations ended with no acceptance application: extend or terminate them (gradus agenda)",
+				  cli->swept_cultivations),
+			 cli->swept_cultivations);
+}
+
 int cli_open_all(struct cli *cli, enum store_mode mode, struct store **store, struct forms **forms)
 {
 	struct error err = { "" };
-	size_t cancelled = 0;
+	struct sweep_counts swept = { 0, 0 };
+	char notice[512];
 	int rc;
 
 	*store = NULL;
@@ -434,16 +459,15 @@ int cli_open_all(struct cli *cli, enum store_mode mode, struct store **store, st
 		rc = cli_open_store(cli, mode, store);
 	if (!rc)
 		authority_use_forms(*store, *forms);
-	if (!rc && store_may_write(*store) && case_sweep(*store, *forms, &cancelled, &err)) {
+	if (!rc && store_may_write(*store) && case_sweep(*store, *forms, &swept, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
 	}
-	cli->swept = cancelled;
-	if (!rc && cancelled)
-		cli_error(ngettext("%zu certification expired with no review filed and was cancelled (gradus agenda, gradus log)",
-				   "%zu certifications expired with no review filed and were cancelled (gradus agenda, gradus log)",
-				   cancelled),
-			  cancelled);
+	cli->swept = swept.cancelled;
+	cli->swept_cultivations = swept.lapsed;
+	cli_sweep_notice(cli, notice, sizeof(notice));
+	if (!rc && *notice)
+		cli_error("%s", notice);
 	if (rc)
 		cli_close_all(store, forms);
 	return rc;

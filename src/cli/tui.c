@@ -11,7 +11,7 @@ int cli_tui(struct cli *cli)
 	struct forms *forms = NULL;
 	struct store *store = NULL;
 	struct error err = { "" };
-	char notice[256];
+	char notice[512];
 	struct stat st;
 	bool is_new = stat(cli_path(cli->db_path), &st) != 0;
 	int rc;
@@ -21,14 +21,9 @@ int cli_tui(struct cli *cli)
 		cli_error("%s", err.message);
 		rc = 1;
 	}
-	if (!rc && cli->swept) {
-		snprintf(notice, sizeof(notice),
-			 ngettext("%zu certification expired with no review filed and was cancelled (gradus agenda, gradus log)",
-				  "%zu certifications expired with no review filed and were cancelled (gradus agenda, gradus log)",
-				  cli->swept),
-			 cli->swept);
+	cli_sweep_notice(cli, notice, sizeof(notice));
+	if (!rc && *notice)
 		cli->tui.notice = notice;
-	}
 	if (!rc && tui_run(&cli->tui, store, forms, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;

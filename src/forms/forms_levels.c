@@ -24,7 +24,7 @@ static const char *const roles[] = { "admin", "clerk", "inspector", "secretary",
 static const char *const events[] = {
 	"applied", "recommended", "certified", "review_filed", "review_passed", "review_failed",
 	"cancelled", "cultivation_started", "acceptance_filed", "notice_started", "published", "revoked",
-	"withdrawn", NULL,
+	"withdrawn", "cultivation_lapsed", "cultivation_extended", "cultivation_terminated", NULL,
 };
 
 static const char *const state_keys[] = { "zh", "en", "final", NULL };

@@ -52,6 +52,20 @@ void case_provisional_text(int year, char *out, size_t size)
 	snprintf(out, size, _("provisional: no %d holiday calendar, counted Monday to Friday"), year);
 }
 
+/* The sweep's lapse of the current cultivation: taken once since the last
+ * start, and whether the case still stands where it led. */
+static void lapse_dates(const struct case_detail *d, struct case_dates *out)
+{
+	static const char *const kinds[] = { "cultivation_started", "cultivation_lapsed", NULL };
+	const struct case_event *e = last_of(d, kinds);
+
+	if (!e || strcmp(e->kind, "cultivation_lapsed"))
+		return;
+	out->lapse_taken = true;
+	out->cultivation_lapsed = e == &d->events[d->event_count - 1] && !strcmp(e->to_state, d->row.state) &&
+				  parse(e->on_date, &out->cultivation_lapsed_on);
+}
+
 void case_dates_compute(const struct forms *forms, const struct case_detail *d, struct case_dates *out)
 {
 	static const char *const review_kinds[] = { "review_filed", "review_passed", "review_failed", "certified",
@@ -74,6 +88,7 @@ void case_dates_compute(const struct forms *forms, const struct case_detail *d, 
 		out->cultivation_ends_on = deadline_cultivation_ends_on(&level->rules, out->cultivation_starts_on);
 		out->acceptance_due_by = deadline_acceptance_due_by(&level->rules, out->cultivation_ends_on);
 		out->acceptance_filed = last_of(d, acceptance_kinds) != NULL;
+		lapse_dates(d, out);
 	}
 	if (!(state && state->final))
 		notice_dates(forms, level, d, out);
@@ -95,7 +110,10 @@ static size_t dues_of(const struct case_dates *c, struct due out[4])
 			out[n++] = (struct due){ c->review_due_by, "review_application", 0 };
 		out[n++] = (struct due){ c->expires_on, "expiry", 0 };
 	}
-	if (c->cultivating) {
+	/* A lapsed cultivation awaits one decision: extend or terminate. */
+	if (c->cultivation_lapsed)
+		out[n++] = (struct due){ c->cultivation_lapsed_on, "cultivation_decision", 0 };
+	else if (c->cultivating) {
 		if (!c->acceptance_filed)
 			out[n++] = (struct due){ c->acceptance_due_by, "acceptance_application", 0 };
 		out[n++] = (struct due){ c->cultivation_ends_on, "cultivation_end", 0 };

@@ -18,6 +18,15 @@ enum status case_step_preconditions(struct store *store, const struct forms *for
 				    const struct level_step *step, const struct case_detail *d, struct date on,
 				    struct step_check *out, struct error *err);
 
+/* The sweep as of `today`, as the system, inside the caller's transaction
+ * (the demo's: what has lapsed by its day is swept when it is made). */
+enum status case_sweep_within(struct store *store, const struct forms *forms, struct date today,
+			      struct sweep_counts *counts, struct error *err);
+
+/* The sweep's query of the cases to look at (?1 today, ?2 the latest
+ * cultivation start whose end may have passed): for its plan's test. */
+const char *case_sweep_sql(void);
+
 /* The next date that falls due for the case (false: none). */
 bool case_next_due(const struct forms *forms, const struct case_detail *detail, struct date *due);
 

@@ -6,11 +6,13 @@
 
 #include "gradus/cases.h"
 #include "gradus/checks.h"
+#include "gradus/clock.h"
 #include "gradus/cultivation.h"
 #include "gradus/i18n.h"
 #include "gradus/objections.h"
 #include "gradus/preconditions.h"
 #include "gradus/uscc.h"
+#include "cases_private.h"
 #include "store_private.h"
 
 struct demo_enterprise {
@@ -52,7 +54,7 @@ static const struct demo_enterprise demo[] = {
 	{ "咸宁南玻光电玻璃有限公司", "咸安光伏玻璃工厂", "xianning", "玻璃制造", "basic", 2025, 2, 176, { 16, 21, 22 } },
 	{ "随州香菇食品有限公司", "广水香菇深加工工厂", "suizhou", "食品制造", "basic", 2024, 1, 99, { 12, 25 } },
 	{ "鄂州顺丰航空物流装备有限公司", "花湖智能分拣装备工厂", "ezhou", "物流装备", "advanced", 2026, 0, 271, { 13, 19, 40 } },
-	{ "荆门格林美新材料有限公司", "化工循环产业园工厂", "jingmen", "再生材料", "leading", 2024, 6, 441, { 16, 17, 18, 37, 39, 40 } },
+	{ "荆门格林美新材料有限公司", "化工循环产业园工厂", "jingmen", "再生材料", "leading", 2024, 4, 441, { 16, 17, 18, 37, 39, 40 } },
 };
 
 static void demo_credit_code(const char *division, size_t index, char code[USCC_LENGTH + 1])
@@ -377,6 +379,16 @@ static enum status demo_cultivation(struct store *store, const struct forms *for
 	return status;
 }
 
+/* The demo as its day finds it: HB-2024-LEA-0001 started its cultivation on
+ * 2024-07-24 and never filed its acceptance application, so the sweep marks
+ * it lapsed (ended 2026-07-24, lapsed 2026-07-25), awaiting a decision. */
+static enum status demo_sweep(struct store *store, const struct forms *forms, struct error *err)
+{
+	struct sweep_counts counts;
+
+	return case_sweep_within(store, forms, clock_today(), &counts, err);
+}
+
 enum status case_create_demo(struct store *store, const struct forms *forms, struct error *err)
 {
 	/* Demo records are made by the actor "demo", not by whoever ran init. */
@@ -430,5 +442,7 @@ enum status case_create_demo(struct store *store, const struct forms *forms, str
 	if (!status)
 		status = demo_cultivation(store, forms, err);
 	store->actor = actor;
+	if (!status)
+		status = demo_sweep(store, forms, err);
 	return store_finish(store, status, err);
 }

@@ -396,96 +396,250 @@ enum status case_take_step(struct store *store, const struct forms *forms, const
 	return case_take_step_by(store, forms, case_id, step, on, note, NULL, expected_state, err);
 }
 
-/* The clock's step out of a state: the system's cancellation. */
-static const struct level_step *system_cancel(const struct level *level, const char *state)
+/* The clock's step out of a state whose event is `kind`: the system's
+ * cancellation (cancelled) or a cultivation's lapse (cultivation_lapsed). */
+static const struct level_step *system_step(const struct level *level, const char *state, const char *kind)
 {
 	size_t i;
 
 	for (i = 0; i < level->step_count; i++) {
 		const struct level_step *s = &level->steps[i];
 
-		if (step_has_role(s, "system") && s->event && !strcmp(s->event, "cancelled") &&
-		    step_allowed_from(s, state))
+		if (step_has_role(s, "system") && s->event && !strcmp(s->event, kind) && step_allowed_from(s, state))
 			return s;
 	}
 	return NULL;
 }
 
-/* Certifications whose last valid day (expires_on) has passed: a cancelled
- * case has no next_due, and a certified one's next_due is on or before its
- * expiry. */
+/* Certifications whose last valid day (expires_on) has passed, and
+ * uncertified cultivations started on or before ?2 (today less the shortest
+ * cultivation period: the latest start whose end may have passed) standing
+ * in a state of ?3 ("|cultivating|": those a system step lapses a
+ * cultivation from). A cancelled case has no next_due; a certified one's
+ * next_due is on or before its expiry, and a cultivating one's on or before
+ * its end (the acceptance due date): the range of cases_next_due finds them
+ * all, and a lapsed cultivation, overdue until decided, is not read again. */
 static const char *const lapsed_sql =
-	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < ?1 AND expires_on < ?1";
+	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < ?1"
+	" AND (expires_on < ?1 OR (cultivation_starts_on <= ?2 AND certified_on IS NULL"
+	" AND instr(?3, '|' || state || '|') > 0))";
 
-/* Counts the case if its certification has lapsed with no review filed,
- * and when record is set cancels it. */
+const char *case_sweep_sql(void)
+{
+	return lapsed_sql;
+}
+
+static bool lapses_cultivation(const struct level_step *step)
+{
+	return step_has_role(step, "system") && step->event && !strcmp(step->event, "cultivation_lapsed");
+}
+
+/* The states a system step lapses a cultivation from, as "|a|b|" (NULL
+ * when none, or out of memory: then no cultivation is swept, *failed set). */
+static char *lapse_states(const struct forms *forms, bool *failed)
+{
+	size_t i, j, k, size = 2, used = 0;
+	char *out;
+
+	*failed = false;
+	for (i = 0; i < forms->level_count; i++)
+		for (j = 0; j < forms->levels[i].step_count; j++)
+			for (k = 0; lapses_cultivation(&forms->levels[i].steps[j]) && k < forms->levels[i].steps[j].from_count; k++)
+				size += strlen(forms->levels[i].steps[j].from[k]) + 1;
+	if (size == 2)
+		return NULL;
+	if (!(out = malloc(size))) {
+		*failed = true;
+		return NULL;
+	}
+	for (i = 0; i < forms->level_count; i++)
+		for (j = 0; j < forms->levels[i].step_count; j++)
+			for (k = 0; lapses_cultivation(&forms->levels[i].steps[j]) && k < forms->levels[i].steps[j].from_count; k++)
+				used += (size_t)snprintf(out + used, size - used, "|%s", forms->levels[i].steps[j].from[k]);
+	snprintf(out + used, size - used, "|");
+	return out;
+}
+
+/* today less the shortest cultivation period of the levels, as text; empty
+ * when no level has one. */
+static void latest_lapsed_start(const struct forms *forms, struct date today, char out[DATE_TEXT_SIZE])
+{
+	int years = 0;
+	size_t i;
+
+	for (i = 0; i < forms->level_count; i++) {
+		int y = forms->levels[i].rules.cultivation_years;
+
+		if (y > 0 && (!years || y < years))
+			years = y;
+	}
+	*out = '\0';
+	if (years)
+		date_format(date_add_years(today, -years), out);
+}
+
+static void bind_or_null(sqlite3_stmt *stmt, int index, const char *text)
+{
+	if (text && *text)
+		sqlite3_bind_text(stmt, index, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, index);
+}
+
+static enum status lapsed_ids(struct store *store, const struct forms *forms, struct date today, char (**ids)[33],
+			      size_t *count, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, lapsed_sql, err);
+	char text[DATE_TEXT_SIZE], start[DATE_TEXT_SIZE], *states;
+	size_t capacity = 0;
+	enum status status;
+	bool row, failed;
+
+	*ids = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	states = lapse_states(forms, &failed);
+	if (failed)
+		return STATUS_ERR_NOMEM;
+	date_format(today, text);
+	latest_lapsed_start(forms, today, start);
+	bind_or_null(stmt, 1, text);
+	bind_or_null(stmt, 2, start);
+	bind_or_null(stmt, 3, states);
+	free(states);
+	while (!(status = store_step(store, stmt, &row, err)) && row) {
+		if ((status = store_grow((void **)ids, &capacity, *count, sizeof(**ids))))
+			break;
+		snprintf((*ids)[(*count)++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	}
+	sqlite3_reset(stmt);
+	if (status) {
+		free(*ids);
+		*ids = NULL;
+		*count = 0;
+	}
+	return status;
+}
+
+/* A certification lapsed with no review filed: the system's cancellation,
+ * or NULL. */
+static const struct level_step *expired(const struct level *level, const struct case_detail *d, struct date today,
+					char *note, size_t size, struct date *on)
+{
+	const struct level_step *step = system_step(level, d->row.state, "cancelled");
+	struct date expires_on;
+	char lapsed[DATE_TEXT_SIZE];
+
+	if (!step || !d->expires_on || date_parse(d->expires_on, &expires_on, NULL) ||
+	    !deadline_must_cancel(expires_on, false, today))
+		return NULL;
+	*on = deadline_lapses_on(expires_on);
+	date_format(*on, lapsed);
+	snprintf(note, size, "valid through %s, lapsed on %s with no review application filed", d->expires_on, lapsed);
+	return step;
+}
+
+/* A cultivation whose end has passed with no acceptance application (the
+ * case stands where the system's lapse step leads from), once per
+ * cultivation: its lapse, dated the day after the end (or the day the case
+ * came back to cultivating, if later), or NULL. */
+static const struct level_step *cultivation_ended(const struct forms *forms, const struct level *level,
+						  const struct case_detail *d, struct date today, char *note,
+						  size_t size, struct date *on)
+{
+	const struct level_step *step = system_step(level, d->row.state, "cultivation_lapsed");
+	struct date last;
+	char ends[DATE_TEXT_SIZE], lapsed[DATE_TEXT_SIZE];
+	struct case_dates c;
+
+	if (!step)
+		return NULL;
+	case_dates_compute(forms, d, &c);
+	if (!c.cultivation_ends_on.year || c.lapse_taken || date_compare(c.cultivation_ends_on, today) >= 0)
+		return NULL;
+	*on = date_add_days(c.cultivation_ends_on, 1);
+	if (d->event_count && !date_parse(d->events[d->event_count - 1].on_date, &last, NULL) &&
+	    date_compare(last, *on) > 0)
+		*on = last;
+	date_format(c.cultivation_ends_on, ends);
+	date_format(*on, lapsed);
+	snprintf(note, size, "cultivation ended %s, lapsed on %s with no acceptance application filed", ends, lapsed);
+	return step;
+}
+
+/* Counts the case if its certification or its cultivation has lapsed, and
+ * when record is set takes the system's step. */
 static enum status sweep_one(struct store *store, const struct forms *forms, const char *id, struct date today,
-			     bool record, size_t *cancelled, struct error *err)
+			     bool record, struct sweep_counts *counts, struct error *err)
 {
 	const struct level *level;
-	const struct level_step *step;
+	const struct level_step *step = NULL;
 	struct case_detail d;
-	struct date expires_on, lapses_on;
-	char note[96], lapsed[DATE_TEXT_SIZE];
+	struct date on;
+	char note[128];
+	bool cultivation = false;
 	enum status status = store_case_detail(store, id, &d, err);
 
 	if (status)
 		return status;
 	level = forms_level(forms, d.row.level);
-	step = level ? system_cancel(level, d.row.state) : NULL;
-	if (step && d.expires_on && !date_parse(d.expires_on, &expires_on, NULL) &&
-	    deadline_must_cancel(expires_on, false, today)) {
-		lapses_on = deadline_lapses_on(expires_on);
-		date_format(lapses_on, lapsed);
-		snprintf(note, sizeof(note), "valid through %s, lapsed on %s with no review application filed",
-			 d.expires_on, lapsed);
-		if (record)
-			status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event,
-						  lapses_on, note, err);
-		if (!status)
-			(*cancelled)++;
-	}
+	if (level && !(step = expired(level, &d, today, note, sizeof(note), &on)))
+		cultivation = (step = cultivation_ended(forms, level, &d, today, note, sizeof(note), &on)) != NULL;
+	if (step && record)
+		status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event, on, note, err);
+	if (step && !status)
+		(*(cultivation ? &counts->lapsed : &counts->cancelled))++;
 	case_detail_clear(&d);
 	return status;
 }
 
 static enum status sweep_all(struct store *store, const struct forms *forms, struct date today, bool record,
-			     size_t *cancelled, struct error *err)
+			     struct sweep_counts *counts, struct error *err)
 {
-	char (*ids)[33] = NULL, text[DATE_TEXT_SIZE];
+	char (*ids)[33] = NULL;
 	enum status status;
 	size_t count = 0, i;
 
-	*cancelled = 0;
-	date_format(today, text);
-	status = store_ids(store, lapsed_sql, text, &ids, &count, err);
+	counts->cancelled = counts->lapsed = 0;
+	status = lapsed_ids(store, forms, today, &ids, &count, err);
 	for (i = 0; !status && i < count; i++)
-		status = sweep_one(store, forms, ids[i], today, record, cancelled, err);
+		status = sweep_one(store, forms, ids[i], today, record, counts, err);
 	free(ids);
+	return status;
+}
+
+enum status case_sweep_within(struct store *store, const struct forms *forms, struct date today,
+			      struct sweep_counts *counts, struct error *err)
+{
+	enum status status;
+
+	store_act_as_system(store, true);
+	status = sweep_all(store, forms, today, true, counts, err);
+	store_act_as_system(store, false);
 	return status;
 }
 
 /* Every command sweeps, and most days nothing has lapsed: a read says so
  * without queueing for the write lock, so a command waits for another's
  * write only when it has something to cancel. */
-enum status case_sweep(struct store *store, const struct forms *forms, size_t *cancelled, struct error *err)
+enum status case_sweep(struct store *store, const struct forms *forms, struct sweep_counts *counts,
+		       struct error *err)
 {
 	struct date today = clock_today();
-	enum status status = sweep_all(store, forms, today, false, cancelled, err);
+	enum status status = sweep_all(store, forms, today, false, counts, err);
 
-	if (status || *cancelled == 0)
+	if (status || counts->cancelled + counts->lapsed == 0)
 		return status;
 	status = store_begin(store, err);
 	if (status)
 		return status;
-	store_act_as_system(store, true);
-	status = sweep_all(store, forms, today, true, cancelled, err);
-	store_act_as_system(store, false);
+	status = case_sweep_within(store, forms, today, counts, err);
 	return store_finish(store, status, err);
 }
 
-enum status case_sweep_preview(struct store *store, const struct forms *forms, struct date on, size_t *lapsing,
-			       struct error *err)
+enum status case_sweep_preview(struct store *store, const struct forms *forms, struct date on,
+			       struct sweep_counts *counts, struct error *err)
 {
-	return sweep_all(store, forms, on, false, lapsing, err);
+	return sweep_all(store, forms, on, false, counts, err);
 }

@@ -109,6 +109,9 @@ const char *case_due_name(const char *kind)
 	if (!strcmp(kind, "acceptance_application")) return _("Acceptance application due");
 	if (!strcmp(kind, "cultivation_end")) return _("Cultivation ends");
 	if (!strcmp(kind, "notice_end")) return _("Public notice ends");
+	/* L10N: a cultivation ended with no acceptance application (培育期满未申请验收):
+	 * the office decides to extend or to terminate it; keep it short (agenda column) */
+	if (!strcmp(kind, "cultivation_decision")) return _("Lapsed: decide");
 	if (!strcmp(kind, "finding")) return _("Finding due");
 	if (!strcmp(kind, "milestone")) return _("Milestone due");
 	if (!strcmp(kind, "followup")) return _("Follow-up due");
@@ -186,8 +189,8 @@ static void lines_clear(struct case_screen *s)
 	s->failed = false;
 }
 
-/* The deadlines of the case, in date order; at most 5. */
-static size_t deadlines_of(const struct case_dates *d, struct deadline out[5])
+/* The deadlines of the case, in date order; at most 6. */
+static size_t deadlines_of(const struct case_dates *d, struct deadline out[6])
 {
 	size_t n = 0, i, j;
 
@@ -199,6 +202,8 @@ static size_t deadlines_of(const struct case_dates *d, struct deadline out[5])
 		out[n++] = (struct deadline){ d->acceptance_due_by, "acceptance_application", d->acceptance_filed, 0 };
 		out[n++] = (struct deadline){ d->cultivation_ends_on, "cultivation_end", !d->cultivating, 0 };
 	}
+	if (d->cultivation_lapsed)
+		out[n++] = (struct deadline){ d->cultivation_lapsed_on, "cultivation_decision", false, 0 };
 	if (d->in_notice)
 		out[n++] = (struct deadline){ d->notice_ends_on, "notice_end", false, d->notice_provisional };
 	for (i = 1; i < n; i++)
@@ -232,7 +237,7 @@ static void add_chain(struct tui *tui, struct case_screen *s, const char *label,
 static void add_dates(struct tui *tui, struct case_screen *s)
 {
 	struct date today = store_today(tui->store);
-	struct deadline deadlines[5];
+	struct deadline deadlines[6];
 	size_t n = deadlines_of(&s->dates, deadlines), i;
 
 	add(s, LINE_PLAIN, -1, "%s", "");
@@ -485,7 +490,7 @@ static int by_date(const void *a, const void *b)
 static size_t timeline_items(struct tui *tui, struct case_screen *s, struct dated *out, size_t max)
 {
 	struct date today = store_today(tui->store);
-	struct deadline deadlines[5];
+	struct deadline deadlines[6];
 	size_t n = 0, i, count = deadlines_of(&s->dates, deadlines);
 
 	for (i = 0; i < s->detail.event_count && n < max; i++) {

@@ -124,7 +124,7 @@ words() { # FILE...
 allowed='('
 allowed=$allowed'gradus'                              # the program's name, in the title bar
 allowed=$allowed'|HB-[0-9]{4}-[A-Z]{3}-[0-9]{4}(-[CP][0-9]+)?(\.[a-z]+)?' # case, check and panel numbers
-allowed=$allowed"|root|demo|li\\.ming|wang\\.fang|$ME"  # logins (the demo's and the user running the tests)
+allowed=$allowed"|root|demo|system|li\\.ming|wang\\.fang|$ME"  # logins (the demo's, the sweep's and the user running the tests)
 allowed=$allowed'|E[0-9]{4}'                          # expert codes
 allowed=$allowed'|MA[0-9A-Z]{8}'                      # the tail of unified social credit codes
 allowed=$allowed'|[0-9a-f]*[0-9][0-9a-f]*'            # hashes and row ids (keys)

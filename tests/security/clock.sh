@@ -23,6 +23,9 @@ N=$(sqlite3 "$DB" "SELECT number FROM cases WHERE id = '$E'")
 [ -n "$N" ] && ok "a certification that lapses on 2027-03-01" || fail "case add"
 before=$(audit_rows)
 before_states=$(states)
+# the demo's own: its lapsed cultivation, swept as the demo was made
+system_events() { sqlite3 "$DB" "SELECT count(*) FROM events WHERE actor = 'system'"; }
+before_system=$(system_events)
 
 # The attacks of issue 15: a far date in the environment or on the command
 # line, by every command that opens the database.
@@ -43,7 +46,7 @@ run G sweep --today 2099-01-01
 expect "sweep --today 2099-01-01 is a preview" 0 "will have expired by 2099-01-01 with no review filed, if none is filed before (a preview: nothing was cancelled)"
 [ "$(audit_rows)" = "$before" ] && ok "no audit row written by any of them" || fail "audit rows" "$before -> $(audit_rows)"
 [ "$(states)" = "$before_states" ] && ok "no case changed state" || fail "case states" "$(states | head -5)"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE actor = 'system'")" = 0 ] && ok "the system cancelled nothing" ||
+[ "$(system_events)" = "$before_system" ] && ok "the system cancelled nothing" ||
 	fail "the system cancelled" "$(sqlite3 "$DB" "SELECT on_date, note FROM events WHERE actor = 'system'")"
 
 # As of a date, what is shown follows it: the lapsing certification is
