@@ -61,6 +61,8 @@ struct level_step {
 	size_t role_count;
 	char *event;          /* may be NULL */
 	unsigned requires;    /* STEP_NEEDS_*: what the step needs before it is taken */
+	bool ministry;        /* decided_by = ministry: the ministry's decision, recorded by the
+			       * office with its document's number (implies STEP_NEEDS_DOCUMENT) */
 };
 
 /* A step's `requires` words: a reason (the note), the issuing document's
@@ -81,7 +83,8 @@ struct level_panel {
 	char *key, *zh, *en;
 	char **from;          /* state keys */
 	size_t from_count;
-	char *pass, *fail, *rectify; /* step keys */
+	char *pass, *fail;    /* step keys */
+	char *rectify;        /* step key, or NULL: the panel knows no pass after rectification */
 };
 
 /* A KPI a cultivation follows by default ([kpi.KEY]): unit, which way is better. */

@@ -7,6 +7,7 @@
 #include "gradus/cli.h"
 #include "gradus/clock.h"
 #include "gradus/i18n.h"
+#include "gradus/labels.h"
 #include "gradus/objections.h"
 
 #define PAGE 256
@@ -194,6 +195,13 @@ static void show_lists_json(const struct forms *forms, const struct case_detail 
 		json_field("actor", e->actor, &first);
 		json_field("note", e->note, &first);
 		json_field("document", e->document, &first);
+		if (label_step_by_ministry(forms, d->row.level, e->step)) {
+			char decision[256];
+
+			label_ministry_decision(e->document, e->on_date, e->actor, decision, sizeof(decision));
+			json_field("decided_by", "ministry", &first);
+			json_field("decision", decision, &first);
+		}
 		printf("}");
 	}
 	printf("]");
@@ -270,9 +278,10 @@ static void tsv_date(const char *name, struct date d, bool applies)
 	printf("%s\t%s\n", name, text);
 }
 
-static void show_tsv(const struct case_detail *d, const struct case_dates *c, struct date today,
-		     const struct objection *objections, size_t objection_count)
+static void show_tsv(const struct forms *forms, const struct case_detail *d, const struct case_dates *c,
+		     struct date today, const struct objection *objections, size_t objection_count)
 {
+	char decision[256];
 	char text[160];
 	bool valid;
 	size_t i;
@@ -306,9 +315,15 @@ static void show_tsv(const struct case_detail *d, const struct case_dates *c, st
 	for (i = 0; i < d->event_count; i++) {
 		printf("event\t%s\t%s\t%s\t%s\t%s", d->events[i].on_date, d->events[i].step, d->events[i].to_state,
 		       d->events[i].actor, cli_tsv(d->events[i].note));
-		/* a step taken by a document: its number (文号), a sixth column */
-		if (d->events[i].document)
+		/* a step taken by a document: its number (文号), a sixth column; the
+		 * ministry's decision reads as such in a seventh */
+		if (label_step_by_ministry(forms, d->row.level, d->events[i].step)) {
+			label_ministry_decision(d->events[i].document, d->events[i].on_date, d->events[i].actor, decision,
+						sizeof(decision));
+			printf("\t%s\t%s", cli_tsv(d->events[i].document), cli_tsv(decision));
+		} else if (d->events[i].document) {
 			printf("\t%s", cli_tsv(d->events[i].document));
+		}
 		printf("\n");
 	}
 	for (i = 0; i < objection_count; i++)
@@ -335,7 +350,7 @@ static int case_show(struct store *store, const struct forms *forms, const char 
 	if (json)
 		show_json(forms, &d, &c, store_today(store), objections, count);
 	else
-		show_tsv(&d, &c, store_today(store), objections, count);
+		show_tsv(forms, &d, &c, store_today(store), objections, count);
 	objections_free(objections, count);
 	case_detail_clear(&d);
 	return 0;

@@ -112,6 +112,19 @@ static enum status demo_objection(struct store *store, const struct forms *forms
 	return status;
 }
 
+/* A step; the ministry's decision (decided_by = ministry) is recorded with
+ * the number of the ministry's document, dated the step's day. */
+static enum status demo_step(struct store *store, const struct forms *forms, const char *id,
+			     const struct level_step *step, struct date on, struct error *err)
+{
+	char document[64];
+
+	if (!step->ministry)
+		return case_take_step(store, forms, id, step->key, on, NULL, NULL, err);
+	snprintf(document, sizeof(document), "工信厅通装函〔%d〕%d号", on.year, 100 + on.month * 10 + on.day % 10);
+	return case_take_step_by(store, forms, id, step->key, on, NULL, document, NULL, err);
+}
+
 static enum status demo_walk(struct store *store, const struct forms *forms, const struct demo_enterprise *d,
 			     const char *id, struct error *err)
 {
@@ -127,7 +140,7 @@ static enum status demo_walk(struct store *store, const struct forms *forms, con
 
 		if (!step || date_compare(on, today) > 0)
 			break;
-		status = case_take_step(store, forms, id, step->key, on, NULL, NULL, err);
+		status = demo_step(store, forms, id, step, on, err);
 		if (!status && !strcmp(d->name, demo_objected) && !strcmp(step->to, "in_notice"))
 			status = demo_objection(store, forms, id, on, err);
 		visited[visited_count++] = step->to;
