@@ -66,6 +66,8 @@ struct level_step {
 	 * materials:GROUP  every material of application|acceptance|review received;
 	 * on_time:WHAT  filed on or before its due date (review|acceptance). */
 	char *needs_panel, *needs_materials, *needs_on_time;
+	bool ministry;        /* decided_by = ministry: the ministry's decision, recorded by the
+			       * office with its document's number (implies STEP_NEEDS_DOCUMENT) */
 };
 
 /* A step's `requires` words: a reason (the note), the issuing document's
@@ -89,7 +91,8 @@ struct level_panel {
 	char *key, *zh, *en;
 	char **from;          /* state keys */
 	size_t from_count;
-	char *pass, *fail, *rectify; /* step keys */
+	char *pass, *fail;    /* step keys */
+	char *rectify;        /* step key, or NULL: the panel knows no pass after rectification */
 };
 
 /* A KPI a cultivation follows by default ([kpi.KEY]): unit, which way is better. */

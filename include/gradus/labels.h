@@ -17,6 +17,13 @@ const char *label_level(const struct forms *forms, const char *level);
  * is NULL or unknown). */
 const char *label_state(const struct forms *forms, const char *level, const char *state);
 const char *label_step(const struct forms *forms, const char *level, const char *step);
+/* Whether a step of a case's level records the ministry's decision
+ * (decided_by = ministry); false for a step the forms do not know. */
+bool label_step_by_ministry(const struct forms *forms, const char *level, const char *step);
+/* How an event of a ministry step reads on screens and in the CLI:
+ * "Ministry decision (No. 文号, DATE), recorded by ACTOR"; without a
+ * document number, the date alone. */
+void label_ministry_decision(const char *document, const char *on_date, const char *actor, char *out, size_t size);
 const char *label_region(const struct forms *forms, const char *region);
 const char *label_panel_purpose(const struct forms *forms, const char *level, const char *purpose);
 const char *label_material(const struct forms *forms, const char *level, const char *material);

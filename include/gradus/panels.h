@@ -72,7 +72,8 @@ enum status panel_plan(struct store *store, const struct forms *forms, const str
  * scenario (0: the case as a whole) and a criterion, a member's score
  * (0..100), the consensus opinion (pass, fail, rectify: pass after
  * rectification) with its text and the rectification items (each becomes a
- * finding due on its date). Secretaries and admins. */
+ * finding due on its date); rectify is refused on a panel whose level file
+ * gives it no rectify step. Secretaries and admins. */
 enum status panel_note(struct store *store, const char *panel, const char *expert, int scenario,
 		       const char *criterion, const char *note, struct error *err);
 enum status panel_member_score(struct store *store, const char *panel, const char *expert, double score,
@@ -84,8 +85,8 @@ struct panel_item {
 	const char *text;
 	struct date due;
 };
-enum status panel_opinion(struct store *store, const char *panel, const char *opinion, const char *text,
-			  const struct panel_item *items, size_t item_count, struct error *err);
+enum status panel_opinion(struct store *store, const struct forms *forms, const char *panel, const char *opinion,
+			  const char *text, const struct panel_item *items, size_t item_count, struct error *err);
 
 /* Signs the opinion: no member conflicts with the applicant as the
  * registry now stands (a conflict declared after convening is refused

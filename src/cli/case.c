@@ -198,6 +198,13 @@ static void show_lists_json(const struct forms *forms, const struct case_detail 
 		json_field("document", e->document, &first);
 		json_field("unmet", e->unmet, &first);
 		json_field("override", e->override, &first);
+		if (label_step_by_ministry(forms, d->row.level, e->step)) {
+			char decision[256];
+
+			label_ministry_decision(e->document, e->on_date, e->actor, decision, sizeof(decision));
+			json_field("decided_by", "ministry", &first);
+			json_field("decision", decision, &first);
+		}
 		printf("}");
 	}
 	printf("]");
@@ -274,9 +281,10 @@ static void tsv_date(const char *name, struct date d, bool applies)
 	printf("%s\t%s\n", name, text);
 }
 
-static void show_tsv(const struct forms *forms, const struct case_detail *d, const struct case_dates *c, struct date today,
-		     const struct objection *objections, size_t objection_count)
+static void show_tsv(const struct forms *forms, const struct case_detail *d, const struct case_dates *c,
+		     struct date today, const struct objection *objections, size_t objection_count)
 {
+	char decision[256];
 	char text[160];
 	bool valid;
 	size_t i;
@@ -310,9 +318,15 @@ static void show_tsv(const struct forms *forms, const struct case_detail *d, con
 	for (i = 0; i < d->event_count; i++) {
 		printf("event\t%s\t%s\t%s\t%s\t%s", d->events[i].on_date, d->events[i].step, d->events[i].to_state,
 		       d->events[i].actor, cli_tsv(d->events[i].note));
-		/* a step taken by a document: its number (文号), a sixth column */
-		if (d->events[i].document)
+		/* a step taken by a document: its number (文号), a sixth column; the
+		 * ministry's decision reads as such in a seventh */
+		if (label_step_by_ministry(forms, d->row.level, d->events[i].step)) {
+			label_ministry_decision(d->events[i].document, d->events[i].on_date, d->events[i].actor, decision,
+						sizeof(decision));
+			printf("\t%s\t%s", cli_tsv(d->events[i].document), cli_tsv(decision));
+		} else if (d->events[i].document) {
 			printf("\t%s", cli_tsv(d->events[i].document));
+		}
 		printf("\n");
 		if (d->events[i].unmet) {
 			char why[768];

@@ -166,7 +166,7 @@ static int number_argument(const char *text, double *out)
 	return 0;
 }
 
-static int opinion_command(struct store *store, int argc, char **argv)
+static int opinion_command(struct store *store, const struct forms *forms, int argc, char **argv)
 {
 	struct panel_item items[32];
 	struct error err = { "" };
@@ -186,7 +186,7 @@ static int opinion_command(struct store *store, int argc, char **argv)
 			return panel_usage();
 		}
 	}
-	return panel_opinion(store, argv[2], argv[3], argv[4], items, count, &err) ? fail(&err) : 0;
+	return panel_opinion(store, forms, argv[2], argv[3], argv[4], items, count, &err) ? fail(&err) : 0;
 }
 
 static void show_panel(const struct panel_view *v)
@@ -272,7 +272,7 @@ static int dispatch(struct cli *cli, struct store *store, const struct forms *fo
 		return panel_member_score(store, argv[2], argv[3], score, &err) ? fail(&err) : 0;
 	}
 	if (!strcmp(verb, "opinion"))
-		return opinion_command(store, argc, argv);
+		return opinion_command(store, forms, argc, argv);
 	if (!strcmp(verb, "sign") && argc == 3) {
 		if (panel_sign(store, forms, argv[2], hash, &err))
 			return fail(&err);

@@ -28,7 +28,12 @@ static const char *const events[] = {
 };
 
 static const char *const state_keys[] = { "zh", "en", "final", NULL };
-static const char *const step_keys[] = { "zh", "en", "from", "to", "roles", "event", "requires", NULL };
+static const char *const step_keys[] = { "zh", "en", "from", "to", "roles", "event", "requires", "decided_by",
+					 NULL };
+
+/* Whose decision a step records: the province's own (the default) or the
+ * ministry's (工信部等六部门), recorded by the office with its 文号. */
+static const char *const deciders[] = { "province", "ministry", NULL };
 
 /* In the order of the STEP_NEEDS_* bits. */
 static const char *const requirements[] = { "reason", "document", "notice_ended", "spot_check", "readiness", NULL };
@@ -367,6 +372,25 @@ static enum status load_requires(const struct ini_doc *doc, const struct ini_sec
 	return status;
 }
 
+/* decided_by = ministry: the step records the ministry's decision, so it
+ * always carries the issuing document's number (文号). */
+static enum status load_decided_by(const struct ini_doc *doc, const struct ini_section *section,
+				   struct level_step *step, struct error *err)
+{
+	const struct ini_entry *entry = ini_get(section, "decided_by");
+	enum status status;
+	int index = 0;
+
+	if (!entry)
+		return STATUS_OK;
+	if ((status = ini_word(doc, section, "decided_by", deciders, &index, err)))
+		return status;
+	step->ministry = !strcmp(deciders[index], "ministry");
+	if (step->ministry)
+		step->requires |= STEP_NEEDS_DOCUMENT;
+	return STATUS_OK;
+}
+
 static enum status load_step(const struct ini_doc *doc, const struct ini_section *section,
 			     const struct level *level, struct level_step *step, struct error *err)
 {
@@ -396,6 +420,8 @@ static enum status load_step(const struct ini_doc *doc, const struct ini_section
 		status = ini_string(doc, section, "event", false, &step->event, err);
 	if (!status)
 		status = load_requires(doc, section, step, err);
+	if (!status)
+		status = load_decided_by(doc, section, step, err);
 	return status;
 }
 

@@ -50,18 +50,39 @@ static enum status load_outcome(const struct ini_doc *doc, const struct ini_sect
 	size_t i;
 
 	if (!entry && !strcmp(key, "rectify"))
-		return STATUS_OK; /* pass after rectification takes the pass step */
+		return STATUS_OK; /* no pass after rectification: the opinion is refused */
 	if ((status = ini_string(doc, section, key, false, out, err)))
 		return status;
 	if (!(step = forms_level_step(level, *out)))
 		return forms_fail(err, doc->path, entry->line, _("panel '%s': %s names no step '%s' of this level"),
 				  panel->key, key, *out);
+	if (step->ministry)
+		/* L10N: a provincial expert panel naming a step the ministry decides (decided_by = ministry) */
+		return forms_fail(err, doc->path, entry->line,
+				  _("panel '%s': %s names step '%s', the ministry's decision (decided_by = ministry); "
+				    "a provincial panel cannot take it"), panel->key, key, *out);
 	for (i = 0; i < panel->from_count; i++)
 		if (!step_leaves(step, panel->from[i]))
 			return forms_fail(err, doc->path, entry->line,
 					  _("panel '%s': step '%s' (%s) cannot be taken from state '%s' where the panel sits"),
 					  panel->key, *out, key, panel->from[i]);
 	return STATUS_OK;
+}
+
+/* 五、九: a review is passed or failed (复核通过 / 复核未通过，直接取消认定);
+ * there is no pass after rectification. */
+static enum status check_review_outcomes(const struct ini_doc *doc, const struct ini_section *section,
+					 const struct level *level, const struct level_panel *panel, struct error *err)
+{
+	const struct level_step *pass = forms_level_step(level, panel->pass);
+	const struct ini_entry *entry = ini_get(section, "rectify");
+
+	if (!entry || !pass || !pass->event || strcmp(pass->event, "review_passed"))
+		return STATUS_OK;
+	/* L10N: a panel's rectify key where the panel decides a review; keep the key name */
+	return forms_fail(err, doc->path, entry->line,
+			  _("panel '%s': rectify: a review is passed or failed, never passed after rectification "
+			    "(五、九); remove the key"), panel->key);
 }
 
 static enum status load_from(const struct ini_doc *doc, const struct ini_section *section,
@@ -104,8 +125,8 @@ static enum status load_panel(const struct ini_doc *doc, const struct ini_sectio
 		status = load_outcome(doc, section, level, panel, "fail", &panel->fail, err);
 	if (!status)
 		status = load_outcome(doc, section, level, panel, "rectify", &panel->rectify, err);
-	if (!status && !panel->rectify && !(panel->rectify = strdup(panel->pass)))
-		status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	if (!status)
+		status = check_review_outcomes(doc, section, level, panel, err);
 	return status;
 }
 

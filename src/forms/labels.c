@@ -62,6 +62,27 @@ const char *label_step(const struct forms *forms, const char *level_key, const c
 	return step ? label_pick(step->zh, step->en) : key ? key : "";
 }
 
+bool label_step_by_ministry(const struct forms *forms, const char *level_key, const char *key)
+{
+	const struct level *level = level_of(forms, level_key);
+	const struct level_step *step = level && key ? forms_level_step(level, key) : NULL;
+
+	return step && step->ministry;
+}
+
+void label_ministry_decision(const char *document, const char *on_date, const char *actor, char *out, size_t size)
+{
+	if (document && *document)
+		/* L10N: an event of a step the ministry decides: the decision's document number (文号),
+		 * its date, the user of the provincial office who recorded it */
+		snprintf(out, size, _("Ministry decision (No. %s, %s), recorded by %s"), document, on_date ? on_date : "—",
+			 actor ? actor : "—");
+	else
+		/* L10N: the same without a document number: the decision's date, who recorded it */
+		snprintf(out, size, _("Ministry decision (%s), recorded by %s"), on_date ? on_date : "—",
+			 actor ? actor : "—");
+}
+
 const char *label_region(const struct forms *forms, const char *key)
 {
 	const struct region *region = forms && key ? forms_region(forms, key) : NULL;

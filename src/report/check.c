@@ -107,6 +107,7 @@ static void write_head(struct doc *d, const struct forms *forms, const struct ch
 		/* L10N: the last day the case's certification is valid (有效期至) */
 		doc_field(d, R_("Valid through"), v->expires_on);
 	doc_case_ended(d, forms, c);
+	doc_case_decisions(d, forms, c);
 	doc_field(d, R_("Planned on"), v->planned_on);
 	doc_field(d, R_("Status"), label_check_status(v->status));
 	doc_field(d, R_("Inspectors"), inspectors_text(d, v));

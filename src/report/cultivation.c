@@ -66,6 +66,7 @@ static void write_head(struct doc *d, const struct cultivation_report_data *r)
 	doc_field(d, R_("Level"), level_label(d, r));
 	doc_field(d, R_("State"), state_label(d, r));
 	doc_case_ended(d, r->forms, &r->detail);
+	doc_case_decisions(d, r->forms, &r->detail);
 	doc_field(d, R_("Starts on"), doc_or_dash(v->starts_on));
 	doc_field(d, R_("Ends on"), doc_or_dash(v->ends_on));
 	doc_field(d, R_("Acceptance due"), doc_or_dash(v->acceptance_due));

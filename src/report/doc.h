@@ -62,6 +62,9 @@ struct forms;
 /* A field "Certification ended" when the case's certification was revoked
  * or withdrawn: the step, its date, document (文号) and reason. */
 void doc_case_ended(struct doc *d, const struct forms *forms, const struct case_detail *c);
+/* A field for each step of the case that records the ministry's decision:
+ * the step, its document number (文号), date and who recorded it. */
+void doc_case_decisions(struct doc *d, const struct forms *forms, const struct case_detail *c);
 /* The label of a known key in a table of { key, label } ("yes" -> "是 yes"),
  * else the key itself (or "-"). */
 const char *doc_label(const char *const (*labels)[2], size_t count, const char *key);

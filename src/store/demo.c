@@ -166,12 +166,18 @@ static enum status demo_step(struct store *store, const struct forms *forms, con
 {
 	const struct level *level = forms_level(forms, d->level);
 	struct step_request request = { step->key, on, NULL, NULL, NULL, NULL };
+	char document[64];
 	struct step_check check;
 	enum status status = demo_materials(store, forms, level, id, step, on, err);
 	size_t i;
 
 	if (!status)
 		status = case_step_check(store, forms, id, step->key, on, &check, err);
+	/* the ministry's decision is recorded with the number of its document, dated the step's day */
+	if (step->ministry) {
+		snprintf(document, sizeof(document), "工信厅通装函〔%d〕%d号", on.year, 100 + on.month * 10 + on.day % 10);
+		request.document = document;
+	}
 	for (i = 0; !status && i < check.count; i++)
 		if (!check.items[i].met)
 			request.override = !strncmp(check.items[i].code, "late.", 5) ? demo_late_reason : demo_paper;

@@ -337,8 +337,34 @@ static enum status replace_items(struct store *store, const struct panel_ref *p,
 	return status;
 }
 
-enum status panel_opinion(struct store *store, const char *panel, const char *opinion, const char *text,
-			  const struct panel_item *items, size_t item_count, struct error *err)
+/* The step an opinion takes on this panel; NULL when the panel knows no
+ * such opinion (a review is passed or failed, never passed after rectification). */
+static const char *opinion_step_key(const struct level_panel *lp, const char *opinion)
+{
+	return !strcmp(opinion, "pass") ? lp->pass : !strcmp(opinion, "fail") ? lp->fail : lp->rectify;
+}
+
+static enum status refuse_no_rectify(const struct level_panel *lp, struct error *err)
+{
+	/* L10N: an opinion refused: the panel's name; rectify is the opinion's word */
+	return error_set(err, STATUS_ERR_INVALID, _("panel '%s' knows no pass after rectification (rectify): its opinion is "
+			 "pass or fail"), label_pick(lp->zh, lp->en));
+}
+
+/* The opinion is one the panel's level file gives it a step for. */
+static enum status opinion_known(const struct forms *forms, const struct panel_ref *p, const char *opinion,
+				 struct error *err)
+{
+	const struct level *level = forms ? forms_level(forms, p->level) : NULL;
+	const struct level_panel *lp = level ? forms_level_panel(level, p->purpose) : NULL;
+
+	if (!lp || opinion_step_key(lp, opinion))
+		return STATUS_OK;
+	return refuse_no_rectify(lp, err);
+}
+
+enum status panel_opinion(struct store *store, const struct forms *forms, const char *panel, const char *opinion,
+			  const char *text, const struct panel_item *items, size_t item_count, struct error *err)
 {
 	struct panel_ref p;
 	enum status status = authority_check(store, AUTHORITY_PANEL_RECORD, NULL, err);
@@ -356,6 +382,8 @@ enum status panel_opinion(struct store *store, const char *panel, const char *op
 	if ((status = store_begin(store, err)))
 		return status;
 	status = open_panel(store, panel, &p, err);
+	if (!status)
+		status = opinion_known(forms, &p, opinion, err);
 	if (!status)
 		status = store_update(store, "panels", p.id, "opinion", opinion, err);
 	if (!status)
@@ -486,9 +514,11 @@ static enum status sign(struct store *store, const struct forms *forms, const st
 	if (!status)
 		status = panel_score(scores, count, level->panel_trimmed_mean ? PANEL_TRIMMED_MEAN : PANEL_MEAN, &score,
 				     err);
+	if (!status && !opinion_step_key(lp, opinion))
+		status = refuse_no_rectify(lp, err);
 	if (status || (status = content_hash(store, p->id, hash, err)))
 		return status;
-	step = !strcmp(opinion, "pass") ? lp->pass : !strcmp(opinion, "fail") ? lp->fail : lp->rectify;
+	step = opinion_step_key(lp, opinion);
 	snprintf(score_text, sizeof(score_text), "%.1f", score);
 	store_timestamp(now);
 	date_parse(p->meeting_on, &on, NULL);

@@ -525,6 +525,31 @@ static size_t timeline_items(struct tui *tui, struct case_screen *s, struct date
 	return n;
 }
 
+static bool by_ministry(const struct tui *tui, const struct case_screen *s, const struct case_event *e)
+{
+	return e && label_step_by_ministry(tui->forms, s->detail.row.level, e->step);
+}
+
+/* Under a step: the ministry's decision it records (with its 文号 and
+ * date; the step's line names who recorded it), or the document it was
+ * taken by, and the reason. */
+static void add_event_document(struct tui *tui, struct case_screen *s, const struct case_event *e)
+{
+	if (by_ministry(tui, s, e)) {
+		if (e->document)
+			/* L10N: under a step the ministry decided: its document's number (文号) and date */
+			add(s, LINE_DIM, -1, _("               Ministry decision (No. %s, %s)"), e->document, or_dash(e->on_date));
+		else
+			/* L10N: the same without a document number: its date */
+			add(s, LINE_DIM, -1, _("               Ministry decision (%s)"), or_dash(e->on_date));
+		if (e->note && *e->note)
+			add(s, LINE_DIM, -1, "               %s", e->note);
+	} else if (e->document) {
+		/* L10N: under a step taken by a document: its number (文号) and the reason */
+		add(s, LINE_DIM, -1, _("               %s  %s"), e->document, or_dash(e->note));
+	}
+}
+
 static void timeline(struct tui *tui, struct case_screen *s)
 {
 	struct date today = store_today(tui->store);
@@ -542,17 +567,21 @@ static void timeline(struct tui *tui, struct case_screen *s)
 	add(s, LINE_DIM, -1, "%s", _("* step taken   # deadline   ! overdue   ^ today"));
 	add(s, LINE_PLAIN, -1, "%s", "");
 	for (i = 0; i < n; i++) {
-		char text[DATE_TEXT_SIZE], days[64];
+		char text[DATE_TEXT_SIZE], days[64], who[96];
 		int pad = 34 - utf8_width(items[i].what);
 
 		date_format(items[i].on, text);
 		if (items[i].symbol == '#' || items[i].symbol == '!')
 			case_days_text(today, items[i].on, days, sizeof(days));
+		if (by_ministry(tui, s, items[i].event))
+			/* L10N: who of the provincial office recorded the ministry's decision */
+			snprintf(who, sizeof(who), _("recorded by %s"), or_dash(items[i].event->actor));
+		else
+			snprintf(who, sizeof(who), "%s", items[i].who ? items[i].who : items[i].symbol == '^' ? "" : days);
 		add(s, items[i].due ? LINE_DUE : LINE_PLAIN, -1, "%s  %c  %s%*s %s", text, items[i].symbol, items[i].what,
-		    pad > 0 ? pad : 0, "", items[i].who ? items[i].who : items[i].symbol == '^' ? "" : days);
-		if (items[i].event && items[i].event->document)
-			/* L10N: under a step taken by a document: its number (文号) and the reason */
-			add(s, LINE_DIM, -1, _("               %s  %s"), items[i].event->document, or_dash(items[i].event->note));
+		    pad > 0 ? pad : 0, "", who);
+		if (items[i].event)
+			add_event_document(tui, s, items[i].event);
 		if (items[i].event && items[i].event->unmet) {
 			char why[768];
 

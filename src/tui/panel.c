@@ -343,6 +343,9 @@ static void start_opinion(struct tui *tui, struct panel_screen *s)
 		const struct level_step *step = opinion_step(tui, s, kinds[i]);
 		char label[256];
 
+		if (!step && !strcmp(kinds[i], "rectify") && level_panel(tui, s))
+			continue; /* the panel knows no pass after rectification */
+
 		snprintf(label, sizeof(label), "%s → %s", panels_opinion_name(kinds[i]),
 			 step ? tui_state_name(tui, s->v.level, step->to) : "?");
 		form_option(&s->form, OPINION_KIND, kinds[i], label,
@@ -409,7 +412,7 @@ static void save_opinion(struct tui *tui, struct panel_screen *s)
 	if (!kind || !text || !items_text)
 		goto cleanup;
 	if (parse_items(items_text, items, 32, &count, &err) ||
-	    panel_opinion(tui->store, s->v.id, kind, text, items, count, &err)) {
+	    panel_opinion(tui->store, tui->forms, s->v.id, kind, text, items, count, &err)) {
 		tui_say(tui, true, "%s", err.message);
 	} else {
 		s->mode = MODE_VIEW;

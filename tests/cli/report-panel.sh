@@ -10,7 +10,7 @@ G() { "$GRADUS" --db "$DB" "$@"; }
 R() { LC_ALL=zh_CN.UTF-8 TZ=Asia/Shanghai "$GRADUS" --db "$DB" "$@"; }
 beijing() { TZ=Asia/Shanghai date -d "$1" '+%Y-%m-%d %H:%M:%S %Z %z'; }
 ME=$(id -un)
-CASE=HB-2023-EXC-0001 # excellent, certified: its validity review takes the trimmed mean
+CASE=HB-2025-LEA-0002 # leading, acceptance filed: its preliminary acceptance takes the trimmed mean
 
 # A panel of four with a chair, notes on scenarios and on the case as a
 # whole (one with markup, one with a control character), a rectification
@@ -20,7 +20,7 @@ G expert add 张伟 --fields rnd,process --affiliation 华中科技大学 --regi
 G expert add 刘芳 --fields operations --affiliation 武汉理工大学 >/dev/null
 G expert add 陈刚 --fields management --affiliation 湖北省智能制造研究院 >/dev/null
 G expert add 'Anna Schmidt' --fields operations --affiliation 'Fraunhofer IPA' >/dev/null
-P=$(G panel plan "$CASE" --purpose review --members E0001,E0002,E0003,E0004 --chair E0002 --on 2026-11-20) ||
+P=$(G panel plan "$CASE" --purpose preliminary --members E0001,E0002,E0003,E0004 --chair E0002 --on 2026-11-20) ||
 	fail "panel plan"
 G panel note "$P" E0001 21 应用成效 '工艺优化后能耗下降12%，数据可追溯' || fail "note 21"
 G panel note "$P" E0001 17 数据质量 '现场演示 <script>alert("x")</script> & 碳排放核算覆盖全部产线' || fail "note 17"
@@ -28,7 +28,7 @@ G panel note "$P" E0002 0 总体评价 "$(printf '建设内容与申报一致，
 # (gradus refuses a control character today; an older one stored it)
 G panel note "$P" E0004 0 'Overall' "Line 3 still books emissions by hand[31m | *monthly*" || fail "note E0004"
 sqlite3 "$DB" "UPDATE panel_notes SET note = replace(note, 'hand[31m', 'hand' || char(27) || '[31m')"
-G panel opinion "$P" rectify '整改后通过复核：补齐能耗数据采集点并完善碳排放核算规则后予以确认。' \
+G panel opinion "$P" rectify '整改后初验达标：补齐能耗数据采集点并完善碳排放核算规则后予以确认。' \
 	--item '补充能耗数据采集点' --due 2027-01-31 --item '完善碳排放核算规则' || fail "opinion"
 G panel score "$P" E0001 90 && G panel score "$P" E0002 85 && G panel score "$P" E0003 70 &&
 	G panel score "$P" E0004 88 || fail "scores"
@@ -58,7 +58,7 @@ grep -q "$ESC" "$WORK/report.txt" && fail "a control character from data reaches
 run R report panel "$P"
 expect_line "the chair is marked" "E0002  刘芳          武汉理工大学          85.0  组长"
 expect_line "the trimmed mean of 90 85 70 88" "评审组得分  86.5"
-expect_line "the step the opinion took" "案件步骤  复核通过"
+expect_line "the step the opinion took" "案件步骤  初验达标"
 
 # Markdown.
 run R report panel "$P" --format md

@@ -119,11 +119,11 @@ expect "a step without its comment is reported" 1 \
 	"basic.ini:$(line_of basic.ini '[step.submit]'): [step.submit]: no article cited"
 
 copy
-strip leading.ini "[panel.acceptance]"
+strip leading.ini "[panel.preliminary]"
 strip advanced.ini "[materials]"
 run sources "$WORK"/levels/*.ini
 expect "a panel without its comment is reported" 1 \
-	"leading.ini:$(line_of leading.ini '[panel.acceptance]'): [panel.acceptance]: no article cited"
+	"leading.ini:$(line_of leading.ini '[panel.preliminary]'): [panel.preliminary]: no article cited"
 expect "a materials list without its comment is reported" 1 \
 	"advanced.ini:$(line_of advanced.ini '[materials]'): [materials]: no article cited"
 

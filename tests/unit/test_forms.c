@@ -148,12 +148,22 @@ static const struct bad_case bad_cases[] = {
 	  "scenario 17 is missing" },
 	{ "step to an undeclared state", "levels/basic.ini", BASE_LEVEL, "to = certified", "to = approved", NULL,
 	  "to = approved", "undeclared state 'approved'" },
-	{ "panel outcome naming no step", "levels/leading.ini", BASE_FILE, "pass = pass_acceptance", "pass = passed_it",
-	  NULL, "pass = passed_it", "panel 'acceptance': pass names no step 'passed_it'" },
-	{ "panel in an undeclared state", "levels/excellent.ini", BASE_FILE, "from = review_filed\npass = review_passed",
-	  "from = reviewing\npass = review_passed", NULL, "from = reviewing", "undeclared state 'reviewing'" },
+	{ "panel outcome naming no step", "levels/leading.ini", BASE_FILE, "pass = pass_preliminary", "pass = passed_it",
+	  NULL, "pass = passed_it", "panel 'preliminary': pass names no step 'passed_it'" },
+	{ "panel in an undeclared state", "levels/leading.ini", BASE_FILE, "from = acceptance_filed\npass = pass_preliminary",
+	  "from = reviewing\npass = pass_preliminary", NULL, "from = reviewing", "undeclared state 'reviewing'" },
 	{ "panel outcome not takeable where it sits", "levels/leading.ini", BASE_FILE, "fail = fail_preliminary",
-	  "fail = fail_acceptance", NULL, "fail = fail_acceptance", "cannot be taken from state 'acceptance_filed'" },
+	  "fail = request_acceptance_review", NULL, "fail = request_acceptance_review",
+	  "cannot be taken from state 'acceptance_filed'" },
+	{ "unknown decided_by", "levels/excellent.ini", BASE_FILE, "decided_by = ministry", "decided_by = minister", NULL,
+	  "decided_by = minister", "unknown decided_by 'minister'; expected one of province, ministry" },
+	{ "a provincial panel taking the ministry's decision", "levels/leading.ini", BASE_FILE, "pass = pass_preliminary",
+	  "pass = pass_acceptance", NULL, "pass = pass_acceptance",
+	  "panel 'preliminary': pass names step 'pass_acceptance', the ministry's decision" },
+	{ "rectify on a review panel", "levels/excellent.ini", BASE_FILE, "event = review_passed\ndecided_by = ministry\n",
+	  "event = review_passed\n\n[panel.review]\nzh = 复核\nen = Review\nfrom = review_filed\npass = review_passed\n"
+	  "fail = withdraw\nrectify = review_passed\n", NULL, "rectify = review_passed",
+	  "panel 'review': rectify: a review is passed or failed, never passed after rectification" },
 	{ "items with a gap", "scenarios/04-product-design.ini", BASE_SCENARIO4, "[item.3]", "[item.5]", NULL,
 	  "[item.5]", "without gaps" },
 	{ "unknown kind", "scenarios/04-product-design.ini", BASE_SCENARIO4, "kind = check", "kind = tick", NULL,
@@ -400,9 +410,17 @@ static void test_real_levels(void **state)
 	assert_int_equal(forms_level_step(leading, "revoke")->requires, STEP_NEEDS_REASON | STEP_NEEDS_DOCUMENT);
 	assert_string_equal(forms_level_step(excellent, "revoke")->event, "revoked");
 	assert_true(forms_level_state(basic, "revoked")->final);
-	assert_int_equal(forms_level_step(leading, "certified")->requires, STEP_NEEDS_NOTICE_ENDED);
 	assert_int_equal(forms_level_step(basic, "certified")->requires, STEP_NEEDS_NOTICE_ENDED);
-	assert_int_equal(forms_level_step(excellent, "certified")->requires, 0);
+	/* 谁认定、谁管理: the ministry's decisions carry its document's number */
+	assert_true(forms_level_step(excellent, "certified")->ministry);
+	assert_int_equal(forms_level_step(excellent, "certified")->requires, STEP_NEEDS_DOCUMENT);
+	assert_int_equal(forms_level_step(leading, "certified")->requires, STEP_NEEDS_NOTICE_ENDED | STEP_NEEDS_DOCUMENT);
+	assert_true(forms_level_step(leading, "pass_acceptance")->ministry);
+	assert_false(forms_level_step(leading, "pass_preliminary")->ministry);
+	assert_false(forms_level_step(basic, "certified")->ministry);
+	assert_null(forms_level_panel(excellent, "review"));
+	assert_null(forms_level_panel(leading, "acceptance"));
+	assert_string_equal(forms_level_panel(leading, "preliminary")->rectify, "pass_preliminary");
 	assert_int_equal(forms_level_step(leading, "withdraw")->requires, 0);
 	assert_string_equal(leading->initial_state, "draft");
 	forms_free(&forms);

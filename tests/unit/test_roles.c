@@ -95,21 +95,24 @@ static void test_intake_by_role(void **state)
 	}
 }
 
-/* review_passed is the secretary's (and the admin's); the clock's
+/* review_passed records the ministry's decision: the office's clerk (or an
+ * admin) records it with the decision's 文号, not a secretary; the clock's
  * cancellation is nobody's but the system's. */
 static void test_steps_by_role(void **state)
 {
-	static const struct { const char *login, *step; enum status want; } table[] = {
-		{ "insp1", "review_filed", STATUS_ERR_DENIED },
-		{ "sec1", "review_filed", STATUS_ERR_DENIED },
-		{ "clerk1", "review_filed", STATUS_OK },
-		{ "clerk1", "review_passed", STATUS_ERR_DENIED },
-		{ "insp1", "review_passed", STATUS_ERR_DENIED },
-		{ "stranger", "review_passed", STATUS_ERR_DENIED },
-		{ "sec1", "review_passed", STATUS_OK },
-		{ "root-admin", "cancelled", STATUS_ERR_DENIED },
-		{ "root-admin", "review_filed", STATUS_OK },
-		{ "root-admin", "review_failed", STATUS_OK },
+	static const char *const doc = "工信厅通装函〔2027〕12号";
+	static const struct { const char *login, *step, *document; enum status want; } table[] = {
+		{ "insp1", "review_filed", NULL, STATUS_ERR_DENIED },
+		{ "sec1", "review_filed", NULL, STATUS_ERR_DENIED },
+		{ "clerk1", "review_filed", NULL, STATUS_OK },
+		{ "sec1", "review_passed", doc, STATUS_ERR_DENIED },
+		{ "insp1", "review_passed", doc, STATUS_ERR_DENIED },
+		{ "stranger", "review_passed", doc, STATUS_ERR_DENIED },
+		{ "clerk1", "review_passed", NULL, STATUS_ERR_INVALID },
+		{ "clerk1", "review_passed", doc, STATUS_OK },
+		{ "root-admin", "cancelled", NULL, STATUS_ERR_DENIED },
+		{ "root-admin", "review_filed", NULL, STATUS_OK },
+		{ "root-admin", "review_failed", doc, STATUS_OK },
 	};
 	struct store *admin = open_as("root-admin");
 	struct error err;
@@ -121,7 +124,8 @@ static void test_steps_by_role(void **state)
 	store_close(&admin);
 	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
 		struct store *store = open_as(table[i].login);
-		enum status got = case_take_step(store, forms, id, table[i].step, today, NULL, NULL, &err);
+		enum status got = case_take_step_by(store, forms, id, table[i].step, today, NULL, table[i].document, NULL,
+						    &err);
 
 		if (got != table[i].want)
 			fail_msg("%s taking %s: %d (%s), expected %d", table[i].login, table[i].step, got,
