@@ -165,6 +165,21 @@ static void add(struct case_screen *s, enum line_kind kind, int material, const 
 	s->lines[s->count++] = (struct line){ text, kind, material, { RECORD_NONE, "" } };
 }
 
+/* text over as many lines as it takes in the screen's width (drawn from
+ * column 1), each indented by `indent` cells. */
+static void add_wrapped(struct case_screen *s, enum line_kind kind, int indent, const char *text)
+{
+	int cells = COLS - 1 - indent > 20 ? COLS - 1 - indent : 20;
+
+	while (*text) {
+		size_t n = utf8_wrap(text, cells);
+
+		add(s, kind, -1, "%*s%.*s", indent, "", (int)n, text);
+		for (text += n; *text == ' '; text++)
+			;
+	}
+}
+
 /* "  label      value": the label padded to LABEL_CELLS display cells. */
 static void add_labelled(struct case_screen *s, enum line_kind kind, const char *label, const char *value)
 {
@@ -509,7 +524,7 @@ static void timeline(struct tui *tui, struct case_screen *s)
 
 			/* a step an admin took though a precondition failed, in the colour of a deadline missed */
 			case_override_text(tui->forms, s->detail.row.level, items[i].event, why, sizeof(why));
-			add(s, LINE_DUE, -1, "               %s", why);
+			add_wrapped(s, LINE_DUE, 15, why);
 		}
 	}
 }

@@ -1,0 +1,82 @@
+# The step menu asks before a consequential step: under the steps, what the
+# one under the cursor needs (✓ held, ✗ not held, in marks and text, not
+# only in colour); Enter opens a form for its date (as the office writes
+# dates), a note, and, when a precondition is not met, an admin's override
+# reason; a clerk is refused. Keystroke scripts against the off-screen
+# terminal, screens compared as text and attributes with tests/tui/expected/.
+. "$(dirname "$0")/../lib.sh"
+SCRIPTS=$TOP/tests/tui
+DB=$WORK/step.db
+DRAFT=HB-2026-EXC-0001
+CERTIFIED=HB-2024-EXC-0001
+G() { db=$1; shift; "$GRADUS" --db "$db" "$@"; }
+{
+	G "$DB" case add --enterprise 宜昌领航智造有限公司 --uscc 91420100MA4K12345K --region yichang \
+		--level excellent --year 2026 --maturity 3.3
+	G "$DB" case add --enterprise 黄石鄂东特钢有限公司 --uscc 91420200MAAMEXQP19 --region huangshi \
+		--level excellent --year 2024 --certified-on 2024-03-01
+	G "$DB" case material "$CERTIFIED" review_application --received 2026-11-10
+	G "$DB" case material "$CERTIFIED" review_summary --received 2026-11-10
+} >"$WORK/setup" 2>&1 || fail "the cases are set up" "$(cat "$WORK/setup")"
+state_of() { G "$1" case show "$2" | sed -n 's/^status\t//p'; }
+last_event() { # DB NUMBER: on|step|note|unmet|override of the last event
+	G "$1" case show "$2" --format json | python3 -c 'import json,sys
+e = json.load(sys.stdin)["events"][-1]
+print("|".join(str(e.get(k)) for k in ("on", "step", "note", "unmet", "override")))'
+}
+cd "$WORK" || exit 1
+
+cp "$DB" admin.db
+run "$GRADUS" --db admin.db --script "$SCRIPTS/step-override.script"
+expect "the override script runs to its end" 0
+compare "the menu names the materials not received under the step (✗)" step-unmet-menu.screen
+compare "not held: bold (and the due colour), readable without colour" step-unmet-menu.attrs
+compare "Enter opens the form: date today, note, the admin's override reason" step-override-form.screen
+compare "the step is not taken without an override reason" step-override-missing.screen
+compare "with a reason, y/n names the date typed and the unmet precondition" step-override-confirm.screen
+compare "y takes it: back on the case screen, submitted on the day typed" step-override-taken.screen
+compare "the timeline shows the override and its reason under the step, wrapped in 80 columns" \
+	step-override-timeline.screen
+[ "$(last_event admin.db "$DRAFT")" = "2026-11-20|submit|纸质材料已当面核验|materials=7|材料原件在档案室，系统补录" ] &&
+	ok "the event keeps the date, the note, what was not met and the reason" ||
+	fail "the event keeps the date, note and override" "$(last_event admin.db "$DRAFT")"
+run "$GRADUS" --db admin.db verify
+expect "and the audit chain holds" 0
+
+cp "$DB" clerk.db
+G clerk.db user add spare.admin admin >/dev/null # the last admin cannot step down
+G clerk.db user add "$(id -un)" clerk >/dev/null || fail "this user becomes a clerk"
+run env -u NO_COLOR "$GRADUS" --db clerk.db --script "$SCRIPTS/step-clerk.script"
+expect "the clerk's script runs to its end" 0
+compare "a clerk's form lists what is not met: only an admin may override" step-clerk-form.screen
+compare "the clerk's form with colours: not held in the due colour and bold" step-clerk-form.attrs
+compare "the clerk's step is refused on the status line" step-clerk-refused.screen
+compare "Esc leaves the form for the menu: nothing changed" step-clerk-left.screen
+[ "$(state_of clerk.db "$DRAFT")" = draft ] && ok "the refused step is not in the database" ||
+	fail "the refused step is not in the database" "$(state_of clerk.db "$DRAFT")"
+
+cp "$DB" date.db
+run "$GRADUS" --db date.db --script "$SCRIPTS/step-date.script"
+expect "the date script runs to its end" 0
+compare "preconditions held: ✓ each, with the review's due date" step-met-menu.screen
+compare "a date typed past the due date: checked again, late, an override asked for" step-late-form.screen
+compare "2026/11/20 typed: on time again, no override asked for" step-met-form.screen
+compare "y/n names the date typed" step-met-confirm.screen
+compare "the step is taken" step-met-taken.screen
+[ "$(last_event date.db "$CERTIFIED")" = "2026-11-20|review_filed|复核材料齐全，按时申报|None|None" ] &&
+	ok "the step is taken on the date typed (2026/11/20) with the note, no override" ||
+	fail "the step on the date typed" "$(last_event date.db "$CERTIFIED")"
+
+# In Chinese: the menu, the form and the timeline's override line.
+mkdir -p zh && cd zh || exit 1
+cp "$DB" zh.db
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db zh.db --script "$SCRIPTS/step-override.script"
+expect "the override script runs in a zh_CN.UTF-8 locale" 0
+compare "the step menu in Chinese" zh/step-unmet-menu.screen step-zh-menu.screen
+compare "the step form in Chinese" zh/step-override-form.screen step-zh-form.screen
+compare "the confirmation in Chinese" zh/step-override-confirm.screen step-zh-confirm.screen
+compare "the timeline's override line in Chinese, wrapped in 80 columns" zh/step-override-timeline.screen \
+	step-zh-timeline.screen
+for f in step-unmet-menu step-override-form step-override-timeline; do
+	expect_width "$f fits 80 columns in Chinese" "$WORK/zh/$f.screen"
+done
