@@ -13,6 +13,8 @@ mkdir -p "$WORK/home/a-login/.local/share/gradus"
 cp "$DB" "$WORK/home/a-login/.local/share/gradus/gradus.db"
 DB=$WORK/home/a-login/.local/share/gradus/gradus.db
 sed 's/case-step-taken.screen/busy.screen/' "$SCRIPTS/case-step-take.script" >busy.script
+# The review's materials received: the step's preconditions hold.
+for m in review_application review_summary; do "$GRADUS" --db "$DB" case material "$CASE" $m >/dev/null; done
 
 state_of() { sqlite3 "$DB" "SELECT state FROM cases WHERE number = '$CASE'"; }
 

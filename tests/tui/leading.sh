@@ -1,34 +1,47 @@
 # A leading case walks every step of its cycle from the case screen (s,
-# Enter, y), with its deadlines on the screen and in the database.
+# Enter opens the step's form, G [ Take the step ], Enter, y), with its
+# deadlines on the screen and in the database. Its application and review
+# materials are received first; where a precondition is not met (the
+# readiness items, the preliminary panel) the admin gives an override
+# reason in the form.
 . "$(dirname "$0")/../lib.sh"
 DB=$WORK/leading.db
 L=$("$GRADUS" --db "$DB" case add --enterprise 宜昌领航智造有限公司 --uscc 91420100MA4K12345K --region yichang \
 	--level leading --year 2026 --maturity 4.3 2>/dev/null)
+for m in application_form self_assessment commitment financial_statements safety_environment scenario_evidence \
+	prior_certificate review_application review_summary; do
+	"$GRADUS" --db "$DB" case material "$L" $m >/dev/null || fail "material $m received"
+done
+# take: the step's form on today, taken; override REASON: the step's
+# form, [ Take the step ] asks for the override reason, given, taken.
+take() { echo "${1:-s}<Enter>G<Enter>y"; }
+override() { echo "s<Enter>G<Enter>"; echo "<Enter>$1<Enter>G<Enter>y"; }
 # The forward step stands first in each state's menu, but for `recommend`
 # (second after return_for_revision).
 {
 	echo "<Enter>"
-	echo "s<Enter>y"
-	echo "sj<Enter>y"
-	for step in name_target start_cultivation; do echo "s<Enter>y"; done
+	take
+	take sj
+	for step in name_target start_cultivation; do take; done
 	echo ":save-screen cultivating.screen"
-	for step in file_acceptance pass_preliminary request_acceptance_review complete_spot_check pass_acceptance start_notice; do
-		echo "s<Enter>y"
-	done
+	override "验收准备事项以纸质材料核验"
+	override "预验收专家组意见已线下签署"
+	for step in request_acceptance_review complete_spot_check pass_acceptance start_notice; do take; done
 	echo ":save-screen notice.screen"
-	echo "s<Enter>y"
+	echo "s<Enter>G<Enter>"
 	echo ":save-screen refused.screen"
-	echo "q"
+	echo "<Esc>"
+	echo "<Esc>"
 	echo "q"
 	echo "q"
 } >"$WORK/walk.script"
 # The notice ends on 2026-12-04: the list is published the day after.
 {
 	echo "<Enter>"
-	echo "s<Enter>y"
+	take
 	echo ":save-screen certified.screen"
-	echo "s<Enter>y"
-	echo "s<Enter>y"
+	take
+	take
 	echo ":save-screen reviewed.screen"
 	echo "<Tab><Tab><Tab>G"
 	echo ":save-screen timeline.screen"
@@ -47,8 +60,9 @@ shows "cultivating: the case screen says so" cultivating.screen "State: +In cult
 shows "cultivating: acceptance application due 3 months before the end" cultivating.screen "Acceptance application due +2028-08-28"
 shows "cultivating: cultivation ends 2 years after its start" cultivating.screen "Cultivation ends +2028-11-28"
 shows "in public notice: the 7-day notice ends on 2026-12-04" notice.screen "Public notice ends +2026-12-04"
-shows "publishing the list within the notice is refused, naming its last day" refused.screen \
-	"the public notice runs through 2026-12-04"
+shows "publishing the list within the notice: the form names the notice's last day, not met" refused.screen \
+	"✗ the public notice runs through 2026-12-04"
+shows "and it is not taken without an override reason" refused.screen "A precondition is not met"
 shows "certified: the list published, valid 3 years" certified.screen "Valid through +2029-12-05"
 shows "certified: review application due 3 months before" certified.screen "Review application due +2029-09-05"
 shows "review passed: validity extended from the old expiry" reviewed.screen "Valid through +2032-12-05"
@@ -62,8 +76,11 @@ steps=[e['step'] for e in d['events']]
 assert steps==['submit','recommend','name_target','start_cultivation','file_acceptance','pass_preliminary',
  'request_acceptance_review','complete_spot_check','pass_acceptance','start_notice','certified','review_filed',
  'review_passed'], steps
-assert d['applied_by'] and d['recommended_by'] and d['certified_by']" \
-	&& ok "every step of the leading cycle is an event, with the responsibility chain" || fail "the leading cycle in the database" "$OUT"
+assert d['applied_by'] and d['recommended_by'] and d['certified_by']
+ov={e['step']: e.get('override') for e in d['events']}
+assert ov['file_acceptance']=='验收准备事项以纸质材料核验' and ov['pass_preliminary']=='预验收专家组意见已线下签署', ov
+assert [s for s in ov if ov[s]]==['file_acceptance','pass_preliminary'], ov" \
+	&& ok "every step of the leading cycle is an event, with the responsibility chain and the two overrides" || fail "the leading cycle in the database" "$OUT"
 run "$GRADUS" --db "$DB" verify
 expect "and the audit chain holds" 0
 
