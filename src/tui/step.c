@@ -381,7 +381,7 @@ static bool ready(struct tui *tui, struct step_menu *menu)
 	} else if (menu->row_document != FORM_NONE && blank(document)) {
 		menu->form.focus = menu->row_document;
 		/* L10N: a step that requires the issuing document's number, taken without one */
-		tui_say(tui, true, _("'%s' needs the issuing document's number: type it in Document No. (文号)"),
+		tui_say(tui, true, _("'%s' needs its 文号, the issuing document's number"),
 			step_name(tui, menu, step));
 	} else if (menu->row_override != FORM_NONE && blank(override)) {
 		menu->form.focus = menu->row_override;

@@ -67,6 +67,17 @@ compare "the step is taken" step-met-taken.screen
 	ok "the step is taken on the date typed (2026/11/20) with the note, no override" ||
 	fail "the step on the date typed" "$(last_event date.db "$CERTIFIED")"
 
+cp "$DB" revoke.db
+run "$GRADUS" --db revoke.db --script "$SCRIPTS/step-revoke.script"
+expect "the revocation script runs to its end" 0
+compare "revoke: the note is labelled Reason, the 文号 asked for" step-revoke-form.screen
+compare "revoke: not taken without its reason" step-revoke-no-reason.screen
+compare "revoke: not taken without its 文号" step-revoke-no-document.screen
+compare "revoke: taken with both, shown on the case screen" step-revoke-taken.screen
+[ "$(last_event revoke.db "$CERTIFIED")" = "2026-11-28|revoke|企业发生重大安全生产事故|None|None" ] &&
+	G revoke.db case show "$CERTIFIED" --format json | grep -qF '"document": "鄂经信智造〔2026〕12号"' &&
+	ok "the revocation keeps its reason and 文号" || fail "the revocation's reason and 文号" "$(last_event revoke.db "$CERTIFIED")"
+
 # In Chinese: the menu, the form and the timeline's override line.
 mkdir -p zh && cd zh || exit 1
 cp "$DB" zh.db
