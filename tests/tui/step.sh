@@ -91,3 +91,11 @@ compare "the timeline's override line in Chinese, wrapped in 80 columns" zh/step
 for f in step-unmet-menu step-override-form step-override-timeline; do
 	expect_width "$f fits 80 columns in Chinese" "$WORK/zh/$f.screen"
 done
+cd "$WORK" || exit 1
+
+# ? says what the step menu and its form do.
+printf '%s\n' '?' 'G' ':save-screen step-help.screen' 'q' 'q' >help.script
+run "$GRADUS" --db "$DB" --script help.script
+grep -qF "Steps (s): ✓ held, ✗ not held under the step; Enter opens its form" step-help.screen &&
+	grep -qF "may override what is not held with a written reason; then y takes it" step-help.screen &&
+	ok "? tells how a step is taken: its preconditions, its form, the override" || fail "? on steps" "$(cat step-help.screen)"
