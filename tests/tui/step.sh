@@ -99,3 +99,19 @@ run "$GRADUS" --db "$DB" --script help.script
 grep -qF "Steps (s): ✓ held, ✗ not held under the step; Enter opens its form" step-help.screen &&
 	grep -qF "may override what is not held with a written reason; then y takes it" step-help.screen &&
 	ok "? tells how a step is taken: its preconditions, its form, the override" || fail "? on steps" "$(cat step-help.screen)"
+
+# A milestone due after the cultivation ends: warned about, still added.
+L=$WORK/leading.db
+{
+	LC=$(G "$L" case add --enterprise 宜昌领航智造有限公司 --uscc 91420100MA4K12345K --region yichang --level leading \
+		--year 2026 --maturity 4.3)
+	for m in application_form self_assessment commitment financial_statements safety_environment scenario_evidence \
+		prior_certificate; do G "$L" case material "$LC" $m; done
+	for s in submit recommend name_target start_cultivation; do G "$L" case advance "$LC" $s; done
+} >"$WORK/setup" 2>&1 || fail "a leading case in cultivation" "$(cat "$WORK/setup")"
+run "$GRADUS" --db "$L" --script "$SCRIPTS/step-milestone.script"
+expect "the milestone script runs to its end" 0
+compare "a due date after the cultivation ends: warned beside it" step-milestone-late-form.screen
+compare "added, the status line says it falls after the cultivation ends" step-milestone-late-added.screen
+G "$L" cultivation show HB-2026-LEA-0001 | grep -qP '^milestone\t[0-9a-f]{32}\t2029-01-10\topen\t能碳平台验收\t' &&
+	ok "the milestone is written" || fail "the milestone is written" "$(G "$L" cultivation show HB-2026-LEA-0001)"
