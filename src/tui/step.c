@@ -35,7 +35,7 @@ struct step_menu {
 	struct step_check check;
 	size_t checked; /* the step they are of; STEP_MAX: none yet */
 	struct date check_on;
-	char check_error[512];
+	struct error check_error; /* its message "" when none */
 	struct form form;
 	size_t row_date, row_note, row_document, row_override, row_take; /* FORM_NONE: not on the form */
 	char title[160];
@@ -45,14 +45,13 @@ static const enum action step_hints[] = { ACTION_OPEN, ACTION_BACK, ACTION_DOWN,
 
 static void recheck(struct tui *tui, struct step_menu *menu, struct date on)
 {
-	struct error err = { "" };
-
 	menu->checked = menu->cursor;
 	menu->check_on = on;
-	menu->check_error[0] = '\0';
+	menu->check_error.message[0] = '\0';
 	if (menu->count &&
-	    case_step_check(tui->store, tui->forms, menu->id, menu->steps[menu->cursor]->key, on, &menu->check, &err))
-		snprintf(menu->check_error, sizeof(menu->check_error), "%s", err.message);
+	    case_step_check(tui->store, tui->forms, menu->id, menu->steps[menu->cursor]->key, on, &menu->check,
+			    &menu->check_error))
+		menu->check.count = menu->check.unmet = 0;
 }
 
 static enum status step_open(struct tui *tui, struct view *view, struct error *err)
@@ -159,8 +158,8 @@ static int draw_check(struct tui *tui, const struct step_menu *menu, int y, int 
 		/* L10N: over the preconditions of a step: its name, the date they are checked for */
 		snprintf(line, sizeof(line), _("Before '%s' on %s:"), step_name(tui, menu, menu->steps[menu->checked]), on);
 	draw_text(y++, 1, line, COLS - 1, draw_colour(tui, COLOUR_HEADER, A_BOLD));
-	if (menu->check_error[0])
-		return y + draw_item(y, bottom, "✗", menu->check_error, draw_colour(tui, COLOUR_ERROR, A_BOLD));
+	if (menu->check_error.message[0])
+		return y + draw_item(y, bottom, "✗", menu->check_error.message, draw_colour(tui, COLOUR_ERROR, A_BOLD));
 	if (!c->count && y < bottom)
 		/* L10N: a step with no precondition */
 		draw_text(y++, 4, _("nothing needs to be recorded first"), COLS - 4, A_NORMAL);
