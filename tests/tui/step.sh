@@ -60,7 +60,8 @@ run "$GRADUS" --db date.db --script "$SCRIPTS/step-date.script"
 expect "the date script runs to its end" 0
 compare "preconditions held: ✓ each, with the review's due date" step-met-menu.screen
 compare "a date typed past the due date: checked again, late, an override asked for" step-late-form.screen
-compare "2026/11/20 typed: on time again, no override asked for" step-met-form.screen
+compare "2026-01-15 typed: on time, no override, a warning (!) that it is unusually early" step-early-form.screen
+compare "2026/11/20 typed: on time again, no override asked for, no warning" step-met-form.screen
 compare "y/n names the date typed" step-met-confirm.screen
 compare "the step is taken" step-met-taken.screen
 [ "$(last_event date.db "$CERTIFIED")" = "2026-11-20|review_filed|复核材料齐全，按时申报|None|None" ] &&
