@@ -45,13 +45,18 @@ static const enum action step_hints[] = { ACTION_OPEN, ACTION_BACK, ACTION_DOWN,
 
 static void recheck(struct tui *tui, struct step_menu *menu, struct date on)
 {
+	struct error err = { "" };
+
 	menu->checked = menu->cursor;
 	menu->check_on = on;
 	menu->check_error.message[0] = '\0';
+	/* err may hold a message though the check went well (a step for
+	 * another role is checked all the same): kept only on a failure */
 	if (menu->count &&
-	    case_step_check(tui->store, tui->forms, menu->id, menu->steps[menu->cursor]->key, on, &menu->check,
-			    &menu->check_error))
+	    case_step_check(tui->store, tui->forms, menu->id, menu->steps[menu->cursor]->key, on, &menu->check, &err)) {
+		menu->check_error = err;
 		menu->check.count = menu->check.unmet = 0;
+	}
 }
 
 static enum status step_open(struct tui *tui, struct view *view, struct error *err)
@@ -266,7 +271,7 @@ static bool check_typed_date(const char *text, char *message, size_t size)
 	return false;
 }
 
-/* The values a form is built with (kept when it is built again). */
+/* The values typed, kept when the form is built again. */
 struct step_values {
 	char *date, *note, *document, *override;
 };
@@ -287,35 +292,36 @@ static char *row_value(const struct form *form, size_t row)
 
 /* The rows the step and its preconditions call for: an override reason
  * only for an admin, only when a precondition is not met. */
-static void build_form(struct tui *tui, struct step_menu *menu, const struct step_values *v)
+static void build_form(struct tui *tui, struct step_menu *menu)
 {
 	const struct level_step *step = menu->steps[menu->cursor];
 	char today[DATE_TEXT_SIZE];
 
-	date_format(menu->check_on, today);
+	date_format(store_today(tui->store), today);
 	form_free(&menu->form);
 	form_init(&menu->form);
 	menu->form.pops = false; /* leaving the form goes back to the list */
 	/* L10N: labels of the step form */
-	menu->row_date = form_add(&menu->form, FORM_TEXT, _("Date"), v && v->date ? v->date : today);
+	menu->row_date = form_add(&menu->form, FORM_TEXT, _("Date"), today);
 	form_set_check(&menu->form, menu->row_date, check_typed_date);
 	/* L10N: the note of a step that requires a reason is labelled as the reason */
 	menu->row_note = form_add(&menu->form, FORM_TEXT, step->requires & STEP_NEEDS_REASON ? _("Reason") : _("Note"),
-				  v ? v->note : NULL);
+				  NULL);
 	menu->row_document = FORM_NONE;
 	if (step->requires & STEP_NEEDS_DOCUMENT)
 		/* L10N: the issuing document's number of a step */
-		menu->row_document = form_add(&menu->form, FORM_TEXT, _("Document No. (文号)"), v ? v->document : NULL);
+		menu->row_document = form_add(&menu->form, FORM_TEXT, _("Document No. (文号)"), NULL);
 	menu->row_override = FORM_NONE;
 	if (menu->check.unmet && is_admin(tui))
 		/* L10N: an admin's written reason to take a step though a precondition is not met */
-		menu->row_override = form_add(&menu->form, FORM_TEXT, _("Override reason"), v ? v->override : NULL);
+		menu->row_override = form_add(&menu->form, FORM_TEXT, _("Override reason"), NULL);
 	/* L10N: the button of the step form */
 	menu->row_take = form_add(&menu->form, FORM_BUTTON, _("Take the step"), NULL);
 }
 
 /* Builds the form again when the date typed changes whether an override
- * is asked for; the values typed are kept, the focus goes to `focus`. */
+ * is asked for; the values typed are kept (and still count as not saved,
+ * so that Esc asks before they are lost), the focus goes to `focus`. */
 static void rebuild_if_needed(struct tui *tui, struct step_menu *menu, size_t focus)
 {
 	bool asked = menu->row_override != FORM_NONE, needed = menu->check.unmet && is_admin(tui);
@@ -323,7 +329,13 @@ static void rebuild_if_needed(struct tui *tui, struct step_menu *menu, size_t fo
 				 row_value(&menu->form, menu->row_document), row_value(&menu->form, menu->row_override) };
 
 	if (asked != needed) {
-		build_form(tui, menu, &v);
+		build_form(tui, menu);
+		form_set_value(&menu->form, menu->row_date, v.date ? v.date : "");
+		form_set_value(&menu->form, menu->row_note, v.note ? v.note : "");
+		if (menu->row_document != FORM_NONE)
+			form_set_value(&menu->form, menu->row_document, v.document ? v.document : "");
+		if (menu->row_override != FORM_NONE)
+			form_set_value(&menu->form, menu->row_override, v.override ? v.override : "");
 		menu->form.focus = focus < menu->form.count ? focus : menu->form.count - 1;
 	}
 	values_free(&v);
@@ -346,7 +358,7 @@ static void recheck_typed(struct tui *tui, struct step_menu *menu, size_t focus)
 static void open_form(struct tui *tui, struct step_menu *menu)
 {
 	recheck(tui, menu, store_today(tui->store));
-	build_form(tui, menu, NULL);
+	build_form(tui, menu);
 	menu->mode = MODE_FORM;
 	/* L10N: the status line when the step form opens */
 	tui_say(tui, false, "%s", _("Enter edits a field; [ Take the step ] asks before it is taken; Esc leaves"));

@@ -5,7 +5,10 @@
 # reason; a clerk is refused. Keystroke scripts against the off-screen
 # terminal, screens compared as text and attributes with tests/tui/expected/.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
+# Its scripts are in tests/tui/step/, not among tests/tui/*.script: they are
+# played against this test's own cases, never the demo's (allday.sh plays
+# those), which they would take steps on and revoke.
+SCRIPTS=$TOP/tests/tui/step
 DB=$WORK/step.db
 DRAFT=HB-2026-EXC-0001
 CERTIFIED=HB-2024-EXC-0001
@@ -27,7 +30,7 @@ print("|".join(str(e.get(k)) for k in ("on", "step", "note", "unmet", "override"
 cd "$WORK" || exit 1
 
 cp "$DB" admin.db
-run "$GRADUS" --db admin.db --script "$SCRIPTS/step-override.script"
+run "$GRADUS" --db admin.db --script "$SCRIPTS/override.script"
 expect "the override script runs to its end" 0
 compare "the menu names the materials not received under the step (✗)" step-unmet-menu.screen
 compare "not held: bold (and the due colour), readable without colour" step-unmet-menu.attrs
@@ -46,7 +49,7 @@ expect "and the audit chain holds" 0
 cp "$DB" clerk.db
 G clerk.db user add spare.admin admin >/dev/null # the last admin cannot step down
 G clerk.db user add "$(id -un)" clerk >/dev/null || fail "this user becomes a clerk"
-run env -u NO_COLOR "$GRADUS" --db clerk.db --script "$SCRIPTS/step-clerk.script"
+run env -u NO_COLOR "$GRADUS" --db clerk.db --script "$SCRIPTS/clerk.script"
 expect "the clerk's script runs to its end" 0
 compare "a clerk's form lists what is not met: only an admin may override" step-clerk-form.screen
 compare "the clerk's form with colours: not held in the due colour and bold" step-clerk-form.attrs
@@ -56,7 +59,7 @@ compare "Esc leaves the form for the menu: nothing changed" step-clerk-left.scre
 	fail "the refused step is not in the database" "$(state_of clerk.db "$DRAFT")"
 
 cp "$DB" date.db
-run "$GRADUS" --db date.db --script "$SCRIPTS/step-date.script"
+run "$GRADUS" --db date.db --script "$SCRIPTS/date.script"
 expect "the date script runs to its end" 0
 compare "preconditions held: ✓ each, with the review's due date" step-met-menu.screen
 compare "a date typed past the due date: checked again, late, an override asked for" step-late-form.screen
@@ -69,7 +72,7 @@ compare "the step is taken" step-met-taken.screen
 	fail "the step on the date typed" "$(last_event date.db "$CERTIFIED")"
 
 cp "$DB" revoke.db
-run "$GRADUS" --db revoke.db --script "$SCRIPTS/step-revoke.script"
+run "$GRADUS" --db revoke.db --script "$SCRIPTS/revoke.script"
 expect "the revocation script runs to its end" 0
 compare "revoke: the note is labelled Reason, the 文号 asked for" step-revoke-form.screen
 compare "revoke: not taken without its reason" step-revoke-no-reason.screen
@@ -82,7 +85,7 @@ compare "revoke: taken with both, shown on the case screen" step-revoke-taken.sc
 # In Chinese: the menu, the form and the timeline's override line.
 mkdir -p zh && cd zh || exit 1
 cp "$DB" zh.db
-LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db zh.db --script "$SCRIPTS/step-override.script"
+LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db zh.db --script "$SCRIPTS/override.script"
 expect "the override script runs in a zh_CN.UTF-8 locale" 0
 compare "the step menu in Chinese" zh/step-unmet-menu.screen step-zh-menu.screen
 compare "the step form in Chinese" zh/step-override-form.screen step-zh-form.screen
@@ -110,7 +113,7 @@ L=$WORK/leading.db
 		prior_certificate; do G "$L" case material "$LC" $m; done
 	for s in submit recommend name_target start_cultivation; do G "$L" case advance "$LC" $s; done
 } >"$WORK/setup" 2>&1 || fail "a leading case in cultivation" "$(cat "$WORK/setup")"
-run "$GRADUS" --db "$L" --script "$SCRIPTS/step-milestone.script"
+run "$GRADUS" --db "$L" --script "$SCRIPTS/milestone.script"
 expect "the milestone script runs to its end" 0
 compare "a due date after the cultivation ends: warned beside it" step-milestone-late-form.screen
 compare "added, the status line says it falls after the cultivation ends" step-milestone-late-added.screen
