@@ -49,9 +49,10 @@ override() { echo "s<Enter>G<Enter>"; echo "<Enter>$1<Enter>G<Enter>y"; }
 	echo "q"
 } >"$WORK/publish.script"
 cd "$WORK" || exit 1
-run "$GRADUS" --db "$DB" --script "$WORK/walk.script"
+# 80x40: the case screen shows its dates under the steps taken with an override.
+run "$GRADUS" --db "$DB" --script "$WORK/walk.script" --size 80x40
 expect "the walk script runs to its end" 0
-run env GRADUS_TODAY=2026-12-05 TEST_CLOCK="2026-12-05 12:00:00" "$GRADUS" --db "$DB" --script "$WORK/publish.script"
+run env GRADUS_TODAY=2026-12-05 TEST_CLOCK="2026-12-05 12:00:00" "$GRADUS" --db "$DB" --script "$WORK/publish.script" --size 80x40
 expect "the publication script runs to its end" 0
 shows() { # NAME SCREEN PATTERN
 	if grep -qE -- "$3" "$WORK/$2"; then ok "$1"; else fail "$1" "$(cat "$WORK/$2")"; fi
