@@ -165,21 +165,6 @@ static void add(struct case_screen *s, enum line_kind kind, int material, const 
 	s->lines[s->count++] = (struct line){ text, kind, material, { RECORD_NONE, "" } };
 }
 
-/* text over as many lines as it takes in the screen's width (drawn from
- * column 1), each indented by `indent` cells. */
-static void add_wrapped(struct case_screen *s, enum line_kind kind, int indent, const char *text)
-{
-	int cells = COLS - 1 - indent > 20 ? COLS - 1 - indent : 20;
-
-	while (*text) {
-		size_t n = utf8_wrap(text, cells);
-
-		add(s, kind, -1, "%*s%.*s", indent, "", (int)n, text);
-		for (text += n; *text == ' '; text++)
-			;
-	}
-}
-
 /* "  label      value": the label padded to LABEL_CELLS display cells. */
 static void add_labelled(struct case_screen *s, enum line_kind kind, const char *label, const char *value)
 {
@@ -293,6 +278,21 @@ static void add_ended(struct tui *tui, struct case_screen *s)
 	add_labelled(s, LINE_DUE, label, value);
 	if (e->note && *e->note)
 		add_labelled(s, LINE_PLAIN, _("Reason:"), e->note);
+}
+
+/* text in lines indented by `indent` cells that fit the screen's width. */
+static void add_wrapped(struct case_screen *s, enum line_kind kind, int indent, const char *text)
+{
+	int cells = COLS - indent - 2 > 20 ? COLS - indent - 2 : 20;
+
+	while (*text) {
+		size_t n = utf8_wrap(text, cells);
+
+		add(s, kind, -1, "%*s%.*s", indent, "", (int)n, text);
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
 }
 
 /* 公示: the objections raised and how each was resolved. */
