@@ -328,9 +328,43 @@ static void written_is(struct cultivation_pick *written, enum cultivation_record
 	snprintf(written->key, sizeof(written->key), "%s", key);
 }
 
+/* Whether a due date (YYYY-MM-DD) falls after the case's cultivation ends
+ * (then in ends): such a milestone cannot count for the acceptance
+ * application, filed before the end. */
+static bool due_after_end(struct tui *tui, const char *case_id, const char *due, char ends[11])
+{
+	struct cultivation_view v;
+	struct error err = { "" };
+	struct date day;
+	bool after = false;
+
+	ends[0] = '\0';
+	if (!due || date_parse(due, &day, NULL) || cultivation_load(tui->store, tui->forms, case_id, &v, &err))
+		return false;
+	if (*v.ends_on && strcmp(due, v.ends_on) > 0) {
+		snprintf(ends, 11, "%s", v.ends_on);
+		after = true;
+	}
+	cultivation_view_clear(&v);
+	return after;
+}
+
+/* Beside a milestone's due date when it is left: a warning when it falls
+ * after the cultivation ends. */
+static void warn_due(struct tui *tui, struct cultivation_edit *e, const char *case_id)
+{
+	char *due = form_value(&e->form, MILESTONE_DUE), ends[11];
+
+	if (due_after_end(tui, case_id, due, ends))
+		/* L10N: beside a milestone's due date: the last day of the cultivation */
+		form_say(&e->form, MILESTONE_DUE, false, _("! after the cultivation ends on %s"), ends);
+	free(due);
+}
+
 static enum status save_milestone(struct tui *tui, const char *case_id, char **v, struct cultivation_pick *written,
 				  struct error *err)
 {
+	char ends[11];
 	struct date due;
 	char id[33];
 	enum status status = date_parse(v[MILESTONE_DUE], &due, err);
@@ -340,8 +374,12 @@ static enum status save_milestone(struct tui *tui, const char *case_id, char **v
 	if (status)
 		return status;
 	written_is(written, RECORD_MILESTONE, id);
-	/* L10N: after a milestone was added: its title, its due date */
-	tui_say(tui, false, _("Milestone added: %s, due %s"), v[MILESTONE_TITLE], v[MILESTONE_DUE]);
+	if (due_after_end(tui, case_id, v[MILESTONE_DUE], ends))
+		/* L10N: after a milestone was added (the cursor is on it): its due date, the last day of the cultivation */
+		tui_say(tui, false, _("Milestone added, due %s: after the cultivation ends on %s"), v[MILESTONE_DUE], ends);
+	else
+		/* L10N: after a milestone was added: its title, its due date */
+		tui_say(tui, false, _("Milestone added: %s, due %s"), v[MILESTONE_TITLE], v[MILESTONE_DUE]);
 	return STATUS_OK;
 }
 
@@ -472,6 +510,8 @@ static bool form_mode_key(struct tui *tui, struct cultivation_edit *e, const cha
 	}
 	if (!handled)
 		return action != ACTION_QUIT && action != ACTION_HELP; /* the rest of the tab's keys wait */
+	if (e->writing == WRITE_MILESTONE && e->form.left == MILESTONE_DUE && !e->form.rows[MILESTONE_DUE].message[0])
+		warn_due(tui, e, case_id);
 	if (pressed == e->form.count - 1)
 		save(tui, e, case_id, written);
 	return true;

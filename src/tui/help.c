@@ -71,6 +71,10 @@ static void form_notes(struct pager *pager)
 	/* L10N: help lines of the expert and panel forms; keep the key names */
 	pager_add(pager, "  %s", _("Forms: Enter edits a field or opens a picker; / searches it, x ticks"));
 	pager_add(pager, "  %s", _("A signed panel is read-only; S shows the step the opinion takes"));
+	/* L10N: help lines of the step menu (s on a case); keep the key names */
+	pager_add(pager, "  %s", _("Steps (s): ✓ held, ✗ not held under the step; Enter opens its form"));
+	pager_add(pager, "  %s", _("  date (2027-03-05, 2027/3/5, 2027年3月5日), note or reason, 文号; an admin"));
+	pager_add(pager, "  %s", _("  may override what is not held with a written reason; then y takes it"));
 }
 
 static enum status help_open(struct tui *tui, struct view *view, struct error *err)

@@ -15,6 +15,8 @@ DB=$WORK/home/a-login/.local/share/gradus/gradus.db
 # the review application's materials are in: the step needs them
 for m in review_application review_summary; do "$GRADUS" --db "$DB" case material $CASE $m --received 2026-11-20 >/dev/null; done
 sed 's/case-step-taken.screen/busy.screen/' "$SCRIPTS/case-step-take.script" >busy.script
+# The review's materials received: the step's preconditions hold.
+for m in review_application review_summary; do "$GRADUS" --db "$DB" case material "$CASE" $m >/dev/null; done
 
 state_of() { sqlite3 "$DB" "SELECT state FROM cases WHERE number = '$CASE'"; }
 

@@ -1,5 +1,5 @@
 # The case screen (tabs, timeline, materials, history), taking a step with
-# its confirmation, and the agenda: keystroke scripts against the off-screen
+# its form and confirmation, and the agenda: keystroke scripts against the off-screen
 # terminal, screens compared as text with tests/tui/expected/.
 . "$(dirname "$0")/../lib.sh"
 SCRIPTS=$TOP/tests/tui
@@ -38,12 +38,17 @@ compare "history opens at its newest rows, the material ticked last" case-histor
 compare "history scrolls to its first rows" case-history-top.screen
 expect_same "S-Tab goes back to the timeline" "$WORK/case-timeline.screen" "$WORK/case-timeline-back.screen"
 
+# The review's materials received, its filing on time: each precondition of
+# review_filed holds (tests/tui/step.sh has those that do not).
 cp "$DB" step.db
+for m in review_application review_summary; do "$GRADUS" --db step.db case material "$CASE" $m >/dev/null; done
 run "$GRADUS" --db step.db --script "$SCRIPTS/case-step-refused.script"
 expect "the step menu script runs to its end" 0
-compare "s lists the steps from the case's state, the system's dimmed" case-step-menu.screen
+compare "s lists the steps from the case's state, the system's dimmed, the preconditions of the first held" \
+	case-step-menu.screen
 compare "a step the role may not take is refused, naming who may" case-step-refused.screen
-compare "Enter asks for confirmation on the status line" case-step-confirm.screen
+compare "Enter opens the step's form: today's date, a note" case-step-form.screen
+compare "[ Take the step ] asks for confirmation on the status line" case-step-confirm.screen
 compare "n cancels" case-step-cancelled.screen
 [ "$(state_of step.db "$CASE")" = certified ] && ok "n and a refused step change nothing" ||
 	fail "n and a refused step change nothing" "state $(state_of step.db "$CASE")"
