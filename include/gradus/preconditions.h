@@ -18,7 +18,7 @@ struct precondition {
 	char code[48];   /* kept with the event when overridden: "late.review=7",
 			  * "panel=evaluation", "spot_check", "notice=2027-01-05",
 			  * "objections=2", "materials=3", "readiness=13" */
-	char text[320];  /* what it needs and how it stands, in the user's language */
+	char text[768];  /* what it needs and how it stands, in the user's language */
 };
 
 #define STEP_CHECK_MAX 8

@@ -178,7 +178,7 @@ static void check_materials(const struct level *level, const struct case_detail 
 		    : !strcmp(group, "acceptance") ? level->acceptance_materials : level->review_materials;
 	size_t total = !strcmp(group, "application") ? level->application_material_count
 		     : !strcmp(group, "acceptance") ? level->acceptance_material_count : level->review_material_count;
-	char missing[256] = "", code[48];
+	char missing[640] = "", code[48];
 	size_t i, k, used = 0;
 	int absent = 0;
 	struct precondition *p;

@@ -244,7 +244,7 @@ static bool blank(const char *text)
 static enum status overridden(struct store *store, const struct level_step *step, const struct step_check *check,
 			      const char *override, char *codes, size_t size, struct error *err)
 {
-	char unmet[1024] = "";
+	char unmet[2048] = "";
 	size_t i, used = 0, used_codes = 0;
 
 	codes[0] = '\0';
