@@ -16,7 +16,7 @@
 static const struct level_rules excellent = { 3, 3, 0, 0, 5, true, 0 };
 static const struct level_rules leading = { 3, 3, 2, 3, 5, true, 0 };
 static const struct level_rules ministry = { 3, 3, 2, 3, 7, false, 0 };
-static const struct level_rules basic = { 0, 0, 0, 0, 5, true, 0, 0 }; /* never expires */
+static const struct level_rules basic = { 0, 0, 0, 0, 5, true, 0 }; /* never expires */
 static const struct level_rules odd = { 1, 14, 1, 1, 0, false, 0 };
 
 static const struct date holidays_2026[] = {
