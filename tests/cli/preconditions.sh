@@ -172,6 +172,10 @@ grep -q "taken with an override: 2 materials not received; review application fi
 	"$WORK/case.screen" 2>/dev/null && ok "the case screen's timeline shows the override" ||
 	fail "timeline override" "$(cat "$WORK/case.screen" 2>/dev/null)"
 
+run G report case "$RV_A" --format md
+printf '%s\n' "$OUT" | grep -q "review application filed 79 days after its due date; reason: $REASON" &&
+	ok "the case report shows the override and its reason" || fail "case report override" "$OUT"
+
 # 4. With the precondition met: taken, nothing overridden.
 # met CASE STEP [options]
 met() {
@@ -238,3 +242,9 @@ run G case advance "$N"
 expect_line "and held once met" "  ok      all 6 materials of the application received"
 run G verify
 expect "verify passes after overrides" 0
+
+# The demo shows a new user a late review taken by the admin's override.
+D=$(demo_db)
+run "$GRADUS" --db "$D" case show HB-2023-EXC-0001
+expect_line "demo: HB-2023-EXC-0001's review filed two weeks late, with the office's reason" \
+	"$(printf 'override\t2026-05-08\treview_filed\ttaken late: review application filed 14 days after its due date; reason: 企业集团重组，复核申请材料延误两周；经处务会研究同意受理')"
