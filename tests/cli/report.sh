@@ -106,8 +106,8 @@ run G report check "$C" -o "$WORK/no/such/dir/report.txt"
 expect "a file that cannot be written is named" 1 "$WORK/no/such/dir/report.txt"
 run G report check "$C" --format pdf
 expect "an unknown format is a usage error" 2 "expected txt, md or html"
-run G report case "$CASE"
-expect "report takes check" 2 "usage: gradus report check"
+run G report cases "$CASE"
+expect "report takes check, panel, cultivation or case" 2 "usage: gradus report check"
 
 # Printed to PDF by headless Chromium: A4, the text searchable.
 if print_pdf "Chromium prints the HTML report to a PDF" "$HTML" "$WORK/report.pdf"; then

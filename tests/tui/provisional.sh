@@ -12,7 +12,8 @@ walk_case "$DB" "$C" submit:2026-11-20 recommend:2026-11-20 start_evaluation:202
 run G case advance "$C" start_notice --on 2026-12-28
 expect "a basic notice started on 2026-12-28" 0
 
-run G --script "$SCRIPTS/provisional.script" --size 80x24
+# 80x30: the dates stand under the steps the walk took with an override
+run G --script "$SCRIPTS/provisional.script" --size 80x30
 expect "the script runs to its end" 0
 compare "the agenda marks the notice's end provisional" provisional-agenda.screen
 compare "the case's dates mark it provisional and say why" provisional-case.screen

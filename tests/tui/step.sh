@@ -120,7 +120,8 @@ L=$WORK/leading.db
 		--year 2026 --maturity 4.3)
 	for m in application_form self_assessment commitment financial_statements safety_environment scenario_evidence \
 		prior_certificate; do G "$L" case material "$LC" $m; done
-	for s in submit recommend name_target start_cultivation; do G "$L" case advance "$LC" $s; done
+	G "$L" case advance "$LC" submit && G "$L" case advance "$LC" recommend &&
+		G "$L" case advance "$LC" name_target --doc '工信厅通装函〔2026〕88号' && G "$L" case advance "$LC" start_cultivation
 } >"$WORK/setup" 2>&1 || fail "a leading case in cultivation" "$(cat "$WORK/setup")"
 run "$GRADUS" --db "$L" --script "$SCRIPTS/milestone.script"
 expect "the milestone script runs to its end" 0
