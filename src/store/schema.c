@@ -367,6 +367,11 @@ static const char *const migrations[] = {
 	"  resolved_by TEXT, resolved_on TEXT, outcome TEXT,"
 	"  recorded_by TEXT NOT NULL, created_at TEXT NOT NULL);"
 	"CREATE INDEX objections_case ON objections (case_id, raised_on);",
+	/* 17 (the lead renumbers at merge): a case's number series, for
+	 * numbering by one index entry: the prefix (HB-year-level-), then the
+	 * digits by length and value, so the series' last entry is its highest
+	 * number (cases.c next_number). */
+	"CREATE INDEX cases_number_series ON cases (rtrim(number, '0123456789'), length(number), number);",
 };
 
 int schema_latest_version(void)
