@@ -177,6 +177,51 @@ static void intake_uses_the_rows_own_keys(void **state)
 	store_close(&store);
 }
 
+static void number_of(struct store *store, long i, char number[32])
+{
+	char code[USCC_LENGTH + 1], name[64], id[33];
+	struct new_case in = { 0 };
+	struct error err = { "" };
+
+	credit_code(i, code);
+	snprintf(name, sizeof(name), "编号%ld有限公司", i);
+	in.enterprise_name = name;
+	in.credit_code = code;
+	in.region = "wuhan";
+	in.factory_name = name;
+	in.level = "basic";
+	in.year = 2030;
+	in.maturity_centi = -1;
+	if (case_create(store, forms, &in, id, number, NULL, &err))
+		fail_msg("%s", err.message);
+}
+
+/* The series index orders digits by length, then value: 10000 follows 9999. */
+static void numbers_follow_the_highest(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	char number[32];
+
+	(void)state;
+	unit_db_remove(path);
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, forms);
+	number_of(store, 1, number);
+	assert_string_equal(number, "HB-2030-BAS-0001");
+	number_of(store, 2, number);
+	assert_string_equal(number, "HB-2030-BAS-0002");
+	assert_int_equal(sqlite3_exec(store->db, "UPDATE cases SET number = 'HB-2030-BAS-9999'"
+				      " WHERE number = 'HB-2030-BAS-0001'", NULL, NULL, NULL), SQLITE_OK);
+	number_of(store, 3, number);
+	assert_string_equal(number, "HB-2030-BAS-10000");
+	number_of(store, 4, number);
+	assert_string_equal(number, "HB-2030-BAS-10001");
+	number_of(store, 5, number);
+	assert_string_equal(number, "HB-2030-BAS-10002");
+	store_close(&store);
+}
+
 static int setup(void **state)
 {
 	struct error err;
@@ -203,6 +248,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(intake_uses_the_rows_own_keys),
+		cmocka_unit_test(numbers_follow_the_highest),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
