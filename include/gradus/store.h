@@ -79,6 +79,10 @@ void store_rollback(struct store *store);
 /* Ends what store_begin began: commits when status is STATUS_OK, else rolls
  * back and returns status. */
 enum status store_finish(struct store *store, enum status status, struct error *err);
+/* Sizes SQLite's page cache to a piece of bulk work of about work_bytes of
+ * input (an imported sheet): 64 bytes of cache a byte of input, at least
+ * SQLite's default 2,000 KiB and at most 32 MiB; 0 returns to the default. */
+enum status store_cache_for(struct store *store, size_t work_bytes, struct error *err);
 
 enum status store_insert(struct store *store, const char *table, const char *id,
 			 const struct field_value *fields, size_t count, struct error *err);

@@ -47,14 +47,17 @@ static int count_of(struct store *store, const char *sql, const char *a, const c
 	return store_count(store, stmt, &n, err) ? -1 : (int)n;
 }
 
+/* The intake warnings reach a case through its enterprise's credit code,
+ * then its factories, then their cases: a unary + keeps the planner off the
+ * level and year indexes, whose entries grow with the office. */
 static const char *const other_names_sql =
 	"SELECT count(*) FROM enterprises WHERE credit_code = ?1 AND name <> ?2";
 static const char *const prior_sql =
-	"SELECT count(*) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
-	" WHERE e.credit_code = ?1 AND c.level = ?2 AND c.certified_on IS NOT NULL AND c.state <> 'cancelled'";
+	"SELECT count(*) FROM enterprises e JOIN factories f ON f.enterprise_id = e.id JOIN cases c ON c.factory_id = f.id"
+	" WHERE e.credit_code = ?1 AND +c.level = ?2 AND c.certified_on IS NOT NULL AND +c.state <> 'cancelled'";
 static const char *const twice_sql =
-	"SELECT count(*) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
-	" WHERE e.credit_code = ?1 AND f.name = ?2 AND c.level = ?3 AND c.year = ?4";
+	"SELECT count(*) FROM enterprises e JOIN factories f ON f.enterprise_id = e.id JOIN cases c ON c.factory_id = f.id"
+	" WHERE e.credit_code = ?1 AND f.name = ?2 AND +c.level = ?3 AND +c.year = ?4";
 
 const char *case_level_name(const struct level *level)
 {
@@ -111,9 +114,11 @@ static enum status find_enterprise(struct store *store, const struct new_case *i
 static enum status next_number(struct store *store, const struct level *level, int year,
 			       char number[32], struct error *err)
 {
+	/* The last number of the series is the last entry of the series index
+	 * (its prefix, then the longest and greatest digits): one entry read. */
 	static const char *const sql =
-		"SELECT max(CAST(substr(number, length(?1) + 1) AS INTEGER)) FROM cases"
-		" WHERE number >= ?1 AND number < ?1 || '~'"; /* the prefix's range of the index */
+		"SELECT CAST(substr(number, length(?1) + 1) AS INTEGER) FROM cases"
+		" WHERE rtrim(number, '0123456789') = ?1 ORDER BY length(number) DESC, number DESC LIMIT 1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	char prefix[24];
 	int rc, next = 1;
@@ -126,7 +131,7 @@ static enum status next_number(struct store *store, const struct level *level, i
 	if (rc == SQLITE_ROW)
 		next = sqlite3_column_int(stmt, 0) + 1;
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(store, rc, err, _("numbering cases"));
 	snprintf(number, 32, "%.20s%04d", prefix, next % 100000);
 	return STATUS_OK;

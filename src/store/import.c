@@ -651,7 +651,9 @@ enum status import_csv(struct store *store, const struct forms *forms, enum impo
 
 	memset(summary, 0, sizeof(*summary));
 	csv_reader_init(&reader, text, len);
-	status = store_begin(store, err);
+	status = store_cache_for(store, len, err);
+	if (!status)
+		status = store_begin(store, err);
 	if (status)
 		return status;
 	status = import_audit_seq(store, &im.batch_first, err);
@@ -661,11 +663,14 @@ enum status import_csv(struct store *store, const struct forms *forms, enum impo
 		free(im.headers[i]);
 	if (options->dry_run && !status) {
 		store_rollback(store);
-		return STATUS_OK;
+		return store_cache_for(store, 0, err);
 	}
 	if (!status)
 		status = import_batch_record(store, kind, name, im.batch_first, summary, err);
 	if (status)
 		import_summary_clear(summary);
-	return store_finish(store, status, err);
+	status = store_finish(store, status, err);
+	if (!status)
+		status = store_cache_for(store, 0, err);
+	return status;
 }

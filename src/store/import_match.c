@@ -180,7 +180,7 @@ static const char *const case_sql =
 	" (SELECT group_concat(scenario, ';') FROM (SELECT scenario FROM case_scenarios s WHERE s.case_id = c.id"
 	"   ORDER BY scenario))"
 	" FROM enterprises e JOIN factories f ON f.enterprise_id = e.id JOIN cases c ON c.factory_id = f.id"
-	" WHERE e.credit_code = ?1 AND c.level = ?2 AND c.year = ?3 ORDER BY c.number LIMIT 1";
+	" WHERE e.credit_code = ?1 AND +c.level = ?2 AND +c.year = ?3 ORDER BY c.number LIMIT 1"; /* + as in cases.c */
 
 /* A case's stored values, copied out of the statement. */
 struct stored_case {

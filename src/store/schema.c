@@ -372,6 +372,11 @@ static const char *const migrations[] = {
 	 * admin's written reason for the override. */
 	"ALTER TABLE events ADD COLUMN unmet TEXT;"
 	"ALTER TABLE events ADD COLUMN override TEXT;",
+	/* 17: a case's number series, for
+	 * numbering by one index entry: the prefix (HB-year-level-), then the
+	 * digits by length and value, so the series' last entry is its highest
+	 * number (cases.c next_number). */
+	"CREATE INDEX cases_number_series ON cases (rtrim(number, '0123456789'), length(number), number);",
 };
 
 int schema_latest_version(void)

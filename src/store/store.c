@@ -254,6 +254,19 @@ static enum status exec(struct store *store, const char *sql, struct error *err)
 	return rc == SQLITE_OK ? STATUS_OK : store_fail(store, rc, err, _("running a statement"));
 }
 
+enum status store_cache_for(struct store *store, size_t work_bytes, struct error *err)
+{
+	size_t kib = work_bytes / 16;
+	char sql[48];
+
+	if (kib < 2000)
+		kib = 2000;
+	if (kib > 32768)
+		kib = 32768;
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%zu", kib);
+	return exec(store, sql, err);
+}
+
 /* The integer a query without parameters returns (a count, a pragma). */
 static enum status query_int(struct store *store, const char *sql, int *value, struct error *err)
 {

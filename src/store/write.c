@@ -49,7 +49,8 @@ static void audit_hash(const char *prev, long long seq, const char *const text[7
 
 static enum status audit_head(struct store *store, long long *seq, char prev[HASH_HEX], struct error *err)
 {
-	static const char *const sql = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1";
+	/* the last seq by the primary key's last entry, a search in any plan */
+	static const char *const sql = "SELECT seq, hash FROM audit WHERE seq = (SELECT max(seq) FROM audit)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	int rc;
 

@@ -110,6 +110,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "generate: %s\n", err.message);
 		return 1;
 	}
+	/* the page cache an import of n rows would have (about 100 bytes a row) */
+	if (store_cache_for(store, (size_t)n * 100, &err)) {
+		fprintf(stderr, "generate: %s\n", err.message);
+		return 1;
+	}
 	for (i = 0; i < n; i += 1000) {
 		long j;
 

@@ -1,0 +1,255 @@
+/* The plans of intake: every statement an import of cases runs, recorded
+ * as it runs with sqlite3_trace_v2 (so the list is the code's own, not a
+ * copy), is shown with EXPLAIN QUERY PLAN on an office of a few hundred
+ * cases, and fails when it scans a table of the office or reaches cases
+ * through an index whose entries grow with the office (a level, a year, a
+ * state, a region, a due date) or a range of one (every number of a
+ * series) instead of through the row's own keys: its credit code, its
+ * factory, its number. Without statistics (the office
+ * runs no ANALYZE), as SQLite plans them in the field. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "unit_db.h"
+#include "gradus/cases.h"
+#include "gradus/exchange.h"
+#include "gradus/uscc.h"
+#include "../../src/store/store_private.h"
+
+#define OFFICE 300
+#define MAX_SQL 256
+
+static const struct date today = { 2026, 11, 28 };
+static char path[64];
+static struct forms *forms;
+static char *seen[MAX_SQL];
+static size_t seen_count;
+
+/* Indexes on a column shared by a share of the office: a search through
+ * one of them walks a number of entries that grows with the office. */
+static const char *const growing[] = {
+	"cases_level", "cases_state", "cases_year", "cases_due", "cases_region", "cases_next_due",
+	"enterprises_region", "enterprises_region_name_key", "audit_value", NULL,
+};
+
+static int record(unsigned type, void *context, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+	size_t i;
+
+	(void)type;
+	(void)context;
+	(void)x;
+	if (!sql || !strncmp(sql, "--", 2)) /* a trigger's own statements are listed as its name */
+		return 0;
+	for (i = 0; i < seen_count; i++)
+		if (!strcmp(seen[i], sql))
+			return 0;
+	if (seen_count < MAX_SQL)
+		seen[seen_count++] = strdup(sql);
+	return 0;
+}
+
+static void credit_code(long x, char code[USCC_LENGTH + 1])
+{
+	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	size_t i;
+
+	snprintf(code, USCC_LENGTH + 1, "91420100MA");
+	for (i = 10; i < 17; i++) {
+		code[i] = charset[x % 31];
+		x /= 31;
+	}
+	code[17] = '\0';
+	code[17] = uscc_check_character(code);
+	code[18] = '\0';
+}
+
+/* Rows from..to of a sheet of enterprises applying for levels over years. */
+static char *sheet(long from, long to, int year)
+{
+	static const char *const levels[] = { "basic", "advanced", "excellent", "leading" };
+	size_t size = 128 + (size_t)(to - from) * 160, used;
+	char *text = malloc(size), code[USCC_LENGTH + 1];
+	long i;
+
+	assert_non_null(text);
+	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
+	for (i = from; i < to; i++) {
+		credit_code(i * 7919 + 11, code);
+		used += (size_t)snprintf(text + used, size - used, "企业%ld有限公司,%s,wuhan,%s,%d,甲\n", i, code,
+					 levels[i % 4], year ? year : 2022 + (int)(i % 5));
+	}
+	return text;
+}
+
+static void import_text(struct store *store, char *text)
+{
+	struct import_options options = { 0 };
+	struct import_summary s;
+	struct error err = { "" };
+
+	if (import_csv(store, forms, IMPORT_CASES, "sheet.csv", text, strlen(text), &options, &s, &err))
+		fail_msg("%s", err.message);
+	import_summary_clear(&s);
+	free(text);
+}
+
+static bool is_statement_of_rows(const char *sql)
+{
+	static const char *const control[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA", NULL };
+	size_t i;
+
+	for (i = 0; control[i]; i++)
+		if (!strncmp(sql, control[i], strlen(control[i])))
+			return false;
+	return true;
+}
+
+/* The plan's lines, printed; the number of lines that fail. */
+static int check_plan(sqlite3 *db, const char *sql)
+{
+	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *stmt;
+	int bad = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &stmt, NULL), SQLITE_OK);
+	printf("%s\n", sql);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(stmt, 3);
+		const char *vindex = strstr(line, "VIRTUAL TABLE INDEX ");
+		/* a virtual table (the search index) is scanned through its own index: by a constraint */
+		bool by_constraint = vindex && strchr(vindex, ':') && strchr(vindex, ':')[1];
+		bool wrong = !strncmp(line, "SCAN ", 5) && strncmp(line, "SCAN (subquery", 14) &&
+			     strncmp(line, "SCAN CONSTANT", 13) && !by_constraint;
+		const char *keys = strchr(line, '(');
+		size_t i;
+
+		/* a range of an index (all numbers of a series, say) is a walk, but in the search index's own tables */
+		if (!strncmp(line, "SEARCH ", 7) && keys && (strstr(keys, ">?") || strstr(keys, "<?")) &&
+		    !strstr(line, "case_search_"))
+			wrong = true;
+		for (i = 0; growing[i] && !wrong; i++) {
+			const char *at = strstr(line, growing[i]);
+
+			wrong = at && at[strlen(growing[i])] == ' ';
+		}
+		printf("  %s %s\n", wrong ? "!!" : "  ", line);
+		bad += wrong;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_free(explain);
+	return bad;
+}
+
+static void intake_uses_the_rows_own_keys(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	size_t i, statements = 0;
+	int bad = 0;
+
+	(void)state;
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, forms);
+	import_text(store, sheet(0, OFFICE, 0));
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+	import_text(store, sheet(OFFICE - 20, OFFICE + 20, 0)); /* 20 matched, 20 new */
+	import_text(store, sheet(0, 20, 2031));                 /* new cases of enterprises already here */
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	for (i = 0; i < seen_count; i++)
+		if (is_statement_of_rows(seen[i])) {
+			bad += check_plan(store->db, seen[i]);
+			statements++;
+		}
+	printf("%zu statements, %d plan lines that grow with the office\n", statements, bad);
+	assert_true(statements > 10);
+	assert_int_equal(bad, 0);
+	store_close(&store);
+}
+
+static void number_of(struct store *store, long i, char number[32])
+{
+	char code[USCC_LENGTH + 1], name[64], id[33];
+	struct new_case in = { 0 };
+	struct error err = { "" };
+
+	credit_code(i, code);
+	snprintf(name, sizeof(name), "编号%ld有限公司", i);
+	in.enterprise_name = name;
+	in.credit_code = code;
+	in.region = "wuhan";
+	in.factory_name = name;
+	in.level = "basic";
+	in.year = 2030;
+	in.maturity_centi = -1;
+	if (case_create(store, forms, &in, id, number, NULL, &err))
+		fail_msg("%s", err.message);
+}
+
+/* The series index orders digits by length, then value: 10000 follows 9999. */
+static void numbers_follow_the_highest(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	char number[32];
+
+	(void)state;
+	unit_db_remove(path);
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, forms);
+	number_of(store, 1, number);
+	assert_string_equal(number, "HB-2030-BAS-0001");
+	number_of(store, 2, number);
+	assert_string_equal(number, "HB-2030-BAS-0002");
+	assert_int_equal(sqlite3_exec(store->db, "UPDATE cases SET number = 'HB-2030-BAS-9999'"
+				      " WHERE number = 'HB-2030-BAS-0001'", NULL, NULL, NULL), SQLITE_OK);
+	number_of(store, 3, number);
+	assert_string_equal(number, "HB-2030-BAS-10000");
+	number_of(store, 4, number);
+	assert_string_equal(number, "HB-2030-BAS-10001");
+	number_of(store, 5, number);
+	assert_string_equal(number, "HB-2030-BAS-10002");
+	store_close(&store);
+}
+
+static int setup(void **state)
+{
+	struct error err;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/gradus-intake-plans-%ld.db", (long)getpid());
+	unit_db_remove(path);
+	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < seen_count; i++)
+		free(seen[i]);
+	unit_db_remove(path);
+	forms_free(&forms);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(intake_uses_the_rows_own_keys),
+		cmocka_unit_test(numbers_follow_the_highest),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
