@@ -370,8 +370,8 @@ static const char *const migrations[] = {
 	/* 16: a step taken though a precondition failed: what was not met
 	 * (preconditions.c's codes, e.g. "late=7|panel=evaluation") and the
 	 * admin's written reason for the override. */
-	"ALTER TABLE events ADD COLUMN unmet TEXT;"
-	"ALTER TABLE events ADD COLUMN override TEXT;",
+	("ALTER TABLE events ADD COLUMN unmet TEXT;"
+	 "ALTER TABLE events ADD COLUMN override TEXT;"),
 	/* 17: a case's number series, for
 	 * numbering by one index entry: the prefix (HB-year-level-), then the
 	 * digits by length and value, so the series' last entry is its highest
