@@ -5,7 +5,7 @@
 # refused, the office's bytes as they were, verify passing.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/security/bundle.lib"
-C=$(G check plan "$CASE" --inspectors "$ME" --draw 1 --seed 1) || fail "a check"
+C=$(G check plan "$CASE" --inspectors "$ME" --draw 1 --seed 1 2>"$WORK/plan.err") || fail "a check" "$(cat "$WORK/plan.err")"
 head -c 3000 /dev/urandom >"$WORK/photo.jpg"
 G check attach "$C" 21 1 "$WORK/photo.jpg" >/dev/null || fail "a photo at the office"
 PHOTO=$(sha256sum <"$WORK/photo.jpg" | cut -d' ' -f1)
