@@ -491,9 +491,7 @@ static enum status lapsed_ids(struct store *store, const struct forms *forms, st
 {
 	sqlite3_stmt *stmt = store_prepare(store, lapsed_sql, err);
 	char text[DATE_TEXT_SIZE], start[DATE_TEXT_SIZE], *states;
-	size_t capacity = 0;
-	enum status status;
-	bool row, failed;
+	bool failed;
 
 	*ids = NULL;
 	*count = 0;
@@ -508,18 +506,7 @@ static enum status lapsed_ids(struct store *store, const struct forms *forms, st
 	bind_or_null(stmt, 2, start);
 	bind_or_null(stmt, 3, states);
 	free(states);
-	while (!(status = store_step(store, stmt, &row, err)) && row) {
-		if ((status = store_grow((void **)ids, &capacity, *count, sizeof(**ids))))
-			break;
-		snprintf((*ids)[(*count)++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	}
-	sqlite3_reset(stmt);
-	if (status) {
-		free(*ids);
-		*ids = NULL;
-		*count = 0;
-	}
-	return status;
+	return store_ids_of(store, stmt, ids, count, err);
 }
 
 /* A certification lapsed with no review filed: the system's cancellation,

@@ -667,19 +667,14 @@ enum status store_grow(void **array, size_t *capacity, size_t count, size_t size
 	return STATUS_OK;
 }
 
-enum status store_ids(struct store *store, const char *sql, const char *param, char (**ids)[33], size_t *count,
-		      struct error *err)
+enum status store_ids_of(struct store *store, sqlite3_stmt *stmt, char (**ids)[33], size_t *count, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	size_t capacity = 0;
 	enum status status;
 	bool row;
 
 	*ids = NULL;
 	*count = 0;
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, param, -1, SQLITE_STATIC);
 	while (!(status = store_step(store, stmt, &row, err)) && row) {
 		if ((status = store_grow((void **)ids, &capacity, *count, sizeof(**ids))))
 			break;
@@ -692,4 +687,17 @@ enum status store_ids(struct store *store, const char *sql, const char *param, c
 		*count = 0;
 	}
 	return status;
+}
+
+enum status store_ids(struct store *store, const char *sql, const char *param, char (**ids)[33], size_t *count,
+		      struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+
+	*ids = NULL;
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, param, -1, SQLITE_STATIC);
+	return store_ids_of(store, stmt, ids, count, err);
 }

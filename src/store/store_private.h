@@ -112,6 +112,8 @@ bool store_sort_keys_stale(struct store *store);
 /* The SQL of a page of the case list (list.c), for tests of its plan. */
 char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward);
 /* The ids (first column) a static query with one text parameter returns. */
+/* The first column of every row of the prepared, bound stmt (reset after). */
+enum status store_ids_of(struct store *store, sqlite3_stmt *stmt, char (**ids)[33], size_t *count, struct error *err);
 enum status store_ids(struct store *store, const char *sql, const char *param, char (**ids)[33], size_t *count,
 		      struct error *err);
 /* A copy of a text column, NULL for SQL NULL. When no memory is left for
