@@ -15,9 +15,14 @@ T="tmux -L $SOCKET"
 trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 export TERM=xterm-256color
 
+# The pane stays when gradus exits (remain-on-exit), and its exit status is
+# written to WORK/SESSION.status: no timed wait keeps the pane.
 start() { # session, command prefix, database
-	$T -f /dev/null new-session -d -s "$1" -x 80 -y 24 "$2 '$GRADUS' --db '$3' --today $TODAY; echo EXITED \$?; sleep 30"
+	$T -f /dev/null new-session -d -s "$1" -x 80 -y 24 \
+		"$2 '$GRADUS' --db '$3' --today $TODAY; echo \$? >'$WORK/$1.status'" \; \
+		set-option -w -t "$1" remain-on-exit on
 }
+exited() { [ "$(cat "$WORK/$1.status" 2>/dev/null)" = "$2" ]; } # session, status
 screen() { $T capture-pane -p -t "$1"; }
 shows() { screen "$1" | grep -qF -- "$2"; }
 keys() { for s in u g; do $T send-keys -t $s "$@"; done; }
@@ -57,6 +62,7 @@ both "taken: the case screen" "已申报"
 keys Tab Tab Tab
 both "the timeline's override line" "材料原件在档"
 keys Q
-wait_for 5 shows g "EXITED 0" && ok "GB18030: Q exits with status 0" || fail "GB18030: exit" "$(screen g)"
+wait_for 5 exited g 0 && ok "GB18030: Q exits with status 0" ||
+	fail "GB18030: exit" "$(screen g)" "status: $(cat "$WORK/g.status" 2>/dev/null)"
 run "$GRADUS" --db "$WORK/gb.db" case show HB-2026-EXC-0001 --format json
 expect "GB18030: the reason typed is stored as UTF-8" 0 '"override": "材料原件在档案室"'
