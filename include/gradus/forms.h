@@ -189,6 +189,9 @@ char *forms_trim(char *text);
 const struct level_step *forms_level_step(const struct level *level, const char *key);
 const struct level_state *forms_level_state(const struct level *level, const char *key);
 const struct level_panel *forms_level_panel(const struct level *level, const char *key);
+/* The keys of a group of materials (application, acceptance, review) in
+ * *keys, and their count (0: none, or no such group). */
+size_t forms_level_material_group(const struct level *level, const char *group, char *const **keys);
 const struct level_kpi *forms_level_kpi(const struct level *level, const char *key);
 
 #endif

@@ -537,6 +537,20 @@ const struct level_state *forms_level_state(const struct level *level, const cha
 	return NULL;
 }
 
+size_t forms_level_material_group(const struct level *level, const char *group, char *const **keys)
+{
+	if (!strcmp(group, "application")) {
+		*keys = level->application_materials;
+		return level->application_material_count;
+	}
+	if (!strcmp(group, "acceptance")) {
+		*keys = level->acceptance_materials;
+		return level->acceptance_material_count;
+	}
+	*keys = level->review_materials;
+	return !strcmp(group, "review") ? level->review_material_count : 0;
+}
+
 const struct level_panel *forms_level_panel(const struct level *level, const char *key)
 {
 	size_t i;

@@ -497,15 +497,13 @@ static enum status check_requirements(const struct ini_doc *doc, const struct le
 		const struct level_step *step = &level->steps[i];
 		const struct ini_section *section;
 		const char *missing = NULL;
+		char *const *keys;
 
 		snprintf(name, sizeof(name), "step.%s", step->key);
 		section = ini_section_find(doc, name);
 		if (step->needs_panel && !forms_level_panel(level, step->needs_panel))
 			missing = "panel";
-		else if (step->needs_materials &&
-			 !(!strcmp(step->needs_materials, "application") ? level->application_material_count
-			   : !strcmp(step->needs_materials, "acceptance") ? level->acceptance_material_count
-									  : level->review_material_count))
+		else if (step->needs_materials && !forms_level_material_group(level, step->needs_materials, &keys))
 			missing = "materials";
 		else if (step->needs_on_time && !strcmp(step->needs_on_time, "review") && !level->rules.validity_years)
 			missing = "on_time";

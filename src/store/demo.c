@@ -119,11 +119,8 @@ static enum status demo_objection(struct store *store, const struct forms *forms
 static enum status demo_materials(struct store *store, const struct forms *forms, const struct level *level,
 				  const char *id, const struct level_step *step, struct date on, struct error *err)
 {
-	const char *group = step->needs_materials;
-	char **keys = !group ? NULL : !strcmp(group, "application") ? level->application_materials
-		    : !strcmp(group, "acceptance") ? level->acceptance_materials : level->review_materials;
-	size_t count = !group ? 0 : !strcmp(group, "application") ? level->application_material_count
-		     : !strcmp(group, "acceptance") ? level->acceptance_material_count : level->review_material_count;
+	char *const *keys = NULL;
+	size_t count = step->needs_materials ? forms_level_material_group(level, step->needs_materials, &keys) : 0;
 	char received[DATE_TEXT_SIZE];
 	enum status status = STATUS_OK;
 	size_t i;

@@ -174,10 +174,8 @@ static const char *group_name(const char *group)
 static void check_materials(const struct level *level, const struct case_detail *d, const char *group,
 			    struct step_check *out)
 {
-	char **keys = !strcmp(group, "application") ? level->application_materials
-		    : !strcmp(group, "acceptance") ? level->acceptance_materials : level->review_materials;
-	size_t total = !strcmp(group, "application") ? level->application_material_count
-		     : !strcmp(group, "acceptance") ? level->acceptance_material_count : level->review_material_count;
+	char *const *keys;
+	size_t total = forms_level_material_group(level, group, &keys);
 	char missing[640] = "", code[48];
 	size_t i, k, used = 0;
 	int absent = 0;
