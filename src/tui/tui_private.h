@@ -13,57 +13,12 @@
 #include "gradus/store.h"
 #include "gradus/tui.h"
 
-/* Everything a key can do; the keymap binds keys to these. */
+/* Everything a key can do (actions.def); the keymap binds keys to these. */
 enum action {
 	ACTION_NONE,
-	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
-	ACTION_OPEN, ACTION_BACK, ACTION_QUIT, ACTION_HELP, ACTION_REDRAW,
-	ACTION_TAB_NEXT, ACTION_TAB_PREV, /* case screen tabs */
-	ACTION_STEP,      /* take a workflow step */
-	ACTION_AGENDA,    /* open the agenda */
-	ACTION_NEW,       /* new case (intake form) */
-	ACTION_EDIT,      /* edit the case (intake form) */
-	ACTION_TOGGLE,    /* tick/untick (materials, scenarios) */
-	ACTION_SEARCH,    /* search as you type */
-	ACTION_COMMAND,   /* the : command line */
-	ACTION_DASHBOARD, /* the dashboard */
-	ACTION_CHECKS,    /* the spot checks of a case */
-	ACTION_PANELS,    /* the expert panels of a case */
-	ACTION_EXPERTS,   /* the experts' registry */
-	ACTION_CONFLICTS, /* fields changed both here and in a visit bundle */
-	ACTION_CASE_REPORT, /* write the case's report to a file */
-	/* The checks of a case (KEYMAP_CHECKS). */
-	ACTION_PLAN,      /* plan a check */
-	/* The walk through a check (KEYMAP_WALK). */
-	ACTION_ANSWER_YES, ACTION_ANSWER_NO, ACTION_ANSWER_PARTIAL, ACTION_ANSWER_NA,
-	ACTION_NOTE,            /* the item's note (multi-line editor) */
-	ACTION_SCENARIO_NEXT, ACTION_SCENARIO_PREV,
-	ACTION_NEXT_UNANSWERED, /* the next required item without an answer */
-	ACTION_ATTACH,          /* attach a file as evidence */
-	ACTION_EVIDENCE,        /* the item's files, to export */
-	ACTION_SIGN,
-	ACTION_FINDING,         /* the open finding's corrective action and due date */
-	ACTION_SEVERITY,        /* the open finding's severity: minor, major, critical */
-	ACTION_REPORT,          /* write the check's report to a file */
-	ACTION_GUIDE,           /* show or hide the scenario's guide */
-	/* The experts (KEYMAP_EXPERTS). */
-	ACTION_NEW_EXPERT,
-	/* The panels of a case (KEYMAP_PANELS). */
-	ACTION_CONVENE,
-	/* A panel (KEYMAP_PANEL). */
-	ACTION_SCORE, ACTION_MEMBER_NOTE, ACTION_OPINION, ACTION_SIGN_OPINION,
-	/* The conflicts of bundles (KEYMAP_CONFLICTS). */
-	ACTION_KEEP_OFFICE, ACTION_TAKE_BUNDLE,
-	/* The cultivation tab of a leading case (KEYMAP_CULTIVATION). */
-	ACTION_MARK_DONE,       /* the milestone or follow-up under the cursor done on a date */
-	ACTION_NEW_MILESTONE, ACTION_NEW_SESSION, ACTION_NEW_FOLLOWUP, ACTION_NEW_REPORT,
-	ACTION_KPI_VALUE,       /* a KPI's value for a period */
-	ACTION_NEW_PLAN_VERSION,
-	/* The import screen and its batches (KEYMAP_IMPORT). */
-	ACTION_IMPORT_RUN,      /* import the file previewed */
-	ACTION_IMPORT_CANCEL,   /* import nothing */
-	ACTION_IMPORT_BATCHES,  /* the imports so far */
-	ACTION_UNDO_IMPORT,     /* undo the batch under the cursor */
+#define X(id, ...) ACTION_##id,
+#include "actions.def"
+#undef X
 	ACTION_COUNT
 };
 
