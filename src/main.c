@@ -11,26 +11,11 @@ static const struct {
 	const char *name;
 	int (*run)(struct cli *cli, int argc, char **argv);
 } commands[] = {
-	{ "init", cli_init },
-	{ "forms", cli_forms },
-	{ "uscc", cli_uscc },
-	{ "dates", cli_dates },
-	{ "case", cli_case },
-	{ "verify", cli_verify },
-	{ "agenda", cli_agenda },
-	{ "sweep", cli_sweep },
-	{ "user", cli_user },
-	{ "log", cli_log },
-	{ "check", cli_check },
-	{ "expert", cli_expert },
-	{ "panel", cli_panel },
-	{ "cultivation", cli_cultivation },
-	{ "backup", cli_backup },
-	{ "report", cli_report },
-	{ "import", cli_import },
-	{ "export", cli_export },
-	{ "bundle", cli_bundle },
-	{ "conflicts", cli_conflicts },
+#define COMMAND(name, function) { #name, function },
+#define USAGE(synopsis, description)
+#include "gradus/commands.def"
+#undef COMMAND
+#undef USAGE
 };
 
 /* Text is UTF-8 inside (when the locale's character set is another, the

@@ -63,17 +63,12 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *cli_tsv(const char *text);
 
 int cli_tui(struct cli *cli);
-int cli_init(struct cli *cli, int argc, char **argv);
-int cli_forms(struct cli *cli, int argc, char **argv);
-int cli_uscc(struct cli *cli, int argc, char **argv);
-int cli_dates(struct cli *cli, int argc, char **argv);
-int cli_case(struct cli *cli, int argc, char **argv);
-int cli_verify(struct cli *cli, int argc, char **argv);
-int cli_agenda(struct cli *cli, int argc, char **argv);
-int cli_sweep(struct cli *cli, int argc, char **argv);
-int cli_user(struct cli *cli, int argc, char **argv);
-int cli_log(struct cli *cli, int argc, char **argv);
-int cli_check(struct cli *cli, int argc, char **argv);
+/* The commands (src/cli/commands.def), one function each. */
+#define COMMAND(name, function) int function(struct cli *cli, int argc, char **argv);
+#define USAGE(synopsis, description)
+#include "gradus/commands.def"
+#undef COMMAND
+#undef USAGE
 /* Output to a terminal shows control characters, escape sequences,
  * bidirectional controls and invalid UTF-8 as placeholders; and when the
  * locale's character set is not UTF-8 (e.g. zh_CN.GB18030), everything
@@ -100,14 +95,5 @@ int cli_arguments_are_text(int argc, char **argv);
  * cli_arguments_from_locale (a file name is opened by those bytes); any
  * other text as it is. */
 const char *cli_path(const char *argument);
-int cli_expert(struct cli *cli, int argc, char **argv);
-int cli_panel(struct cli *cli, int argc, char **argv);
-int cli_cultivation(struct cli *cli, int argc, char **argv);
-int cli_backup(struct cli *cli, int argc, char **argv);
-int cli_report(struct cli *cli, int argc, char **argv);
-int cli_import(struct cli *cli, int argc, char **argv);
-int cli_export(struct cli *cli, int argc, char **argv);
-int cli_bundle(struct cli *cli, int argc, char **argv);
-int cli_conflicts(struct cli *cli, int argc, char **argv);
 
 #endif

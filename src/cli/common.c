@@ -197,8 +197,44 @@ const char *cli_tsv(const char *text)
 	return out;
 }
 
+/* The lines of --help, from commands.def. */
+static const struct {
+	const char *synopsis, *description;
+} usage_lines[] = {
+#define COMMAND(name, function)
+#define USAGE(synopsis, description) { synopsis, description },
+#include "gradus/commands.def"
+#undef COMMAND
+#undef USAGE
+};
+
+/* One command's line: the synopsis, then its description from column 33
+ * (on the next line when the synopsis is wider), in display cells. */
+static void usage_line(FILE *out, const char *synopsis, const char *description)
+{
+	enum { DESCRIPTION_COLUMN = 32 };
+	int width = 2 + utf8_width(synopsis);
+	const char *line = description;
+
+	fprintf(out, "  %s", synopsis);
+	if (width > DESCRIPTION_COLUMN - 2) {
+		fputc('\n', out);
+		width = 0;
+	}
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		int length = end ? (int)(end - line) : (int)strlen(line);
+
+		fprintf(out, "%*s%.*s\n", DESCRIPTION_COLUMN - width, "", length, line);
+		width = 0;
+		line += length + (end != NULL);
+	}
+}
+
 void cli_usage(FILE *out)
 {
+	size_t i;
+
 	fprintf(out, "%s",
 		_("Usage: gradus [OPTIONS] [COMMAND [ARGS]]\n"
 		  "Case management for the Smart Factory Gradient Cultivation programme.\n"
@@ -214,67 +250,9 @@ void cli_usage(FILE *out)
 		  "  --demo-if-new        create the demo database when the file does not exist\n"
 		  "  --help, --version\n"
 		  "\n"
-		  "Commands:\n"
-		  "  init [--demo]                 create the database (with about 30 demo cases)\n"
-		  "  forms list [--stages]         the 40 scenarios, or the 8 stages\n"
-		  "  forms check [DIR]             validate a forms folder\n"
-		  "  uscc CODE                     check a unified social credit code\n"
-		  "  dates --level L [--certified D] [--expires D] [--cultivation-start D] [--notice-start D]\n"
-		  "                                the deadlines the rules give\n"
-		  "  case add --enterprise NAME --uscc CODE --region R --level L --year Y [...]\n"
-		  "                                take in an application (prints its id)\n"
-		  "  case list [--format tsv|json] the cases\n"
-		  "  case show ID [--format tsv|json]  one case with its dates and events\n"
-		  "  case advance ID STEP [--on DATE] [--note TEXT]  take a workflow step\n"
-		  "  case set ID FIELD VALUE [--expect OLD]  change a field\n"
-		  "  case material ID MATERIAL [--received DATE | --missing]\n"
-		  "  agenda [--today D] [--within DAYS] [--format tsv|ics]  what falls due\n"
-		  "  sweep [--today D]             cancel certifications expired with no review\n"
-		  "  user add LOGIN ROLE | user list   roles: admin clerk inspector secretary\n"
-		  "  log ID                        a case's history\n"
-		  "  check plan|list|answer|note|attach|export|finding|sign|amend|show ...\n"
-		  "                                spot checks (gradus check for the details)\n"
-		  "  expert add|list ...           the expert registry\n"
-		  "  panel plan|list|note|score|opinion|sign|show ...\n"
-		  "                                expert panels and their signed opinions\n"
-		  "  cultivation show|plan|milestone|session|followup|report|kpi|value|readiness ...\n"
-		  "                                the 2-year cultivation of a leading factory\n"
-		  "  report check|panel|cultivation KEY [--format txt|md|html] [-o FILE]\n"
-		  "                                the printed report of a spot check, an expert\n"
-		  "                                panel or a cultivation (A4 when html)\n"
-		  "  import cases|experts FILE [--encoding auto|utf-8|gbk|gb18030] [--dry-run]\n"
-		  "                                enterprises with their cases, or experts, from CSV\n"
-		  "                                (all or nothing)\n"
-		  "  export cases|checks|findings|experts|agenda [--encoding utf-8|gb18030] [--bom] [-o FILE]\n"
-		  "                                CSV for spreadsheets (re-imports)\n"
-		  "  verify                        check the audit chain, every record and the file\n"
-		  "  backup FILE                   a consistent copy while others write\n"));
-	/* Apart, so that the translation of the text above still holds. */
-	fprintf(out, "%s",
-		_("  bundle out --cases ID,ID [--inspector LOGIN] -o FILE\n"
-		  "                                the cases of a visit, worked on with gradus --db FILE\n"
-		  "  bundle in FILE                apply a visit's changes (conflicts kept for a person)\n"
-		  "  conflicts [--all] | conflicts resolve ID office|bundle\n"
-		  "                                fields changed both here and in a bundle\n"));
-	fprintf(out, "%s",
-		_("  init --group NAME             share the database with an office's group: its file\n"
-		  "                                and new folders are the group's, no one else's\n"
-		  "                                (also GRADUS_GROUP for a database made by any command)\n"));
-	fprintf(out, "%s", _("  forms list --regions          the 17 regions: key, code, Chinese and English names\n"));
-	fprintf(out, "%s",
-		_("  expert set CODE FIELD VALUE [--expect OLD]\n"
-		  "                                change an expert's name, fields, affiliation, region,\n"
-		  "                                contact or declared conflicts\n"));
-	fprintf(out, "%s",
-		_("  import template cases|experts -o FILE.xlsx|FILE.csv [--keys]\n"
-		  "                                an empty sheet with the import's headers, a sample\n"
-		  "                                row to replace and dropdowns for level and region\n"
-		  "  export ... --keys             keys and English headers; under a Chinese locale an\n"
-		  "                                export is in Chinese (级别 先进级, 地区 武汉市)\n"));
-	fprintf(out, "%s",
-		_("  import batches | import undo BATCH\n"
-		  "                                the imports made, numbered; undo one (what it created\n"
-		  "                                deleted, what it changed restored)\n"));
+		  "Commands:\n"));
+	for (i = 0; i < sizeof(usage_lines) / sizeof(usage_lines[0]); i++)
+		usage_line(out, _(usage_lines[i].synopsis), _(usage_lines[i].description));
 }
 
 static int parse_size(struct cli *cli, const char *text)

@@ -5,7 +5,7 @@
 cd "$TOP" || exit 1
 run msgfmt --check -o "$WORK/gradus.mo" locale/zh_CN.po
 expect "zh_CN.po compiles with msgfmt --check" 0
-find src -name '*.c' -o -name '*.def' | sort >"$WORK/files"
+find src include -name '*.c' -o -name '*.def' | sort >"$WORK/files"
 run xgettext -o "$WORK/gradus.pot" -L C --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -ki18n_context:2 -f "$WORK/files"
 expect "xgettext reads the sources" 0
 run python3 - "$WORK/gradus.pot" locale/zh_CN.po <<'PY'
