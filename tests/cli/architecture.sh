@@ -64,7 +64,7 @@ sys.exit(1 if problems else 0)
 PY
 }
 
-[ -f "$DOC" ] && ok "ARCHITECTURE.md exists" || fail "ARCHITECTURE.md exists"
+[ -f "$DOC" ] && ok "ARCHITECTURE.md exists" || { fail "ARCHITECTURE.md exists"; exit 1; }
 if out=$(check_map "$DOC" 2>&1); then
 	ok "every path, function and commit ARCHITECTURE.md names exists"
 else
