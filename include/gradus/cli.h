@@ -63,7 +63,7 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *cli_tsv(const char *text);
 
 int cli_tui(struct cli *cli);
-/* The commands (src/cli/commands.def), one function each. */
+/* The commands (gradus/commands.def), one function each. */
 #define COMMAND(name, function) int function(struct cli *cli, int argc, char **argv);
 #define USAGE(synopsis, description)
 #include "gradus/commands.def"
