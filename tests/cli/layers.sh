@@ -1,0 +1,38 @@
+# The layering check (tests/layers/check.py) on the objects of this build:
+# each layer uses only the layers below it (ARCHITECTURE.md). It reads the
+# symbols from the objects with nm, so a deliberate violation added to a copy
+# of the objects (core calling the store) must fail it, naming the call.
+. "$(dirname "$0")/../lib.sh"
+CHECK=$TOP/tests/layers/check.py
+OBJ=$TOP/$BUILD/obj
+case $BUILD in /*) OBJ=$BUILD/obj ;; esac
+
+run python3 "$CHECK" "$OBJ"
+expect "every object of gradus uses only the layers below it" 0 "ok - every object uses only the layers below it"
+
+# A throw-away copy with core calling a store function.
+mkdir -p "$WORK/copy"
+cp -R "$OBJ/src" "$WORK/copy/"
+cat >"$WORK/evil.c" <<'C'
+struct store;
+int store_begin(struct store *store, void *err);
+int core_evil(struct store *store) { return store_begin(store, 0); }
+C
+cc -c -o "$WORK/copy/src/core/evil.o" "$WORK/evil.c"
+run python3 "$CHECK" "$WORK/copy"
+expect "core calling the store fails the check" 1 "core/evil.o (core) uses store_begin from store/"
+
+# tui and cli never use each other.
+rm "$WORK/copy/src/core/evil.o"
+cat >"$WORK/sibling.c" <<'C'
+int cli_case(void *cli, int argc, char **argv);
+int tui_evil(void) { return cli_case(0, 0, 0); }
+C
+cc -c -o "$WORK/copy/src/tui/sibling.o" "$WORK/sibling.c"
+run python3 "$CHECK" "$WORK/copy"
+expect "the TUI calling the CLI fails the check" 1 "tui/sibling.o (tui) uses cli_case from cli/"
+
+# A known exception the code no longer needs must leave the list.
+rm "$WORK/copy/src/tui/sibling.o" "$WORK/copy/src/cli/tui.o"
+run python3 "$CHECK" "$WORK/copy"
+expect "an exception no longer needed fails until removed" 1 "cli/tui.o no longer uses tui_run"
