@@ -31,7 +31,7 @@ enum status {
 	STATUS_COUNT
 };
 
-/* The message of a status, translated (its English in src/core/status.c). */
+/* The message of a status, translated (its English in src/text/status.c). */
 const char *status_message(enum status status);
 
 /* A human message written by a failing function: which file, line, field,
