@@ -30,6 +30,22 @@ static void ensure_character_type(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+/* No command: the full-screen interface on what the CLI opened. */
+static int run_tui(struct cli *cli)
+{
+	struct forms *forms = NULL;
+	struct store *store = NULL;
+	struct error err = { "" };
+	int rc = cli_tui_open(cli, &store, &forms);
+
+	if (!rc && tui_run(&cli->tui, store, forms, &err)) {
+		cli_error("%s", err.message);
+		rc = 1;
+	}
+	cli_close_all(&store, &forms);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	double started = tui_clock_us();
@@ -51,7 +67,7 @@ int main(int argc, char **argv)
 		goto done;
 	if (next == argc) {
 		cli_unguard_stdout();
-		rc = cli_tui(&cli);
+		rc = run_tui(&cli);
 		goto done;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

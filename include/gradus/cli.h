@@ -21,6 +21,7 @@ struct cli {
 	char *found_forms;        /* owned: the forms folder in use */
 	size_t swept;             /* certifications the start's sweep cancelled */
 	size_t swept_cultivations; /* cultivations the start's sweep marked lapsed */
+	char notice[512];         /* the start's sweep in a line, for the TUI */
 };
 
 /* Parses the global options; *next is the index of the command (argc if none). */
@@ -62,7 +63,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * eight more fields have been escaped. */
 const char *cli_tsv(const char *text);
 
-int cli_tui(struct cli *cli);
+/* gradus without a command: the forms and database opened (the demo made
+ * on a first start with --demo-if-new, the sweep's notice in cli->tui) for
+ * main.c to run the TUI on; closed again on failure. */
+int cli_tui_open(struct cli *cli, struct store **store, struct forms **forms);
 /* The commands (gradus/commands.def), one function each. */
 #define COMMAND(name, function) int function(struct cli *cli, int argc, char **argv);
 #define USAGE(synopsis, description)

@@ -27,7 +27,6 @@ ALLOWED = {
 # (object, symbol).
 KNOWN = {
     ("text/sheet.o", "date_add_days"), ("text/sheet.o", "date_format"),
-    ("cli/tui.o", "tui_run"),
     ("report/case.o", "case_dates_compute"), ("report/case.o", "case_detail_clear"),
     ("report/case.o", "case_override_text"), ("report/case.o", "case_provisional_text"),
     ("report/case.o", "objections_free"), ("report/case.o", "objections_of_case"),
