@@ -216,7 +216,7 @@ void cli_usage(FILE *out)
 		  "\n"
 		  "Commands:\n"
 		  "  init [--demo]                 create the database (with about 30 demo cases)\n"
-		  "  forms list [--stages]         the 40 scenarios, or the 8 stages\n"
+		  "  forms list [--stages]         the scenarios, or the 8 stages\n"
 		  "  forms check [DIR]             validate a forms folder\n"
 		  "  uscc CODE                     check a unified social credit code\n"
 		  "  dates --level L [--certified D] [--expires D] [--cultivation-start D] [--notice-start D]\n"
