@@ -2,6 +2,7 @@
 # two scenarios more (41 and 42) is loaded whole; a case declares scenario
 # 42 by `case add` and by an import; a spot check answers scenario 42's
 # items and is signed; the reports of the check and of the case name it;
+# the intake form's picker finds scenario 41 by its number and writes it;
 # a scenario the forms do not have (43) is refused with a message that
 # says what is expected. The standard forms (40) refuse 41.
 . "$(dirname "$0")/../lib.sh"
@@ -107,6 +108,15 @@ expect "in Chinese, by its Chinese title" 0 "测试场景42数字孪生物流"
 run G report case "$A" --format txt
 expect "the case's report counts 2 of 42" 0 "Declared scenarios: 2 of 42"
 expect "the case's report names scenario 42" 0 "Test scenario 42 logistics twin"
+
+# The intake form edits the first case: its picker holds 41 and 42.
+cd "$WORK" || exit 1
+run G --script "$TOP/tests/tui/scenarios-42.script"
+expect "the intake script runs to its end" 0
+compare "the picker finds scenario 41 by its number" scenarios-42-picker.screen
+compare "the form counts the picked of 42 and writes them" scenarios-42-saved.screen
+run G case show "$A"
+expect_line "the case now declares 5, 41 and 42" "$(printf 'scenarios\t5,41,42')"
 
 # Scenario 43 is none of the forms': refused, saying which there are.
 run G case add --enterprise 武汉四十三有限公司 --uscc "$(uscc_of 4203)" --region wuhan --level basic --year 2026 \
