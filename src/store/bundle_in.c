@@ -923,7 +923,7 @@ static enum status insert_rule(struct replay *r, sqlite3_changeset_iter *iter, c
 			*reason = out_of_scope();
 		else if (!c.offline || c.signed_ || !authority_allows(r->role, AUTHORITY_CHECK_PLAN))
 			*reason = reason_of("%s", _("a check's inspectors and checklist are set when it is planned"));
-		else if (!strcmp(t, "check_scenarios"))
+		else if (strcmp(t, "check_inspectors"))
 			scenario_rule(r, row_value(r, iter, op, "scenario"), reason);
 		return STATUS_OK;
 	}

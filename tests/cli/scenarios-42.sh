@@ -4,7 +4,8 @@
 # items and is signed; the reports of the check and of the case name it;
 # the intake form's picker finds scenario 41 by its number and writes it;
 # a scenario the forms do not have (43) is refused with a message that
-# says what is expected. The standard forms (40) refuse 41.
+# says what is expected. The standard forms (40) refuse 41. A check planned
+# offline over 41 and 42 lands under forms of 42 and is refused under 40.
 . "$(dirname "$0")/../lib.sh"
 F=$WORK/forms42
 cp -R "$TOP/forms" "$F"
@@ -136,3 +137,24 @@ expect "in Chinese too" 1 "场景 43：应为 1 至 42"
 run "$GRADUS" --db "$DB" --forms "$TOP/forms" case add --enterprise 武汉四十一有限公司 --uscc "$(uscc_of 4205)" \
 	--region wuhan --level basic --year 2026 --scenarios 41
 expect "with the 40 of the 2025 guide, 41 is refused" 1 "scenario 41: expected 1 to 40"
+
+# A visit's bundle: a check of the case planned offline over its declared
+# scenarios (5, 41 and 42) lands at an office whose forms have 42; at one
+# whose forms have the guide's 40, its rows of 41 and 42 are refused, each
+# kept as a conflict that says why.
+ME=$(id -un)
+G bundle out --cases "$A" --inspector "$ME" -o "$WORK/visit.db" >/dev/null || fail "bundle out"
+cp "$DB" "$WORK/office40.db"
+run "$GRADUS" --db "$WORK/visit.db" --forms "$F" check plan "$A" --inspectors "$ME"
+expect "a check of 5, 41 and 42 is planned in the bundle" 0
+run "$GRADUS" --db "$WORK/office40.db" --forms "$TOP/forms" bundle in "$WORK/visit.db"
+expect "under 40 scenarios the bundle applies with refusals" 0 "refused"
+sqlite3 "$WORK/office40.db" "SELECT reason FROM conflicts WHERE tbl = 'check_scenarios'" >"$WORK/why"
+[ "$(grep -c 'scenario 4[12]: expected 1 to 40' "$WORK/why")" = 2 ] &&
+	ok "scenarios 41 and 42 of the bundle's check are refused, saying why" || fail "refusals" "$(cat "$WORK/why")"
+run G bundle in "$WORK/visit.db"
+expect "under 42 scenarios the bundle applies" 0 "applied"
+printf '%s\n' "$OUT" | grep -q refused && fail "nothing refused under 42" "$OUT" || ok "nothing refused under 42"
+[ "$(sqlite3 "$DB" "SELECT group_concat(scenario) FROM (SELECT s.scenario FROM check_scenarios s
+	JOIN checks k ON k.id = s.check_id WHERE k.offline_number IS NOT NULL ORDER BY 1)")" = 5,41,42 ] &&
+	ok "the office's check holds 5, 41 and 42" || fail "offline check" "$(sqlite3 "$DB" "SELECT * FROM check_scenarios")"
