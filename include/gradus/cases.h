@@ -83,8 +83,10 @@ enum status case_set_field(struct store *store, const struct forms *forms, const
 /* The field names case_set_field takes, NULL-terminated. */
 extern const char *const case_field_names[];
 
-/* Replaces the declared scenarios (ids 1..40) of a case. expected, when not
- * NULL, is the set the user saw (expected[n] for scenario n, 1..40): if
+/* Replaces the declared scenarios of a case: ids of the forms given to the
+ * store (authority_use_forms), 1..forms_scenario_count. expected, when not
+ * NULL, is the set the user saw (expected[n] for scenario n, with
+ * forms_scenario_count + 1 entries): if
  * another process changed it since, nothing is written (STATUS_ERR_CONFLICT)
  * and err names the current set. */
 enum status case_set_scenarios(struct store *store, const char *case_key, const int *scenarios, size_t count,

@@ -1,4 +1,4 @@
-/* forms/: the yardstick as data (stages, 40 scenarios with checklists,
+/* forms/: the yardstick as data (stages, scenarios with checklists,
  * levels with workflow and date rules, regions, holidays, maturity bands),
  * loaded with inih and validated. Errors are "FILE:LINE: message" and stop
  * loading: a forms set is loaded whole or not at all. */
@@ -37,7 +37,7 @@ struct checklist_item {
 };
 
 struct scenario {
-	int id;               /* 1..40 */
+	int id;               /* 1..forms_scenario_count() */
 	const struct stage *stage;
 	char *title_zh, *title_en;
 	int version;
@@ -147,7 +147,7 @@ struct forms {
 	char *dir;
 	struct stage *stages;         /* sorted by order */
 	size_t stage_count;
-	struct scenario *scenarios;   /* sorted by id */
+	struct scenario *scenarios;   /* sorted by id: scenarios[n - 1] is scenario n */
 	size_t scenario_count;
 	struct level *levels;         /* sorted by order */
 	size_t level_count;
@@ -170,7 +170,12 @@ enum status forms_load(const char *dir, struct forms **out, struct error *err);
 void forms_free(struct forms **forms);
 
 const struct stage *forms_stage(const struct forms *forms, const char *key);
+/* Scenario id, or NULL when the forms have none of that id. */
 const struct scenario *forms_scenario(const struct forms *forms, int id);
+/* How many scenarios the forms hold, one file each of scenarios/: their ids
+ * are 1 to this number. Nothing outside forms/ knows the number otherwise. */
+size_t forms_scenario_count(const struct forms *forms);
+bool forms_scenario_exists(const struct forms *forms, int id);
 const struct level *forms_level(const struct forms *forms, const char *key);
 const struct region *forms_region(const struct forms *forms, const char *key);
 /* A region as an office writes it: key, GB/T 2260 code (420100), Chinese

@@ -205,7 +205,7 @@ struct case_detail {
 	char *expires_on, *cultivation_starts_on, *note;
 	int maturity_centi;   /* -1 when not assessed */
 	int maturity_level;
-	int scenarios[40];
+	int *scenarios;       /* the declared ones, ascending */
 	size_t scenario_count;
 	struct case_event *events;
 	size_t event_count;
@@ -230,7 +230,8 @@ struct dashboard_data {
 	struct count_row *regions;      /* most cases first */
 	size_t region_count;
 	long due_this_month, overdue, cases;
-	long scenario_cases[41];        /* [n]: cases declaring scenario n */
+	long *scenario_cases;           /* [n]: cases declaring scenario n, n < scenario_slots */
+	size_t scenario_slots;          /* highest scenario declared, plus one (0: none) */
 };
 enum status store_dashboard(struct store *store, struct date today, struct dashboard_data *out, struct error *err);
 void dashboard_data_free(struct dashboard_data *data);

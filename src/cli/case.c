@@ -1,4 +1,5 @@
 /* gradus case add | list | show | advance | set | material */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -366,20 +367,31 @@ static int case_show(struct store *store, const struct forms *forms, const char 
 	return 0;
 }
 
-static int parse_scenarios(const char *text, int *out, size_t *count)
+/* Scenario numbers "1,5,9" into *out (free): whether each is one of the
+ * forms' is for case_create to say, once the forms are loaded. */
+static int parse_scenarios(const char *text, int **out, size_t *count)
 {
 	const char *p = text;
+	size_t room = 1;
 	char *end;
 	long n;
 
+	for (end = strchr(text, ','); end; end = strchr(end + 1, ','))
+		room++;
+	if (!(*out = calloc(room, sizeof(**out)))) {
+		cli_error("%s", _("out of memory"));
+		return 1;
+	}
 	*count = 0;
 	while (*p) {
 		n = strtol(p, &end, 10);
-		if (end == p || n < 1 || n > 40 || *count == 40 || (*end && *end != ',')) {
-			cli_error(_("--scenarios %s: expected scenario numbers 1 to 40 separated by commas, e.g. 1,5,9"), text);
+		if (end == p || n < 1 || n > INT_MAX || (*end && *end != ',')) {
+			/* L10N: --scenarios of case add; the numbers are those of gradus forms list */
+			cli_error(_("--scenarios %s: expected scenario numbers separated by commas, e.g. 1,5,9 "
+				    "(gradus forms list shows them)"), text);
 			return 2;
 		}
-		out[(*count)++] = (int)n;
+		(*out)[(*count)++] = (int)n;
 		p = *end ? end + 1 : end;
 	}
 	return 0;
@@ -388,7 +400,7 @@ static int parse_scenarios(const char *text, int *out, size_t *count)
 struct add_args {
 	struct new_case in;
 	const char *year, *maturity, *scenarios;
-	int numbers[40];
+	int *numbers;         /* --scenarios (free) */
 	char days[3][DATE_TEXT_SIZE]; /* the dates given, as YYYY-MM-DD */
 };
 
@@ -418,7 +430,7 @@ static int parse_add(int argc, char **argv, struct add_args *a)
 	struct error err = { "" };
 	bool bad = false;
 	char extra;
-	int i;
+	int i, rc;
 
 	memset(a, 0, sizeof(*a));
 	a->in.maturity_centi = -1;
@@ -441,8 +453,8 @@ static int parse_add(int argc, char **argv, struct add_args *a)
 		cli_error("--maturity: %s", err.message);
 		return 2;
 	}
-	if (a->scenarios && parse_scenarios(a->scenarios, a->numbers, &a->in.scenario_count))
-		return 2;
+	if (a->scenarios && (rc = parse_scenarios(a->scenarios, &a->numbers, &a->in.scenario_count)))
+		return rc;
 	if (cli_date_text("--commitment-on", &a->in.commitment_on, a->days[0]) ||
 	    cli_date_text("--certified-on", &a->in.certified_on, a->days[1]) ||
 	    cli_date_text("--cultivation-start", &a->in.cultivation_starts_on, a->days[2]))
@@ -759,12 +771,16 @@ int cli_case(struct cli *cli, int argc, char **argv)
 			break;
 	if (argc < 2 || i == sizeof(subcommands) / sizeof(subcommands[0]))
 		return usage();
-	if (!strcmp(argv[1], "add") && (rc = parse_add(argc, argv, &add)))
+	memset(&add, 0, sizeof(add));
+	if (!strcmp(argv[1], "add") && (rc = parse_add(argc, argv, &add))) {
+		free(add.numbers);
 		return rc;
+	}
 	/* The first case may be the first use: the database is made for it. */
 	rc = cli_open_all(cli, !strcmp(argv[1], "add") ? STORE_OPEN_OR_CREATE : STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc)
 		rc = run(cli, store, forms, argc, argv, &add);
 	cli_close_all(&store, &forms);
+	free(add.numbers);
 	return rc;
 }

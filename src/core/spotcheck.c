@@ -27,16 +27,16 @@ static int ascending(const void *a, const void *b)
 enum status spotcheck_draw(const int *pool, size_t pool_count, size_t count, uint64_t seed, int *out,
 			   struct error *err)
 {
-	int deck[64];
 	uint64_t state = seed ? seed : 0x9e3779b97f4a7c15ULL; /* xorshift must not start at 0 */
+	int *deck;
 	size_t i;
 
-	if (pool_count > 64)
-		return error_set(err, STATUS_ERR_INVALID, _("a pool of %zu scenarios: at most 64"), pool_count);
 	if (count == 0 || count > pool_count)
 		/* L10N: how many scenarios were to be drawn, of how many declared; then that number again */
 		return error_set(err, STATUS_ERR_INVALID, _("draw %zu of %zu scenarios: expected 1 to %zu"), count,
 				 pool_count, pool_count);
+	if (!(deck = malloc(pool_count * sizeof(*deck))))
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	memcpy(deck, pool, pool_count * sizeof(*deck));
 	qsort(deck, pool_count, sizeof(*deck), ascending); /* the draw does not depend on the pool's order */
 	for (i = pool_count - 1; i > 0; i--) {
@@ -47,6 +47,7 @@ enum status spotcheck_draw(const int *pool, size_t pool_count, size_t count, uin
 		deck[j] = t;
 	}
 	memcpy(out, deck, count * sizeof(*out));
+	free(deck);
 	qsort(out, count, sizeof(*out), ascending);
 	return STATUS_OK;
 }

@@ -370,8 +370,12 @@ static enum status load_file(struct forms *forms, const struct forms_file *file,
 static enum status load_all(struct forms *forms, const struct file_set *set, struct error *err)
 {
 	enum status status = STATUS_OK;
-	size_t i;
+	size_t i, scenarios = 0;
 
+	/* As many scenarios as there are files of scenarios/ (ids 1..n). */
+	for (i = 0; i < set->count; i++)
+		scenarios += !strncmp(set->files[i].rel, "scenarios/", 10);
+	status = forms_scenario_slots(forms, scenarios, err);
 	/* Scenarios name stages: stages.ini goes first. */
 	for (i = 0; i < set->count && !status; i++) {
 		if (!strcmp(set->files[i].rel, "stages.ini"))
@@ -484,13 +488,20 @@ const struct stage *forms_stage(const struct forms *forms, const char *key)
 
 const struct scenario *forms_scenario(const struct forms *forms, int id)
 {
-	size_t i;
+	/* the ids run 1..scenario_count without a gap (forms_check_scenarios) */
+	if (id < 1 || (size_t)id > forms->scenario_count || forms->scenarios[id - 1].id != id)
+		return NULL;
+	return &forms->scenarios[id - 1];
+}
 
-	for (i = 0; i < forms->scenario_count; i++) {
-		if (forms->scenarios[i].id == id)
-			return &forms->scenarios[i];
-	}
-	return NULL;
+size_t forms_scenario_count(const struct forms *forms)
+{
+	return forms->scenario_count;
+}
+
+bool forms_scenario_exists(const struct forms *forms, int id)
+{
+	return forms_scenario(forms, id) != NULL;
 }
 
 const struct level *forms_level(const struct forms *forms, const char *key)

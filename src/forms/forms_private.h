@@ -10,7 +10,6 @@
 #include "gradus/forms.h"
 #include "gradus/status.h"
 
-#define FORMS_SCENARIO_COUNT 40
 #define FORMS_MIN_ITEMS 4
 
 /* One file of the forms set, read whole. */
@@ -78,6 +77,8 @@ bool forms_is_key(const char *text);
 /* Integer of a section name "prefix.N" (N >= 1, no leading zero), else 0. */
 int forms_section_number(const char *name, const char *prefix);
 
+/* Room for count scenarios (the files of scenarios/), before any is loaded. */
+enum status forms_scenario_slots(struct forms *forms, size_t count, struct error *err);
 enum status forms_load_scenario(struct forms *forms, const struct forms_file *file, struct error *err);
 enum status forms_check_scenarios(const struct forms *forms, struct error *err);
 void forms_scenario_free(struct scenario *scenario);

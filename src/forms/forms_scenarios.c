@@ -1,6 +1,7 @@
 /* forms/scenarios/NN-slug.ini: one typical scenario of the 2025 guide and
  * the checklist an inspector walks on site. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,7 +280,9 @@ static enum status load_head(const struct forms *forms, const struct ini_doc *do
 	return status;
 }
 
-/* The slot of the scenario's id, checked free. */
+/* The slot of the scenario's id, checked free; *out NULL when the id is
+ * beyond the number of files, so that some id below it is missing, which
+ * forms_check_scenarios names once every file is read. */
 static enum status claim_slot(struct forms *forms, const struct ini_doc *doc, const struct ini_section *head,
 			      struct scenario **out, struct error *err)
 {
@@ -288,9 +291,10 @@ static enum status claim_slot(struct forms *forms, const struct ini_doc *doc, co
 	int id = 0;
 	enum status status = ini_require(doc, head, "id", &entry, err);
 
+	*out = NULL;
 	if (!status)
-		status = ini_int(doc, head, "id", 1, FORMS_SCENARIO_COUNT, &id, err);
-	if (status)
+		status = ini_int(doc, head, "id", 1, INT_MAX, &id, err);
+	if (status || (size_t)id > forms->scenario_count)
 		return status;
 	slot = &forms->scenarios[id - 1];
 	if (slot->file)
@@ -319,14 +323,15 @@ static enum status find_head(const struct ini_doc *doc, const struct ini_section
 	return STATUS_OK;
 }
 
-static enum status ensure_slots(struct forms *forms, struct error *err)
+/* One slot per file of scenarios/: the ids run from 1 to their number. */
+enum status forms_scenario_slots(struct forms *forms, size_t count, struct error *err)
 {
-	if (forms->scenarios)
-		return STATUS_OK;
-	forms->scenarios = calloc(FORMS_SCENARIO_COUNT, sizeof(*forms->scenarios));
+	if (!count)
+		return STATUS_OK; /* forms_check_scenarios says scenario 1 is missing */
+	forms->scenarios = calloc(count, sizeof(*forms->scenarios));
 	if (!forms->scenarios)
 		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
-	forms->scenario_count = FORMS_SCENARIO_COUNT;
+	forms->scenario_count = count;
 	return STATUS_OK;
 }
 
@@ -335,11 +340,7 @@ enum status forms_load_scenario(struct forms *forms, const struct forms_file *fi
 	const struct ini_section *head = NULL;
 	struct scenario *scenario = NULL;
 	struct ini_doc doc;
-	enum status status = ensure_slots(forms, err);
-
-	if (status)
-		return status;
-	status = ini_doc_parse(file, &doc, err);
+	enum status status = ini_doc_parse(file, &doc, err);
 	if (status)
 		return status;
 	status = find_head(&doc, &head, err);
@@ -347,9 +348,9 @@ enum status forms_load_scenario(struct forms *forms, const struct forms_file *fi
 		status = ini_check_keys(&doc, head, scenario_keys, err);
 	if (!status)
 		status = claim_slot(forms, &doc, head, &scenario, err);
-	if (!status)
+	if (!status && scenario)
 		status = load_head(forms, &doc, head, scenario, err);
-	if (!status)
+	if (!status && scenario)
 		status = load_items(&doc, head, scenario, err);
 	ini_doc_free(&doc);
 	return status;
@@ -359,7 +360,7 @@ enum status forms_check_scenarios(const struct forms *forms, struct error *err)
 {
 	int id;
 
-	for (id = 1; id <= FORMS_SCENARIO_COUNT; id++) {
+	for (id = 1; id == 1 || id <= (int)forms->scenario_count; id++) {
 		if (!forms->scenarios || !forms->scenarios[id - 1].file)
 			return error_set(err, STATUS_ERR_FORMS, _("%s/scenarios: scenario %d is missing"), forms->dir, id);
 	}

@@ -141,7 +141,8 @@ static void write_scenarios(struct doc *d, const struct case_report_data *r)
 	const struct case_detail *c = &r->detail;
 	size_t i;
 
-	doc_heading(d, 2, doc_printf(d, R_("Declared scenarios: %zu of 40"), c->scenario_count));
+	doc_heading(d, 2, doc_printf(d, R_("Declared scenarios: %zu of %zu"), c->scenario_count,
+				     forms_scenario_count(r->forms)));
 	if (!c->scenario_count) {
 		doc_paragraph(d, R_("None."));
 		return;

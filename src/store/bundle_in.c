@@ -16,6 +16,7 @@
  * is kept as a conflict with its reason. */
 #define SQLITE_ENABLE_SESSION 1
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -884,6 +885,20 @@ static enum status signature_rule(struct replay *r, sqlite3_changeset_iter *iter
 
 /* An inserted row: whether it hangs from the bundled cases and may be made
  * by its author as the office's roles stand. */
+/* A scenario planned offline is one of the office's forms: the number of
+ * scenarios is the forms', not the schema's. */
+static void scenario_rule(struct replay *r, const char *number, char **reason)
+{
+	struct error why = { "" };
+	char *end = NULL;
+	long n = number ? strtol(number, &end, 10) : 0;
+
+	if (!number || *end || n < 1 || n > INT_MAX)
+		n = 0;
+	if (store_scenario_check(r->store, (int)n, &why))
+		*reason = reason_of("%s", why.message);
+}
+
 static enum status insert_rule(struct replay *r, sqlite3_changeset_iter *iter, char **reason, struct error *err)
 {
 	const char *t = r->table;
@@ -908,6 +923,8 @@ static enum status insert_rule(struct replay *r, sqlite3_changeset_iter *iter, c
 			*reason = out_of_scope();
 		else if (!c.offline || c.signed_ || !authority_allows(r->role, AUTHORITY_CHECK_PLAN))
 			*reason = reason_of("%s", _("a check's inspectors and checklist are set when it is planned"));
+		else if (strcmp(t, "check_inspectors"))
+			scenario_rule(r, row_value(r, iter, op, "scenario"), reason);
 		return STATUS_OK;
 	}
 	if (!strcmp(t, "answers"))

@@ -243,8 +243,10 @@ static enum status check_new_case(const struct forms *forms, const struct level 
 	if (in->year < 2000 || in->year > 2100)
 		return REFUSE("year", _("year %d: expected 2000 to 2100"), in->year);
 	for (i = 0; i < in->scenario_count; i++)
-		if (!forms_scenario(forms, in->scenarios[i]))
-			return REFUSE("scenarios", _("scenario %d: expected 1 to 40"), in->scenarios[i]);
+		if (!forms_scenario_exists(forms, in->scenarios[i]))
+			/* L10N: %zu is the number of scenarios of the forms folder (the 2025 guide has forty) */
+			return REFUSE("scenarios", _("scenario %d: expected 1 to %zu, the scenarios of the forms"),
+				      in->scenarios[i], forms_scenario_count(forms));
 	if (in->cultivation_starts_on && level->rules.cultivation_years == 0)
 		/* L10N: %s is the level's name (e.g. Basic) */
 		return REFUSE("cultivation_starts_on", _("cultivation start: %s has no cultivation period"),

@@ -195,25 +195,14 @@ static enum status next_number(struct store *store, const struct case_detail *d,
 	return rc == SQLITE_ROW ? STATUS_OK : store_fail(store, rc, err, _("numbering a check"));
 }
 
-static enum status plan_check(struct store *store, const struct forms *forms, const struct check_plan *plan,
-			      const struct case_detail *d, char id[33], struct error *err)
+/* The check's row and its children: inspectors, scenarios and items. */
+static enum status insert_check(struct store *store, const struct forms *forms, const struct check_plan *plan,
+				const struct case_detail *d, const char id[33], const char *number, uint64_t seed,
+				const int *scenarios, size_t count, struct error *err)
 {
-	char on[DATE_TEXT_SIZE], now[STORE_TIMESTAMP_SIZE], seed_text[24], draw_text[16], number[48];
-	uint64_t seed = plan->seed;
-	int scenarios[40];
-	size_t count = 0;
+	char on[DATE_TEXT_SIZE], now[STORE_TIMESTAMP_SIZE], seed_text[24], draw_text[16];
 	enum status status;
 
-	if (!plan->seed_given && plan->draw) {
-		char random[33];
-
-		if ((status = store_new_id(random)))
-			return status;
-		seed = strtoull(random + 16, NULL, 16);
-	}
-	status = choose(plan, d, seed, scenarios, &count, err);
-	if (status || (status = store_new_id(id)) || (status = next_number(store, d, number, err)))
-		return status;
 	date_format(plan->on, on);
 	store_timestamp(now);
 	snprintf(seed_text, sizeof(seed_text), "%llu", (unsigned long long)seed);
@@ -227,6 +216,33 @@ static enum status plan_check(struct store *store, const struct forms *forms, co
 		status = store_insert(store, "checks", id, fields, 8, err);
 	}
 	return status ? status : insert_children(store, forms, id, plan, scenarios, count, err);
+}
+
+static enum status plan_check(struct store *store, const struct forms *forms, const struct check_plan *plan,
+			      const struct case_detail *d, char id[33], struct error *err)
+{
+	char number[48];
+	uint64_t seed = plan->seed;
+	int *scenarios;
+	size_t count = 0;
+	enum status status;
+
+	if (!plan->seed_given && plan->draw) {
+		char random[33];
+
+		if ((status = store_new_id(random)))
+			return status;
+		seed = strtoull(random + 16, NULL, 16);
+	}
+	if (!(scenarios = calloc(d->scenario_count + 1, sizeof(*scenarios))))
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	status = choose(plan, d, seed, scenarios, &count, err);
+	if (!status && !(status = store_new_id(id)))
+		status = next_number(store, d, number, err);
+	if (!status)
+		status = insert_check(store, forms, plan, d, id, number, seed, scenarios, count, err);
+	free(scenarios);
+	return status;
 }
 
 enum status check_plan(struct store *store, const struct forms *forms, const struct check_plan *plan,

@@ -96,6 +96,28 @@ static enum status load_events(struct store *store, struct case_detail *d, struc
 	return status;
 }
 
+/* The declared scenarios, as many as the case has. */
+static enum status load_scenarios(struct store *store, sqlite3_stmt *stmt, struct case_detail *d, struct error *err)
+{
+	size_t cap = 0;
+	enum status status;
+	bool row;
+
+	while (!(status = store_step(store, stmt, &row, err)) && row) {
+		if (d->scenario_count == cap) {
+			size_t more = cap ? 2 * cap : 16;
+			int *grown = realloc(d->scenarios, more * sizeof(*grown));
+
+			if (!grown)
+				return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+			d->scenarios = grown;
+			cap = more;
+		}
+		d->scenarios[d->scenario_count++] = sqlite3_column_int(stmt, 0);
+	}
+	return status;
+}
+
 enum status store_case_detail(struct store *store, const char *key, struct case_detail *d, struct error *err)
 {
 	sqlite3_stmt *stmt;
@@ -123,8 +145,7 @@ enum status store_case_detail(struct store *store, const char *key, struct case_
 		goto fail;
 	}
 	sqlite3_bind_text(stmt, 1, d->row.id, -1, SQLITE_STATIC);
-	while (d->scenario_count < 40 && !(status = store_step(store, stmt, &row, err)) && row)
-		d->scenarios[d->scenario_count++] = sqlite3_column_int(stmt, 0);
+	status = load_scenarios(store, stmt, d, err);
 	sqlite3_reset(stmt);
 	if (!status)
 		status = load_events(store, d, err);
@@ -139,6 +160,7 @@ fail:
 
 void case_detail_clear(struct case_detail *d)
 {
+	free(d->scenarios);
 	char *strings[] = {
 		d->factory_address, d->industry, d->contact, d->commitment_on, d->applied_by, d->applied_on,
 		d->recommended_by, d->recommended_on, d->certified_by, d->certified_on, d->expires_on,

@@ -105,20 +105,24 @@ static const char *label_word(const struct exporter *x, const char *(*label)(con
 	return x->request->chinese && key ? label(key) : key;
 }
 
-static void write_case(const struct exporter *x, const struct case_detail *d)
+static enum status write_case(const struct exporter *x, const struct case_detail *d, struct error *err)
 {
-	char year[12], maturity[16] = "", scenarios[160] = "";
-	size_t i, used = 0;
+	size_t i, used = 0, size = 12 * d->scenario_count + 1; /* ";" and an int each */
+	char year[12], maturity[16] = "", *scenarios = calloc(size, 1);
 
+	if (!scenarios)
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	snprintf(year, sizeof(year), "%d", d->row.year);
 	if (d->maturity_centi >= 0)
 		snprintf(maturity, sizeof(maturity), "%d.%02d", d->maturity_centi / 100, d->maturity_centi % 100);
-	for (i = 0; i < d->scenario_count && used < sizeof(scenarios); i++)
-		used += (size_t)snprintf(scenarios + used, sizeof(scenarios) - used, "%s%d", i ? ";" : "", d->scenarios[i]);
+	for (i = 0; i < d->scenario_count && used < size; i++)
+		used += (size_t)snprintf(scenarios + used, size - used, "%s%d", i ? ";" : "", d->scenarios[i]);
 	WRITE_ROW(x, d->row.number, d->row.enterprise, d->row.credit_code, region_word(x, d->row.region),
 		  level_word(x, d->row.level), year, state_word(x, d->row.level, d->row.state), d->row.factory,
 		  d->factory_address, d->industry, d->contact, maturity, d->commitment_on, scenarios, d->certified_on,
 		  d->cultivation_starts_on, d->expires_on, d->row.next_due, d->note);
+	free(scenarios);
+	return STATUS_OK;
 }
 
 static enum status export_cases(const struct exporter *x, struct error *err)
@@ -135,7 +139,7 @@ static enum status export_cases(const struct exporter *x, struct error *err)
 		struct case_detail d;
 
 		if (!(status = store_case_detail(x->store, ids[i], &d, err))) {
-			write_case(x, &d);
+			status = write_case(x, &d, err);
 			case_detail_clear(&d);
 		}
 	}

@@ -168,7 +168,7 @@ static const char *expected_of(const char *column)
 		{ "commitment_on", N_("expected a date such as 2026-03-05 (YYYY-MM-DD) or 2026/3/5") },
 		{ "certified_on", N_("expected a date such as 2026-03-05 (YYYY-MM-DD) or 2026/3/5") },
 		{ "cultivation_starts_on", N_("expected a date such as 2026-03-05 (YYYY-MM-DD) or 2026/3/5") },
-		{ "scenarios", N_("expected scenario numbers from 1 to 40 such as 1;5;9 or 3,12") },
+		{ "scenarios", N_("expected scenario numbers of the forms (gradus forms list) such as 1;5;9 or 3,12") },
 		{ "name", N_("expected the expert's name, e.g. Zhang Wei") },
 		{ "fields", N_("expected stages such as process, supply or service, separated by commas") },
 		{ "affiliation", N_("expected the expert's affiliation, e.g. Huazhong University of Science and "
@@ -497,8 +497,10 @@ static size_t scenario_separator(const char *text)
 	return 0;
 }
 
-/* "1;5;9", "1,5,9", "1、5、9" or "1；5；9" (spaces between taken too). */
-static bool parse_scenarios(const char *text, int *out, size_t *count)
+/* "1;5;9", "1,5,9", "1、5、9" or "1；5；9" (spaces between taken too),
+ * up to known numbers into out (room for known). *unknown: a number that
+ * is no scenario of the forms (1..known), else 0. */
+static bool parse_scenarios(const char *text, size_t known, int *out, size_t *count, long *unknown)
 {
 	const char *p = text;
 	size_t skip;
@@ -506,14 +508,19 @@ static bool parse_scenarios(const char *text, int *out, size_t *count)
 	long n;
 
 	*count = 0;
+	*unknown = 0;
 	while (*p) {
 		while ((skip = scenario_separator(p)))
 			p += skip;
 		if (!*p)
 			break;
 		n = strtol(p, &end, 10);
-		if (end == p || n < 1 || n > 40 || *count == 40 || (*end && !scenario_separator(end)))
+		if (end == p || *count == known || (*end && !scenario_separator(end)))
 			return false;
+		if (n < 1 || (unsigned long)n > known) {
+			*unknown = n;
+			return false;
+		}
 		out[(*count)++] = (int)n;
 		p = end;
 	}
@@ -524,6 +531,7 @@ static enum status case_input(const struct import *im, struct new_case *in, int 
 {
 	const char *const *v = im->values;
 	struct error why = { "" };
+	long unknown;
 	char extra;
 
 	memset(in, 0, sizeof(*in));
@@ -541,9 +549,18 @@ static enum status case_input(const struct import *im, struct new_case *in, int 
 		return column_error(im, "year", _("not a year from 2000 to 2100"), err);
 	if (v[C_MATURITY] && maturity_parse_score(v[C_MATURITY], &in->maturity_centi, &why))
 		return column_error(im, "maturity", why.message, err);
-	if (v[C_SCENARIOS] && !parse_scenarios(v[C_SCENARIOS], scenarios, &in->scenario_count))
+	if (v[C_SCENARIOS] &&
+	    !parse_scenarios(v[C_SCENARIOS], forms_scenario_count(im->forms), scenarios, &in->scenario_count, &unknown)) {
+		if (unknown) {
+			/* L10N: why a list of scenario numbers is refused: %ld is not one of the
+			 * forms' scenarios, %zu their number (the 2025 guide has forty) */
+			snprintf(why.message, sizeof(why.message), _("scenario %ld is not one of the %zu of the forms"),
+				 unknown, forms_scenario_count(im->forms));
+			return column_error(im, "scenarios", why.message, err);
+		}
 		/* L10N: why a list of scenario numbers is refused */
 		return column_error(im, "scenarios", _("not scenario numbers"), err);
+	}
 	return STATUS_OK;
 }
 
@@ -558,26 +575,33 @@ static enum status import_case_row(struct import *im, struct error *err)
 	struct case_warnings warnings;
 	struct import_row row = row_of(im);
 	struct new_case in;
-	int scenarios[40];
+	int *scenarios = calloc(forms_scenario_count(im->forms) + 1, sizeof(*scenarios));
 	char id[33], number[32];
-	enum status status = case_input(im, &in, scenarios, err);
+	enum status status = scenarios ? case_input(im, &in, scenarios, err)
+				       : error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	bool matched = false;
 	size_t i;
 
 	if (!status)
 		status = import_match_case(im->store, im->forms, &row, &in, im->summary, &matched, err);
-	if (status)
-		return status == STATUS_ERR_INVALID || status == STATUS_ERR_DENIED ? store_error(im, status, NULL, err)
-										: status;
+	if (status) {
+		if (status == STATUS_ERR_INVALID || status == STATUS_ERR_DENIED)
+			status = store_error(im, status, NULL, err);
+		goto cleanup;
+	}
 	if (matched)
-		return STATUS_OK;
+		goto cleanup;
 	status = case_create(im->store, im->forms, &in, id, number, &warnings, err);
-	if (status)
-		return store_error(im, status, case_input_refused(im->forms, &in), err);
+	if (status) {
+		status = store_error(im, status, case_input_refused(im->forms, &in), err);
+		goto cleanup;
+	}
 	im->summary->created++;
 	for (i = 0; im->options->warn && i < warnings.count; i++)
 		im->options->warn(im->options->context, im->line, warnings.text[i]);
-	return STATUS_OK;
+cleanup:
+	free(scenarios);
+	return status;
 }
 
 static enum status import_expert_row(struct import *im, struct error *err)

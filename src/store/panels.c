@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gradus/cases.h"
+#include "gradus/forms.h"
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
 #include "gradus/panels.h"
@@ -252,9 +253,10 @@ enum status panel_note(struct store *store, const char *panel, const char *exper
 
 	if (status)
 		return status;
-	if (scenario < 0 || scenario > 40)
-		return error_set(err, STATUS_ERR_INVALID, _("scenario %d: expected 1 to 40, or 0 for the case as a whole"),
-				 scenario);
+	if (scenario && !(store->forms && forms_scenario_exists(store->forms, scenario)))
+		/* L10N: %zu is the number of scenarios of the forms folder (the 2025 guide has forty) */
+		return error_set(err, STATUS_ERR_INVALID, _("scenario %d: expected 1 to %zu, or 0 for the case as a whole"),
+				 scenario, store_scenario_count(store));
 	if (!criterion || !*criterion)
 		return error_set(err, STATUS_ERR_INVALID, _("a note needs a criterion (评审要点), e.g. 应用成效"));
 	if ((status = store_begin(store, err)))

@@ -377,6 +377,41 @@ static const char *const migrations[] = {
 	 * digits by length and value, so the series' last entry is its highest
 	 * number (cases.c next_number). */
 	"CREATE INDEX cases_number_series ON cases (rtrim(number, '0123456789'), length(number), number);",
+	/* 18: the number of scenarios is the forms' (forms_scenario_count), not
+	 * the schema's: case_scenarios and check_scenarios are made anew without
+	 * CHECK (scenario BETWEEN 1 AND 40), the way SQLite documents it
+	 * (lang_altertable.html, "other kinds of table schema changes"): a new
+	 * table, the rows copied, the old one dropped, the new one renamed. Their
+	 * only indexes are their UNIQUE constraints' (made again with them); no
+	 * trigger or view names them and no table refers to them. A foreign key
+	 * of the copied rows that does not hold stops the migration (the CHECK of
+	 * temp.rebuilt_foreign_keys), so nothing is half done. */
+	"CREATE TABLE new_case_scenarios ("
+	"  id TEXT PRIMARY KEY,"
+	"  case_id TEXT NOT NULL REFERENCES cases (id),"
+	"  scenario INTEGER NOT NULL,"
+	"  UNIQUE (case_id, scenario));"
+	"INSERT INTO new_case_scenarios (id, case_id, scenario) SELECT id, case_id, scenario FROM case_scenarios;"
+	"DROP TABLE case_scenarios;"
+	"ALTER TABLE new_case_scenarios RENAME TO case_scenarios;"
+	"CREATE TABLE new_check_scenarios ("
+	"  id TEXT PRIMARY KEY,"
+	"  check_id TEXT NOT NULL REFERENCES checks (id),"
+	"  scenario INTEGER NOT NULL,"
+	"  version INTEGER, stage TEXT, stage_order INTEGER, stage_zh TEXT, stage_en TEXT,"
+	"  title_zh TEXT, title_en TEXT, text TEXT, activities TEXT, problems TEXT, technologies TEXT,"
+	"  UNIQUE (check_id, scenario));"
+	"INSERT INTO new_check_scenarios (id, check_id, scenario, version, stage, stage_order, stage_zh, stage_en,"
+	"  title_zh, title_en, text, activities, problems, technologies)"
+	"  SELECT id, check_id, scenario, version, stage, stage_order, stage_zh, stage_en,"
+	"  title_zh, title_en, text, activities, problems, technologies FROM check_scenarios;"
+	"DROP TABLE check_scenarios;"
+	"ALTER TABLE new_check_scenarios RENAME TO check_scenarios;"
+	"CREATE TEMP TABLE rebuilt_foreign_keys (broken INTEGER"
+	"  CONSTRAINT \"a rebuilt table's foreign key does not hold\" CHECK (broken IS NULL));"
+	"INSERT INTO temp.rebuilt_foreign_keys SELECT 1 FROM pragma_foreign_key_check('case_scenarios');"
+	"INSERT INTO temp.rebuilt_foreign_keys SELECT 1 FROM pragma_foreign_key_check('check_scenarios');"
+	"DROP TABLE temp.rebuilt_foreign_keys;",
 };
 
 int schema_latest_version(void)

@@ -51,6 +51,25 @@ static enum status one(struct store *store, const char *sql, const char *day, lo
 	return store_count(store, stmt, n, err);
 }
 
+/* Each scenario's count of cases at its own number, as many slots as
+ * the highest number declared needs. */
+static enum status scenario_counts(const struct count_row *rows, size_t n, struct dashboard_data *out,
+				   struct error *err)
+{
+	size_t slots = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (atoi(rows[i].key) >= 1 && (size_t)atoi(rows[i].key) >= slots)
+			slots = (size_t)atoi(rows[i].key) + 1;
+	if (slots && !(out->scenario_cases = calloc(slots, sizeof(*out->scenario_cases))))
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	out->scenario_slots = slots;
+	for (i = 0; i < n; i++)
+		if (atoi(rows[i].key) >= 1)
+			out->scenario_cases[atoi(rows[i].key)] = rows[i].count;
+	return STATUS_OK;
+}
+
 enum status store_dashboard(struct store *store, struct date today, struct dashboard_data *out, struct error *err)
 {
 	static const char *const by_level_state = "SELECT level, state, count(*) FROM cases GROUP BY 1, 2";
@@ -62,7 +81,7 @@ enum status store_dashboard(struct store *store, struct date today, struct dashb
 	static const char *const by_month_end = "SELECT count(*) FROM cases WHERE next_due <= ?1";
 	struct count_row *scenarios = NULL;
 	char last[DATE_TEXT_SIZE], day[DATE_TEXT_SIZE];
-	size_t n = 0, i;
+	size_t n = 0;
 	enum status status;
 
 	memset(out, 0, sizeof(*out));
@@ -71,12 +90,8 @@ enum status store_dashboard(struct store *store, struct date today, struct dashb
 		status = counts(store, by_region, &out->regions, &out->region_count, err);
 	if (!status)
 		status = counts(store, by_scenario, &scenarios, &n, err);
-	for (i = 0; !status && i < n; i++) {
-		int id = atoi(scenarios[i].key);
-
-		if (id >= 1 && id <= 40)
-			out->scenario_cases[id] = scenarios[i].count;
-	}
+	if (!status)
+		status = scenario_counts(scenarios, n, out, err);
 	free(scenarios);
 	if (status) {
 		dashboard_data_free(out);
@@ -98,5 +113,6 @@ void dashboard_data_free(struct dashboard_data *data)
 {
 	free(data->level_state);
 	free(data->regions);
+	free(data->scenario_cases);
 	memset(data, 0, sizeof(*data));
 }

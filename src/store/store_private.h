@@ -65,6 +65,10 @@ enum status store_verify_attachments(struct store *store, struct error *err);
 struct forms;
 enum status store_readiness_keep(struct store *store, const struct forms *forms, const char *case_id,
 				 struct date filed_on, struct error *err);
+/* The number of scenarios of the store's forms (0 without forms), and
+ * whether id is one of them, else why not (scenario_ids.c). */
+size_t store_scenario_count(const struct store *store);
+enum status store_scenario_check(const struct store *store, int id, struct error *err);
 /* A backup written at exactly path (backup.c), for a caller that made the
  * path safe first (safe_database_begin). */
 enum status store_backup_into(struct store *store, const char *path, struct error *err);

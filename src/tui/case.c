@@ -427,8 +427,10 @@ static void scenarios(struct tui *tui, struct case_screen *s)
 	const struct case_detail *d = &s->detail;
 	size_t st, i;
 
-	/* L10N: scenarios tab heading */
-	add(s, LINE_HEADING, -1, _("Declared scenarios: %zu of 40"), d->scenario_count);
+	/* L10N: scenarios tab heading: how many the case declares of how many
+	 * the forms have (the 2025 guide has forty) */
+	add(s, LINE_HEADING, -1, _("Declared scenarios: %zu of %zu"), d->scenario_count,
+	    forms_scenario_count(tui->forms));
 	for (st = 0; st < tui->forms->stage_count; st++) {
 		const struct stage *stage = &tui->forms->stages[st];
 		size_t count = 0;

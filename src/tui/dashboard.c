@@ -1,5 +1,5 @@
 /* The dashboard: cases by level and state, by region, the deadlines of this
- * month and the overdue ones, and how the 40 scenarios are covered, stage
+ * month and the overdue ones, and how the scenarios of the forms are covered, stage
  * by stage, as bars of block characters. Enter on a bar shows those cases in
  * the list (its filter is set, as with :filter). */
 #include <stdio.h>
@@ -158,11 +158,12 @@ static void coverage(struct tui *tui, struct dashboard *d, const struct dashboar
 	for (i = 0; i < forms->scenario_count; i++) {
 		const struct scenario *sc = &forms->scenarios[i];
 		int stage = sc->stage->order - 1;
+		long cases = (size_t)sc->id < data->scenario_slots ? data->scenario_cases[sc->id] : 0;
 
 		if (stage < 0 || stage >= 16)
 			continue;
-		per_stage[stage] += data->scenario_cases[sc->id];
-		covered[stage] += data->scenario_cases[sc->id] > 0;
+		per_stage[stage] += cases;
+		covered[stage] += cases > 0;
 		total[stage]++;
 	}
 	for (i = 0; i < forms->stage_count && i < 16; i++)

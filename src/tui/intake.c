@@ -66,7 +66,8 @@ struct intake {
 	bool edit;               /* an existing case: fields are written as they are left */
 	char id[33], number[32];
 	struct case_detail detail; /* edit: the case as last read */
-	bool picked[41], picked_before[41];
+	bool *picked, *picked_before; /* [n]: scenario n, 1..slots - 1 */
+	size_t slots;            /* the forms' scenarios, plus one */
 	size_t focus;            /* an entry, then [Create] or a material */
 	int scroll;
 	char created[128];
@@ -144,24 +145,28 @@ static enum status load_case(struct tui *tui, struct intake *form, struct error 
 /* The scenarios row holds what `picked` does (after a load or a refusal). */
 static bool scenarios_shown(struct intake *form)
 {
-	char value[128] = "";
-	size_t used = 0;
-	int i;
+	size_t used = 0, size = 12 * form->slots + 1, i; /* "," and an int each */
+	char *value = calloc(size, 1);
+	bool saved;
 
-	for (i = 1; i <= 40; i++)
+	if (!value)
+		return false;
+	for (i = 1; i < form->slots; i++)
 		if (form->picked[i])
-			used += (size_t)snprintf(value + used, sizeof(value) - used, "%s%d", used ? "," : "", i);
+			used += (size_t)snprintf(value + used, size - used, "%s%zu", used ? "," : "", i);
 	form_set_value(&form->f, E_SCENARIOS, value);
-	return form_saved(&form->f, E_SCENARIOS);
+	saved = form_saved(&form->f, E_SCENARIOS);
+	free(value);
+	return saved;
 }
 
 static bool load_entries(struct intake *form)
 {
 	size_t i;
 
-	memset(form->picked, 0, sizeof(form->picked));
+	memset(form->picked, 0, form->slots * sizeof(*form->picked));
 	for (i = 0; i < form->detail.scenario_count; i++)
-		if (form->detail.scenarios[i] >= 1 && form->detail.scenarios[i] <= 40)
+		if (form->detail.scenarios[i] >= 1 && (size_t)form->detail.scenarios[i] < form->slots)
 			form->picked[form->detail.scenarios[i]] = true;
 	for (i = 0; i < E_COUNT; i++)
 		if (!load_entry(form, (enum entry_id)i))
@@ -171,10 +176,9 @@ static bool load_entries(struct intake *form)
 
 static size_t picked_count(const struct intake *form)
 {
-	size_t n = 0;
-	int i;
+	size_t n = 0, i;
 
-	for (i = 1; i <= 40; i++)
+	for (i = 1; i < form->slots; i++)
 		n += form->picked[i];
 	return n;
 }
@@ -320,35 +324,51 @@ static bool write_entry(struct tui *tui, struct intake *form, enum entry_id id)
 	return false;
 }
 
+/* The picked scenarios' ids, ascending (free), their number in *count. */
+static int *picked_ids(const struct intake *form, size_t *count)
+{
+	int *ids = calloc(form->slots, sizeof(*ids));
+	size_t i;
+
+	*count = 0;
+	for (i = 1; ids && i < form->slots; i++)
+		if (form->picked[i])
+			ids[(*count)++] = (int)i;
+	return ids;
+}
+
 static void write_scenarios(struct tui *tui, struct intake *form)
 {
 	struct error err = { "" };
-	int ids[40];
-	size_t n = 0;
-	int i;
+	size_t bytes = form->slots * sizeof(*form->picked), n;
+	int *ids;
 
-	if (!memcmp(form->picked, form->picked_before, sizeof(form->picked)))
+	if (!memcmp(form->picked, form->picked_before, bytes))
 		return;
-	for (i = 1; i <= 40; i++)
-		if (form->picked[i])
-			ids[n++] = i;
+	if (!(ids = picked_ids(form, &n))) {
+		form_say(&form->f, E_SCENARIOS, true, "%s", _("out of memory"));
+		return;
+	}
 	if (case_set_scenarios(tui->store, form->id, ids, n, form->picked_before, &err)) {
 		struct case_detail now;
 		struct error reload;
 		size_t k;
 
 		form_say(&form->f, E_SCENARIOS, true, "%s", err.message);
-		memcpy(form->picked, form->picked_before, sizeof(form->picked));
+		memcpy(form->picked, form->picked_before, bytes);
 		if (!store_case_detail(tui->store, form->id, &now, &reload)) {
-			memset(form->picked, 0, sizeof(form->picked));
+			memset(form->picked, 0, bytes);
 			for (k = 0; k < now.scenario_count; k++)
-				form->picked[now.scenarios[k]] = true;
-			memcpy(form->picked_before, form->picked, sizeof(form->picked));
+				if (now.scenarios[k] >= 1 && (size_t)now.scenarios[k] < form->slots)
+					form->picked[now.scenarios[k]] = true;
+			memcpy(form->picked_before, form->picked, bytes);
 			case_detail_clear(&now);
 		}
 		scenarios_shown(form);
+		free(ids);
 		return;
 	}
+	free(ids);
 	form_saved(&form->f, E_SCENARIOS);
 	form_say(&form->f, E_SCENARIOS, false, "%s", _("✓ saved"));
 }
@@ -372,17 +392,16 @@ static enum status create_case(struct tui *tui, struct intake *form, char *const
 			       struct error *err)
 {
 	struct new_case in;
-	int scenarios[40], i;
+	int *scenarios;
 	size_t n = 0;
 	enum status status;
 
 	memset(&in, 0, sizeof(in));
-	for (i = 1; i <= 40; i++)
-		if (form->picked[i])
-			scenarios[n++] = i;
 	in.maturity_centi = -1;
 	if (*texts[E_MATURITY] && maturity_parse_score(texts[E_MATURITY], &in.maturity_centi, err))
 		return STATUS_ERR_INVALID;
+	if (!(scenarios = picked_ids(form, &n)))
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	in.enterprise_name = texts[E_ENTERPRISE];
 	in.credit_code = texts[E_CREDIT_CODE];
 	in.region = texts[E_REGION];
@@ -400,6 +419,7 @@ static enum status create_case(struct tui *tui, struct intake *form, char *const
 	memset(&form->warnings, 0, sizeof(form->warnings));
 	status = case_create(tui->store, tui->forms, &in, form->id, form->number, &form->warnings, err);
 	*about = status == STATUS_ERR_INVALID ? case_input_refused(tui->forms, &in) : NULL;
+	free(scenarios);
 	return status;
 }
 
@@ -642,7 +662,7 @@ static void open_picker(struct tui *tui, struct intake *form, enum entry_id id)
 {
 	size_t pressed;
 
-	memcpy(form->picked_before, form->picked, sizeof(form->picked));
+	memcpy(form->picked_before, form->picked, form->slots * sizeof(*form->picked));
 	form->f.focus = id;
 	form_key(tui, &form->f, ACTION_OPEN, 0, L'\r', &pressed);
 }
@@ -655,9 +675,10 @@ static void pick(struct tui *tui, struct intake *form, enum entry_id id)
 
 	form->f.rows[id].message[0] = '\0';
 	if (id == E_SCENARIOS) {
-		memset(form->picked, 0, sizeof(form->picked));
+		memset(form->picked, 0, form->slots * sizeof(*form->picked));
 		for (i = 0; i < row->option_count; i++)
-			if (row->options[i].picked && atoi(row->options[i].key) >= 1 && atoi(row->options[i].key) <= 40)
+			if (row->options[i].picked && atoi(row->options[i].key) >= 1 &&
+			    (size_t)atoi(row->options[i].key) < form->slots)
 				form->picked[atoi(row->options[i].key)] = true;
 		if (form->edit)
 			write_scenarios(tui, form);
@@ -857,15 +878,15 @@ static attr_t focus_attr(const struct tui *tui)
 static void scenarios_text(const struct intake *form, char *out, size_t size)
 {
 	const char *separator = ": ";
-	size_t used;
-	int i;
+	size_t used, i;
 
-	/* L10N: the value of "Declared scenarios" on the form, then their numbers */
-	used = (size_t)snprintf(out, size, _("%zu of 40 picked"), picked_count(form));
-	for (i = 1; i <= 40 && used < size; i++) {
+	/* L10N: the value of "Declared scenarios" on the form: how many picked of
+	 * how many the forms have (the 2025 guide has forty), then their numbers */
+	used = (size_t)snprintf(out, size, _("%zu of %zu picked"), picked_count(form), form->slots - 1);
+	for (i = 1; i < form->slots && used < size; i++) {
 		if (!form->picked[i])
 			continue;
-		used += (size_t)snprintf(out + used, size - used, "%s%d", separator, i);
+		used += (size_t)snprintf(out + used, size - used, "%s%zu", separator, i);
 		separator = ", ";
 	}
 }
@@ -1018,6 +1039,8 @@ static void intake_close(struct tui *tui, struct view *view)
 	case_detail_clear(&form->detail);
 	form_free(&form->f);
 	free(form->rows);
+	free(form->picked);
+	free(form->picked_before);
 	free(form);
 	view->data = NULL;
 }
@@ -1040,7 +1063,14 @@ static enum status intake_open(struct tui *tui, struct view *view, struct error 
 	if (!form)
 		return STATUS_ERR_NOMEM;
 	view->data = form;
+	form->slots = forms_scenario_count(tui->forms) + 1;
+	form->picked = calloc(form->slots, sizeof(*form->picked));
+	form->picked_before = calloc(form->slots, sizeof(*form->picked_before));
 	form_init(&form->f);
+	if (!form->picked || !form->picked_before) {
+		intake_close(tui, view);
+		return STATUS_ERR_NOMEM;
+	}
 	form->f.pops = false; /* the intake's own rows (materials, [Create]) are around it */
 	for (i = 0; i < E_COUNT; i++) {
 		static const enum form_kind kinds[] = { [KIND_TEXT] = FORM_TEXT, [KIND_REGION] = FORM_PICK_ONE,

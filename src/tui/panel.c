@@ -5,6 +5,7 @@
  * will take). A click on a member, or on one of their notes, puts the
  * cursor on them; a second click on the member does what Enter does.
  * Every change is written at once; a signed panel is read-only. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,8 +290,9 @@ static void start_note(struct tui *tui, struct panel_screen *s)
 	form_free(&s->form);
 	form_init(&s->form);
 	s->form.pops = false; /* leaving the form goes back to the panel */
-	/* L10N: labels of a member's note on a panel */
-	form_add(&s->form, FORM_TEXT, _("Scenario (0-40)"), "0");
+	/* L10N: labels of a member's note on a panel; the scenario's 0 is the
+	 * case as a whole */
+	form_add(&s->form, FORM_TEXT, _("Scenario (0 = all)"), "0");
 	form_add(&s->form, FORM_TEXT, _("Criterion"), NULL);
 	form_add(&s->form, FORM_AREA, _("Note"), NULL);
 	form_add(&s->form, FORM_BUTTON, _("Save the note"), NULL);
@@ -309,9 +311,12 @@ static void save_note(struct tui *tui, struct panel_screen *s)
 
 	if (!scenario || !criterion || !note)
 		goto cleanup;
-	if (!*scenario || *end || number < 0 || number > 40)
-		/* L10N: the scenario of a note: 0 is the case as a whole */
-		tui_say(tui, true, _("Scenario %s: expected 0 (the whole case) to 40"), scenario);
+	if (!*scenario || *end || number < 0 || number > INT_MAX ||
+	    (number && !forms_scenario_exists(tui->forms, (int)number)))
+		/* L10N: the scenario of a note: 0 is the case as a whole; %zu is the number
+		 * of scenarios of the forms (the 2025 guide has forty) */
+		tui_say(tui, true, _("Scenario %s: expected 0 (the whole case) to %zu"), scenario,
+			forms_scenario_count(tui->forms));
 	else if (panel_note(tui->store, s->v.id, m->code, (int)number, criterion, note, &err))
 		tui_say(tui, true, "%s", err.message);
 	else {

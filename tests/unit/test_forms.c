@@ -195,8 +195,11 @@ static const struct bad_case bad_cases[] = {
 	{ "too few items", "scenarios/04-product-design.ini", BASE_SCENARIO4,
 	  "[item.4]\ntext = 核查四：产品研发周期\nkind = measure\nunit = 天\nbetter = lower\nrequired = yes\n"
 	  "evidence = 实施前后统计数据\nweight = 3\n", "", NULL, "[scenario]", "fewer than 4 items" },
-	{ "id out of range", "scenarios/04-product-design.ini", BASE_SCENARIO4, "id = 4", "id = 41", NULL,
-	  "id = 41", "from 1 to 40" },
+	{ "id zero", "scenarios/04-product-design.ini", BASE_SCENARIO4, "id = 4", "id = 0", NULL,
+	  "id = 0", "whole number from 1" },
+	/* the ids run 1 to the number of files: one beyond leaves a gap below */
+	{ "id beyond the files", "scenarios/04-product-design.ini", BASE_SCENARIO4, "id = 4", "id = 41", "scenarios",
+	  NULL, "scenario 4 is missing" },
 	{ "missing key", "scenarios/04-product-design.ini", BASE_SCENARIO4, "title_en = Digital product design\n",
 	  "", NULL, "[scenario]", "missing key 'title_en' in [scenario]" },
 	{ "unknown role", "levels/basic.ini", BASE_LEVEL, "roles = clerk|admin", "roles = clerk|boss", NULL,
@@ -613,6 +616,37 @@ static void test_duplicate_names_first_file(void **state)
 	remove_copy(dir);
 }
 
+/* The number of scenarios is the number of files: two more, ids 41 and 42. */
+static void test_more_scenarios(void **state)
+{
+	char *dir = make_copy(), path[512], *text;
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	int id;
+
+	(void)state;
+	for (id = 41; id <= 42; id++) {
+		char number[16];
+
+		snprintf(number, sizeof(number), "id = %d", id);
+		text = replaced(scenario4, "id = 4", number);
+		snprintf(path, sizeof(path), "%s/forms/scenarios/%d-extra.ini", dir, id);
+		write_text(path, text);
+		free(text);
+	}
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	if (forms_load(path, &forms, &err))
+		fail_msg("%s", err.message);
+	assert_int_equal(forms_scenario_count(forms), 42);
+	assert_true(forms_scenario_exists(forms, 42));
+	assert_int_equal(forms_scenario(forms, 42)->id, 42);
+	assert_false(forms_scenario_exists(forms, 0));
+	assert_false(forms_scenario_exists(forms, 43));
+	assert_false(forms_scenario_exists(forms, -1));
+	forms_free(&forms);
+	remove_copy(dir);
+}
+
 static void test_missing_directory(void **state)
 {
 	struct forms *forms = NULL;
@@ -661,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_fixture_values),
 		cmocka_unit_test(test_bad_forms),
 		cmocka_unit_test(test_duplicate_names_first_file),
+		cmocka_unit_test(test_more_scenarios),
 		cmocka_unit_test(test_missing_directory),
 		cmocka_unit_test(test_hash_follows_bytes),
 	};

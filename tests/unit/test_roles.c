@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "unit_db.h"
+#include "gradus/authority.h"
 #include "gradus/cases.h"
 
 static const struct date today = { 2026, 11, 28 };
@@ -24,6 +25,8 @@ static struct store *open_as(const char *login)
 	struct error err;
 
 	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, login, today, &store, &err), STATUS_OK);
+	if (forms)
+		authority_use_forms(store, forms); /* the scenarios a write takes are the forms' */
 	return store;
 }
 
@@ -170,14 +173,20 @@ static void test_stale_writes(void **state)
 	assert_string_equal(d.note, "乙的备注");
 	case_detail_clear(&d);
 	{
-		static const int mine[] = { 1, 5 }, theirs[] = { 2 };
-		bool seen[41] = { false };
+		static const int mine[] = { 1, 5 }, theirs[] = { 2 }, beyond[] = { 41 }, none[] = { 0 };
+		bool *seen = calloc(forms_scenario_count(forms) + 1, sizeof(*seen));
 
+		assert_non_null(seen);
 		assert_int_equal(case_set_scenarios(b, id, theirs, 1, seen, &err), STATUS_OK);
 		assert_int_equal(case_set_scenarios(a, id, mine, 2, seen, &err), STATUS_ERR_CONFLICT);
 		assert_non_null(strstr(err.message, "now 2"));
 		seen[2] = true;
 		assert_int_equal(case_set_scenarios(a, id, mine, 2, seen, &err), STATUS_OK);
+		/* the forms have 40 scenarios: 41 and 0 are none of theirs */
+		assert_int_equal(case_set_scenarios(a, id, beyond, 1, NULL, &err), STATUS_ERR_INVALID);
+		assert_non_null(strstr(err.message, "scenario 41: expected 1 to 40"));
+		assert_int_equal(case_set_scenarios(a, id, none, 1, NULL, &err), STATUS_ERR_INVALID);
+		free(seen);
 	}
 	assert_int_equal(case_set_field(a, forms, id, "maturity", "3.9", "3.2", &err), STATUS_OK);
 	assert_int_equal(case_set_field(a, forms, id, "maturity", "4.0", "3.2", &err), STATUS_ERR_CONFLICT);
