@@ -15,6 +15,26 @@ static bool parse(const char *text, struct date *d)
 	return text && date_parse(text, d, NULL) == STATUS_OK;
 }
 
+/* What a case's dates follow from: its columns and four facts of its
+ * events (read from its timeline by case_dates_compute, or by the agenda's
+ * one query for every case at once). */
+struct case_facts {
+	const char *level, *state, *certified_on, *expires_on, *cultivation_starts_on;
+	const char *review_kind; /* the last review event's kind (review_kinds), or NULL */
+	const char *lapse_kind;  /* the last cultivation_started or cultivation_lapsed, or NULL */
+	bool acceptance_filed;
+	const char *last_kind, *last_to, *last_on; /* the last event of all, or NULLs */
+};
+
+static const char *const review_kinds[] = { "review_filed", "review_passed", "review_failed", "certified",
+					    "published", NULL };
+static const char *const lapse_kinds[] = { "cultivation_started", "cultivation_lapsed", NULL };
+
+static bool same(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
 /* The last event of one of the kinds, or NULL. */
 static const struct case_event *last_of(const struct case_detail *d, const char *const *kinds)
 {
@@ -28,15 +48,26 @@ static const struct case_event *last_of(const struct case_detail *d, const char 
 	return found;
 }
 
-static void notice_dates(const struct forms *forms, const struct level *level, const struct case_detail *d,
+static void facts_of_detail(const struct case_detail *d, struct case_facts *f)
+{
+	static const char *const acceptance_kinds[] = { "acceptance_filed", NULL };
+	const struct case_event *review = last_of(d, review_kinds), *lapse = last_of(d, lapse_kinds);
+	const struct case_event *last = d->event_count ? &d->events[d->event_count - 1] : NULL;
+
+	*f = (struct case_facts){ d->row.level, d->row.state, d->certified_on, d->expires_on,
+				  d->cultivation_starts_on, review ? review->kind : NULL, lapse ? lapse->kind : NULL,
+				  last_of(d, acceptance_kinds) != NULL, last ? last->kind : NULL,
+				  last ? last->to_state : NULL, last ? last->on_date : NULL };
+}
+
+/* A notice started by the case's last event, in the state it led to. */
+static void notice_dates(const struct forms *forms, const struct level *level, const struct case_facts *f,
 			 struct case_dates *out)
 {
-	static const char *const kinds[] = { "notice_started", NULL };
-	const struct case_event *e = last_of(d, kinds);
 	bool covered;
 
-	if (!e || !d->events || e != &d->events[d->event_count - 1] || strcmp(e->to_state, d->row.state) ||
-	    !parse(e->on_date, &out->notice_starts_on))
+	if (!same(f->last_kind, "notice_started") || !same(f->last_to, f->state) ||
+	    !parse(f->last_on, &out->notice_starts_on))
 		return;
 	out->in_notice = true;
 	out->notice_ends_on = deadline_notice_ends_on(&level->rules, &forms->calendar, out->notice_starts_on, &covered);
@@ -53,45 +84,46 @@ void case_provisional_text(int year, char *out, size_t size)
 }
 
 /* The sweep's lapse of the current cultivation: taken once since the last
- * start, and whether the case still stands where it led. */
-static void lapse_dates(const struct case_detail *d, struct case_dates *out)
+ * start, and whether the case still stands where it led (the lapse is then
+ * its last event). */
+static void lapse_dates(const struct case_facts *f, struct case_dates *out)
 {
-	static const char *const kinds[] = { "cultivation_started", "cultivation_lapsed", NULL };
-	const struct case_event *e = last_of(d, kinds);
-
-	if (!e || strcmp(e->kind, "cultivation_lapsed"))
+	if (!same(f->lapse_kind, "cultivation_lapsed"))
 		return;
 	out->lapse_taken = true;
-	out->cultivation_lapsed = e == &d->events[d->event_count - 1] && !strcmp(e->to_state, d->row.state) &&
-				  parse(e->on_date, &out->cultivation_lapsed_on);
+	out->cultivation_lapsed = same(f->last_kind, "cultivation_lapsed") && same(f->last_to, f->state) &&
+				  parse(f->last_on, &out->cultivation_lapsed_on);
 }
 
-void case_dates_compute(const struct forms *forms, const struct case_detail *d, struct case_dates *out)
+static void dates_of_facts(const struct forms *forms, const struct case_facts *f, struct case_dates *out)
 {
-	static const char *const review_kinds[] = { "review_filed", "review_passed", "review_failed", "certified",
-						    "published", NULL };
-	static const char *const acceptance_kinds[] = { "acceptance_filed", NULL };
-	const struct level *level = forms_level(forms, d->row.level);
-	const struct level_state *state = level ? forms_level_state(level, d->row.state) : NULL;
-	const struct case_event *review;
+	const struct level *level = f->level ? forms_level(forms, f->level) : NULL;
+	const struct level_state *state = level && f->state ? forms_level_state(level, f->state) : NULL;
 
 	memset(out, 0, sizeof(*out));
 	if (!level)
 		return;
-	out->certified = parse(d->certified_on, &out->certified_on) && !(state && state->final);
-	if (out->certified && parse(d->expires_on, &out->expires_on))
+	out->certified = parse(f->certified_on, &out->certified_on) && !(state && state->final);
+	if (out->certified && parse(f->expires_on, &out->expires_on))
 		out->review_due_by = deadline_review_due_by(&level->rules, out->expires_on);
-	review = last_of(d, review_kinds);
-	out->review_filed = review && !strcmp(review->kind, "review_filed");
-	if (parse(d->cultivation_starts_on, &out->cultivation_starts_on) && level->rules.cultivation_years > 0) {
+	out->review_filed = same(f->review_kind, "review_filed");
+	if (parse(f->cultivation_starts_on, &out->cultivation_starts_on) && level->rules.cultivation_years > 0) {
 		out->cultivating = !out->certified && !(state && state->final);
 		out->cultivation_ends_on = deadline_cultivation_ends_on(&level->rules, out->cultivation_starts_on);
 		out->acceptance_due_by = deadline_acceptance_due_by(&level->rules, out->cultivation_ends_on);
-		out->acceptance_filed = last_of(d, acceptance_kinds) != NULL;
-		lapse_dates(d, out);
+		out->acceptance_filed = f->acceptance_filed;
+		lapse_dates(f, out);
 	}
 	if (!(state && state->final))
-		notice_dates(forms, level, d, out);
+		notice_dates(forms, level, f, out);
+}
+
+void case_dates_compute(const struct forms *forms, const struct case_detail *d, struct case_dates *out)
+{
+	struct case_facts facts;
+
+	facts_of_detail(d, &facts);
+	dates_of_facts(forms, &facts, out);
 }
 
 struct due {
@@ -137,9 +169,18 @@ bool case_next_due(const struct forms *forms, const struct case_detail *detail, 
 	return n > 0;
 }
 
-static enum status add_items(const struct case_detail *d, const struct case_dates *dates, struct date today,
+/* The columns of a row of cases_due_sql: its case, then its facts. */
+enum {
+	DUE_ID, DUE_NUMBER, DUE_ENTERPRISE, DUE_LEVEL, DUE_STATE, DUE_CERTIFIED_ON, DUE_EXPIRES_ON,
+	DUE_CULTIVATION_STARTS_ON, DUE_REVIEW_KIND, DUE_LAPSE_KIND, DUE_ACCEPTANCE_FILED, DUE_LAST_KIND,
+	DUE_LAST_TO, DUE_LAST_ON, DUE_COLUMNS
+};
+
+static enum status add_items(sqlite3_stmt *row, const struct case_dates *dates, struct date today,
 			     struct date horizon, struct agenda_item **items, size_t *count, size_t *capacity)
 {
+	enum status status = STATUS_OK;
+
 	struct due dues[4];
 	size_t n = dues_of(dates, dues), i;
 
@@ -155,13 +196,13 @@ static enum status add_items(const struct case_detail *d, const struct case_date
 		item->due = dues[i].on;
 		item->kind = dues[i].kind;
 		item->overdue = date_compare(dues[i].on, today) < 0;
-		snprintf(item->id, sizeof(item->id), "%s", d->row.id);
-		snprintf(item->number, sizeof(item->number), "%s", d->row.number);
-		item->enterprise = strdup(d->row.enterprise);
-		item->level = strdup(d->row.level);
-		item->state = strdup(d->row.state);
-		if (!item->enterprise || !item->level || !item->state)
-			return STATUS_ERR_NOMEM;
+		snprintf(item->id, sizeof(item->id), "%s", (const char *)sqlite3_column_text(row, DUE_ID));
+		snprintf(item->number, sizeof(item->number), "%s", (const char *)sqlite3_column_text(row, DUE_NUMBER));
+		item->enterprise = store_column_dup(row, DUE_ENTERPRISE, &status);
+		item->level = store_column_dup(row, DUE_LEVEL, &status);
+		item->state = store_column_dup(row, DUE_STATE, &status);
+		if (status)
+			return status;
 		if ((item->provisional = dues[i].provisional)) {
 			char text[160];
 
@@ -181,9 +222,20 @@ static int by_date(const void *a, const void *b)
 	return c ? c : strcmp(x->number, y->number);
 }
 
-/* The cases whose next deadline is on or before the horizon. */
-static const char *const due_sql =
-	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= ?1 ORDER BY next_due, number";
+/* The cases whose next deadline is on or before the horizon, each with
+ * what its dates follow from (struct case_facts): one query for them all,
+ * each event fact read through the case's own entries of events_case. */
+#define LAST_EVENT(WHERE) "(SELECT " WHERE " ORDER BY on_date DESC, created_at DESC, rowid DESC LIMIT 1)"
+static const char *const cases_due_sql =
+	"SELECT c.id, c.number, e.name, c.level, c.state, c.certified_on, c.expires_on, c.cultivation_starts_on,"
+	" " LAST_EVENT("kind FROM events WHERE case_id = c.id AND kind IN"
+		       " ('review_filed', 'review_passed', 'review_failed', 'certified', 'published')") ","
+	" " LAST_EVENT("kind FROM events WHERE case_id = c.id AND kind IN ('cultivation_started', 'cultivation_lapsed')") ","
+	" EXISTS (SELECT 1 FROM events WHERE case_id = c.id AND kind = 'acceptance_filed'),"
+	" l.kind, l.to_state, l.on_date"
+	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
+	" LEFT JOIN events l ON l.rowid = " LAST_EVENT("rowid FROM events WHERE case_id = c.id")
+	" WHERE c.next_due IS NOT NULL AND c.next_due <= ?1 ORDER BY c.next_due, c.number";
 
 static const char *const findings_sql =
 	"SELECT f.id, f.case_id, coalesce(k.number, p.number), f.due_on,"
@@ -252,30 +304,49 @@ static enum status add_rows(struct store *store, const struct forms *forms, cons
 	return status;
 }
 
+/* The items of the cases due by the horizon (cases_due_sql). */
+static enum status add_cases(struct store *store, const struct forms *forms, const char *horizon_text,
+			     struct date today, struct date horizon, struct agenda_item **items, size_t *count,
+			     size_t *capacity, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, cases_due_sql, err);
+	enum status status = STATUS_OK;
+	bool row;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, horizon_text, -1, SQLITE_STATIC);
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
+		const char *text[DUE_COLUMNS];
+		struct case_facts facts;
+		struct case_dates dates;
+		int i;
+
+		for (i = 0; i < DUE_COLUMNS; i++)
+			text[i] = (const char *)sqlite3_column_text(stmt, i);
+		facts = (struct case_facts){ text[DUE_LEVEL], text[DUE_STATE], text[DUE_CERTIFIED_ON],
+					     text[DUE_EXPIRES_ON], text[DUE_CULTIVATION_STARTS_ON], text[DUE_REVIEW_KIND],
+					     text[DUE_LAPSE_KIND], sqlite3_column_int(stmt, DUE_ACCEPTANCE_FILED) != 0,
+					     text[DUE_LAST_KIND], text[DUE_LAST_TO], text[DUE_LAST_ON] };
+		dates_of_facts(forms, &facts, &dates);
+		status = add_items(stmt, &dates, today, horizon, items, count, capacity);
+	}
+	sqlite3_reset(stmt);
+	return status;
+}
+
 enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,
 			struct agenda_item **items, size_t *count, struct error *err)
 {
 	struct date horizon = date_add_days(today, within);
-	char (*ids)[33] = NULL, text[DATE_TEXT_SIZE];
-	size_t n = 0, i, capacity = 0;
+	char text[DATE_TEXT_SIZE];
+	size_t capacity = 0;
 	enum status status;
 
 	*items = NULL;
 	*count = 0;
 	date_format(horizon, text);
-	status = store_ids(store, due_sql, text, &ids, &n, err);
-	for (i = 0; !status && i < n; i++) {
-		struct case_detail d;
-		struct case_dates dates;
-
-		status = store_case_detail(store, ids[i], &d, err);
-		if (status)
-			break;
-		case_dates_compute(forms, &d, &dates);
-		status = add_items(&d, &dates, today, horizon, items, count, &capacity);
-		case_detail_clear(&d);
-	}
-	free(ids);
+	status = add_cases(store, forms, text, today, horizon, items, count, &capacity, err);
 	if (!status)
 		status = add_rows(store, forms, findings_sql, text, today, items, count, &capacity, err);
 	if (!status)
