@@ -159,11 +159,14 @@ static void sort_list(enum case_sort by, const char *dir, char *out, size_t size
 /* SELECT ... in the query's order, after or before the keyed case. The page
  * is chosen on the cases alone (joined to their enterprise only when the sort
  * or a filter needs it) and only its rows are then joined for their columns,
- * in that order (CROSS JOIN: with the page's size a parameter, the planner
- * may otherwise walk every factory).
+ * in that order (CROSS JOIN: the planner may otherwise walk every factory).
+ * The page's size is written in the SQL, not bound: the planner weighs a
+ * LIMIT it can read (a filter's index against the order's), and with a
+ * bound one walks the order's index through every case a filter leaves out
+ * (tests/unit/test_screen_plans.c).
  * With scan, a search is checked row by row along the order's index instead
  * of sorting every match: quicker when the matches are many. */
-static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward, bool scan)
+static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward, bool scan, size_t limit)
 {
 	enum case_sort by = q->sort < SORT_COUNT ? q->sort : SORT_NUMBER;
 	bool down = q->descending != backward;
@@ -186,19 +189,19 @@ static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bo
 		snprintf(key, sizeof(key), " AND (%s) %s (SELECT %s" FROM " WHERE c.number = :key)", keys, op, keys);
 	if (asprintf(&sql,
 		     "SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due"
-		     " FROM (SELECT c.rowid AS r FROM %s WHERE 1%s%s ORDER BY %s LIMIT :limit) k"
+		     " FROM (SELECT c.rowid AS r FROM %s WHERE 1%s%s ORDER BY %s LIMIT %zu) k"
 		     " CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id"
 		     " CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s",
-		     from, filters, key, order, order) < 0)
+		     from, filters, key, order, limit, order) < 0)
 		return NULL;
 	return sql;
 }
 
-char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward)
+char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward, size_t limit)
 {
 	static const struct case_query all;
 
-	return page_sql(query ? query : &all, keyed, false, backward, false);
+	return page_sql(query ? query : &all, keyed, false, backward, false, limit);
 }
 
 /* Many matches: walk the order's index and check each case (see page_sql). */
@@ -208,8 +211,12 @@ char *store_case_page_sql(const struct case_query *query, bool keyed, bool backw
  * further than that, so a key typed costs no full count here. */
 static enum status many_matches(struct store *store, const char *match, bool *many, struct error *err)
 {
-	static const char *const sql =
-		"SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1 LIMIT ?2)";
+#define TEXT_OF(n) #n
+#define TEXT(n) TEXT_OF(n)
+	static const char *const sql = "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1"
+				       " LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
+#undef TEXT
+#undef TEXT_OF
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status;
 	long n;
@@ -218,7 +225,6 @@ static enum status many_matches(struct store *store, const char *match, bool *ma
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, SCAN_FROM_MATCHES);
 	status = store_count(store, stmt, &n, err);
 	*many = n >= SCAN_FROM_MATCHES;
 	return status;
@@ -232,7 +238,7 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 	const struct case_query *q = query ? query : &all;
 	bool scan = false, row = true;
 	enum status status = q->match ? many_matches(store, q->match, &scan, err) : STATUS_OK;
-	char *sql = status ? NULL : page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, scan);
+	char *sql = status ? NULL : page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, scan, limit);
 	sqlite3_stmt *stmt = NULL;
 	size_t n = 0, i;
 	int rc;
@@ -248,7 +254,6 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 		return store_fail(store, rc, err, _("reading cases"));
 	bind_query(stmt, q);
 	bind_named(stmt, ":key", key);
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), (sqlite3_int64)limit);
 	while (!status && n < limit && !(status = store_step(store, stmt, &row, err)) && row)
 		status = fill_row(stmt, &rows[n++]);
 	sqlite3_finalize(stmt);
@@ -278,8 +283,11 @@ enum status store_case_count(struct store *store, const struct case_query *query
 
 	*count = 0;
 	filters_sql(q, filters, sizeof(filters));
-	if (!*filters)
-		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases");
+	if (!q->match && !q->year && q->due_within <= 0 && !q->overdue && !q->scenarios)
+		/* no filter, or of level, state and region only: the kept counts (stats.c) */
+		snprintf(sql, sizeof(sql), "SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1%s%s%s",
+			 q->level ? " AND level = :level" : "", q->state ? " AND state = :state" : "",
+			 q->region ? " AND region = :region" : "");
 	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"))
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search WHERE case_search MATCH :match");
 	else
