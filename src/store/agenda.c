@@ -16,7 +16,7 @@ static bool parse(const char *text, struct date *d)
 }
 
 /* What a case's dates follow from: its columns and four facts of its
- * events (read from its timeline by case_dates_compute, or by the agenda's
+ * events (read from its detail by case_dates_compute, or from the agenda's
  * one query for every case at once). */
 struct case_facts {
 	const char *level, *state, *certified_on, *expires_on, *cultivation_starts_on;
@@ -35,29 +35,40 @@ static bool same(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-/* The last event of one of the kinds, or NULL. */
-static const struct case_event *last_of(const struct case_detail *d, const char *const *kinds)
+/* The last of the events of one of the kinds, or NULL. */
+static const struct case_event *last_of(const struct case_event *events, size_t count, const char *const *kinds)
 {
 	const struct case_event *found = NULL;
 	size_t i, k;
 
-	for (i = 0; i < d->event_count; i++)
+	for (i = 0; i < count; i++)
 		for (k = 0; kinds[k]; k++)
-			if (d->events[i].kind && !strcmp(d->events[i].kind, kinds[k]))
-				found = &d->events[i];
+			if (events[i].kind && !strcmp(events[i].kind, kinds[k]))
+				found = &events[i];
 	return found;
+}
+
+/* The facts of a case's events, in their order (on_date, created_at, rowid). */
+static void facts_of_events(const struct case_event *events, size_t count, struct case_facts *f)
+{
+	static const char *const acceptance_kinds[] = { "acceptance_filed", NULL };
+	const struct case_event *review = last_of(events, count, review_kinds);
+	const struct case_event *lapse = last_of(events, count, lapse_kinds);
+	const struct case_event *last = count ? &events[count - 1] : NULL;
+
+	f->review_kind = review ? review->kind : NULL;
+	f->lapse_kind = lapse ? lapse->kind : NULL;
+	f->acceptance_filed = last_of(events, count, acceptance_kinds) != NULL;
+	f->last_kind = last ? last->kind : NULL;
+	f->last_to = last ? last->to_state : NULL;
+	f->last_on = last ? last->on_date : NULL;
 }
 
 static void facts_of_detail(const struct case_detail *d, struct case_facts *f)
 {
-	static const char *const acceptance_kinds[] = { "acceptance_filed", NULL };
-	const struct case_event *review = last_of(d, review_kinds), *lapse = last_of(d, lapse_kinds);
-	const struct case_event *last = d->event_count ? &d->events[d->event_count - 1] : NULL;
-
-	*f = (struct case_facts){ d->row.level, d->row.state, d->certified_on, d->expires_on,
-				  d->cultivation_starts_on, review ? review->kind : NULL, lapse ? lapse->kind : NULL,
-				  last_of(d, acceptance_kinds) != NULL, last ? last->kind : NULL,
-				  last ? last->to_state : NULL, last ? last->on_date : NULL };
+	*f = (struct case_facts){ .level = d->row.level, .state = d->row.state, .certified_on = d->certified_on,
+				  .expires_on = d->expires_on, .cultivation_starts_on = d->cultivation_starts_on };
+	facts_of_events(d->events, d->event_count, f);
 }
 
 /* A notice started by the case's last event, in the state it led to. */
@@ -172,8 +183,7 @@ bool case_next_due(const struct forms *forms, const struct case_detail *detail, 
 /* The columns of a row of cases_due_sql: its case, then its facts. */
 enum {
 	DUE_ID, DUE_NUMBER, DUE_ENTERPRISE, DUE_LEVEL, DUE_STATE, DUE_CERTIFIED_ON, DUE_EXPIRES_ON,
-	DUE_CULTIVATION_STARTS_ON, DUE_REVIEW_KIND, DUE_LAPSE_KIND, DUE_ACCEPTANCE_FILED, DUE_LAST_KIND,
-	DUE_LAST_TO, DUE_LAST_ON, DUE_COLUMNS
+	DUE_CULTIVATION_STARTS_ON, DUE_EVENTS, DUE_COLUMNS
 };
 
 static enum status add_items(sqlite3_stmt *row, const struct case_dates *dates, struct date today,
@@ -223,19 +233,50 @@ static int by_date(const void *a, const void *b)
 }
 
 /* The cases whose next deadline is on or before the horizon, each with
- * what its dates follow from (struct case_facts): one query for them all,
- * each event fact read through the case's own entries of events_case. */
-#define LAST_EVENT(WHERE) "(SELECT " WHERE " ORDER BY on_date DESC, created_at DESC, rowid DESC LIMIT 1)"
+ * what its dates follow from: its columns and its events, in their order,
+ * as "kind US to_state US on_date" joined by RS (read through the case's
+ * own entries of events_case): one query for them all. */
+#define EVENT_FIELD "char(31)"
+#define EVENT_RECORD "char(30)"
 static const char *const cases_due_sql =
 	"SELECT c.id, c.number, e.name, c.level, c.state, c.certified_on, c.expires_on, c.cultivation_starts_on,"
-	" " LAST_EVENT("kind FROM events WHERE case_id = c.id AND kind IN"
-		       " ('review_filed', 'review_passed', 'review_failed', 'certified', 'published')") ","
-	" " LAST_EVENT("kind FROM events WHERE case_id = c.id AND kind IN ('cultivation_started', 'cultivation_lapsed')") ","
-	" EXISTS (SELECT 1 FROM events WHERE case_id = c.id AND kind = 'acceptance_filed'),"
-	" l.kind, l.to_state, l.on_date"
+	" (SELECT group_concat(coalesce(kind, '') || " EVENT_FIELD " || to_state || " EVENT_FIELD " || on_date, "
+	EVENT_RECORD ") FROM (SELECT kind, to_state, on_date FROM events WHERE case_id = c.id"
+	"  ORDER BY on_date, created_at, rowid))"
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
-	" LEFT JOIN events l ON l.rowid = " LAST_EVENT("rowid FROM events WHERE case_id = c.id")
 	" WHERE c.next_due IS NOT NULL AND c.next_due <= ?1 ORDER BY c.next_due, c.number";
+
+/* The events of a row of cases_due_sql, split in place in text: kind (NULL
+ * when empty), to_state and on_date of each; *events is freed by the caller. */
+static enum status events_of(char *text, struct case_event **events, size_t *count)
+{
+	size_t n = 1, i;
+	char *at;
+
+	*events = NULL;
+	*count = 0;
+	if (!text || !*text)
+		return STATUS_OK;
+	for (at = text; *at; at++)
+		n += *at == '\x1e';
+	if (!(*events = calloc(n, sizeof(**events))))
+		return STATUS_ERR_NOMEM;
+	for (i = 0, at = text; i < n; i++) {
+		struct case_event *e = &(*events)[i];
+		char *end = strchr(at, '\x1e');
+
+		if (end)
+			*end = '\0';
+		e->kind = at;
+		if ((e->to_state = strchr(at, '\x1f')) && (*e->to_state++ = '\0', e->on_date = strchr(e->to_state, '\x1f')))
+			*e->on_date++ = '\0';
+		if (!*e->kind)
+			e->kind = NULL;
+		at = end ? end + 1 : at + strlen(at);
+	}
+	*count = n;
+	return STATUS_OK;
+}
 
 static const char *const findings_sql =
 	"SELECT f.id, f.case_id, coalesce(k.number, p.number), f.due_on,"
@@ -320,16 +361,27 @@ static enum status add_cases(struct store *store, const struct forms *forms, con
 		const char *text[DUE_COLUMNS];
 		struct case_facts facts;
 		struct case_dates dates;
+		struct case_event *events = NULL;
+		char *timeline;
+		size_t n = 0;
 		int i;
 
 		for (i = 0; i < DUE_COLUMNS; i++)
 			text[i] = (const char *)sqlite3_column_text(stmt, i);
-		facts = (struct case_facts){ text[DUE_LEVEL], text[DUE_STATE], text[DUE_CERTIFIED_ON],
-					     text[DUE_EXPIRES_ON], text[DUE_CULTIVATION_STARTS_ON], text[DUE_REVIEW_KIND],
-					     text[DUE_LAPSE_KIND], sqlite3_column_int(stmt, DUE_ACCEPTANCE_FILED) != 0,
-					     text[DUE_LAST_KIND], text[DUE_LAST_TO], text[DUE_LAST_ON] };
+		timeline = text[DUE_EVENTS] ? strdup(text[DUE_EVENTS]) : NULL;
+		if ((text[DUE_EVENTS] && !timeline) || (status = events_of(timeline, &events, &n))) {
+			free(timeline);
+			status = STATUS_ERR_NOMEM;
+			break;
+		}
+		facts = (struct case_facts){ .level = text[DUE_LEVEL], .state = text[DUE_STATE],
+					     .certified_on = text[DUE_CERTIFIED_ON], .expires_on = text[DUE_EXPIRES_ON],
+					     .cultivation_starts_on = text[DUE_CULTIVATION_STARTS_ON] };
+		facts_of_events(events, n, &facts);
 		dates_of_facts(forms, &facts, &dates);
 		status = add_items(stmt, &dates, today, horizon, items, count, capacity);
+		free(events);
+		free(timeline);
 	}
 	sqlite3_reset(stmt);
 	return status;
