@@ -15,6 +15,11 @@
 enum safe_file_target {
 	SAFE_FILE_REPLACE, /* an existing regular file is replaced */
 	SAFE_FILE_NEW,     /* an existing file is refused: "exists: not overwritten" */
+	/* as SAFE_FILE_REPLACE, but not synced to the disk: a preference saved
+	 * on a key (the list's state file), which a crash of the machine may
+	 * take back to what it was, never half written; two syncs are most of
+	 * a frame */
+	SAFE_FILE_PREFERENCE,
 };
 
 struct safe_file {
@@ -28,8 +33,9 @@ struct safe_file {
  * there) and makes the temporary file with mode (less the umask). */
 enum status safe_file_open(struct safe_file *file, const char *path, enum safe_file_target target, mode_t mode,
 			   struct error *err);
-/* Flushes, syncs and closes the stream, then renames the temporary file
- * over the target; on failure the temporary file is removed. */
+/* Flushes, syncs (but a SAFE_FILE_PREFERENCE) and closes the stream, then
+ * renames the temporary file over the target; on failure the temporary file
+ * is removed. */
 enum status safe_file_commit(struct safe_file *file, struct error *err);
 /* Removes the temporary file and frees (after a failed write). */
 void safe_file_abort(struct safe_file *file);

@@ -84,15 +84,21 @@ bool store_sort_parse(const char *name, enum case_sort *sort)
 
 #define FROM " FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
 
+/* Filters of many matches (a search, a stage) checked row by row along the
+ * order's index instead of sorting every match (see page_sql). */
+#define WALK_MATCH 1u
+#define WALK_SCENARIOS 2u
+
 /* WHERE clauses of the query's filters, with named parameters. */
-static void filters_sql(const struct case_query *q, char *out, size_t size)
+static void filters_sql(const struct case_query *q, unsigned walk, char *out, size_t size)
 {
 	size_t used = 0;
 
 	out[0] = '\0';
 #define ADD(cond) used += (size_t)snprintf(out + used, size - used, " AND %s", cond)
 	if (q->match)
-		ADD("c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
+		ADD(walk & WALK_MATCH ? "+c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"
+				      : "c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
 	if (q->level)
 		ADD("c.level = :level");
 	if (q->state)
@@ -106,7 +112,10 @@ static void filters_sql(const struct case_query *q, char *out, size_t size)
 	if (q->overdue)
 		ADD("c.next_due IS NOT NULL AND c.next_due < :today");
 	if (q->scenarios)
-		ADD("c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each(:scenarios)))");
+		ADD(walk & WALK_SCENARIOS ? "EXISTS (SELECT 1 FROM case_scenarios s WHERE s.case_id = c.id"
+					    " AND s.scenario IN (SELECT value FROM json_each(:scenarios)))"
+					  : "c.id IN (SELECT case_id FROM case_scenarios"
+					    " WHERE scenario IN (SELECT value FROM json_each(:scenarios)))");
 #undef ADD
 }
 
@@ -159,11 +168,16 @@ static void sort_list(enum case_sort by, const char *dir, char *out, size_t size
 /* SELECT ... in the query's order, after or before the keyed case. The page
  * is chosen on the cases alone (joined to their enterprise only when the sort
  * or a filter needs it) and only its rows are then joined for their columns,
- * in that order (CROSS JOIN: with the page's size a parameter, the planner
- * may otherwise walk every factory).
- * With scan, a search is checked row by row along the order's index instead
- * of sorting every match: quicker when the matches are many. */
-static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward, bool scan)
+ * in that order (CROSS JOIN: the planner may otherwise walk every factory).
+ * The page's size is written in the SQL, not bound: the planner weighs a
+ * LIMIT it can read (a filter's index against the order's), and with a
+ * bound one walks the order's index through every case a filter leaves out
+ * (tests/unit/test_screen_plans.c).
+ * walk: the filters (WALK_MATCH, WALK_SCENARIOS) checked row by row along
+ * the order's index instead of sorting every match: quicker when the
+ * matches are many. */
+static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward, unsigned walk,
+		      size_t limit)
 {
 	enum case_sort by = q->sort < SORT_COUNT ? q->sort : SORT_NUMBER;
 	bool down = q->descending != backward;
@@ -171,45 +185,38 @@ static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bo
 	char filters[512], key[768] = "", order[160], keys[160], *sql = NULL;
 	const char *op = down ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
 
-	filters_sql(q, filters, sizeof(filters));
+	filters_sql(q, walk, filters, sizeof(filters));
 	if (sorts[by].enterprise && q->region) /* the same filter, on the index walked */
 		strncat(filters, " AND e.region = :region", sizeof(filters) - strlen(filters) - 1);
-	if (scan && q->match) {
-		char *at = strstr(filters, "c.rowid IN");
-
-		if (at)
-			memmove(at + 1, at, strlen(at) + 1), *at = '+';
-	}
 	sort_list(by, down ? "DESC" : "", order, sizeof(order));
 	sort_list(by, "", keys, sizeof(keys));
 	if (keyed)
 		snprintf(key, sizeof(key), " AND (%s) %s (SELECT %s" FROM " WHERE c.number = :key)", keys, op, keys);
 	if (asprintf(&sql,
 		     "SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due"
-		     " FROM (SELECT c.rowid AS r FROM %s WHERE 1%s%s ORDER BY %s LIMIT :limit) k"
+		     " FROM (SELECT c.rowid AS r FROM %s WHERE 1%s%s ORDER BY %s LIMIT %zu) k"
 		     " CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id"
 		     " CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY %s",
-		     from, filters, key, order, order) < 0)
+		     from, filters, key, order, limit, order) < 0)
 		return NULL;
 	return sql;
 }
 
-char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward)
+char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward, size_t limit)
 {
 	static const struct case_query all;
 
-	return page_sql(query ? query : &all, keyed, false, backward, false);
+	return page_sql(query ? query : &all, keyed, false, backward, 0, limit);
 }
 
 /* Many matches: walk the order's index and check each case (see page_sql). */
 #define SCAN_FROM_MATCHES 1000
 
-/* Whether a search matches SCAN_FROM_MATCHES cases or more: counted no
+/* Whether a filter matches SCAN_FROM_MATCHES rows or more: counted no
  * further than that, so a key typed costs no full count here. */
-static enum status many_matches(struct store *store, const char *match, bool *many, struct error *err)
+static enum status many_rows(struct store *store, const char *sql, const char *value, bool *many,
+			     struct error *err)
 {
-	static const char *const sql =
-		"SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1 LIMIT ?2)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status;
 	long n;
@@ -217,12 +224,33 @@ static enum status many_matches(struct store *store, const char *match, bool *ma
 	*many = false;
 	if (!stmt)
 		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, SCAN_FROM_MATCHES);
+	sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
 	status = store_count(store, stmt, &n, err);
 	*many = n >= SCAN_FROM_MATCHES;
 	return status;
 }
+
+#define TEXT_OF(n) #n
+#define TEXT(n) TEXT_OF(n)
+/* Which filters of the query match many cases: those to walk (page_sql). */
+static enum status walks_of(struct store *store, const struct case_query *q, unsigned *walk, struct error *err)
+{
+	static const char *const matches = "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1"
+					   " LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
+	static const char *const declared = "SELECT count(*) FROM (SELECT 1 FROM case_scenarios"
+					    " WHERE scenario IN (SELECT value FROM json_each(?1)) LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
+	enum status status = STATUS_OK;
+	bool many = false;
+
+	*walk = 0;
+	if (q->match && !(status = many_rows(store, matches, q->match, &many, err)) && many)
+		*walk |= WALK_MATCH;
+	if (!status && q->scenarios && !(status = many_rows(store, declared, q->scenarios, &many, err)) && many)
+		*walk |= WALK_SCENARIOS;
+	return status;
+}
+#undef TEXT
+#undef TEXT_OF
 
 enum status store_case_page(struct store *store, const struct case_query *query, const char *key, bool inclusive,
 			    enum store_direction direction, size_t limit,
@@ -230,9 +258,10 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 {
 	static const struct case_query all;
 	const struct case_query *q = query ? query : &all;
-	bool scan = false, row = true;
-	enum status status = q->match ? many_matches(store, q->match, &scan, err) : STATUS_OK;
-	char *sql = status ? NULL : page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, scan);
+	unsigned walk = 0;
+	bool row = true;
+	enum status status = walks_of(store, q, &walk, err);
+	char *sql = status ? NULL : page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, walk, limit);
 	sqlite3_stmt *stmt = NULL;
 	size_t n = 0, i;
 	int rc;
@@ -248,7 +277,6 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 		return store_fail(store, rc, err, _("reading cases"));
 	bind_query(stmt, q);
 	bind_named(stmt, ":key", key);
-	sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt, ":limit"), (sqlite3_int64)limit);
 	while (!status && n < limit && !(status = store_step(store, stmt, &row, err)) && row)
 		status = fill_row(stmt, &rows[n++]);
 	sqlite3_finalize(stmt);
@@ -277,11 +305,19 @@ enum status store_case_count(struct store *store, const struct case_query *query
 	int rc;
 
 	*count = 0;
-	filters_sql(q, filters, sizeof(filters));
-	if (!*filters)
-		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases");
+	filters_sql(q, 0, filters, sizeof(filters));
+	if (!q->match && !q->year && q->due_within <= 0 && !q->overdue && !q->scenarios)
+		/* no filter, or of level, state and region only: the kept counts (stats.c) */
+		snprintf(sql, sizeof(sql), "SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1%s%s%s",
+			 q->level ? " AND level = :level" : "", q->state ? " AND state = :state" : "",
+			 q->region ? " AND region = :region" : "");
 	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"))
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search WHERE case_search MATCH :match");
+	else if (q->scenarios && !q->match && !q->level && !q->state && !q->region && !q->year && q->due_within <= 0 &&
+		 !q->overdue)
+		/* a stage alone: its cases in the scenarios' index, none of their rows read */
+		snprintf(sql, sizeof(sql), "SELECT count(DISTINCT case_id) FROM case_scenarios"
+			 " WHERE scenario IN (SELECT value FROM json_each(:scenarios))");
 	else
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases c WHERE 1%s", filters);
 	rc = sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL);

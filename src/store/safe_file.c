@@ -160,7 +160,8 @@ enum status safe_file_commit(struct safe_file *file, struct error *err)
 	enum status status = STATUS_OK;
 	bool failed;
 
-	failed = fflush(file->stream) || ferror(file->stream) || fsync(fileno(file->stream));
+	failed = fflush(file->stream) || ferror(file->stream) ||
+		 (file->target != SAFE_FILE_PREFERENCE && fsync(fileno(file->stream)));
 	if (failed)
 		status = error_set(err, errno == ENOSPC ? STATUS_ERR_FULL : STATUS_ERR_IO, _("%s: %s"), file->path,
 				   strerror(errno));
@@ -171,7 +172,7 @@ enum status safe_file_commit(struct safe_file *file, struct error *err)
 		status = move_into_place(file->temp, file->path, file->target, err);
 	if (status)
 		unlink(file->temp);
-	else
+	else if (file->target != SAFE_FILE_PREFERENCE)
 		sync_folder(file->path);
 	file_free(file);
 	return status;

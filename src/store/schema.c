@@ -412,6 +412,42 @@ static const char *const migrations[] = {
 	"INSERT INTO temp.rebuilt_foreign_keys SELECT 1 FROM pragma_foreign_key_check('case_scenarios');"
 	"INSERT INTO temp.rebuilt_foreign_keys SELECT 1 FROM pragma_foreign_key_check('check_scenarios');"
 	"DROP TABLE temp.rebuilt_foreign_keys;",
+	/* 19: the screens inside one frame. The dashboard's counts, kept
+	 * (derived, not audited) so that its figures read a row per group, not
+	 * every case (stats.c): the cases by level, state and kept region
+	 * (search.c), and the cases declaring each scenario. Kept by triggers, so in the transaction of every
+	 * write of a case, whichever path writes it; a group whose count
+	 * falls to 0 stays, with 0. */
+	"CREATE TABLE case_counts (level TEXT NOT NULL, state TEXT NOT NULL, region TEXT NOT NULL,"
+	"  n INTEGER NOT NULL, PRIMARY KEY (level, state, region)) WITHOUT ROWID;"
+	"CREATE TABLE scenario_counts (scenario INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+	"INSERT INTO case_counts SELECT level, state, coalesce(region, ''), count(*) FROM cases GROUP BY 1, 2, 3;"
+	"INSERT INTO scenario_counts SELECT scenario, count(*) FROM case_scenarios GROUP BY 1;"
+	"CREATE TRIGGER case_counts_insert AFTER INSERT ON cases BEGIN"
+	"  INSERT INTO case_counts VALUES (new.level, new.state, coalesce(new.region, ''), 1)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER case_counts_delete AFTER DELETE ON cases BEGIN"
+	"  UPDATE case_counts SET n = n - 1"
+	"  WHERE level = old.level AND state = old.state AND region = coalesce(old.region, ''); END;"
+	"CREATE TRIGGER case_counts_update AFTER UPDATE OF level, state, region ON cases BEGIN"
+	"  UPDATE case_counts SET n = n - 1"
+	"  WHERE level = old.level AND state = old.state AND region = coalesce(old.region, '');"
+	"  INSERT INTO case_counts VALUES (new.level, new.state, coalesce(new.region, ''), 1)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER scenario_counts_insert AFTER INSERT ON case_scenarios BEGIN"
+	"  INSERT INTO scenario_counts VALUES (new.scenario, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER scenario_counts_delete AFTER DELETE ON case_scenarios BEGIN"
+	"  UPDATE scenario_counts SET n = n - 1 WHERE scenario = old.scenario; END;"
+	"CREATE TRIGGER scenario_counts_update AFTER UPDATE OF scenario ON case_scenarios BEGIN"
+	"  UPDATE scenario_counts SET n = n - 1 WHERE scenario = old.scenario;"
+	"  INSERT INTO scenario_counts VALUES (new.scenario, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	/* and the list's filters read an index of their own: the next
+	 * deadlines with the number (overdue, due=N: the page is chosen in the
+	 * index alone, not from every overdue case's row), the cases of a
+	 * scenario (stage=) */
+	"DROP INDEX cases_next_due;"
+	"CREATE INDEX cases_next_due ON cases (next_due, number);"
+	"CREATE INDEX case_scenarios_scenario ON case_scenarios (scenario, case_id);",
 };
 
 int schema_latest_version(void)

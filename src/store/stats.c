@@ -1,4 +1,5 @@
-/* The figures of the dashboard, each one grouped query. */
+/* The figures of the dashboard, each one query of the kept counts or of a
+ * range of an index. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,11 +73,13 @@ static enum status scenario_counts(const struct count_row *rows, size_t n, struc
 
 enum status store_dashboard(struct store *store, struct date today, struct dashboard_data *out, struct error *err)
 {
-	static const char *const by_level_state = "SELECT level, state, count(*) FROM cases GROUP BY 1, 2";
+	/* the kept counts (schema migration 19): a row per group, not per case */
+	static const char *const by_level_state =
+		"SELECT level, state, sum(n) FROM case_counts GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY 1, 2";
 	static const char *const by_region =
-		"SELECT e.region, count(*) FROM cases c JOIN factories f ON f.id = c.factory_id"
-		" JOIN enterprises e ON e.id = f.enterprise_id GROUP BY 1 ORDER BY 2 DESC, 1";
-	static const char *const by_scenario = "SELECT scenario, count(*) FROM case_scenarios GROUP BY 1";
+		"SELECT region, sum(n) FROM case_counts GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1";
+	static const char *const by_scenario = "SELECT scenario, n FROM scenario_counts WHERE n > 0";
+	/* the range of cases_next_due: the overdue cases and those due this month only */
 	static const char *const overdue = "SELECT count(*) FROM cases WHERE next_due < ?1";
 	static const char *const by_month_end = "SELECT count(*) FROM cases WHERE next_due <= ?1";
 	struct count_row *scenarios = NULL;

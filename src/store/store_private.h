@@ -114,7 +114,7 @@ enum status store_sort_key_put(struct store *store, const char *id, struct error
 enum status store_sort_keys_rebuild(struct store *store, struct error *err);
 bool store_sort_keys_stale(struct store *store);
 /* The SQL of a page of the case list (list.c), for tests of its plan. */
-char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward);
+char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward, size_t limit);
 /* The ids (first column) a static query with one text parameter returns. */
 /* The first column of every row of the prepared, bound stmt (reset after). */
 enum status store_ids_of(struct store *store, sqlite3_stmt *stmt, char (**ids)[33], size_t *count, struct error *err);

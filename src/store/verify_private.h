@@ -22,5 +22,7 @@ const char *verify_text(sqlite3_stmt *stmt, int column);
 /* Every check's signatures and every panel's against their content as it
  * is now, with what may change after signing taken back (verify_signatures.c). */
 enum status verify_signatures(struct verifier *v, struct error *err);
+/* The dashboard's kept counts against the rows they count (verify_counts.c). */
+enum status verify_counts(struct verifier *v, struct error *err);
 
 #endif

@@ -509,7 +509,7 @@ static bool write_section(const char *path, const char *section, const char *bod
 	FILE *in;
 
 	make_dirs((char *)path);
-	if (safe_file_open(&out, path, SAFE_FILE_REPLACE, 0600, NULL))
+	if (safe_file_open(&out, path, SAFE_FILE_PREFERENCE, 0600, NULL))
 		return false;
 	in = fopen(path, "r");
 	while (in && getline(&line, &size, in) >= 0) {

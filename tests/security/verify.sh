@@ -71,6 +71,9 @@ attack "a search row for no case" "INSERT INTO case_search (rowid, number) VALUE
 attack "an edited meta.database_id" "UPDATE meta SET value = 'ffffffffffffffffffffffffffffffff' WHERE key = 'database_id'" \
 	"meta database_id: field value holds \"ffffffffffffffffffffffffffffffff\""
 attack "an edited sort key" "UPDATE enterprises SET name_key = X'00' WHERE rowid = 1" "field name_key is not the sort key of its name"
+attack "an edited count of the dashboard" "UPDATE case_counts SET n = n + 5 WHERE level = 'excellent' AND n > 0" \
+	"case_counts excellent " "rows are counted"
+attack "a scenario's count gone" "DELETE FROM scenario_counts WHERE n > 0" "scenario_counts " "the count kept is 0 but"
 attack "a table named bundle_manifest with an edited case" \
 	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO bundle_manifest VALUES ('format', '1');
 	 UPDATE cases SET note = '篡改' WHERE number = '$CASE'" \

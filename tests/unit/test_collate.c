@@ -211,7 +211,7 @@ static void test_keys_remade(void **state)
 static void check_plan(struct store *store, const struct case_query *q, bool keyed, bool backward,
 		       const char *index)
 {
-	char *sql = store_case_page_sql(q, keyed, backward), plan[2048] = "";
+	char *sql = store_case_page_sql(q, keyed, backward, 21), plan[2048] = "";
 	sqlite3_stmt *stmt = NULL;
 	size_t used = 0;
 

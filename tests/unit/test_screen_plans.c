@@ -1,0 +1,342 @@
+/* The plans of the screens that read many cases: every statement the case
+ * list (each sort, each filter, each direction of paging), the agenda and
+ * the dashboard run, recorded as they run with sqlite3_trace_v2 (so the list
+ * is the code's own, not a copy), is shown with EXPLAIN QUERY PLAN on an
+ * office of a few hundred cases made by the store's own import, and fails
+ * when it scans a table of the office: cases, enterprises, factories,
+ * events, the audit, or any other table a case has rows in. The walks
+ * allowed are along the list's sort's index, which its LIMIT stops after a
+ * page: the unfiltered list's, and the sorts on the enterprise's, which walk
+ * the enterprises in their index's order by design (store/list.c
+ * BY_ENTERPRISE) and check each case against the filters. Without statistics (the office runs no ANALYZE), as
+ * SQLite plans them in the field; with the page's size of a screen, as the
+ * list writes it into its SQL. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "unit_db.h"
+#include "gradus/cases.h"
+#include "gradus/exchange.h"
+#include "gradus/uscc.h"
+#include "../../src/store/store_private.h"
+
+#define OFFICE 300
+#define MAX_SQL 512
+#define PAGE 21 /* the rows of a list on an 80x24 terminal */
+
+static const struct date today = { 2026, 11, 28 };
+static char path[64];
+static struct forms *forms;
+
+/* The statements seen, each with the walk it may take: NULL, none; "SCAN "
+ * (the unfiltered list), any index's; "SCAN e " (a sort on the
+ * enterprise, filtered), the enterprises' index's. */
+static struct seen {
+	char *sql;
+	const char *may_walk;
+} seen[MAX_SQL];
+static size_t seen_count;
+static const char *may_walk; /* of the statements run now */
+static size_t executed;      /* statements run since set to 0 */
+
+/* Scans that are not of the office's rows: the page's own subquery (k),
+ * the agenda's union of milestones and follow-ups (x), a JSON list bound
+ * in, the kept counts (a row per group: level, state, region; scenario),
+ * constant rows. */
+static const char *const harmless[] = {
+	"SCAN k", "SCAN x", "SCAN (subquery", "SCAN CONSTANT ROW", "SCAN json_each", "SCAN case_counts",
+	"SCAN scenario_counts", NULL,
+};
+
+static int record(unsigned type, void *context, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+	size_t i;
+
+	(void)type;
+	(void)context;
+	(void)x;
+	if (!sql || !strncmp(sql, "--", 2))
+		return 0;
+	executed++;
+	for (i = 0; i < seen_count; i++)
+		if (!strcmp(seen[i].sql, sql))
+			return 0;
+	if (seen_count < MAX_SQL)
+		seen[seen_count++] = (struct seen){ strdup(sql), may_walk };
+	return 0;
+}
+
+static void credit_code(long x, char code[USCC_LENGTH + 1])
+{
+	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	size_t i;
+
+	snprintf(code, USCC_LENGTH + 1, "91420100MA");
+	for (i = 10; i < 17; i++) {
+		code[i] = charset[x % 31];
+		x /= 31;
+	}
+	code[17] = '\0';
+	code[17] = uscc_check_character(code);
+	code[18] = '\0';
+}
+
+/* An office of enterprises of every region applying for every level over
+ * five years, through the store's import (its write path). */
+static void make_office(struct store *store)
+{
+	static const char *const levels[] = { "basic", "advanced", "excellent", "leading" };
+	static const char *const regions[] = { "wuhan", "yichang", "xiangyang", "enshi", "huangshi" };
+	size_t size = 128 + OFFICE * 160, used;
+	char *text = malloc(size), code[USCC_LENGTH + 1];
+	struct import_options options = { 0 };
+	struct import_summary s;
+	struct error err = { "" };
+	long i;
+
+	assert_non_null(text);
+	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
+	for (i = 0; i < OFFICE; i++) {
+		credit_code(i * 7919 + 11, code);
+		used += (size_t)snprintf(text + used, size - used, "武汉%ld精密有限公司,%s,%s,%s,%d,甲\n", i, code,
+					 regions[i % 5], levels[i % 4], 2022 + (int)(i % 5));
+	}
+	if (import_csv(store, forms, IMPORT_CASES, "office.csv", text, used, &options, &s, &err))
+		fail_msg("%s", err.message);
+	import_summary_clear(&s);
+	free(text);
+}
+
+/* The first page, the page after and before a case, and the last page, as
+ * the list reads them (tui/list.c); then the count of its title. */
+static void list_pages(struct store *store, const struct case_query *q)
+{
+	struct case_row rows[PAGE];
+	struct error err = { "" };
+	size_t count = 0;
+	long total = 0;
+
+	assert_int_equal(store_case_count(store, q, &total, &err), STATUS_OK);
+	assert_int_equal(store_case_page(store, q, NULL, false, STORE_FORWARD, PAGE, rows, &count, &err), STATUS_OK);
+	if (count) {
+		char key[48];
+
+		snprintf(key, sizeof(key), "%s", rows[count - 1].number);
+		case_rows_clear(rows, count);
+		assert_int_equal(store_case_page(store, q, key, true, STORE_FORWARD, PAGE, rows, &count, &err), STATUS_OK);
+		case_rows_clear(rows, count);
+		assert_int_equal(store_case_page(store, q, key, false, STORE_BACKWARD, PAGE, rows, &count, &err), STATUS_OK);
+		case_rows_clear(rows, count);
+		assert_int_equal(store_case_page(store, q, key, false, STORE_BACKWARD, 1, rows, &count, &err), STATUS_OK);
+	}
+	case_rows_clear(rows, count);
+	assert_int_equal(store_case_page(store, q, NULL, false, STORE_BACKWARD, PAGE, rows, &count, &err), STATUS_OK);
+	case_rows_clear(rows, count);
+}
+
+/* Every sort, both ways, alone and under each filter. */
+static void run_the_list(struct store *store)
+{
+	char *common = store_search_query("武汉"), *rare = store_search_query("17精密");
+	struct case_query filters[] = {
+		{ .level = "excellent" }, { .state = "draft" }, { .region = "enshi" }, { .year = 2024 },
+		{ .due_within = 30 }, { .overdue = true }, { .scenarios = "[1,2,3]" }, { .match = common },
+		{ .match = rare }, { .level = "basic", .region = "wuhan" },
+	};
+	size_t f;
+	int sort;
+
+	assert_non_null(common);
+	assert_non_null(rare);
+	for (sort = 0; sort < SORT_COUNT; sort++) {
+		struct case_query q = { .sort = (enum case_sort)sort, .today = today };
+
+		may_walk = "SCAN ";
+		list_pages(store, &q);
+		q.descending = true;
+		list_pages(store, &q);
+		may_walk = sort == SORT_ENTERPRISE || sort == SORT_REGION ? "SCAN e " : NULL;
+		for (f = 0; f < sizeof(filters) / sizeof(filters[0]); f++) {
+			q = filters[f];
+			q.sort = (enum case_sort)sort;
+			q.today = today;
+			list_pages(store, &q);
+			q.descending = true;
+			list_pages(store, &q);
+		}
+	}
+	free(common);
+	free(rare);
+}
+
+static void run_the_agenda_and_dashboard(struct store *store)
+{
+	struct agenda_item *items = NULL;
+	struct dashboard_data data;
+	struct error err = { "" };
+	size_t count = 0;
+
+	may_walk = NULL;
+	executed = 0;
+	assert_int_equal(case_agenda(store, forms, today, 90, &items, &count, &err), STATUS_OK);
+	agenda_free(items, count);
+	/* its cases, its findings, its milestones and follow-ups: three
+	 * queries however many cases fall due, none per case */
+	assert_in_range(executed, 1, 3);
+	assert_int_equal(store_dashboard(store, today, &data, &err), STATUS_OK);
+	assert_int_equal(data.cases, OFFICE);
+	dashboard_data_free(&data);
+}
+
+static bool is_harmless(const char *line)
+{
+	const char *vindex = strstr(line, "VIRTUAL TABLE INDEX ");
+	size_t i;
+
+	/* a virtual table (the search index) is read through its own index: by a constraint */
+	if (vindex && strchr(vindex, ':') && strchr(vindex, ':')[1])
+		return true;
+	for (i = 0; harmless[i]; i++)
+		if (!strncmp(line, harmless[i], strlen(harmless[i])) &&
+		    (line[strlen(harmless[i])] == ' ' || line[strlen(harmless[i])] == '\0' || harmless[i][5] == '('))
+			return true;
+	return false;
+}
+
+/* The plan's lines, printed; the number of lines that scan the office. */
+static int check_plan(sqlite3 *db, const struct seen *s, bool quiet)
+{
+	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", s->sql);
+	sqlite3_stmt *stmt;
+	int bad = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &stmt, NULL), SQLITE_OK);
+	if (!quiet)
+		printf("%s%s\n", s->sql, s->may_walk ? "  [may walk its sort's index]" : "");
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(stmt, 3);
+		bool walk = s->may_walk && !strncmp(line, s->may_walk, strlen(s->may_walk)) &&
+			    (strstr(line, " USING INDEX ") || strstr(line, " USING COVERING INDEX "));
+		bool wrong = !strncmp(line, "SCAN ", 5) && !is_harmless(line) && !walk;
+
+		if (!quiet || wrong)
+			printf("  %s %s\n", wrong ? "!!" : "  ", line);
+		bad += wrong;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_free(explain);
+	return bad;
+}
+
+static bool is_statement_of_rows(const char *sql)
+{
+	static const char *const control[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA", NULL };
+	size_t i;
+
+	for (i = 0; control[i]; i++)
+		if (!strncmp(sql, control[i], strlen(control[i])))
+			return false;
+	return true;
+}
+
+/* Runs every screen's statements and checks their plans; the lines that fail. */
+static int screens_checked(struct store *store, bool quiet, size_t *statements)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < seen_count; i++)
+		free(seen[i].sql);
+	seen_count = 0;
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+	run_the_list(store);
+	run_the_agenda_and_dashboard(store);
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	*statements = 0;
+	for (i = 0; i < seen_count; i++)
+		if (is_statement_of_rows(seen[i].sql)) {
+			bad += check_plan(store->db, &seen[i], quiet);
+			(*statements)++;
+		}
+	return bad;
+}
+
+static void screens_use_an_index(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	size_t statements;
+	int bad;
+
+	(void)state;
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, forms);
+	make_office(store);
+	/* a third of the office falls due within the agenda's days */
+	assert_int_equal(sqlite3_exec(store->db, "UPDATE cases SET next_due = '2026-12-01' WHERE rowid % 3 = 0", NULL,
+				      NULL, NULL), SQLITE_OK);
+	bad = screens_checked(store, false, &statements);
+	printf("%zu statements, %d plan lines that scan the office\n", statements, bad);
+	assert_true(statements > 100);
+	assert_int_equal(bad, 0);
+	store_close(&store);
+}
+
+/* The check sees a plan go wrong: without the index of the next deadlines
+ * the overdue and due filters and the agenda scan the cases; without the
+ * kept counts' table the dashboard cannot be read at all. */
+static void a_dropped_index_is_seen(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	size_t statements;
+
+	(void)state;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, forms);
+	assert_int_equal(sqlite3_exec(store->db, "DROP INDEX cases_next_due", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(screens_checked(store, true, &statements) > 0);
+	store_close(&store);
+}
+
+static int setup(void **state)
+{
+	struct error err;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/gradus-screen-plans-%ld.db", (long)getpid());
+	unit_db_remove(path);
+	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < seen_count; i++)
+		free(seen[i].sql);
+	unit_db_remove(path);
+	forms_free(&forms);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(screens_use_an_index),
+		cmocka_unit_test(a_dropped_index_is_seen),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
