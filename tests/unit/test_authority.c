@@ -14,7 +14,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/authority.h"
 #include "gradus/cases.h"
 #include "gradus/checks.h"
@@ -75,10 +75,8 @@ static void table_by_role(void **state)
 
 static struct store *open_as(const char *login)
 {
-	struct store *store = NULL;
-	struct error err;
+	struct store *store = testkit_open(path, login);
 
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, login, today, &store, &err), STATUS_OK);
 	authority_use_forms(store, forms);
 	return store;
 }
@@ -86,15 +84,12 @@ static struct store *open_as(const char *login)
 static int setup(void **state)
 {
 	struct store *admin;
-	struct error err;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-authority-%ld.db", (long)getpid());
-	assert_int_equal(forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err), STATUS_OK);
+	testkit_db_path(path, sizeof(path), "authority");
+	forms = testkit_forms();
 	admin = open_as("boss");
-	assert_int_equal(store_user_add(admin, "clerk1", "clerk", &err), STATUS_OK);
-	assert_int_equal(store_user_add(admin, "insp1", "inspector", &err), STATUS_OK);
-	assert_int_equal(store_user_add(admin, "sec1", "secretary", &err), STATUS_OK);
+	testkit_add_staff(admin);
 	store_close(&admin);
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* Writing a bundle costs what its cases cost, not what the office holds:
  * every statement copying rows from the office reaches them through an
  * index (the meta and users tables, copied whole, aside). */
-#include "unit_db.h"
+#include "testkit.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

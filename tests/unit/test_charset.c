@@ -10,13 +10,11 @@
 
 #include <cmocka.h>
 
+#include "testkit.h"
 #include "gradus/charset.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
-/* 𠮷 U+20BB7: four bytes in UTF-8 and in GB18030, none in GBK */
-#define JI_UTF8 "\xf0\xa0\xae\xb7"
-#define JI_GB "\x95\x34\xb2\x35"
 /* 备注 */
 #define NOTE_UTF8 "\xe5\xa4\x87\xe6\xb3\xa8"
 #define NOTE_GB "\xb1\xb8\xd7\xa2"

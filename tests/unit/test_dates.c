@@ -7,19 +7,10 @@
 
 #include <cmocka.h>
 
+#include "testkit.h"
 #include "gradus/dates.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
-
-static struct date parsed(const char *text)
-{
-	struct error err = { "" };
-	struct date d = { 0, 0, 0 };
-
-	if (date_parse(text, &d, &err))
-		fail_msg("%s: %s", text, err.message);
-	return d;
-}
 
 static void assert_date(struct date d, const char *expected)
 {

@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/cases.h"
 
 static const struct date today = { 2026, 11, 28 };
@@ -20,26 +20,19 @@ static struct forms *forms;
 
 static struct store *open_as(const char *login)
 {
-	struct store *store = NULL;
-	struct error err;
-
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, login, today, &store, &err), STATUS_OK);
-	return store;
+	return testkit_open(path, login);
 }
 
 static int setup(void **state)
 {
-	struct error err;
 	struct store *admin;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-roles-%ld.db", (long)getpid());
-	assert_int_equal(forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err), STATUS_OK);
+	testkit_db_path(path, sizeof(path), "roles");
+	forms = testkit_forms();
 	admin = open_as("root-admin");
 	assert_string_equal(store_role(admin), "admin");
-	assert_int_equal(store_user_add(admin, "clerk1", "clerk", &err), STATUS_OK);
-	assert_int_equal(store_user_add(admin, "insp1", "inspector", &err), STATUS_OK);
-	assert_int_equal(store_user_add(admin, "sec1", "secretary", &err), STATUS_OK);
+	testkit_add_staff(admin);
 	store_close(&admin);
 	return 0;
 }
@@ -58,13 +51,7 @@ static enum status add_case(struct store *store, char id[33], struct error *err)
 	char number[32];
 	enum status status;
 
-	memset(&in, 0, sizeof(in));
-	in.enterprise_name = "十堰测试汽车零部件有限公司";
-	in.credit_code = "91420100MA4K12345K";
-	in.region = "shiyan";
-	in.level = "excellent";
-	in.year = 2025;
-	in.maturity_centi = 320;
+	testkit_new_case(&in, "excellent");
 	in.certified_on = "2025-01-10";
 	status = case_create(store, forms, &in, id, number, NULL, err);
 	/* what a review application carries: the steps below need it */

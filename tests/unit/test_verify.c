@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/store.h"
 
 static const struct date today = { 2026, 11, 28 };
@@ -141,7 +141,7 @@ int main(void)
 	};
 	int failed;
 
-	snprintf(path, sizeof(path), "/tmp/gradus-verify-%ld.db", (long)getpid());
+	testkit_db_path(path, sizeof(path), "verify");
 	failed = cmocka_run_group_tests(tests, NULL, NULL);
 	remove_database();
 	return failed;
