@@ -31,6 +31,8 @@ lib_exit() {
 trap lib_exit EXIT
 hermetic_env "$WORK"
 export LC_ALL=C.UTF-8 GRADUS_TODAY=$TODAY NO_COLOR=1
+ME=$(id -un)              # the login running the tests: gradus's user
+SCRIPTS=$TOP/tests/tui    # the keystroke scripts (gradus --script FILE)
 
 # at_clock DAY CMD...: CMD (a run of "$GRADUS", or a function running it)
 # with the system clock at DAY noon; when libfaketime is missing, the check
@@ -194,6 +196,30 @@ expect_self_contained() {
 	else
 		ok "$1"
 	fi
+}
+
+# state_of DB NUMBER: prints the case's state (as `case show` names it).
+state_of() { "$GRADUS" --db "$1" case show "$2" | sed -n 's/^status\t//p'; }
+
+# expect_state NAME DB NUMBER STATE: the case is in STATE.
+expect_state() {
+	local got
+	got=$(state_of "$2" "$3")
+	[ "$got" = "$4" ] && ok "$1" || fail "$1" "$3 is $got, expected $4"
+}
+
+# expect_html_report HTML: a report just written to HTML with -o (through
+# HTML.tmp): the file is there and no .tmp is left; an A4 page in UTF-8
+# that refers to nothing outside itself; and the markup a test typed in a
+# note, <script>alert("x")</script> & 碳排放..., is escaped.
+expect_html_report() {
+	local html=$1
+	[ -f "$html" ] && [ ! -e "$html.tmp" ] && ok "the file is written and no .tmp is left" || fail "-o FILE" "$(ls "$(dirname "$html")")"
+	head -1 "$html" | grep -qx '<!doctype html>' && grep -q '<meta charset="utf-8">' "$html" &&
+		grep -q '@page { size: A4; margin: 18mm }' "$html" && ok "HTML: doctype, UTF-8, A4 page" || fail "HTML head" "$(head -5 "$html")"
+	expect_self_contained "HTML refers to nothing outside itself and runs no script" "$html"
+	grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 碳排放' "$html" &&
+		ok "HTML: markup typed in a note is escaped" || fail "HTML escaping" "$(grep -i script "$html")"
 }
 
 # print_pdf NAME HTML PDF: headless Chromium prints the page to PDF; then

@@ -3,7 +3,6 @@
 # line that the database is busy, nothing was written and to try again;
 # the command line says the same. Once the lock is gone the step goes in.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 CASE=HB-2024-EXC-0001
 cd "$WORK" || exit 1

@@ -7,7 +7,6 @@ need_tmux
 DB=$(demo_db)
 export XDG_STATE_HOME="$WORK/state"
 CASE=HB-2024-EXC-0001
-ME=$(id -un)
 
 START="env LC_ALL=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$GRADUS' --db '$WORK/kill.db' --today $TODAY"
 open_check() { # from the list: the 7th case, its checks, the first check
