@@ -208,12 +208,16 @@ expect_state() {
 	[ "$got" = "$4" ] && ok "$1" || fail "$1" "$3 is $got, expected $4"
 }
 
-# expect_html_report HTML: a report just written to HTML with -o (through
-# HTML.tmp): the file is there and no .tmp is left; an A4 page in UTF-8
-# that refers to nothing outside itself; and the markup a test typed in a
-# note, <script>alert("x")</script> & 碳排放..., is escaped.
+# expect_html_report HTML CMD...: CMD --format html -o HTML writes a
+# report (through HTML.tmp): it succeeds, the file is there and no .tmp is
+# left; an A4 page in UTF-8 that refers to nothing outside itself; and the
+# markup a test typed in a note, <script>alert("x")</script> & 碳排放..., is
+# escaped.
 expect_html_report() {
 	local html=$1
+	shift
+	run "$@" --format html -o "$html"
+	expect "$* --format html -o FILE" 0
 	[ -f "$html" ] && [ ! -e "$html.tmp" ] && ok "the file is written and no .tmp is left" || fail "-o FILE" "$(ls "$(dirname "$html")")"
 	head -1 "$html" | grep -qx '<!doctype html>' && grep -q '<meta charset="utf-8">' "$html" &&
 		grep -q '@page { size: A4; margin: 18mm }' "$html" && ok "HTML: doctype, UTF-8, A4 page" || fail "HTML head" "$(head -5 "$html")"

@@ -71,9 +71,7 @@ expect_line "Markdown: the opinion" "- **结论**: 整改后通过"
 
 # HTML, written to a file through FILE.tmp.
 HTML=$WORK/report.html
-run R report panel "$P" --format html -o "$HTML"
-expect "report panel --format html -o FILE" 0
-expect_html_report "$HTML"
+expect_html_report "$HTML" R report panel "$P"
 grep -q '建设内容与申报一致，<br>' "$HTML" && ok "HTML: a note's line break is a line break" ||
 	fail "HTML line break" "$(grep 建设内容 "$HTML")"
 grep -q "<td class=\"hash\">$HASH</td>" "$HTML" && grep -q '<svg ' "$HTML" &&

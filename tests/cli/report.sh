@@ -87,9 +87,7 @@ expect_line "Markdown: the chart" "| 生产作业 | 61.2 | ███████
 
 # HTML, written to a file through FILE.tmp.
 HTML=$WORK/report.html
-run R report check "$C" --format html -o "$HTML"
-expect "report check --format html -o FILE" 0
-expect_html_report "$HTML"
+expect_html_report "$HTML" R report check "$C"
 grep -q '<svg ' "$HTML" && grep -q '<thead>' "$HTML" && ok "HTML: an inline SVG chart, table headers to repeat" || fail "HTML svg/thead"
 cp "$HTML" "$WORK/good.html"
 run G report check "$CASE-C9" --format html -o "$HTML"

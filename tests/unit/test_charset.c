@@ -52,7 +52,7 @@ static void test_open(void **state)
 	charset_close(&c);
 	assert_int_equal(charset_open("NO-SUCH-CHARSET", &c, &err), STATUS_ERR_INVALID);
 	assert_null(c);
-	assert_non_null(strstr(err.message, "NO-SUCH-CHARSET"));
+	assert_says(err.message, "NO-SUCH-CHARSET");
 }
 
 static void test_to_utf8(void **state)

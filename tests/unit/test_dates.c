@@ -412,7 +412,7 @@ static void test_parse_office(void **state)
 		if (!cases[i].expected) {
 			if (status == STATUS_OK)
 				fail_msg("%s: taken", cases[i].text);
-			assert_non_null(strstr(err.message, cases[i].text));
+			assert_says(err.message, cases[i].text);
 		} else {
 			if (status)
 				fail_msg("%s: %s", cases[i].text, err.message);

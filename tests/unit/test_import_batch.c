@@ -51,8 +51,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	unit_db_remove(path);
-	forms_free(&forms);
+	testkit_done(NULL, &forms, path);
 	return 0;
 }
 
@@ -131,7 +130,7 @@ static void matched_changed_undone(void **state)
 	assert_int_equal(case_set_field(store, forms, "HB-2026-BAS-0001", "note", "乙", NULL, &err), STATUS_OK);
 	audit = count(store, "SELECT count(*) FROM audit");
 	assert_int_equal(import_undo(store, forms, 1, &undone, &err), STATUS_ERR_CONFLICT);
-	assert_non_null(strstr(err.message, "HB-2026-BAS-0001"));
+	assert_says(err.message, "HB-2026-BAS-0001");
 	assert_int_equal(count(store, "SELECT count(*) FROM audit"), audit);
 
 	/* The sheet's note (甲) is now a conflict, kept as the person wrote it (乙). */

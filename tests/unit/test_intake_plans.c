@@ -221,8 +221,7 @@ static int teardown(void **state)
 	(void)state;
 	for (i = 0; i < seen_count; i++)
 		free(seen[i]);
-	unit_db_remove(path);
-	forms_free(&forms);
+	testkit_done(NULL, &forms, path);
 	return 0;
 }
 

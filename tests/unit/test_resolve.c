@@ -60,9 +60,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(&store);
-	forms_free(&forms);
-	unit_db_remove(path);
+	testkit_done(&store, &forms, path);
 	return 0;
 }
 

@@ -44,6 +44,12 @@ struct date parsed(const char *text)
 	return d;
 }
 
+void assert_says(const char *text, const char *part)
+{
+	if (!text || !strstr(text, part))
+		fail_msg("\"%s\" does not say \"%s\"", text ? text : "(null)", part);
+}
+
 void testkit_db_path(char *path, size_t size, const char *name)
 {
 	snprintf(path, size, "/tmp/gradus-%s-%ld.db", name, (long)getpid());
@@ -81,15 +87,33 @@ struct store *testkit_open(const char *path, const char *login)
 	return store;
 }
 
-void testkit_add_staff(struct store *admin)
+struct forms *testkit_staffed_db(char *path, size_t size, const char *name, const char *admin)
 {
 	static const char *const staff[][2] = { { "clerk1", "clerk" }, { "insp1", "inspector" }, { "sec1", "secretary" } };
 	struct error err = { "" };
+	struct store *store;
 	size_t i;
 
+	testkit_db_path(path, size, name);
+	unit_db_remove(path);
+	store = testkit_open(path, admin);
+	if (strcmp(store_role(store), "admin"))
+		fail_msg("the first user %s is %s, not admin", admin, store_role(store));
 	for (i = 0; i < COUNT(staff); i++)
-		if (store_user_add(admin, staff[i][0], staff[i][1], &err))
+		if (store_user_add(store, staff[i][0], staff[i][1], &err))
 			fail_msg("store_user_add %s: %s", staff[i][0], err.message);
+	store_close(&store);
+	return testkit_forms();
+}
+
+void testkit_done(struct store **store, struct forms **forms, const char *path)
+{
+	if (store)
+		store_close(store);
+	if (forms)
+		forms_free(forms);
+	if (path)
+		unit_db_remove(path);
 }
 
 void testkit_new_case(struct new_case *in, const char *level)

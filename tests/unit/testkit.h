@@ -3,6 +3,8 @@
  * $(BUILD)/tests/testkit.o; tests/bench/generate.c too, for credit codes).
  *
  * - parsed("2026-02-16"): the date, or the test fails naming the text.
+ * - assert_says(text, part): the test fails unless TEXT holds PART, and
+ *   then shows both (an error's message, a rendered line ...).
  * - testkit_calendar_2026: the State Council's 2026 holidays and make-up
  *   working days (国办 2025-11-04), as gradus's forms/ has them.
  * - testkit_db_path(path, size, "roles"): a database path of the test's
@@ -10,8 +12,13 @@
  *   the -wal, -shm and -journal files SQLite may leave beside it.
  * - testkit_forms(): the source tree's forms/, loaded (the test fails if not).
  * - testkit_open(path, login): the database opened (created if new) by
- *   LOGIN on TESTKIT_TODAY; testkit_add_staff(admin) adds the users clerk1
- *   (clerk), insp1 (inspector) and sec1 (secretary).
+ *   LOGIN on TESTKIT_TODAY.
+ * - testkit_staffed_db(path, size, "roles", "boss"): a new database of the
+ *   test's own whose first user, boss, is its admin and has added clerk1
+ *   (clerk), insp1 (inspector) and sec1 (secretary); returns the forms.
+ * - testkit_done(&store, &forms, path): closes the store, frees the forms
+ *   and removes the database, each when given (NULL to leave it), for a
+ *   teardown.
  * - testkit_new_case(&in, level): a case of a Shiyan enterprise with a
  *   valid credit code, certified year 2025, maturity 3.20, for case_create.
  * - testkit_credit_code(division, x, code): a valid credit code of its own
@@ -40,11 +47,13 @@ extern const struct date TESTKIT_TODAY; /* 2026-11-28, the shell tests' day too 
 extern const struct holiday_calendar testkit_calendar_2026;
 
 struct date parsed(const char *text);
+void assert_says(const char *text, const char *part);
 void testkit_db_path(char *path, size_t size, const char *name);
 void unit_db_remove(const char *path);
 struct forms *testkit_forms(void);
 struct store *testkit_open(const char *path, const char *login);
-void testkit_add_staff(struct store *admin);
+struct forms *testkit_staffed_db(char *path, size_t size, const char *name, const char *admin);
+void testkit_done(struct store **store, struct forms **forms, const char *path);
 void testkit_new_case(struct new_case *in, const char *level);
 void testkit_credit_code(const char *division, unsigned long x, char code[USCC_LENGTH + 1]);
 
