@@ -310,7 +310,11 @@ term_tmux() {
 # term_start SESSION COLSxROWS CMD: runs the shell command CMD in a new
 # terminal of that size named SESSION; its exit status goes to
 # WORK/SESSION.status when it ends (term_exited). The helpers below take
-# the session's name first.
+# the session's name first. CMD is followed by "; echo $? >FILE", so it
+# must not end the shell itself (no `exit`). What a command prints in its
+# first instant can be lost while tmux sets up the pane: one that prints
+# and ends at once waits for a key first ("read go; ...", then
+# term_keys SESSION Enter; see tests/tui/escapes.sh).
 TERM_LAST=
 term_start() {
 	rm -f "$WORK/$1.status"

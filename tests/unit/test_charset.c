@@ -15,13 +15,6 @@
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
-/* 备注 */
-#define NOTE_UTF8 "\xe5\xa4\x87\xe6\xb3\xa8"
-#define NOTE_GB "\xb1\xb8\xd7\xa2"
-/* U+FFFD, which GB18030 has and GBK has not */
-#define FFFD_UTF8 "\xef\xbf\xbd"
-#define FFFD_GB "\x84\x31\xa4\x37"
-
 static void test_is_utf8(void **state)
 {
 	static const struct {

@@ -15,10 +15,6 @@
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
-/* 中文 */
-#define ZW_UTF8 "\xe4\xb8\xad\xe6\x96\x87"
-#define ZW_GB "\xd6\xd0\xce\xc4"
-
 static void test_decode(void **state)
 {
 	static const struct {

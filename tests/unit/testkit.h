@@ -42,6 +42,14 @@
 #define JI_GB "\x95\x34\xb2\x35"
 #define ZHE_UTF8 "\xf0\xaa\x9a\xa5"
 #define ZHE_GB "\x98\x35\xee\x37"
+/* 中文 and 备注: two bytes a character in GBK and GB18030 */
+#define ZW_UTF8 "\xe4\xb8\xad\xe6\x96\x87"
+#define ZW_GB "\xd6\xd0\xce\xc4"
+#define NOTE_UTF8 "\xe5\xa4\x87\xe6\xb3\xa8"
+#define NOTE_GB "\xb1\xb8\xd7\xa2"
+/* U+FFFD, which GB18030 has and GBK has not */
+#define FFFD_UTF8 "\xef\xbf\xbd"
+#define FFFD_GB "\x84\x31\xa4\x37"
 
 extern const struct date TESTKIT_TODAY; /* 2026-11-28, the shell tests' day too */
 extern const struct holiday_calendar testkit_calendar_2026;
