@@ -15,10 +15,9 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-
-#include "testkit.h"
 #include <xlsxwriter.h>
 
+#include "testkit.h"
 #include "gradus/sheet.h"
 
 static char folder[] = "/tmp/gradus-sheet-XXXXXX";
