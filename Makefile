@@ -58,9 +58,15 @@ $(BUILD)/libgradus.a: $(LIB_OBJ)
 $(BUILD)/gradus: $(BUILD)/obj/src/main.o $(BUILD)/libgradus.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgradus.a
+# Every unit test is linked with the tests' kit (tests/unit/testkit.h).
+TESTKIT    = $(BUILD)/tests/testkit.o
+$(TESTKIT): tests/unit/testkit.c tests/unit/testkit.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testkit.h $(TESTKIT) $(BUILD)/libgradus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(BUILD)/libgradus.a $(LIBS) -lcmocka
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c) link against a library built
 # by clang with the same sanitizers, in its own directory.
@@ -79,9 +85,9 @@ $(BUILD)/tests/forge: tests/security/forge.c $(BUILD)/libgradus.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc/store $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS)
 
-$(BUILD)/bench/generate: tests/bench/generate.c $(BUILD)/libgradus.a
+$(BUILD)/bench/generate: tests/bench/generate.c $(TESTKIT) $(BUILD)/libgradus.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(BUILD)/libgradus.a $(LIBS) -lcmocka
 
 $(MO): locale/zh_CN.po
 	@mkdir -p $(dir $@)

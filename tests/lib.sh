@@ -18,9 +18,21 @@ else
 fi
 . "$TOP/tests/env.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gradus-test.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+# at_exit CMD: the shell command CMD runs when the test ends (the last one
+# added first), after the test's tmux server is killed and before WORK is
+# removed. A test adds to this instead of setting a trap of its own.
+AT_EXIT=
+at_exit() { AT_EXIT="$1; $AT_EXIT"; }
+lib_exit() {
+	[ -n "${TERM_SOCKET:-}" ] && tmux -L "$TERM_SOCKET" kill-server 2>/dev/null
+	eval "$AT_EXIT"
+	rm -rf "$WORK"
+}
+trap lib_exit EXIT
 hermetic_env "$WORK"
 export LC_ALL=C.UTF-8 GRADUS_TODAY=$TODAY NO_COLOR=1
+ME=$(id -un)              # the login running the tests: gradus's user
+SCRIPTS=$TOP/tests/tui    # the keystroke scripts (gradus --script FILE)
 
 # at_clock DAY CMD...: CMD (a run of "$GRADUS", or a function running it)
 # with the system clock at DAY noon; when libfaketime is missing, the check
@@ -116,13 +128,29 @@ compare() {
 	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
 }
 
-# wait_for DEADLINE_SECONDS CMD...: polls CMD until it succeeds or the deadline passes.
+# Waiting. A test never sleeps for a fixed time: it polls for what it
+# expects (a text on the screen, a row in the database, a file) with a
+# deadline, and goes on as soon as it is there. POLL is the pause between
+# two looks; WAIT the default deadline in seconds, generous because a
+# passing poll ends early and the machine may be loaded (TEST_WAIT sets it).
+POLL=0.05
+WAIT=${TEST_WAIT:-20}
+
+# wait_for DEADLINE_SECONDS CMD...: polls CMD (its output dropped) until it
+# succeeds, or fails once the deadline has passed.
 wait_for() {
 	local deadline=$(( $(date +%s) + $1 )); shift
 	while ! "$@" >/dev/null 2>&1; do
 		[ "$(date +%s)" -ge "$deadline" ] && return 1
-		sleep 0.1
+		sleep "$POLL"
 	done
+}
+
+# expect_soon NAME CMD...: ok when CMD succeeds within WAIT seconds; the
+# failure shows the command and the screen of the last terminal started.
+expect_soon() {
+	local name=$1; shift
+	if wait_for "$WAIT" "$@"; then ok "$name"; else fail "$name" "waited ${WAIT}s for: $*" "$(term_last_screen)"; fi
 }
 
 demo_db() {
@@ -168,6 +196,34 @@ expect_self_contained() {
 	else
 		ok "$1"
 	fi
+}
+
+# state_of DB NUMBER: prints the case's state (as `case show` names it).
+state_of() { "$GRADUS" --db "$1" case show "$2" | sed -n 's/^status\t//p'; }
+
+# expect_state NAME DB NUMBER STATE: the case is in STATE.
+expect_state() {
+	local got
+	got=$(state_of "$2" "$3")
+	[ "$got" = "$4" ] && ok "$1" || fail "$1" "$3 is $got, expected $4"
+}
+
+# expect_html_report HTML CMD...: CMD --format html -o HTML writes a
+# report (through HTML.tmp): it succeeds, the file is there and no .tmp is
+# left; an A4 page in UTF-8 that refers to nothing outside itself; and the
+# markup a test typed in a note, <script>alert("x")</script> & 碳排放..., is
+# escaped.
+expect_html_report() {
+	local html=$1
+	shift
+	run "$@" --format html -o "$html"
+	expect "$* --format html -o FILE" 0
+	[ -f "$html" ] && [ ! -e "$html.tmp" ] && ok "the file is written and no .tmp is left" || fail "-o FILE" "$(ls "$(dirname "$html")")"
+	head -1 "$html" | grep -qx '<!doctype html>' && grep -q '<meta charset="utf-8">' "$html" &&
+		grep -q '@page { size: A4; margin: 18mm }' "$html" && ok "HTML: doctype, UTF-8, A4 page" || fail "HTML head" "$(head -5 "$html")"
+	expect_self_contained "HTML refers to nothing outside itself and runs no script" "$html"
+	grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 碳排放' "$html" &&
+		ok "HTML: markup typed in a note is escaped" || fail "HTML escaping" "$(grep -i script "$html")"
 }
 
 # print_pdf NAME HTML PDF: headless Chromium prints the page to PDF; then
@@ -216,4 +272,105 @@ kill_at_random() {
 	[ "$max" -lt 1 ] && max=1
 	delay=$(printf '0.%03d' "$(shuf -i 1-"$max" -n 1)") # 0 would mean no limit to timeout
 	timeout --signal=KILL "$delay" "$@" >/dev/null 2>&1
+}
+
+# ---- Real terminals (tmux) ----------------------------------------------
+# A tmux test runs programs in terminals of a given size on a tmux server of
+# its own (socket gradus-test-PID, no configuration file), which the first
+# term_start starts and the end of the test kills. Panes stay when their
+# program ends (remain-on-exit): the screen it left can still be read and
+# its exit status is in a file, so nothing keeps a pane alive with a timed
+# wait. Typical use:
+#
+#	need_tmux
+#	term_start s 80x24 "env LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' --today $TODAY"
+#	expect_screen "the list opens" s "Cases (30)"
+#	term_keys s Enter                  # tmux key names: Enter Tab Down C-u ...
+#	term_type s '备注'                  # text typed as it is
+#	expect_screen "a case opens" s "[Overview]"
+#	term_keys s q q
+#	expect_exit "q exits with status 0" s 0
+
+# need_tmux: ends the test, with one failure, when tmux is not installed.
+need_tmux() { command -v tmux >/dev/null || { fail "tmux is installed"; exit 0; }; }
+
+# term_tmux ARGS...: tmux on the test's server, for what the helpers below
+# do not cover (resize-window, display -p '#{pane_title}', select-pane ...).
+term_tmux() {
+	if [ -z "${TERM_SOCKET:-}" ]; then
+		TERM_SOCKET=gradus-test-$$
+		export TERM=xterm-256color # the tmux client's; a pane's is tmux's own
+		# the server stays up with no session, and panes stay when their program ends
+		tmux -L "$TERM_SOCKET" -f /dev/null start-server \; set-option -g exit-empty off \; \
+			set-option -gw remain-on-exit on
+	fi
+	tmux -L "$TERM_SOCKET" "$@"
+}
+
+# term_start SESSION COLSxROWS CMD: runs the shell command CMD in a new
+# terminal of that size named SESSION; its exit status goes to
+# WORK/SESSION.status when it ends (term_exited). The helpers below take
+# the session's name first. CMD is followed by "; echo $? >FILE", so it
+# must not end the shell itself (no `exit`). What a command prints in its
+# first instant can be lost while tmux sets up the pane: one that prints
+# and ends at once waits for a key first ("read go; ...", then
+# term_keys SESSION Enter; see tests/tui/escapes.sh).
+TERM_LAST=
+term_start() {
+	rm -f "$WORK/$1.status"
+	TERM_LAST=$1
+	term_tmux new-session -d -s "$1" -x "${2%x*}" -y "${2#*x}" "$3; echo \$? >'$WORK/$1.status'"
+}
+
+# term_respawn SESSION CMD: kills what runs in the session's pane and runs
+# CMD there instead, its exit status kept as term_start's.
+term_respawn() {
+	rm -f "$WORK/$1.status"
+	term_tmux respawn-pane -k -t "$1" "$2; echo \$? >'$WORK/$1.status'"
+}
+
+# term_kill SESSION: closes the terminal, killing what runs in it.
+term_kill() { term_tmux kill-session -t "$1"; }
+
+# term_keys SESSION KEY...: presses the keys in turn (tmux key names; a
+# word that is no key name is typed as text).
+term_keys() { local s=$1; shift; term_tmux send-keys -t "$s" "$@"; }
+
+# term_type SESSION TEXT: types TEXT literally, even a word like "Enter".
+term_type() { term_tmux send-keys -t "$1" -l "$2"; }
+
+# term_screen SESSION [OPTION...]: what the terminal shows, one line a row;
+# with -e its SGR attributes too (tests/tui/sgr.py reads them).
+term_screen() { local s=$1; shift; term_tmux capture-pane -p "$@" -t "$s"; }
+term_last_screen() { [ -n "$TERM_LAST" ] && term_screen "$TERM_LAST" 2>/dev/null; }
+
+# term_shows SESSION TEXT: the terminal shows TEXT (a fixed string) now.
+# term_matches SESSION REGEX: a row of the screen matches REGEX (grep's).
+term_shows() { term_screen "$1" | grep -qF -- "$2"; }
+term_matches() { term_screen "$1" | grep -q -- "$2"; }
+
+# term_wait SESSION TEXT [SECONDS]: waits until the terminal shows TEXT
+# (WAIT seconds at the most); false if it never does.
+term_wait() { wait_for "${3:-$WAIT}" term_shows "$1" "$2"; }
+
+# expect_screen NAME SESSION TEXT [SECONDS]: ok once the terminal shows
+# TEXT; the failure shows the screen.
+expect_screen() {
+	if term_wait "$2" "$3" "${4:-$WAIT}"; then ok "$1"; else fail "$1" "no $3 on the screen:" "$(term_screen "$2")"; fi
+}
+
+# term_pid SESSION: the process id of the program the session runs (the
+# child of the pane's shell).
+term_pid() { pgrep -P "$(term_tmux display -p -t "$1" '#{pane_pid}')" | head -1; }
+
+# term_exited SESSION [STATUS]: the session's command has ended (with
+# STATUS, when given). term_status SESSION prints its exit status.
+term_status() { cat "$WORK/$1.status" 2>/dev/null; }
+term_exited() { [ -n "$(term_status "$1")" ] && [ -z "${2-}" -o "$(term_status "$1")" = "${2-}" ]; }
+
+# expect_exit NAME SESSION STATUS: ok once the session's command has ended
+# with STATUS; the failure shows the status and the screen.
+expect_exit() {
+	if wait_for "$WAIT" term_exited "$2" "$3"; then ok "$1"
+	else fail "$1" "exit status: $(term_status "$2"), expected $3" "$(term_screen "$2")"; fi
 }

@@ -8,6 +8,7 @@
 
 #include "gradus/cases.h"
 #include "gradus/uscc.h"
+#include "../unit/testkit.h"
 
 static const char *const cities[] = { "武汉", "黄石", "十堰", "宜昌", "襄阳", "鄂州", "荆门", "孝感", "荆州",
 				      "黄冈", "咸宁", "随州", "恩施", "仙桃", "潜江", "天门", "神农架" };
@@ -20,21 +21,6 @@ static unsigned long next_random(unsigned long *seed)
 {
 	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
 	return *seed >> 33;
-}
-
-static void credit_code(const char *division, unsigned long x, char code[USCC_LENGTH + 1])
-{
-	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	size_t i;
-
-	snprintf(code, USCC_LENGTH + 1, "91%.6sMA", division);
-	for (i = 10; i < 17; i++) {
-		code[i] = charset[x % 31];
-		x /= 31;
-	}
-	code[17] = '\0';
-	code[17] = uscc_check_character(code);
-	code[18] = '\0';
 }
 
 static enum status one_case(struct store *store, const struct forms *forms, long i, unsigned long *seed,
@@ -51,7 +37,7 @@ static enum status one_case(struct store *store, const struct forms *forms, long
 	snprintf(name, sizeof(name), "%s%s%s%s%ld号%s", cities[i % 17], words[next_random(seed) % 18],
 		 words[next_random(seed) % 18], i % 3 ? "" : "第", i, kinds[next_random(seed) % 4]);
 	snprintf(factory, sizeof(factory), "%s%s工厂", cities[(i / 17) % 17], words[i % 18]);
-	credit_code(region->code, (unsigned long)i * 2654435761UL + 12345, code);
+	testkit_credit_code(region->code, (unsigned long)i * 2654435761UL + 12345, code);
 	for (k = 0; k < n; k++) /* distinct, in 1..36 */
 		scenarios[k] = (int)(1 + next_random(seed) % 6 + 6 * k);
 	memset(&in, 0, sizeof(in));

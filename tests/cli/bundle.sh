@@ -7,7 +7,6 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
-ME=$(id -un)
 CASE=HB-2024-EXC-0001
 CHECK=$CASE-C1
 B=$WORK/visit.db

@@ -5,7 +5,6 @@
 # passes.
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
-ME=$(id -un)
 LENGTH=${GRADUS_CONCURRENCY_SECONDS:-60}
 CHECK=HB-2026-BAS-0001-C1
 "$GRADUS" --db "$DB" check plan HB-2026-BAS-0001 --inspectors "$ME" --draw 2 --seed 42 >/dev/null

@@ -67,7 +67,7 @@ expect "forms check of a missing folder fails" 1 "$WORK/no-forms"
 M=$WORK/small
 mkdir "$M"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=8m tmpfs "$M" 2>/dev/null; then
-	trap 'umount "$M" 2>/dev/null; rm -rf "$WORK"' EXIT
+	at_exit 'umount "$M" 2>/dev/null'
 	cp "$DB" "$M/full.db"
 	dd if=/dev/zero of="$M/reserve" bs=1k count=1500 2>/dev/null
 	dd if=/dev/zero of="$M/fill" bs=4k 2>/dev/null

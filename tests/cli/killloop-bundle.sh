@@ -8,7 +8,6 @@
 . "$(dirname "$0")/../lib.sh"
 OFFICE=$(demo_db)
 N=${GRADUS_KILL_ROUNDS:-50}
-ME=$(id -un)
 CASE=HB-2024-EXC-0001
 CHECK=$CASE-C1
 OTHER=HB-2026-BAS-0003

@@ -10,7 +10,6 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$WORK/office.db
 G() { "$GRADUS" --db "$DB" "$@"; }
-ME=$(id -un)
 MDOC='工信厅通装函〔2026〕12号'
 json() { # ID KEY: one value of case show --format json
 	G case show "$1" --format json | python3 -c "import json,sys; v=json.load(sys.stdin).get('$2'); print('' if v is None else v)"

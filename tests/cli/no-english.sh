@@ -4,9 +4,7 @@
 # nouns, case numbers, logins, units, key names and format names (the
 # allow-list below, each with why).
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
-ME=$(id -un)
 cd "$WORK" || exit 1
 mkdir -p screens reports
 

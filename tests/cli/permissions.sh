@@ -96,7 +96,7 @@ mkfifo "$WORK/keys"
 chmod 0644 "$WORK/keys"
 as 65534 --groups=100 "$GRADUS" --db "$OFFICE" --script "$WORK/keys" --size 80x24 >/dev/null 2>&1 &
 holder=$!
-wait_for 10 test -e "$OFFICE-shm"
+wait_for "$WAIT" test -e "$OFFICE-shm"
 [ "$(stat -c '%G %a' "$OFFICE-wal" "$OFFICE-shm" | sort -u)" = "users 660" ] && ok "the -wal and -shm nobody made are the group's" ||
 	fail "the -wal and -shm nobody made are the group's" "$(stat -c '%n %U %G %a' "$OFFICE-wal" "$OFFICE-shm")"
 run as "$(id -u daemon)" --groups=100 "$GRADUS" --db "$OFFICE" case set HB-2026-BAS-0004 note "while nobody has it open"

@@ -6,7 +6,6 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$WORK/office.db
 G() { "$GRADUS" --db "$DB" "$@"; }
-ME=$(id -un)
 G init >/dev/null 2>&1
 # new LEVEL [case add options]: a case of the level, its number on stdout
 new() {

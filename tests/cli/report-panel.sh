@@ -9,7 +9,6 @@ G() { "$GRADUS" --db "$DB" "$@"; }
 # time with the zone named.
 R() { LC_ALL=zh_CN.UTF-8 TZ=Asia/Shanghai "$GRADUS" --db "$DB" "$@"; }
 beijing() { TZ=Asia/Shanghai date -d "$1" '+%Y-%m-%d %H:%M:%S %Z %z'; }
-ME=$(id -un)
 CASE=HB-2025-LEA-0002 # leading, acceptance filed: its preliminary acceptance takes the trimmed mean
 
 # A panel of four with a chair, notes on scenarios and on the case as a
@@ -72,14 +71,7 @@ expect_line "Markdown: the opinion" "- **结论**: 整改后通过"
 
 # HTML, written to a file through FILE.tmp.
 HTML=$WORK/report.html
-run R report panel "$P" --format html -o "$HTML"
-expect "report panel --format html -o FILE" 0
-[ -f "$HTML" ] && [ ! -e "$HTML.tmp" ] && ok "the file is written and no .tmp is left" || fail "-o FILE" "$(ls "$WORK")"
-head -1 "$HTML" | grep -qx '<!doctype html>' && grep -q '@page { size: A4; margin: 18mm }' "$HTML" &&
-	ok "HTML: doctype and A4 page" || fail "HTML head" "$(head -5 "$HTML")"
-expect_self_contained "HTML refers to nothing outside itself and runs no script" "$HTML"
-grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 碳排放' "$HTML" &&
-	ok "HTML: <script> typed in a note is escaped" || fail "HTML escaping" "$(grep -i script "$HTML")"
+expect_html_report "$HTML" R report panel "$P"
 grep -q '建设内容与申报一致，<br>' "$HTML" && ok "HTML: a note's line break is a line break" ||
 	fail "HTML line break" "$(grep 建设内容 "$HTML")"
 grep -q "<td class=\"hash\">$HASH</td>" "$HTML" && grep -q '<svg ' "$HTML" &&

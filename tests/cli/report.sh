@@ -9,7 +9,6 @@ G() { "$GRADUS" --db "$DB" "$@"; }
 # time with the zone named.
 R() { LC_ALL=zh_CN.UTF-8 TZ=Asia/Shanghai "$GRADUS" --db "$DB" "$@"; }
 beijing() { TZ=Asia/Shanghai date -d "$1" '+%Y-%m-%d %H:%M:%S %Z %z'; }
-ME=$(id -un)
 CASE=HB-2024-EXC-0001
 G user add insp1 inspector >/dev/null
 
@@ -88,14 +87,7 @@ expect_line "Markdown: the chart" "| 生产作业 | 61.2 | ███████
 
 # HTML, written to a file through FILE.tmp.
 HTML=$WORK/report.html
-run R report check "$C" --format html -o "$HTML"
-expect "report check --format html -o FILE" 0
-[ -f "$HTML" ] && [ ! -e "$HTML.tmp" ] && ok "the file is written and no .tmp is left" || fail "-o FILE" "$(ls "$WORK")"
-head -1 "$HTML" | grep -qx '<!doctype html>' && grep -q '<meta charset="utf-8">' "$HTML" &&
-	grep -q '@page { size: A4; margin: 18mm }' "$HTML" && ok "HTML: doctype, UTF-8, A4 page" || fail "HTML head" "$(head -5 "$HTML")"
-expect_self_contained "HTML refers to nothing outside itself" "$HTML"
-grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 碳排放' "$HTML" && ! grep -qi '<script' "$HTML" &&
-	ok "HTML: markup typed in a note is escaped" || fail "HTML escaping" "$(grep -i script "$HTML")"
+expect_html_report "$HTML" R report check "$C"
 grep -q '<svg ' "$HTML" && grep -q '<thead>' "$HTML" && ok "HTML: an inline SVG chart, table headers to repeat" || fail "HTML svg/thead"
 cp "$HTML" "$WORK/good.html"
 run G report check "$CASE-C9" --format html -o "$HTML"

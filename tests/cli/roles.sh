@@ -2,7 +2,6 @@
 # for each role (and a user with none) a table of writes, each allowed or
 # refused, on a copy of one prepared database.
 . "$(dirname "$0")/../lib.sh"
-ME=$(id -un)
 P=$WORK/prep.db
 "$GRADUS" --db "$P" init --demo >/dev/null
 "$GRADUS" --db "$P" expert add 张伟 --fields rnd --affiliation 华中科技大学 >/dev/null

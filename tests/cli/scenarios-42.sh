@@ -142,7 +142,6 @@ expect "with the 40 of the 2025 guide, 41 is refused" 1 "scenario 41: expected 1
 # scenarios (5, 41 and 42) lands at an office whose forms have 42; at one
 # whose forms have the guide's 40, its rows of 41 and 42 are refused, each
 # kept as a conflict that says why.
-ME=$(id -un)
 G bundle out --cases "$A" --inspector "$ME" -o "$WORK/visit.db" >/dev/null || fail "bundle out"
 cp "$DB" "$WORK/office40.db"
 run "$GRADUS" --db "$WORK/visit.db" --forms "$F" check plan "$A" --inspectors "$ME"

@@ -5,7 +5,6 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
-ME=$(id -un)
 audit_rows() { sqlite3 "$DB" 'SELECT count(*) FROM audit'; }
 CASE=HB-2024-EXC-0001
 

@@ -11,7 +11,6 @@
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
 q() { sqlite3 "$1" "$2"; }
-ME=$(id -un)
 CASES=HB-2024-EXC-0001,HB-2026-BAS-0003,HB-2025-LEA-0001,HB-2023-ADV-0001,HB-2026-ADV-0002
 KEEP="'$(echo "$CASES" | sed "s/,/','/g")'"
 

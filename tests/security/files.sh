@@ -8,7 +8,6 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
-ME=$(id -un)
 CASE=HB-2024-EXC-0001
 G user add insp1 inspector >/dev/null
 N=$(G check plan "$CASE" --inspectors "$ME" --draw 2 --seed 42 >/dev/null && echo "$CASE-C1")

@@ -2,7 +2,6 @@
 # password database, never $USER or $LOGNAME; a user id with no account reads
 # but writes nothing. The last admin cannot give up the role.
 . "$(dirname "$0")/../lib.sh"
-ME=$(id -un)
 DB=$WORK/office.db
 G() { "$GRADUS" --db "$DB" "$@"; }
 audit_rows() { sqlite3 "$1" 'SELECT count(*) FROM audit'; }

@@ -5,21 +5,12 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
-ME=$(id -un)
 CASE=HB-2024-EXC-0001
 
 # A check answered, with evidence, signed, then amended and followed up.
 S=$(G check plan "$CASE" --inspectors "$ME" --draw 1 --seed 7)
 scen=$(G check show "$S" | sed -n 's/^scenarios\t//p')
-for item in $(sqlite3 "$DB" "SELECT item FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND required ORDER BY item"); do
-	kind=$(sqlite3 "$DB" "SELECT kind FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = $item")
-	case $kind in
-	check) v=yes ;; number | measure) v=1 ;;
-	choice) v=$(sqlite3 "$DB" "SELECT substr(choices, 1, instr(choices || '|', '|') - 1) FROM check_items i JOIN checks k ON k.id = i.check_id WHERE k.number = '$S' AND item = $item") ;;
-	*) v=文字 ;;
-	esac
-	G check answer "$S" "$scen" "$item" "$v" >/dev/null || fail "answer $S $scen $item $v"
-done
+answer_required "$DB" "$S" || fail "the required items of $S are answered"
 printf 'photo of the board\n' >"$WORK/board.jpg"
 G check attach "$S" "$scen" 1 "$WORK/board.jpg" >/dev/null || fail "attach"
 G check sign "$S" >/dev/null || fail "sign $S"

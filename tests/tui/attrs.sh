@@ -6,7 +6,7 @@
 # date carries a mark in each mode. `capture-pane -e` keeps the SGR
 # attributes; sgr.py reads them per row.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null || { fail "tmux is installed"; exit 0; }
+need_tmux
 command -v python3 >/dev/null || { fail "python3 is installed"; exit 0; }
 SGR="python3 $TOP/tests/tui/sgr.py"
 DB=$(demo_db)
@@ -59,22 +59,16 @@ grep -q "^HB-2023-EXC-0002 .*	70-79:BUf5\$" list.attrs &&
 	ok "config: an overdue date in the configured colour" || fail "config: the due colour" "$(cat list.attrs)"
 rm "$HOME/.config/gradus/config.ini"
 
-SOCKET=gradus-attrs-$$
-T="tmux -L $SOCKET"
-trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
-# the server outlives each mode's session: it stays up with no session at all
-$T -f /dev/null start-server \; set-option -g exit-empty off
-
 # settled FILE TEXT: the pane holds TEXT and is the same twice running
 # (drawn whole), kept in FILE.
 settled() {
-	$T capture-pane -p -e -t s >"$1.1" && grep -qF -- "$2" "$1.1" &&
-		$T capture-pane -p -e -t s >"$1" && cmp -s "$1" "$1.1"
+	term_screen s -e >"$1.1" && grep -qF -- "$2" "$1.1" &&
+		term_screen s -e >"$1" && cmp -s "$1" "$1.1"
 }
 # differs FILE OLD: the pane differs from OLD and is settled, kept in FILE.
 differs() {
-	$T capture-pane -p -e -t s >"$1.1" && ! cmp -s "$1.1" "$2" &&
-		$T capture-pane -p -e -t s >"$1" && cmp -s "$1" "$1.1"
+	term_screen s -e >"$1.1" && ! cmp -s "$1.1" "$2" &&
+		term_screen s -e >"$1" && cmp -s "$1" "$1.1"
 }
 
 # cursor_moves MODE SCREEN TEXT: on the screen showing TEXT, j moves the
@@ -82,12 +76,12 @@ differs() {
 # one it is on), and the cursor row has attributes.
 cursor_moves() {
 	local name="$1: j on the $2 changes the attributes of the cursor rows only" before=$WORK/$1-$2-0 after=$WORK/$1-$2-1
-	if ! wait_for 10 settled "$before" "$3"; then
-		fail "$name" "the $2 does not show: $3" "$($T capture-pane -p -t s)"
+	if ! wait_for "$WAIT" settled "$before" "$3"; then
+		fail "$name" "the $2 does not show: $3" "$(term_screen s)"
 		return
 	fi
-	$T send-keys -t s j
-	if ! wait_for 10 differs "$after" "$before"; then
+	term_keys s j
+	if ! wait_for "$WAIT" differs "$after" "$before"; then
 		fail "$name" "nothing changed on the screen" "$($SGR rows "$before")"
 		return
 	fi
@@ -109,24 +103,23 @@ overdue_marked() {
 
 run_mode() {
 	local mode=$1; shift
-	$T -f /dev/null new-session -d -s s -x 80 -y 24 \
-		"env $* LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' --today $TODAY"
+	term_start s 80x24 "env $* LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' --today $TODAY"
 	cursor_moves "$mode" list "Cases (30)"
 	overdue_marked "$mode" list "$WORK/$mode-list-0"
-	$T send-keys -t s a
+	term_keys s a
 	cursor_moves "$mode" agenda "Agenda ("
 	overdue_marked "$mode" agenda "$WORK/$mode-agenda-0"
-	$T send-keys -t s q d
+	term_keys s q d
 	cursor_moves "$mode" dashboard "Cases by region"
-	$T send-keys -t s q X
+	term_keys s q X
 	cursor_moves "$mode" experts "赵敏"
-	$T send-keys -t s q C
+	term_keys s q C
 	cursor_moves "$mode" conflicts "office note"
-	$T send-keys -t s q g Enter c
+	term_keys s q g Enter c
 	cursor_moves "$mode" checks "$CASE-C2"
-	$T send-keys -t s q p
+	term_keys s q p
 	cursor_moves "$mode" panels "$CASE-P2"
-	$T kill-session -t s
+	term_kill s
 }
 
 run_mode colours -u NO_COLOR TERM=xterm-256color

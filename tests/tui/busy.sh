@@ -3,7 +3,6 @@
 # line that the database is busy, nothing was written and to try again;
 # the command line says the same. Once the lock is gone the step goes in.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 CASE=HB-2024-EXC-0001
 cd "$WORK" || exit 1
@@ -18,14 +17,14 @@ sed 's/case-step-taken.screen/busy.screen/' "$SCRIPTS/case-step-take.script" >bu
 # The review's materials received: the step's preconditions hold.
 for m in review_application review_summary; do "$GRADUS" --db "$DB" case material "$CASE" $m >/dev/null; done
 
-state_of() { sqlite3 "$DB" "SELECT state FROM cases WHERE number = '$CASE'"; }
+state_now() { sqlite3 "$DB" "SELECT state FROM cases WHERE number = '$CASE'"; }
 
 mkfifo hold
 sqlite3 "$DB" <hold >held 2>&1 &
 HOLDER=$!
 exec 3>hold
 echo "BEGIN IMMEDIATE; SELECT 'held';" >&3
-wait_for 10 grep -q held held || fail "the lock is taken" "$(cat held)"
+wait_for "$WAIT" grep -q held held || fail "the lock is taken" "$(cat held)"
 
 run "$GRADUS" --db "$DB" --script busy.script
 expect "the screen opens and the script runs to its end while another writes" 0
@@ -41,8 +40,8 @@ expect "the command line says it too" 1 "the database is busy (another user is w
 echo "ROLLBACK;" >&3
 exec 3>&-
 wait "$HOLDER"
-[ "$(state_of)" = certified ] && ok "the refused step is not in the database" || fail "the refused step is not in the database" "$(state_of)"
+[ "$(state_now)" = certified ] && ok "the refused step is not in the database" || fail "the refused step is not in the database" "$(state_now)"
 run "$GRADUS" --db "$DB" --script busy.script
 expect "with the lock gone the script runs again" 0
-grep -q "the case is now Review filed" busy.screen && [ "$(state_of)" = review_filed ] &&
-	ok "and the step goes in" || fail "the step goes in once the lock is gone" "$(tail -1 busy.screen)" "$(state_of)"
+grep -q "the case is now Review filed" busy.screen && [ "$(state_now)" = review_filed ] &&
+	ok "and the step goes in" || fail "the step goes in once the lock is gone" "$(tail -1 busy.screen)" "$(state_now)"

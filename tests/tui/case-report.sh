@@ -2,7 +2,6 @@
 # report as `gradus report case`, the override of a late review in it, the
 # format from the file's ending, written whole or not at all.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$WORK/office.db
 AT() { local day=$1; shift; at_clock "$day" env GRADUS_TODAY="$day" "$GRADUS" --db "$DB" "$@"; }
 if ! has_clock; then

@@ -2,7 +2,6 @@
 # its form and confirmation, and the agenda: keystroke scripts against the off-screen
 # terminal, screens compared as text with tests/tui/expected/.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 CASE=HB-2024-EXC-0001
 # the demo's application arrived whole: its first material is made missing,
@@ -16,10 +15,6 @@ mask() {
 	sed -E -i -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/yyyy-mm-dd hh:mm/' \
 		-e "s/^( yyyy-mm-dd hh:mm  )$(id -un) */\\1USER      /" \
 		-e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}|T[0-9:]*Z?)$/TIME/; s/[0-9a-f]{12,}$/ID/' "$WORK/$1"
-}
-
-state_of() { # DB NUMBER: prints the case's state
-	"$GRADUS" --db "$1" case show "$2" | sed -n 's/^status\t//p'
 }
 
 cd "$WORK" || exit 1
@@ -50,13 +45,11 @@ compare "a step the role may not take is refused, naming who may" case-step-refu
 compare "Enter opens the step's form: today's date, a note" case-step-form.screen
 compare "[ Take the step ] asks for confirmation on the status line" case-step-confirm.screen
 compare "n cancels" case-step-cancelled.screen
-[ "$(state_of step.db "$CASE")" = certified ] && ok "n and a refused step change nothing" ||
-	fail "n and a refused step change nothing" "state $(state_of step.db "$CASE")"
+expect_state "n and a refused step change nothing" step.db "$CASE" certified
 run "$GRADUS" --db step.db --script "$SCRIPTS/case-step-take.script"
 expect "the step script runs to its end" 0
 compare "y takes the step, back on the case screen read anew" case-step-taken.screen
-[ "$(state_of step.db "$CASE")" = review_filed ] && ok "the step is in the database" ||
-	fail "the step is in the database" "state $(state_of step.db "$CASE")"
+expect_state "the step is in the database" step.db "$CASE" review_filed
 
 run "$GRADUS" --db "$DB" --script "$SCRIPTS/case-agenda.script"
 expect "the agenda script runs to its end" 0

@@ -6,7 +6,6 @@
 # cultivation has no such tab. Then every kind of record written from the
 # tab, dates that do not parse, and a role the store refuses.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 
 cd "$WORK" || exit 1

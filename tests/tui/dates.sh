@@ -4,7 +4,6 @@
 # that is not a day of the calendar is refused, naming the item and
 # YYYY-MM-DD, and nothing is written.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 CASE=HB-2025-ADV-0002
 G() { "$GRADUS" --db "$DB" "$@"; }

@@ -4,21 +4,15 @@
 # back), like luit. The screens must be those of zh_CN.UTF-8, characters
 # outside the BMP (4-byte GB18030) included, and a typed Chinese search works.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null || { fail "tmux is installed"; exit 0; }
+need_tmux
 locale -a | grep -qi '^zh_CN.gb18030$' || { fail "the zh_CN.GB18030 locale is installed (make deps)"; exit 0; }
 DB=$(demo_db)
 "$GRADUS" --db "$DB" case add --enterprise '武汉𠮷祥𪚥智造有限公司' --uscc 91420100MA4K12345K --region wuhan \
 	--level basic --year 2026 --scenarios 1 >/dev/null 2>&1 || fail "a case with characters outside the BMP"
-SOCKET=gradus-gb-$$
-T="tmux -L $SOCKET"
-trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
-export TERM=xterm-256color
 
-start() { # session, command prefix
-	$T -f /dev/null new-session -d -s "$1" -x 80 -y 24 "$2 '$GRADUS' --db '$DB' --today $TODAY; echo EXITED \$?; sleep 30"
-}
-screen() { $T capture-pane -p -t "$1"; }
-shows() { screen "$1" | grep -qF -- "$2"; }
+start() { term_start "$1" 80x24 "$2 '$GRADUS' --db '$DB' --today $TODAY"; } # session, command prefix
+screen() { term_screen "$1"; }
+shows() { term_shows "$@"; }
 # Both terminals show the same (… under UTF-8 is ~ under GB18030, where it
 # is two cells wide): what the tests wait for before comparing.
 same() { screen u | sed 's/…/~/g' >"$WORK/u.now"; screen g >"$WORK/g.now"; cmp -s "$WORK/u.now" "$WORK/g.now"; }
@@ -26,34 +20,34 @@ searching() { screen "$1" | grep -q '^/ '; }
 
 start u "env LC_ALL=zh_CN.UTF-8"
 start g "python3 '$TOP/tests/tui/gbterm.py'"
-wait_for 10 shows u "案件（31）" || fail "the UTF-8 list opens" "$(screen u)"
-wait_for 10 shows g "案件（31）" && ok "GB18030: the list opens in Chinese" || fail "GB18030: the list opens" "$(screen g)"
-wait_for 10 same
+term_wait u "案件（31）" || fail "the UTF-8 list opens" "$(screen u)"
+expect_screen "GB18030: the list opens in Chinese" g "案件（31）"
+wait_for "$WAIT" same
 # A cut name ends in … under UTF-8, in ~ under GB18030 (where … is two cells wide).
 screen u | sed 's/…/~/g' >"$WORK/utf8.screen"
 screen g >"$WORK/gb.screen"
 expect_same "GB18030: the list is the same as under UTF-8, aligned by display cells" "$WORK/utf8.screen" "$WORK/gb.screen"
 grep -q "黄石东贝压缩机" "$WORK/gb.screen" && ok "GB18030: Chinese names are shown" || fail "GB18030: names" "$(cat "$WORK/gb.screen")"
 
-for s in u g; do $T send-keys -t $s '/'; done
-wait_for 5 searching u; wait_for 5 searching g
-for s in u g; do $T send-keys -t $s '𠮷祥'; done
-wait_for 5 shows g "找到 1 个" && ok "GB18030: a typed Chinese search (with a 4-byte character) finds the case" ||
-	fail "GB18030: typed search" "$(screen g)"
-wait_for 5 shows u "找到 1 个"
-wait_for 5 same
+keys() { for s in u g; do term_keys $s "$@"; done; }
+keys '/'
+wait_for "$WAIT" searching u; wait_for "$WAIT" searching g
+keys '𠮷祥'
+expect_screen "GB18030: a typed Chinese search (with a 4-byte character) finds the case" g "找到 1 个"
+term_wait u "找到 1 个"
+wait_for "$WAIT" same
 screen u >"$WORK/utf8-search.screen"
 screen g >"$WORK/gb-search.screen"
 expect_same "GB18030: the search screen is the same as under UTF-8" "$WORK/utf8-search.screen" "$WORK/gb-search.screen"
 grep -q "武汉𠮷祥𪚥智造" "$WORK/gb-search.screen" && ok "GB18030: characters outside the BMP are shown" ||
 	fail "GB18030: 𠮷 and 𪚥" "$(cat "$WORK/gb-search.screen")"
-for s in u g; do $T send-keys -t $s Enter; done
-wait_for 5 eval '! searching u && ! searching g'
-for s in u g; do $T send-keys -t $s Enter; done
-wait_for 5 shows g "[概况]" && ok "GB18030: the case opens" || fail "GB18030: the case" "$(screen g)"
-wait_for 5 shows u "[概况]"; wait_for 5 same
+keys Enter
+wait_for "$WAIT" eval '! searching u && ! searching g'
+keys Enter
+expect_screen "GB18030: the case opens" g "[概况]"
+term_wait u "[概况]"; wait_for "$WAIT" same
 screen u >"$WORK/utf8-case.screen"
 screen g >"$WORK/gb-case.screen"
 expect_same "GB18030: the case screen is the same as under UTF-8" "$WORK/utf8-case.screen" "$WORK/gb-case.screen"
-$T send-keys -t g Q
-wait_for 5 shows g "EXITED 0" && ok "GB18030: Q exits with status 0" || fail "GB18030: exit" "$(screen g)"
+term_keys g Q
+expect_exit "GB18030: Q exits with status 0" g 0

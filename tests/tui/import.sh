@@ -5,8 +5,6 @@
 # with nothing written, the batches undone with u; the form :import alone
 # opens; the preview in Chinese. The database checked with the CLI after each.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
-ME=$(id -un)
 G() { "$GRADUS" --db import.db "$@"; }
 count() { sqlite3 import.db "$1"; }
 

@@ -8,7 +8,6 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 N=${GRADUS_KILL_ROUNDS:-70}
-ME=$(id -un)
 CASE=HB-2024-EXC-0001
 CHECK=$CASE-C1
 export XDG_STATE_HOME="$WORK/state"

@@ -3,7 +3,6 @@
 # case screen and its timeline, in Chinese: the state, the system's event and
 # the decision awaited.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 cd "$WORK" || exit 1
 LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$SCRIPTS/lapse.script"

@@ -6,10 +6,8 @@
 # record opened from the list and changed; clicks on the experts and on an
 # open panel.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 CASE=HB-2025-ADV-0002
-ME=$(id -un)
 G() { "$GRADUS" --db panels.db "$@"; }
 
 # Who signs, when (the wall clock) and the content hash differ between runs.

@@ -2,7 +2,6 @@
 # ends in 2027, which has no holiday file; the agenda, the case's dates and
 # its timeline mark the end provisional (counted Monday to Friday).
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$WORK/office.db
 G() { "$GRADUS" --db "$DB" "$@"; }
 cd "$WORK" || exit 1

@@ -4,28 +4,17 @@
 # once an admin takes the step with a reason typed in Chinese are the same
 # screen in both, aligned by display cells.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null || { fail "tmux is installed"; exit 0; }
+need_tmux
 locale -a | grep -qi '^zh_CN.gb18030$' || { fail "the zh_CN.GB18030 locale is installed (make deps)"; exit 0; }
 DB=$WORK/step.db
 "$GRADUS" --db "$DB" case add --enterprise 宜昌领航智造有限公司 --uscc 91420100MA4K12345K --region yichang \
 	--level excellent --year 2026 --maturity 3.3 >/dev/null 2>&1 || fail "a draft case"
 cp "$DB" "$WORK/gb.db"
-SOCKET=gradus-step-$$
-T="tmux -L $SOCKET"
-trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
-export TERM=xterm-256color
 
-# The pane stays when gradus exits (remain-on-exit), and its exit status is
-# written to WORK/SESSION.status: no timed wait keeps the pane.
-start() { # session, command prefix, database
-	$T -f /dev/null new-session -d -s "$1" -x 80 -y 24 \
-		"$2 '$GRADUS' --db '$3' --today $TODAY; echo \$? >'$WORK/$1.status'" \; \
-		set-option -w -t "$1" remain-on-exit on
-}
-exited() { [ "$(cat "$WORK/$1.status" 2>/dev/null)" = "$2" ]; } # session, status
-screen() { $T capture-pane -p -t "$1"; }
-shows() { screen "$1" | grep -qF -- "$2"; }
-keys() { for s in u g; do $T send-keys -t $s "$@"; done; }
+start() { term_start "$1" 80x24 "$2 '$GRADUS' --db '$3' --today $TODAY"; } # session, command prefix, database
+screen() { term_screen "$1"; }
+shows() { term_shows "$@"; }
+keys() { for s in u g; do term_keys $s "$@"; done; }
 # Both show the same. Under GB18030, → ↓ ↑ are two cells wide (as a Chinese
 # Windows console draws them), where tmux, a UTF-8 terminal, draws one: the
 # lines holding them, and the status line a shorter one follows, cannot be
@@ -36,8 +25,8 @@ same() {
 	cmp -s "$WORK/u.now" "$WORK/g.now"
 }
 both() { # NAME TEXT: both show TEXT, then the same screen
-	wait_for 10 shows u "$2"; wait_for 10 shows g "$2"
-	wait_for 5 same
+	term_wait u "$2"; term_wait g "$2"
+	wait_for "$WAIT" same
 	expect_same "$1" "$WORK/u.now" "$WORK/g.now"
 	shows g "$2" && ok "$1: GB18030 shows $2" || fail "$1: GB18030 shows $2" "$(screen g)"
 	screen u >"$WORK/u.whole"
@@ -46,15 +35,15 @@ both() { # NAME TEXT: both show TEXT, then the same screen
 
 start u "env LC_ALL=zh_CN.UTF-8" "$DB"
 start g "python3 '$TOP/tests/tui/gbterm.py'" "$WORK/gb.db"
-wait_for 10 shows u "案件（1）"; wait_for 10 shows g "案件（1）"
+term_wait u "案件（1）"; term_wait g "案件（1）"
 keys Enter
-wait_for 5 shows u "[概况]"; wait_for 5 shows g "[概况]"
+term_wait u "[概况]"; term_wait g "[概况]"
 keys s
 both "the step menu with its preconditions" "  ✗ "
 keys Enter
 both "the step form with the override reason asked of the admin" "越过理由"
 keys G Enter
-wait_for 5 shows u "越过理由"; wait_for 5 shows g "越过理由"
+term_wait u "越过理由"; term_wait g "越过理由"
 keys Enter
 keys '材料原件在档案室'
 keys Enter G Enter y
@@ -62,7 +51,6 @@ both "taken: the case screen" "已申报"
 keys Tab Tab Tab
 both "the timeline's override line" "材料原件在档"
 keys Q
-wait_for 5 exited g 0 && ok "GB18030: Q exits with status 0" ||
-	fail "GB18030: exit" "$(screen g)" "status: $(cat "$WORK/g.status" 2>/dev/null)"
+expect_exit "GB18030: Q exits with status 0" g 0
 run "$GRADUS" --db "$WORK/gb.db" case show HB-2026-EXC-0001 --format json
 expect "GB18030: the reason typed is stored as UTF-8" 0 '"override": "材料原件在档案室"'

@@ -1,52 +1,43 @@
 # The real binary in a real terminal (tmux): the list, help, resize, quit.
 . "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null || { fail "tmux is installed"; exit 0; }
+need_tmux
 DB=$(demo_db)
-SOCKET=gradus-test-$$
-T="tmux -L $SOCKET"
-trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
-export TERM=xterm-256color
 
-screen() { $T capture-pane -p -t s; }
-shows() { screen | grep -qF -- "$1"; }
-
-$T -f /dev/null new-session -d -s s -x 80 -y 24 \
-	"env LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' --today $TODAY; echo EXITED \$?; sleep 30"
-wait_for 10 shows "Cases (30)" && ok "tmux: the list opens" || fail "tmux: the list opens" "$(screen)"
-wait_for 5 shows "黄石东贝压缩机" && ok "tmux: Chinese names are shown" || fail "tmux: Chinese names are shown" "$(screen)"
-$T send-keys -t s '?'
-wait_for 5 shows "Help: all keys" && ok "tmux: ? shows the keys" || fail "tmux: ? shows the keys" "$(screen)"
-$T send-keys -t s q
-wait_for 5 shows "Cases (30)" && ok "tmux: q closes help" || fail "tmux: q closes help" "$(screen)"
-$T resize-window -t s -x 60 -y 20
-wait_for 5 sh -c "$T capture-pane -p -t s | head -1 | grep -q 'Cases' && [ \$($T display -p -t s '#{pane_width}') = 60 ]" \
-	&& ok "tmux: redrawn at 60x20" || fail "tmux: redrawn at 60x20" "$(screen)"
-screen >"$WORK/small"
-[ "$(wc -L <"$WORK/small")" -le 60 ] && ok "tmux: nothing drawn past 60 columns" || fail "tmux: nothing drawn past 60 columns"
-$T resize-window -t s -x 80 -y 24
-wait_for 5 sh -c "[ \$($T display -p -t s '#{pane_width}') = 80 ] && $T capture-pane -p -t s | grep -q 'Due'" \
-	&& ok "tmux: redrawn at 80x24" || fail "tmux: redrawn at 80x24" "$(screen)"
-$T send-keys -t s q
-wait_for 5 shows "EXITED 0" && ok "tmux: q exits with status 0" || fail "tmux: q exits with status 0" "$(screen)"
-shows "Cases (30)" && fail "tmux: the terminal is restored after exit" "$(screen)" || ok "tmux: the terminal is restored after exit"
+term_start s 80x24 "env LC_ALL=C.UTF-8 '$GRADUS' --db '$DB' --today $TODAY"
+expect_screen "tmux: the list opens" s "Cases (30)"
+expect_screen "tmux: Chinese names are shown" s "黄石东贝压缩机"
+term_keys s '?'
+expect_screen "tmux: ? shows the keys" s "Help: all keys"
+term_keys s q
+expect_screen "tmux: q closes help" s "Cases (30)"
+# drawn_at COLS TEXT: the pane is COLS wide and shows TEXT
+drawn_at() { [ "$(term_tmux display -p -t s '#{pane_width}')" = "$1" ] && term_shows s "$2"; }
+term_tmux resize-window -t s -x 60 -y 20
+expect_soon "tmux: redrawn at 60x20" drawn_at 60 'Cases (30)'
+[ "$(term_screen s | wc -L)" -le 60 ] && ok "tmux: nothing drawn past 60 columns" || fail "tmux: nothing drawn past 60 columns"
+term_tmux resize-window -t s -x 80 -y 24
+expect_soon "tmux: redrawn at 80x24" drawn_at 80 Due
+term_keys s q
+expect_exit "tmux: q exits with status 0" s 0
+term_shows s "Cases (30)" && fail "tmux: the terminal is restored after exit" "$(term_screen s)" ||
+	ok "tmux: the terminal is restored after exit"
 
 # The same binary under zh_CN.UTF-8: the list, a case, the form and the help
 # in Chinese, aligned by display cells (each screen line fits 80 cells).
-$T new-session -d -s z -x 80 -y 24 \
-	"env LC_ALL=zh_CN.UTF-8 '$GRADUS' --db '$DB' --today $TODAY; echo EXITED \$?; sleep 30"
-zscreen() { $T capture-pane -p -t z; }
-zshows() { zscreen | grep -qF -- "$1"; }
-fits() { [ "$(zscreen | wc -L)" -le 80 ]; }
-wait_for 10 zshows "案件（30）" && ok "tmux zh: the list in Chinese" || fail "tmux zh: the list in Chinese" "$(zscreen)"
-wait_for 5 zshows "编号" && fits && ok "tmux zh: the list's columns fit 80 cells" || fail "tmux zh: the list fits" "$(zscreen)"
-$T send-keys -t z Enter
-wait_for 5 zshows "[概况]" && fits && ok "tmux zh: a case in Chinese" || fail "tmux zh: a case in Chinese" "$(zscreen)"
-$T send-keys -t z e
-wait_for 5 zshows "统一社会信用代码" && fits && ok "tmux zh: the form in Chinese" || fail "tmux zh: the form" "$(zscreen)"
-$T send-keys -t z Escape
-$T send-keys -t z q
-$T send-keys -t z '?'
-wait_for 5 zshows "帮助：全部按键" && fits && ok "tmux zh: the help in Chinese" || fail "tmux zh: the help" "$(zscreen)"
-zscreen | grep -q "Help: all keys" && fail "tmux zh: no English left in the help" "$(zscreen)" || ok "tmux zh: no English left in the help"
-$T send-keys -t z Q
-wait_for 5 zshows "EXITED 0" && ok "tmux zh: Q exits with status 0" || fail "tmux zh: Q exits" "$(zscreen)"
+term_start z 80x24 "env LC_ALL=zh_CN.UTF-8 '$GRADUS' --db '$DB' --today $TODAY"
+fits() { [ "$(term_screen z | wc -L)" -le 80 ]; }
+shows_fitting() { term_shows z "$1" && fits; }
+expect_screen "tmux zh: the list in Chinese" z "案件（30）"
+expect_soon "tmux zh: the list's columns fit 80 cells" shows_fitting "编号"
+term_keys z Enter
+expect_soon "tmux zh: a case in Chinese" shows_fitting "[概况]"
+term_keys z e
+expect_soon "tmux zh: the form in Chinese" shows_fitting "统一社会信用代码"
+term_keys z Escape
+term_keys z q
+term_keys z '?'
+expect_soon "tmux zh: the help in Chinese" shows_fitting "帮助：全部按键"
+term_shows z "Help: all keys" && fail "tmux zh: no English left in the help" "$(term_screen z)" ||
+	ok "tmux zh: no English left in the help"
+term_keys z Q
+expect_exit "tmux zh: Q exits with status 0" z 0

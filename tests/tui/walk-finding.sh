@@ -1,7 +1,6 @@
 # Findings from the walk: "no" opens one, F sets the corrective action and
 # its due date, V its severity; written at once, shown under the item.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 export XDG_STATE_HOME="$WORK/state"
 G() { "$GRADUS" --db "$DB" "$@"; }

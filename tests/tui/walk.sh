@@ -4,10 +4,8 @@
 # attached and exported, sign-off and an amendment; then the database as
 # `gradus check show` lists it.
 . "$(dirname "$0")/../lib.sh"
-SCRIPTS=$TOP/tests/tui
 DB=$(demo_db)
 CASE=HB-2024-EXC-0001
-ME=$(id -un)
 export XDG_STATE_HOME="$WORK/state"
 G() { "$GRADUS" --db walk.db "$@"; }
 

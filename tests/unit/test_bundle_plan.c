@@ -1,7 +1,6 @@
 /* Writing a bundle costs what its cases cost, not what the office holds:
  * every statement copying rows from the office reaches them through an
  * index (the meta and users tables, copied whole, aside). */
-#include "unit_db.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +13,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "testkit.h"
 #include "../../src/store/bundle_private.h"
 #include "../../src/store/schema.h"
 #include "../../src/store/store_private.h"

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/cases.h"
 #include "gradus/uscc.h"
 #include "../../src/store/store_private.h"
@@ -49,25 +49,7 @@ static void remove_db(void)
 
 static struct store *open_store(void)
 {
-	struct store *store = NULL;
-	struct error err = { "" };
-
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "root-admin", today, &store, &err), STATUS_OK);
-	return store;
-}
-
-static void credit_code(unsigned long x, char code[USCC_LENGTH + 1])
-{
-	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	size_t i;
-
-	snprintf(code, USCC_LENGTH + 1, "91420100MA");
-	for (i = 10; i < 17; i++) {
-		code[i] = charset[x % 31];
-		x /= 31;
-	}
-	code[17] = uscc_check_character(code);
-	code[18] = '\0';
+	return testkit_open(path, "root-admin");
 }
 
 static void add_case(struct store *store, const char *name, const char *region, unsigned long x, char number[32])
@@ -76,7 +58,7 @@ static void add_case(struct store *store, const char *name, const char *region, 
 	struct error err = { "" };
 	char code[USCC_LENGTH + 1], id[33];
 
-	credit_code(x, code);
+	testkit_credit_code("420100", x, code);
 	memset(&in, 0, sizeof(in));
 	in.enterprise_name = name;
 	in.credit_code = code;
@@ -89,11 +71,9 @@ static void add_case(struct store *store, const char *name, const char *region, 
 
 static int setup(void **state)
 {
-	struct error err;
-
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-collate-%ld.db", (long)getpid());
-	assert_int_equal(forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err), STATUS_OK);
+	testkit_db_path(path, sizeof(path), "collate");
+	forms = testkit_forms();
 	return 0;
 }
 

@@ -10,18 +10,10 @@
 
 #include <cmocka.h>
 
+#include "testkit.h"
 #include "gradus/csv.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
-
-/* 𠮷 U+20BB7 and 𪚥 U+2A6A5: four bytes in UTF-8 and in GB18030. */
-#define JI_UTF8 "\xf0\xa0\xae\xb7"
-#define JI_GB "\x95\x34\xb2\x35"
-#define ZHE_UTF8 "\xf0\xaa\x9a\xa5"
-#define ZHE_GB "\x98\x35\xee\x37"
-/* 中文 */
-#define ZW_UTF8 "\xe4\xb8\xad\xe6\x96\x87"
-#define ZW_GB "\xd6\xd0\xce\xc4"
 
 static void test_decode(void **state)
 {

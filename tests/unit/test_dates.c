@@ -7,19 +7,10 @@
 
 #include <cmocka.h>
 
+#include "testkit.h"
 #include "gradus/dates.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
-
-static struct date parsed(const char *text)
-{
-	struct error err = { "" };
-	struct date d = { 0, 0, 0 };
-
-	if (date_parse(text, &d, &err))
-		fail_msg("%s: %s", text, err.message);
-	return d;
-}
 
 static void assert_date(struct date d, const char *expected)
 {
@@ -421,7 +412,7 @@ static void test_parse_office(void **state)
 		if (!cases[i].expected) {
 			if (status == STATUS_OK)
 				fail_msg("%s: taken", cases[i].text);
-			assert_non_null(strstr(err.message, cases[i].text));
+			assert_says(err.message, cases[i].text);
 		} else {
 			if (status)
 				fail_msg("%s: %s", cases[i].text, err.message);

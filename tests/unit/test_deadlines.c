@@ -7,10 +7,10 @@
 
 #include <cmocka.h>
 
+#include "testkit.h"
 #include "gradus/deadlines.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
-#define D(m, d) { 2026, m, d }
 
 /* validity, review lead, cultivation, acceptance lead, notice days, working? */
 static const struct level_rules excellent = { 3, 3, 0, 0, 5, true, 0 };
@@ -18,23 +18,6 @@ static const struct level_rules leading = { 3, 3, 2, 3, 5, true, 0 };
 static const struct level_rules ministry = { 3, 3, 2, 3, 7, false, 0 };
 static const struct level_rules basic = { 0, 0, 0, 0, 5, true, 0 }; /* never expires */
 static const struct level_rules odd = { 1, 14, 1, 1, 0, false, 0 };
-
-static const struct date holidays_2026[] = {
-	D(1, 1), D(1, 2), D(1, 3),
-	D(2, 15), D(2, 16), D(2, 17), D(2, 18), D(2, 19), D(2, 20), D(2, 21), D(2, 22), D(2, 23),
-	D(4, 4), D(4, 5), D(4, 6),
-	D(5, 1), D(5, 2), D(5, 3), D(5, 4), D(5, 5),
-	D(6, 19), D(6, 20), D(6, 21),
-	D(9, 25), D(9, 26), D(9, 27),
-	D(10, 1), D(10, 2), D(10, 3), D(10, 4), D(10, 5), D(10, 6), D(10, 7),
-};
-static const struct date workdays_2026[] = {
-	D(1, 4), D(2, 14), D(2, 28), D(5, 9), D(9, 20), D(10, 10),
-};
-static const struct holiday_year years[] = {
-	{ 2026, holidays_2026, COUNT(holidays_2026), workdays_2026, COUNT(workdays_2026) },
-};
-static const struct holiday_calendar calendar = { years, COUNT(years) };
 
 enum deadline {
 	EXPIRES_ON,
@@ -44,16 +27,6 @@ enum deadline {
 	CULTIVATION_ENDS_ON,
 	ACCEPTANCE_DUE_BY,
 };
-
-static struct date parsed(const char *text)
-{
-	struct error err = { "" };
-	struct date d = { 0, 0, 0 };
-
-	if (date_parse(text, &d, &err))
-		fail_msg("%s: %s", text, err.message);
-	return d;
-}
 
 static struct date compute(enum deadline which, const struct level_rules *rules, struct date from)
 {
@@ -134,15 +107,15 @@ static void test_notice_ends_on(void **state)
 		const char *start, *expected;
 		bool covered;
 	} cases[] = {
-		{ &excellent, &calendar, "2026-09-28", "2026-10-09", true },
-		{ &excellent, &calendar, "2026-09-29", "2026-10-10", true }, /* make-up Saturday */
-		{ &excellent, &calendar, "2026-02-12", "2026-02-25", true },
-		{ &excellent, &calendar, "2026-12-28", "2027-01-01", false },
+		{ &excellent, &testkit_calendar_2026, "2026-09-28", "2026-10-09", true },
+		{ &excellent, &testkit_calendar_2026, "2026-09-29", "2026-10-10", true }, /* make-up Saturday */
+		{ &excellent, &testkit_calendar_2026, "2026-02-12", "2026-02-25", true },
+		{ &excellent, &testkit_calendar_2026, "2026-12-28", "2027-01-01", false },
 		{ &excellent, NULL, "2026-09-28", "2026-10-02", false },
-		{ &ministry, &calendar, "2026-09-28", "2026-10-04", true },  /* calendar days */
-		{ &ministry, &calendar, "2024-02-25", "2024-03-02", true },
-		{ &ministry, &calendar, "2025-12-29", "2026-01-04", true },
-		{ &odd, &calendar, "2026-10-01", "2026-10-01", true },       /* 0 days lasts 1 */
+		{ &ministry, &testkit_calendar_2026, "2026-09-28", "2026-10-04", true },  /* calendar days */
+		{ &ministry, &testkit_calendar_2026, "2024-02-25", "2024-03-02", true },
+		{ &ministry, &testkit_calendar_2026, "2025-12-29", "2026-01-04", true },
+		{ &odd, &testkit_calendar_2026, "2026-10-01", "2026-10-01", true },       /* 0 days lasts 1 */
 	};
 	size_t i;
 

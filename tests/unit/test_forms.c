@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "testkit.h"
+
 #include "gradus/forms.h"
 #include "gradus/workdays.h"
 
@@ -367,7 +369,7 @@ static void test_real_forms(void **state)
 	assert_string_equal(scenario->title_zh, "产品数字化设计");
 	assert_string_equal(scenario->stage->key, "rnd");
 	assert_true(scenario->item_count >= 4);
-	assert_non_null(strstr(scenario->file, "/scenarios/04-"));
+	assert_says(scenario->file, "/scenarios/04-");
 	assert_string_equal(forms_scenario(forms, 40)->stage->key, "supply");
 	assert_null(forms_scenario(forms, 41));
 	assert_int_equal(strlen(forms->hash), 64);
@@ -612,7 +614,7 @@ static void test_duplicate_names_first_file(void **state)
 	snprintf(path, sizeof(path), "%s/forms", dir);
 	assert_int_equal(forms_load(path, &forms, &err), STATUS_ERR_FORMS);
 	snprintf(path, sizeof(path), "in %s/forms/scenarios/04-product-design.ini", dir);
-	assert_non_null(strstr(err.message, path));
+	assert_says(err.message, path);
 	remove_copy(dir);
 }
 
@@ -655,7 +657,7 @@ static void test_missing_directory(void **state)
 	(void)state;
 	assert_int_equal(forms_load("/nonexistent/gradus-forms", &forms, &err), STATUS_ERR_FORMS);
 	assert_null(forms);
-	assert_non_null(strstr(err.message, "/nonexistent/gradus-forms: no forms folder here"));
+	assert_says(err.message, "/nonexistent/gradus-forms: no forms folder here");
 }
 
 static void test_hash_follows_bytes(void **state)

@@ -16,12 +16,11 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/cases.h"
 #include "gradus/exchange.h"
 #include "../../src/store/store_private.h"
 
-static const struct date today = { 2026, 11, 28 };
 static char path[64];
 static struct forms *forms;
 
@@ -33,10 +32,8 @@ static const char sheet[] =
 
 static struct store *open_store(void)
 {
-	struct store *store = NULL;
-	struct error err;
+	struct store *store = testkit_open(path, "boss");
 
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
 	authority_use_forms(store, forms);
 	return store;
 }
@@ -46,7 +43,7 @@ static int setup(void **state)
 	struct error err;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-import-batch-%ld.db", (long)getpid());
+	testkit_db_path(path, sizeof(path), "import-batch");
 	unit_db_remove(path);
 	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
 }
@@ -54,8 +51,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	unit_db_remove(path);
-	forms_free(&forms);
+	testkit_done(NULL, &forms, path);
 	return 0;
 }
 
@@ -134,7 +130,7 @@ static void matched_changed_undone(void **state)
 	assert_int_equal(case_set_field(store, forms, "HB-2026-BAS-0001", "note", "乙", NULL, &err), STATUS_OK);
 	audit = count(store, "SELECT count(*) FROM audit");
 	assert_int_equal(import_undo(store, forms, 1, &undone, &err), STATUS_ERR_CONFLICT);
-	assert_non_null(strstr(err.message, "HB-2026-BAS-0001"));
+	assert_says(err.message, "HB-2026-BAS-0001");
 	assert_int_equal(count(store, "SELECT count(*) FROM audit"), audit);
 
 	/* The sheet's note (甲) is now a conflict, kept as the person wrote it (乙). */

@@ -19,7 +19,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/cases.h"
 #include "gradus/exchange.h"
 #include "gradus/uscc.h"
@@ -28,7 +28,6 @@
 #define OFFICE 300
 #define MAX_SQL 256
 
-static const struct date today = { 2026, 11, 28 };
 static char path[64];
 static struct forms *forms;
 static char *seen[MAX_SQL];
@@ -59,21 +58,6 @@ static int record(unsigned type, void *context, void *p, void *x)
 	return 0;
 }
 
-static void credit_code(long x, char code[USCC_LENGTH + 1])
-{
-	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	size_t i;
-
-	snprintf(code, USCC_LENGTH + 1, "91420100MA");
-	for (i = 10; i < 17; i++) {
-		code[i] = charset[x % 31];
-		x /= 31;
-	}
-	code[17] = '\0';
-	code[17] = uscc_check_character(code);
-	code[18] = '\0';
-}
-
 /* Rows from..to of a sheet of enterprises applying for levels over years. */
 static char *sheet(long from, long to, int year)
 {
@@ -85,7 +69,7 @@ static char *sheet(long from, long to, int year)
 	assert_non_null(text);
 	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
 	for (i = from; i < to; i++) {
-		credit_code(i * 7919 + 11, code);
+		testkit_credit_code("420100", (unsigned long)(i * 7919 + 11), code);
 		used += (size_t)snprintf(text + used, size - used, "企业%ld有限公司,%s,wuhan,%s,%d,甲\n", i, code,
 					 levels[i % 4], year ? year : 2022 + (int)(i % 5));
 	}
@@ -154,12 +138,11 @@ static int check_plan(sqlite3 *db, const char *sql)
 static void intake_uses_the_rows_own_keys(void **state)
 {
 	struct store *store = NULL;
-	struct error err = { "" };
 	size_t i, statements = 0;
 	int bad = 0;
 
 	(void)state;
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	store = testkit_open(path, "boss");
 	authority_use_forms(store, forms);
 	import_text(store, sheet(0, OFFICE, 0));
 	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
@@ -183,7 +166,7 @@ static void number_of(struct store *store, long i, char number[32])
 	struct new_case in = { 0 };
 	struct error err = { "" };
 
-	credit_code(i, code);
+	testkit_credit_code("420100", (unsigned long)i, code);
 	snprintf(name, sizeof(name), "编号%ld有限公司", i);
 	in.enterprise_name = name;
 	in.credit_code = code;
@@ -200,12 +183,11 @@ static void number_of(struct store *store, long i, char number[32])
 static void numbers_follow_the_highest(void **state)
 {
 	struct store *store = NULL;
-	struct error err = { "" };
 	char number[32];
 
 	(void)state;
 	unit_db_remove(path);
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	store = testkit_open(path, "boss");
 	authority_use_forms(store, forms);
 	number_of(store, 1, number);
 	assert_string_equal(number, "HB-2030-BAS-0001");
@@ -227,7 +209,7 @@ static int setup(void **state)
 	struct error err;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-intake-plans-%ld.db", (long)getpid());
+	testkit_db_path(path, sizeof(path), "intake-plans");
 	unit_db_remove(path);
 	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
 }
@@ -239,8 +221,7 @@ static int teardown(void **state)
 	(void)state;
 	for (i = 0; i < seen_count; i++)
 		free(seen[i]);
-	unit_db_remove(path);
-	forms_free(&forms);
+	testkit_done(NULL, &forms, path);
 	return 0;
 }
 

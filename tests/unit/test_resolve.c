@@ -11,10 +11,9 @@
 
 #include <cmocka.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/cases.h"
 
-static const struct date today = { 2026, 11, 28 };
 static char path[64];
 static struct forms *forms;
 static struct store *store;
@@ -44,16 +43,10 @@ static int setup(void **state)
 	size_t i;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-resolve-%ld.db", (long)getpid());
-	assert_int_equal(forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err), STATUS_OK);
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "root-admin", today, &store, &err), STATUS_OK);
-	memset(&in, 0, sizeof(in));
-	in.enterprise_name = "十堰测试汽车零部件有限公司";
-	in.credit_code = "91420100MA4K12345K";
-	in.region = "shiyan";
-	in.level = "basic";
-	in.year = 2025;
-	in.maturity_centi = 320;
+	testkit_db_path(path, sizeof(path), "resolve");
+	forms = testkit_forms();
+	store = testkit_open(path, "root-admin");
+	testkit_new_case(&in, "basic");
 	assert_int_equal(case_create(store, forms, &in, case_id, case_number, NULL, &err), STATUS_OK);
 	for (i = 0; case_number[i]; i++)
 		lower_number[i] = (char)(case_number[i] >= 'A' && case_number[i] <= 'Z' ? case_number[i] + 32
@@ -67,9 +60,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(&store);
-	forms_free(&forms);
-	unit_db_remove(path);
+	testkit_done(&store, &forms, path);
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 /* The migration that lets the forms say how many scenarios there are: the
  * scenario tables are made anew without their range CHECK, their rows and
  * indexes kept; a foreign key that does not hold stops it whole. */
-#include "unit_db.h"
+#include "testkit.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

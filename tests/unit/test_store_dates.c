@@ -13,7 +13,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/store.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))

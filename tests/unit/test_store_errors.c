@@ -22,7 +22,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/cases.h"
 #include "gradus/panels.h"
 /* store_prepare is the store's own; only the statement cache's test uses it. */
@@ -88,10 +88,8 @@ static int faulty_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, i
 
 static struct store *open_store(void)
 {
-	struct store *store = NULL;
-	struct error err;
+	struct store *store = testkit_open(path, "root-admin");
 
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "root-admin", today, &store, &err), STATUS_OK);
 	/* A busy database is reported after a tenth of a second, not after five. */
 	sqlite3_busy_timeout(store_db(store), 100);
 	return store;
@@ -112,16 +110,10 @@ static int setup(void **state)
 	faulty_vfs.szOsFile = (int)sizeof(struct faulty_file) + real_vfs->szOsFile;
 	faulty_vfs.xOpen = faulty_open;
 	assert_int_equal(sqlite3_vfs_register(&faulty_vfs, 1), SQLITE_OK);
-	snprintf(path, sizeof(path), "/tmp/gradus-store-errors-%ld.db", (long)getpid());
-	assert_int_equal(forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err), STATUS_OK);
+	testkit_db_path(path, sizeof(path), "store-errors");
+	forms = testkit_forms();
 	store = open_store();
-	memset(&in, 0, sizeof(in));
-	in.enterprise_name = "十堰测试汽车零部件有限公司";
-	in.credit_code = "91420100MA4K12345K";
-	in.region = "shiyan";
-	in.level = "basic";
-	in.year = 2025;
-	in.maturity_centi = 320;
+	testkit_new_case(&in, "basic");
 	assert_int_equal(case_create(store, forms, &in, id, case_number, NULL, &err), STATUS_OK);
 	if (expert_add(store, forms, &expert, expert_code, &err))
 		fail_msg("expert_add: %s", err.message);

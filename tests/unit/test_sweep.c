@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/cases.h"
 #include "../../src/store/cases_private.h"
 
@@ -25,23 +25,18 @@ static struct store *store;
 
 static int setup(void **state)
 {
-	struct error err;
-
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-sweep-%ld.db", (long)getpid());
+	testkit_db_path(path, sizeof(path), "sweep");
 	unit_db_remove(path);
-	assert_int_equal(forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err), STATUS_OK);
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", (struct date){ 2026, 11, 28 }, &store, &err),
-			 STATUS_OK);
+	forms = testkit_forms();
+	store = testkit_open(path, "boss");
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(&store);
-	forms_free(&forms);
-	unit_db_remove(path);
+	testkit_done(&store, &forms, path);
 	return 0;
 }
 

@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/store.h"
 
 static const struct date today = { 2026, 11, 28 };
@@ -103,7 +103,7 @@ static void each_edit_is_named(void **state)
 		assert_int_equal(verify_after(edits[i].sql, &f, &err), STATUS_ERR_CORRUPT);
 		if (!strstr(f.text, edits[i].named))
 			fail_msg("%s: expected \"%s\" in:\n%s", edits[i].sql, edits[i].named, f.text);
-		assert_non_null(strstr(err.message, "found: the file was changed outside gradus"));
+		assert_says(err.message, "found: the file was changed outside gradus");
 	}
 }
 
@@ -128,7 +128,7 @@ static void every_problem_is_reported(void **state)
 	assert_int_equal(verify_after("CREATE VIEW v AS SELECT 1; CREATE TABLE x (y); DROP INDEX checks_number", &f, &err),
 			 STATUS_ERR_CORRUPT);
 	assert_int_equal(f.count, 3);
-	assert_non_null(strstr(err.message, "3 problems found"));
+	assert_says(err.message, "3 problems found");
 }
 
 int main(void)
@@ -141,7 +141,7 @@ int main(void)
 	};
 	int failed;
 
-	snprintf(path, sizeof(path), "/tmp/gradus-verify-%ld.db", (long)getpid());
+	testkit_db_path(path, sizeof(path), "verify");
 	failed = cmocka_run_group_tests(tests, NULL, NULL);
 	remove_database();
 	return failed;

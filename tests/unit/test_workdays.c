@@ -1,4 +1,4 @@
-/* Unit tests of src/core/workdays.c against the 2026 State Council calendar. */
+/* Unit tests of src/core/workdays.c against the 2026 State Council calendar (testkit.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,39 +7,12 @@
 
 #include <cmocka.h>
 
+#include "testkit.h"
 #include "gradus/workdays.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
-#define D(m, d) { 2026, m, d }
 
-/* 国办 2025-11-04: the days off of 2026 and the make-up working days. */
-static const struct date holidays_2026[] = {
-	D(1, 1), D(1, 2), D(1, 3),
-	D(2, 15), D(2, 16), D(2, 17), D(2, 18), D(2, 19), D(2, 20), D(2, 21), D(2, 22), D(2, 23),
-	D(4, 4), D(4, 5), D(4, 6),
-	D(5, 1), D(5, 2), D(5, 3), D(5, 4), D(5, 5),
-	D(6, 19), D(6, 20), D(6, 21),
-	D(9, 25), D(9, 26), D(9, 27),
-	D(10, 1), D(10, 2), D(10, 3), D(10, 4), D(10, 5), D(10, 6), D(10, 7),
-};
-static const struct date workdays_2026[] = {
-	D(1, 4), D(2, 14), D(2, 28), D(5, 9), D(9, 20), D(10, 10),
-};
-static const struct holiday_year years[] = {
-	{ 2026, holidays_2026, COUNT(holidays_2026), workdays_2026, COUNT(workdays_2026) },
-};
-static const struct holiday_calendar calendar = { years, COUNT(years) };
 static const struct holiday_calendar empty_calendar = { NULL, 0 };
-
-static struct date parsed(const char *text)
-{
-	struct error err = { "" };
-	struct date d = { 0, 0, 0 };
-
-	if (date_parse(text, &d, &err))
-		fail_msg("%s: %s", text, err.message);
-	return d;
-}
 
 static void test_is_working_day(void **state)
 {
@@ -75,10 +48,10 @@ static void test_is_working_day(void **state)
 	for (i = 0; i < COUNT(cases); i++) {
 		bool covered = !cases[i].covered;
 
-		assert_int_equal(workdays_is_working_day(&calendar, parsed(cases[i].day), &covered),
+		assert_int_equal(workdays_is_working_day(&testkit_calendar_2026, parsed(cases[i].day), &covered),
 				 cases[i].working);
 		assert_int_equal(covered, cases[i].covered);
-		assert_int_equal(workdays_is_working_day(&calendar, parsed(cases[i].day), NULL),
+		assert_int_equal(workdays_is_working_day(&testkit_calendar_2026, parsed(cases[i].day), NULL),
 				 cases[i].working);
 	}
 }
@@ -114,22 +87,22 @@ static void test_nth(void **state)
 		const char *expected;
 		bool covered;
 	} cases[] = {
-		{ &calendar, "2026-09-28", 5, "2026-10-09", true },  /* skips Oct 1-7 */
-		{ &calendar, "2026-09-28", 6, "2026-10-10", true },  /* make-up Saturday */
-		{ &calendar, "2026-09-28", 1, "2026-09-28", true },  /* start counts */
-		{ &calendar, "2026-10-01", 1, "2026-10-08", true },  /* start is a holiday */
-		{ &calendar, "2026-09-24", 2, "2026-09-28", true },
-		{ &calendar, "2026-02-13", 3, "2026-02-24", true },  /* Spring Festival */
-		{ &calendar, "2026-04-30", 5, "2026-05-09", true },  /* ends on a make-up day */
-		{ &calendar, "2026-06-18", 2, "2026-06-22", true },
-		{ &calendar, "2026-01-01", 1, "2026-01-04", true },
-		{ &calendar, "2026-02-27", 2, "2026-02-28", true },
-		{ &calendar, "2026-12-28", 3, "2026-12-30", true },
-		{ &calendar, "2026-12-30", 5, "2027-01-05", false }, /* crosses into 2027 */
-		{ &calendar, "2026-10-10", 0, "2026-10-10", true },  /* n < 1 counts as 1 */
+		{ &testkit_calendar_2026, "2026-09-28", 5, "2026-10-09", true },  /* skips Oct 1-7 */
+		{ &testkit_calendar_2026, "2026-09-28", 6, "2026-10-10", true },  /* make-up Saturday */
+		{ &testkit_calendar_2026, "2026-09-28", 1, "2026-09-28", true },  /* start counts */
+		{ &testkit_calendar_2026, "2026-10-01", 1, "2026-10-08", true },  /* start is a holiday */
+		{ &testkit_calendar_2026, "2026-09-24", 2, "2026-09-28", true },
+		{ &testkit_calendar_2026, "2026-02-13", 3, "2026-02-24", true },  /* Spring Festival */
+		{ &testkit_calendar_2026, "2026-04-30", 5, "2026-05-09", true },  /* ends on a make-up day */
+		{ &testkit_calendar_2026, "2026-06-18", 2, "2026-06-22", true },
+		{ &testkit_calendar_2026, "2026-01-01", 1, "2026-01-04", true },
+		{ &testkit_calendar_2026, "2026-02-27", 2, "2026-02-28", true },
+		{ &testkit_calendar_2026, "2026-12-28", 3, "2026-12-30", true },
+		{ &testkit_calendar_2026, "2026-12-30", 5, "2027-01-05", false }, /* crosses into 2027 */
+		{ &testkit_calendar_2026, "2026-10-10", 0, "2026-10-10", true },  /* n < 1 counts as 1 */
 		{ NULL, "2026-10-01", 5, "2026-10-07", false },
 		{ &empty_calendar, "2026-10-03", 1, "2026-10-05", false },
-		{ &calendar, "9999-12-30", 5, "9999-12-31", false }, /* stops at the last date */
+		{ &testkit_calendar_2026, "9999-12-30", 5, "9999-12-31", false }, /* stops at the last date */
 	};
 	size_t i;
 
@@ -156,10 +129,10 @@ static void test_uncovered_year(void **state)
 		const char *from, *to;
 		int year;
 	} cases[] = {
-		{ &calendar, "2026-09-28", "2026-10-09", 0 },
-		{ &calendar, "2026-12-28", "2027-01-05", 2027 }, /* a notice across New Year */
-		{ &calendar, "2025-12-29", "2026-01-05", 2025 },
-		{ &calendar, "2027-01-04", "2028-01-04", 2027 },
+		{ &testkit_calendar_2026, "2026-09-28", "2026-10-09", 0 },
+		{ &testkit_calendar_2026, "2026-12-28", "2027-01-05", 2027 }, /* a notice across New Year */
+		{ &testkit_calendar_2026, "2025-12-29", "2026-01-05", 2025 },
+		{ &testkit_calendar_2026, "2027-01-04", "2028-01-04", 2027 },
 		{ &empty_calendar, "2026-10-01", "2026-10-07", 2026 },
 		{ NULL, "2026-10-01", "2026-10-07", 2026 },
 	};
@@ -180,11 +153,11 @@ static void test_nth_whole_year(void **state)
 
 	(void)state;
 	/* 2026: 261 weekdays - 19 weekday holidays + 6 make-up days = 248 */
-	end = workdays_nth(&calendar, parsed("2026-01-01"), 248, &covered);
+	end = workdays_nth(&testkit_calendar_2026, parsed("2026-01-01"), 248, &covered);
 	date_format(end, text);
 	assert_string_equal(text, "2026-12-31");
 	assert_true(covered);
-	end = workdays_nth(&calendar, parsed("2026-01-01"), 249, &covered);
+	end = workdays_nth(&testkit_calendar_2026, parsed("2026-01-01"), 249, &covered);
 	date_format(end, text);
 	assert_string_equal(text, "2027-01-01");
 	assert_false(covered);

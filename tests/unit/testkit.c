@@ -1,0 +1,143 @@
+/* The unit tests' kit (see testkit.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "testkit.h"
+
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+#define D(m, d) { 2026, m, d }
+
+const struct date TESTKIT_TODAY = { 2026, 11, 28 };
+
+/* 国办 2025-11-04: the days off of 2026 and the make-up working days. */
+static const struct date holidays_2026[] = {
+	D(1, 1), D(1, 2), D(1, 3),
+	D(2, 15), D(2, 16), D(2, 17), D(2, 18), D(2, 19), D(2, 20), D(2, 21), D(2, 22), D(2, 23),
+	D(4, 4), D(4, 5), D(4, 6),
+	D(5, 1), D(5, 2), D(5, 3), D(5, 4), D(5, 5),
+	D(6, 19), D(6, 20), D(6, 21),
+	D(9, 25), D(9, 26), D(9, 27),
+	D(10, 1), D(10, 2), D(10, 3), D(10, 4), D(10, 5), D(10, 6), D(10, 7),
+};
+static const struct date workdays_2026[] = {
+	D(1, 4), D(2, 14), D(2, 28), D(5, 9), D(9, 20), D(10, 10),
+};
+static const struct holiday_year years_2026[] = {
+	{ 2026, holidays_2026, COUNT(holidays_2026), workdays_2026, COUNT(workdays_2026) },
+};
+const struct holiday_calendar testkit_calendar_2026 = { years_2026, COUNT(years_2026) };
+
+struct date parsed(const char *text)
+{
+	struct error err = { "" };
+	struct date d = { 0, 0, 0 };
+
+	if (date_parse(text, &d, &err))
+		fail_msg("%s: %s", text, err.message);
+	return d;
+}
+
+void assert_says(const char *text, const char *part)
+{
+	if (!text || !strstr(text, part))
+		fail_msg("\"%s\" does not say \"%s\"", text ? text : "(null)", part);
+}
+
+void testkit_db_path(char *path, size_t size, const char *name)
+{
+	snprintf(path, size, "/tmp/gradus-%s-%ld.db", name, (long)getpid());
+}
+
+void unit_db_remove(const char *path)
+{
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+	char side[4200];
+	size_t i;
+
+	for (i = 0; i < COUNT(sides); i++) {
+		snprintf(side, sizeof(side), "%s%s", path, sides[i]);
+		unlink(side);
+	}
+}
+
+struct forms *testkit_forms(void)
+{
+	struct forms *forms = NULL;
+	struct error err = { "" };
+
+	if (forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err))
+		fail_msg("forms_load: %s", err.message);
+	return forms;
+}
+
+struct store *testkit_open(const char *path, const char *login)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+
+	if (store_open(path, STORE_OPEN_OR_CREATE, login, TESTKIT_TODAY, &store, &err))
+		fail_msg("store_open %s as %s: %s", path, login, err.message);
+	return store;
+}
+
+struct forms *testkit_staffed_db(char *path, size_t size, const char *name, const char *admin)
+{
+	static const char *const staff[][2] = { { "clerk1", "clerk" }, { "insp1", "inspector" }, { "sec1", "secretary" } };
+	struct error err = { "" };
+	struct store *store;
+	size_t i;
+
+	testkit_db_path(path, size, name);
+	unit_db_remove(path);
+	store = testkit_open(path, admin);
+	if (strcmp(store_role(store), "admin"))
+		fail_msg("the first user %s is %s, not admin", admin, store_role(store));
+	for (i = 0; i < COUNT(staff); i++)
+		if (store_user_add(store, staff[i][0], staff[i][1], &err))
+			fail_msg("store_user_add %s: %s", staff[i][0], err.message);
+	store_close(&store);
+	return testkit_forms();
+}
+
+void testkit_done(struct store **store, struct forms **forms, const char *path)
+{
+	if (store)
+		store_close(store);
+	if (forms)
+		forms_free(forms);
+	if (path)
+		unit_db_remove(path);
+}
+
+void testkit_new_case(struct new_case *in, const char *level)
+{
+	memset(in, 0, sizeof(*in));
+	in->enterprise_name = "十堰测试汽车零部件有限公司";
+	in->credit_code = "91420100MA4K12345K";
+	in->region = "shiyan";
+	in->level = level;
+	in->year = 2025;
+	in->maturity_centi = 320;
+}
+
+void testkit_credit_code(const char *division, unsigned long x, char code[USCC_LENGTH + 1])
+{
+	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	size_t i;
+
+	snprintf(code, USCC_LENGTH + 1, "91%.6sMA", division);
+	for (i = 10; i < 17; i++) {
+		code[i] = charset[x % 31];
+		x /= 31;
+	}
+	code[17] = '\0';
+	code[17] = uscc_check_character(code);
+	code[18] = '\0';
+}
