@@ -123,6 +123,31 @@ static enum status previous_hash(struct store *store, long long seq, uint8_t out
 	return status;
 }
 
+/* The last record's seq and hash (0 and the hash the chain begins at
+ * while it is empty), by the primary key's last entry. */
+static enum status chain_head(struct store *store, long long *seq, uint8_t hash[HASH_SIZE], struct error *err)
+{
+	static const char *const sql = "SELECT seq, hash FROM audit WHERE seq = (SELECT max(seq) FROM audit)";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status;
+	bool row;
+
+	*seq = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	status = store_step(store, stmt, &row, err);
+	if (!status && row) {
+		*seq = sqlite3_column_int64(stmt, 0);
+		memset(hash, 0, HASH_SIZE);
+		if (sqlite3_column_bytes(stmt, 1) == HASH_SIZE)
+			memcpy(hash, sqlite3_column_blob(stmt, 1), HASH_SIZE);
+	}
+	sqlite3_reset(stmt);
+	if (!status && !row)
+		status = previous_hash(store, 1, hash, err);
+	return status;
+}
+
 void audit_at_text(sqlite3_stmt *stmt, int column, char out[32])
 {
 	if (sqlite3_column_type(stmt, column) == SQLITE_INTEGER) {
@@ -272,7 +297,7 @@ enum status audit_append(struct store *store, enum audit_op op, const char *tabl
 	time_t now = time(NULL);
 	struct tm tm;
 
-	if ((status = audit_last_seq(store, &r.seq, err)))
+	if ((status = chain_head(store, &r.seq, prev, err)))
 		return status;
 	r.seq++;
 	gmtime_r(&now, &tm);
@@ -283,10 +308,8 @@ enum status audit_append(struct store *store, enum audit_op op, const char *tabl
 	} else if (!(change = change_json(fields, count))) {
 		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	}
-	if (!(status = previous_hash(store, r.seq, prev, err))) {
-		record_hash(prev, &r, hash);
-		status = record_insert(store, &r, change, owner, true, now, hash, err);
-	}
+	record_hash(prev, &r, hash);
+	status = record_insert(store, &r, change, owner, true, now, hash, err);
 	free(change);
 	return status;
 }
