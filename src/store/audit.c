@@ -165,6 +165,23 @@ void audit_at_text(sqlite3_stmt *stmt, int column, char out[32])
 
 /* ---- writing ---- */
 
+static char *dup_or_null(const char *s, enum status *status)
+{
+	char *copy;
+
+	if (!s)
+		return NULL;
+	if (!(copy = strdup(s)))
+		*status = STATUS_ERR_NOMEM;
+	return copy;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+
 static void json_string(char **out, size_t *used, const char *s)
 {
 	char *p = *out + *used;
@@ -286,6 +303,115 @@ static enum status record_insert(struct store *store, const struct record *r, co
 
 #define MAX_INSERT_FIELDS 64
 
+/* The fields of an update record, read from its JSON (SQLite's parser). */
+static enum status change_fields(struct store *store, const char *change, struct audit_field *fields, size_t *count,
+				 size_t room, struct error *err)
+{
+	static const char *const sql = "SELECT key, value ->> 0, value ->> 1 FROM json_each(?1)";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status;
+	bool row;
+
+	*count = 0;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, change, -1, SQLITE_STATIC);
+	while (!(status = store_step(store, stmt, &row, err)) && row && *count < room) {
+		fields[*count].name = dup_or_null((const char *)sqlite3_column_text(stmt, 0), &status);
+		fields[*count].old = dup_or_null((const char *)sqlite3_column_text(stmt, 1), &status);
+		fields[*count].new = dup_or_null((const char *)sqlite3_column_text(stmt, 2), &status);
+		++*count;
+	}
+	sqlite3_reset(stmt);
+	if (!status && row)
+		status = error_set(err, STATUS_ERR_INVALID, _("unknown table '%s'"), "audit");
+	return status;
+}
+
+static void fields_free(struct audit_field *fields, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		free((char *)fields[i].name);
+		free((char *)fields[i].old);
+		free((char *)fields[i].new);
+	}
+}
+
+/* Updates of one row by one user in one transaction are one record: the
+ * fields are added to the chain's last record when this transaction wrote
+ * it, it updated the same row and none of them; its hash is made anew
+ * (no record follows it). *folded whether they were. */
+static enum status fold_update(struct store *store, long long head, const char *table, const char *id,
+			       const struct audit_field *fields, size_t count, bool *folded, struct error *err)
+{
+	static const char *const sql = "SELECT op, tbl, row_id, actor, at, change FROM audit WHERE seq = ?1";
+	static const char *const update_sql = "UPDATE audit SET change = ?1, hash = ?2 WHERE seq = ?3";
+	struct audit_field all[MAX_INSERT_FIELDS];
+	size_t n = 0, i, j;
+	char at[32], *actor = NULL, *change = NULL;
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status;
+	bool row, fits = false;
+
+	*folded = false;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_int64(stmt, 1, head);
+	status = store_step(store, stmt, &row, err);
+	if (!status && row && sqlite3_column_int(stmt, 0) == AUDIT_UPDATE &&
+	    same_text((const char *)sqlite3_column_text(stmt, 1), table) &&
+	    same_text((const char *)sqlite3_column_text(stmt, 2), id) &&
+	    same_text((const char *)sqlite3_column_text(stmt, 3), store_actor(store)) &&
+	    sqlite3_column_type(stmt, 5) != SQLITE_NULL) {
+		audit_at_text(stmt, 4, at);
+		actor = dup_or_null((const char *)sqlite3_column_text(stmt, 3), &status);
+		change = dup_or_null((const char *)sqlite3_column_text(stmt, 5), &status);
+		fits = true;
+	}
+	sqlite3_reset(stmt);
+	if (!status && fits)
+		status = change_fields(store, change, all, &n, MAX_INSERT_FIELDS, err);
+	for (i = 0; fits && i < count; i++)
+		for (j = 0; j < n; j++)
+			if (!strcmp(all[j].name, fields[i].name))
+				fits = false;
+	fits = fits && n + count <= MAX_INSERT_FIELDS;
+	if (!status && fits) {
+		struct record r = { head, AUDIT_UPDATE, at, actor, table, id, all, 0 };
+		uint8_t prev[HASH_SIZE], hash[HASH_SIZE];
+		char *joined;
+
+		for (i = 0; i < count; i++)
+			all[n + i] = fields[i];
+		r.count = n + count;
+		if (!(joined = change_json(all, r.count)))
+			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+		if (!status && !(status = previous_hash(store, head, prev, err))) {
+			record_hash(prev, &r, hash);
+			if (!(stmt = store_prepare(store, update_sql, err))) {
+				status = STATUS_ERR_DB;
+			} else {
+				int rc;
+
+				sqlite3_bind_text(stmt, 1, joined, -1, SQLITE_STATIC);
+				sqlite3_bind_blob(stmt, 2, hash, HASH_SIZE, SQLITE_STATIC);
+				sqlite3_bind_int64(stmt, 3, head);
+				rc = sqlite3_step(stmt);
+				sqlite3_reset(stmt);
+				status = rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("writing the audit log"));
+				*folded = !status;
+			}
+		}
+		free(joined);
+	}
+	fields_free(all, n);
+	free(actor);
+	free(change);
+	return status;
+}
+
 enum status audit_append(struct store *store, enum audit_op op, const char *table, const char *id,
 			 const struct audit_field *fields, size_t count, const char *owner, struct error *err)
 {
@@ -299,6 +425,12 @@ enum status audit_append(struct store *store, enum audit_op op, const char *tabl
 
 	if ((status = chain_head(store, &r.seq, prev, err)))
 		return status;
+	if (op == AUDIT_UPDATE && store->depth > 0 && r.seq && r.seq == store->audit_written) {
+		bool folded;
+
+		if ((status = fold_update(store, r.seq, table, id, fields, count, &folded, err)) || folded)
+			return status;
+	}
 	r.seq++;
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -310,6 +442,8 @@ enum status audit_append(struct store *store, enum audit_op op, const char *tabl
 	}
 	record_hash(prev, &r, hash);
 	status = record_insert(store, &r, change, owner, true, now, hash, err);
+	if (!status)
+		store->audit_written = r.seq;
 	free(change);
 	return status;
 }
@@ -330,17 +464,6 @@ void audit_row_clear(struct audit_row *row)
 	free(row->entries);
 	free(row->values);
 	memset(row, 0, sizeof(*row));
-}
-
-static char *dup_or_null(const char *s, enum status *status)
-{
-	char *copy;
-
-	if (!s)
-		return NULL;
-	if (!(copy = strdup(s)))
-		*status = STATUS_ERR_NOMEM;
-	return copy;
 }
 
 static enum status add_value(struct audit_row *row, const char *name, const char *old, const char *new)
@@ -439,11 +562,6 @@ static void report(struct walk *w, const char *fmt, ...)
 	va_end(ap);
 	if (w->problem)
 		w->problem(w->context, message);
-}
-
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
 static int field_index(const struct schema_table *schema, const char *name)
@@ -752,9 +870,11 @@ static void v1_hash(const char *prev, long long seq, const char *const text[7], 
 }
 
 /* Old rows gathered into one record: an insert's fields (one store_insert),
- * a delete's (the fields, then "-"), or one update. */
+ * an update's (one row's fields changed by one user in one second, at the
+ * most up to the edge of an import batch), or a delete's (the row's fields,
+ * then "-"). */
 struct pending {
-	enum { PENDING_NONE, PENDING_INSERT, PENDING_DELETE } kind;
+	enum { PENDING_NONE, PENDING_INSERT, PENDING_UPDATE } kind;
 	long long seq; /* the last old row's */
 	char *at, *actor, *table, *id;
 	struct audit_field fields[MAX_INSERT_FIELDS];
@@ -819,20 +939,14 @@ static enum status convert_emit(struct convert *c, enum audit_op op, long long s
 	return status;
 }
 
-/* The rows gathered so far as their record(s): a delete not finished by
- * its "-" row was a run of updates, a record each. */
 static enum status convert_flush(struct convert *c, struct error *err)
 {
 	struct pending *p = &c->p;
 	enum status status = STATUS_OK;
-	size_t i;
 
-	if (p->kind == PENDING_INSERT)
-		status = convert_emit(c, AUDIT_INSERT, p->seq, p->at, p->actor, p->table, p->id, p->fields, p->count,
-				      err);
-	for (i = 0; p->kind == PENDING_DELETE && !status && i < p->count; i++)
-		status = convert_emit(c, AUDIT_UPDATE, p->seq - (long long)(p->count - 1 - i), p->at, p->actor,
-				      p->table, p->id, &p->fields[i], 1, err);
+	if (p->kind != PENDING_NONE)
+		status = convert_emit(c, p->kind == PENDING_INSERT ? AUDIT_INSERT : AUDIT_UPDATE, p->seq, p->at, p->actor,
+				      p->table, p->id, p->fields, p->count, err);
 	pending_clear(p);
 	return status;
 }
@@ -879,38 +993,48 @@ static bool same_write(const struct pending *p, const char *const text[7])
 	       same_text(p->table, text[2]) && same_text(p->id, text[3]);
 }
 
+/* "-" after a row's fields: a delete when each went to NULL, else the
+ * updates before a delete. */
+static enum status convert_delete(struct convert *c, long long seq, const char *const text[7], struct error *err)
+{
+	struct pending *p = &c->p;
+	enum status status = STATUS_OK;
+	bool deleted = true;
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		deleted = deleted && p->fields[i].old && !p->fields[i].new;
+	if (!deleted)
+		status = convert_flush(c, err);
+	if (!status)
+		status = convert_emit(c, AUDIT_DELETE, seq, text[0], text[1], text[2], text[3], deleted ? p->fields : NULL,
+				      deleted ? p->count : 0, err);
+	pending_clear(p);
+	return status;
+}
+
 /* One old row: continues what is gathered, or ends it and begins anew.
- * first: the row's first audit row (an insert, in a table of the schema). */
-static enum status convert_row(struct convert *c, long long seq, const char *const text[7], bool first,
+ * first: the row's first audit row (an insert, in a table of the schema);
+ * edge: an import batch begins there or ended just before. */
+static enum status convert_row(struct convert *c, long long seq, const char *const text[7], bool first, bool edge,
 			       struct error *err)
 {
 	struct pending *p = &c->p;
-	bool dash = !strcmp(text[4], "-");
+	bool dash = !strcmp(text[4], "-"), same = !edge && same_write(p, text);
 	enum status status;
 
-	if (same_write(p, text) && p->kind == PENDING_INSERT && !text[5] && !dash && !pending_has(p, text[4]))
+	if (same && p->kind == PENDING_INSERT && !text[5] && !dash && !pending_has(p, text[4]))
 		return pending_add(p, seq, text);
-	if (same_write(p, text) && p->kind == PENDING_DELETE && dash) {
-		status = convert_emit(c, AUDIT_DELETE, seq, p->at, p->actor, p->table, p->id, p->fields, p->count, err);
-		pending_clear(p);
-		return status;
-	}
-	if (same_write(p, text) && p->kind == PENDING_DELETE && !dash && text[5] && !text[6] &&
-	    !pending_has(p, text[4]))
+	if (same && p->kind == PENDING_UPDATE && dash)
+		return convert_delete(c, seq, text, err);
+	if (same && p->kind == PENDING_UPDATE && !dash && !pending_has(p, text[4]))
 		return pending_add(p, seq, text);
 	if ((status = convert_flush(c, err)))
 		return status;
-	if (first && !text[5] && !dash && schema_table(text[2]))
-		return (status = pending_start(p, PENDING_INSERT, text)) ? status : pending_add(p, seq, text);
 	if (dash)
 		return convert_emit(c, AUDIT_DELETE, seq, text[0], text[1], text[2], text[3], NULL, 0, err);
-	if (text[5] && !text[6])
-		return (status = pending_start(p, PENDING_DELETE, text)) ? status : pending_add(p, seq, text);
-	{
-		struct audit_field field = { text[4], text[5], text[6] };
-
-		return convert_emit(c, AUDIT_UPDATE, seq, text[0], text[1], text[2], text[3], &field, 1, err);
-	}
+	status = pending_start(p, first && !text[5] && schema_table(text[2]) ? PENDING_INSERT : PENDING_UPDATE, text);
+	return status ? status : pending_add(p, seq, text);
 }
 
 /* Schema 17's chain checked row by row; its head in hex ("" while empty). */
@@ -960,8 +1084,9 @@ static enum status v1_check(struct store *store, char head[65], struct error *er
 enum status audit_convert(struct store *store, struct error *err)
 {
 	static const char *const sql =
-		"SELECT o.seq, o.at, o.actor, o.tbl, o.row_id, o.field, o.old, o.new,"
-		" f.seq IS NOT NULL FROM audit_v1 o LEFT JOIN temp.audit_first f ON f.seq = o.seq ORDER BY o.seq";
+		"SELECT o.seq, o.at, o.actor, o.tbl, o.row_id, o.field, o.old, o.new, f.seq IS NOT NULL, e.seq IS NOT NULL"
+		" FROM audit_v1 o LEFT JOIN temp.audit_first f ON f.seq = o.seq LEFT JOIN temp.audit_edges e ON e.seq = o.seq"
+		" ORDER BY o.seq";
 	struct convert c;
 	char head[65];
 	sqlite3_stmt *stmt = NULL;
@@ -983,8 +1108,13 @@ enum status audit_convert(struct store *store, struct error *err)
 		bytes_of_hex(head, c.prev);
 	}
 	rc = sqlite3_exec(store->db,
-			  "CREATE TEMP TABLE audit_first AS SELECT min(seq) AS seq FROM audit_v1 GROUP BY tbl, row_id;"
-			  "CREATE INDEX temp.audit_first_seq ON audit_first (seq);",
+			  "CREATE TEMP TABLE audit_first (seq INTEGER PRIMARY KEY);"
+			  "INSERT INTO temp.audit_first SELECT min(seq) FROM audit_v1 GROUP BY tbl, row_id;"
+			  "CREATE TEMP TABLE audit_edges (seq INTEGER PRIMARY KEY);"
+			  "INSERT OR IGNORE INTO temp.audit_edges SELECT first_seq FROM import_batches"
+			  " UNION SELECT last_seq + 1 FROM import_batches"
+			  " UNION SELECT undo_first_seq FROM import_batches WHERE undo_first_seq IS NOT NULL"
+			  " UNION SELECT undo_last_seq + 1 FROM import_batches WHERE undo_last_seq IS NOT NULL;",
 			  NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
@@ -995,7 +1125,8 @@ enum status audit_convert(struct store *store, struct error *err)
 
 		for (i = 0; i < 7; i++)
 			text[i] = (const char *)sqlite3_column_text(stmt, i + 1);
-		status = convert_row(&c, sqlite3_column_int64(stmt, 0), text, sqlite3_column_int(stmt, 8) != 0, err);
+		status = convert_row(&c, sqlite3_column_int64(stmt, 0), text, sqlite3_column_int(stmt, 8) != 0,
+				     sqlite3_column_int(stmt, 9) != 0, err);
 	}
 	sqlite3_finalize(stmt);
 	if (!status)
@@ -1003,7 +1134,8 @@ enum status audit_convert(struct store *store, struct error *err)
 	pending_clear(&c.p);
 	if (status == STATUS_ERR_NOMEM || status == STATUS_ERR_INVALID)
 		return error_set(err, status, _("out of memory"));
-	rc = status ? SQLITE_OK : sqlite3_exec(store->db, "DROP TABLE temp.audit_first; DROP TABLE audit_v1;", NULL,
-					       NULL, NULL);
+	rc = status ? SQLITE_OK
+		    : sqlite3_exec(store->db, "DROP TABLE temp.audit_first; DROP TABLE temp.audit_edges; DROP TABLE audit_v1;",
+				   NULL, NULL, NULL);
 	return rc == SQLITE_OK ? status : store_fail(store, rc, err, _("writing the audit log"));
 }

@@ -613,6 +613,7 @@ enum status store_begin(struct store *store, struct error *err)
 		status = exec(store, sql, err);
 	} else {
 		status = exec(store, "BEGIN IMMEDIATE", err);
+		store->audit_written = 0;
 	}
 	if (!status)
 		store->depth++;

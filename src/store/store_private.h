@@ -22,6 +22,7 @@ struct store {
 	bool no_account; /* the uid has no passwd entry: nothing is written */
 	bool bundle; /* the file is a bundle (bundle.c, read when it opens) */
 	int depth; /* nesting of store_begin */
+	long long audit_written; /* the audit record the open transaction wrote last (audit.c), or 0 */
 	int schema_version; /* PRAGMA user_version once opened */
 	/* The prepared statements, open-addressed by the address of their SQL
 	 * (statements are static strings): as many as there are, each once. */
