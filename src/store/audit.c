@@ -509,7 +509,9 @@ static void walk_free(struct walk *w)
 }
 
 /* Columns: seq, op, at, actor, hash, tbl, row_id, key, old, new. A row of
- * the query is a record (once) and one of its fields. */
+ * the query is a record (once) and one of its fields, in the order of its
+ * JSON (json_each reads it in order: ordering by j.id too would sort the
+ * whole chain in a temporary b-tree instead of walking audit_row). */
 #define RECORD_COLUMNS "a.seq, a.op, a.at, a.actor, a.hash, a.tbl, a.row_id, j.key, j.value ->> 0, j.value ->> 1"
 
 static enum status walk_add(struct walk *w, sqlite3_stmt *stmt, bool new_record)
@@ -728,7 +730,7 @@ static enum status row_read(struct store *store, const char *table, const char *
 			    struct audit_row *row, struct error *err)
 {
 	static const char *const sql = "SELECT " RECORD_COLUMNS " FROM audit a LEFT JOIN json_each(a.change) j"
-				       " WHERE a.row_id = ?1 AND a.tbl = ?2 ORDER BY a.seq, j.id";
+				       " WHERE a.row_id = ?1 AND a.tbl = ?2 ORDER BY a.seq";
 	struct walk w;
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status;
@@ -795,7 +797,7 @@ enum status audit_verify(struct store *store, audit_problem *problem, void *cont
 			 struct error *err)
 {
 	static const char *const sql = "SELECT " RECORD_COLUMNS " FROM audit a LEFT JOIN json_each(a.change) j"
-				       " ORDER BY a.row_id, a.seq, j.id";
+				       " ORDER BY a.row_id, a.seq";
 	static const char *const head_sql = "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1";
 	sqlite3_stmt *stmt = NULL;
 	enum status status = STATUS_OK;
