@@ -65,7 +65,8 @@ enum status store_resolve(struct store *store, enum store_kind kind, const char 
 
 /* The one write path. Every mutation goes through store_insert/store_update,
  * inside a transaction (begun here when the caller has none), and appends one
- * audit row per field to the hash chain. Table and field names are checked
+ * audit record per record written to the hash chain (updates of one row in
+ * one transaction share one). Table and field names are checked
  * against the schema; values are bound, never spliced into SQL. A NULL value
  * is SQL NULL. */
 struct field_value {
@@ -88,8 +89,8 @@ enum status store_insert(struct store *store, const char *table, const char *id,
 			 const struct field_value *fields, size_t count, struct error *err);
 enum status store_update(struct store *store, const char *table, const char *id,
 			 const char *field, const char *value, struct error *err);
-/* Deletes a row: one audit row per field (old -> NULL) and a last one with
- * field "-" that marks the deletion. */
+/* Deletes a row: its audit record keeps the row's last values (History
+ * shows each as old -> NULL, then "-"). */
 enum status store_delete(struct store *store, const char *table, const char *id, struct error *err);
 /* store_update for a value the user saw: when the field no longer holds
  * `expected` (NULL = SQL NULL) the write is refused with
@@ -109,8 +110,10 @@ struct user_row {
 enum status store_users(struct store *store, struct user_row **rows, size_t *count, struct error *err);
 void user_rows_free(struct user_row *rows, size_t count);
 
-/* The history of a case: every audit row of the case, its events, declared
- * scenarios, materials, factory and enterprise, oldest first. */
+/* The history of a case: every audit record of the case, its events,
+ * declared scenarios, materials, factory and enterprise, oldest first, a
+ * field a row (seq: its record's; a record made lists the values it was
+ * made with). */
 struct history_row {
 	long long seq;
 	char *at, *actor, *table, *row_id, *field, *old, *new;
@@ -120,7 +123,7 @@ enum status store_case_history(struct store *store, const char *case_key, struct
 void history_rows_free(struct history_row *rows, size_t count);
 
 /* Everything verify can see (verify.c): the audit chain; every row of every
- * table against its last audit rows; the schema against the one the
+ * table against its audit records; the schema against the one the
  * migrations make; the derived values (a case's region, the search index,
  * the sort keys, the database's id) against their sources; every stored
  * file against its SHA-256; every signature against the content it signed,

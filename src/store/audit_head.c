@@ -1,4 +1,4 @@
-/* The audit chain's head: the hash of its last row, which a printed record
+/* The audit chain's head: the hash of its last record, in hex, which a printed record
  * quotes so a reader can later tell the chain it was printed from. */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 
 enum status store_audit_head(struct store *store, char head[65], struct error *err)
 {
-	static const char *const sql = "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1";
+	static const char *const sql = "SELECT lower(hex(hash)) FROM audit ORDER BY seq DESC LIMIT 1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	const unsigned char *hash;
 	enum status status;

@@ -476,6 +476,8 @@ static enum status make_schema(sqlite3 *db, const char *part, struct error *err)
 
 	for (version = 1; !status && version <= schema_latest_version(); version++)
 		status = copy_exec(db, schema_migration(version), part, err);
+	if (!status)
+		status = copy_exec(db, schema_fresh_end(), part, err);
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d; COMMIT", schema_latest_version());
 	return status ? status : copy_exec(db, pragma, part, err);
 }

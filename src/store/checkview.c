@@ -14,7 +14,7 @@ static const char *const head_sql =
 	"SELECT k.id, coalesce(k.number, k.id), c.number, k.planned_on, k.status, k.forms_hash, e.name, f.name,"
 	" c.level, k.draw_seed, coalesce(k.draw_count, 0),"
 	" (SELECT group_concat(login, ',') FROM (SELECT login FROM check_inspectors WHERE check_id = k.id ORDER BY login)),"
-	" (SELECT hash FROM audit ORDER BY seq DESC LIMIT 1), c.expires_on"
+	" (SELECT lower(hex(hash)) FROM audit ORDER BY seq DESC LIMIT 1), c.expires_on"
 	" FROM checks k JOIN cases c ON c.id = k.case_id JOIN factories f ON f.id = c.factory_id"
 	" JOIN enterprises e ON e.id = f.enterprise_id WHERE k.id = ?1";
 static const char *const stages_sql =

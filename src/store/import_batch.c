@@ -1,7 +1,8 @@
 /* Import batches: each import that wrote something is recorded with the
- * audit rows of its writes (first_seq..last_seq). Those rows say what the
- * batch did to each record: created it (its first audit row is there),
- * deleted it (a "-" row) or changed fields (old values). Undoing a batch
+ * audit records of its writes (first_seq..last_seq). Those say what the
+ * batch did to each record: created it (its insert record is there),
+ * deleted it (a delete record, with its last values) or changed fields
+ * (old values). Undoing a batch
  * reverses each through the write path, so the undo is audited in turn;
  * a record touched after the batch, or a created one something else now
  * refers to, stops the undo and is named. */
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit_private.h"
 #include "gradus/authority.h"
 #include "gradus/i18n.h"
 #include "import_private.h"
@@ -201,28 +203,15 @@ static enum status find_batch(struct store *store, int number, struct batch *b, 
  * (a range stretched over others' records) is refused, not undone. */
 static enum status check_batch(struct store *store, const struct batch *b, struct error *err)
 {
-	static const char *const sql =
-		"SELECT (SELECT new FROM audit WHERE tbl = 'import_batches' AND row_id = ?1 AND field = 'first_seq'"
-		"   ORDER BY seq DESC LIMIT 1),"
-		" (SELECT new FROM audit WHERE tbl = 'import_batches' AND row_id = ?1 AND field = 'last_seq'"
-		"   ORDER BY seq DESC LIMIT 1),"
-		" (SELECT new FROM audit WHERE tbl = 'import_batches' AND row_id = ?1 AND field = 'kind'"
-		"   ORDER BY seq DESC LIMIT 1),"
-		" (SELECT min(seq) FROM audit WHERE tbl = 'import_batches' AND row_id = ?1)";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status;
-	bool row, sound;
+	struct audit_row row;
+	enum status status = audit_row_check(store, "import_batches", b->id, &row, err);
+	bool sound = false;
 
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, b->id, -1, SQLITE_STATIC);
-	status = store_step(store, stmt, &row, err);
-	sound = !status && row && sqlite3_column_type(stmt, 0) != SQLITE_NULL &&
-		sqlite3_column_type(stmt, 1) != SQLITE_NULL && sqlite3_column_type(stmt, 2) != SQLITE_NULL &&
-		sqlite3_column_int64(stmt, 0) == b->first && sqlite3_column_int64(stmt, 1) == b->last &&
-		!strcmp((const char *)sqlite3_column_text(stmt, 2), b->kind) && b->first <= b->last &&
-		sqlite3_column_int64(stmt, 3) > b->last;
-	sqlite3_reset(stmt);
+	if (!status && row.count && row.entries[0].op == AUDIT_INSERT)
+		sound = b->first <= b->last && row.entries[0].seq > b->last;
+	audit_row_clear(&row);
+	if (status == STATUS_ERR_CORRUPT)
+		status = STATUS_OK;
 	if (!status && !sound)
 		/* L10N: the batch's number; keep the command as it is */
 		status = error_set(err, STATUS_ERR_CORRUPT,
@@ -254,7 +243,10 @@ static void record_name(struct store *store, const char *table, const char *id, 
 		" WHEN 'enterprises' THEN (SELECT name FROM enterprises WHERE id = ?2)"
 		" WHEN 'factories' THEN (SELECT name FROM factories WHERE id = ?2)"
 		" WHEN 'experts' THEN (SELECT code || ' ' || name FROM experts WHERE id = ?2)"
-		" END, (SELECT new FROM audit WHERE tbl = ?1 AND row_id = ?2 AND field = 'case_id' ORDER BY seq LIMIT 1)";
+		" END, (SELECT owner FROM audit WHERE row_id = ?2 AND tbl = ?1 AND op = 2),"
+		" CASE ?1 WHEN 'events' THEN (SELECT case_id FROM events WHERE id = ?2)"
+		" WHEN 'case_scenarios' THEN (SELECT case_id FROM case_scenarios WHERE id = ?2)"
+		" WHEN 'case_materials' THEN (SELECT case_id FROM case_materials WHERE id = ?2) END";
 	struct error ignored;
 	sqlite3_stmt *stmt = store_prepare(store, sql, &ignored);
 	char case_id[48] = "";
@@ -269,6 +261,8 @@ static void record_name(struct store *store, const char *table, const char *id, 
 			snprintf(out, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
 		else if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
 			snprintf(case_id, sizeof(case_id), "%s", (const char *)sqlite3_column_text(stmt, 1));
+		else if (sqlite3_column_type(stmt, 2) != SQLITE_NULL)
+			snprintf(case_id, sizeof(case_id), "%s", (const char *)sqlite3_column_text(stmt, 2));
 	}
 	sqlite3_reset(stmt);
 	if (*case_id) {
@@ -295,12 +289,12 @@ static void block(struct store *store, struct batch *b, const char *table, const
  * a person (the undo is refused). */
 static enum status later_work(struct store *store, struct batch *b, const struct touched *t, struct error *err)
 {
-	static const char *const sql = "SELECT seq, actor, at, field FROM audit WHERE tbl = ?1 AND row_id = ?2"
-				       " AND seq > ?3 ORDER BY seq";
+	static const char *const sql = "SELECT seq, actor, at, coalesce((SELECT key FROM json_each(change)), '-')"
+				       " FROM audit WHERE row_id = ?2 AND tbl = ?1 AND seq > ?3 ORDER BY seq";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum import_writer writer;
 	enum status status;
-	char why[160];
+	char why[160], at[32];
 	bool row;
 	int batch;
 
@@ -318,8 +312,9 @@ static enum status later_work(struct store *store, struct batch *b, const struct
 		if (writer != WRITER_PERSON)
 			continue;
 		/* L10N: why an import cannot be undone: who changed a record afterwards, when, and which field */
+		audit_at_text(stmt, 2, at);
 		snprintf(why, sizeof(why), _("changed by %s at %s, field %s"), (const char *)sqlite3_column_text(stmt, 1),
-			 (const char *)sqlite3_column_text(stmt, 2), (const char *)sqlite3_column_text(stmt, 3));
+			 at, (const char *)sqlite3_column_text(stmt, 3));
 		block(store, b, t->table, t->id, why);
 		break;
 	}
@@ -332,7 +327,7 @@ static enum status later_work(struct store *store, struct batch *b, const struct
 static enum status referrer(struct store *store, struct batch *b, const char *table, const char *id,
 			    struct error *err)
 {
-	static const char *const sql = "SELECT coalesce(min(seq), 0) FROM audit WHERE tbl = ?1 AND row_id = ?2"
+	static const char *const sql = "SELECT coalesce(min(seq), 0) FROM audit WHERE row_id = ?2 AND tbl = ?1"
 				       " AND seq >= ?3";
 	enum import_writer writer = WRITER_PERSON;
 	long first = 0;
@@ -408,9 +403,9 @@ static enum status referrers(struct store *store, struct batch *b, const struct 
 /* Every record the batch wrote, newest first, with what it did to it. */
 static enum status read_records(struct store *store, struct batch *b, struct error *err)
 {
-	static const char *const sql = "SELECT tbl, row_id, min(seq), max(field = '-') FROM audit"
+	static const char *const sql = "SELECT tbl, row_id, min(seq), max(op = 2) FROM audit"
 				       " WHERE seq BETWEEN ?1 AND ?2 GROUP BY tbl, row_id ORDER BY min(seq) DESC";
-	static const char *const before_sql = "SELECT count(*) FROM audit WHERE tbl = ?1 AND row_id = ?2 AND seq < ?3";
+	static const char *const before_sql = "SELECT count(*) FROM audit WHERE row_id = ?2 AND tbl = ?1 AND seq < ?3";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status;
 	struct touched *t;
@@ -479,8 +474,8 @@ static void free_values(struct field_value *fields, size_t count)
 static enum status insert_again(struct store *store, const struct batch *b, const struct touched *t,
 				struct error *err)
 {
-	static const char *const sql = "SELECT field, old FROM audit WHERE tbl = ?1 AND row_id = ?2"
-				       " AND seq BETWEEN ?3 AND ?4 AND new IS NULL AND field <> '-' ORDER BY seq";
+	static const char *const sql = "SELECT field, old FROM audit_fields WHERE row_id = ?2 AND tbl = ?1"
+				       " AND seq BETWEEN ?3 AND ?4 AND op = 2 ORDER BY seq";
 	struct field_value fields[MAX_FIELDS];
 	size_t count;
 	enum status status = old_values(store, sql, b, t, fields, &count, err);
@@ -495,9 +490,9 @@ static enum status insert_again(struct store *store, const struct batch *b, cons
 static enum status restore(struct store *store, const struct batch *b, const struct touched *t, size_t *restored,
 			   struct error *err)
 {
-	static const char *const sql = "SELECT field, old FROM audit a WHERE tbl = ?1 AND row_id = ?2"
-				       " AND seq BETWEEN ?3 AND ?4 AND field <> '-' AND NOT EXISTS (SELECT 1 FROM audit p"
-				       " WHERE p.tbl = a.tbl AND p.row_id = a.row_id AND p.field = a.field"
+	static const char *const sql = "SELECT field, old FROM audit_fields a WHERE row_id = ?2 AND tbl = ?1"
+				       " AND seq BETWEEN ?3 AND ?4 AND op = 1 AND NOT EXISTS (SELECT 1 FROM audit_fields p"
+				       " WHERE p.row_id = a.row_id AND p.tbl = a.tbl AND p.field = a.field"
 				       " AND p.seq BETWEEN ?3 AND a.seq - 1) ORDER BY seq";
 	struct field_value fields[MAX_FIELDS];
 	size_t count, i;

@@ -11,21 +11,13 @@
 
 #include "gradus/i18n.h"
 #include "gradus/labels.h"
+#include "audit_private.h"
 #include "import_private.h"
 #include "store_private.h"
 
 enum status import_audit_seq(struct store *store, long long *seq, struct error *err)
 {
-	static const char *const sql = "SELECT coalesce(max(seq), 0) FROM audit";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	long count = 0;
-	enum status status;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	status = store_count(store, stmt, &count, err);
-	*seq = count;
-	return status;
+	return audit_last_seq(store, seq, err);
 }
 
 void import_summary_clear(struct import_summary *summary)
@@ -94,8 +86,12 @@ static enum status changed_since_import(struct store *store, sqlite3_stmt *stmt,
 			continue;
 		if (newest)
 			/* L10N: who changed a field and when */
-			snprintf(who, 96, _("%s at %s"), (const char *)sqlite3_column_text(stmt, 1),
-				 (const char *)sqlite3_column_text(stmt, 2));
+		{
+			char at[32];
+
+			audit_at_text(stmt, 2, at);
+			snprintf(who, 96, _("%s at %s"), (const char *)sqlite3_column_text(stmt, 1), at);
+		}
 		newest = false;
 		if (writer == WRITER_IMPORT) {
 			*conflict = true;
@@ -109,7 +105,10 @@ static enum status changed_since_import(struct store *store, sqlite3_stmt *stmt,
 static enum status field_conflict(struct store *store, const char *table, const char *id, const char *field,
 				  long long batch_first, bool *conflict, char who[96], struct error *err)
 {
-	static const char *const sql = "SELECT seq, actor, at FROM audit WHERE tbl = ?1 AND row_id = ?2 AND field = ?3"
+	/* the updates of the field, and the insert that gave it its first value */
+	static const char *const sql = "SELECT seq, actor, at FROM audit_fields WHERE row_id = ?2 AND tbl = ?1"
+				       " AND field = ?3 AND op = 1"
+				       " UNION ALL SELECT seq, actor, at FROM audit WHERE row_id = ?2 AND tbl = ?1 AND op = 0"
 				       " ORDER BY seq DESC";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 
@@ -128,7 +127,8 @@ static enum status scenarios_conflict(struct store *store, const char *case_id, 
 {
 	static const char *const sql =
 		"SELECT seq, actor, at FROM audit WHERE tbl = 'case_scenarios' AND row_id IN"
-		" (SELECT row_id FROM audit WHERE tbl = 'case_scenarios' AND field = 'case_id' AND new = ?1)"
+		" (SELECT id FROM case_scenarios WHERE case_id = ?1"
+		"  UNION SELECT row_id FROM audit WHERE owner = ?1 AND op = 2 AND tbl = 'case_scenarios')"
 		" ORDER BY seq DESC";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 

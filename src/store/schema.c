@@ -448,6 +448,36 @@ static const char *const migrations[] = {
 	"DROP INDEX cases_next_due;"
 	"CREATE INDEX cases_next_due ON cases (next_due, number);"
 	"CREATE INDEX case_scenarios_scenario ON case_scenarios (scenario, case_id);",
+	/* 20: a compact audit (audit.c): one record per record written, not
+	 * a row per field. An insert keeps no values (the row's now, rewound
+	 * through the later records), an update the fields it changed with
+	 * their old and new values and a delete the row's last values, as
+	 * JSON {"field": [old, new]}; the time in seconds, the hash as 32
+	 * bytes and no copy of the previous one. owner: the case, check or
+	 * panel a deleted row belonged to (History). migrate() converts the
+	 * rows of schema 17 (audit_v1) once their chain is verified, the new
+	 * chain beginning at its head (meta audit_v1_head). audit_fields
+	 * shows the fields updates and deletes wrote, one a row. */
+	"DROP INDEX audit_value;"
+	"DROP INDEX audit_row;"
+	"ALTER TABLE audit RENAME TO audit_v1;"
+	"CREATE TABLE audit ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  tbl TEXT NOT NULL,"
+	"  row_id TEXT NOT NULL,"
+	"  op INTEGER NOT NULL," /* 0 insert, 1 update, 2 delete */
+	"  change TEXT,"
+	"  owner TEXT,"
+	"  hash BLOB NOT NULL);"
+	"CREATE INDEX audit_row ON audit (row_id, seq);"
+	"CREATE INDEX audit_owner ON audit (owner) WHERE owner IS NOT NULL;"
+	"CREATE VIEW audit_fields AS SELECT a.seq, a.op, a.actor,"
+	"  CASE WHEN typeof(a.at) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', a.at, 'unixepoch') ELSE a.at END AS at,"
+	"  a.tbl, a.row_id, j.key AS field, j.value ->> 0 AS old, j.value ->> 1 AS new"
+	"  FROM audit a, json_each(a.change) j;"
+	"INSERT INTO meta VALUES ('audit_convert', '1');",
 };
 
 int schema_latest_version(void)
@@ -460,6 +490,12 @@ const char *schema_migration(int version)
 	if (version < 1 || version > schema_latest_version())
 		return NULL;
 	return migrations[version - 1];
+}
+
+const char *schema_fresh_end(void)
+{
+	/* an empty database has no audit of schema 17 to convert (migration 20) */
+	return "DROP TABLE audit_v1; DELETE FROM meta WHERE key = 'audit_convert';";
 }
 
 const char *schema_bundle_tables(void)
@@ -475,6 +511,8 @@ int schema_expected_open(sqlite3 **db, bool bundle)
 
 	for (version = 1; rc == SQLITE_OK && version <= schema_latest_version(); version++)
 		rc = sqlite3_exec(*db, schema_migration(version), NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(*db, schema_fresh_end(), NULL, NULL, NULL);
 	if (rc == SQLITE_OK && bundle)
 		rc = sqlite3_exec(*db, schema_bundle_tables(), NULL, NULL, NULL);
 	return rc;

@@ -18,6 +18,10 @@ static inline int strcmp_safe(const char *a, const char *b)
 
 int schema_latest_version(void);
 const char *schema_migration(int version);
+/* What ends the migrations of a database made empty from them (a bundle,
+ * the schema verify expects): the tables they leave for migrate() to
+ * convert, dropped. */
+const char *schema_fresh_end(void);
 /* The two tables a bundle adds to the office's schema. */
 const char *schema_bundle_tables(void);
 /* A new database in memory holding the schema every migration makes (and

@@ -14,6 +14,7 @@
 #include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "schema.h"
+#include "audit_private.h"
 #include "store_private.h"
 
 static enum status map_sqlite(int rc)
@@ -316,6 +317,14 @@ static enum status migrate(struct store *store, struct error *err)
 		if (status)
 			goto fail;
 	}
+	status = query_int(store, "SELECT count(*) FROM meta WHERE key = 'audit_convert'", &n, err);
+	if (!status && n) {
+		status = audit_convert(store, err);
+		if (!status)
+			status = exec(store, "DELETE FROM meta WHERE key = 'audit_convert'", err);
+	}
+	if (status)
+		goto fail;
 	status = query_int(store, "SELECT count(*) FROM meta WHERE key = 'database_id'", &n, err);
 	if (status)
 		goto fail;
@@ -604,6 +613,7 @@ enum status store_begin(struct store *store, struct error *err)
 		status = exec(store, sql, err);
 	} else {
 		status = exec(store, "BEGIN IMMEDIATE", err);
+		store->audit_written = 0;
 	}
 	if (!status)
 		store->depth++;

@@ -22,6 +22,7 @@ struct store {
 	bool no_account; /* the uid has no passwd entry: nothing is written */
 	bool bundle; /* the file is a bundle (bundle.c, read when it opens) */
 	int depth; /* nesting of store_begin */
+	long long audit_written; /* the audit record the open transaction wrote last (audit.c), or 0 */
 	int schema_version; /* PRAGMA user_version once opened */
 	/* The prepared statements, open-addressed by the address of their SQL
 	 * (statements are static strings): as many as there are, each once. */
@@ -51,13 +52,10 @@ enum status store_step(struct store *store, sqlite3_stmt *stmt, bool *row, struc
 /* The first column of stmt's one row as a count; stmt is reset. */
 enum status store_count(struct store *store, sqlite3_stmt *stmt, long *count, struct error *err);
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
-/* An audit row written outside store_insert/update/delete: the database's
- * id, made by migrate (write.c). */
+/* An audit record (an update of one field) written outside
+ * store_insert/update/delete: the database's id, made by migrate (write.c). */
 enum status store_audit_record(struct store *store, const char *table, const char *id, const char *field,
 			       const char *old, const char *new, struct error *err);
-/* The audit chain recomputed row by row: its length and head, or the first
- * broken row named in err (STATUS_ERR_CORRUPT) (write.c). */
-enum status store_audit_chain_check(struct store *store, long *rows, char head[65], struct error *err);
 /* Every stored evidence file against its SHA-256 (evidence.c). */
 enum status store_verify_attachments(struct store *store, struct error *err);
 /* Keeps the readiness list of a cultivation with its acceptance application

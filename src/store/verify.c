@@ -1,7 +1,8 @@
 /* gradus verify: everything the file shows that gradus did not write.
  *
- * One pass per check, each a query along an index: the audit chain; every
- * record against its last audit rows; the schema against the one the
+ * One pass per check, each a query along an index: the audit chain, each
+ * record against the one before and the row it wrote (audit.c); every row
+ * audited; the schema against the one the
  * migrations make; the derived values against their sources; the stored
  * files; the signatures; SQLite's integrity check. Every problem is
  * reported, not only the first. */
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit_private.h"
 #include "bundle_private.h"
 #include "gradus/i18n.h"
 #include "gradus/store.h"
@@ -64,71 +66,35 @@ static enum status prepare(struct verifier *v, const char *sql, sqlite3_stmt **s
 	return rc == SQLITE_OK ? STATUS_OK : store_fail(v->store, rc, err, _("verifying records"));
 }
 
-/* ---- records against their audit rows ---- */
+/* ---- records against their audit records ---- */
 
-/* The first row whose field differs from its last audit row. In a bundle
- * the rows it came with have no audit rows (bundle.c): only a field with
- * one is held to it. */
-static enum status verify_field(struct verifier *v, const char *table, const char *field, struct error *err)
+static void audit_problem_report(void *context, const char *message)
 {
-	char *sql = sqlite3_mprintf(
-		"SELECT id, v, (SELECT new FROM audit WHERE tbl = %Q AND row_id = t.id AND field = %Q"
-		"   ORDER BY seq DESC LIMIT 1),"
-		" (SELECT max(seq) FROM audit WHERE tbl = %Q AND row_id = t.id AND field = %Q) AS last"
-		" FROM (SELECT id, CAST(\"%w\" AS TEXT) AS v FROM \"%w\") t"
-		" WHERE v IS NOT (SELECT new FROM audit WHERE tbl = %Q AND row_id = t.id AND field = %Q"
-		"   ORDER BY seq DESC LIMIT 1) %s LIMIT 1",
-		table, field, table, field, field, table, table, field, v->bundle ? "AND last IS NOT NULL" : "");
+	verify_report(context, "%s", message);
+}
+
+/* A row with no insert record was written outside gradus. In a bundle the
+ * rows it came with have none (bundle.c): only the office is held to it. */
+static enum status verify_unaudited(struct verifier *v, const struct schema_table *table, struct error *err)
+{
+	char *sql;
 	sqlite3_stmt *stmt = NULL;
 	enum status status;
 	bool row;
 
-	if (!sql)
-		return STATUS_ERR_NOMEM;
-	status = prepare(v, sql, &stmt, err);
-	sqlite3_free(sql);
-	if (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
-		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
-			verify_report(v, _("%s %s: field %s holds \"%s\" but has no audit record: "
-					   "the record was written outside gradus"),
-			       table, verify_text(stmt, 0), field, verify_text(stmt, 1));
-		else
-			verify_report(v, _("%s %s: field %s holds \"%s\" but audit row %lld says \"%s\": "
-					   "the record was changed outside gradus"),
-			       table, verify_text(stmt, 0), field, verify_text(stmt, 1),
-			       sqlite3_column_int64(stmt, 3), verify_text(stmt, 2));
-	}
-	sqlite3_finalize(stmt);
-	return status;
-}
-
-/* Every field of every row against its history, and no row deleted. */
-static enum status verify_table(struct verifier *v, const struct schema_table *table, struct error *err)
-{
-	sqlite3_stmt *stmt = NULL;
-	enum status status = STATUS_OK;
-	char *sql;
-	size_t i;
-	bool row;
-
-	for (i = 0; !status && table->fields[i]; i++)
-		status = verify_field(v, table->name, table->fields[i], err);
-	if (status)
-		return status;
-	sql = sqlite3_mprintf("SELECT max(seq), row_id FROM audit a WHERE tbl = %Q"
-			      " AND NOT EXISTS (SELECT 1 FROM \"%w\" WHERE id = a.row_id)"
-			      " AND NOT EXISTS (SELECT 1 FROM audit d WHERE d.tbl = a.tbl AND d.row_id = a.row_id"
-			      "  AND d.field = '-')"
-			      " GROUP BY row_id LIMIT 1",
-			      table->name, table->name);
+	if (v->bundle)
+		return STATUS_OK;
+	sql = sqlite3_mprintf("SELECT id, CAST(\"%w\" AS TEXT) FROM \"%w\" t WHERE NOT EXISTS (SELECT 1 FROM audit"
+			      " WHERE row_id = t.id AND tbl = %Q AND op = 0) LIMIT 1",
+			      table->fields[0], table->name, table->name);
 	if (!sql)
 		return STATUS_ERR_NOMEM;
 	status = prepare(v, sql, &stmt, err);
 	sqlite3_free(sql);
 	if (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
-		verify_report(v, _("%s %s (audit row %lld) is gone: the record was deleted outside gradus"),
-			      table->name,
-		       verify_text(stmt, 1), sqlite3_column_int64(stmt, 0));
+		verify_report(v, _("%s %s: field %s holds \"%s\" but has no audit record: "
+				   "the record was written outside gradus"),
+			      table->name, verify_text(stmt, 0), table->fields[0], verify_text(stmt, 1));
 	sqlite3_finalize(stmt);
 	return status;
 }
@@ -559,9 +525,9 @@ static enum status verify_database_id(struct verifier *v, struct error *err)
 {
 	static const char *const sql =
 		"SELECT (SELECT value FROM meta WHERE key = 'database_id'),"
-		" (SELECT new FROM audit WHERE tbl = 'meta' AND row_id = 'database_id' AND field = 'value'"
+		" (SELECT new FROM audit_fields WHERE row_id = 'database_id' AND tbl = 'meta' AND field = 'value'"
 		"  ORDER BY seq DESC LIMIT 1),"
-		" (SELECT max(seq) FROM audit WHERE tbl = 'meta' AND row_id = 'database_id' AND field = 'value')";
+		" (SELECT max(seq) FROM audit_fields WHERE row_id = 'database_id' AND tbl = 'meta' AND field = 'value')";
 	sqlite3_stmt *stmt = NULL;
 	enum status status = prepare(v, sql, &stmt, err);
 	bool row;
@@ -600,13 +566,13 @@ enum status store_verify(struct store *store, long *rows, char head[65], store_v
 	size_t i;
 
 	*head = '\0';
-	status = reported(&v, store_audit_chain_check(store, rows, head, err), err);
-	if (!status)
-		status = reported(&v, decide_identity(&v, err), err);
+	status = reported(&v, decide_identity(&v, err), err);
 	if (!status)
 		status = reported(&v, verify_schema(&v, err), err);
+	if (!status)
+		status = reported(&v, audit_verify(store, audit_problem_report, &v, rows, head, err), err);
 	for (i = 0; !status && schema_table_at(i); i++)
-		status = reported(&v, verify_table(&v, schema_table_at(i), err), err);
+		status = reported(&v, verify_unaudited(&v, schema_table_at(i), err), err);
 	if (!status)
 		status = reported(&v, verify_database_id(&v, err), err);
 	if (!status)

@@ -1,5 +1,5 @@
-/* The one write path: inserts and updates with an audit row per field,
- * each audit row chained to the previous one by SHA-256. */
+/* The one write path: inserts, updates and deletes, each with its record
+ * in the audit chain (audit.c). */
 #include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -12,96 +12,9 @@
 #include "gradus/i18n.h"
 #include "gradus/store.h"
 #include "gradus/valid.h"
+#include "audit_private.h"
 #include "schema.h"
 #include "store_private.h"
-
-#define HASH_HEX 65
-
-static void hash_field(struct sha256_ctx *ctx, const char *value)
-{
-	static const uint8_t null_mark = 0x1e, separator = 0x1f;
-
-	if (value)
-		sha256_update(ctx, strlen(value), (const uint8_t *)value);
-	else
-		sha256_update(ctx, 1, &null_mark);
-	sha256_update(ctx, 1, &separator);
-}
-
-/* hash = SHA-256(prev, seq, at, actor, table, row, field, old, new). */
-static void audit_hash(const char *prev, long long seq, const char *const text[7], char out[HASH_HEX])
-{
-	struct sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	char number[32];
-	size_t i;
-
-	sha256_init(&ctx);
-	hash_field(&ctx, prev);
-	snprintf(number, sizeof(number), "%lld", seq);
-	hash_field(&ctx, number);
-	for (i = 0; i < 7; i++)
-		hash_field(&ctx, text[i]);
-	sha256_digest(&ctx, sizeof(digest), digest);
-	for (i = 0; i < sizeof(digest); i++)
-		snprintf(out + 2 * i, 3, "%02x", digest[i]);
-}
-
-static enum status audit_head(struct store *store, long long *seq, char prev[HASH_HEX], struct error *err)
-{
-	/* the last seq by the primary key's last entry, a search in any plan */
-	static const char *const sql = "SELECT seq, hash FROM audit WHERE seq = (SELECT max(seq) FROM audit)";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*seq = sqlite3_column_int64(stmt, 0);
-		snprintf(prev, HASH_HEX, "%s", (const char *)sqlite3_column_text(stmt, 1));
-	} else {
-		*seq = 0;
-		memset(prev, '0', HASH_HEX - 1);
-		prev[HASH_HEX - 1] = '\0';
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("reading the audit log"));
-}
-
-static enum status audit_append(struct store *store, const char *table, const char *id,
-				const char *field, const char *old, const char *new, struct error *err)
-{
-	static const char *const sql =
-		"INSERT INTO audit (seq, at, actor, tbl, row_id, field, old, new, prev_hash, hash)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	char prev[HASH_HEX], hash[HASH_HEX], at[STORE_TIMESTAMP_SIZE];
-	const char *text[7];
-	sqlite3_stmt *stmt;
-	enum status status;
-	long long seq;
-	int rc;
-
-	status = audit_head(store, &seq, prev, err);
-	if (status)
-		return status;
-	seq++;
-	store_timestamp(at);
-	text[0] = at; text[1] = store_actor(store); text[2] = table; text[3] = id;
-	text[4] = field; text[5] = old; text[6] = new;
-	audit_hash(prev, seq, text, hash);
-	stmt = store_prepare(store, sql, err);
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_int64(stmt, 1, seq);
-	for (rc = 0; rc < 7; rc++)
-		sqlite3_bind_text(stmt, rc + 2, text[rc], -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 9, prev, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 10, hash, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("writing the audit log"));
-}
 
 /* A field named *_on (and an event's on_date) holds a day of the calendar,
  * or nothing: whatever path writes it, 0000-00-00 or 2026-02-30 never
@@ -197,8 +110,15 @@ static enum status run_insert(struct store *store, const char *table, const char
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_DONE)
 		status = store_fail(store, rc, err, table);
-	for (i = 0; !status && i < count; i++)
-		status = audit_append(store, table, id, fields[i].name, NULL, fields[i].value, err);
+	if (!status) {
+		struct audit_field *audited = calloc(count ? count : 1, sizeof(*audited));
+
+		for (i = 0; audited && i < count; i++)
+			audited[i] = (struct audit_field){ fields[i].name, NULL, fields[i].value };
+		status = audited ? audit_append(store, AUDIT_INSERT, table, id, audited, count, NULL, err)
+				 : error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+		free(audited);
+	}
 	if (!status)
 		status = store_search_touch(store, table, id, NULL, err);
 cleanup:
@@ -238,10 +158,15 @@ enum status store_insert(struct store *store, const char *table, const char *id,
 static void last_writer(struct store *store, const char *table, const char *id, const char *field,
 			char *out, size_t size)
 {
+	/* the newest update of the field, or else the insert */
 	static const char *const sql =
-		"SELECT actor, at FROM audit WHERE tbl = ?1 AND row_id = ?2 AND field = ?3 ORDER BY seq DESC LIMIT 1";
+		"SELECT actor, at FROM (SELECT seq, actor, at FROM audit_fields"
+		"  WHERE row_id = ?2 AND tbl = ?1 AND field = ?3 AND op = 1"
+		" UNION ALL SELECT seq, actor, at FROM audit WHERE row_id = ?2 AND tbl = ?1 AND op = 0)"
+		" ORDER BY seq DESC LIMIT 1";
 	struct error ignored;
 	sqlite3_stmt *stmt = store_prepare(store, sql, &ignored);
+	char at[32];
 
 	snprintf(out, size, "?");
 	if (!stmt)
@@ -249,9 +174,10 @@ static void last_writer(struct store *store, const char *table, const char *id, 
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, field, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		snprintf(out, size, "%s at %s", (const char *)sqlite3_column_text(stmt, 0),
-			 (const char *)sqlite3_column_text(stmt, 1));
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		audit_at_text(stmt, 1, at);
+		snprintf(out, size, "%s at %s", (const char *)sqlite3_column_text(stmt, 0), at);
+	}
 	sqlite3_reset(stmt);
 }
 
@@ -314,7 +240,11 @@ static enum status run_update(struct store *store, const char *table, const char
 		status = store_fail(store, rc, err, table);
 		goto cleanup;
 	}
-	status = audit_append(store, table, id, field, old, value, err);
+	{
+		const struct audit_field changed = { field, old, value };
+
+		status = audit_append(store, AUDIT_UPDATE, table, id, &changed, 1, NULL, err);
+	}
 	if (!status)
 		status = store_search_touch(store, table, id, field, err);
 cleanup:
@@ -354,46 +284,89 @@ enum status store_update_expect(struct store *store, const char *table, const ch
 	return update(store, table, id, field, true, expected, value, err);
 }
 
-static enum status run_delete(struct store *store, const struct schema_table *table, const char *id,
-			      struct error *err)
+/* The row's last values, for its delete record: the fields not NULL. */
+static enum status last_values(struct store *store, const struct schema_table *table, const char *id,
+			       struct audit_field *fields, size_t *count, struct error *err)
 {
-	char sql[160];
+	char *sql = sqlite3_mprintf("SELECT 1"), *more;
 	sqlite3_stmt *stmt = NULL;
 	enum status status = STATUS_OK;
 	size_t i;
 	int rc;
 
-	for (i = 0; table->fields[i] && !status; i++) {
-		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?1", table->fields[i], table->name);
-		rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-		if (rc != SQLITE_OK)
-			return store_fail(store, rc, err, table->name);
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
-			status = audit_append(store, table->name, id, table->fields[i],
-					      (const char *)sqlite3_column_text(stmt, 0), NULL, err);
-		else if (rc != SQLITE_ROW)
-			status = rc == SQLITE_DONE ? error_set(err, STATUS_ERR_NOT_FOUND, _("no %s with id %s"),
-							       table->name, id)
-						   : store_fail(store, rc, err, table->name);
-		sqlite3_finalize(stmt);
-		stmt = NULL;
+	*count = 0;
+	for (i = 0; sql && table->fields[i]; i++) {
+		more = sqlite3_mprintf("%s, CAST(\"%w\" AS TEXT)", sql, table->fields[i]);
+		sqlite3_free(sql);
+		sql = more;
 	}
-	if (status)
-		return status;
-	if ((status = store_search_forget(store, table->name, id, err)))
-		return status;
-	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", table->name);
-	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
+	more = sql ? sqlite3_mprintf("%s FROM \"%w\" WHERE id = ?1", sql, table->name) : NULL;
+	sqlite3_free(sql);
+	if (!more)
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	rc = sqlite3_prepare_v2(store->db, more, -1, &stmt, NULL);
+	sqlite3_free(more);
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, table->name);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_DONE)
+		status = error_set(err, STATUS_ERR_NOT_FOUND, _("no %s with id %s"), table->name, id);
+	else if (rc != SQLITE_ROW)
+		status = store_fail(store, rc, err, table->name);
+	for (i = 0; !status && table->fields[i]; i++) {
+		char *value;
+
+		if (sqlite3_column_type(stmt, (int)i + 1) == SQLITE_NULL)
+			continue;
+		if (!(value = strdup((const char *)sqlite3_column_text(stmt, (int)i + 1)))) {
+			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+			break;
+		}
+		fields[(*count)++] = (struct audit_field){ table->fields[i], value, NULL };
 	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, table->name);
-	return audit_append(store, table->name, id, "-", "row", NULL, err);
+	return status;
+}
+
+static enum status run_delete(struct store *store, const struct schema_table *table, const char *id,
+			      struct error *err)
+{
+	static const char *const owners[] = { "case_id", "check_id", "panel_id" };
+	struct audit_field fields[64];
+	const char *owner = NULL;
+	char sql[160];
+	sqlite3_stmt *stmt = NULL;
+	enum status status;
+	size_t count = 0, i, k;
+	int rc;
+
+	for (i = 0; table->fields[i]; i++)
+		if (i >= sizeof(fields) / sizeof(fields[0]))
+			return error_set(err, STATUS_ERR_INVALID, _("unknown table '%s'"), table->name);
+	status = last_values(store, table, id, fields, &count, err);
+	for (k = 0; k < 3 && !owner; k++)
+		for (i = 0; i < count && !owner; i++)
+			if (!strcmp(fields[i].name, owners[k]))
+				owner = fields[i].old;
+	if (!status)
+		status = store_search_forget(store, table->name, id, err);
+	if (!status) {
+		snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", table->name);
+		rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+			rc = sqlite3_step(stmt);
+		}
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE)
+			status = store_fail(store, rc, err, table->name);
+	}
+	if (!status)
+		status = audit_append(store, AUDIT_DELETE, table->name, id, fields, count, owner, err);
+	for (i = 0; i < count; i++)
+		free((char *)fields[i].old);
+	return status;
 }
 
 enum status store_delete(struct store *store, const char *table, const char *id, struct error *err)
@@ -415,48 +388,7 @@ enum status store_delete(struct store *store, const char *table, const char *id,
 enum status store_audit_record(struct store *store, const char *table, const char *id, const char *field,
 			       const char *old, const char *new, struct error *err)
 {
-	return audit_append(store, table, id, field, old, new, err);
-}
+	const struct audit_field changed = { field, old, new };
 
-enum status store_audit_chain_check(struct store *store, long *rows, char head[65], struct error *err)
-{
-	static const char *const sql =
-		"SELECT seq, at, actor, tbl, row_id, field, old, new, prev_hash, hash FROM audit ORDER BY seq";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	char prev[HASH_HEX], hash[HASH_HEX];
-	const char *text[7];
-	long long expected = 1;
-	enum status status;
-	bool row;
-	int i;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	memset(prev, '0', HASH_HEX - 1);
-	prev[HASH_HEX - 1] = '\0';
-	*rows = 0;
-	while (!(status = store_step(store, stmt, &row, err)) && row) {
-		long long seq = sqlite3_column_int64(stmt, 0);
-
-		for (i = 0; i < 7; i++)
-			text[i] = (const char *)sqlite3_column_text(stmt, i + 1);
-		audit_hash(prev, seq, text, hash);
-		if (seq != expected || strcmp(prev, (const char *)sqlite3_column_text(stmt, 8)) ||
-		    strcmp(hash, (const char *)sqlite3_column_text(stmt, 9))) {
-			/* The message is written before reset frees the column texts. */
-			error_set(err, STATUS_ERR_CORRUPT,
-				  _("%s: audit chain broken at row %lld (%s %s.%s): the record was changed outside gradus"),
-				  store->path, seq, text[2] ? text[2] : "", text[3] ? text[3] : "",
-				  text[4] ? text[4] : "");
-			sqlite3_reset(stmt);
-			return STATUS_ERR_CORRUPT;
-		}
-		memcpy(prev, hash, HASH_HEX);
-		expected++;
-		(*rows)++;
-	}
-	sqlite3_reset(stmt);
-	if (!status)
-		memcpy(head, prev, HASH_HEX);
-	return status;
+	return audit_append(store, AUDIT_UPDATE, table, id, &changed, 1, NULL, err);
 }

@@ -145,7 +145,8 @@ printf '%s' "$HASH" | grep -qxE '[0-9a-f]{64}' && ok "sign prints the SHA-256 it
 run G check show "$S"
 printf '%s\n' "$OUT" | grep -qP "^signature\t$(id -un)\t[0-9T:Z-]+\t$HASH$" && ok "the signature: user, time, hash" || fail "signature" "$OUT"
 expect_line "all inspectors signed: the check is signed" "$(printf 'status\tsigned')"
-sqlite3 "$DB" "SELECT new FROM audit WHERE tbl = 'signatures' AND field = 'hash'" | grep -qx "$HASH" &&
+sqlite3 "$DB" "SELECT s.hash FROM signatures s JOIN audit a ON a.row_id = s.id AND a.tbl = 'signatures' AND a.op = 0" |
+	grep -qx "$HASH" &&
 	ok "the signature's hash is in the audit chain" || fail "signature in audit"
 run G check sign "$S"
 expect "signing twice is refused" 1 "already signed"

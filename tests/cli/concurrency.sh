@@ -95,9 +95,14 @@ landed() {
 			"$(diff "$WORK/done.$1" "$WORK/landed.$1" | head -4)"
 	fi
 }
-landed note "SELECT new FROM audit WHERE tbl = 'cases' AND field = 'note' AND new LIKE 'note w% r%'"
+landed note "SELECT new FROM audit_fields WHERE tbl = 'cases' AND field = 'note' AND new LIKE 'note w% r%'"
 landed step "SELECT note FROM events WHERE note LIKE 'step w% r%'"
-landed answer "SELECT new FROM audit WHERE tbl = 'answers' AND field = 'note' AND new LIKE 'answer w% r%'"
+# an answer's notes: its updates', and the one it was made with (its first
+# update's old value, or its note now)
+landed answer "SELECT new FROM audit_fields WHERE tbl = 'answers' AND field = 'note' AND new LIKE 'answer w% r%'
+	UNION ALL SELECT v FROM (SELECT coalesce((SELECT f.old FROM audit_fields f WHERE f.row_id = a.id
+	AND f.tbl = 'answers' AND f.field = 'note' ORDER BY f.seq LIMIT 1), a.note) AS v FROM answers a)
+	WHERE v LIKE 'answer w% r%'"
 landed import "SELECT name FROM enterprises WHERE name LIKE '并发w%'"
 
 wrong=

@@ -35,9 +35,9 @@ expect "case show of an unknown case" 1 "no case"
 
 run "$GRADUS" --db "$DB" verify
 expect "verify passes on an untouched database" 0 "ok"
-sqlite3 "$DB" "UPDATE enterprises SET name = '篡改' WHERE rowid = 1; UPDATE audit SET new = '篡改' WHERE seq = 1"
+sqlite3 "$DB" "UPDATE enterprises SET name = '篡改' WHERE rowid = 1; UPDATE audit SET actor = '篡改' WHERE seq = 1"
 run "$GRADUS" --db "$DB" verify
-expect "verify finds an audit row changed outside gradus" 1 "audit chain broken at row 1"
+expect "verify finds an audit row changed outside gradus" 1 "audit chain broken at record 1"
 
 printf 'not a database at all, just text\n' >"$WORK/text.db"
 cp "$WORK/text.db" "$WORK/text.before"

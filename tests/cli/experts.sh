@@ -16,7 +16,7 @@ run G expert set E0001 affiliation 武汉大学
 expect "expert set changes a field" 0
 run G expert list
 expect_line "the list shows the new affiliation" "$(printf 'E0001\t张伟\trnd,process\t武汉大学\twuhan\t027-8754\t')"
-[ "$(sqlite3 "$DB" "SELECT old || '>' || new FROM audit WHERE tbl = 'experts' AND field = 'affiliation' ORDER BY seq DESC LIMIT 1")" = "华中科技大学>武汉大学" ] &&
+[ "$(sqlite3 "$DB" "SELECT old || '>' || new FROM audit_fields WHERE tbl = 'experts' AND field = 'affiliation' ORDER BY seq DESC LIMIT 1")" = "华中科技大学>武汉大学" ] &&
 	ok "the change is in the audit log, old and new" || fail "audit row of the change" "$(sqlite3 "$DB" "SELECT * FROM audit WHERE tbl = 'experts' ORDER BY seq DESC LIMIT 2")"
 run G expert set 张伟 fields rnd,process,management
 expect "an expert is found by name too" 0

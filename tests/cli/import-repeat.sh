@@ -66,8 +66,8 @@ diff "$WORK/once" "$WORK/after-change" | grep '^[<>]' >"$WORK/diff.txt"
 [ "$(wc -l <"$WORK/diff.txt")" = 2 ] && grep -q '^> HB-2026-ADV-0001|咸宁家居有限公司|91420300MA9H9ETGN0|wuhan|' "$WORK/diff.txt" &&
 	ok "exactly the region changed" || fail "what changed" "$(cat "$WORK/diff.txt")"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE seq > $after_once AND tbl = 'enterprises'")" = 1 ] &&
-	[ "$(sqlite3 "$DB" "SELECT old || '>' || new FROM audit WHERE seq > $after_once AND tbl = 'enterprises'")" = "enshi>wuhan" ] &&
-	ok "one audit row records the change" || fail "audit of the change" "$(sqlite3 "$DB" "SELECT tbl, field, old, new FROM audit WHERE seq > $after_once")"
+	[ "$(sqlite3 "$DB" "SELECT old || '>' || new FROM audit_fields WHERE seq > $after_once AND tbl = 'enterprises'")" = "enshi>wuhan" ] &&
+	ok "one audit row records the change" || fail "audit of the change" "$(sqlite3 "$DB" "SELECT tbl, field, old, new FROM audit_fields WHERE seq > $after_once")"
 
 # A person changes a note; the sheet, changed again, is not allowed to undo that.
 G case set HB-2026-BAS-0001 note '核查后更正' >/dev/null

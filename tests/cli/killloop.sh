@@ -77,9 +77,9 @@ lost=0
 for i in $(cat "$WORK/done"); do
 	case $((i % 6)) in
 	1) [ "$(q "SELECT count(*) FROM enterprises WHERE name LIKE '杀$i-%有限公司'")" = 10 ] || lost=$((lost + 1)) ;;
-	0|2) [ "$(q "SELECT count(*) FROM audit WHERE field = 'note' AND new = 'kill round $i'")" = 1 ] || lost=$((lost + 1)) ;;
-	*) [ "$(q "SELECT count(*) FROM events WHERE note = 'step round $i'")/$(q "SELECT count(*) FROM audit
-		WHERE tbl = 'events' AND field = 'note' AND new = 'step round $i'")" = 1/1 ] || lost=$((lost + 1)) ;;
+	0|2) [ "$(q "SELECT count(*) FROM audit_fields WHERE field = 'note' AND new = 'kill round $i'")" = 1 ] || lost=$((lost + 1)) ;;
+	*) [ "$(q "SELECT count(*) FROM events WHERE note = 'step round $i'")/$(q "SELECT count(*) FROM audit a
+		JOIN events e ON e.id = a.row_id WHERE a.tbl = 'events' AND a.op = 0 AND e.note = 'step round $i'")" = 1/1 ] || lost=$((lost + 1)) ;;
 	esac
 done
 [ "$lost" = 0 ] && ok "every write reported done is there" || fail "every write reported done is there" "$lost lost"
@@ -94,7 +94,7 @@ half=$(q "SELECT count(*) || ' ' || coalesce(group_concat(round || ': ' || n), '
 # A case's steps taken here, in the order written: from, to, step, date.
 steps_of() {
 	q "SELECT e.from_state, e.to_state, e.step, e.on_date FROM events e
-		JOIN audit a ON a.tbl = 'events' AND a.row_id = e.id AND a.field = 'step'
+		JOIN audit a ON a.row_id = e.id AND a.tbl = 'events' AND a.op = 0
 		WHERE e.case_id = (SELECT id FROM cases WHERE number = '$1') AND e.note LIKE 'step round %' ORDER BY a.seq"
 }
 # The case stands where its last step led; each step starts where the one
@@ -112,7 +112,7 @@ whole_steps() {
 	done <"$WORK/steps.$c"
 	state=$(q "SELECT state FROM cases WHERE number = '$c'")
 	[ "$state" = "$prev" ] || { echo "state $state, but its last step led to $prev"; return; }
-	changes=$(q "SELECT count(*) FROM audit WHERE tbl = 'cases' AND field = 'state' AND seq > $START_SEQ
+	changes=$(q "SELECT count(*) FROM audit_fields WHERE tbl = 'cases' AND field = 'state' AND seq > $START_SEQ
 		AND row_id = (SELECT id FROM cases WHERE number = '$c')")
 	[ "$changes" = "$count" ] || { echo "$changes state changes for $count steps"; return; }
 	if [ -n "$expires" ]; then

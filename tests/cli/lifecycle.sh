@@ -152,9 +152,9 @@ sqlite3 "$WORK/tampered.db" "UPDATE cases SET expires_on = '2031-02-28' WHERE nu
 run "$GRADUS" --db "$WORK/tampered.db" verify
 expect "a case row changed with sqlite3: verify exits 1 naming the entry" 1 "field expires_on holds \"2031-02-28\" but audit row"
 cp "$DB" "$WORK/tampered2.db"
-sqlite3 "$WORK/tampered2.db" "UPDATE audit SET new = 'x' WHERE seq = 5"
+sqlite3 "$WORK/tampered2.db" "UPDATE audit SET actor = 'x' WHERE seq = 5"
 run "$GRADUS" --db "$WORK/tampered2.db" verify
-expect "an audit row changed: verify names it" 1 "audit chain broken at row 5"
+expect "an audit row changed: verify names it" 1 "audit chain broken at record 5"
 cp "$DB" "$WORK/tampered3.db"
 sqlite3 "$WORK/tampered3.db" "DELETE FROM case_materials"
 run "$GRADUS" --db "$WORK/tampered3.db" verify

@@ -98,7 +98,7 @@ grep -q '检查员' messages/out && grep -q '同属一个地区（宜昌市）' 
 mkdir -p tz && cd tz || exit 1
 cp "$DB" tz.db
 LC_ALL=zh_CN.UTF-8 TZ=Asia/Shanghai "$GRADUS" --db tz.db --script "$SCRIPTS/case-tabs.script" >/dev/null 2>&1
-LAST=$(sqlite3 tz.db "SELECT at FROM audit WHERE tbl = 'case_materials' ORDER BY seq DESC LIMIT 1")
+LAST=$(sqlite3 tz.db "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch') FROM audit WHERE tbl = 'case_materials' ORDER BY seq DESC LIMIT 1")
 WANT=$(TZ=Asia/Shanghai date -d "$LAST" '+%Y-%m-%d %H:%M')
 grep -q "^ $WANT  $ME  *材料收到日期" case-history.screen && ok "History shows the time in the local zone ($WANT)" ||
 	fail "History in local time" "want $WANT" "$(sed -n 23p case-history.screen)"

@@ -12,7 +12,7 @@ G() { "$GRADUS" --db "$DB" --today 2026-11-28 "$@"; }
 R() { LC_ALL=zh_CN.UTF-8 TZ=Asia/Shanghai "$GRADUS" --db "$DB" --today 2026-11-28 "$@"; }
 L=HB-2025-LEA-0001
 
-HEAD=$(sqlite3 "$DB" "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")
+HEAD=$(sqlite3 "$DB" "SELECT lower(hex(hash)) FROM audit ORDER BY seq DESC LIMIT 1")
 # Plan versions carry the clock's time of the demo's making.
 normalise() { sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} CST \+0800/@AT@/g' -e "s/$HEAD/@HEAD@/g"; }
 same() { cat; }

@@ -36,7 +36,7 @@ HASH=$(G panel sign "$P") || fail "sign"
 # The volatile values, and the substitutions both ways.
 q() { sqlite3 "$DB" "$1"; }
 SIGNED_AT=$(beijing "$(q "SELECT signed_at FROM panels WHERE number = '$P'")")
-HEAD=$(q "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")
+HEAD=$(q "SELECT lower(hex(hash)) FROM audit ORDER BY seq DESC LIMIT 1")
 to_values() { sed -e "s/@SIGNED_AT@/$SIGNED_AT/g" -e "s/@HASH@/$HASH/g" -e "s/@HEAD@/$HEAD/g" -e "s/@USER@/$ME/g"; }
 to_placeholders() {
 	sed -e "s/$SIGNED_AT/@SIGNED_AT@/g" -e "s/$HASH/@HASH@/g" -e "s/$HEAD/@HEAD@/g" -e "s/\<$ME\>/@USER@/g"

@@ -47,7 +47,7 @@ q() { sqlite3 "$DB" "$1"; }
 SIGNED_AT=$(beijing "$(q "SELECT signed_at FROM signatures s JOIN checks k ON k.id = s.check_id WHERE k.number = '$C'")")
 AMENDED_AT=$(beijing "$(q "SELECT amended_at FROM amendments a JOIN checks k ON k.id = a.check_id WHERE k.number = '$C'")")
 FORMS_HASH=$(G check show "$C" | sed -n 's/^forms_hash\t//p')
-HEAD=$(q "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")
+HEAD=$(q "SELECT lower(hex(hash)) FROM audit ORDER BY seq DESC LIMIT 1")
 to_values() {
 	sed -e "s/@AMENDED_AT@/$AMENDED_AT/g" -e "s/@SIGNED_AT@/$SIGNED_AT/g" -e "s/@HASH@/$HASH/g" \
 		-e "s/@FORMS_HASH@/$FORMS_HASH/g" -e "s/@HEAD@/$HEAD/g" -e "s/@USER@/$ME/g"

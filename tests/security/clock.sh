@@ -59,7 +59,7 @@ printf '%s\n' "$OUT" | grep -P "^2027-02-28\t$N\texpiry\toverdue\t" >/dev/null &
 # Stamps are the clock's, never the business date's.
 run env GRADUS_TODAY=2099-01-01 "$GRADUS" --db "$DB" case set "$N" note 时钟测试
 expect "a write with GRADUS_TODAY=2099-01-01" 0
-case "$(sqlite3 "$DB" 'SELECT at FROM audit ORDER BY seq DESC LIMIT 1')" in
+case "$(sqlite3 "$DB" "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch') FROM audit ORDER BY seq DESC LIMIT 1")" in
 2026-11-28T*) ok "its audit row is stamped by the system clock (2026-11-28), not 2099" ;;
 *) fail "audit stamp" "$(sqlite3 "$DB" 'SELECT at FROM audit ORDER BY seq DESC LIMIT 1')" ;;
 esac
@@ -134,6 +134,6 @@ run env GRADUS_TODAY=2026-11-20 "$GRADUS" --db "$T" --script "$WORK/tick.script"
 expect "a material ticked on the screen as of 2026-11-20" 0
 run "$GRADUS" --db "$T" case show HB-2024-EXC-0001 --format json
 expect "is received on 2026-11-20" 0 '{"key": "application_form", "name": "申报书", "received_on": "2026-11-20"}'
-[ "$(sqlite3 "$T" "SELECT substr(at, 1, 10) FROM audit WHERE field = 'received_on' ORDER BY seq DESC LIMIT 1")" = 2026-11-28 ] &&
+[ "$(sqlite3 "$T" "SELECT substr(at, 1, 10) FROM audit_fields WHERE field = 'received_on' ORDER BY seq DESC LIMIT 1")" = 2026-11-28 ] &&
 	ok "and stamped by the clock's 2026-11-28" ||
-	fail "the material's stamp" "$(sqlite3 "$T" "SELECT at, new FROM audit WHERE field = 'received_on' ORDER BY seq DESC LIMIT 1")"
+	fail "the material's stamp" "$(sqlite3 "$T" "SELECT at, new FROM audit_fields WHERE field = 'received_on' ORDER BY seq DESC LIMIT 1")"

@@ -69,10 +69,10 @@ attack "a table named bundle_manifest with an edited case" \
 	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO bundle_manifest VALUES ('format', '1');
 	 UPDATE cases SET note = '篡改' WHERE number = '$CASE'" \
 	"the file is verified as an office database" "table bundle_manifest (on bundle_manifest) is not one gradus makes" \
-	"field note holds \"篡改\" but audit row"
+	"audit chain broken at record"
 attack "a signed check's answer edited" \
 	"UPDATE answers SET value = 'partial' WHERE item = 2 AND check_id = (SELECT id FROM checks WHERE number = '$S')" \
-	"check $S: $ME's signature does not match the check's content as it is now" "field value holds \"partial\" but audit row"
+	"check $S: $ME's signature does not match the check's content as it is now" "audit chain broken at record"
 attack "an attachment's bytes replaced" "UPDATE attachments SET data = X'00'" "do not match its SHA-256"
 attack "a signed panel's note edited" "UPDATE panel_notes SET note = '不一致'" "panel $P-P1: the signature does not match"
 
@@ -86,26 +86,26 @@ G backup "$WORK/forged.db" >/dev/null
 sqlite3 "$WORK/forged.db" "ATTACH '$B' AS b; CREATE TABLE bundle_manifest AS SELECT * FROM b.bundle_manifest;
 	UPDATE cases SET note = '篡改' WHERE number = '$CASE'"
 run "$GRADUS" --db "$WORK/forged.db" verify
-expect "a bundle's manifest copied into the office does not hide an edited case" 1 "field note holds \"篡改\" but audit row"
+expect "a bundle's manifest copied into the office does not hide an edited case" 1 "audit chain broken at record"
 
-# A forger with the source: a signed answer edited together with its audit
-# row, the whole chain recomputed as gradus computes it. The chain and the
-# records agree; the signature does not.
+# A forger with the source: a signed answer edited together with an
+# audit record of the change appended to the chain, hashed as gradus hashes
+# it (audit.c). The chain and the records agree; the signature does not.
 G backup "$WORK/forged-chain.db" >/dev/null
-sqlite3 "$WORK/forged-chain.db" "UPDATE answers SET value = 'partial' WHERE item = 2 AND check_id = (SELECT id FROM checks WHERE number = '$S');
-	UPDATE audit SET new = 'partial' WHERE seq = (SELECT max(seq) FROM audit WHERE tbl = 'answers' AND field = 'value'
-	 AND row_id = (SELECT a.id FROM answers a JOIN checks c ON c.id = a.check_id WHERE c.number = '$S' AND a.item = 2))"
-python3 - "$WORK/forged-chain.db" <<'PY'
-import hashlib, sqlite3, sys
+python3 - "$WORK/forged-chain.db" "$S" <<'PY'
+import hashlib, json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-prev = "0" * 64
-for row in db.execute("SELECT seq, at, actor, tbl, row_id, field, old, new FROM audit ORDER BY seq").fetchall():
-    h = hashlib.sha256()
-    for value in [prev, str(row[0])] + list(row[1:]):
-        h.update(b"\x1e" if value is None else str(value).encode())
-        h.update(b"\x1f")
-    db.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h.hexdigest(), row[0]))
-    prev = h.hexdigest()
+seq, prev, actor = db.execute("SELECT seq, hash, actor FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+rid, old = db.execute("SELECT a.id, a.value FROM answers a JOIN checks c ON c.id = a.check_id"
+                      " WHERE c.number = ? AND a.item = 2", (sys.argv[2],)).fetchone()
+at = 1795867200  # 2026-11-28T12:00:00Z
+h = hashlib.sha256(prev)
+for value in [str(seq + 1), "2026-11-28T12:00:00Z", actor, "answers", rid, "1", "value", old, "partial"]:
+    h.update(b"\x1e" if value is None else value.encode())
+    h.update(b"\x1f")
+db.execute("UPDATE answers SET value = 'partial' WHERE id = ?", (rid,))
+db.execute("INSERT INTO audit (seq, at, actor, tbl, row_id, op, change, hash) VALUES (?, ?, ?, 'answers', ?, 1, ?, ?)",
+           (seq + 1, at, actor, rid, json.dumps({"value": [old, "partial"]}), h.digest()))
 db.commit()
 PY
 run "$GRADUS" --db "$WORK/forged-chain.db" verify

@@ -46,8 +46,8 @@ run G import batches
 [ "$(printf '%s\n' "$OUT" | grep -c 'cases')" = 2 ] && expect_line "the second batch: one changed" \
 	"$(printf '2  2026-11-28T12:00:00Z  %s  cases  changed.csv  0 new, 1 unchanged, 1 changed' "$ME")" ||
 	fail "two batches: the unchanged import made none" "$OUT"
-[ "$(count "SELECT count(*) FROM audit WHERE tbl = 'enterprises' AND new = '荆门精密机械有限公司'")" = 1 ] &&
-	ok "the change is in the audit log" || fail "the change is in the audit log" "$(count 'SELECT tbl, field, new FROM audit ORDER BY seq DESC LIMIT 3')"
+[ "$(count "SELECT count(*) FROM audit_fields WHERE tbl = 'enterprises' AND new = '荆门精密机械有限公司'")" = 1 ] &&
+	ok "the change is in the audit log" || fail "the change is in the audit log" "$(count 'SELECT tbl, field, new FROM audit_fields ORDER BY seq DESC LIMIT 3')"
 
 audit=$(count 'SELECT count(*) FROM audit')
 run G --script "$SCRIPTS/import-refused.script" --size 80x24

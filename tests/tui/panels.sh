@@ -74,7 +74,7 @@ compare "a name left empty is refused beside it" expert-refused.screen
 run G expert list
 expect_line "the affiliation as typed; the refused name unchanged" "$(printf 'E0003\t赵敏\toperations\t武汉理工大学\tyichang\t\t')"
 expect_line "the expert opened with Enter unchanged" "$(printf 'E0002\t李娜\trnd\t宜昌船舶重工装备有限公司\t\t\t')"
-[ "$(sqlite3 panels.db "SELECT actor || ':' || old || '>' || new FROM audit WHERE tbl = 'experts' AND field = 'affiliation' ORDER BY seq DESC LIMIT 1")" = "$ME:三峡大学>武汉理工大学" ] &&
+[ "$(sqlite3 panels.db "SELECT actor || ':' || old || '>' || new FROM audit_fields WHERE tbl = 'experts' AND field = 'affiliation' ORDER BY seq DESC LIMIT 1")" = "$ME:三峡大学>武汉理工大学" ] &&
 	ok "the change is in the audit log, by the user" || fail "the change is in the audit log" "$(sqlite3 panels.db "SELECT * FROM audit WHERE tbl = 'experts' ORDER BY seq DESC LIMIT 2")"
 run G verify
 expect "the audit chain holds the expert's change" 0
