@@ -75,6 +75,11 @@ struct field_value {
 };
 
 enum status store_begin(struct store *store, struct error *err);
+/* Begins a transaction that is kept or undone as a whole (an import: every
+ * row or none): the writes inside it take no savepoint of their own, so
+ * SQLite journals no page a second time; a write that fails inside it
+ * makes the whole transaction fail when it ends. */
+enum status store_begin_whole(struct store *store, struct error *err);
 enum status store_commit(struct store *store, struct error *err);
 void store_rollback(struct store *store);
 /* Ends what store_begin began: commits when status is STATUS_OK, else rolls

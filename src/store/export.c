@@ -105,45 +105,49 @@ static const char *label_word(const struct exporter *x, const char *(*label)(con
 	return x->request->chinese && key ? label(key) : key;
 }
 
-static enum status write_case(const struct exporter *x, const struct case_detail *d, struct error *err)
-{
-	size_t i, used = 0, size = 12 * d->scenario_count + 1; /* ";" and an int each */
-	char year[12], maturity[16] = "", *scenarios = calloc(size, 1);
+/* Every case with the columns of its import, by number: one statement,
+ * its scenarios gathered by the case_scenarios (case_id, scenario) index. */
+static const char *const cases_sql =
+	"SELECT c.number, e.name, e.credit_code, e.region, c.level, c.year, c.state, f.name, f.address,"
+	" e.industry, e.contact, coalesce(c.maturity_centi, -1), c.commitment_on,"
+	" (SELECT group_concat(scenario, ';') FROM"
+	"  (SELECT s.scenario FROM case_scenarios s WHERE s.case_id = c.id ORDER BY s.scenario)),"
+	" c.certified_on, c.cultivation_starts_on, c.expires_on, c.next_due, c.note"
+	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
+	" ORDER BY c.number";
 
-	if (!scenarios)
-		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
-	snprintf(year, sizeof(year), "%d", d->row.year);
-	if (d->maturity_centi >= 0)
-		snprintf(maturity, sizeof(maturity), "%d.%02d", d->maturity_centi / 100, d->maturity_centi % 100);
-	for (i = 0; i < d->scenario_count && used < size; i++)
-		used += (size_t)snprintf(scenarios + used, size - used, "%s%d", i ? ";" : "", d->scenarios[i]);
-	WRITE_ROW(x, d->row.number, d->row.enterprise, d->row.credit_code, region_word(x, d->row.region),
-		  level_word(x, d->row.level), year, state_word(x, d->row.level, d->row.state), d->row.factory,
-		  d->factory_address, d->industry, d->contact, maturity, d->commitment_on, scenarios, d->certified_on,
-		  d->cultivation_starts_on, d->expires_on, d->row.next_due, d->note);
-	free(scenarios);
-	return STATUS_OK;
+/* The row the statement stands on, as the import takes it back. */
+static void write_case(const struct exporter *x, sqlite3_stmt *stmt)
+{
+	const char *cells[19];
+	char maturity[16] = "";
+	int centi = sqlite3_column_int(stmt, 11), i;
+
+	for (i = 0; i < 19; i++)
+		cells[i] = (const char *)sqlite3_column_text(stmt, i);
+	if (centi >= 0)
+		snprintf(maturity, sizeof(maturity), "%d.%02d", centi / 100, centi % 100);
+	cells[3] = region_word(x, cells[3]);
+	cells[6] = state_word(x, cells[4], cells[6]);
+	cells[4] = level_word(x, cells[4]);
+	cells[11] = maturity;
+	write_row(x, cells, 19);
 }
 
 static enum status export_cases(const struct exporter *x, struct error *err)
 {
-	static const char *const sql = "SELECT id FROM cases WHERE ?1 IS NULL ORDER BY number";
-	char (*ids)[33] = NULL;
-	size_t count = 0, i;
-	enum status status = store_ids(x->store, sql, NULL, &ids, &count, err);
+	sqlite3_stmt *stmt = store_prepare(x->store, cases_sql, err);
+	enum status status;
+	bool row;
 
+	if (!stmt)
+		return STATUS_ERR_DB;
 	WRITE_HEADER(x, "cases", "number", "enterprise", "uscc", "region", "level", "year", "state", "factory",
 		     "address", "industry", "contact", "maturity", "commitment_on", "scenarios", "certified_on",
 		     "cultivation_starts_on", "expires_on", "next_due", "note");
-	for (i = 0; !status && i < count; i++) {
-		struct case_detail d;
-
-		if (!(status = store_case_detail(x->store, ids[i], &d, err))) {
-			status = write_case(x, &d, err);
-			case_detail_clear(&d);
-		}
-	}
-	free(ids);
+	while (!(status = store_step(x->store, stmt, &row, err)) && row)
+		write_case(x, stmt);
+	sqlite3_reset(stmt);
 	return status;
 }
 

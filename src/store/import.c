@@ -677,7 +677,7 @@ enum status import_csv(struct store *store, const struct forms *forms, enum impo
 	csv_reader_init(&reader, text, len);
 	status = store_cache_for(store, len, err);
 	if (!status)
-		status = store_begin(store, err);
+		status = store_begin_whole(store, err);
 	if (status)
 		return status;
 	status = import_audit_seq(store, &im.batch_first, err);

@@ -178,16 +178,16 @@ struct taken_by {
 	const char *document, *unmet, *override;
 };
 
-static enum status record_step(struct store *store, const struct forms *forms, const struct level *level,
-			       const char *id, const char *step, const char *to, const char *kind, struct date on,
-			       const char *note, const struct taken_by *by, struct error *err)
+/* The step taken on the case d as it stands (loaded in the caller's
+ * transaction). */
+static enum status record_step_on(struct store *store, const struct forms *forms, const struct level *level,
+				  const struct case_detail *d, const char *step, const char *to, const char *kind,
+				  struct date on, const char *note, const struct taken_by *by, struct error *err)
 {
 	char event[33], now[STORE_TIMESTAMP_SIZE], on_text[DATE_TEXT_SIZE];
-	struct case_detail d;
-	enum status status = store_case_detail(store, id, &d, err);
+	const char *id = d->row.id;
+	enum status status = STATUS_OK;
 
-	if (status)
-		return status;
 	store_timestamp(now);
 	date_format(on, on_text);
 	/* What is not yet met is kept with the acceptance application. */
@@ -195,7 +195,7 @@ static enum status record_step(struct store *store, const struct forms *forms, c
 		status = store_readiness_keep(store, forms, id, on, err);
 	if (!status && !(status = store_new_id(event))) {
 		struct field_value fields[] = {
-			{ "case_id", id }, { "step", step }, { "from_state", d.row.state },
+			{ "case_id", id }, { "step", step }, { "from_state", d->row.state },
 			{ "to_state", to }, { "kind", kind }, { "actor", store_actor(store) },
 			{ "on_date", on_text }, { "note", note }, { "created_at", now }, { NULL, NULL }, { NULL, NULL },
 			{ NULL, NULL },
@@ -216,10 +216,23 @@ static enum status record_step(struct store *store, const struct forms *forms, c
 	/* The step that closes a case still writes what follows from it. */
 	authority_exempt(store, id);
 	if (!status && kind)
-		status = apply_event(store, level, &d, step, kind, on, err);
+		status = apply_event(store, level, d, step, kind, on, err);
 	if (!status)
 		status = update_next_due(store, forms, id, err);
 	authority_exempt(store, NULL);
+	return status;
+}
+
+static enum status record_step(struct store *store, const struct forms *forms, const struct level *level,
+			       const char *id, const char *step, const char *to, const char *kind, struct date on,
+			       const char *note, const struct taken_by *by, struct error *err)
+{
+	struct case_detail d;
+	enum status status = store_case_detail(store, id, &d, err);
+
+	if (status)
+		return status;
+	status = record_step_on(store, forms, level, &d, step, to, kind, on, note, by, err);
 	case_detail_clear(&d);
 	return status;
 }
@@ -341,8 +354,8 @@ static enum status take_step(struct store *store, const struct forms *forms, con
 		struct taken_by by = { blank(request->document) ? NULL : request->document, codes[0] ? codes : NULL,
 				       codes[0] ? request->override : NULL };
 
-		status = record_step(store, forms, level, d.row.id, step->key, step->to, step->event, request->on,
-				     request->note, &by, err);
+		status = record_step_on(store, forms, level, &d, step->key, step->to, step->event, request->on,
+					request->note, &by, err);
 	}
 	case_detail_clear(&d);
 	return status;
@@ -556,7 +569,7 @@ static const struct level_step *cultivation_ended(const struct forms *forms, con
 }
 
 /* Counts the case if its certification or its cultivation has lapsed, and
- * when record is set takes the system's step. */
+ * when record is set takes the system's step on the case as just read. */
 static enum status sweep_one(struct store *store, const struct forms *forms, const char *id, struct date today,
 			     bool record, struct sweep_counts *counts, struct error *err)
 {
@@ -574,15 +587,17 @@ static enum status sweep_one(struct store *store, const struct forms *forms, con
 	if (level && !(step = expired(level, &d, today, note, sizeof(note), &on)))
 		cultivation = (step = cultivation_ended(forms, level, &d, today, note, sizeof(note), &on)) != NULL;
 	if (step && record)
-		status = case_record_step(store, forms, level, d.row.id, step->key, step->to, step->event, on, note, err);
+		status = record_step_on(store, forms, level, &d, step->key, step->to, step->event, on, note, NULL, err);
 	if (step && !status)
 		(*(cultivation ? &counts->lapsed : &counts->cancelled))++;
 	case_detail_clear(&d);
 	return status;
 }
 
+/* The sweep (record), its preview, or (first_only) whether it has
+ * anything to do: counts stop at the first case it would change. */
 static enum status sweep_all(struct store *store, const struct forms *forms, struct date today, bool record,
-			     struct sweep_counts *counts, struct error *err)
+			     bool first_only, struct sweep_counts *counts, struct error *err)
 {
 	char (*ids)[33] = NULL;
 	enum status status;
@@ -590,7 +605,7 @@ static enum status sweep_all(struct store *store, const struct forms *forms, str
 
 	counts->cancelled = counts->lapsed = 0;
 	status = lapsed_ids(store, forms, today, &ids, &count, err);
-	for (i = 0; !status && i < count; i++)
+	for (i = 0; !status && i < count && !(first_only && counts->cancelled + counts->lapsed); i++)
 		status = sweep_one(store, forms, ids[i], today, record, counts, err);
 	free(ids);
 	return status;
@@ -602,19 +617,21 @@ enum status case_sweep_within(struct store *store, const struct forms *forms, st
 	enum status status;
 
 	store_act_as_system(store, true);
-	status = sweep_all(store, forms, today, true, counts, err);
+	status = sweep_all(store, forms, today, true, false, counts, err);
 	store_act_as_system(store, false);
 	return status;
 }
 
 /* Every command sweeps, and most days nothing has lapsed: a read says so
  * without queueing for the write lock, so a command waits for another's
- * write only when it has something to cancel. */
+ * write only when it has something to cancel. The read stops at the first
+ * case to change; the sweep itself, in one transaction, reads each case
+ * it changes once. */
 enum status case_sweep(struct store *store, const struct forms *forms, struct sweep_counts *counts,
 		       struct error *err)
 {
 	struct date today = clock_today();
-	enum status status = sweep_all(store, forms, today, false, counts, err);
+	enum status status = sweep_all(store, forms, today, false, true, counts, err);
 
 	if (status || counts->cancelled + counts->lapsed == 0)
 		return status;
@@ -628,5 +645,5 @@ enum status case_sweep(struct store *store, const struct forms *forms, struct sw
 enum status case_sweep_preview(struct store *store, const struct forms *forms, struct date on,
 			       struct sweep_counts *counts, struct error *err)
 {
-	return sweep_all(store, forms, on, false, counts, err);
+	return sweep_all(store, forms, on, false, false, counts, err);
 }

@@ -608,7 +608,9 @@ enum status store_begin(struct store *store, struct error *err)
 				 _("user id %u has no account in the password database (getent passwd %u): gradus writes "
 				   "only in the name of an operating-system account, never of $USER; nothing was written"),
 				 (unsigned)geteuid(), (unsigned)geteuid());
-	if (store->depth > 0) {
+	if (store->depth > 0 && store->whole) {
+		status = STATUS_OK;
+	} else if (store->depth > 0) {
 		snprintf(sql, sizeof(sql), "SAVEPOINT level%d", store->depth);
 		status = exec(store, sql, err);
 	} else {
@@ -620,6 +622,25 @@ enum status store_begin(struct store *store, struct error *err)
 	return status;
 }
 
+enum status store_begin_whole(struct store *store, struct error *err)
+{
+	enum status status;
+
+	if (store->depth > 0)
+		return store_begin(store, err);
+	status = store_begin(store, err);
+	store->whole = !status;
+	store->part_failed = false;
+	return status;
+}
+
+/* The outermost transaction ended. */
+static void ended(struct store *store)
+{
+	store->whole = false;
+	store->part_failed = false;
+}
+
 enum status store_commit(struct store *store, struct error *err)
 {
 	char sql[32];
@@ -627,15 +648,22 @@ enum status store_commit(struct store *store, struct error *err)
 
 	if (store->depth == 0)
 		return STATUS_OK;
-	if (--store->depth > 0) {
+	if (--store->depth > 0 && store->whole)
+		return STATUS_OK;
+	if (store->depth > 0) {
 		snprintf(sql, sizeof(sql), "RELEASE level%d", store->depth);
 		return exec(store, sql, err);
 	}
-	status = bundle_record(store, err);
+	if (store->part_failed)
+		/* L10N: a transaction kept or undone as a whole (an import) in which one write failed */
+		status = error_set(err, STATUS_ERR_DB, _("a write inside the transaction failed: nothing was written"));
+	else
+		status = bundle_record(store, err);
 	if (!status)
 		status = exec(store, "COMMIT", err);
 	if (status)
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	ended(store);
 	return status;
 }
 
@@ -645,11 +673,14 @@ void store_rollback(struct store *store)
 
 	if (store->depth == 0)
 		return;
-	if (--store->depth > 0) {
+	if (--store->depth > 0 && store->whole) {
+		store->part_failed = true; /* its writes cannot be undone alone: none of the transaction's will stay */
+	} else if (store->depth > 0) {
 		snprintf(sql, sizeof(sql), "ROLLBACK TO level%d; RELEASE level%d", store->depth, store->depth);
 		sqlite3_exec(store->db, sql, NULL, NULL, NULL);
 	} else {
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+		ended(store);
 	}
 }
 

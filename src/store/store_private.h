@@ -23,6 +23,8 @@ struct store {
 	bool bundle; /* the file is a bundle (bundle.c, read when it opens) */
 	int depth; /* nesting of store_begin */
 	long long audit_written; /* the audit record the open transaction wrote last (audit.c), or 0 */
+	bool whole; /* the transaction is kept or undone as a whole: no savepoints (store_begin_whole) */
+	bool part_failed; /* a write inside such a transaction was undone: the transaction cannot commit */
 	int schema_version; /* PRAGMA user_version once opened */
 	/* The prepared statements, open-addressed by the address of their SQL
 	 * (statements are static strings): as many as there are, each once. */

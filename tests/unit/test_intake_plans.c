@@ -204,6 +204,54 @@ static void numbers_follow_the_highest(void **state)
 	store_close(&store);
 }
 
+static size_t savepoints;
+
+static int count_savepoints(unsigned type, void *context, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+
+	(void)type;
+	(void)context;
+	(void)x;
+	savepoints += sql && !strncmp(sql, "SAVEPOINT", 9);
+	return 0;
+}
+
+/* An import is kept or undone as a whole: its rows' writes take no
+ * savepoint (each would have SQLite journal every page it changes once
+ * more), and a write undone inside it leaves nothing of the transaction. */
+static void an_import_is_one_whole(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	char number[32];
+	sqlite3_stmt *stmt;
+	int cases;
+
+	(void)state;
+	unit_db_remove(path);
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, forms);
+	savepoints = 0;
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, count_savepoints, NULL);
+	import_text(store, sheet(0, 30, 0));
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	assert_int_equal(savepoints, 0);
+
+	assert_int_equal(store_begin_whole(store, &err), STATUS_OK);
+	number_of(store, 1000, number);              /* written */
+	assert_int_equal(store_begin(store, &err), STATUS_OK);
+	store_rollback(store);                       /* a part that failed */
+	assert_int_not_equal(store_commit(store, &err), STATUS_OK);
+	assert_int_equal(sqlite3_prepare_v2(store->db, "SELECT count(*) FROM cases", -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	cases = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	assert_int_equal(cases, 30);
+	number_of(store, 1001, number);              /* the next transaction is an ordinary one */
+	store_close(&store);
+}
+
 static int setup(void **state)
 {
 	struct error err;
@@ -230,6 +278,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(intake_uses_the_rows_own_keys),
 		cmocka_unit_test(numbers_follow_the_highest),
+		cmocka_unit_test(an_import_is_one_whole),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

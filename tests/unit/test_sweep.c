@@ -1,8 +1,9 @@
 /* Unit tests of the sweep (src/store/steps.c): a leading cultivation whose
  * end has passed with no acceptance application is counted lapsed the day
  * after its end, not on it; an expired certification is counted as before;
- * and the query the sweep runs at every command searches cases_next_due,
- * never scans every case. */
+ * the query the sweep runs at every command searches cases_next_due,
+ * never scans every case; and a sweep writes in one transaction, reading
+ * each case it changes once (and once more for its next due date). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,7 +18,9 @@
 
 #include "testkit.h"
 #include "gradus/cases.h"
+#include "gradus/uscc.h"
 #include "../../src/store/cases_private.h"
+#include "../../src/store/store_private.h"
 
 static char path[64];
 static struct forms *forms;
@@ -106,11 +109,57 @@ static void query_searches_next_due(void **state)
 	sqlite3_close(db);
 }
 
+static size_t begins, reads;
+
+static int count_statements(unsigned type, void *context, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+
+	(void)type;
+	(void)context;
+	(void)x;
+	begins += sql && !strncmp(sql, "BEGIN", 5);
+	reads += sql && !strncmp(sql, "SELECT c.id, c.number, e.name", 29); /* a case's detail */
+	return 0;
+}
+
+static void sweeps_in_one_transaction(void **state)
+{
+	static const char *const codes[] = { "91420100MA4K00001A", "91420100MA4K00002B", "91420100MA4K00003C",
+					     "91420100MA4K00004D", "91420100MA4K00005E", NULL };
+	struct sweep_counts c = { 0, 0 };
+	struct error err = { "" };
+	char code[USCC_LENGTH + 1], name[64];
+	size_t i, swept;
+
+	(void)state;
+	for (i = 0; codes[i]; i++) { /* certified in 2020, lapsed by any clock that runs the tests */
+		snprintf(code, sizeof(code), "%.17s", codes[i]);
+		code[17] = uscc_check_character(code);
+		snprintf(name, sizeof(name), "荆州过期%zu有限公司", i);
+		add_case(name, code, "excellent", "2020-03-05", NULL);
+	}
+	begins = reads = 0;
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, count_statements, NULL);
+	assert_int_equal(case_sweep(store, forms, &c, &err), STATUS_OK);
+	swept = c.cancelled + c.lapsed;
+	printf("%zu swept in %zu transaction(s), %zu reads of a case\n", swept, begins, reads);
+	assert_true(c.cancelled >= 5);
+	assert_int_equal(begins, 1);
+	assert_true(reads <= 2 * swept + 1);
+	begins = reads = 0; /* nothing left: a read, and no transaction */
+	assert_int_equal(case_sweep(store, forms, &c, &err), STATUS_OK);
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	assert_int_equal(c.cancelled + c.lapsed, 0);
+	assert_int_equal(begins, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lapses_the_day_after),
 		cmocka_unit_test(query_searches_next_due),
+		cmocka_unit_test(sweeps_in_one_transaction),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

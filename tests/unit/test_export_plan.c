@@ -1,0 +1,191 @@
+/* The export of cases is one statement, whatever the office holds: the
+ * statements it runs, recorded with sqlite3_trace_v2, are as many for 60
+ * cases as for 6 (no statement a row), and their plans read the cases once
+ * in the order of their numbers (no sort in a temporary b-tree) and reach
+ * every other table through an index. The rows themselves are compared
+ * with the expected CSV by tests/cli/export*.sh. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "unit_db.h"
+#include "gradus/cases.h"
+#include "gradus/exchange.h"
+#include "gradus/authority.h"
+#include "gradus/csv.h"
+#include "gradus/uscc.h"
+#include "../../src/store/store_private.h"
+
+#define MAX_SQL 64
+
+static const struct date today = { 2026, 11, 28 };
+static char path[64];
+static struct forms *forms;
+static char *seen[MAX_SQL];
+static size_t seen_count, run_count;
+
+static int record(unsigned type, void *context, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+	size_t i;
+
+	(void)type;
+	(void)context;
+	(void)x;
+	if (!sql || !strncmp(sql, "--", 2))
+		return 0;
+	run_count++;
+	for (i = 0; i < seen_count; i++)
+		if (!strcmp(seen[i], sql))
+			return 0;
+	if (seen_count < MAX_SQL)
+		seen[seen_count++] = strdup(sql);
+	return 0;
+}
+
+static void add_cases(struct store *store, long from, long to)
+{
+	static const char *const levels[] = { "basic", "advanced", "excellent", "leading" };
+	int scenarios[] = { 9, 1, 5 };
+	char code[USCC_LENGTH + 1], name[64], id[33], number[32];
+	struct error err = { "" };
+	long i;
+	size_t k;
+
+	for (i = from; i < to; i++) {
+		static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+		struct new_case in = { 0 };
+		long x = i * 7919 + 11;
+
+		snprintf(code, sizeof(code), "91420100MA");
+		for (k = 10; k < 17; k++, x /= 31)
+			code[k] = charset[x % 31];
+		code[17] = '\0';
+		code[17] = uscc_check_character(code);
+		code[18] = '\0';
+		snprintf(name, sizeof(name), "导出%ld有限公司", i);
+		in.enterprise_name = name;
+		in.credit_code = code;
+		in.region = "wuhan";
+		in.factory_name = name;
+		in.level = levels[i % 4];
+		in.year = 2022 + (int)(i % 5);
+		in.maturity_centi = i % 2 ? -1 : 250 + (int)i;
+		in.scenarios = scenarios;
+		in.scenario_count = 3;
+		if (case_create(store, forms, &in, id, number, NULL, &err))
+			fail_msg("%s", err.message);
+	}
+}
+
+/* The statements an export of cases runs (into seen), and how many times
+ * a statement was started (returned); out: the CSV's rows. */
+static size_t export_runs(struct store *store, size_t *rows)
+{
+	struct export_request request = { EXPORT_CASES, today, 0, false };
+	struct csv_writer writer;
+	struct error err = { "" };
+	size_t i;
+
+	run_count = 0;
+	csv_writer_init(&writer, false);
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+	if (export_csv(store, forms, &request, &writer, &err))
+		fail_msg("%s", err.message);
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	assert_non_null(writer.data);
+	/* the scenarios 9, 1 and 5, as the import takes them back */
+	assert_non_null(strstr(writer.data, ",1;5;9,"));
+	for (*rows = 0, i = 0; i < writer.len; i++)
+		*rows += writer.data[i] == '\n';
+	csv_writer_free(&writer);
+	return run_count;
+}
+
+/* The plan's lines, printed; the number of lines that fail: a scan of a
+ * table other than the cases by their numbers, or a sort. */
+static int check_plan(sqlite3 *db, const char *sql)
+{
+	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *stmt;
+	int bad = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &stmt, NULL), SQLITE_OK);
+	printf("%s\n", sql);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(stmt, 3);
+		bool wrong = strstr(line, "TEMP B-TREE") ||
+			     (!strncmp(line, "SCAN ", 5) && strncmp(line, "SCAN c USING INDEX sqlite_autoindex_cases", 41) &&
+			      strncmp(line, "SCAN (subquery", 14));
+
+		printf("  %s %s\n", wrong ? "!!" : "  ", line);
+		bad += wrong;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_free(explain);
+	return bad;
+}
+
+static void cases_are_one_statement(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	size_t few, many, rows, i;
+	int bad = 0;
+
+	(void)state;
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, forms);
+	add_cases(store, 0, 6);
+	few = export_runs(store, &rows);
+	assert_int_equal(rows, 7);
+	add_cases(store, 6, 60);
+	many = export_runs(store, &rows);
+	assert_int_equal(rows, 61);
+	printf("%zu statements run for 6 cases, %zu for 60\n", few, many);
+	assert_int_equal(few, many);
+	assert_true(many <= 2);
+	for (i = 0; i < seen_count; i++)
+		bad += check_plan(store->db, seen[i]);
+	assert_int_equal(bad, 0);
+	store_close(&store);
+}
+
+static int setup(void **state)
+{
+	struct error err;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/gradus-export-plan-%ld.db", (long)getpid());
+	unit_db_remove(path);
+	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < seen_count; i++)
+		free(seen[i]);
+	unit_db_remove(path);
+	forms_free(&forms);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(cases_are_one_statement),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
