@@ -344,11 +344,17 @@ static void key_statements(const struct list *full, const struct list *before, s
 	*to = full->count - tail;
 }
 
-static void print_statements(const char *label, const struct list *list, size_t from, size_t to)
+/* The key's statements as the file would hold them (the first 60 only, but
+ * with BENCH_SQL_PRINT: a statement per row is written by hand as "-- each"). */
+static void print_statements(const char *label, const struct list *list, size_t from, size_t to, bool all)
 {
 	size_t i;
 
 	printf("-- interaction: %s\n", label);
+	if (!all && to - from > 60) {
+		printf("-- (%zu statements; the first 60)\n", to - from);
+		to = from + 60;
+	}
 	for (i = from; i < to; i++) {
 		char *n = named(list->items[i]);
 
@@ -378,20 +384,21 @@ static void each_interaction_runs_the_files_statements(void **state)
 			key_statements(&full, &before, &from, &to);
 		}
 		if (print)
-			print_statements(in->label, &full, from, to);
+			print_statements(in->label, &full, from, to, true);
 		for (j = 0; j < to - from || j < in->sql.count; j++) {
 			char *got;
 
 			if (j < to - from && j < in->sql.count && !strcmp(full.items[from + j], in->sql.items[j]))
 				continue;
 			got = j < to - from ? named(full.items[from + j]) : NULL;
-			printf("%s: statement %zu of the key differs from tests/bench/statements.sql\n"
-			       "  gradus ran: %s\n  the file:   %s\n", in->label, j + 1, got ? got : "(nothing more)",
-			       j < in->sql.count ? in->sql.items[j] : "(nothing more)");
+			/* "error:" lines are those tests/run.sh shows */
+			printf("error: %s, statement %zu of the key differs from tests/bench/statements.sql:\n"
+			       "error:   gradus ran: %s\nerror:   the file:   %s\n", in->label, j + 1,
+			       got ? got : "(nothing more)", j < in->sql.count ? in->sql.items[j] : "(nothing more)");
 			free(got);
 			wrong++;
 			if (!print) {
-				print_statements(in->label, &full, from, to);
+				print_statements(in->label, &full, from, to, false);
 				break;
 			}
 		}
