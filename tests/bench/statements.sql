@@ -11,8 +11,11 @@
 -- has no key: the whole process, from start to quitting at the first screen.
 -- "-- each NAME: SQL" ... "-- end": the statements between, once for each
 -- row of SQL, {NAME} its first column (gradus's statements per row).
--- One statement a line. BENCH_SQL_PRINT=1 build/tests/test_bench_sql prints
--- them all.
+-- The start's sweep reads the system clock, not --today or GRADUS_TODAY:
+-- {clock_today}. One statement a line. BENCH_SQL_PRINT=1
+-- build/tests/test_bench_sql prints them all.
+-- value clock_today: SELECT date('now', 'localtime')
+-- value clock_two_years_ago: SELECT date('now', 'localtime', '-2 years')
 -- value first_id: SELECT id FROM cases ORDER BY number LIMIT 1
 -- value first_number: SELECT number FROM cases ORDER BY number LIMIT 1
 -- value second_number: SELECT number FROM cases ORDER BY number LIMIT 1 OFFSET 1
@@ -41,8 +44,8 @@ SELECT value FROM meta WHERE key = 'sort_collation';
 SELECT role FROM users WHERE login = 'root';
 SELECT count(*) FROM users;
 SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest';
-SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < '2026-12-05' AND (expires_on < '2026-12-05' OR (cultivation_starts_on <= '2024-12-05' AND certified_on IS NULL AND instr('|cultivating|', '|' || state || '|') > 0));
--- each id: SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < '2026-12-05' AND (expires_on < '2026-12-05' OR (cultivation_starts_on <= '2024-12-05' AND certified_on IS NULL AND instr('|cultivating|', '|' || state || '|') > 0))
+SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < '{clock_today}' AND (expires_on < '{clock_today}' OR (cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND instr('|cultivating|', '|' || state || '|') > 0));
+-- each id: SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < '{clock_today}' AND (expires_on < '{clock_today}' OR (cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND instr('|cultivating|', '|' || state || '|') > 0))
 SELECT id FROM cases WHERE number = upper('{id}');
 SELECT id FROM cases WHERE id >= lower('{id}') AND id < lower('{id}') || 'g' LIMIT 2;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{id}';
