@@ -1,0 +1,262 @@
+-- make bench: the statements gradus runs for each interaction, run again by
+-- the sqlite3 shell for the lower bound. tests/unit/test_bench_sql.c plays
+-- each interaction in gradus, records what it runs with sqlite3_trace_v2 and
+-- fails (printing what gradus ran) when this file differs: when a statement
+-- of gradus changes, paste the printed statements here.
+--
+-- "-- value NAME: SQL" is read on the database at hand; {NAME} in a
+-- statement stands for it. Per interaction: "-- before:" keys typed first
+-- (a gradus script line, not timed), "-- key:" the key timed (key to screen
+-- written), "-- after:" keys that undo it (so it can be repeated). Start-up
+-- has no key: the whole process, from start to quitting at the first screen.
+-- "-- each NAME: SQL" ... "-- end": the statements between, once for each
+-- row of SQL, {NAME} its first column (gradus's statements per row).
+-- The start's sweep reads the system clock, not --today or GRADUS_TODAY:
+-- {clock_today}. One statement a line. BENCH_SQL_PRINT=1
+-- build/tests/test_bench_sql prints them all.
+-- value clock_today: SELECT date('now', 'localtime')
+-- value clock_two_years_ago: SELECT date('now', 'localtime', '-2 years')
+-- value first_id: SELECT id FROM cases ORDER BY number LIMIT 1
+-- value first_number: SELECT number FROM cases ORDER BY number LIMIT 1
+-- value second_number: SELECT number FROM cases ORDER BY number LIMIT 1 OFFSET 1
+-- value last_number: SELECT number FROM cases ORDER BY number DESC LIMIT 1
+-- value first_by_enterprise: SELECT c.number FROM enterprises e JOIN factories f ON f.enterprise_id = e.id JOIN cases c ON c.factory_id = f.id ORDER BY e.name_key, c.number LIMIT 1
+-- value first_by_region: SELECT c.number FROM enterprises e JOIN factories f ON f.enterprise_id = e.id JOIN cases c ON c.factory_id = f.id ORDER BY e.region, e.name_key, c.number LIMIT 1
+-- value first_by_level: SELECT number FROM cases ORDER BY level, number LIMIT 1
+-- value first_by_year: SELECT number FROM cases ORDER BY year, number LIMIT 1
+-- value first_by_state: SELECT number FROM cases ORDER BY state, number LIMIT 1
+-- value first_by_due: SELECT number FROM cases ORDER BY coalesce(next_due, '9999-12-31'), number LIMIT 1
+-- value first_basic: SELECT number FROM cases WHERE level = 'basic' ORDER BY number LIMIT 1
+-- value first_submitted: SELECT number FROM cases WHERE state = 'submitted' ORDER BY number LIMIT 1
+-- value first_in_wuhan: SELECT number FROM cases WHERE region = 'wuhan' ORDER BY number LIMIT 1
+-- value first_of_construction: SELECT number FROM cases WHERE id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (1, 2, 3)) ORDER BY number LIMIT 1
+-- value first_of_2025: SELECT number FROM cases WHERE year = 2025 ORDER BY number LIMIT 1
+-- value first_due_in_30: SELECT number FROM cases WHERE next_due <= '2026-12-28' ORDER BY number LIMIT 1
+-- value first_overdue: SELECT number FROM cases WHERE next_due < '2026-11-28' ORDER BY number LIMIT 1
+
+-- interaction: start-up to first screen
+SELECT count(*) FROM sqlite_master;
+PRAGMA journal_mode = WAL;
+PRAGMA foreign_keys = ON;
+PRAGMA synchronous = NORMAL;
+PRAGMA user_version;
+SELECT value FROM meta WHERE key = 'sort_collation';
+SELECT role FROM users WHERE login = 'root';
+SELECT count(*) FROM users;
+SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest';
+SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < '{clock_today}' AND (expires_on < '{clock_today}' OR (cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND instr('|cultivating|', '|' || state || '|') > 0));
+-- each id: SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < '{clock_today}' AND (expires_on < '{clock_today}' OR (cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND instr('|cultivating|', '|' || state || '|') > 0))
+SELECT id FROM cases WHERE number = upper('{id}');
+SELECT id FROM cases WHERE id >= lower('{id}') AND id < lower('{id}') || 'g' LIMIT 2;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{id}';
+SELECT scenario FROM case_scenarios WHERE case_id = '{id}' ORDER BY scenario;
+SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{id}' ORDER BY on_date, created_at, rowid;
+SELECT material, received_on FROM case_materials WHERE case_id = '{id}' ORDER BY material;
+-- end
+SELECT count(*) FROM cases;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: page down
+-- key: <PageDown>
+-- after: <PageUp>
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{second_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: jump to end
+-- key: G
+-- after: g
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.number DESC LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number DESC;
+
+-- interaction: dashboard
+-- key: d
+-- after: q
+SELECT level, state, count(*) FROM cases GROUP BY 1, 2;
+SELECT e.region, count(*) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id GROUP BY 1 ORDER BY 2 DESC, 1;
+SELECT scenario, count(*) FROM case_scenarios GROUP BY 1;
+SELECT count(*) FROM cases WHERE next_due < '2026-11-28';
+SELECT count(*) FROM cases WHERE next_due <= '2026-11-30';
+SELECT count(*) FROM cases;
+
+-- interaction: agenda
+-- key: a
+-- after: q
+SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= '2027-02-26' ORDER BY next_due, number;
+-- each id: SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= '2027-02-26' ORDER BY next_due, number
+SELECT id FROM cases WHERE number = upper('{id}');
+SELECT id FROM cases WHERE id >= lower('{id}') AND id < lower('{id}') || 'g' LIMIT 2;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{id}';
+SELECT scenario FROM case_scenarios WHERE case_id = '{id}' ORDER BY scenario;
+SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{id}' ORDER BY on_date, created_at, rowid;
+SELECT material, received_on FROM case_materials WHERE case_id = '{id}' ORDER BY material;
+-- end
+SELECT f.id, f.case_id, coalesce(k.number, p.number), f.due_on, CASE WHEN f.scenario = 0 THEN '#' || f.item ELSE f.scenario || '.' || f.item END || ' ' || f.severity || coalesce(': ' || f.action, ''), c.level, c.state, e.name FROM findings f LEFT JOIN checks k ON k.id = f.check_id LEFT JOIN panels p ON p.id = f.panel_id JOIN cases c ON c.id = f.case_id JOIN factories fa ON fa.id = c.factory_id JOIN enterprises e ON e.id = fa.enterprise_id WHERE f.status = 'open' AND f.due_on <= '2027-02-26' ORDER BY f.due_on, 3;
+SELECT x.id, x.case_id, c.number, x.due_on, x.text, c.level, c.state, e.name, x.kind FROM ( SELECT id, case_id, due_on, title AS text, 'milestone' AS kind FROM milestones WHERE done_on IS NULL AND due_on <= '2027-02-26' UNION ALL SELECT id, case_id, due_on, action, 'followup' FROM followups WHERE done_on IS NULL AND due_on <= '2027-02-26') x JOIN cases c ON c.id = x.case_id JOIN factories fa ON fa.id = c.factory_id JOIN enterprises e ON e.id = fa.enterprise_id ORDER BY x.due_on, c.number;
+
+-- interaction: sort by number, descending
+-- before: <Colon>sort number desc
+-- key: <Enter>
+-- after: <Colon>sort number<Enter>
+SELECT count(*) FROM cases;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.number DESC LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number DESC;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.number ) <= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{last_number}') ORDER BY c.number DESC LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number DESC;
+
+-- interaction: sort by enterprise
+-- before: <Colon>sort enterprise
+-- key: <Enter>
+-- after: <Colon>sort number<Enter>
+SELECT count(*) FROM cases;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 ORDER BY e.name_key , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.name_key , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 AND (e.name_key , c.number ) >= (SELECT e.name_key , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_enterprise}') ORDER BY e.name_key , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.name_key , c.number;
+
+-- interaction: sort by region
+-- before: <Colon>sort region
+-- key: <Enter>
+-- after: <Colon>sort number<Enter>
+SELECT count(*) FROM cases;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 ORDER BY e.region , e.name_key , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.region , e.name_key , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 AND (e.region , e.name_key , c.number ) >= (SELECT e.region , e.name_key , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_region}') ORDER BY e.region , e.name_key , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.region , e.name_key , c.number;
+
+-- interaction: sort by level
+-- before: <Colon>sort level
+-- key: <Enter>
+-- after: <Colon>sort number<Enter>
+SELECT count(*) FROM cases;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.level , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.level , c.number ) >= (SELECT c.level , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_level}') ORDER BY c.level , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
+
+-- interaction: sort by year
+-- before: <Colon>sort year
+-- key: <Enter>
+-- after: <Colon>sort number<Enter>
+SELECT count(*) FROM cases;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.year , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.year , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.year , c.number ) >= (SELECT c.year , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_year}') ORDER BY c.year , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.year , c.number;
+
+-- interaction: sort by state
+-- before: <Colon>sort state
+-- key: <Enter>
+-- after: <Colon>sort number<Enter>
+SELECT count(*) FROM cases;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.state , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.state , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.state , c.number ) >= (SELECT c.state , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_state}') ORDER BY c.state , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.state , c.number;
+
+-- interaction: sort by due date
+-- before: <Colon>sort due
+-- key: <Enter>
+-- after: <Colon>sort number<Enter>
+SELECT count(*) FROM cases;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY coalesce(c.next_due, '9999-12-31') , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY coalesce(c.next_due, '9999-12-31') , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (coalesce(c.next_due, '9999-12-31') , c.number ) >= (SELECT coalesce(c.next_due, '9999-12-31') , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_due}') ORDER BY coalesce(c.next_due, '9999-12-31') , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY coalesce(c.next_due, '9999-12-31') , c.number;
+
+-- interaction: filter level=basic
+-- before: <Colon>filter level=basic
+-- key: <Enter>
+-- after: <Colon>clear<Enter>
+SELECT count(*) FROM cases c WHERE 1 AND c.level = 'basic';
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.level = 'basic' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.level = 'basic' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_basic}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: filter state=submitted
+-- before: <Colon>filter state=submitted
+-- key: <Enter>
+-- after: <Colon>clear<Enter>
+SELECT count(*) FROM cases c WHERE 1 AND c.state = 'submitted';
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.state = 'submitted' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.state = 'submitted' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_submitted}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: filter region=wuhan
+-- before: <Colon>filter region=wuhan
+-- key: <Enter>
+-- after: <Colon>clear<Enter>
+SELECT count(*) FROM cases c WHERE 1 AND c.region = 'wuhan';
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.region = 'wuhan' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.region = 'wuhan' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_in_wuhan}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: filter stage=construction
+-- before: <Colon>filter stage=construction
+-- key: <Enter>
+-- after: <Colon>clear<Enter>
+SELECT count(*) FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')));
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_of_construction}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: filter year=2025
+-- before: <Colon>filter year=2025
+-- key: <Enter>
+-- after: <Colon>clear<Enter>
+SELECT count(*) FROM cases c WHERE 1 AND c.year = 2025;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.year = 2025 ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.year = 2025 AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_of_2025}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: filter due=30
+-- before: <Colon>filter due=30
+-- key: <Enter>
+-- after: <Colon>clear<Enter>
+SELECT count(*) FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28';
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_due_in_30}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: filter overdue
+-- before: <Colon>filter overdue
+-- key: <Enter>
+-- after: <Colon>clear<Enter>
+SELECT count(*) FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28';
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_overdue}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: search, a common term (精密)
+-- before: /精
+-- key: 密
+-- after: <Esc>
+SELECT count(*) FROM case_search WHERE case_search MATCH '"精 密"';
+SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH '"精 密"' LIMIT 1000);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND +c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH '"精 密"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: search, a rare term (第4938号)
+-- before: /第4938
+-- key: 号
+-- after: <Esc>
+SELECT count(*) FROM case_search WHERE case_search MATCH '"第 4 9 3 8 号"';
+SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH '"第 4 9 3 8 号"' LIMIT 1000);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH '"第 4 9 3 8 号"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
+-- interaction: open a case
+-- key: <Enter>
+-- after: q
+SELECT id FROM cases WHERE number = upper('{first_id}');
+SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{first_id}';
+SELECT scenario FROM case_scenarios WHERE case_id = '{first_id}' ORDER BY scenario;
+SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{first_id}' ORDER BY on_date, created_at, rowid;
+SELECT material, received_on FROM case_materials WHERE case_id = '{first_id}' ORDER BY material;
+SELECT id FROM cases WHERE number = upper('{first_id}');
+SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
+SELECT id, raised_by, raised_on, text, resolved_by, resolved_on, outcome FROM objections WHERE case_id = '{first_id}' ORDER BY raised_on, created_at, rowid;
+SELECT id FROM cases WHERE number = upper('{first_id}');
+SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{first_id}';
+SELECT scenario FROM case_scenarios WHERE case_id = '{first_id}' ORDER BY scenario;
+SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{first_id}' ORDER BY on_date, created_at, rowid;
+SELECT material, received_on FROM case_materials WHERE case_id = '{first_id}' ORDER BY material;
+
+-- interaction: History of a case
+-- before: <Enter><Tab><Tab><Tab>
+-- key: <Tab>
+-- after: q
+SELECT id FROM cases WHERE number = upper('{first_id}');
+SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{first_id}';
+SELECT scenario FROM case_scenarios WHERE case_id = '{first_id}' ORDER BY scenario;
+SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{first_id}' ORDER BY on_date, created_at, rowid;
+SELECT material, received_on FROM case_materials WHERE case_id = '{first_id}' ORDER BY material;
+SELECT id FROM cases WHERE number = upper('{first_id}');
+SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
+WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id WHERE c.id = '{first_id}'), rows (tbl, id) AS ( SELECT 'cases', id FROM c UNION SELECT 'factories', factory_id FROM c UNION SELECT 'enterprises', enterprise_id FROM c UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('events', 'case_scenarios', 'case_materials', 'panels', 'findings') AND field = 'case_id' AND new = (SELECT id FROM c) UNION SELECT tbl, row_id FROM audit WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c) UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('check_inspectors', 'answers', 'evidence', 'findings', 'signatures', 'amendments') AND field = 'check_id' AND new IN (SELECT row_id FROM audit WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c)) UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('panel_members', 'panel_notes') AND field = 'panel_id' AND new IN (SELECT row_id FROM audit WHERE tbl = 'panels' AND field = 'case_id' AND new = (SELECT id FROM c))) SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq;
+SELECT id FROM cases WHERE number = upper('{first_id}');
+SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
+SELECT id, raised_by, raised_on, text, resolved_by, resolved_on, outcome FROM objections WHERE case_id = '{first_id}' ORDER BY raised_on, created_at, rowid;
+SELECT id FROM cases WHERE number = upper('{first_id}');
+SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{first_id}';
+SELECT scenario FROM case_scenarios WHERE case_id = '{first_id}' ORDER BY scenario;
+SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{first_id}' ORDER BY on_date, created_at, rowid;
+SELECT material, received_on FROM case_materials WHERE case_id = '{first_id}' ORDER BY material;

@@ -1,0 +1,533 @@
+/* The sqlite3 column of `make bench` runs the statements gradus runs: each
+ * interaction of tests/bench/statements.sql is played in the full-screen
+ * interface (the same path as `gradus --script`, in this process) on an
+ * office of 1,100 cases, every statement gradus runs is recorded with
+ * sqlite3_trace_v2 (here, in the test, never in the program), and the
+ * statements of the interaction's timed key must be the file's, in order.
+ * When a statement changes, the message prints what gradus ran, with the
+ * file's values written back as {name}: updating the file is the one edit.
+ * BENCH_SQL_PRINT=1 prints every interaction's statements. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "unit_db.h"
+#include "gradus/authority.h"
+#include "gradus/cases.h"
+#include "gradus/cli.h"
+#include "gradus/exchange.h"
+#include "gradus/uscc.h"
+#include "../../src/store/store_private.h"
+
+#define STATEMENTS GRADUS_SOURCE_DIR "/tests/bench/statements.sql"
+#define OFFICE 1100 /* more than a page, and a search matching more than 1,000 cases */
+
+static const struct date today = { 2026, 11, 28 };
+static char dir[64], path[96], script[96], saved[128], mark[96];
+
+/* A list of strings that grows. */
+struct list {
+	char **items;
+	size_t count, capacity;
+};
+
+static void list_add(struct list *list, const char *text)
+{
+	if (list->count == list->capacity) {
+		list->capacity = list->capacity ? 2 * list->capacity : 64;
+		list->items = realloc(list->items, list->capacity * sizeof(*list->items));
+		assert_non_null(list->items);
+	}
+	list->items[list->count] = strdup(text);
+	assert_non_null(list->items[list->count]);
+	list->count++;
+}
+
+static void list_clear(struct list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		free(list->items[i]);
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}
+
+/* One interaction of the file. */
+struct interaction {
+	char *label, *before, *key;
+	struct list sql;
+};
+
+struct value {
+	char *name, *sql, *text;
+};
+
+static struct interaction interactions[64];
+static size_t interaction_count;
+static struct value values[64];
+static size_t value_count;
+
+/* Whitespace runs as one space, none at the ends, no final ';'. */
+static char *normalise(const char *sql)
+{
+	char *out = malloc(strlen(sql) + 1), *o = out;
+	bool space = false;
+
+	assert_non_null(out);
+	for (; *sql; sql++) {
+		if (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r') {
+			space = o != out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = false;
+		*o++ = *sql;
+	}
+	while (o > out && o[-1] == ';')
+		o--;
+	*o = '\0';
+	return out;
+}
+
+static char *trimmed(char *text)
+{
+	char *end = text + strlen(text);
+
+	while (*text == ' ')
+		text++;
+	while (end > text && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\r'))
+		*--end = '\0';
+	return text;
+}
+
+static char *strdup_checked(const char *text)
+{
+	char *copy = strdup(text);
+
+	assert_non_null(copy);
+	return copy;
+}
+
+/* text with {name} written as each value's text, and {each} as row. */
+static char *substitute(const char *text, const char *each, const char *row)
+{
+	size_t size = strlen(text) + 1, used = 0, i;
+	char *out = malloc(size);
+
+	assert_non_null(out);
+	while (*text) {
+		const char *close = *text == '{' ? strchr(text, '}') : NULL;
+		const char *with = NULL;
+		size_t len = close ? (size_t)(close - text - 1) : 0;
+
+		for (i = 0; close && i < value_count && !with; i++)
+			if (strlen(values[i].name) == len && !strncmp(values[i].name, text + 1, len))
+				with = values[i].text;
+		if (close && each && strlen(each) == len && !strncmp(each, text + 1, len))
+			with = row;
+		if (!with) {
+			out[used++] = *text++;
+			continue;
+		}
+		size += strlen(with);
+		out = realloc(out, size);
+		assert_non_null(out);
+		memcpy(out + used, with, strlen(with));
+		used += strlen(with);
+		text = close + 1;
+	}
+	out[used] = '\0';
+	return out;
+}
+
+/* The first column of every row of sql on db. */
+static void rows_of(sqlite3 *db, const char *sql, struct list *out)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		list_add(out, sqlite3_column_text(stmt, 0) ? (const char *)sqlite3_column_text(stmt, 0) : "");
+	assert_int_equal(rc, SQLITE_DONE);
+	sqlite3_finalize(stmt);
+}
+
+static void add_statement(struct interaction *in, const char *text, const char *each, const char *row)
+{
+	char *sql = substitute(text, each, row), *n = normalise(sql);
+
+	list_add(&in->sql, n);
+	free(n);
+	free(sql);
+}
+
+/* The file, read as tests/bench/bench.py reads it (see its head): the
+ * statements of each interaction on this database, values written in and
+ * each "-- each NAME: SQL" ... "-- end" group repeated for each row. */
+static void read_statements(sqlite3 *db)
+{
+	FILE *file = fopen(STATEMENTS, "r");
+	char *line = NULL, *text, *each = NULL;
+	struct list group = { 0 }, rows = { 0 };
+	size_t size = 0, i, j;
+	struct interaction *in = NULL;
+
+	assert_non_null(file);
+	while (getline(&line, &size, file) >= 0) {
+		text = trimmed(line);
+		if (!strncmp(text, "-- value ", 9)) {
+			char *colon = strchr(text + 9, ':');
+
+			assert_non_null(colon);
+			assert_true(value_count < sizeof(values) / sizeof(values[0]));
+			*colon = '\0';
+			values[value_count].name = strdup_checked(trimmed(text + 9));
+			values[value_count].sql = strdup_checked(trimmed(colon + 1));
+			rows_of(db, values[value_count].sql, &rows);
+			values[value_count++].text = strdup_checked(rows.count ? rows.items[0] : "");
+			list_clear(&rows);
+		} else if (!strncmp(text, "-- interaction:", 15)) {
+			assert_true(interaction_count < sizeof(interactions) / sizeof(interactions[0]));
+			in = &interactions[interaction_count++];
+			in->label = strdup_checked(trimmed(text + 15));
+			in->before = strdup_checked("");
+			in->key = strdup_checked("");
+		} else if (in && !strncmp(text, "-- before:", 10)) {
+			free(in->before);
+			in->before = strdup_checked(trimmed(text + 10));
+		} else if (in && !strncmp(text, "-- key:", 7)) {
+			free(in->key);
+			in->key = strdup_checked(trimmed(text + 7));
+		} else if (in && !strncmp(text, "-- each ", 8)) {
+			char *colon = strchr(text + 8, ':'), *sql;
+
+			assert_non_null(colon);
+			*colon = '\0';
+			each = strdup_checked(trimmed(text + 8));
+			sql = substitute(trimmed(colon + 1), NULL, NULL);
+			rows_of(db, sql, &rows);
+			free(sql);
+		} else if (in && each && !strcmp(text, "-- end")) {
+			for (i = 0; i < rows.count; i++)
+				for (j = 0; j < group.count; j++)
+					add_statement(in, group.items[j], each, rows.items[i]);
+			list_clear(&group);
+			list_clear(&rows);
+			free(each);
+			each = NULL;
+		} else if (in && *text && strncmp(text, "--", 2)) {
+			if (each)
+				list_add(&group, text);
+			else
+				add_statement(in, text, NULL, NULL);
+		}
+	}
+	assert_null(each);
+	free(line);
+	fclose(file);
+}
+
+/* Every statement run on any connection of this process, expanded (its
+ * parameters' values written in), while recording. */
+static struct list ran;
+static bool recording, until_mark;
+
+static int record(unsigned type, void *context, void *p, void *x)
+{
+	char *sql;
+
+	(void)type;
+	(void)context;
+	if (!recording || !strncmp((const char *)x, "--", 2)) /* a trigger's statements: its name */
+		return 0;
+	if (until_mark && access(mark, F_OK) == 0) /* the screen is written: what follows is closing */
+		return 0;
+	sql = sqlite3_expanded_sql(p);
+	if (sql) {
+		char *n = normalise(sql);
+
+		list_add(&ran, n);
+		free(n);
+	}
+	sqlite3_free(sql);
+	return 0;
+}
+
+static int trace_connection(sqlite3 *db, char **message, const struct sqlite3_api_routines *api)
+{
+	(void)message;
+	(void)api;
+	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, record, NULL);
+	return SQLITE_OK;
+}
+
+/* gradus --db path --script (keys) as main() runs it: every statement,
+ * or with marked, those until the screen after the keys is written (the
+ * script then saves it to mark; closing the screens reads the list anew). */
+static void play(const char *keys, bool marked, struct list *out)
+{
+	static char gradus[] = "gradus", db[] = "--db", forms[] = "--forms", forms_dir[] = GRADUS_SOURCE_DIR "/forms",
+		    today_option[] = "--today", day[] = "2026-11-28", script_option[] = "--script";
+	char *argv[] = { gradus, db, path, forms, forms_dir, today_option, day, script_option, script, NULL };
+	struct cli cli;
+	FILE *file = fopen(script, "w");
+	int next, rc;
+
+	assert_non_null(file);
+	fprintf(file, "# bench\n%s\n", keys);
+	if (marked)
+		fprintf(file, ":save-screen %s\n", mark);
+	fclose(file);
+	unlink(mark);
+	until_mark = marked;
+	unlink(saved); /* each run from the list as at first start */
+	memset(&cli, 0, sizeof(cli));
+	assert_int_equal(cli_parse_global(&cli, 9, argv, &next), 0);
+	assert_int_equal(next, 9);
+	list_clear(&ran);
+	recording = true;
+	rc = cli_tui(&cli);
+	recording = false;
+	cli_free(&cli);
+	assert_int_equal(rc, 0);
+	*out = ran;
+	memset(&ran, 0, sizeof(ran));
+}
+
+/* sql with each value's text written as {name}. */
+static char *named(const char *sql)
+{
+	char *out = strdup_checked(sql);
+	size_t i;
+
+	for (i = 0; i < value_count; i++) {
+		char *at;
+		size_t len = strlen(values[i].text), name_len = strlen(values[i].name) + 2;
+
+		while (len && (at = strstr(out, values[i].text))) {
+			char *next = malloc(strlen(out) - len + name_len + 1);
+
+			assert_non_null(next);
+			sprintf(next, "%.*s{%s}%s", (int)(at - out), out, values[i].name, at + len);
+			free(out);
+			out = next;
+		}
+	}
+	return out;
+}
+
+/* What the key ran: the full run less the common start and end of the run
+ * without the key (the start-up before it, the closing after it). */
+static void key_statements(const struct list *full, const struct list *before, size_t *from, size_t *to)
+{
+	size_t head = 0, tail = 0;
+
+	while (head < full->count && head < before->count && !strcmp(full->items[head], before->items[head]))
+		head++;
+	while (tail < full->count - head && tail < before->count - head &&
+	       !strcmp(full->items[full->count - 1 - tail], before->items[before->count - 1 - tail]))
+		tail++;
+	*from = head;
+	*to = full->count - tail;
+}
+
+/* The key's statements as the file would hold them (the first 60 only, but
+ * with BENCH_SQL_PRINT: a statement per row is written by hand as "-- each"). */
+static void print_statements(const char *label, const struct list *list, size_t from, size_t to, bool all)
+{
+	size_t i;
+
+	printf("-- interaction: %s\n", label);
+	if (!all && to - from > 60) {
+		printf("-- (%zu statements; the first 60)\n", to - from);
+		to = from + 60;
+	}
+	for (i = from; i < to; i++) {
+		char *n = named(list->items[i]);
+
+		printf("%s;\n", n);
+		free(n);
+	}
+}
+
+static void each_interaction_runs_the_files_statements(void **state)
+{
+	bool print = getenv("BENCH_SQL_PRINT") != NULL;
+	int wrong = 0;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < interaction_count; i++) {
+		struct interaction *in = &interactions[i];
+		struct list full = { 0 }, before = { 0 };
+		char *keys = NULL;
+		size_t from = 0, to;
+
+		assert_true(asprintf(&keys, "%s%s", in->before, in->key) >= 0);
+		play(keys, *in->key, &full);
+		to = full.count;
+		if (*in->key) {
+			play(in->before, true, &before);
+			key_statements(&full, &before, &from, &to);
+		}
+		if (print)
+			print_statements(in->label, &full, from, to, true);
+		for (j = 0; j < to - from || j < in->sql.count; j++) {
+			char *got;
+
+			if (j < to - from && j < in->sql.count && !strcmp(full.items[from + j], in->sql.items[j]))
+				continue;
+			got = j < to - from ? named(full.items[from + j]) : NULL;
+			/* "error:" lines are those tests/run.sh shows */
+			printf("error: %s, statement %zu of the key differs from tests/bench/statements.sql:\n"
+			       "error:   gradus ran: %s\nerror:   the file:   %s\n", in->label, j + 1,
+			       got ? got : "(nothing more)", j < in->sql.count ? in->sql.items[j] : "(nothing more)");
+			free(got);
+			wrong++;
+			if (!print) {
+				print_statements(in->label, &full, from, to, false);
+				break;
+			}
+		}
+		list_clear(&full);
+		list_clear(&before);
+		free(keys);
+	}
+	assert_true(interaction_count >= 20);
+	assert_int_equal(wrong, 0);
+}
+
+static void credit_code(long x, char code[USCC_LENGTH + 1])
+{
+	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	size_t i;
+
+	snprintf(code, USCC_LENGTH + 1, "91420100MA");
+	for (i = 10; i < 17; i++) {
+		code[i] = charset[x % 31];
+		x /= 31;
+	}
+	code[17] = '\0';
+	code[17] = uscc_check_character(code);
+	code[18] = '\0';
+}
+
+/* An office of OFFICE cases across levels, regions and years (the demo's
+ * cases among them, in every step), "精密" in most names and "第4938号" in one. */
+static void make_office(void)
+{
+	static const char *const levels[] = { "basic", "advanced", "excellent", "leading" };
+	static const char *const regions[] = { "wuhan", "xiangyang", "yichang", "jingzhou" };
+	struct import_options options = { 0 };
+	struct import_summary s;
+	struct store *store = NULL;
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	size_t size = 128 + OFFICE * 160, used;
+	char *text = malloc(size), code[USCC_LENGTH + 1];
+	long i;
+
+	assert_non_null(text);
+	assert_int_equal(forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err), STATUS_OK);
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, forms);
+	if (case_create_demo(store, forms, &err))
+		fail_msg("%s", err.message);
+	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
+	for (i = 0; i < OFFICE - 30; i++) {
+		credit_code(i * 7919 + 11, code);
+		used += (size_t)snprintf(text + used, size - used, "%s%ld有限公司,%s,%s,%s,%d,甲\n",
+					 i == 7 ? "鄂州第4938号" : "武汉精密", i, code, regions[i % 4], levels[i % 4],
+					 2022 + (int)(i % 5));
+	}
+	if (import_csv(store, forms, IMPORT_CASES, "sheet.csv", text, strlen(text), &options, &s, &err))
+		fail_msg("%s", err.message);
+	import_summary_clear(&s);
+	free(text);
+	/* Deadlines, steps and scenarios as the bench's offices have them, so
+	 * that each filter fills more than a page (the shape of the statements
+	 * gradus runs depends on it): fixture rows, set beside the write path. */
+	assert_int_equal(sqlite3_exec(store->db,
+		"UPDATE cases SET next_due = CASE rowid % 3 WHEN 0 THEN '2026-10-' || printf('%02d', 1 + rowid % 28)"
+		" WHEN 1 THEN '2026-12-' || printf('%02d', 1 + rowid % 28) ELSE NULL END,"
+		" state = CASE rowid % 2 WHEN 0 THEN 'submitted' ELSE state END WHERE note = '甲';"
+		"INSERT INTO case_scenarios (id, case_id, scenario) SELECT lower(hex(randomblob(16))), id, 1 + rowid % 3"
+		" FROM cases WHERE note = '甲' AND rowid % 2 = 0;", NULL, NULL, NULL), SQLITE_OK);
+	store_close(&store);
+	forms_free(&forms);
+}
+
+static int setup(void **state)
+{
+	sqlite3 *db;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/gradus-bench-sql-%ld", (long)getpid());
+	snprintf(path, sizeof(path), "%s/office.db", dir);
+	snprintf(script, sizeof(script), "%s/keys.script", dir);
+	if (mkdir(dir, 0700))
+		return -1;
+	snprintf(saved, sizeof(saved), "%s/gradus/state.ini", dir);
+	setenv("HOME", dir, 1);
+	setenv("XDG_STATE_HOME", dir, 1);
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("NO_COLOR", "1", 1);
+	snprintf(mark, sizeof(mark), "%s/screen.txt", dir);
+	make_office();
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return -1;
+	read_statements(db);
+	sqlite3_close(db);
+	sqlite3_auto_extension((void (*)(void))trace_connection);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	size_t i;
+
+	(void)state;
+	sqlite3_reset_auto_extension();
+	for (i = 0; i < interaction_count; i++) {
+		free(interactions[i].label);
+		free(interactions[i].before);
+		free(interactions[i].key);
+		list_clear(&interactions[i].sql);
+	}
+	for (i = 0; i < value_count; i++) {
+		free(values[i].name);
+		free(values[i].sql);
+		free(values[i].text);
+	}
+	unit_db_remove(path);
+	unlink(script);
+	unlink(mark);
+	unlink(saved);
+	snprintf(saved, sizeof(saved), "%s/gradus", dir);
+	rmdir(saved);
+	rmdir(dir);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(each_interaction_runs_the_files_statements),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
