@@ -12,7 +12,9 @@
 -- "-- each NAME: SQL" ... "-- end": the statements between, once for each
 -- row of SQL, {NAME} its first column (gradus's statements per row).
 -- The start's sweep reads the system clock, not --today or GRADUS_TODAY:
--- {clock_today}. One statement a line. BENCH_SQL_PRINT=1
+-- {clock_today}. "-- rest:" ends an interaction whose further statements,
+-- one or two per row of the last, are not written here (nor run by the
+-- shell, so its figure is harsher on gradus). One statement a line. BENCH_SQL_PRINT=1
 -- build/tests/test_bench_sql prints them all.
 -- value clock_today: SELECT date('now', 'localtime')
 -- value clock_two_years_ago: SELECT date('now', 'localtime', '-2 years')
@@ -53,7 +55,7 @@ SELECT scenario FROM case_scenarios WHERE case_id = '{id}' ORDER BY scenario;
 SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{id}' ORDER BY on_date, created_at, rowid;
 SELECT material, received_on FROM case_materials WHERE case_id = '{id}' ORDER BY material;
 -- end
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: page down
@@ -69,25 +71,19 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- interaction: dashboard
 -- key: d
 -- after: q
-SELECT level, state, count(*) FROM cases GROUP BY 1, 2;
-SELECT e.region, count(*) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id GROUP BY 1 ORDER BY 2 DESC, 1;
-SELECT scenario, count(*) FROM case_scenarios GROUP BY 1;
+SELECT level, state, sum(n) FROM case_counts GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY 1, 2;
+SELECT region, sum(n) FROM case_counts GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1;
+SELECT scenario, n FROM scenario_counts WHERE n > 0;
 SELECT count(*) FROM cases WHERE next_due < '2026-11-28';
 SELECT count(*) FROM cases WHERE next_due <= '2026-11-30';
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 
 -- interaction: agenda
 -- key: a
 -- after: q
-SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= '2027-02-26' ORDER BY next_due, number;
 -- each id: SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due <= '2027-02-26' ORDER BY next_due, number
-SELECT id FROM cases WHERE number = upper('{id}');
-SELECT id FROM cases WHERE id >= lower('{id}') AND id < lower('{id}') || 'g' LIMIT 2;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{id}';
-SELECT scenario FROM case_scenarios WHERE case_id = '{id}' ORDER BY scenario;
-SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{id}' ORDER BY on_date, created_at, rowid;
-SELECT material, received_on FROM case_materials WHERE case_id = '{id}' ORDER BY material;
 -- end
+SELECT c.id, c.number, e.name, c.level, c.state, c.certified_on, c.expires_on, c.cultivation_starts_on, (SELECT group_concat(coalesce(kind, '') || char(31) || to_state || char(31) || on_date, char(30)) FROM (SELECT kind, to_state, on_date FROM events WHERE case_id = c.id ORDER BY on_date, created_at, rowid)) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.next_due IS NOT NULL AND c.next_due <= '2027-02-26' ORDER BY c.next_due, c.number;
 SELECT f.id, f.case_id, coalesce(k.number, p.number), f.due_on, CASE WHEN f.scenario = 0 THEN '#' || f.item ELSE f.scenario || '.' || f.item END || ' ' || f.severity || coalesce(': ' || f.action, ''), c.level, c.state, e.name FROM findings f LEFT JOIN checks k ON k.id = f.check_id LEFT JOIN panels p ON p.id = f.panel_id JOIN cases c ON c.id = f.case_id JOIN factories fa ON fa.id = c.factory_id JOIN enterprises e ON e.id = fa.enterprise_id WHERE f.status = 'open' AND f.due_on <= '2027-02-26' ORDER BY f.due_on, 3;
 SELECT x.id, x.case_id, c.number, x.due_on, x.text, c.level, c.state, e.name, x.kind FROM ( SELECT id, case_id, due_on, title AS text, 'milestone' AS kind FROM milestones WHERE done_on IS NULL AND due_on <= '2027-02-26' UNION ALL SELECT id, case_id, due_on, action, 'followup' FROM followups WHERE done_on IS NULL AND due_on <= '2027-02-26') x JOIN cases c ON c.id = x.case_id JOIN factories fa ON fa.id = c.factory_id JOIN enterprises e ON e.id = fa.enterprise_id ORDER BY x.due_on, c.number;
 
@@ -95,7 +91,7 @@ SELECT x.id, x.case_id, c.number, x.due_on, x.text, c.level, c.state, e.name, x.
 -- before: <Colon>sort number desc
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.number DESC LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number DESC;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.number ) <= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{last_number}') ORDER BY c.number DESC LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number DESC;
 
@@ -103,7 +99,7 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- before: <Colon>sort enterprise
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 ORDER BY e.name_key , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.name_key , c.number;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 AND (e.name_key , c.number ) >= (SELECT e.name_key , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_enterprise}') ORDER BY e.name_key , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.name_key , c.number;
 
@@ -111,7 +107,7 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- before: <Colon>sort region
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 ORDER BY e.region , e.name_key , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.region , e.name_key , c.number;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 AND (e.region , e.name_key , c.number ) >= (SELECT e.region , e.name_key , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_region}') ORDER BY e.region , e.name_key , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.region , e.name_key , c.number;
 
@@ -119,23 +115,23 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- before: <Colon>sort level
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.level , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.level , c.number ) >= (SELECT c.level , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_level}') ORDER BY c.level , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.level , c.number ) >= (SELECT c.level , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.level , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
 
 -- interaction: sort by year
 -- before: <Colon>sort year
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.year , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.year , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.year , c.number ) >= (SELECT c.year , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_year}') ORDER BY c.year , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.year , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.year , c.number ) >= (SELECT c.year , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.year , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.year , c.number;
 
 -- interaction: sort by state
 -- before: <Colon>sort state
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.state , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.state , c.number;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.state , c.number ) >= (SELECT c.state , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_state}') ORDER BY c.state , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.state , c.number;
 
@@ -143,15 +139,15 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- before: <Colon>sort due
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
-SELECT count(*) FROM cases;
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY coalesce(c.next_due, '9999-12-31') , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY coalesce(c.next_due, '9999-12-31') , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (coalesce(c.next_due, '9999-12-31') , c.number ) >= (SELECT coalesce(c.next_due, '9999-12-31') , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_due}') ORDER BY coalesce(c.next_due, '9999-12-31') , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY coalesce(c.next_due, '9999-12-31') , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (coalesce(c.next_due, '9999-12-31') , c.number ) >= (SELECT coalesce(c.next_due, '9999-12-31') , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_enterprise}') ORDER BY coalesce(c.next_due, '9999-12-31') , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY coalesce(c.next_due, '9999-12-31') , c.number;
 
 -- interaction: filter level=basic
 -- before: <Colon>filter level=basic
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
-SELECT count(*) FROM cases c WHERE 1 AND c.level = 'basic';
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1 AND level = 'basic';
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.level = 'basic' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.level = 'basic' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_basic}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
@@ -159,25 +155,27 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- before: <Colon>filter state=submitted
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
-SELECT count(*) FROM cases c WHERE 1 AND c.state = 'submitted';
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1 AND state = 'submitted';
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.state = 'submitted' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.state = 'submitted' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_submitted}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.state = 'submitted' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter region=wuhan
 -- before: <Colon>filter region=wuhan
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
-SELECT count(*) FROM cases c WHERE 1 AND c.region = 'wuhan';
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1 AND region = 'wuhan';
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.region = 'wuhan' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.region = 'wuhan' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_in_wuhan}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.region = 'wuhan' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_basic}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter stage=construction
 -- before: <Colon>filter stage=construction
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
-SELECT count(*) FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')));
+SELECT count(DISTINCT case_id) FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'));
+SELECT count(*) FROM (SELECT 1 FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')) LIMIT 1000);
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_of_construction}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT count(*) FROM (SELECT 1 FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')) LIMIT 1000);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter year=2025
 -- before: <Colon>filter year=2025
@@ -193,7 +191,7 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- after: <Colon>clear<Enter>
 SELECT count(*) FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28';
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_due_in_30}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter overdue
 -- before: <Colon>filter overdue
@@ -201,7 +199,7 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- after: <Colon>clear<Enter>
 SELECT count(*) FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28';
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_overdue}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: search, a common term (精密)
 -- before: /精
@@ -250,13 +248,6 @@ SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, 
 SELECT material, received_on FROM case_materials WHERE case_id = '{first_id}' ORDER BY material;
 SELECT id FROM cases WHERE number = upper('{first_id}');
 SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
-WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id WHERE c.id = '{first_id}'), rows (tbl, id) AS ( SELECT 'cases', id FROM c UNION SELECT 'factories', factory_id FROM c UNION SELECT 'enterprises', enterprise_id FROM c UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('events', 'case_scenarios', 'case_materials', 'panels', 'findings') AND field = 'case_id' AND new = (SELECT id FROM c) UNION SELECT tbl, row_id FROM audit WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c) UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('check_inspectors', 'answers', 'evidence', 'findings', 'signatures', 'amendments') AND field = 'check_id' AND new IN (SELECT row_id FROM audit WHERE tbl = 'checks' AND field = 'case_id' AND new = (SELECT id FROM c)) UNION SELECT tbl, row_id FROM audit WHERE tbl IN ('panel_members', 'panel_notes') AND field = 'panel_id' AND new IN (SELECT row_id FROM audit WHERE tbl = 'panels' AND field = 'case_id' AND new = (SELECT id FROM c))) SELECT a.seq, a.at, a.actor, a.tbl, a.row_id, a.field, a.old, a.new FROM rows r JOIN audit a ON a.tbl = r.tbl AND a.row_id = r.id ORDER BY a.seq;
-SELECT id FROM cases WHERE number = upper('{first_id}');
-SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
-SELECT id, raised_by, raised_on, text, resolved_by, resolved_on, outcome FROM objections WHERE case_id = '{first_id}' ORDER BY raised_on, created_at, rowid;
-SELECT id FROM cases WHERE number = upper('{first_id}');
-SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{first_id}';
-SELECT scenario FROM case_scenarios WHERE case_id = '{first_id}' ORDER BY scenario;
-SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{first_id}' ORDER BY on_date, created_at, rowid;
-SELECT material, received_on FROM case_materials WHERE case_id = '{first_id}' ORDER BY material;
+WITH c AS (SELECT c.id, c.factory_id, f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id WHERE c.id = '{first_id}'), checks_of (id) AS (SELECT id FROM checks WHERE case_id = '{first_id}' UNION SELECT row_id FROM audit WHERE owner = '{first_id}' AND op = 2 AND tbl = 'checks'), panels_of (id) AS (SELECT id FROM panels WHERE case_id = '{first_id}' UNION SELECT row_id FROM audit WHERE owner = '{first_id}' AND op = 2 AND tbl = 'panels'), rows (tbl, id) AS ( SELECT 'cases', id FROM c UNION SELECT 'factories', factory_id FROM c UNION SELECT 'enterprises', enterprise_id FROM c UNION SELECT 'events', id FROM events WHERE case_id = '{first_id}' UNION SELECT 'case_scenarios', id FROM case_scenarios WHERE case_id = '{first_id}' UNION SELECT 'case_materials', id FROM case_materials WHERE case_id = '{first_id}' UNION SELECT 'findings', id FROM findings WHERE case_id = '{first_id}' UNION SELECT 'checks', id FROM checks_of UNION SELECT 'panels', id FROM panels_of UNION SELECT tbl, row_id FROM audit WHERE owner = '{first_id}' AND op = 2 AND tbl IN ('events', 'case_scenarios', 'case_materials', 'findings') UNION SELECT 'check_inspectors', id FROM check_inspectors WHERE check_id IN checks_of UNION SELECT 'answers', id FROM answers WHERE check_id IN checks_of UNION SELECT 'evidence', id FROM evidence WHERE check_id IN checks_of UNION SELECT 'findings', id FROM findings WHERE check_id IN checks_of UNION SELECT 'signatures', id FROM signatures WHERE check_id IN checks_of UNION SELECT 'amendments', id FROM amendments WHERE check_id IN checks_of UNION SELECT tbl, row_id FROM audit WHERE owner IN checks_of AND op = 2 AND tbl IN ('check_inspectors', 'answers', 'evidence', 'findings', 'signatures', 'amendments') UNION SELECT 'panel_members', id FROM panel_members WHERE panel_id IN panels_of UNION SELECT 'panel_notes', id FROM panel_notes WHERE panel_id IN panels_of UNION SELECT 'findings', id FROM findings WHERE panel_id IN panels_of UNION SELECT tbl, row_id FROM audit WHERE owner IN panels_of AND op = 2 AND tbl IN ('panel_members', 'panel_notes', 'findings')) SELECT tbl, id FROM rows;
+-- rest: a statement or two for each row above (its audit records, then the row now when its insert is
+-- rewound): gradus runs them, the shell does not, so this figure is harsher on gradus than its SQL.

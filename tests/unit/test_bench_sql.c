@@ -20,7 +20,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "unit_db.h"
+#include "testkit.h"
 #include "gradus/authority.h"
 #include "gradus/cases.h"
 #include "gradus/cli.h"
@@ -66,6 +66,7 @@ static void list_clear(struct list *list)
 struct interaction {
 	char *label, *before, *key;
 	struct list sql;
+	bool open_tail; /* "-- rest:": what gradus runs after the file's statements is not compared */
 };
 
 struct value {
@@ -211,6 +212,8 @@ static void read_statements(sqlite3 *db)
 		} else if (in && !strncmp(text, "-- key:", 7)) {
 			free(in->key);
 			in->key = strdup_checked(trimmed(text + 7));
+		} else if (in && !strncmp(text, "-- rest:", 8)) {
+			in->open_tail = true;
 		} else if (in && !strncmp(text, "-- each ", 8)) {
 			char *colon = strchr(text + 8, ':'), *sql;
 
@@ -283,6 +286,9 @@ static void play(const char *keys, bool marked, struct list *out)
 		    today_option[] = "--today", day[] = "2026-11-28", script_option[] = "--script";
 	char *argv[] = { gradus, db, path, forms, forms_dir, today_option, day, script_option, script, NULL };
 	struct cli cli;
+	struct store *store = NULL;
+	struct forms *forms_loaded = NULL;
+	struct error err = { "" };
 	FILE *file = fopen(script, "w");
 	int next, rc;
 
@@ -299,7 +305,11 @@ static void play(const char *keys, bool marked, struct list *out)
 	assert_int_equal(next, 9);
 	list_clear(&ran);
 	recording = true;
-	rc = cli_tui(&cli);
+	rc = cli_tui_open(&cli, &store, &forms_loaded);
+	if (!rc) {
+		rc = tui_run(&cli.tui, store, forms_loaded, &err) ? 1 : 0;
+		cli_close_all(&store, &forms_loaded);
+	}
 	recording = false;
 	cli_free(&cli);
 	assert_int_equal(rc, 0);
@@ -388,6 +398,8 @@ static void each_interaction_runs_the_files_statements(void **state)
 		for (j = 0; j < to - from || j < in->sql.count; j++) {
 			char *got;
 
+			if (j >= in->sql.count && in->open_tail)
+				break;
 			if (j < to - from && j < in->sql.count && !strcmp(full.items[from + j], in->sql.items[j]))
 				continue;
 			got = j < to - from ? named(full.items[from + j]) : NULL;
