@@ -422,21 +422,6 @@ static void each_interaction_runs_the_files_statements(void **state)
 	assert_int_equal(wrong, 0);
 }
 
-static void credit_code(long x, char code[USCC_LENGTH + 1])
-{
-	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	size_t i;
-
-	snprintf(code, USCC_LENGTH + 1, "91420100MA");
-	for (i = 10; i < 17; i++) {
-		code[i] = charset[x % 31];
-		x /= 31;
-	}
-	code[17] = '\0';
-	code[17] = uscc_check_character(code);
-	code[18] = '\0';
-}
-
 /* An office of OFFICE cases across levels, regions and years (the demo's
  * cases among them, in every step), "精密" in most names and "第4938号" in one. */
 static void make_office(void)
@@ -460,7 +445,7 @@ static void make_office(void)
 		fail_msg("%s", err.message);
 	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
 	for (i = 0; i < OFFICE - 30; i++) {
-		credit_code(i * 7919 + 11, code);
+		testkit_credit_code("420100", (unsigned long)(i * 7919 + 11), code);
 		used += (size_t)snprintf(text + used, size - used, "%s%ld有限公司,%s,%s,%s,%d,甲\n",
 					 i == 7 ? "鄂州第4938号" : "武汉精密", i, code, regions[i % 4], levels[i % 4],
 					 2022 + (int)(i % 5));

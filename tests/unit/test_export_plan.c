@@ -161,12 +161,9 @@ static void cases_are_one_statement(void **state)
 
 static int setup(void **state)
 {
-	struct error err;
-
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-export-plan-%ld.db", (long)getpid());
-	unit_db_remove(path);
-	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
+	forms = testkit_fresh(path, sizeof(path), "export-plan");
+	return 0;
 }
 
 static int teardown(void **state)
@@ -176,8 +173,7 @@ static int teardown(void **state)
 	(void)state;
 	for (i = 0; i < seen_count; i++)
 		free(seen[i]);
-	unit_db_remove(path);
-	forms_free(&forms);
+	testkit_done(NULL, &forms, path);
 	return 0;
 }
 

@@ -230,7 +230,7 @@ static void an_import_is_one_whole(void **state)
 
 	(void)state;
 	unit_db_remove(path);
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", TESTKIT_TODAY, &store, &err), STATUS_OK);
 	authority_use_forms(store, forms);
 	savepoints = 0;
 	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, count_savepoints, NULL);
@@ -254,12 +254,9 @@ static void an_import_is_one_whole(void **state)
 
 static int setup(void **state)
 {
-	struct error err;
-
 	(void)state;
-	testkit_db_path(path, sizeof(path), "intake-plans");
-	unit_db_remove(path);
-	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
+	forms = testkit_fresh(path, sizeof(path), "intake-plans");
+	return 0;
 }
 
 static int teardown(void **state)

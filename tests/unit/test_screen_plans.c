@@ -76,21 +76,6 @@ static int record(unsigned type, void *context, void *p, void *x)
 	return 0;
 }
 
-static void credit_code(long x, char code[USCC_LENGTH + 1])
-{
-	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	size_t i;
-
-	snprintf(code, USCC_LENGTH + 1, "91420100MA");
-	for (i = 10; i < 17; i++) {
-		code[i] = charset[x % 31];
-		x /= 31;
-	}
-	code[17] = '\0';
-	code[17] = uscc_check_character(code);
-	code[18] = '\0';
-}
-
 /* An office of enterprises of every region applying for every level over
  * five years, through the store's import (its write path). */
 static void make_office(struct store *store)
@@ -107,7 +92,7 @@ static void make_office(struct store *store)
 	assert_non_null(text);
 	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
 	for (i = 0; i < OFFICE; i++) {
-		credit_code(i * 7919 + 11, code);
+		testkit_credit_code("420100", (unsigned long)(i * 7919 + 11), code);
 		used += (size_t)snprintf(text + used, size - used, "武汉%ld精密有限公司,%s,%s,%s,%d,甲\n", i, code,
 					 regions[i % 5], levels[i % 4], 2022 + (int)(i % 5));
 	}
@@ -311,12 +296,9 @@ static void a_dropped_index_is_seen(void **state)
 
 static int setup(void **state)
 {
-	struct error err;
-
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/gradus-screen-plans-%ld.db", (long)getpid());
-	unit_db_remove(path);
-	return forms_load(GRADUS_SOURCE_DIR "/forms", &forms, &err) == STATUS_OK ? 0 : -1;
+	forms = testkit_fresh(path, sizeof(path), "screen-plans");
+	return 0;
 }
 
 static int teardown(void **state)
@@ -326,8 +308,7 @@ static int teardown(void **state)
 	(void)state;
 	for (i = 0; i < seen_count; i++)
 		free(seen[i].sql);
-	unit_db_remove(path);
-	forms_free(&forms);
+	testkit_done(NULL, &forms, path);
 	return 0;
 }
 

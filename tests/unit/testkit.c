@@ -77,6 +77,13 @@ struct forms *testkit_forms(void)
 	return forms;
 }
 
+struct forms *testkit_fresh(char *path, size_t size, const char *name)
+{
+	testkit_db_path(path, size, name);
+	unit_db_remove(path);
+	return testkit_forms();
+}
+
 struct store *testkit_open(const char *path, const char *login)
 {
 	struct store *store = NULL;

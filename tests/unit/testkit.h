@@ -59,6 +59,9 @@ void assert_says(const char *text, const char *part);
 void testkit_db_path(char *path, size_t size, const char *name);
 void unit_db_remove(const char *path);
 struct forms *testkit_forms(void);
+/* A database path of its own for the test NAME, no file there yet, and
+ * the forms of the source tree (testkit_done cleans both up). */
+struct forms *testkit_fresh(char *path, size_t size, const char *name);
 struct store *testkit_open(const char *path, const char *login);
 struct forms *testkit_staffed_db(char *path, size_t size, const char *name, const char *admin);
 void testkit_done(struct store **store, struct forms **forms, const char *path);
