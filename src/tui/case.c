@@ -802,7 +802,7 @@ static enum status load(struct tui *tui, struct case_screen *s, struct error *er
 	s->history = rows;
 	s->history_count = count;
 	case_dates_compute(tui->forms, &s->detail, &s->dates);
-	s->cultivation = case_cultivation_available(tui, s->id);
+	s->cultivation = case_cultivation_available(tui, &s->detail);
 	if (!s->cultivation && s->tab == TAB_CULTIVATION)
 		s->tab = TAB_OVERVIEW;
 	snprintf(s->title, sizeof(s->title), "%s  %s", s->detail.row.number, s->detail.row.enterprise);

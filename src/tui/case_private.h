@@ -57,8 +57,9 @@ void cultivation_edit_draw(struct tui *tui, struct cultivation_edit *edit, int t
 /* The status line's keys: the tab's, or the form's. */
 const enum action *cultivation_edit_hints(const struct cultivation_edit *edit);
 
-/* Whether the case has a cultivation to show (a leading factory's). */
-bool case_cultivation_available(struct tui *tui, const char *case_id);
+/* Whether the case has a cultivation to show: its level is cultivated (a
+ * leading factory's), read from the detail already loaded. */
+bool case_cultivation_available(struct tui *tui, const struct case_detail *detail);
 void case_cultivation(struct tui *tui, const char *case_id, case_add_fn *add, void *ctx);
 
 #endif

@@ -434,15 +434,11 @@ static void readiness(struct tui *tui, struct out *o, const char *case_id)
 	readiness_items_free(items, count);
 }
 
-bool case_cultivation_available(struct tui *tui, const char *case_id)
+bool case_cultivation_available(struct tui *tui, const struct case_detail *detail)
 {
-	struct cultivation_view v;
-	struct error err = { "" };
+	const struct level *level = forms_level(tui->forms, detail->row.level);
 
-	if (cultivation_load(tui->store, tui->forms, case_id, &v, &err))
-		return false;
-	cultivation_view_clear(&v);
-	return true;
+	return level && level->rules.cultivation_years > 0;
 }
 
 void case_cultivation(struct tui *tui, const char *case_id, case_add_fn *add, void *ctx)

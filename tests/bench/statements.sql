@@ -229,12 +229,6 @@ SELECT material, received_on FROM case_materials WHERE case_id = '{first_id}' OR
 SELECT id FROM cases WHERE number = upper('{first_id}');
 SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
 SELECT id, raised_by, raised_on, text, resolved_by, resolved_on, outcome FROM objections WHERE case_id = '{first_id}' ORDER BY raised_on, created_at, rowid;
-SELECT id FROM cases WHERE number = upper('{first_id}');
-SELECT id FROM cases WHERE id >= lower('{first_id}') AND id < lower('{first_id}') || 'g' LIMIT 2;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{first_id}';
-SELECT scenario FROM case_scenarios WHERE case_id = '{first_id}' ORDER BY scenario;
-SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events WHERE case_id = '{first_id}' ORDER BY on_date, created_at, rowid;
-SELECT material, received_on FROM case_materials WHERE case_id = '{first_id}' ORDER BY material;
 
 -- interaction: History of a case
 -- before: <Enter><Tab><Tab><Tab>
