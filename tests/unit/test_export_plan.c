@@ -24,32 +24,10 @@
 #include "gradus/uscc.h"
 #include "../../src/store/store_private.h"
 
-#define MAX_SQL 64
-
 static const struct date today = { 2026, 11, 28 };
 static char path[64];
 static struct forms *forms;
-static char *seen[MAX_SQL];
-static size_t seen_count, run_count;
-
-static int record(unsigned type, void *context, void *p, void *x)
-{
-	const char *sql = sqlite3_sql(p);
-	size_t i;
-
-	(void)type;
-	(void)context;
-	(void)x;
-	if (!sql || !strncmp(sql, "--", 2))
-		return 0;
-	run_count++;
-	for (i = 0; i < seen_count; i++)
-		if (!strcmp(seen[i], sql))
-			return 0;
-	if (seen_count < MAX_SQL)
-		seen[seen_count++] = strdup(sql);
-	return 0;
-}
+static struct testkit_statements seen;
 
 static void add_cases(struct store *store, long from, long to)
 {
@@ -95,9 +73,9 @@ static size_t export_runs(struct store *store, size_t *rows)
 	struct error err = { "" };
 	size_t i;
 
-	run_count = 0;
+	seen.runs = 0;
 	csv_writer_init(&writer, false);
-	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, testkit_record, &seen);
 	if (export_csv(store, forms, &request, &writer, &err))
 		fail_msg("%s", err.message);
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
@@ -107,7 +85,7 @@ static size_t export_runs(struct store *store, size_t *rows)
 	for (*rows = 0, i = 0; i < writer.len; i++)
 		*rows += writer.data[i] == '\n';
 	csv_writer_free(&writer);
-	return run_count;
+	return seen.runs;
 }
 
 /* The plan's lines, printed; the number of lines that fail: a scan of a
@@ -153,8 +131,8 @@ static void cases_are_one_statement(void **state)
 	printf("%zu statements run for 6 cases, %zu for 60\n", few, many);
 	assert_int_equal(few, many);
 	assert_true(many <= 2);
-	for (i = 0; i < seen_count; i++)
-		bad += check_plan(store->db, seen[i]);
+	for (i = 0; i < seen.count; i++)
+		bad += check_plan(store->db, seen.sql[i]);
 	assert_int_equal(bad, 0);
 	store_close(&store);
 }
@@ -168,11 +146,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	size_t i;
-
 	(void)state;
-	for (i = 0; i < seen_count; i++)
-		free(seen[i]);
+	testkit_statements_clear(&seen);
 	testkit_done(NULL, &forms, path);
 	return 0;
 }

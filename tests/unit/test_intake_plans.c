@@ -26,12 +26,10 @@
 #include "../../src/store/store_private.h"
 
 #define OFFICE 300
-#define MAX_SQL 256
 
 static char path[64];
 static struct forms *forms;
-static char *seen[MAX_SQL];
-static size_t seen_count;
+static struct testkit_statements seen;
 
 /* Indexes on a column shared by a share of the office: a search through
  * one of them walks a number of entries that grows with the office. */
@@ -39,24 +37,6 @@ static const char *const growing[] = {
 	"cases_level", "cases_state", "cases_year", "cases_due", "cases_region", "cases_next_due",
 	"enterprises_region", "enterprises_region_name_key", "audit_value", NULL,
 };
-
-static int record(unsigned type, void *context, void *p, void *x)
-{
-	const char *sql = sqlite3_sql(p);
-	size_t i;
-
-	(void)type;
-	(void)context;
-	(void)x;
-	if (!sql || !strncmp(sql, "--", 2)) /* a trigger's own statements are listed as its name */
-		return 0;
-	for (i = 0; i < seen_count; i++)
-		if (!strcmp(seen[i], sql))
-			return 0;
-	if (seen_count < MAX_SQL)
-		seen[seen_count++] = strdup(sql);
-	return 0;
-}
 
 /* Rows from..to of a sheet of enterprises applying for levels over years. */
 static char *sheet(long from, long to, int year)
@@ -145,13 +125,13 @@ static void intake_uses_the_rows_own_keys(void **state)
 	store = testkit_open(path, "boss");
 	authority_use_forms(store, forms);
 	import_text(store, sheet(0, OFFICE, 0));
-	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, testkit_record, &seen);
 	import_text(store, sheet(OFFICE - 20, OFFICE + 20, 0)); /* 20 matched, 20 new */
 	import_text(store, sheet(0, 20, 2031));                 /* new cases of enterprises already here */
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
-	for (i = 0; i < seen_count; i++)
-		if (is_statement_of_rows(seen[i])) {
-			bad += check_plan(store->db, seen[i]);
+	for (i = 0; i < seen.count; i++)
+		if (is_statement_of_rows(seen.sql[i])) {
+			bad += check_plan(store->db, seen.sql[i]);
 			statements++;
 		}
 	printf("%zu statements, %d plan lines that grow with the office\n", statements, bad);
@@ -261,11 +241,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	size_t i;
-
 	(void)state;
-	for (i = 0; i < seen_count; i++)
-		free(seen[i]);
+	testkit_statements_clear(&seen);
 	testkit_done(NULL, &forms, path);
 	return 0;
 }

@@ -1,9 +1,11 @@
 /* The unit tests' kit (see testkit.h). */
 #include <setjmp.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -48,6 +50,34 @@ void assert_says(const char *text, const char *part)
 {
 	if (!text || !strstr(text, part))
 		fail_msg("\"%s\" does not say \"%s\"", text ? text : "(null)", part);
+}
+
+int testkit_record(unsigned type, void *context, void *statement, void *unused)
+{
+	struct testkit_statements *s = context;
+	const char *sql = sqlite3_sql(statement);
+	size_t i;
+
+	(void)type;
+	(void)unused;
+	if (!sql || !strncmp(sql, "--", 2))
+		return 0;
+	s->runs++;
+	for (i = 0; i < s->count; i++)
+		if (!strcmp(s->sql[i], sql))
+			return 0;
+	if (s->count < TESTKIT_STATEMENTS && (s->sql[s->count] = strdup(sql)))
+		s->count++;
+	return 0;
+}
+
+void testkit_statements_clear(struct testkit_statements *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->count; i++)
+		free(s->sql[i]);
+	memset(s, 0, sizeof(*s));
 }
 
 void testkit_db_path(char *path, size_t size, const char *name)

@@ -59,6 +59,17 @@ void assert_says(const char *text, const char *part);
 void testkit_db_path(char *path, size_t size, const char *name);
 void unit_db_remove(const char *path);
 struct forms *testkit_forms(void);
+/* The distinct statements a database ran and how many it ran, recorded
+ * with sqlite3_trace_v2 in the test only: pass testkit_record and the
+ * struct as the trace's callback and context (SQLITE_TRACE_STMT). */
+#define TESTKIT_STATEMENTS 256
+struct testkit_statements {
+	char *sql[TESTKIT_STATEMENTS];
+	size_t count, runs;
+};
+int testkit_record(unsigned type, void *context, void *statement, void *unused);
+void testkit_statements_clear(struct testkit_statements *s);
+
 /* A database path of its own for the test NAME, no file there yet, and
  * the forms of the source tree (testkit_done cleans both up). */
 struct forms *testkit_fresh(char *path, size_t size, const char *name);
