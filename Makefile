@@ -10,7 +10,7 @@ VERSION    = 0.1.0
 CC        ?= cc
 BUILD     ?= build
 PKGS       = ncursesw panelw sqlite3 inih nettle xlsxwriter minizip expat
-WARN       = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
+WARN       = -std=c11 -Wall -Wextra -Werror=implicit-function-declaration -Wshadow -Wformat=2 -Wstrict-prototypes \
              -Wmissing-prototypes -Wwrite-strings
 CFLAGS    ?= -O2 -g
 SANITIZE  ?=
@@ -24,8 +24,14 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -D_GNU_SOURCE -Iinclude \
 LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 LDFLAGS   ?=
 
-LIB_SRC    = $(sort $(wildcard src/core/*.c src/text/*.c src/forms/*.c src/store/*.c src/report/*.c src/cli/*.c src/tui/*.c))
-LIB_OBJ    = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+# One static library per layer (ARCHITECTURE.md), linked top-down so that a
+# layer can only use those after it: a use upwards does not link.
+LAYERS     = tui cli report store forms core text
+LAYER_LIBS = $(LAYERS:%=$(BUILD)/lib/libgradus-%.a)
+LIB_OBJ    = $(foreach l,$(LAYERS),$(patsubst %.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/$(l)/*.c))))
+# Tests may use a layer's private headers, named with their layer
+# ("store/store_private.h"); the program's sources may not.
+TEST_CFLAGS = $(ALL_CFLAGS) -Isrc
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MO         = $(BUILD)/locale/zh_CN/LC_MESSAGES/gradus.mo
@@ -51,22 +57,26 @@ $(BUILD)/obj/%.o: %.c $(BUILD)/prefix
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/libgradus.a: $(LIB_OBJ)
-	@rm -f $@
-	ar rcs $@ $^
+define layer_lib
+$(BUILD)/lib/libgradus-$(1).a: $(patsubst %.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/$(1)/*.c)))
+	@mkdir -p $$(dir $$@)
+	@rm -f $$@
+	ar rcs $$@ $$^
+endef
+$(foreach l,$(LAYERS),$(eval $(call layer_lib,$(l))))
 
-$(BUILD)/gradus: $(BUILD)/obj/src/main.o $(BUILD)/libgradus.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+$(BUILD)/gradus: $(BUILD)/obj/src/main.o $(LAYER_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(BUILD)/obj/src/main.o $(LAYER_LIBS) $(LIBS)
 
 # Every unit test is linked with the tests' kit (tests/unit/testkit.h).
 TESTKIT    = $(BUILD)/tests/testkit.o
 $(TESTKIT): tests/unit/testkit.c tests/unit/testkit.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(TEST_CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testkit.h $(TESTKIT) $(BUILD)/libgradus.a
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testkit.h $(TESTKIT) $(LAYER_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(BUILD)/libgradus.a $(LIBS) -lcmocka
+	$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(LAYER_LIBS) $(LIBS) -lcmocka
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c) link against a library built
 # by clang with the same sanitizers, in its own directory.
@@ -75,19 +85,18 @@ FUZZ_NAMES   = $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuz
 FUZZ_SECONDS ?= 60
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libgradus.a
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LAYER_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc/forms -Isrc/store -Isrc/tui $(LDFLAGS) -o $@ $< \
-	  $(BUILD)/libgradus.a $(LIBS)
+	$(CC) $(TEST_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LAYER_LIBS) $(LIBS)
 
 # The security tests' forging tool: hashes a bundle exactly as gradus does.
-$(BUILD)/tests/forge: tests/security/forge.c $(BUILD)/libgradus.a
+$(BUILD)/tests/forge: tests/security/forge.c $(LAYER_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc/store $(LDFLAGS) -o $@ $< $(BUILD)/libgradus.a $(LIBS)
+	$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $< $(LAYER_LIBS) $(LIBS)
 
-$(BUILD)/bench/generate: tests/bench/generate.c $(TESTKIT) $(BUILD)/libgradus.a
+$(BUILD)/bench/generate: tests/bench/generate.c $(TESTKIT) $(LAYER_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(BUILD)/libgradus.a $(LIBS) -lcmocka
+	$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(LAYER_LIBS) $(LIBS) -lcmocka
 
 $(MO): locale/zh_CN.po
 	@mkdir -p $(dir $@)

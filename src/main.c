@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
+#include "gradus/cli/cli.h"
+#include "gradus/text/i18n.h"
 
 static const struct {
 	const char *name;
@@ -13,7 +13,7 @@ static const struct {
 } commands[] = {
 #define COMMAND(name, function) { #name, function },
 #define USAGE(synopsis, description)
-#include "gradus/commands.def"
+#include "gradus/cli/commands.def"
 #undef COMMAND
 #undef USAGE
 };

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/cli/cli.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/cases.h"
+#include "gradus/text/i18n.h"
 
 /* gradus sweep: the sweep at today's date by the system clock (the one
  * every command makes at its start, with its count). sweep --today D is a

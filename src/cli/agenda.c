@@ -4,9 +4,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "gradus/cases.h"
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
+#include "gradus/cli/cli.h"
+#include "gradus/store/cases.h"
+#include "gradus/text/i18n.h"
 
 static const struct {
 	const char *kind, *zh, *en;

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/bundle.h"
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/cli/cli.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/bundle.h"
+#include "gradus/text/i18n.h"
 
 static int bundle_usage(void)
 {

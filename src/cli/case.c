@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/cli.h"
-#include "gradus/clock.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/objections.h"
-#include "gradus/preconditions.h"
+#include "gradus/cli/cli.h"
+#include "gradus/core/clock.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/objections.h"
+#include "gradus/store/preconditions.h"
+#include "gradus/text/i18n.h"
 
 #define PAGE 256
 

@@ -10,13 +10,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gradus/authority.h"
-#include "gradus/cases.h"
-#include "gradus/charset.h"
-#include "gradus/cli.h"
-#include "gradus/clock.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/cli/cli.h"
+#include "gradus/core/clock.h"
+#include "gradus/store/authority.h"
+#include "gradus/store/cases.h"
+#include "gradus/text/charset.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -203,7 +203,7 @@ static const struct {
 } usage_lines[] = {
 #define COMMAND(name, function)
 #define USAGE(synopsis, description) { synopsis, description },
-#include "gradus/commands.def"
+#include "gradus/cli/commands.def"
 #undef COMMAND
 #undef USAGE
 };

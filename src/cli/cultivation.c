@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cli.h"
-#include "gradus/cultivation.h"
-#include "gradus/i18n.h"
+#include "gradus/cli/cli.h"
+#include "gradus/store/cultivation.h"
+#include "gradus/text/i18n.h"
 
 static int usage(void)
 {

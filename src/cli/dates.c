@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/cli.h"
-#include "gradus/deadlines.h"
-#include "gradus/i18n.h"
+#include "gradus/cli/cli.h"
+#include "gradus/core/deadlines.h"
+#include "gradus/store/cases.h"
+#include "gradus/text/i18n.h"
 
 struct dates_input {
 	const char *level;

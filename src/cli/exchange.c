@@ -8,14 +8,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "gradus/charset.h"
-#include "gradus/cli.h"
-#include "gradus/exchange.h"
-#include "gradus/exchange_file.h"
-#include "gradus/i18n.h"
-#include "gradus/safe_file.h"
-#include "gradus/utf8.h"
-#include "gradus/xlsx.h"
+#include "gradus/cli/cli.h"
+#include "gradus/report/xlsx.h"
+#include "gradus/store/exchange.h"
+#include "gradus/store/exchange_file.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/charset.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 
 static int import_usage(void)
 {

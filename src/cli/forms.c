@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
+#include "gradus/cli/cli.h"
+#include "gradus/text/i18n.h"
 
 enum list_what { LIST_SCENARIOS, LIST_STAGES, LIST_REGIONS };
 

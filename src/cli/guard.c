@@ -12,11 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "gradus/charset.h"
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
-#include "gradus/valid.h"
+#include "gradus/cli/cli.h"
+#include "gradus/text/charset.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
+#include "gradus/text/valid.h"
 
 struct guard {
 	FILE *to;

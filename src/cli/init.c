@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
+#include "gradus/cli/cli.h"
+#include "gradus/store/cases.h"
+#include "gradus/text/i18n.h"
 
 static int add_demo(struct cli *cli, struct store *store)
 {

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
-#include "gradus/panels.h"
+#include "gradus/cli/cli.h"
+#include "gradus/store/panels.h"
+#include "gradus/text/i18n.h"
 
 static int expert_usage(void)
 {

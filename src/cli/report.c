@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
-#include "gradus/report.h"
-#include "gradus/safe_file.h"
+#include "gradus/cli/cli.h"
+#include "gradus/report/report.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
 
 static int usage(void)
 {

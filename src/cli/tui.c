@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
-#include "gradus/cases.h"
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
+#include "gradus/cli/cli.h"
+#include "gradus/store/cases.h"
+#include "gradus/text/i18n.h"
 
 int cli_tui_open(struct cli *cli, struct store **store, struct forms **forms)
 {

@@ -1,9 +1,9 @@
 /* gradus uscc CODE */
 #include <stdio.h>
 
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
-#include "gradus/uscc.h"
+#include "gradus/cli/cli.h"
+#include "gradus/core/uscc.h"
+#include "gradus/text/i18n.h"
 
 int cli_uscc(struct cli *cli, int argc, char **argv)
 {

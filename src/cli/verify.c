@@ -2,8 +2,8 @@
  * (store/verify.c); gradus backup: a consistent copy. */
 #include <stdio.h>
 
-#include "gradus/cli.h"
-#include "gradus/i18n.h"
+#include "gradus/cli/cli.h"
+#include "gradus/text/i18n.h"
 
 /* Each problem verify finds, one line each. */
 static void print_problem(void *context, const char *message)

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "gradus/clock.h"
+#include "gradus/core/clock.h"
 
 static bool parse_utc(const char *utc, time_t *out)
 {

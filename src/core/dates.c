@@ -3,9 +3,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "gradus/dates.h"
-#include "gradus/i18n.h"
-#include "gradus/status.h"
+#include "gradus/core/dates.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/status.h"
 
 #define DATE_MIN_YEAR 1
 #define DATE_MAX_YEAR 9999

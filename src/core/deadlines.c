@@ -2,9 +2,9 @@
  * date arithmetic (month-end clamped, see dates.h). */
 #include <stdbool.h>
 
-#include "gradus/dates.h"
-#include "gradus/deadlines.h"
-#include "gradus/workdays.h"
+#include "gradus/core/dates.h"
+#include "gradus/core/deadlines.h"
+#include "gradus/core/workdays.h"
 
 /* Stands for "never" when a certification does not expire. */
 static const struct date never = { 9999, 12, 31 };

@@ -2,9 +2,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "gradus/i18n.h"
-#include "gradus/maturity.h"
-#include "gradus/status.h"
+#include "gradus/core/maturity.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/status.h"
 
 #define MATURITY_MAX_CENTI 500
 

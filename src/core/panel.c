@@ -3,8 +3,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/panel.h"
+#include "gradus/core/panel.h"
+#include "gradus/text/i18n.h"
 
 static const char *const names[] = { "mean", "trimmed_mean" };
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/spotcheck.h"
+#include "gradus/core/spotcheck.h"
+#include "gradus/text/i18n.h"
 
 static uint64_t next(uint64_t *state)
 {

@@ -4,9 +4,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/status.h"
-#include "gradus/uscc.h"
+#include "gradus/core/uscc.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/status.h"
 
 static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 static const int weights[USCC_LENGTH - 1] = {

@@ -2,8 +2,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "gradus/dates.h"
-#include "gradus/workdays.h"
+#include "gradus/core/dates.h"
+#include "gradus/core/workdays.h"
 
 static const struct holiday_year *find_year(const struct holiday_calendar *cal, int year)
 {

@@ -11,9 +11,9 @@
 
 #include <nettle/sha2.h>
 
-#include "gradus/forms.h"
+#include "gradus/forms/forms.h"
 #include "forms_private.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 
 #define FORMS_MAX_FILE_SIZE (1024 * 1024)
 

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/dates.h"
+#include "gradus/core/dates.h"
 #include "forms_private.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 
 #define BAND_COUNT 5
 

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "gradus/forms.h"
+#include "gradus/forms/forms.h"
 #include "forms_private.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 
 static const char *const column_kinds[] = { "cases", "experts", NULL };
 

@@ -10,9 +10,9 @@
 
 #include <ini.h>
 
-#include "gradus/utf8.h"
+#include "gradus/text/utf8.h"
 #include "forms_private.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 
 struct parse {
 	const char *path;

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "forms_private.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 
 static const char *const kpi_keys[] = { "zh", "en", "unit", "better", NULL };
 static const char *const betters[] = { "lower", "higher", NULL };

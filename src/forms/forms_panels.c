@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "forms_private.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 
 static const char *const panel_keys[] = { "zh", "en", "from", "pass", "fail", "rectify", NULL };
 

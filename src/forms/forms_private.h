@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "gradus/forms.h"
-#include "gradus/status.h"
+#include "gradus/forms/forms.h"
+#include "gradus/text/status.h"
 
 #define FORMS_MIN_ITEMS 4
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "forms_private.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 
 /* In the order of enum item_kind. */
 static const char *const kinds[] = { "check", "number", "measure", "choice", "text", NULL };

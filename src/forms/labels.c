@@ -5,8 +5,8 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/text/i18n.h"
 
 struct label {
 	const char *key, *english;

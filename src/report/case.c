@@ -10,11 +10,11 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/cases.h"
-#include "gradus/labels.h"
-#include "gradus/objections.h"
-#include "gradus/preconditions.h"
-#include "gradus/report.h"
+#include "gradus/forms/labels.h"
+#include "gradus/report/report.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/objections.h"
+#include "gradus/store/preconditions.h"
 
 /* What the report is made of. */
 struct case_report_data {

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/labels.h"
-#include "gradus/report.h"
+#include "gradus/forms/labels.h"
+#include "gradus/report/report.h"
 
 bool report_format_parse(const char *text, enum report_format *out)
 {

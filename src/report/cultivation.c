@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/labels.h"
-#include "gradus/cultivation.h"
-#include "gradus/report.h"
+#include "gradus/forms/labels.h"
+#include "gradus/report/report.h"
+#include "gradus/store/cultivation.h"
 
 /* What the report is made of. */
 struct cultivation_report_data {

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/clock.h"
-#include "gradus/utf8.h"
+#include "gradus/core/clock.h"
+#include "gradus/text/utf8.h"
 
 /* Print-friendly A4: black on white, no background needed to read it,
  * table rows kept whole and headers repeated on each page. */

@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "gradus/dates.h"
-#include "gradus/i18n.h"
-#include "gradus/report.h"
+#include "gradus/core/dates.h"
+#include "gradus/report/report.h"
+#include "gradus/text/i18n.h"
 
 /* A report's label: English in the source, the reader's language printed
  * (gettext with the context "report", so that a report's wording is its

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
 
 void doc_case_ended(struct doc *d, const struct forms *forms, const struct case_detail *c)
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/utf8.h"
+#include "gradus/text/utf8.h"
 
 #define MEASURE_CELLS 36
 

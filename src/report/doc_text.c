@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/utf8.h"
+#include "gradus/text/utf8.h"
 
 void doc_text_pad(FILE *out, int cells)
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/utf8.h"
+#include "gradus/text/utf8.h"
 
 #define MAX_MONTHS 60
 #define TEXT_LABEL_MIN 12

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gradus/labels.h"
-#include "gradus/panels.h"
-#include "gradus/report.h"
+#include "gradus/forms/labels.h"
+#include "gradus/report/report.h"
+#include "gradus/store/panels.h"
 
 /* What the forms say of the panel's level, its purpose and its step (NULL
  * when the forms no longer know them). */

@@ -6,11 +6,11 @@
 #include <sys/stat.h>
 #include <xlsxwriter.h>
 
-#include "gradus/dates.h"
-#include "gradus/i18n.h"
-#include "gradus/safe_file.h"
-#include "gradus/utf8.h"
-#include "gradus/xlsx.h"
+#include "gradus/core/dates.h"
+#include "gradus/report/xlsx.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 
 /* Excel's widest column is 255 characters; wider text wraps in the cell. */
 enum { WIDTH_MIN = 6, WIDTH_MAX = 60 };

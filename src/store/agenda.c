@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/deadlines.h"
-#include "gradus/i18n.h"
+#include "gradus/core/deadlines.h"
+#include "gradus/text/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/checks.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/checks.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 #define FINDING_DAYS 30 /* the corrective action's default time */

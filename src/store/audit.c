@@ -18,7 +18,7 @@
 #include <time.h>
 
 #include "audit_private.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 #include "schema.h"
 #include "store_private.h"
 

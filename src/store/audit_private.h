@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "gradus/store.h"
+#include "gradus/store/store.h"
 
 enum audit_op { AUDIT_INSERT = 0, AUDIT_UPDATE = 1, AUDIT_DELETE = 2 };
 

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "authority_private.h"
-#include "gradus/forms.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/forms/forms.h"
+#include "gradus/forms/labels.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 struct rule {

@@ -4,8 +4,10 @@
 
 #include <stddef.h>
 
-#include "gradus/authority.h"
-#include "gradus/store.h"
+#include "gradus/store/authority.h"
+#include "gradus/store/store.h"
+
+struct field_value; /* store_private.h */
 
 enum authority_write { AUTHORITY_INSERT, AUTHORITY_UPDATE, AUTHORITY_DELETE };
 

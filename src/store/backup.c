@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/safe_file.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static enum status copy_into(struct store *store, sqlite3 *dest, const char *path, struct error *err)

@@ -20,10 +20,10 @@
 #include <unistd.h>
 
 #include "bundle_private.h"
-#include "gradus/bundle.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/safe_file.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/bundle.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
 #include "schema.h"
 #include "store_private.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "bundle_auth.h"
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 #include "schema.h"
 
 static const char *const master_sql = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name";

@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
-#include "gradus/status.h"
+#include "gradus/text/status.h"
 
 /* The bundle's schema (sqlite_master) is exactly the one the migrations and
  * the two bundle tables make: no extra table, view, trigger or index, none

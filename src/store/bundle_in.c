@@ -25,11 +25,11 @@
 
 #include "bundle_auth.h"
 #include "bundle_private.h"
-#include "gradus/checks.h"
-#include "gradus/authority.h"
-#include "gradus/bundle.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/authority.h"
+#include "gradus/store/bundle.h"
+#include "gradus/store/checks.h"
+#include "gradus/text/i18n.h"
 #include "schema.h"
 #include "store_private.h"
 

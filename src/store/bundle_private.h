@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#include "gradus/status.h"
+#include "gradus/text/status.h"
 
 /* The SHA-256 of every row of every table the write path knows (ordered by
  * id; each value with its type), the tables a bundle's changes can touch. */

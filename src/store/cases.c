@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/clock.h"
-#include "gradus/deadlines.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/uscc.h"
+#include "gradus/core/clock.h"
+#include "gradus/core/deadlines.h"
+#include "gradus/core/uscc.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/cases.h"
+#include "gradus/text/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 

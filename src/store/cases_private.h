@@ -2,8 +2,8 @@
 #ifndef GRADUS_STORE_CASES_PRIVATE_H
 #define GRADUS_STORE_CASES_PRIVATE_H
 
-#include "gradus/cases.h"
-#include "gradus/preconditions.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/preconditions.h"
 
 /* Records an event (step, the state it leads to, its kind) on a case and
  * applies what it means: the state, the dates of the rules, the

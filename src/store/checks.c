@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/authority.h"
-#include "gradus/checks.h"
-#include "gradus/bundle.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/authority.h"
+#include "gradus/store/bundle.h"
+#include "gradus/store/checks.h"
+#include "gradus/text/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/checks.h"
-#include "gradus/i18n.h"
+#include "gradus/store/checks.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static const char *const head_sql =

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/bundle.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/bundle.h"
+#include "gradus/text/i18n.h"
 #include "schema.h"
 #include "store_private.h"
 

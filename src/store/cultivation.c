@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cultivation.h"
-#include "gradus/i18n.h"
+#include "gradus/store/cultivation.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static enum status may_write(struct store *store, struct error *err)

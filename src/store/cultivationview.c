@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/cultivation.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/cultivation.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static void copy(sqlite3_stmt *stmt, int column, char *out, size_t size)

@@ -4,14 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/checks.h"
-#include "gradus/clock.h"
-#include "gradus/cultivation.h"
-#include "gradus/i18n.h"
-#include "gradus/objections.h"
-#include "gradus/preconditions.h"
-#include "gradus/uscc.h"
+#include "gradus/core/clock.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/checks.h"
+#include "gradus/store/cultivation.h"
+#include "gradus/store/objections.h"
+#include "gradus/store/preconditions.h"
+#include "gradus/text/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 

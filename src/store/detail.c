@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/store.h"
+#include "gradus/store/store.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static const char *const detail_sql =

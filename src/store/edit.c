@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/uscc.h"
+#include "gradus/core/uscc.h"
+#include "gradus/forms/labels.h"
+#include "gradus/text/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 

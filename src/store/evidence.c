@@ -9,9 +9,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "gradus/checks.h"
-#include "gradus/i18n.h"
-#include "gradus/safe_file.h"
+#include "gradus/store/checks.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 #define EVIDENCE_MAX_BYTES (64L * 1024 * 1024)

@@ -6,10 +6,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "gradus/exchange_file.h"
-#include "gradus/i18n.h"
-#include "gradus/safe_file.h"
-#include "gradus/sheet.h"
+#include "gradus/store/exchange_file.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/sheet.h"
 
 bool exchange_is_workbook(const char *path)
 {

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/panels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/panels.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 /* Every comma-separated field is a stage key. */

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/checks.h"
-#include "gradus/exchange.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/panels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/checks.h"
+#include "gradus/store/exchange.h"
+#include "gradus/store/panels.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static const char *const kind_names[] = { "cases", "checks", "findings", "experts", "agenda" };

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static void digest_hex(struct sha256_ctx *ctx, char out[65])

@@ -6,8 +6,8 @@
 
 #include "audit_private.h"
 
-#include "gradus/i18n.h"
-#include "gradus/store.h"
+#include "gradus/store/store.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 /* The case, its factory and enterprise, and every row that belongs or

@@ -5,15 +5,16 @@
 #include <string.h>
 #include <strings.h>
 
-#include "gradus/cases.h"
-#include "gradus/dates.h"
-#include "gradus/exchange.h"
-#include "gradus/i18n.h"
-#include "gradus/maturity.h"
-#include "gradus/panels.h"
-#include "gradus/uscc.h"
-#include "gradus/valid.h"
+#include "gradus/core/dates.h"
+#include "gradus/core/maturity.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/exchange.h"
+#include "gradus/store/panels.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/valid.h"
 #include "import_private.h"
+#include "store_private.h"
 
 #define MAX_COLUMNS 64
 #define NO_HEADER (-2) /* a column whose header cell is empty */

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "audit_private.h"
-#include "gradus/authority.h"
-#include "gradus/i18n.h"
+#include "gradus/store/authority.h"
+#include "gradus/text/i18n.h"
 #include "import_private.h"
 #include "store_private.h"
 

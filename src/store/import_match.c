@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
+#include "gradus/text/i18n.h"
 #include "audit_private.h"
 #include "import_private.h"
 #include "store_private.h"

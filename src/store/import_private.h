@@ -5,9 +5,9 @@
 
 #include <stdbool.h>
 
-#include "gradus/cases.h"
-#include "gradus/exchange.h"
-#include "gradus/panels.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/exchange.h"
+#include "gradus/store/panels.h"
 
 /* The columns of each import, in the order of import.c's known lists. */
 enum case_column {

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/i18n.h"
-#include "gradus/objections.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/objections.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static const char *const list_sql =

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/forms.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/panels.h"
+#include "gradus/forms/forms.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/panels.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 /* The panel's id, its case's id and level, and its status. */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/panels.h"
+#include "gradus/store/panels.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static const char *const head_sql =

@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/cultivation.h"
-#include "gradus/deadlines.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/objections.h"
-#include "gradus/preconditions.h"
+#include "gradus/core/deadlines.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/cultivation.h"
+#include "gradus/store/objections.h"
+#include "gradus/store/preconditions.h"
+#include "gradus/text/i18n.h"
 #include "cases_private.h"
 #include "store_private.h"
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 /* Ids are 32 lower-case hex digits, all below 'g': the prefix's range of the index. */

@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "gradus/i18n.h"
-#include "gradus/safe_file.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
 
 #define TEMP_PREFIX ".gradus-"
 #define RANDOM_BYTES 8

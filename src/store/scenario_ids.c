@@ -1,8 +1,8 @@
 /* Which scenario numbers a write takes: those of the forms the store was
  * given (authority_use_forms). The database bounds none, so that a forms
  * set with more scenarios needs no new schema. */
-#include "gradus/forms.h"
-#include "gradus/i18n.h"
+#include "gradus/forms/forms.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 size_t store_scenario_count(const struct store *store)

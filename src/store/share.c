@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "gradus/i18n.h"
-#include "gradus/store.h"
+#include "gradus/store/store.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 #define SHARED_FILE_MODE 0660

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gradus/checks.h"
-#include "gradus/i18n.h"
+#include "gradus/store/checks.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 /* The content, part by part, in a fixed order; ?1 is the check's id.

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 #define SORT_LOCALE "zh_CN.UTF-8"

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/store.h"
+#include "gradus/store/store.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static enum status counts(struct store *store, const char *sql, struct count_row **rows, size_t *count,

@@ -11,8 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gradus/i18n.h"
-#include "gradus/store.h"
+#include "gradus/store/store.h"
+#include "gradus/text/i18n.h"
 #include "schema.h"
 #include "audit_private.h"
 #include "store_private.h"

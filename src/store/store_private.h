@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
-#include "gradus/store.h"
+#include "gradus/store/store.h"
 #include "authority_private.h"
 
 #define STORE_TIMESTAMP_SIZE 21
@@ -38,6 +38,56 @@ struct store {
 	const struct forms *forms; /* whose final states close a case (authority_use_forms) */
 	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
 };
+
+/* A random 128-bit id as 32 lower-case hex characters. */
+enum status store_new_id(char out[33]);
+
+/* The raw handle. */
+struct sqlite3 *store_db(struct store *store);
+
+/* The one write path. Every mutation goes through store_insert/store_update,
+ * inside a transaction (begun here when the caller has none), and appends one
+ * audit record per record written to the hash chain (updates of one row in
+ * one transaction share one). Table and field names are checked
+ * against the schema; values are bound, never spliced into SQL. A NULL value
+ * is SQL NULL. */
+struct field_value {
+	const char *name;
+	const char *value;
+};
+
+enum status store_begin(struct store *store, struct error *err);
+/* Begins a transaction that is kept or undone as a whole (an import: every
+ * row or none): the writes inside it take no savepoint of their own, so
+ * SQLite journals no page a second time; a write that fails inside it
+ * makes the whole transaction fail when it ends. */
+enum status store_begin_whole(struct store *store, struct error *err);
+enum status store_commit(struct store *store, struct error *err);
+void store_rollback(struct store *store);
+/* Ends what store_begin began: commits when status is STATUS_OK, else rolls
+ * back and returns status. */
+enum status store_finish(struct store *store, enum status status, struct error *err);
+/* Sizes SQLite's page cache to a piece of bulk work of about work_bytes of
+ * input (an imported sheet): 64 bytes of cache a byte of input, at least
+ * SQLite's default 2,000 KiB and at most 32 MiB; 0 returns to the default. */
+enum status store_cache_for(struct store *store, size_t work_bytes, struct error *err);
+
+enum status store_insert(struct store *store, const char *table, const char *id,
+			 const struct field_value *fields, size_t count, struct error *err);
+enum status store_update(struct store *store, const char *table, const char *id,
+			 const char *field, const char *value, struct error *err);
+/* Deletes a row: its audit record keeps the row's last values (History
+ * shows each as old -> NULL, then "-"). */
+enum status store_delete(struct store *store, const char *table, const char *id, struct error *err);
+/* store_update for a value the user saw: when the field no longer holds
+ * `expected` (NULL = SQL NULL) the write is refused with
+ * STATUS_ERR_CONFLICT, and err names the current value and who wrote it. */
+enum status store_update_expect(struct store *store, const char *table, const char *id, const char *field,
+				const char *expected, const char *value, struct error *err);
+
+/* Writes from now on are the system actor's (role "system"), e.g. the
+ * sweep; false returns to the user. */
+void store_act_as_system(struct store *store, bool system);
 
 /* A prepared statement for a static SQL string, reset and unbound: the
  * first call for an address prepares it, later ones find it again. */

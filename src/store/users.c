@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/store.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/store.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 
 static bool valid_role(const char *role)

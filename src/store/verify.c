@@ -14,8 +14,8 @@
 
 #include "audit_private.h"
 #include "bundle_private.h"
-#include "gradus/i18n.h"
-#include "gradus/store.h"
+#include "gradus/store/store.h"
+#include "gradus/text/i18n.h"
 #include "schema.h"
 #include "store_private.h"
 #include "verify_private.h"

@@ -3,7 +3,7 @@
  * the triggers off, is named. */
 #include <sqlite3.h>
 
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 #include "verify_private.h"
 

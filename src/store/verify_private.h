@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
-#include "gradus/store.h"
+#include "gradus/store/store.h"
 
 struct verifier {
 	struct store *store;

@@ -16,7 +16,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 #include "store_private.h"
 #include "verify_private.h"
 

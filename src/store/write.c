@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/bundle.h"
-#include "gradus/clock.h"
-#include "gradus/dates.h"
-#include "gradus/i18n.h"
-#include "gradus/store.h"
-#include "gradus/valid.h"
+#include "gradus/core/clock.h"
+#include "gradus/core/dates.h"
+#include "gradus/store/bundle.h"
+#include "gradus/store/store.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/valid.h"
 #include "audit_private.h"
 #include "schema.h"
 #include "store_private.h"

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "gradus/charset.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/text/charset.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 
 struct charset {
 	char *name;

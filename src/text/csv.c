@@ -6,9 +6,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "gradus/csv.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/text/csv.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 
 #define BOM "\xef\xbb\xbf"
 

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 
 void i18n_init(void)
 {

@@ -6,11 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unzip.h>
 
-#include "gradus/dates.h"
-#include "gradus/i18n.h"
-#include "gradus/sheet.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/sheet.h"
+
+#define SHEET_DATE_SIZE 11 /* "YYYY-MM-DD" and NUL */
 
 /* A part larger than this is refused (a zip bomb is not inflated). */
 enum { PART_MAX = 256 << 20, COLUMN_MAX = 16384 };
@@ -465,26 +467,31 @@ static void add_merge(struct cells *c, const char *ref)
 	c->merges[c->merge_count++] = m;
 }
 
-/* A date cell's serial day as YYYY-MM-DD; false when it is not a day. */
-static bool serial_to_date(const char *value, bool date1904, char out[DATE_TEXT_SIZE])
+/* A date cell's serial day as YYYY-MM-DD; false when it is not a day.
+ * The day is counted from the workbook's epoch to 1970-01-01 and named by
+ * the C library's calendar (gmtime_r), so the reader needs no date layer. */
+static bool serial_to_date(const char *value, bool date1904, char out[SHEET_DATE_SIZE])
 {
 	char *end;
 	double serial = strtod(value, &end);
-	long days;
-	struct date base;
+	long days, epoch; /* the serial day of 1970-01-01 */
+	struct tm tm;
+	time_t t;
 
 	if (end == value || *end || !(serial >= 1 && serial < 2958466))
 		return false;
 	days = (long)floor(serial);
 	if (date1904)
-		base = (struct date){ 1904, 1, 1 };
+		epoch = 24107; /* serial 0 is 1904-01-01 */
 	else if (days >= 61)
-		base = (struct date){ 1899, 12, 30 };
+		epoch = 25569; /* serial 61 is 1900-03-01, as if 1900-02-29 had been */
 	else if (days == 60) /* 1900-02-29, a day that never was */
 		return false;
 	else
-		base = (struct date){ 1899, 12, 31 };
-	date_format(date_add_days(base, days), out);
+		epoch = 25568; /* serial 1 is 1900-01-01 */
+	t = (time_t)(days - epoch) * 86400;
+	if (!gmtime_r(&t, &tm) || strftime(out, SHEET_DATE_SIZE, "%Y-%m-%d", &tm) != 10)
+		return false;
 	return true;
 }
 
@@ -532,7 +539,7 @@ static void XMLCALL cells_chars(void *data, const char *chars, int len)
 /* The text of the cell just read, by its type and style (caller frees). */
 static char *cell_text(struct cells *c)
 {
-	char *raw = text_take(&c->value), day[DATE_TEXT_SIZE];
+	char *raw = text_take(&c->value), day[SHEET_DATE_SIZE];
 	unsigned long index;
 	char *end;
 

@@ -1,8 +1,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "gradus/i18n.h"
-#include "gradus/status.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/status.h"
 
 static const char *const messages[] = {
 	[STATUS_OK] = N_("ok"),

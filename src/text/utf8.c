@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "gradus/utf8.h"
+#include "gradus/text/utf8.h"
 
 #define UTF8_MAX_CP 0x10FFFF
 

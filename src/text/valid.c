@@ -2,9 +2,9 @@
  * breaks only where a field holds several lines. */
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
-#include "gradus/valid.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
+#include "gradus/text/valid.h"
 
 static bool is_noncharacter(uint32_t cp)
 {

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "case_private.h"
 #include "listview.h"
 

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/clock.h"
-#include "gradus/i18n.h"
-#include "gradus/preconditions.h"
-#include "gradus/labels.h"
-#include "gradus/objections.h"
-#include "gradus/utf8.h"
+#include "gradus/core/clock.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/objections.h"
+#include "gradus/store/preconditions.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "case_private.h"
 #include "checks_private.h"
 #include "panels_private.h"

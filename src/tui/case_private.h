@@ -2,7 +2,7 @@
 #ifndef GRADUS_TUI_CASE_PRIVATE_H
 #define GRADUS_TUI_CASE_PRIVATE_H
 
-#include "gradus/cases.h"
+#include "gradus/store/cases.h"
 #include "tui_private.h"
 
 /* The steps that may be taken on the case the case screen below shows

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/checks.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/store/checks.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "checks_private.h"
 #include "listview.h"
 #include "settings.h"

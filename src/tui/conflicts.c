@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/bundle.h"
-#include "gradus/i18n.h"
+#include "gradus/store/bundle.h"
+#include "gradus/text/i18n.h"
 #include "listview.h"
 
 static const enum action conflicts_hints[] = { ACTION_KEEP_OFFICE, ACTION_TAKE_BUNDLE, ACTION_BACK, ACTION_HELP,

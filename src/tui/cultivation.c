@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cultivation.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/store/cultivation.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "case_private.h"
 
 #define MONTHS 24

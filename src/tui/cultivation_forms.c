@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cultivation.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/store/cultivation.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "case_private.h"
 #include "field.h"
 #include "form.h"

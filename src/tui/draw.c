@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "gradus/utf8.h"
+#include "gradus/text/utf8.h"
 #include "tui_private.h"
 
 static void put_cp(int y, int x, uint32_t cp, attr_t attr)

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/panels.h"
+#include "gradus/store/panels.h"
+#include "gradus/text/i18n.h"
 #include "form.h"
 #include "listview.h"
 #include "panels_private.h"

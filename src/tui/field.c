@@ -3,8 +3,8 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "field.h"
 
 void field_init(struct field *field, size_t limit)

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/dates.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/core/dates.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "form.h"
 
 void form_init(struct form *form)

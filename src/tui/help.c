@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "pager.h"
 
 static const enum action help_hints[] = { ACTION_BACK, ACTION_DOWN, ACTION_UP, ACTION_NONE };

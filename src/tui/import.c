@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/exchange.h"
-#include "gradus/exchange_file.h"
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/store/exchange.h"
+#include "gradus/store/exchange_file.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "form.h"
 #include "listview.h"
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/i18n.h"
-#include "gradus/uscc.h"
-#include "gradus/utf8.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/cases.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "form.h"
 
 enum entry_id {

@@ -2,7 +2,7 @@
  * read the actions of actions.def and the keys bound to them. */
 #include <string.h>
 
-#include "gradus/i18n.h"
+#include "gradus/text/i18n.h"
 #include "tui_private.h"
 
 /* A default key of an action: a key_binding without its action. */

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "field.h"
 #include "listview.h"
 #include "settings.h"

@@ -1,7 +1,7 @@
 /* Names of forms keys for the screen, from the one table of labels
  * (gradus/labels.h): Chinese in a zh locale, else English; the key itself
  * when the forms do not know it. */
-#include "gradus/labels.h"
+#include "gradus/forms/labels.h"
 #include "tui_private.h"
 
 const char *tui_level_name(const struct tui *tui, const char *key)

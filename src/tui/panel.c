@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/i18n.h"
-#include "gradus/panels.h"
-#include "gradus/utf8.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/panels.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "field.h"
 #include "form.h"
 #include "panels_private.h"

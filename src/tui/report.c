@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/i18n.h"
-#include "gradus/safe_file.h"
-#include "gradus/utf8.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "report.h"
 
 void tui_write_report(struct tui *tui, report_fn *report, const char *key, const char *path)

@@ -4,7 +4,7 @@
 #ifndef GRADUS_TUI_REPORT_H
 #define GRADUS_TUI_REPORT_H
 
-#include "gradus/report.h"
+#include "gradus/report/report.h"
 #include "field.h"
 
 /* report_check, report_case...: the report of a record by its key. */

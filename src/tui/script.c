@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/safe_file.h"
-#include "gradus/utf8.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/utf8.h"
 #include "tui_private.h"
 
 struct script_input {

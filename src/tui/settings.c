@@ -7,8 +7,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "gradus/i18n.h"
-#include "gradus/safe_file.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
 #include "settings.h"
 
 void settings_to_query(const struct list_settings *s, struct case_query *q)

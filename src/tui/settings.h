@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "gradus/forms.h"
-#include "gradus/store.h"
+#include "gradus/forms/forms.h"
+#include "gradus/store/store.h"
 
 struct list_settings {
 	enum case_sort sort;

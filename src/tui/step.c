@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/clock.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/preconditions.h"
-#include "gradus/utf8.h"
+#include "gradus/core/clock.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/preconditions.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "case_private.h"
 #include "form.h"
 

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/utf8.h"
+#include "gradus/text/utf8.h"
 #include "field.h"
 #include "textarea.h"
 

@@ -8,10 +8,10 @@
 #include <stddef.h>
 #include <wchar.h>
 
-#include "gradus/forms.h"
-#include "gradus/labels.h"
-#include "gradus/store.h"
-#include "gradus/tui.h"
+#include "gradus/forms/forms.h"
+#include "gradus/forms/labels.h"
+#include "gradus/store/store.h"
+#include "gradus/tui/tui.h"
 
 /* Everything a key can do (actions.def); the keymap binds keys to these. */
 enum action {

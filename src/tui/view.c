@@ -12,8 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gradus/i18n.h"
-#include "gradus/utf8.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "tui_private.h"
 
 enum status tui_push(struct tui *tui, const struct view_ops *ops, const char *arg, struct error *err)

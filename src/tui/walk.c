@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/checks.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
-#include "gradus/report.h"
-#include "gradus/safe_file.h"
-#include "gradus/utf8.h"
+#include "gradus/forms/labels.h"
+#include "gradus/report/report.h"
+#include "gradus/store/checks.h"
+#include "gradus/store/safe_file.h"
+#include "gradus/text/i18n.h"
+#include "gradus/text/utf8.h"
 #include "checks_private.h"
 #include "field.h"
 #include "report.h"

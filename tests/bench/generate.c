@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/cases.h"
-#include "gradus/preconditions.h"
-#include "gradus/uscc.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/preconditions.h"
 #include "../unit/testkit.h"
 
 static const char *const cities[] = { "武汉", "黄石", "十堰", "宜昌", "襄阳", "鄂州", "荆门", "孝感", "荆州",

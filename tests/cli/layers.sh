@@ -15,12 +15,12 @@ mkdir -p "$WORK/copy"
 cp -R "$OBJ/src" "$WORK/copy/"
 cat >"$WORK/evil.c" <<'C'
 struct store;
-int store_begin(struct store *store, void *err);
-int core_evil(struct store *store) { return store_begin(store, 0); }
+void store_close(struct store **store);
+void core_evil(struct store *store) { store_close(&store); }
 C
 cc -c -o "$WORK/copy/src/core/evil.o" "$WORK/evil.c"
 run python3 "$CHECK" "$WORK/copy"
-expect "core calling the store fails the check" 1 "core/evil.o (core) uses store_begin from store/"
+expect "core calling the store fails the check" 1 "core/evil.o (core) uses store_close from store/"
 
 # tui and cli never use each other.
 rm "$WORK/copy/src/core/evil.o"
@@ -31,6 +31,18 @@ C
 cc -c -o "$WORK/copy/src/tui/sibling.o" "$WORK/sibling.c"
 run python3 "$CHECK" "$WORK/copy"
 expect "the TUI calling the CLI fails the check" 1 "tui/sibling.o (tui) uses cli_case from cli/"
+
+# The store's write path and raw handle are private to store/: the TUI
+# calling store_insert or store_db fails, although the TUI may use the store.
+cat >"$WORK/private.c" <<'C'
+struct store;
+void *store_db(struct store *store);
+void *tui_evil_db(struct store *store) { return store_db(store); }
+C
+cc -c -o "$WORK/copy/src/tui/private.o" "$WORK/private.c"
+run python3 "$CHECK" "$WORK/copy"
+expect "the TUI using the store's raw handle fails the check" 1 "tui/private.o (tui) uses store_db, private to store"
+rm "$WORK/copy/src/tui/private.o"
 
 # A known exception the code no longer needs must leave the list.
 rm "$WORK/copy/src/tui/sibling.o" "$WORK/copy/src/report/panel.o"

@@ -1,9 +1,9 @@
-# One table of commands (include/gradus/commands.def) drives dispatch,
+# One table of commands (include/gradus/cli/commands.def) drives dispatch,
 # --help and the man page's SYNOPSIS: each synopsis of the table is a line of
 # --help in the table's order, in English and in Chinese, and a line of the
 # SYNOPSIS; each command of the table runs (none is "unknown").
 . "$(dirname "$0")/../lib.sh"
-DEF=$TOP/include/gradus/commands.def
+DEF=$TOP/include/gradus/cli/commands.def
 
 # The table's synopses and commands, as the preprocessor reads them.
 python3 - "$DEF" "$WORK" <<'PY'

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "gradus/bundle.h"
-#include "gradus/cases.h"
-#include "gradus/forms.h"
-#include "bundle_auth.h"
-#include "store_private.h"
+#include "gradus/forms/forms.h"
+#include "gradus/store/bundle.h"
+#include "gradus/store/cases.h"
+#include "store/bundle_auth.h"
+#include "store/store_private.h"
 
 /* The database id of the office the seed bundles were written from. */
 #define OFFICE_ID "0123456789abcdef0123456789abcdef"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/csv.h"
+#include "gradus/text/csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/dates.h"
+#include "gradus/core/dates.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

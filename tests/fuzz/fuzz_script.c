@@ -7,7 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "tui_private.h"
+#include "tui/tui_private.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gradus/uscc.h"
+#include "gradus/core/uscc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bundle_private.h"
-#include "schema.h"
-#include "store_private.h"
+#include "store/bundle_private.h"
+#include "store/schema.h"
+#include "store/store_private.h"
 
 static int fail(sqlite3 *db, const char *what)
 {

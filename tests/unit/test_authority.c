@@ -15,10 +15,10 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/authority.h"
-#include "gradus/cases.h"
-#include "gradus/checks.h"
-#include "../../src/store/store_private.h"
+#include "gradus/store/authority.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/checks.h"
+#include "store/store_private.h"
 
 static const struct date today = { 2026, 11, 28 };
 static char path[64];

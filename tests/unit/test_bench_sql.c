@@ -21,12 +21,12 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/authority.h"
-#include "gradus/cases.h"
-#include "gradus/cli.h"
-#include "gradus/exchange.h"
-#include "gradus/uscc.h"
-#include "../../src/store/store_private.h"
+#include "gradus/cli/cli.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/authority.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/exchange.h"
+#include "store/store_private.h"
 
 #define STATEMENTS GRADUS_SOURCE_DIR "/tests/bench/statements.sql"
 #define OFFICE 1100 /* more than a page, and a search matching more than 1,000 cases */

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "../../src/store/bundle_auth.h"
+#include "store/bundle_auth.h"
 
 static void test_plain_name(void **state)
 {

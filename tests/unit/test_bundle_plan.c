@@ -14,9 +14,9 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "../../src/store/bundle_private.h"
-#include "../../src/store/schema.h"
-#include "../../src/store/store_private.h"
+#include "store/bundle_private.h"
+#include "store/schema.h"
+#include "store/store_private.h"
 
 static void test_copy_plans(void **state)
 {

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "testkit.h"
-#include "gradus/charset.h"
+#include "gradus/text/charset.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

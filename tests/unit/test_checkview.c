@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "gradus/checks.h"
+#include "gradus/store/checks.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

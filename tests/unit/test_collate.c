@@ -15,9 +15,9 @@
 #include <cmocka.h>
 
 #include "testkit.h"
-#include "gradus/cases.h"
-#include "gradus/uscc.h"
-#include "../../src/store/store_private.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/cases.h"
+#include "store/store_private.h"
 
 static const struct date today = { 2026, 11, 28 };
 static char path[64];

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "testkit.h"
-#include "gradus/csv.h"
+#include "gradus/text/csv.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

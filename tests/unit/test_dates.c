@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "testkit.h"
-#include "gradus/dates.h"
+#include "gradus/core/dates.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "testkit.h"
-#include "gradus/deadlines.h"
+#include "gradus/core/deadlines.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -17,12 +17,12 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/cases.h"
-#include "gradus/exchange.h"
-#include "gradus/authority.h"
-#include "gradus/csv.h"
-#include "gradus/uscc.h"
-#include "../../src/store/store_private.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/authority.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/exchange.h"
+#include "gradus/text/csv.h"
+#include "store/store_private.h"
 
 static const struct date today = { 2026, 11, 28 };
 static char path[64];

@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "gradus/utf8.h"
-#include "../../src/tui/field.h"
+#include "gradus/text/utf8.h"
+#include "tui/field.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -13,8 +13,8 @@
 
 #include "testkit.h"
 
-#include "gradus/forms.h"
-#include "gradus/workdays.h"
+#include "gradus/core/workdays.h"
+#include "gradus/forms/forms.h"
 
 #ifndef GRADUS_SOURCE_DIR
 #error "GRADUS_SOURCE_DIR must name the source tree (the Makefile defines it)"

@@ -17,9 +17,9 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/cases.h"
-#include "gradus/exchange.h"
-#include "../../src/store/store_private.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/exchange.h"
+#include "store/store_private.h"
 
 static char path[64];
 static struct forms *forms;

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "../../src/tui/tui_private.h"
+#include "tui/tui_private.h"
 
 static void every_action_is_whole(void **state)
 {

@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "gradus/clock.h"
-#include "gradus/i18n.h"
-#include "gradus/labels.h"
+#include "gradus/core/clock.h"
+#include "gradus/forms/labels.h"
+#include "gradus/text/i18n.h"
 
 static struct forms *forms;
 

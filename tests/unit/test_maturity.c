@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "gradus/maturity.h"
+#include "gradus/core/maturity.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -6,7 +6,7 @@
 
 #include <cmocka.h>
 
-#include "gradus/panel.h"
+#include "gradus/core/panel.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "gradus/report.h"
-#include "../../src/report/doc.h"
+#include "gradus/report/report.h"
+#include "report/doc.h"
 
 static void test_format_parse(void **state)
 {

@@ -12,7 +12,8 @@
 #include <cmocka.h>
 
 #include "testkit.h"
-#include "gradus/cases.h"
+#include "store/store_private.h"
+#include "gradus/store/cases.h"
 
 static char path[64];
 static struct forms *forms;

@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "gradus/authority.h"
+#include "gradus/store/authority.h"
 #include "testkit.h"
-#include "gradus/cases.h"
+#include "gradus/store/cases.h"
 
 static const struct date today = { 2026, 11, 28 };
 static char path[64];

@@ -15,7 +15,7 @@
 
 #include "testkit.h"
 
-#include "gradus/safe_file.h"
+#include "gradus/store/safe_file.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

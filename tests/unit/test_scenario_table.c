@@ -14,8 +14,8 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "../../src/store/schema.h"
-#include "gradus/store.h"
+#include "store/schema.h"
+#include "gradus/store/store.h"
 
 static const struct date today = { 2026, 11, 28 };
 

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "../../src/store/schema.h"
+#include "store/schema.h"
 
 /* Columns outside the audit, each with why. */
 static const char *const unaudited[] = {

@@ -24,10 +24,10 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/cases.h"
-#include "gradus/exchange.h"
-#include "gradus/uscc.h"
-#include "../../src/store/store_private.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/exchange.h"
+#include "store/store_private.h"
 
 #define OFFICE 300
 #define MAX_SQL 512

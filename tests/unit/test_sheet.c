@@ -18,7 +18,7 @@
 #include <xlsxwriter.h>
 
 #include "testkit.h"
-#include "gradus/sheet.h"
+#include "gradus/text/sheet.h"
 
 static char folder[] = "/tmp/gradus-sheet-XXXXXX";
 
@@ -246,6 +246,51 @@ static void expect_header(void (*fill)(lxw_worksheet *sheet), long number, const
 	free(bytes);
 }
 
+/* A number formatted as a date is read as its day of the 1900 calendar
+ * (Excel's, with its 1900-02-29 that never was): the edges of the range,
+ * the fake leap day refused (read as the number written), a leap day with a
+ * time of day, and the last day Excel knows. */
+static void test_serial_days(void **state)
+{
+	static const struct {
+		double serial;
+		const char *read;
+	} days[] = {
+		{ 1, "1900-01-01" },	      { 59, "1900-02-28" },	 { 60, "60" },
+		{ 61, "1900-03-01" },	      { 25569, "1970-01-01" },	 { 45351.75, "2024-02-29" },
+		{ 46142, "2026-04-30" },      { 2958465, "9999-12-31" }, { 2958466, "2958466" },
+		{ 0.5, "0.5" },
+	};
+	char path[64];
+	lxw_workbook_options options = { .tmpdir = folder };
+	lxw_workbook *book;
+	lxw_worksheet *ws;
+	lxw_format *iso;
+	struct sheet sheet;
+	struct error err = { "" };
+	size_t i, len;
+	char *bytes;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/days.xlsx", folder);
+	assert_non_null(book = workbook_new_opt(path, &options));
+	ws = workbook_add_worksheet(book, NULL);
+	iso = workbook_add_format(book);
+	format_set_num_format(iso, "yyyy-mm-dd");
+	worksheet_write_string(ws, 0, 0, "日期", NULL);
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+		worksheet_write_number(ws, (lxw_row_t)(i + 1), 0, days[i].serial, iso);
+	assert_int_equal(workbook_close(book), LXW_NO_ERROR);
+	bytes = slurp(path, &len);
+	unlink(path);
+	assert_int_equal(sheet_read_xlsx(bytes, len, NULL, &sheet, &err), STATUS_OK);
+	assert_int_equal(sheet.count, sizeof(days) / sizeof(days[0]) + 1);
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+		assert_string_equal(sheet.rows[i + 1].cells[0], days[i].read);
+	sheet_clear(&sheet);
+	free(bytes);
+}
+
 static void test_title_rows(void **state)
 {
 	(void)state;
@@ -264,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_sheet_by_name),
 		cmocka_unit_test(test_bad_workbooks),
 		cmocka_unit_test(test_title_rows),
+		cmocka_unit_test(test_serial_days),
 	};
 	int failed;
 

@@ -10,7 +10,7 @@
 
 #include "testkit.h"
 
-#include "gradus/spotcheck.h"
+#include "gradus/core/spotcheck.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

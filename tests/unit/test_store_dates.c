@@ -14,7 +14,8 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/store.h"
+#include "store/store_private.h"
+#include "gradus/store/store.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

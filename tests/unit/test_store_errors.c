@@ -23,10 +23,10 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/cases.h"
-#include "gradus/panels.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/panels.h"
 /* store_prepare is the store's own; only the statement cache's test uses it. */
-#include "../../src/store/store_private.h"
+#include "store/store_private.h"
 
 static const struct date today = { 2026, 11, 28 };
 static char path[64];

@@ -17,10 +17,10 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/cases.h"
-#include "gradus/uscc.h"
-#include "../../src/store/cases_private.h"
-#include "../../src/store/store_private.h"
+#include "gradus/core/uscc.h"
+#include "gradus/store/cases.h"
+#include "store/cases_private.h"
+#include "store/store_private.h"
 
 static char path[64];
 static struct forms *forms;

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "../../src/tui/textarea.h"
+#include "tui/textarea.h"
 
 static void assert_text(const struct textarea *area, const char *want)
 {

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "gradus/uscc.h"
+#include "gradus/core/uscc.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "gradus/utf8.h"
+#include "gradus/text/utf8.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

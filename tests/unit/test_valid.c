@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "gradus/charset.h"
-#include "gradus/valid.h"
+#include "gradus/text/charset.h"
+#include "gradus/text/valid.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -16,7 +16,7 @@
 #include <sqlite3.h>
 
 #include "testkit.h"
-#include "gradus/store.h"
+#include "gradus/store/store.h"
 
 static const struct date today = { 2026, 11, 28 };
 static char path[64];

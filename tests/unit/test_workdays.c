@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "testkit.h"
-#include "gradus/workdays.h"
+#include "gradus/core/workdays.h"
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

@@ -30,12 +30,12 @@
 
 #include <stddef.h>
 
-#include "gradus/cases.h"
-#include "gradus/dates.h"
-#include "gradus/forms.h"
-#include "gradus/store.h"
-#include "gradus/uscc.h"
-#include "gradus/workdays.h"
+#include "gradus/core/dates.h"
+#include "gradus/core/uscc.h"
+#include "gradus/core/workdays.h"
+#include "gradus/forms/forms.h"
+#include "gradus/store/cases.h"
+#include "gradus/store/store.h"
 
 /* 𠮷 U+20BB7 and 𪚥 U+2A6A5: four bytes in UTF-8 and in GB18030, none in GBK */
 #define JI_UTF8 "\xf0\xa0\xae\xb7"
