@@ -214,9 +214,13 @@ int utf8_cp_width(uint32_t cp)
 {
 	int width;
 
-	if (!is_drawable(cp))
+	if (cp >= 0x20 && cp < 0x7F) /* printable ASCII, most of any screen */
+		return 1;
+	if (cp > UTF8_MAX_CP || (cp >= 0xD800 && cp <= 0xDFFF) || utf8_is_unsafe(cp))
 		return 1;
 	width = wcwidth((wchar_t)cp);
+	if (width < 0)
+		return 1;
 	if (width == 1 && ambiguous_wide && is_ambiguous(cp))
 		return 2;
 	return width;

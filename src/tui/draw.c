@@ -20,45 +20,80 @@ static void put_cp(int y, int x, uint32_t cp, attr_t attr)
 	mvadd_wch(y, x, &cell);
 }
 
-static void put_placeholder(int y, int x, uint32_t cp, attr_t attr)
+/* A run of characters that each take as many cells as curses gives them,
+ * drawn in one call (a screen is thousands of cells, drawn on every key). */
+static void put_run(int y, int x, const wchar_t *run, int count, attr_t attr)
+{
+	if (!count)
+		return;
+	wattr_set(stdscr, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	mvaddnwstr(y, x, run, count);
+	wattr_set(stdscr, A_NORMAL, 0, NULL);
+}
+
+static uint32_t placeholder_of(uint32_t cp)
 {
 	const char *p = utf8_placeholder(cp);
 	uint32_t shown;
 	bool valid;
 
 	utf8_decode(p, strlen(p), &shown, &valid);
-	put_cp(y, x, shown, attr);
+	return shown;
 }
+
+enum { RUN_MAX = 128 };
 
 /* Draws text from column x in at most `cells` cells, padding with spaces;
  * returns the cells used by text. A wide character that does not fit is
- * left out rather than cut. */
+ * left out rather than cut. Printable ASCII is taken as it is; another
+ * character is decoded, and drawn as a placeholder when it is unsafe or the
+ * locale cannot print it. Characters go out in runs; one that gradus counts
+ * wider than curses does (East Asian ambiguous ones on a terminal that
+ * draws them wide) is placed at its own cell. */
 int draw_text(int y, int x, const char *text, int cells, attr_t attr)
 {
+	wchar_t run[RUN_MAX + 1];
 	size_t len = text ? strlen(text) : 0, at = 0;
-	int used = 0;
+	int used = 0, count = 0, start = 0;
 
 	while (at < len && used < cells) {
-		uint32_t cp;
-		bool valid;
-		size_t n = utf8_decode(text + at, len - at, &cp, &valid);
-		/* Code points the locale cannot print are drawn as placeholders too. */
-		bool placeholder = !valid || utf8_is_unsafe(cp) || wcwidth((wchar_t)cp) < 0;
-		int width = placeholder ? 1 : utf8_cp_width(cp);
+		unsigned char c = (unsigned char)text[at];
+		uint32_t cp = c;
+		size_t n = 1;
+		int width = 1, drawn = 1;
 
+		if (c < 0x20 || c >= 0x7F) {
+			bool valid;
+
+			n = utf8_decode(text + at, len - at, &cp, &valid);
+			drawn = valid ? wcwidth((wchar_t)cp) : -1;
+			if (!valid || utf8_is_unsafe(cp) || drawn < 0) {
+				/* Code points the locale cannot print are placeholders too. */
+				cp = placeholder_of(valid ? cp : UTF8_REPLACEMENT);
+				drawn = width = 1;
+			} else {
+				width = utf8_cp_width(cp);
+			}
+		}
 		if (used + width > cells)
 			break;
-		if (width == 0) {
-			at += n;
-			continue;
-		}
-		if (placeholder)
-			put_placeholder(y, x + used, valid ? cp : UTF8_REPLACEMENT, attr);
-		else
-			put_cp(y, x + used, cp, attr);
-		used += width;
 		at += n;
+		if (width == 0)
+			continue;
+		if (drawn != width || count == RUN_MAX) {
+			put_run(y, x + start, run, count, attr);
+			count = 0;
+		}
+		if (drawn != width) {
+			put_cp(y, x + used, cp, attr);
+		} else {
+			if (!count)
+				start = used;
+			run[count++] = (wchar_t)cp;
+		}
+		used += width;
 	}
+	put_run(y, x + start, run, count, attr);
 	draw_fill(y, x + used, cells - used, attr);
 	return used;
 }
@@ -70,7 +105,7 @@ int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr)
 	const char *ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "…";
 	int mark = utf8_width(ellipsis), used;
 
-	if (utf8_width(text ? text : "") <= cells || cells <= mark)
+	if (!text || cells <= mark || !text[utf8_prefix_for_width(text, cells, NULL)])
 		return draw_text(y, x, text, cells, attr);
 	used = draw_text(y, x, text, cells - mark, attr);
 	draw_text(y, x + used, ellipsis, cells - used, attr);
@@ -79,10 +114,13 @@ int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr)
 
 void draw_fill(int y, int x, int cells, attr_t attr)
 {
-	int i;
+	cchar_t cell;
+	wchar_t space[2] = { L' ', L'\0' };
 
-	for (i = 0; i < cells; i++)
-		put_cp(y, x + i, L' ', attr);
+	if (cells <= 0)
+		return;
+	setcchar(&cell, space, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	mvhline_set(y, x, &cell, cells);
 }
 
 /* With colours, the pair stands for the fallback's reverse video (its
