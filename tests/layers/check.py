@@ -27,8 +27,6 @@ ALLOWED = {
 # (object, symbol).
 KNOWN = {
     ("text/sheet.o", "date_add_days"), ("text/sheet.o", "date_format"),
-    ("report/xlsx.o", "safe_database_abort"), ("report/xlsx.o", "safe_database_begin"),
-    ("report/xlsx.o", "safe_database_commit"),
 }
 
 
