@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "gradus/cli/cli.h"
 #include "gradus/report/xlsx.h"
@@ -406,6 +407,7 @@ static int parse_export(int argc, char **argv, struct export_args *a)
  * its kind and dropdown, the header row then starts the book; the first
  * failure is kept. */
 struct workbook_export {
+	struct safe_database file; /* the workbook is written in its folder, renamed once whole */
 	struct xlsx_book *book;
 	const struct forms *forms;
 	const char *path, *sheet;
@@ -465,7 +467,9 @@ static void workbook_header(struct workbook_export *x, const char *const *cells,
 	for (i = 0; i < count; i++)
 		workbook_column(x, x->fields && i < x->field_count ? x->fields[i] : cells[i], cells[i], &columns[i]);
 	x->fields = NULL;
-	x->status = xlsx_begin(&x->book, x->path, x->sheet, columns, count, &x->err);
+	if (!(x->status = safe_database_begin(&x->file, x->path, SAFE_FILE_REPLACE, &x->err)))
+		x->status = xlsx_begin(&x->book, &(struct xlsx_file){ x->file.temp, x->file.folder, x->file.path },
+				       x->sheet, columns, count, &x->err);
 	free(columns);
 }
 
@@ -481,7 +485,17 @@ static void workbook_row(void *context, const char *const *cells, size_t count)
 		x->status = xlsx_row(x->book, cells, count, &x->err);
 }
 
-/* Writes the book once export_rows or export_template has filled it. */
+/* The mode of a new file: 0666 less the umask. */
+static mode_t file_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Writes the book once export_rows or export_template has filled it, and
+ * renames it over the target. */
 static int workbook_finish(struct workbook_export *x, enum status status)
 {
 	if (!status)
@@ -489,6 +503,9 @@ static int workbook_finish(struct workbook_export *x, enum status status)
 	if (!status && x->book)
 		status = xlsx_commit(&x->book, &x->err);
 	xlsx_abort(&x->book);
+	if (!status && x->file.temp)
+		status = safe_database_commit(&x->file, file_mode(), &x->err);
+	safe_database_abort(&x->file);
 	if (status)
 		cli_error("%s", x->err.message);
 	free(x->levels);

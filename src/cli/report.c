@@ -8,6 +8,7 @@
 
 #include "gradus/cli/cli.h"
 #include "gradus/report/report.h"
+#include "gradus/store/reportview.h"
 #include "gradus/store/safe_file.h"
 #include "gradus/text/i18n.h"
 
@@ -28,15 +29,64 @@ struct report_job {
 	const struct forms *forms;
 };
 
+/* Each kind: its view read through the store, rendered, then freed. */
+static enum status write_check(const struct report_job *job, FILE *out, struct error *err)
+{
+	struct check_report_view view;
+	enum status status;
+
+	if ((status = check_report_load(job->store, job->key, &view, err)))
+		return status;
+	status = report_check(job->forms, &view, job->format, out, err);
+	check_report_clear(&view);
+	return status;
+}
+
+static enum status write_panel(const struct report_job *job, FILE *out, struct error *err)
+{
+	struct panel_report_view view;
+	enum status status;
+
+	if ((status = panel_report_load(job->store, job->key, &view, err)))
+		return status;
+	status = report_panel(job->forms, &view, job->format, out, err);
+	panel_report_clear(&view);
+	return status;
+}
+
+static enum status write_cultivation(const struct report_job *job, FILE *out, struct error *err)
+{
+	struct cultivation_report_view view;
+	enum status status;
+
+	if ((status = cultivation_report_load(job->store, job->forms, job->key, &view, err)))
+		return status;
+	status = report_cultivation(job->forms, &view, job->format, out, err);
+	cultivation_report_clear(&view);
+	return status;
+}
+
+static enum status write_case(const struct report_job *job, FILE *out, struct error *err)
+{
+	struct case_report_view view;
+	enum status status;
+
+	if ((status = case_report_load(job->store, job->forms, job->key, &view, err)))
+		return status;
+	status = report_case(job->forms, &view, job->format, out, err);
+	case_report_clear(&view);
+	return status;
+}
+
 static enum status write_report(const struct report_job *job, FILE *out, struct error *err)
 {
 	if (!strcmp(job->kind, "panel"))
-		return report_panel(job->store, job->forms, job->key, job->format, out, err);
+		return write_panel(job, out, err);
 	if (!strcmp(job->kind, "cultivation"))
-		return report_cultivation(job->store, job->forms, job->key, job->format, out, err);
+		return write_cultivation(job, out, err);
 	if (!strcmp(job->kind, "case"))
-		return report_case(job->store, job->forms, job->key, job->format, out, err);
-	return report_check(job->store, job->forms, job->key, job->format, out, err);
+		return write_case(job, out, err);
+	return write_check(job, out, err);
 }
 
 static bool is_kind(const char *kind)

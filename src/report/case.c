@@ -12,20 +12,6 @@
 #include "doc.h"
 #include "gradus/forms/labels.h"
 #include "gradus/report/report.h"
-#include "gradus/store/cases.h"
-#include "gradus/store/objections.h"
-#include "gradus/store/preconditions.h"
-
-/* What the report is made of. */
-struct case_report_data {
-	const struct forms *forms;
-	struct case_detail detail;
-	struct case_dates dates;
-	struct date today;
-	struct objection *objections;
-	size_t objection_count;
-	char audit_head[65];
-};
 
 /* "2024-07-24 by 张三", or "-" when the step was not taken. */
 static const char *taken_by(struct doc *d, const char *on, const char *by)
@@ -47,7 +33,7 @@ static const char *maturity_text(struct doc *d, const struct case_detail *c)
 			  c->maturity_level);
 }
 
-static void write_head(struct doc *d, const struct case_report_data *r)
+static void write_head(struct doc *d, const struct forms *forms, const struct case_report_view *r)
 {
 	const struct case_detail *c = &r->detail;
 	char today[DATE_TEXT_SIZE];
@@ -58,14 +44,14 @@ static void write_head(struct doc *d, const struct case_report_data *r)
 	doc_field(d, R_("Case"), c->row.number);
 	doc_field(d, R_("Enterprise"), doc_or_dash(c->row.enterprise));
 	doc_field(d, R_("Credit code"), doc_or_dash(c->row.credit_code));
-	doc_field(d, R_("Region"), label_region(r->forms, c->row.region));
+	doc_field(d, R_("Region"), label_region(forms, c->row.region));
 	doc_field(d, R_("Factory"), doc_or_dash(c->row.factory));
 	doc_field(d, R_("Factory address"), doc_or_dash(c->factory_address));
 	doc_field(d, R_("Industry"), doc_or_dash(c->industry));
-	doc_field(d, R_("Level"), label_level(r->forms, c->row.level));
+	doc_field(d, R_("Level"), label_level(forms, c->row.level));
 	doc_field(d, R_("Year"), doc_printf(d, "%d", c->row.year));
-	doc_field(d, R_("State"), label_state(r->forms, c->row.level, c->row.state));
-	doc_case_ended(d, r->forms, c);
+	doc_field(d, R_("State"), label_state(forms, c->row.level, c->row.state));
+	doc_case_ended(d, forms, c);
 	doc_field(d, R_("Maturity self-assessment"), maturity_text(d, c));
 	doc_field(d, R_("Commitment signed on"), doc_or_dash(c->commitment_on));
 	doc_field(d, R_("Applied"), taken_by(d, c->applied_on, c->applied_by));
@@ -78,7 +64,7 @@ static void write_head(struct doc *d, const struct case_report_data *r)
 }
 
 /* A date, "filed" when its application was, "overdue" when it passed. */
-static const char *due_text(struct doc *d, const struct case_report_data *r, struct date on, bool filed)
+static const char *due_text(struct doc *d, const struct case_report_view *r, struct date on, bool filed)
 {
 	char text[DATE_TEXT_SIZE];
 
@@ -100,7 +86,7 @@ static const char *date_text(struct doc *d, struct date on)
 }
 
 /* The dates of the case screen's overview, from case_dates_compute. */
-static void write_dates(struct doc *d, const struct case_report_data *r)
+static void write_dates(struct doc *d, const struct case_report_view *r)
 {
 	const struct case_dates *c = &r->dates;
 
@@ -124,32 +110,28 @@ static void write_dates(struct doc *d, const struct case_report_data *r)
 		const char *ends = due_text(d, r, c->notice_ends_on, false);
 
 		doc_field(d, R_("Public notice starts"), date_text(d, c->notice_starts_on));
-		if (c->notice_provisional) {
-			char why[160];
-
-			case_provisional_text(c->notice_provisional, why, sizeof(why));
-			ends = doc_printf(d, R_("%s (%s)"), ends, why);
-		}
+		if (c->notice_provisional)
+			ends = doc_printf(d, R_("%s (%s)"), ends, r->notice_provisional);
 		doc_field(d, R_("Public notice ends"), ends);
 	}
 	doc_table_end(d);
 }
 
-static void write_scenarios(struct doc *d, const struct case_report_data *r)
+static void write_scenarios(struct doc *d, const struct forms *forms, const struct case_report_view *r)
 {
 	const char *const headers[] = { R_("No."), R_("Scenario"), R_("Stage") };
 	const struct case_detail *c = &r->detail;
 	size_t i;
 
 	doc_heading(d, 2, doc_printf(d, R_("Declared scenarios: %zu of %zu"), c->scenario_count,
-				     forms_scenario_count(r->forms)));
+				     forms_scenario_count(forms)));
 	if (!c->scenario_count) {
 		doc_paragraph(d, R_("None."));
 		return;
 	}
 	doc_table_begin(d, 2, 3, headers);
 	for (i = 0; i < c->scenario_count; i++) {
-		const struct scenario *sc = forms_scenario(r->forms, c->scenarios[i]);
+		const struct scenario *sc = forms_scenario(forms, c->scenarios[i]);
 		const char *cells[] = { doc_printf(d, "%02d", c->scenarios[i]),
 					sc ? doc_or_dash(label_pick(sc->title_zh, sc->title_en)) : "-",
 					sc && sc->stage ? doc_or_dash(label_pick(sc->stage->zh, sc->stage->en)) : "-" };
@@ -169,10 +151,10 @@ static const char *received_on(const struct case_detail *c, const char *key)
 	return NULL;
 }
 
-static void write_materials(struct doc *d, const struct case_report_data *r)
+static void write_materials(struct doc *d, const struct forms *forms, const struct case_report_view *r)
 {
 	const char *const headers[] = { R_("Material"), R_("Received") };
-	const struct level *level = forms_level(r->forms, r->detail.row.level);
+	const struct level *level = forms_level(forms, r->detail.row.level);
 	size_t i, got = 0, total = level ? level->material_count : 0;
 
 	for (i = 0; i < total; i++)
@@ -185,7 +167,7 @@ static void write_materials(struct doc *d, const struct case_report_data *r)
 	doc_table_begin(d, 1, 2, headers);
 	for (i = 0; i < total; i++) {
 		const char *on = received_on(&r->detail, level->materials[i].key);
-		const char *cells[] = { label_material(r->forms, r->detail.row.level, level->materials[i].key),
+		const char *cells[] = { label_material(forms, r->detail.row.level, level->materials[i].key),
 					on ? on : R_("missing") };
 
 		doc_row(d, cells);
@@ -193,7 +175,7 @@ static void write_materials(struct doc *d, const struct case_report_data *r)
 	doc_table_end(d);
 }
 
-static void write_objections(struct doc *d, const struct case_report_data *r)
+static void write_objections(struct doc *d, const struct case_report_view *r)
 {
 	const char *const headers[] = { R_("No."), R_("Raised on"), R_("Raised by"), R_("Objection"), R_("Resolved"),
 					R_("Outcome") };
@@ -219,7 +201,7 @@ static void write_objections(struct doc *d, const struct case_report_data *r)
 
 /* Every step taken, oldest first; one an admin took though a precondition
  * failed says so in its own column, marked. */
-static void write_steps(struct doc *d, const struct case_report_data *r)
+static void write_steps(struct doc *d, const struct forms *forms, const struct case_report_view *r)
 {
 	const char *const headers[] = { R_("Date"), R_("Step"), R_("By"), R_("Document"), R_("Note"), R_("Override") };
 	const struct case_detail *c = &r->detail;
@@ -233,16 +215,13 @@ static void write_steps(struct doc *d, const struct case_report_data *r)
 	doc_table_begin(d, 2, 6, headers);
 	for (i = 0; i < c->event_count; i++) {
 		const struct case_event *e = &c->events[i];
-		const char *cells[] = { doc_or_dash(e->on_date), label_step(r->forms, c->row.level, e->step),
+		const char *cells[] = { doc_or_dash(e->on_date), label_step(forms, c->row.level, e->step),
 					doc_or_dash(e->actor), e->document ? e->document : "", e->note ? e->note : "", "" };
-		char why[768];
-
-		if (!e->unmet) {
+		if (!r->overrides || !r->overrides[i]) {
 			doc_row(d, cells);
 			continue;
 		}
-		case_override_text(r->forms, c->row.level, e, why, sizeof(why));
-		cells[5] = doc_printf(d, "⚠ %s", why);
+		cells[5] = doc_printf(d, "⚠ %s", r->overrides[i]);
 		doc_row_marked(d, cells);
 		overridden++;
 	}
@@ -253,57 +232,33 @@ static void write_steps(struct doc *d, const struct case_report_data *r)
 					    overridden));
 }
 
-static void write_audit(struct doc *d, const struct case_report_data *r)
+static void write_audit(struct doc *d, const struct case_report_view *r)
 {
 	doc_fields_begin(d);
 	doc_field(d, R_("Audit chain head"), doc_or_dash(r->audit_head));
 	doc_table_end(d);
 }
 
-static enum status load(struct store *store, const char *case_key, struct case_report_data *r, struct error *err)
+enum status report_case(const struct forms *forms, const struct case_report_view *r, enum report_format format,
+			FILE *out, struct error *err)
 {
-	enum status status;
-
-	r->today = store_today(store);
-	if ((status = store_case_detail(store, case_key, &r->detail, err)) ||
-	    (status = objections_of_case(store, r->detail.row.id, &r->objections, &r->objection_count, err)))
-		return status;
-	case_dates_compute(r->forms, &r->detail, &r->dates);
-	return store_audit_head(store, r->audit_head, err);
-}
-
-static void clear(struct case_report_data *r)
-{
-	case_detail_clear(&r->detail);
-	objections_free(r->objections, r->objection_count);
-}
-
-enum status report_case(struct store *store, const struct forms *forms, const char *case_key,
-			enum report_format format, FILE *out, struct error *err)
-{
-	struct case_report_data r = { .forms = forms };
 	struct doc d = { 0 };
 	enum status status;
 
-	if ((status = load(store, case_key, &r, err))) {
-		clear(&r);
-		return status;
-	}
-	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Case report"), r.detail.row.number));
-	write_head(&d, &r);
-	write_dates(&d, &r);
-	write_scenarios(&d, &r);
-	write_materials(&d, &r);
-	write_objections(&d, &r);
-	write_steps(&d, &r);
-	write_audit(&d, &r);
+	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Case report"), r->detail.row.number));
+	write_head(&d, forms, r);
+	write_dates(&d, r);
+	write_scenarios(&d, forms, r);
+	write_materials(&d, forms, r);
+	write_objections(&d, r);
+	write_steps(&d, forms, r);
+	write_audit(&d, r);
 	errno = 0;
 	status = doc_end(&d);
 	if (status == STATUS_ERR_IO)
-		error_set(err, status, "writing the report of %s: %s", r.detail.row.number,
+		error_set(err, status, "writing the report of %s: %s", r->detail.row.number,
 			  errno ? strerror(errno) : "write error");
 	else if (status)
-		error_set(err, status, "the report of %s: %s", r.detail.row.number, status_message(status));
-	clear(&r);
+		error_set(err, status, "the report of %s: %s", r->detail.row.number, status_message(status));
 	return status;
 }

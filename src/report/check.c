@@ -56,10 +56,25 @@ static const char *answer_text(struct doc *d, const struct checklist_item *it, c
 	return value;
 }
 
+/* The answer of an item, or NULL. */
+static const struct check_answer_row *answer_of(const struct check_view *v, int scenario, int item)
+{
+	size_t i;
+
+	for (i = 0; i < v->answer_count; i++)
+		if (v->answers[i].scenario == scenario && v->answers[i].item == item)
+			return &v->answers[i];
+	return NULL;
+}
+
 static const struct checklist_item *find_item(const struct check_view *v, int scenario, int item)
 {
-	const struct scenario *s = check_scenario(v, scenario);
+	const struct scenario *s = NULL;
 	size_t i;
+
+	for (i = 0; i < v->scenario_count && !s; i++)
+		if (v->scenarios[i].id == scenario)
+			s = &v->scenarios[i];
 
 	for (i = 0; s && i < s->item_count; i++)
 		if (s->items[i].number == item)
@@ -129,7 +144,7 @@ static void write_items(struct doc *d, const struct check_view *v, const struct 
 	doc_table_begin(d, 2, 7, headers);
 	for (i = 0; i < s->item_count; i++) {
 		const struct checklist_item *it = &s->items[i];
-		const struct check_answer_row *a = check_find(v, s->id, it->number);
+		const struct check_answer_row *a = answer_of(v, s->id, it->number);
 		const char *cells[] = {
 			item_number(d, s->id, it->number),
 			label_pick(it->text, it->text_en),
@@ -168,18 +183,16 @@ static void write_evidence(struct doc *d, const struct check_view *v, const stru
 		doc_paragraph(d, R_("None."));
 }
 
-static void write_scenario(struct doc *d, const struct check_view *v, const struct scenario *s)
+static void write_scenario(struct doc *d, const struct check_view *v, const struct scenario *s,
+			   const struct check_report_scenario *r)
 {
-	size_t answered, required;
-
-	check_progress(v, s->id, &answered, &required);
 	doc_heading(d, 2, doc_printf(d, "%s %d %s", R_("Scenario"), s->id, doc_or_dash(label_pick(s->title_zh, s->title_en))));
 	doc_fields_begin(d);
 	if (s->stage)
 		doc_field(d, R_("Stage"), doc_or_dash(label_pick(s->stage->zh, s->stage->en)));
 	doc_field(d, R_("Form version"), doc_printf(d, "%d", s->version));
-	doc_field(d, R_("Required answered"), doc_printf(d, "%zu/%zu", answered, required));
-	doc_field(d, R_("Score"), score_text(d, check_score_scenario(v, s)));
+	doc_field(d, R_("Required answered"), doc_printf(d, "%zu/%zu", r->answered, r->required));
+	doc_field(d, R_("Score"), score_text(d, r->score));
 	doc_table_end(d);
 	write_items(d, v, s);
 	write_evidence(d, v, s);
@@ -209,8 +222,9 @@ static void write_findings(struct doc *d, const struct check_view *v)
 	doc_table_end(d);
 }
 
-static void write_scores(struct doc *d, const struct check_view *v)
+static void write_scores(struct doc *d, const struct check_report_view *r)
 {
+	const struct check_view *v = &r->check;
 	const char *const headers[] = { R_("Scope"), R_("Score") };
 	struct doc_bar bars[16];
 	size_t i, n = 0;
@@ -220,12 +234,12 @@ static void write_scores(struct doc *d, const struct check_view *v)
 	for (i = 0; i < v->scenario_count; i++) {
 		const char *cells[] = { doc_printf(d, "%s %d %s", R_("Scenario"), v->scenarios[i].id,
 						   doc_or_dash(label_pick(v->scenarios[i].title_zh, v->scenarios[i].title_en))),
-					score_text(d, check_score_scenario(v, &v->scenarios[i])) };
+					score_text(d, r->scenarios[i].score) };
 
 		doc_row(d, cells);
 	}
 	for (i = 0; i < v->stage_count; i++) {
-		struct score s = check_score_stage(v, v->stages[i].key);
+		struct score s = r->stages[i];
 		const char *label = doc_or_dash(label_pick(v->stages[i].zh, v->stages[i].en));
 		const char *cells[] = { doc_printf(d, "%s %s", R_("Stage"), label), score_text(d, s) };
 
@@ -233,7 +247,7 @@ static void write_scores(struct doc *d, const struct check_view *v)
 		if (n < sizeof(bars) / sizeof(bars[0]))
 			bars[n++] = (struct doc_bar){ label, s.scored, s.percent };
 	}
-	doc_row(d, (const char *const[]){ R_("Overall"), score_text(d, check_score_overall(v)) });
+	doc_row(d, (const char *const[]){ R_("Overall"), score_text(d, r->overall) });
 	doc_table_end(d);
 	doc_heading(d, 3, R_("Compliance by stage"));
 	doc_chart(d, R_("Compliance by stage"), bars, n);
@@ -287,37 +301,27 @@ static void write_signatures(struct doc *d, const struct check_view *v)
 	doc_table_end(d);
 }
 
-enum status report_check(struct store *store, const struct forms *forms, const char *check_key,
-			 enum report_format format, FILE *out, struct error *err)
+enum status report_check(const struct forms *forms, const struct check_report_view *r, enum report_format format,
+			 FILE *out, struct error *err)
 {
-	struct check_view v;
-	struct case_detail c;
+	const struct check_view *v = &r->check;
 	struct doc d = { 0 };
-	char id[33];
 	enum status status;
 	size_t i;
 
-	if ((status = check_resolve(store, check_key, id, err)) || (status = check_load(store, id, &v, err)))
-		return status;
-	if ((status = store_case_detail(store, v.case_number, &c, err))) {
-		check_view_clear(&v);
-		return status;
-	}
-	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Spot-check report"), v.number));
-	write_head(&d, forms, &v, &c);
-	for (i = 0; i < v.scenario_count; i++)
-		write_scenario(&d, &v, &v.scenarios[i]);
-	write_findings(&d, &v);
-	write_scores(&d, &v);
-	write_amendments(&d, &v);
-	write_signatures(&d, &v);
+	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Spot-check report"), v->number));
+	write_head(&d, forms, v, &r->detail);
+	for (i = 0; i < v->scenario_count; i++)
+		write_scenario(&d, v, &v->scenarios[i], &r->scenarios[i]);
+	write_findings(&d, v);
+	write_scores(&d, r);
+	write_amendments(&d, v);
+	write_signatures(&d, v);
 	errno = 0;
 	status = doc_end(&d);
 	if (status == STATUS_ERR_IO)
-		error_set(err, status, "writing the report of %s: %s", v.number, errno ? strerror(errno) : "write error");
+		error_set(err, status, "writing the report of %s: %s", v->number, errno ? strerror(errno) : "write error");
 	else if (status)
-		error_set(err, status, "the report of %s: %s", v.number, status_message(status));
-	case_detail_clear(&c);
-	check_view_clear(&v);
+		error_set(err, status, "the report of %s: %s", v->number, status_message(status));
 	return status;
 }

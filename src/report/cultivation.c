@@ -8,18 +8,6 @@
 #include "doc.h"
 #include "gradus/forms/labels.h"
 #include "gradus/report/report.h"
-#include "gradus/store/cultivation.h"
-
-/* What the report is made of. */
-struct cultivation_report_data {
-	const struct forms *forms;
-	struct cultivation_view view;
-	struct case_detail detail;
-	struct date today;
-	struct readiness_item *readiness, *filed;
-	size_t readiness_count, filed_count;
-	char filed_on[11], audit_head[65];
-};
 
 /* A stored date, or fallback when there is none. */
 static struct date date_or(const char *text, struct date fallback)
@@ -37,24 +25,24 @@ static const char *both(struct doc *d, const char *zh, const char *en)
 	return doc_or_dash(label_pick(zh, en));
 }
 
-static const char *state_label(struct doc *d, const struct cultivation_report_data *r)
+static const char *state_label(struct doc *d, const struct forms *forms, const struct cultivation_report_view *r)
 {
-	const struct level *level = forms_level(r->forms, r->detail.row.level ? r->detail.row.level : "");
-	const struct level_state *state = level ? forms_level_state(level, r->view.state) : NULL;
+	const struct level *level = forms_level(forms, r->detail.row.level ? r->detail.row.level : "");
+	const struct level_state *state = level ? forms_level_state(level, r->cultivation.state) : NULL;
 
-	return state ? both(d, state->zh, state->en) : doc_or_dash(r->view.state);
+	return state ? both(d, state->zh, state->en) : doc_or_dash(r->cultivation.state);
 }
 
-static const char *level_label(struct doc *d, const struct cultivation_report_data *r)
+static const char *level_label(struct doc *d, const struct forms *forms, const struct cultivation_report_view *r)
 {
-	const struct level *level = forms_level(r->forms, r->detail.row.level ? r->detail.row.level : "");
+	const struct level *level = forms_level(forms, r->detail.row.level ? r->detail.row.level : "");
 
 	return level ? both(d, level->zh, level->en) : doc_or_dash(r->detail.row.level);
 }
 
-static void write_head(struct doc *d, const struct cultivation_report_data *r)
+static void write_head(struct doc *d, const struct forms *forms, const struct cultivation_report_view *r)
 {
-	const struct cultivation_view *v = &r->view;
+	const struct cultivation_view *v = &r->cultivation;
 	char today[DATE_TEXT_SIZE];
 
 	date_format(r->today, today);
@@ -63,10 +51,10 @@ static void write_head(struct doc *d, const struct cultivation_report_data *r)
 	doc_field(d, R_("Case"), v->number);
 	doc_field(d, R_("Enterprise"), doc_or_dash(r->detail.row.enterprise));
 	doc_field(d, R_("Factory"), doc_or_dash(r->detail.row.factory));
-	doc_field(d, R_("Level"), level_label(d, r));
-	doc_field(d, R_("State"), state_label(d, r));
-	doc_case_ended(d, r->forms, &r->detail);
-	doc_case_decisions(d, r->forms, &r->detail);
+	doc_field(d, R_("Level"), level_label(d, forms, r));
+	doc_field(d, R_("State"), state_label(d, forms, r));
+	doc_case_ended(d, forms, &r->detail);
+	doc_case_decisions(d, forms, &r->detail);
 	doc_field(d, R_("Starts on"), doc_or_dash(v->starts_on));
 	doc_field(d, R_("Ends on"), doc_or_dash(v->ends_on));
 	doc_field(d, R_("Acceptance due"), doc_or_dash(v->acceptance_due));
@@ -114,9 +102,9 @@ static void write_plans(struct doc *d, const struct cultivation_view *v)
 }
 
 /* The months the chart shows: the period, widened to what falls outside. */
-static void timeline_months(const struct cultivation_report_data *r, struct date *from, struct date *to)
+static void timeline_months(const struct cultivation_report_view *r, struct date *from, struct date *to)
 {
-	const struct cultivation_view *v = &r->view;
+	const struct cultivation_view *v = &r->cultivation;
 	struct date start = date_or(v->starts_on, r->today);
 
 	*from = start;
@@ -129,9 +117,9 @@ static void timeline_months(const struct cultivation_report_data *r, struct date
 		*to = r->today;
 }
 
-static void write_timeline(struct doc *d, const struct cultivation_report_data *r)
+static void write_timeline(struct doc *d, const struct cultivation_report_view *r)
 {
-	const struct cultivation_view *v = &r->view;
+	const struct cultivation_view *v = &r->cultivation;
 	size_t n = 0, i, size = v->milestone_count + v->session_count + 3;
 	struct doc_timeline_row *rows = calloc(size, sizeof(*rows));
 	struct doc_timeline t = { R_("Cultivation timeline"), { 0 }, { 0 }, r->today, rows, 0 };
@@ -164,7 +152,7 @@ static void write_timeline(struct doc *d, const struct cultivation_report_data *
 }
 
 /* Done on a day, open, or open past its due date. */
-static const char *done_text(struct doc *d, const struct cultivation_report_data *r, const char *due,
+static const char *done_text(struct doc *d, const struct cultivation_report_view *r, const char *due,
 			     const char *done)
 {
 	if (done && *done)
@@ -174,10 +162,10 @@ static const char *done_text(struct doc *d, const struct cultivation_report_data
 	return R_("not done");
 }
 
-static void write_milestones(struct doc *d, const struct cultivation_report_data *r)
+static void write_milestones(struct doc *d, const struct cultivation_report_view *r)
 {
 	const char *const headers[] = { R_("Due"), R_("Milestone"), R_("Owner"), R_("Done") };
-	const struct cultivation_view *v = &r->view;
+	const struct cultivation_view *v = &r->cultivation;
 	size_t i;
 
 	doc_heading(d, 2, R_("Milestones"));
@@ -196,7 +184,7 @@ static void write_milestones(struct doc *d, const struct cultivation_report_data
 	doc_table_end(d);
 }
 
-static void write_session(struct doc *d, const struct cultivation_report_data *r, const struct cultivation_session *s)
+static void write_session(struct doc *d, const struct cultivation_report_view *r, const struct cultivation_session *s)
 {
 	const char *const headers[] = { R_("Due"), R_("Follow-up"), R_("Owner"), R_("Done") };
 	size_t i;
@@ -219,15 +207,15 @@ static void write_session(struct doc *d, const struct cultivation_report_data *r
 	doc_table_end(d);
 }
 
-static void write_sessions(struct doc *d, const struct cultivation_report_data *r)
+static void write_sessions(struct doc *d, const struct cultivation_report_view *r)
 {
 	size_t i;
 
 	doc_heading(d, 2, R_("Guidance sessions"));
-	if (!r->view.session_count)
+	if (!r->cultivation.session_count)
 		doc_paragraph(d, R_("None."));
-	for (i = 0; i < r->view.session_count; i++)
-		write_session(d, r, &r->view.sessions[i]);
+	for (i = 0; i < r->cultivation.session_count; i++)
+		write_session(d, r, &r->cultivation.sessions[i]);
 }
 
 static void write_reports(struct doc *d, const struct cultivation_view *v)
@@ -256,15 +244,16 @@ static const char *kpi_name(struct doc *d, const struct cultivation_kpi *k)
 	return doc_or_dash(label_pick(k->zh, k->en));
 }
 
-static const char *met_text(const struct cultivation_kpi *k)
+static const char *met_text(const struct cultivation_report_view *r, size_t kpi)
 {
-	if (!k->value_count)
+	if (!r->cultivation.kpis[kpi].value_count)
 		return R_("no value");
-	return cultivation_kpi_met(k) ? R_("met") : R_("not met");
+	return r->kpi_met[kpi] ? R_("met") : R_("not met");
 }
 
-static void write_kpi_table(struct doc *d, const struct cultivation_view *v)
+static void write_kpi_table(struct doc *d, const struct cultivation_report_view *r)
 {
+	const struct cultivation_view *v = &r->cultivation;
 	const char *const headers[] = { R_("KPI"), R_("Baseline"), R_("Target"), R_("Latest"), R_("Met") };
 	size_t i;
 
@@ -274,7 +263,7 @@ static void write_kpi_table(struct doc *d, const struct cultivation_view *v)
 		const char *cells[] = {
 			doc_or_dash(label_pick(k->zh, k->en)), doc_number(d, k->baseline),
 			doc_printf(d, "%s%s", doc_number(d, k->target), k->lower_is_better ? " ↓" : ""),
-			k->value_count ? doc_number(d, k->values[k->value_count - 1].value) : "-", met_text(k),
+			k->value_count ? doc_number(d, k->values[k->value_count - 1].value) : "-", met_text(r, i),
 		};
 
 		doc_row(d, cells);
@@ -282,8 +271,9 @@ static void write_kpi_table(struct doc *d, const struct cultivation_view *v)
 	doc_table_end(d);
 }
 
-static void write_kpis(struct doc *d, const struct cultivation_view *v)
+static void write_kpis(struct doc *d, const struct cultivation_report_view *r)
 {
+	const struct cultivation_view *v = &r->cultivation;
 	struct doc_measure_value *values;
 	size_t i, j;
 
@@ -292,7 +282,7 @@ static void write_kpis(struct doc *d, const struct cultivation_view *v)
 		doc_paragraph(d, R_("None."));
 		return;
 	}
-	write_kpi_table(d, v);
+	write_kpi_table(d, r);
 	doc_paragraph(d, doc_printf(d, "↓ %s", R_("lower is better")));
 	for (i = 0; i < v->kpi_count && !d->status; i++) {
 		const struct cultivation_kpi *k = &v->kpis[i];
@@ -308,7 +298,7 @@ static void write_kpis(struct doc *d, const struct cultivation_view *v)
 		doc_heading(d, 3, m.caption);
 		doc_paragraph(d, doc_printf(d, R_("Unit %s; %s; %s"), doc_or_dash(k->unit),
 					    k->lower_is_better ? R_("lower is better") : R_("higher is better"),
-					    met_text(k)));
+					    met_text(r, i)));
 		doc_measure_chart(d, &m);
 		free(values);
 	}
@@ -343,7 +333,7 @@ static void write_items(struct doc *d, const struct readiness_item *items, size_
 		doc_table_end(d);
 }
 
-static void write_readiness(struct doc *d, const struct cultivation_report_data *r)
+static void write_readiness(struct doc *d, const struct cultivation_report_view *r)
 {
 	doc_heading(d, 2, R_("Readiness for acceptance"));
 	if (r->readiness_count) {
@@ -364,58 +354,27 @@ static void write_readiness(struct doc *d, const struct cultivation_report_data 
 	doc_table_end(d);
 }
 
-static enum status load(struct store *store, const char *case_key, struct cultivation_report_data *r,
-			struct error *err)
-{
-	enum status status;
-
-	r->today = store_today(store);
-	if ((status = cultivation_load(store, r->forms, case_key, &r->view, err)) ||
-	    (status = store_case_detail(store, r->view.case_id, &r->detail, err)) ||
-	    (status = cultivation_readiness(store, r->forms, r->view.case_id, &r->readiness, &r->readiness_count, err)))
-		return status;
-	status = cultivation_readiness_filed(store, r->view.case_id, &r->filed, &r->filed_count, r->filed_on, err);
-	if (status == STATUS_ERR_NOT_FOUND) {
-		*r->filed_on = '\0';
-		status = STATUS_OK;
-	}
-	return status ? status : store_audit_head(store, r->audit_head, err);
-}
-
-static void clear(struct cultivation_report_data *r)
-{
-	cultivation_view_clear(&r->view);
-	case_detail_clear(&r->detail);
-	readiness_items_free(r->readiness, r->readiness_count);
-	readiness_items_free(r->filed, r->filed_count);
-}
-
-enum status report_cultivation(struct store *store, const struct forms *forms, const char *case_key,
+enum status report_cultivation(const struct forms *forms, const struct cultivation_report_view *r,
 			       enum report_format format, FILE *out, struct error *err)
 {
-	struct cultivation_report_data r = { .forms = forms };
 	struct doc d = { 0 };
 	enum status status;
 
-	if ((status = load(store, case_key, &r, err))) {
-		clear(&r);
-		return status;
-	}
-	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Cultivation progress report"), r.view.number));
-	write_head(&d, &r);
-	write_plans(&d, &r.view);
-	write_timeline(&d, &r);
-	write_milestones(&d, &r);
-	write_sessions(&d, &r);
-	write_reports(&d, &r.view);
-	write_kpis(&d, &r.view);
-	write_readiness(&d, &r);
+	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Cultivation progress report"), r->cultivation.number));
+	write_head(&d, forms, r);
+	write_plans(&d, &r->cultivation);
+	write_timeline(&d, r);
+	write_milestones(&d, r);
+	write_sessions(&d, r);
+	write_reports(&d, &r->cultivation);
+	write_kpis(&d, r);
+	write_readiness(&d, r);
 	errno = 0;
 	status = doc_end(&d);
 	if (status == STATUS_ERR_IO)
-		error_set(err, status, "writing the report of %s: %s", r.view.number, errno ? strerror(errno) : "write error");
+		error_set(err, status, "writing the report of %s: %s", r->cultivation.number,
+			  errno ? strerror(errno) : "write error");
 	else if (status)
-		error_set(err, status, "the report of %s: %s", r.view.number, status_message(status));
-	clear(&r);
+		error_set(err, status, "the report of %s: %s", r->cultivation.number, status_message(status));
 	return status;
 }

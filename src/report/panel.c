@@ -8,7 +8,6 @@
 #include "doc.h"
 #include "gradus/forms/labels.h"
 #include "gradus/report/report.h"
-#include "gradus/store/panels.h"
 
 /* What the forms say of the panel's level, its purpose and its step (NULL
  * when the forms no longer know them). */
@@ -197,28 +196,20 @@ static void write_panel(struct doc *d, const struct panel_view *v, const struct 
 	write_signature(d, v, &f, audit_head);
 }
 
-enum status report_panel(struct store *store, const struct forms *forms, const char *panel_key,
-			 enum report_format format, FILE *out, struct error *err)
+enum status report_panel(const struct forms *forms, const struct panel_report_view *r, enum report_format format,
+			 FILE *out, struct error *err)
 {
-	struct panel_view v = { 0 };
+	const struct panel_view *v = &r->panel;
 	struct doc d = { 0 };
-	char head[65];
 	enum status status;
 
-	if ((status = panel_load(store, panel_key, &v, err)))
-		return status;
-	if ((status = store_audit_head(store, head, err))) {
-		panel_view_clear(&v);
-		return status;
-	}
-	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Expert panel opinion"), v.number));
-	write_panel(&d, &v, forms, head);
+	doc_begin(&d, format, out, doc_printf(&d, "%s %s", R_("Expert panel opinion"), v->number));
+	write_panel(&d, v, forms, r->audit_head);
 	errno = 0;
 	status = doc_end(&d);
 	if (status == STATUS_ERR_IO)
-		error_set(err, status, "writing the report of %s: %s", v.number, errno ? strerror(errno) : "write error");
+		error_set(err, status, "writing the report of %s: %s", v->number, errno ? strerror(errno) : "write error");
 	else if (status)
-		error_set(err, status, "the report of %s: %s", v.number, status_message(status));
-	panel_view_clear(&v);
+		error_set(err, status, "the report of %s: %s", v->number, status_message(status));
 	return status;
 }

@@ -3,12 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <xlsxwriter.h>
 
 #include "gradus/core/dates.h"
 #include "gradus/report/xlsx.h"
-#include "gradus/store/safe_file.h"
 #include "gradus/text/i18n.h"
 #include "gradus/text/utf8.h"
 
@@ -16,7 +14,7 @@
 enum { WIDTH_MIN = 6, WIDTH_MAX = 60 };
 
 struct xlsx_book {
-	struct safe_database file;
+	const char *shown; /* the target, as messages name it */
 	lxw_workbook *workbook;
 	lxw_worksheet *sheet;
 	lxw_format *bold, *date, *text;
@@ -29,7 +27,7 @@ struct xlsx_book {
 static enum status lxw_failed(const struct xlsx_book *book, lxw_error code, struct error *err)
 {
 	/* L10N: the workbook being written, then libxlsxwriter's reason (in English) */
-	return error_set(err, STATUS_ERR_IO, _("%s: cannot write the workbook: %s"), book->file.path,
+	return error_set(err, STATUS_ERR_IO, _("%s: cannot write the workbook: %s"), book->shown,
 			 lxw_strerror(code));
 }
 
@@ -146,7 +144,7 @@ static enum status copy_columns(struct xlsx_book *book, const struct xlsx_column
 	return STATUS_OK;
 }
 
-enum status xlsx_begin(struct xlsx_book **out, const char *path, const char *sheet,
+enum status xlsx_begin(struct xlsx_book **out, const struct xlsx_file *file, const char *sheet,
 		       const struct xlsx_column *columns, size_t count, struct error *err)
 {
 	struct xlsx_book *book = calloc(1, sizeof(*book));
@@ -156,13 +154,10 @@ enum status xlsx_begin(struct xlsx_book **out, const char *path, const char *she
 	*out = NULL;
 	if (!book)
 		return error_set(err, STATUS_ERR_NOMEM, "%s", _("out of memory"));
-	if ((status = safe_database_begin(&book->file, path, SAFE_FILE_REPLACE, err))) {
-		free(book);
-		return status;
-	}
-	options.tmpdir = book->file.folder;
+	book->shown = file->shown;
+	options.tmpdir = (char *)file->folder; /* libxlsxwriter does not write it */
 	if (!(status = copy_columns(book, columns, count, err)) &&
-	    (!(book->workbook = workbook_new_opt(book->file.temp, &options)) ||
+	    (!(book->workbook = workbook_new_opt(file->write_to, &options)) ||
 	     !(book->sheet = workbook_add_worksheet(book->workbook, sheet))))
 		status = lxw_failed(book, LXW_ERROR_CREATING_TMPFILE, err);
 	if (!status && !(status = make_formats(book, err)) && !(status = write_header(book, err)))
@@ -205,18 +200,10 @@ enum status xlsx_row(struct xlsx_book *book, const char *const *cells, size_t co
 	for (c = 0; c < count && c < book->count && !code; c++)
 		if ((code = write_cell(book, (lxw_col_t)c, cells[c])))
 			/* L10N: the workbook, the row, the column's header, then libxlsxwriter's reason */
-			return error_set(err, STATUS_ERR_IO, _("%s: row %lu, column %s: %s"), book->file.path,
+			return error_set(err, STATUS_ERR_IO, _("%s: row %lu, column %s: %s"), book->shown,
 					 (unsigned long)book->row + 1, book->columns[c].header, lxw_strerror(code));
 	book->row++;
 	return STATUS_OK;
-}
-
-static mode_t file_mode(void)
-{
-	mode_t mask = umask(0);
-
-	umask(mask);
-	return 0666 & ~mask;
 }
 
 enum status xlsx_commit(struct xlsx_book **out, struct error *err)
@@ -238,10 +225,6 @@ enum status xlsx_commit(struct xlsx_book **out, struct error *err)
 	book->workbook = NULL;
 	if (code)
 		status = lxw_failed(book, code, err);
-	if (!status)
-		status = safe_database_commit(&book->file, file_mode(), err);
-	else
-		safe_database_abort(&book->file);
 	free(book->columns);
 	free(book->widths);
 	free(book);
@@ -255,9 +238,8 @@ void xlsx_abort(struct xlsx_book **out)
 	if (!book)
 		return;
 	*out = NULL;
-	if (book->workbook) /* written into the private folder, then removed with it */
+	if (book->workbook) /* written into the caller's private folder, removed with it */
 		workbook_close(book->workbook);
-	safe_database_abort(&book->file);
 	free(book->columns);
 	free(book->widths);
 	free(book);

@@ -4,10 +4,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/store/reportview.h"
 #include "gradus/store/safe_file.h"
 #include "gradus/text/i18n.h"
 #include "gradus/text/utf8.h"
 #include "report.h"
+
+enum status tui_report_case(struct store *store, const struct forms *forms, const char *key,
+			    enum report_format format, FILE *out, struct error *err)
+{
+	struct case_report_view view;
+	enum status status;
+
+	if ((status = case_report_load(store, forms, key, &view, err)))
+		return status;
+	status = report_case(forms, &view, format, out, err);
+	case_report_clear(&view);
+	return status;
+}
+
+enum status tui_report_check(struct store *store, const struct forms *forms, const char *key,
+			     enum report_format format, FILE *out, struct error *err)
+{
+	struct check_report_view view;
+	enum status status;
+
+	if ((status = check_report_load(store, key, &view, err)))
+		return status;
+	status = report_check(forms, &view, format, out, err);
+	check_report_clear(&view);
+	return status;
+}
 
 void tui_write_report(struct tui *tui, report_fn *report, const char *key, const char *path)
 {

@@ -7,9 +7,11 @@
 #include "gradus/report/report.h"
 #include "field.h"
 
-/* report_check, report_case...: the report of a record by its key. */
+/* The report of a record by its key: its view read through the store
+ * (reportview.h), then rendered. */
 typedef enum status report_fn(struct store *store, const struct forms *forms, const char *key,
 			      enum report_format format, FILE *out, struct error *err);
+report_fn tui_report_case, tui_report_check;
 
 /* Writes the report of key to path (.txt, .md or .html) beside it first,
  * renamed over it once whole (safe_file.h); what happened is said on the

@@ -44,7 +44,9 @@ run python3 "$CHECK" "$WORK/copy"
 expect "the TUI using the store's raw handle fails the check" 1 "tui/private.o (tui) uses store_db, private to store"
 rm "$WORK/copy/src/tui/private.o"
 
-# A known exception the code no longer needs must leave the list.
-rm "$WORK/copy/src/tui/sibling.o" "$WORK/copy/src/report/panel.o"
-run python3 "$CHECK" "$WORK/copy"
-expect "an exception no longer needed fails until removed" 1 "report/panel.o no longer uses panel_load"
+# A known exception the code no longer needs must leave the list: a copy of
+# the check that lists one no object needs.
+sed 's/^KNOWN = set(\[$/KNOWN = set([\n    ("core\/dates.o", "store_begin"),/' "$CHECK" >"$WORK/check.py"
+grep -q '("core/dates.o", "store_begin")' "$WORK/check.py" || fail "the copy of the check lists the exception"
+run python3 "$WORK/check.py" "$OBJ" "$TOP/src"
+expect "an exception no longer needed fails until removed" 1 "core/dates.o no longer uses store_begin"
