@@ -128,6 +128,15 @@ compare() {
 	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
 }
 
+# mask_screens SED SCREEN...: the sed script SED (extended regular
+# expressions) run in place over each $WORK/SCREEN, to hide what differs
+# between runs (the login, the wall clock, a hash) before compare.
+mask_screens() {
+	local script=$1 screen
+	shift
+	for screen in "$@"; do sed -E -i -e "$script" "$WORK/$screen" || return 1; done
+}
+
 # Waiting. A test never sleeps for a fixed time: it polls for what it
 # expects (a text on the screen, a row in the database, a file) with a
 # deadline, and goes on as soon as it is there. POLL is the pause between

@@ -9,15 +9,11 @@
 DB=$(demo_db)
 CASE=HB-2025-ADV-0002
 G() { "$GRADUS" --db panels.db "$@"; }
-
-# Who signs, when (the wall clock) and the content hash differ between runs.
-mask() {
-	sed -E -i -e "s/Signed by $ME on [0-9T:-]+Z, SHA-256 [0-9a-f]{16}…/Signed by USER on TIME, SHA-256 HASH…/" \
-		-e 's/\(SHA-256 [0-9a-f]{12}…\)/(SHA-256 HASH…)/' "$WORK/$1"
-}
-
 cd "$WORK" || exit 1
 cp "$DB" panels.db
+# Who signs, when (the wall clock) and the content hash differ between runs.
+SIGNED="s/Signed by $ME on [0-9T:-]+Z, SHA-256 [0-9a-f]{16}…/Signed by USER on TIME, SHA-256 HASH…/
+s/\\(SHA-256 [0-9a-f]{12}…\\)/(SHA-256 HASH…)/"
 run G --script "$SCRIPTS/panels-experts.script" --size 80x24
 expect "the experts script runs to its end" 0
 compare "X on the case list opens the experts: none yet" panels-experts-empty.screen
@@ -31,7 +27,7 @@ expect_line "the expert from the applicant's region" "$(printf 'E0003\t赵敏\to
 
 run G --script "$SCRIPTS/panels-convene.script" --size 80x24
 expect "the panel script runs to its end" 0
-for s in panel-signed panel-read-only; do mask "$s.screen"; done
+mask_screens "$SIGNED" panel-signed.screen panel-read-only.screen
 compare "p on the case lists its panels: none yet" panels-none.screen
 compare "the convening form: purpose, date, members ticked, chair" panels-convene-form.screen
 compare "the conflicted member is refused with the store's reason" panels-convene-refused.screen
