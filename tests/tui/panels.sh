@@ -28,19 +28,21 @@ expect_line "the expert from the applicant's region" "$(printf 'E0003\t赵敏\to
 run G --script "$SCRIPTS/panels-convene.script" --size 80x24
 expect "the panel script runs to its end" 0
 mask_screens "$SIGNED" panel-signed.screen panel-read-only.screen
-compare "p on the case lists its panels: none yet" panels-none.screen
-compare "the convening form: purpose, date, members ticked, chair" panels-convene-form.screen
-compare "the conflicted member is refused with the store's reason" panels-convene-refused.screen
-compare "convened with the two others; the same region is a warning" panels-convened.screen
-compare "Enter opens the panel: members, the chair marked" panel-open.screen
-compare "N: a note with a scenario, a criterion and two lines" panel-note-form.screen
-compare "both members scored, both notes listed" panel-scored.screen
-compare "o: the pass opinion with its text" panel-opinion.screen
-compare "S asks, naming the step the opinion takes" panel-sign.screen
-compare "signed: the panel's score, the case's new state" panel-signed.screen
-compare "a signed panel is read-only" panel-read-only.screen
-compare "the panels list: signed, pass, the score" panels-signed.screen
-compare "back on the case: its new state" panels-case.screen
+compare_screens <<'SCREENS'
+panels-none	p on the case lists its panels: none yet
+panels-convene-form	the convening form: purpose, date, members ticked, chair
+panels-convene-refused	the conflicted member is refused with the store's reason
+panels-convened	convened with the two others; the same region is a warning
+panel-open	Enter opens the panel: members, the chair marked
+panel-note-form	N: a note with a scenario, a criterion and two lines
+panel-scored	both members scored, both notes listed
+panel-opinion	o: the pass opinion with its text
+panel-sign	S asks, naming the step the opinion takes
+panel-signed	signed: the panel's score, the case's new state
+panel-read-only	a signed panel is read-only
+panels-signed	the panels list: signed, pass, the score
+panels-case	back on the case: its new state
+SCREENS
 
 run G case show "$CASE"
 expect_line "the signed opinion moved the case" "$(printf 'status\tevaluated')"
@@ -62,11 +64,13 @@ expect "the audit chain holds every write of the panel" 0
 
 run G --script "$SCRIPTS/experts-edit.script" --size 80x24
 expect "the expert edit script runs to its end" 0
-compare "a click on the experts' list selects an expert" experts-click.screen
-compare "a second click opens their record, filled in" expert-open.screen
-compare "the affiliation changed is saved as it is left" expert-saved.screen
-compare "the list shows the new affiliation" experts-edited.screen
-compare "a name left empty is refused beside it" expert-refused.screen
+compare_screens <<'SCREENS'
+experts-click	a click on the experts' list selects an expert
+expert-open	a second click opens their record, filled in
+expert-saved	the affiliation changed is saved as it is left
+experts-edited	the list shows the new affiliation
+expert-refused	a name left empty is refused beside it
+SCREENS
 run G expert list
 expect_line "the affiliation as typed; the refused name unchanged" "$(printf 'E0003\t赵敏\toperations\t武汉理工大学\tyichang\t\t')"
 expect_line "the expert opened with Enter unchanged" "$(printf 'E0002\t李娜\trnd\t宜昌船舶重工装备有限公司\t\t\t')"
@@ -114,11 +118,13 @@ C panel plan "$CASE" --purpose evaluation --members E0001,E0002 --chair E0001 --
 C panel note "$CASE-P1" E0002 0 总体评价 '建设内容与申报一致'
 run C --script "$SCRIPTS/panel-clicks.script" --size 80x24
 expect "the panel clicks script runs to its end" 0
-compare "a click on a member selects them" panel-click.screen
-compare "a second click scores them" panel-click-score.screen
-compare "a click on a note selects its member" panel-click-note.screen
-compare "the wheel moves the cursor up; Enter scores the member" panel-enter-score.screen
-compare "a conflict declared on an open panel: saved, with a warning naming it" expert-conflict.screen
+compare_screens <<'SCREENS'
+panel-click	a click on a member selects them
+panel-click-score	a second click scores them
+panel-click-note	a click on a note selects its member
+panel-enter-score	the wheel moves the cursor up; Enter scores the member
+expert-conflict	a conflict declared on an open panel: saved, with a warning naming it
+SCREENS
 run C panel show "$CASE-P1"
 expect_line "the score given after the second click" "$(printf 'member\tE0002\t赵敏\t三峡大学\t80.0')"
 run C expert list

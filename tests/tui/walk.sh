@@ -25,31 +25,33 @@ for s in checks-empty plan planned open refused note-editing note-saved measure-
 	choices all-answered files guide sign signed reason amended report-prompt report report-refused checks; do
 	mask_screens "$RUN_SPECIFIC" "walk-$s.screen"
 done
-compare "c on a case lists its checks: none yet" walk-checks-empty.screen
-compare "n plans: date today, inspectors ticked, a draw of 2 from seed 42" walk-plan.screen
-compare "the planned check is listed with its number" walk-planned.screen
-compare "Enter walks it: scenario, stage, progress and score on top" walk-open.screen
-compare "n on an evidence-required item without a note or file is refused, nothing written" walk-refused.screen
-compare "N opens the note editor: two lines" walk-note-editing.screen
-compare "F2 saves the note, shown under the item" walk-note-saved.screen
-compare "Enter on a measure asks for its figure before, with the unit" walk-measure-before.screen
-compare "then for its figure after" walk-measure.screen
-compare "the measure is shown before → after with its change, and better" walk-measure-saved.screen
-compare "after the last item of 17 the walk goes on with 21" walk-scenario-21.screen
-compare "a attaches a file: its short SHA-256" walk-attached.screen
-compare "the same file again: already attached" walk-attached-again.screen
-compare "Enter on a choice lists the choices" walk-choices.screen
-compare "u with every required item answered says so" walk-all-answered.screen
-compare "E lists the item's files" walk-files.screen
-compare "g shows the guide: evidence to look for, the scenario's text wrapped by cells" walk-guide.screen
-compare "S asks before signing" walk-sign.screen
-compare "signed: the content hash shown, the status signing" walk-signed.screen
-compare "after sign-off an answer asks for the amendment's reason" walk-reason.screen
-compare "the amendment is written, marked A" walk-amended.screen
-compare "r asks for the report's file, by default the check's number .html" walk-report-prompt.screen
-compare "the report is written, its format from the file's extension" walk-report.screen
-compare "a report file ending in none of .txt .md .html is refused" walk-report-refused.screen
-compare "the checks list: done 100%, the score" walk-checks.screen
+compare_screens <<'SCREENS'
+walk-checks-empty	c on a case lists its checks: none yet
+walk-plan	n plans: date today, inspectors ticked, a draw of 2 from seed 42
+walk-planned	the planned check is listed with its number
+walk-open	Enter walks it: scenario, stage, progress and score on top
+walk-refused	n on an evidence-required item without a note or file is refused, nothing written
+walk-note-editing	N opens the note editor: two lines
+walk-note-saved	F2 saves the note, shown under the item
+walk-measure-before	Enter on a measure asks for its figure before, with the unit
+walk-measure	then for its figure after
+walk-measure-saved	the measure is shown before → after with its change, and better
+walk-scenario-21	after the last item of 17 the walk goes on with 21
+walk-attached	a attaches a file: its short SHA-256
+walk-attached-again	the same file again: already attached
+walk-choices	Enter on a choice lists the choices
+walk-all-answered	u with every required item answered says so
+walk-files	E lists the item's files
+walk-guide	g shows the guide: evidence to look for, the scenario's text wrapped by cells
+walk-sign	S asks before signing
+walk-signed	signed: the content hash shown, the status signing
+walk-reason	after sign-off an answer asks for the amendment's reason
+walk-amended	the amendment is written, marked A
+walk-report-prompt	r asks for the report's file, by default the check's number .html
+walk-report	the report is written, its format from the file's extension
+walk-report-refused	a report file ending in none of .txt .md .html is refused
+walk-checks	the checks list: done 100%, the score
+SCREENS
 
 run G check show "$CASE-C1"
 expect "check show of the walked check" 0
