@@ -128,12 +128,12 @@ compare() {
 	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
 }
 
-# compare_screens: compare for each line of its input, SCREEN (the file's
-# name without .screen), a tab, then the check's NAME; a test's screens as
-# one table.
+# compare_screens: compare for each line of its input, SCREEN (a file in
+# $WORK: NAME.screen, or NAME.attrs), a tab, then the check's NAME; a
+# test's screens as one table.
 compare_screens() {
 	local screen name
-	while IFS='	' read -r screen name; do compare "$name" "$screen.screen" </dev/null; done
+	while IFS='	' read -r screen name; do compare "$name" "$screen" </dev/null; done
 }
 
 # mask_screens SED SCREEN...: the sed script SED (extended regular

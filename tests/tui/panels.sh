@@ -29,19 +29,19 @@ run G --script "$SCRIPTS/panels-convene.script" --size 80x24
 expect "the panel script runs to its end" 0
 mask_screens "$SIGNED" panel-signed.screen panel-read-only.screen
 compare_screens <<'SCREENS'
-panels-none	p on the case lists its panels: none yet
-panels-convene-form	the convening form: purpose, date, members ticked, chair
-panels-convene-refused	the conflicted member is refused with the store's reason
-panels-convened	convened with the two others; the same region is a warning
-panel-open	Enter opens the panel: members, the chair marked
-panel-note-form	N: a note with a scenario, a criterion and two lines
-panel-scored	both members scored, both notes listed
-panel-opinion	o: the pass opinion with its text
-panel-sign	S asks, naming the step the opinion takes
-panel-signed	signed: the panel's score, the case's new state
-panel-read-only	a signed panel is read-only
-panels-signed	the panels list: signed, pass, the score
-panels-case	back on the case: its new state
+panels-none.screen	p on the case lists its panels: none yet
+panels-convene-form.screen	the convening form: purpose, date, members ticked, chair
+panels-convene-refused.screen	the conflicted member is refused with the store's reason
+panels-convened.screen	convened with the two others; the same region is a warning
+panel-open.screen	Enter opens the panel: members, the chair marked
+panel-note-form.screen	N: a note with a scenario, a criterion and two lines
+panel-scored.screen	both members scored, both notes listed
+panel-opinion.screen	o: the pass opinion with its text
+panel-sign.screen	S asks, naming the step the opinion takes
+panel-signed.screen	signed: the panel's score, the case's new state
+panel-read-only.screen	a signed panel is read-only
+panels-signed.screen	the panels list: signed, pass, the score
+panels-case.screen	back on the case: its new state
 SCREENS
 
 run G case show "$CASE"
@@ -65,11 +65,11 @@ expect "the audit chain holds every write of the panel" 0
 run G --script "$SCRIPTS/experts-edit.script" --size 80x24
 expect "the expert edit script runs to its end" 0
 compare_screens <<'SCREENS'
-experts-click	a click on the experts' list selects an expert
-expert-open	a second click opens their record, filled in
-expert-saved	the affiliation changed is saved as it is left
-experts-edited	the list shows the new affiliation
-expert-refused	a name left empty is refused beside it
+experts-click.screen	a click on the experts' list selects an expert
+expert-open.screen	a second click opens their record, filled in
+expert-saved.screen	the affiliation changed is saved as it is left
+experts-edited.screen	the list shows the new affiliation
+expert-refused.screen	a name left empty is refused beside it
 SCREENS
 run G expert list
 expect_line "the affiliation as typed; the refused name unchanged" "$(printf 'E0003\t赵敏\toperations\t武汉理工大学\tyichang\t\t')"
@@ -119,11 +119,11 @@ C panel note "$CASE-P1" E0002 0 总体评价 '建设内容与申报一致'
 run C --script "$SCRIPTS/panel-clicks.script" --size 80x24
 expect "the panel clicks script runs to its end" 0
 compare_screens <<'SCREENS'
-panel-click	a click on a member selects them
-panel-click-score	a second click scores them
-panel-click-note	a click on a note selects its member
-panel-enter-score	the wheel moves the cursor up; Enter scores the member
-expert-conflict	a conflict declared on an open panel: saved, with a warning naming it
+panel-click.screen	a click on a member selects them
+panel-click-score.screen	a second click scores them
+panel-click-note.screen	a click on a note selects its member
+panel-enter-score.screen	the wheel moves the cursor up; Enter scores the member
+expert-conflict.screen	a conflict declared on an open panel: saved, with a warning naming it
 SCREENS
 run C panel show "$CASE-P1"
 expect_line "the score given after the second click" "$(printf 'member\tE0002\t赵敏\t三峡大学\t80.0')"

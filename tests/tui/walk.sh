@@ -26,31 +26,31 @@ for s in checks-empty plan planned open refused note-editing note-saved measure-
 	mask_screens "$RUN_SPECIFIC" "walk-$s.screen"
 done
 compare_screens <<'SCREENS'
-walk-checks-empty	c on a case lists its checks: none yet
-walk-plan	n plans: date today, inspectors ticked, a draw of 2 from seed 42
-walk-planned	the planned check is listed with its number
-walk-open	Enter walks it: scenario, stage, progress and score on top
-walk-refused	n on an evidence-required item without a note or file is refused, nothing written
-walk-note-editing	N opens the note editor: two lines
-walk-note-saved	F2 saves the note, shown under the item
-walk-measure-before	Enter on a measure asks for its figure before, with the unit
-walk-measure	then for its figure after
-walk-measure-saved	the measure is shown before → after with its change, and better
-walk-scenario-21	after the last item of 17 the walk goes on with 21
-walk-attached	a attaches a file: its short SHA-256
-walk-attached-again	the same file again: already attached
-walk-choices	Enter on a choice lists the choices
-walk-all-answered	u with every required item answered says so
-walk-files	E lists the item's files
-walk-guide	g shows the guide: evidence to look for, the scenario's text wrapped by cells
-walk-sign	S asks before signing
-walk-signed	signed: the content hash shown, the status signing
-walk-reason	after sign-off an answer asks for the amendment's reason
-walk-amended	the amendment is written, marked A
-walk-report-prompt	r asks for the report's file, by default the check's number .html
-walk-report	the report is written, its format from the file's extension
-walk-report-refused	a report file ending in none of .txt .md .html is refused
-walk-checks	the checks list: done 100%, the score
+walk-checks-empty.screen	c on a case lists its checks: none yet
+walk-plan.screen	n plans: date today, inspectors ticked, a draw of 2 from seed 42
+walk-planned.screen	the planned check is listed with its number
+walk-open.screen	Enter walks it: scenario, stage, progress and score on top
+walk-refused.screen	n on an evidence-required item without a note or file is refused, nothing written
+walk-note-editing.screen	N opens the note editor: two lines
+walk-note-saved.screen	F2 saves the note, shown under the item
+walk-measure-before.screen	Enter on a measure asks for its figure before, with the unit
+walk-measure.screen	then for its figure after
+walk-measure-saved.screen	the measure is shown before → after with its change, and better
+walk-scenario-21.screen	after the last item of 17 the walk goes on with 21
+walk-attached.screen	a attaches a file: its short SHA-256
+walk-attached-again.screen	the same file again: already attached
+walk-choices.screen	Enter on a choice lists the choices
+walk-all-answered.screen	u with every required item answered says so
+walk-files.screen	E lists the item's files
+walk-guide.screen	g shows the guide: evidence to look for, the scenario's text wrapped by cells
+walk-sign.screen	S asks before signing
+walk-signed.screen	signed: the content hash shown, the status signing
+walk-reason.screen	after sign-off an answer asks for the amendment's reason
+walk-amended.screen	the amendment is written, marked A
+walk-report-prompt.screen	r asks for the report's file, by default the check's number .html
+walk-report.screen	the report is written, its format from the file's extension
+walk-report-refused.screen	a report file ending in none of .txt .md .html is refused
+walk-checks.screen	the checks list: done 100%, the score
 SCREENS
 
 run G check show "$CASE-C1"
