@@ -128,6 +128,23 @@ compare() {
 	if [ -f "$want" ]; then expect_same "$1" "$want" "$WORK/$2"; else fail "$1" "no expected screen $want"; fi
 }
 
+# compare_screens: compare for each line of its input, SCREEN (a file in
+# $WORK: NAME.screen, or NAME.attrs), a tab, then the check's NAME; a
+# test's screens as one table.
+compare_screens() {
+	local screen name
+	while IFS='	' read -r screen name; do compare "$name" "$screen" </dev/null; done
+}
+
+# mask_screens SED SCREEN...: the sed script SED (extended regular
+# expressions) run in place over each $WORK/SCREEN, to hide what differs
+# between runs (the login, the wall clock, a hash) before compare.
+mask_screens() {
+	local script=$1 screen
+	shift
+	for screen in "$@"; do sed -E -i -e "$script" "$WORK/$screen" || return 1; done
+}
+
 # Waiting. A test never sleeps for a fixed time: it polls for what it
 # expects (a text on the screen, a row in the database, a file) with a
 # deadline, and goes on as soon as it is there. POLL is the pause between

@@ -19,10 +19,48 @@
 
 #define MAX_KEYS 8
 
+/* The file as inih reads it through read_line, and the first bad line. */
 struct loading {
+	FILE *file;
+	int line;       /* the line read last */
+	int error_line; /* the first bad line found by the reader or a handler, 0: none */
 	char error[256];
-	int lines_bad;
 };
+
+/* Keeps the first error only: inih goes on after a failed line. */
+static void loading_fail(struct loading *l, const char *error)
+{
+	if (l->error_line)
+		return;
+	l->error_line = l->line;
+	snprintf(l->error, sizeof(l->error), "%s", error);
+}
+
+/* fgets for inih that counts lines and takes a line longer than inih's
+ * buffer as one bad line: inih alone would read its rest as the next line,
+ * and number every line after it wrong. */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct loading *l = stream;
+	char error[256];
+	size_t len;
+	int c;
+
+	if (!fgets(str, num, l->file))
+		return NULL;
+	l->line++;
+	len = strlen(str);
+	if (len && str[len - 1] != '\n' && (c = getc(l->file)) != EOF && c != '\n') {
+		while ((c = getc(l->file)) != EOF && c != '\n')
+			;
+		/* L10N: a line of the config file; %d is a number of bytes */
+		snprintf(error, sizeof(error), _("line longer than %d bytes: expected name = value on a shorter line"),
+			 num - 1);
+		loading_fail(l, error);
+		str[0] = '\0'; /* inih goes on to the next line */
+	}
+	return str;
+}
 
 /* Labels of configured keys live as long as the program. */
 static char labels[64][16];
@@ -153,33 +191,34 @@ static int on_value(void *user, const char *section, const char *name, const cha
 		snprintf(error, sizeof(error), _("[%s] %s: unknown setting"), section, name);
 		ok = false;
 	}
-	if (!ok && !l->lines_bad++)
-		snprintf(l->error, sizeof(l->error), "%s", error);
+	if (!ok)
+		loading_fail(l, error);
 	return ok;
 }
 
 bool tui_config_load(char *message, size_t size)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct loading l = { "", 0 };
+	struct loading l = { NULL, 0, 0, "" };
 	char *path = NULL;
 	int line;
-	FILE *file;
 
 	if (xdg && *xdg == '/' ? asprintf(&path, "%s/gradus/config.ini", xdg) < 0
 	    : !home || asprintf(&path, "%s/.config/gradus/config.ini", home) < 0)
 		return true;
-	file = fopen(path, "r");
-	if (!file) {
+	l.file = fopen(path, "r");
+	if (!l.file) {
 		free(path);
 		return true;
 	}
-	line = ini_parse_file(file, on_value, &l);
-	fclose(file);
-	if (line > 0 && !l.lines_bad)
+	line = ini_parse_stream(read_line, &l, on_value, &l);
+	fclose(l.file);
+	if (l.error_line && (line <= 0 || l.error_line <= line))
+		line = l.error_line;
+	else if (line > 0)
 		snprintf(l.error, sizeof(l.error), "%s", _("expected [section], name = value or a ; comment"));
-	if (line)
+	if (line > 0)
 		snprintf(message, size, "%s:%d: %s", path, line, l.error);
 	free(path);
-	return line == 0;
+	return line <= 0;
 }

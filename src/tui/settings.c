@@ -498,30 +498,59 @@ static void make_dirs(char *path)
 	}
 }
 
-/* Rewrites one section of the state file, keeping the others: written
- * beside it and renamed (safe_file.h). body is the section's lines. */
+/* The state file's sections, each under a line that says what it keeps. */
+static const struct {
+	const char *name, *comment;
+} state_sections[] = {
+	{ "list", "the case list as you left it" },
+	{ "walk", "where each spot check's walk stood (scenario item)" },
+};
+
+static void section_header(FILE *out, const char *section)
+{
+	size_t i;
+
+	fprintf(out, "[%s]\n", section);
+	for (i = 0; i < sizeof(state_sections) / sizeof(state_sections[0]); i++)
+		if (!strcmp(state_sections[i].name, section))
+			fprintf(out, "; gradus: %s\n", state_sections[i].comment);
+}
+
+/* Copies the state file's other sections, as inih reads them, to out. */
+struct other_sections {
+	FILE *out;
+	const char *rewritten;
+	char last[64]; /* the section copied last */
+};
+
+static int copy_other(void *user, const char *section, const char *name, const char *value)
+{
+	struct other_sections *o = user;
+
+	if (!strcmp(section, o->rewritten))
+		return 1;
+	if (strcmp(section, o->last)) {
+		section_header(o->out, section);
+		snprintf(o->last, sizeof(o->last), "%s", section);
+	}
+	fprintf(o->out, "%s = %s\n", name, value);
+	return 1;
+}
+
+/* Rewrites one section of the state file, keeping the others' values:
+ * written beside it and renamed (safe_file.h). body is the section's lines. */
 static bool write_section(const char *path, const char *section, const char *body)
 {
-	char *line = NULL;
-	size_t size = 0;
-	bool skipping = false;
+	struct other_sections others = { NULL, section, "" };
 	struct safe_file out;
-	FILE *in;
 
 	make_dirs((char *)path);
 	if (safe_file_open(&out, path, SAFE_FILE_PREFERENCE, 0600, NULL))
 		return false;
-	in = fopen(path, "r");
-	while (in && getline(&line, &size, in) >= 0) {
-		if (line[0] == '[')
-			skipping = !strncmp(line + 1, section, strlen(section)) && line[1 + strlen(section)] == ']';
-		if (!skipping)
-			fputs(line, out.stream);
-	}
-	if (in)
-		fclose(in);
-	free(line);
-	fprintf(out.stream, "[%s]\n%s", section, body);
+	others.out = out.stream;
+	ini_parse(path, copy_other, &others);
+	section_header(out.stream, section);
+	fputs(body, out.stream);
 	return safe_file_commit(&out, NULL) == STATUS_OK;
 }
 
@@ -536,7 +565,7 @@ bool settings_save(const struct list_settings *s, char *message, size_t size)
 	only_filters.sort = SORT_NUMBER;
 	only_filters.descending = false;
 	settings_describe(&only_filters, filter, sizeof(filter));
-	if (asprintf(&body, "; gradus: the case list as you left it\nsort = %s %s\nfilter = %s\n",
+	if (asprintf(&body, "sort = %s %s\nfilter = %s\n",
 		     store_sort_name(s->sort), s->descending ? "desc" : "asc", filter) >= 0)
 		ok = write_section(path, "list", body);
 	if (!ok)
@@ -611,7 +640,8 @@ bool settings_walk_save(const char *check_id, int scenario, int item)
 	for (i = 0; i < w.count; i++)
 		others += strcmp(w.ids[i], check_id) != 0;
 	skip = others >= WALK_REMEMBERED ? others - WALK_REMEMBERED + 1 : 0; /* the oldest go */
-	used = (size_t)snprintf(body, sizeof(body), "%s", "; gradus: where each spot check's walk stood (scenario item)\n");
+	used = 0;
+	body[0] = '\0';
 	for (i = 0; i < w.count && used < sizeof(body); i++) {
 		if (!strcmp(w.ids[i], check_id))
 			continue;

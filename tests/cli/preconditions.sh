@@ -115,16 +115,16 @@ as() {
 	"$GRADUS" --db "$WORK/$role.db" user add "$ME" "$role" >/dev/null 2>&1
 	run "$GRADUS" --db "$WORK/$role.db" "$@"
 }
-as clerk case advance "$SUB_A_basic" submit --override "$REASON"
-expect "a clerk's override of submit is refused" 1 "Only an admin may override it; $ME is"
-as clerk case advance "$RV_A" review_filed --override "$REASON"
-expect "a clerk's override of a late review is refused" 1 "Only an admin may override it"
-as secretary case advance "$EV_A" pass_evaluation --override "$REASON"
-expect "a secretary's override of an evaluation without a panel is refused" 1 "Only an admin may override it"
-as inspector case advance "$SC_A" complete_spot_check --override "$REASON"
-expect "an inspector's override of a spot check not signed is refused" 1 "Only an admin may override it"
-as clerk case advance "$AC_A" file_acceptance --override "$REASON"
-expect "a clerk's override of a late acceptance application is refused" 1 "Only an admin may override it"
+# not_overridden ROLE CASE STEP NAME: ROLE's override of STEP is refused.
+not_overridden() {
+	as "$1" case advance "$2" "$3" --override "$REASON"
+	expect "$4" 1 "Only an admin may override it; $ME is"
+}
+not_overridden clerk "$SUB_A_basic" submit "a clerk's override of submit is refused"
+not_overridden clerk "$RV_A" review_filed "a clerk's override of a late review is refused"
+not_overridden secretary "$EV_A" pass_evaluation "a secretary's override of an evaluation without a panel is refused"
+not_overridden inspector "$SC_A" complete_spot_check "an inspector's override of a spot check not signed is refused"
+not_overridden clerk "$AC_A" file_acceptance "a clerk's override of a late acceptance application is refused"
 run G case advance "$SUB_A_basic" submit --override '   '
 expect "an override needs a written reason, not blanks" 1 "An admin may take it anyway with a written reason"
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzzkit.h"
 #include "gradus/forms/forms.h"
 #include "gradus/store/bundle.h"
 #include "gradus/store/cases.h"
@@ -72,9 +73,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	snprintf(dir, sizeof(dir), "%s", access("/dev/shm", W_OK) ? "/tmp/gradus-fuzz-XXXXXX" : "/dev/shm/gradus-fuzz-XXXXXX");
-	if (!mkdtemp(dir))
-		abort();
+	fuzzkit_scratch_dir(dir, sizeof(dir));
 	snprintf(office, sizeof(office), "%s/office.db", dir);
 	snprintf(pristine, sizeof(pristine), "%s/pristine.db", dir);
 	snprintf(bundle, sizeof(bundle), "%s/bundle.db", dir);

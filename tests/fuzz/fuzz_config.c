@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fuzzkit.h"
 #include "tui/tui_private.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -21,9 +22,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	snprintf(dir, sizeof(dir), "%s", access("/dev/shm", W_OK) ? "/tmp/gradus-fuzz-XXXXXX" : "/dev/shm/gradus-fuzz-XXXXXX");
-	if (!mkdtemp(dir))
-		abort();
+	fuzzkit_scratch_dir(dir, sizeof(dir));
 	snprintf(sub, sizeof(sub), "%s/gradus", dir);
 	snprintf(path, sizeof(path), "%s/config.ini", sub);
 	if (mkdir(sub, 0700) || setenv("XDG_CONFIG_HOME", dir, 1))

@@ -11,11 +11,9 @@ for m in review_application review_summary; do "$GRADUS" --db "$DB" case materia
 
 # The history shows when (the wall clock), who (the login running the tests)
 # and random row ids: mask them.
-mask() {
-	sed -E -i -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/yyyy-mm-dd hh:mm/' \
-		-e "s/^( yyyy-mm-dd hh:mm  )$(id -un) */\\1USER      /" \
-		-e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}|T[0-9:]*Z?)$/TIME/; s/[0-9a-f]{12,}$/ID/' "$WORK/$1"
-}
+WHEN_WHO='s/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/yyyy-mm-dd hh:mm/
+s/^( yyyy-mm-dd hh:mm  )'"$ME"' */\1USER      /
+s/[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}|T[0-9:]*Z?)$/TIME/; s/[0-9a-f]{12,}$/ID/'
 
 cd "$WORK" || exit 1
 cp "$DB" tabs.db
@@ -27,8 +25,7 @@ run "$GRADUS" --db tabs.db case show "$CASE" --format json
 expect "the ticked material is in the database" 0 '{"key": "application_form", "name": "申报书", "received_on": "2026-11-28"}'
 compare "scenarios grouped by the 8 stages with a count per stage" case-scenarios.screen
 compare "timeline: axis with years, steps, deadlines and today, then the dated list" case-timeline.screen
-mask case-history.screen
-mask case-history-top.screen
+mask_screens "$WHEN_WHO" case-history.screen case-history-top.screen
 compare "history opens at its newest rows, the material ticked last" case-history.screen
 compare "history scrolls to its first rows" case-history-top.screen
 expect_same "S-Tab goes back to the timeline" "$WORK/case-timeline.screen" "$WORK/case-timeline-back.screen"

@@ -35,3 +35,36 @@ expect "a bad config still opens" 0
 tail -1 bad.screen | grep -qF "config.ini:3: unknown action 'sideways'" && ok "a bad line is reported with its file and line" ||
 	fail "bad line" "$(tail -1 bad.screen)"
 head -1 bad-open.screen | grep -qF "$second" && ok "the good lines still apply" || fail "good lines" "$(head -1 bad-open.screen)"
+
+# The config's first bad line, on the status line at start (cut at 80
+# columns): config_says NAME TEXT LINES...
+printf '%s\n' ":save-screen status.screen" "q" >"$WORK/status.script"
+config_says() {
+	name=$1 want=$2
+	shift 2
+	printf '%s\n' "$@" >"$XDG_CONFIG_HOME/gradus/config.ini"
+	run "$GRADUS" --db "$DB" --script "$WORK/status.script"
+	tail -1 status.screen | grep -qF "$want" && ok "$name" || fail "$name" "$(tail -1 status.screen)"
+}
+long=$(printf '%0250d' 0)
+config_says "a line too long for inih is one bad line, with its own number" \
+	"config.ini:3: line longer than 199 bytes:" \
+	'[keys]' 'open = o' "search = ^S $long" 'quit = Q'
+config_says "a line without = says what was expected" \
+	"config.ini:2: expected [section], name = v" '[keys]' 'open o'
+config_says "an unknown setting names its section and key" "config.ini:4: [display] wide: unknown sett" \
+	'[keys]' 'open = o' '[display]' 'wide = yes'
+config_says "a syntax error before a bad value is the one reported" \
+	"config.ini:2: expected [section], name = v" '[keys]' 'open o' 'sideways = x'
+
+# A file saved with a byte-order mark, and keys that are Chinese characters.
+printf '\357\273\277[keys]\n; 开 opens, as Enter does\nopen = 开 Enter\n' >"$XDG_CONFIG_HOME/gradus/config.ini"
+printf '%s\n' ":save-screen zh-start.screen" "j开" ":save-screen zh-open.screen" "q" "?" ":save-screen zh-help.screen" "q" "q" \
+	>"$WORK/zh.script"
+run "$GRADUS" --db "$DB" --script "$WORK/zh.script"
+expect "a config with a byte-order mark and Chinese keys runs" 0
+! tail -1 zh-start.screen | grep -qF "config.ini" && ok "the byte-order mark is not a bad line" ||
+	fail "BOM" "$(tail -1 zh-start.screen)"
+head -1 zh-open.screen | grep -qF "$second" && ok "a Chinese character set as a key opens the case" ||
+	fail "开 opens" "$(head -1 zh-open.screen)"
+grep -qE "^ +开 Enter +Open" zh-help.screen && ok "and the help shows it" || fail "zh help" "$(grep Open zh-help.screen)"

@@ -10,6 +10,9 @@ numbers() { sed -n '3,22p' "$WORK/$1" | cut -c1-16 | grep '^HB-' | tr '\n' ' '; 
 sq() { sqlite3 "$DB" "SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id
 	JOIN enterprises e ON e.id = f.enterprise_id WHERE $1 LIMIT 20" | tr '\n' ' '; }
 
+# A walk position kept before: the list's section is rewritten around it.
+mkdir -p "$XDG_STATE_HOME/gradus"
+printf '[walk]\n0123456789abcdef0123456789abcdef = 3 2\n' >"$XDG_STATE_HOME/gradus/state.ini"
 printf '%s\n' "<Colon>filter level=excellent<Enter>" ":save-screen level.screen" \
 	"<Colon>sort due desc<Enter>" ":save-screen sorted.screen" \
 	"<Colon>fi<Tab>re<Tab>wu<Tab><Enter>" ":save-screen region.screen" \
@@ -29,6 +32,8 @@ tail -1 "$WORK/bad.screen" | grep -qF "filter colour=red: expected level=LEVEL" 
 [ "$(title bad.screen)" = "$(title region.screen)" ] && ok "and changes nothing" || fail "bad filter changed the list"
 grep -qx "filter = level=excellent region=wuhan" "$XDG_STATE_HOME/gradus/state.ini" && ok "the state file keeps the filters" ||
 	fail "state file" "$(cat "$XDG_STATE_HOME/gradus/state.ini")"
+[ "$(sed -n '/^\[walk\]/,/^\[/p' "$XDG_STATE_HOME/gradus/state.ini" | grep -c '^0123456789abcdef0123456789abcdef = 3 2$')" = 1 ] &&
+	ok "and the walk positions it kept beside them" || fail "walk section lost" "$(cat "$XDG_STATE_HOME/gradus/state.ini")"
 
 printf '%s\n' ":save-screen again.screen" "<Colon>clear<Enter>" ":save-screen cleared.screen" \
 	"<Colon>sort enterprise<Enter>G" ":save-screen end.screen" "<PageUp>" ":save-screen pageup.screen" "q" >"$WORK/again.script"

@@ -9,15 +9,11 @@
 DB=$(demo_db)
 CASE=HB-2025-ADV-0002
 G() { "$GRADUS" --db panels.db "$@"; }
-
-# Who signs, when (the wall clock) and the content hash differ between runs.
-mask() {
-	sed -E -i -e "s/Signed by $ME on [0-9T:-]+Z, SHA-256 [0-9a-f]{16}…/Signed by USER on TIME, SHA-256 HASH…/" \
-		-e 's/\(SHA-256 [0-9a-f]{12}…\)/(SHA-256 HASH…)/' "$WORK/$1"
-}
-
 cd "$WORK" || exit 1
 cp "$DB" panels.db
+# Who signs, when (the wall clock) and the content hash differ between runs.
+SIGNED="s/Signed by $ME on [0-9T:-]+Z, SHA-256 [0-9a-f]{16}…/Signed by USER on TIME, SHA-256 HASH…/
+s/\\(SHA-256 [0-9a-f]{12}…\\)/(SHA-256 HASH…)/"
 run G --script "$SCRIPTS/panels-experts.script" --size 80x24
 expect "the experts script runs to its end" 0
 compare "X on the case list opens the experts: none yet" panels-experts-empty.screen
@@ -31,20 +27,22 @@ expect_line "the expert from the applicant's region" "$(printf 'E0003\t赵敏\to
 
 run G --script "$SCRIPTS/panels-convene.script" --size 80x24
 expect "the panel script runs to its end" 0
-for s in panel-signed panel-read-only; do mask "$s.screen"; done
-compare "p on the case lists its panels: none yet" panels-none.screen
-compare "the convening form: purpose, date, members ticked, chair" panels-convene-form.screen
-compare "the conflicted member is refused with the store's reason" panels-convene-refused.screen
-compare "convened with the two others; the same region is a warning" panels-convened.screen
-compare "Enter opens the panel: members, the chair marked" panel-open.screen
-compare "N: a note with a scenario, a criterion and two lines" panel-note-form.screen
-compare "both members scored, both notes listed" panel-scored.screen
-compare "o: the pass opinion with its text" panel-opinion.screen
-compare "S asks, naming the step the opinion takes" panel-sign.screen
-compare "signed: the panel's score, the case's new state" panel-signed.screen
-compare "a signed panel is read-only" panel-read-only.screen
-compare "the panels list: signed, pass, the score" panels-signed.screen
-compare "back on the case: its new state" panels-case.screen
+mask_screens "$SIGNED" panel-signed.screen panel-read-only.screen
+compare_screens <<'SCREENS'
+panels-none.screen	p on the case lists its panels: none yet
+panels-convene-form.screen	the convening form: purpose, date, members ticked, chair
+panels-convene-refused.screen	the conflicted member is refused with the store's reason
+panels-convened.screen	convened with the two others; the same region is a warning
+panel-open.screen	Enter opens the panel: members, the chair marked
+panel-note-form.screen	N: a note with a scenario, a criterion and two lines
+panel-scored.screen	both members scored, both notes listed
+panel-opinion.screen	o: the pass opinion with its text
+panel-sign.screen	S asks, naming the step the opinion takes
+panel-signed.screen	signed: the panel's score, the case's new state
+panel-read-only.screen	a signed panel is read-only
+panels-signed.screen	the panels list: signed, pass, the score
+panels-case.screen	back on the case: its new state
+SCREENS
 
 run G case show "$CASE"
 expect_line "the signed opinion moved the case" "$(printf 'status\tevaluated')"
@@ -66,11 +64,13 @@ expect "the audit chain holds every write of the panel" 0
 
 run G --script "$SCRIPTS/experts-edit.script" --size 80x24
 expect "the expert edit script runs to its end" 0
-compare "a click on the experts' list selects an expert" experts-click.screen
-compare "a second click opens their record, filled in" expert-open.screen
-compare "the affiliation changed is saved as it is left" expert-saved.screen
-compare "the list shows the new affiliation" experts-edited.screen
-compare "a name left empty is refused beside it" expert-refused.screen
+compare_screens <<'SCREENS'
+experts-click.screen	a click on the experts' list selects an expert
+expert-open.screen	a second click opens their record, filled in
+expert-saved.screen	the affiliation changed is saved as it is left
+experts-edited.screen	the list shows the new affiliation
+expert-refused.screen	a name left empty is refused beside it
+SCREENS
 run G expert list
 expect_line "the affiliation as typed; the refused name unchanged" "$(printf 'E0003\t赵敏\toperations\t武汉理工大学\tyichang\t\t')"
 expect_line "the expert opened with Enter unchanged" "$(printf 'E0002\t李娜\trnd\t宜昌船舶重工装备有限公司\t\t\t')"
@@ -118,11 +118,13 @@ C panel plan "$CASE" --purpose evaluation --members E0001,E0002 --chair E0001 --
 C panel note "$CASE-P1" E0002 0 总体评价 '建设内容与申报一致'
 run C --script "$SCRIPTS/panel-clicks.script" --size 80x24
 expect "the panel clicks script runs to its end" 0
-compare "a click on a member selects them" panel-click.screen
-compare "a second click scores them" panel-click-score.screen
-compare "a click on a note selects its member" panel-click-note.screen
-compare "the wheel moves the cursor up; Enter scores the member" panel-enter-score.screen
-compare "a conflict declared on an open panel: saved, with a warning naming it" expert-conflict.screen
+compare_screens <<'SCREENS'
+panel-click.screen	a click on a member selects them
+panel-click-score.screen	a second click scores them
+panel-click-note.screen	a click on a note selects its member
+panel-enter-score.screen	the wheel moves the cursor up; Enter scores the member
+expert-conflict.screen	a conflict declared on an open panel: saved, with a warning naming it
+SCREENS
 run C panel show "$CASE-P1"
 expect_line "the score given after the second click" "$(printf 'member\tE0002\t赵敏\t三峡大学\t80.0')"
 run C expert list

@@ -31,11 +31,13 @@ cd "$WORK" || exit 1
 cp "$DB" admin.db
 run "$GRADUS" --db admin.db --script "$SCRIPTS/override.script"
 expect "the override script runs to its end" 0
-compare "the menu names the materials not received under the step (✗)" step-unmet-menu.screen
-compare "not held: bold (and the due colour), readable without colour" step-unmet-menu.attrs
-compare "Enter opens the form: date today, note, the admin's override reason" step-override-form.screen
-compare "the step is not taken without an override reason" step-override-missing.screen
-compare "with a reason, y/n names the date typed and the unmet precondition" step-override-confirm.screen
+compare_screens <<'SCREENS'
+step-unmet-menu.screen	the menu names the materials not received under the step (✗)
+step-unmet-menu.attrs	not held: bold (and the due colour), readable without colour
+step-override-form.screen	Enter opens the form: date today, note, the admin's override reason
+step-override-missing.screen	the step is not taken without an override reason
+step-override-confirm.screen	with a reason, y/n names the date typed and the unmet precondition
+SCREENS
 grep -qE "^   State: +Submitted$" step-override-taken.screen && grep -qE "^   Applied: +2026-11-20  by " step-override-taken.screen &&
 	tail -1 step-override-taken.screen | grep -qF "Took step 'Submit application': the case is now Submitted" &&
 	ok "y takes it: back on the case screen, submitted on the day typed" ||
@@ -53,21 +55,25 @@ G clerk.db user add spare.admin admin >/dev/null # the last admin cannot step do
 G clerk.db user add "$(id -un)" clerk >/dev/null || fail "this user becomes a clerk"
 run env -u NO_COLOR "$GRADUS" --db clerk.db --script "$SCRIPTS/clerk.script"
 expect "the clerk's script runs to its end" 0
-compare "a clerk's form lists what is not met: only an admin may override" step-clerk-form.screen
-compare "the clerk's form with colours: not held in the due colour and bold" step-clerk-form.attrs
-compare "the clerk's step is refused on the status line" step-clerk-refused.screen
-compare "Esc leaves the form for the menu: nothing changed" step-clerk-left.screen
+compare_screens <<'SCREENS'
+step-clerk-form.screen	a clerk's form lists what is not met: only an admin may override
+step-clerk-form.attrs	the clerk's form with colours: not held in the due colour and bold
+step-clerk-refused.screen	the clerk's step is refused on the status line
+step-clerk-left.screen	Esc leaves the form for the menu: nothing changed
+SCREENS
 expect_state "the refused step is not in the database" clerk.db "$DRAFT" draft
 
 cp "$DB" date.db
 run "$GRADUS" --db date.db --script "$SCRIPTS/date.script"
 expect "the date script runs to its end" 0
-compare "preconditions held: ✓ each, with the review's due date" step-met-menu.screen
-compare "a date typed past the due date: checked again, late, an override asked for" step-late-form.screen
-compare "2026-01-15 typed: on time, no override, a warning (!) that it is unusually early" step-early-form.screen
-compare "2026/11/20 typed: on time again, no override asked for, no warning" step-met-form.screen
-compare "y/n names the date typed" step-met-confirm.screen
-compare "the step is taken" step-met-taken.screen
+compare_screens <<'SCREENS'
+step-met-menu.screen	preconditions held: ✓ each, with the review's due date
+step-late-form.screen	a date typed past the due date: checked again, late, an override asked for
+step-early-form.screen	2026-01-15 typed: on time, no override, a warning (!) that it is unusually early
+step-met-form.screen	2026/11/20 typed: on time again, no override asked for, no warning
+step-met-confirm.screen	y/n names the date typed
+step-met-taken.screen	the step is taken
+SCREENS
 [ "$(last_event date.db "$CERTIFIED")" = "2026-11-20|review_filed|复核材料齐全，按时申报|None|None" ] &&
 	ok "the step is taken on the date typed (2026/11/20) with the note, no override" ||
 	fail "the step on the date typed" "$(last_event date.db "$CERTIFIED")"
@@ -75,10 +81,12 @@ compare "the step is taken" step-met-taken.screen
 cp "$DB" revoke.db
 run "$GRADUS" --db revoke.db --script "$SCRIPTS/revoke.script"
 expect "the revocation script runs to its end" 0
-compare "revoke: the note is labelled Reason, the 文号 asked for" step-revoke-form.screen
-compare "revoke: not taken without its reason" step-revoke-no-reason.screen
-compare "revoke: not taken without its 文号" step-revoke-no-document.screen
-compare "revoke: taken with both, shown on the case screen" step-revoke-taken.screen
+compare_screens <<'SCREENS'
+step-revoke-form.screen	revoke: the note is labelled Reason, the 文号 asked for
+step-revoke-no-reason.screen	revoke: not taken without its reason
+step-revoke-no-document.screen	revoke: not taken without its 文号
+step-revoke-taken.screen	revoke: taken with both, shown on the case screen
+SCREENS
 [ "$(last_event revoke.db "$CERTIFIED")" = "2026-11-28|revoke|企业发生重大安全生产事故|None|None" ] &&
 	G revoke.db case show "$CERTIFIED" --format json | grep -qF '"document": "鄂经信智造〔2026〕12号"' &&
 	ok "the revocation keeps its reason and 文号" || fail "the revocation's reason and 文号" "$(last_event revoke.db "$CERTIFIED")"

@@ -21,8 +21,6 @@
 #include "store/store_private.h"
 
 static const struct date today = { 2026, 11, 28 };
-static char path[64];
-static struct forms *forms;
 
 /* Who may, action by action, as the commands decided before the table:
  * admin, clerk, inspector, secretary, no role. */
@@ -75,24 +73,10 @@ static void table_by_role(void **state)
 
 static struct store *open_as(const char *login)
 {
-	struct store *store = testkit_open(path, login);
+	struct store *store = testkit_open(testkit_group.path, login);
 
-	authority_use_forms(store, forms);
+	authority_use_forms(store, testkit_group.forms);
 	return store;
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	forms = testkit_staffed_db(path, sizeof(path), "authority", "boss");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	testkit_done(NULL, &forms, path);
-	return 0;
 }
 
 /* Each user asks the store: the role-only actions answer as the table. */
@@ -145,7 +129,7 @@ static void first_id(const char *sql, char out[33])
 	sqlite3 *db;
 	sqlite3_stmt *stmt;
 
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(testkit_group.path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
 	snprintf(out, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
@@ -169,7 +153,7 @@ static void add_case(struct store *store, const char *code, const char *name, ch
 	in.maturity_centi = 320;
 	in.scenarios = scenarios;
 	in.scenario_count = 1;
-	assert_int_equal(case_create(store, forms, &in, id, number, NULL, &err), STATUS_OK);
+	assert_int_equal(case_create(store, testkit_group.forms, &in, id, number, NULL, &err), STATUS_OK);
 }
 
 static void signed_check_is_sealed(void **state)
@@ -185,7 +169,7 @@ static void signed_check_is_sealed(void **state)
 	(void)state;
 	add_case(store, "91420100MA4K12345K", "十堰测试汽车零部件有限公司", case_id);
 	plan.case_key = case_id;
-	assert_int_equal(check_plan(store, forms, &plan, check_id, &err), STATUS_OK);
+	assert_int_equal(check_plan(store, testkit_group.forms, &plan, check_id, &err), STATUS_OK);
 	inspector = open_as("insp1");
 	assert_int_equal(check_answer(inspector, check_id, 17, 1, "no", "未见记录", &err), STATUS_OK);
 	first_id("SELECT id FROM answers", answer);
@@ -255,9 +239,10 @@ static void closed_case_is_sealed(void **state)
 
 	(void)state;
 	add_case(store, "91420200MA0DX6QEY5", "襄阳测试精工有限公司", case_id);
-	assert_int_equal(case_set_field(store, forms, case_id, "note", "撤回前", NULL, &err), STATUS_OK);
-	assert_int_equal(case_take_step(store, forms, case_id, "withdraw", today, NULL, NULL, &err), STATUS_OK);
-	assert_int_equal(case_set_field(store, forms, case_id, "note", "撤回后", NULL, &err), STATUS_ERR_SEALED);
+	assert_int_equal(case_set_field(store, testkit_group.forms, case_id, "note", "撤回前", NULL, &err), STATUS_OK);
+	assert_int_equal(case_take_step(store, testkit_group.forms, case_id, "withdraw", today, NULL, NULL, &err), STATUS_OK);
+	assert_int_equal(case_set_field(store, testkit_group.forms, case_id, "note", "撤回后", NULL, &err),
+			 STATUS_ERR_SEALED);
 	assert_says(err.message, "is closed (Withdrawn)");
 	assert_int_equal(case_set_scenarios(store, case_id, other, 2, NULL, &err), STATUS_ERR_SEALED);
 	assert_int_equal(store_update(store, "cases", case_id, "state", "draft", &err), STATUS_ERR_SEALED);
@@ -271,7 +256,7 @@ static void guard_never_scans(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(testkit_group.path, &db), SQLITE_OK);
 	for (i = 0; authority_guard_sql(i); i++) {
 		char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", authority_guard_sql(i));
 		sqlite3_stmt *stmt;
@@ -307,5 +292,5 @@ int main(void)
 		cmocka_unit_test(guard_never_scans),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testkit_setup_staffed, testkit_teardown);
 }

@@ -25,9 +25,6 @@
 #include "store/store_private.h"
 
 static const struct date today = { 2026, 11, 28 };
-static char path[64];
-static struct forms *forms;
-static struct testkit_statements seen;
 
 static void add_cases(struct store *store, long from, long to)
 {
@@ -59,12 +56,12 @@ static void add_cases(struct store *store, long from, long to)
 		in.maturity_centi = i % 2 ? -1 : 250 + (int)i;
 		in.scenarios = scenarios;
 		in.scenario_count = 3;
-		if (case_create(store, forms, &in, id, number, NULL, &err))
+		if (case_create(store, testkit_group.forms, &in, id, number, NULL, &err))
 			fail_msg("%s", err.message);
 	}
 }
 
-/* The statements an export of cases runs (into seen), and how many times
+/* The statements an export of cases runs (into testkit_group.seen), and how many times
  * a statement was started (returned); out: the CSV's rows. */
 static size_t export_runs(struct store *store, size_t *rows)
 {
@@ -73,10 +70,10 @@ static size_t export_runs(struct store *store, size_t *rows)
 	struct error err = { "" };
 	size_t i;
 
-	seen.runs = 0;
+	testkit_group.seen.runs = 0;
 	csv_writer_init(&writer, false);
-	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, testkit_record, &seen);
-	if (export_csv(store, forms, &request, &writer, &err))
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, testkit_record, &testkit_group.seen);
+	if (export_csv(store, testkit_group.forms, &request, &writer, &err))
 		fail_msg("%s", err.message);
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
 	assert_non_null(writer.data);
@@ -85,31 +82,17 @@ static size_t export_runs(struct store *store, size_t *rows)
 	for (*rows = 0, i = 0; i < writer.len; i++)
 		*rows += writer.data[i] == '\n';
 	csv_writer_free(&writer);
-	return seen.runs;
+	return testkit_group.seen.runs;
 }
 
-/* The plan's lines, printed; the number of lines that fail: a scan of a
- * table other than the cases by their numbers, or a sort. */
-static int check_plan(sqlite3 *db, const char *sql)
+/* A wrong line of a plan: a scan of a table other than the cases by their
+ * numbers, or a sort. */
+static bool wrong_for_export(const char *line, const void *context)
 {
-	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *stmt;
-	int bad = 0;
-
-	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &stmt, NULL), SQLITE_OK);
-	printf("%s\n", sql);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		const char *line = (const char *)sqlite3_column_text(stmt, 3);
-		bool wrong = strstr(line, "TEMP B-TREE") ||
-			     (!strncmp(line, "SCAN ", 5) && strncmp(line, "SCAN c USING INDEX sqlite_autoindex_cases", 41) &&
-			      strncmp(line, "SCAN (subquery", 14));
-
-		printf("  %s %s\n", wrong ? "!!" : "  ", line);
-		bad += wrong;
-	}
-	sqlite3_finalize(stmt);
-	sqlite3_free(explain);
-	return bad;
+	(void)context;
+	return strstr(line, "TEMP B-TREE") ||
+	       (!strncmp(line, "SCAN ", 5) && strncmp(line, "SCAN c USING INDEX sqlite_autoindex_cases", 41) &&
+		strncmp(line, "SCAN (subquery", 14));
 }
 
 static void cases_are_one_statement(void **state)
@@ -120,8 +103,8 @@ static void cases_are_one_statement(void **state)
 	int bad = 0;
 
 	(void)state;
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
-	authority_use_forms(store, forms);
+	assert_int_equal(store_open(testkit_group.path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, testkit_group.forms);
 	add_cases(store, 0, 6);
 	few = export_runs(store, &rows);
 	assert_int_equal(rows, 7);
@@ -131,25 +114,10 @@ static void cases_are_one_statement(void **state)
 	printf("%zu statements run for 6 cases, %zu for 60\n", few, many);
 	assert_int_equal(few, many);
 	assert_true(many <= 2);
-	for (i = 0; i < seen.count; i++)
-		bad += check_plan(store->db, seen.sql[i]);
+	for (i = 0; i < testkit_group.seen.count; i++)
+		bad += testkit_plan_check(store->db, testkit_group.seen.sql[i], "", wrong_for_export, NULL, false);
 	assert_int_equal(bad, 0);
 	store_close(&store);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	forms = testkit_fresh(path, sizeof(path), "export-plan");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	testkit_statements_clear(&seen);
-	testkit_done(NULL, &forms, path);
-	return 0;
 }
 
 int main(void)
@@ -158,5 +126,5 @@ int main(void)
 		cmocka_unit_test(cases_are_one_statement),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testkit_setup_fresh, testkit_teardown);
 }

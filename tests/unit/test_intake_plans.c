@@ -27,9 +27,6 @@
 
 #define OFFICE 300
 
-static char path[64];
-static struct forms *forms;
-static struct testkit_statements seen;
 
 /* Indexes on a column shared by a share of the office: a search through
  * one of them walks a number of entries that grows with the office. */
@@ -62,57 +59,35 @@ static void import_text(struct store *store, char *text)
 	struct import_summary s;
 	struct error err = { "" };
 
-	if (import_csv(store, forms, IMPORT_CASES, "sheet.csv", text, strlen(text), &options, &s, &err))
+	if (import_csv(store, testkit_group.forms, IMPORT_CASES, "sheet.csv", text, strlen(text), &options, &s, &err))
 		fail_msg("%s", err.message);
 	import_summary_clear(&s);
 	free(text);
 }
 
-static bool is_statement_of_rows(const char *sql)
+/* A wrong line of a plan: a scan, a range of an index, or a search of a
+ * growing table by something else than its key. */
+static bool wrong_for_intake(const char *line, const void *context)
 {
-	static const char *const control[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA", NULL };
+	const char *vindex = strstr(line, "VIRTUAL TABLE INDEX ");
+	/* a virtual table (the search index) is scanned through its own index: by a constraint */
+	bool by_constraint = vindex && strchr(vindex, ':') && strchr(vindex, ':')[1];
+	bool wrong = !strncmp(line, "SCAN ", 5) && strncmp(line, "SCAN (subquery", 14) &&
+		     strncmp(line, "SCAN CONSTANT", 13) && !by_constraint;
+	const char *keys = strchr(line, '(');
 	size_t i;
 
-	for (i = 0; control[i]; i++)
-		if (!strncmp(sql, control[i], strlen(control[i])))
-			return false;
-	return true;
-}
+	(void)context;
+	/* a range of an index (all numbers of a series, say) is a walk, but in the search index's own tables */
+	if (!strncmp(line, "SEARCH ", 7) && keys && (strstr(keys, ">?") || strstr(keys, "<?")) &&
+	    !strstr(line, "case_search_"))
+		wrong = true;
+	for (i = 0; growing[i] && !wrong; i++) {
+		const char *at = strstr(line, growing[i]);
 
-/* The plan's lines, printed; the number of lines that fail. */
-static int check_plan(sqlite3 *db, const char *sql)
-{
-	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *stmt;
-	int bad = 0;
-
-	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &stmt, NULL), SQLITE_OK);
-	printf("%s\n", sql);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		const char *line = (const char *)sqlite3_column_text(stmt, 3);
-		const char *vindex = strstr(line, "VIRTUAL TABLE INDEX ");
-		/* a virtual table (the search index) is scanned through its own index: by a constraint */
-		bool by_constraint = vindex && strchr(vindex, ':') && strchr(vindex, ':')[1];
-		bool wrong = !strncmp(line, "SCAN ", 5) && strncmp(line, "SCAN (subquery", 14) &&
-			     strncmp(line, "SCAN CONSTANT", 13) && !by_constraint;
-		const char *keys = strchr(line, '(');
-		size_t i;
-
-		/* a range of an index (all numbers of a series, say) is a walk, but in the search index's own tables */
-		if (!strncmp(line, "SEARCH ", 7) && keys && (strstr(keys, ">?") || strstr(keys, "<?")) &&
-		    !strstr(line, "case_search_"))
-			wrong = true;
-		for (i = 0; growing[i] && !wrong; i++) {
-			const char *at = strstr(line, growing[i]);
-
-			wrong = at && at[strlen(growing[i])] == ' ';
-		}
-		printf("  %s %s\n", wrong ? "!!" : "  ", line);
-		bad += wrong;
+		wrong = at && at[strlen(growing[i])] == ' ';
 	}
-	sqlite3_finalize(stmt);
-	sqlite3_free(explain);
-	return bad;
+	return wrong;
 }
 
 static void intake_uses_the_rows_own_keys(void **state)
@@ -122,16 +97,16 @@ static void intake_uses_the_rows_own_keys(void **state)
 	int bad = 0;
 
 	(void)state;
-	store = testkit_open(path, "boss");
-	authority_use_forms(store, forms);
+	store = testkit_open(testkit_group.path, "boss");
+	authority_use_forms(store, testkit_group.forms);
 	import_text(store, sheet(0, OFFICE, 0));
-	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, testkit_record, &seen);
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, testkit_record, &testkit_group.seen);
 	import_text(store, sheet(OFFICE - 20, OFFICE + 20, 0)); /* 20 matched, 20 new */
 	import_text(store, sheet(0, 20, 2031));                 /* new cases of enterprises already here */
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
-	for (i = 0; i < seen.count; i++)
-		if (is_statement_of_rows(seen.sql[i])) {
-			bad += check_plan(store->db, seen.sql[i]);
+	for (i = 0; i < testkit_group.seen.count; i++)
+		if (testkit_statement_of_rows(testkit_group.seen.sql[i])) {
+			bad += testkit_plan_check(store->db, testkit_group.seen.sql[i], "", wrong_for_intake, NULL, false);
 			statements++;
 		}
 	printf("%zu statements, %d plan lines that grow with the office\n", statements, bad);
@@ -155,7 +130,7 @@ static void number_of(struct store *store, long i, char number[32])
 	in.level = "basic";
 	in.year = 2030;
 	in.maturity_centi = -1;
-	if (case_create(store, forms, &in, id, number, NULL, &err))
+	if (case_create(store, testkit_group.forms, &in, id, number, NULL, &err))
 		fail_msg("%s", err.message);
 }
 
@@ -166,9 +141,9 @@ static void numbers_follow_the_highest(void **state)
 	char number[32];
 
 	(void)state;
-	unit_db_remove(path);
-	store = testkit_open(path, "boss");
-	authority_use_forms(store, forms);
+	unit_db_remove(testkit_group.path);
+	store = testkit_open(testkit_group.path, "boss");
+	authority_use_forms(store, testkit_group.forms);
 	number_of(store, 1, number);
 	assert_string_equal(number, "HB-2030-BAS-0001");
 	number_of(store, 2, number);
@@ -209,9 +184,9 @@ static void an_import_is_one_whole(void **state)
 	int cases;
 
 	(void)state;
-	unit_db_remove(path);
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", TESTKIT_TODAY, &store, &err), STATUS_OK);
-	authority_use_forms(store, forms);
+	unit_db_remove(testkit_group.path);
+	assert_int_equal(store_open(testkit_group.path, STORE_OPEN_OR_CREATE, "boss", TESTKIT_TODAY, &store, &err), STATUS_OK);
+	authority_use_forms(store, testkit_group.forms);
 	savepoints = 0;
 	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, count_savepoints, NULL);
 	import_text(store, sheet(0, 30, 0));
@@ -232,21 +207,6 @@ static void an_import_is_one_whole(void **state)
 	store_close(&store);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	forms = testkit_fresh(path, sizeof(path), "intake-plans");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	testkit_statements_clear(&seen);
-	testkit_done(NULL, &forms, path);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,5 +215,5 @@ int main(void)
 		cmocka_unit_test(an_import_is_one_whole),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testkit_setup_fresh, testkit_teardown);
 }

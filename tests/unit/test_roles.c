@@ -16,30 +16,14 @@
 #include "gradus/store/cases.h"
 
 static const struct date today = { 2026, 11, 28 };
-static char path[64];
-static struct forms *forms;
 
 static struct store *open_as(const char *login)
 {
-	struct store *store = testkit_open(path, login);
+	struct store *store = testkit_open(testkit_group.path, login);
 
-	if (forms)
-		authority_use_forms(store, forms); /* the scenarios a write takes are the forms' */
+	if (testkit_group.forms)
+		authority_use_forms(store, testkit_group.forms); /* the scenarios a write takes are the forms' */
 	return store;
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	forms = testkit_staffed_db(path, sizeof(path), "roles", "root-admin");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	testkit_done(NULL, &forms, path);
-	return 0;
 }
 
 static enum status add_case(struct store *store, char id[33], struct error *err)
@@ -50,12 +34,12 @@ static enum status add_case(struct store *store, char id[33], struct error *err)
 
 	testkit_new_case(&in, "excellent");
 	in.certified_on = "2025-01-10";
-	status = case_create(store, forms, &in, id, number, NULL, err);
+	status = case_create(store, testkit_group.forms, &in, id, number, NULL, err);
 	/* what a review application carries: the steps below need it */
 	if (!status)
-		status = case_set_material(store, forms, id, "review_application", "2025-02-01", err);
+		status = case_set_material(store, testkit_group.forms, id, "review_application", "2025-02-01", err);
 	if (!status)
-		status = case_set_material(store, forms, id, "review_summary", "2025-02-01", err);
+		status = case_set_material(store, testkit_group.forms, id, "review_summary", "2025-02-01", err);
 	return status;
 }
 
@@ -63,7 +47,7 @@ static enum status add_case(struct store *store, char id[33], struct error *err)
 static void test_intake_by_role(void **state)
 {
 	static const struct { const char *login; enum status want; } table[] = {
-		{ "root-admin", STATUS_OK }, { "clerk1", STATUS_OK }, { "insp1", STATUS_ERR_DENIED },
+		{ "boss", STATUS_OK }, { "clerk1", STATUS_OK }, { "insp1", STATUS_ERR_DENIED },
 		{ "sec1", STATUS_ERR_DENIED }, { "stranger", STATUS_ERR_DENIED },
 	};
 	struct error err;
@@ -94,11 +78,11 @@ static void test_steps_by_role(void **state)
 		{ "stranger", "review_passed", doc, STATUS_ERR_DENIED },
 		{ "clerk1", "review_passed", NULL, STATUS_ERR_INVALID },
 		{ "clerk1", "review_passed", doc, STATUS_OK },
-		{ "root-admin", "cancelled", NULL, STATUS_ERR_DENIED },
-		{ "root-admin", "review_filed", NULL, STATUS_OK },
-		{ "root-admin", "review_failed", doc, STATUS_OK },
+		{ "boss", "cancelled", NULL, STATUS_ERR_DENIED },
+		{ "boss", "review_filed", NULL, STATUS_OK },
+		{ "boss", "review_failed", doc, STATUS_OK },
 	};
-	struct store *admin = open_as("root-admin");
+	struct store *admin = open_as("boss");
 	struct error err;
 	char id[33];
 	size_t i;
@@ -108,8 +92,8 @@ static void test_steps_by_role(void **state)
 	store_close(&admin);
 	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
 		struct store *store = open_as(table[i].login);
-		enum status got = case_take_step_by(store, forms, id, table[i].step, today, NULL, table[i].document, NULL,
-						    &err);
+		enum status got = case_take_step_by(store, testkit_group.forms, id, table[i].step, today, NULL,
+						    table[i].document, NULL, &err);
 
 		if (got != table[i].want)
 			fail_msg("%s taking %s: %d (%s), expected %d", table[i].login, table[i].step, got,
@@ -135,27 +119,28 @@ static void test_only_admin_adds_users(void **state)
 /* A step or a write based on what another process has since changed. */
 static void test_stale_writes(void **state)
 {
-	struct store *a = open_as("clerk1"), *b = open_as("root-admin");
+	struct store *a = open_as("clerk1"), *b = open_as("boss");
 	struct case_detail d;
 	struct error err;
 	char id[33];
 
 	(void)state;
 	assert_int_equal(add_case(a, id, &err), STATUS_OK);
-	assert_int_equal(case_take_step(b, forms, id, "review_filed", today, NULL, "certified", &err), STATUS_OK);
-	assert_int_equal(case_take_step(a, forms, id, "review_filed", today, NULL, "certified", &err),
+	assert_int_equal(case_take_step(b, testkit_group.forms, id, "review_filed", today, NULL, "certified", &err),
+			 STATUS_OK);
+	assert_int_equal(case_take_step(a, testkit_group.forms, id, "review_filed", today, NULL, "certified", &err),
 			 STATUS_ERR_CONFLICT);
 	assert_says(err.message, "review_filed");
-	assert_int_equal(case_set_field(b, forms, id, "note", "乙的备注", "", &err), STATUS_OK);
-	assert_int_equal(case_set_field(a, forms, id, "note", "甲的备注", "", &err), STATUS_ERR_CONFLICT);
+	assert_int_equal(case_set_field(b, testkit_group.forms, id, "note", "乙的备注", "", &err), STATUS_OK);
+	assert_int_equal(case_set_field(a, testkit_group.forms, id, "note", "甲的备注", "", &err), STATUS_ERR_CONFLICT);
 	assert_says(err.message, "乙的备注");
-	assert_says(err.message, "root-admin");
+	assert_says(err.message, "boss");
 	assert_int_equal(store_case_detail(a, id, &d, &err), STATUS_OK);
 	assert_string_equal(d.note, "乙的备注");
 	case_detail_clear(&d);
 	{
 		static const int mine[] = { 1, 5 }, theirs[] = { 2 }, beyond[] = { 41 }, none[] = { 0 };
-		bool *seen = calloc(forms_scenario_count(forms) + 1, sizeof(*seen));
+		bool *seen = calloc(forms_scenario_count(testkit_group.forms) + 1, sizeof(*seen));
 
 		assert_non_null(seen);
 		assert_int_equal(case_set_scenarios(b, id, theirs, 1, seen, &err), STATUS_OK);
@@ -169,8 +154,8 @@ static void test_stale_writes(void **state)
 		assert_int_equal(case_set_scenarios(a, id, none, 1, NULL, &err), STATUS_ERR_INVALID);
 		free(seen);
 	}
-	assert_int_equal(case_set_field(a, forms, id, "maturity", "3.9", "3.2", &err), STATUS_OK);
-	assert_int_equal(case_set_field(a, forms, id, "maturity", "4.0", "3.2", &err), STATUS_ERR_CONFLICT);
+	assert_int_equal(case_set_field(a, testkit_group.forms, id, "maturity", "3.9", "3.2", &err), STATUS_OK);
+	assert_int_equal(case_set_field(a, testkit_group.forms, id, "maturity", "4.0", "3.2", &err), STATUS_ERR_CONFLICT);
 	store_close(&a);
 	store_close(&b);
 }
@@ -184,5 +169,5 @@ int main(void)
 		cmocka_unit_test(test_stale_writes),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testkit_setup_staffed, testkit_teardown);
 }

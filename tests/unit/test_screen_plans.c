@@ -34,8 +34,6 @@
 #define PAGE 21 /* the rows of a list on an 80x24 terminal */
 
 static const struct date today = { 2026, 11, 28 };
-static char path[64];
-static struct forms *forms;
 
 /* The statements seen, each with the walk it may take: NULL, none; "SCAN "
  * (the unfiltered list), any index's; "SCAN e " (a sort on the
@@ -96,7 +94,7 @@ static void make_office(struct store *store)
 		used += (size_t)snprintf(text + used, size - used, "武汉%ld精密有限公司,%s,%s,%s,%d,甲\n", i, code,
 					 regions[i % 5], levels[i % 4], 2022 + (int)(i % 5));
 	}
-	if (import_csv(store, forms, IMPORT_CASES, "office.csv", text, used, &options, &s, &err))
+	if (import_csv(store, testkit_group.forms, IMPORT_CASES, "office.csv", text, used, &options, &s, &err))
 		fail_msg("%s", err.message);
 	import_summary_clear(&s);
 	free(text);
@@ -173,7 +171,7 @@ static void run_the_agenda_and_dashboard(struct store *store)
 
 	may_walk = NULL;
 	executed = 0;
-	assert_int_equal(case_agenda(store, forms, today, 90, &items, &count, &err), STATUS_OK);
+	assert_int_equal(case_agenda(store, testkit_group.forms, today, 90, &items, &count, &err), STATUS_OK);
 	agenda_free(items, count);
 	/* its cases, its findings, its milestones and follow-ups: three
 	 * queries however many cases fall due, none per case */
@@ -198,40 +196,15 @@ static bool is_harmless(const char *line)
 	return false;
 }
 
-/* The plan's lines, printed; the number of lines that scan the office. */
-static int check_plan(sqlite3 *db, const struct seen *s, bool quiet)
+/* A wrong line of a plan: a scan of the office, unless harmless or the
+ * walk of the sort's index the statement (context) may take. */
+static bool scans_the_office(const char *line, const void *context)
 {
-	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", s->sql);
-	sqlite3_stmt *stmt;
-	int bad = 0;
+	const struct seen *s = context;
+	bool walk = s->may_walk && !strncmp(line, s->may_walk, strlen(s->may_walk)) &&
+		    (strstr(line, " USING INDEX ") || strstr(line, " USING COVERING INDEX "));
 
-	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &stmt, NULL), SQLITE_OK);
-	if (!quiet)
-		printf("%s%s\n", s->sql, s->may_walk ? "  [may walk its sort's index]" : "");
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		const char *line = (const char *)sqlite3_column_text(stmt, 3);
-		bool walk = s->may_walk && !strncmp(line, s->may_walk, strlen(s->may_walk)) &&
-			    (strstr(line, " USING INDEX ") || strstr(line, " USING COVERING INDEX "));
-		bool wrong = !strncmp(line, "SCAN ", 5) && !is_harmless(line) && !walk;
-
-		if (!quiet || wrong)
-			printf("  %s %s\n", wrong ? "!!" : "  ", line);
-		bad += wrong;
-	}
-	sqlite3_finalize(stmt);
-	sqlite3_free(explain);
-	return bad;
-}
-
-static bool is_statement_of_rows(const char *sql)
-{
-	static const char *const control[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA", NULL };
-	size_t i;
-
-	for (i = 0; control[i]; i++)
-		if (!strncmp(sql, control[i], strlen(control[i])))
-			return false;
-	return true;
+	return !strncmp(line, "SCAN ", 5) && !is_harmless(line) && !walk;
 }
 
 /* Runs every screen's statements and checks their plans; the lines that fail. */
@@ -249,8 +222,9 @@ static int screens_checked(struct store *store, bool quiet, size_t *statements)
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
 	*statements = 0;
 	for (i = 0; i < seen_count; i++)
-		if (is_statement_of_rows(seen[i].sql)) {
-			bad += check_plan(store->db, &seen[i], quiet);
+		if (testkit_statement_of_rows(seen[i].sql)) {
+			bad += testkit_plan_check(store->db, seen[i].sql, seen[i].may_walk ? "  [may walk its sort's index]" : "",
+						  scans_the_office, &seen[i], quiet);
 			(*statements)++;
 		}
 	return bad;
@@ -264,8 +238,8 @@ static void screens_use_an_index(void **state)
 	int bad;
 
 	(void)state;
-	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
-	authority_use_forms(store, forms);
+	assert_int_equal(store_open(testkit_group.path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, testkit_group.forms);
 	make_office(store);
 	/* a third of the office falls due within the agenda's days */
 	assert_int_equal(sqlite3_exec(store->db, "UPDATE cases SET next_due = '2026-12-01' WHERE rowid % 3 = 0", NULL,
@@ -287,29 +261,20 @@ static void a_dropped_index_is_seen(void **state)
 	size_t statements;
 
 	(void)state;
-	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, "boss", today, &store, &err), STATUS_OK);
-	authority_use_forms(store, forms);
+	assert_int_equal(store_open(testkit_group.path, STORE_OPEN_EXISTING, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, testkit_group.forms);
 	assert_int_equal(sqlite3_exec(store->db, "DROP INDEX cases_next_due", NULL, NULL, NULL), SQLITE_OK);
 	assert_true(screens_checked(store, true, &statements) > 0);
 	store_close(&store);
-}
-
-static int setup(void **state)
-{
-	(void)state;
-	forms = testkit_fresh(path, sizeof(path), "screen-plans");
-	return 0;
 }
 
 static int teardown(void **state)
 {
 	size_t i;
 
-	(void)state;
 	for (i = 0; i < seen_count; i++)
 		free(seen[i].sql);
-	testkit_done(NULL, &forms, path);
-	return 0;
+	return testkit_teardown(state);
 }
 
 int main(void)
@@ -319,5 +284,5 @@ int main(void)
 		cmocka_unit_test(a_dropped_index_is_seen),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testkit_setup_fresh, teardown);
 }

@@ -1,4 +1,5 @@
 /* The unit tests' kit (see testkit.h). */
+#include <errno.h>
 #include <setjmp.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -80,6 +81,40 @@ void testkit_statements_clear(struct testkit_statements *s)
 	memset(s, 0, sizeof(*s));
 }
 
+bool testkit_statement_of_rows(const char *sql)
+{
+	static const char *const control[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA", NULL };
+	size_t i;
+
+	for (i = 0; control[i]; i++)
+		if (!strncmp(sql, control[i], strlen(control[i])))
+			return false;
+	return true;
+}
+
+int testkit_plan_check(sqlite3 *db, const char *sql, const char *note,
+		       bool (*wrong)(const char *line, const void *context), const void *context, bool quiet)
+{
+	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *stmt;
+	int bad = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db, explain, -1, &stmt, NULL), SQLITE_OK);
+	if (!quiet)
+		printf("%s%s\n", sql, note);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(stmt, 3);
+		bool is_wrong = wrong(line, context);
+
+		if (!quiet || is_wrong)
+			printf("  %s %s\n", is_wrong ? "!!" : "  ", line);
+		bad += is_wrong;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_free(explain);
+	return bad;
+}
+
 void testkit_db_path(char *path, size_t size, const char *name)
 {
 	snprintf(path, size, "/tmp/gradus-%s-%ld.db", name, (long)getpid());
@@ -151,6 +186,31 @@ void testkit_done(struct store **store, struct forms **forms, const char *path)
 		forms_free(forms);
 	if (path)
 		unit_db_remove(path);
+}
+
+struct testkit_group testkit_group;
+
+int testkit_setup_fresh(void **state)
+{
+	(void)state;
+	testkit_group.forms = testkit_fresh(testkit_group.path, sizeof(testkit_group.path), program_invocation_short_name);
+	return 0;
+}
+
+int testkit_setup_staffed(void **state)
+{
+	(void)state;
+	testkit_group.forms = testkit_staffed_db(testkit_group.path, sizeof(testkit_group.path),
+						 program_invocation_short_name, "boss");
+	return 0;
+}
+
+int testkit_teardown(void **state)
+{
+	(void)state;
+	testkit_statements_clear(&testkit_group.seen);
+	testkit_done(NULL, &testkit_group.forms, testkit_group.path);
+	return 0;
 }
 
 void testkit_new_case(struct new_case *in, const char *level)

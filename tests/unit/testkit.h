@@ -19,6 +19,12 @@
  * - testkit_done(&store, &forms, path): closes the store, frees the forms
  *   and removes the database, each when given (NULL to leave it), for a
  *   teardown.
+ * - testkit_setup_fresh / testkit_setup_staffed and testkit_teardown: a
+ *   group of tests on one database of its own, as cmocka_run_group_tests's
+ *   setup and teardown: testkit_group.path (named after the test program)
+ *   with testkit_group.forms, the database made by testkit_fresh or
+ *   testkit_staffed_db (its admin "boss"); the teardown also clears the
+ *   statements recorded in testkit_group.seen.
  * - testkit_new_case(&in, level): a case of a Shiyan enterprise with a
  *   valid credit code, certified year 2025, maturity 3.20, for case_create.
  * - testkit_credit_code(division, x, code): a valid credit code of its own
@@ -28,6 +34,7 @@
 #ifndef GRADUS_TESTS_UNIT_TESTKIT_H
 #define GRADUS_TESTS_UNIT_TESTKIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "gradus/core/dates.h"
@@ -69,6 +76,15 @@ struct testkit_statements {
 };
 int testkit_record(unsigned type, void *context, void *statement, void *unused);
 void testkit_statements_clear(struct testkit_statements *s);
+/* Whether a statement reads or writes rows: not BEGIN, COMMIT, ROLLBACK,
+ * SAVEPOINT, RELEASE or PRAGMA (whose plans say nothing). */
+bool testkit_statement_of_rows(const char *sql);
+/* The query plan of sql (EXPLAIN QUERY PLAN on db) printed under the
+ * statement and its note, each line that wrong(line, context) finds wrong
+ * marked !!; returns how many. quiet: only the wrong lines are printed. */
+struct sqlite3;
+int testkit_plan_check(struct sqlite3 *db, const char *sql, const char *note,
+		       bool (*wrong)(const char *line, const void *context), const void *context, bool quiet);
 
 /* A database path of its own for the test NAME, no file there yet, and
  * the forms of the source tree (testkit_done cleans both up). */
@@ -76,6 +92,15 @@ struct forms *testkit_fresh(char *path, size_t size, const char *name);
 struct store *testkit_open(const char *path, const char *login);
 struct forms *testkit_staffed_db(char *path, size_t size, const char *name, const char *admin);
 void testkit_done(struct store **store, struct forms **forms, const char *path);
+struct testkit_group {
+	char path[256];
+	struct forms *forms;
+	struct testkit_statements seen;
+};
+extern struct testkit_group testkit_group;
+int testkit_setup_fresh(void **state);
+int testkit_setup_staffed(void **state);
+int testkit_teardown(void **state);
 void testkit_new_case(struct new_case *in, const char *level);
 void testkit_credit_code(const char *division, unsigned long x, char code[USCC_LENGTH + 1]);
 
