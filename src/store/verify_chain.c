@@ -88,6 +88,8 @@ struct chain {
 	struct audit_field *hashed;
 	size_t hashed_capacity;
 	long read;
+	bool at_cached; /* r.at is the text of at_seconds */
+	sqlite3_int64 at_seconds;
 };
 
 /* ---- the record read ---- */
@@ -122,16 +124,148 @@ static const char *text_at(const struct record *r, size_t at)
 	return at == NO_TEXT ? NULL : r->text + at;
 }
 
-/* Columns: seq, op, at, actor, hash, tbl, row_id, key, old, new; a row a
- * field (json_each reads the change in order), one with key NULL for a
- * record that keeps none. */
-static enum status record_start(struct record *r, sqlite3_stmt *stmt)
+/* Room for size more bytes of text. */
+static enum status text_room(struct record *r, size_t size)
 {
+	size_t want = r->size ? r->size : 256;
+	char *grown;
+
+	if (r->used + size <= r->size)
+		return STATUS_OK;
+	while (r->used + size > want)
+		want *= 2;
+	if (!(grown = realloc(r->text, want)))
+		return STATUS_ERR_NOMEM;
+	r->text = grown;
+	r->size = want;
+	return STATUS_OK;
+}
+
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* A JSON string or null at *p into the record's text (room made before):
+ * its offset, NO_TEXT for null; false for what this reading leaves to
+ * SQLite's parser (other values, escapes but \" \\ and \u of a byte). */
+static bool json_value(struct record *r, const char **p, bool null_ok, size_t *at)
+{
+	const char *s = *p;
+	char *out = r->text + r->used;
+
+	if (null_ok && !strncmp(s, "null", 4)) {
+		*at = NO_TEXT;
+		*p = s + 4;
+		return true;
+	}
+	if (*s++ != '"')
+		return false;
+	for (;;) {
+		unsigned char c = (unsigned char)*s++;
+		int v, i;
+
+		if (c == '"')
+			break;
+		if (c < 0x20)
+			return false;
+		if (c == '\\') {
+			c = (unsigned char)*s++;
+			if (c == 'u') {
+				for (v = 0, i = 0; i < 4 && hex_digit(s[i]) >= 0; i++)
+					v = 16 * v + hex_digit(s[i]);
+				if (i < 4 || v == 0 || v >= 0x80)
+					return false;
+				s += 4;
+				c = (unsigned char)v;
+			} else if (c != '"' && c != '\\') {
+				return false;
+			}
+		}
+		*out++ = (char)c;
+	}
+	*out++ = '\0';
+	*at = r->used;
+	r->used = (size_t)(out - r->text);
+	*p = s;
+	return true;
+}
+
+/* The change {"field": [old, new], ...} as audit.c writes it, read here:
+ * false (nothing kept) for any other form, which json_each reads. */
+static bool change_read(struct record *r, const char *change, enum status *status)
+{
+	const char *p = change;
+	size_t mark = r->used;
+
+	if ((*status = text_room(r, strlen(change) + 1)) || *p++ != '{')
+		return false;
+	while (*p != '}') {
+		size_t name, old, new;
+
+		if (r->count && *p++ != ',')
+			goto other;
+		if (!json_value(r, &p, false, &name) || *p++ != ':' || *p++ != '[' || !json_value(r, &p, true, &old) ||
+		    *p++ != ',' || !json_value(r, &p, true, &new) || *p++ != ']')
+			goto other;
+		if ((*status = store_grow((void **)&r->fields, &r->capacity, r->count, sizeof(*r->fields))))
+			return false;
+		r->fields[r->count].name = name;
+		r->fields[r->count].old = old;
+		r->fields[r->count].new = new;
+		r->count++;
+	}
+	if (p[1] == '\0')
+		return true;
+other:
+	r->count = 0;
+	r->used = mark;
+	return false;
+}
+
+/* The change in any other form, through SQLite's json_each: a field a row,
+ * in order. */
+static enum status change_parse(struct chain *c, sqlite3_value *change, struct error *err)
+{
+	static const char *const sql = "SELECT key, value ->> 0, value ->> 1 FROM json_each(?1)";
+	struct record *r = &c->r;
+	sqlite3_stmt *stmt = store_prepare(c->store, sql, err);
+	enum status status = STATUS_OK;
+	bool row;
+
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_value(stmt, 1, change);
+	while (!status && !(status = store_step(c->store, stmt, &row, err)) && row) {
+		if (sqlite3_column_type(stmt, 0) == SQLITE_NULL)
+			continue;
+		if ((status = store_grow((void **)&r->fields, &r->capacity, r->count, sizeof(*r->fields))))
+			break;
+		r->fields[r->count].name = text_add(r, sqlite3_column_text(stmt, 0), &status);
+		r->fields[r->count].old = text_add(r, sqlite3_column_text(stmt, 1), &status);
+		r->fields[r->count].new = text_add(r, sqlite3_column_text(stmt, 2), &status);
+		r->count++;
+	}
+	sqlite3_reset(stmt);
+	return status;
+}
+
+/* Columns: seq, op, at, actor, hash, tbl, row_id, change. */
+static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct error *err)
+{
+	struct record *r = &c->r;
+	const char *change;
 	enum status status = STATUS_OK;
 
 	r->seq = sqlite3_column_int64(stmt, 0);
 	r->op = (enum audit_op)sqlite3_column_int(stmt, 1);
-	audit_at_text(stmt, 2, r->at);
+	/* the time as text, again only when it changes (records come in runs of one second) */
+	if (sqlite3_column_type(stmt, 2) != SQLITE_INTEGER || !c->at_cached ||
+	    sqlite3_column_int64(stmt, 2) != c->at_seconds) {
+		audit_at_text(stmt, 2, r->at);
+		c->at_cached = sqlite3_column_type(stmt, 2) == SQLITE_INTEGER;
+		c->at_seconds = sqlite3_column_int64(stmt, 2);
+	}
 	r->has_hash = sqlite3_column_bytes(stmt, 4) == AUDIT_HASH_SIZE;
 	if (r->has_hash)
 		memcpy(r->hash, sqlite3_column_blob(stmt, 4), AUDIT_HASH_SIZE);
@@ -140,22 +274,12 @@ static enum status record_start(struct record *r, sqlite3_stmt *stmt)
 	r->actor = text_add(r, sqlite3_column_text(stmt, 3), &status);
 	r->table = text_add(r, sqlite3_column_text(stmt, 5), &status);
 	r->id = text_add(r, sqlite3_column_text(stmt, 6), &status);
-	return status;
-}
-
-static enum status record_field(struct record *r, sqlite3_stmt *stmt)
-{
-	enum status status = STATUS_OK;
-
-	if (sqlite3_column_type(stmt, 7) == SQLITE_NULL)
-		return STATUS_OK;
-	if ((status = store_grow((void **)&r->fields, &r->capacity, r->count, sizeof(*r->fields))))
+	if (status || sqlite3_column_type(stmt, 7) == SQLITE_NULL)
 		return status;
-	r->fields[r->count].name = text_add(r, sqlite3_column_text(stmt, 7), &status);
-	r->fields[r->count].old = text_add(r, sqlite3_column_text(stmt, 8), &status);
-	r->fields[r->count].new = text_add(r, sqlite3_column_text(stmt, 9), &status);
-	r->count++;
-	return status;
+	change = sqlite3_column_type(stmt, 7) == SQLITE_TEXT ? (const char *)sqlite3_column_text(stmt, 7) : NULL;
+	if (change && (change_read(r, change, &status) || status))
+		return status;
+	return change_parse(c, sqlite3_column_value(stmt, 7), err);
 }
 
 /* ---- rows rewound ---- */
@@ -648,13 +772,11 @@ static void hex_of(const uint8_t *bytes, size_t size, char *out)
 
 enum status verify_chain(struct verifier *v, bool *unaccounted, long *records, char head[65], struct error *err)
 {
-	static const char *const sql = "SELECT a.seq, a.op, a.at, a.actor, a.hash, a.tbl, a.row_id, j.key,"
-				       " j.value ->> 0, j.value ->> 1 FROM audit a LEFT JOIN json_each(a.change) j"
-				       " ORDER BY a.seq DESC";
+	static const char *const sql = "SELECT seq, op, at, actor, hash, tbl, row_id, change FROM audit ORDER BY seq DESC";
 	static const char *const behind_sql = "SELECT seq, hash FROM audit ORDER BY seq DESC";
 	struct chain c;
 	enum status status = STATUS_OK;
-	bool row, started = false;
+	bool row;
 	int rc;
 
 	memset(&c, 0, sizeof(c));
@@ -674,17 +796,9 @@ enum status verify_chain(struct verifier *v, bool *unaccounted, long *records, c
 	if (!status && !(status = store_step(c.store, c.behind, &c.behind_row, err)) && c.behind_row &&
 	    sqlite3_column_bytes(c.behind, 1) == AUDIT_HASH_SIZE)
 		hex_of(sqlite3_column_blob(c.behind, 1), AUDIT_HASH_SIZE, head);
-	while (!status && !(status = store_step(c.store, c.records, &row, err)) && row) {
-		if (started && sqlite3_column_int64(c.records, 0) != c.r.seq)
+	while (!status && !(status = store_step(c.store, c.records, &row, err)) && row)
+		if (!(status = record_read(&c, c.records, err)))
 			status = record_check(&c, err);
-		if (!status && (!started || sqlite3_column_int64(c.records, 0) != c.r.seq))
-			status = record_start(&c.r, c.records);
-		started = true;
-		if (!status)
-			status = record_field(&c.r, c.records);
-	}
-	if (!status && started)
-		status = record_check(&c, err);
 	*records = c.read;
 	if (!status && unaccounted)
 		status = tables_accounted(&c, unaccounted, err);
