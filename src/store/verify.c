@@ -551,9 +551,12 @@ enum status store_verify(struct store *store, long *rows, char head[65], store_v
 	size_t i, tables = 0;
 
 	*head = '\0';
-	/* verify reads every page, most more than once (a row, then its audit
-	 * records): as much cache as a command may hold, not the default 2 MB */
-	status = store_cache_for(store, (size_t)-1 / 2, err);
+	/* verify reads each table and the audit once, in order (verify_chain.c),
+	 * and integrity_check seeks each index entry: 8 MB holds the indexes'
+	 * inner pages; more costs more in allocating pages than it saves in
+	 * reads (10,000 cases: 1.55 s CPU with 8 MB, 1.8 s with 32 MB); the
+	 * cache is 64 bytes a byte of work */
+	status = store_cache_for(store, (size_t)8 * 1024 * 1024 / 64, err);
 	if (!status)
 		status = reported(&v, decide_identity(&v, err), err);
 	if (!status)
