@@ -8,11 +8,16 @@
  * records), and an insert's values, which its record does not keep, are
  * the row's then. A second reading of the chain one record behind gives
  * each record the hash it follows, so each record's hash is checked against
- * the one before and what it wrote as soon as it is read. A row is read by
- * its id for its newest record (again only when a row's records are far
- * apart). The inserts that account for a table's rows are summed; a table
- * whose rows they do not all account for is left to verify.c's query for
- * the rows written outside gradus. */
+ * the one before and what it wrote as soon as it is read. An insert's row
+ * comes from a scan of its table newest first (rows are stored in the order
+ * their inserts were written), a row first met by an update or one stored
+ * out of that order is read by its id. The inserts that account for a
+ * table's rows are summed; a table whose rows they do not all account for
+ * is left to verify.c's query for the rows written outside gradus.
+ *
+ * What a row-by-row reading (audit.c's audit_row_check) finds, this finds,
+ * but for a row deleted and inserted again under the same id: its older
+ * records are read as a row of their own. */
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -51,6 +56,7 @@ struct rewound {
 struct reader {
 	sqlite3_stmt *by_id, *scan, *on;
 	bool scanning, scan_row, scan_used;
+	bool no_rowid; /* the table has none (verify_schema names it) */
 	char *id;
 	size_t id_size;
 	bool exists;
@@ -58,8 +64,8 @@ struct reader {
 	uint64_t sum; /* and the sum of their ids' mixes */
 };
 
-/* The record being read, copied (the statement moves on to its fields):
- * texts are offsets into text, NO_TEXT for NULL. */
+/* The record being read, copied (the statements move on): texts are
+ * offsets into text, NO_TEXT for NULL. */
 struct record {
 	long long seq;
 	enum audit_op op;
@@ -421,8 +427,10 @@ static size_t field_count(const struct schema_table *schema)
 }
 
 
-static enum status reader_prepare(struct chain *c, const struct schema_table *schema, bool scan,
-				  sqlite3_stmt **stmt, struct error *err)
+/* SQLite's result code; scan: the table newest first, else by id; rowid:
+ * with the rowid last. */
+static int reader_prepare(struct chain *c, const struct schema_table *schema, bool scan, bool rowid,
+			  sqlite3_stmt **stmt)
 {
 	char *sql = sqlite3_mprintf(scan ? "SELECT id" : "SELECT 1"), *more;
 	size_t i;
@@ -433,28 +441,31 @@ static enum status reader_prepare(struct chain *c, const struct schema_table *sc
 		sqlite3_free(sql);
 		sql = more;
 	}
-	more = sql ? sqlite3_mprintf(scan ? "%s, rowid FROM \"%w\" ORDER BY rowid DESC"
-					  : "%s, rowid FROM \"%w\" WHERE id = ?1",
-				     sql, schema->name)
+	more = sql ? sqlite3_mprintf("%s%s FROM \"%w\"%s", sql, rowid ? ", rowid" : "", schema->name,
+				     scan ? " ORDER BY rowid DESC" : " WHERE id = ?1")
 		   : NULL;
 	sqlite3_free(sql);
 	if (!more)
-		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+		return SQLITE_NOMEM;
 	rc = sqlite3_prepare_v2(store_db(c->store), more, -1, stmt, NULL);
 	sqlite3_free(more);
-	return rc == SQLITE_OK ? STATUS_OK : store_fail(c->store, rc, err, schema->name);
+	return rc;
 }
 
-/* The next row of the table's scan, once the one it is on was used. */
+/* The next row of the table's scan, once the one it is on was used. A
+ * table without rowids (made again outside gradus: verify_schema names
+ * it) is read by id only. */
 static enum status scan_next(struct chain *c, struct reader *rd, const struct schema_table *schema,
 			     struct error *err)
 {
 	enum status status = STATUS_OK;
 
 	if (!rd->scanning) {
-		if (!rd->scan && (status = reader_prepare(c, schema, true, &rd->scan, err)))
-			return status;
 		rd->scanning = rd->scan_used = true;
+		if (rd->no_rowid || reader_prepare(c, schema, true, true, &rd->scan) != SQLITE_OK) {
+			rd->no_rowid = true;
+			rd->scan_used = false;
+		}
 	}
 	if (rd->scan_used) {
 		rd->scan_used = false;
@@ -473,6 +484,7 @@ static enum status reader_at(struct chain *c, size_t table, const char *id, bool
 	size_t n = strlen(id) + 1;
 	enum status status = STATUS_OK;
 	bool row;
+	int rc;
 
 	if (rd->id && !strcmp(rd->id, id))
 		return STATUS_OK;
@@ -494,15 +506,22 @@ static enum status reader_at(struct chain *c, size_t table, const char *id, bool
 		rd->exists = rd->scan_used = true;
 		return STATUS_OK;
 	}
-	if (!rd->by_id && (status = reader_prepare(c, schema, false, &rd->by_id, err)))
+	if (!rd->by_id && !rd->no_rowid && reader_prepare(c, schema, false, true, &rd->by_id) != SQLITE_OK) {
+		sqlite3_finalize(rd->by_id);
+		rd->by_id = NULL;
+		rd->no_rowid = true;
+	}
+	if (!rd->by_id && (rc = reader_prepare(c, schema, false, false, &rd->by_id)) != SQLITE_OK) {
+		status = store_fail(c->store, rc, err, schema->name);
 		goto done;
+	}
 	sqlite3_reset(rd->by_id);
 	sqlite3_bind_text(rd->by_id, 1, rd->id, -1, SQLITE_STATIC);
 	if ((status = store_step(c->store, rd->by_id, &row, err)) || !row)
 		goto done;
 	rd->on = rd->by_id;
 	rd->exists = true;
-	if (insert) {
+	if (insert && !rd->no_rowid) {
 		sqlite3_int64 rowid = sqlite3_column_int64(rd->by_id, (int)field_count(schema) + 1);
 
 		while (!status && rd->scan_row && sqlite3_column_int64(rd->scan, (int)field_count(schema) + 1) >= rowid)

@@ -3,7 +3,8 @@
 # named as a row-by-row reading named it. Rows kept in another order than
 # their records were written in still verify; a row deleted, a row added,
 # an update's record deleted, a field only an insert wrote and a field an
-# update wrote, each changed with the sqlite3 shell, are named.
+# update wrote, each changed with the sqlite3 shell, are named; a table
+# made again without rowids is read by id.
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
@@ -56,3 +57,10 @@ attack "a field an update wrote" "UPDATE cases SET note = '篡改' WHERE id = '$
 	"cases $CID: field note holds \"篡改\" but audit row $NOTE says \"第二次说明\""
 attack "a field of a row kept out of order" "UPDATE events SET rowid = -rowid; UPDATE events SET note = '篡改' WHERE id = '$EV'" 1 \
 	"audit chain broken at record $EV_SEQ (events $EV"
+attack "a table made again without rowids" \
+	"CREATE TABLE ev2 AS SELECT * FROM events; DROP TABLE events;
+	 CREATE TABLE events (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases (id), step TEXT NOT NULL,
+	  from_state TEXT, to_state TEXT NOT NULL, kind TEXT, actor TEXT NOT NULL, on_date TEXT NOT NULL, note TEXT,
+	  created_at TEXT NOT NULL, document TEXT, unmet TEXT, override TEXT) WITHOUT ROWID;
+	 INSERT INTO events SELECT * FROM ev2; DROP TABLE ev2; UPDATE events SET note = '篡改' WHERE id = '$EV'" 1 \
+	"schema: table events differs from the one gradus makes" "audit chain broken at record $EV_SEQ (events $EV"
