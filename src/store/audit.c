@@ -22,7 +22,7 @@
 #include "schema.h"
 #include "store_private.h"
 
-#define HASH_SIZE SHA256_DIGEST_SIZE
+#define HASH_SIZE AUDIT_HASH_SIZE
 
 /* ---- hashing ---- */
 
@@ -491,7 +491,7 @@ struct walk {
 	char *table, *id;
 	sqlite3_stmt *current[64];
 	bool check;
-	audit_problem *problem;
+	void (*problem)(void *context, const char *message);
 	void *context;
 	long records;
 };
@@ -791,63 +791,20 @@ enum status audit_row_check(struct store *store, const char *table, const char *
 	return row_read(store, table, id, true, row, err);
 }
 
-/* ---- verify ---- */
+/* ---- what verify reads (verify_chain.c) ---- */
 
-enum status audit_verify(struct store *store, audit_problem *problem, void *context, long *records, char head[65],
-			 struct error *err)
+void audit_record_hash(const uint8_t prev[AUDIT_HASH_SIZE], long long seq, enum audit_op op, const char *at,
+		       const char *actor, const char *table, const char *id, const struct audit_field *fields,
+		       size_t count, uint8_t out[AUDIT_HASH_SIZE])
 {
-	static const char *const sql = "SELECT " RECORD_COLUMNS " FROM audit a LEFT JOIN json_each(a.change) j"
-				       " ORDER BY a.row_id, a.seq";
-	static const char *const head_sql = "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1";
-	sqlite3_stmt *stmt = NULL;
-	enum status status = STATUS_OK;
-	long long last = -1;
-	struct walk w;
-	bool found;
-	int rc;
+	struct record r = { seq, op, at, actor, table, id, fields, count };
 
-	memset(&w, 0, sizeof(w));
-	w.store = store;
-	w.check = true;
-	w.problem = problem;
-	w.context = context;
-	*head = '\0';
-	*records = 0;
-	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, _("reading the audit log"));
-	while (!status && !(status = store_step(store, stmt, &found, err)) && found) {
-		long long seq = sqlite3_column_int64(stmt, 0);
-		const char *id = (const char *)sqlite3_column_text(stmt, 6);
-		const char *table = (const char *)sqlite3_column_text(stmt, 5);
+	record_hash(prev, &r, out);
+}
 
-		if (!w.id || !id || !table || strcmp(id, w.id) || strcmp(table, w.table)) {
-			if (w.id)
-				status = walk_row(&w, err);
-			if (!status)
-				status = walk_start(&w, stmt);
-			last = -1;
-		}
-		if (!status)
-			status = walk_add(&w, stmt, seq != last);
-		last = seq;
-	}
-	sqlite3_finalize(stmt);
-	if (!status && w.id)
-		status = walk_row(&w, err);
-	*records = w.records;
-	walk_free(&w);
-	if (status == STATUS_ERR_NOMEM)
-		return error_set(err, status, _("out of memory"));
-	if (!status && (stmt = store_prepare(store, head_sql, err))) {
-		if (!(status = store_step(store, stmt, &found, err)) && found &&
-		    sqlite3_column_bytes(stmt, 0) == HASH_SIZE)
-			hex_of(sqlite3_column_blob(stmt, 0), HASH_SIZE, head);
-		sqlite3_reset(stmt);
-	} else if (!status) {
-		status = STATUS_ERR_DB;
-	}
-	return status;
+enum status audit_previous_hash(struct store *store, long long seq, uint8_t out[AUDIT_HASH_SIZE], struct error *err)
+{
+	return previous_hash(store, seq, out, err);
 }
 
 /* ---- migration 20: the per-field audit into records ---- */

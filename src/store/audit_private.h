@@ -10,10 +10,13 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gradus/store/store.h"
 
 enum audit_op { AUDIT_INSERT = 0, AUDIT_UPDATE = 1, AUDIT_DELETE = 2 };
+
+#define AUDIT_HASH_SIZE 32 /* SHA-256 */
 
 struct audit_field {
 	const char *name, *old, *new;
@@ -58,13 +61,14 @@ enum status audit_row_check(struct store *store, const char *table, const char *
 			    struct error *err);
 void audit_row_clear(struct audit_row *row);
 
-/* Every record: its hash against the one before and what it wrote, every
- * update against the row's value, every row audited as gone against its
- * table. Each problem (its message without the file's name) to problem;
- * *records and head (hex) of the chain. */
-typedef void audit_problem(void *context, const char *message);
-enum status audit_verify(struct store *store, audit_problem *problem, void *context, long *records, char head[65],
-			 struct error *err);
+/* What verify reads the chain with (verify_chain.c): a record's hash from
+ * the one before and what it wrote (an insert's values in the order of the
+ * schema, old NULL); the hash the record at seq follows (the record
+ * before's, the head of the chain it continues, or zeros). */
+void audit_record_hash(const uint8_t prev[AUDIT_HASH_SIZE], long long seq, enum audit_op op, const char *at,
+		       const char *actor, const char *table, const char *id, const struct audit_field *fields,
+		       size_t count, uint8_t out[AUDIT_HASH_SIZE]);
+enum status audit_previous_hash(struct store *store, long long seq, uint8_t out[AUDIT_HASH_SIZE], struct error *err);
 
 /* Migration 20: the per-field audit of schema 17 (audit_v1) into records,
  * once its chain is verified; the new chain begins at its head. */
