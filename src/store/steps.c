@@ -428,14 +428,19 @@ static const struct level_step *system_step(const struct level *level, const cha
  * uncertified cultivations started on or before ?2 (today less the shortest
  * cultivation period: the latest start whose end may have passed) standing
  * in a state of ?3 ("|cultivating|": those a system step lapses a
- * cultivation from). A cancelled case has no next_due; a certified one's
- * next_due is on or before its expiry, and a cultivating one's on or before
- * its end (the acceptance due date): the range of cases_next_due finds them
- * all, and a lapsed cultivation, overdue until decided, is not read again. */
+ * cultivation from), in the order of their next due date. A cancelled case
+ * has no next_due; a certified one's next_due is on or before its expiry,
+ * and a cultivating one's on or before its end (the acceptance due date).
+ * Each branch of the OR reads its own partial index (cases_expiry,
+ * cases_cultivation_start: live cases only), so the read costs what may
+ * have lapsed, not every overdue case's row; +next_due keeps the planner
+ * off cases_next_due, and the candidates, few, are sorted apart. */
 static const char *const lapsed_sql =
-	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < ?1"
-	" AND (expires_on < ?1 OR (cultivation_starts_on <= ?2 AND certified_on IS NULL"
-	" AND instr(?3, '|' || state || '|') > 0))";
+	"WITH lapsed AS MATERIALIZED (SELECT id, next_due, number FROM cases WHERE +next_due < ?1"
+	" AND (next_due IS NOT NULL AND expires_on < ?1"
+	" OR next_due IS NOT NULL AND cultivation_starts_on <= ?2 AND certified_on IS NULL"
+	" AND instr(?3, '|' || state || '|') > 0))"
+	" SELECT id FROM lapsed ORDER BY next_due, number";
 
 const char *case_sweep_sql(void)
 {
