@@ -21,7 +21,10 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -D_GNU_SOURCE -Iinclude \
              -DGRADUS_DATADIR='"$(DATADIR)/gradus"' \
              -DGRADUS_LOCALEDIR='"$(LOCALEDIR)"' \
              -DGRADUS_BUILD_LOCALEDIR='"$(CURDIR)/$(BUILD)/locale"'
-LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# libxlsxwriter is loaded when a workbook is written (src/report/xlsx_library.c),
+# not linked: it brings libcrypto, a quarter of every start-up.
+LIBS       = $(shell pkg-config --libs $(filter-out xlsxwriter,$(PKGS)) 2>/dev/null) -lm -ldl
+XLSXWRITER = $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 LDFLAGS   ?=
 
 LIB_SRC    = $(sort $(wildcard src/core/*.c src/text/*.c src/forms/*.c src/store/*.c src/report/*.c src/cli/*.c src/tui/*.c))
@@ -46,6 +49,8 @@ all: $(BUILD)/gradus $(MO)
 $(BUILD)/prefix: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+
+$(BUILD)/obj/src/report/xlsx_library.o: ALL_CFLAGS += -DGRADUS_XLSXWRITER='"$(or $(XLSXWRITER),libxlsxwriter.so)"'
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/prefix
 	@mkdir -p $(dir $@)
