@@ -480,12 +480,12 @@ static const char *const migrations[] = {
 	"INSERT INTO meta VALUES ('audit_convert', '1');",
 	/* 21: the sweep at every start reads what may have lapsed, not every
 	 * overdue case (steps.c): the live certifications by expiry, and the
-	 * live uncertified cultivations by start with their state (tested in
-	 * the index, so a lapsed one waiting for a decision costs no read of
-	 * its row). A case leaves both when it is cancelled (no next_due). */
+	 * live uncertified cultivations by state and start (a lapsed one
+	 * waiting for a decision is in another state: not read). A case
+	 * leaves both when it is cancelled (no next_due). */
 	"CREATE INDEX cases_expiry ON cases (expires_on)"
 	"  WHERE next_due IS NOT NULL AND expires_on IS NOT NULL;"
-	"CREATE INDEX cases_cultivation_start ON cases (cultivation_starts_on, state)"
+	"CREATE INDEX cases_cultivation_start ON cases (state, cultivation_starts_on)"
 	"  WHERE next_due IS NOT NULL AND certified_on IS NULL AND cultivation_starts_on IS NOT NULL;",
 };
 
