@@ -24,6 +24,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -D_GNU_SOURCE -Iinclude \
 # libxlsxwriter is loaded when a workbook is written (src/report/xlsx_library.c),
 # not linked: it brings libcrypto, a quarter of every start-up.
 LIBS       = $(shell pkg-config --libs $(filter-out xlsxwriter,$(PKGS)) 2>/dev/null) -lm -ldl
+XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter 2>/dev/null) # for the unit tests that write workbooks themselves
 XLSXWRITER = $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 LDFLAGS   ?=
 
@@ -71,7 +72,7 @@ $(TESTKIT): tests/unit/testkit.c tests/unit/testkit.h
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testkit.h $(TESTKIT) $(BUILD)/libgradus.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(BUILD)/libgradus.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(BUILD)/libgradus.a $(LIBS) $(XLSX_LIBS) -lcmocka
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c) link against a library built
 # by clang with the same sanitizers, in its own directory.

@@ -34,6 +34,10 @@ struct store {
 	} *stmts;
 	size_t stmt_capacity; /* 0 or a power of two, at least twice stmt_count */
 	size_t stmt_count;
+	/* Those whose SQL is made at run time from schema names (write.c's
+	 * insert and update of a table's fields), by their text, kept copied. */
+	struct store_statement *built;
+	size_t built_capacity, built_count;
 	struct sqlite3_session *session; /* in a bundle: records every committed write (bundle.c) */
 	const struct forms *forms; /* whose final states close a case (authority_use_forms) */
 	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
@@ -42,7 +46,11 @@ struct store {
 /* A prepared statement for a static SQL string, reset and unbound: the
  * first call for an address prepares it, later ones find it again. */
 sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err);
-/* Finalizes every statement store_prepare made (store_close does). */
+/* The same for SQL made at run time (from checked schema names, never
+ * from data): found again by its text. */
+sqlite3_stmt *store_prepare_built(struct store *store, const char *sql, struct error *err);
+/* Finalizes every statement store_prepare and store_prepare_built made
+ * (store_close does). */
 void store_statements_finalize(struct store *store);
 enum status store_fail(struct store *store, int rc, struct error *err, const char *what);
 /* One step of stmt; *row tells a row from the end. A step that is neither
