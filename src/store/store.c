@@ -641,6 +641,7 @@ void store_close(struct store **storep)
 		return;
 	bundle_detach(store);
 	store_statements_finalize(store);
+	store_search_drop(store);
 	if (store->db)
 		sqlite3_close(store->db);
 	free(store->path);
@@ -716,6 +717,7 @@ static void ended(struct store *store)
 {
 	store->whole = false;
 	store->part_failed = false;
+	store_search_drop(store);
 }
 
 enum status store_commit(struct store *store, struct error *err)
@@ -735,6 +737,8 @@ enum status store_commit(struct store *store, struct error *err)
 		/* L10N: a transaction kept or undone as a whole (an import) in which one write failed */
 		status = error_set(err, STATUS_ERR_DB, _("a write inside the transaction failed: nothing was written"));
 	else
+		status = store_search_flush(store, err);
+	if (!status)
 		status = bundle_record(store, err);
 	if (!status)
 		status = exec(store, "COMMIT", err);

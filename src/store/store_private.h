@@ -25,6 +25,11 @@ struct store {
 	long long audit_written; /* the audit record the open transaction wrote last (audit.c), or 0 */
 	bool whole; /* the transaction is kept or undone as a whole: no savepoints (store_begin_whole) */
 	bool part_failed; /* a write inside such a transaction was undone: the transaction cannot commit */
+	/* In such a transaction, the cases whose search entries are written
+	 * at its commit (search.c), not one statement after another: FTS5
+	 * writes its pending entries out at every statement's savepoint. */
+	char (*search_due)[33];
+	size_t search_due_count, search_due_capacity;
 	int schema_version; /* PRAGMA user_version once opened */
 	/* The prepared statements, open-addressed by the address of their SQL
 	 * (statements are static strings): as many as there are, each once. */
@@ -46,6 +51,11 @@ struct store {
 /* A prepared statement for a static SQL string, reset and unbound: the
  * first call for an address prepares it, later ones find it again. */
 sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err);
+/* Writes the search entries of the cases a whole transaction changed
+ * (store_commit does, before COMMIT); store_search_drop forgets them (the
+ * transaction was undone). */
+enum status store_search_flush(struct store *store, struct error *err);
+void store_search_drop(struct store *store);
 /* The same for SQL made at run time (from checked schema names, never
  * from data): found again by its text. */
 sqlite3_stmt *store_prepare_built(struct store *store, const char *sql, struct error *err);
