@@ -568,7 +568,7 @@ enum status store_verify(struct store *store, long *rows, char head[65], store_v
 	*head = '\0';
 	/* verify reads every page, most more than once (a row, then its audit
 	 * records): as much cache as a command may hold, not the default 2 MB */
-	status = store_cache_for(store, (size_t)-1 / 2, err);
+	status = store_cache_for(store, STORE_CACHE_MOST, err);
 	if (!status)
 		status = reported(&v, decide_identity(&v, err), err);
 	if (!status)

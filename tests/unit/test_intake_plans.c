@@ -322,6 +322,44 @@ static void an_import_indexes_its_cases_at_commit(void **state)
 	store_close(&store);
 }
 
+static long pragma(struct store *store, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	long value;
+
+	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	value = (long)sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return value;
+}
+
+/* Bulk work sizes the page cache to its sheet or, if more, to a sixteenth
+ * of the file it writes into (a large office's indexes are spread over it),
+ * and keeps its statement journals in memory; 0 returns to the defaults. */
+static void bulk_work_sizes_its_cache(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+
+	(void)state;
+	unit_db_remove(path);
+	store = testkit_open(path, "boss");
+	assert_int_equal(store_cache_for(store, 256 * 1024, &err), STATUS_OK);
+	assert_int_equal(pragma(store, "PRAGMA cache_size"), -16384);
+	assert_int_equal(pragma(store, "PRAGMA temp_store"), 2);
+	assert_int_equal(sqlite3_exec(store->db, "CREATE TABLE scratch (b); INSERT INTO scratch VALUES (zeroblob(40000000))",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_cache_for(store, 1024, &err), STATUS_OK);
+	assert_true(pragma(store, "PRAGMA cache_size") <= -(40000000 / 16384));
+	assert_int_equal(store_cache_for(store, STORE_CACHE_MOST, &err), STATUS_OK);
+	assert_int_equal(pragma(store, "PRAGMA cache_size"), -32768);
+	assert_int_equal(store_cache_for(store, 0, &err), STATUS_OK);
+	assert_int_equal(pragma(store, "PRAGMA cache_size"), -2000);
+	assert_int_equal(pragma(store, "PRAGMA temp_store"), 0);
+	store_close(&store);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -345,6 +383,7 @@ int main(void)
 		cmocka_unit_test(an_import_is_one_whole),
 		cmocka_unit_test(an_import_prepares_its_inserts_once),
 		cmocka_unit_test(an_import_indexes_its_cases_at_commit),
+		cmocka_unit_test(bulk_work_sizes_its_cache),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
