@@ -21,7 +21,11 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -D_GNU_SOURCE -Iinclude \
              -DGRADUS_DATADIR='"$(DATADIR)/gradus"' \
              -DGRADUS_LOCALEDIR='"$(LOCALEDIR)"' \
              -DGRADUS_BUILD_LOCALEDIR='"$(CURDIR)/$(BUILD)/locale"'
-LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# libxlsxwriter is loaded when a workbook is written (src/report/xlsx_library.c),
+# not linked: it brings libcrypto, a quarter of every start-up.
+LIBS       = $(shell pkg-config --libs $(filter-out xlsxwriter,$(PKGS)) 2>/dev/null) -lm -ldl
+XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter 2>/dev/null) # for the unit tests that write workbooks themselves
+XLSXWRITER = $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 LDFLAGS   ?=
 
 # One static library per layer (ARCHITECTURE.md), linked top-down so that a
@@ -53,6 +57,8 @@ $(BUILD)/prefix: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
 
+$(BUILD)/obj/src/report/xlsx_library.o: ALL_CFLAGS += -DGRADUS_XLSXWRITER='"$(or $(XLSXWRITER),libxlsxwriter.so)"'
+
 $(BUILD)/obj/%.o: %.c $(BUILD)/prefix
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
@@ -76,7 +82,7 @@ $(TESTKIT): tests/unit/testkit.c tests/unit/testkit.h
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testkit.h $(TESTKIT) $(LAYER_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(LAYER_LIBS) $(LIBS) -lcmocka
+	$(CC) $(TEST_CFLAGS) $(LDFLAGS) -o $@ $< $(TESTKIT) $(LAYER_LIBS) $(LIBS) $(XLSX_LIBS) -lcmocka
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c) link against a library built
 # by clang with the same sanitizers, in its own directory.

@@ -17,14 +17,14 @@
 
 #define FORMS_MAX_FILE_SIZE (1024 * 1024)
 
-struct file_set {
+struct forms_file_set {
 	struct forms_file *files;
 	size_t count, cap;
 };
 
 static const char *const top_files[] = { "maturity.ini", "regions.ini", "stages.ini", NULL };
 
-static void file_set_free(struct file_set *set)
+static void file_set_free(struct forms_file_set *set)
 {
 	size_t i;
 
@@ -74,7 +74,7 @@ static enum status read_bytes(FILE *fp, struct forms_file *file, struct error *e
 	return STATUS_OK;
 }
 
-static enum status add_file(struct file_set *set, const char *dir, const char *rel, struct error *err)
+static enum status add_file(struct forms_file_set *set, const char *dir, const char *rel, struct error *err)
 {
 	struct forms_file *files, *file;
 	enum status status;
@@ -138,7 +138,7 @@ static int name_compare(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static enum status add_directory(struct file_set *set, const char *dir, const char *sub, bool required,
+static enum status add_directory(struct forms_file_set *set, const char *dir, const char *sub, bool required,
 				 struct error *err)
 {
 	struct dirent **names = NULL;
@@ -177,7 +177,7 @@ static int file_compare(const void *a, const void *b)
 	return strcmp(((const struct forms_file *)a)->rel, ((const struct forms_file *)b)->rel);
 }
 
-static enum status read_files(struct file_set *set, const char *dir, struct error *err)
+static enum status read_files(struct forms_file_set *set, const char *dir, struct error *err)
 {
 	static const char *const subdirs[] = { "holidays", "levels", "scenarios" };
 	enum status status = STATUS_OK;
@@ -202,7 +202,7 @@ static enum status read_files(struct file_set *set, const char *dir, struct erro
 }
 
 /* SHA-256 over, for each file in path order: relative path, NUL, bytes. */
-static void hash_files(const struct file_set *set, char hex[65])
+static void hash_files(const struct forms_file_set *set, char hex[65])
 {
 	static const char digits[] = "0123456789abcdef";
 	uint8_t digest[SHA256_DIGEST_SIZE];
@@ -367,7 +367,7 @@ static enum status load_file(struct forms *forms, const struct forms_file *file,
 	return load_table(forms, file, err);
 }
 
-static enum status load_all(struct forms *forms, const struct file_set *set, struct error *err)
+static enum status load_all(struct forms *forms, const struct forms_file_set *set, struct error *err)
 {
 	enum status status = STATUS_OK;
 	size_t i, scenarios = 0;
@@ -403,7 +403,7 @@ static char *dir_copy(const char *dir)
 
 enum status forms_load(const char *dir, struct forms **out, struct error *err)
 {
-	struct file_set set = { NULL, 0, 0 };
+	struct forms_file_set set = { NULL, 0, 0 };
 	struct forms *forms;
 	enum status status;
 
@@ -416,14 +416,28 @@ enum status forms_load(const char *dir, struct forms **out, struct error *err)
 	status = read_files(&set, forms->dir, err);
 	if (!status)
 		status = load_all(forms, &set, err);
-	if (!status)
-		hash_files(&set, forms->hash);
+	if (!status && !(forms->files = malloc(sizeof(*forms->files))))
+		status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	if (!status) {
+		*forms->files = set;
+		memset(&set, 0, sizeof(set));
+	}
 cleanup:
 	file_set_free(&set);
 	if (status)
 		forms_free(&forms);
 	*out = forms;
 	return status;
+}
+
+const char *forms_hash(const struct forms *forms)
+{
+	/* a cache of what the loaded bytes hash to: forms stay const to their readers */
+	struct forms *f = (struct forms *)forms;
+
+	if (!f->hash[0] && f->files)
+		hash_files(f->files, f->hash);
+	return f->hash;
 }
 
 static void stages_free(struct forms *forms)
@@ -468,6 +482,9 @@ void forms_free(struct forms **forms)
 		forms_level_free(&f->levels[i]);
 	free(f->levels);
 	regions_free(f);
+	if (f->files)
+		file_set_free(f->files);
+	free(f->files);
 	forms_columns_free(f);
 	forms_calendar_free(f);
 	free(f->dir);

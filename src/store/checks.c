@@ -211,7 +211,7 @@ static enum status insert_check(struct store *store, const struct forms *forms, 
 		struct field_value fields[] = {
 			{ "case_id", d->row.id }, { "number", number }, { "planned_on", on },
 			{ "draw_count", plan->draw ? draw_text : NULL }, { "draw_seed", plan->draw ? seed_text : NULL },
-			{ "forms_hash", forms->hash }, { "status", "planned" }, { "created_at", now },
+			{ "forms_hash", forms_hash(forms) }, { "status", "planned" }, { "created_at", now },
 		};
 		status = store_insert(store, "checks", id, fields, 8, err);
 	}

@@ -478,6 +478,15 @@ static const char *const migrations[] = {
 	"  a.tbl, a.row_id, j.key AS field, j.value ->> 0 AS old, j.value ->> 1 AS new"
 	"  FROM audit a, json_each(a.change) j;"
 	"INSERT INTO meta VALUES ('audit_convert', '1');",
+	/* 21: the sweep at every start reads what may have lapsed, not every
+	 * overdue case (steps.c): the live certifications by expiry, and the
+	 * live uncertified cultivations by state and start (a lapsed one
+	 * waiting for a decision is in another state: not read). A case
+	 * leaves both when it is cancelled (no next_due). */
+	"CREATE INDEX cases_expiry ON cases (expires_on)"
+	"  WHERE next_due IS NOT NULL AND expires_on IS NOT NULL;"
+	"CREATE INDEX cases_cultivation_start ON cases (state, cultivation_starts_on)"
+	"  WHERE next_due IS NOT NULL AND certified_on IS NULL AND cultivation_starts_on IS NOT NULL;",
 };
 
 int schema_latest_version(void)

@@ -10,6 +10,7 @@
  * query matches anywhere inside a word. The index is derived data, kept up
  * to date by the write path in the same transaction, and not audited. */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,15 +94,13 @@ static enum status derive_region(struct store *store, const char *id, struct err
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("updating the case's region"));
 }
 
-/* Indexes one case anew. */
-static enum status index_case(struct store *store, const char *id, struct error *err)
+/* Writes one case's search entry anew. */
+static enum status search_entry(struct store *store, const char *id, struct error *err)
 {
 	sqlite3_stmt *row = store_prepare(store, case_text_sql, err), *del;
-	enum status status = derive_region(store, id, err);
+	enum status status = STATUS_OK;
 	int rc;
 
-	if (status)
-		return status;
 	if (!row)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(row, 1, id, -1, SQLITE_STATIC);
@@ -122,6 +121,46 @@ static enum status index_case(struct store *store, const char *id, struct error 
 	}
 	sqlite3_reset(row);
 	return status;
+}
+
+/* Indexes one case anew: its region now, its search entry now or, in a
+ * whole transaction (an import), at its commit: FTS5 writes the entries
+ * it holds to the database at the savepoint of each later statement (a
+ * write with a trigger or a foreign key takes one), so a search entry a
+ * row made all the later rows' statements journal and write again; at
+ * the commit they go in one after another, once (an import of 1,000 rows:
+ * 1.01 G instructions to 0.81 G). */
+static enum status index_case(struct store *store, const char *id, struct error *err)
+{
+	enum status status = derive_region(store, id, err);
+	size_t n = store->search_due_count;
+
+	if (status || !store->whole)
+		return status ? status : search_entry(store, id, err);
+	if (n && !strcmp(store->search_due[n - 1], id))
+		return STATUS_OK;
+	if (store_grow((void **)&store->search_due, &store->search_due_capacity, n, sizeof(*store->search_due)))
+		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	snprintf(store->search_due[store->search_due_count++], 33, "%s", id);
+	return STATUS_OK;
+}
+
+enum status store_search_flush(struct store *store, struct error *err)
+{
+	enum status status = STATUS_OK;
+	size_t i;
+
+	for (i = 0; !status && i < store->search_due_count; i++)
+		status = search_entry(store, store->search_due[i], err);
+	store_search_drop(store);
+	return status;
+}
+
+void store_search_drop(struct store *store)
+{
+	free(store->search_due);
+	store->search_due = NULL;
+	store->search_due_count = store->search_due_capacity = 0;
 }
 
 enum status store_search_touch(struct store *store, const char *table, const char *id, const char *field,

@@ -427,15 +427,21 @@ static const struct level_step *system_step(const struct level *level, const cha
 /* Certifications whose last valid day (expires_on) has passed, and
  * uncertified cultivations started on or before ?2 (today less the shortest
  * cultivation period: the latest start whose end may have passed) standing
- * in a state of ?3 ("|cultivating|": those a system step lapses a
- * cultivation from). A cancelled case has no next_due; a certified one's
- * next_due is on or before its expiry, and a cultivating one's on or before
- * its end (the acceptance due date): the range of cases_next_due finds them
- * all, and a lapsed cultivation, overdue until decided, is not read again. */
+ * in a state of ?3 (["cultivating"]: those a system step lapses a
+ * cultivation from), in the order of their next due date. A cancelled case
+ * has no next_due; a certified one's next_due is on or before its expiry,
+ * and a cultivating one's on or before its end (the acceptance due date).
+ * Each branch of the OR reads its own partial index (cases_expiry,
+ * cases_cultivation_start: live cases only, the second by state first), so
+ * the read costs what may have lapsed, not every overdue case's row nor a
+ * lapsed cultivation waiting for its decision; +next_due keeps the planner
+ * off cases_next_due, and the candidates, few, are sorted apart. */
 static const char *const lapsed_sql =
-	"SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < ?1"
-	" AND (expires_on < ?1 OR (cultivation_starts_on <= ?2 AND certified_on IS NULL"
-	" AND instr(?3, '|' || state || '|') > 0))";
+	"WITH lapsed AS MATERIALIZED (SELECT id, next_due, number FROM cases WHERE +next_due < ?1"
+	" AND (next_due IS NOT NULL AND expires_on < ?1"
+	" OR next_due IS NOT NULL AND cultivation_starts_on <= ?2 AND certified_on IS NULL"
+	" AND state IN (SELECT value FROM json_each(?3))))"
+	" SELECT id FROM lapsed ORDER BY next_due, number";
 
 const char *case_sweep_sql(void)
 {
@@ -447,29 +453,33 @@ static bool lapses_cultivation(const struct level_step *step)
 	return step_has_role(step, "system") && step->event && !strcmp(step->event, "cultivation_lapsed");
 }
 
-/* The states a system step lapses a cultivation from, as "|a|b|" (NULL
- * when none, or out of memory: then no cultivation is swept, *failed set). */
+/* The states a system step lapses a cultivation from, as a JSON array
+ * ["a","b"] (state keys are lower-case letters, digits and '_': nothing to
+ * escape); NULL when none, or out of memory: then no cultivation is
+ * swept, *failed set. */
 static char *lapse_states(const struct forms *forms, bool *failed)
 {
-	size_t i, j, k, size = 2, used = 0;
+	size_t i, j, k, size = 3, used = 0;
 	char *out;
 
 	*failed = false;
 	for (i = 0; i < forms->level_count; i++)
 		for (j = 0; j < forms->levels[i].step_count; j++)
 			for (k = 0; lapses_cultivation(&forms->levels[i].steps[j]) && k < forms->levels[i].steps[j].from_count; k++)
-				size += strlen(forms->levels[i].steps[j].from[k]) + 1;
-	if (size == 2)
+				size += strlen(forms->levels[i].steps[j].from[k]) + 3;
+	if (size == 3)
 		return NULL;
 	if (!(out = malloc(size))) {
 		*failed = true;
 		return NULL;
 	}
+	out[used++] = '[';
 	for (i = 0; i < forms->level_count; i++)
 		for (j = 0; j < forms->levels[i].step_count; j++)
 			for (k = 0; lapses_cultivation(&forms->levels[i].steps[j]) && k < forms->levels[i].steps[j].from_count; k++)
-				used += (size_t)snprintf(out + used, size - used, "|%s", forms->levels[i].steps[j].from[k]);
-	snprintf(out + used, size - used, "|");
+				used += (size_t)snprintf(out + used, size - used, "%s\"%s\"", used > 1 ? "," : "",
+							 forms->levels[i].steps[j].from[k]);
+	snprintf(out + used, size - used, "]");
 	return out;
 }
 

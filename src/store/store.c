@@ -174,6 +174,74 @@ sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *
 	return stmt;
 }
 
+/* Where a built statement's text is in the table, or the free slot where
+ * it goes (FNV-1a of the text). */
+static struct store_statement *built_slot(struct store_statement *table, size_t capacity, const char *sql)
+{
+	uint64_t hash = UINT64_C(14695981039346656037);
+	const unsigned char *p;
+	size_t i;
+
+	for (p = (const unsigned char *)sql; *p; p++)
+		hash = (hash ^ *p) * UINT64_C(1099511628211);
+	i = (size_t)hash & (capacity - 1);
+	while (table[i].sql && strcmp(table[i].sql, sql))
+		i = (i + 1) & (capacity - 1);
+	return &table[i];
+}
+
+static enum status built_grow(struct store *store)
+{
+	size_t capacity = store->built_capacity ? 2 * store->built_capacity : 32;
+	struct store_statement *table;
+	size_t i;
+
+	if (2 * (store->built_count + 1) <= store->built_capacity)
+		return STATUS_OK;
+	table = calloc(capacity, sizeof(*table));
+	if (!table)
+		return STATUS_ERR_NOMEM;
+	for (i = 0; i < store->built_capacity; i++)
+		if (store->built[i].sql)
+			*built_slot(table, capacity, store->built[i].sql) = store->built[i];
+	free(store->built);
+	store->built = table;
+	store->built_capacity = capacity;
+	return STATUS_OK;
+}
+
+sqlite3_stmt *store_prepare_built(struct store *store, const char *sql, struct error *err)
+{
+	struct store_statement *slot;
+	sqlite3_stmt *stmt;
+	char *copy;
+	int rc;
+
+	if (store->built_capacity) {
+		slot = built_slot(store->built, store->built_capacity, sql);
+		if (slot->sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return slot->stmt;
+		}
+	}
+	if (built_grow(store) || !(copy = strdup(sql))) {
+		error_set(err, STATUS_ERR_NOMEM, _("no memory left to prepare a query"));
+		return NULL;
+	}
+	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		free(copy);
+		store_fail(store, rc, err, _("preparing a query"));
+		return NULL;
+	}
+	slot = built_slot(store->built, store->built_capacity, sql);
+	slot->sql = copy;
+	slot->stmt = stmt;
+	store->built_count++;
+	return stmt;
+}
+
 void store_statements_finalize(struct store *store)
 {
 	size_t i;
@@ -185,6 +253,15 @@ void store_statements_finalize(struct store *store)
 	store->stmts = NULL;
 	store->stmt_capacity = 0;
 	store->stmt_count = 0;
+	for (i = 0; i < store->built_capacity; i++)
+		if (store->built[i].sql) {
+			sqlite3_finalize(store->built[i].stmt);
+			free((char *)store->built[i].sql);
+		}
+	free(store->built);
+	store->built = NULL;
+	store->built_capacity = 0;
+	store->built_count = 0;
 }
 
 void store_timestamp(char out[STORE_TIMESTAMP_SIZE])
@@ -258,13 +335,19 @@ static enum status exec(struct store *store, const char *sql, struct error *err)
 enum status store_cache_for(struct store *store, size_t work_bytes, struct error *err)
 {
 	size_t kib = work_bytes / 16;
-	char sql[48];
+	struct stat st;
+	char sql[96];
 
+	/* the pages a row touches are spread over the file's indexes: a
+	 * large office needs more of them kept than its sheet alone says */
+	if (work_bytes && !stat(store->path, &st) && (size_t)st.st_size / 16384 > kib)
+		kib = (size_t)st.st_size / 16384;
 	if (kib < 2000)
 		kib = 2000;
 	if (kib > 32768)
 		kib = 32768;
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%zu", kib);
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%zu; PRAGMA temp_store = %s", kib,
+		 work_bytes ? "MEMORY" : "DEFAULT");
 	return exec(store, sql, err);
 }
 
@@ -564,6 +647,7 @@ void store_close(struct store **storep)
 		return;
 	bundle_detach(store);
 	store_statements_finalize(store);
+	store_search_drop(store);
 	if (store->db)
 		sqlite3_close(store->db);
 	free(store->path);
@@ -639,6 +723,7 @@ static void ended(struct store *store)
 {
 	store->whole = false;
 	store->part_failed = false;
+	store_search_drop(store);
 }
 
 enum status store_commit(struct store *store, struct error *err)
@@ -658,6 +743,8 @@ enum status store_commit(struct store *store, struct error *err)
 		/* L10N: a transaction kept or undone as a whole (an import) in which one write failed */
 		status = error_set(err, STATUS_ERR_DB, _("a write inside the transaction failed: nothing was written"));
 	else
+		status = store_search_flush(store, err);
+	if (!status)
 		status = bundle_record(store, err);
 	if (!status)
 		status = exec(store, "COMMIT", err);

@@ -25,6 +25,11 @@ struct store {
 	long long audit_written; /* the audit record the open transaction wrote last (audit.c), or 0 */
 	bool whole; /* the transaction is kept or undone as a whole: no savepoints (store_begin_whole) */
 	bool part_failed; /* a write inside such a transaction was undone: the transaction cannot commit */
+	/* In such a transaction, the cases whose search entries are written
+	 * at its commit (search.c), not one statement after another: FTS5
+	 * writes its pending entries out at every statement's savepoint. */
+	char (*search_due)[33];
+	size_t search_due_count, search_due_capacity;
 	int schema_version; /* PRAGMA user_version once opened */
 	/* The prepared statements, open-addressed by the address of their SQL
 	 * (statements are static strings): as many as there are, each once. */
@@ -34,6 +39,10 @@ struct store {
 	} *stmts;
 	size_t stmt_capacity; /* 0 or a power of two, at least twice stmt_count */
 	size_t stmt_count;
+	/* Those whose SQL is made at run time from schema names (write.c's
+	 * insert and update of a table's fields), by their text, kept copied. */
+	struct store_statement *built;
+	size_t built_capacity, built_count;
 	struct sqlite3_session *session; /* in a bundle: records every committed write (bundle.c) */
 	const struct forms *forms; /* whose final states close a case (authority_use_forms) */
 	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
@@ -68,9 +77,16 @@ void store_rollback(struct store *store);
  * back and returns status. */
 enum status store_finish(struct store *store, enum status status, struct error *err);
 /* Sizes SQLite's page cache to a piece of bulk work of about work_bytes of
- * input (an imported sheet): 64 bytes of cache a byte of input, at least
- * SQLite's default 2,000 KiB and at most 32 MiB; 0 returns to the default. */
+ * input (an imported sheet) going into the database's file: 64 bytes of
+ * cache a byte of input, or a sixteenth of the file if more, at least
+ * SQLite's default 2,000 KiB and at most 32 MiB; and keeps the statement
+ * journals of the work in memory (with SQLITE_DEFAULT_TEMP_STORE left as
+ * built: a write of a 1,000-row import wrote 37 pages a row to a temporary
+ * file). 0 returns to the defaults. */
 enum status store_cache_for(struct store *store, size_t work_bytes, struct error *err);
+/* store_cache_for's work_bytes for work that reads the whole file, more
+ * than once (verify): as much cache as a command may hold. */
+#define STORE_CACHE_MOST ((size_t)-1 / 2)
 
 enum status store_insert(struct store *store, const char *table, const char *id,
 			 const struct field_value *fields, size_t count, struct error *err);
@@ -92,7 +108,16 @@ void store_act_as_system(struct store *store, bool system);
 /* A prepared statement for a static SQL string, reset and unbound: the
  * first call for an address prepares it, later ones find it again. */
 sqlite3_stmt *store_prepare(struct store *store, const char *sql, struct error *err);
-/* Finalizes every statement store_prepare made (store_close does). */
+/* Writes the search entries of the cases a whole transaction changed
+ * (store_commit does, before COMMIT); store_search_drop forgets them (the
+ * transaction was undone). */
+enum status store_search_flush(struct store *store, struct error *err);
+void store_search_drop(struct store *store);
+/* The same for SQL made at run time (from checked schema names, never
+ * from data): found again by its text. */
+sqlite3_stmt *store_prepare_built(struct store *store, const char *sql, struct error *err);
+/* Finalizes every statement store_prepare and store_prepare_built made
+ * (store_close does). */
 void store_statements_finalize(struct store *store);
 enum status store_fail(struct store *store, int rc, struct error *err, const char *what);
 /* One step of stmt; *row tells a row from the end. A step that is neither

@@ -99,9 +99,10 @@ static enum status run_insert(struct store *store, const char *table, const char
 
 	if (!sql)
 		return STATUS_ERR_NOMEM;
-	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-	if (rc != SQLITE_OK) {
-		status = store_fail(store, rc, err, _("preparing an insert"));
+	/* prepared once per table and set of fields: an import inserts
+	 * thousands of rows of the same shape */
+	if (!(stmt = store_prepare_built(store, sql, err))) {
+		status = STATUS_ERR_DB;
 		goto cleanup;
 	}
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
@@ -110,6 +111,7 @@ static enum status run_insert(struct store *store, const char *table, const char
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_DONE)
 		status = store_fail(store, rc, err, table);
+	sqlite3_reset(stmt);
 	if (!status) {
 		struct audit_field *audited = calloc(count ? count : 1, sizeof(*audited));
 
@@ -122,7 +124,6 @@ static enum status run_insert(struct store *store, const char *table, const char
 	if (!status)
 		status = store_search_touch(store, table, id, NULL, err);
 cleanup:
-	sqlite3_finalize(stmt);
 	free(sql);
 	return status;
 }
@@ -206,10 +207,10 @@ static enum status run_update(struct store *store, const char *table, const char
 	char *old = NULL;
 	int rc;
 
+	/* both statements prepared once per table and field (store_prepare_built) */
 	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?1", field, table);
-	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, _("preparing an update"));
+	if (!(stmt = store_prepare_built(store, sql, err)))
+		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW) {
@@ -221,8 +222,7 @@ static enum status run_update(struct store *store, const char *table, const char
 		status = STATUS_ERR_NOMEM;
 		goto cleanup;
 	}
-	sqlite3_finalize(stmt);
-	stmt = NULL;
+	sqlite3_reset(stmt);
 	if (check && !same_text(old, expected) && !same_text(old, value)) {
 		status = stale(store, table, id, field, old, value, err);
 		goto cleanup;
@@ -230,16 +230,19 @@ static enum status run_update(struct store *store, const char *table, const char
 	if (same_text(old, value))
 		goto cleanup; /* nothing changes, nothing to audit */
 	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = ?1 WHERE id = ?2", table, field);
-	rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
+	if (!(stmt = store_prepare_built(store, sql, err))) {
+		status = STATUS_ERR_DB;
+		goto cleanup;
 	}
+	sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_DONE) {
 		status = store_fail(store, rc, err, table);
 		goto cleanup;
 	}
+	sqlite3_reset(stmt);
+	stmt = NULL;
 	{
 		const struct audit_field changed = { field, old, value };
 
@@ -248,7 +251,8 @@ static enum status run_update(struct store *store, const char *table, const char
 	if (!status)
 		status = store_search_touch(store, table, id, field, err);
 cleanup:
-	sqlite3_finalize(stmt);
+	if (stmt)
+		sqlite3_reset(stmt);
 	free(old);
 	return status;
 }

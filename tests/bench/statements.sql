@@ -46,8 +46,8 @@ SELECT value FROM meta WHERE key = 'sort_collation';
 SELECT role FROM users WHERE login = 'root';
 SELECT count(*) FROM users;
 SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest';
-SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < '{clock_today}' AND (expires_on < '{clock_today}' OR (cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND instr('|cultivating|', '|' || state || '|') > 0));
--- each id: SELECT id FROM cases WHERE next_due IS NOT NULL AND next_due < '{clock_today}' AND (expires_on < '{clock_today}' OR (cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND instr('|cultivating|', '|' || state || '|') > 0))
+WITH lapsed AS MATERIALIZED (SELECT id, next_due, number FROM cases WHERE +next_due < '{clock_today}' AND (next_due IS NOT NULL AND expires_on < '{clock_today}' OR next_due IS NOT NULL AND cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND state IN (SELECT value FROM json_each('["cultivating"]')))) SELECT id FROM lapsed ORDER BY next_due, number;
+-- each id: WITH lapsed AS MATERIALIZED (SELECT id, next_due, number FROM cases WHERE +next_due < '{clock_today}' AND (next_due IS NOT NULL AND expires_on < '{clock_today}' OR next_due IS NOT NULL AND cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND state IN (SELECT value FROM json_each('["cultivating"]')))) SELECT id FROM lapsed ORDER BY next_due, number
 SELECT id FROM cases WHERE number = upper('{id}');
 SELECT id FROM cases WHERE id >= lower('{id}') AND id < lower('{id}') || 'g' LIMIT 2;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due, f.address, e.industry, e.contact, c.commitment_on, c.applied_by, c.applied_on, c.recommended_by, c.recommended_on, c.certified_by, c.certified_on, c.expires_on, c.cultivation_starts_on, c.note, coalesce(c.maturity_centi, -1), coalesce(c.maturity_level, 0) FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.id = '{id}';

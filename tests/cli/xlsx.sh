@@ -15,6 +15,16 @@ expect "export cases -o x.xlsx" 0
 run G export cases -o "$WORK/x.csv"
 expect "export cases -o x.csv" 0
 
+# libxlsxwriter (and the libcrypto it brings) is loaded for a workbook
+# only, never at a start: LD_DEBUG=files names every library loaded.
+run env LD_DEBUG=files "$GRADUS" --db "$DB" export cases -o "$WORK/y.csv"
+case "$ERR" in
+*libxlsxwriter*|*libcrypto*) fail "a CSV export loads no libxlsxwriter" "$(echo "$ERR" | grep -E 'xlsxwriter|crypto' | head -3)" ;;
+*) ok "a CSV export loads no libxlsxwriter" ;;
+esac
+run env LD_DEBUG=files "$GRADUS" --db "$DB" export cases -o "$WORK/y.xlsx"
+expect "a workbook export loads it" 0 "libxlsxwriter"
+
 # The workbook's first sheet as lines "CELL<TAB>TYPE<TAB>STYLE-FORMAT<TAB>VALUE"
 # (VALUE the shared or inline string, or the number), then facts about it.
 cat >"$WORK/read.py" <<'PY'

@@ -207,12 +207,158 @@ static void an_import_is_one_whole(void **state)
 	store_close(&store);
 }
 
+/* An import prepares each insert once, not once a row (preparing was a
+ * fifth of an import's work): after 40 new cases, one statement inserts
+ * into each of the case's tables, still prepared, and it ran for every row
+ * (SQLite counts a run of each trigger too: cases has one). */
+static void an_import_prepares_its_inserts_once(void **state)
+{
+	static const char *const tables[] = { "enterprises", "factories", "cases", NULL };
+	struct store *store = NULL;
+	sqlite3_stmt *stmt;
+	char prefix[64];
+	int runs, statements;
+	size_t i;
+
+	(void)state;
+	unit_db_remove(testkit_group.path);
+	store = testkit_open(testkit_group.path, "boss");
+	authority_use_forms(store, testkit_group.forms);
+	import_text(store, sheet(0, 40, 0));
+	for (i = 0; tables[i]; i++) {
+		snprintf(prefix, sizeof(prefix), "INSERT INTO %s (", tables[i]);
+		runs = statements = 0;
+		for (stmt = sqlite3_next_stmt(store->db, NULL); stmt; stmt = sqlite3_next_stmt(store->db, stmt))
+			if (!strncmp(sqlite3_sql(stmt), prefix, strlen(prefix))) {
+				runs += sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_RUN, 0);
+				statements++;
+			}
+		printf("%s: %d prepared, %d runs\n", prefix, statements, runs);
+		assert_int_equal(statements, 1);
+		assert_true(runs >= 40);
+	}
+	store_close(&store);
+}
+
+static long statement_number, last_case_insert, first_search_insert;
+
+static int order_of_inserts(unsigned type, void *context, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+
+	(void)type;
+	(void)context;
+	(void)x;
+	statement_number++;
+	if (sql && !strncmp(sql, "INSERT INTO cases (", 19))
+		last_case_insert = statement_number;
+	if (sql && !strncmp(sql, "INSERT INTO case_search (", 25) && !first_search_insert)
+		first_search_insert = statement_number;
+	return 0;
+}
+
+/* An import writes its cases' search entries at its commit, after its
+ * last row, not one after each row: FTS5 writes what it holds at every
+ * later statement's savepoint, so each row's entry cost every later row
+ * (a fifth of an import's work). The entries are all there after it, and
+ * an import undone (a dry run) leaves none. */
+static void an_import_indexes_its_cases_at_commit(void **state)
+{
+	struct import_options dry = { .dry_run = true };
+	struct import_summary s;
+	struct store *store = NULL;
+	struct error err = { "" };
+	sqlite3_stmt *stmt;
+	char *text;
+
+	(void)state;
+	unit_db_remove(testkit_group.path);
+	store = testkit_open(testkit_group.path, "boss");
+	authority_use_forms(store, testkit_group.forms);
+	statement_number = last_case_insert = first_search_insert = 0;
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, order_of_inserts, NULL);
+	import_text(store, sheet(0, 40, 0));
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	printf("last insert of a case: statement %ld; first search entry: %ld\n", last_case_insert, first_search_insert);
+	assert_true(last_case_insert > 0);
+	assert_true(first_search_insert > last_case_insert);
+	text = sheet(40, 50, 0);
+	assert_int_equal(import_csv(store, testkit_group.forms, IMPORT_CASES, "sheet.csv", text, strlen(text), &dry, &s, &err), STATUS_OK);
+	import_summary_clear(&s);
+	free(text);
+	assert_null(store->search_due);
+	assert_int_equal(sqlite3_prepare_v2(store->db, "SELECT (SELECT count(*) FROM case_search),"
+					    " (SELECT count(*) FROM case_search WHERE case_search MATCH '\"企 业 3 9\"')",
+					    -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(stmt, 0), 40);
+	assert_int_equal(sqlite3_column_int(stmt, 1), 1);
+	sqlite3_finalize(stmt);
+	store_close(&store);
+}
+
+static long pragma(struct store *store, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	long value;
+
+	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	value = (long)sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return value;
+}
+
+/* Bulk work sizes the page cache to its sheet or, if more, to a sixteenth
+ * of the file it writes into (a large office's indexes are spread over it),
+ * and keeps its statement journals in memory; 0 returns to the defaults. */
+static void bulk_work_sizes_its_cache(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+
+	(void)state;
+	unit_db_remove(testkit_group.path);
+	store = testkit_open(testkit_group.path, "boss");
+	assert_int_equal(store_cache_for(store, 256 * 1024, &err), STATUS_OK);
+	assert_int_equal(pragma(store, "PRAGMA cache_size"), -16384);
+	assert_int_equal(pragma(store, "PRAGMA temp_store"), 2);
+	assert_int_equal(sqlite3_exec(store->db, "CREATE TABLE scratch (b); INSERT INTO scratch VALUES (zeroblob(40000000))",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_cache_for(store, 1024, &err), STATUS_OK);
+	assert_true(pragma(store, "PRAGMA cache_size") <= -(40000000 / 16384));
+	assert_int_equal(store_cache_for(store, STORE_CACHE_MOST, &err), STATUS_OK);
+	assert_int_equal(pragma(store, "PRAGMA cache_size"), -32768);
+	assert_int_equal(store_cache_for(store, 0, &err), STATUS_OK);
+	assert_int_equal(pragma(store, "PRAGMA cache_size"), -2000);
+	assert_int_equal(pragma(store, "PRAGMA temp_store"), 0);
+	store_close(&store);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	testkit_group.forms = testkit_fresh(testkit_group.path, sizeof(testkit_group.path), "intake-plans");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	testkit_statements_clear(&testkit_group.seen);
+	testkit_done(NULL, &testkit_group.forms, testkit_group.path);
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(intake_uses_the_rows_own_keys),
 		cmocka_unit_test(numbers_follow_the_highest),
 		cmocka_unit_test(an_import_is_one_whole),
+		cmocka_unit_test(an_import_prepares_its_inserts_once),
+		cmocka_unit_test(an_import_indexes_its_cases_at_commit),
+		cmocka_unit_test(bulk_work_sizes_its_cache),
 	};
 
 	return cmocka_run_group_tests(tests, testkit_setup_fresh, testkit_teardown);

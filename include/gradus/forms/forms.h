@@ -160,7 +160,8 @@ struct forms {
 	struct holiday_calendar calendar;
 	struct maturity_band bands[5];
 	char *band_zh[5], *band_en[5];  /* names of maturity levels 1..5 */
-	char hash[65];                /* SHA-256 (hex) of every file's bytes, in path order */
+	char hash[65];                /* "" until forms_hash() computes it */
+	struct forms_file_set *files; /* the bytes read, kept for forms_hash() */
 };
 
 /* Loads and validates every file under dir. On failure *out is NULL and
@@ -168,6 +169,10 @@ struct forms {
  * is a whole file or directory (e.g. "DIR/scenarios: scenario 17 is missing"). */
 enum status forms_load(const char *dir, struct forms **out, struct error *err);
 void forms_free(struct forms **forms);
+/* SHA-256 (hex) of every file's bytes as they were loaded, in path order
+ * (a spot check records it): computed on first use, not at every start,
+ * where it was a fifth of the work before the first screen. */
+const char *forms_hash(const struct forms *forms);
 
 const struct stage *forms_stage(const struct forms *forms, const char *key);
 /* Scenario id, or NULL when the forms have none of that id. */
