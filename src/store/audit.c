@@ -273,13 +273,41 @@ static size_t insert_values(const char *table, const struct audit_field *given, 
 	return n;
 }
 
+/* A row id as the audit keeps it (rid, migration 22): 32 lowercase hex
+ * digits as their 16 bytes, which the generated row_id reads back as the
+ * same text; any other id as its text. */
+static void bind_row_id(sqlite3_stmt *stmt, int index, const char *id)
+{
+	static const char digits[] = "0123456789abcdef";
+	uint8_t bytes[16];
+	size_t i;
+
+	for (i = 0; i < 32; i++) {
+		const char *at = id[i] ? strchr(digits, id[i]) : NULL;
+
+		if (!at)
+			break;
+		if (i % 2 == 0)
+			bytes[i / 2] = (uint8_t)((at - digits) << 4);
+		else
+			bytes[i / 2] |= (uint8_t)(at - digits);
+	}
+	if (i == 32 && !id[32])
+		sqlite3_bind_blob(stmt, index, bytes, sizeof(bytes), SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_text(stmt, index, id, -1, SQLITE_STATIC);
+}
+
 static enum status record_insert(struct store *store, const struct record *r, const char *change, const char *owner,
 				 bool at_given, time_t at, const uint8_t hash[HASH_SIZE], struct error *err)
 {
+	/* t: the numbers of migration 22's generated tbl */
 	static const char *const sql =
-		"INSERT INTO audit (seq, at, actor, tbl, row_id, op, change, owner, hash)"
+		"INSERT INTO audit (seq, at, actor, t, rid, op, change, owner, hash)"
 		" VALUES (?1, CASE WHEN ?2 IS NOT NULL THEN ?2 WHEN strftime('%Y-%m-%dT%H:%M:%SZ', ?3) = ?3"
-		"  THEN CAST(strftime('%s', ?3) AS INTEGER) ELSE ?3 END, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+		"  THEN CAST(strftime('%s', ?3) AS INTEGER) ELSE ?3 END, ?4,"
+		"  CASE ?5 WHEN 'enterprises' THEN 1 WHEN 'factories' THEN 2 WHEN 'cases' THEN 3 WHEN 'case_scenarios' THEN 4"
+		"  WHEN 'case_materials' THEN 5 WHEN 'events' THEN 6 ELSE ?5 END, ?6, ?7, ?8, ?9, ?10)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	int rc;
 
@@ -291,7 +319,7 @@ static enum status record_insert(struct store *store, const struct record *r, co
 	sqlite3_bind_text(stmt, 3, r->at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, r->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 5, r->table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, r->id, -1, SQLITE_STATIC);
+	bind_row_id(stmt, 6, r->id);
 	sqlite3_bind_int(stmt, 7, (int)r->op);
 	sqlite3_bind_text(stmt, 8, change, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 9, owner, -1, SQLITE_STATIC);

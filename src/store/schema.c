@@ -487,6 +487,51 @@ static const char *const migrations[] = {
 	"  WHERE next_due IS NOT NULL AND expires_on IS NOT NULL;"
 	"CREATE INDEX cases_cultivation_start ON cases (state, cultivation_starts_on)"
 	"  WHERE next_due IS NOT NULL AND certified_on IS NULL AND cultivation_starts_on IS NOT NULL;",
+	/* 22: storage per case. Three indexes no query needs, each a copy of
+	 * another's first columns: the enterprises' names and regions in
+	 * code-point order (the list sorts and pages on name_key since
+	 * migration 12) and the factories by enterprise alone (the index of
+	 * migration 5 begins with enterprise_id). */
+	"DROP INDEX enterprises_name;"
+	"DROP INDEX enterprises_region;"
+	"DROP INDEX factories_enterprise;"
+	/* And the audit's record keeps its table and row more briefly: t, the
+	 * table's number for the six tables written for every case (the
+	 * same numbers as audit.c's record_insert), else its name; rid, a
+	 * row id of 32 lowercase hex digits as its 16 bytes (written so from
+	 * now on; the records there are keep their text, SQLite having no
+	 * unhex before 3.41), else the id's text. tbl and row_id read them
+	 * back as before (generated, not stored), so every reader, the
+	 * hash and the index on row_id are unchanged. The table is made
+	 * anew, its records copied. */
+	"DROP VIEW audit_fields;"
+	"DROP INDEX audit_row;"
+	"DROP INDEX audit_owner;"
+	"ALTER TABLE audit RENAME TO audit_v2;"
+	"CREATE TABLE audit ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  t NOT NULL,"
+	"  rid NOT NULL,"
+	"  op INTEGER NOT NULL,"
+	"  change TEXT,"
+	"  owner TEXT,"
+	"  hash BLOB NOT NULL,"
+	"  tbl TEXT GENERATED ALWAYS AS (CASE t WHEN 1 THEN 'enterprises' WHEN 2 THEN 'factories' WHEN 3 THEN 'cases'"
+	"   WHEN 4 THEN 'case_scenarios' WHEN 5 THEN 'case_materials' WHEN 6 THEN 'events' ELSE t END) VIRTUAL,"
+	"  row_id TEXT GENERATED ALWAYS AS (CASE WHEN typeof(rid) = 'blob' THEN lower(hex(rid)) ELSE rid END) VIRTUAL);"
+	"INSERT INTO audit (seq, at, actor, t, rid, op, change, owner, hash)"
+	"  SELECT seq, at, actor, CASE tbl WHEN 'enterprises' THEN 1 WHEN 'factories' THEN 2 WHEN 'cases' THEN 3"
+	"   WHEN 'case_scenarios' THEN 4 WHEN 'case_materials' THEN 5 WHEN 'events' THEN 6 ELSE tbl END,"
+	"  row_id, op, change, owner, hash FROM audit_v2 ORDER BY seq;"
+	"DROP TABLE audit_v2;"
+	"CREATE INDEX audit_row ON audit (row_id, seq);"
+	"CREATE INDEX audit_owner ON audit (owner) WHERE owner IS NOT NULL;"
+	"CREATE VIEW audit_fields AS SELECT a.seq, a.op, a.actor,"
+	"  CASE WHEN typeof(a.at) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', a.at, 'unixepoch') ELSE a.at END AS at,"
+	"  a.tbl, a.row_id, j.key AS field, j.value ->> 0 AS old, j.value ->> 1 AS new"
+	"  FROM audit a, json_each(a.change) j;",
 };
 
 int schema_latest_version(void)

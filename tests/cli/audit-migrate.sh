@@ -19,8 +19,8 @@ OLD_HEAD=af78578db97c141a038c561be0d2509cca02dfac7aaef400f333c1cbaddd238d
 
 run "$GRADUS" --db "$DB" verify
 expect "a converted database passes verify" 0 "ok, 25 audit records"
-"$GRADUS" --db "$WORK/latest.db" init >/dev/null 2>&1
-LATEST=$(sqlite3 "$WORK/latest.db" 'PRAGMA user_version')
+"$GRADUS" --db "$WORK/fresh.db" init >/dev/null || fail "a fresh database"
+LATEST=$(sqlite3 "$WORK/fresh.db" 'PRAGMA user_version')
 [ "$(sqlite3 "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'audit_v1_head'" | tr '\n' ' ')" = "$LATEST $OLD_HEAD " ] &&
 	ok "the latest schema, the old chain's head kept for the new one to begin at" ||
 	fail "version and old head" "$(sqlite3 "$DB" "PRAGMA user_version; SELECT * FROM meta")"

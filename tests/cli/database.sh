@@ -16,6 +16,14 @@ n=$(sqlite3 "$DB" 'SELECT count(*) FROM cases')
 [ "$(sqlite3 "$DB" 'SELECT count(DISTINCT region) FROM enterprises')" = 17 ] && ok "demo covers the 17 regions" || fail "demo covers the 17 regions"
 [ "$(sqlite3 "$DB" 'SELECT count(DISTINCT state) FROM cases')" -ge 6 ] && ok "demo cases stand at several steps" || fail "demo cases stand at several steps"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM cases WHERE length(id) = 32")" = "$n" ] && ok "cases have 128-bit text ids" || fail "cases have 128-bit text ids"
+# the audit keeps a record's table of a case as a number, its row id as
+# 16 bytes (migration 22), and reads them back as the table's name and the id
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM cases c JOIN audit a ON a.row_id = c.id AND a.tbl = 'cases'
+	WHERE a.op = 0 AND typeof(a.t) = 'integer' AND typeof(a.rid) = 'blob' AND length(a.rid) = 16")" = "$n" ] &&
+	ok "the audit keeps a case's table as a number and its id as 16 bytes" ||
+	fail "the audit keeps a case's table as a number and its id as 16 bytes" "$(sqlite3 "$DB" "SELECT * FROM audit LIMIT 3")"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE length(CAST(row_id AS BLOB)) = 32 AND typeof(rid) = 'text'
+	OR row_id IS NULL OR tbl IS NULL")" = 0 ] && ok "no hex row id is kept as text" || fail "no hex row id is kept as text"
 bad=0
 for code in $(sqlite3 "$DB" 'SELECT credit_code FROM enterprises'); do
 	"$GRADUS" uscc "$code" >/dev/null 2>&1 || bad=$((bad + 1))

@@ -104,8 +104,9 @@ for value in [str(seq + 1), "2026-11-28T12:00:00Z", actor, "answers", rid, "1", 
     h.update(b"\x1e" if value is None else value.encode())
     h.update(b"\x1f")
 db.execute("UPDATE answers SET value = 'partial' WHERE id = ?", (rid,))
-db.execute("INSERT INTO audit (seq, at, actor, tbl, row_id, op, change, hash) VALUES (?, ?, ?, 'answers', ?, 1, ?, ?)",
-           (seq + 1, at, actor, rid, json.dumps({"value": [old, "partial"]}), h.digest()))
+# the record as audit.c writes it: the table's name (t), the row id's bytes (rid)
+db.execute("INSERT INTO audit (seq, at, actor, t, rid, op, change, hash) VALUES (?, ?, ?, 'answers', ?, 1, ?, ?)",
+           (seq + 1, at, actor, bytes.fromhex(rid), json.dumps({"value": [old, "partial"]}), h.digest()))
 db.commit()
 PY
 run "$GRADUS" --db "$WORK/forged-chain.db" verify

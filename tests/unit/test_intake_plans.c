@@ -335,21 +335,6 @@ static void bulk_work_sizes_its_cache(void **state)
 	store_close(&store);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	testkit_group.forms = testkit_fresh(testkit_group.path, sizeof(testkit_group.path), "intake-plans");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	testkit_statements_clear(&testkit_group.seen);
-	testkit_done(NULL, &testkit_group.forms, testkit_group.path);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
