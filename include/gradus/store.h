@@ -174,6 +174,7 @@ struct case_query {
 	int due_within;           /* > 0: a deadline within this many days of today (overdue ones too) */
 	bool overdue;             /* a deadline before today */
 	const char *scenarios;    /* JSON array of scenario ids: cases declaring any of them, or NULL */
+	const char *stage;        /* the stage whose scenarios those are (its count is kept), or NULL */
 	struct date today;
 };
 /* The sort keys by name ("number", "enterprise", ...), for commands and the state file. */
