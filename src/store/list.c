@@ -97,7 +97,10 @@ static void filters_sql(const struct case_query *q, unsigned walk, char *out, si
 
 	out[0] = '\0';
 #define ADD(cond) used += (size_t)snprintf(out + used, size - used, " AND %s", cond)
-	if (q->match)
+	if (q->match && store_search_trigrams(q->match))
+		ADD(walk & WALK_MATCH ? "+c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH :match)"
+				      : "c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH :match)");
+	else if (q->match)
 		ADD(walk & WALK_MATCH ? "+c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"
 				      : "c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
 	if (q->level)
@@ -239,13 +242,16 @@ static enum status walks_of(struct store *store, const struct case_query *q, uns
 {
 	static const char *const matches = "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1"
 					   " LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
+	static const char *const matches3 = "SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH ?1"
+					    " LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
 	static const char *const declared = "SELECT count(*) FROM (SELECT 1 FROM case_scenarios"
 					    " WHERE scenario IN (SELECT value FROM json_each(?1)) LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
 	enum status status = STATUS_OK;
 	bool many = false;
 
 	*walk = 0;
-	if (q->match && !(status = many_rows(store, matches, q->match, &many, err)) && many)
+	if (q->match && !(status = many_rows(store, store_search_trigrams(q->match) ? matches3 : matches, q->match, &many,
+					     err)) && many)
 		*walk |= WALK_MATCH;
 	if (!status && q->scenarios && !(status = many_rows(store, declared, q->scenarios, &many, err)) && many)
 		*walk |= WALK_SCENARIOS;
@@ -414,6 +420,8 @@ enum status store_case_count(struct store *store, const struct case_query *query
 			 q->region ? " AND region = :region" : "");
 	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"))
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search WHERE case_search MATCH :match");
+	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH :match)"))
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search3 WHERE case_search3 MATCH :match");
 	else if (q->scenarios && !q->match && !q->level && !q->state && !q->region && !q->year && q->due_within <= 0 &&
 		 !q->overdue && q->stage && store->stages_kept > 0)
 		/* a stage alone: its kept count (schema 21) */

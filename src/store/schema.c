@@ -506,7 +506,13 @@ static const char *const migrations[] = {
 	"  INSERT INTO stage_counts SELECT t.stage, 1 FROM scenario_stages t WHERE t.scenario = new.scenario"
 	"  AND NOT EXISTS (SELECT 1 FROM case_scenarios s JOIN scenario_stages u ON u.scenario = s.scenario"
 	"   WHERE s.case_id = new.case_id AND s.rowid <> new.rowid AND u.stage = t.stage)"
-	"  ON CONFLICT DO UPDATE SET n = n + 1; END;",
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	/* and a search of three characters or more reads the trigrams of the
+	 * searched characters (search.c), filled by the rebuild of the search
+	 * index (search_rebuild) */
+	"CREATE VIRTUAL TABLE case_search3 USING fts5(number, enterprise, credit_code, factory, note,"
+	"  tokenize = 'trigram');"
+	"INSERT OR REPLACE INTO meta VALUES ('search_rebuild', '1');",
 };
 
 int schema_latest_version(void)

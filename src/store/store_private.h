@@ -108,6 +108,9 @@ enum status store_search_rebuild(struct store *store, struct error *err);
 /* A text as the search index holds it (a space after each character); NULL
  * for NULL or without memory (search.c). */
 char *store_search_spaced(const char *text);
+/* Whether a query of store_search_query reads case_search3 (three
+ * characters or more), not case_search (search.c). */
+bool store_search_trigrams(const char *match);
 /* The sort key of a name (sortkey.c): bytes whose memcmp order is the
  * zh_CN.UTF-8 collation's (pinyin), whatever the user's locale; malloc'd,
  * NULL without memory. The collation the keys are made with. */

@@ -19,8 +19,9 @@ OLD_HEAD=af78578db97c141a038c561be0d2509cca02dfac7aaef400f333c1cbaddd238d
 
 run "$GRADUS" --db "$DB" verify
 expect "a converted database passes verify" 0 "ok, 25 audit records"
-[ "$(sqlite3 "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'audit_v1_head'" | tr '\n' ' ')" = "20 $OLD_HEAD " ] &&
-	ok "schema 20, the old chain's head kept for the new one to begin at" ||
+[ "$(sqlite3 "$DB" "PRAGMA user_version")" -ge 20 ] &&
+	[ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'audit_v1_head'")" = "$OLD_HEAD" ] &&
+	ok "schema 20 or later, the old chain's head kept for the new one to begin at" ||
 	fail "version and old head" "$(sqlite3 "$DB" "PRAGMA user_version; SELECT * FROM meta")"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name IN ('audit_v1', 'audit_value')")" = 0 ] &&
 	ok "the per-field audit and its index are gone" || fail "old tables left"

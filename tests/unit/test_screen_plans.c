@@ -27,6 +27,7 @@
 #include "gradus/cases.h"
 #include "gradus/exchange.h"
 #include "gradus/uscc.h"
+#include "gradus/utf8.h"
 #include "../../src/store/store_private.h"
 
 #define OFFICE 300
@@ -379,6 +380,73 @@ static void a_stage_is_counted_in_its_kept_row(void **state)
 	store_close(&store);
 }
 
+/* The rows of a query's search, in the list's order: their numbers joined. */
+static void numbers_found(struct store *store, const char *match, char *out, size_t size)
+{
+	struct case_query q = { .match = match, .today = today };
+	struct case_row rows[OFFICE];
+	struct error err = { "" };
+	size_t count = 0, i, used = 0;
+	long total = 0;
+
+	out[0] = '\0';
+	assert_int_equal(store_case_count(store, &q, &total, &err), STATUS_OK);
+	assert_int_equal(store_case_page(store, &q, NULL, false, STORE_FORWARD, OFFICE, rows, &count, &err), STATUS_OK);
+	assert_int_equal(total, (long)count);
+	for (i = 0; i < count; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s ", rows[i].number);
+	case_rows_clear(rows, count);
+}
+
+/* A search of three characters or more reads the trigrams (case_search3),
+ * where a rare term reads the rows of its trigrams, not those of each of its
+ * characters (in nearly every case: 第, 号, a digit); and finds what the
+ * phrase of its characters finds, whatever separates them. */
+static void a_long_search_reads_the_trigrams(void **state)
+{
+	static const char *const typed[] = { "17精密", "武汉1", "HB-2022-", "hb2022bas00", "精密 有限", "2精密有", NULL };
+	struct store *store = NULL;
+	struct error err = { "" };
+	size_t i, t;
+
+	(void)state;
+	assert_int_equal(store_open(path, STORE_OPEN_EXISTING, "boss", today, &store, &err), STATUS_OK);
+	for (t = 0; typed[t]; t++) {
+		char *match = store_search_query(typed[t]), *phrase;
+		char by_trigrams[OFFICE * 24], by_phrase[OFFICE * 24];
+		size_t len = strlen(match), used = 0, at;
+
+		assert_non_null(match);
+		/* the same characters as the phrase of case_search */
+		assert_non_null(phrase = malloc(2 * len + 1));
+		for (at = 0; at < len; at = utf8_next(match, len, at)) {
+			if (at > 1 && at < len - 1)
+				phrase[used++] = ' ';
+			memcpy(phrase + used, match + at, utf8_next(match, len, at) - at);
+			used += utf8_next(match, len, at) - at;
+		}
+		phrase[used] = '\0';
+		for (i = 0; i < seen_count; i++)
+			free(seen[i].sql);
+		seen_count = 0;
+		sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+		numbers_found(store, match, by_trigrams, sizeof(by_trigrams));
+		sqlite3_trace_v2(store->db, 0, NULL, NULL);
+		for (i = 0; i < seen_count; i++)
+			if (strstr(seen[i].sql, "MATCH")) {
+				assert_non_null(strstr(seen[i].sql, "case_search3 MATCH"));
+				assert_null(strstr(seen[i].sql, "case_search MATCH"));
+			}
+		numbers_found(store, phrase, by_phrase, sizeof(by_phrase));
+		printf("%s finds what %s finds: %zu bytes of numbers\n", match, phrase, strlen(by_trigrams));
+		assert_string_equal(by_trigrams, by_phrase);
+		assert_true(*by_trigrams);
+		free(phrase);
+		free(match);
+	}
+	store_close(&store);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -403,6 +471,7 @@ int main(void)
 		cmocka_unit_test(screens_use_an_index),
 		cmocka_unit_test(a_dropped_index_is_seen),
 		cmocka_unit_test(a_stage_is_counted_in_its_kept_row),
+		cmocka_unit_test(a_long_search_reads_the_trigrams),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
