@@ -89,6 +89,11 @@ char *store_search_spaced(const char *text)
 	return spaced(text);
 }
 
+char *store_search_squeezed(const char *text)
+{
+	return squeezed(text, NULL);
+}
+
 static const char *const case_text_sql =
 	"SELECT c.rowid, c.number, e.name, e.credit_code, f.name, c.note"
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"

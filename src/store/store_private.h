@@ -108,6 +108,8 @@ enum status store_search_rebuild(struct store *store, struct error *err);
 /* A text as the search index holds it (a space after each character); NULL
  * for NULL or without memory (search.c). */
 char *store_search_spaced(const char *text);
+/* A text as the trigram index holds it (its searched characters only). */
+char *store_search_squeezed(const char *text);
 /* Whether a query of store_search_query reads case_search3 (three
  * characters or more), not case_search (search.c). */
 bool store_search_trigrams(const char *match);
