@@ -95,6 +95,7 @@ bool authority_allows(const char *role, enum authority_action action)
 void authority_use_forms(struct store *store, const struct forms *forms)
 {
 	store->forms = forms;
+	store_stages_sync(store);
 }
 
 void authority_exempt(struct store *store, const char *record_id)

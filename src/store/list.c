@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gradus/forms/forms.h"
 #include "gradus/store/store.h"
 #include "gradus/text/i18n.h"
 #include "store_private.h"
@@ -96,7 +97,10 @@ static void filters_sql(const struct case_query *q, unsigned walk, char *out, si
 
 	out[0] = '\0';
 #define ADD(cond) used += (size_t)snprintf(out + used, size - used, " AND %s", cond)
-	if (q->match)
+	if (q->match && store_search_trigrams(q->match))
+		ADD(walk & WALK_MATCH ? "+c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH :match)"
+				      : "c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH :match)");
+	else if (q->match)
 		ADD(walk & WALK_MATCH ? "+c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"
 				      : "c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
 	if (q->level)
@@ -139,6 +143,7 @@ static void bind_query(sqlite3_stmt *stmt, const struct case_query *q)
 	bind_named(stmt, ":state", q->state);
 	bind_named(stmt, ":region", q->region);
 	bind_named(stmt, ":scenarios", q->scenarios);
+	bind_named(stmt, ":stage", q->stage);
 	bind_named(stmt, ":today", today);
 	bind_named(stmt, ":horizon", horizon);
 	if ((at = sqlite3_bind_parameter_index(stmt, ":year")))
@@ -237,13 +242,16 @@ static enum status walks_of(struct store *store, const struct case_query *q, uns
 {
 	static const char *const matches = "SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH ?1"
 					   " LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
+	static const char *const matches3 = "SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH ?1"
+					    " LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
 	static const char *const declared = "SELECT count(*) FROM (SELECT 1 FROM case_scenarios"
 					    " WHERE scenario IN (SELECT value FROM json_each(?1)) LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
 	enum status status = STATUS_OK;
 	bool many = false;
 
 	*walk = 0;
-	if (q->match && !(status = many_rows(store, matches, q->match, &many, err)) && many)
+	if (q->match && !(status = many_rows(store, store_search_trigrams(q->match) ? matches3 : matches, q->match, &many,
+					     err)) && many)
 		*walk |= WALK_MATCH;
 	if (!status && q->scenarios && !(status = many_rows(store, declared, q->scenarios, &many, err)) && many)
 		*walk |= WALK_SCENARIOS;
@@ -295,6 +303,105 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 	return STATUS_OK;
 }
 
+/* The stage of each scenario of the store's forms, as scenario_stages
+ * gives it: [[1,"construction"],...] in the order of the ids; NULL: no memory. */
+static char *stages_json(const struct forms *forms)
+{
+	size_t size = 16, used = 0, i;
+	char *out;
+
+	for (i = 0; i < forms->scenario_count; i++)
+		size += 24 + 2 * strlen(forms->scenarios[i].stage->key);
+	if (!(out = malloc(size)))
+		return NULL;
+	out[used++] = '[';
+	for (i = 0; i < forms->scenario_count; i++) {
+		const char *key = forms->scenarios[i].stage->key;
+
+		used += (size_t)snprintf(out + used, size - used, "%s[%d,\"", i ? "," : "", forms->scenarios[i].id);
+		for (; *key; key++) {
+			if (*key == '"' || *key == '\\')
+				out[used++] = '\\';
+			out[used++] = *key;
+		}
+		used += (size_t)snprintf(out + used, size - used, "\"]");
+	}
+	snprintf(out + used, size - used, "]");
+	return out;
+}
+
+/* Whether scenario_stages holds the stage of each scenario of json (from
+ * stages_json), and nothing else: one statement. */
+static enum status stages_match(struct store *store, const char *json, bool *match, struct error *err)
+{
+	static const char *const sql =
+		"SELECT coalesce((SELECT json_group_array(json_array(scenario, stage))"
+		" FROM (SELECT scenario, stage FROM scenario_stages ORDER BY scenario)) = json(?1), 0)";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status;
+	long n = 0;
+
+	*match = false;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, json, -1, SQLITE_STATIC);
+	status = store_count(store, stmt, &n, err);
+	*match = n == 1;
+	return status;
+}
+
+static enum status run(struct store *store, const char *sql, struct error *err)
+{
+	int rc = sqlite3_exec(store_db(store), sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? STATUS_OK : store_fail(store, rc, err, _("counting the cases of each stage"));
+}
+
+/* scenario_stages written from the store's forms, and stage_counts counted
+ * anew for them, inside the caller's transaction. */
+static enum status stages_write(struct store *store, struct error *err)
+{
+	static const char *const insert_sql = "INSERT INTO scenario_stages VALUES (?1, ?2)";
+	const struct forms *forms = store->forms;
+	enum status status = run(store, "DELETE FROM scenario_stages; DELETE FROM stage_counts", err);
+	size_t i;
+
+	for (i = 0; !status && i < forms->scenario_count; i++) {
+		sqlite3_stmt *stmt = store_prepare(store, insert_sql, err);
+		bool row;
+
+		if (!stmt)
+			return STATUS_ERR_DB;
+		sqlite3_bind_int(stmt, 1, forms->scenarios[i].id);
+		sqlite3_bind_text(stmt, 2, forms->scenarios[i].stage->key, -1, SQLITE_STATIC);
+		status = store_step(store, stmt, &row, err);
+		sqlite3_reset(stmt);
+	}
+	if (!status)
+		status = run(store, "INSERT INTO stage_counts SELECT t.stage, count(DISTINCT s.case_id)"
+			     " FROM case_scenarios s JOIN scenario_stages t ON t.scenario = s.scenario GROUP BY 1", err);
+	return status;
+}
+
+void store_stages_sync(struct store *store)
+{
+	struct error err = { "" };
+	enum status status;
+	char *json;
+	bool match;
+
+	store->stages_kept = -1;
+	if (!store->forms || store->bundle || !(json = stages_json(store->forms)))
+		return;
+	status = stages_match(store, json, &match, &err);
+	free(json);
+	if (status || (!match && (store->read_only || store->no_account || store->depth)))
+		return;
+	if (!match && (store_begin(store, &err) || store_finish(store, stages_write(store, &err), &err)))
+		return;
+	store->stages_kept = 1;
+}
+
 enum status store_case_count(struct store *store, const struct case_query *query, long *count, struct error *err)
 {
 	static const struct case_query all;
@@ -313,6 +420,12 @@ enum status store_case_count(struct store *store, const struct case_query *query
 			 q->region ? " AND region = :region" : "");
 	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"))
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search WHERE case_search MATCH :match");
+	else if (!strcmp(filters, " AND c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH :match)"))
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM case_search3 WHERE case_search3 MATCH :match");
+	else if (q->scenarios && !q->match && !q->level && !q->state && !q->region && !q->year && q->due_within <= 0 &&
+		 !q->overdue && q->stage && store->stages_kept > 0)
+		/* a stage alone: its kept count (schema 23) */
+		snprintf(sql, sizeof(sql), "SELECT coalesce((SELECT n FROM stage_counts WHERE stage = :stage), 0)");
 	else if (q->scenarios && !q->match && !q->level && !q->state && !q->region && !q->year && q->due_within <= 0 &&
 		 !q->overdue)
 		/* a stage alone: its cases in the scenarios' index, none of their rows read */

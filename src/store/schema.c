@@ -532,6 +532,41 @@ static const char *const migrations[] = {
 	"  CASE WHEN typeof(a.at) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', a.at, 'unixepoch') ELSE a.at END AS at,"
 	"  a.tbl, a.row_id, j.key AS field, j.value ->> 0 AS old, j.value ->> 1 AS new"
 	"  FROM audit a, json_each(a.change) j;",
+	/* 23: the case list's stage filter counts its cases in a kept row,
+	 * not by reading every declaration of the stage's scenarios (list.c):
+	 * stage_counts holds the cases declaring one scenario or more of each
+	 * stage of scenario_stages, the forms' stage of each scenario, which
+	 * the store writes from its forms when they differ (list.c
+	 * store_stages_sync: the forms are not known here). Derived, not
+	 * audited; kept by triggers in the transaction of every write of a
+	 * declaration, whichever path writes it. */
+	"CREATE TABLE scenario_stages (scenario INTEGER PRIMARY KEY, stage TEXT NOT NULL);"
+	"CREATE TABLE stage_counts (stage TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TRIGGER stage_counts_insert AFTER INSERT ON case_scenarios BEGIN"
+	"  INSERT INTO stage_counts SELECT t.stage, 1 FROM scenario_stages t WHERE t.scenario = new.scenario"
+	"  AND NOT EXISTS (SELECT 1 FROM case_scenarios s JOIN scenario_stages u ON u.scenario = s.scenario"
+	"   WHERE s.case_id = new.case_id AND s.rowid <> new.rowid AND u.stage = t.stage)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER stage_counts_delete AFTER DELETE ON case_scenarios BEGIN"
+	"  UPDATE stage_counts SET n = n - 1"
+	"  WHERE stage = (SELECT stage FROM scenario_stages WHERE scenario = old.scenario)"
+	"  AND NOT EXISTS (SELECT 1 FROM case_scenarios s JOIN scenario_stages u ON u.scenario = s.scenario"
+	"   WHERE s.case_id = old.case_id AND u.stage = stage_counts.stage); END;"
+	"CREATE TRIGGER stage_counts_update AFTER UPDATE OF case_id, scenario ON case_scenarios BEGIN"
+	"  UPDATE stage_counts SET n = n - 1"
+	"  WHERE stage = (SELECT stage FROM scenario_stages WHERE scenario = old.scenario)"
+	"  AND NOT EXISTS (SELECT 1 FROM case_scenarios s JOIN scenario_stages u ON u.scenario = s.scenario"
+	"   WHERE s.case_id = old.case_id AND s.rowid <> new.rowid AND u.stage = stage_counts.stage);"
+	"  INSERT INTO stage_counts SELECT t.stage, 1 FROM scenario_stages t WHERE t.scenario = new.scenario"
+	"  AND NOT EXISTS (SELECT 1 FROM case_scenarios s JOIN scenario_stages u ON u.scenario = s.scenario"
+	"   WHERE s.case_id = new.case_id AND s.rowid <> new.rowid AND u.stage = t.stage)"
+	"  ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	/* and a search of three characters or more reads the trigrams of the
+	 * searched characters (search.c), filled by the rebuild of the search
+	 * index (search_rebuild) */
+	"CREATE VIRTUAL TABLE case_search3 USING fts5(number, enterprise, credit_code, factory, note,"
+	"  tokenize = 'trigram');"
+	"INSERT OR REPLACE INTO meta VALUES ('search_rebuild', '1');",
 };
 
 int schema_latest_version(void)

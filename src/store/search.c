@@ -8,7 +8,13 @@
  * the phrase of its characters: so one- and two-character Chinese queries
  * match as well as long ones (a trigram index cannot match them), and a
  * query matches anywhere inside a word. The index is derived data, kept up
- * to date by the write path in the same transaction, and not audited. */
+ * to date by the write path in the same transaction, and not audited.
+ *
+ * A query of three characters or more reads a second index, case_search3:
+ * the same columns with their characters of search only (squeezed), cut
+ * into trigrams, where a rare term reads the few rows that hold its
+ * trigrams; in the first, each of its characters (a digit, 第, 号) is in
+ * nearly every case, and the phrase reads all their rows. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +23,44 @@
 #include "gradus/text/i18n.h"
 #include "gradus/text/utf8.h"
 #include "store_private.h"
+
+/* Whether a character is one a query searches for: letters, digits and
+ * ideographs; the rest (spaces, punctuation) separates. */
+static bool searched(const char *text, size_t at, size_t next)
+{
+	uint32_t cp = 0;
+	bool valid;
+
+	utf8_decode(text + at, next - at, &cp, &valid);
+	return valid && (cp >= 0x80 ? !utf8_is_unsafe(cp) && cp != 0x3000 && !(cp >= 0x3001 && cp <= 0x303f) &&
+					      !(cp >= 0xff01 && cp <= 0xff0f)
+				    : ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9'));
+}
+
+/* text with its characters of search only (case_search3); NULL stays NULL. */
+static char *squeezed(const char *text, size_t *characters)
+{
+	size_t len = text ? strlen(text) : 0, at = 0, used = 0;
+	char *out;
+
+	if (characters)
+		*characters = 0;
+	if (!text || !(out = malloc(len + 1)))
+		return NULL;
+	while (at < len) {
+		size_t next = utf8_next(text, len, at);
+
+		if (searched(text, at, next)) {
+			memcpy(out + used, text + at, next - at);
+			used += next - at;
+			if (characters)
+				(*characters)++;
+		}
+		at = next;
+	}
+	out[used] = '\0';
+	return out;
+}
 
 /* text with a space after each character; NULL stays NULL. */
 static char *spaced(const char *text)
@@ -46,17 +90,26 @@ char *store_search_spaced(const char *text)
 	return spaced(text);
 }
 
+char *store_search_squeezed(const char *text)
+{
+	return squeezed(text, NULL);
+}
+
 static const char *const case_text_sql =
 	"SELECT c.rowid, c.number, e.name, e.credit_code, f.name, c.note"
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
 	" WHERE c.id = ?1";
 static const char *const delete_sql = "DELETE FROM case_search WHERE rowid = ?1";
+static const char *const delete3_sql = "DELETE FROM case_search3 WHERE rowid = ?1";
 static const char *const insert_sql =
 	"INSERT INTO case_search (rowid, number, enterprise, credit_code, factory, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char *const insert3_sql =
+	"INSERT INTO case_search3 (rowid, number, enterprise, credit_code, factory, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-static enum status put(struct store *store, sqlite3_stmt *row, struct error *err)
+/* The row's texts into one index: insert_sql (spaced) or insert3_sql (squeezed). */
+static enum status put_into(struct store *store, sqlite3_stmt *row, const char *sql, struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, insert_sql, err);
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status = STATUS_OK;
 	char *texts[5];
 	int i, rc;
@@ -65,7 +118,9 @@ static enum status put(struct store *store, sqlite3_stmt *row, struct error *err
 		return STATUS_ERR_DB;
 	sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(row, 0));
 	for (i = 0; i < 5; i++) {
-		texts[i] = spaced((const char *)sqlite3_column_text(row, i + 1));
+		const char *text = (const char *)sqlite3_column_text(row, i + 1);
+
+		texts[i] = sql == insert_sql ? spaced(text) : squeezed(text, NULL);
 		sqlite3_bind_text(stmt, i + 2, texts[i], -1, SQLITE_STATIC);
 	}
 	rc = sqlite3_step(stmt);
@@ -75,6 +130,34 @@ static enum status put(struct store *store, sqlite3_stmt *row, struct error *err
 	if (rc != SQLITE_DONE)
 		status = store_fail(store, rc, err, _("updating the search index"));
 	return status;
+}
+
+static enum status put(struct store *store, sqlite3_stmt *row, struct error *err)
+{
+	enum status status = put_into(store, row, insert_sql, err);
+
+	return status ? status : put_into(store, row, insert3_sql, err);
+}
+
+/* The case of rowid out of both indexes. */
+static enum status drop(struct store *store, sqlite3_int64 rowid, struct error *err)
+{
+	const char *const sqls[] = { delete_sql, delete3_sql };
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *stmt = store_prepare(store, sqls[i], err);
+		int rc;
+
+		if (!stmt)
+			return STATUS_ERR_DB;
+		sqlite3_bind_int64(stmt, 1, rowid);
+		rc = sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+		if (rc != SQLITE_DONE)
+			return store_fail(store, rc, err, _("updating the search index"));
+	}
+	return STATUS_OK;
 }
 
 /* The enterprise's region, kept on the case for the list's region filter. */
@@ -97,7 +180,7 @@ static enum status derive_region(struct store *store, const char *id, struct err
 /* Writes one case's search entry anew. */
 static enum status search_entry(struct store *store, const char *id, struct error *err)
 {
-	sqlite3_stmt *row = store_prepare(store, case_text_sql, err), *del;
+	sqlite3_stmt *row = store_prepare(store, case_text_sql, err);
 	enum status status = STATUS_OK;
 	int rc;
 
@@ -106,16 +189,9 @@ static enum status search_entry(struct store *store, const char *id, struct erro
 	sqlite3_bind_text(row, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(row);
 	if (rc == SQLITE_ROW) {
-		del = store_prepare(store, delete_sql, err);
-		if (!del) {
-			sqlite3_reset(row);
-			return STATUS_ERR_DB;
-		}
-		sqlite3_bind_int64(del, 1, sqlite3_column_int64(row, 0));
-		rc = sqlite3_step(del);
-		sqlite3_reset(del);
-		status = rc == SQLITE_DONE ? put(store, row, err)
-					   : store_fail(store, rc, err, _("updating the search index"));
+		status = drop(store, sqlite3_column_int64(row, 0), err);
+		if (!status)
+			status = put(store, row, err);
 	} else if (rc != SQLITE_DONE) {
 		status = store_fail(store, rc, err, _("updating the search index"));
 	}
@@ -194,8 +270,9 @@ enum status store_search_touch(struct store *store, const char *table, const cha
 
 enum status store_search_forget(struct store *store, const char *table, const char *id, struct error *err)
 {
-	static const char *const sql = "DELETE FROM case_search WHERE rowid = (SELECT rowid FROM cases WHERE id = ?1)";
+	static const char *const sql = "SELECT rowid FROM cases WHERE id = ?1";
 	sqlite3_stmt *stmt;
+	sqlite3_int64 rowid = 0;
 	int rc;
 
 	if (strcmp(table, "cases"))
@@ -204,7 +281,11 @@ enum status store_search_forget(struct store *store, const char *table, const ch
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		rowid = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return drop(store, rowid, err);
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("updating the search index"));
 }
 
@@ -217,7 +298,7 @@ enum status store_search_rebuild(struct store *store, struct error *err)
 	enum status status = STATUS_OK;
 	int rc;
 
-	rc = sqlite3_exec(store->db, "DELETE FROM case_search", NULL, NULL, NULL);
+	rc = sqlite3_exec(store->db, "DELETE FROM case_search; DELETE FROM case_search3", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(store, rc, err, _("rebuilding the search index"));
 	rc = sqlite3_prepare_v2(store->db, all_sql, -1, &row, NULL);
@@ -233,35 +314,43 @@ enum status store_search_rebuild(struct store *store, struct error *err)
 
 char *store_search_query(const char *text)
 {
-	size_t len = text ? strlen(text) : 0, at = 0, used = 0;
-	char *out = malloc(4 * len + 3);
-	bool any = false;
+	size_t len = text ? strlen(text) : 0, at = 0, used = 0, characters;
+	char *squeeze = squeezed(text, &characters), *out;
 
-	if (!out)
+	if (!squeeze || !characters) {
+		free(squeeze);
 		return NULL;
+	}
+	len = strlen(squeeze);
+	if (!(out = malloc(2 * len + 3))) {
+		free(squeeze);
+		return NULL;
+	}
+	/* three characters or more: a string of case_search3 (no spaces);
+	 * fewer: the phrase of the characters in case_search */
 	out[used++] = '"';
 	while (at < len) {
-		size_t next = utf8_next(text, len, at);
-		uint32_t cp = 0;
-		bool valid;
+		size_t next = utf8_next(squeeze, len, at);
 
-		utf8_decode(text + at, next - at, &cp, &valid);
-		/* Letters, digits and ideographs are tokens; the rest separate. */
-		if (valid && (cp >= 0x80 ? !utf8_is_unsafe(cp) && cp != 0x3000 && !(cp >= 0x3001 && cp <= 0x303f) &&
-						   !(cp >= 0xff01 && cp <= 0xff0f)
-					 : ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9'))) {
-			memcpy(out + used, text + at, next - at);
-			used += next - at;
+		memcpy(out + used, squeeze + at, next - at);
+		used += next - at;
+		if (characters < 3 && next < len)
 			out[used++] = ' ';
-			any = true;
-		}
 		at = next;
 	}
-	if (!any) {
-		free(out);
-		return NULL;
-	}
-	out[used - 1] = '"';
+	out[used++] = '"';
 	out[used] = '\0';
+	free(squeeze);
 	return out;
+}
+
+bool store_search_trigrams(const char *match)
+{
+	size_t len = match ? strlen(match) : 0, at = 0, characters = 0;
+
+	if (!match || strchr(match, ' '))
+		return false;
+	for (; at < len; at = utf8_next(match, len, at))
+		characters++;
+	return characters >= 5; /* three characters and the quotes */
 }

@@ -45,6 +45,7 @@ struct store {
 	size_t built_capacity, built_count;
 	struct sqlite3_session *session; /* in a bundle: records every committed write (bundle.c) */
 	const struct forms *forms; /* whose final states close a case (authority_use_forms) */
+	int stages_kept; /* stage_counts counts the stages of forms: 1; else 0 or -1 (store_stages_sync) */
 	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
 };
 
@@ -143,6 +144,12 @@ enum status store_readiness_keep(struct store *store, const struct forms *forms,
 /* The number of scenarios of the store's forms (0 without forms), and
  * whether id is one of them, else why not (scenario_ids.c). */
 size_t store_scenario_count(const struct store *store);
+/* With the store's forms (authority_use_forms): scenario_stages written
+ * from them when it differs, and stage_counts counted anew (list.c), so
+ * that a stage's cases are counted in its kept row; not in a bundle (its
+ * writes travel back to the office), read-only or without an account,
+ * whose stages are then counted from the declarations. */
+void store_stages_sync(struct store *store);
 enum status store_scenario_check(const struct store *store, int id, struct error *err);
 /* A backup written at exactly path (backup.c), for a caller that made the
  * path safe first (safe_database_begin). */
@@ -176,6 +183,11 @@ enum status store_search_rebuild(struct store *store, struct error *err);
 /* A text as the search index holds it (a space after each character); NULL
  * for NULL or without memory (search.c). */
 char *store_search_spaced(const char *text);
+/* A text as the trigram index holds it (its searched characters only). */
+char *store_search_squeezed(const char *text);
+/* Whether a query of store_search_query reads case_search3 (three
+ * characters or more), not case_search (search.c). */
+bool store_search_trigrams(const char *match);
 /* The sort key of a name (sortkey.c): bytes whose memcmp order is the
  * zh_CN.UTF-8 collation's (pinyin), whatever the user's locale; malloc'd,
  * NULL without memory. The collation the keys are made with. */

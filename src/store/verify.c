@@ -400,64 +400,84 @@ static enum status verify_schema(struct verifier *v, struct error *err)
 
 /* ---- derived values ---- */
 
+/* The search indexes: case_search, its text spaced; case_search3, its
+ * searched characters (the trigrams of searches of three or more). */
+static const struct search_index {
+	const char *table;
+	char *(*text)(const char *);
+	bool trigrams;
+} search_indexes[] = {
+	{ "case_search", store_search_spaced, false },
+	{ "case_search3", store_search_squeezed, true },
+};
+
 /* FTS5's own check of the index against the rows it holds (a write
  * statement, so only where the file may be written). */
-static void search_integrity(struct verifier *v)
+static void search_integrity(struct verifier *v, const struct search_index *index)
 {
-	char *message = NULL;
+	char *message = NULL, *sql = sqlite3_mprintf("INSERT INTO %w (%w) VALUES ('integrity-check')", index->table,
+						     index->table);
 
-	if (v->store->read_only)
-		return;
-	if (sqlite3_exec(v->store->db, "INSERT INTO case_search (case_search) VALUES ('integrity-check')", NULL, NULL,
-			 &message) != SQLITE_OK)
-		/* L10N: verify: FTS5's integrity-check of the search index failed; %s is SQLite's message */
-		verify_report(v, _("search index: %s"), message ? message : "?");
+	if (!v->store->read_only && sql && sqlite3_exec(v->store->db, sql, NULL, NULL, &message) != SQLITE_OK)
+		verify_report(v, index->trigrams
+				 /* L10N: verify: FTS5's integrity-check of the trigram search index (case_search3,
+				  * for searches of three characters or more) failed; %s is SQLite's message */
+				 ? _("trigram search index: %s")
+				 /* L10N: verify: FTS5's integrity-check of the search index failed; %s is SQLite's message */
+				 : _("search index: %s"), message ? message : "?");
 	sqlite3_free(message);
+	sqlite3_free(sql);
 }
 
-/* Each case's region is its enterprise's, and its row of the index holds
- * what store/search.c would put there (read from the index's own content
- * table, whose ids are the cases' rowids: the cases and their rows of the
- * index in one pass, no statement a case). */
-static enum status verify_search(struct verifier *v, struct error *err)
+/* Each case's row of an index holds what store/search.c would put there,
+ * and (with the first index) each case's region is its enterprise's: read
+ * from the index's own content table, whose ids are the cases' rowids, the
+ * cases and their rows of the index in one pass, no statement a case. */
+static enum status verify_search_index(struct verifier *v, const struct search_index *index, struct error *err)
 {
-	static const char *const sql =
+	static const char *const columns[] = { "number", "enterprise", "credit_code", "factory", "note" };
+	char *sql = sqlite3_mprintf(
 		"SELECT c.number, s.id, c.number, e.name, e.credit_code, f.name, c.note,"
 		" s.c0, s.c1, s.c2, s.c3, s.c4, c.region, e.region, c.region IS NOT e.region"
 		" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
-		" LEFT JOIN case_search_content s ON s.id = c.rowid";
-	static const char *const orphans_sql =
-		"SELECT id FROM case_search_content WHERE id NOT IN (SELECT rowid FROM cases)";
-	static const char *const columns[] = { "number", "enterprise", "credit_code", "factory", "note" };
+		" LEFT JOIN \"%w_content\" s ON s.id = c.rowid", index->table);
+	char *orphans_sql = sqlite3_mprintf("SELECT id FROM \"%w_content\" WHERE id NOT IN (SELECT rowid FROM cases)",
+					    index->table);
 	sqlite3_stmt *stmt = NULL;
-	enum status status;
+	enum status status = sql && orphans_sql ? STATUS_OK : STATUS_ERR_NOMEM;
 	bool row;
 	int i;
 
-	search_integrity(v);
-	status = prepare(v, sql, &stmt, err);
+	search_integrity(v, index);
+	if (!status)
+		status = prepare(v, sql, &stmt, err);
 	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
-		if (sqlite3_column_int(stmt, 14))
+		if (!index->trigrams && sqlite3_column_int(stmt, 14))
 			/* L10N: verify: cases.region is kept from the enterprise's region */
 			verify_report(v, _("case %s: field region holds \"%s\" but its enterprise's region is \"%s\""),
 				      verify_text(stmt, 0), verify_text(stmt, 12), verify_text(stmt, 13));
 		if (sqlite3_column_type(stmt, 1) == SQLITE_NULL) {
-			verify_report(v, _("case %s has no row in the search index"), verify_text(stmt, 0));
+			verify_report(v, index->trigrams ? _("case %s has no row in the trigram search index")
+					 : _("case %s has no row in the search index"), verify_text(stmt, 0));
 			continue;
 		}
 		for (i = 0; i < 5; i++) {
 			const char *source = (const char *)sqlite3_column_text(stmt, 2 + i);
 			const char *kept = (const char *)sqlite3_column_text(stmt, 7 + i);
-			char *want = store_search_spaced(source);
+			char *want = index->text(source);
 
 			if (source && !want) {
 				status = STATUS_ERR_NOMEM;
 				break;
 			}
 			if ((want || kept) && (!want || !kept || strcmp(want, kept)))
-				/* L10N: verify: a column of the search index (case_search) that differs from the case */
-				verify_report(v, _("case %s: its search index row holds \"%s\" in %s, not what the case says"),
-				       verify_text(stmt, 0), kept ? kept : "", columns[i]);
+				verify_report(v, index->trigrams
+					      /* L10N: verify: a column of the trigram search index (case_search3) that
+					       * differs from the case */
+					      ? _("case %s: its trigram search index row holds \"%s\" in %s, not what the case says")
+					      /* L10N: verify: a column of the search index (case_search) that differs from the case */
+					      : _("case %s: its search index row holds \"%s\" in %s, not what the case says"),
+					      verify_text(stmt, 0), kept ? kept : "", columns[i]);
 			free(want);
 		}
 	}
@@ -466,8 +486,21 @@ static enum status verify_search(struct verifier *v, struct error *err)
 	if (!status)
 		status = prepare(v, orphans_sql, &stmt, err);
 	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
-		verify_report(v, _("search index row %lld belongs to no case"), sqlite3_column_int64(stmt, 0));
+		verify_report(v, index->trigrams ? _("trigram search index row %lld belongs to no case")
+			      : _("search index row %lld belongs to no case"), sqlite3_column_int64(stmt, 0));
 	sqlite3_finalize(stmt);
+	sqlite3_free(sql);
+	sqlite3_free(orphans_sql);
+	return status;
+}
+
+static enum status verify_search(struct verifier *v, struct error *err)
+{
+	enum status status = STATUS_OK;
+	size_t i;
+
+	for (i = 0; !status && i < sizeof(search_indexes) / sizeof(search_indexes[0]); i++)
+		status = verify_search_index(v, &search_indexes[i], err);
 	return status;
 }
 

@@ -1,6 +1,7 @@
-/* The dashboard's kept counts (schema migration 19, stats.c) against the
- * cases and scenarios they count: a count changed, or a case written with
- * the triggers off, is named. */
+/* The dashboard's kept counts (schema migration 19, stats.c) and the
+ * stages' (migration 23, list.c) against the cases and scenarios they
+ * count: a count changed, or a case written with the triggers off, is
+ * named. */
 #include <sqlite3.h>
 
 #include "gradus/text/i18n.h"
@@ -23,6 +24,14 @@ static const char *const scenario_counts_sql =
 	" UNION ALL SELECT r.scenario, 0, r.n FROM rows r WHERE NOT EXISTS"
 	"  (SELECT 1 FROM scenario_counts k WHERE k.scenario = r.scenario)";
 
+static const char *const stage_counts_sql =
+	"WITH rows AS (SELECT t.stage, count(DISTINCT s.case_id) AS n FROM case_scenarios s"
+	"  JOIN scenario_stages t ON t.scenario = s.scenario GROUP BY 1)"
+	" SELECT k.stage, k.n, coalesce(r.n, 0) FROM stage_counts k LEFT JOIN rows r ON r.stage = k.stage"
+	"  WHERE k.n IS NOT coalesce(r.n, 0)"
+	" UNION ALL SELECT r.stage, 0, r.n FROM rows r WHERE NOT EXISTS"
+	"  (SELECT 1 FROM stage_counts k WHERE k.stage = r.stage)";
+
 static enum status check(struct verifier *v, const char *sql, const char *table, struct error *err)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -33,8 +42,9 @@ static enum status check(struct verifier *v, const char *sql, const char *table,
 	if (rc != SQLITE_OK)
 		return store_fail(v->store, rc, err, _("verifying records"));
 	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
-		/* L10N: verify: a count kept for the dashboard (case_counts: "level state region", or
-		 * scenario_counts: a scenario) that is not the number of rows it counts */
+		/* L10N: verify: a count kept for the dashboard (case_counts: "level state region",
+		 * scenario_counts: a scenario) or the list (stage_counts: a stage) that is not the
+		 * number of rows it counts */
 		verify_report(v, _("%s %s: the count kept is %lld but %lld rows are counted"), table,
 			      verify_text(stmt, 0), sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 2));
 	sqlite3_finalize(stmt);
@@ -45,5 +55,7 @@ enum status verify_counts(struct verifier *v, struct error *err)
 {
 	enum status status = check(v, case_counts_sql, "case_counts", err);
 
-	return status ? status : check(v, scenario_counts_sql, "scenario_counts", err);
+	if (!status)
+		status = check(v, scenario_counts_sql, "scenario_counts", err);
+	return status ? status : check(v, stage_counts_sql, "stage_counts", err);
 }

@@ -22,6 +22,7 @@ void settings_to_query(const struct list_settings *s, struct case_query *q)
 	q->due_within = s->due_within;
 	q->overdue = s->overdue;
 	q->scenarios = *s->stage ? s->scenarios : NULL;
+	q->stage = *s->stage ? s->stage : NULL;
 }
 
 void settings_set_stage(struct list_settings *s, const struct forms *forms, const char *stage)

@@ -46,6 +46,7 @@ SELECT value FROM meta WHERE key = 'sort_collation';
 SELECT role FROM users WHERE login = 'root';
 SELECT count(*) FROM users;
 SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest';
+SELECT coalesce((SELECT json_group_array(json_array(scenario, stage)) FROM (SELECT scenario, stage FROM scenario_stages ORDER BY scenario)) = json('[[1,"construction"],[2,"construction"],[3,"construction"],[4,"rnd"],[5,"rnd"],[6,"process"],[7,"process"],[8,"management"],[9,"management"],[10,"management"],[11,"management"],[12,"management"],[13,"management"],[14,"management"],[15,"management"],[16,"management"],[17,"management"],[18,"management"],[19,"management"],[20,"operations"],[21,"operations"],[22,"operations"],[23,"operations"],[24,"operations"],[25,"operations"],[26,"operations"],[27,"operations"],[28,"operations"],[29,"operations"],[30,"business"],[31,"business"],[32,"business"],[33,"business"],[34,"service"],[35,"service"],[36,"service"],[37,"supply"],[38,"supply"],[39,"supply"],[40,"supply"]]'), 0);
 WITH lapsed AS MATERIALIZED (SELECT id, next_due, number FROM cases WHERE +next_due < '{clock_today}' AND (next_due IS NOT NULL AND expires_on < '{clock_today}' OR next_due IS NOT NULL AND cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND state IN (SELECT value FROM json_each('["cultivating"]')))) SELECT id FROM lapsed ORDER BY next_due, number;
 -- each id: WITH lapsed AS MATERIALIZED (SELECT id, next_due, number FROM cases WHERE +next_due < '{clock_today}' AND (next_due IS NOT NULL AND expires_on < '{clock_today}' OR next_due IS NOT NULL AND cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND state IN (SELECT value FROM json_each('["cultivating"]')))) SELECT id FROM lapsed ORDER BY next_due, number
 SELECT id FROM cases WHERE number = upper('{id}');
@@ -171,7 +172,7 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- before: <Colon>filter stage=construction
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
-SELECT count(DISTINCT case_id) FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'));
+SELECT coalesce((SELECT n FROM stage_counts WHERE stage = 'construction'), 0);
 SELECT count(*) FROM (SELECT 1 FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')) LIMIT 1000);
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 SELECT count(*) FROM (SELECT 1 FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')) LIMIT 1000);
@@ -213,9 +214,9 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- before: /第4938
 -- key: 号
 -- after: <Esc>
-SELECT count(*) FROM case_search WHERE case_search MATCH '"第 4 9 3 8 号"';
-SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH '"第 4 9 3 8 号"' LIMIT 1000);
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH '"第 4 9 3 8 号"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT count(*) FROM case_search3 WHERE case_search3 MATCH '"第4938号"';
+SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 1000);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH '"第4938号"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: open a case
 -- key: <Enter>

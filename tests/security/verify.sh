@@ -65,6 +65,12 @@ attack "an edited sort key" "UPDATE enterprises SET name_key = X'00' WHERE rowid
 attack "an edited count of the dashboard" "UPDATE case_counts SET n = n + 5 WHERE level = 'excellent' AND n > 0" \
 	"case_counts excellent " "rows are counted"
 attack "a scenario's count gone" "DELETE FROM scenario_counts WHERE n > 0" "scenario_counts " "the count kept is 0 but"
+attack "an edited count of a stage" "UPDATE stage_counts SET n = n + 3 WHERE n > 0" "stage_counts " "rows are counted"
+attack "an edited trigram search row" \
+	"UPDATE case_search3 SET note = '无害' WHERE rowid = (SELECT rowid FROM cases WHERE number = '$CASE')" \
+	"case $CASE: its trigram search index row holds \"无害\" in note"
+attack "a trigram search row for no case" "INSERT INTO case_search3 (rowid, number) VALUES (999999, 'X')" \
+	"trigram search index row 999999 belongs to no case"
 attack "a table named bundle_manifest with an edited case" \
 	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO bundle_manifest VALUES ('format', '1');
 	 UPDATE cases SET note = '篡改' WHERE number = '$CASE'" \

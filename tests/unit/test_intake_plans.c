@@ -78,9 +78,9 @@ static bool wrong_for_intake(const char *line, const void *context)
 	size_t i;
 
 	(void)context;
-	/* a range of an index (all numbers of a series, say) is a walk, but in the search index's own tables */
+	/* a range of an index (all numbers of a series, say) is a walk, but in the search indexes' own tables */
 	if (!strncmp(line, "SEARCH ", 7) && keys && (strstr(keys, ">?") || strstr(keys, "<?")) &&
-	    !strstr(line, "case_search_"))
+	    !strstr(line, "case_search_") && !strstr(line, "case_search3_"))
 		wrong = true;
 	for (i = 0; growing[i] && !wrong; i++) {
 		const char *at = strstr(line, growing[i]);

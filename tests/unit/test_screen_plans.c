@@ -27,6 +27,7 @@
 #include "gradus/core/uscc.h"
 #include "gradus/store/cases.h"
 #include "gradus/store/exchange.h"
+#include "gradus/text/utf8.h"
 #include "store/store_private.h"
 
 #define OFFICE 300
@@ -49,10 +50,10 @@ static size_t executed;      /* statements run since set to 0 */
 /* Scans that are not of the office's rows: the page's own subquery (k),
  * the agenda's union of milestones and follow-ups (x), a JSON list bound
  * in, the kept counts (a row per group: level, state, region; scenario),
- * constant rows. */
+ * the stage of each scenario, constant rows. */
 static const char *const harmless[] = {
 	"SCAN k", "SCAN x", "SCAN (subquery", "SCAN CONSTANT ROW", "SCAN json_each", "SCAN case_counts",
-	"SCAN scenario_counts", NULL,
+	"SCAN scenario_counts", "SCAN scenario_stages", NULL,
 };
 
 static int record(unsigned type, void *context, void *p, void *x)
@@ -133,7 +134,8 @@ static void run_the_list(struct store *store)
 	char *common = store_search_query("武汉"), *rare = store_search_query("17精密");
 	struct case_query filters[] = {
 		{ .level = "excellent" }, { .state = "draft" }, { .region = "enshi" }, { .year = 2024 },
-		{ .due_within = 30 }, { .overdue = true }, { .scenarios = "[1,2,3]" }, { .match = common },
+		{ .due_within = 30 }, { .overdue = true }, { .scenarios = "[1,2,3]", .stage = "construction" },
+		{ .scenarios = "[1,2,3]" }, { .match = common },
 		{ .match = rare }, { .level = "basic", .region = "wuhan" },
 	};
 	size_t f;
@@ -268,6 +270,157 @@ static void a_dropped_index_is_seen(void **state)
 	store_close(&store);
 }
 
+static long sql_count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	long n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+	char *message = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &message) != SQLITE_OK)
+		fail_msg("%s: %s", sql, message);
+}
+
+/* The title's count of a stage reads the stage's kept row (schema 23), not
+ * every declaration of its scenarios, and is the count of its cases
+ * (declaring one of its scenarios or more) after each kind of write. */
+static void a_stage_is_counted_in_its_kept_row(void **state)
+{
+	static const char *const distinct =
+		"SELECT count(DISTINCT case_id) FROM case_scenarios WHERE scenario IN (1, 2, 3)";
+	static const char *const writes[] = {
+		/* two scenarios of the stage on a case, one on another, one of another stage on a third */
+		"INSERT INTO case_scenarios SELECT 'a' || id, id, 1 FROM cases WHERE rowid % 4 = 0;"
+		"INSERT INTO case_scenarios SELECT 'b' || id, id, 2 FROM cases WHERE rowid % 4 = 0;"
+		"INSERT INTO case_scenarios SELECT 'c' || id, id, 3 FROM cases WHERE rowid % 4 = 1;"
+		"INSERT INTO case_scenarios SELECT 'd' || id, id, 7 FROM cases WHERE rowid % 4 = 2;",
+		/* one of the two goes: the case still counts */
+		"DELETE FROM case_scenarios WHERE id IN (SELECT 'b' || id FROM cases WHERE rowid % 8 = 0)",
+		/* the last goes: it does not */
+		"DELETE FROM case_scenarios WHERE id IN (SELECT 'a' || id FROM cases WHERE rowid % 8 = 0)",
+		/* within the stage, and out of it */
+		"UPDATE case_scenarios SET scenario = 2 WHERE id IN (SELECT 'c' || id FROM cases WHERE rowid % 8 = 1)",
+		"UPDATE case_scenarios SET scenario = 8 WHERE id IN (SELECT 'c' || id FROM cases WHERE rowid % 8 = 5)",
+		"UPDATE case_scenarios SET scenario = 3 WHERE id IN (SELECT 'd' || id FROM cases WHERE rowid % 8 = 2)",
+	};
+	struct case_query q = { .scenarios = "[1,2,3]", .stage = "construction", .today = today };
+	struct store *store = NULL;
+	struct error err = { "" };
+	size_t i, w;
+	long total;
+
+	(void)state;
+	assert_int_equal(store_open(testkit_group.path, STORE_OPEN_EXISTING, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, testkit_group.forms);
+	for (w = 0; w < sizeof(writes) / sizeof(writes[0]); w++) {
+		exec_ok(store->db, writes[w]);
+		assert_int_equal(store_case_count(store, &q, &total, &err), STATUS_OK);
+		assert_int_equal(total, sql_count(store->db, distinct));
+		assert_true(total > 0);
+	}
+	for (i = 0; i < seen_count; i++)
+		free(seen[i].sql);
+	seen_count = 0;
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+	assert_int_equal(store_case_count(store, &q, &total, &err), STATUS_OK);
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	assert_int_equal(seen_count, 1);
+	{
+		char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", seen[0].sql);
+		sqlite3_stmt *stmt;
+
+		assert_int_equal(sqlite3_prepare_v2(store->db, explain, -1, &stmt, NULL), SQLITE_OK);
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			const char *line = (const char *)sqlite3_column_text(stmt, 3);
+
+			printf("%s\n  %s\n", seen[0].sql, line);
+			assert_null(strstr(line, "case_scenarios"));
+		}
+		sqlite3_finalize(stmt);
+		sqlite3_free(explain);
+	}
+	exec_ok(store->db, "DELETE FROM case_scenarios");
+	assert_int_equal(store_case_count(store, &q, &total, &err), STATUS_OK);
+	assert_int_equal(total, 0);
+	store_close(&store);
+}
+
+/* The rows of a query's search, in the list's order: their numbers joined. */
+static void numbers_found(struct store *store, const char *match, char *out, size_t size)
+{
+	struct case_query q = { .match = match, .today = today };
+	struct case_row rows[OFFICE];
+	struct error err = { "" };
+	size_t count = 0, i, used = 0;
+	long total = 0;
+
+	out[0] = '\0';
+	assert_int_equal(store_case_count(store, &q, &total, &err), STATUS_OK);
+	assert_int_equal(store_case_page(store, &q, NULL, false, STORE_FORWARD, OFFICE, rows, &count, &err), STATUS_OK);
+	assert_int_equal(total, (long)count);
+	for (i = 0; i < count; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s ", rows[i].number);
+	case_rows_clear(rows, count);
+}
+
+/* A search of three characters or more reads the trigrams (case_search3),
+ * where a rare term reads the rows of its trigrams, not those of each of its
+ * characters (in nearly every case: 第, 号, a digit); and finds what the
+ * phrase of its characters finds, whatever separates them. */
+static void a_long_search_reads_the_trigrams(void **state)
+{
+	static const char *const typed[] = { "17精密", "武汉1", "HB-2022-", "hb2022bas00", "精密 有限", "2精密有", NULL };
+	struct store *store = NULL;
+	struct error err = { "" };
+	size_t i, t;
+
+	(void)state;
+	assert_int_equal(store_open(testkit_group.path, STORE_OPEN_EXISTING, "boss", today, &store, &err), STATUS_OK);
+	for (t = 0; typed[t]; t++) {
+		char *match = store_search_query(typed[t]), *phrase;
+		char by_trigrams[OFFICE * 24], by_phrase[OFFICE * 24];
+		size_t len = strlen(match), used = 0, at;
+
+		assert_non_null(match);
+		/* the same characters as the phrase of case_search */
+		assert_non_null(phrase = malloc(2 * len + 1));
+		for (at = 0; at < len; at = utf8_next(match, len, at)) {
+			if (at > 1 && at < len - 1)
+				phrase[used++] = ' ';
+			memcpy(phrase + used, match + at, utf8_next(match, len, at) - at);
+			used += utf8_next(match, len, at) - at;
+		}
+		phrase[used] = '\0';
+		for (i = 0; i < seen_count; i++)
+			free(seen[i].sql);
+		seen_count = 0;
+		sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+		numbers_found(store, match, by_trigrams, sizeof(by_trigrams));
+		sqlite3_trace_v2(store->db, 0, NULL, NULL);
+		for (i = 0; i < seen_count; i++)
+			if (strstr(seen[i].sql, "MATCH")) {
+				assert_non_null(strstr(seen[i].sql, "case_search3 MATCH"));
+				assert_null(strstr(seen[i].sql, "case_search MATCH"));
+			}
+		numbers_found(store, phrase, by_phrase, sizeof(by_phrase));
+		printf("%s finds what %s finds: %zu bytes of numbers\n", match, phrase, strlen(by_trigrams));
+		assert_string_equal(by_trigrams, by_phrase);
+		assert_true(*by_trigrams);
+		free(phrase);
+		free(match);
+	}
+	store_close(&store);
+}
+
 static int teardown(void **state)
 {
 	size_t i;
@@ -282,6 +435,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(screens_use_an_index),
 		cmocka_unit_test(a_dropped_index_is_seen),
+		cmocka_unit_test(a_stage_is_counted_in_its_kept_row),
+		cmocka_unit_test(a_long_search_reads_the_trigrams),
 	};
 
 	return cmocka_run_group_tests(tests, testkit_setup_fresh, teardown);

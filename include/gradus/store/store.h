@@ -106,9 +106,10 @@ enum status store_backup(struct store *store, const char *path, struct error *er
 /* The hash of the audit chain's last row ("" while the chain is empty). */
 enum status store_audit_head(struct store *store, char head[65], struct error *err);
 
-/* The FTS5 query for what a user typed: the phrase of its letters, digits
- * and ideographs, each one token (so "武" and "武汉" match inside names).
- * NULL when nothing searchable was typed (or no memory); caller frees. */
+/* The FTS5 query for what a user typed: its letters, digits and ideographs
+ * (so "武" and "武汉" match inside names), as the phrase of each one a
+ * token, or, three or more, as one string of the trigram index. NULL when
+ * nothing searchable was typed (or no memory); caller frees. */
 char *store_search_query(const char *text);
 
 /* One row of the case list, all strings owned by the store until the next
@@ -131,6 +132,7 @@ struct case_query {
 	int due_within;           /* > 0: a deadline within this many days of today (overdue ones too) */
 	bool overdue;             /* a deadline before today */
 	const char *scenarios;    /* JSON array of scenario ids: cases declaring any of them, or NULL */
+	const char *stage;        /* the stage whose scenarios those are (its count is kept), or NULL */
 	struct date today;
 };
 /* The sort keys by name ("number", "enterprise", ...), for commands and the state file. */
