@@ -391,3 +391,20 @@ expect_exit() {
 	if wait_for "$WAIT" term_exited "$2" "$3"; then ok "$1"
 	else fail "$1" "exit status: $(term_status "$2"), expected $3" "$(term_screen "$2")"; fi
 }
+
+# verify_attack NAME SQL RC PATTERN...: a backup of the office $DB edited
+# with sqlite3 (as someone outside gradus would) verifies with exit status
+# RC, its output naming each PATTERN (tests/cli/verify-chain.sh,
+# tests/security/verify.sh).
+verify_attack() {
+	local name=$1 sql=$2 rc=$3 copy
+	shift 3
+	VERIFY_ATTACKS=$((${VERIFY_ATTACKS:-0} + 1))
+	copy=$WORK/attack$VERIFY_ATTACKS.db
+	"$GRADUS" --db "$DB" backup "$copy" >/dev/null || fail "backup for $name"
+	sqlite3 "$copy" "$sql" || fail "$name: sqlite3"
+	run "$GRADUS" --db "$copy" verify
+	for pattern in "$@"; do
+		expect "$name: verify says $pattern" "$rc" "$pattern"
+	done
+}

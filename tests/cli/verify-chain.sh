@@ -25,20 +25,7 @@ ENT=$(q "SELECT e.id FROM enterprises e JOIN factories f ON f.enterprise_id = e.
 ENT_SEQ=$(q "SELECT seq FROM audit WHERE row_id = '$ENT' AND op = 0")
 AFTER_NOTE=$(q "SELECT min(seq) FROM audit WHERE seq > $NOTE")
 
-# attack NAME SQL RC PATTERN...: a copy of the office edited with sqlite3 verifies with RC, naming each PATTERN.
-n=0
-attack() {
-	local name=$1 sql=$2 rc=$3 copy
-	shift 3
-	n=$((n + 1))
-	copy=$WORK/attack$n.db
-	G backup "$copy" >/dev/null || fail "backup for $name"
-	sqlite3 "$copy" "$sql" || fail "$name: sqlite3"
-	run "$GRADUS" --db "$copy" verify
-	for pattern in "$@"; do
-		expect "$name: verify says $pattern" "$rc" "$pattern"
-	done
-}
+attack() { verify_attack "$@"; } # NAME SQL RC PATTERN... (tests/lib.sh)
 
 attack "rows kept in reverse and in another order than written" \
 	"UPDATE events SET rowid = -rowid; UPDATE enterprises SET rowid = rowid + 100000 WHERE rowid % 3 = 0;

@@ -33,20 +33,12 @@ G expert set E0002 name 赵敏敏 >/dev/null || fail "expert set"
 run G verify
 expect "the untouched database passes: signatures hold through an amendment, a finding's follow-up and an expert's new name" 0 "ok"
 
-# attack NAME SQL PATTERN...: a copy of the office edited with sqlite3 fails verify naming each PATTERN.
-n=0
+# attack NAME SQL PATTERN...: a copy of the office edited with sqlite3 fails
+# verify, saying the file was changed outside gradus and naming each PATTERN.
 attack() {
-	local name=$1 sql=$2 copy
+	local name=$1 sql=$2
 	shift 2
-	n=$((n + 1))
-	copy=$WORK/attack$n.db
-	G backup "$copy" >/dev/null || fail "backup for $name"
-	sqlite3 "$copy" "$sql" || fail "$name: sqlite3"
-	run "$GRADUS" --db "$copy" verify
-	expect "$name: verify fails" 1 "found: the file was changed outside gradus"
-	for pattern in "$@"; do
-		expect "$name: verify names it ($pattern)" 1 "$pattern"
-	done
+	verify_attack "$name" "$sql" 1 "found: the file was changed outside gradus" "$@"
 }
 
 attack "an extra trigger" "CREATE TRIGGER quietly AFTER UPDATE ON cases BEGIN SELECT 1; END" "trigger quietly (on cases) is not one gradus makes"
