@@ -184,6 +184,22 @@ static void draw_all(struct tui *tui)
 	doupdate();
 }
 
+/* Reads the screen again from the database, where the cursor was: what
+ * another clerk wrote since it was read (a screen reads when it opens and
+ * when the user comes back to it). */
+static void reload(struct tui *tui, struct view *view)
+{
+	if (!view->ops->resume) {
+		/* L10N: ^R on a screen that cannot be read again in place */
+		tui_say(tui, true, "%s", _("This screen is not read again while it is open: close it and open it again."));
+		return;
+	}
+	view->ops->resume(tui, view);
+	if (!tui->message[0])
+		/* L10N: ^R read the screen again from the database */
+		tui_say(tui, false, "%s", _("Read again from the database."));
+}
+
 static void handle_action(struct tui *tui, enum action action)
 {
 	struct error err = { "" };
@@ -202,6 +218,9 @@ static void handle_action(struct tui *tui, enum action action)
 		break;
 	case ACTION_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case ACTION_RELOAD:
+		reload(tui, &tui->views[tui->depth - 1]);
 		break;
 	default:
 		break;
