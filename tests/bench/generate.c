@@ -10,6 +10,7 @@
 #include "gradus/store/cases.h"
 #include "gradus/store/preconditions.h"
 #include "../unit/testkit.h"
+#include "store/store_private.h"
 
 static const char *const cities[] = { "武汉", "黄石", "十堰", "宜昌", "襄阳", "鄂州", "荆门", "孝感", "荆州",
 				      "黄冈", "咸宁", "随州", "恩施", "仙桃", "潜江", "天门", "神农架" };
