@@ -272,22 +272,21 @@ enum status store_case_page(struct store *store, const struct case_query *query,
 	char *sql = status ? NULL : page_sql(q, key != NULL, inclusive, direction == STORE_BACKWARD, walk, limit);
 	sqlite3_stmt *stmt = NULL;
 	size_t n = 0, i;
-	int rc;
 
 	*count = 0;
 	if (status)
 		return status;
 	if (!sql)
 		return STATUS_ERR_NOMEM;
-	rc = sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL);
+	stmt = store_prepare_screen(store, sql, err);
 	free(sql);
-	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, _("reading cases"));
+	if (!stmt)
+		return STATUS_ERR_DB;
 	bind_query(stmt, q);
 	bind_named(stmt, ":key", key);
 	while (!status && n < limit && !(status = store_step(store, stmt, &row, err)) && row)
 		status = fill_row(stmt, &rows[n++]);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (status) {
 		case_rows_clear(rows, n);
 		return status;
@@ -409,7 +408,6 @@ enum status store_case_count(struct store *store, const struct case_query *query
 	char filters[512], sql[768];
 	sqlite3_stmt *stmt = NULL;
 	enum status status;
-	int rc;
 
 	*count = 0;
 	filters_sql(q, 0, filters, sizeof(filters));
@@ -433,11 +431,10 @@ enum status store_case_count(struct store *store, const struct case_query *query
 			 " WHERE scenario IN (SELECT value FROM json_each(:scenarios))");
 	else
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases c WHERE 1%s", filters);
-	rc = sqlite3_prepare_v2(store_db(store), sql, -1, &stmt, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail(store, rc, err, _("counting cases"));
+	if (!(stmt = store_prepare_screen(store, sql, err)))
+		return STATUS_ERR_DB;
 	bind_query(stmt, q);
 	status = store_count(store, stmt, count, err);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return status;
 }

@@ -242,9 +242,54 @@ sqlite3_stmt *store_prepare_built(struct store *store, const char *sql, struct e
 	return stmt;
 }
 
+sqlite3_stmt *store_prepare_screen(struct store *store, const char *sql, struct error *err)
+{
+	struct store_screen_statement *slot = &store->screen[0];
+	sqlite3_stmt *stmt;
+	char *copy;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < STORE_SCREEN_STATEMENTS; i++) {
+		struct store_screen_statement *s = &store->screen[i];
+
+		if (s->sql && !strcmp(s->sql, sql)) {
+			s->used = ++store->screen_clock;
+			sqlite3_reset(s->stmt);
+			sqlite3_clear_bindings(s->stmt);
+			return s->stmt;
+		}
+		if (s->used < slot->used)
+			slot = s; /* a free slot (0), else the least recently used */
+	}
+	if (!(copy = strdup(sql))) {
+		error_set(err, STATUS_ERR_NOMEM, _("no memory left to prepare a query"));
+		return NULL;
+	}
+	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		free(copy);
+		store_fail(store, rc, err, _("preparing a query"));
+		return NULL;
+	}
+	if (slot->sql) {
+		sqlite3_finalize(slot->stmt);
+		free(slot->sql);
+	}
+	*slot = (struct store_screen_statement){ copy, stmt, ++store->screen_clock };
+	return stmt;
+}
+
 void store_statements_finalize(struct store *store)
 {
 	size_t i;
+
+	for (i = 0; i < STORE_SCREEN_STATEMENTS; i++)
+		if (store->screen[i].sql) {
+			sqlite3_finalize(store->screen[i].stmt);
+			free(store->screen[i].sql);
+			store->screen[i] = (struct store_screen_statement){ NULL, NULL, 0 };
+		}
 
 	for (i = 0; i < store->stmt_capacity; i++)
 		if (store->stmts[i].sql)

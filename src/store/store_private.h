@@ -10,6 +10,10 @@
 #include "authority_private.h"
 
 #define STORE_TIMESTAMP_SIZE 21
+/* How many of the statements screens make at run time stay prepared
+ * (store_prepare_screen): enough for every sort and filter a clerk moves
+ * between. */
+#define STORE_SCREEN_STATEMENTS 32
 
 struct store {
 	sqlite3 *db;
@@ -43,6 +47,15 @@ struct store {
 	 * insert and update of a table's fields), by their text, kept copied. */
 	struct store_statement *built;
 	size_t built_capacity, built_count;
+	/* Those a screen makes at run time for its sort and filters (a page of
+	 * the list, its count): the last STORE_SCREEN_STATEMENTS used, by their
+	 * text, so a day of sorting and filtering keeps a bounded number. */
+	struct store_screen_statement {
+		char *sql;
+		sqlite3_stmt *stmt;
+		unsigned long long used; /* when last found: 0 for a free slot */
+	} screen[STORE_SCREEN_STATEMENTS];
+	unsigned long long screen_clock;
 	struct sqlite3_session *session; /* in a bundle: records every committed write (bundle.c) */
 	const struct forms *forms; /* whose final states close a case (authority_use_forms) */
 	int stages_kept; /* stage_counts counts the stages of forms: 1; else 0 or -1 (store_stages_sync) */
@@ -117,6 +130,11 @@ void store_search_drop(struct store *store);
 /* The same for SQL made at run time (from checked schema names, never
  * from data): found again by its text. */
 sqlite3_stmt *store_prepare_built(struct store *store, const char *sql, struct error *err);
+/* The same for a screen's statement made at run time (store->screen): the
+ * least recently used of them is finalized to make room for a new one, so
+ * the caller resets its statement (sqlite3_reset) before it asks for
+ * another, and never finalizes it. */
+sqlite3_stmt *store_prepare_screen(struct store *store, const char *sql, struct error *err);
 /* Finalizes every statement store_prepare and store_prepare_built made
  * (store_close does). */
 void store_statements_finalize(struct store *store);

@@ -165,12 +165,26 @@ size_t utf8_encode(uint32_t cp, char out[4])
 
 bool utf8_is_valid(const char *s, size_t len)
 {
+	const unsigned char *bytes = (const unsigned char *)s;
 	size_t at = 0;
 
 	while (at < len) {
 		uint32_t cp;
 		bool valid;
 
+		if (bytes[at] < 0x80) { /* ASCII: most of a form's keys and markup */
+			at++;
+			continue;
+		}
+		if ((bytes[at] & 0xF0) == 0xE0 && len - at >= 3 && is_continuation(bytes[at + 1]) &&
+		    is_continuation(bytes[at + 2])) { /* three bytes: the Chinese of the text */
+			cp = (uint32_t)(bytes[at] & 0x0F) << 12 | (uint32_t)(bytes[at + 1] & 0x3F) << 6 |
+			     (bytes[at + 2] & 0x3F);
+			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+				return false;
+			at += 3;
+			continue;
+		}
 		at += utf8_decode(s + at, len - at, &cp, &valid);
 		if (!valid)
 			return false;

@@ -200,8 +200,12 @@ static void draw_search(struct tui *tui, struct list *list, int y)
 static void list_draw(struct tui *tui, struct view *view, int top, int height)
 {
 	struct list *list = view->data;
-	bool search = list->commanding || list->searching || list->match || !field_is_empty(&list->search);
+	/* The search line takes a row of the window; the command line only
+	 * covers the window's last row while it is typed (the window stays as it
+	 * is, not read again on every : and Enter). */
+	bool search = list->searching || list->match || !field_is_empty(&list->search);
 	int rows = height - 1 - (search ? 1 : 0);
+	int shown = rows - (list->commanding && !search ? 1 : 0);
 	int widths[COL_COUNT];
 	size_t i;
 
@@ -226,6 +230,7 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 	} else if (search && height > 2) {
 		draw_search(tui, list, top + height - 1);
 	}
+	search = search || list->commanding;
 	if (!list->count) {
 		draw_text(top + 2, 2, search ? _("No case matches the search.")
 				  /* L10N: the case list's filters (:filter) leave no case */
@@ -234,7 +239,7 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 				  : _("No cases yet. Create the demo with: gradus init --demo"), COLS - 2, A_NORMAL);
 		return;
 	}
-	for (i = 0; i < list->count && (int)i < rows; i++)
+	for (i = 0; i < list->count && (int)i < shown; i++)
 		listview_draw_row(tui, view, &case_columns, widths, i, top + 1 + (int)i, i == list->cursor);
 }
 

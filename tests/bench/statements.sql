@@ -93,80 +93,70 @@ SELECT x.id, x.case_id, c.number, x.due_on, x.text, c.level, c.state, e.name, x.
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.number DESC LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number DESC;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.number ) <= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{last_number}') ORDER BY c.number DESC LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number DESC;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.number DESC LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number DESC;
 
 -- interaction: sort by enterprise
 -- before: <Colon>sort enterprise
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 ORDER BY e.name_key , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.name_key , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 AND (e.name_key , c.number ) >= (SELECT e.name_key , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_enterprise}') ORDER BY e.name_key , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.name_key , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 ORDER BY e.name_key , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.name_key , c.number;
 
 -- interaction: sort by region
 -- before: <Colon>sort region
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 ORDER BY e.region , e.name_key , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.region , e.name_key , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 AND (e.region , e.name_key , c.number ) >= (SELECT e.region , e.name_key , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_region}') ORDER BY e.region , e.name_key , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.region , e.name_key , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM enterprises e CROSS JOIN factories f ON f.enterprise_id = e.id CROSS JOIN cases c ON c.factory_id = f.id WHERE 1 ORDER BY e.region , e.name_key , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.region , e.name_key , c.number;
 
 -- interaction: sort by level
 -- before: <Colon>sort level
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.level , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.level , c.number ) >= (SELECT c.level , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.level , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.level , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
 
 -- interaction: sort by year
 -- before: <Colon>sort year
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.year , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.year , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.year , c.number ) >= (SELECT c.year , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.year , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.year , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.year , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.year , c.number;
 
 -- interaction: sort by state
 -- before: <Colon>sort state
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.state , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.state , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.state , c.number ) >= (SELECT c.state , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_state}') ORDER BY c.state , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.state , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.state , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.state , c.number;
 
 -- interaction: sort by due date
 -- before: <Colon>sort due
 -- key: <Enter>
 -- after: <Colon>sort number<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY coalesce(c.next_due, '9999-12-31') , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY coalesce(c.next_due, '9999-12-31') , c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (coalesce(c.next_due, '9999-12-31') , c.number ) >= (SELECT coalesce(c.next_due, '9999-12-31') , c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_by_enterprise}') ORDER BY coalesce(c.next_due, '9999-12-31') , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY coalesce(c.next_due, '9999-12-31') , c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY coalesce(c.next_due, '9999-12-31') , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY coalesce(c.next_due, '9999-12-31') , c.number;
 
 -- interaction: filter level=basic
 -- before: <Colon>filter level=basic
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1 AND level = 'basic';
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.level = 'basic' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.level = 'basic' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_basic}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.level = 'basic' ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter state=submitted
 -- before: <Colon>filter state=submitted
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1 AND state = 'submitted';
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.state = 'submitted' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.state = 'submitted' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.state = 'submitted' ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter region=wuhan
 -- before: <Colon>filter region=wuhan
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
 SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1 AND region = 'wuhan';
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.region = 'wuhan' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.region = 'wuhan' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_basic}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.region = 'wuhan' ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter stage=construction
 -- before: <Colon>filter stage=construction
@@ -174,33 +164,28 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- after: <Colon>clear<Enter>
 SELECT coalesce((SELECT n FROM stage_counts WHERE stage = 'construction'), 0);
 SELECT count(*) FROM (SELECT 1 FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')) LIMIT 1000);
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT count(*) FROM (SELECT 1 FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')) LIMIT 1000);
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter year=2025
 -- before: <Colon>filter year=2025
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
 SELECT count(*) FROM cases c WHERE 1 AND c.year = 2025;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.year = 2025 ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.year = 2025 AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_of_2025}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.year = 2025 ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter due=30
 -- before: <Colon>filter due=30
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
 SELECT count(*) FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28';
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due <= '2026-12-28' ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter overdue
 -- before: <Colon>filter overdue
 -- key: <Enter>
 -- after: <Colon>clear<Enter>
 SELECT count(*) FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28';
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28' ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28' AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{first_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.next_due IS NOT NULL AND c.next_due < '2026-11-28' ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: search, a common term (精密)
 -- before: /精

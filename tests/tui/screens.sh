@@ -14,6 +14,19 @@ compare "G goes to the last case" list-end.screen
 compare "PageUp from the end" list-pageup.screen
 compare "g goes back to the first case" list-home.screen
 
+# Typing a : command covers the window's last row and reads nothing: the
+# rows above stay where they were (the window is not read again from the
+# cursor's case on every : and Enter).
+printf '%s\n' jjjjj ':save-screen colon-before.screen' '<Colon>s' ':save-screen colon-open.screen' '<Esc>' \
+	':save-screen colon-closed.screen' q >"$WORK/colon.script"
+run "$GRADUS" --db "$DB" --script "$WORK/colon.script"
+expect "the : script runs to its end" 0
+head -n 21 colon-before.screen >colon-before.rows
+head -n 21 colon-open.screen >colon-open.rows
+expect_same "typing : keeps the list's rows where they were" colon-before.rows colon-open.rows
+expect_same "and Esc leaves the list as it was" colon-before.screen colon-closed.screen
+grep -q '^:s' colon-open.screen && ok "the command line shows what is typed" || fail "the command line shows what is typed" "$(tail -3 colon-open.screen)"
+
 mkdir -p zh && cd zh || exit 1
 LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$TOP/tests/tui/list.script"
 expect "the list script runs in a zh_CN.UTF-8 locale" 0

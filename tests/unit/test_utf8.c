@@ -113,6 +113,28 @@ static void test_round_trip(void **state)
 	}
 }
 
+/* Every three-byte string led by E0..EF: valid exactly when one decode
+ * takes all three bytes as a valid character (utf8_is_valid's fast path for
+ * three-byte characters against the general decoder). */
+static void test_is_valid_three_bytes(void **state)
+{
+	unsigned lead, second, third;
+
+	(void)state;
+	for (lead = 0xE0; lead <= 0xEF; lead++)
+		for (second = 0; second <= 0xFF; second++)
+			for (third = 0; third <= 0xFF; third++) {
+				char bytes[3] = { (char)lead, (char)second, (char)third };
+				uint32_t cp;
+				bool valid;
+				size_t n = utf8_decode(bytes, 3, &cp, &valid);
+				bool whole = n == 3 && valid;
+
+				if (utf8_is_valid(bytes, 3) != whole)
+					fail_msg("%02x %02x %02x: utf8_is_valid %d, decode %d", lead, second, third, !whole, whole);
+			}
+}
+
 static void test_is_valid(void **state)
 {
 	static const struct {
@@ -122,6 +144,9 @@ static void test_is_valid(void **state)
 		{ "", true }, { "abc", true }, { "中文 text 𠮷", true }, { "e\xcc\x81", true },
 		{ "\xff\xfe", false }, { "ab\xe4\xb8", false }, { "\xc0\xaf", false },
 		{ "\xed\xa0\x80", false }, { "abc\x80", false }, { "\xf4\x90\x80\x80", false },
+		{ "\xe0\x80\x80", false }, { "\xe0\x9f\xbf", false }, { "\xe0\xa0\x80", true },
+		{ "\xed\x9f\xbf", true }, { "\xee\x80\x80", true }, { "\xef\xbf\xbf", true },
+		{ "\xe4\x41\x42", false }, { "\xe4\xb8\x41", false }, { "\xe4\xb8", false },
 	};
 	size_t i;
 
@@ -452,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_encode),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_is_valid),
+		cmocka_unit_test(test_is_valid_three_bytes),
 		cmocka_unit_test(test_is_unsafe),
 		cmocka_unit_test(test_cp_width),
 		cmocka_unit_test_teardown(test_ambiguous_wide, ambiguous_narrow),
