@@ -20,17 +20,9 @@ int cli_sweep(struct cli *cli, int argc, char **argv)
 	struct error err = { "" };
 	struct date on;
 	struct sweep_counts counts = { 0, 0 };
-	bool bad = false;
-	int i, rc;
+	int rc;
 
-	for (i = 1; i < argc && !bad; i++)
-		if (!cli_option(argc, argv, &i, "--today", &today_text, &bad)) {
-			cli_error(_("sweep: unknown argument %s"), argv[i]);
-			return 2;
-		}
-	if (bad)
-		return 2;
-	if (cli_as_of_argument("--today", today_text, &on))
+	if (cli_today_only(argc, argv, "sweep", &today_text, &on))
 		return 2;
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc && (today_text ? case_sweep_preview(store, forms, on, &counts, &err)

@@ -555,3 +555,18 @@ int cli_as_of_argument(const char *option, const char *text, struct date *out)
 	}
 	return 0;
 }
+
+int cli_today_only(int argc, char **argv, const char *command, const char **text, struct date *on)
+{
+	bool bad = false;
+	int i;
+
+	*text = NULL;
+	for (i = 1; i < argc && !bad; i++)
+		if (!cli_option(argc, argv, &i, "--today", text, &bad)) {
+			/* L10N: a command (gradus summary, gradus sweep), then what it did not expect */
+			cli_error(_("%s: unknown argument %s"), command, argv[i]);
+			return 2;
+		}
+	return bad ? 2 : cli_as_of_argument("--today", *text, on);
+}

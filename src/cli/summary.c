@@ -75,15 +75,9 @@ int cli_summary(struct cli *cli, int argc, char **argv)
 	struct dashboard_data data;
 	struct error err = { "" };
 	struct date today = cli->today;
-	bool bad = false;
-	int i, rc;
+	int rc;
 
-	for (i = 1; i < argc && !bad; i++)
-		if (!cli_option(argc, argv, &i, "--today", &today_text, &bad)) {
-			cli_error(_("summary: unknown argument %s"), argv[i]);
-			return 2;
-		}
-	if (bad || cli_as_of_argument("--today", today_text, &today))
+	if (cli_today_only(argc, argv, "summary", &today_text, &today))
 		return 2;
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
 	if (!rc && store_dashboard(store, today, &data, &err)) {

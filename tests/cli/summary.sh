@@ -52,5 +52,9 @@ printf '%s\n' "$OUT" | grep -qx "$(printf 'level\tbasic\t基础级\t[0-9]*')" &&
 
 run "$GRADUS" --db "$DB" summary --within 30
 expect "an unknown argument is refused" 2 "summary: unknown argument --within"
+LC_ALL=zh_CN.UTF-8 LANGUAGE= run "$GRADUS" --db "$DB" summary --within 30
+expect "and said in Chinese" 2 "summary：未知参数 --within"
+LC_ALL=zh_CN.UTF-8 LANGUAGE= run "$GRADUS" --db "$DB" sweep --within 30
+expect "as for sweep, its other --today command" 2 "sweep：未知参数 --within"
 run "$GRADUS" --db "$DB" summary --today 2026-13-01
 expect "so is a day that is not a date" 2 "--today"

@@ -54,6 +54,11 @@ int cli_date_text(const char *option, const char **text, char out[DATE_TEXT_SIZE
 /* The same for an "as of" date (--today): any calendar day, since it only
  * changes what is shown and the defaults of the dates typed in. */
 int cli_as_of_argument(const char *option, const char *text, struct date *out);
+/* The arguments of a command whose one option is --today D (summary,
+ * sweep): *text is D as typed (NULL when not given) and *on its day, left as
+ * it was when not given; 2 after saying what is wrong ("COMMAND: unknown
+ * argument X" for a stray one). */
+int cli_today_only(int argc, char **argv, const char *command, const char **text, struct date *on);
 /* A JSON string literal of UTF-8 text (NULL prints null). */
 void cli_json_string(FILE *out, const char *text);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
