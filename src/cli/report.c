@@ -23,76 +23,24 @@ static int usage(void)
 
 /* What is reported and how. */
 struct report_job {
-	const char *kind, *key;
+	enum report_kind kind;
+	const char *key;
 	enum report_format format;
 	struct store *store;
 	const struct forms *forms;
 };
 
-/* Each kind: its view read through the store, rendered, then freed. */
-static enum status write_check(const struct report_job *job, FILE *out, struct error *err)
-{
-	struct check_report_view view;
-	enum status status;
-
-	if ((status = check_report_load(job->store, job->key, &view, err)))
-		return status;
-	status = report_check(job->forms, &view, job->format, out, err);
-	check_report_clear(&view);
-	return status;
-}
-
-static enum status write_panel(const struct report_job *job, FILE *out, struct error *err)
-{
-	struct panel_report_view view;
-	enum status status;
-
-	if ((status = panel_report_load(job->store, job->key, &view, err)))
-		return status;
-	status = report_panel(job->forms, &view, job->format, out, err);
-	panel_report_clear(&view);
-	return status;
-}
-
-static enum status write_cultivation(const struct report_job *job, FILE *out, struct error *err)
-{
-	struct cultivation_report_view view;
-	enum status status;
-
-	if ((status = cultivation_report_load(job->store, job->forms, job->key, &view, err)))
-		return status;
-	status = report_cultivation(job->forms, &view, job->format, out, err);
-	cultivation_report_clear(&view);
-	return status;
-}
-
-static enum status write_case(const struct report_job *job, FILE *out, struct error *err)
-{
-	struct case_report_view view;
-	enum status status;
-
-	if ((status = case_report_load(job->store, job->forms, job->key, &view, err)))
-		return status;
-	status = report_case(job->forms, &view, job->format, out, err);
-	case_report_clear(&view);
-	return status;
-}
-
+/* The job's view read through the store, rendered, then freed. */
 static enum status write_report(const struct report_job *job, FILE *out, struct error *err)
 {
-	if (!strcmp(job->kind, "panel"))
-		return write_panel(job, out, err);
-	if (!strcmp(job->kind, "cultivation"))
-		return write_cultivation(job, out, err);
-	if (!strcmp(job->kind, "case"))
-		return write_case(job, out, err);
-	return write_check(job, out, err);
-}
+	struct report_view view;
+	enum status status;
 
-static bool is_kind(const char *kind)
-{
-	return !strcmp(kind, "check") || !strcmp(kind, "panel") || !strcmp(kind, "cultivation") ||
-	       !strcmp(kind, "case");
+	if ((status = report_view_load(job->store, job->forms, job->kind, job->key, &view, err)))
+		return status;
+	status = report_render(job->forms, &view, job->format, out, err);
+	report_view_clear(&view);
+	return status;
 }
 
 static int to_stdout(const struct report_job *job)
@@ -140,7 +88,7 @@ int cli_report(struct cli *cli, int argc, char **argv)
 	bool bad = false;
 	int i, rc;
 
-	if (argc < 3 || !is_kind(argv[1]))
+	if (argc < 3 || !report_kind_parse(argv[1], &job.kind))
 		return usage();
 	for (i = 3; i < argc && !bad; i++)
 		if (!cli_option(argc, argv, &i, "--format", &format_name, &bad) &&
@@ -153,7 +101,7 @@ int cli_report(struct cli *cli, int argc, char **argv)
 		return 2;
 	}
 	rc = cli_open_all(cli, STORE_OPEN_EXISTING, &store, &forms);
-	job = (struct report_job){ argv[1], argv[2], job.format, store, forms };
+	job = (struct report_job){ job.kind, argv[2], job.format, store, forms };
 	if (!rc)
 		rc = output ? to_file(&job, output) : to_stdout(&job);
 	cli_close_all(&store, &forms);

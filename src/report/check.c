@@ -24,6 +24,18 @@ bool report_format_parse(const char *text, enum report_format *out)
 	return false;
 }
 
+enum status report_render(const struct forms *forms, const struct report_view *view, enum report_format format,
+			  FILE *out, struct error *err)
+{
+	switch (view->kind) {
+	case REPORT_CHECK: return report_check(forms, &view->as.check, format, out, err);
+	case REPORT_PANEL: return report_panel(forms, &view->as.panel, format, out, err);
+	case REPORT_CULTIVATION: return report_cultivation(forms, &view->as.cultivation, format, out, err);
+	case REPORT_CASE: break;
+	}
+	return report_case(forms, &view->as.case_view, format, out, err);
+}
+
 static const char *score_text(struct doc *d, struct score s)
 {
 	return s.scored ? doc_printf(d, "%.1f", s.percent) : "-";

@@ -184,3 +184,43 @@ void panel_report_clear(struct panel_report_view *v)
 	panel_view_clear(&v->panel);
 	memset(v, 0, sizeof(*v));
 }
+
+bool report_kind_parse(const char *text, enum report_kind *out)
+{
+	static const struct {
+		const char *name;
+		enum report_kind kind;
+	} kinds[] = { { "check", REPORT_CHECK }, { "panel", REPORT_PANEL }, { "cultivation", REPORT_CULTIVATION },
+		      { "case", REPORT_CASE } };
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(text, kinds[i].name)) {
+			*out = kinds[i].kind;
+			return true;
+		}
+	return false;
+}
+
+enum status report_view_load(struct store *store, const struct forms *forms, enum report_kind kind,
+			     const char *key, struct report_view *out, struct error *err)
+{
+	out->kind = kind;
+	switch (kind) {
+	case REPORT_CHECK: return check_report_load(store, key, &out->as.check, err);
+	case REPORT_PANEL: return panel_report_load(store, key, &out->as.panel, err);
+	case REPORT_CULTIVATION: return cultivation_report_load(store, forms, key, &out->as.cultivation, err);
+	case REPORT_CASE: break;
+	}
+	return case_report_load(store, forms, key, &out->as.case_view, err);
+}
+
+void report_view_clear(struct report_view *view)
+{
+	switch (view->kind) {
+	case REPORT_CHECK: check_report_clear(&view->as.check); break;
+	case REPORT_PANEL: panel_report_clear(&view->as.panel); break;
+	case REPORT_CULTIVATION: cultivation_report_clear(&view->as.cultivation); break;
+	case REPORT_CASE: case_report_clear(&view->as.case_view); break;
+	}
+}

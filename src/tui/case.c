@@ -1122,7 +1122,7 @@ static bool case_key(struct tui *tui, struct view *view, enum action action, int
 	struct case_screen *s = view->data;
 
 	if (s->report.open) {
-		report_prompt_key(tui, &s->report, tui_report_case, s->id, code, ch);
+		report_prompt_key(tui, &s->report, REPORT_CASE, s->id, code, ch);
 		return true;
 	}
 	if (s->tab == TAB_CULTIVATION && cultivation_key(tui, s, action, code, ch))

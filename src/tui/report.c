@@ -10,33 +10,21 @@
 #include "gradus/text/utf8.h"
 #include "report.h"
 
-enum status tui_report_case(struct store *store, const struct forms *forms, const char *key,
-			    enum report_format format, FILE *out, struct error *err)
+/* The report of kind on key, read, rendered into out, then freed. */
+static enum status write_report(struct tui *tui, enum report_kind kind, const char *key, enum report_format format,
+				FILE *out, struct error *err)
 {
-	struct case_report_view view;
+	struct report_view view;
 	enum status status;
 
-	if ((status = case_report_load(store, forms, key, &view, err)))
+	if ((status = report_view_load(tui->store, tui->forms, kind, key, &view, err)))
 		return status;
-	status = report_case(forms, &view, format, out, err);
-	case_report_clear(&view);
+	status = report_render(tui->forms, &view, format, out, err);
+	report_view_clear(&view);
 	return status;
 }
 
-enum status tui_report_check(struct store *store, const struct forms *forms, const char *key,
-			     enum report_format format, FILE *out, struct error *err)
-{
-	struct check_report_view view;
-	enum status status;
-
-	if ((status = check_report_load(store, key, &view, err)))
-		return status;
-	status = report_check(forms, &view, format, out, err);
-	check_report_clear(&view);
-	return status;
-}
-
-void tui_write_report(struct tui *tui, report_fn *report, const char *key, const char *path)
+void tui_write_report(struct tui *tui, enum report_kind kind, const char *key, const char *path)
 {
 	const char *dot = strrchr(path, '.');
 	enum report_format format;
@@ -50,7 +38,7 @@ void tui_write_report(struct tui *tui, report_fn *report, const char *key, const
 	}
 	if (safe_file_open(&file, path, SAFE_FILE_REPLACE, 0666, &err)) {
 		tui_say(tui, true, "%s", err.message);
-	} else if (report(tui->store, tui->forms, key, format, file.stream, &err)) {
+	} else if (write_report(tui, kind, key, format, file.stream, &err)) {
 		safe_file_abort(&file);
 		tui_say(tui, true, "%s", err.message);
 	} else if (safe_file_commit(&file, &err)) {
@@ -78,8 +66,8 @@ void report_prompt_close(struct report_prompt *prompt)
 	prompt->open = false;
 }
 
-void report_prompt_key(struct tui *tui, struct report_prompt *prompt, report_fn *report, const char *key, int code,
-		       wint_t ch)
+void report_prompt_key(struct tui *tui, struct report_prompt *prompt, enum report_kind kind, const char *key,
+		       int code, wint_t ch)
 {
 	char *path;
 
@@ -89,7 +77,7 @@ void report_prompt_key(struct tui *tui, struct report_prompt *prompt, report_fn 
 		if (!path)
 			tui_say(tui, true, "%s", status_message(STATUS_ERR_NOMEM));
 		else if (*path)
-			tui_write_report(tui, report, key, path);
+			tui_write_report(tui, kind, key, path);
 		free(path);
 	} else if (!code && ch == 0x1b) {
 		report_prompt_close(prompt);

@@ -7,16 +7,11 @@
 #include "gradus/report/report.h"
 #include "field.h"
 
-/* The report of a record by its key: its view read through the store
- * (reportview.h), then rendered. */
-typedef enum status report_fn(struct store *store, const struct forms *forms, const char *key,
-			      enum report_format format, FILE *out, struct error *err);
-report_fn tui_report_case, tui_report_check;
-
-/* Writes the report of key to path (.txt, .md or .html) beside it first,
+/* Writes the report of kind on key (its view read through the store,
+ * reportview.h, then rendered) to path (.txt, .md or .html) beside it first,
  * renamed over it once whole (safe_file.h); what happened is said on the
  * status line. */
-void tui_write_report(struct tui *tui, report_fn *report, const char *key, const char *path);
+void tui_write_report(struct tui *tui, enum report_kind kind, const char *key, const char *path);
 
 /* The prompt for the report's file, on a screen's last line. */
 struct report_prompt {
@@ -28,8 +23,8 @@ struct report_prompt {
 void report_prompt_open(struct report_prompt *prompt, const char *number);
 /* A key while the prompt is open: Enter writes the report of key, Esc
  * closes it writing nothing, other keys edit the name. */
-void report_prompt_key(struct tui *tui, struct report_prompt *prompt, report_fn *report, const char *key, int code,
-		       wint_t ch);
+void report_prompt_key(struct tui *tui, struct report_prompt *prompt, enum report_kind kind, const char *key,
+		       int code, wint_t ch);
 void report_prompt_draw(struct tui *tui, struct report_prompt *prompt, int y);
 void report_prompt_close(struct report_prompt *prompt);
 

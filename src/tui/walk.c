@@ -515,7 +515,7 @@ static void finish_prompt(struct tui *tui, struct walk *w)
 		break;
 	case PROMPT_REPORT:
 		if (*text)
-			tui_write_report(tui, tui_report_check, w->id, text);
+			tui_write_report(tui, REPORT_CHECK, w->id, text);
 		break;
 	case PROMPT_ACTION:
 		set_finding(tui, w, NULL, text, NULL);

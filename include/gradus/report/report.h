@@ -53,4 +53,8 @@ enum status report_cultivation(const struct forms *forms, const struct cultivati
 enum status report_case(const struct forms *forms, const struct case_report_view *view,
 			enum report_format format, FILE *out, struct error *err);
 
+/* The report of view's kind (one of the four above). */
+enum status report_render(const struct forms *forms, const struct report_view *view, enum report_format format,
+			  FILE *out, struct error *err);
+
 #endif

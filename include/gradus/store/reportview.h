@@ -79,4 +79,23 @@ enum status panel_report_load(struct store *store, const char *key, struct panel
 			      struct error *err);
 void panel_report_clear(struct panel_report_view *view);
 
+/* A report of any kind, as the command and the screens ask for one. */
+enum report_kind { REPORT_CHECK, REPORT_PANEL, REPORT_CULTIVATION, REPORT_CASE };
+struct report_view {
+	enum report_kind kind;
+	union {
+		struct check_report_view check;
+		struct panel_report_view panel;
+		struct cultivation_report_view cultivation;
+		struct case_report_view case_view;
+	} as;
+};
+/* "check" "panel" "cultivation" "case"; false when it is none of them. */
+bool report_kind_parse(const char *text, enum report_kind *out);
+/* The view of the report of kind on key: a check's, a panel's, a case's id
+ * or number (the case's for a cultivation). */
+enum status report_view_load(struct store *store, const struct forms *forms, enum report_kind kind,
+			     const char *key, struct report_view *out, struct error *err);
+void report_view_clear(struct report_view *view);
+
 #endif
