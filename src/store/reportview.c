@@ -99,10 +99,9 @@ enum status check_report_load(struct store *store, const char *key, struct check
 			      struct error *err)
 {
 	enum status status;
-	char id[33];
 
 	memset(out, 0, sizeof(*out));
-	if ((status = check_resolve(store, key, id, err)) || (status = check_load(store, id, &out->check, err)))
+	if ((status = check_load(store, key, &out->check, err))) /* the key resolved there */
 		return status;
 	if ((status = store_case_detail(store, out->check.case_number, &out->detail, err)) ||
 	    (status = check_scores(out, err)))
