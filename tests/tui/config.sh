@@ -68,3 +68,25 @@ expect "a config with a byte-order mark and Chinese keys runs" 0
 head -1 zh-open.screen | grep -qF "$second" && ok "a Chinese character set as a key opens the case" ||
 	fail "开 opens" "$(head -1 zh-open.screen)"
 grep -qE "^ +开 Enter +Open" zh-help.screen && ok "and the help shows it" || fail "zh help" "$(grep Open zh-help.screen)"
+
+# ambiguous_wide = yes: a terminal that draws ○ and ① two cells wide. gradus
+# counts them so, and each is placed at its own cell (curses, counting one,
+# would run the next character into the second): the enterprise's name
+# keeps a cell after each, and the columns after it stay where they were.
+cp "$DB" "$WORK/wide.db"
+first=$(sqlite3 "$WORK/wide.db" "SELECT number FROM cases ORDER BY number LIMIT 1")
+sqlite3 "$WORK/wide.db" "UPDATE enterprises SET name = '○○精密①有限公司' WHERE id = (SELECT f.enterprise_id FROM cases c JOIN factories f ON f.id = c.factory_id WHERE c.number = '$first')"
+printf ':save-screen wide.screen\nq\n' >"$WORK/wide.script"
+for mode in no yes; do
+	printf '[display]\nambiguous_wide = %s\n' "$mode" >"$XDG_CONFIG_HOME/gradus/config.ini"
+	LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$WORK/wide.db" --script "$WORK/wide.script"
+	expect "the list with ambiguous_wide = $mode" 0
+	mv wide.screen "wide-$mode.screen"
+done
+grep -F "$first" wide-no.screen | grep -qF '○○精密①有限' && ok "drawn narrow, the name's characters are side by side" ||
+	fail "narrow" "$(grep -F "$first" wide-no.screen)"
+grep -F "$first" wide-yes.screen | grep -qF '○ ○ 精密① 有' && ok "drawn wide, each keeps its second cell" ||
+	fail "wide" "$(grep -F "$first" wide-yes.screen)"
+column_of() { grep -F "$first" "$1" | python3 -c 'import sys,unicodedata; l=sys.stdin.read(); i=l.index("91"); print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l[:i]))'; }
+[ "$(column_of wide-yes.screen)" = "$(column_of wide-no.screen)" ] && ok "and the credit code after the name starts in the same column" ||
+	fail "column" "$(column_of wide-no.screen) $(column_of wide-yes.screen)"
