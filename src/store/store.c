@@ -379,6 +379,11 @@ static enum status exec(struct store *store, const char *sql, struct error *err)
 
 enum status store_cache_for(struct store *store, size_t work_bytes, struct error *err)
 {
+	return store_cache_within(store, work_bytes, 32768, err);
+}
+
+enum status store_cache_within(struct store *store, size_t work_bytes, size_t most_kib, struct error *err)
+{
 	size_t kib = work_bytes / 16;
 	struct stat st;
 	char sql[96];
@@ -387,10 +392,10 @@ enum status store_cache_for(struct store *store, size_t work_bytes, struct error
 	 * large office needs more of them kept than its sheet alone says */
 	if (work_bytes && !stat(store->path, &st) && (size_t)st.st_size / 16384 > kib)
 		kib = (size_t)st.st_size / 16384;
+	if (kib > most_kib)
+		kib = most_kib;
 	if (kib < 2000)
 		kib = 2000;
-	if (kib > 32768)
-		kib = 32768;
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%zu; PRAGMA temp_store = %s", kib,
 		 work_bytes ? "MEMORY" : "DEFAULT");
 	return exec(store, sql, err);

@@ -98,6 +98,8 @@ enum status store_finish(struct store *store, enum status status, struct error *
  * built: a write of a 1,000-row import wrote 37 pages a row to a temporary
  * file). 0 returns to the defaults. */
 enum status store_cache_for(struct store *store, size_t work_bytes, struct error *err);
+/* The same with at most most_kib KiB of cache (at least SQLite's 2,000). */
+enum status store_cache_within(struct store *store, size_t work_bytes, size_t most_kib, struct error *err);
 /* store_cache_for's work_bytes for work that reads the whole file, more
  * than once (verify): as much cache as a command may hold. */
 #define STORE_CACHE_MOST ((size_t)-1 / 2)
