@@ -210,12 +210,32 @@ static enum status built_grow(struct store *store)
 	return STATUS_OK;
 }
 
+/* A statement kept prepared, made at run time, with a copy of its text
+ * (*copy, the caller's to keep and free). */
+static sqlite3_stmt *prepare_kept(struct store *store, const char *sql, char **copy, struct error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (!(*copy = strdup(sql))) {
+		error_set(err, STATUS_ERR_NOMEM, _("no memory left to prepare a query"));
+		return NULL;
+	}
+	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		free(*copy);
+		*copy = NULL;
+		store_fail(store, rc, err, _("preparing a query"));
+		return NULL;
+	}
+	return stmt;
+}
+
 sqlite3_stmt *store_prepare_built(struct store *store, const char *sql, struct error *err)
 {
 	struct store_statement *slot;
 	sqlite3_stmt *stmt;
 	char *copy;
-	int rc;
 
 	if (store->built_capacity) {
 		slot = built_slot(store->built, store->built_capacity, sql);
@@ -225,16 +245,12 @@ sqlite3_stmt *store_prepare_built(struct store *store, const char *sql, struct e
 			return slot->stmt;
 		}
 	}
-	if (built_grow(store) || !(copy = strdup(sql))) {
+	if (built_grow(store)) {
 		error_set(err, STATUS_ERR_NOMEM, _("no memory left to prepare a query"));
 		return NULL;
 	}
-	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-	if (rc != SQLITE_OK) {
-		free(copy);
-		store_fail(store, rc, err, _("preparing a query"));
+	if (!(stmt = prepare_kept(store, sql, &copy, err)))
 		return NULL;
-	}
 	slot = built_slot(store->built, store->built_capacity, sql);
 	slot->sql = copy;
 	slot->stmt = stmt;
@@ -248,7 +264,6 @@ sqlite3_stmt *store_prepare_screen(struct store *store, const char *sql, struct 
 	sqlite3_stmt *stmt;
 	char *copy;
 	size_t i;
-	int rc;
 
 	for (i = 0; i < STORE_SCREEN_STATEMENTS; i++) {
 		struct store_screen_statement *s = &store->screen[i];
@@ -262,16 +277,8 @@ sqlite3_stmt *store_prepare_screen(struct store *store, const char *sql, struct 
 		if (s->used < slot->used)
 			slot = s; /* a free slot (0), else the least recently used */
 	}
-	if (!(copy = strdup(sql))) {
-		error_set(err, STATUS_ERR_NOMEM, _("no memory left to prepare a query"));
+	if (!(stmt = prepare_kept(store, sql, &copy, err)))
 		return NULL;
-	}
-	rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-	if (rc != SQLITE_OK) {
-		free(copy);
-		store_fail(store, rc, err, _("preparing a query"));
-		return NULL;
-	}
 	if (slot->sql) {
 		sqlite3_finalize(slot->stmt);
 		free(slot->sql);
