@@ -567,6 +567,17 @@ static const char *const migrations[] = {
 	"CREATE VIRTUAL TABLE case_search3 USING fts5(number, enterprise, credit_code, factory, note,"
 	"  tokenize = 'trigram');"
 	"INSERT OR REPLACE INTO meta VALUES ('search_rebuild', '1');",
+	/* 24: the deadlines of each case (agenda.c), kept beside next_due in
+	 * the transaction that writes it, so that a page of the agenda reads
+	 * that page's rows only, in its order (due_on, number, kind, case_id).
+	 * Derived, not audited; verify checks them against the rules. Filled
+	 * for an existing database when the forms are known (case_dues_fill,
+	 * store_dues_sync): the rules are the forms'. */
+	"CREATE TABLE case_dues (case_id TEXT NOT NULL REFERENCES cases(id), kind TEXT NOT NULL,"
+	"  due_on TEXT NOT NULL, number TEXT NOT NULL, provisional INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (case_id, kind)) WITHOUT ROWID;"
+	"CREATE INDEX case_dues_due ON case_dues (due_on, number, kind);"
+	"INSERT OR REPLACE INTO meta VALUES ('case_dues_fill', '1');",
 };
 
 int schema_latest_version(void)
