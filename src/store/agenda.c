@@ -394,24 +394,24 @@ static const char *const page_format =
 	"SELECT d.due_on, d.number, d.kind, d.case_id, d.case_id, d.provisional, NULL, e.name, c.level, c.state"
 	" FROM case_dues d JOIN cases c ON c.id = d.case_id JOIN factories fa ON fa.id = c.factory_id"
 	" JOIN enterprises e ON e.id = fa.enterprise_id"
-	" WHERE d.due_on <= ?1 AND (d.due_on, d.number, d.kind, d.case_id) %s (?2, ?3, ?4, ?5)"
+	" WHERE d.due_on <= %s AND (d.due_on, d.number, d.kind, d.case_id) %s (?2, ?3, ?4, ?5)"
 	" UNION ALL SELECT f.due_on, coalesce(k.number, p.number), 'finding', f.id, f.case_id, 0,"
 	" CASE WHEN f.scenario = 0 THEN '#' || f.item ELSE f.scenario || '.' || f.item END || ' ' || f.severity"
 	" || coalesce(': ' || f.action, ''), e.name, c.level, c.state"
 	" FROM findings f LEFT JOIN checks k ON k.id = f.check_id LEFT JOIN panels p ON p.id = f.panel_id"
 	" JOIN cases c ON c.id = f.case_id JOIN factories fa ON fa.id = c.factory_id"
 	" JOIN enterprises e ON e.id = fa.enterprise_id"
-	" WHERE f.status = 'open' AND f.due_on <= ?1 AND f.due_on %s= ?2"
+	" WHERE f.status = 'open' AND f.due_on <= %s AND f.due_on >= %s"
 	" AND (f.due_on, coalesce(k.number, p.number), 'finding', f.id) %s (?2, ?3, ?4, ?5)" AGENDA_OPEN
 	" UNION ALL SELECT m.due_on, c.number, 'milestone', m.id, m.case_id, 0, m.title, e.name, c.level, c.state"
 	" FROM milestones m JOIN cases c ON c.id = m.case_id JOIN factories fa ON fa.id = c.factory_id"
 	" JOIN enterprises e ON e.id = fa.enterprise_id"
-	" WHERE m.done_on IS NULL AND m.due_on <= ?1 AND m.due_on %s= ?2"
+	" WHERE m.done_on IS NULL AND m.due_on <= %s AND m.due_on >= %s"
 	" AND (m.due_on, c.number, 'milestone', m.id) %s (?2, ?3, ?4, ?5)" AGENDA_OPEN
 	" UNION ALL SELECT u.due_on, c.number, 'followup', u.id, u.case_id, 0, u.action, e.name, c.level, c.state"
 	" FROM followups u JOIN cases c ON c.id = u.case_id JOIN factories fa ON fa.id = c.factory_id"
 	" JOIN enterprises e ON e.id = fa.enterprise_id"
-	" WHERE u.done_on IS NULL AND u.due_on <= ?1 AND u.due_on %s= ?2"
+	" WHERE u.done_on IS NULL AND u.due_on <= %s AND u.due_on >= %s"
 	" AND (u.due_on, c.number, 'followup', u.id) %s (?2, ?3, ?4, ?5)" AGENDA_OPEN
 	" ORDER BY 1%s, 2%s, 3%s, 4%s LIMIT %zu";
 
@@ -514,7 +514,9 @@ enum status case_agenda_page(struct store *store, const struct forms *forms, str
 			     const struct agenda_item *from, bool backward, size_t limit, struct agenda_item *items,
 			     size_t *count, struct error *err)
 {
-	const char *op = backward ? "<" : ">", *ge = backward ? "<" : ">", *dir = backward ? " DESC" : "";
+	/* the range of due_on each source reads: from the key to the horizon, or back from the key */
+	const char *op = backward ? "<" : ">", *to = backward ? "min(?1, ?2)" : "?1", *since = backward ? "''" : "?2";
+	const char *dir = backward ? " DESC" : "";
 	char sql[4096], horizon[DATE_TEXT_SIZE], due[DATE_TEXT_SIZE];
 	sqlite3_stmt *stmt;
 	enum status status = STATUS_OK;
@@ -524,7 +526,9 @@ enum status case_agenda_page(struct store *store, const struct forms *forms, str
 	*count = 0;
 	if (!limit)
 		return STATUS_OK;
-	snprintf(sql, sizeof(sql), page_format, op, ge, op, ge, op, ge, op, dir, dir, dir, dir, limit);
+	/* the deadlines' index holds the whole key: the row value bounds their range */
+	snprintf(sql, sizeof(sql), page_format, to, op, to, since, op, to, since, op, to, since, op, dir, dir, dir,
+		 dir, limit);
 	if (!(stmt = store_prepare_built(store, sql, err)))
 		return STATUS_ERR_DB;
 	if (!(finals = final_states_json(forms)))
