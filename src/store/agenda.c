@@ -579,12 +579,14 @@ enum status case_agenda_count(struct store *store, const struct forms *forms, st
 	char *finals;
 	int pass;
 
-	*due = *overdue = 0;
+	*due = 0;
+	if (overdue)
+		*overdue = 0;
 	if (!stmt)
 		return STATUS_ERR_DB;
 	if (!(finals = final_states_json(forms)))
 		return STATUS_ERR_NOMEM;
-	for (status = STATUS_OK, pass = 0; !status && pass < 2; pass++) {
+	for (status = STATUS_OK, pass = 0; !status && pass < (overdue ? 2 : 1); pass++) {
 		/* what falls due by the horizon, then what fell due before today */
 		date_format(pass ? date_add_days(today, -1) : date_add_days(today, within), horizon);
 		sqlite3_bind_text(stmt, 1, horizon, -1, SQLITE_STATIC);

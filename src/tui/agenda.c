@@ -21,7 +21,7 @@ struct agenda {
 	size_t count;  /* rows in the window */
 	size_t cursor; /* index in the window */
 	size_t height; /* rows the screen shows */
-	long due, overdue;
+	long due; /* items in the whole agenda */
 	int rows_y; /* the screen line of the first row */
 	char title[192], empty[160];
 };
@@ -108,11 +108,11 @@ static enum status window_after(struct tui *tui, struct agenda *agenda, const st
 	return status;
 }
 
-/* The counts of the title: what falls due, how much of it is overdue. */
+/* The count of the title: what falls due. */
 static enum status count(struct tui *tui, struct agenda *agenda, struct error *err)
 {
-	return case_agenda_count(tui->store, tui->forms, store_today(tui->store), AGENDA_DAYS, &agenda->due,
-				 &agenda->overdue, err);
+	return case_agenda_count(tui->store, tui->forms, store_today(tui->store), AGENDA_DAYS, &agenda->due, NULL,
+				 err);
 }
 
 static bool same_item(const struct agenda_item *a, const struct agenda_item *b)

@@ -145,7 +145,8 @@ enum status case_agenda(struct store *store, const struct forms *forms, struct d
 enum status case_agenda_page(struct store *store, const struct forms *forms, struct date today, int within,
 			     const struct agenda_item *from, bool backward, size_t limit, struct agenda_item *items,
 			     size_t *count, struct error *err);
-/* How many items fall due by today + within, and how many of them are overdue. */
+/* How many items fall due by today + within, and (overdue not NULL) how
+ * many of them are overdue: counts over index ranges. */
 enum status case_agenda_count(struct store *store, const struct forms *forms, struct date today, int within,
 			      long *due, long *overdue, struct error *err);
 void agenda_free(struct agenda_item *items, size_t count);
