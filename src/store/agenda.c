@@ -7,6 +7,7 @@
 
 #include "gradus/core/deadlines.h"
 #include "gradus/text/i18n.h"
+#include "authority_private.h"
 #include "cases_private.h"
 #include "store_private.h"
 
@@ -344,12 +345,56 @@ enum status case_dues_compute_all(struct store *store, const struct forms *forms
 	return status;
 }
 
-/* Fills case_dues anew from the rules (after migration 24). */
-static enum status dues_fill(struct store *store, struct error *err)
+/* The next deadline of each case that the kept deadlines now put
+ * elsewhere (the forms' rules or holiday calendars changed since it was
+ * written), written as the system's; ids first, then the writes. */
+static enum status next_due_follow(struct store *store, struct error *err)
 {
+	static const char *const moved =
+		"SELECT c.id, d.first FROM cases c JOIN (SELECT case_id, min(due_on) AS first FROM case_dues"
+		" GROUP BY case_id) d ON d.case_id = c.id WHERE c.next_due IS NOT d.first"
+		" UNION ALL SELECT id, NULL FROM cases c WHERE next_due IS NOT NULL"
+		" AND NOT EXISTS (SELECT 1 FROM case_dues d WHERE d.case_id = c.id)";
+	sqlite3_stmt *stmt = NULL;
+	char (*ids)[33] = NULL, (*dues)[DATE_TEXT_SIZE] = NULL;
+	size_t count = 0, capacity = 0, capacity2 = 0, i;
+	enum status status = STATUS_OK;
+	int rc = sqlite3_prepare_v2(store_db(store), moved, -1, &stmt, NULL);
+	bool row;
+
+	if (rc != SQLITE_OK)
+		return store_fail(store, rc, err, _("reading"));
+	while (!status && !(status = store_step(store, stmt, &row, err)) && row) {
+		const char *due = (const char *)sqlite3_column_text(stmt, 1);
+
+		if ((status = store_grow((void **)&ids, &capacity, count, sizeof(*ids))) ||
+		    (status = store_grow((void **)&dues, &capacity2, count, sizeof(*dues))))
+			break;
+		snprintf(ids[count], sizeof(ids[count]), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		snprintf(dues[count++], sizeof(dues[0]), "%s", due ? due : "");
+	}
+	sqlite3_finalize(stmt);
+	store_act_as_system(store, true);
+	for (i = 0; !status && i < count; i++) {
+		authority_exempt(store, ids[i]);
+		status = store_update(store, "cases", ids[i], "next_due", dues[i][0] ? dues[i] : NULL, err);
+	}
+	authority_exempt(store, NULL);
+	store_act_as_system(store, false);
+	free(ids);
+	free(dues);
+	return status;
+}
+
+/* Fills case_dues anew from the rules of the store's forms (hash, their
+ * files' SHA-256) and notes which; next_due follows. */
+static enum status dues_fill(struct store *store, const char *hash, struct error *err)
+{
+	static const char *const note = "INSERT OR REPLACE INTO meta VALUES ('case_dues_forms', ?1)";
 	sqlite3_stmt *insert = NULL;
 	enum status status = store_begin(store, err);
 	int rc;
+	bool row;
 
 	if (status)
 		return status;
@@ -359,27 +404,36 @@ static enum status dues_fill(struct store *store, struct error *err)
 	if (!status)
 		status = case_dues_compute_all(store, store->forms, insert, err);
 	sqlite3_finalize(insert);
-	if (!status && (rc = sqlite3_exec(store_db(store), "DELETE FROM meta WHERE key = 'case_dues_fill'", NULL, NULL,
-					  NULL)) != SQLITE_OK)
-		status = store_fail(store, rc, err, _("writing"));
+	if (!status)
+		status = next_due_follow(store, err);
+	if (!status && (insert = store_prepare(store, note, err))) {
+		sqlite3_bind_text(insert, 1, hash, -1, SQLITE_STATIC);
+		status = store_step(store, insert, &row, err);
+		sqlite3_reset(insert);
+	} else if (!status) {
+		status = STATUS_ERR_DB;
+	}
 	return store_finish(store, status, err);
 }
 
 void store_dues_sync(struct store *store)
 {
-	static const char *const asked = "SELECT count(*) FROM meta WHERE key = 'case_dues_fill'";
+	static const char *const same =
+		"SELECT coalesce((SELECT value FROM meta WHERE key = 'case_dues_forms'), '') = ?1";
+	const char *hash;
 	sqlite3_stmt *stmt;
 	struct error err = { "" };
-	long n = 0;
+	long kept = 0;
 
 	if (!store->forms || store->bundle || store->read_only || store->no_account || store->depth)
 		return;
-	if (!(stmt = store_prepare(store, asked, &err)))
+	hash = forms_hash(store->forms);
+	if (!(stmt = store_prepare(store, same, &err)))
 		return;
-	store_count(store, stmt, &n, &err);
-	sqlite3_reset(stmt);
-	if (n)
-		dues_fill(store, &err);
+	sqlite3_bind_text(stmt, 1, hash, -1, SQLITE_STATIC);
+	store_count(store, stmt, &kept, &err);
+	if (!kept && !err.message[0])
+		dues_fill(store, hash, &err);
 }
 
 /* The agenda's order: (due_on, number, kind, the record's id: the case's

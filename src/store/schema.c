@@ -571,13 +571,13 @@ static const char *const migrations[] = {
 	 * the transaction that writes it, so that a page of the agenda reads
 	 * that page's rows only, in its order (due_on, number, kind, case_id).
 	 * Derived, not audited; verify checks them against the rules. Filled
-	 * for an existing database when the forms are known (case_dues_fill,
-	 * store_dues_sync): the rules are the forms'. */
+	 * anew when the forms are known and are not those they were filled
+	 * with (meta case_dues_forms, store_dues_sync): the rules and the
+	 * holiday calendars are the forms'. */
 	"CREATE TABLE case_dues (case_id TEXT NOT NULL REFERENCES cases(id), kind TEXT NOT NULL,"
 	"  due_on TEXT NOT NULL, number TEXT NOT NULL, provisional INTEGER NOT NULL DEFAULT 0,"
 	"  PRIMARY KEY (case_id, kind)) WITHOUT ROWID;"
-	"CREATE INDEX case_dues_due ON case_dues (due_on, number, kind);"
-	"INSERT OR REPLACE INTO meta VALUES ('case_dues_fill', '1');",
+	"CREATE INDEX case_dues_due ON case_dues (due_on, number, kind);",
 };
 
 int schema_latest_version(void)

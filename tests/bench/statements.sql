@@ -35,6 +35,7 @@
 -- value first_of_2025: SELECT number FROM cases WHERE year = 2025 ORDER BY number LIMIT 1
 -- value first_due_in_30: SELECT number FROM cases WHERE next_due <= '2026-12-28' ORDER BY number LIMIT 1
 -- value first_overdue: SELECT number FROM cases WHERE next_due < '2026-11-28' ORDER BY number LIMIT 1
+-- value case_dues_forms: SELECT value FROM meta WHERE key = 'case_dues_forms'
 
 -- interaction: start-up to first screen
 SELECT count(*) FROM sqlite_master;
@@ -47,7 +48,7 @@ SELECT role FROM users WHERE login = 'root';
 SELECT count(*) FROM users;
 SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_manifest';
 SELECT coalesce((SELECT json_group_array(json_array(scenario, stage)) FROM (SELECT scenario, stage FROM scenario_stages ORDER BY scenario)) = json('[[1,"construction"],[2,"construction"],[3,"construction"],[4,"rnd"],[5,"rnd"],[6,"process"],[7,"process"],[8,"management"],[9,"management"],[10,"management"],[11,"management"],[12,"management"],[13,"management"],[14,"management"],[15,"management"],[16,"management"],[17,"management"],[18,"management"],[19,"management"],[20,"operations"],[21,"operations"],[22,"operations"],[23,"operations"],[24,"operations"],[25,"operations"],[26,"operations"],[27,"operations"],[28,"operations"],[29,"operations"],[30,"business"],[31,"business"],[32,"business"],[33,"business"],[34,"service"],[35,"service"],[36,"service"],[37,"supply"],[38,"supply"],[39,"supply"],[40,"supply"]]'), 0);
-SELECT count(*) FROM meta WHERE key = 'case_dues_fill';
+SELECT coalesce((SELECT value FROM meta WHERE key = 'case_dues_forms'), '') = '{case_dues_forms}';
 WITH lapsed AS MATERIALIZED (SELECT id, next_due, number FROM cases WHERE +next_due < '{clock_today}' AND (next_due IS NOT NULL AND expires_on < '{clock_today}' OR next_due IS NOT NULL AND cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND state IN (SELECT value FROM json_each('["cultivating"]')))) SELECT id FROM lapsed ORDER BY next_due, number;
 -- each id: WITH lapsed AS MATERIALIZED (SELECT id, next_due, number FROM cases WHERE +next_due < '{clock_today}' AND (next_due IS NOT NULL AND expires_on < '{clock_today}' OR next_due IS NOT NULL AND cultivation_starts_on <= '{clock_two_years_ago}' AND certified_on IS NULL AND state IN (SELECT value FROM json_each('["cultivating"]')))) SELECT id FROM lapsed ORDER BY next_due, number
 SELECT id FROM cases WHERE number = upper('{id}');
