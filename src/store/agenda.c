@@ -177,14 +177,6 @@ static bool earliest(const struct due *dues, size_t n, struct date *due)
 	return n > 0;
 }
 
-bool case_next_due(const struct forms *forms, const struct case_detail *detail, struct date *due)
-{
-	struct case_dates dates;
-	struct due dues[4];
-
-	case_dates_compute(forms, detail, &dates);
-	return earliest(dues, dues_of(&dates, dues), due);
-}
 
 
 /* The kept deadlines of a case (case_dues, schema 24): those of dues. */

@@ -29,10 +29,9 @@ enum status case_sweep_within(struct store *store, const struct forms *forms, st
  * cultivation start whose end may have passed): for its plan's test. */
 const char *case_sweep_sql(void);
 
-/* The next date that falls due for the case (false: none). */
-bool case_next_due(const struct forms *forms, const struct case_detail *detail, struct date *due);
-/* The same, with the case's deadlines kept in case_dues (schema 24) in the
- * caller's transaction: the agenda reads them. */
+/* The next date that falls due for the case (*has false: none), with the
+ * case's deadlines kept in case_dues (schema 24) in the caller's
+ * transaction: the agenda reads them. */
 enum status case_dues_keep(struct store *store, const struct forms *forms, const struct case_detail *detail,
 			   struct date *due, bool *has, struct error *err);
 /* Every case's deadlines as the rules give them, each run through insert
