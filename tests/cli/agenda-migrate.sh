@@ -11,7 +11,7 @@ sqlite3 "$DB" "SELECT * FROM case_dues ORDER BY case_id, kind" >want-dues.txt
 [ -s want-dues.txt ] && ok "the demo's steps kept its cases' deadlines" || fail "no kept deadlines"
 
 cp "$DB" old.db
-sqlite3 old.db "DROP TABLE case_dues; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 23" || fail "back to schema 23"
+sqlite3 old.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 23" || fail "back to schema 23"
 "$GRADUS" --db old.db agenda >got.tsv || fail "the agenda of the migrated database"
 expect_same "the migrated database shows the same agenda" want.tsv got.tsv
 sqlite3 old.db "SELECT * FROM case_dues ORDER BY case_id, kind" >got-dues.txt
@@ -25,6 +25,6 @@ expect "the migrated database passes verify" 0 "ok"
 
 # verify opens a schema 23 database itself: it fills the deadlines first
 cp "$DB" old2.db
-sqlite3 old2.db "DROP TABLE case_dues; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 23"
+sqlite3 old2.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 23"
 run "$GRADUS" --db old2.db verify
 expect "verify of a schema 23 database passes" 0 "ok"
