@@ -3,6 +3,8 @@
 #include <stdio.h>
 
 #include "gradus/cli/cli.h"
+#include "gradus/forms/forms.h"
+#include "gradus/store/authority.h"
 #include "gradus/text/i18n.h"
 
 /* Each problem verify finds, one line each. */
@@ -15,6 +17,7 @@ static void print_problem(void *context, const char *message)
 int cli_verify(struct cli *cli, int argc, char **argv)
 {
 	struct store *store = NULL;
+	struct forms *forms = NULL;
 	struct error err = { "" };
 	char head[65];
 	long rows = 0;
@@ -26,6 +29,11 @@ int cli_verify(struct cli *cli, int argc, char **argv)
 		return 2;
 	}
 	rc = cli_open_store(cli, STORE_OPEN_EXISTING, &store);
+	/* with the forms, the agenda's kept deadlines are checked against
+	 * their rules too; without them, against next_due only */
+	if (!rc && !forms_load(cli_path(cli_forms_dir(cli)), &forms, &err))
+		authority_use_forms(store, forms);
+	err.message[0] = '\0';
 	if (!rc && store_verify(store, &rows, head, print_problem, NULL, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
@@ -33,6 +41,7 @@ int cli_verify(struct cli *cli, int argc, char **argv)
 	if (!rc)
 		printf(_("%s: ok, %ld audit records, chain head %s\n"), cli->db_path, rows, head);
 	store_close(&store);
+	forms_free(&forms);
 	return rc;
 }
 

@@ -96,6 +96,7 @@ void authority_use_forms(struct store *store, const struct forms *forms)
 {
 	store->forms = forms;
 	store_stages_sync(store);
+	store_dues_sync(store);
 }
 
 void authority_exempt(struct store *store, const char *record_id)

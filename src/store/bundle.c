@@ -238,6 +238,7 @@ static const char *const copy_sql[] = {
 	"INSERT INTO main.case_materials SELECT * FROM office.case_materials WHERE case_id IN (SELECT id FROM temp.keep)"
 	" ORDER BY rowid",
 	"INSERT INTO main.events SELECT * FROM office.events WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
+	"INSERT INTO main.case_dues SELECT * FROM office.case_dues WHERE case_id IN (SELECT id FROM temp.keep)",
 	"INSERT INTO main.checks SELECT * FROM office.checks WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",
 	"INSERT INTO main.check_inspectors SELECT * FROM office.check_inspectors"
 	" WHERE check_id IN (SELECT id FROM main.checks) ORDER BY rowid",

@@ -2,6 +2,8 @@
 #ifndef GRADUS_STORE_CASES_PRIVATE_H
 #define GRADUS_STORE_CASES_PRIVATE_H
 
+#include <sqlite3.h>
+
 #include "gradus/store/cases.h"
 #include "gradus/store/preconditions.h"
 
@@ -27,8 +29,16 @@ enum status case_sweep_within(struct store *store, const struct forms *forms, st
  * cultivation start whose end may have passed): for its plan's test. */
 const char *case_sweep_sql(void);
 
-/* The next date that falls due for the case (false: none). */
-bool case_next_due(const struct forms *forms, const struct case_detail *detail, struct date *due);
+/* The next date that falls due for the case (*has false: none), with the
+ * case's deadlines kept in case_dues (schema 24) in the caller's
+ * transaction: the agenda reads them. */
+enum status case_dues_keep(struct store *store, const struct forms *forms, const struct case_detail *detail,
+			   struct date *due, bool *has, struct error *err);
+/* Every case's deadlines as the rules give them, each run through insert
+ * (?1 case id, ?2 kind, ?3 due on, ?4 number, ?5 provisional year or 0):
+ * filling case_dues, or verify comparing them. */
+enum status case_dues_compute_all(struct store *store, const struct forms *forms, sqlite3_stmt *insert,
+				  struct error *err);
 
 /* A level's name in the language of the messages (its zh or en). */
 const char *case_level_name(const struct level *level);

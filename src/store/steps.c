@@ -164,7 +164,11 @@ static enum status update_next_due(struct store *store, const struct forms *form
 
 	if (status)
 		return status;
-	has = case_next_due(forms, &d, &due);
+	status = case_dues_keep(store, forms, &d, &due, &has, err);
+	if (status) {
+		case_detail_clear(&d);
+		return status;
+	}
 	if (has)
 		date_format(due, text);
 	status = store_update(store, "cases", id, "next_due", has ? text : NULL, err);

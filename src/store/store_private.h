@@ -170,6 +170,9 @@ size_t store_scenario_count(const struct store *store);
  * writes travel back to the office), read-only or without an account,
  * whose stages are then counted from the declarations. */
 void store_stages_sync(struct store *store);
+/* With the store's forms: case_dues filled anew from their rules when it
+ * was filled with other forms, or never (after migration 24) (agenda.c). */
+void store_dues_sync(struct store *store);
 enum status store_scenario_check(const struct store *store, int id, struct error *err);
 /* A backup written at exactly path (backup.c), for a caller that made the
  * path safe first (safe_database_begin). */

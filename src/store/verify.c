@@ -635,6 +635,8 @@ enum status store_verify(struct store *store, long *rows, char head[65], store_v
 	if (!status)
 		status = reported(&v, verify_counts(&v, err), err);
 	if (!status)
+		status = reported(&v, verify_dues(&v, err), err);
+	if (!status)
 		status = reported(&v, store_verify_attachments(store, err), err);
 	if (!status)
 		status = reported(&v, verify_signatures(&v, err), err);

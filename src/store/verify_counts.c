@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "gradus/text/i18n.h"
+#include "cases_private.h"
 #include "store_private.h"
 #include "verify_private.h"
 
@@ -58,4 +59,104 @@ enum status verify_counts(struct verifier *v, struct error *err)
 	if (!status)
 		status = check(v, scenario_counts_sql, "scenario_counts", err);
 	return status ? status : check(v, stage_counts_sql, "stage_counts", err);
+}
+
+/* The kept deadlines (case_dues, schema 24, agenda.c) against the next
+ * deadline the audit holds, and, with the forms, against the deadlines
+ * the rules give each case now: a row changed, added or removed outside
+ * gradus, or kept by other rules, is named. */
+static const char *const dues_next_sql =
+	"SELECT c.number, coalesce(c.next_due, ''), coalesce(d.first, '') FROM cases c"
+	" LEFT JOIN (SELECT case_id, min(due_on) AS first FROM case_dues GROUP BY case_id) d ON d.case_id = c.id"
+	" WHERE c.next_due IS NOT d.first";
+static const char *const dues_orphan_sql =
+	"SELECT case_id, kind, due_on FROM case_dues WHERE case_id NOT IN (SELECT id FROM cases)";
+static const char *const dues_kept_sql =
+	"SELECT number, kind, due_on FROM (SELECT case_id, kind, due_on, number, provisional FROM case_dues"
+	" EXCEPT SELECT case_id, kind, due_on, number, provisional FROM temp.dues_expected) ORDER BY 1, 2";
+static const char *const dues_missing_sql =
+	"SELECT number, kind, due_on FROM (SELECT case_id, kind, due_on, number, provisional FROM temp.dues_expected"
+	" EXCEPT SELECT case_id, kind, due_on, number, provisional FROM case_dues) ORDER BY 1, 2";
+
+enum dues_problem { DUES_NEXT, DUES_ORPHAN, DUES_KEPT, DUES_MISSING };
+
+static void dues_report(struct verifier *v, enum dues_problem problem, sqlite3_stmt *row)
+{
+	const char *a = verify_text(row, 0), *b = verify_text(row, 1), *c = verify_text(row, 2);
+
+	switch (problem) {
+	case DUES_NEXT:
+		/* L10N: verify: a case (its number) whose next deadline (cases.next_due) is not the
+		 * first of the deadlines kept for the agenda (case_dues); the dates, or empty for none */
+		verify_report(v, _("case_dues: case %s: its next deadline is \"%s\" but its kept deadlines begin \"%s\""),
+			      a, b, c);
+		break;
+	case DUES_ORPHAN:
+		/* L10N: verify: a deadline kept for the agenda (its kind) for a case id that is not in the database */
+		verify_report(v, _("case_dues: %s kept for case %s, which is not in the database"), b, a);
+		break;
+	case DUES_KEPT:
+		/* L10N: verify: a deadline kept for the agenda (case_dues) that the forms' rules do not
+		 * give that case: its number, its kind (review_application, expiry...), its date */
+		verify_report(v, _("case_dues: case %s: %s due %s is kept, but the rules give no such deadline"), a, b, c);
+		break;
+	case DUES_MISSING:
+		/* L10N: verify: a deadline the forms' rules give a case that is not kept for the agenda
+		 * (case_dues): its number, its kind, its date */
+		verify_report(v, _("case_dues: case %s: the rules give %s due %s, which is not kept"), a, b, c);
+		break;
+	}
+}
+
+/* Each row of sql, a problem. */
+static enum status each_row(struct verifier *v, const char *sql, enum dues_problem problem, struct error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	enum status status = STATUS_OK;
+	int rc = sqlite3_prepare_v2(store_db(v->store), sql, -1, &stmt, NULL);
+	bool row;
+
+	if (rc != SQLITE_OK)
+		return store_fail(v->store, rc, err, _("verifying records"));
+	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
+		dues_report(v, problem, stmt);
+	sqlite3_finalize(stmt);
+	return status;
+}
+
+/* The deadlines the rules give, in temp.dues_expected. */
+static enum status dues_expected(struct verifier *v, struct error *err)
+{
+	sqlite3 *db = store_db(v->store);
+	sqlite3_stmt *insert = NULL;
+	enum status status = STATUS_OK;
+	int rc = sqlite3_exec(db, "DROP TABLE IF EXISTS temp.dues_expected;"
+			      "CREATE TEMP TABLE dues_expected (case_id TEXT, kind TEXT, due_on TEXT, number TEXT,"
+			      " provisional INTEGER)", NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT INTO temp.dues_expected VALUES (?1, ?2, ?3, ?4, ?5)", -1, &insert, NULL);
+	if (rc != SQLITE_OK)
+		status = store_fail(v->store, rc, err, _("verifying records"));
+	if (!status)
+		status = case_dues_compute_all(v->store, v->store->forms, insert, err);
+	sqlite3_finalize(insert);
+	return status;
+}
+
+enum status verify_dues(struct verifier *v, struct error *err)
+{
+	enum status status = each_row(v, dues_next_sql, DUES_NEXT, err);
+
+	if (!status)
+		status = each_row(v, dues_orphan_sql, DUES_ORPHAN, err);
+	if (status || v->bundle || !v->store->forms)
+		return status;
+	status = dues_expected(v, err);
+	if (!status)
+		status = each_row(v, dues_kept_sql, DUES_KEPT, err);
+	if (!status)
+		status = each_row(v, dues_missing_sql, DUES_MISSING, err);
+	sqlite3_exec(store_db(v->store), "DROP TABLE IF EXISTS temp.dues_expected", NULL, NULL, NULL);
+	return status;
 }

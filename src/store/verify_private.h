@@ -30,5 +30,8 @@ enum status verify_chain(struct verifier *v, bool *unaccounted, long *records, c
 enum status verify_signatures(struct verifier *v, struct error *err);
 /* The dashboard's kept counts against the rows they count (verify_counts.c). */
 enum status verify_counts(struct verifier *v, struct error *err);
+/* The agenda's kept deadlines against next_due and, with the store's
+ * forms, against the rules (verify_counts.c). */
+enum status verify_dues(struct verifier *v, struct error *err);
 
 #endif

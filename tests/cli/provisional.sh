@@ -51,3 +51,20 @@ printf 'holidays = 2027-01-01\nworkdays = \n' >>"$WORK/forms/holidays/2027.ini"
 run G forms check "$WORK/forms"
 expect "forms check with a 2027 file" 0 "40 scenarios"
 [ -z "$ERR" ] && ok "and no warning" || fail "a warning with the 2027 file there" "$ERR"
+
+# With 2027's calendar the deadlines kept for the agenda are counted anew,
+# the case's next deadline with them (its end now falls after the holiday),
+# and verify holds them to these forms; back to forms without it, back again.
+run env GRADUS_FORMS="$WORK/forms" "$GRADUS" --db "$DB" case show "$C"
+END=$(printf '%s\n' "$OUT" | sed -n 's/^notice_ends_on\t\([0-9-]*\)$/\1/p')
+[ -n "$END" ] && [ "$END" != 2027-01-01 ] && ok "with 2027's calendar the notice ends $END, not provisional" ||
+	fail "notice end with 2027's calendar" "$OUT"
+run env GRADUS_FORMS="$WORK/forms" "$GRADUS" --db "$DB" agenda --within 60
+expect_line "the agenda follows the new calendar" "$(printf '%s\t%s\tnotice_end\tdue\tbasic\t武汉公示测试有限公司' "$END" "$N")"
+[ "$(sqlite3 "$DB" "SELECT next_due FROM cases WHERE id = '$C'")" = "$END" ] &&
+	ok "the case's next deadline follows" || fail "next_due" "$(sqlite3 "$DB" "SELECT next_due FROM cases WHERE id = '$C'")"
+run env GRADUS_FORMS="$WORK/forms" "$GRADUS" --db "$DB" verify
+expect "verify holds the kept deadlines to these forms" 0 "ok"
+run G agenda --within 60
+expect_line "without 2027's calendar it is provisional again" \
+	"$(printf '2027-01-01\t%s\tnotice_end\tdue\tbasic\t武汉公示测试有限公司\t%s' "$N" "$PROVISIONAL")"

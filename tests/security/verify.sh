@@ -58,6 +58,14 @@ attack "an edited count of the dashboard" "UPDATE case_counts SET n = n + 5 WHER
 	"case_counts excellent " "rows are counted"
 attack "a scenario's count gone" "DELETE FROM scenario_counts WHERE n > 0" "scenario_counts " "the count kept is 0 but"
 attack "an edited count of a stage" "UPDATE stage_counts SET n = n + 3 WHERE n > 0" "stage_counts " "rows are counted"
+# the agenda's kept deadlines (schema 24): against next_due, and against the forms' rules
+attack "a kept deadline moved" "UPDATE case_dues SET due_on = '2031-01-01' WHERE kind = 'expiry'
+	AND case_id = (SELECT min(case_id) FROM case_dues WHERE kind = 'expiry')" \
+	"expiry due 2031-01-01 is kept, but the rules give no such deadline" "the rules give expiry due"
+attack "a case's kept deadlines gone" "DELETE FROM case_dues WHERE case_id = (SELECT id FROM cases WHERE number = '$CASE')" \
+	"case_dues: case $CASE: its next deadline is" "case_dues: case $CASE: the rules give"
+attack "a deadline kept for no case" "INSERT INTO case_dues VALUES ('nosuchcase', 'expiry', '2027-01-01', 'X', 0)" \
+	"case_dues: expiry kept for case nosuchcase, which is not in the database"
 attack "an edited trigram search row" \
 	"UPDATE case_search3 SET note = '无害' WHERE rowid = (SELECT rowid FROM cases WHERE number = '$CASE')" \
 	"case $CASE: its trigram search index row holds \"无害\" in note"

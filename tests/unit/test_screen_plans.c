@@ -164,20 +164,50 @@ static void run_the_list(struct store *store)
 	free(rare);
 }
 
+/* The agenda as its screen reads it (tui/agenda.c): the count of its
+ * title, its first page, the page after, the page before that one, its
+ * last page; then the whole of it as gradus agenda prints it. */
+static void run_the_agenda(struct store *store)
+{
+	struct agenda_item first[PAGE], next[PAGE], *items = NULL;
+	struct error err = { "" };
+	size_t count = 0, got = 0, all = 0;
+	long due = 0, overdue = 0;
+
+	assert_int_equal(case_agenda_count(store, testkit_group.forms, today, 90, &due, &overdue, &err), STATUS_OK);
+	assert_true(due > PAGE);
+	assert_int_equal(case_agenda_page(store, testkit_group.forms, today, 90, NULL, false, PAGE, first, &count, &err),
+			 STATUS_OK);
+	assert_int_equal(count, PAGE);
+	assert_int_equal(case_agenda_page(store, testkit_group.forms, today, 90, &first[PAGE - 1], false, PAGE, next, &got,
+					  &err), STATUS_OK);
+	assert_true(got > 0);
+	agenda_free_rows(next, got);
+	assert_int_equal(case_agenda_page(store, testkit_group.forms, today, 90, &first[PAGE - 1], true, PAGE, next, &got,
+					  &err), STATUS_OK);
+	/* the page before the second page is the first one less its last row */
+	assert_int_equal(got, PAGE - 1);
+	assert_string_equal(next[0].number, first[0].number);
+	agenda_free_rows(next, got);
+	agenda_free_rows(first, count);
+	assert_int_equal(case_agenda_page(store, testkit_group.forms, today, 90, NULL, true, PAGE, next, &got, &err),
+			 STATUS_OK);
+	agenda_free_rows(next, got);
+	assert_int_equal(case_agenda(store, testkit_group.forms, today, 90, &items, &all, &err), STATUS_OK);
+	assert_int_equal((long)all, due);
+	agenda_free(items, all);
+}
+
 static void run_the_agenda_and_dashboard(struct store *store)
 {
-	struct agenda_item *items = NULL;
 	struct dashboard_data data;
 	struct error err = { "" };
-	size_t count = 0;
 
 	may_walk = NULL;
 	executed = 0;
-	assert_int_equal(case_agenda(store, testkit_group.forms, today, 90, &items, &count, &err), STATUS_OK);
-	agenda_free(items, count);
-	/* its cases, its findings, its milestones and follow-ups: three
-	 * queries however many cases fall due, none per case */
-	assert_in_range(executed, 1, 3);
+	run_the_agenda(store);
+	/* two counts, four pages, the whole: one query each, none per item */
+	assert_in_range(executed, 1, 8);
 	assert_int_equal(store_dashboard(store, today, &data, &err), STATUS_OK);
 	assert_int_equal(data.cases, OFFICE);
 	dashboard_data_free(&data);
@@ -244,8 +274,9 @@ static void screens_use_an_index(void **state)
 	authority_use_forms(store, testkit_group.forms);
 	make_office(store);
 	/* a third of the office falls due within the agenda's days */
-	assert_int_equal(sqlite3_exec(store->db, "UPDATE cases SET next_due = '2026-12-01' WHERE rowid % 3 = 0", NULL,
-				      NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(store->db, "UPDATE cases SET next_due = '2026-12-01' WHERE rowid % 3 = 0;"
+				      "INSERT INTO case_dues SELECT id, 'expiry', '2026-12-01', number, 0 FROM cases"
+				      " WHERE rowid % 3 = 0", NULL, NULL, NULL), SQLITE_OK);
 	bad = screens_checked(store, false, &statements);
 	printf("%zu statements, %d plan lines that scan the office\n", statements, bad);
 	assert_true(statements > 100);
@@ -254,7 +285,7 @@ static void screens_use_an_index(void **state)
 }
 
 /* The check sees a plan go wrong: without the index of the next deadlines
- * the overdue and due filters and the agenda scan the cases; without the
+ * the overdue and due filters scan the cases; without the
  * kept counts' table the dashboard cannot be read at all. */
 static void a_dropped_index_is_seen(void **state)
 {
@@ -267,6 +298,33 @@ static void a_dropped_index_is_seen(void **state)
 	authority_use_forms(store, testkit_group.forms);
 	assert_int_equal(sqlite3_exec(store->db, "DROP INDEX cases_next_due", NULL, NULL, NULL), SQLITE_OK);
 	assert_true(screens_checked(store, true, &statements) > 0);
+	store_close(&store);
+}
+
+/* Without the index of the kept deadlines (schema 24), the agenda's pages
+ * and count scan them: the check sees it. */
+static void the_agenda_without_its_index_is_seen(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	size_t i;
+	int bad = 0;
+
+	(void)state;
+	assert_int_equal(store_open(testkit_group.path, STORE_OPEN_EXISTING, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, testkit_group.forms);
+	assert_int_equal(sqlite3_exec(store->db, "DROP INDEX case_dues_due", NULL, NULL, NULL), SQLITE_OK);
+	for (i = 0; i < seen_count; i++)
+		free(seen[i].sql);
+	seen_count = 0;
+	may_walk = NULL;
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+	run_the_agenda(store);
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	for (i = 0; i < seen_count; i++)
+		if (testkit_statement_of_rows(seen[i].sql))
+			bad += testkit_plan_check(store->db, seen[i].sql, "", scans_the_office, &seen[i], true);
+	assert_true(bad > 0);
 	store_close(&store);
 }
 
@@ -435,6 +493,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(screens_use_an_index),
 		cmocka_unit_test(a_dropped_index_is_seen),
+		cmocka_unit_test(the_agenda_without_its_index_is_seen),
 		cmocka_unit_test(a_stage_is_counted_in_its_kept_row),
 		cmocka_unit_test(a_long_search_reads_the_trigrams),
 	};

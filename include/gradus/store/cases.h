@@ -137,7 +137,21 @@ struct agenda_item {
  * cases' deadlines and the open findings of spot checks. */
 enum status case_agenda(struct store *store, const struct forms *forms, struct date today, int within,
 			struct agenda_item **items, size_t *count, struct error *err);
+/* A page of them, in the agenda's order (date, number, kind, record):
+ * at most limit items after from (NULL: from the first), or, backward,
+ * the limit items before from (NULL: the last ones), into items (limit of
+ * them), in the agenda's order either way; *count read. Reads the kept
+ * deadlines (case_dues): a page costs its rows, not the office. */
+enum status case_agenda_page(struct store *store, const struct forms *forms, struct date today, int within,
+			     const struct agenda_item *from, bool backward, size_t limit, struct agenda_item *items,
+			     size_t *count, struct error *err);
+/* How many items fall due by today + within, and (overdue not NULL) how
+ * many of them are overdue: counts over index ranges. */
+enum status case_agenda_count(struct store *store, const struct forms *forms, struct date today, int within,
+			      long *due, long *overdue, struct error *err);
 void agenda_free(struct agenda_item *items, size_t count);
+/* What the items hold, not the array. */
+void agenda_free_rows(struct agenda_item *items, size_t count);
 
 /* What a sweep did or, in a preview, would do. */
 struct sweep_counts {
