@@ -62,6 +62,7 @@ static int forms_check(struct cli *cli, const char *dir)
 	printf(_("%s: ok: %zu stages, %zu scenarios, %zu checklist items, %zu levels, %zu regions\n"),
 	       forms->dir, forms->stage_count, forms->scenario_count, items, forms->level_count, forms->region_count);
 	printf("hash\t%s\n", forms_hash(forms));
+	printf("rules_hash\t%s\n", forms_rules_hash(forms));
 	warn_holidays(forms, cli->today);
 	forms_free(&forms);
 	return 0;

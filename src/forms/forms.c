@@ -201,8 +201,14 @@ static enum status read_files(struct forms_file_set *set, const char *dir, struc
 	return status;
 }
 
-/* SHA-256 over, for each file in path order: relative path, NUL, bytes. */
-static void hash_files(const struct forms_file_set *set, char hex[65])
+static bool is_rule(const char *rel)
+{
+	return !strncmp(rel, "levels/", 7) || !strncmp(rel, "holidays/", 9);
+}
+
+/* SHA-256 over, for each file in path order (each for which take is true,
+ * or every one): relative path, NUL, bytes. */
+static void hash_files(const struct forms_file_set *set, bool (*take)(const char *rel), char hex[65])
 {
 	static const char digits[] = "0123456789abcdef";
 	uint8_t digest[SHA256_DIGEST_SIZE];
@@ -211,6 +217,8 @@ static void hash_files(const struct forms_file_set *set, char hex[65])
 
 	sha256_init(&ctx);
 	for (i = 0; i < set->count; i++) {
+		if (take && !take(set->files[i].rel))
+			continue;
 		sha256_update(&ctx, strlen(set->files[i].rel) + 1, (const uint8_t *)set->files[i].rel);
 		sha256_update(&ctx, set->files[i].size, (const uint8_t *)set->files[i].bytes);
 	}
@@ -436,8 +444,17 @@ const char *forms_hash(const struct forms *forms)
 	struct forms *f = (struct forms *)forms;
 
 	if (!f->hash[0] && f->files)
-		hash_files(f->files, f->hash);
+		hash_files(f->files, NULL, f->hash);
 	return f->hash;
+}
+
+const char *forms_rules_hash(const struct forms *forms)
+{
+	struct forms *f = (struct forms *)forms;
+
+	if (!f->rules_hash[0] && f->files)
+		hash_files(f->files, is_rule, f->rules_hash);
+	return f->rules_hash;
 }
 
 static void stages_free(struct forms *forms)

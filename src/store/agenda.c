@@ -419,7 +419,7 @@ void store_dues_sync(struct store *store)
 
 	if (!store->forms || store->bundle || store->read_only || store->no_account || store->depth)
 		return;
-	hash = forms_hash(store->forms);
+	hash = forms_rules_hash(store->forms);
 	if (!(stmt = store_prepare(store, same, &err)))
 		return;
 	sqlite3_bind_text(stmt, 1, hash, -1, SQLITE_STATIC);

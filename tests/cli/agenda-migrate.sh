@@ -16,7 +16,7 @@ sqlite3 old.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM
 expect_same "the migrated database shows the same agenda" want.tsv got.tsv
 sqlite3 old.db "SELECT * FROM case_dues ORDER BY case_id, kind" >got-dues.txt
 expect_same "its deadlines are filled from the rules as the writes kept them" want-dues.txt got-dues.txt
-HASH=$("$GRADUS" forms check | sed -n 's/^hash	//p')
+HASH=$("$GRADUS" forms check | sed -n 's/^rules_hash	//p')
 [ "$(sqlite3 old.db "SELECT value FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version")" = "$HASH
 $(sqlite3 "$DB" 'PRAGMA user_version')" ] && ok "filled with these forms, at the latest schema" ||
 	fail "forms or version" "$(sqlite3 old.db "SELECT * FROM meta")"

@@ -706,11 +706,54 @@ static void test_hash_follows_bytes(void **state)
 	remove_copy(dir);
 }
 
+/* The rules' hash (what the kept deadlines follow from) is of levels/ and
+ * holidays/ only: a stage's file changed leaves it, a holiday added
+ * changes it; both change the whole hash. */
+static void test_rules_hash(void **state)
+{
+	char *dir = make_copy(), path[512];
+	struct forms *a = NULL, *b = NULL, *c = NULL;
+	struct error err = { "" };
+	char *text, *changed;
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	if (forms_load(path, &a, &err))
+		fail_msg("%s", err.message);
+	snprintf(path, sizeof(path), "%s/forms/stages.ini", dir);
+	text = read_text(path);
+	changed = replaced(text, "order = 1", "order = 1 ; comment");
+	write_text(path, changed);
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	if (forms_load(path, &b, &err))
+		fail_msg("%s", err.message);
+	assert_string_equal(forms_rules_hash(a), forms_rules_hash(b));
+	assert_int_not_equal(strcmp(forms_hash(a), forms_hash(b)), 0);
+	assert_int_equal(strlen(forms_rules_hash(a)), 64);
+	snprintf(path, sizeof(path), "%s/forms/holidays/2026.ini", dir);
+	if (!(f = fopen(path, "a")))
+		fail_msg("cannot append to %s", path);
+	fputs("; a comment is a change of the bytes too\n", f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	if (forms_load(path, &c, &err))
+		fail_msg("%s", err.message);
+	assert_int_not_equal(strcmp(forms_rules_hash(b), forms_rules_hash(c)), 0);
+	free(text);
+	free(changed);
+	forms_free(&a);
+	forms_free(&b);
+	forms_free(&c);
+	remove_copy(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_real_forms),
 		cmocka_unit_test(test_forms_hash),
+		cmocka_unit_test(test_rules_hash),
 		cmocka_unit_test(test_real_levels),
 		cmocka_unit_test(test_real_regions_and_calendar),
 		cmocka_unit_test(test_office_names),

@@ -161,6 +161,7 @@ struct forms {
 	struct maturity_band bands[5];
 	char *band_zh[5], *band_en[5];  /* names of maturity levels 1..5 */
 	char hash[65];                /* "" until forms_hash() computes it */
+	char rules_hash[65];          /* "" until forms_rules_hash() computes it */
 	struct forms_file_set *files; /* the bytes read, kept for forms_hash() */
 };
 
@@ -173,6 +174,10 @@ void forms_free(struct forms **forms);
  * (a spot check records it): computed on first use, not at every start,
  * where it was a fifth of the work before the first screen. */
 const char *forms_hash(const struct forms *forms);
+/* The same over the files each case's deadlines follow from, levels/ and
+ * holidays/ (the kept deadlines are counted anew when it changes): a
+ * tenth of the bytes, hashed at every start. */
+const char *forms_rules_hash(const struct forms *forms);
 
 const struct stage *forms_stage(const struct forms *forms, const char *key);
 /* Scenario id, or NULL when the forms have none of that id. */
