@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -288,18 +287,6 @@ char *store_column_dup(sqlite3_stmt *stmt, int column, enum status *status)
 	if (!copy)
 		*status = STATUS_ERR_NOMEM;
 	return copy;
-}
-
-enum status store_new_id(char out[33])
-{
-	unsigned char bytes[16];
-	size_t i;
-
-	if (getrandom(bytes, sizeof(bytes), 0) != (ssize_t)sizeof(bytes))
-		return STATUS_ERR_IO;
-	for (i = 0; i < sizeof(bytes); i++)
-		snprintf(out + 2 * i, 3, "%02x", bytes[i]);
-	return STATUS_OK;
 }
 
 char *store_default_path(void)

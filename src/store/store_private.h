@@ -49,8 +49,14 @@ struct store {
 	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
 };
 
-/* A random 128-bit id as 32 lower-case hex characters. */
+/* A new record's id (ids.c): 32 lower-case hex characters that sort in
+ * the order they were made, each above the last this process made: the
+ * milliseconds since 1970 (12 digits), then 80 random bits. Ids made
+ * elsewhere, random or not, are ids all the same: nothing reads the time
+ * of an id. */
 enum status store_new_id(char out[33]);
+/* size random bytes from the system (a seed, a token: never an id). */
+enum status store_random(void *out, size_t size);
 
 /* The raw handle. */
 struct sqlite3 *store_db(struct store *store);
