@@ -1,4 +1,5 @@
-/* Record ids: 32 lower-case hex digits, ordered by the time they are made.
+/* Record ids: 32 lower-case hex digits, random, or ordered by the time
+ * they are made.
  *
  * An id of a new record is a key of its table's primary-key index and of
  * every index that holds it (a case's factory, an event's case, the audit's
@@ -7,6 +8,11 @@
  * written again. Ids that grow with time (like a UUIDv7: the milliseconds
  * since 1970 in the first 12 digits, random bits in the other 20) add the
  * new records at the end of those indexes instead, on the same few pages.
+ * They are for the records written by the thousand (an enterprise, its
+ * factory, its cases and their parts, events), named by their numbers.
+ * A record a user names by the start of its id (a finding, a milestone, a
+ * conflict ...) keeps a random one: ordered ids made close together share
+ * their first 12 digits or more, and the first 6 would name them all.
  *
  * Nothing reads the time back out of an id: ids made elsewhere (an older
  * gradus's random ones, a laptop's bundle with its own clock) are taken as
@@ -45,12 +51,29 @@ static bool tail_add(unsigned char tail[TAIL_BYTES], uint64_t step)
 	return carry != 0;
 }
 
+static void hex_of(const unsigned char *bytes, size_t count, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		snprintf(out + 2 * i, 3, "%02x", bytes[i]);
+}
+
 enum status store_new_id(char out[33])
+{
+	unsigned char bytes[16];
+
+	if (store_random(bytes, sizeof(bytes)))
+		return STATUS_ERR_IO;
+	hex_of(bytes, sizeof(bytes), out);
+	return STATUS_OK;
+}
+
+enum status store_new_ordered_id(char out[33])
 {
 	uint64_t step;
 	struct timespec now;
 	uint64_t ms;
-	size_t i;
 
 	if (clock_gettime(CLOCK_REALTIME, &now))
 		return STATUS_ERR_IO;
@@ -74,7 +97,6 @@ enum status store_new_id(char out[33])
 	}
 	last_ms = ms;
 	snprintf(out, 13, "%012llx", (unsigned long long)ms);
-	for (i = 0; i < TAIL_BYTES; i++)
-		snprintf(out + 12 + 2 * i, 3, "%02x", last_tail[i]);
+	hex_of(last_tail, TAIL_BYTES, out + 12);
 	return STATUS_OK;
 }

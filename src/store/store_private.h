@@ -49,13 +49,17 @@ struct store {
 	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
 };
 
-/* A new record's id (ids.c): 32 lower-case hex characters that sort in
- * the order they were made, each above the last this process made: the
- * milliseconds since 1970 (12 digits), then 80 random bits. Ids made
- * elsewhere, random or not, are ids all the same: nothing reads the time
- * of an id. */
+/* A new record's id (ids.c): 32 lower-case hex characters, random: for a
+ * record a user may name by the first characters of its id. */
 enum status store_new_id(char out[33]);
-/* size random bytes from the system (a seed, a token: never an id). */
+/* The id of a record written by the thousand (an enterprise, a factory, a
+ * case, its scenarios and materials, an event): 32 lower-case hex
+ * characters that sort in the order they were made, each above the last
+ * this process made: the milliseconds since 1970 (12 digits), then 80
+ * random bits. New rows go to the end of every index of ids. Nothing reads
+ * the time of an id: ids made elsewhere, random or not, are ids the same. */
+enum status store_new_ordered_id(char out[33]);
+/* size random bytes from the system (an id, a seed). */
 enum status store_random(void *out, size_t size);
 
 /* The raw handle. */

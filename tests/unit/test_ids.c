@@ -1,7 +1,10 @@
-/* Record ids (store_new_id): 32 lower-case hex digits, as ever, now in the
- * order they are made (the milliseconds since 1970, then random bits), so
- * new records go to the end of every index of ids; and whatever reads an
- * id takes the new ones and the random ones of older databases alike. */
+/* Record ids: 32 lower-case hex digits, as ever. Those of the records
+ * written by the thousand (store_new_ordered_id: enterprises, factories,
+ * cases, their parts, events) now in the order they are made (the
+ * milliseconds since 1970, then random bits), so new records go to the end
+ * of every index of ids; those a user names by a prefix (store_new_id)
+ * still random; and whatever reads an id takes both, and the random ids
+ * of older databases, alike. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,25 +32,32 @@ static unsigned long long now_ms(void)
 	return (unsigned long long)now.tv_sec * 1000 + (unsigned long long)now.tv_nsec / 1000000;
 }
 
+/* The milliseconds an ordered id begins with. */
+static unsigned long long ms_of(const char *id)
+{
+	char time_part[13];
+
+	memcpy(time_part, id, 12);
+	time_part[12] = '\0';
+	return strtoull(time_part, NULL, 16);
+}
+
 /* The format, the time in front, and each id above the one before, many
  * to a millisecond. */
 static void ids_are_hex_and_grow(void **state)
 {
 	static char ids[MANY][33];
 	unsigned long long before = now_ms(), after, ms;
-	char time_part[13];
 	size_t i, same_ms = 0;
 
 	(void)state;
 	for (i = 0; i < MANY; i++)
-		assert_int_equal(store_new_id(ids[i]), STATUS_OK);
+		assert_int_equal(store_new_ordered_id(ids[i]), STATUS_OK);
 	after = now_ms();
 	for (i = 0; i < MANY; i++) {
 		assert_int_equal(strlen(ids[i]), 32);
 		assert_int_equal(strspn(ids[i], "0123456789abcdef"), 32);
-		memcpy(time_part, ids[i], 12);
-		time_part[12] = '\0';
-		ms = strtoull(time_part, NULL, 16);
+		ms = ms_of(ids[i]);
 		assert_true(ms >= before);
 		assert_true(ms <= after + 1); /* a millisecond's ids that ran out of room move on to the next */
 		if (i > 0) {
@@ -60,6 +70,27 @@ static void ids_are_hex_and_grow(void **state)
 	assert_true(same_ms > 0);
 	/* the random part differs from one process's run to the next */
 	assert_int_not_equal(memcmp(ids[0] + 12, ids[MANY / 2] + 12, 20), 0);
+}
+
+/* A record a user names by the first 6 digits of its id: random ones, so
+ * two made one after the other seldom share them, and in no order. */
+static void named_ids_stay_random(void **state)
+{
+	char ids[100][33];
+	size_t i, shared = 0, ascending = 0;
+
+	(void)state;
+	for (i = 0; i < 100; i++) {
+		assert_int_equal(store_new_id(ids[i]), STATUS_OK);
+		assert_int_equal(strlen(ids[i]), 32);
+		assert_int_equal(strspn(ids[i], "0123456789abcdef"), 32);
+		if (i > 0) {
+			shared += !memcmp(ids[i - 1], ids[i], 6);
+			ascending += strcmp(ids[i - 1], ids[i]) < 0;
+		}
+	}
+	assert_true(shared <= 1);
+	assert_true(ascending > 20 && ascending < 80);
 }
 
 static struct store *store;
@@ -77,7 +108,7 @@ static const char *text_of(const char *sql, const char *id)
 	return out;
 }
 
-/* New ids and an old random one: found by the shortest prefix a user may
+/* New ids (a case's, ordered; an expert's, random) and an old random one: found by the shortest prefix a user may
  * type (6 digits, that no other record of the kind shares), by the whole
  * id in any case, and kept by the audit as their 16 bytes. */
 static void new_and_old_ids_are_read_alike(void **state)
@@ -104,7 +135,8 @@ static void new_and_old_ids_are_read_alike(void **state)
 	assert_int_equal(store_insert(store, "experts", expert_id, fields, 5, &err), STATUS_OK);
 	fields[0].value = "E0002";
 	assert_int_equal(store_insert(store, "experts", old_id, fields, 5, &err), STATUS_OK);
-	assert_true(strcmp(expert_id, case_id) > 0);
+	/* the case's id is ordered: its first 12 digits are the time it was made */
+	assert_true(ms_of(case_id) <= now_ms() && ms_of(case_id) + 60000 > now_ms());
 	for (i = 0; i < sizeof(records) / sizeof(records[0]); i++) {
 		snprintf(typed, sizeof(typed), "%.6s", records[i].id);
 		if (store_resolve(store, records[i].kind, typed, found, &err))
@@ -125,6 +157,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ids_are_hex_and_grow),
+		cmocka_unit_test(named_ids_stay_random),
 		cmocka_unit_test(new_and_old_ids_are_read_alike),
 	};
 
