@@ -322,13 +322,8 @@ static enum status exec(struct store *store, const char *sql, struct error *err)
 enum status store_cache_for(struct store *store, size_t work_bytes, struct error *err)
 {
 	size_t kib = work_bytes / 16;
-	struct stat st;
 	char sql[96];
 
-	/* the pages a row touches are spread over the file's indexes: a
-	 * large office needs more of them kept than its sheet alone says */
-	if (work_bytes && !stat(store->path, &st) && (size_t)st.st_size / 16384 > kib)
-		kib = (size_t)st.st_size / 16384;
 	if (kib < 2000)
 		kib = 2000;
 	if (kib > 32768)

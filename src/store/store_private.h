@@ -89,8 +89,12 @@ void store_rollback(struct store *store);
 enum status store_finish(struct store *store, enum status status, struct error *err);
 /* Sizes SQLite's page cache to a piece of bulk work of about work_bytes of
  * input (an imported sheet) going into the database's file: 64 bytes of
- * cache a byte of input, or a sixteenth of the file if more, at least
- * SQLite's default 2,000 KiB and at most 32 MiB; and keeps the statement
+ * cache a byte of input, at least SQLite's default 2,000 KiB and at most
+ * 32 MiB, whatever the size of the file (an import's new rows go to the
+ * end of the indexes of ids, so what it writes grows with its sheet, not
+ * the office; sized to a sixteenth of the file, the cache only held pages
+ * read once: 1,000 rows into 100,000 cases faulted in 7,066 pages of
+ * memory, not 2,482, and took 0.52 s, not 0.39); and keeps the statement
  * journals of the work in memory (with SQLITE_DEFAULT_TEMP_STORE left as
  * built: a write of a 1,000-row import wrote 37 pages a row to a temporary
  * file). 0 returns to the defaults. */
