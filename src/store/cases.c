@@ -145,7 +145,7 @@ static enum status insert_enterprise_factory(struct store *store, const struct n
 	bool found;
 
 	status = find_enterprise(store, in, enterprise, &found, err);
-	if (!status && !found && !(status = store_new_id(enterprise))) {
+	if (!status && !found && !(status = store_new_ordered_id(enterprise))) {
 		struct field_value fields[] = {
 			{ "name", in->enterprise_name }, { "credit_code", in->credit_code },
 			{ "region", in->region }, { "industry", in->industry }, { "contact", in->contact },
@@ -153,7 +153,7 @@ static enum status insert_enterprise_factory(struct store *store, const struct n
 		};
 		status = store_insert(store, "enterprises", enterprise, fields, 6, err);
 	}
-	if (!status && !(status = store_new_id(factory))) {
+	if (!status && !(status = store_new_ordered_id(factory))) {
 		struct field_value fields[] = {
 			{ "enterprise_id", enterprise }, { "name", in->factory_name },
 			{ "address", in->address }, { "created_at", now },
@@ -174,7 +174,7 @@ static enum status insert_case_parts(struct store *store, const struct forms *fo
 	status = insert_enterprise_factory(store, in, factory, now, err);
 	if (!status)
 		status = next_number(store, level, in->year, number, err);
-	if (status || (status = store_new_id(id)))
+	if (status || (status = store_new_ordered_id(id)))
 		return status;
 	snprintf(year, sizeof(year), "%d", in->year);
 	snprintf(centi, sizeof(centi), "%d", in->maturity_centi);
@@ -198,7 +198,7 @@ static enum status insert_case_parts(struct store *store, const struct forms *fo
 		if (j < i)
 			continue; /* named twice: declared once */
 		snprintf(scenario, sizeof(scenario), "%d", in->scenarios[i]);
-		if (!(status = store_new_id(row))) {
+		if (!(status = store_new_ordered_id(row))) {
 			struct field_value fields[] = { { "case_id", id }, { "scenario", scenario } };
 			status = store_insert(store, "case_scenarios", row, fields, 2, err);
 		}

@@ -227,13 +227,8 @@ static enum status plan_check(struct store *store, const struct forms *forms, co
 	size_t count = 0;
 	enum status status;
 
-	if (!plan->seed_given && plan->draw) {
-		char random[33];
-
-		if ((status = store_new_id(random)))
-			return status;
-		seed = strtoull(random + 16, NULL, 16);
-	}
+	if (!plan->seed_given && plan->draw && (status = store_random(&seed, sizeof(seed))))
+		return status;
 	if (!(scenarios = calloc(d->scenario_count + 1, sizeof(*scenarios))))
 		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	status = choose(plan, d, seed, scenarios, &count, err);

@@ -260,7 +260,7 @@ static enum status insert_scenarios(struct store *store, const char *case_id, co
 	for (i = 1; i <= count && !status; i++) {
 		char row[33], number[24];
 
-		if (!wanted[i] || (status = store_new_id(row)))
+		if (!wanted[i] || (status = store_new_ordered_id(row)))
 			continue;
 		snprintf(number, sizeof(number), "%zu", i);
 		{
@@ -372,7 +372,7 @@ enum status case_set_material(struct store *store, const struct forms *forms, co
 		status = material_row(store, ids.id[OWNER_CASE], material, row, &found, err);
 	if (!status && found) {
 		status = store_update(store, "case_materials", row, "received_on", received_on, err);
-	} else if (!status && !(status = store_new_id(row))) {
+	} else if (!status && !(status = store_new_ordered_id(row))) {
 		struct field_value fields[] = {
 			{ "case_id", ids.id[OWNER_CASE] }, { "material", material }, { "received_on", received_on },
 		};

@@ -197,7 +197,7 @@ static enum status record_step_on(struct store *store, const struct forms *forms
 	/* What is not yet met is kept with the acceptance application. */
 	if (kind && !strcmp(kind, "acceptance_filed") && level->rules.cultivation_years)
 		status = store_readiness_keep(store, forms, id, on, err);
-	if (!status && !(status = store_new_id(event))) {
+	if (!status && !(status = store_new_ordered_id(event))) {
 		struct field_value fields[] = {
 			{ "case_id", id }, { "step", step }, { "from_state", d->row.state },
 			{ "to_state", to }, { "kind", kind }, { "actor", store_actor(store) },

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -342,18 +341,6 @@ char *store_column_dup(sqlite3_stmt *stmt, int column, enum status *status)
 	return copy;
 }
 
-enum status store_new_id(char out[33])
-{
-	unsigned char bytes[16];
-	size_t i;
-
-	if (getrandom(bytes, sizeof(bytes), 0) != (ssize_t)sizeof(bytes))
-		return STATUS_ERR_IO;
-	for (i = 0; i < sizeof(bytes); i++)
-		snprintf(out + 2 * i, 3, "%02x", bytes[i]);
-	return STATUS_OK;
-}
-
 char *store_default_path(void)
 {
 	const char *data = getenv("XDG_DATA_HOME");
@@ -392,13 +379,8 @@ enum status store_cache_for(struct store *store, size_t work_bytes, struct error
 enum status store_cache_within(struct store *store, size_t work_bytes, size_t most_kib, struct error *err)
 {
 	size_t kib = work_bytes / 16;
-	struct stat st;
 	char sql[96];
 
-	/* the pages a row touches are spread over the file's indexes: a
-	 * large office needs more of them kept than its sheet alone says */
-	if (work_bytes && !stat(store->path, &st) && (size_t)st.st_size / 16384 > kib)
-		kib = (size_t)st.st_size / 16384;
 	if (kib > most_kib)
 		kib = most_kib;
 	if (kib < 2000)

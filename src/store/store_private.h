@@ -62,8 +62,18 @@ struct store {
 	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
 };
 
-/* A random 128-bit id as 32 lower-case hex characters. */
+/* A new record's id (ids.c): 32 lower-case hex characters, random: for a
+ * record a user may name by the first characters of its id. */
 enum status store_new_id(char out[33]);
+/* The id of a record written by the thousand (an enterprise, a factory, a
+ * case, its scenarios and materials, an event): 32 lower-case hex
+ * characters that sort in the order they were made, each above the last
+ * this process made: the milliseconds since 1970 (12 digits), then 80
+ * random bits. New rows go to the end of every index of ids. Nothing reads
+ * the time of an id: ids made elsewhere, random or not, are ids the same. */
+enum status store_new_ordered_id(char out[33]);
+/* size random bytes from the system (an id, a seed). */
+enum status store_random(void *out, size_t size);
 
 /* The raw handle. */
 struct sqlite3 *store_db(struct store *store);
@@ -92,8 +102,12 @@ void store_rollback(struct store *store);
 enum status store_finish(struct store *store, enum status status, struct error *err);
 /* Sizes SQLite's page cache to a piece of bulk work of about work_bytes of
  * input (an imported sheet) going into the database's file: 64 bytes of
- * cache a byte of input, or a sixteenth of the file if more, at least
- * SQLite's default 2,000 KiB and at most 32 MiB; and keeps the statement
+ * cache a byte of input, at least SQLite's default 2,000 KiB and at most
+ * 32 MiB, whatever the size of the file (an import's new rows go to the
+ * end of the indexes of ids, so what it writes grows with its sheet, not
+ * the office; sized to a sixteenth of the file, the cache only held pages
+ * read once: 1,000 rows into 100,000 cases faulted in 7,066 pages of
+ * memory, not 2,482, and took 0.52 s, not 0.39); and keeps the statement
  * journals of the work in memory (with SQLITE_DEFAULT_TEMP_STORE left as
  * built: a write of a 1,000-row import wrote 37 pages a row to a temporary
  * file). 0 returns to the defaults. */
