@@ -605,6 +605,10 @@ enum status store_open(const char *path, enum store_mode mode, const char *actor
 	}
 	sqlite3_extended_result_codes(store->db, 0);
 	sqlite3_busy_timeout(store->db, 5000);
+	if ((rc = store_sql_functions(store->db)) != SQLITE_OK) {
+		status = store_fail(store, rc, err, _("opening"));
+		goto fail;
+	}
 	status = query_int(store, "SELECT count(*) FROM sqlite_master", &version, err);
 	if (status)
 		goto fail;
