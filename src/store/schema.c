@@ -592,14 +592,18 @@ static const char *const migrations[] = {
 	 * stored (16 bytes for an id of 32 hex digits), not by the generated
 	 * row_id (its 32 characters in every entry of the index); the index
 	 * ends with seq, the rowid, as audit_row did. Readers bind the id as
-	 * audit.c stores it (store_bind_rid). audit_fields shows rid too. */
+	 * audit.c stores it (rid_of). audit_fields shows rid too. The records
+	 * written before migration 22 keep their row ids as text: migrate()
+	 * (store.c) stores them as 16 bytes (audit_rid_convert), which the
+	 * generated row_id reads back as the same text (their hashes hold). */
 	"DROP VIEW audit_fields;"
 	"DROP INDEX audit_row;"
 	"CREATE INDEX audit_rid ON audit (rid);"
 	"CREATE VIEW audit_fields AS SELECT a.seq, a.op, a.actor,"
 	"  CASE WHEN typeof(a.at) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', a.at, 'unixepoch') ELSE a.at END AS at,"
 	"  a.tbl, a.row_id, j.key AS field, j.value ->> 0 AS old, j.value ->> 1 AS new, a.rid"
-	"  FROM audit a, json_each(a.change) j;",
+	"  FROM audit a, json_each(a.change) j;"
+	"INSERT OR REPLACE INTO meta VALUES ('audit_rid_convert', '1');",
 };
 
 int schema_latest_version(void)
@@ -617,7 +621,7 @@ const char *schema_migration(int version)
 const char *schema_fresh_end(void)
 {
 	/* an empty database has no audit of schema 17 to convert (migration 20) */
-	return "DROP TABLE audit_v1; DELETE FROM meta WHERE key = 'audit_convert';";
+	return "DROP TABLE audit_v1; DELETE FROM meta WHERE key IN ('audit_convert', 'audit_rid_convert');";
 }
 
 const char *schema_bundle_tables(void)
