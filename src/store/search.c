@@ -98,25 +98,28 @@ static const char *const case_text_sql =
  * content of case_search, and through the view case_search_squeezed of
  * case_search3. Both are external-content tables: an entry leaves them
  * by the 'delete' command given the values it was made of, read here
- * from the text before it goes; it comes in from the text put. */
+ * from the text before it goes. Each statement writes one row with its
+ * values bound (an INSERT ... SELECT would take a statement journal, at
+ * whose savepoint FTS5 writes out what it holds: a segment a case). */
 static const char *const kept_sql =
 	"SELECT number, enterprise, credit_code, factory, note FROM case_search_text WHERE id = ?1";
 static const char *const unindex_sql =
 	"INSERT INTO case_search (case_search, rowid, number, enterprise, credit_code, factory, note)"
-	" SELECT 'delete', id, number, enterprise, credit_code, factory, note FROM case_search_text WHERE id = ?1";
+	" VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)";
 static const char *const unindex3_sql =
 	"INSERT INTO case_search3 (case_search3, rowid, number, enterprise, credit_code, factory, note)"
-	" SELECT 'delete', id, number, enterprise, credit_code, factory, note FROM case_search_squeezed WHERE id = ?1";
+	" VALUES ('delete', ?1, replace(?2, ' ', ''), replace(?3, ' ', ''), replace(?4, ' ', ''),"
+	" replace(?5, ' ', ''), replace(?6, ' ', ''))";
 static const char *const delete_sql = "DELETE FROM case_search_text WHERE id = ?1";
 static const char *const insert_sql =
 	"INSERT INTO case_search_text (id, number, enterprise, credit_code, factory, note)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char *const index_sql =
-	"INSERT INTO case_search (rowid, number, enterprise, credit_code, factory, note)"
-	" SELECT id, number, enterprise, credit_code, factory, note FROM case_search_text WHERE id = ?1";
+	"INSERT INTO case_search (rowid, number, enterprise, credit_code, factory, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char *const index3_sql =
 	"INSERT INTO case_search3 (rowid, number, enterprise, credit_code, factory, note)"
-	" SELECT id, number, enterprise, credit_code, factory, note FROM case_search_squeezed WHERE id = ?1";
+	" VALUES (?1, replace(?2, ' ', ''), replace(?3, ' ', ''), replace(?4, ' ', ''), replace(?5, ' ', ''),"
+	" replace(?6, ' ', ''))";
 
 char *store_search_text(const char *text)
 {
@@ -126,74 +129,104 @@ char *store_search_text(const char *text)
 	return out;
 }
 
-/* Runs sql (one of the above) for the case of rowid. */
-static enum status by_rowid(struct store *store, const char *sql, sqlite3_int64 rowid, struct error *err)
+/* Runs sql (one of the above) for the case of rowid and its texts (NULL:
+ * none bound). */
+static enum status with_texts(struct store *store, const char *sql, sqlite3_int64 rowid, char *const *texts,
+			      struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	int rc;
+	int i, rc;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_int64(stmt, 1, rowid);
+	for (i = 0; texts && i < 5; i++)
+		sqlite3_bind_text(stmt, i + 2, texts[i], -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("updating the search index"));
 }
 
-/* The row's texts into the search text and both indexes. */
-static enum status put(struct store *store, sqlite3_stmt *row, char *texts[5], struct error *err)
+/* The texts into the search text and both indexes. */
+static enum status put(struct store *store, sqlite3_int64 rowid, char *const texts[5], struct error *err)
 {
-	sqlite3_stmt *stmt = store_prepare(store, insert_sql, err);
-	sqlite3_int64 rowid = sqlite3_column_int64(row, 0);
-	enum status status;
+	enum status status = with_texts(store, insert_sql, rowid, texts, err);
+
+	if (!status)
+		status = with_texts(store, index_sql, rowid, texts, err);
+	return status ? status : with_texts(store, index3_sql, rowid, texts, err);
+}
+
+/* The case of rowid, whose text holds was, out of both indexes and the text. */
+static enum status take_out(struct store *store, sqlite3_int64 rowid, char *const was[5], struct error *err)
+{
+	enum status status = with_texts(store, unindex_sql, rowid, was, err);
+
+	if (!status)
+		status = with_texts(store, unindex3_sql, rowid, was, err);
+	return status ? status : with_texts(store, delete_sql, rowid, NULL, err);
+}
+
+static void texts_free(char *texts[5])
+{
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		free(texts[i]);
+		texts[i] = NULL;
+	}
+}
+
+/* What the text holds for the case of rowid (kept: whether it holds a row). */
+static enum status kept_texts(struct store *store, sqlite3_int64 rowid, char *was[5], bool *kept, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, kept_sql, err);
+	enum status status = STATUS_OK;
 	int i, rc;
 
+	*kept = false;
+	for (i = 0; i < 5; i++)
+		was[i] = NULL;
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_int64(stmt, 1, rowid);
-	for (i = 0; i < 5; i++)
-		sqlite3_bind_text(stmt, i + 2, texts[i], -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*kept = true;
+		for (i = 0; i < 5 && !status; i++)
+			if (sqlite3_column_type(stmt, i) != SQLITE_NULL &&
+			    !(was[i] = strdup((const char *)sqlite3_column_text(stmt, i))))
+				status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	} else if (rc != SQLITE_DONE) {
+		status = store_fail(store, rc, err, _("updating the search index"));
+	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, _("updating the search index"));
-	status = by_rowid(store, index_sql, rowid, err);
-	return status ? status : by_rowid(store, index3_sql, rowid, err);
+	if (status)
+		texts_free(was);
+	return status;
 }
 
 /* The case of rowid out of the search text and both indexes. */
 static enum status drop(struct store *store, sqlite3_int64 rowid, struct error *err)
 {
-	enum status status = by_rowid(store, unindex_sql, rowid, err);
+	char *was[5];
+	bool kept;
+	enum status status = kept_texts(store, rowid, was, &kept, err);
 
-	if (!status)
-		status = by_rowid(store, unindex3_sql, rowid, err);
-	return status ? status : by_rowid(store, delete_sql, rowid, err);
+	if (!status && kept)
+		status = take_out(store, rowid, was, err);
+	texts_free(was);
+	return status;
 }
 
-/* Whether the search text of the case of row holds texts already. */
-static enum status kept_as(struct store *store, sqlite3_stmt *row, char *texts[5], bool *same, bool *kept,
-			   struct error *err)
+static bool same_texts(char *const a[5], char *const b[5])
 {
-	sqlite3_stmt *stmt = store_prepare(store, kept_sql, err);
-	int i, rc;
+	int i;
 
-	*same = *kept = false;
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(row, 0));
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*kept = *same = true;
-		for (i = 0; i < 5 && *same; i++) {
-			const char *was = (const char *)sqlite3_column_text(stmt, i);
-
-			*same = (!was && !texts[i]) || (was && texts[i] && !strcmp(was, texts[i]));
-		}
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK
-						      : store_fail(store, rc, err, _("updating the search index"));
+	for (i = 0; i < 5; i++)
+		if ((a[i] || b[i]) && (!a[i] || !b[i] || strcmp(a[i], b[i])))
+			return false;
+	return true;
 }
 
 /* The texts of row (case_text_sql's columns) as the search keeps them. */
@@ -237,22 +270,26 @@ static enum status search_entry(struct store *store, const char *id, struct erro
 {
 	sqlite3_stmt *row = store_prepare(store, case_text_sql, err);
 	enum status status = STATUS_OK;
-	char *texts[5];
-	bool same, kept;
-	int rc, i;
+	char *texts[5], *was[5];
+	bool kept;
+	int rc;
 
 	if (!row)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(row, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(row);
 	if (rc == SQLITE_ROW && !(status = texts_of(row, texts, err))) {
-		status = kept_as(store, row, texts, &same, &kept, err);
-		if (!status && kept && !same)
-			status = drop(store, sqlite3_column_int64(row, 0), err);
-		if (!status && !same)
-			status = put(store, row, texts, err);
-		for (i = 0; i < 5; i++)
-			free(texts[i]);
+		sqlite3_int64 rowid = sqlite3_column_int64(row, 0);
+
+		status = kept_texts(store, rowid, was, &kept, err);
+		if (!status && !(kept && same_texts(texts, was))) {
+			if (kept)
+				status = take_out(store, rowid, was, err);
+			if (!status)
+				status = put(store, rowid, texts, err);
+		}
+		texts_free(was);
+		texts_free(texts);
 	} else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		status = store_fail(store, rc, err, _("updating the search index"));
 	}
