@@ -275,27 +275,57 @@ static size_t insert_values(const char *table, const struct audit_field *given, 
 
 /* A row id as the audit keeps it (rid, migration 22): 32 lowercase hex
  * digits as their 16 bytes, which the generated row_id reads back as the
- * same text; any other id as its text. */
-static void bind_row_id(sqlite3_stmt *stmt, int index, const char *id)
+ * same text; any other id as its text. Whether id is of the first kind,
+ * its bytes in bytes. */
+static bool rid_bytes(const char *id, uint8_t bytes[16])
 {
 	static const char digits[] = "0123456789abcdef";
-	uint8_t bytes[16];
 	size_t i;
 
 	for (i = 0; i < 32; i++) {
 		const char *at = id[i] ? strchr(digits, id[i]) : NULL;
 
 		if (!at)
-			break;
+			return false;
 		if (i % 2 == 0)
 			bytes[i / 2] = (uint8_t)((at - digits) << 4);
 		else
 			bytes[i / 2] |= (uint8_t)(at - digits);
 	}
-	if (i == 32 && !id[32])
+	return !id[32];
+}
+
+static void bind_row_id(sqlite3_stmt *stmt, int index, const char *id)
+{
+	uint8_t bytes[16];
+
+	if (rid_bytes(id, bytes))
 		sqlite3_bind_blob(stmt, index, bytes, sizeof(bytes), SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_text(stmt, index, id, -1, SQLITE_STATIC);
+}
+
+/* rid_of(id): the id as audit.rid keeps it, for the readers of a row's
+ * records to walk the index audit_rid (migration 25) from an id's text
+ * (SQLite 3.40 has no unhex); NULL stays NULL. */
+static void rid_of(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+	const char *id = (const char *)sqlite3_value_text(argv[0]);
+	uint8_t bytes[16];
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || !id)
+		sqlite3_result_null(context);
+	else if (sqlite3_value_type(argv[0]) == SQLITE_TEXT && rid_bytes(id, bytes))
+		sqlite3_result_blob(context, bytes, sizeof(bytes), SQLITE_TRANSIENT);
+	else
+		sqlite3_result_value(context, argv[0]);
+}
+
+int store_sql_functions(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "rid_of", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       rid_of, NULL, NULL);
 }
 
 static enum status record_insert(struct store *store, const struct record *r, const char *change, const char *owner,
@@ -758,7 +788,7 @@ static enum status row_read(struct store *store, const char *table, const char *
 			    struct audit_row *row, struct error *err)
 {
 	static const char *const sql = "SELECT " RECORD_COLUMNS " FROM audit a LEFT JOIN json_each(a.change) j"
-				       " WHERE a.row_id = ?1 AND a.tbl = ?2 ORDER BY a.seq";
+				       " WHERE a.rid = rid_of(?1) AND a.tbl = ?2 ORDER BY a.seq";
 	struct walk w;
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status;

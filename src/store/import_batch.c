@@ -243,7 +243,7 @@ static void record_name(struct store *store, const char *table, const char *id, 
 		" WHEN 'enterprises' THEN (SELECT name FROM enterprises WHERE id = ?2)"
 		" WHEN 'factories' THEN (SELECT name FROM factories WHERE id = ?2)"
 		" WHEN 'experts' THEN (SELECT code || ' ' || name FROM experts WHERE id = ?2)"
-		" END, (SELECT owner FROM audit WHERE row_id = ?2 AND tbl = ?1 AND op = 2),"
+		" END, (SELECT owner FROM audit WHERE rid = rid_of(?2) AND tbl = ?1 AND op = 2),"
 		" CASE ?1 WHEN 'events' THEN (SELECT case_id FROM events WHERE id = ?2)"
 		" WHEN 'case_scenarios' THEN (SELECT case_id FROM case_scenarios WHERE id = ?2)"
 		" WHEN 'case_materials' THEN (SELECT case_id FROM case_materials WHERE id = ?2) END";
@@ -290,7 +290,7 @@ static void block(struct store *store, struct batch *b, const char *table, const
 static enum status later_work(struct store *store, struct batch *b, const struct touched *t, struct error *err)
 {
 	static const char *const sql = "SELECT seq, actor, at, coalesce((SELECT key FROM json_each(change)), '-')"
-				       " FROM audit WHERE row_id = ?2 AND tbl = ?1 AND seq > ?3 ORDER BY seq";
+				       " FROM audit WHERE rid = rid_of(?2) AND tbl = ?1 AND seq > ?3 ORDER BY seq";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum import_writer writer;
 	enum status status;
@@ -327,7 +327,7 @@ static enum status later_work(struct store *store, struct batch *b, const struct
 static enum status referrer(struct store *store, struct batch *b, const char *table, const char *id,
 			    struct error *err)
 {
-	static const char *const sql = "SELECT coalesce(min(seq), 0) FROM audit WHERE row_id = ?2 AND tbl = ?1"
+	static const char *const sql = "SELECT coalesce(min(seq), 0) FROM audit WHERE rid = rid_of(?2) AND tbl = ?1"
 				       " AND seq >= ?3";
 	enum import_writer writer = WRITER_PERSON;
 	long first = 0;
@@ -405,7 +405,7 @@ static enum status read_records(struct store *store, struct batch *b, struct err
 {
 	static const char *const sql = "SELECT tbl, row_id, min(seq), max(op = 2) FROM audit"
 				       " WHERE seq BETWEEN ?1 AND ?2 GROUP BY tbl, row_id ORDER BY min(seq) DESC";
-	static const char *const before_sql = "SELECT count(*) FROM audit WHERE row_id = ?2 AND tbl = ?1 AND seq < ?3";
+	static const char *const before_sql = "SELECT count(*) FROM audit WHERE rid = rid_of(?2) AND tbl = ?1 AND seq < ?3";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum status status;
 	struct touched *t;
@@ -474,7 +474,7 @@ static void free_values(struct field_value *fields, size_t count)
 static enum status insert_again(struct store *store, const struct batch *b, const struct touched *t,
 				struct error *err)
 {
-	static const char *const sql = "SELECT field, old FROM audit_fields WHERE row_id = ?2 AND tbl = ?1"
+	static const char *const sql = "SELECT field, old FROM audit_fields WHERE rid = rid_of(?2) AND tbl = ?1"
 				       " AND seq BETWEEN ?3 AND ?4 AND op = 2 ORDER BY seq";
 	struct field_value fields[MAX_FIELDS];
 	size_t count;
@@ -490,9 +490,9 @@ static enum status insert_again(struct store *store, const struct batch *b, cons
 static enum status restore(struct store *store, const struct batch *b, const struct touched *t, size_t *restored,
 			   struct error *err)
 {
-	static const char *const sql = "SELECT field, old FROM audit_fields a WHERE row_id = ?2 AND tbl = ?1"
+	static const char *const sql = "SELECT field, old FROM audit_fields a WHERE rid = rid_of(?2) AND tbl = ?1"
 				       " AND seq BETWEEN ?3 AND ?4 AND op = 1 AND NOT EXISTS (SELECT 1 FROM audit_fields p"
-				       " WHERE p.row_id = a.row_id AND p.tbl = a.tbl AND p.field = a.field"
+				       " WHERE p.rid = a.rid AND p.tbl = a.tbl AND p.field = a.field"
 				       " AND p.seq BETWEEN ?3 AND a.seq - 1) ORDER BY seq";
 	struct field_value fields[MAX_FIELDS];
 	size_t count, i;

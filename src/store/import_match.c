@@ -106,9 +106,9 @@ static enum status field_conflict(struct store *store, const char *table, const 
 				  long long batch_first, bool *conflict, char who[96], struct error *err)
 {
 	/* the updates of the field, and the insert that gave it its first value */
-	static const char *const sql = "SELECT seq, actor, at FROM audit_fields WHERE row_id = ?2 AND tbl = ?1"
+	static const char *const sql = "SELECT seq, actor, at FROM audit_fields WHERE rid = rid_of(?2) AND tbl = ?1"
 				       " AND field = ?3 AND op = 1"
-				       " UNION ALL SELECT seq, actor, at FROM audit WHERE row_id = ?2 AND tbl = ?1 AND op = 0"
+				       " UNION ALL SELECT seq, actor, at FROM audit WHERE rid = rid_of(?2) AND tbl = ?1 AND op = 0"
 				       " ORDER BY seq DESC";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 
@@ -126,9 +126,9 @@ static enum status scenarios_conflict(struct store *store, const char *case_id, 
 				      bool *conflict, char who[96], struct error *err)
 {
 	static const char *const sql =
-		"SELECT seq, actor, at FROM audit WHERE tbl = 'case_scenarios' AND row_id IN"
-		" (SELECT id FROM case_scenarios WHERE case_id = ?1"
-		"  UNION SELECT row_id FROM audit WHERE owner = ?1 AND op = 2 AND tbl = 'case_scenarios')"
+		"SELECT seq, actor, at FROM audit WHERE tbl = 'case_scenarios' AND rid IN"
+		" (SELECT rid_of(id) FROM case_scenarios WHERE case_id = ?1"
+		"  UNION SELECT rid FROM audit WHERE owner = ?1 AND op = 2 AND tbl = 'case_scenarios')"
 		" ORDER BY seq DESC";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 

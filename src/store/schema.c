@@ -581,6 +581,43 @@ static const char *const migrations[] = {
 	/* a case taken back (an import undone) takes its deadlines with it */
 	"CREATE TRIGGER case_dues_delete AFTER DELETE ON cases BEGIN"
 	"  DELETE FROM case_dues WHERE case_id = old.id; END;",
+	/* 25: storage per case (issue 18). The two search indexes keep one
+	 * copy of their text, not one each: case_search_text holds each
+	 * case's searched characters spaced (search.c), the content of
+	 * case_search (one token a character); case_search3 reads the same
+	 * text without its spaces through the view case_search_squeezed.
+	 * Both are external-content tables, written by search.c (the old
+	 * values deleted from the row before it changes), with no table of
+	 * token counts (columnsize = 0: no query ranks); verify holds each
+	 * index to the text with FTS5's integrity-check. Filled by the
+	 * rebuild at the end of the migration (search_rebuild). */
+	"DROP TABLE case_search;"
+	"DROP TABLE case_search3;"
+	"CREATE TABLE case_search_text (id INTEGER PRIMARY KEY, number, enterprise, credit_code, factory, note);"
+	"CREATE VIEW case_search_squeezed AS SELECT id, replace(number, ' ', '') AS number,"
+	"  replace(enterprise, ' ', '') AS enterprise, replace(credit_code, ' ', '') AS credit_code,"
+	"  replace(factory, ' ', '') AS factory, replace(note, ' ', '') AS note FROM case_search_text;"
+	"CREATE VIRTUAL TABLE case_search USING fts5(number, enterprise, credit_code, factory, note,"
+	"  tokenize = 'unicode61', content = 'case_search_text', content_rowid = 'id', columnsize = 0);"
+	"CREATE VIRTUAL TABLE case_search3 USING fts5(number, enterprise, credit_code, factory, note,"
+	"  tokenize = 'trigram', content = 'case_search_squeezed', content_rowid = 'id', columnsize = 0);"
+	"INSERT OR REPLACE INTO meta VALUES ('search_rebuild', '1');"
+	/* And the audit's records of a row are found by rid, the row id as
+	 * stored (16 bytes for an id of 32 hex digits), not by the generated
+	 * row_id (its 32 characters in every entry of the index); the index
+	 * ends with seq, the rowid, as audit_row did. Readers bind the id as
+	 * audit.c stores it (rid_of). audit_fields shows rid too. The records
+	 * written before migration 22 keep their row ids as text: migrate()
+	 * (store.c) stores them as 16 bytes (audit_rid_convert), which the
+	 * generated row_id reads back as the same text (their hashes hold). */
+	"DROP VIEW audit_fields;"
+	"DROP INDEX audit_row;"
+	"CREATE INDEX audit_rid ON audit (rid);"
+	"CREATE VIEW audit_fields AS SELECT a.seq, a.op, a.actor,"
+	"  CASE WHEN typeof(a.at) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', a.at, 'unixepoch') ELSE a.at END AS at,"
+	"  a.tbl, a.row_id, j.key AS field, j.value ->> 0 AS old, j.value ->> 1 AS new, a.rid"
+	"  FROM audit a, json_each(a.change) j;"
+	"INSERT OR REPLACE INTO meta VALUES ('audit_rid_convert', '1');",
 };
 
 int schema_latest_version(void)
@@ -598,7 +635,7 @@ const char *schema_migration(int version)
 const char *schema_fresh_end(void)
 {
 	/* an empty database has no audit of schema 17 to convert (migration 20) */
-	return "DROP TABLE audit_v1; DELETE FROM meta WHERE key = 'audit_convert';";
+	return "DROP TABLE audit_v1; DELETE FROM meta WHERE key IN ('audit_convert', 'audit_rid_convert');";
 }
 
 const char *schema_bundle_tables(void)

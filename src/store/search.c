@@ -14,7 +14,12 @@
  * the same columns with their characters of search only (squeezed), cut
  * into trigrams, where a rare term reads the few rows that hold its
  * trigrams; in the first, each of its characters (a digit, 第, 号) is in
- * nearly every case, and the phrase reads all their rows. */
+ * nearly every case, and the phrase reads all their rows.
+ *
+ * Both index one copy of the text (migration 25): case_search_text holds
+ * each case's searched characters, a space after each (the first index's
+ * text); the view case_search_squeezed reads them without the spaces (the
+ * second's). */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +42,7 @@ static bool searched(const char *text, size_t at, size_t next)
 				    : ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9'));
 }
 
-/* text with its characters of search only (case_search3); NULL stays NULL. */
+/* text with its characters of search only; NULL stays NULL. */
 static char *squeezed(const char *text, size_t *characters)
 {
 	size_t len = text ? strlen(text) : 0, at = 0, used = 0;
@@ -85,77 +90,159 @@ static char *spaced(const char *text)
 	return out;
 }
 
-char *store_search_spaced(const char *text)
-{
-	return spaced(text);
-}
-
-char *store_search_squeezed(const char *text)
-{
-	return squeezed(text, NULL);
-}
-
 static const char *const case_text_sql =
 	"SELECT c.rowid, c.number, e.name, e.credit_code, f.name, c.note"
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
 	" WHERE c.id = ?1";
-static const char *const delete_sql = "DELETE FROM case_search WHERE rowid = ?1";
-static const char *const delete3_sql = "DELETE FROM case_search3 WHERE rowid = ?1";
+/* The one text of both indexes (migration 25): case_search_text, the
+ * content of case_search, and through the view case_search_squeezed of
+ * case_search3. Both are external-content tables: an entry leaves them
+ * by the 'delete' command given the values it was made of, read here
+ * from the text before it goes. Each statement writes one row with its
+ * values bound (an INSERT ... SELECT would take a statement journal, at
+ * whose savepoint FTS5 writes out what it holds: a segment a case). */
+static const char *const kept_sql =
+	"SELECT number, enterprise, credit_code, factory, note FROM case_search_text WHERE id = ?1";
+static const char *const unindex_sql =
+	"INSERT INTO case_search (case_search, rowid, number, enterprise, credit_code, factory, note)"
+	" VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)";
+static const char *const unindex3_sql =
+	"INSERT INTO case_search3 (case_search3, rowid, number, enterprise, credit_code, factory, note)"
+	" VALUES ('delete', ?1, replace(?2, ' ', ''), replace(?3, ' ', ''), replace(?4, ' ', ''),"
+	" replace(?5, ' ', ''), replace(?6, ' ', ''))";
+static const char *const delete_sql = "DELETE FROM case_search_text WHERE id = ?1";
 static const char *const insert_sql =
+	"INSERT INTO case_search_text (id, number, enterprise, credit_code, factory, note)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char *const index_sql =
 	"INSERT INTO case_search (rowid, number, enterprise, credit_code, factory, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char *const insert3_sql =
-	"INSERT INTO case_search3 (rowid, number, enterprise, credit_code, factory, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char *const index3_sql =
+	"INSERT INTO case_search3 (rowid, number, enterprise, credit_code, factory, note)"
+	" VALUES (?1, replace(?2, ' ', ''), replace(?3, ' ', ''), replace(?4, ' ', ''), replace(?5, ' ', ''),"
+	" replace(?6, ' ', ''))";
 
-/* The row's texts into one index: insert_sql (spaced) or insert3_sql (squeezed). */
-static enum status put_into(struct store *store, sqlite3_stmt *row, const char *sql, struct error *err)
+char *store_search_text(const char *text)
+{
+	char *squeeze = squeezed(text, NULL), *out = spaced(squeeze);
+
+	free(squeeze);
+	return out;
+}
+
+/* Runs sql (one of the above) for the case of rowid and its texts (NULL:
+ * none bound). */
+static enum status with_texts(struct store *store, const char *sql, sqlite3_int64 rowid, char *const *texts,
+			      struct error *err)
 {
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	char *texts[5];
 	int i, rc;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
-	sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(row, 0));
-	for (i = 0; i < 5; i++) {
-		const char *text = (const char *)sqlite3_column_text(row, i + 1);
-
-		texts[i] = sql == insert_sql ? spaced(text) : squeezed(text, NULL);
+	sqlite3_bind_int64(stmt, 1, rowid);
+	for (i = 0; texts && i < 5; i++)
 		sqlite3_bind_text(stmt, i + 2, texts[i], -1, SQLITE_STATIC);
-	}
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
-	for (i = 0; i < 5; i++)
+	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("updating the search index"));
+}
+
+/* The texts into the search text and both indexes. */
+static enum status put(struct store *store, sqlite3_int64 rowid, char *const texts[5], struct error *err)
+{
+	enum status status = with_texts(store, insert_sql, rowid, texts, err);
+
+	if (!status)
+		status = with_texts(store, index_sql, rowid, texts, err);
+	return status ? status : with_texts(store, index3_sql, rowid, texts, err);
+}
+
+/* The case of rowid, whose text holds was, out of both indexes and the text. */
+static enum status take_out(struct store *store, sqlite3_int64 rowid, char *const was[5], struct error *err)
+{
+	enum status status = with_texts(store, unindex_sql, rowid, was, err);
+
+	if (!status)
+		status = with_texts(store, unindex3_sql, rowid, was, err);
+	return status ? status : with_texts(store, delete_sql, rowid, NULL, err);
+}
+
+static void texts_free(char *texts[5])
+{
+	int i;
+
+	for (i = 0; i < 5; i++) {
 		free(texts[i]);
-	if (rc != SQLITE_DONE)
+		texts[i] = NULL;
+	}
+}
+
+/* What the text holds for the case of rowid (kept: whether it holds a row). */
+static enum status kept_texts(struct store *store, sqlite3_int64 rowid, char *was[5], bool *kept, struct error *err)
+{
+	sqlite3_stmt *stmt = store_prepare(store, kept_sql, err);
+	enum status status = STATUS_OK;
+	int i, rc;
+
+	*kept = false;
+	for (i = 0; i < 5; i++)
+		was[i] = NULL;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_int64(stmt, 1, rowid);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*kept = true;
+		for (i = 0; i < 5 && !status; i++)
+			if (sqlite3_column_type(stmt, i) != SQLITE_NULL &&
+			    !(was[i] = strdup((const char *)sqlite3_column_text(stmt, i))))
+				status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	} else if (rc != SQLITE_DONE) {
 		status = store_fail(store, rc, err, _("updating the search index"));
+	}
+	sqlite3_reset(stmt);
+	if (status)
+		texts_free(was);
 	return status;
 }
 
-static enum status put(struct store *store, sqlite3_stmt *row, struct error *err)
-{
-	enum status status = put_into(store, row, insert_sql, err);
-
-	return status ? status : put_into(store, row, insert3_sql, err);
-}
-
-/* The case of rowid out of both indexes. */
+/* The case of rowid out of the search text and both indexes. */
 static enum status drop(struct store *store, sqlite3_int64 rowid, struct error *err)
 {
-	const char *const sqls[] = { delete_sql, delete3_sql };
-	size_t i;
+	char *was[5];
+	bool kept;
+	enum status status = kept_texts(store, rowid, was, &kept, err);
 
-	for (i = 0; i < 2; i++) {
-		sqlite3_stmt *stmt = store_prepare(store, sqls[i], err);
-		int rc;
+	if (!status && kept)
+		status = take_out(store, rowid, was, err);
+	texts_free(was);
+	return status;
+}
 
-		if (!stmt)
-			return STATUS_ERR_DB;
-		sqlite3_bind_int64(stmt, 1, rowid);
-		rc = sqlite3_step(stmt);
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
-			return store_fail(store, rc, err, _("updating the search index"));
+static bool same_texts(char *const a[5], char *const b[5])
+{
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if ((a[i] || b[i]) && (!a[i] || !b[i] || strcmp(a[i], b[i])))
+			return false;
+	return true;
+}
+
+/* The texts of row (case_text_sql's columns) as the search keeps them. */
+static enum status texts_of(sqlite3_stmt *row, char *texts[5], struct error *err)
+{
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		const char *text = (const char *)sqlite3_column_text(row, i + 1);
+
+		texts[i] = store_search_text(text);
+		if (text && !texts[i]) {
+			while (i--)
+				free(texts[i]);
+			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+		}
 	}
 	return STATUS_OK;
 }
@@ -177,22 +264,33 @@ static enum status derive_region(struct store *store, const char *id, struct err
 	return rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("updating the case's region"));
 }
 
-/* Writes one case's search entry anew. */
+/* Writes one case's search entry anew (nothing when it holds the case's
+ * texts already). */
 static enum status search_entry(struct store *store, const char *id, struct error *err)
 {
 	sqlite3_stmt *row = store_prepare(store, case_text_sql, err);
 	enum status status = STATUS_OK;
+	char *texts[5], *was[5];
+	bool kept;
 	int rc;
 
 	if (!row)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(row, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(row);
-	if (rc == SQLITE_ROW) {
-		status = drop(store, sqlite3_column_int64(row, 0), err);
-		if (!status)
-			status = put(store, row, err);
-	} else if (rc != SQLITE_DONE) {
+	if (rc == SQLITE_ROW && !(status = texts_of(row, texts, err))) {
+		sqlite3_int64 rowid = sqlite3_column_int64(row, 0);
+
+		status = kept_texts(store, rowid, was, &kept, err);
+		if (!status && !(kept && same_texts(texts, was))) {
+			if (kept)
+				status = take_out(store, rowid, was, err);
+			if (!status)
+				status = put(store, rowid, texts, err);
+		}
+		texts_free(was);
+		texts_free(texts);
+	} else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		status = store_fail(store, rc, err, _("updating the search index"));
 	}
 	sqlite3_reset(row);
@@ -294,21 +392,40 @@ enum status store_search_rebuild(struct store *store, struct error *err)
 	static const char *const all_sql =
 		"SELECT c.rowid, c.number, e.name, e.credit_code, f.name, c.note"
 		" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id";
-	sqlite3_stmt *row;
+	sqlite3_stmt *row, *stmt = NULL;
 	enum status status = STATUS_OK;
-	int rc;
+	char *texts[5];
+	int rc, i;
 
-	rc = sqlite3_exec(store->db, "DELETE FROM case_search; DELETE FROM case_search3", NULL, NULL, NULL);
+	/* the text first, then each index read from it whole */
+	rc = sqlite3_exec(store->db, "DELETE FROM case_search_text", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(store, rc, err, _("rebuilding the search index"));
 	rc = sqlite3_prepare_v2(store->db, all_sql, -1, &row, NULL);
-	if (rc != SQLITE_OK)
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(store->db, insert_sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(row);
 		return store_fail(store, rc, err, _("rebuilding the search index"));
-	while (!status && (rc = sqlite3_step(row)) == SQLITE_ROW)
-		status = put(store, row, err);
+	}
+	while (!status && (rc = sqlite3_step(row)) == SQLITE_ROW && !(status = texts_of(row, texts, err))) {
+		sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(row, 0));
+		for (i = 0; i < 5; i++)
+			sqlite3_bind_text(stmt, i + 2, texts[i], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(stmt)) != SQLITE_DONE)
+			status = store_fail(store, rc, err, _("rebuilding the search index"));
+		sqlite3_reset(stmt);
+		for (i = 0; i < 5; i++)
+			free(texts[i]);
+	}
 	if (!status && rc != SQLITE_DONE)
 		status = store_fail(store, rc, err, _("rebuilding the search index"));
 	sqlite3_finalize(row);
+	sqlite3_finalize(stmt);
+	if (!status && (rc = sqlite3_exec(store->db, "INSERT INTO case_search (case_search) VALUES ('rebuild');"
+						      " INSERT INTO case_search3 (case_search3) VALUES ('rebuild')",
+					   NULL, NULL, NULL)) != SQLITE_OK)
+		status = store_fail(store, rc, err, _("rebuilding the search index"));
 	return status;
 }
 

@@ -217,11 +217,10 @@ enum status store_search_touch(struct store *store, const char *table, const cha
 /* A case about to be deleted leaves the search index (search.c). */
 enum status store_search_forget(struct store *store, const char *table, const char *id, struct error *err);
 enum status store_search_rebuild(struct store *store, struct error *err);
-/* A text as the search index holds it (a space after each character); NULL
- * for NULL or without memory (search.c). */
-char *store_search_spaced(const char *text);
-/* A text as the trigram index holds it (its searched characters only). */
-char *store_search_squeezed(const char *text);
+/* A text as the search keeps it (case_search_text): its searched
+ * characters, a space after each; NULL for NULL or without memory
+ * (search.c). */
+char *store_search_text(const char *text);
 /* Whether a query of store_search_query reads case_search3 (three
  * characters or more), not case_search (search.c). */
 bool store_search_trigrams(const char *match);
@@ -260,5 +259,9 @@ enum status store_check_access(const char *path, struct error *err);
 enum status store_make_folders(const char *path, gid_t gid, struct error *err);
 /* Gives the -wal and -shm this process made to a shared database's group. */
 void store_share_sidecars(const char *path);
+
+/* Registers the store's SQL functions on db (audit.c): rid_of(id), the
+ * id as audit.rid keeps it. An SQLite result code. */
+int store_sql_functions(sqlite3 *db);
 
 #endif

@@ -80,7 +80,7 @@ static enum status verify_unaudited(struct verifier *v, const struct schema_tabl
 	if (v->bundle)
 		return STATUS_OK;
 	sql = sqlite3_mprintf("SELECT id, CAST(\"%w\" AS TEXT) FROM \"%w\" t WHERE NOT EXISTS (SELECT 1 FROM audit"
-			      " WHERE row_id = t.id AND tbl = %Q AND op = 0) LIMIT 1",
+			      " WHERE rid = rid_of(t.id) AND tbl = %Q AND op = 0) LIMIT 1",
 			      table->fields[0], table->name, table->name);
 	if (!sql)
 		return STATUS_ERR_NOMEM;
@@ -400,23 +400,23 @@ static enum status verify_schema(struct verifier *v, struct error *err)
 
 /* ---- derived values ---- */
 
-/* The search indexes: case_search, its text spaced; case_search3, its
- * searched characters (the trigrams of searches of three or more). */
+/* The search indexes over their one text (migration 25): case_search,
+ * and case_search3 (the trigrams of searches of three or more). */
 static const struct search_index {
 	const char *table;
-	char *(*text)(const char *);
 	bool trigrams;
 } search_indexes[] = {
-	{ "case_search", store_search_spaced, false },
-	{ "case_search3", store_search_squeezed, true },
+	{ "case_search", false },
+	{ "case_search3", true },
 };
 
-/* FTS5's own check of the index against the rows it holds (a write
+/* FTS5's own check of the index against the text it is made of (rank 1:
+ * an external-content table's entries against its content; a write
  * statement, so only where the file may be written). */
 static void search_integrity(struct verifier *v, const struct search_index *index)
 {
-	char *message = NULL, *sql = sqlite3_mprintf("INSERT INTO %w (%w) VALUES ('integrity-check')", index->table,
-						     index->table);
+	char *message = NULL, *sql = sqlite3_mprintf("INSERT INTO %w (%w, rank) VALUES ('integrity-check', 1)",
+						     index->table, index->table);
 
 	if (!v->store->read_only && sql && sqlite3_exec(v->store->db, sql, NULL, NULL, &message) != SQLITE_OK)
 		verify_report(v, index->trigrams
@@ -429,54 +429,47 @@ static void search_integrity(struct verifier *v, const struct search_index *inde
 	sqlite3_free(sql);
 }
 
-/* Each case's row of an index holds what store/search.c would put there,
- * and (with the first index) each case's region is its enterprise's: read
- * from the index's own content table, whose ids are the cases' rowids, the
- * cases and their rows of the index in one pass, no statement a case. */
-static enum status verify_search_index(struct verifier *v, const struct search_index *index, struct error *err)
+/* Each case's row of the search text holds what store/search.c would put
+ * there, and each case's region is its enterprise's: the cases and their
+ * rows of the text in one pass, no statement a case; then each index
+ * against the text. */
+static enum status verify_search(struct verifier *v, struct error *err)
 {
 	static const char *const columns[] = { "number", "enterprise", "credit_code", "factory", "note" };
-	char *sql = sqlite3_mprintf(
+	static const char *const sql =
 		"SELECT c.number, s.id, c.number, e.name, e.credit_code, f.name, c.note,"
-		" s.c0, s.c1, s.c2, s.c3, s.c4, c.region, e.region, c.region IS NOT e.region"
+		" s.number, s.enterprise, s.credit_code, s.factory, s.note, c.region, e.region, c.region IS NOT e.region"
 		" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
-		" LEFT JOIN \"%w_content\" s ON s.id = c.rowid", index->table);
-	char *orphans_sql = sqlite3_mprintf("SELECT id FROM \"%w_content\" WHERE id NOT IN (SELECT rowid FROM cases)",
-					    index->table);
+		" LEFT JOIN case_search_text s ON s.id = c.rowid";
+	static const char *const orphans_sql = "SELECT id FROM case_search_text WHERE id NOT IN (SELECT rowid FROM cases)";
 	sqlite3_stmt *stmt = NULL;
-	enum status status = sql && orphans_sql ? STATUS_OK : STATUS_ERR_NOMEM;
+	enum status status = STATUS_OK;
 	bool row;
+	size_t k;
 	int i;
 
-	search_integrity(v, index);
-	if (!status)
-		status = prepare(v, sql, &stmt, err);
+	status = prepare(v, sql, &stmt, err);
 	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
-		if (!index->trigrams && sqlite3_column_int(stmt, 14))
+		if (sqlite3_column_int(stmt, 14))
 			/* L10N: verify: cases.region is kept from the enterprise's region */
 			verify_report(v, _("case %s: field region holds \"%s\" but its enterprise's region is \"%s\""),
 				      verify_text(stmt, 0), verify_text(stmt, 12), verify_text(stmt, 13));
 		if (sqlite3_column_type(stmt, 1) == SQLITE_NULL) {
-			verify_report(v, index->trigrams ? _("case %s has no row in the trigram search index")
-					 : _("case %s has no row in the search index"), verify_text(stmt, 0));
+			verify_report(v, _("case %s has no row in the search index"), verify_text(stmt, 0));
 			continue;
 		}
 		for (i = 0; i < 5; i++) {
 			const char *source = (const char *)sqlite3_column_text(stmt, 2 + i);
 			const char *kept = (const char *)sqlite3_column_text(stmt, 7 + i);
-			char *want = index->text(source);
+			char *want = store_search_text(source);
 
 			if (source && !want) {
 				status = STATUS_ERR_NOMEM;
 				break;
 			}
 			if ((want || kept) && (!want || !kept || strcmp(want, kept)))
-				verify_report(v, index->trigrams
-					      /* L10N: verify: a column of the trigram search index (case_search3) that
-					       * differs from the case */
-					      ? _("case %s: its trigram search index row holds \"%s\" in %s, not what the case says")
-					      /* L10N: verify: a column of the search index (case_search) that differs from the case */
-					      : _("case %s: its search index row holds \"%s\" in %s, not what the case says"),
+				/* L10N: verify: a column of the search index (case_search) that differs from the case */
+				verify_report(v, _("case %s: its search index row holds \"%s\" in %s, not what the case says"),
 					      verify_text(stmt, 0), kept ? kept : "", columns[i]);
 			free(want);
 		}
@@ -486,21 +479,10 @@ static enum status verify_search_index(struct verifier *v, const struct search_i
 	if (!status)
 		status = prepare(v, orphans_sql, &stmt, err);
 	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
-		verify_report(v, index->trigrams ? _("trigram search index row %lld belongs to no case")
-			      : _("search index row %lld belongs to no case"), sqlite3_column_int64(stmt, 0));
+		verify_report(v, _("search index row %lld belongs to no case"), sqlite3_column_int64(stmt, 0));
 	sqlite3_finalize(stmt);
-	sqlite3_free(sql);
-	sqlite3_free(orphans_sql);
-	return status;
-}
-
-static enum status verify_search(struct verifier *v, struct error *err)
-{
-	enum status status = STATUS_OK;
-	size_t i;
-
-	for (i = 0; !status && i < sizeof(search_indexes) / sizeof(search_indexes[0]); i++)
-		status = verify_search_index(v, &search_indexes[i], err);
+	for (k = 0; !status && k < sizeof(search_indexes) / sizeof(search_indexes[0]); k++)
+		search_integrity(v, &search_indexes[k]);
 	return status;
 }
 
@@ -542,9 +524,9 @@ static enum status verify_database_id(struct verifier *v, struct error *err)
 {
 	static const char *const sql =
 		"SELECT (SELECT value FROM meta WHERE key = 'database_id'),"
-		" (SELECT new FROM audit_fields WHERE row_id = 'database_id' AND tbl = 'meta' AND field = 'value'"
+		" (SELECT new FROM audit_fields WHERE rid = 'database_id' AND tbl = 'meta' AND field = 'value'"
 		"  ORDER BY seq DESC LIMIT 1),"
-		" (SELECT max(seq) FROM audit_fields WHERE row_id = 'database_id' AND tbl = 'meta' AND field = 'value')";
+		" (SELECT max(seq) FROM audit_fields WHERE rid = 'database_id' AND tbl = 'meta' AND field = 'value')";
 	sqlite3_stmt *stmt = NULL;
 	enum status status = prepare(v, sql, &stmt, err);
 	bool row;

@@ -24,16 +24,16 @@
  * signature: the old value of the first update or delete after it (the
  * fields audit_fields shows), or what it is now. */
 #define AS_OF(tbl, alias, field)                                                                                       \
-	"(CASE WHEN EXISTS (SELECT 1 FROM audit_fields WHERE row_id = " alias ".id AND tbl = '" tbl "' AND field = '"  \
-	field "' AND seq > ?2) THEN (SELECT old FROM audit_fields WHERE row_id = " alias ".id AND tbl = '" tbl          \
+	"(CASE WHEN EXISTS (SELECT 1 FROM audit_fields WHERE rid = rid_of(" alias ".id) AND tbl = '" tbl "' AND field = '"  \
+	field "' AND seq > ?2) THEN (SELECT old FROM audit_fields WHERE rid = rid_of(" alias ".id) AND tbl = '" tbl          \
 	"' AND field = '" field "' AND seq > ?2 ORDER BY seq LIMIT 1) ELSE " alias "." field " END)"
 /* The same of a row deleted since (verify_gone): the first audit row after
  * the signature, the deletion at the latest, holds it. */
 #define GONE(field)                                                                                                    \
-	"(SELECT old FROM audit_fields WHERE row_id = g.row_id AND tbl = 'findings' AND field = '" field               \
+	"(SELECT old FROM audit_fields WHERE rid = g.rid AND tbl = 'findings' AND field = '" field               \
 	"' AND seq > ?2 ORDER BY seq LIMIT 1)"
 /* The audit seq a row was made at (0: before the chain began). */
-#define MADE(tbl, alias) "coalesce((SELECT min(seq) FROM audit WHERE row_id = " alias ".id AND tbl = '" tbl "'), 0)"
+#define MADE(tbl, alias) "coalesce((SELECT min(seq) FROM audit WHERE rid = rid_of(" alias ".id) AND tbl = '" tbl "'), 0)"
 
 /* ?1 the check, ?2 the signature's audit seq, ?3 the number it signed. */
 static const char *const check_sql[] = {
@@ -81,10 +81,10 @@ static const char *const panel_sql[] = {
  * for all signatures. */
 static const char *const gone_sql =
 	"DROP TABLE IF EXISTS temp.verify_gone;"
-	"CREATE TEMP TABLE verify_gone AS SELECT d.row_id, d.seq,"
-	" (SELECT old FROM audit_fields WHERE row_id = d.row_id AND tbl = 'findings' AND field = 'check_id'"
+	"CREATE TEMP TABLE verify_gone AS SELECT d.row_id, d.rid, d.seq,"
+	" (SELECT old FROM audit_fields WHERE rid = d.rid AND tbl = 'findings' AND field = 'check_id'"
 	"  AND old IS NOT NULL ORDER BY seq DESC LIMIT 1) AS check_id,"
-	" coalesce((SELECT min(seq) FROM audit WHERE row_id = d.row_id AND tbl = 'findings'), 0) AS made"
+	" coalesce((SELECT min(seq) FROM audit WHERE rid = d.rid AND tbl = 'findings'), 0) AS made"
 	" FROM audit d WHERE d.tbl = 'findings' AND d.op = 2;"
 	"CREATE INDEX temp.verify_gone_check ON verify_gone (check_id, seq);";
 
@@ -127,7 +127,7 @@ static enum status verify_checks(struct verifier *v, struct error *err)
 {
 	static const char *const sql =
 		"SELECT s.check_id, NULL, s.hash, c.number, c.offline_number, s.login,"
-		" coalesce((SELECT min(seq) FROM audit WHERE row_id = s.id AND tbl = 'signatures'), 0)"
+		" coalesce((SELECT min(seq) FROM audit WHERE rid = rid_of(s.id) AND tbl = 'signatures'), 0)"
 		" FROM signatures s JOIN checks c ON c.id = s.check_id ORDER BY c.number, s.login";
 	sqlite3_stmt *stmt;
 	enum status status;
@@ -162,8 +162,8 @@ static enum status verify_panels(struct verifier *v, struct error *err)
 {
 	static const char *const sql =
 		"SELECT p.id, p.number, p.hash,"
-		" coalesce((SELECT max(seq) FROM audit_fields WHERE row_id = p.id AND tbl = 'panels' AND field = 'hash'),"
-		"  (SELECT min(seq) FROM audit WHERE row_id = p.id AND tbl = 'panels'), 0)"
+		" coalesce((SELECT max(seq) FROM audit_fields WHERE rid = rid_of(p.id) AND tbl = 'panels' AND field = 'hash'),"
+		"  (SELECT min(seq) FROM audit WHERE rid = rid_of(p.id) AND tbl = 'panels'), 0)"
 		" FROM panels p WHERE p.hash IS NOT NULL ORDER BY p.number";
 	sqlite3_stmt *stmt;
 	enum status status;

@@ -162,8 +162,8 @@ static void last_writer(struct store *store, const char *table, const char *id, 
 	/* the newest update of the field, or else the insert */
 	static const char *const sql =
 		"SELECT actor, at FROM (SELECT seq, actor, at FROM audit_fields"
-		"  WHERE row_id = ?2 AND tbl = ?1 AND field = ?3 AND op = 1"
-		" UNION ALL SELECT seq, actor, at FROM audit WHERE row_id = ?2 AND tbl = ?1 AND op = 0)"
+		"  WHERE rid = rid_of(?2) AND tbl = ?1 AND field = ?3 AND op = 1"
+		" UNION ALL SELECT seq, actor, at FROM audit WHERE rid = rid_of(?2) AND tbl = ?1 AND op = 0)"
 		" ORDER BY seq DESC LIMIT 1";
 	struct error ignored;
 	sqlite3_stmt *stmt = store_prepare(store, sql, &ignored);

@@ -48,9 +48,14 @@ attack "an extra column" "ALTER TABLE cases ADD COLUMN sneaky TEXT" "table cases
 attack "a dropped UNIQUE index" "DROP INDEX checks_number" "index checks_number is missing"
 attack "an edited cases.region" "UPDATE cases SET region = 'wuhan' WHERE number = '$CASE' AND region <> 'wuhan'" \
 	"case $CASE: field region holds \"wuhan\""
+attack "an edited search text" \
+	"UPDATE case_search_text SET note = '无 害 的 ' WHERE id = (SELECT rowid FROM cases WHERE number = '$CASE')" \
+	"case $CASE: its search index row holds \"无 害 的 \" in note" "search index: " "trigram search index: "
+attack "a search text for no case" "INSERT INTO case_search_text (id, number) VALUES (999999, 'X Y Z ')" \
+	"search index row 999999 belongs to no case" "search index: " "trigram search index: "
 attack "an edited search row" "UPDATE case_search SET note = '无 害 ' WHERE rowid = (SELECT rowid FROM cases WHERE number = '$CASE')" \
-	"case $CASE: its search index row holds \"无 害 \" in note"
-attack "a search row for no case" "INSERT INTO case_search (rowid, number) VALUES (999999, 'X ')" "search index row 999999 belongs to no case"
+	": search index: "
+attack "a search row for no case" "INSERT INTO case_search (rowid, number) VALUES (999999, 'X ')" ": search index: "
 attack "an edited meta.database_id" "UPDATE meta SET value = 'ffffffffffffffffffffffffffffffff' WHERE key = 'database_id'" \
 	"meta database_id: field value holds \"ffffffffffffffffffffffffffffffff\""
 attack "an edited sort key" "UPDATE enterprises SET name_key = X'00' WHERE rowid = 1" "field name_key is not the sort key of its name"
@@ -67,10 +72,10 @@ attack "a case's kept deadlines gone" "DELETE FROM case_dues WHERE case_id = (SE
 attack "a deadline kept for no case" "INSERT INTO case_dues VALUES ('nosuchcase', 'expiry', '2027-01-01', 'X', 0)" \
 	"case_dues: expiry kept for case nosuchcase, which is not in the database"
 attack "an edited trigram search row" \
-	"UPDATE case_search3 SET note = '无害' WHERE rowid = (SELECT rowid FROM cases WHERE number = '$CASE')" \
-	"case $CASE: its trigram search index row holds \"无害\" in note"
-attack "a trigram search row for no case" "INSERT INTO case_search3 (rowid, number) VALUES (999999, 'X')" \
-	"trigram search index row 999999 belongs to no case"
+	"UPDATE case_search3 SET note = '无害的' WHERE rowid = (SELECT rowid FROM cases WHERE number = '$CASE')" \
+	"trigram search index: "
+attack "a trigram search row for no case" "INSERT INTO case_search3 (rowid, number) VALUES (999999, 'XYZ')" \
+	"trigram search index: "
 attack "a table named bundle_manifest with an edited case" \
 	"CREATE TABLE bundle_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO bundle_manifest VALUES ('format', '1');
 	 UPDATE cases SET note = '篡改' WHERE number = '$CASE'" \

@@ -479,6 +479,81 @@ static void a_long_search_reads_the_trigrams(void **state)
 	store_close(&store);
 }
 
+/* A wrong line of a plan of the History: a scan of the audit (a: its
+ * alias in audit.c) or of a table a case has rows in (not of the CTE c,
+ * the case's one row). */
+static bool scans(const char *line, const void *context)
+{
+	static const char *const tables[] = { "audit", "a", "cases", "events", "enterprises", "factories",
+					      "case_scenarios", "case_materials", "findings", "checks", "panels", NULL };
+	size_t i, n;
+
+	(void)context;
+	if (strncmp(line, "SCAN ", 5))
+		return false;
+	for (i = 0; tables[i]; i++) {
+		n = strlen(tables[i]);
+		if (!strncmp(line + 5, tables[i], n) && (line[5 + n] == ' ' || line[5 + n] == '\0'))
+			return true;
+	}
+	return false;
+}
+
+/* The History of a case finds each row's audit records by the row's rid
+ * (migration 25: the index audit_rid, 16 bytes an id, not the 32
+ * characters of the generated row_id), its statements scanning nothing. */
+static void a_history_reads_the_audit_by_rid(void **state)
+{
+	struct store *store = NULL;
+	struct error err = { "" };
+	struct history_row *rows = NULL;
+	char number[48], id[48];
+	size_t count = 0, i;
+	int bad = 0;
+	bool by_rid = false;
+	sqlite3_stmt *stmt;
+
+	(void)state;
+	assert_int_equal(store_open(testkit_group.path, STORE_OPEN_EXISTING, "boss", today, &store, &err), STATUS_OK);
+	authority_use_forms(store, testkit_group.forms);
+	assert_int_equal(sqlite3_prepare_v2(store->db, "SELECT number, id FROM cases ORDER BY number LIMIT 1", -1, &stmt,
+					    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	snprintf(number, sizeof(number), "%s", (const char *)sqlite3_column_text(stmt, 0));
+	snprintf(id, sizeof(id), "%s", (const char *)sqlite3_column_text(stmt, 1));
+	sqlite3_finalize(stmt);
+	assert_int_equal(store_update(store, "cases", id, "note", "改过", &err), STATUS_OK);
+	for (i = 0; i < seen_count; i++)
+		free(seen[i].sql);
+	seen_count = 0;
+	may_walk = NULL;
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, record, NULL);
+	assert_int_equal(store_case_history(store, number, &rows, &count, &err), STATUS_OK);
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	for (i = 0; i < count; i++)
+		if (!strcmp(rows[i].field, "note") && rows[i].new && !strcmp(rows[i].new, "改过"))
+			break;
+	assert_true(i < count); /* the update is in the History */
+	history_rows_free(rows, count);
+	for (i = 0; i < seen_count; i++) {
+		char *plan = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", seen[i].sql);
+		sqlite3_stmt *explain;
+
+		if (!testkit_statement_of_rows(seen[i].sql))
+			continue;
+		bad += testkit_plan_check(store->db, seen[i].sql, "", scans, NULL, false);
+		assert_int_equal(sqlite3_prepare_v2(store->db, plan, -1, &explain, NULL), SQLITE_OK);
+		while (sqlite3_step(explain) == SQLITE_ROW)
+			if (strstr((const char *)sqlite3_column_text(explain, 3), "USING INDEX audit_rid (rid=?)"))
+				by_rid = true;
+		sqlite3_finalize(explain);
+		sqlite3_free(plan);
+	}
+	assert_int_equal(bad, 0);
+	assert_true(by_rid);
+	store_close(&store);
+}
+
 static int teardown(void **state)
 {
 	size_t i;
@@ -496,6 +571,7 @@ int main(void)
 		cmocka_unit_test(the_agenda_without_its_index_is_seen),
 		cmocka_unit_test(a_stage_is_counted_in_its_kept_row),
 		cmocka_unit_test(a_long_search_reads_the_trigrams),
+		cmocka_unit_test(a_history_reads_the_audit_by_rid),
 	};
 
 	return cmocka_run_group_tests(tests, testkit_setup_fresh, teardown);
