@@ -179,7 +179,7 @@ static bool earliest(const struct due *dues, size_t n, struct date *due)
 
 
 
-/* The kept deadlines of a case (case_dues, schema 24): those of dues. */
+/* The kept deadlines of a case (case_dues, schema 25): those of dues. */
 static enum status dues_insert(struct store *store, sqlite3_stmt *insert, const char *id, const char *number,
 			       const struct due *dues, size_t n, struct error *err)
 {

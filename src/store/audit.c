@@ -306,7 +306,7 @@ static void bind_row_id(sqlite3_stmt *stmt, int index, const char *id)
 }
 
 /* rid_of(id): the id as audit.rid keeps it, for the readers of a row's
- * records to walk the index audit_rid (migration 25) from an id's text
+ * records to walk the index audit_rid (migration 24) from an id's text
  * (SQLite 3.40 has no unhex); NULL stays NULL. */
 static void rid_of(sqlite3_context *context, int argc, sqlite3_value **argv)
 {

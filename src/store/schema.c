@@ -567,21 +567,7 @@ static const char *const migrations[] = {
 	"CREATE VIRTUAL TABLE case_search3 USING fts5(number, enterprise, credit_code, factory, note,"
 	"  tokenize = 'trigram');"
 	"INSERT OR REPLACE INTO meta VALUES ('search_rebuild', '1');",
-	/* 24: the deadlines of each case (agenda.c), kept beside next_due in
-	 * the transaction that writes it, so that a page of the agenda reads
-	 * that page's rows only, in its order (due_on, number, kind, case_id).
-	 * Derived, not audited; verify checks them against the rules. Filled
-	 * anew when the forms are known and are not those they were filled
-	 * with (meta case_dues_forms, store_dues_sync): the rules and the
-	 * holiday calendars are the forms'. */
-	"CREATE TABLE case_dues (case_id TEXT NOT NULL, kind TEXT NOT NULL,"
-	"  due_on TEXT NOT NULL, number TEXT NOT NULL, provisional INTEGER NOT NULL DEFAULT 0,"
-	"  PRIMARY KEY (case_id, kind)) WITHOUT ROWID;"
-	"CREATE INDEX case_dues_due ON case_dues (due_on, number, kind);"
-	/* a case taken back (an import undone) takes its deadlines with it */
-	"CREATE TRIGGER case_dues_delete AFTER DELETE ON cases BEGIN"
-	"  DELETE FROM case_dues WHERE case_id = old.id; END;",
-	/* 25: storage per case (issue 18). The two search indexes keep one
+	/* 24: storage per case (issue 18). The two search indexes keep one
 	 * copy of their text, not one each: case_search_text holds each
 	 * case's searched characters spaced (search.c), the content of
 	 * case_search (one token a character); case_search3 reads the same
@@ -618,6 +604,20 @@ static const char *const migrations[] = {
 	"  a.tbl, a.row_id, j.key AS field, j.value ->> 0 AS old, j.value ->> 1 AS new, a.rid"
 	"  FROM audit a, json_each(a.change) j;"
 	"INSERT OR REPLACE INTO meta VALUES ('audit_rid_convert', '1');",
+	/* 25: the deadlines of each case (agenda.c), kept beside next_due in
+	 * the transaction that writes it, so that a page of the agenda reads
+	 * that page's rows only, in its order (due_on, number, kind, case_id).
+	 * Derived, not audited; verify checks them against the rules. Filled
+	 * anew when the forms are known and are not those they were filled
+	 * with (meta case_dues_forms, store_dues_sync): the rules and the
+	 * holiday calendars are the forms'. */
+	"CREATE TABLE case_dues (case_id TEXT NOT NULL, kind TEXT NOT NULL,"
+	"  due_on TEXT NOT NULL, number TEXT NOT NULL, provisional INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (case_id, kind)) WITHOUT ROWID;"
+	"CREATE INDEX case_dues_due ON case_dues (due_on, number, kind);"
+	/* a case taken back (an import undone) takes its deadlines with it */
+	"CREATE TRIGGER case_dues_delete AFTER DELETE ON cases BEGIN"
+	"  DELETE FROM case_dues WHERE case_id = old.id; END;",
 };
 
 int schema_latest_version(void)

@@ -16,7 +16,7 @@
  * trigrams; in the first, each of its characters (a digit, 第, 号) is in
  * nearly every case, and the phrase reads all their rows.
  *
- * Both index one copy of the text (migration 25): case_search_text holds
+ * Both index one copy of the text (migration 24): case_search_text holds
  * each case's searched characters, a space after each (the first index's
  * text); the view case_search_squeezed reads them without the spaces (the
  * second's). */
@@ -94,7 +94,7 @@ static const char *const case_text_sql =
 	"SELECT c.rowid, c.number, e.name, e.credit_code, f.name, c.note"
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
 	" WHERE c.id = ?1";
-/* The one text of both indexes (migration 25): case_search_text, the
+/* The one text of both indexes (migration 24): case_search_text, the
  * content of case_search, and through the view case_search_squeezed of
  * case_search3. Both are external-content tables: an entry leaves them
  * by the 'delete' command given the values it was made of, read here

@@ -447,7 +447,7 @@ static enum status migrate(struct store *store, struct error *err)
 	}
 	if (status)
 		goto fail;
-	/* migration 25: the audit's row ids of 32 hex digits kept as text (the
+	/* migration 24: the audit's row ids of 32 hex digits kept as text (the
 	 * records before migration 22) as their 16 bytes, as audit.c writes
 	 * them; its index made again after (at 100,000 cases 1.1 million
 	 * records: 56 s kept up row by row) */

@@ -400,7 +400,7 @@ static enum status verify_schema(struct verifier *v, struct error *err)
 
 /* ---- derived values ---- */
 
-/* The search indexes over their one text (migration 25): case_search,
+/* The search indexes over their one text (migration 24): case_search,
  * and case_search3 (the trigrams of searches of three or more). */
 static const struct search_index {
 	const char *table;

@@ -61,7 +61,7 @@ enum status verify_counts(struct verifier *v, struct error *err)
 	return status ? status : check(v, stage_counts_sql, "stage_counts", err);
 }
 
-/* The kept deadlines (case_dues, schema 24, agenda.c) against the next
+/* The kept deadlines (case_dues, schema 25, agenda.c) against the next
  * deadline the audit holds, and, with the forms, against the deadlines
  * the rules give each case now: a row changed, added or removed outside
  * gradus, or kept by other rules, is named. */

@@ -1,4 +1,4 @@
-# A database of schema 23, before the agenda kept each case's deadlines,
+# A database of schema 24, before the agenda kept each case's deadlines,
 # gets them when it opens with its forms (migration 24, then the fill of
 # store_dues_sync, which notes the forms it used): made here from the
 # demo by taking away what migration 24 adds, it is filled with the same
@@ -11,7 +11,7 @@ sqlite3 "$DB" "SELECT * FROM case_dues ORDER BY case_id, kind" >want-dues.txt
 [ -s want-dues.txt ] && ok "the demo's steps kept its cases' deadlines" || fail "no kept deadlines"
 
 cp "$DB" old.db
-sqlite3 old.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 23" || fail "back to schema 23"
+sqlite3 old.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 24" || fail "back to schema 24"
 "$GRADUS" --db old.db agenda >got.tsv || fail "the agenda of the migrated database"
 expect_same "the migrated database shows the same agenda" want.tsv got.tsv
 sqlite3 old.db "SELECT * FROM case_dues ORDER BY case_id, kind" >got-dues.txt
@@ -23,8 +23,8 @@ $(sqlite3 "$DB" 'PRAGMA user_version')" ] && ok "filled with these forms, at the
 run "$GRADUS" --db old.db verify
 expect "the migrated database passes verify" 0 "ok"
 
-# verify opens a schema 23 database itself: it fills the deadlines first
+# verify opens a schema 24 database itself: it fills the deadlines first
 cp "$DB" old2.db
-sqlite3 old2.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 23"
+sqlite3 old2.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 24"
 run "$GRADUS" --db old2.db verify
-expect "verify of a schema 23 database passes" 0 "ok"
+expect "verify of a schema 24 database passes" 0 "ok"

@@ -1,4 +1,4 @@
-# Storage per case (migration 25): a database of an older schema migrates to
+# Storage per case (migration 24): a database of an older schema migrates to
 # one text for both search indexes (external-content FTS5 tables over
 # case_search_text, no token counts) and an index of the audit on rid; the
 # search finds what it found, keeps up with writes (an entry leaves the

@@ -301,7 +301,7 @@ static void a_dropped_index_is_seen(void **state)
 	store_close(&store);
 }
 
-/* Without the index of the kept deadlines (schema 24), the agenda's pages
+/* Without the index of the kept deadlines (schema 25), the agenda's pages
  * and count scan them: the check sees it. */
 static void the_agenda_without_its_index_is_seen(void **state)
 {
@@ -500,7 +500,7 @@ static bool scans(const char *line, const void *context)
 }
 
 /* The History of a case finds each row's audit records by the row's rid
- * (migration 25: the index audit_rid, 16 bytes an id, not the 32
+ * (migration 24: the index audit_rid, 16 bytes an id, not the 32
  * characters of the generated row_id), its statements scanning nothing. */
 static void a_history_reads_the_audit_by_rid(void **state)
 {
