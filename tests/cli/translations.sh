@@ -1,12 +1,12 @@
 # zh_CN.po is complete: every message marked in the sources (_, N_,
-# ngettext, i18n_context) has a Chinese translation, under some context,
+# ngettext, i18n_context and the reports' R_) has a Chinese translation, under some context,
 # and the catalogue compiles cleanly.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 1
 run msgfmt --check -o "$WORK/gradus.mo" locale/zh_CN.po
 expect "zh_CN.po compiles with msgfmt --check" 0
 find src include -name '*.c' -o -name '*.def' | sort >"$WORK/files"
-run xgettext -o "$WORK/gradus.pot" -L C --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -ki18n_context:2 -f "$WORK/files"
+run xgettext -o "$WORK/gradus.pot" -L C --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -ki18n_context:2 -kR_ -f "$WORK/files"
 expect "xgettext reads the sources" 0
 run python3 - "$WORK/gradus.pot" locale/zh_CN.po <<'PY'
 import sys
