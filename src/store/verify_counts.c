@@ -33,7 +33,10 @@ static const char *const stage_counts_sql =
 	" UNION ALL SELECT r.stage, 0, r.n FROM rows r WHERE NOT EXISTS"
 	"  (SELECT 1 FROM stage_counts k WHERE k.stage = r.stage)";
 
-static enum status check(struct verifier *v, const char *sql, const char *table, struct error *err)
+/* Each row of sql, a problem that report says (with what). */
+static enum status each_row(struct verifier *v, const char *sql,
+			    void (*report)(struct verifier *, const void *, sqlite3_stmt *), const void *what,
+			    struct error *err)
 {
 	sqlite3_stmt *stmt = NULL;
 	enum status status = STATUS_OK;
@@ -43,13 +46,24 @@ static enum status check(struct verifier *v, const char *sql, const char *table,
 	if (rc != SQLITE_OK)
 		return store_fail(v->store, rc, err, _("verifying records"));
 	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
-		/* L10N: verify: a count kept for the dashboard (case_counts: "level state region",
-		 * scenario_counts: a scenario) or the list (stage_counts: a stage) that is not the
-		 * number of rows it counts */
-		verify_report(v, _("%s %s: the count kept is %lld but %lld rows are counted"), table,
-			      verify_text(stmt, 0), sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 2));
+		report(v, what, stmt);
 	sqlite3_finalize(stmt);
 	return status;
+}
+
+/* A kept count that is not the number of rows it counts (what: its table). */
+static void count_report(struct verifier *v, const void *what, sqlite3_stmt *stmt)
+{
+	/* L10N: verify: a count kept for the dashboard (case_counts: "level state region",
+	 * scenario_counts: a scenario) or the list (stage_counts: a stage) that is not the
+	 * number of rows it counts */
+	verify_report(v, _("%s %s: the count kept is %lld but %lld rows are counted"), (const char *)what,
+		      verify_text(stmt, 0), sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 2));
+}
+
+static enum status check(struct verifier *v, const char *sql, const char *table, struct error *err)
+{
+	return each_row(v, sql, count_report, table, err);
 }
 
 enum status verify_counts(struct verifier *v, struct error *err)
@@ -108,20 +122,15 @@ static void dues_report(struct verifier *v, enum dues_problem problem, sqlite3_s
 	}
 }
 
-/* Each row of sql, a problem. */
-static enum status each_row(struct verifier *v, const char *sql, enum dues_problem problem, struct error *err)
+/* A problem of the kept deadlines (what: its enum dues_problem). */
+static void dues_row(struct verifier *v, const void *what, sqlite3_stmt *stmt)
 {
-	sqlite3_stmt *stmt = NULL;
-	enum status status = STATUS_OK;
-	int rc = sqlite3_prepare_v2(store_db(v->store), sql, -1, &stmt, NULL);
-	bool row;
+	dues_report(v, *(const enum dues_problem *)what, stmt);
+}
 
-	if (rc != SQLITE_OK)
-		return store_fail(v->store, rc, err, _("verifying records"));
-	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
-		dues_report(v, problem, stmt);
-	sqlite3_finalize(stmt);
-	return status;
+static enum status dues_rows(struct verifier *v, const char *sql, enum dues_problem problem, struct error *err)
+{
+	return each_row(v, sql, dues_row, &problem, err);
 }
 
 /* The deadlines the rules give, in temp.dues_expected. */
@@ -146,17 +155,17 @@ static enum status dues_expected(struct verifier *v, struct error *err)
 
 enum status verify_dues(struct verifier *v, struct error *err)
 {
-	enum status status = each_row(v, dues_next_sql, DUES_NEXT, err);
+	enum status status = dues_rows(v, dues_next_sql, DUES_NEXT, err);
 
 	if (!status)
-		status = each_row(v, dues_orphan_sql, DUES_ORPHAN, err);
+		status = dues_rows(v, dues_orphan_sql, DUES_ORPHAN, err);
 	if (status || v->bundle || !v->store->forms)
 		return status;
 	status = dues_expected(v, err);
 	if (!status)
-		status = each_row(v, dues_kept_sql, DUES_KEPT, err);
+		status = dues_rows(v, dues_kept_sql, DUES_KEPT, err);
 	if (!status)
-		status = each_row(v, dues_missing_sql, DUES_MISSING, err);
+		status = dues_rows(v, dues_missing_sql, DUES_MISSING, err);
 	sqlite3_exec(store_db(v->store), "DROP TABLE IF EXISTS temp.dues_expected", NULL, NULL, NULL);
 	return status;
 }

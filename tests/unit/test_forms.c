@@ -678,29 +678,44 @@ static void test_missing_directory(void **state)
 	assert_says(err.message, "/nonexistent/gradus-forms: no forms folder here");
 }
 
-static void test_hash_follows_bytes(void **state)
+/* The forms of dir/forms, loaded (failing the test when they do not). */
+static struct forms *forms_in(const char *dir)
 {
-	char *dir = make_copy(), path[512];
-	struct forms *a = NULL, *b = NULL;
+	struct forms *forms = NULL;
 	struct error err = { "" };
-	char *text, *changed;
+	char path[512];
 
-	(void)state;
 	snprintf(path, sizeof(path), "%s/forms", dir);
-	if (forms_load(path, &a, &err))
+	if (forms_load(path, &forms, &err))
 		fail_msg("%s", err.message);
+	return forms;
+}
+
+/* dir's stages.ini with a comment added to its first order line. */
+static void comment_stages(const char *dir)
+{
+	char path[512], *text, *changed;
+
 	snprintf(path, sizeof(path), "%s/forms/stages.ini", dir);
 	text = read_text(path);
 	changed = replaced(text, "order = 1", "order = 1 ; comment");
 	write_text(path, changed);
-	snprintf(path, sizeof(path), "%s/forms", dir);
-	if (forms_load(path, &b, &err))
-		fail_msg("%s", err.message);
+	free(text);
+	free(changed);
+}
+
+static void test_hash_follows_bytes(void **state)
+{
+	char *dir = make_copy();
+	struct forms *a, *b;
+
+	(void)state;
+	a = forms_in(dir);
+	comment_stages(dir);
+	b = forms_in(dir);
 	/* a's hash, asked for only now, is of the bytes a loaded, not of the file now */
 	assert_int_not_equal(strcmp(forms_hash(a), forms_hash(b)), 0);
 	assert_int_equal(b->stages[0].order, 1);
-	free(text);
-	free(changed);
 	forms_free(&a);
 	forms_free(&b);
 	remove_copy(dir);
@@ -712,22 +727,13 @@ static void test_hash_follows_bytes(void **state)
 static void test_rules_hash(void **state)
 {
 	char *dir = make_copy(), path[512];
-	struct forms *a = NULL, *b = NULL, *c = NULL;
-	struct error err = { "" };
-	char *text, *changed;
+	struct forms *a, *b, *c;
 	FILE *f;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/forms", dir);
-	if (forms_load(path, &a, &err))
-		fail_msg("%s", err.message);
-	snprintf(path, sizeof(path), "%s/forms/stages.ini", dir);
-	text = read_text(path);
-	changed = replaced(text, "order = 1", "order = 1 ; comment");
-	write_text(path, changed);
-	snprintf(path, sizeof(path), "%s/forms", dir);
-	if (forms_load(path, &b, &err))
-		fail_msg("%s", err.message);
+	a = forms_in(dir);
+	comment_stages(dir);
+	b = forms_in(dir);
 	assert_string_equal(forms_rules_hash(a), forms_rules_hash(b));
 	assert_int_not_equal(strcmp(forms_hash(a), forms_hash(b)), 0);
 	assert_int_equal(strlen(forms_rules_hash(a)), 64);
@@ -736,12 +742,8 @@ static void test_rules_hash(void **state)
 		fail_msg("cannot append to %s", path);
 	fputs("; a comment is a change of the bytes too\n", f);
 	fclose(f);
-	snprintf(path, sizeof(path), "%s/forms", dir);
-	if (forms_load(path, &c, &err))
-		fail_msg("%s", err.message);
+	c = forms_in(dir);
 	assert_int_not_equal(strcmp(forms_rules_hash(b), forms_rules_hash(c)), 0);
-	free(text);
-	free(changed);
 	forms_free(&a);
 	forms_free(&b);
 	forms_free(&c);

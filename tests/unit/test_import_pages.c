@@ -31,25 +31,6 @@
 
 #define ROWS 100
 
-/* Rows from..to of a sheet of enterprises (the same names and credit codes
- * for the same rows), each applying in year, or over five years if 0. */
-static char *sheet(long from, long to, int year)
-{
-	static const char *const levels[] = { "basic", "advanced", "excellent", "leading" };
-	size_t size = 128 + (size_t)(to - from) * 160, used;
-	char *text = malloc(size), code[USCC_LENGTH + 1];
-	long i;
-
-	assert_non_null(text);
-	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
-	for (i = from; i < to; i++) {
-		testkit_credit_code("420100", (unsigned long)(i * 7919 + 11), code);
-		used += (size_t)snprintf(text + used, size - used, "企业%ld有限公司,%s,wuhan,%s,%d,甲\n", i, code,
-					 levels[i % 4], year ? year : 2022 + (int)(i % 5));
-	}
-	return text;
-}
-
 /* The pages the import of text wrote out (the cases it made: created). */
 static int pages_written(struct store *store, char *text, size_t *created)
 {
@@ -78,14 +59,14 @@ static void pages_of_an_import_do_not_grow_with_the_office(void **state)
 	unit_db_remove(testkit_group.path);
 	store = testkit_open(testkit_group.path, "boss");
 	authority_use_forms(store, testkit_group.forms);
-	pages_written(store, sheet(0, 1000, 0), &created);
+	pages_written(store, testkit_sheet(0, 1000, 0), &created);
 	assert_int_equal(created, 1000);
 	/* new cases, in 2031, of 100 enterprises spread over the office */
-	small = pages_written(store, sheet(0, ROWS, 2031), &created);
+	small = pages_written(store, testkit_sheet(0, ROWS, 2031), &created);
 	assert_int_equal(created, ROWS);
-	pages_written(store, sheet(1000, 10000, 0), &created);
+	pages_written(store, testkit_sheet(1000, 10000, 0), &created);
 	assert_int_equal(created, 9000);
-	large = pages_written(store, sheet(0, ROWS, 2032), &created);
+	large = pages_written(store, testkit_sheet(0, ROWS, 2032), &created);
 	assert_int_equal(created, ROWS);
 	printf("%d rows wrote %d pages into 1,000 cases, %d into 10,000 (%.2fx)\n", ROWS, small, large,
 	       (double)large / small);

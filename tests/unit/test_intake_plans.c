@@ -35,24 +35,6 @@ static const char *const growing[] = {
 	"enterprises_region", "enterprises_region_name_key", "audit_value", NULL,
 };
 
-/* Rows from..to of a sheet of enterprises applying for levels over years. */
-static char *sheet(long from, long to, int year)
-{
-	static const char *const levels[] = { "basic", "advanced", "excellent", "leading" };
-	size_t size = 128 + (size_t)(to - from) * 160, used;
-	char *text = malloc(size), code[USCC_LENGTH + 1];
-	long i;
-
-	assert_non_null(text);
-	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
-	for (i = from; i < to; i++) {
-		testkit_credit_code("420100", (unsigned long)(i * 7919 + 11), code);
-		used += (size_t)snprintf(text + used, size - used, "企业%ld有限公司,%s,wuhan,%s,%d,甲\n", i, code,
-					 levels[i % 4], year ? year : 2022 + (int)(i % 5));
-	}
-	return text;
-}
-
 static void import_text(struct store *store, char *text)
 {
 	struct import_options options = { 0 };
@@ -99,10 +81,10 @@ static void intake_uses_the_rows_own_keys(void **state)
 	(void)state;
 	store = testkit_open(testkit_group.path, "boss");
 	authority_use_forms(store, testkit_group.forms);
-	import_text(store, sheet(0, OFFICE, 0));
+	import_text(store, testkit_sheet(0, OFFICE, 0));
 	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, testkit_record, &testkit_group.seen);
-	import_text(store, sheet(OFFICE - 20, OFFICE + 20, 0)); /* 20 matched, 20 new */
-	import_text(store, sheet(0, 20, 2031));                 /* new cases of enterprises already here */
+	import_text(store, testkit_sheet(OFFICE - 20, OFFICE + 20, 0)); /* 20 matched, 20 new */
+	import_text(store, testkit_sheet(0, 20, 2031));                 /* new cases of enterprises already here */
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
 	for (i = 0; i < testkit_group.seen.count; i++)
 		if (testkit_statement_of_rows(testkit_group.seen.sql[i])) {
@@ -189,7 +171,7 @@ static void an_import_is_one_whole(void **state)
 	authority_use_forms(store, testkit_group.forms);
 	savepoints = 0;
 	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, count_savepoints, NULL);
-	import_text(store, sheet(0, 30, 0));
+	import_text(store, testkit_sheet(0, 30, 0));
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
 	assert_int_equal(savepoints, 0);
 
@@ -224,7 +206,7 @@ static void an_import_prepares_its_inserts_once(void **state)
 	unit_db_remove(testkit_group.path);
 	store = testkit_open(testkit_group.path, "boss");
 	authority_use_forms(store, testkit_group.forms);
-	import_text(store, sheet(0, 40, 0));
+	import_text(store, testkit_sheet(0, 40, 0));
 	for (i = 0; tables[i]; i++) {
 		snprintf(prefix, sizeof(prefix), "INSERT INTO %s (", tables[i]);
 		runs = statements = 0;
@@ -277,12 +259,12 @@ static void an_import_indexes_its_cases_at_commit(void **state)
 	authority_use_forms(store, testkit_group.forms);
 	statement_number = last_case_insert = first_search_insert = 0;
 	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, order_of_inserts, NULL);
-	import_text(store, sheet(0, 40, 0));
+	import_text(store, testkit_sheet(0, 40, 0));
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
 	printf("last insert of a case: statement %ld; first search entry: %ld\n", last_case_insert, first_search_insert);
 	assert_true(last_case_insert > 0);
 	assert_true(first_search_insert > last_case_insert);
-	text = sheet(40, 50, 0);
+	text = testkit_sheet(40, 50, 0);
 	assert_int_equal(import_csv(store, testkit_group.forms, IMPORT_CASES, "sheet.csv", text, strlen(text), &dry, &s, &err), STATUS_OK);
 	import_summary_clear(&s);
 	free(text);

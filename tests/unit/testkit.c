@@ -238,3 +238,20 @@ void testkit_credit_code(const char *division, unsigned long x, char code[USCC_L
 	code[17] = uscc_check_character(code);
 	code[18] = '\0';
 }
+
+char *testkit_sheet(long from, long to, int year)
+{
+	static const char *const levels[] = { "basic", "advanced", "excellent", "leading" };
+	size_t size = 128 + (size_t)(to - from) * 160, used;
+	char *text = malloc(size), code[USCC_LENGTH + 1];
+	long i;
+
+	assert_non_null(text);
+	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
+	for (i = from; i < to; i++) {
+		testkit_credit_code("420100", (unsigned long)(i * 7919 + 11), code);
+		used += (size_t)snprintf(text + used, size - used, "企业%ld有限公司,%s,wuhan,%s,%d,甲\n", i, code,
+					 levels[i % 4], year ? year : 2022 + (int)(i % 5));
+	}
+	return text;
+}

@@ -29,6 +29,9 @@
  *   valid credit code, certified year 2025, maturity 3.20, for case_create.
  * - testkit_credit_code(division, x, code): a valid credit code of its own
  *   for each number x (GB 32100's check character), in that division.
+ * - testkit_sheet(from, to, year): a CSV sheet (malloc'd) of rows from..to
+ *   of enterprises in Wuhan (the same names and credit codes for the same
+ *   rows), each applying in year, or over 2022-2026 if 0.
  * - JI_UTF8/_GB and the others: text in UTF-8 and in GB18030.
  */
 #ifndef GRADUS_TESTS_UNIT_TESTKIT_H
@@ -103,5 +106,6 @@ int testkit_setup_staffed(void **state);
 int testkit_teardown(void **state);
 void testkit_new_case(struct new_case *in, const char *level);
 void testkit_credit_code(const char *division, unsigned long x, char code[USCC_LENGTH + 1]);
+char *testkit_sheet(long from, long to, int year);
 
 #endif
