@@ -23,7 +23,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -D_GNU_SOURCE -Iinclude \
              -DGRADUS_BUILD_LOCALEDIR='"$(CURDIR)/$(BUILD)/locale"'
 # libxlsxwriter is loaded when a workbook is written (src/report/xlsx_library.c),
 # not linked: it brings libcrypto, a quarter of every start-up.
-LIBS       = $(shell pkg-config --libs $(filter-out xlsxwriter,$(PKGS)) 2>/dev/null) -lm -ldl
+LIBS       = $(shell pkg-config --libs $(filter-out xlsxwriter,$(PKGS)) 2>/dev/null) -lm -ldl -pthread
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter 2>/dev/null) # for the unit tests that write workbooks themselves
 XLSXWRITER = $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 LDFLAGS   ?=

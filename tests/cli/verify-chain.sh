@@ -51,3 +51,10 @@ attack "a table made again without rowids" \
 	  created_at TEXT NOT NULL, document TEXT, unmet TEXT, override TEXT) WITHOUT ROWID;
 	 INSERT INTO events SELECT * FROM ev2; DROP TABLE ev2; UPDATE events SET note = '篡改' WHERE id = '$EV'" 1 \
 	"schema: table events differs from the one gradus makes" "audit chain broken at record $EV_SEQ (events $EV"
+# SQLite's own check of every page runs beside the chain (a thread of its
+# own connection); what it finds is said as before: here an index whose
+# entries no longer match its definition.
+attack "an index that no longer matches its rows" \
+	"PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX cases_state ON cases (year, number)'
+	 WHERE name = 'cases_state'" 1 \
+	"integrity check: " "schema: index cases_state differs from the one gradus makes"
