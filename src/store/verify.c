@@ -414,20 +414,45 @@ static const struct search_index {
 /* FTS5's own check of the index against the text it is made of (rank 1:
  * an external-content table's entries against its content; a write
  * statement, so only where the file may be written). */
-static void search_integrity(struct verifier *v, const struct search_index *index)
+/* What FTS5's integrity-check of index said when it failed. */
+static void search_integrity_report(struct verifier *v, const struct search_index *index, const char *message)
+{
+	verify_report(v, index->trigrams
+			 /* L10N: verify: FTS5's integrity-check of the trigram search index (case_search3,
+			  * for searches of three characters or more) failed; %s is SQLite's message */
+			 ? _("trigram search index: %s")
+			 /* L10N: verify: FTS5's integrity-check of the search index failed; %s is SQLite's message */
+			 : _("search index: %s"), message ? message : "?");
+}
+
+/* FTS5's integrity-check of index on db (an INSERT: only where the file
+ * may be written): NULL when it holds, else SQLite's message (sqlite3_free). */
+static char *search_integrity_of(sqlite3 *db, const struct search_index *index)
 {
 	char *message = NULL, *sql = sqlite3_mprintf("INSERT INTO %w (%w, rank) VALUES ('integrity-check', 1)",
 						     index->table, index->table);
 
-	if (!v->store->read_only && sql && sqlite3_exec(v->store->db, sql, NULL, NULL, &message) != SQLITE_OK)
-		verify_report(v, index->trigrams
-				 /* L10N: verify: FTS5's integrity-check of the trigram search index (case_search3,
-				  * for searches of three characters or more) failed; %s is SQLite's message */
-				 ? _("trigram search index: %s")
-				 /* L10N: verify: FTS5's integrity-check of the search index failed; %s is SQLite's message */
-				 : _("search index: %s"), message ? message : "?");
-	sqlite3_free(message);
+	if (!sql)
+		return sqlite3_mprintf("out of memory");
+	if (sqlite3_exec(db, sql, NULL, NULL, &message) == SQLITE_OK) {
+		sqlite3_free(message);
+		message = NULL;
+	} else if (!message) {
+		message = sqlite3_mprintf("%s", sqlite3_errmsg(db));
+	}
 	sqlite3_free(sql);
+	return message;
+}
+
+static void search_integrity(struct verifier *v, const struct search_index *index)
+{
+	char *message;
+
+	if (v->store->read_only)
+		return;
+	if ((message = search_integrity_of(v->store->db, index)))
+		search_integrity_report(v, index, message);
+	sqlite3_free(message);
 }
 
 /* Each case's row of the search text holds what store/search.c would put
@@ -446,7 +471,6 @@ static enum status verify_search(struct verifier *v, struct error *err)
 	sqlite3_stmt *stmt = NULL;
 	enum status status = STATUS_OK;
 	bool row;
-	size_t k;
 	int i;
 
 	status = prepare(v, sql, &stmt, err);
@@ -482,9 +506,7 @@ static enum status verify_search(struct verifier *v, struct error *err)
 	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row)
 		verify_report(v, _("search index row %lld belongs to no case"), sqlite3_column_int64(stmt, 0));
 	sqlite3_finalize(stmt);
-	for (k = 0; !status && k < sizeof(search_indexes) / sizeof(search_indexes[0]); k++)
-		search_integrity(v, &search_indexes[k]);
-	return status;
+	return status; /* each index against the text: integrity_run, beside the rest */
 }
 
 /* An enterprise's sort key is its name's (sortkey.c), when the keys were
@@ -583,57 +605,76 @@ static enum status verify_integrity(struct verifier *v, struct error *err)
 	return status;
 }
 
-/* PRAGMA integrity_check on a connection of its own, in a thread beside
- * the rest of verify: SQLite's own check reads every page while the chain
- * is hashed (a second core, where there is one; 100,000 cases: the two
- * take 5 s and 8 s). The lines other than "ok" are said at the end, where
- * they were; when the thread cannot start, open or finish the check, it is
- * run on verify's connection there instead. */
+/* PRAGMA integrity_check, then (where the file may be written) FTS5's
+ * integrity-check of each search index against its text, on a connection
+ * of its own, in a thread beside the rest of verify: SQLite's own checks
+ * read every page while the chain is hashed (a second core, where there is
+ * one; 100,000 cases: the checks take 4.7 s, the rest 5 s). What they find
+ * is said at the end; when the thread cannot start, open or finish them,
+ * they are run on verify's connection there instead. */
+#define SEARCH_INDEXES (sizeof(search_indexes) / sizeof(search_indexes[0]))
 struct integrity_job {
 	const char *path;
+	bool search; /* the search indexes too */
 	pthread_t thread;
 	bool started, done;
-	char **lines;
+	struct integrity_line {
+		int index; /* -1: integrity_check's, else the search index's */
+		char *text;
+	} *lines;
 	size_t count, capacity;
 };
+
+static bool integrity_keep(struct integrity_job *job, int index, const char *text)
+{
+	char *copy;
+
+	if (store_grow((void **)&job->lines, &job->capacity, job->count, sizeof(*job->lines)) ||
+	    !(copy = strdup(text ? text : "")))
+		return false;
+	job->lines[job->count++] = (struct integrity_line){ index, copy };
+	return true;
+}
 
 static void *integrity_run(void *data)
 {
 	struct integrity_job *job = data;
 	sqlite3_stmt *stmt = NULL;
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(job->path, &db, SQLITE_OPEN_READONLY, NULL);
+	int rc = sqlite3_open_v2(job->path, &db, job->search ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, NULL);
+	size_t k;
 
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db, 5000);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(stmt, 0);
-		char *copy;
 
-		rc = SQLITE_OK;
-		if (text && !strcmp(text, "ok"))
-			continue;
-		if (store_grow((void **)&job->lines, &job->capacity, job->count, sizeof(*job->lines)) ||
-		    !(copy = strdup(text ? text : "")))
+		rc = (text && !strcmp(text, "ok")) || integrity_keep(job, -1, text) ? SQLITE_OK : SQLITE_NOMEM;
+	}
+	sqlite3_finalize(stmt);
+	for (k = 0; rc == SQLITE_DONE && job->search && k < SEARCH_INDEXES; k++) {
+		char *message = search_integrity_of(db, &search_indexes[k]);
+
+		if (message && !integrity_keep(job, (int)k, message))
 			rc = SQLITE_NOMEM;
-		else
-			job->lines[job->count++] = copy;
+		sqlite3_free(message);
 	}
 	job->done = rc == SQLITE_DONE;
-	sqlite3_finalize(stmt);
 	sqlite3_close(db);
 	return NULL;
 }
 
-static void integrity_start(struct integrity_job *job, const char *path)
+static void integrity_start(struct integrity_job *job, struct store *store)
 {
-	*job = (struct integrity_job){ .path = path };
-	job->started = path && !pthread_create(&job->thread, NULL, integrity_run, job);
+	*job = (struct integrity_job){ .path = store->path, .search = !store->read_only };
+	job->started = store->path && !pthread_create(&job->thread, NULL, integrity_run, job);
 }
 
 /* Joins the thread (always: verify may end early) and frees what it kept;
- * when v is given, says what it found, or runs the check on v's connection
- * when the thread did not finish it. */
+ * when v is given, says what it found, or runs the checks on v's
+ * connection when the thread did not finish them. */
 static enum status integrity_finish(struct integrity_job *job, struct verifier *v, struct error *err)
 {
 	enum status status = STATUS_OK;
@@ -642,11 +683,17 @@ static enum status integrity_finish(struct integrity_job *job, struct verifier *
 	if (job->started)
 		pthread_join(job->thread, NULL);
 	for (i = 0; v && job->done && i < job->count; i++)
-		verify_report(v, _("integrity check: %s"), job->lines[i]);
-	if (v && !job->done)
+		if (job->lines[i].index < 0)
+			verify_report(v, _("integrity check: %s"), job->lines[i].text);
+		else
+			search_integrity_report(v, &search_indexes[job->lines[i].index], job->lines[i].text);
+	if (v && !job->done) {
+		for (i = 0; i < SEARCH_INDEXES; i++)
+			search_integrity(v, &search_indexes[i]);
 		status = verify_integrity(v, err);
+	}
 	for (i = 0; i < job->count; i++)
-		free(job->lines[i]);
+		free(job->lines[i].text);
 	free(job->lines);
 	*job = (struct integrity_job){ 0 };
 	return status;
@@ -663,7 +710,7 @@ enum status store_verify(struct store *store, long *rows, char head[65], store_v
 
 	*head = '\0';
 	status = verify_cache(store, err);
-	integrity_start(&integrity, store->path);
+	integrity_start(&integrity, store);
 	if (!status)
 		status = reported(&v, decide_identity(&v, err), err);
 	if (!status)
