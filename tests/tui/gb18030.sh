@@ -49,5 +49,29 @@ term_wait u "[概况]"; wait_for "$WAIT" same
 screen u >"$WORK/utf8-case.screen"
 screen g >"$WORK/gb-case.screen"
 expect_same "GB18030: the case screen is the same as under UTF-8" "$WORK/utf8-case.screen" "$WORK/gb-case.screen"
+
+# The agenda, read a page at a time, the same in both: at its first page and
+# after G (its last), the cursor row included. Not its last line: its key
+# hints hold ↓ and ↑, which the GB18030 locale counts two cells wide and
+# tmux draws in one, so the line's end is left behind there (a known
+# difference of this harness, noted in issue 18's session 19 note).
+body() { screen "$1" | sed 's/…/~/g' | sed '$d'; }
+body_same() { [ "$(body u)" = "$(body g)" ]; }
+keys q
+keys a
+expect_screen "GB18030: the agenda opens" g "到期事项"
+term_wait u "到期事项"
+wait_for "$WAIT" body_same
+body u >"$WORK/utf8-agenda.screen"
+body g >"$WORK/gb-agenda.screen"
+expect_same "GB18030: the agenda is the same as under UTF-8" "$WORK/utf8-agenda.screen" "$WORK/gb-agenda.screen"
+keys G
+moved() { ! body "$1" | cmp -s "$WORK/$2-agenda.screen" -; }
+wait_for "$WAIT" moved u utf8; wait_for "$WAIT" moved g gb; wait_for "$WAIT" body_same
+body u >"$WORK/utf8-agenda-end.screen"
+body g >"$WORK/gb-agenda-end.screen"
+expect_same "GB18030: its last page after G is the same too" "$WORK/utf8-agenda-end.screen" "$WORK/gb-agenda-end.screen"
+grep -q '^>' "$WORK/gb-agenda-end.screen" && ok "GB18030: the cursor is on the agenda's last page" ||
+	fail "GB18030: cursor after G" "$(cat "$WORK/gb-agenda-end.screen")"
 term_keys g Q
 expect_exit "GB18030: Q exits with status 0" g 0
