@@ -24,6 +24,7 @@ struct list {
 	char *match;         /* the FTS5 query for it, NULL: every case */
 	struct case_query query; /* sort and filters; query.match is match */
 	struct list_settings settings;
+	bool unsaved; /* settings changed, not yet in the state file (list_settle) */
 	struct field command;   /* what is typed after : */
 	bool commanding;
 };
@@ -103,6 +104,22 @@ static void list_resume(struct tui *tui, struct view *view)
 	list->cursor = window_index(list, current);
 	free(first);
 	free(current);
+}
+
+/* The sort and filters saved to the state file once their screen is
+ * written (settle in view_ops). */
+static bool list_settle(struct tui *tui, struct view *view)
+{
+	struct list *list = view->data;
+	char message[256];
+
+	if (!list || !list->unsaved)
+		return false;
+	list->unsaved = false;
+	if (settings_save(&list->settings, message, sizeof(message)))
+		return false;
+	tui_say(tui, true, "%s", message);
+	return true;
 }
 
 static void list_close(struct tui *tui, struct view *view)
@@ -365,8 +382,7 @@ static bool command_key(struct tui *tui, struct list *list, int code, wint_t ch)
 	if (settings_command(&list->settings, tui->forms, text ? text : "", message, sizeof(message))) {
 		settings_to_query(&list->settings, &list->query);
 		search_apply(tui, list);
-		if (!settings_save(&list->settings, message, sizeof(message)))
-			tui_say(tui, true, "%s", message);
+		list->unsaved = true;
 	} else {
 		tui_say(tui, true, "%s", message);
 	}
@@ -389,8 +405,7 @@ void list_filter(struct tui *tui, struct view *view, const char *command)
 	}
 	settings_to_query(&list->settings, &list->query);
 	search_apply(tui, list);
-	if (!settings_save(&list->settings, message, sizeof(message)))
-		tui_say(tui, true, "%s", message);
+	list->unsaved = true;
 }
 
 static bool list_key(struct tui *tui, struct view *view, enum action action, int code, wint_t ch)
@@ -466,7 +481,7 @@ static bool list_mouse(struct tui *tui, struct view *view, int y, int x, int whe
 		if (settings_command(&list->settings, tui->forms, line, message, sizeof(message))) {
 			settings_to_query(&list->settings, &list->query);
 			search_apply(tui, list);
-			settings_save(&list->settings, message, sizeof(message));
+			list->unsaved = true;
 		}
 		return true;
 	}
@@ -488,4 +503,5 @@ const struct view_ops list_view_ops = {
 	.hints = list_hints,
 	.resume = list_resume,
 	.mouse = list_mouse,
+	.settle = list_settle,
 };

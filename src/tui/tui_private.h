@@ -53,6 +53,12 @@ struct view_ops {
 	/* Called when the view is on top again after the one above closed
 	 * (data may have changed there); may be NULL. */
 	void (*resume)(struct tui *tui, struct view *view);
+	/* Work a key left for after its screen is written (the list's sort
+	 * and filters saved to the state file), so that the key waits for the
+	 * database and the drawing only; true when it said something (the
+	 * screen is drawn again). Also called before the screen closes. May
+	 * be NULL. */
+	bool (*settle)(struct tui *tui, struct view *view);
 	const enum action *hints; /* ends with ACTION_NONE */
 	/* The hints for what the view shows now (a tab, a form), instead of
 	 * hints; may be NULL. */

@@ -67,6 +67,19 @@ bool tui_grow(void *items, size_t *capacity, size_t count, size_t size)
 	return true;
 }
 
+/* What the screens left for after the screen was written (view_ops'
+ * settle); true when one of them said something. */
+static bool settle(struct tui *tui)
+{
+	bool said = false;
+	int i;
+
+	for (i = 0; i < tui->depth; i++)
+		if (tui->views[i].ops->settle && tui->views[i].ops->settle(tui, &tui->views[i]))
+			said = true;
+	return said;
+}
+
 void tui_pop(struct tui *tui)
 {
 	struct view *view;
@@ -74,6 +87,8 @@ void tui_pop(struct tui *tui)
 	if (tui->depth == 0)
 		return;
 	view = &tui->views[--tui->depth];
+	if (view->ops->settle)
+		view->ops->settle(tui, view);
 	if (view->ops->close)
 		view->ops->close(tui, view);
 	else
@@ -394,9 +409,13 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 				draw_all(tui);
 			if (timing)
 				fprintf(timing, "key\t%.0f\n", now_us() - began);
+			if (settle(tui) && !tui->quit)
+				draw_all(tui);
 			continue;
 		}
 		if (!tui->quit)
+			draw_all(tui);
+		if (settle(tui) && !tui->quit)
 			draw_all(tui);
 	}
 	return status;
@@ -465,6 +484,8 @@ static void run_terminal(struct tui *tui)
 			continue; /* a hang-up may have come while stopped */
 		}
 		draw_all(tui);
+		if (settle(tui))
+			draw_all(tui);
 		kind = get_wch(&ch);
 		if (kind == ERR)
 			continue;

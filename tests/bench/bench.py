@@ -5,7 +5,8 @@ of 10,000 and 100,000 cases, in one table with the goals of issue 18.
 Both sides are timed the same way:
 - start-up: the whole process, gradus started on the database and quitting
   at its first screen, beside `sqlite3` running the statements gradus runs
-  from its start to that screen (wall clock of each process);
+  from its start to that screen (wall clock of each process, started by
+  this script itself: no GNU time process in between);
 - each interaction: inside the process, gradus from the key to its screen
   written (script mode, GRADUS_TIMING), the shell the statements gradus runs
   for that key (tests/bench/statements.sql, kept equal to them by
@@ -144,6 +145,20 @@ def timed(cmd, stdin=None, timeout=TIMEOUT):
         return ms, int(text[-1]) if text else 0
 
 
+def wall(cmd, stdin=None):
+    """Wall-clock ms of a whole process started here, with no GNU time
+    process in between (which adds its own start, about 6 ms here, to each
+    side): start-up's figure on both sides. Its peak memory is not read
+    here (wait4's ru_maxrss would carry this script's own over the exec)."""
+    began = time.monotonic()
+    proc = subprocess.run(cmd, env=ENV, input=stdin.encode() if stdin is not None else b"",
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    ms = (time.monotonic() - began) * 1000
+    if proc.returncode:
+        raise SystemExit("%s failed (%d): %s" % (" ".join(cmd), proc.returncode, proc.stderr.decode(errors="replace")))
+    return ms
+
+
 def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
@@ -220,9 +235,9 @@ def measure_interactions(db, n, rows):
             if not it["key"]:  # start-up: the whole process on both sides
                 if os.path.exists(STATE):
                     os.unlink(STATE)
-                ms, kb = timed([GRADUS, "--db", db, "--script", empty])
-                ours.append(ms)
-                theirs.append(timed(["sqlite3", db], stdin=";\n".join(it["sql"]) + ";\n")[0])
+                ours.append(wall([GRADUS, "--db", db, "--script", empty]))
+                theirs.append(wall(["sqlite3", db], stdin=";\n".join(it["sql"]) + ";\n"))
+                kb = 0
             else:
                 figures, kb = gradus_keys(db, it, workdir)
                 ours.extend(figures)

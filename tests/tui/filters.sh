@@ -95,3 +95,21 @@ LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$WORK/stage.script"
 	[ "$(numbers zh-stage.screen)" = "$(numbers key-stage.screen)" ] &&
 	ok "state=已申报 stage=生产作业 is state=submitted stage=operations" ||
 	fail "zh state and stage" "$(title zh-stage.screen)" "$(title key-stage.screen)"
+
+# The state file is written after the sorted screen is shown (the key waits
+# for the database and the drawing only): when it cannot be written (a file
+# where its folder should be), the list is sorted all the same and the
+# status line says the sort was not saved, on the screen after that key.
+rm -rf "$XDG_STATE_HOME"
+mkdir -p "$XDG_STATE_HOME" && : >"$XDG_STATE_HOME/gradus"
+printf '%s\n' "<Colon>sort enterprise desc<Enter>" ":save-screen unsaved.screen" "j" ":save-screen next.screen" "q" \
+	>"$WORK/unsaved.script"
+run "$GRADUS" --db "$DB" --script "$WORK/unsaved.script"
+expect "a state file that cannot be written stops nothing" 0
+title unsaved.screen | grep -qF "sort enterprise ↓" && tail -1 "$WORK/unsaved.screen" | grep -qF "state.ini: not saved" &&
+	ok "a sort the state file cannot keep is shown, and the status line says it was not saved" ||
+	fail "unsaved sort" "$(title unsaved.screen)" "$(tail -1 "$WORK/unsaved.screen")"
+! tail -1 "$WORK/next.screen" | grep -qF "not saved" && ok "and the message goes with the next key" ||
+	fail "unsaved message stays" "$(tail -1 "$WORK/next.screen")"
+[ -f "$XDG_STATE_HOME/gradus" ] && [ ! -s "$XDG_STATE_HOME/gradus" ] && ok "and the file in the folder's place is left as it was" ||
+	fail "the file in the way changed"
