@@ -6,12 +6,19 @@
 
 #include "gradus/text/i18n.h"
 
+/* i18n_chinese's answer for the messages locale named here (-1: none
+ * yet): a screen asks it for every label it draws, and LANGUAGE is read
+ * from the environment only when the locale changes or i18n_init runs. */
+static int chinese = -1;
+static char chinese_for[64];
+
 void i18n_init(void)
 {
 	struct stat st;
 	const char *dir = GRADUS_LOCALEDIR;
 
 	setlocale(LC_ALL, "");
+	chinese = -1;
 	if (stat(GRADUS_BUILD_LOCALEDIR, &st) == 0 && S_ISDIR(st.st_mode))
 		dir = GRADUS_BUILD_LOCALEDIR;
 	bindtextdomain("gradus", dir);
@@ -19,16 +26,32 @@ void i18n_init(void)
 	textdomain("gradus");
 }
 
-bool i18n_chinese(void)
+static bool chinese_now(const char *messages)
 {
 	const char *language = getenv("LANGUAGE");
-	const char *messages = setlocale(LC_MESSAGES, NULL);
 
 	if (messages && (!strcmp(messages, "C") || !strcmp(messages, "POSIX")))
 		return false;
 	if (language && *language)
 		return !strncmp(language, "zh", 2);
 	return messages && !strncmp(messages, "zh", 2);
+}
+
+bool i18n_chinese(void)
+{
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+
+	if (chinese >= 0 && messages && !strcmp(messages, chinese_for))
+		return chinese;
+	chinese = chinese_now(messages);
+	if (!messages || strlen(messages) >= sizeof(chinese_for)) {
+		bool answer = chinese;
+
+		chinese = -1;
+		return answer;
+	}
+	strcpy(chinese_for, messages);
+	return chinese;
 }
 
 const char *i18n_context(const char *context, const char *english)

@@ -235,9 +235,14 @@ int utf8_cp_width(uint32_t cp)
 	width = wcwidth((wchar_t)cp);
 	if (width < 0)
 		return 1;
-	if (width == 1 && ambiguous_wide && is_ambiguous(cp))
+	return utf8_cp_width_of(cp, width);
+}
+
+int utf8_cp_width_of(uint32_t cp, int locale_width)
+{
+	if (locale_width == 1 && ambiguous_wide && is_ambiguous(cp))
 		return 2;
-	return width;
+	return locale_width;
 }
 
 /* Cells of the first len bytes of s. */
@@ -250,6 +255,11 @@ static int utf8_width_of(const char *s, size_t len)
 		uint32_t cp;
 		bool valid;
 
+		if ((unsigned char)s[at] < 0x80) { /* ASCII: one cell, a control's placeholder too */
+			at++;
+			width++;
+			continue;
+		}
 		at += utf8_decode(s + at, len - at, &cp, &valid);
 		width += utf8_cp_width(cp);
 	}

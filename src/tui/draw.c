@@ -72,7 +72,7 @@ int draw_text(int y, int x, const char *text, int cells, attr_t attr)
 				cp = placeholder_of(valid ? cp : UTF8_REPLACEMENT);
 				drawn = width = 1;
 			} else {
-				width = utf8_cp_width(cp);
+				width = utf8_cp_width_of(cp, drawn);
 			}
 		}
 		if (used + width > cells)

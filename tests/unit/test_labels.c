@@ -99,11 +99,45 @@ static void test_local_time(void **state)
 	assert_false(clock_local_text("2026-13-05T10:57:03Z", false, text, sizeof(text)));
 }
 
+/* i18n_chinese keeps its answer for the locale it was given, and follows
+ * the locale when a program (or this test) sets another, without a new
+ * i18n_init; a changed LANGUAGE counts from the next i18n_init. */
+static void test_chinese_follows_locale(void **state)
+{
+	static const struct {
+		const char *set;
+		bool chinese;
+	} steps[] = {
+		{ "zh_CN.UTF-8", true }, { "zh_CN.UTF-8", true }, { "C.UTF-8", false },
+		{ "zh_CN.GB18030", true }, { "C", false }, { "POSIX", false }, { "zh_CN.UTF-8", true },
+	};
+	size_t i;
+
+	(void)state;
+	in_locale("C.UTF-8");
+	assert_false(i18n_chinese());
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (!setlocale(LC_MESSAGES, steps[i].set))
+			continue; /* a locale this machine lacks */
+		if (i18n_chinese() != steps[i].chinese)
+			fail_msg("LC_MESSAGES=%s: i18n_chinese() %d, expected %d", steps[i].set, !steps[i].chinese,
+				 steps[i].chinese);
+	}
+	setenv("LANGUAGE", "en", 1);
+	setlocale(LC_MESSAGES, "zh_CN.UTF-8");
+	i18n_init();
+	assert_false(i18n_chinese());
+	in_locale("zh_CN.UTF-8");
+	assert_true(i18n_chinese());
+	in_locale("C.UTF-8");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_english),
 		cmocka_unit_test(test_chinese),
+		cmocka_unit_test(test_chinese_follows_locale),
 		cmocka_unit_test(test_local_time),
 	};
 

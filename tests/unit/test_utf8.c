@@ -247,7 +247,7 @@ static void test_width(void **state)
 		{ "智能工厂梯度培育", 16 }, { "\xf0\xa0\xae\xb7", 2 }, { "e\xcc\x81", 1 },
 		{ "\x1b[2J", 4 }, { "\x1b]2;pwned\x07", 10 }, { "a\tb", 3 },
 		{ "\xff\xfe", 2 }, { "\xe4\xb8", 2 }, { "\xc0\xaf", 2 }, { "\xed\xa0\x80", 3 },
-		{ "\xe2\x80\xae", 1 },
+		{ "\xe2\x80\xae", 1 }, { "\x7f", 1 }, { "\x01\x7f\xe4\xb8\xad\x1b", 5 },
 	};
 	size_t i;
 

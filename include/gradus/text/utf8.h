@@ -26,6 +26,9 @@ bool utf8_is_unsafe(uint32_t cp);
  * code points and invalid bytes drawn as a 1-cell placeholder, combining
  * marks 0, and ambiguous-width characters 2 when ambiguous_wide is set. */
 int utf8_cp_width(uint32_t cp);
+/* The same for a drawable code point whose wcwidth() the caller has, 0 or
+ * more (a drawing loop asks the C library once a character). */
+int utf8_cp_width_of(uint32_t cp, int locale_width);
 int utf8_width(const char *s);
 void utf8_set_ambiguous_wide(bool wide);
 
