@@ -47,21 +47,36 @@ static char *path_join(const char *a, const char *b)
 	return path;
 }
 
-static enum status read_bytes(FILE *fp, struct forms_file *file, struct error *err)
+/* The file's bytes in one read of the size fstat gave (and one more byte,
+ * which a file that grew meanwhile fills: then read on to its end). */
+static enum status read_bytes(int fd, const struct stat *st, struct forms_file *file, struct error *err)
 {
-	size_t cap = 4096, got;
+	size_t cap = (size_t)st->st_size + 2;
+	ssize_t got;
 	char *bigger;
 
+	if (st->st_size > FORMS_MAX_FILE_SIZE)
+		return forms_fail(err, file->path, 0, _("larger than %d bytes: not a forms file"), FORMS_MAX_FILE_SIZE);
 	file->bytes = malloc(cap);
 	if (!file->bytes)
 		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
-	while ((got = fread(file->bytes + file->size, 1, cap - file->size - 1, fp)) > 0) {
-		file->size += got;
+	for (;;) {
+		got = read(fd, file->bytes + file->size, cap - file->size - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return forms_fail(err, file->path, 0, _("cannot read: %s"), strerror(errno));
+		if (got == 0)
+			break;
+		file->size += (size_t)got;
 		if (file->size > FORMS_MAX_FILE_SIZE)
 			return forms_fail(err, file->path, 0, _("larger than %d bytes: not a forms file"),
 					  FORMS_MAX_FILE_SIZE);
-		if (file->size + 1 < cap)
+		if (file->size + 1 < cap) {
+			if (file->size == (size_t)st->st_size)
+				break; /* all fstat promised, and the read came short of the room: the end */
 			continue;
+		}
 		bigger = realloc(file->bytes, cap * 2);
 		if (!bigger)
 			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
@@ -69,8 +84,6 @@ static enum status read_bytes(FILE *fp, struct forms_file *file, struct error *e
 		cap *= 2;
 	}
 	file->bytes[file->size] = '\0';
-	if (ferror(fp))
-		return forms_fail(err, file->path, 0, _("cannot read: %s"), strerror(errno));
 	return STATUS_OK;
 }
 
@@ -79,7 +92,6 @@ static enum status add_file(struct forms_file_set *set, const char *dir, const c
 	struct forms_file *files, *file;
 	enum status status;
 	struct stat st;
-	FILE *fp;
 	int fd;
 
 	if (set->count == set->cap) {
@@ -104,12 +116,8 @@ static enum status add_file(struct forms_file_set *set, const char *dir, const c
 		/* L10N: a name in the forms folder that is a pipe, a device or a folder */
 		return forms_fail(err, file->path, 0, _("not a regular file; the forms folder holds only files"));
 	}
-	if (!(fp = fdopen(fd, "rb"))) {
-		close(fd);
-		return forms_fail(err, file->path, 0, _("cannot open: %s"), strerror(errno));
-	}
-	status = read_bytes(fp, file, err);
-	fclose(fp);
+	status = read_bytes(fd, &st, file, err);
+	close(fd);
 	return status;
 }
 
