@@ -368,14 +368,14 @@ static enum status load_table(struct forms *forms, const struct forms_file *file
 	return status;
 }
 
-static enum status load_file(struct forms *forms, const struct forms_file *file, struct error *err)
+static enum status load_file(struct forms *forms, const struct forms_file *file, bool lazy, struct error *err)
 {
 	if (!strncmp(file->rel, "holidays/", 9))
 		return forms_load_holidays(forms, file, err);
 	if (!strncmp(file->rel, "levels/", 7))
 		return forms_load_level(forms, file, err);
 	if (!strncmp(file->rel, "scenarios/", 10))
-		return forms_load_scenario(forms, file, err);
+		return lazy ? forms_load_scenario_head(forms, file, err) : forms_load_scenario(forms, file, err);
 	if (!strcmp(file->rel, "maturity.ini"))
 		return forms_load_maturity(forms, file, err);
 	if (!strcmp(file->rel, "columns.ini"))
@@ -383,7 +383,7 @@ static enum status load_file(struct forms *forms, const struct forms_file *file,
 	return load_table(forms, file, err);
 }
 
-static enum status load_all(struct forms *forms, const struct forms_file_set *set, struct error *err)
+static enum status load_all(struct forms *forms, const struct forms_file_set *set, bool lazy, struct error *err)
 {
 	enum status status = STATUS_OK;
 	size_t i, scenarios = 0;
@@ -399,7 +399,7 @@ static enum status load_all(struct forms *forms, const struct forms_file_set *se
 	}
 	for (i = 0; i < set->count && !status; i++) {
 		if (strcmp(set->files[i].rel, "stages.ini"))
-			status = load_file(forms, &set->files[i], err);
+			status = load_file(forms, &set->files[i], lazy, err);
 	}
 	if (!status)
 		status = forms_check_scenarios(forms, err);
@@ -417,7 +417,7 @@ static char *dir_copy(const char *dir)
 	return strndup(dir, len);
 }
 
-enum status forms_load(const char *dir, struct forms **out, struct error *err)
+static enum status load(const char *dir, bool lazy, struct forms **out, struct error *err)
 {
 	struct forms_file_set set = { NULL, 0, 0 };
 	struct forms *forms;
@@ -431,7 +431,7 @@ enum status forms_load(const char *dir, struct forms **out, struct error *err)
 	}
 	status = read_files(&set, forms->dir, err);
 	if (!status)
-		status = load_all(forms, &set, err);
+		status = load_all(forms, &set, lazy, err);
 	if (!status && !(forms->files = malloc(sizeof(*forms->files))))
 		status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	if (!status) {
@@ -444,6 +444,16 @@ cleanup:
 		forms_free(&forms);
 	*out = forms;
 	return status;
+}
+
+enum status forms_load(const char *dir, struct forms **out, struct error *err)
+{
+	return load(dir, false, out, err);
+}
+
+enum status forms_load_lazy(const char *dir, struct forms **out, struct error *err)
+{
+	return load(dir, true, out, err);
 }
 
 const char *forms_hash(const struct forms *forms)
@@ -503,6 +513,7 @@ void forms_free(struct forms **forms)
 	for (i = 0; i < f->scenario_count; i++)
 		forms_scenario_free(&f->scenarios[i]);
 	free(f->scenarios);
+	free(f->unread_checklists);
 	for (i = 0; i < f->level_count; i++)
 		forms_level_free(&f->levels[i]);
 	free(f->levels);
@@ -534,6 +545,25 @@ const struct scenario *forms_scenario(const struct forms *forms, int id)
 	if (id < 1 || (size_t)id > forms->scenario_count || forms->scenarios[id - 1].id != id)
 		return NULL;
 	return &forms->scenarios[id - 1];
+}
+
+enum status forms_scenario_checklist(const struct forms *forms, int id, const struct scenario **out,
+				     struct error *err)
+{
+	/* read on first use, a cache as forms_hash's: forms stay const to their readers */
+	struct forms *f = (struct forms *)forms;
+	const struct forms_file *file;
+	enum status status;
+
+	*out = NULL;
+	if (!forms_scenario(forms, id))
+		return error_set(err, STATUS_ERR_INVALID, _("scenario %d is not in the forms"), id);
+	file = f->unread_checklists[id - 1];
+	if (file && (status = forms_read_checklist(&f->scenarios[id - 1], file, err)))
+		return status;
+	f->unread_checklists[id - 1] = NULL;
+	*out = &f->scenarios[id - 1];
+	return STATUS_OK;
 }
 
 size_t forms_scenario_count(const struct forms *forms)

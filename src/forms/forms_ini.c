@@ -24,6 +24,7 @@ struct parse {
 	struct error *err;
 	enum status status;
 	int error_line;
+	const char *last_section; /* stop at the header after this section (NULL: read to the end) */
 };
 
 enum status forms_fail(struct error *err, const char *path, int line, const char *fmt, ...)
@@ -181,6 +182,17 @@ static bool has_previous_key(const struct parse *p)
 	return p->section >= 0 && p->doc->sections[p->section].count > 0;
 }
 
+/* A section header once last_section has been read: the end of what
+ * ini_doc_parse_until() reads. */
+static bool ends_read(const struct parse *p, const char *line)
+{
+	if (!p->last_section)
+		return false;
+	if (p->line == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
+		line += 3;
+	return line[0] == '[' && ini_section_find(p->doc, p->last_section);
+}
+
 /* fgets-like reader over the file's bytes that counts lines. */
 static char *read_line(char *str, int num, void *stream)
 {
@@ -201,8 +213,11 @@ static char *read_line(char *str, int num, void *stream)
 	str[len] = '\0';
 	p->pos = newline ? newline + 1 : p->end;
 	p->indented = str[0] == ' ' || str[0] == '\t';
-	if (!p->indented || !has_previous_key(p))
+	if (!p->indented || !has_previous_key(p)) {
+		if (ends_read(p, str + strspn(str, " \t")))
+			return NULL;
 		note_section(p, str + strspn(str, " \t"));
+	}
 	return str;
 }
 
@@ -279,12 +294,19 @@ static int handle(void *user, const char *section_name, const char *name, const 
 
 enum status ini_doc_parse(const struct forms_file *file, struct ini_doc *doc, struct error *err)
 {
+	return ini_doc_parse_until(file, NULL, doc, err);
+}
+
+enum status ini_doc_parse_until(const struct forms_file *file, const char *last_section, struct ini_doc *doc,
+				struct error *err)
+{
 	struct parse p;
 	int ret;
 
 	memset(doc, 0, sizeof(*doc));
 	doc->path = file->path;
 	memset(&p, 0, sizeof(p));
+	p.last_section = last_section;
 	p.path = file->path;
 	p.pos = file->bytes;
 	p.end = file->bytes + file->size;
