@@ -32,10 +32,13 @@ struct ini_section {
 	size_t count, cap;
 };
 
+struct ini_text;
+
 struct ini_doc {
 	const char *path;
 	struct ini_section *sections;
 	size_t count, cap;
+	struct ini_text *text; /* where the names, keys and values are kept (forms_ini.c) */
 };
 
 /* "PATH:LINE: message" into err (LINE 0: "PATH: message"); returns STATUS_ERR_FORMS. */
