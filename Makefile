@@ -22,10 +22,15 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -D_GNU_SOURCE -Iinclude \
              -DGRADUS_LOCALEDIR='"$(LOCALEDIR)"' \
              -DGRADUS_BUILD_LOCALEDIR='"$(CURDIR)/$(BUILD)/locale"'
 # libxlsxwriter is loaded when a workbook is written (src/report/xlsx_library.c),
-# not linked: it brings libcrypto, a quarter of every start-up.
-LIBS       = $(shell pkg-config --libs $(filter-out xlsxwriter,$(PKGS)) 2>/dev/null) -lm -ldl -pthread
+# not linked: it brings libcrypto, a quarter of every start-up. minizip and
+# expat (and zlib with minizip) are loaded when one is read (src/text/sheet_library.c).
+LOADED     = xlsxwriter minizip expat
+LIBS       = $(shell pkg-config --libs $(filter-out $(LOADED),$(PKGS)) 2>/dev/null) -lm -ldl -pthread
 XLSX_LIBS  = $(shell pkg-config --libs xlsxwriter 2>/dev/null) # for the unit tests that write workbooks themselves
-XLSXWRITER = $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+soname     = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+XLSXWRITER = $(call soname,libxlsxwriter.so)
+MINIZIP    = $(call soname,libminizip.so)
+EXPAT      = $(call soname,libexpat.so)
 LDFLAGS   ?=
 
 # One static library per layer (ARCHITECTURE.md), linked top-down so that a
@@ -58,6 +63,8 @@ $(BUILD)/prefix: FORCE
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
 
 $(BUILD)/obj/src/report/xlsx_library.o: ALL_CFLAGS += -DGRADUS_XLSXWRITER='"$(or $(XLSXWRITER),libxlsxwriter.so)"'
+$(BUILD)/obj/src/text/sheet_library.o: ALL_CFLAGS += -DGRADUS_MINIZIP='"$(or $(MINIZIP),libminizip.so.1)"' \
+	-DGRADUS_EXPAT='"$(or $(EXPAT),libexpat.so.1)"'
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/prefix
 	@mkdir -p $(dir $@)

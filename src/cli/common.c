@@ -365,9 +365,11 @@ const char *cli_forms_dir(struct cli *cli)
 
 int cli_load_forms(struct cli *cli, struct forms **forms)
 {
+	const char *dir = cli_path(cli_forms_dir(cli));
 	struct error err = { "" };
+	enum status status = cli->lazy_checklists ? forms_load_lazy(dir, forms, &err) : forms_load(dir, forms, &err);
 
-	if (forms_load(cli_path(cli_forms_dir(cli)), forms, &err)) {
+	if (status) {
 		cli_error("%s", err.message);
 		return 1;
 	}

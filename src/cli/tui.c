@@ -14,6 +14,7 @@ int cli_tui_open(struct cli *cli, struct store **store, struct forms **forms)
 	bool is_new = stat(cli_path(cli->db_path), &st) != 0;
 	int rc;
 
+	cli->lazy_checklists = true;
 	rc = cli_open_all(cli, cli->demo_if_new ? STORE_OPEN_OR_CREATE : STORE_OPEN_EXISTING, store, forms);
 	if (!rc && cli->demo_if_new && is_new && case_create_demo(*store, *forms, &err)) {
 		cli_error("%s", err.message);

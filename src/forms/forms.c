@@ -47,21 +47,36 @@ static char *path_join(const char *a, const char *b)
 	return path;
 }
 
-static enum status read_bytes(FILE *fp, struct forms_file *file, struct error *err)
+/* The file's bytes in one read of the size fstat gave (and one more byte,
+ * which a file that grew meanwhile fills: then read on to its end). */
+static enum status read_bytes(int fd, const struct stat *st, struct forms_file *file, struct error *err)
 {
-	size_t cap = 4096, got;
+	size_t cap = (size_t)st->st_size + 2;
+	ssize_t got;
 	char *bigger;
 
+	if (st->st_size > FORMS_MAX_FILE_SIZE)
+		return forms_fail(err, file->path, 0, _("larger than %d bytes: not a forms file"), FORMS_MAX_FILE_SIZE);
 	file->bytes = malloc(cap);
 	if (!file->bytes)
 		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
-	while ((got = fread(file->bytes + file->size, 1, cap - file->size - 1, fp)) > 0) {
-		file->size += got;
+	for (;;) {
+		got = read(fd, file->bytes + file->size, cap - file->size - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return forms_fail(err, file->path, 0, _("cannot read: %s"), strerror(errno));
+		if (got == 0)
+			break;
+		file->size += (size_t)got;
 		if (file->size > FORMS_MAX_FILE_SIZE)
 			return forms_fail(err, file->path, 0, _("larger than %d bytes: not a forms file"),
 					  FORMS_MAX_FILE_SIZE);
-		if (file->size + 1 < cap)
+		if (file->size + 1 < cap) {
+			if (file->size == (size_t)st->st_size)
+				break; /* all fstat promised, and the read came short of the room: the end */
 			continue;
+		}
 		bigger = realloc(file->bytes, cap * 2);
 		if (!bigger)
 			return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
@@ -69,8 +84,6 @@ static enum status read_bytes(FILE *fp, struct forms_file *file, struct error *e
 		cap *= 2;
 	}
 	file->bytes[file->size] = '\0';
-	if (ferror(fp))
-		return forms_fail(err, file->path, 0, _("cannot read: %s"), strerror(errno));
 	return STATUS_OK;
 }
 
@@ -79,7 +92,6 @@ static enum status add_file(struct forms_file_set *set, const char *dir, const c
 	struct forms_file *files, *file;
 	enum status status;
 	struct stat st;
-	FILE *fp;
 	int fd;
 
 	if (set->count == set->cap) {
@@ -104,12 +116,8 @@ static enum status add_file(struct forms_file_set *set, const char *dir, const c
 		/* L10N: a name in the forms folder that is a pipe, a device or a folder */
 		return forms_fail(err, file->path, 0, _("not a regular file; the forms folder holds only files"));
 	}
-	if (!(fp = fdopen(fd, "rb"))) {
-		close(fd);
-		return forms_fail(err, file->path, 0, _("cannot open: %s"), strerror(errno));
-	}
-	status = read_bytes(fp, file, err);
-	fclose(fp);
+	status = read_bytes(fd, &st, file, err);
+	close(fd);
 	return status;
 }
 
@@ -360,14 +368,14 @@ static enum status load_table(struct forms *forms, const struct forms_file *file
 	return status;
 }
 
-static enum status load_file(struct forms *forms, const struct forms_file *file, struct error *err)
+static enum status load_file(struct forms *forms, const struct forms_file *file, bool lazy, struct error *err)
 {
 	if (!strncmp(file->rel, "holidays/", 9))
 		return forms_load_holidays(forms, file, err);
 	if (!strncmp(file->rel, "levels/", 7))
 		return forms_load_level(forms, file, err);
 	if (!strncmp(file->rel, "scenarios/", 10))
-		return forms_load_scenario(forms, file, err);
+		return lazy ? forms_load_scenario_head(forms, file, err) : forms_load_scenario(forms, file, err);
 	if (!strcmp(file->rel, "maturity.ini"))
 		return forms_load_maturity(forms, file, err);
 	if (!strcmp(file->rel, "columns.ini"))
@@ -375,7 +383,7 @@ static enum status load_file(struct forms *forms, const struct forms_file *file,
 	return load_table(forms, file, err);
 }
 
-static enum status load_all(struct forms *forms, const struct forms_file_set *set, struct error *err)
+static enum status load_all(struct forms *forms, const struct forms_file_set *set, bool lazy, struct error *err)
 {
 	enum status status = STATUS_OK;
 	size_t i, scenarios = 0;
@@ -391,7 +399,7 @@ static enum status load_all(struct forms *forms, const struct forms_file_set *se
 	}
 	for (i = 0; i < set->count && !status; i++) {
 		if (strcmp(set->files[i].rel, "stages.ini"))
-			status = load_file(forms, &set->files[i], err);
+			status = load_file(forms, &set->files[i], lazy, err);
 	}
 	if (!status)
 		status = forms_check_scenarios(forms, err);
@@ -409,7 +417,7 @@ static char *dir_copy(const char *dir)
 	return strndup(dir, len);
 }
 
-enum status forms_load(const char *dir, struct forms **out, struct error *err)
+static enum status load(const char *dir, bool lazy, struct forms **out, struct error *err)
 {
 	struct forms_file_set set = { NULL, 0, 0 };
 	struct forms *forms;
@@ -423,7 +431,7 @@ enum status forms_load(const char *dir, struct forms **out, struct error *err)
 	}
 	status = read_files(&set, forms->dir, err);
 	if (!status)
-		status = load_all(forms, &set, err);
+		status = load_all(forms, &set, lazy, err);
 	if (!status && !(forms->files = malloc(sizeof(*forms->files))))
 		status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	if (!status) {
@@ -436,6 +444,16 @@ cleanup:
 		forms_free(&forms);
 	*out = forms;
 	return status;
+}
+
+enum status forms_load(const char *dir, struct forms **out, struct error *err)
+{
+	return load(dir, false, out, err);
+}
+
+enum status forms_load_lazy(const char *dir, struct forms **out, struct error *err)
+{
+	return load(dir, true, out, err);
 }
 
 const char *forms_hash(const struct forms *forms)
@@ -495,6 +513,7 @@ void forms_free(struct forms **forms)
 	for (i = 0; i < f->scenario_count; i++)
 		forms_scenario_free(&f->scenarios[i]);
 	free(f->scenarios);
+	free(f->unread_checklists);
 	for (i = 0; i < f->level_count; i++)
 		forms_level_free(&f->levels[i]);
 	free(f->levels);
@@ -526,6 +545,25 @@ const struct scenario *forms_scenario(const struct forms *forms, int id)
 	if (id < 1 || (size_t)id > forms->scenario_count || forms->scenarios[id - 1].id != id)
 		return NULL;
 	return &forms->scenarios[id - 1];
+}
+
+enum status forms_scenario_checklist(const struct forms *forms, int id, const struct scenario **out,
+				     struct error *err)
+{
+	/* read on first use, a cache as forms_hash's: forms stay const to their readers */
+	struct forms *f = (struct forms *)forms;
+	const struct forms_file *file;
+	enum status status;
+
+	*out = NULL;
+	if (!forms_scenario(forms, id))
+		return error_set(err, STATUS_ERR_INVALID, _("scenario %d is not in the forms"), id);
+	file = f->unread_checklists[id - 1];
+	if (file && (status = forms_read_checklist(&f->scenarios[id - 1], file, err)))
+		return status;
+	f->unread_checklists[id - 1] = NULL;
+	*out = &f->scenarios[id - 1];
+	return STATUS_OK;
 }
 
 size_t forms_scenario_count(const struct forms *forms)

@@ -24,6 +24,8 @@ struct parse {
 	struct error *err;
 	enum status status;
 	int error_line;
+	const char *last_section; /* stop at the header after this section (NULL: read to the end) */
+	size_t block_size;        /* of the document's text blocks: the file's size and a little */
 };
 
 enum status forms_fail(struct error *err, const char *path, int line, const char *fmt, ...)
@@ -55,6 +57,61 @@ static void parse_fail(struct parse *p, const char *fmt, ...)
 	p->error_line = p->line;
 }
 
+/* The section names, keys and values of a document, one after another in
+ * blocks of about the file's size (one block holds them all but for a
+ * file that grew): a document is two allocations a section, not two an
+ * entry, and is freed at once. */
+struct ini_text {
+	struct ini_text *older;
+	size_t used, room;
+	char bytes[];
+};
+
+static char *text_copy(struct ini_doc *doc, const char *s, size_t len, size_t want_room)
+{
+	struct ini_text *block = doc->text;
+	char *copy;
+
+	if (!block || block->room - block->used < len + 1) {
+		size_t room = len + 1 > want_room ? len + 1 : want_room;
+
+		if (!(block = malloc(sizeof(*block) + room)))
+			return NULL;
+		block->older = doc->text;
+		block->used = 0;
+		block->room = room;
+		doc->text = block;
+	}
+	copy = block->bytes + block->used;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	block->used += len + 1;
+	return copy;
+}
+
+/* value with more after it: in place when value is the last text copied
+ * and its block has room, else as a new copy. */
+static char *text_append(struct ini_doc *doc, char *value, const char *more, bool space, size_t want_room)
+{
+	struct ini_text *block = doc->text;
+	size_t old = strlen(value), add = strlen(more) + space;
+	char *joined;
+
+	if (block && value + old + 1 == block->bytes + block->used && block->room - block->used >= add) {
+		if (space)
+			value[old++] = ' ';
+		memcpy(value + old, more, add - space + 1);
+		block->used += add;
+		return value;
+	}
+	if (!(joined = text_copy(doc, value, old + add, want_room)))
+		return NULL;
+	if (space)
+		joined[old++] = ' ';
+	memcpy(joined + old, more, add - space + 1);
+	return joined;
+}
+
 static void *grow(void *array, size_t *cap, size_t count, size_t size)
 {
 	size_t want = *cap ? *cap * 2 : 8;
@@ -68,26 +125,20 @@ static void *grow(void *array, size_t *cap, size_t count, size_t size)
 	return bigger;
 }
 
-static void section_free(struct ini_section *section)
-{
-	size_t i;
-
-	for (i = 0; i < section->count; i++) {
-		free(section->entries[i].key);
-		free(section->entries[i].value);
-	}
-	free(section->entries);
-	free(section->name);
-}
-
 void ini_doc_free(struct ini_doc *doc)
 {
+	struct ini_text *block, *older;
 	size_t i;
 
 	for (i = 0; i < doc->count; i++)
-		section_free(&doc->sections[i]);
+		free(doc->sections[i].entries);
 	free(doc->sections);
+	for (block = doc->text; block; block = older) {
+		older = block->older;
+		free(block);
+	}
 	doc->sections = NULL;
+	doc->text = NULL;
 	doc->count = doc->cap = 0;
 }
 
@@ -117,21 +168,18 @@ static void add_section(struct parse *p, const char *name, size_t len)
 {
 	struct ini_doc *doc = p->doc;
 	struct ini_section *sections, *section;
-	char *copy = strndup(name, len);
+	char *copy = text_copy(doc, name, len, p->block_size);
 
 	if (!copy)
 		goto nomem;
 	section = (struct ini_section *)ini_section_find(doc, copy);
 	if (section) {
 		parse_fail(p, "duplicate section [%s] (first at line %d)", copy, section->line);
-		free(copy);
 		return;
 	}
 	sections = grow(doc->sections, &doc->cap, doc->count, sizeof(*sections));
-	if (!sections) {
-		free(copy);
+	if (!sections)
 		goto nomem;
-	}
 	doc->sections = sections;
 	section = &sections[doc->count];
 	memset(section, 0, sizeof(*section));
@@ -181,6 +229,17 @@ static bool has_previous_key(const struct parse *p)
 	return p->section >= 0 && p->doc->sections[p->section].count > 0;
 }
 
+/* A section header once last_section has been read: the end of what
+ * ini_doc_parse_until() reads. */
+static bool ends_read(const struct parse *p, const char *line)
+{
+	if (!p->last_section)
+		return false;
+	if (p->line == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
+		line += 3;
+	return line[0] == '[' && ini_section_find(p->doc, p->last_section);
+}
+
 /* fgets-like reader over the file's bytes that counts lines. */
 static char *read_line(char *str, int num, void *stream)
 {
@@ -201,8 +260,11 @@ static char *read_line(char *str, int num, void *stream)
 	str[len] = '\0';
 	p->pos = newline ? newline + 1 : p->end;
 	p->indented = str[0] == ' ' || str[0] == '\t';
-	if (!p->indented || !has_previous_key(p))
+	if (!p->indented || !has_previous_key(p)) {
+		if (ends_read(p, str + strspn(str, " \t")))
+			return NULL;
 		note_section(p, str + strspn(str, " \t"));
+	}
 	return str;
 }
 
@@ -215,17 +277,14 @@ static bool is_ascii_alnum(char c)
  * two ASCII letters/digits ("Digital factory" + "planning"). */
 static void append_value(struct parse *p, struct ini_entry *entry, const char *more)
 {
-	size_t old = strlen(entry->value), add = strlen(more);
+	size_t old = strlen(entry->value);
 	bool space = old && is_ascii_alnum(entry->value[old - 1]) && is_ascii_alnum(more[0]);
-	char *value = realloc(entry->value, old + space + add + 1);
+	char *value = text_append(p->doc, entry->value, more, space, p->block_size);
 
 	if (!value) {
 		parse_fail(p, "out of memory");
 		return;
 	}
-	if (space)
-		value[old++] = ' ';
-	memcpy(value + old, more, add + 1);
 	entry->value = value;
 }
 
@@ -245,12 +304,14 @@ static void add_entry(struct parse *p, struct ini_section *section, const char *
 	}
 	section->entries = entries;
 	entry = &entries[section->count];
-	entry->key = strdup(name);
-	entry->value = strdup(value);
+	entry->key = text_copy(p->doc, name, strlen(name), p->block_size);
+	entry->value = entry->key ? text_copy(p->doc, value, strlen(value), p->block_size) : NULL;
 	entry->line = p->line;
-	section->count++;
-	if (!entry->key || !entry->value)
+	if (!entry->key || !entry->value) {
 		parse_fail(p, "out of memory");
+		return;
+	}
+	section->count++;
 }
 
 static int handle(void *user, const char *section_name, const char *name, const char *value)
@@ -279,12 +340,20 @@ static int handle(void *user, const char *section_name, const char *name, const 
 
 enum status ini_doc_parse(const struct forms_file *file, struct ini_doc *doc, struct error *err)
 {
+	return ini_doc_parse_until(file, NULL, doc, err);
+}
+
+enum status ini_doc_parse_until(const struct forms_file *file, const char *last_section, struct ini_doc *doc,
+				struct error *err)
+{
 	struct parse p;
 	int ret;
 
 	memset(doc, 0, sizeof(*doc));
 	doc->path = file->path;
 	memset(&p, 0, sizeof(p));
+	p.last_section = last_section;
+	p.block_size = file->size + 64;
 	p.path = file->path;
 	p.pos = file->bytes;
 	p.end = file->bytes + file->size;

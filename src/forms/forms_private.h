@@ -32,10 +32,13 @@ struct ini_section {
 	size_t count, cap;
 };
 
+struct ini_text;
+
 struct ini_doc {
 	const char *path;
 	struct ini_section *sections;
 	size_t count, cap;
+	struct ini_text *text; /* where the names, keys and values are kept (forms_ini.c) */
 };
 
 /* "PATH:LINE: message" into err (LINE 0: "PATH: message"); returns STATUS_ERR_FORMS. */
@@ -44,6 +47,10 @@ enum status forms_fail(struct error *err, const char *path, int line, const char
 
 /* Parses file with inih; on failure doc is freed and err says where. */
 enum status ini_doc_parse(const struct forms_file *file, struct ini_doc *doc, struct error *err);
+/* The same up to the header of the first section after last_section (the
+ * whole file when none follows it): a scenario's head without its items. */
+enum status ini_doc_parse_until(const struct forms_file *file, const char *last_section, struct ini_doc *doc,
+				struct error *err);
 void ini_doc_free(struct ini_doc *doc);
 
 const struct ini_entry *ini_get(const struct ini_section *section, const char *key);
@@ -80,6 +87,12 @@ int forms_section_number(const char *name, const char *prefix);
 /* Room for count scenarios (the files of scenarios/), before any is loaded. */
 enum status forms_scenario_slots(struct forms *forms, size_t count, struct error *err);
 enum status forms_load_scenario(struct forms *forms, const struct forms_file *file, struct error *err);
+/* Its [scenario] section only (forms_load_lazy): the file is kept as the
+ * scenario's unread checklist, which forms_read_checklist() reads. */
+enum status forms_load_scenario_head(struct forms *forms, const struct forms_file *file, struct error *err);
+/* The items of a scenario whose head alone was read, from the same bytes;
+ * on failure the scenario has none and err says where. */
+enum status forms_read_checklist(struct scenario *scenario, const struct forms_file *file, struct error *err);
 enum status forms_check_scenarios(const struct forms *forms, struct error *err);
 void forms_scenario_free(struct scenario *scenario);
 

@@ -329,7 +329,8 @@ enum status forms_scenario_slots(struct forms *forms, size_t count, struct error
 	if (!count)
 		return STATUS_OK; /* forms_check_scenarios says scenario 1 is missing */
 	forms->scenarios = calloc(count, sizeof(*forms->scenarios));
-	if (!forms->scenarios)
+	forms->unread_checklists = calloc(count, sizeof(*forms->unread_checklists));
+	if (!forms->scenarios || !forms->unread_checklists)
 		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	forms->scenario_count = count;
 	return STATUS_OK;
@@ -352,6 +353,51 @@ enum status forms_load_scenario(struct forms *forms, const struct forms_file *fi
 		status = load_head(forms, &doc, head, scenario, err);
 	if (!status && scenario)
 		status = load_items(&doc, head, scenario, err);
+	ini_doc_free(&doc);
+	return status;
+}
+
+enum status forms_load_scenario_head(struct forms *forms, const struct forms_file *file, struct error *err)
+{
+	const struct ini_section *head = NULL;
+	struct scenario *scenario = NULL;
+	struct ini_doc doc;
+	enum status status = ini_doc_parse_until(file, "scenario", &doc, err);
+
+	if (status)
+		return status;
+	status = find_head(&doc, &head, err);
+	if (!status)
+		status = ini_check_keys(&doc, head, scenario_keys, err);
+	if (!status)
+		status = claim_slot(forms, &doc, head, &scenario, err);
+	if (!status && scenario)
+		status = load_head(forms, &doc, head, scenario, err);
+	if (!status && scenario)
+		forms->unread_checklists[scenario->id - 1] = file;
+	ini_doc_free(&doc);
+	return status;
+}
+
+enum status forms_read_checklist(struct scenario *scenario, const struct forms_file *file, struct error *err)
+{
+	const struct ini_section *head = NULL;
+	struct ini_doc doc;
+	enum status status = ini_doc_parse(file, &doc, err);
+	size_t i;
+
+	if (status)
+		return status;
+	status = find_head(&doc, &head, err);
+	if (!status)
+		status = load_items(&doc, head, scenario, err);
+	if (status) {
+		for (i = 0; i < scenario->item_count; i++)
+			item_free(&scenario->items[i]);
+		free(scenario->items);
+		scenario->items = NULL;
+		scenario->item_count = 0;
+	}
 	ini_doc_free(&doc);
 	return status;
 }

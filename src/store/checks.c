@@ -146,10 +146,11 @@ static enum status insert_children(struct store *store, const struct forms *form
 			status = store_insert(store, "check_inspectors", row, fields, 2, err);
 		}
 	for (i = 0; !status && i < count; i++) {
-		const struct scenario *sc = forms_scenario(forms, scenarios[i]);
+		const struct scenario *sc;
 
-		status = sc ? snapshot_scenario(store, id, sc, err)
-			    : error_set(err, STATUS_ERR_INVALID, _("scenario %d is not in the forms"), scenarios[i]);
+		status = forms_scenario_checklist(forms, scenarios[i], &sc, err);
+		if (!status)
+			status = snapshot_scenario(store, id, sc, err);
 	}
 	return status;
 }

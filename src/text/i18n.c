@@ -17,7 +17,16 @@ void i18n_init(void)
 	struct stat st;
 	const char *dir = GRADUS_LOCALEDIR;
 
-	setlocale(LC_ALL, "");
+	/* Only the two categories gradus reads from the environment: the
+	 * character set (LC_CTYPE: terminal, iconv, widths) and the language
+	 * of messages (LC_MESSAGES). glibc loads each category by itself, and a
+	 * locale outside /usr/lib/locale/locale-archive (C.UTF-8 there) from a
+	 * file of its own, tried as C.UTF-8 then as C.utf8: 24 files opened
+	 * for LC_ALL's twelve. Numbers stay C's (strtod reads the forms' 0.5
+	 * in any locale), times are written in numbers only, and sort keys
+	 * name their own locale (store/sortkey.c). */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	chinese = -1;
 	if (stat(GRADUS_BUILD_LOCALEDIR, &st) == 0 && S_ISDIR(st.st_mode))
 		dir = GRADUS_BUILD_LOCALEDIR;

@@ -1,5 +1,6 @@
 /* One sheet of an .xlsx workbook in memory (sheet.h): the zip read with
- * minizip through callbacks over the bytes, each part parsed with expat. */
+ * minizip through callbacks over the bytes, each part parsed with expat
+ * (both loaded on the first workbook: sheet_library.c). */
 #include <expat.h>
 #include <math.h>
 #include <stdbool.h>
@@ -11,6 +12,7 @@
 
 #include "gradus/text/i18n.h"
 #include "gradus/text/sheet.h"
+#include "sheet_library.h"
 
 #define SHEET_DATE_SIZE 11 /* "YYYY-MM-DD" and NUL */
 
@@ -808,6 +810,8 @@ enum status sheet_read_xlsx(const void *bytes, size_t len, const char *name, str
 	enum status status;
 
 	memset(out, 0, sizeof(*out));
+	if ((status = sheet_library_load(err)))
+		return status;
 	if (!(zip = unzOpen2("workbook", &io)))
 		/* L10N: the file is not a zip archive, so not an .xlsx workbook */
 		return error_set(err, STATUS_ERR_PARSE, "%s", _("not an Excel workbook (.xlsx): not a zip archive"));

@@ -172,8 +172,13 @@ bool utf8_is_valid(const char *s, size_t len)
 		uint32_t cp;
 		bool valid;
 
-		if (bytes[at] < 0x80) { /* ASCII: most of a form's keys and markup */
-			at++;
+		if (bytes[at] < 0x80) { /* ASCII: most of a form's keys and markup, 8 bytes at a time */
+			uint64_t word;
+
+			while (len - at >= 8 && (memcpy(&word, bytes + at, 8), !(word & 0x8080808080808080u)))
+				at += 8;
+			while (at < len && bytes[at] < 0x80)
+				at++;
 			continue;
 		}
 		if ((bytes[at] & 0xF0) == 0xE0 && len - at >= 3 && is_continuation(bytes[at + 1]) &&

@@ -1,6 +1,8 @@
 /* The forms loader, one file at a time in memory: the first byte picks the
  * file it stands for (its loader and the name it must match), the rest is
- * its bytes. Scenarios see the stages of the forms in the source tree. */
+ * its bytes. Scenarios see the stages of the forms in the source tree and
+ * have one slot, id 1; each is read whole, then as forms_load_lazy() reads
+ * it. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,42 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* A forms set with the real stages and one scenario slot (id 1). */
+static struct forms *scratch_forms(void)
+{
+	struct forms *forms = calloc(1, sizeof(*forms));
+	struct error err;
+
+	if (!forms || !(forms->dir = strdup("forms")) || forms_scenario_slots(forms, 1, &err)) {
+		forms_free(&forms);
+		return NULL;
+	}
+	forms->stages = real->stages;
+	forms->stage_count = real->stage_count;
+	return forms;
+}
+
+static void scratch_free(struct forms *forms)
+{
+	if (!forms)
+		return;
+	forms->stages = NULL;
+	forms->stage_count = 0;
+	forms_free(&forms);
+}
+
+/* A scenario file read as forms_load_lazy() does: its head, then its
+ * checklist from the same bytes. */
+static void load_lazily(const struct forms_file *file)
+{
+	struct forms *forms = scratch_forms();
+	struct error err;
+
+	if (forms && !forms_load_scenario_head(forms, file, &err) && forms->unread_checklists[0])
+		forms_read_checklist(&forms->scenarios[0], forms->unread_checklists[0], &err);
+	scratch_free(forms);
+}
+
 static void load_one(struct forms *forms, const struct forms_file *file, size_t kind)
 {
 	struct ini_doc doc;
@@ -40,6 +78,7 @@ static void load_one(struct forms *forms, const struct forms_file *file, size_t 
 	} else if (kind == 1) {
 		if (!forms_load_scenario(forms, file, &err))
 			forms_check_scenarios(forms, &err);
+		load_lazily(file);
 	} else if (kind <= 5) {
 		if (!forms_load_level(forms, file, &err))
 			forms_check_levels(forms, &err);
@@ -52,31 +91,23 @@ static void load_one(struct forms *forms, const struct forms_file *file, size_t 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct forms *forms = calloc(1, sizeof(*forms));
+	struct forms *forms = NULL;
 	struct forms_file file;
 	size_t kind;
 
-	if (size < 1 || !forms)
-		goto cleanup;
+	if (size < 1 || !(forms = scratch_forms()))
+		return 0;
 	kind = data[0] % NAME_COUNT;
 	file.rel = (char *)names[kind];
 	file.path = (char *)names[kind];
 	file.size = size - 1;
 	file.bytes = malloc(size);
-	if (!file.bytes)
-		goto cleanup;
-	memcpy(file.bytes, data + 1, size - 1);
-	file.bytes[size - 1] = '\0';
-	forms->dir = strdup("forms");
-	forms->stages = real->stages;
-	forms->stage_count = real->stage_count;
-	load_one(forms, &file, kind);
-	free(file.bytes);
-cleanup:
-	if (forms) {
-		forms->stages = NULL;
-		forms->stage_count = 0;
-		forms_free(&forms);
+	if (file.bytes) {
+		memcpy(file.bytes, data + 1, size - 1);
+		file.bytes[size - 1] = '\0';
+		load_one(forms, &file, kind);
 	}
+	free(file.bytes);
+	scratch_free(forms);
 	return 0;
 }

@@ -135,3 +135,22 @@ head -1 plan-kept.screen | grep -qF "Plan a spot check" && grep -qF "li.ming (in
 ! head -1 plan-untouched.screen | grep -qF "Plan a spot check" && ! grep -qF "Leave without saving" plan-untouched.screen &&
 	ok "an untouched planning form is left at once" || fail "an untouched form is left at once" "$(cat plan-untouched.screen)"
 [ "$(checks)" = "$before" ] && ok "and no check was planned" || fail "no check was planned" "$before before, $(checks) after"
+
+# The forms' checklists are read when a check is planned, not at the start
+# (forms_load_lazy): with an item of scenario 17 broken the case list
+# opens, and planning the draw of 17 and 21 says where the forms are
+# broken, planning nothing. The commands still refuse such forms at once.
+cp -R "$TOP/forms" broken-forms
+sed -i '27s/^kind = check$/kind = tick/' broken-forms/scenarios/17-carbon.ini
+cp "$DB" broken.db
+planned=$(sqlite3 broken.db 'SELECT count(*) FROM checks')
+printf '%s\n' "jjjjjj<Enter>" "c" "n" "<Down><Enter>x<Down>x<Enter><Enter><Down><Enter><Enter><C-u>2<Enter><Enter>42<Enter>" \
+	"<Enter>" ":save-screen plan-broken.screen" >plan-broken.script
+run "$GRADUS" --db broken.db --forms broken-forms --script plan-broken.script
+expect "a broken checklist: the TUI starts all the same" 0
+tail -1 plan-broken.screen | grep -qF "broken-forms/scenarios/17-carbon.ini:27: unknown kind 'tick'" &&
+	ok "planning its check names the file, the line and the value" || fail "planning says where" "$(cat plan-broken.screen)"
+[ "$(sqlite3 broken.db 'SELECT count(*) FROM checks')" = "$planned" ] && ok "and plans nothing" ||
+	fail "nothing planned" "$planned before, $(sqlite3 broken.db 'SELECT count(*) FROM checks') after"
+run "$GRADUS" --db broken.db --forms broken-forms check plan "$CASE" --inspectors "$ME" --draw 2 --seed 42
+expect "the command refuses the broken forms" 1 "broken-forms/scenarios/17-carbon.ini:27: unknown kind 'tick'"

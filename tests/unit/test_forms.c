@@ -380,6 +380,88 @@ static void test_real_forms(void **state)
 	assert_null(forms);
 }
 
+static void assert_same_items(const struct scenario *a, const struct scenario *b)
+{
+	size_t i;
+
+	assert_int_equal(a->item_count, b->item_count);
+	for (i = 0; i < a->item_count; i++) {
+		assert_int_equal(a->items[i].number, b->items[i].number);
+		assert_string_equal(a->items[i].text, b->items[i].text);
+		assert_int_equal(a->items[i].kind, b->items[i].kind);
+		assert_int_equal(a->items[i].choice_count, b->items[i].choice_count);
+		assert_int_equal(a->items[i].weight, b->items[i].weight);
+		assert_string_equal(a->items[i].evidence, b->items[i].evidence);
+	}
+}
+
+/* forms_load_lazy() reads each scenario's [scenario] section, and its
+ * items only when forms_scenario_checklist() asks: then as forms_load(). */
+static void test_lazy_checklists(void **state)
+{
+	struct forms *eager = NULL, *lazy = NULL;
+	const struct scenario *sc = NULL;
+	struct error err = { "" };
+	size_t id;
+
+	(void)state;
+	if (forms_load(FORMS_DIR, &eager, &err) || forms_load_lazy(FORMS_DIR, &lazy, &err))
+		fail_msg("%s", err.message);
+	assert_int_equal(forms_scenario_count(lazy), 40);
+	for (id = 1; id <= 40; id++) {
+		assert_int_equal(forms_scenario(lazy, (int)id)->item_count, 0);
+		assert_string_equal(forms_scenario(lazy, (int)id)->title_zh, forms_scenario(eager, (int)id)->title_zh);
+		assert_string_equal(forms_scenario(lazy, (int)id)->stage->key, forms_scenario(eager, (int)id)->stage->key);
+		assert_string_equal(forms_scenario(lazy, (int)id)->technologies,
+				    forms_scenario(eager, (int)id)->technologies);
+	}
+	assert_int_equal(forms_scenario_checklist(lazy, 4, &sc, &err), STATUS_OK);
+	assert_ptr_equal(sc, forms_scenario(lazy, 4));
+	assert_same_items(sc, forms_scenario(eager, 4));
+	assert_int_equal(forms_scenario(lazy, 5)->item_count, 0);
+	for (id = 1; id <= 40; id++) {
+		assert_int_equal(forms_scenario_checklist(lazy, (int)id, &sc, &err), STATUS_OK);
+		assert_same_items(sc, forms_scenario(eager, (int)id));
+	}
+	assert_int_equal(forms_scenario_checklist(eager, 4, &sc, &err), STATUS_OK);
+	assert_int_equal(forms_scenario_checklist(lazy, 41, &sc, &err), STATUS_ERR_INVALID);
+	assert_null(sc);
+	assert_says(err.message, "scenario 41 is not in the forms");
+	assert_string_equal(forms_hash(lazy), forms_hash(eager));
+	forms_free(&eager);
+	forms_free(&lazy);
+}
+
+/* A broken item: the lazy forms load, the scenario's head is there, and
+ * its checklist fails where forms_load() does, at every asking. */
+static void test_lazy_broken_item(void **state)
+{
+	char *dir = make_copy(), path[512], *text = replaced(scenario4, "kind = check", "kind = tick");
+	struct forms *forms = NULL;
+	const struct scenario *sc = NULL;
+	struct error err = { "" }, again = { "" };
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/forms/scenarios/04-product-design.ini", dir);
+	write_text(path, text);
+	snprintf(path, sizeof(path), "%s/forms", dir);
+	if (forms_load_lazy(path, &forms, &err))
+		fail_msg("%s", err.message);
+	assert_string_equal(forms_scenario(forms, 4)->title_en, "Digital product design");
+	assert_int_equal(forms_scenario_checklist(forms, 3, &sc, &err), STATUS_OK);
+	assert_int_equal(forms_scenario_checklist(forms, 4, &sc, &err), STATUS_ERR_FORMS);
+	assert_null(sc);
+	snprintf(path, sizeof(path), "%s/forms/scenarios/04-product-design.ini:%d: unknown kind 'tick'", dir,
+		 line_of(text, "kind = tick"));
+	assert_says(err.message, path);
+	assert_int_equal(forms_scenario_checklist(forms, 4, &sc, &again), STATUS_ERR_FORMS);
+	assert_string_equal(again.message, err.message);
+	assert_int_equal(forms_scenario(forms, 4)->item_count, 0);
+	forms_free(&forms);
+	free(text);
+	remove_copy(dir);
+}
+
 /* Two loads of the same files hash alike (test_hash_follows_bytes: a
  * changed byte hashes otherwise). */
 static void test_forms_hash(void **state)
@@ -579,6 +661,23 @@ static char *base_text(const struct bad_case *c, const char *path)
 	}
 }
 
+/* The first error of forms_load_lazy() and then each scenario's checklist
+ * in id order: the message forms_load() gives at once, maybe later. */
+static void check_lazy_says(const char *name, const char *forms_dir, const char *message)
+{
+	const struct scenario *sc = NULL;
+	struct forms *forms = NULL;
+	struct error err = { "" };
+	enum status status = forms_load_lazy(forms_dir, &forms, &err);
+	int id;
+
+	for (id = 1; !status && id <= (int)forms_scenario_count(forms); id++)
+		status = forms_scenario_checklist(forms, id, &sc, &err);
+	if (status != STATUS_ERR_FORMS || strcmp(err.message, message))
+		fail_msg("%s, lazily: status %d, message\n  %s\nexpected\n  %s", name, status, err.message, message);
+	forms_free(&forms);
+}
+
 static void check_bad_case(const struct bad_case *c)
 {
 	char *dir = make_copy(), path[512], forms_dir[256], expected[1024];
@@ -607,6 +706,7 @@ static void check_bad_case(const struct bad_case *c)
 		fail_msg("%s: status %d, message\n  %s\nexpected it to start with\n  %s\nand contain\n  %s",
 			 c->name, status, err.message, expected, c->words);
 	assert_null(forms);
+	check_lazy_says(c->name, forms_dir, err.message);
 	free(text);
 	remove_copy(dir);
 }
@@ -755,6 +855,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_real_forms),
 		cmocka_unit_test(test_forms_hash),
+		cmocka_unit_test(test_lazy_checklists),
+		cmocka_unit_test(test_lazy_broken_item),
 		cmocka_unit_test(test_rules_hash),
 		cmocka_unit_test(test_real_levels),
 		cmocka_unit_test(test_real_regions_and_calendar),

@@ -135,6 +135,31 @@ static void test_is_valid_three_bytes(void **state)
 			}
 }
 
+/* ASCII is skipped eight bytes at a time: one bad byte, or a character
+ * that is cut, is found at every place in a run of ASCII, and a
+ * character right after the run is read as one. */
+static void test_is_valid_ascii_runs(void **state)
+{
+	char text[40];
+	size_t len, at;
+
+	(void)state;
+	for (len = 1; len < sizeof(text); len++)
+		for (at = 0; at < len; at++) {
+			memset(text, 'a', len);
+			text[at] = (char)0x80;
+			if (utf8_is_valid(text, len))
+				fail_msg("a continuation byte at %zu of %zu bytes of ASCII passed", at, len);
+			if (at + 3 <= len) {
+				memcpy(text + at, "\xe4\xb8\xad", 3);
+				if (!utf8_is_valid(text, len))
+					fail_msg("中 at %zu of %zu bytes of ASCII refused", at, len);
+				if (utf8_is_valid(text, at + 2))
+					fail_msg("中 cut at the end of %zu bytes passed", at + 2);
+			}
+		}
+}
+
 static void test_is_valid(void **state)
 {
 	static const struct {
@@ -477,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_encode),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_is_valid),
+		cmocka_unit_test(test_is_valid_ascii_runs),
 		cmocka_unit_test(test_is_valid_three_bytes),
 		cmocka_unit_test(test_is_unsafe),
 		cmocka_unit_test(test_cp_width),

@@ -15,6 +15,7 @@ struct cli {
 	const char *forms_dir;    /* --forms */
 	struct date today;        /* as of: --today, GRADUS_TODAY, else the clock (shown, and the default business date) */
 	bool demo_if_new;         /* --demo-if-new: make run's first start */
+	bool lazy_checklists;     /* the full-screen interface: forms_load_lazy(), checklists read when a check is planned */
 	const char *group;        /* init --group: the office group sharing a new database */
 	struct tui_options tui;
 	char *default_db;         /* owned */

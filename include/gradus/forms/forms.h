@@ -42,7 +42,7 @@ struct scenario {
 	char *title_zh, *title_en;
 	int version;
 	char *text, *activities, *problems, *technologies;
-	struct checklist_item *items;
+	struct checklist_item *items; /* none until forms_scenario_checklist() under forms_load_lazy() */
 	size_t item_count;
 	char *file;           /* path it was read from */
 };
@@ -163,12 +163,21 @@ struct forms {
 	char hash[65];                /* "" until forms_hash() computes it */
 	char rules_hash[65];          /* "" until forms_rules_hash() computes it */
 	struct forms_file_set *files; /* the bytes read, kept for forms_hash() */
+	/* [id - 1]: the file of a scenario whose checklist is not read yet
+	 * (forms_load_lazy), else NULL */
+	const struct forms_file **unread_checklists;
 };
 
 /* Loads and validates every file under dir. On failure *out is NULL and
  * err->message is "FILE:LINE: message", or "FILE: message" when the problem
  * is a whole file or directory (e.g. "DIR/scenarios: scenario 17 is missing"). */
 enum status forms_load(const char *dir, struct forms **out, struct error *err);
+/* The same, but of each scenario only its [scenario] section: its
+ * checklist ([item.N]), which the first screen does not need (the bytes of
+ * scenarios/ are four fifths of the forms), is read and validated when
+ * forms_scenario_checklist() first asks for it. The full-screen interface
+ * starts with these; the commands, and `gradus forms check`, with all. */
+enum status forms_load_lazy(const char *dir, struct forms **out, struct error *err);
 void forms_free(struct forms **forms);
 /* SHA-256 (hex) of every file's bytes as they were loaded, in path order
  * (a spot check records it): computed on first use, not at every start,
@@ -185,6 +194,12 @@ const struct scenario *forms_scenario(const struct forms *forms, int id);
 /* How many scenarios the forms hold, one file each of scenarios/: their ids
  * are 1 to this number. Nothing outside forms/ knows the number otherwise. */
 size_t forms_scenario_count(const struct forms *forms);
+/* Scenario id with its checklist (items), read now when forms_load_lazy()
+ * left it unread: a broken item is an error "FILE:LINE: message" here, at
+ * every call until the forms are loaded anew. An id not in the forms is an
+ * error too. What plans a check takes its items through this. */
+enum status forms_scenario_checklist(const struct forms *forms, int id, const struct scenario **out,
+				     struct error *err);
 bool forms_scenario_exists(const struct forms *forms, int id);
 const struct level *forms_level(const struct forms *forms, const char *key);
 const struct region *forms_region(const struct forms *forms, const char *key);

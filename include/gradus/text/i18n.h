@@ -9,7 +9,8 @@
 #define N_(text) (text)
 
 /* Binds the "gradus" text domain to the build tree's or the installed
- * translations and reads the locale from the environment. */
+ * translations and reads the locale's character set and language of
+ * messages from the environment (its other categories stay C). */
 void i18n_init(void);
 /* Whether messages are Chinese (zh_* locale): forms data is then shown in
  * its Chinese names, else in English. */
