@@ -516,27 +516,28 @@ static enum status verify_sort_keys(struct verifier *v, struct error *err)
 	static const char *const sql = "SELECT id, name, name_key FROM enterprises";
 	sqlite3_stmt *stmt = NULL;
 	enum status status;
+	char *buffer = NULL;
+	size_t size = 0;
 	bool row;
+	int is;
 
 	if (store_sort_keys_stale(v->store))
 		return STATUS_OK;
 	status = prepare(v, sql, &stmt, err);
 	while (!status && !(status = store_step(v->store, stmt, &row, err)) && row) {
-		size_t length = 0;
-		unsigned char *key = store_sort_key((const char *)sqlite3_column_text(stmt, 1), &length);
+		const void *key = sqlite3_column_blob(stmt, 2);
 
-		if (!key) {
+		is = store_sort_key_is((const char *)sqlite3_column_text(stmt, 1), key ? key : "",
+				       (size_t)sqlite3_column_bytes(stmt, 2), &buffer, &size);
+		if (is < 0)
 			status = STATUS_ERR_NOMEM;
-			break;
-		}
-		if ((size_t)sqlite3_column_bytes(stmt, 2) != length ||
-		    (length && memcmp(key, sqlite3_column_blob(stmt, 2), length)))
+		else if (!is)
 			/* L10N: verify: enterprises.name_key is kept from the name */
 			verify_report(v, _("enterprises %s: field name_key is not the sort key of its name \"%s\""),
 			       verify_text(stmt, 0), verify_text(stmt, 1));
-		free(key);
 	}
 	sqlite3_finalize(stmt);
+	free(buffer);
 	return status;
 }
 
