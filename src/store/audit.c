@@ -369,6 +369,23 @@ static void rid_of(sqlite3_context *context, int argc, sqlite3_value **argv)
 		sqlite3_result_value(context, argv[0]);
 }
 
+const char *audit_table_of(sqlite3_value *t)
+{
+	/* the numbers of migration 22's generated tbl, and of record_insert */
+	static const char *const names[] = { "enterprises", "factories", "cases", "case_scenarios", "case_materials",
+					     "events" };
+	double number;
+
+	/* CASE t WHEN 1 ...: t is compared as it is stored, so 1 and 1.0, not '1' */
+	if (sqlite3_value_type(t) != SQLITE_INTEGER && sqlite3_value_type(t) != SQLITE_FLOAT)
+		return NULL;
+	number = sqlite3_value_double(t);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (number == (double)(i + 1))
+			return names[i];
+	return NULL;
+}
+
 int store_sql_functions(sqlite3 *db)
 {
 	return sqlite3_create_function(db, "rid_of", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,

@@ -256,10 +256,35 @@ static enum status change_parse(struct chain *c, struct record *r, sqlite3_value
 	return status;
 }
 
-/* Columns: seq, op, at, actor, hash, tbl, row_id, change. */
+/* audit.row_id of a record: rid's bytes in lower-case hex, else rid as
+ * it is (migration 22's generated column, made here from rid). */
+static size_t row_id_add(struct record *r, sqlite3_stmt *stmt, int column, enum status *status)
+{
+	static const char digits[] = "0123456789abcdef";
+	const uint8_t *bytes;
+	size_t size, at, i;
+
+	if (sqlite3_column_type(stmt, column) != SQLITE_BLOB)
+		return text_add(r, sqlite3_column_text(stmt, column), status);
+	bytes = sqlite3_column_blob(stmt, column);
+	size = (size_t)sqlite3_column_bytes(stmt, column);
+	if ((*status = text_room(r, 2 * size + 1)))
+		return NO_TEXT;
+	at = r->used;
+	for (i = 0; i < size; i++) {
+		r->text[at + 2 * i] = digits[bytes[i] >> 4];
+		r->text[at + 2 * i + 1] = digits[bytes[i] & 15];
+	}
+	r->text[at + 2 * size] = '\0';
+	r->used += 2 * size + 1;
+	return at;
+}
+
+/* Columns: seq, op, at, actor, hash, t, rid, change (t and rid read as
+ * the generated tbl and row_id read them, without SQLite computing them). */
 static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct record *r, struct error *err)
 {
-	const char *change;
+	const char *change, *table;
 	enum status status = STATUS_OK;
 
 	r->seq = sqlite3_column_int64(stmt, 0);
@@ -278,8 +303,10 @@ static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct recor
 	r->count = 0;
 	r->used = 0;
 	r->actor = text_add(r, sqlite3_column_text(stmt, 3), &status);
-	r->table = text_add(r, sqlite3_column_text(stmt, 5), &status);
-	r->id = text_add(r, sqlite3_column_text(stmt, 6), &status);
+	table = audit_table_of(sqlite3_column_value(stmt, 5));
+	r->table = text_add(r, table ? (const unsigned char *)table : sqlite3_column_text(stmt, 5), &status);
+	if (!status)
+		r->id = row_id_add(r, stmt, 6, &status);
 	if (status || sqlite3_column_type(stmt, 7) == SQLITE_NULL)
 		return status;
 	change = sqlite3_column_type(stmt, 7) == SQLITE_TEXT ? (const char *)sqlite3_column_text(stmt, 7) : NULL;
@@ -810,7 +837,7 @@ static enum status chain_walk(struct chain *c, char head[65], struct error *err)
 
 enum status verify_chain(struct verifier *v, bool *unaccounted, long *records, char head[65], struct error *err)
 {
-	static const char *const sql = "SELECT seq, op, at, actor, hash, tbl, row_id, change FROM audit ORDER BY seq DESC";
+	static const char *const sql = "SELECT seq, op, at, actor, hash, t, rid, change FROM audit ORDER BY seq DESC";
 	struct chain c;
 	enum status status = STATUS_OK;
 	int rc;
