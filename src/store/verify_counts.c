@@ -11,8 +11,12 @@
 
 /* Each group whose kept count is not the number of its rows: its key, the
  * count kept, the rows counted. */
+/* cases NOT INDEXED: read in the table's order and sorted, not along
+ * cases_level with a seek into the table for each case's state and region
+ * (10,000 cases: 6 ms, not 12) */
 static const char *const case_counts_sql =
-	"WITH rows AS (SELECT level, state, coalesce(region, '') AS region, count(*) AS n FROM cases GROUP BY 1, 2, 3)"
+	"WITH rows AS (SELECT level, state, coalesce(region, '') AS region, count(*) AS n FROM cases NOT INDEXED"
+	"  GROUP BY 1, 2, 3)"
 	" SELECT k.level || ' ' || k.state || ' ' || k.region, k.n, coalesce(r.n, 0) FROM case_counts k"
 	"  LEFT JOIN rows r ON r.level = k.level AND r.state = k.state AND r.region = k.region"
 	"  WHERE k.n IS NOT coalesce(r.n, 0)"
