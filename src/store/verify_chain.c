@@ -73,6 +73,7 @@ struct record {
 	uint8_t hash[AUDIT_HASH_SIZE];
 	bool has_hash; /* the stored hash is 32 bytes */
 	size_t actor, table, id;
+	const struct schema_table *schema; /* its table's, NULL for one gradus does not write */
 	struct {
 		size_t name, old, new;
 	} *fields;
@@ -94,6 +95,10 @@ struct chain {
 	struct audit_field *hashed;
 	size_t hashed_capacity;
 	long read;
+	struct {
+		const char *name; /* a table audit_table_of names */
+		const struct schema_table *schema;
+	} named[8]; /* the tables met by number, each looked up once */
 	bool at_cached; /* at is the text of at_seconds */
 	sqlite3_int64 at_seconds;
 	char at[32];
@@ -280,6 +285,21 @@ static size_t row_id_add(struct record *r, sqlite3_stmt *stmt, int column, enum 
 	return at;
 }
 
+/* The schema of a table audit_table_of names (one of a few names, each
+ * looked up by name once). */
+static const struct schema_table *named_schema(struct chain *c, const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(c->named) / sizeof(c->named[0]) && c->named[i].name; i++)
+		if (c->named[i].name == table)
+			return c->named[i].schema;
+	if (i == sizeof(c->named) / sizeof(c->named[0]))
+		return schema_table(table);
+	c->named[i].name = table;
+	return c->named[i].schema = schema_table(table);
+}
+
 /* Columns: seq, op, at, actor, hash, t, rid, change (t and rid read as
  * the generated tbl and row_id read them, without SQLite computing them). */
 static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct record *r, struct error *err)
@@ -305,6 +325,7 @@ static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct recor
 	r->actor = text_add(r, sqlite3_column_text(stmt, 3), &status);
 	table = audit_table_of(sqlite3_column_value(stmt, 5));
 	r->table = text_add(r, table ? (const unsigned char *)table : sqlite3_column_text(stmt, 5), &status);
+	r->schema = table ? named_schema(c, table) : schema_table(text_at(r, r->table));
 	if (!status)
 		r->id = row_id_add(r, stmt, 6, &status);
 	if (status || sqlite3_column_type(stmt, 7) == SQLITE_NULL)
@@ -317,14 +338,23 @@ static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct recor
 
 /* ---- rows rewound ---- */
 
+/* A 64-bit mix of an id, for the rows rewound and the sums of ids: eight
+ * bytes a step (an id is 32 hex digits: four), then murmur3's finalizer. */
 static uint64_t mix(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325u;
+	uint64_t h, word;
+	size_t n;
 
 	if (!s)
 		return 0x9e3779b97f4a7c15u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	n = strlen(s);
+	h = 0xcbf29ce484222325u ^ n;
+	for (; n; s += sizeof(word), n -= n < sizeof(word) ? n : sizeof(word)) {
+		word = 0;
+		memcpy(&word, s, n < sizeof(word) ? n : sizeof(word));
+		h = (h ^ word) * 0x9e3779b97f4a7c15u;
+		h ^= h >> 29;
+	}
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdu;
 	h ^= h >> 33;
@@ -669,7 +699,7 @@ static enum status rewind_insert(struct chain *c, size_t table, const struct sch
 static enum status record_rewind(struct chain *c, size_t *count, struct rewound **done, struct error *err)
 {
 	const struct record *r = c->r;
-	const struct schema_table *schema = schema_table(text_at(r, r->table));
+	const struct schema_table *schema = r->schema;
 	const char *id = text_at(r, r->id) ? text_at(r, r->id) : "";
 	size_t table = schema ? (size_t)(schema - schema_table_at(0)) : c->tables, i;
 	enum status status = STATUS_OK;
