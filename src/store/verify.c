@@ -614,7 +614,7 @@ static enum status verify_integrity(struct verifier *v, struct error *err)
  * checks are taken by whichever of the two is done first: the thread with
  * the page check, or verify with the rest (10,000 cases: the page check
  * takes 0.28 s of CPU, the indexes' 0.08, the rest 0.27), on its own
- * connection; not by a third thread, which on two cores slows both. What
+ * connection; not by a third thread, which on two cores was no faster. What
  * they find is said at the end; when the thread cannot start, open or
  * finish them, they are run on verify's connection there instead. */
 #define SEARCH_INDEXES (sizeof(search_indexes) / sizeof(search_indexes[0]))
