@@ -26,15 +26,65 @@
 
 /* ---- hashing ---- */
 
-static void hash_field(struct sha256_ctx *ctx, const char *value)
+/* What is hashed, gathered into runs of a block or more: a record is some
+ * thirty short values, each followed by its separator, and SHA-256 is
+ * given them in a few calls, not one or two a value. */
+struct hashing {
+	struct sha256_ctx ctx;
+	size_t used;
+	uint8_t pending[512];
+};
+
+static void hash_bytes(struct hashing *h, const void *bytes, size_t size)
+{
+	if (h->used + size > sizeof(h->pending)) {
+		sha256_update(&h->ctx, h->used, h->pending);
+		h->used = 0;
+		if (size > sizeof(h->pending)) {
+			sha256_update(&h->ctx, size, bytes);
+			return;
+		}
+	}
+	memcpy(h->pending + h->used, bytes, size);
+	h->used += size;
+}
+
+static void hash_begin(struct hashing *h)
+{
+	sha256_init(&h->ctx);
+	h->used = 0;
+}
+
+static void hash_end(struct hashing *h, uint8_t out[HASH_SIZE])
+{
+	sha256_update(&h->ctx, h->used, h->pending);
+	sha256_digest(&h->ctx, HASH_SIZE, out);
+}
+
+static void hash_field(struct hashing *h, const char *value)
 {
 	static const uint8_t null_mark = 0x1e, separator = 0x1f;
 
 	if (value)
-		sha256_update(ctx, strlen(value), (const uint8_t *)value);
+		hash_bytes(h, value, strlen(value));
 	else
-		sha256_update(ctx, 1, &null_mark);
-	sha256_update(ctx, 1, &separator);
+		hash_bytes(h, &null_mark, 1);
+	hash_bytes(h, &separator, 1);
+}
+
+/* A number as "%lld" writes it. */
+static void hash_number(struct hashing *h, long long number)
+{
+	unsigned long long n = number < 0 ? 0 - (unsigned long long)number : (unsigned long long)number;
+	char digits[24], *at = digits + sizeof(digits);
+
+	*--at = '\0';
+	do
+		*--at = (char)('0' + n % 10);
+	while ((n /= 10));
+	if (number < 0)
+		*--at = '-';
+	hash_field(h, at);
 }
 
 struct record {
@@ -49,26 +99,23 @@ struct record {
  * name, old and new value). */
 static void record_hash(const uint8_t prev[HASH_SIZE], const struct record *r, uint8_t out[HASH_SIZE])
 {
-	struct sha256_ctx ctx;
-	char number[32];
+	struct hashing h;
 	size_t i;
 
-	sha256_init(&ctx);
-	sha256_update(&ctx, HASH_SIZE, prev);
-	snprintf(number, sizeof(number), "%lld", r->seq);
-	hash_field(&ctx, number);
-	hash_field(&ctx, r->at);
-	hash_field(&ctx, r->actor);
-	hash_field(&ctx, r->table);
-	hash_field(&ctx, r->id);
-	snprintf(number, sizeof(number), "%d", (int)r->op);
-	hash_field(&ctx, number);
+	hash_begin(&h);
+	hash_bytes(&h, prev, HASH_SIZE);
+	hash_number(&h, r->seq);
+	hash_field(&h, r->at);
+	hash_field(&h, r->actor);
+	hash_field(&h, r->table);
+	hash_field(&h, r->id);
+	hash_number(&h, (int)r->op);
 	for (i = 0; i < r->count; i++) {
-		hash_field(&ctx, r->fields[i].name);
-		hash_field(&ctx, r->fields[i].old);
-		hash_field(&ctx, r->fields[i].new);
+		hash_field(&h, r->fields[i].name);
+		hash_field(&h, r->fields[i].old);
+		hash_field(&h, r->fields[i].new);
 	}
-	sha256_digest(&ctx, HASH_SIZE, out);
+	hash_end(&h, out);
 }
 
 static void hex_of(const uint8_t *bytes, size_t size, char *out)
@@ -320,6 +367,23 @@ static void rid_of(sqlite3_context *context, int argc, sqlite3_value **argv)
 		sqlite3_result_blob(context, bytes, sizeof(bytes), SQLITE_TRANSIENT);
 	else
 		sqlite3_result_value(context, argv[0]);
+}
+
+const char *audit_table_of(sqlite3_value *t)
+{
+	/* the numbers of migration 22's generated tbl, and of record_insert */
+	static const char *const names[] = { "enterprises", "factories", "cases", "case_scenarios", "case_materials",
+					     "events" };
+	double number;
+
+	/* CASE t WHEN 1 ...: t is compared as it is stored, so 1 and 1.0, not '1' */
+	if (sqlite3_value_type(t) != SQLITE_INTEGER && sqlite3_value_type(t) != SQLITE_FLOAT)
+		return NULL;
+	number = sqlite3_value_double(t);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (number == (double)(i + 1))
+			return names[i];
+	return NULL;
 }
 
 int store_sql_functions(sqlite3 *db)
@@ -871,18 +935,16 @@ enum status audit_previous_hash(struct store *store, long long seq, uint8_t out[
  * new), in hex, each part ended by the separator. */
 static void v1_hash(const char *prev, long long seq, const char *const text[7], char out[65])
 {
-	struct sha256_ctx ctx;
+	struct hashing h;
 	uint8_t digest[HASH_SIZE];
-	char number[32];
 	size_t i;
 
-	sha256_init(&ctx);
-	hash_field(&ctx, prev);
-	snprintf(number, sizeof(number), "%lld", seq);
-	hash_field(&ctx, number);
+	hash_begin(&h);
+	hash_field(&h, prev);
+	hash_number(&h, seq);
 	for (i = 0; i < 7; i++)
-		hash_field(&ctx, text[i]);
-	sha256_digest(&ctx, sizeof(digest), digest);
+		hash_field(&h, text[i]);
+	hash_end(&h, digest);
 	hex_of(digest, HASH_SIZE, out);
 }
 

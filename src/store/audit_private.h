@@ -69,6 +69,9 @@ void audit_record_hash(const uint8_t prev[AUDIT_HASH_SIZE], long long seq, enum 
 		       const char *actor, const char *table, const char *id, const struct audit_field *fields,
 		       size_t count, uint8_t out[AUDIT_HASH_SIZE]);
 enum status audit_previous_hash(struct store *store, long long seq, uint8_t out[AUDIT_HASH_SIZE], struct error *err);
+/* The table whose number audit.t holds, as the generated audit.tbl reads
+ * it; NULL where t is no table's number (tbl is then t itself). */
+const char *audit_table_of(sqlite3_value *t);
 
 /* Migration 20: the per-field audit of schema 17 (audit_v1) into records,
  * once its chain is verified; the new chain begins at its head. */

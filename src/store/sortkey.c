@@ -49,6 +49,25 @@ unsigned char *store_sort_key(const char *name, size_t *length)
 	return key;
 }
 
+int store_sort_key_is(const char *name, const void *key, size_t length, char **buffer, size_t *size)
+{
+	locale_t loc = sort_locale();
+	const char *text = name ? name : "";
+
+	if (!loc)
+		return strlen(text) == length && !memcmp(text, key, length);
+	if (*size < length + 1) {
+		char *grown = realloc(*buffer, length + 1);
+
+		if (!grown)
+			return -1;
+		*buffer = grown;
+		*size = length + 1;
+	}
+	/* the key's length whatever the room; the key itself when it fits */
+	return strxfrm_l(*buffer, text, length + 1, loc) == length && !memcmp(*buffer, key, length);
+}
+
 /* What the kept keys were made with: the collation and the C library's
  * version (its collation tables change between versions). */
 static void collation_name(char *out, size_t size)

@@ -229,6 +229,10 @@ bool store_search_trigrams(const char *match);
  * NULL without memory. The collation the keys are made with. */
 unsigned char *store_sort_key(const char *name, size_t *length);
 const char *store_sort_collation(void);
+/* Whether key (length bytes) is name's sort key, made once into *buffer
+ * (*size bytes, grown as needed; the caller frees it) where store_sort_key
+ * makes it twice (its length, then the key); -1 without memory. */
+int store_sort_key_is(const char *name, const void *key, size_t length, char **buffer, size_t *size);
 /* The enterprises' kept sort keys (enterprises.name_key): one enterprise's
  * made anew from its name (the write path, search.c); all of them, noting
  * the collation in meta (migrate); whether they were made with another

@@ -6,9 +6,9 @@
  * records say it had before them, so each update's new values are held to
  * the row as it was then (the row now, or the old values of the newer
  * records), and an insert's values, which its record does not keep, are
- * the row's then. A second reading of the chain one record behind gives
- * each record the hash it follows, so each record's hash is checked against
- * the one before and what it wrote as soon as it is read. An insert's row
+ * the row's then. Each record is checked once the next is read, whose
+ * stored hash is the one it follows: its hash against the one before and
+ * what it wrote, in one reading of the chain. An insert's row
  * comes from a scan of its table newest first (rows are stored in the order
  * their inserts were written), a row first met by an update or one stored
  * out of that order is read by its id. The inserts that account for a
@@ -73,6 +73,7 @@ struct record {
 	uint8_t hash[AUDIT_HASH_SIZE];
 	bool has_hash; /* the stored hash is 32 bytes */
 	size_t actor, table, id;
+	const struct schema_table *schema; /* its table's, NULL for one gradus does not write */
 	struct {
 		size_t name, old, new;
 	} *fields;
@@ -84,18 +85,23 @@ struct record {
 struct chain {
 	struct verifier *v;
 	struct store *store;
-	sqlite3_stmt *records, *behind; /* newest first; behind: one record behind */
-	bool behind_row;
+	sqlite3_stmt *records; /* newest first */
 	struct reader *readers;
 	size_t tables;
 	struct rewound **buckets;
 	size_t bucket_count, rewound_count;
-	struct record r;
+	struct record read_in[2]; /* the record checked and the one read after it */
+	const struct record *r;   /* the record checked */
 	struct audit_field *hashed;
 	size_t hashed_capacity;
 	long read;
-	bool at_cached; /* r.at is the text of at_seconds */
+	struct {
+		const char *name; /* a table audit_table_of names */
+		const struct schema_table *schema;
+	} named[8]; /* the tables met by number, each looked up once */
+	bool at_cached; /* at is the text of at_seconds */
 	sqlite3_int64 at_seconds;
+	char at[32];
 };
 
 /* ---- the record read ---- */
@@ -231,10 +237,9 @@ other:
 
 /* The change in any other form, through SQLite's json_each: a field a row,
  * in order. */
-static enum status change_parse(struct chain *c, sqlite3_value *change, struct error *err)
+static enum status change_parse(struct chain *c, struct record *r, sqlite3_value *change, struct error *err)
 {
 	static const char *const sql = "SELECT key, value ->> 0, value ->> 1 FROM json_each(?1)";
-	struct record *r = &c->r;
 	sqlite3_stmt *stmt = store_prepare(c->store, sql, err);
 	enum status status = STATUS_OK;
 	bool row;
@@ -256,11 +261,50 @@ static enum status change_parse(struct chain *c, sqlite3_value *change, struct e
 	return status;
 }
 
-/* Columns: seq, op, at, actor, hash, tbl, row_id, change. */
-static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct error *err)
+/* audit.row_id of a record: rid's bytes in lower-case hex, else rid as
+ * it is (migration 22's generated column, made here from rid). */
+static size_t row_id_add(struct record *r, sqlite3_stmt *stmt, int column, enum status *status)
 {
-	struct record *r = &c->r;
-	const char *change;
+	static const char digits[] = "0123456789abcdef";
+	const uint8_t *bytes;
+	size_t size, at, i;
+
+	if (sqlite3_column_type(stmt, column) != SQLITE_BLOB)
+		return text_add(r, sqlite3_column_text(stmt, column), status);
+	bytes = sqlite3_column_blob(stmt, column);
+	size = (size_t)sqlite3_column_bytes(stmt, column);
+	if ((*status = text_room(r, 2 * size + 1)))
+		return NO_TEXT;
+	at = r->used;
+	for (i = 0; i < size; i++) {
+		r->text[at + 2 * i] = digits[bytes[i] >> 4];
+		r->text[at + 2 * i + 1] = digits[bytes[i] & 15];
+	}
+	r->text[at + 2 * size] = '\0';
+	r->used += 2 * size + 1;
+	return at;
+}
+
+/* The schema of a table audit_table_of names (one of a few names, each
+ * looked up by name once). */
+static const struct schema_table *named_schema(struct chain *c, const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(c->named) / sizeof(c->named[0]) && c->named[i].name; i++)
+		if (c->named[i].name == table)
+			return c->named[i].schema;
+	if (i == sizeof(c->named) / sizeof(c->named[0]))
+		return schema_table(table);
+	c->named[i].name = table;
+	return c->named[i].schema = schema_table(table);
+}
+
+/* Columns: seq, op, at, actor, hash, t, rid, change (t and rid read as
+ * the generated tbl and row_id read them, without SQLite computing them). */
+static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct record *r, struct error *err)
+{
+	const char *change, *table;
 	enum status status = STATUS_OK;
 
 	r->seq = sqlite3_column_int64(stmt, 0);
@@ -268,36 +312,49 @@ static enum status record_read(struct chain *c, sqlite3_stmt *stmt, struct error
 	/* the time as text, again only when it changes (records come in runs of one second) */
 	if (sqlite3_column_type(stmt, 2) != SQLITE_INTEGER || !c->at_cached ||
 	    sqlite3_column_int64(stmt, 2) != c->at_seconds) {
-		audit_at_text(stmt, 2, r->at);
+		audit_at_text(stmt, 2, c->at);
 		c->at_cached = sqlite3_column_type(stmt, 2) == SQLITE_INTEGER;
 		c->at_seconds = sqlite3_column_int64(stmt, 2);
 	}
+	memcpy(r->at, c->at, sizeof(r->at));
 	r->has_hash = sqlite3_column_bytes(stmt, 4) == AUDIT_HASH_SIZE;
 	if (r->has_hash)
 		memcpy(r->hash, sqlite3_column_blob(stmt, 4), AUDIT_HASH_SIZE);
 	r->count = 0;
 	r->used = 0;
 	r->actor = text_add(r, sqlite3_column_text(stmt, 3), &status);
-	r->table = text_add(r, sqlite3_column_text(stmt, 5), &status);
-	r->id = text_add(r, sqlite3_column_text(stmt, 6), &status);
+	table = audit_table_of(sqlite3_column_value(stmt, 5));
+	r->table = text_add(r, table ? (const unsigned char *)table : sqlite3_column_text(stmt, 5), &status);
+	r->schema = table ? named_schema(c, table) : schema_table(text_at(r, r->table));
+	if (!status)
+		r->id = row_id_add(r, stmt, 6, &status);
 	if (status || sqlite3_column_type(stmt, 7) == SQLITE_NULL)
 		return status;
 	change = sqlite3_column_type(stmt, 7) == SQLITE_TEXT ? (const char *)sqlite3_column_text(stmt, 7) : NULL;
 	if (change && (change_read(r, change, &status) || status))
 		return status;
-	return change_parse(c, sqlite3_column_value(stmt, 7), err);
+	return change_parse(c, r, sqlite3_column_value(stmt, 7), err);
 }
 
 /* ---- rows rewound ---- */
 
+/* A 64-bit mix of an id, for the rows rewound and the sums of ids: eight
+ * bytes a step (an id is 32 hex digits: four), then murmur3's finalizer. */
 static uint64_t mix(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325u;
+	uint64_t h, word;
+	size_t n;
 
 	if (!s)
 		return 0x9e3779b97f4a7c15u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	n = strlen(s);
+	h = 0xcbf29ce484222325u ^ n;
+	for (; n; s += sizeof(word), n -= n < sizeof(word) ? n : sizeof(word)) {
+		word = 0;
+		memcpy(&word, s, n < sizeof(word) ? n : sizeof(word));
+		h = (h ^ word) * 0x9e3779b97f4a7c15u;
+		h ^= h >> 29;
+	}
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdu;
 	h ^= h >> 33;
@@ -573,7 +630,7 @@ static enum status hashed_add(struct chain *c, size_t *count, const char *name, 
 static enum status rewind_update(struct chain *c, const struct schema_table *schema, struct rewound *e,
 				 struct error *err)
 {
-	const struct record *r = &c->r;
+	const struct record *r = c->r;
 	enum status status = STATUS_OK;
 	const char *now;
 	size_t i;
@@ -641,8 +698,8 @@ static enum status rewind_insert(struct chain *c, size_t table, const struct sch
  * the row rewound to forget once the record is hashed (at its insert). */
 static enum status record_rewind(struct chain *c, size_t *count, struct rewound **done, struct error *err)
 {
-	const struct record *r = &c->r;
-	const struct schema_table *schema = schema_table(text_at(r, r->table));
+	const struct record *r = c->r;
+	const struct schema_table *schema = r->schema;
 	const char *id = text_at(r, r->id) ? text_at(r, r->id) : "";
 	size_t table = schema ? (size_t)(schema - schema_table_at(0)) : c->tables, i;
 	enum status status = STATUS_OK;
@@ -674,36 +731,18 @@ static enum status record_rewind(struct chain *c, size_t *count, struct rewound 
 	return status;
 }
 
-/* The hash the record follows: the stored hash of the record before it,
- * read by the second statement one record behind. */
-static enum status hash_before(struct chain *c, uint8_t prev[AUDIT_HASH_SIZE], struct error *err)
+/* The record against its row and the hash it follows, prev: the stored
+ * hash of the record before it. */
+static enum status record_check(struct chain *c, const uint8_t prev[AUDIT_HASH_SIZE], struct error *err)
 {
-	enum status status = STATUS_OK;
-
-	while (c->behind_row && sqlite3_column_int64(c->behind, 0) >= c->r.seq)
-		status = store_step(c->store, c->behind, &c->behind_row, err);
-	if (status)
-		return status;
-	if (!c->behind_row)
-		return audit_previous_hash(c->store, c->r.seq, prev, err);
-	memset(prev, 0, AUDIT_HASH_SIZE);
-	if (sqlite3_column_bytes(c->behind, 1) == AUDIT_HASH_SIZE)
-		memcpy(prev, sqlite3_column_blob(c->behind, 1), AUDIT_HASH_SIZE);
-	return STATUS_OK;
-}
-
-static enum status record_check(struct chain *c, struct error *err)
-{
-	const struct record *r = &c->r;
-	uint8_t prev[AUDIT_HASH_SIZE], hash[AUDIT_HASH_SIZE];
+	const struct record *r = c->r;
+	uint8_t hash[AUDIT_HASH_SIZE];
 	struct rewound *done;
 	enum status status;
 	size_t count;
 
 	c->read++;
 	status = record_rewind(c, &count, &done, err);
-	if (!status)
-		status = hash_before(c, prev, err);
 	if (!status) {
 		audit_record_hash(prev, r->seq, r->op, r->at, text_at(r, r->actor), text_at(r, r->table),
 				  text_at(r, r->id), c->hashed, count, hash);
@@ -757,7 +796,6 @@ static void chain_free(struct chain *c)
 	size_t i;
 
 	sqlite3_finalize(c->records);
-	sqlite3_finalize(c->behind);
 	for (i = 0; c->readers && i < c->tables; i++) {
 		sqlite3_finalize(c->readers[i].by_id);
 		sqlite3_finalize(c->readers[i].scan);
@@ -772,8 +810,10 @@ static void chain_free(struct chain *c)
 			free(e);
 		}
 	free(c->buckets);
-	free(c->r.fields);
-	free(c->r.text);
+	for (i = 0; i < 2; i++) {
+		free(c->read_in[i].fields);
+		free(c->read_in[i].text);
+	}
 	free(c->hashed);
 }
 
@@ -789,13 +829,47 @@ static void hex_of(const uint8_t *bytes, size_t size, char *out)
 	out[2 * size] = '\0';
 }
 
+/* Each record newest first, checked once the one before it is read: its
+ * stored hash is the hash the record follows (the oldest follows the head
+ * of the chain it continues, or zeros). */
+static enum status chain_walk(struct chain *c, char head[65], struct error *err)
+{
+	uint8_t prev[AUDIT_HASH_SIZE];
+	enum status status, next_status;
+	struct record *r = &c->read_in[0], *next = &c->read_in[1], *swap;
+	bool row, next_row = false;
+
+	if ((status = store_step(c->store, c->records, &row, err)) || !row ||
+	    (status = record_read(c, c->records, r, err)))
+		return status;
+	if (r->has_hash)
+		hex_of(r->hash, AUDIT_HASH_SIZE, head);
+	while (!status && row) {
+		next_status = store_step(c->store, c->records, &next_row, err);
+		if (!next_status && next_row)
+			next_status = record_read(c, c->records, next, err);
+		memset(prev, 0, AUDIT_HASH_SIZE);
+		if (!next_status && next_row && next->has_hash)
+			memcpy(prev, next->hash, AUDIT_HASH_SIZE);
+		else if (next_status || !next_row)
+			status = audit_previous_hash(c->store, r->seq, prev, err);
+		c->r = r;
+		if (!status)
+			status = record_check(c, prev, err);
+		status = status ? status : next_status;
+		swap = r;
+		r = next;
+		next = swap;
+		row = next_row;
+	}
+	return status;
+}
+
 enum status verify_chain(struct verifier *v, bool *unaccounted, long *records, char head[65], struct error *err)
 {
-	static const char *const sql = "SELECT seq, op, at, actor, hash, tbl, row_id, change FROM audit ORDER BY seq DESC";
-	static const char *const behind_sql = "SELECT seq, hash FROM audit ORDER BY seq DESC";
+	static const char *const sql = "SELECT seq, op, at, actor, hash, t, rid, change FROM audit ORDER BY seq DESC";
 	struct chain c;
 	enum status status = STATUS_OK;
-	bool row;
 	int rc;
 
 	memset(&c, 0, sizeof(c));
@@ -808,16 +882,10 @@ enum status verify_chain(struct verifier *v, bool *unaccounted, long *records, c
 	if (!(c.readers = calloc(c.tables, sizeof(*c.readers))))
 		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	rc = sqlite3_prepare_v2(store_db(c.store), sql, -1, &c.records, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(store_db(c.store), behind_sql, -1, &c.behind, NULL);
 	if (rc != SQLITE_OK)
 		status = store_fail(c.store, rc, err, _("reading the audit log"));
-	if (!status && !(status = store_step(c.store, c.behind, &c.behind_row, err)) && c.behind_row &&
-	    sqlite3_column_bytes(c.behind, 1) == AUDIT_HASH_SIZE)
-		hex_of(sqlite3_column_blob(c.behind, 1), AUDIT_HASH_SIZE, head);
-	while (!status && !(status = store_step(c.store, c.records, &row, err)) && row)
-		if (!(status = record_read(&c, c.records, err)))
-			status = record_check(&c, err);
+	if (!status)
+		status = chain_walk(&c, head, err);
 	*records = c.read;
 	if (!status && unaccounted)
 		status = tables_accounted(&c, unaccounted, err);

@@ -40,6 +40,15 @@ attack "an update's record deleted" "DELETE FROM audit WHERE seq = $NOTE" 1 \
 	"audit chain broken at record $AFTER_NOTE"
 attack "a field only the insert wrote" "UPDATE enterprises SET contact = '篡改' WHERE id = '$ENT'" 1 \
 	"audit chain broken at record $ENT_SEQ (enterprises $ENT)"
+# A record's table and row are read from audit.t and audit.rid as the
+# generated tbl and row_id read them: t 1.0 is 1 (enterprises), '1' is not
+# a table's number; a rid of 32 hex digits kept as text is the same row.
+attack "a record's table number kept as 1.0" "UPDATE audit SET t = 1.0 WHERE seq = $ENT_SEQ" 0 "ok"
+attack "a record's table number kept as text" "UPDATE audit SET t = '1' WHERE seq = $ENT_SEQ" 1 \
+	"audit chain broken at record $ENT_SEQ (1 $ENT)"
+attack "a record's row id kept as text" "UPDATE audit SET rid = lower(hex(rid)) WHERE seq = $ENT_SEQ" 0 "ok"
+attack "a record's row id changed" "UPDATE audit SET rid = X'00112233445566778899AABBCCDDEEFF' WHERE seq = $ENT_SEQ" 1 \
+	"audit chain broken at record $ENT_SEQ (enterprises 00112233445566778899aabbccddeeff)"
 attack "a field an update wrote" "UPDATE cases SET note = '篡改' WHERE id = '$CID'" 1 \
 	"cases $CID: field note holds \"篡改\" but audit row $NOTE says \"第二次说明\""
 attack "a field of a row kept out of order" "UPDATE events SET rowid = -rowid; UPDATE events SET note = '篡改' WHERE id = '$EV'" 1 \
