@@ -202,6 +202,14 @@ SELECT count(*) FROM case_search3 WHERE case_search3 MATCH '"第4938号"';
 SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 1000);
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH '"第4938号"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
+-- interaction: search, a common term of four characters (科技有限)
+-- before: /科技有
+-- key: 限
+-- after: <Esc>
+SELECT count(*) FROM case_search3 WHERE case_search3 MATCH '"科技有限"';
+SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"科技有限"' LIMIT 1000);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND +c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH '"科技有限"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+
 -- interaction: open a case
 -- key: <Enter>
 -- after: q

@@ -423,7 +423,8 @@ static void each_interaction_runs_the_files_statements(void **state)
 }
 
 /* An office of OFFICE cases across levels, regions and years (the demo's
- * cases among them, in every step), "精密" in most names and "第4938号" in one. */
+ * cases among them, in every step), "精密" and "科技有限" in most names and
+ * "第4938号" in one. */
 static void make_office(void)
 {
 	static const char *const levels[] = { "basic", "advanced", "excellent", "leading" };
@@ -446,7 +447,7 @@ static void make_office(void)
 	used = (size_t)snprintf(text, size, "enterprise,uscc,region,level,year,note\n");
 	for (i = 0; i < OFFICE - 30; i++) {
 		testkit_credit_code("420100", (unsigned long)(i * 7919 + 11), code);
-		used += (size_t)snprintf(text + used, size - used, "%s%ld有限公司,%s,%s,%s,%d,甲\n",
+		used += (size_t)snprintf(text + used, size - used, "%s%ld科技有限公司,%s,%s,%s,%d,甲\n",
 					 i == 7 ? "鄂州第4938号" : "武汉精密", i, code, regions[i % 4], levels[i % 4],
 					 2022 + (int)(i % 5));
 	}
