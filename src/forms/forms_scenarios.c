@@ -336,21 +336,37 @@ enum status forms_scenario_slots(struct forms *forms, size_t count, struct error
 	return STATUS_OK;
 }
 
+/* A scenario file's [scenario] section checked and its slot claimed
+ * (scenario NULL: a number given twice, already said); with
+ * last_section, the file is read no further than that section. doc is
+ * the caller's to free, after a failure too. */
+static enum status read_head(struct forms *forms, const struct forms_file *file, const char *last_section,
+			     struct ini_doc *doc, const struct ini_section **head, struct scenario **scenario,
+			     struct error *err)
+{
+	enum status status = ini_doc_parse_until(file, last_section, doc, err);
+
+	*head = NULL;
+	*scenario = NULL;
+	if (status)
+		return status; /* doc is empty again */
+	status = find_head(doc, head, err);
+	if (!status)
+		status = ini_check_keys(doc, *head, scenario_keys, err);
+	if (!status)
+		status = claim_slot(forms, doc, *head, scenario, err);
+	if (!status && *scenario)
+		status = load_head(forms, doc, *head, *scenario, err);
+	return status;
+}
+
 enum status forms_load_scenario(struct forms *forms, const struct forms_file *file, struct error *err)
 {
-	const struct ini_section *head = NULL;
-	struct scenario *scenario = NULL;
+	const struct ini_section *head;
+	struct scenario *scenario;
 	struct ini_doc doc;
-	enum status status = ini_doc_parse(file, &doc, err);
-	if (status)
-		return status;
-	status = find_head(&doc, &head, err);
-	if (!status)
-		status = ini_check_keys(&doc, head, scenario_keys, err);
-	if (!status)
-		status = claim_slot(forms, &doc, head, &scenario, err);
-	if (!status && scenario)
-		status = load_head(forms, &doc, head, scenario, err);
+	enum status status = read_head(forms, file, NULL, &doc, &head, &scenario, err);
+
 	if (!status && scenario)
 		status = load_items(&doc, head, scenario, err);
 	ini_doc_free(&doc);
@@ -359,20 +375,11 @@ enum status forms_load_scenario(struct forms *forms, const struct forms_file *fi
 
 enum status forms_load_scenario_head(struct forms *forms, const struct forms_file *file, struct error *err)
 {
-	const struct ini_section *head = NULL;
-	struct scenario *scenario = NULL;
+	const struct ini_section *head;
+	struct scenario *scenario;
 	struct ini_doc doc;
-	enum status status = ini_doc_parse_until(file, "scenario", &doc, err);
+	enum status status = read_head(forms, file, "scenario", &doc, &head, &scenario, err);
 
-	if (status)
-		return status;
-	status = find_head(&doc, &head, err);
-	if (!status)
-		status = ini_check_keys(&doc, head, scenario_keys, err);
-	if (!status)
-		status = claim_slot(forms, &doc, head, &scenario, err);
-	if (!status && scenario)
-		status = load_head(forms, &doc, head, scenario, err);
 	if (!status && scenario)
 		forms->unread_checklists[scenario->id - 1] = file;
 	ini_doc_free(&doc);

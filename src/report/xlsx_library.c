@@ -12,6 +12,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "gradus/text/dl.h"
 #include "gradus/text/i18n.h"
 
 #ifndef GRADUS_XLSXWRITER
@@ -40,18 +41,7 @@ static struct {
 static enum { NOT_TRIED, LOADED, FAILED } loaded = NOT_TRIED;
 static char why[256];
 
-/* dlsym's void * to a function pointer: POSIX's way, through memcpy. */
-static int find(void *handle, const char *name, void *function, size_t size)
-{
-	void *found = dlsym(handle, name);
-
-	if (!found)
-		return 1;
-	memcpy(function, &found, size);
-	return 0;
-}
-
-#define FIND(name) find(handle, #name, &lib.name, sizeof(lib.name))
+#define FIND(name) dl_function(handle, #name, &lib.name, sizeof(lib.name))
 
 static int load(void)
 {

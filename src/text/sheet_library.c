@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unzip.h>
 
+#include "gradus/text/dl.h"
 #include "gradus/text/i18n.h"
 #include "sheet_library.h"
 
@@ -46,18 +47,7 @@ static struct {
 static enum { NOT_TRIED, LOADED, FAILED } loaded = NOT_TRIED;
 static char why[256];
 
-/* dlsym's void * to a function pointer: POSIX's way, through memcpy. */
-static int find(void *handle, const char *name, void *function, size_t size)
-{
-	void *found = dlsym(handle, name);
-
-	if (!found)
-		return 1;
-	memcpy(function, &found, size);
-	return 0;
-}
-
-#define FIND(handle, name) find(handle, #name, &lib.name, sizeof(lib.name))
+#define FIND(handle, name) dl_function(handle, #name, &lib.name, sizeof(lib.name))
 
 static int find_minizip(void *handle)
 {
