@@ -369,21 +369,40 @@ static void rid_of(sqlite3_context *context, int argc, sqlite3_value **argv)
 		sqlite3_result_value(context, argv[0]);
 }
 
+/* The tables an audit record names by number (t), 1 for the first: the
+ * numbers of migration 22's generated tbl, which record_insert writes
+ * and audit_table_of reads back; any other table is named by its name. */
+static const char *const numbered_tables[] = { "enterprises", "factories", "cases", "case_scenarios",
+					       "case_materials", "events" };
+
+#define NUMBERED_TABLES (sizeof(numbered_tables) / sizeof(numbered_tables[0]))
+
 const char *audit_table_of(sqlite3_value *t)
 {
-	/* the numbers of migration 22's generated tbl, and of record_insert */
-	static const char *const names[] = { "enterprises", "factories", "cases", "case_scenarios", "case_materials",
-					     "events" };
 	double number;
+	size_t i;
 
 	/* CASE t WHEN 1 ...: t is compared as it is stored, so 1 and 1.0, not '1' */
 	if (sqlite3_value_type(t) != SQLITE_INTEGER && sqlite3_value_type(t) != SQLITE_FLOAT)
 		return NULL;
 	number = sqlite3_value_double(t);
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; i < NUMBERED_TABLES; i++)
 		if (number == (double)(i + 1))
-			return names[i];
+			return numbered_tables[i];
 	return NULL;
+}
+
+/* t of a record of table: its number, or its name. */
+static void bind_table(sqlite3_stmt *stmt, int column, const char *table)
+{
+	size_t i;
+
+	for (i = 0; table && i < NUMBERED_TABLES; i++)
+		if (!strcmp(table, numbered_tables[i])) {
+			sqlite3_bind_int(stmt, column, (int)i + 1);
+			return;
+		}
+	sqlite3_bind_text(stmt, column, table, -1, SQLITE_STATIC);
 }
 
 int store_sql_functions(sqlite3 *db)
@@ -395,13 +414,11 @@ int store_sql_functions(sqlite3 *db)
 static enum status record_insert(struct store *store, const struct record *r, const char *change, const char *owner,
 				 bool at_given, time_t at, const uint8_t hash[HASH_SIZE], struct error *err)
 {
-	/* t: the numbers of migration 22's generated tbl */
+	/* t: the table's number (bind_table) */
 	static const char *const sql =
 		"INSERT INTO audit (seq, at, actor, t, rid, op, change, owner, hash)"
 		" VALUES (?1, CASE WHEN ?2 IS NOT NULL THEN ?2 WHEN strftime('%Y-%m-%dT%H:%M:%SZ', ?3) = ?3"
-		"  THEN CAST(strftime('%s', ?3) AS INTEGER) ELSE ?3 END, ?4,"
-		"  CASE ?5 WHEN 'enterprises' THEN 1 WHEN 'factories' THEN 2 WHEN 'cases' THEN 3 WHEN 'case_scenarios' THEN 4"
-		"  WHEN 'case_materials' THEN 5 WHEN 'events' THEN 6 ELSE ?5 END, ?6, ?7, ?8, ?9, ?10)";
+		"  THEN CAST(strftime('%s', ?3) AS INTEGER) ELSE ?3 END, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	int rc;
 
@@ -412,7 +429,7 @@ static enum status record_insert(struct store *store, const struct record *r, co
 		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)at);
 	sqlite3_bind_text(stmt, 3, r->at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, r->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, r->table, -1, SQLITE_STATIC);
+	bind_table(stmt, 5, r->table);
 	bind_row_id(stmt, 6, r->id);
 	sqlite3_bind_int(stmt, 7, (int)r->op);
 	sqlite3_bind_text(stmt, 8, change, -1, SQLITE_STATIC);
