@@ -32,7 +32,7 @@ for t in ${SHELL_TESTS:-tests/cli/*.sh tests/tui/*.sh tests/security/*.sh}; do
 	p=$(grep -c '^ok - ' "$log")
 	f=$(grep -c '^not ok - ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "# $t exited $rc"; tail -5 "$log"; fi
-	if [ "$f" -gt 0 ]; then echo "FAIL $t"; grep -A12 '^not ok' "$log" | head -60; else echo "ok   $t ($p)"; fi
+	if [ "$f" -gt 0 ]; then echo "FAIL $t"; grep -B3 -A12 '^not ok' "$log" | head -60; else echo "ok   $t ($p)"; fi
 	passed=$((passed + p))
 	failed=$((failed + f))
 done

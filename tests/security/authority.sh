@@ -17,7 +17,7 @@ for item in $(q item "AND required ORDER BY item"); do
 	case $(q kind "AND item = $item") in
 	check) v=yes ;; number | measure) v=1 ;; choice) v=$(q "substr(choices, 1, instr(choices || '|', '|') - 1)" "AND item = $item") ;; *) v=文字 ;;
 	esac
-	G check answer "$S" "$scen" "$item" "$v" || fail "answer $S $scen $item $v"
+	G check answer "$S" "$scen" "$item" "$v" 2>"$WORK/answer.err" || fail "answer $S $scen $item $v" "$(cat "$WORK/answer.err")"
 done
 first_check=$(q item "AND kind = 'check' ORDER BY item LIMIT 1")
 G check answer "$S" "$scen" "$first_check" no --note '现场未见记录' >/dev/null || fail "a no answer"
