@@ -242,6 +242,10 @@ enum status store_sort_keys_rebuild(struct store *store, struct error *err);
 bool store_sort_keys_stale(struct store *store);
 /* The SQL of a page of the case list (list.c), for tests of its plan. */
 char *store_case_page_sql(const struct case_query *query, bool keyed, bool backward, size_t limit);
+/* store_case_count with a search counted no further than cap + 1 (list.c;
+ * store_case_count's cap is STORE_COUNT_CAP). */
+enum status store_case_count_upto(struct store *store, const struct case_query *query, long cap, long *count,
+				  struct error *err);
 /* The ids (first column) a static query with one text parameter returns. */
 /* The first column of every row of the prepared, bound stmt (reset after). */
 enum status store_ids_of(struct store *store, sqlite3_stmt *stmt, char (**ids)[33], size_t *count, struct error *err);

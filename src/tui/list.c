@@ -141,8 +141,12 @@ static const char *list_title(struct tui *tui, struct view *view)
 	char shown[256], *search = list->searching ? NULL : field_text(&list->search);
 	size_t used;
 
-	/* L10N: title of the case list; %ld is the number of cases */
-	used = (size_t)snprintf(list->title, sizeof(list->title), _("Cases (%ld)"), list->total);
+	if (list->total > STORE_COUNT_CAP)
+		/* L10N: title of the case list when a search matches more cases than are counted; %ld is 10000 */
+		used = (size_t)snprintf(list->title, sizeof(list->title), _("Cases (over %ld)"), (long)STORE_COUNT_CAP);
+	else
+		/* L10N: title of the case list; %ld is the number of cases */
+		used = (size_t)snprintf(list->title, sizeof(list->title), _("Cases (%ld)"), list->total);
 	settings_title(&list->settings, tui->forms, search, shown, sizeof(shown));
 	free(search);
 	if (*shown && used < sizeof(list->title))
@@ -204,8 +208,12 @@ static void draw_search(struct tui *tui, struct list *list, int y)
 	int x, at;
 
 	draw_text(y, 0, "/", 1, A_BOLD);
-	/* L10N: beside the search being typed; %ld cases match */
-	snprintf(found, sizeof(found), _("%ld found"), list->total);
+	if (list->total > STORE_COUNT_CAP)
+		/* L10N: beside the search being typed when more cases match than are counted; %ld is 10000 */
+		snprintf(found, sizeof(found), _("over %ld found"), (long)STORE_COUNT_CAP);
+	else
+		/* L10N: beside the search being typed; %ld cases match */
+		snprintf(found, sizeof(found), _("%ld found"), list->total);
 	x = COLS - utf8_width(found) - 1;
 	at = field_draw(&list->search, y, 2, x > 12 ? x - 3 : COLS - 3, A_UNDERLINE, list->searching);
 	if (list->searching)

@@ -36,6 +36,10 @@
 -- value first_due_in_30: SELECT number FROM cases WHERE next_due <= '2026-12-28' ORDER BY number LIMIT 1
 -- value first_overdue: SELECT number FROM cases WHERE next_due < '2026-11-28' ORDER BY number LIMIT 1
 -- value case_dues_forms: SELECT value FROM meta WHERE key = 'case_dues_forms'
+-- value walk_stage: SELECT CASE WHEN count(*) < 1000 THEN 'c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each(''[1,2,3]'')))' ELSE 'EXISTS (SELECT 1 FROM case_scenarios s WHERE s.case_id = c.id AND s.scenario IN (SELECT value FROM json_each(''[1,2,3]'')))' END FROM (SELECT 1 FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')) LIMIT 1000)
+-- value walk_common: SELECT CASE WHEN count(*) < 1000 THEN 'c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ''"精 密"'')' WHEN 20 * 100 < (1000.0 / max(r)) * (1000.0 / max(r)) * (SELECT max(rowid) FROM cases) THEN 'EXISTS (SELECT 1 FROM case_search s WHERE s.case_search MATCH ''"精 密"'' AND s.rowid = c.rowid)' ELSE '+c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ''"精 密"'')' END FROM (SELECT rowid AS r FROM case_search WHERE case_search MATCH '"精 密"' LIMIT 1000)
+-- value walk_rare: SELECT CASE WHEN count(*) < 1000 THEN 'c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH ''"第4938号"'')' WHEN 20 * 100 < (1000.0 / max(r)) * (1000.0 / max(r)) * (SELECT max(rowid) FROM cases) THEN 'EXISTS (SELECT 1 FROM case_search3 s WHERE s.case_search3 MATCH ''"第4938号"'' AND s.rowid = c.rowid)' ELSE '+c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH ''"第4938号"'')' END FROM (SELECT rowid AS r FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 1000)
+-- value walk_common4: SELECT CASE WHEN count(*) < 1000 THEN 'c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH ''"科技有限"'')' WHEN 20 * 100 < (1000.0 / max(r)) * (1000.0 / max(r)) * (SELECT max(rowid) FROM cases) THEN 'EXISTS (SELECT 1 FROM case_search3 s WHERE s.case_search3 MATCH ''"科技有限"'' AND s.rowid = c.rowid)' ELSE '+c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH ''"科技有限"'')' END FROM (SELECT rowid AS r FROM case_search3 WHERE case_search3 MATCH '"科技有限"' LIMIT 1000)
 
 -- interaction: start-up to first screen
 SELECT count(*) FROM sqlite_master;
@@ -163,7 +167,7 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- after: <Colon>clear<Enter>
 SELECT coalesce((SELECT n FROM stage_counts WHERE stage = 'construction'), 0);
 SELECT count(*) FROM (SELECT 1 FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]')) LIMIT 1000);
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (SELECT value FROM json_each('[1,2,3]'))) ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND {walk_stage} ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter year=2025
 -- before: <Colon>filter year=2025
@@ -190,25 +194,25 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- before: /精
 -- key: 密
 -- after: <Esc>
-SELECT count(*) FROM case_search WHERE case_search MATCH '"精 密"';
-SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH '"精 密"' LIMIT 1000);
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND +c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH '"精 密"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT count(*) FROM (SELECT 1 FROM case_search WHERE case_search MATCH '"精 密"' LIMIT 10001);
+SELECT count(*), max(r), (SELECT max(rowid) FROM cases) FROM (SELECT rowid AS r FROM case_search WHERE case_search MATCH '"精 密"' LIMIT 1000);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND {walk_common} ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: search, a rare term (第4938号)
 -- before: /第4938
 -- key: 号
 -- after: <Esc>
-SELECT count(*) FROM case_search3 WHERE case_search3 MATCH '"第4938号"';
-SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 1000);
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH '"第4938号"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 10001);
+SELECT count(*), max(r), (SELECT max(rowid) FROM cases) FROM (SELECT rowid AS r FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 1000);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND {walk_rare} ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: search, a common term of four characters (科技有限)
 -- before: /科技有
 -- key: 限
 -- after: <Esc>
-SELECT count(*) FROM case_search3 WHERE case_search3 MATCH '"科技有限"';
-SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"科技有限"' LIMIT 1000);
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND +c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH '"科技有限"') ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"科技有限"' LIMIT 10001);
+SELECT count(*), max(r), (SELECT max(rowid) FROM cases) FROM (SELECT rowid AS r FROM case_search3 WHERE case_search3 MATCH '"科技有限"' LIMIT 1000);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND {walk_common4} ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: open a case
 -- key: <Enter>

@@ -29,7 +29,9 @@
 #include "store/store_private.h"
 
 #define STATEMENTS GRADUS_SOURCE_DIR "/tests/bench/statements.sql"
-#define OFFICE 1100 /* more than a page, and a search matching more than 1,000 cases */
+/* more than a page, and searches matching so many of its cases (2,470)
+ * that a page walks the cases and asks the index of each (WALK_PROBE) */
+#define OFFICE 2500
 
 static const struct date today = { 2026, 11, 28 };
 static char dir[64], path[96], script[96], saved[128], mark[96];
@@ -420,6 +422,12 @@ static void each_interaction_runs_the_files_statements(void **state)
 	}
 	assert_true(interaction_count >= 20);
 	assert_int_equal(wrong, 0);
+	/* this office's common search is read as the 100,000 cases' is: each
+	 * case walked asks the index (WALK_PROBE), so that branch of the file's
+	 * value is the one compared here; its stage walks (EXISTS) too */
+	for (i = 0; i < value_count; i++)
+		if (!strcmp(values[i].name, "walk_common") || !strcmp(values[i].name, "walk_stage"))
+			assert_true(!strncmp(values[i].text, "EXISTS (", 8));
 }
 
 /* An office of OFFICE cases across levels, regions and years (the demo's
@@ -521,10 +529,116 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The statements a search's page ran, joined (sqlite3_trace_v2). */
+static char traced[8192];
+
+static int trace_into(unsigned type, void *context, void *p, void *x)
+{
+	char *sql = type == SQLITE_TRACE_STMT ? sqlite3_expanded_sql(p) : NULL;
+
+	(void)context;
+	(void)x;
+	if (sql && strlen(traced) + strlen(sql) + 2 < sizeof(traced)) {
+		strcat(traced, sql);
+		strcat(traced, "\n");
+	}
+	sqlite3_free(sql);
+	return 0;
+}
+
+/* rows[from..from+count) of a page, as numbers joined by spaces. */
+static void numbers_of(const struct case_row *rows, size_t from, size_t count, char *out, size_t size)
+{
+	size_t i, used = 0;
+
+	out[0] = '\0';
+	for (i = from; i < from + count; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s ", rows[i].number);
+}
+
+/* A search matching nearly every case: a page of 20 asks the index about
+ * each case it walks (WALK_PROBE), a page of 200 walks against the set of
+ * every match (WALK_MATCH); both give the same rows, in every order, both
+ * ways, from a key; and its count stops at the cap it is given. */
+static void a_search_of_most_cases_reads_the_same_rows_either_way(void **state)
+{
+	static const char *const terms[] = { "精密", "科技有限" };
+	struct store *store = NULL;
+	struct error err = { "" };
+	struct case_row small[20], big[200];
+	char a[4096], b[4096];
+	size_t t, n_small, n_big;
+	int sort, down;
+	long n = 0, all = 0;
+
+	(void)state;
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	for (t = 0; t < 2; t++) {
+		char *match = store_search_query(terms[t]);
+
+		assert_non_null(match);
+		for (sort = 0; sort < SORT_COUNT; sort++)
+			for (down = 0; down < 2; down++) {
+				struct case_query q = { .sort = (enum case_sort)sort, .descending = down, .match = match,
+							.today = today };
+
+				traced[0] = '\0';
+				sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, trace_into, NULL);
+				assert_int_equal(store_case_page(store, &q, NULL, false, STORE_FORWARD, 20, small, &n_small,
+								 &err), STATUS_OK);
+				sqlite3_trace_v2(store->db, 0, NULL, NULL);
+				assert_non_null(strstr(traced, " s WHERE s.case_search"));
+				traced[0] = '\0';
+				sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, trace_into, NULL);
+				assert_int_equal(store_case_page(store, &q, NULL, false, STORE_FORWARD, 200, big, &n_big, &err),
+						 STATUS_OK);
+				sqlite3_trace_v2(store->db, 0, NULL, NULL);
+				assert_non_null(strstr(traced, "+c.rowid IN (SELECT rowid FROM case_search"));
+				assert_int_equal(n_small, 20);
+				assert_int_equal(n_big, 200);
+				numbers_of(small, 0, 20, a, sizeof(a));
+				numbers_of(big, 0, 20, b, sizeof(b));
+				assert_string_equal(a, b);
+				/* the page after the 20th, and the page before the 40th */
+				case_rows_clear(small, n_small);
+				assert_int_equal(store_case_page(store, &q, big[19].number, false, STORE_FORWARD, 20, small,
+								 &n_small, &err), STATUS_OK);
+				numbers_of(small, 0, n_small, a, sizeof(a));
+				numbers_of(big, 20, 20, b, sizeof(b));
+				assert_string_equal(a, b);
+				case_rows_clear(small, n_small);
+				assert_int_equal(store_case_page(store, &q, big[39].number, false, STORE_BACKWARD, 20, small,
+								 &n_small, &err), STATUS_OK);
+				numbers_of(small, 0, n_small, a, sizeof(a));
+				numbers_of(big, 19, 20, b, sizeof(b));
+				assert_string_equal(a, b);
+				case_rows_clear(small, n_small);
+				case_rows_clear(big, n_big);
+			}
+		{
+			struct case_query q = { .match = match, .today = today };
+			struct case_query basic = { .match = match, .level = "basic", .today = today };
+
+			assert_int_equal(store_case_count(store, &q, &all, &err), STATUS_OK);
+			assert_in_range(all, 2000, STORE_COUNT_CAP);
+			assert_int_equal(store_case_count_upto(store, &q, 500, &n, &err), STATUS_OK);
+			assert_int_equal(n, 501);
+			/* with a filter beside it, the same cap */
+			assert_int_equal(store_case_count_upto(store, &basic, 100, &n, &err), STATUS_OK);
+			assert_int_equal(n, 101);
+			assert_int_equal(store_case_count(store, &basic, &n, &err), STATUS_OK);
+			assert_in_range(n, 500, all - 1);
+		}
+		free(match);
+	}
+	store_close(&store);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(each_interaction_runs_the_files_statements),
+		cmocka_unit_test(a_search_of_most_cases_reads_the_same_rows_either_way),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
