@@ -60,6 +60,10 @@ struct store {
 	const struct forms *forms; /* whose final states close a case (authority_use_forms) */
 	int stages_kept; /* stage_counts counts the stages of forms: 1; else 0 or -1 (store_stages_sync) */
 	char exempt[33]; /* a sealed record a deliberate exception writes to (authority_exempt), or "" */
+	/* How long a page of the list may walk its order's index before it
+	 * sorts the filters' matches instead (list.c): 0, as long as sorting
+	 * would take; tests set it below 0 to give up at once, or long. */
+	long walk_budget_us;
 };
 
 /* A new record's id (ids.c): 32 lower-case hex characters, random: for a

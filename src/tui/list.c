@@ -43,6 +43,18 @@ static void window_clear(struct list *list)
 
 /* Loads the window starting at key (inclusive); near the end, the window is
  * the last `height` rows instead, so the screen stays full. */
+/* The count of the title, kept in the query too: a page in an order other
+ * than the number's weighs walking that order against sorting the matches
+ * by it (store_case_page). */
+static enum status count_cases(struct tui *tui, struct list *list, struct error *err)
+{
+	list->query.total = 0;
+	if (store_case_count(tui->store, &list->query, &list->total, err))
+		return STATUS_ERR_DB;
+	list->query.total = list->total;
+	return STATUS_OK;
+}
+
 static enum status window_load(struct tui *tui, struct list *list, const char *key, struct error *err)
 {
 	char *keep = key ? strdup(key) : NULL;
@@ -86,7 +98,7 @@ static enum status list_open(struct tui *tui, struct view *view, struct error *e
 	list->height = LINES > 3 ? (size_t)LINES - 3 : 1;
 	if (list->height > LIST_MAX_ROWS)
 		list->height = LIST_MAX_ROWS;
-	return store_case_count(tui->store, &list->query, &list->total, err) ? STATUS_ERR_DB
+	return count_cases(tui, list, err) ? STATUS_ERR_DB
 									     : window_load(tui, list, NULL, err);
 }
 
@@ -99,7 +111,7 @@ static void list_resume(struct tui *tui, struct view *view)
 	char *first = list->count ? strdup(list->rows[0].number) : NULL;
 	char *current = list->count ? strdup(list->rows[list->cursor].number) : NULL;
 
-	if (store_case_count(tui->store, &list->query, &list->total, &err) || window_load(tui, list, first, &err))
+	if (count_cases(tui, list, &err) || window_load(tui, list, first, &err))
 		tui_say(tui, true, "%s", err.message);
 	list->cursor = window_index(list, current);
 	free(first);
@@ -319,7 +331,7 @@ static void search_apply(struct tui *tui, struct list *list)
 	list->match = store_search_query(text);
 	list->query.match = list->match;
 	free(text);
-	if (store_case_count(tui->store, &list->query, &list->total, &err) || window_load(tui, list, NULL, &err))
+	if (count_cases(tui, list, &err) || window_load(tui, list, NULL, &err))
 		tui_say(tui, true, "%s", err.message);
 	list->cursor = 0;
 }

@@ -634,11 +634,198 @@ static void a_search_of_most_cases_reads_the_same_rows_either_way(void **state)
 	store_close(&store);
 }
 
+/* The numbers of a page by store_case_page, joined; the statements traced. */
+static void page_numbers(struct store *store, const struct case_query *q, const char *key,
+			 enum store_direction direction, char *out, size_t size)
+{
+	struct case_row rows[20];
+	struct error err = { "" };
+	size_t count = 0;
+
+	traced[0] = '\0';
+	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, trace_into, NULL);
+	assert_int_equal(store_case_page(store, q, key, false, direction, 20, rows, &count, &err), STATUS_OK);
+	sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	numbers_of(rows, 0, count, out, size);
+	case_rows_clear(rows, count);
+}
+
+/* The same page by a plain query: every match sorted; how many match. */
+static long reference_numbers(struct store *store, const char *where, const char *match, const char *order,
+			      char *out, size_t size)
+{
+	char sql[1024];
+	sqlite3_stmt *stmt;
+	size_t used = 0;
+	long matches;
+
+	snprintf(sql, sizeof(sql), "SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id"
+		 " JOIN enterprises e ON e.id = f.enterprise_id WHERE %s ORDER BY %s LIMIT 20", where, order);
+	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	if (match)
+		sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	out[0] = '\0';
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		used += (size_t)snprintf(out + used, size - used, "%s ", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases c WHERE %s", where);
+	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	if (match)
+		sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	matches = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return matches;
+}
+
+/* Whether the page statement traced last sorts its rows before the page
+ * (a temporary b-tree under the subquery k), where a walk reads them in
+ * order from the order's index. */
+static bool page_sorts_matches(struct store *store)
+{
+	const char *start = strstr(traced, "SELECT c.id, c.number, e.name"), *later;
+	char sql[4096];
+	sqlite3_stmt *stmt;
+	bool sorts = false;
+
+	while (start && (later = strstr(start + 1, "SELECT c.id, c.number, e.name")))
+		start = later; /* the last: a walk that gave up ran first */
+	assert_non_null(start);
+	snprintf(sql, sizeof(sql), "EXPLAIN QUERY PLAN %.*s", (int)strcspn(start, "\n"), start);
+	assert_int_equal(sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL), SQLITE_OK);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		if (sqlite3_column_int(stmt, 1) != 0 && strstr((const char *)sqlite3_column_text(stmt, 3), "TEMP B-TREE FOR ORDER"))
+			sorts = true;
+	sqlite3_finalize(stmt);
+	return sorts;
+}
+
+/* How many page statements were traced. */
+static int page_statements(void)
+{
+	const char *at = traced;
+	int n = 0;
+
+	while ((at = strstr(at, "SELECT c.id, c.number, e.name"))) {
+		n++;
+		at++;
+	}
+	return n;
+}
+
+/* The number at index i of "n1 n2 ... " (i from 0), or NULL. */
+static const char *nth_number(const char *numbers, int i, char *out, size_t size)
+{
+	while (i-- > 0 && numbers && (numbers = strchr(numbers, ' ')))
+		numbers++;
+	if (!numbers || !*numbers)
+		return NULL;
+	snprintf(out, size, "%.*s", (int)strcspn(numbers, " "), numbers);
+	return numbers;
+}
+
+/* In every order but the number's, under every filter: the page is the
+ * plain query's, whether the order's index is walked to the page's end
+ * (walk_budget_us long) or the walk gives up at once and the matches are
+ * sorted (below 0). Filters of 1,000 cases or more (here submitted, due
+ * within 30 days, a stage, 精密) are walked, not sorted; fewer are read
+ * through their indexes (sorted, unless the index holds the order).
+ * From its 10th row the
+ * page after (walked) and the page before its 11th row are the plain
+ * query's rows too. */
+static void every_order_under_every_filter_reads_the_same_rows(void **state)
+{
+	static const struct {
+		enum case_sort sort;
+		const char *order[2];
+	} orders[] = {
+		{ SORT_ENTERPRISE, { "e.name_key, c.number", "e.name_key DESC, c.number DESC" } },
+		{ SORT_REGION, { "e.region, e.name_key, c.number", "e.region DESC, e.name_key DESC, c.number DESC" } },
+		{ SORT_LEVEL, { "c.level, c.number", "c.level DESC, c.number DESC" } },
+		{ SORT_YEAR, { "c.year, c.number", "c.year DESC, c.number DESC" } },
+		{ SORT_STATE, { "c.state, c.number", "c.state DESC, c.number DESC" } },
+		{ SORT_DUE, { "coalesce(c.next_due, '9999-12-31'), c.number",
+			      "coalesce(c.next_due, '9999-12-31') DESC, c.number DESC" } },
+	};
+	char *common = store_search_query("精密"), *rare = store_search_query("第4938号");
+	struct {
+		struct case_query q;
+		const char *where, *match;
+	} filters[] = {
+		{ { .level = "basic" }, "c.level = 'basic'", NULL },
+		{ { .state = "submitted" }, "c.state = 'submitted'", NULL },
+		{ { .region = "wuhan" }, "c.region = 'wuhan'", NULL },
+		{ { .year = 2024 }, "c.year = 2024", NULL },
+		{ { .due_within = 30 }, "c.next_due <= '2026-12-28'", NULL },
+		{ { .overdue = true }, "c.next_due < '2026-11-28'", NULL },
+		{ { .scenarios = "[1,2,3]", .stage = "construction" },
+		  "c.id IN (SELECT case_id FROM case_scenarios WHERE scenario IN (1, 2, 3))", NULL },
+		{ { .match = NULL }, "c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1)", NULL },
+		{ { .match = NULL }, "c.rowid IN (SELECT rowid FROM case_search3 WHERE case_search3 MATCH ?1)", NULL },
+		{ { .state = "submitted", .region = "xiangyang" }, "c.state = 'submitted' AND c.region = 'xiangyang'",
+		  NULL },
+	};
+	size_t walks = 0, sorts = 0;
+	struct store *store = NULL;
+	struct error err = { "" };
+	char walked[4096], sorted[4096], plain[4096], tenth[64], eleventh[64];
+	const char *rest;
+	size_t o, f;
+	int down;
+
+	(void)state;
+	assert_non_null(common);
+	assert_non_null(rare);
+	filters[7].q.match = filters[7].match = common;
+	filters[8].q.match = filters[8].match = rare;
+	assert_int_equal(store_open(path, STORE_OPEN_OR_CREATE, "boss", today, &store, &err), STATUS_OK);
+	for (o = 0; o < sizeof(orders) / sizeof(orders[0]); o++)
+		for (down = 0; down < 2; down++)
+			for (f = 0; f < sizeof(filters) / sizeof(filters[0]); f++) {
+				struct case_query q = filters[f].q;
+
+				q.sort = orders[o].sort;
+				q.descending = down;
+				q.today = today;
+				bool many = reference_numbers(store, filters[f].where, filters[f].match, orders[o].order[down],
+							      plain, sizeof(plain)) >= 1000;
+
+				assert_true(strlen(plain) > 0);
+				store->walk_budget_us = 60000000;
+				page_numbers(store, &q, NULL, STORE_FORWARD, walked, sizeof(walked));
+				if (many)
+					assert_false(page_sorts_matches(store));
+				walks += many;
+				sorts += !many;
+				store->walk_budget_us = -1;
+				page_numbers(store, &q, NULL, STORE_FORWARD, sorted, sizeof(sorted));
+				/* many: the walk gave up, and a second statement read the page */
+				assert_int_equal(page_statements(), many ? 2 : 1);
+				assert_string_equal(walked, plain);
+				assert_string_equal(sorted, plain);
+				if (!nth_number(plain, 9, tenth, sizeof(tenth)) ||
+				    !(rest = nth_number(plain, 10, eleventh, sizeof(eleventh))))
+					continue;
+				store->walk_budget_us = 60000000;
+				page_numbers(store, &q, tenth, STORE_FORWARD, walked, sizeof(walked));
+				assert_int_equal(strncmp(walked, rest, strlen(rest)), 0);
+				page_numbers(store, &q, eleventh, STORE_BACKWARD, sorted, sizeof(sorted));
+				assert_int_equal(strlen(sorted), (size_t)(rest - plain));
+				assert_int_equal(strncmp(sorted, plain, strlen(sorted)), 0);
+			}
+	assert_true(walks >= 4 * 12 && sorts >= 4 * 12);
+	store->walk_budget_us = 0;
+	store_close(&store);
+	free(common);
+	free(rare);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(each_interaction_runs_the_files_statements),
 		cmocka_unit_test(a_search_of_most_cases_reads_the_same_rows_either_way),
+		cmocka_unit_test(every_order_under_every_filter_reads_the_same_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

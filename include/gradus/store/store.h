@@ -134,6 +134,7 @@ struct case_query {
 	const char *scenarios;    /* JSON array of scenario ids: cases declaring any of them, or NULL */
 	const char *stage;        /* the stage whose scenarios those are (its count is kept), or NULL */
 	struct date today;
+	long total;               /* store_case_count's answer when the caller has it (the list's title), or 0 */
 };
 /* The sort keys by name ("number", "enterprise", ...), for commands and the state file. */
 const char *store_sort_name(enum case_sort sort);
