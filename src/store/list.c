@@ -202,18 +202,20 @@ static bool has_filters(const struct case_query *q)
  * LIMIT it can read (a filter's index against the order's), and with a
  * bound one walks the order's index through every case a filter leaves out
  * (tests/unit/test_screen_plans.c).
- * walk: the filters (WALK_MATCH, WALK_SCENARIOS) checked row by row along
- * the order's index instead of sorting every match: quicker when the
- * matches are many. */
+ * walk: the filters (WALK_MATCH, WALK_PROBE, WALK_SCENARIOS, WALK_ORDER)
+ * checked row by row along the order's index instead of sorting every
+ * match: quicker when the matches are many (walks_of). */
 static char *page_sql(const struct case_query *q, bool keyed, bool inclusive, bool backward, unsigned walk,
 		      size_t limit)
 {
 	enum case_sort by = q->sort < SORT_COUNT ? q->sort : SORT_NUMBER;
 	bool down = q->descending != backward;
-	const char *from = !sorts[by].enterprise ? "cases c" : walk & WALK_ORDER || !has_filters(q) ? BY_ENTERPRISE : FROM_CASES;
+	const char *from = "cases c";
 	char filters[512], key[768] = "", order[160], keys[160], *sql = NULL;
 	const char *op = down ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
 
+	if (sorts[by].enterprise) /* walked, unless a few matches of filters are sorted */
+		from = walk & WALK_ORDER || !has_filters(q) ? BY_ENTERPRISE : FROM_CASES;
 	filters_sql(q, walk, filters, sizeof(filters));
 	if (sorts[by].enterprise && q->region) /* the same filter, on the index walked */
 		strncat(filters, " AND e.region = :region", sizeof(filters) - strlen(filters) - 1);
@@ -298,7 +300,6 @@ static enum status match_walk(struct store *store, const char *match, size_t lim
 	sqlite3_reset(stmt);
 	return status;
 }
-
 
 /* Which filters of the query match many cases: those to walk (page_sql).
  * In the order of the case number each filter has an index of its own
