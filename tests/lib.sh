@@ -288,7 +288,7 @@ kill_at_random() {
 	[ "$max" -gt 999 ] && max=999
 	[ "$max" -lt 1 ] && max=1
 	delay=$(printf '0.%03d' "$(shuf -i 1-"$max" -n 1)") # 0 would mean no limit to timeout
-	timeout --signal=KILL "$delay" "$@" >/dev/null 2>&1
+	timeout --signal=KILL "$delay" "$@" >/dev/null 2>"$WORK/killed.err" # what it said, for a failure
 }
 
 # ---- Real terminals (tmux) ----------------------------------------------
