@@ -206,6 +206,20 @@ SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"第4
 SELECT count(*), max(r), (SELECT max(rowid) FROM cases) FROM (SELECT rowid AS r FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 1000);
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND {walk_rare} ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
+-- interaction: filter state=submitted, sorted by level
+-- before: <Colon>sort level<Enter><Colon>filter state=submitted
+-- key: <Enter>
+-- after: <Colon>clear<Enter><Colon>sort number<Enter>
+SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1 AND state = 'submitted';
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND +c.state = 'submitted' ORDER BY c.level , c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.level , c.number;
+
+-- interaction: search, a rare term (第4938号), sorted by region
+-- before: <Colon>sort region<Enter>/第4938
+-- key: 号
+-- after: <Esc><Colon>sort number<Enter>
+SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 10001);
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id WHERE 1 AND {walk_rare} ORDER BY e.region , e.name_key , c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY e.region , e.name_key , c.number;
+
 -- interaction: search, a common term of four characters (科技有限)
 -- before: /科技有
 -- key: 限
