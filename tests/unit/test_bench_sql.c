@@ -556,6 +556,22 @@ static void numbers_of(const struct case_row *rows, size_t from, size_t count, c
 		used += (size_t)snprintf(out + used, size - used, "%s ", rows[i].number);
 }
 
+/* The page of 20 after (or before) key is big[from..from+20). */
+static void expect_page(struct store *store, const struct case_query *q, const char *key,
+			enum store_direction direction, const struct case_row *big, size_t from)
+{
+	struct case_row rows[20];
+	struct error err = { "" };
+	char a[4096], b[4096];
+	size_t count = 0;
+
+	assert_int_equal(store_case_page(store, q, key, false, direction, 20, rows, &count, &err), STATUS_OK);
+	numbers_of(rows, 0, count, a, sizeof(a));
+	numbers_of(big, from, 20, b, sizeof(b));
+	assert_string_equal(a, b);
+	case_rows_clear(rows, count);
+}
+
 /* A search matching nearly every case: a page of 20 asks the index about
  * each case it walks (WALK_PROBE), a page of 200 walks against the set of
  * every match (WALK_MATCH); both give the same rows, in every order, both
@@ -601,18 +617,8 @@ static void a_search_of_most_cases_reads_the_same_rows_either_way(void **state)
 				assert_string_equal(a, b);
 				/* the page after the 20th, and the page before the 40th */
 				case_rows_clear(small, n_small);
-				assert_int_equal(store_case_page(store, &q, big[19].number, false, STORE_FORWARD, 20, small,
-								 &n_small, &err), STATUS_OK);
-				numbers_of(small, 0, n_small, a, sizeof(a));
-				numbers_of(big, 20, 20, b, sizeof(b));
-				assert_string_equal(a, b);
-				case_rows_clear(small, n_small);
-				assert_int_equal(store_case_page(store, &q, big[39].number, false, STORE_BACKWARD, 20, small,
-								 &n_small, &err), STATUS_OK);
-				numbers_of(small, 0, n_small, a, sizeof(a));
-				numbers_of(big, 19, 20, b, sizeof(b));
-				assert_string_equal(a, b);
-				case_rows_clear(small, n_small);
+				expect_page(store, &q, big[19].number, STORE_FORWARD, big, 20);
+				expect_page(store, &q, big[39].number, STORE_BACKWARD, big, 19);
 				case_rows_clear(big, n_big);
 			}
 		{
