@@ -30,7 +30,8 @@ while read -r s i kind choices; do
 	text) value="文本$n" ;;
 	*) value="$s.$i" ;;
 	esac
-	V check answer "$CHECK" "$s" "$i" "$value" --note "现场 $s.$i" >/dev/null 2>&1 || fail "answer $s.$i in the bundle"
+	V check answer "$CHECK" "$s" "$i" "$value" --note "现场 $s.$i" >/dev/null 2>"$WORK/answer.err" ||
+		fail "answer $s.$i in the bundle" "$(cat "$WORK/answer.err")"
 done <"$WORK/items"
 head -c 100000 /dev/urandom >"$WORK/photo.jpg"
 V check attach "$CHECK" 16 1 "$WORK/photo.jpg" >/dev/null || fail "a photo attached in the bundle"
