@@ -5,7 +5,9 @@ DB=$(demo_db)
 G() { "$GRADUS" --db "$DB" "$@"; }
 
 # A writer changes a note 40 times, each in its own transaction, while backups are taken.
-( for i in $(seq 1 40); do G case set HB-2026-BAS-0001 note "备注 $i" >/dev/null 2>&1 || echo "write $i failed"; done ) >"$WORK/writer" 2>&1 &
+( for i in $(seq 1 40); do
+	G case set HB-2026-BAS-0001 note "备注 $i" >/dev/null 2>"$WORK/write.err" || echo "write $i failed: $(cat "$WORK/write.err")"
+done ) >"$WORK/writer" 2>&1 &
 writer=$!
 n=0
 while kill -0 "$writer" 2>/dev/null && [ "$n" -lt 6 ]; do

@@ -176,10 +176,10 @@ B2=$WORK/visit2.db
 G bundle out --cases "$CASE" -o "$B2" >/dev/null || fail "second bundle out"
 head -c 3000 /dev/urandom >"$WORK/photo2.jpg"
 SHA2=$(sha256sum "$WORK/photo2.jpg" | cut -d' ' -f1)
-"$GRADUS" --db "$B2" check answer "$CHECK" 21 1 partial --note '两条产线' >/dev/null 2>&1 || fail "answer in the second bundle"
-"$GRADUS" --db "$B2" check attach "$CHECK" 21 1 "$WORK/photo2.jpg" >/dev/null 2>&1 || fail "attach in the second bundle"
-G check answer "$CHECK" 21 1 yes >/dev/null 2>&1 || fail "answer in the office"
-G check attach "$CHECK" 21 2 "$WORK/photo2.jpg" >/dev/null 2>&1 || fail "attach in the office"
+"$GRADUS" --db "$B2" check answer "$CHECK" 21 1 partial --note '两条产线' >/dev/null 2>"$WORK/setup.err" || fail "answer in the second bundle" "$(cat "$WORK/setup.err")"
+"$GRADUS" --db "$B2" check attach "$CHECK" 21 1 "$WORK/photo2.jpg" >/dev/null 2>"$WORK/setup.err" || fail "attach in the second bundle" "$(cat "$WORK/setup.err")"
+G check answer "$CHECK" 21 1 yes >/dev/null 2>"$WORK/setup.err" || fail "answer in the office" "$(cat "$WORK/setup.err")"
+G check attach "$CHECK" 21 2 "$WORK/photo2.jpg" >/dev/null 2>"$WORK/setup.err" || fail "attach in the office" "$(cat "$WORK/setup.err")"
 run G bundle in "$B2"
 expect "the same item answered on both sides does not stop the apply" 0 "applied"
 run G conflicts

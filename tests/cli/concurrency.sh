@@ -15,7 +15,7 @@ CHECK=HB-2026-BAS-0001-C1
 	echo enterprise,uscc,region,level,year
 	uscc_of 1 8 | awk '{ print "并发起点" NR "有限公司," $1 ",xianning,basic,2026" }'
 } >"$WORK/fresh.csv"
-"$GRADUS" --db "$DB" import cases "$WORK/fresh.csv" >/dev/null 2>&1 || fail "the writers' cases are imported"
+"$GRADUS" --db "$DB" import cases "$WORK/fresh.csv" >/dev/null 2>"$WORK/setup.err" || fail "the writers' cases are imported" "$(cat "$WORK/setup.err")"
 for n in 1 2 3 4 5 6 7 8; do
 	sqlite3 "$DB" "SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id
 		JOIN enterprises e ON e.id = f.enterprise_id WHERE e.name = '并发起点${n}有限公司'" >"$WORK/case.$n"

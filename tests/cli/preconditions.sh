@@ -37,7 +37,7 @@ G expert add 赵敏 --fields operations --affiliation 三峡大学 >/dev/null
 G expert add 王强 --fields management --affiliation 武汉理工大学 >/dev/null
 # signed_panel CASE PURPOSE OPINION DATE: a panel convened, scored and signed
 signed_panel() {
-	G panel plan "$1" --purpose "$2" --members E0001,E0002,E0003 --on "$4" >/dev/null 2>&1 || fail "panel plan $1"
+	G panel plan "$1" --purpose "$2" --members E0001,E0002,E0003 --on "$4" >/dev/null 2>"$WORK/setup.err" || fail "panel plan $1" "$(cat "$WORK/setup.err")"
 	local p
 	p=$(sqlite3 "$DB" "SELECT p.number FROM panels p JOIN cases c ON c.id = p.case_id WHERE c.number = '$1' ORDER BY p.rowid DESC LIMIT 1")
 	G panel score "$p" E0001 80 >/dev/null && G panel score "$p" E0002 84 >/dev/null &&

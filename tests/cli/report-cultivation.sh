@@ -59,7 +59,7 @@ grep -q 'stroke-dasharray="4 2"' "$HTML" && ok "HTML: a line at today" || fail "
 # Errors and the list kept when the acceptance is filed.
 run G report cultivation HB-2024-EXC-0001
 expect "only leading factories have a cultivation report" 1 "only leading-level factories are cultivated"
-G case advance "$L" file_acceptance --on 2026-11-28 --override '专家委同意带条件受理' >/dev/null 2>&1 || fail "file the acceptance"
+G case advance "$L" file_acceptance --on 2026-11-28 --override '专家委同意带条件受理' >/dev/null 2>"$WORK/setup.err" || fail "file the acceptance" "$(cat "$WORK/setup.err")"
 run R report cultivation "$L"
 expect_line "the list kept when the acceptance was filed" "提交验收申请时的清单（2026-11-28）"
 

@@ -78,8 +78,8 @@ other_id=$(q "$DB" "SELECT id FROM cases WHERE number = '$OTHER'")
 	fail "forged: a signed answer changed"
 "$FORGE" "$B2" --actor insp1 --sql "DELETE FROM signatures" || fail "forged: the signature deleted"
 # The laptop's login has the office admin's name: plain gradus, no tools.
-"$GRADUS" --db "$B2" user add extra2 admin >/dev/null 2>&1 || fail "the admin's name adds a user in the bundle"
-"$GRADUS" --db "$B2" case set "$CASE" note '管理员名字' >/dev/null 2>&1 || fail "the admin's name sets a note in the bundle"
+"$GRADUS" --db "$B2" user add extra2 admin >/dev/null 2>"$WORK/setup.err" || fail "the admin's name adds a user in the bundle" "$(cat "$WORK/setup.err")"
+"$GRADUS" --db "$B2" case set "$CASE" note '管理员名字' >/dev/null 2>"$WORK/setup.err" || fail "the admin's name sets a note in the bundle" "$(cat "$WORK/setup.err")"
 
 run G bundle in "$B2"
 expect "the forged bundle is applied as far as the office allows" 0 "changes refused"

@@ -79,7 +79,7 @@ n=0
 for text in '＝HYPERLINK("http://x")' ' =1+1' '　＋1' "$(printf '\357\273\277=1')" "$(printf '\342\200\213+1')" \
 	"$(printf '\342\201\240@SUM(A1)')" "$(printf '\nplain')" '－2'; do
 	n=$((n + 1))
-	G case set "$CASE" note "$text" >/dev/null 2>&1 || fail "formula $n could not be stored"
+	G case set "$CASE" note "$text" >/dev/null 2>"$WORK/setup.err" || fail "formula $n could not be stored" "$(cat "$WORK/setup.err")"
 	G export cases -o "$WORK/f.csv"
 	cell=$(awk -v number="$CASE" 'index($0, number) == 1' "$WORK/f.csv" | awk -F, '{ print $NF }' | tr -d '\r"')
 	case "$cell" in

@@ -22,7 +22,7 @@ G check finding "$F" --action '补充规则文档' --due 2027-01-15 >/dev/null |
 P=HB-2025-ADV-0002
 G expert add 张伟 --fields rnd,process --affiliation 华中科技大学 --region wuhan >/dev/null
 G expert add 赵敏 --fields operations --affiliation 三峡大学 >/dev/null
-G panel plan "$P" --purpose evaluation --members E0001,E0002 --chair E0001 --on 2026-11-20 >/dev/null 2>&1 || fail "panel plan"
+G panel plan "$P" --purpose evaluation --members E0001,E0002 --chair E0001 --on 2026-11-20 >/dev/null 2>"$WORK/setup.err" || fail "panel plan" "$(cat "$WORK/setup.err")"
 G panel note "$P-P1" E0001 0 总体评价 '建设内容与申报一致' >/dev/null
 G panel opinion "$P-P1" pass '同意通过评价' >/dev/null
 G panel score "$P-P1" E0001 86 >/dev/null

@@ -13,7 +13,7 @@ cd "$WORK" || exit 1
 C=$("$GRADUS" --db "$DB" case add --enterprise 武汉𠀀报告测试有限公司 --uscc 91420100MA4KXXXX0D --region wuhan \
 	--level excellent --year 2024 --certified-on 2024-07-24 2>/dev/null)
 N=$("$GRADUS" --db "$DB" case show "$C" | sed -n 's/^number\t//p')
-AT 2027-04-25 case advance "$C" review_filed --override 逾期因疫情封控 >/dev/null 2>&1 || fail "the late review, overridden"
+AT 2027-04-25 case advance "$C" review_filed --override 逾期因疫情封控 >/dev/null 2>"$WORK/setup.err" || fail "the late review, overridden" "$(cat "$WORK/setup.err")"
 
 run AT 2027-04-25 --script "$SCRIPTS/case-report.script" --size 80x24
 expect "the script runs to its end" 0

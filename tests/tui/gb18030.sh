@@ -8,7 +8,7 @@ need_tmux
 locale -a | grep -qi '^zh_CN.gb18030$' || { fail "the zh_CN.GB18030 locale is installed (make deps)"; exit 0; }
 DB=$(demo_db)
 "$GRADUS" --db "$DB" case add --enterprise '武汉𠮷祥𪚥智造有限公司' --uscc 91420100MA4K12345K --region wuhan \
-	--level basic --year 2026 --scenarios 1 >/dev/null 2>&1 || fail "a case with characters outside the BMP"
+	--level basic --year 2026 --scenarios 1 >/dev/null 2>"$WORK/setup.err" || fail "a case with characters outside the BMP" "$(cat "$WORK/setup.err")"
 
 start() { term_start "$1" 80x24 "$2 '$GRADUS' --db '$DB' --today $TODAY"; } # session, command prefix
 screen() { term_screen "$1"; }

@@ -8,7 +8,7 @@ need_tmux
 locale -a | grep -qi '^zh_CN.gb18030$' || { fail "the zh_CN.GB18030 locale is installed (make deps)"; exit 0; }
 DB=$WORK/step.db
 "$GRADUS" --db "$DB" case add --enterprise 宜昌领航智造有限公司 --uscc 91420100MA4K12345K --region yichang \
-	--level excellent --year 2026 --maturity 3.3 >/dev/null 2>&1 || fail "a draft case"
+	--level excellent --year 2026 --maturity 3.3 >/dev/null 2>"$WORK/setup.err" || fail "a draft case" "$(cat "$WORK/setup.err")"
 cp "$DB" "$WORK/gb.db"
 
 start() { term_start "$1" 80x24 "$2 '$GRADUS' --db '$3' --today $TODAY"; } # session, command prefix, database
