@@ -41,8 +41,6 @@ static void window_clear(struct list *list)
 	list->count = 0;
 }
 
-/* Loads the window starting at key (inclusive); near the end, the window is
- * the last `height` rows instead, so the screen stays full. */
 /* The count of the title, kept in the query too: a page in an order other
  * than the number's weighs walking that order against sorting the matches
  * by it (store_case_page). */
@@ -55,6 +53,8 @@ static enum status count_cases(struct tui *tui, struct list *list, struct error 
 	return STATUS_OK;
 }
 
+/* Loads the window starting at key (inclusive); near the end, the window is
+ * the last `height` rows instead, so the screen stays full. */
 static enum status window_load(struct tui *tui, struct list *list, const char *key, struct error *err)
 {
 	char *keep = key ? strdup(key) : NULL;
@@ -282,43 +282,95 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 
 /* Moves down n rows, reading the next page when the cursor leaves the
  * window; a page that cannot be read stops it, with err set. */
-static void move_down(struct tui *tui, struct list *list, size_t n, struct error *err)
+/* The window moved by `got` rows read beyond its end (forward) or before
+ * its start (backward), `rows` in the list's order: the rows it passes are
+ * dropped, the window's height kept. */
+static void window_shift(struct list *list, struct case_row *rows, size_t got, bool forward)
 {
-	while (n-- > 0 && !err->message[0]) {
-		if (list->cursor + 1 < list->count) {
-			list->cursor++;
-		} else if (list->count == list->height && list->count > 1) {
-			char *top = strdup(list->rows[1].number);
-			char *current = strdup(list->rows[list->cursor].number);
+	size_t keep = got >= list->height ? 0 : list->height - got, take = got - (got > list->height ? got - list->height : 0);
 
-			if (top && current && !window_load(tui, list, top, err)) {
-				list->cursor = window_index(list, current);
-				if (list->cursor + 1 < list->count)
-					list->cursor++;
-			}
-			free(top);
-			free(current);
-		}
+	if (keep > list->count)
+		keep = list->count;
+	if (forward) {
+		case_rows_clear(list->rows, list->count - keep);
+		memmove(list->rows, list->rows + (list->count - keep), keep * sizeof(*list->rows));
+		case_rows_clear(rows, got - take);
+		memcpy(list->rows + keep, rows + (got - take), take * sizeof(*rows));
+	} else {
+		case_rows_clear(list->rows + keep, list->count - keep);
+		memmove(list->rows + take, list->rows, keep * sizeof(*list->rows));
+		memcpy(list->rows, rows, take * sizeof(*rows));
+		case_rows_clear(rows + take, got - take);
 	}
+	list->count = keep + take;
 }
 
+/* n rows down (j, a page, the wheel): past the window's last row, the rows
+ * beyond it are read in one page of at most n and the window shifts by them,
+ * its last row the cursor's; at the end of the list the cursor stops on the
+ * last row. */
+static void move_down(struct tui *tui, struct list *list, size_t n, struct error *err)
+{
+	struct case_row *beyond;
+	size_t below = list->count ? list->count - 1 - list->cursor : 0, got = 0;
+
+	if (n <= below) {
+		list->cursor += n;
+		return;
+	}
+	list->cursor += below;
+	n -= below;
+	if (list->count < list->height || list->count < 2) /* the whole list is on the screen */
+		return;
+	if (!(beyond = calloc(n, sizeof(*beyond)))) {
+		error_set(err, STATUS_ERR_NOMEM, "%s", _("out of memory"));
+		return;
+	}
+	if (!store_case_page(tui->store, &list->query, list->rows[list->count - 1].number, false, STORE_FORWARD, n,
+			     beyond, &got, err) &&
+	    got) {
+		window_shift(list, beyond, got, true);
+		list->cursor = list->count - 1;
+	}
+	free(beyond);
+}
+
+/* n rows up: before the window's first row, the rows before it are read in
+ * one page of at most n (backward) and the window shifts by them, its first
+ * row the cursor's. */
 static void move_up(struct tui *tui, struct list *list, size_t n, struct error *err)
 {
-	struct case_row before;
-	size_t got;
+	struct case_row *before;
+	size_t got = 0;
 
-	while (n-- > 0 && !err->message[0]) {
-		if (list->cursor > 0) {
-			list->cursor--;
-			continue;
-		}
-		if (!list->count || store_case_page(tui->store, &list->query, list->rows[0].number, false, STORE_BACKWARD, 1,
-						    &before, &got, err) || !got)
-			return;
-		if (!window_load(tui, list, before.number, err))
-			list->cursor = 0;
-		case_rows_clear(&before, got);
+	if (n <= list->cursor) {
+		list->cursor -= n;
+		return;
 	}
+	n -= list->cursor;
+	list->cursor = 0;
+	if (!list->count)
+		return;
+	if (!(before = calloc(n, sizeof(*before)))) {
+		error_set(err, STATUS_ERR_NOMEM, "%s", _("out of memory"));
+		return;
+	}
+	if (!store_case_page(tui->store, &list->query, list->rows[0].number, false, STORE_BACKWARD, n, before, &got,
+			     err) &&
+	    got) {
+		if (list->count + got < list->height) { /* a short window: filled from its new first row */
+			char *first = strdup(before[0].number);
+
+			case_rows_clear(before, got);
+			if (first)
+				window_load(tui, list, first, err);
+			free(first);
+		} else {
+			window_shift(list, before, got, false);
+		}
+		list->cursor = 0;
+	}
+	free(before);
 }
 
 /* The list anew for what the search holds now: from its first match. */

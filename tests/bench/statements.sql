@@ -20,7 +20,7 @@
 -- value clock_two_years_ago: SELECT date('now', 'localtime', '-2 years')
 -- value first_id: SELECT id FROM cases ORDER BY number LIMIT 1
 -- value first_number: SELECT number FROM cases ORDER BY number LIMIT 1
--- value second_number: SELECT number FROM cases ORDER BY number LIMIT 1 OFFSET 1
+-- value bottom_number: SELECT number FROM cases ORDER BY number LIMIT 1 OFFSET 21
 -- value last_number: SELECT number FROM cases ORDER BY number DESC LIMIT 1
 -- value first_by_enterprise: SELECT c.number FROM enterprises e JOIN factories f ON f.enterprise_id = e.id JOIN cases c ON c.factory_id = f.id ORDER BY e.name_key, c.number LIMIT 1
 -- value first_by_region: SELECT c.number FROM enterprises e JOIN factories f ON f.enterprise_id = e.id JOIN cases c ON c.factory_id = f.id ORDER BY e.region, e.name_key, c.number LIMIT 1
@@ -66,9 +66,10 @@ SELECT coalesce(sum(n), 0) FROM case_counts WHERE 1;
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: page down
+-- before: <PageDown>
 -- key: <PageDown>
--- after: <PageUp>
-SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.number ) >= (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{second_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
+-- after: g
+SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND (c.number ) > (SELECT c.number FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id WHERE c.number = '{bottom_number}') ORDER BY c.number LIMIT 21) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: jump to end
 -- key: G
