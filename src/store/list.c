@@ -339,7 +339,11 @@ static enum status walks_of(struct store *store, const struct case_query *q, siz
 						   : total * (sorts[q->sort].enterprise ? SORT_US_A_JOINED : SORT_US_A_MATCH);
 		return q->match ? match_walk(store, q->match, limit, walk, err) : STATUS_OK;
 	}
-	if (q->match)
+	/* a search alone whose count the list has (case_query.total) and fewer
+	 * than SCAN_FROM_MATCHES: its matches are sorted, as match_walk would
+	 * find by counting them again */
+	if (q->match && !(q->total > 0 && q->total < SCAN_FROM_MATCHES && !q->level && !q->state && !q->region &&
+			  !q->year && q->due_within <= 0 && !q->overdue && !q->scenarios))
 		status = match_walk(store, q->match, limit, walk, err);
 	if (!status && q->scenarios && !(status = many_rows(store, declared, q->scenarios, &many, err)) && many)
 		*walk |= WALK_SCENARIOS;

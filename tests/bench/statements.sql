@@ -204,7 +204,6 @@ SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state
 -- key: 号
 -- after: <Esc>
 SELECT count(*) FROM (SELECT 1 FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 10001);
-SELECT count(*), max(r), (SELECT max(rowid) FROM cases) FROM (SELECT rowid AS r FROM case_search3 WHERE case_search3 MATCH '"第4938号"' LIMIT 1000);
 SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due FROM (SELECT c.rowid AS r FROM cases c WHERE 1 AND {walk_rare} ORDER BY c.number LIMIT 20) k CROSS JOIN cases c ON c.rowid = k.r CROSS JOIN factories f ON f.id = c.factory_id CROSS JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;
 
 -- interaction: filter state=submitted, sorted by level
