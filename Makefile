@@ -145,10 +145,10 @@ check: test-deps all $(UNIT_BIN) $(BUILD)/tests/forge fuzz-targets
 
 # The attacks of tests/security/ once more against a build with
 # AddressSanitizer and UBSan (part of make check). They run without address
-# randomisation where the machine allows it: GCC 12's libasan now and then
-# cannot place its shadow memory on kernels that randomise mmap with more
-# bits, and a command then fails before it starts (one command of
-# authority.sh failed so in CI once; 40 runs here never did).
+# randomisation where the machine allows it: GCC 12's libasan can fail to
+# place its shadow memory on kernels that randomise mmap with more bits.
+# (The command of authority.sh that failed in CI once was not that, but
+# libfaketime's leftovers of a killed process: see tests/gradus-at.)
 asan-security: test-deps
 	@$(MAKE) -s --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	  SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' all build/asan/tests/forge
