@@ -320,7 +320,7 @@ static void move_down(struct tui *tui, struct list *list, size_t n, struct error
 	}
 	list->cursor += below;
 	n -= below;
-	if (list->count < list->height || list->count < 2) /* the whole list is on the screen */
+	if (list->count < list->height) /* the whole list is on the screen */
 		return;
 	if (!(beyond = calloc(n, sizeof(*beyond)))) {
 		error_set(err, STATUS_ERR_NOMEM, "%s", _("out of memory"));

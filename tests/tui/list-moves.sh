@@ -1,15 +1,15 @@
 # The case list moves through its window the way a reader expects, read a
-# page at a time: on a terminal of nine lines (six rows, five under a search) 120 keys drawn at
-# random (j, k, PageDown, PageUp, G, g and the wheel) are played in several
-# orders, and after each key the six rows and the cursor are those a model
-# of the list gives: a move within the window moves the cursor; past its
-# edge the window follows, the cursor on its last (down) or first (up) row;
-# G and g show the end and the start. The whole order is read from one tall
-# screen of the same list.
+# page at a time: 120 keys drawn at random (j, k, PageDown, PageUp, G, g and
+# the wheel) are played in several orders on a terminal of nine lines (six
+# rows, five under a search), and in one order on a terminal of four (a
+# window of one row); after each key the rows and the cursor are those a
+# model of the list gives: a move within the window moves the cursor; past
+# its edge the window follows, the cursor on its last (down) or first (up)
+# row; G and g show the end and the start. The whole order is read from one
+# tall screen of the same list.
 . "$(dirname "$0")/../lib.sh"
 DB=$(demo_db)
 cd "$WORK" || exit 1
-H=6
 
 # order SETUP: the numbers of the list after SETUP, top to bottom, from a
 # screen tall enough for all of them
@@ -41,22 +41,30 @@ model() {
 played() {
 	{ echo "$1"; awk '{ print; printf ":save-attrs k-%d.attrs\n", NR }' keys; echo q; } >moves.script
 	rm -f k-*.attrs
-	run "$GRADUS" --db "$DB" --script moves.script --size 80x9
+	run "$GRADUS" --db "$DB" --script moves.script --size "80x$LINES_OF"
 	i=1
 	while [ $i -le 120 ]; do
-		sed -n "3,8p" "k-$i.attrs" 2>/dev/null | awk -F'\t' -v k=$i '/^HB-/ {
+		sed -n "3,$((LINES_OF - 1))p" "k-$i.attrs" 2>/dev/null | awk -F'\t' -v k=$i '/^HB-/ {
 			split($1, f, " "); print k, ($2 ~ /(^| )0-[0-9]+:[A-Z]*R/ ? ">" : "."), f[1] }'
 		i=$((i + 1))
 	done
 }
 
-for setup in "<Colon>sort number<Enter>" "<Colon>sort enterprise desc<Enter>" "<Colon>sort region<Enter>" \
-	"<Colon>sort due desc<Enter>" "/有限<Enter>" "<Colon>filter level=excellent<Enter>"; do
-	case $setup in /*) H=5 ;; *) H=6 ;; esac # a search keeps its line above the hints
-	order "$setup" >order.txt
+# check SETUP LINES: the moves on a terminal of LINES lines
+check() {
+	LINES_OF=$2
+	H=$(($2 - 3))
+	case $1 in /*) H=$((H - 1)) ;; esac # a search keeps its line above the hints
+	order "$1" >order.txt
 	n=$(wc -l <order.txt)
 	model "$n" | awk 'NR == FNR { number[FNR] = $0; next } { print $1, $2, number[$3] }' order.txt - >want.txt
-	played "$setup" >got.txt
-	[ "$n" -gt 0 ] && [ "$RC" = 0 ] && expect_same "$setup: $n cases, the six rows and the cursor after each of 120 keys" \
-		want.txt got.txt || fail "$setup" "exit $RC, $n cases" "$ERR"
+	played "$1" >got.txt
+	[ "$n" -gt 0 ] && [ "$RC" = 0 ] && expect_same "$1 on $2 lines: $n cases, the $H rows and the cursor after each of 120 keys" \
+		want.txt got.txt || fail "$1 on $2 lines" "exit $RC, $n cases" "$ERR"
+}
+for setup in "<Colon>sort number<Enter>" "<Colon>sort enterprise desc<Enter>" "<Colon>sort region<Enter>" \
+	"<Colon>sort due desc<Enter>" "/有限<Enter>" "<Colon>filter level=excellent<Enter>"; do
+	check "$setup" 9
 done
+# a window of one row (four lines) moves too
+check "<Colon>sort number<Enter>" 4
