@@ -1,7 +1,7 @@
 /* The sqlite3 column of `make bench` runs the statements gradus runs: each
  * interaction of tests/bench/statements.sql is played in the full-screen
  * interface (the same path as `gradus --script`, in this process) on an
- * office of 1,100 cases, every statement gradus runs is recorded with
+ * office of 2,500 cases (OFFICE), every statement gradus runs is recorded with
  * sqlite3_trace_v2 (here, in the test, never in the program), and the
  * statements of the interaction's timed key must be the file's, in order.
  * When a statement changes, the message prints what gradus ran, with the
