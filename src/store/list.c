@@ -188,10 +188,15 @@ static void sort_list(enum case_sort by, const char *dir, char *out, size_t size
 	snprintf(out + used, size - used, "c.number %s", dir);
 }
 
+/* Filters other than the search. */
+static bool has_field_filters(const struct case_query *q)
+{
+	return q->level || q->state || q->region || q->year || q->due_within > 0 || q->overdue || q->scenarios;
+}
+
 static bool has_filters(const struct case_query *q)
 {
-	return q->match || q->level || q->state || q->region || q->year || q->due_within > 0 || q->overdue ||
-	       q->scenarios;
+	return q->match || has_field_filters(q);
 }
 
 /* SELECT ... in the query's order, after or before the keyed case. The page
@@ -342,8 +347,7 @@ static enum status walks_of(struct store *store, const struct case_query *q, siz
 	/* a search alone whose count the list has (case_query.total) and fewer
 	 * than SCAN_FROM_MATCHES: its matches are sorted, as match_walk would
 	 * find by counting them again */
-	if (q->match && !(q->total > 0 && q->total < SCAN_FROM_MATCHES && !q->level && !q->state && !q->region &&
-			  !q->year && q->due_within <= 0 && !q->overdue && !q->scenarios))
+	if (q->match && !(q->total > 0 && q->total < SCAN_FROM_MATCHES && !has_field_filters(q)))
 		status = match_walk(store, q->match, limit, walk, err);
 	if (!status && q->scenarios && !(status = many_rows(store, declared, q->scenarios, &many, err)) && many)
 		*walk |= WALK_SCENARIOS;

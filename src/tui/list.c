@@ -280,14 +280,12 @@ static void list_draw(struct tui *tui, struct view *view, int top, int height)
 		listview_draw_row(tui, view, &case_columns, widths, i, top + 1 + (int)i, i == list->cursor);
 }
 
-/* Moves down n rows, reading the next page when the cursor leaves the
- * window; a page that cannot be read stops it, with err set. */
 /* The window moved by `got` rows read beyond its end (forward) or before
  * its start (backward), `rows` in the list's order: the rows it passes are
  * dropped, the window's height kept. */
 static void window_shift(struct list *list, struct case_row *rows, size_t got, bool forward)
 {
-	size_t keep = got >= list->height ? 0 : list->height - got, take = got - (got > list->height ? got - list->height : 0);
+	size_t take = got < list->height ? got : list->height, keep = list->height - take;
 
 	if (keep > list->count)
 		keep = list->count;
@@ -308,7 +306,7 @@ static void window_shift(struct list *list, struct case_row *rows, size_t got, b
 /* n rows down (j, a page, the wheel): past the window's last row, the rows
  * beyond it are read in one page of at most n and the window shifts by them,
  * its last row the cursor's; at the end of the list the cursor stops on the
- * last row. */
+ * last row. A page that cannot be read leaves the window, with err set. */
 static void move_down(struct tui *tui, struct list *list, size_t n, struct error *err)
 {
 	struct case_row *beyond;
