@@ -241,6 +241,7 @@ static const struct label fields[] = {
 	{ "cases.certified_on", N_("Certified on") }, { "cases.expires_on", N_("Valid through") },
 	{ "cases.cultivation_starts_on", N_("Cultivation starts") }, { "cases.next_due", N_("Next due") },
 	{ "cases.note", N_("Note") }, { "cases.created_at", N_("Case recorded") },
+	{ "cases.scenarios", N_("Scenarios") },
 	{ "case_scenarios.case_id", N_("Scenario's case") }, { "case_scenarios.scenario", N_("Scenario") },
 	{ "case_materials.case_id", N_("Material's case") }, { "case_materials.material", N_("Material") },
 	{ "case_materials.received_on", N_("Material received") },

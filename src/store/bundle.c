@@ -233,8 +233,6 @@ static const char *const copy_sql[] = {
 	" ORDER BY rowid",
 	"INSERT INTO main.enterprises SELECT * FROM office.enterprises"
 	" WHERE id IN (SELECT enterprise_id FROM main.factories) ORDER BY rowid",
-	"INSERT INTO main.case_scenarios SELECT * FROM office.case_scenarios WHERE case_id IN (SELECT id FROM temp.keep)"
-	" ORDER BY rowid",
 	"INSERT INTO main.case_materials SELECT * FROM office.case_materials WHERE case_id IN (SELECT id FROM temp.keep)"
 	" ORDER BY rowid",
 	"INSERT INTO main.events SELECT * FROM office.events WHERE case_id IN (SELECT id FROM temp.keep) ORDER BY rowid",

@@ -163,12 +163,33 @@ static enum status insert_enterprise_factory(struct store *store, const struct n
 	return status;
 }
 
+/* A case's scenarios as cases.scenarios keeps them (migration 26): in
+ * ascending order, each once, between commas; "" for none. Numbers out of
+ * 1..9999 are left out (the callers check them against the forms). */
+void store_scenarios_text(const int *scenarios, size_t count, char *out, size_t size)
+{
+	size_t used = 0, i;
+	int last = 0;
+
+	out[0] = '\0';
+	for (;;) {
+		int next = 10000;
+
+		for (i = 0; i < count; i++)
+			if (scenarios[i] > last && scenarios[i] < next)
+				next = scenarios[i];
+		if (next == 10000 || used + 6 >= size)
+			break;
+		used += (size_t)snprintf(out + used, size - used, "%s%d", used ? "," : "", next);
+		last = next;
+	}
+}
+
 static enum status insert_case_parts(struct store *store, const struct forms *forms, const struct level *level,
 				     const struct new_case *in, char id[33], char number[32], struct error *err)
 {
-	char factory[33], row[33], now[STORE_TIMESTAMP_SIZE], year[8], centi[8], mlevel[4];
+	char factory[33], now[STORE_TIMESTAMP_SIZE], year[8], centi[8], mlevel[4], scenarios[STORE_SCENARIOS_SIZE];
 	enum status status;
-	size_t i;
 
 	store_timestamp(now);
 	status = insert_enterprise_factory(store, in, factory, now, err);
@@ -179,6 +200,7 @@ static enum status insert_case_parts(struct store *store, const struct forms *fo
 	snprintf(year, sizeof(year), "%d", in->year);
 	snprintf(centi, sizeof(centi), "%d", in->maturity_centi);
 	snprintf(mlevel, sizeof(mlevel), "%d", maturity_level(forms->bands, 5, in->maturity_centi));
+	store_scenarios_text(in->scenarios, in->scenario_count, scenarios, sizeof(scenarios));
 	{
 		struct field_value fields[] = {
 			{ "number", number }, { "factory_id", factory }, { "level", level->key },
@@ -186,22 +208,9 @@ static enum status insert_case_parts(struct store *store, const struct forms *fo
 			{ "maturity_centi", in->maturity_centi >= 0 ? centi : NULL },
 			{ "maturity_level", in->maturity_centi >= 0 ? mlevel : NULL },
 			{ "commitment_on", in->commitment_on }, { "note", in->note }, { "created_at", now },
+			{ "scenarios", *scenarios ? scenarios : NULL },
 		};
-		status = store_insert(store, "cases", id, fields, 10, err);
-	}
-	for (i = 0; !status && i < in->scenario_count; i++) {
-		char scenario[8];
-		size_t j;
-
-		for (j = 0; j < i && in->scenarios[j] != in->scenarios[i]; j++)
-			;
-		if (j < i)
-			continue; /* named twice: declared once */
-		snprintf(scenario, sizeof(scenario), "%d", in->scenarios[i]);
-		if (!(status = store_new_ordered_id(row))) {
-			struct field_value fields[] = { { "case_id", id }, { "scenario", scenario } };
-			status = store_insert(store, "case_scenarios", row, fields, 2, err);
-		}
+		status = store_insert(store, "cases", id, fields, 11, err);
 	}
 	return status;
 }

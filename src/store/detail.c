@@ -15,7 +15,7 @@ static const char *const detail_sql =
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id"
 	" WHERE c.id = ?1";
 static const char *const scenarios_sql =
-	"SELECT scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
+	"SELECT value FROM json_each('[' || coalesce((SELECT scenarios FROM cases WHERE id = ?1), '') || ']')";
 static const char *const events_sql =
 	"SELECT step, from_state, to_state, kind, actor, on_date, note, document, unmet, override FROM events"
 	" WHERE case_id = ?1 ORDER BY on_date, created_at, rowid";

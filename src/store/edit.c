@@ -174,131 +174,58 @@ enum status case_set_field(struct store *store, const struct forms *forms, const
 	return store_finish(store, status, err);
 }
 
-/* Deletes the case's scenario rows not wanted; wanted[n] is cleared for
- * those already there (wanted: 1..count). */
-static enum status scenario_rows(struct store *store, const char *id, bool *wanted, size_t count,
-				 struct error *err)
+/* The declared set is what the user saw (expected, as cases.scenarios
+ * keeps it), or a conflict naming the current one. */
+static enum status check_scenarios(struct store *store, const char *id, const char *expected, struct error *err)
 {
-	static const char *const sql = "SELECT id, scenario FROM case_scenarios WHERE case_id = ?1";
+	static const char *const sql = "SELECT coalesce(scenarios, '') FROM cases WHERE id = ?1";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	char (*gone)[33] = NULL;
-	size_t n = 0, cap = 0, i;
-	enum status status = STATUS_OK;
-	bool row;
+	char now[STORE_SCENARIOS_SIZE] = "";
+	int rc;
 
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	while (!(status = store_step(store, stmt, &row, err)) && row) {
-		int number = sqlite3_column_int(stmt, 1);
-
-		if (number >= 1 && (size_t)number <= count && wanted[number]) {
-			wanted[number] = false; /* already declared */
-			continue;
-		}
-		if (n == cap) {
-			size_t more = cap ? 2 * cap : 8;
-			char (*grown)[33] = realloc(gone, more * sizeof(*gone));
-
-			if (!grown) {
-				status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
-				break;
-			}
-			gone = grown;
-			cap = more;
-		}
-		snprintf(gone[n++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	}
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		snprintf(now, sizeof(now), "%s", (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_reset(stmt);
-	for (i = 0; i < n && !status; i++)
-		status = store_delete(store, "case_scenarios", gone[i], err);
-	free(gone);
-	return status;
-}
-
-/* The declared set is what the user saw (expected: 1..count), or a
- * conflict naming the current one. */
-static enum status check_scenarios(struct store *store, const char *id, const bool *expected, size_t count,
-				   struct error *err)
-{
-	static const char *const sql = "SELECT scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	char list[256] = "";
-	size_t used = 0, seen = 0, saw = 0;
-	bool same = true;
-	int rc, n;
-
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		n = sqlite3_column_int(stmt, 0);
-		same = same && n >= 1 && (size_t)n <= count && expected[n];
-		seen++;
-		if (used < sizeof(list))
-			used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%d", used ? "," : "", n);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(store, rc, err, "case_scenarios");
-	for (n = 1; (size_t)n <= count; n++)
-		saw += expected[n];
-	/* rows are unique: all of them among the ones seen, and as many */
-	if (!same || seen != saw)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(store, rc, err, "cases");
+	if (strcmp(now, expected))
 		return error_set(err, STATUS_ERR_CONFLICT,
 				 _("the declared scenarios were changed by someone else since you read them: "
-				   "they are now %s; yours were not written"), used ? list : _("none"));
+				   "they are now %s; yours were not written"), *now ? now : _("none"));
 	return STATUS_OK;
-}
-
-static enum status insert_scenarios(struct store *store, const char *case_id, const bool *wanted, size_t count,
-				    struct error *err)
-{
-	enum status status = STATUS_OK;
-	size_t i;
-
-	for (i = 1; i <= count && !status; i++) {
-		char row[33], number[24];
-
-		if (!wanted[i] || (status = store_new_ordered_id(row)))
-			continue;
-		snprintf(number, sizeof(number), "%zu", i);
-		{
-			struct field_value fields[] = { { "case_id", case_id }, { "scenario", number } };
-			status = store_insert(store, "case_scenarios", row, fields, 2, err);
-		}
-	}
-	return status;
 }
 
 enum status case_set_scenarios(struct store *store, const char *key, const int *scenarios, size_t count,
 			       const bool *expected, struct error *err)
 {
 	size_t known = store_scenario_count(store), i;
+	char wanted[STORE_SCENARIOS_SIZE], saw[STORE_SCENARIOS_SIZE];
 	struct case_ids ids;
 	enum status status = STATUS_OK;
-	bool *wanted;
 
 	for (i = 0; i < count && !status; i++)
 		status = store_scenario_check(store, scenarios[i], err);
 	if (status)
 		return status;
-	if (!(wanted = calloc(known + 1, sizeof(*wanted))))
-		return error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
-	for (i = 0; i < count; i++)
-		wanted[scenarios[i]] = true;
-	if ((status = may_edit(store, err)) || (status = store_begin(store, err))) {
-		free(wanted);
-		return status;
+	store_scenarios_text(scenarios, count, wanted, sizeof(wanted));
+	if (expected) {
+		size_t used = 0;
+
+		saw[0] = '\0';
+		for (i = 1; i <= known && used + 6 < sizeof(saw); i++)
+			if (expected[i])
+				used += (size_t)snprintf(saw + used, sizeof(saw) - used, "%s%zu", used ? "," : "", i);
 	}
+	if ((status = may_edit(store, err)) || (status = store_begin(store, err)))
+		return status;
 	status = ids_of(store, key, &ids, err);
 	if (!status && expected)
-		status = check_scenarios(store, ids.id[OWNER_CASE], expected, known, err);
+		status = check_scenarios(store, ids.id[OWNER_CASE], saw, err);
 	if (!status)
-		status = scenario_rows(store, ids.id[OWNER_CASE], wanted, known, err);
-	if (!status)
-		status = insert_scenarios(store, ids.id[OWNER_CASE], wanted, known, err);
-	free(wanted);
+		status = store_update(store, "cases", ids.id[OWNER_CASE], "scenarios", *wanted ? wanted : NULL, err);
 	return store_finish(store, status, err);
 }
 

@@ -29,7 +29,6 @@ static const char *const history_sql =
 	"  UNION SELECT 'factories', factory_id FROM c"
 	"  UNION SELECT 'enterprises', enterprise_id FROM c"
 	"  UNION SELECT 'events', id FROM events WHERE case_id = ?1"
-	"  UNION SELECT 'case_scenarios', id FROM case_scenarios WHERE case_id = ?1"
 	"  UNION SELECT 'case_materials', id FROM case_materials WHERE case_id = ?1"
 	"  UNION SELECT 'findings', id FROM findings WHERE case_id = ?1"
 	"  UNION SELECT 'checks', id FROM checks_of"

@@ -120,16 +120,25 @@ static enum status field_conflict(struct store *store, const char *table, const 
 	return changed_since_import(store, stmt, batch_first, conflict, who, err);
 }
 
-/* The declared scenarios are rows of their own: the audit rows of every
- * row the case ever had. */
+/* The declared scenarios: the field cases.scenarios (migration 26), and
+ * before it rows of their own (case_scenarios): the audit rows of every
+ * such row the case had. The records of the migration's move from the
+ * rows into the field (meta scenarios_moved_from .. _to) change nothing
+ * and are passed over. */
 static enum status scenarios_conflict(struct store *store, const char *case_id, long long batch_first,
 				      bool *conflict, char who[96], struct error *err)
 {
 	static const char *const sql =
-		"SELECT seq, actor, at FROM audit WHERE tbl = 'case_scenarios' AND rid IN"
-		" (SELECT rid_of(id) FROM case_scenarios WHERE case_id = ?1"
-		"  UNION SELECT rid FROM audit WHERE owner = ?1 AND op = 2 AND tbl = 'case_scenarios')"
-		" ORDER BY seq DESC";
+		"WITH moved (a, b) AS (SELECT"
+		"  coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'scenarios_moved_from'), 0),"
+		"  coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'scenarios_moved_to'), -1))"
+		" SELECT r.seq, r.actor, r.at FROM moved, ("
+		"  SELECT seq, actor, at FROM audit_fields WHERE rid = rid_of(?1) AND tbl = 'cases' AND field = 'scenarios'"
+		"   AND op = 1"
+		"  UNION ALL SELECT seq, actor, at FROM audit WHERE rid = rid_of(?1) AND tbl = 'cases' AND op = 0"
+		"  UNION ALL SELECT seq, actor, at FROM audit WHERE tbl = 'case_scenarios' AND rid IN"
+		"   (SELECT rid FROM audit WHERE owner = ?1 AND op = 2 AND tbl = 'case_scenarios')) r"
+		" WHERE r.seq NOT BETWEEN moved.a AND moved.b ORDER BY r.seq DESC";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 
 	if (!stmt)
@@ -177,8 +186,7 @@ static const struct case_field {
 static const char *const case_sql =
 	"SELECT c.id, c.number, e.id, e.name, e.region, e.industry, e.contact, f.id, f.name, f.address,"
 	" c.maturity_centi, c.commitment_on, c.certified_on, c.cultivation_starts_on, c.note,"
-	" (SELECT group_concat(scenario, ';') FROM (SELECT scenario FROM case_scenarios s WHERE s.case_id = c.id"
-	"   ORDER BY scenario))"
+	" replace(c.scenarios, ',', ';')"
 	" FROM enterprises e JOIN factories f ON f.enterprise_id = e.id JOIN cases c ON c.factory_id = f.id"
 	" WHERE e.credit_code = ?1 AND +c.level = ?2 AND +c.year = ?3 ORDER BY c.number LIMIT 1"; /* + as in cases.c */
 

@@ -129,9 +129,9 @@ static void filters_sql(const struct case_query *q, unsigned walk, char *out, si
 	if (q->overdue)
 		ADD(walk & WALK_ORDER ? "+c.next_due < :today" : "c.next_due IS NOT NULL AND c.next_due < :today");
 	if (q->scenarios)
-		ADD(walk & WALK_SCENARIOS ? "EXISTS (SELECT 1 FROM case_scenarios s WHERE s.case_id = c.id"
+		ADD(walk & WALK_SCENARIOS ? "EXISTS (SELECT 1 FROM scenario_cases s WHERE s.case_id = c.id"
 					    " AND s.scenario IN (SELECT value FROM json_each(:scenarios)))"
-					  : "c.id IN (SELECT case_id FROM case_scenarios"
+					  : "c.id IN (SELECT case_id FROM scenario_cases"
 					    " WHERE scenario IN (SELECT value FROM json_each(:scenarios)))");
 #undef ADD
 }
@@ -325,7 +325,7 @@ static enum status match_walk(struct store *store, const char *match, size_t lim
 static enum status walks_of(struct store *store, const struct case_query *q, size_t limit, unsigned *walk,
 			    long *budget_us, struct error *err)
 {
-	static const char *const declared = "SELECT count(*) FROM (SELECT 1 FROM case_scenarios"
+	static const char *const declared = "SELECT count(*) FROM (SELECT 1 FROM scenario_cases"
 					    " WHERE scenario IN (SELECT value FROM json_each(?1)) LIMIT " TEXT(SCAN_FROM_MATCHES) ")";
 	enum status status = STATUS_OK;
 	bool many = false;
@@ -527,7 +527,7 @@ static enum status stages_write(struct store *store, struct error *err)
 	}
 	if (!status)
 		status = run(store, "INSERT INTO stage_counts SELECT t.stage, count(DISTINCT s.case_id)"
-			     " FROM case_scenarios s JOIN scenario_stages t ON t.scenario = s.scenario GROUP BY 1", err);
+			     " FROM scenario_cases s JOIN scenario_stages t ON t.scenario = s.scenario GROUP BY 1", err);
 	return status;
 }
 
@@ -588,7 +588,7 @@ enum status store_case_count_upto(struct store *store, const struct case_query *
 	else if (q->scenarios && !q->match && !q->level && !q->state && !q->region && !q->year && q->due_within <= 0 &&
 		 !q->overdue)
 		/* a stage alone: its cases in the scenarios' index, none of their rows read */
-		snprintf(sql, sizeof(sql), "SELECT count(DISTINCT case_id) FROM case_scenarios"
+		snprintf(sql, sizeof(sql), "SELECT count(DISTINCT case_id) FROM scenario_cases"
 			 " WHERE scenario IN (SELECT value FROM json_each(:scenarios))");
 	else
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM cases c WHERE 1%s", filters);

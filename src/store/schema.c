@@ -618,6 +618,52 @@ static const char *const migrations[] = {
 	/* a case taken back (an import undone) takes its deadlines with it */
 	"CREATE TRIGGER case_dues_delete AFTER DELETE ON cases BEGIN"
 	"  DELETE FROM case_dues WHERE case_id = old.id; END;",
+	/* 26: storage per case (issue 18). The scenarios a case declares are
+	 * a field of the case, as the intake form edits them: "1,5,12", in
+	 * ascending order, NULL for none; one audit record when they change,
+	 * not a row with an id, an audit record and three indexes for each
+	 * scenario (877 bytes a case of four). The list's filters and the
+	 * counts read scenario_cases, derived from the field and kept by
+	 * triggers on cases in the transaction of every write, whichever path
+	 * writes it (scenario_counts and stage_counts with it, each change
+	 * taking the old set away and adding the new). migrate() moves the
+	 * rows of case_scenarios into the field, each row deleted and each
+	 * case updated through the audit (meta scenarios_convert), so that
+	 * History, log and verify keep them; case_scenarios stays, empty, for
+	 * the records of its rows, and takes no writes (write.c). */
+	"ALTER TABLE cases ADD COLUMN scenarios TEXT;"
+	"CREATE TABLE scenario_cases (scenario INTEGER NOT NULL, case_id TEXT NOT NULL,"
+	"  PRIMARY KEY (scenario, case_id)) WITHOUT ROWID;"
+	"DROP TRIGGER scenario_counts_insert; DROP TRIGGER scenario_counts_delete; DROP TRIGGER scenario_counts_update;"
+	"DROP TRIGGER stage_counts_insert; DROP TRIGGER stage_counts_delete; DROP TRIGGER stage_counts_update;"
+	"DROP INDEX case_scenarios_scenario;"
+	"UPDATE scenario_counts SET n = 0; UPDATE stage_counts SET n = 0;"
+	"CREATE TRIGGER scenarios_insert AFTER INSERT ON cases WHEN new.scenarios IS NOT NULL BEGIN"
+	"  INSERT INTO scenario_cases SELECT value, new.id FROM json_each('[' || new.scenarios || ']');"
+	"  INSERT INTO scenario_counts SELECT value, 1 FROM json_each('[' || new.scenarios || ']') WHERE 1"
+	"  ON CONFLICT DO UPDATE SET n = n + 1;"
+	"  INSERT INTO stage_counts SELECT DISTINCT t.stage, 1 FROM json_each('[' || new.scenarios || ']') j"
+	"  JOIN scenario_stages t ON t.scenario = j.value WHERE 1 ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"CREATE TRIGGER scenarios_delete AFTER DELETE ON cases WHEN old.scenarios IS NOT NULL BEGIN"
+	"  DELETE FROM scenario_cases WHERE case_id = old.id"
+	"  AND scenario IN (SELECT value FROM json_each('[' || old.scenarios || ']'));"
+	"  UPDATE scenario_counts SET n = n - 1 WHERE scenario IN (SELECT value FROM json_each('[' || old.scenarios || ']'));"
+	"  UPDATE stage_counts SET n = n - 1 WHERE stage IN (SELECT t.stage FROM json_each('[' || old.scenarios || ']') j"
+	"  JOIN scenario_stages t ON t.scenario = j.value); END;"
+	"CREATE TRIGGER scenarios_update AFTER UPDATE OF scenarios ON cases"
+	"  WHEN old.scenarios IS NOT new.scenarios BEGIN"
+	"  DELETE FROM scenario_cases WHERE case_id = old.id"
+	"  AND scenario IN (SELECT value FROM json_each('[' || coalesce(old.scenarios, '') || ']'));"
+	"  UPDATE scenario_counts SET n = n - 1"
+	"  WHERE scenario IN (SELECT value FROM json_each('[' || coalesce(old.scenarios, '') || ']'));"
+	"  UPDATE stage_counts SET n = n - 1 WHERE stage IN (SELECT t.stage"
+	"  FROM json_each('[' || coalesce(old.scenarios, '') || ']') j JOIN scenario_stages t ON t.scenario = j.value);"
+	"  INSERT INTO scenario_cases SELECT value, new.id FROM json_each('[' || coalesce(new.scenarios, '') || ']');"
+	"  INSERT INTO scenario_counts SELECT value, 1 FROM json_each('[' || coalesce(new.scenarios, '') || ']') WHERE 1"
+	"  ON CONFLICT DO UPDATE SET n = n + 1;"
+	"  INSERT INTO stage_counts SELECT DISTINCT t.stage, 1 FROM json_each('[' || coalesce(new.scenarios, '') || ']') j"
+	"  JOIN scenario_stages t ON t.scenario = j.value WHERE 1 ON CONFLICT DO UPDATE SET n = n + 1; END;"
+	"INSERT OR REPLACE INTO meta VALUES ('scenarios_convert', '1');",
 };
 
 int schema_latest_version(void)
@@ -635,7 +681,7 @@ const char *schema_migration(int version)
 const char *schema_fresh_end(void)
 {
 	/* an empty database has no audit of schema 17 to convert (migration 20) */
-	return "DROP TABLE audit_v1; DELETE FROM meta WHERE key IN ('audit_convert', 'audit_rid_convert');";
+	return "DROP TABLE audit_v1; DELETE FROM meta WHERE key IN ('audit_convert', 'audit_rid_convert', 'scenarios_convert');";
 }
 
 const char *schema_bundle_tables(void)
@@ -667,7 +713,8 @@ static const char *const case_fields[] = {
 	"number", "factory_id", "level", "year", "state", "maturity_centi", "maturity_level",
 	"commitment_on", "applied_by", "applied_on", "recommended_by", "recommended_on",
 	"certified_by", "certified_on", "expires_on", "cultivation_starts_on", "next_due",
-	"note", "created_at", NULL };
+	"note", "created_at", "scenarios", NULL };
+/* Retired by migration 26 (the scenarios of cases.scenarios): the records of its rows are still read. */
 static const char *const case_scenario_fields[] = { "case_id", "scenario", NULL };
 static const char *const case_material_fields[] = { "case_id", "material", "received_on", NULL };
 static const char *const event_fields[] = {

@@ -407,6 +407,24 @@ static enum status query_int(struct store *store, const char *sql, int *value, s
 	return status;
 }
 
+/* A step a migration leaves to C (its meta key set): run once, in the
+ * migration's transaction, then the key removed. */
+static enum status pending_step(struct store *store, const char *key,
+				enum status (*step)(struct store *, struct error *), struct error *err)
+{
+	char sql[128];
+	enum status status;
+	int n;
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM meta WHERE key = '%s'", key);
+	status = query_int(store, sql, &n, err);
+	if (!status && n && !(status = step(store, err))) {
+		snprintf(sql, sizeof(sql), "DELETE FROM meta WHERE key = '%s'", key);
+		status = exec(store, sql, err);
+	}
+	return status;
+}
+
 static enum status migrate(struct store *store, struct error *err)
 {
 	int latest = schema_latest_version();
@@ -439,12 +457,7 @@ static enum status migrate(struct store *store, struct error *err)
 		if (status)
 			goto fail;
 	}
-	status = query_int(store, "SELECT count(*) FROM meta WHERE key = 'audit_convert'", &n, err);
-	if (!status && n) {
-		status = audit_convert(store, err);
-		if (!status)
-			status = exec(store, "DELETE FROM meta WHERE key = 'audit_convert'", err);
-	}
+	status = pending_step(store, "audit_convert", audit_convert, err);
 	if (status)
 		goto fail;
 	/* migration 24: the audit's row ids of 32 hex digits kept as text (the
@@ -458,6 +471,10 @@ static enum status migrate(struct store *store, struct error *err)
 			      " UPDATE audit SET rid = rid_of(rid) WHERE typeof(rid) = 'text' AND typeof(rid_of(rid)) = 'blob';"
 			      " CREATE INDEX audit_rid ON audit (rid);"
 			      " DELETE FROM meta WHERE key = 'audit_rid_convert'", err);
+	if (status)
+		goto fail;
+	/* migration 26: the scenarios of each case into its field */
+	status = pending_step(store, "scenarios_convert", store_scenarios_convert, err);
 	if (status)
 		goto fail;
 	status = query_int(store, "SELECT count(*) FROM meta WHERE key = 'database_id'", &n, err);
@@ -476,16 +493,9 @@ static enum status migrate(struct store *store, struct error *err)
 		if (status)
 			goto fail;
 	}
-	status = query_int(store, "SELECT count(*) FROM meta WHERE key = 'search_rebuild'", &n, err);
+	status = pending_step(store, "search_rebuild", store_search_rebuild, err);
 	if (status)
 		goto fail;
-	if (n) {
-		status = store_search_rebuild(store, err);
-		if (!status)
-			status = exec(store, "DELETE FROM meta WHERE key = 'search_rebuild'", err);
-		if (status)
-			goto fail;
-	}
 	if (store_sort_keys_stale(store) && (status = store_sort_keys_rebuild(store, err)))
 		goto fail;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", latest);

@@ -172,6 +172,13 @@ void store_timestamp(char out[STORE_TIMESTAMP_SIZE]);
  * store_insert/update/delete: the database's id, made by migrate (write.c). */
 enum status store_audit_record(struct store *store, const char *table, const char *id, const char *field,
 			       const char *old, const char *new, struct error *err);
+/* Migration 26: the rows of case_scenarios moved into cases.scenarios
+ * through the audit (write.c), inside migrate()'s transaction. */
+enum status store_scenarios_convert(struct store *store, struct error *err);
+/* A case's scenarios as cases.scenarios keeps them: ascending, each once,
+ * between commas ("1,5,12"), "" for none (cases.c). */
+#define STORE_SCENARIOS_SIZE 512
+void store_scenarios_text(const int *scenarios, size_t count, char *out, size_t size);
 /* Every stored evidence file against its SHA-256 (evidence.c). */
 enum status store_verify_attachments(struct store *store, struct error *err);
 /* Keeps the readiness list of a cultivation with its acceptance application

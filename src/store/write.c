@@ -48,6 +48,53 @@ static enum status check_text_field(const char *table, const struct field_value 
 	return text_check(name, field->value, schema_is_multiline(table, field->name), err);
 }
 
+/* A case's scenarios (migration 26): NULL, or their numbers in ascending
+ * order, each once, between commas ("1,5,12"): the one form the triggers
+ * keeping scenario_cases read, whatever path writes it (a bundle too). */
+static enum status check_scenarios_field(const char *table, const struct field_value *field, struct error *err)
+{
+	const char *p = field->value;
+	long last = 0;
+	bool valid = true;
+
+	if (strcmp(table, "cases") || strcmp(field->name, "scenarios") || !p)
+		return STATUS_OK;
+	for (;;) {
+		long n = 0;
+		int digits = 0;
+
+		if (*p == '0')
+			valid = false; /* no leading zero, no scenario 0 */
+		for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++)
+			n = 10 * n + (*p - '0');
+		if (!valid || !digits || n <= last || (*p && *p != ',')) {
+			valid = false;
+			break;
+		}
+		last = n;
+		if (!*p)
+			break;
+		p++; /* the comma: a number must follow */
+	}
+	if (valid)
+		return STATUS_OK;
+	/* L10N: a table's field, the value refused */
+	return error_set(err, STATUS_ERR_INVALID,
+			 _("%s.%s: \"%s\" is not a list of scenario numbers in ascending order, each once, "
+			   "between commas (e.g. 1,5,12)"),
+			 table, field->name, field->value);
+}
+
+/* case_scenarios takes no writes since migration 26 (schema.c): its rows
+ * are the field cases.scenarios; the records of its old rows stay. */
+static enum status check_written(const char *table, struct error *err)
+{
+	if (!strcmp(table, "case_scenarios"))
+		return error_set(err, STATUS_ERR_INVALID,
+				 _("case_scenarios is no longer written: a case's scenarios are its field scenarios"));
+	return STATUS_OK;
+}
+
 static enum status check_fields(const char *table, const struct schema_table **out,
 				const struct field_value *fields, size_t count, struct error *err)
 {
@@ -57,11 +104,14 @@ static enum status check_fields(const char *table, const struct schema_table **o
 	*out = schema_table(table);
 	if (!*out)
 		return error_set(err, STATUS_ERR_INVALID, _("unknown table '%s'"), table);
+	if ((status = check_written(table, err)))
+		return status;
 	for (i = 0; i < count; i++) {
 		if (!schema_has_field(*out, fields[i].name))
 			return error_set(err, STATUS_ERR_INVALID, _("unknown field '%s.%s'"), table, fields[i].name);
 		if ((status = check_date_field(table, &fields[i], err)) ||
-		    (status = check_text_field(table, &fields[i], err)))
+		    (status = check_text_field(table, &fields[i], err)) ||
+		    (status = check_scenarios_field(table, &fields[i], err)))
 			return status;
 	}
 	return STATUS_OK;
@@ -380,6 +430,8 @@ enum status store_delete(struct store *store, const char *table, const char *id,
 
 	if (!schema)
 		return error_set(err, STATUS_ERR_INVALID, _("unknown table '%s'"), table);
+	if ((status = check_written(table, err)))
+		return status;
 	status = begin_write(store, err);
 	if (status)
 		return status;
@@ -395,4 +447,95 @@ enum status store_audit_record(struct store *store, const char *table, const cha
 	const struct audit_field changed = { field, old, new };
 
 	return audit_append(store, AUDIT_UPDATE, table, id, &changed, 1, NULL, err);
+}
+
+/* Migration 26 (schema.c): each case's rows of case_scenarios become its
+ * field scenarios, inside migrate()'s transaction: every row deleted and
+ * the case updated through the audit, as the user who opens the database
+ * first (History and log show the move; verify rewinds through it). No
+ * authority: the rows are moved, not changed. A case at a time, found by
+ * the first row left (the rows of a case that is gone are deleted too). */
+enum status store_scenarios_convert(struct store *store, struct error *err)
+{
+	static const char *const next_sql = "SELECT case_id FROM case_scenarios LIMIT 1";
+	static const char *const rows_sql = "SELECT id, scenario FROM case_scenarios WHERE case_id = ?1 ORDER BY scenario";
+	static const char *const left_sql = "SELECT count(*) FROM case_scenarios WHERE case_id = ?1";
+	const struct schema_table *schema = schema_table("case_scenarios");
+	enum status status;
+	char (*ids)[33] = NULL;
+	size_t capacity = 0;
+	long long before, after;
+
+	if ((status = audit_last_seq(store, &before, err)))
+		return status;
+
+	while (!status) {
+		sqlite3_stmt *stmt = store_prepare(store, next_sql, err);
+		char *case_id = NULL, list[1024];
+		size_t n = 0, used = 0, i;
+		bool row;
+
+		if (!stmt) {
+			status = STATUS_ERR_DB;
+			break;
+		}
+		status = store_step(store, stmt, &row, err);
+		if (!status && row && !(case_id = strdup((const char *)sqlite3_column_text(stmt, 0))))
+			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+		sqlite3_reset(stmt);
+		if (status || !row)
+			break;
+		if (!(stmt = store_prepare(store, rows_sql, err))) {
+			free(case_id);
+			status = STATUS_ERR_DB;
+			break;
+		}
+		sqlite3_bind_text(stmt, 1, case_id, -1, SQLITE_STATIC);
+		list[0] = '\0';
+		while (!(status = store_step(store, stmt, &row, err)) && row) {
+			if ((status = store_grow((void **)&ids, &capacity, n, sizeof(*ids))))
+				break;
+			if (sqlite3_column_type(stmt, 0) == SQLITE_NULL)
+				continue; /* refused below */
+			snprintf(ids[n++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+			if (used + 16 < sizeof(list))
+				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%d", used ? "," : "",
+							 sqlite3_column_int(stmt, 1));
+		}
+		sqlite3_reset(stmt);
+		for (i = 0; !status && i < n; i++)
+			status = run_delete(store, schema, ids[i], err);
+		/* a row no id reaches (NULL: a TEXT key takes one) would be found again and again */
+		if (!status && (stmt = store_prepare(store, left_sql, err))) {
+			sqlite3_bind_text(stmt, 1, case_id, -1, SQLITE_STATIC);
+			if (!(status = store_step(store, stmt, &row, err)) && row && sqlite3_column_int(stmt, 0))
+				status = error_set(err, STATUS_ERR_CORRUPT,
+						   _("case_scenarios: a row of case %s has no id; the scenarios were not moved"),
+						   case_id);
+			sqlite3_reset(stmt);
+		} else if (!status) {
+			status = STATUS_ERR_DB;
+		}
+		if (!status && n) {
+			status = run_update(store, "cases", case_id, "scenarios", false, NULL, list, err);
+			if (status == STATUS_ERR_NOT_FOUND) { /* the rows of a case that is gone */
+				if (err)
+					err->message[0] = '\0';
+				status = STATUS_OK;
+			}
+		}
+		free(case_id);
+	}
+	free(ids);
+	/* the records of the move, which the import passes over (import_match.c) */
+	if (!status && !(status = audit_last_seq(store, &after, err)) && after > before) {
+		char sql[160];
+
+		snprintf(sql, sizeof(sql),
+			 "INSERT OR REPLACE INTO meta VALUES ('scenarios_moved_from', '%lld'), ('scenarios_moved_to', '%lld')",
+			 before + 1, after);
+		if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			status = store_fail(store, sqlite3_errcode(store->db), err, "meta");
+	}
+	return status;
 }

@@ -274,15 +274,14 @@ LOOKUP = ("SELECT count(*) FROM sheet s JOIN enterprises e ON e.credit_code = s.
           " AND c.level = s.level AND c.year = CAST(s.year AS INTEGER);\n")
 EXPORT = (".mode csv\n.output %s\nSELECT c.number, e.name, e.credit_code, e.region, c.level, c.year, c.state,"
           " f.name, f.address, e.industry, e.contact, c.commitment_on, c.applied_on, c.recommended_on, c.certified_on,"
-          " c.expires_on, c.next_due, c.note, (SELECT group_concat(scenario) FROM case_scenarios s"
-          " WHERE s.case_id = c.id) FROM cases c JOIN factories f ON f.id = c.factory_id"
+          " c.expires_on, c.next_due, c.note, replace(c.scenarios, ',', ';') FROM cases c"
+          " JOIN factories f ON f.id = c.factory_id"
           " JOIN enterprises e ON e.id = f.enterprise_id ORDER BY c.number;\n")
 BUNDLE_TABLES = (("enterprises", "id IN (SELECT enterprise_id FROM factories WHERE id IN"
                   " (SELECT factory_id FROM cases WHERE %s))"),
                  ("factories", "id IN (SELECT factory_id FROM cases WHERE %s)"),
                  ("cases", "%s"),
                  ("events", "case_id IN (SELECT id FROM cases WHERE %s)"),
-                 ("case_scenarios", "case_id IN (SELECT id FROM cases WHERE %s)"),
                  ("case_materials", "case_id IN (SELECT id FROM cases WHERE %s)"))
 
 
@@ -458,13 +457,36 @@ def number(value, unit):
     return "{:,.1f}".format(value) if value < 1000 else "{:,.0f}".format(value)
 
 
+def schema_of(db):
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    try:
+        return con.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        con.close()
+
+
+def latest_schema():
+    """The schema gradus makes: that of a new empty database."""
+    with tempfile.TemporaryDirectory(dir=WORK) as d:
+        db = os.path.join(d, "latest.db")
+        subprocess.run([GRADUS, "--db", db, "init"], env=ENV, check=True, stdout=subprocess.DEVNULL)
+        return schema_of(db)
+
+
 def main():
     os.makedirs(os.path.join(HOME, "state"), exist_ok=True)
     os.makedirs(os.path.join(HOME, "config"), exist_ok=True)
     tables, leaked = {}, {}
     small_import = None
+    latest = latest_schema()
     for n in SIZES:
         db = os.path.join(WORK, "cases-%d.db" % n)
+        if os.path.exists(db) and schema_of(db) < latest:
+            # a migrated database is not what the cases cost now (its freed
+            # pages, the migration's records): made anew
+            print("# %s is of schema %d, gradus's is %d: generated anew" % (db, schema_of(db), latest),
+                  file=sys.stderr, flush=True)
+            remove(db)
         if not os.path.exists(db):
             print("# generating %s (%d cases; once, then kept)" % (db, n), file=sys.stderr, flush=True)
             subprocess.run([GENERATE, "forms", db + ".part", str(n)], check=True, env=ENV, stdout=subprocess.DEVNULL)

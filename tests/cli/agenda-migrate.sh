@@ -1,17 +1,23 @@
 # A database of schema 24, before the agenda kept each case's deadlines,
-# gets them when it opens with its forms (migration 24, then the fill of
-# store_dues_sync, which notes the forms it used): made here from the
-# demo by taking away what migration 24 adds, it is filled with the same
-# deadlines the writes had kept, shows the same agenda, and passes verify.
+# gets them when it opens with its forms (migration 25, then the fill of
+# store_dues_sync, which notes the forms it used): made here from the demo
+# of schema 25 (data/demo-v25.sql, see scenarios-migrate.sh) by taking away
+# what migration 25 adds, it is filled with the same deadlines the writes
+# had kept, shows the same agenda, and passes verify.
 . "$(dirname "$0")/../lib.sh"
-DB=$(demo_db)
+DATA=$TOP/tests/cli/data
+DB=$WORK/v25.db
+sqlite3 "$DB" <"$DATA/demo-v25.sql" || fail "the schema 25 database"
 cd "$WORK" || exit 1
+UNDO_25="DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms';
+PRAGMA user_version = 24"
+cp "$DB" old.db
+cp "$DB" old2.db
 "$GRADUS" --db "$DB" agenda >want.tsv || fail "the agenda"
 sqlite3 "$DB" "SELECT * FROM case_dues ORDER BY case_id, kind" >want-dues.txt
 [ -s want-dues.txt ] && ok "the demo's steps kept its cases' deadlines" || fail "no kept deadlines"
 
-cp "$DB" old.db
-sqlite3 old.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 24" || fail "back to schema 24"
+sqlite3 old.db "$UNDO_25" || fail "back to schema 24"
 "$GRADUS" --db old.db agenda >got.tsv || fail "the agenda of the migrated database"
 expect_same "the migrated database shows the same agenda" want.tsv got.tsv
 sqlite3 old.db "SELECT * FROM case_dues ORDER BY case_id, kind" >got-dues.txt
@@ -24,7 +30,6 @@ run "$GRADUS" --db old.db verify
 expect "the migrated database passes verify" 0 "ok"
 
 # verify opens a schema 24 database itself: it fills the deadlines first
-cp "$DB" old2.db
-sqlite3 old2.db "DROP TABLE case_dues; DROP TRIGGER case_dues_delete; DELETE FROM meta WHERE key = 'case_dues_forms'; PRAGMA user_version = 24"
+sqlite3 old2.db "$UNDO_25"
 run "$GRADUS" --db old2.db verify
 expect "verify of a schema 24 database passes" 0 "ok"

@@ -17,8 +17,10 @@ DB=$WORK/v17.db
 sqlite3 "$DB" <"$DATA/audit-v17.sql"
 OLD_HEAD=af78578db97c141a038c561be0d2509cca02dfac7aaef400f333c1cbaddd238d
 
+# 25 records, and 3 of migration 26 (the case's two scenario rows moved
+# into its field scenarios: two deletes and an update)
 run "$GRADUS" --db "$DB" verify
-expect "a converted database passes verify" 0 "ok, 25 audit records"
+expect "a converted database passes verify" 0 "ok, 28 audit records"
 "$GRADUS" --db "$WORK/fresh.db" init >/dev/null || fail "a fresh database"
 LATEST=$(sqlite3 "$WORK/fresh.db" 'PRAGMA user_version')
 [ "$(sqlite3 "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'audit_v1_head'" | tr '\n' ' ')" = "$LATEST $OLD_HEAD " ] &&
@@ -31,13 +33,21 @@ LATEST=$(sqlite3 "$WORK/fresh.db" 'PRAGMA user_version')
 # field's) and the fields an insert left empty (empty to empty).
 cut -f2- "$DATA/audit-v17.log" | grep -v "	∅	∅	" >"$WORK/want.log"
 "$GRADUS" --db "$DB" log HB-2026-BAS-0001 | cut -f2- >"$WORK/got.log"
-expect_same "the log keeps the whole history" "$WORK/want.log" "$WORK/got.log"
+head -n "$(wc -l <"$WORK/want.log")" "$WORK/got.log" >"$WORK/got-before.log"
+expect_same "the log keeps the whole history" "$WORK/want.log" "$WORK/got-before.log"
+tail -n +"$(($(wc -l <"$WORK/want.log") + 1))" "$WORK/got.log" | cut -f3-5 >"$WORK/moved.log"
+printf '%s\t%s\t%s\n' case_scenarios.case_id "$(sqlite3 "$DB" "SELECT id FROM cases WHERE number = 'HB-2026-BAS-0001'")" ∅ \
+	case_scenarios.scenario 1 ∅ case_scenarios.- row ∅ \
+	case_scenarios.case_id "$(sqlite3 "$DB" "SELECT id FROM cases WHERE number = 'HB-2026-BAS-0001'")" ∅ \
+	case_scenarios.scenario 2 ∅ case_scenarios.- row ∅ cases.scenarios ∅ 1,2 >"$WORK/want-moved.log"
+expect_same "then the move of migration 26: the scenario rows into the case's field" "$WORK/want-moved.log" \
+	"$WORK/moved.log"
 [ "$(wc -l <"$WORK/got.log")" -ge 30 ] && ok "the log is not empty" || fail "log" "$(cat "$WORK/got.log")"
 
 # A write after the conversion continues the chain.
 "$GRADUS" --db "$DB" case set HB-2026-BAS-0001 note '转换之后' >/dev/null || fail "a write after the conversion"
 run "$GRADUS" --db "$DB" verify
-expect "the chain goes on" 0 "ok, 26 audit records"
+expect "the chain goes on" 0 "ok, 29 audit records"
 
 # A converted record changed with the sqlite3 shell: the insert's values
 # (the row's, rewound) no longer hash to it.

@@ -14,8 +14,7 @@ ZH() { LC_ALL=zh_CN.UTF-8 "$@"; }
 contents() {
 	sqlite3 "$1" "SELECT c.number, e.name, e.credit_code, e.region, c.level, c.year, c.state,
 		coalesce(c.commitment_on, '-'), coalesce(c.certified_on, '-'), quote(c.note),
-		(SELECT group_concat(scenario, ',') FROM (SELECT scenario FROM case_scenarios s
-		WHERE s.case_id = c.id ORDER BY scenario))
+		c.scenarios
 		FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id
 		ORDER BY c.number;
 		SELECT code, name, fields, affiliation, quote(region), quote(contact), quote(conflicts) FROM experts ORDER BY code"

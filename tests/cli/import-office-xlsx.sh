@@ -84,8 +84,7 @@ python3 "$WORK/make.py" "$WORK/申报汇总.xlsx" "$JI" || fail "the workbook is
 
 contents() {
 	sqlite3 "$1" "SELECT c.number, e.name, e.credit_code, e.region, c.level, c.year, coalesce(c.commitment_on, '-'),
-		coalesce(c.certified_on, '-'), quote(c.note), (SELECT group_concat(scenario, ',') FROM (SELECT scenario
-		FROM case_scenarios s WHERE s.case_id = c.id ORDER BY scenario))
+		coalesce(c.certified_on, '-'), quote(c.note), c.scenarios
 		FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id
 		ORDER BY c.number"
 }

@@ -38,8 +38,7 @@ sheet "" | to UTF-8 "$WORK/plain.csv"
 # contents DB: what the cases hold, in a fixed order, without ids or stamps.
 contents() {
 	sqlite3 "$1" "SELECT c.number, e.name, e.credit_code, e.region, c.level, c.year, coalesce(c.commitment_on, '-'),
-		quote(c.note), (SELECT group_concat(scenario, ',') FROM (SELECT scenario FROM case_scenarios s
-		WHERE s.case_id = c.id ORDER BY scenario))
+		quote(c.note), c.scenarios
 		FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id
 		ORDER BY c.number"
 }

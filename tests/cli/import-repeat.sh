@@ -15,8 +15,7 @@ audit_rows() { sqlite3 "$DB" 'SELECT count(*) FROM audit'; }
 contents() {
 	sqlite3 "$DB" "SELECT c.number, e.name, e.credit_code, e.region, e.industry, e.contact, f.name,
 		quote(f.address), c.level, c.year, c.state, quote(c.maturity_centi), quote(c.commitment_on),
-		quote(c.certified_on), quote(c.note), (SELECT group_concat(scenario, ',') FROM (SELECT scenario
-		FROM case_scenarios s WHERE s.case_id = c.id ORDER BY scenario))
+		quote(c.certified_on), quote(c.note), c.scenarios
 		FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id
 		ORDER BY c.number;
 		SELECT code, name, fields, affiliation, quote(region), quote(contact) FROM experts ORDER BY code;

@@ -10,7 +10,7 @@ run "$GRADUS" --db "$DB" --script "$WORK/dashboard.script"
 expect "the dashboard script runs to its end" 0
 compare "d shows the dashboard: levels and regions as bars" dashboard.screen
 compare "the deadlines and the scenarios declared by stage" dashboard-end.screen
-supply=$(sqlite3 "$DB" "SELECT count(*) FROM cases WHERE id IN (SELECT case_id FROM case_scenarios WHERE scenario BETWEEN 37 AND 40)")
+supply=$(sqlite3 "$DB" "SELECT count(*) FROM cases WHERE id IN (SELECT case_id FROM scenario_cases WHERE scenario BETWEEN 37 AND 40)")
 head -1 stage.screen | grep -qF "Cases ($supply)  stage=supply" && ok "Enter on a stage's bar lists the cases declaring its scenarios" ||
 	fail "stage bar" "$(head -1 stage.screen)" "expected $supply"
 advanced=$(sqlite3 "$DB" "SELECT count(*) FROM cases WHERE level = 'advanced'")

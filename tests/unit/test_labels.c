@@ -14,6 +14,7 @@
 #include "gradus/core/clock.h"
 #include "gradus/forms/labels.h"
 #include "gradus/text/i18n.h"
+#include "store/schema.h"
 
 static struct forms *forms;
 
@@ -78,6 +79,39 @@ static void test_chinese(void **state)
 	in_locale("C.UTF-8");
 }
 
+/* Every field the history names (one with an English label) has its
+ * Chinese name as well (label_field under msgctxt "field"): none falls back
+ * to English under zh_CN. */
+static void test_every_named_field_in_chinese(void **state)
+{
+	const struct schema_table *table;
+	size_t i, j, named = 0, english = 0;
+
+	(void)state;
+	in_locale("zh_CN.UTF-8");
+	if (!i18n_chinese())
+		skip();
+	for (i = 0; (table = schema_table_at(i)); i++)
+		for (j = 0; table->fields[j]; j++) {
+			const char *label, *p;
+
+			in_locale("C.UTF-8");
+			label = label_field(table->name, table->fields[j]);
+			if (!strcmp(label, table->fields[j]))
+				continue; /* not named by the history */
+			named++;
+			in_locale("zh_CN.UTF-8");
+			label = label_field(table->name, table->fields[j]);
+			for (p = label; *p && !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'); p++)
+				;
+			if (*p && ++english)
+				print_error("%s.%s: \"%s\"\n", table->name, table->fields[j], label);
+		}
+	in_locale("C.UTF-8");
+	assert_true(named > 100);
+	assert_int_equal(english, 0);
+}
+
 static void test_local_time(void **state)
 {
 	char text[CLOCK_TEXT_SIZE];
@@ -138,6 +172,7 @@ int main(void)
 		cmocka_unit_test(test_english),
 		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_chinese_follows_locale),
+		cmocka_unit_test(test_every_named_field_in_chinese),
 		cmocka_unit_test(test_local_time),
 	};
 
