@@ -277,24 +277,34 @@ static void record_name(struct store *store, const char *table, const char *id, 
 static void block(struct store *store, struct batch *b, const char *table, const char *id, const char *why)
 {
 	size_t used = strlen(b->blocked);
-	char name[160];
+	char name[160], entry[400];
 
+	record_name(store, table, id, name, sizeof(name));
+	snprintf(entry, sizeof(entry), "%s (%s)", name, why);
+	if (strstr(b->blocked, entry)) /* named once: a case's scenarios moved, row after row */
+		return;
 	if (++b->blocked_count > 8)
 		return;
-	record_name(store, table, id, name, sizeof(name));
-	snprintf(b->blocked + used, sizeof(b->blocked) - used, "%s%s (%s)", used ? "; " : "", name, why);
+	snprintf(b->blocked + used, sizeof(b->blocked) - used, "%s%s", used ? "; " : "", entry);
 }
 
 /* Who touched a record after the batch: a later import (undone first) or
- * a person (the undo is refused). */
+ * a person (the undo is refused). The move of migration 26 (a case's
+ * scenario rows into its field, meta scenarios_moved_from .. _to) is named
+ * as such, once a case. */
 static enum status later_work(struct store *store, struct batch *b, const struct touched *t, struct error *err)
 {
-	static const char *const sql = "SELECT seq, actor, at, coalesce((SELECT key FROM json_each(change)), '-')"
-				       " FROM audit WHERE rid = rid_of(?2) AND tbl = ?1 AND seq > ?3 ORDER BY seq";
+	static const char *const sql =
+		"SELECT seq, actor, at, coalesce((SELECT key FROM json_each(change)), '-'),"
+		" seq BETWEEN coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'scenarios_moved_from'), 0)"
+		"  AND coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'scenarios_moved_to'), -1),"
+		" CASE tbl WHEN 'case_scenarios' THEN owner END"
+		" FROM audit WHERE rid = rid_of(?2) AND tbl = ?1 AND seq > ?3 ORDER BY seq";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
 	enum import_writer writer;
 	enum status status;
 	char why[160], at[32];
+	const char *moved_case;
 	bool row;
 	int batch;
 
@@ -311,8 +321,19 @@ static enum status later_work(struct store *store, struct batch *b, const struct
 			b->later = batch;
 		if (writer != WRITER_PERSON)
 			continue;
-		/* L10N: why an import cannot be undone: who changed a record afterwards, when, and which field */
 		audit_at_text(stmt, 2, at);
+		moved_case = !sqlite3_column_int(stmt, 4) ? NULL
+			     : !strcmp(t->table, "cases") ? t->id
+			     : !strcmp(t->table, "case_scenarios") ? (const char *)sqlite3_column_text(stmt, 5) : NULL;
+		if (moved_case) {
+			/* L10N: why an import cannot be undone: a newer gradus moved the case's scenario rows into
+			 * one field of the case (migration 26) when this user opened the database, at that time */
+			snprintf(why, sizeof(why), _("its scenarios moved into one field by %s at %s"),
+				 (const char *)sqlite3_column_text(stmt, 1), at);
+			block(store, b, "cases", moved_case, why);
+			break;
+		}
+		/* L10N: why an import cannot be undone: who changed a record afterwards, when, and which field */
 		snprintf(why, sizeof(why), _("changed by %s at %s, field %s"), (const char *)sqlite3_column_text(stmt, 1),
 			 at, (const char *)sqlite3_column_text(stmt, 3));
 		block(store, b, t->table, t->id, why);

@@ -88,7 +88,9 @@ expect "a scenario the filters lost: verify names it" 1 "case $CASE1: scenario 4
 # The import made before the migration cannot be undone: its rows were moved since.
 before=$(sqlite3 "$DB" "SELECT count(*) FROM audit")
 run G import undo 1
-expect "an import before the move is not undone" 1 "import batch 1 cannot be undone: later work touched case_scenarios of case HB-2026-BAS-0006"
+expect "an import before the move is not undone" 1 "import batch 1 cannot be undone: later work touched HB-2026-BAS-0006 (its scenarios moved into one field by $ME at 2026-11-28T12:00:00Z); HB-2026-ADV-0006 (its scenarios moved into one field by $ME"
+printf '%s\n' "$ERR" | grep -q "case_scenarios" && fail "the refusal names each moved row" "$ERR" ||
+	ok "the refusal names each case once, not each moved row"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit")" = "$before" ] && ok "the refused undo wrote nothing" ||
 	fail "the refused undo wrote"
 
