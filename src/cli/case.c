@@ -6,6 +6,7 @@
 
 #include "gradus/cli/cli.h"
 #include "gradus/core/clock.h"
+#include "gradus/forms/forms.h"
 #include "gradus/forms/labels.h"
 #include "gradus/store/cases.h"
 #include "gradus/store/objections.h"
@@ -368,8 +369,9 @@ static int case_show(struct store *store, const struct forms *forms, const char 
 }
 
 /* Scenario numbers "1,5,9" into *out (free): whether each is one of the
- * forms' is for case_create to say, once the forms are loaded. */
-static int parse_scenarios(const char *text, int **out, size_t *count)
+ * forms' is for the store to say, once the forms are loaded. what: the
+ * option or field the text was given as. */
+static int parse_scenarios(const char *what, const char *text, int **out, size_t *count)
 {
 	const char *p = text;
 	size_t room = 1;
@@ -386,9 +388,10 @@ static int parse_scenarios(const char *text, int **out, size_t *count)
 	while (*p) {
 		n = strtol(p, &end, 10);
 		if (end == p || n < 1 || n > INT_MAX || (*end && *end != ',')) {
-			/* L10N: --scenarios of case add; the numbers are those of gradus forms list */
-			cli_error(_("--scenarios %s: expected scenario numbers separated by commas, e.g. 1,5,9 "
-				    "(gradus forms list shows them)"), text);
+			/* L10N: --scenarios of case add, or the field scenarios of case set, then the text given;
+			 * the numbers are those of gradus forms list */
+			cli_error(_("%s %s: expected scenario numbers separated by commas, e.g. 1,5,9 "
+				    "(gradus forms list shows them)"), what, text);
 			return 2;
 		}
 		(*out)[(*count)++] = (int)n;
@@ -453,7 +456,7 @@ static int parse_add(int argc, char **argv, struct add_args *a)
 		cli_error("--maturity: %s", err.message);
 		return 2;
 	}
-	if (a->scenarios && (rc = parse_scenarios(a->scenarios, &a->numbers, &a->in.scenario_count)))
+	if (a->scenarios && (rc = parse_scenarios("--scenarios", a->scenarios, &a->numbers, &a->in.scenario_count)))
 		return rc;
 	if (cli_date_text("--commitment-on", &a->in.commitment_on, a->days[0]) ||
 	    cli_date_text("--certified-on", &a->in.certified_on, a->days[1]) ||
@@ -575,6 +578,44 @@ static int case_advance(struct cli *cli, struct store *store, const struct forms
 	return 0;
 }
 
+/* case set ID scenarios "1,5,9" ("" for none) [--expect "1,5"]: the whole
+ * set the case declares, as the intake form writes it; --expect the set
+ * the user last saw. */
+static int set_scenarios(struct store *store, const struct forms *forms, const char *key, const char *value,
+			 const char *expected)
+{
+	size_t known = forms_scenario_count(forms), n = 0, m = 0, i;
+	int *numbers = NULL, *saw = NULL, rc = 0;
+	bool *was = NULL;
+	struct error err = { "" };
+
+	if (*value)
+		rc = parse_scenarios("scenarios", value, &numbers, &n);
+	if (!rc && expected) {
+		if (*expected)
+			rc = parse_scenarios("--expect", expected, &saw, &m);
+		if (!rc && !(was = calloc(known + 1, sizeof(*was)))) {
+			cli_error("%s", _("out of memory"));
+			rc = 1;
+		}
+		for (i = 0; !rc && i < m; i++) {
+			if ((size_t)saw[i] > known) {
+				/* L10N: case set ... scenarios --expect: a number the forms do not have; %zu their count */
+				cli_error(_("--expect %s: scenario %d: expected 1 to %zu"), expected, saw[i], known);
+				rc = 2;
+			} else {
+				was[saw[i]] = true;
+			}
+		}
+	}
+	if (!rc && case_set_scenarios(store, key, numbers, n, was, &err))
+		rc = fail(&err);
+	free(numbers);
+	free(saw);
+	free(was);
+	return rc;
+}
+
 static int case_set(struct store *store, const struct forms *forms, int argc, char **argv)
 {
 	const char *expected = NULL, *value = argv[4];
@@ -594,6 +635,8 @@ static int case_set(struct store *store, const struct forms *forms, int argc, ch
 		}
 	if (bad)
 		return 2;
+	if (!strcmp(argv[3], "scenarios"))
+		return set_scenarios(store, forms, argv[2], value, expected);
 	/* a date field (commitment_on …) takes the office's forms too; the store checks the day */
 	if (len > 3 && !strcmp(argv[3] + len - 3, "_on") && !date_parse_office(value, &on, NULL)) {
 		date_format(on, day);
