@@ -10,12 +10,9 @@
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/security/bundle.lib"
 OTHER=HB-2025-LEA-0002
-G user add insp1 inspector >/dev/null
 G user add clerk1 clerk >/dev/null
-G check plan "$CASE" --inspectors insp1 --draw 1 --seed 1 >/dev/null || fail "a check is planned for insp1"
 B=$WORK/visit.db
-run G bundle out --cases "$CASE" --inspector insp1 -o "$B"
-expect "a bundle is issued to insp1" 0 "bundle written"
+visit_bundle "$B"
 CHECK=$(q "$B" "SELECT id FROM checks")
 office_state >"$WORK/before"
 events=$(q "$DB" "SELECT count(*) FROM events")

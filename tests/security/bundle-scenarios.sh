@@ -6,11 +6,8 @@
 # counts read and the audit do not move; verify passes.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/security/bundle.lib"
-G user add insp1 inspector >/dev/null
-G check plan "$CASE" --inspectors insp1 --draw 1 --seed 1 >/dev/null || fail "a check is planned for insp1"
 B=$WORK/visit.db
-run G bundle out --cases "$CASE" --inspector insp1 -o "$B"
-expect "a bundle is issued to insp1" 0 "bundle written"
+visit_bundle "$B"
 CASE_ID=$(q "$B" "SELECT id FROM cases")
 scenarios=$(q "$DB" "SELECT scenarios FROM cases WHERE number = '$CASE'")
 [ -n "$scenarios" ] && [ "$(q "$B" "SELECT scenarios FROM cases")" = "$scenarios" ] &&
