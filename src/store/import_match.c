@@ -272,22 +272,17 @@ static const char *shown(const struct forms *forms, int column, const char *valu
 	return value;
 }
 
+/* The sheet's scenarios as the stored ones are compared and shown: in
+ * ascending order, each once, between semicolons (store_scenarios_text). */
 static char *sorted_scenarios(const struct new_case *in)
 {
-	bool seen[64] = { false };
-	size_t i, used = 0, size = in->scenario_count * 4 + 1;
-	char *out = malloc(size);
-	int n;
+	char *out = malloc(STORE_SCENARIOS_SIZE), *p;
 
 	if (!out)
 		return NULL;
-	out[0] = '\0';
-	for (i = 0; i < in->scenario_count; i++)
-		if (in->scenarios[i] > 0 && in->scenarios[i] < 64)
-			seen[in->scenarios[i]] = true;
-	for (n = 1; n < 64; n++)
-		if (seen[n])
-			used += (size_t)snprintf(out + used, size - used, "%s%d", used ? ";" : "", n);
+	store_scenarios_text(in->scenarios, in->scenario_count, out, STORE_SCENARIOS_SIZE);
+	for (p = out; (p = strchr(p, ',')); p++)
+		*p = ';';
 	return out;
 }
 

@@ -462,8 +462,8 @@ enum status store_scenarios_convert(struct store *store, struct error *err)
 	static const char *const left_sql = "SELECT count(*) FROM case_scenarios WHERE case_id = ?1";
 	const struct schema_table *schema = schema_table("case_scenarios");
 	enum status status;
-	char (*ids)[33] = NULL;
-	size_t capacity = 0;
+	char **ids = NULL;
+	size_t capacity = 0, k;
 	long long before, after;
 
 	if ((status = audit_last_seq(store, &before, err)))
@@ -497,7 +497,11 @@ enum status store_scenarios_convert(struct store *store, struct error *err)
 				break;
 			if (sqlite3_column_type(stmt, 0) == SQLITE_NULL)
 				continue; /* refused below */
-			snprintf(ids[n++], 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+			if (!(ids[n] = strdup((const char *)sqlite3_column_text(stmt, 0)))) {
+				status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+				break;
+			}
+			n++;
 			if (used + 16 < sizeof(list))
 				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%d", used ? "," : "",
 							 sqlite3_column_int(stmt, 1));
@@ -505,6 +509,8 @@ enum status store_scenarios_convert(struct store *store, struct error *err)
 		sqlite3_reset(stmt);
 		for (i = 0; !status && i < n; i++)
 			status = run_delete(store, schema, ids[i], err);
+		for (k = 0; k < n; k++)
+			free(ids[k]);
 		/* a row no id reaches (NULL: a TEXT key takes one) would be found again and again */
 		if (!status && (stmt = store_prepare(store, left_sql, err))) {
 			sqlite3_bind_text(stmt, 1, case_id, -1, SQLITE_STATIC);
