@@ -9,26 +9,60 @@
 #include "gradus/text/utf8.h"
 #include "tui_private.h"
 
-static void put_cp(int y, int x, uint32_t cp, attr_t attr)
+/* A line of cells, built in memory and handed to curses in one call
+ * (mvadd_wchnstr: no wrapping, no cursor to move): a screen is thousands of
+ * cells, drawn on every key, and curses' own per-character path (wadd_wch)
+ * cost more than the key's work. An entry is one character, as many cells
+ * wide as curses gives it; a character that gradus counts wider than curses
+ * does (East Asian ambiguous ones on a terminal that draws them wide) is
+ * followed by spaces to the cells gradus counts. */
+static void line_flush(struct draw_line *line)
 {
-	cchar_t cell;
-	wchar_t wc[2] = { (wchar_t)cp, L'\0' };
-
-	/* The pair goes in its own argument: setcchar takes it from there, not
-	 * from the attribute's colour bits. */
-	setcchar(&cell, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-	mvadd_wch(y, x, &cell);
+	if (line->count)
+		mvadd_wchnstr(line->y, line->x, line->cell, line->count);
+	line->x += line->cells;
+	line->count = 0;
+	line->cells = 0;
 }
 
-/* A run of characters that each take as many cells as curses gives them,
- * drawn in one call (a screen is thousands of cells, drawn on every key). */
-static void put_run(int y, int x, const wchar_t *run, int count, attr_t attr)
+static void line_put(struct draw_line *line, uint32_t cp, int drawn, attr_t attr)
 {
-	if (!count)
-		return;
-	wattr_set(stdscr, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-	mvaddnwstr(y, x, run, count);
-	wattr_set(stdscr, A_NORMAL, 0, NULL);
+	wchar_t wc[2] = { (wchar_t)cp, L'\0' };
+
+	if (line->count == DRAW_LINE_MAX)
+		line_flush(line);
+	if (attr != line->attr || !line->made) {
+		/* The pair goes in its own argument: setcchar takes it from
+		 * there, not from the attribute's colour bits. */
+		setcchar(&line->made_cell, L" ", attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+		line->attr = attr;
+		line->made = true;
+	}
+	/* a cell of this attribute made once, its character set (setcchar
+	 * each time was a tenth of a screen's drawing) */
+	line->cell[line->count] = line->made_cell;
+	line->cell[line->count++].chars[0] = wc[0];
+	line->cells += drawn;
+}
+
+void draw_line_begin(struct draw_line *line, int y, int x)
+{
+	line->y = y;
+	line->x = x;
+	line->count = 0;
+	line->cells = 0;
+	line->made = false;
+}
+
+void draw_line_end(struct draw_line *line)
+{
+	line_flush(line);
+}
+
+void draw_line_fill(struct draw_line *line, int cells, attr_t attr)
+{
+	while (cells-- > 0)
+		line_put(line, ' ', 1, attr);
 }
 
 static uint32_t placeholder_of(uint32_t cp)
@@ -41,20 +75,14 @@ static uint32_t placeholder_of(uint32_t cp)
 	return shown;
 }
 
-enum { RUN_MAX = 128 };
-
-/* Draws text from column x in at most `cells` cells, padding with spaces;
- * returns the cells used by text. A wide character that does not fit is
- * left out rather than cut. Printable ASCII is taken as it is; another
- * character is decoded, and drawn as a placeholder when it is unsafe or the
- * locale cannot print it. Characters go out in runs; one that gradus counts
- * wider than curses does (East Asian ambiguous ones on a terminal that
- * draws them wide) is placed at its own cell. */
-int draw_text(int y, int x, const char *text, int cells, attr_t attr)
+/* Text in at most `cells` cells, not padded; returns the cells used. A wide
+ * character that does not fit is left out rather than cut. Printable ASCII
+ * is taken as it is; another character is decoded, and drawn as a
+ * placeholder when it is unsafe or the locale cannot print it. */
+static int line_text(struct draw_line *line, const char *text, size_t len, int cells, attr_t attr)
 {
-	wchar_t run[RUN_MAX + 1];
-	size_t len = text ? strlen(text) : 0, at = 0;
-	int used = 0, count = 0, start = 0;
+	size_t at = 0;
+	int used = 0;
 
 	while (at < len && used < cells) {
 		unsigned char c = (unsigned char)text[at];
@@ -80,36 +108,62 @@ int draw_text(int y, int x, const char *text, int cells, attr_t attr)
 		at += n;
 		if (width == 0)
 			continue;
-		if (drawn != width || count == RUN_MAX) {
-			put_run(y, x + start, run, count, attr);
-			count = 0;
-		}
-		if (drawn != width) {
-			put_cp(y, x + used, cp, attr);
-		} else {
-			if (!count)
-				start = used;
-			run[count++] = (wchar_t)cp;
-		}
+		line_put(line, cp, drawn, attr);
+		draw_line_fill(line, width - drawn, attr);
 		used += width;
 	}
-	put_run(y, x + start, run, count, attr);
-	draw_fill(y, x + used, cells - used, attr);
 	return used;
 }
 
 /* A text cut ends in …, or in ~ on a terminal that is not UTF-8 (a
- * GB18030 one draws … two cells wide). */
+ * GB18030 one draws … two cells wide). No character takes more cells than
+ * it has bytes, so a text of no more bytes than cells fits as it is. */
+int draw_line_text(struct draw_line *line, const char *text, int cells, bool cut, attr_t attr)
+{
+	size_t len = text ? strlen(text) : 0;
+	const char *ellipsis;
+	int mark, used;
+
+	if (cells <= 0)
+		return 0;
+	if (!cut || len <= (size_t)cells)
+		goto whole;
+	ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "…";
+	mark = utf8_width(ellipsis);
+	if (cells <= mark || !text[utf8_prefix_for_width(text, cells, NULL)])
+		goto whole;
+	used = line_text(line, text, len, cells - mark, attr);
+	used += line_text(line, ellipsis, strlen(ellipsis), cells - used, attr);
+	draw_line_fill(line, cells - used, attr);
+	return used;
+whole:
+	used = line_text(line, text, len, cells, attr);
+	draw_line_fill(line, cells - used, attr);
+	return used;
+}
+
+/* Draws text from column x in at most `cells` cells, padding with spaces;
+ * returns the cells used by text. */
+int draw_text(int y, int x, const char *text, int cells, attr_t attr)
+{
+	struct draw_line line;
+	int used;
+
+	draw_line_begin(&line, y, x);
+	used = draw_line_text(&line, text, cells, false, attr);
+	draw_line_end(&line);
+	return used;
+}
+
 int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr)
 {
-	const char *ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "…";
-	int mark = utf8_width(ellipsis), used;
+	struct draw_line line;
+	int used;
 
-	if (!text || cells <= mark || !text[utf8_prefix_for_width(text, cells, NULL)])
-		return draw_text(y, x, text, cells, attr);
-	used = draw_text(y, x, text, cells - mark, attr);
-	draw_text(y, x + used, ellipsis, cells - used, attr);
-	return used + mark;
+	draw_line_begin(&line, y, x);
+	used = draw_line_text(&line, text, cells, true, attr);
+	draw_line_end(&line);
+	return used;
 }
 
 void draw_fill(int y, int x, int cells, attr_t attr)

@@ -186,11 +186,15 @@ void listview_draw_row(struct tui *tui, struct view *view, const struct list_ops
 		      : cursor ? draw_colour(tui, COLOUR_CURSOR, A_REVERSE) : A_NORMAL;
 	attr_t attr = base;
 	char buffer[512];
+	struct draw_line line;
 	int x = ops->x, c;
 
+	/* The row is built whole and drawn in one call: the mark, each cell
+	 * padded to its width, the gap after a cell in its attribute, the rest
+	 * of the row in the row's. */
+	draw_line_begin(&line, y, 0);
 	if (ops->x > 0)
-		draw_text(y, 0, cursor ? ">" : " ", ops->x, A_NORMAL);
-	draw_fill(y, x, COLS - x, base);
+		draw_line_text(&line, cursor ? ">" : " ", ops->x, false, A_NORMAL);
 	for (c = 0; c < (int)ops->column_count && x < COLS; c++) {
 		const struct list_column *column = &ops->columns[c];
 		const char *text;
@@ -199,20 +203,23 @@ void listview_draw_row(struct tui *tui, struct view *view, const struct list_ops
 		if (widths[c] < 0)
 			continue;
 		if (x > ops->x) { /* the gap as the cell before it */
-			draw_fill(y, x, ops->gap < COLS - x ? ops->gap : COLS - x, attr);
+			draw_line_fill(&line, ops->gap < COLS - x ? ops->gap : COLS - x, attr);
 			x += ops->gap;
 		}
 		cells = widths[c] < COLS - x ? widths[c] : COLS - x;
 		if (cells <= 0)
 			break;
 		text = header ? _(column->header) : ops->cell(tui, view, row, (size_t)c, buffer, sizeof(buffer));
-		w = utf8_width(text);
 		attr = header || !ops->attr ? base : ops->attr(tui, view, row, (size_t)c, cursor);
-		draw_fill(y, x, cells, attr);
-		draw_text_cut(y, column->right && w < cells ? x + cells - w : x, text, column->right && w < cells ? w : cells,
-			      attr);
-		x += widths[c];
+		w = column->right ? utf8_width(text) : cells;
+		if (w < cells)
+			draw_line_fill(&line, cells - w, attr);
+		draw_line_text(&line, text, w < cells ? w : cells, true, attr);
+		x += cells;
 	}
+	if (x < COLS)
+		draw_line_fill(&line, COLS - x, base);
+	draw_line_end(&line);
 }
 
 int listview_column_at(const struct list_ops *ops, const int widths[], int x)

@@ -146,6 +146,23 @@ int draw_text(int y, int x, const char *text, int cells, attr_t attr);
 /* draw_text, a text too long ending in … where it is cut. */
 int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr);
 void draw_fill(int y, int x, int cells, attr_t attr);
+/* A line built cell by cell and drawn in one call at its end (a list's
+ * row): text in `cells` cells, padded with spaces (cut: ending in …), and
+ * fill; what passes the right edge of the screen is left out. */
+enum { DRAW_LINE_MAX = 256 };
+struct draw_line {
+	int y, x;  /* where the cells held go */
+	int count; /* entries held */
+	int cells; /* cells they take */
+	cchar_t cell[DRAW_LINE_MAX];
+	bool made; /* made_cell is a space of attr */
+	attr_t attr;
+	cchar_t made_cell;
+};
+void draw_line_begin(struct draw_line *line, int y, int x);
+int draw_line_text(struct draw_line *line, const char *text, int cells, bool cut, attr_t attr);
+void draw_line_fill(struct draw_line *line, int cells, attr_t attr);
+void draw_line_end(struct draw_line *line);
 /* The attribute of a colour: its pair with colours on, else the fallback
  * (A_REVERSE, A_BOLD, A_UNDERLINE), so every mark shows on a monochrome
  * terminal and with NO_COLOR too. */

@@ -562,6 +562,12 @@ enum status tui_run(const struct tui_options *options, struct store *store,
 		mouseinterval(0);
 	}
 	curs_set(0);
+	/* ncurses (6.4) flushes its output at every cursor jump of a screen's
+	 * update until the screen has once been left with endwin and drawn
+	 * again: some 25 writes a screen instead of one (a syscall each, and a
+	 * pty wake-up for sshd). Left here, before anything is drawn, the first
+	 * draw comes back as from a shell and every draw after is one write. */
+	endwin();
 	if (!tui_config_load(config_error, sizeof(config_error)))
 		tui_say(&tui, true, "%s", config_error);
 	init_colours(&tui);
