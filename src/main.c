@@ -53,6 +53,7 @@ int main(int argc, char **argv)
 	int next, rc;
 	size_t i;
 
+	cli_keep_freed_memory();
 	i18n_init();
 	ensure_character_type();
 	cli_guard_terminal();

@@ -1,6 +1,7 @@
 /* What every subcommand shares: global options, finding the forms, opening
  * the database, reporting errors. */
 #include <langinfo.h>
+#include <malloc.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -571,4 +572,14 @@ int cli_today_only(int argc, char **argv, const char *command, const char **text
 			return 2;
 		}
 	return bad ? 2 : cli_as_of_argument("--today", *text, on);
+}
+
+void cli_keep_freed_memory(void)
+{
+#if defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+	/* the mapping threshold fixed too: setting the trim's stops glibc
+	 * from adjusting it, and it would stay at 128 KiB */
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
+#endif
 }

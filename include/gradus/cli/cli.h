@@ -86,6 +86,15 @@ int cli_tui_open(struct cli *cli, struct store **store, struct forms **forms);
  * (guard.c). The full-screen interface takes stdout back unguarded first
  * (ncursesw converts by itself). */
 void cli_guard_terminal(void);
+/* Memory a statement frees is kept for the next rather than given back to
+ * the system at once (common.c): glibc trims the heap's top whenever
+ * 128 KiB of it are free, and a query's sorter or search index buffers are
+ * more than that, so every key of a search shrank the heap (a TLB flush on
+ * each processor) and grew it again page by page (a fault each): three
+ * quarters of a rare term's search. Up to 16 MiB freed at the top are kept,
+ * never more than the peak already took; blocks of 4 MiB and more are
+ * mapped and unmapped alone. */
+void cli_keep_freed_memory(void);
 void cli_unguard_stdout(void);
 /* Standard output as it was before the guard, flushed: for bytes in an
  * encoding of their own (CSV with --encoding, iCalendar, HTML), which the
