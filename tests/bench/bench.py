@@ -8,10 +8,12 @@ Both sides are timed the same way:
   from its start to that screen (wall clock of each process, started by
   this script itself: no GNU time process in between);
 - each interaction: inside the process, gradus from the key to its screen
-  written (script mode, GRADUS_TIMING), the shell the statements gradus runs
-  for that key (tests/bench/statements.sql, kept equal to them by
-  tests/unit/test_bench_sql.c), repeated R times in one shell, less the same
-  shell doing nothing, over R;
+  written (script mode, GRADUS_TIMING), pressed BENCH_PRESSES times (40) in
+  one process with the keys before and after it, the median press; the
+  shell the statements gradus runs for that key (tests/bench/statements.sql,
+  kept equal to them by tests/unit/test_bench_sql.c), repeated R times in
+  one shell (R for about SHELL_TARGET_MS of work), less the same shell doing
+  nothing, over R: both in a warm process;
 - bulk work: the whole gradus command beside the shell doing the minimal
   SQL for the same result (wall clock of each process).
 Peak memory is each gradus process's maximum resident set (GNU time %M).
@@ -20,7 +22,8 @@ BENCH_BULK_RUNS, 1 by default; the import of 1,000 rows into the office,
 export and verify, at least 3 everywhere, each after an os.sync()); a
 command still running after BENCH_TIMEOUT seconds is stopped and shown as
 "> its limit" (it fails its goal).
-BENCH_SIZES, BENCH_RUNS, BENCH_PARTS ("interactions bulk") choose what runs."""
+BENCH_SIZES, BENCH_RUNS, BENCH_PRESSES, BENCH_PARTS ("interactions bulk") choose what
+runs."""
 import csv
 import os
 import pwd
@@ -45,7 +48,11 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 BULK_RUNS = int(os.environ.get("BENCH_BULK_RUNS", "1"))
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "600"))
 PARTS = os.environ.get("BENCH_PARTS", "interactions bulk").split()
-REPEAT_KEYS = 5        # each key is pressed this many times in one gradus run
+# each key is pressed this many times in one gradus run, its figure the
+# median: the shell's is the mean of hundreds or thousands of runs of the
+# statements in one warm process, and gradus's few first presses still read
+# pages into SQLite's cache (the first press is shown on the # line)
+REPEAT_KEYS = int(os.environ.get("BENCH_PRESSES", "40"))
 SHELL_TARGET_MS = 300  # the shell repeats an interaction's statements for about this long
 HOME = os.path.join(WORK, "home")
 ENV = dict(os.environ, LC_ALL="C.UTF-8", GRADUS_TODAY="2026-11-28", NO_COLOR="1", HOME=HOME,
@@ -235,7 +242,7 @@ def measure_interactions(db, n, rows):
     timed([GRADUS, "--db", db, "--script", empty])
     interactions = read_statements(db)
     for it in interactions:
-        ours, theirs, drawn = [], [], []
+        ours, theirs, drawn, first = [], [], [], []
         for _ in range(RUNS):
             if not it["key"]:  # start-up: the whole process on both sides
                 if os.path.exists(STATE):
@@ -245,6 +252,7 @@ def measure_interactions(db, n, rows):
                 kb = 0
             else:
                 figures, drawing, kb = gradus_keys(db, it, workdir)
+                first.append(figures[0])
                 ours.extend(figures)
                 drawn.extend(drawing)
                 theirs.append(shell_statements(db, it["sql"]))
@@ -256,7 +264,8 @@ def measure_interactions(db, n, rows):
         split = ""
         if median(drawn) is not None:
             work = median([o - d for o, d in zip(ours, drawn) if d is not None])
-            split = "; in gradus the key's work %.2f ms, drawing the screen %.2f ms" % (work, median(drawn))
+            split = "; in gradus the key's work %.2f ms, drawing the screen %.2f ms; first press %.1f ms" % (
+                work, median(drawn), median(first))
         print("#   %s: %.1f / %.1f ms (%d statements%s)" % (label, median(ours), median(theirs), len(it["sql"]), split),
               file=sys.stderr, flush=True)
     rows.append(("peak memory, full screen", peak / 1024, None, "MB", "< %d MB" % TUI_MB,
