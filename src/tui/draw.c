@@ -27,8 +27,6 @@ static void line_flush(struct draw_line *line)
 
 static void line_put(struct draw_line *line, uint32_t cp, int drawn, attr_t attr)
 {
-	wchar_t wc[2] = { (wchar_t)cp, L'\0' };
-
 	if (line->count == DRAW_LINE_MAX)
 		line_flush(line);
 	if (attr != line->attr || !line->made) {
@@ -38,10 +36,10 @@ static void line_put(struct draw_line *line, uint32_t cp, int drawn, attr_t attr
 		line->attr = attr;
 		line->made = true;
 	}
-	/* a cell of this attribute made once, its character set (setcchar
-	 * each time was a tenth of a screen's drawing) */
+	/* a cell of this attribute made once, its character set in ncursesw's
+	 * cchar_t (setcchar each time was a tenth of a screen's drawing) */
 	line->cell[line->count] = line->made_cell;
-	line->cell[line->count++].chars[0] = wc[0];
+	line->cell[line->count++].chars[0] = (wchar_t)cp;
 	line->cells += drawn;
 }
 
@@ -142,28 +140,27 @@ whole:
 	return used;
 }
 
-/* Draws text from column x in at most `cells` cells, padding with spaces;
- * returns the cells used by text. */
-int draw_text(int y, int x, const char *text, int cells, attr_t attr)
+static int draw_once(int y, int x, const char *text, int cells, bool cut, attr_t attr)
 {
 	struct draw_line line;
 	int used;
 
 	draw_line_begin(&line, y, x);
-	used = draw_line_text(&line, text, cells, false, attr);
+	used = draw_line_text(&line, text, cells, cut, attr);
 	draw_line_end(&line);
 	return used;
 }
 
+/* Draws text from column x in at most `cells` cells, padding with spaces;
+ * returns the cells used by text. */
+int draw_text(int y, int x, const char *text, int cells, attr_t attr)
+{
+	return draw_once(y, x, text, cells, false, attr);
+}
+
 int draw_text_cut(int y, int x, const char *text, int cells, attr_t attr)
 {
-	struct draw_line line;
-	int used;
-
-	draw_line_begin(&line, y, x);
-	used = draw_line_text(&line, text, cells, true, attr);
-	draw_line_end(&line);
-	return used;
+	return draw_once(y, x, text, cells, true, attr);
 }
 
 void draw_fill(int y, int x, int cells, attr_t attr)
