@@ -15,21 +15,37 @@
 	"SELECT c.id, c.number, e.name, e.credit_code, f.name, e.region, c.level, c.state, c.year, c.next_due" \
 	" FROM cases c JOIN factories f ON f.id = c.factory_id JOIN enterprises e ON e.id = f.enterprise_id "
 
+/* A page's row in one allocation (a page is 20 rows of 9 texts, read on
+ * every key: 180 allocations and frees were a tenth of a key's work). */
 static enum status fill_row(sqlite3_stmt *stmt, struct case_row *row)
 {
-	enum status status = STATUS_OK;
+	static const int text_columns[] = { 0, 1, 2, 3, 4, 5, 6, 7, 9 };
+	char **fields[] = { &row->id,     &row->number, &row->enterprise, &row->credit_code, &row->factory,
+			    &row->region, &row->level,  &row->state,      &row->next_due };
+	const unsigned char *text[9];
+	size_t size = 0, i, at = 0;
+	int bytes[9];
 
-	row->id = store_column_dup(stmt, 0, &status);
-	row->number = store_column_dup(stmt, 1, &status);
-	row->enterprise = store_column_dup(stmt, 2, &status);
-	row->credit_code = store_column_dup(stmt, 3, &status);
-	row->factory = store_column_dup(stmt, 4, &status);
-	row->region = store_column_dup(stmt, 5, &status);
-	row->level = store_column_dup(stmt, 6, &status);
-	row->state = store_column_dup(stmt, 7, &status);
+	memset(row, 0, sizeof(*row));
+	for (i = 0; i < 9; i++) {
+		text[i] = sqlite3_column_text(stmt, text_columns[i]);
+		bytes[i] = sqlite3_column_bytes(stmt, text_columns[i]);
+		if (!text[i] && sqlite3_column_type(stmt, text_columns[i]) != SQLITE_NULL)
+			return STATUS_ERR_NOMEM;
+		size += text[i] ? (size_t)bytes[i] + 1 : 0;
+	}
+	if (!(row->block = malloc(size ? size : 1)))
+		return STATUS_ERR_NOMEM;
+	for (i = 0; i < 9; i++) {
+		if (!text[i])
+			continue;
+		*fields[i] = row->block + at;
+		memcpy(row->block + at, text[i], (size_t)bytes[i]);
+		row->block[at + (size_t)bytes[i]] = '\0';
+		at += (size_t)bytes[i] + 1;
+	}
 	row->year = sqlite3_column_int(stmt, 8);
-	row->next_due = store_column_dup(stmt, 9, &status);
-	return status;
+	return STATUS_OK;
 }
 
 void case_rows_clear(struct case_row *rows, size_t count)
@@ -37,6 +53,11 @@ void case_rows_clear(struct case_row *rows, size_t count)
 	size_t i;
 
 	for (i = 0; i < count; i++) {
+		if (rows[i].block) {
+			free(rows[i].block);
+			memset(&rows[i], 0, sizeof(rows[i]));
+			continue;
+		}
 		free(rows[i].id);
 		free(rows[i].number);
 		free(rows[i].enterprise);

@@ -29,7 +29,7 @@ static void line_put(struct draw_line *line, uint32_t cp, int drawn, attr_t attr
 {
 	if (line->count == DRAW_LINE_MAX)
 		line_flush(line);
-	if (attr != line->attr || !line->made) {
+	if (!line->made || attr != line->attr) {
 		/* The pair goes in its own argument: setcchar takes it from
 		 * there, not from the attribute's colour bits. */
 		setcchar(&line->made_cell, L" ", attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
@@ -50,6 +50,7 @@ void draw_line_begin(struct draw_line *line, int y, int x)
 	line->count = 0;
 	line->cells = 0;
 	line->made = false;
+	line->attr = A_NORMAL;
 }
 
 void draw_line_end(struct draw_line *line)

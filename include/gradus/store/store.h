@@ -118,6 +118,7 @@ struct case_row {
 	char *id, *number, *enterprise, *credit_code, *factory, *region, *level, *state;
 	int year;
 	char *next_due;  /* next deadline (YYYY-MM-DD) or NULL */
+	char *block;     /* a list page's row: its texts in this one allocation; NULL: each its own */
 };
 
 /* Which cases the list shows and in which order. A zeroed struct (or NULL)
