@@ -176,6 +176,17 @@ demo_db() {
 	echo "$db"
 }
 
+# two_cases_db DB [LEVEL2]: a new office with two cases imported, AlphaCo
+# (Huangshi, basic) and BetaCo (Xianning, LEVEL2, basic by default), for a
+# test that then puts what gradus refuses straight into their rows.
+two_cases_db() {
+	"$GRADUS" --db "$1" init >/dev/null
+	printf 'enterprise,uscc,region,level,year,note\nAlphaCo,91420200MA0DX6QEY5,huangshi,basic,2026,plain\nBetaCo,91420300MA9H9ETGN0,xianning,%s,2026,plain\n' \
+		"${2:-basic}" >"$WORK/two-cases.csv"
+	run "$GRADUS" --db "$1" import cases "$WORK/two-cases.csv"
+	expect "two cases import" 0 "cases: 2 new"
+}
+
 # expect_expected NAME EXPECTED_FILE ACTUAL_FILE TO_VALUES TO_PLACEHOLDERS: a
 # printed report compared whole with its expected text, whose volatile values
 # are @PLACEHOLDERS@ (the two filter functions swap them); GRADUS_BLESS=1

@@ -5,12 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 need_tmux
 DB=$WORK/escapes.db
-"$GRADUS" --db "$DB" init >/dev/null
-
-printf 'enterprise,uscc,region,level,year,note\nAlphaCo,91420200MA0DX6QEY5,huangshi,basic,2026,plain\nBetaCo,91420300MA9H9ETGN0,xianning,basic,2026,plain\n' \
-	>"$WORK/escapes.csv"
-run "$GRADUS" --db "$DB" import cases "$WORK/escapes.csv"
-expect "two cases import" 0 "cases: 2 new"
+two_cases_db "$DB"
 # gradus refuses control characters and invalid UTF-8 (an older one stored
 # them), so they are put there directly
 sqlite3 "$DB" "UPDATE cases SET note = CAST(X'4e6f7465fffe1b5b324a656e64' AS TEXT) WHERE number = 'HB-2026-BAS-0001';

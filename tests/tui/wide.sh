@@ -5,11 +5,7 @@
 # and an escape sequence, which shows as ␛ and never reaches the terminal.
 . "$(dirname "$0")/../lib.sh"
 DB=$WORK/wide.db
-"$GRADUS" --db "$DB" init >/dev/null
-printf 'enterprise,uscc,region,level,year,note\nAlphaCo,91420200MA0DX6QEY5,huangshi,basic,2026,plain\nBetaCo,91420300MA9H9ETGN0,xianning,advanced,2026,plain\n' \
-	>"$WORK/wide.csv"
-run "$GRADUS" --db "$DB" import cases "$WORK/wide.csv"
-expect "two cases import" 0 "cases: 2 new"
+two_cases_db "$DB" advanced
 long=$(python3 -c 'print("A" * 120 + "武汉精密" * 5 + "𠀀" + "Z" * 20)')
 # gradus refuses control characters in a name (an older one stored them),
 # so the sequence is put there directly
