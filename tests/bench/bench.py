@@ -19,7 +19,11 @@ Both sides are timed the same way:
 Peak memory is each gradus process's maximum resident set (GNU time %M).
 Figures are medians of BENCH_RUNS runs (bulk work at more than 10,000 cases:
 BENCH_BULK_RUNS, 1 by default; the import of 1,000 rows into the office,
-export and verify, at least 3 everywhere, each after an os.sync()); a
+export and verify, at least 3 everywhere, each after an os.sync()). The
+machine is shared, and other work comes in bursts of seconds: a run plays
+every interaction once and the runs follow one another, so an interaction's
+runs are spread over the whole measurement, and export and verify run by
+turns with their shell (gradus, the shell, gradus...); a
 command still running after BENCH_TIMEOUT seconds is stopped and shown as
 "> its limit" (it fails its goal).
 BENCH_SIZES, BENCH_RUNS, BENCH_PRESSES, BENCH_PARTS ("interactions bulk") choose what
@@ -232,6 +236,11 @@ def ratio_goal(limit):
 
 
 def measure_interactions(db, n, rows):
+    """Each run plays every interaction once, gradus then the shell, and the
+    runs follow one another: an interaction's runs are spread over the whole
+    measurement, so that a burst of other work on the machine (it is shared)
+    lands in one of its runs, which the median sets aside, not in all of
+    them, and a run's two sides see the machine alike."""
     peak = 0
     workdir = WORK
     empty = os.path.join(workdir, "empty.script")
@@ -241,22 +250,24 @@ def measure_interactions(db, n, rows):
     # of later starts are read after it), and the file is in the page cache
     timed([GRADUS, "--db", db, "--script", empty])
     interactions = read_statements(db)
-    for it in interactions:
-        ours, theirs, drawn, first = [], [], [], []
-        for _ in range(RUNS):
+    seen = [{"ours": [], "theirs": [], "drawn": [], "first": []} for _ in interactions]
+    for run in range(RUNS):
+        print("#   run %d of %d" % (run + 1, RUNS), file=sys.stderr, flush=True)
+        for it, got in zip(interactions, seen):
             if not it["key"]:  # start-up: the whole process on both sides
                 if os.path.exists(STATE):
                     os.unlink(STATE)
-                ours.append(wall([GRADUS, "--db", db, "--script", empty]))
-                theirs.append(wall(["sqlite3", db], stdin=";\n".join(it["sql"]) + ";\n"))
-                kb = 0
-            else:
-                figures, drawing, kb = gradus_keys(db, it, workdir)
-                first.append(figures[0])
-                ours.extend(figures)
-                drawn.extend(drawing)
-                theirs.append(shell_statements(db, it["sql"]))
+                got["ours"].append(wall([GRADUS, "--db", db, "--script", empty]))
+                got["theirs"].append(wall(["sqlite3", db], stdin=";\n".join(it["sql"]) + ";\n"))
+                continue
+            figures, drawing, kb = gradus_keys(db, it, workdir)
+            got["first"].append(figures[0])
+            got["ours"].extend(figures)
+            got["drawn"].extend(drawing)
+            got["theirs"].append(shell_statements(db, it["sql"]))
             peak = max(peak, kb)
+    for it, got in zip(interactions, seen):
+        ours, theirs, drawn = got["ours"], got["theirs"], got["drawn"]
         label = it["label"] + ("" if it["key"] else ", whole process")
         rows.append((label, median(ours), median(theirs), "ms", "< 16 ms, <= 2x", interaction_goal))
         # the key's time in gradus: its own work (its statements, the rows
@@ -265,7 +276,7 @@ def measure_interactions(db, n, rows):
         if median(drawn) is not None:
             work = median([o - d for o, d in zip(ours, drawn) if d is not None])
             split = "; in gradus the key's work %.2f ms, drawing the screen %.2f ms; first press %.1f ms" % (
-                work, median(drawn), median(first))
+                work, median(drawn), median(got["first"]))
         print("#   %s: %.1f / %.1f ms (%d statements%s)" % (label, median(ours), median(theirs), len(it["sql"]), split),
               file=sys.stderr, flush=True)
     rows.append(("peak memory, full screen", peak / 1024, None, "MB", "< %d MB" % TUI_MB,
@@ -322,6 +333,22 @@ def bulk(runs, cmd, stdin=None, before=None):
     return median(ms), max(peaks)
 
 
+def paired(runs, ours, theirs, theirs_stdin=None, before=None):
+    """A ratio's two sides run by turns (gradus, the shell, gradus...), so
+    that a burst of other work on the machine falls on both alike: the
+    medians of each side and gradus's peak KB."""
+    mine, bound, peaks = [], [], []
+    for _ in range(runs):
+        for cmd, stdin, out in ((ours, None, mine), (theirs, theirs_stdin, bound)):
+            if before:
+                before()
+            t, kb = timed(cmd, stdin=stdin)
+            out.append(t if t is not None else float("inf"))
+            if out is mine:
+                peaks.append(kb)
+    return median(mine), median(bound), max(peaks)
+
+
 def admin(db, login):
     """The bench's own set-up of a scratch copy: login an admin of it (written
     beside gradus, so never on the office that verify reads)."""
@@ -371,15 +398,15 @@ def measure_bulk(db, n, rows, small_import):
     # run after what earlier steps wrote is on the disk: export syncs its file,
     # and the backup's hundreds of MB still being written made it wait)
     checked = max(runs, 3)
-    ours, peak = bulk(checked, [GRADUS, "--db", db, "export", "cases", "-o", out], before=os.sync)
-    theirs, _ = bulk(checked, ["sqlite3", db], stdin=EXPORT % out_shell, before=os.sync)
+    ours, theirs, peak = paired(checked, [GRADUS, "--db", db, "export", "cases", "-o", out], ["sqlite3", db],
+                                EXPORT % out_shell, before=os.sync)
     add("export cases", ours, theirs, "<= 1.5x", ratio_goal(EXPORT_RATIO), peak)
     remove(out)
     remove(out_shell)
 
     # verify beside integrity_check on the same file
-    ours, peak = bulk(checked, [GRADUS, "--db", db, "verify"], before=os.sync)
-    theirs, _ = bulk(checked, ["sqlite3", db], stdin="PRAGMA integrity_check;\n", before=os.sync)
+    ours, theirs, peak = paired(checked, [GRADUS, "--db", db, "verify"], ["sqlite3", db], "PRAGMA integrity_check;\n",
+                                before=os.sync)
     add("verify", ours, theirs, "<= 1.5x", ratio_goal(VERIFY_RATIO), peak)
 
     # bundle out of 5 cases (from the copy: a bundle is written by a clerk
