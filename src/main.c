@@ -41,6 +41,8 @@ static int run_tui(struct cli *cli)
 	if (!rc && tui_run(&cli->tui, store, forms, &err)) {
 		cli_error("%s", err.message);
 		rc = 1;
+	} else if (!rc && err.message[0]) {
+		cli_error("%s", err.message); /* a warning: what the closing screens could not say */
 	}
 	cli_close_all(&store, &forms);
 	return rc;

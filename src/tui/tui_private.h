@@ -53,11 +53,12 @@ struct view_ops {
 	/* Called when the view is on top again after the one above closed
 	 * (data may have changed there); may be NULL. */
 	void (*resume)(struct tui *tui, struct view *view);
-	/* Work a key left for after its screen is written (the list's sort
-	 * and filters saved to the state file), so that the key waits for the
-	 * database and the drawing only; true when it said something (the
-	 * screen is drawn again). Also called before the screen closes. May
-	 * be NULL. */
+	/* Work keys leave for when the user pauses (the list's sort and
+	 * filters saved to the state file): done once no key has come for
+	 * TUI_SETTLE_MS, before gradus stops for C-z, at a script's :idle and
+	 * before the screen closes (q, a hang-up), so that keys pressed one
+	 * after another wait for the database and the drawing only; true when
+	 * it said something (the screen is drawn again). May be NULL. */
 	bool (*settle)(struct tui *tui, struct view *view);
 	const enum action *hints; /* ends with ACTION_NONE */
 	/* The hints for what the view shows now (a tab, a form), instead of
@@ -76,6 +77,8 @@ struct view {
 };
 
 #define TUI_MAX_VIEWS 8
+/* A pause: no key for this long (ms) and the screens' settle runs. */
+#define TUI_SETTLE_MS 500
 
 struct tui {
 	struct store *store;
@@ -87,6 +90,7 @@ struct tui {
 	bool colour;
 	char message[512];
 	bool message_is_error;
+	char parting[512]; /* what the last screen said as it closed, for after the terminal is the shell's */
 	int cursor_y, cursor_x; /* where the terminal cursor goes after a draw; -1: hidden */
 };
 

@@ -67,8 +67,8 @@ bool tui_grow(void *items, size_t *capacity, size_t count, size_t size)
 	return true;
 }
 
-/* What the screens left for after the screen was written (view_ops'
- * settle); true when one of them said something. */
+/* What the screens left for a pause (view_ops' settle); true when one of
+ * them said something. */
 static bool settle(struct tui *tui)
 {
 	bool said = false;
@@ -87,8 +87,8 @@ void tui_pop(struct tui *tui)
 	if (tui->depth == 0)
 		return;
 	view = &tui->views[--tui->depth];
-	if (view->ops->settle)
-		view->ops->settle(tui, view);
+	if (view->ops->settle && view->ops->settle(tui, view) && tui->depth == 0 && tui->message_is_error)
+		snprintf(tui->parting, sizeof(tui->parting), "%s", tui->message); /* no screen left to say it */
 	if (view->ops->close)
 		view->ops->close(tui, view);
 	else
@@ -400,6 +400,8 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 			tui_mouse(tui, lines, columns, 0);
 		} else if (command && (!strcmp(command, "wheel up") || !strcmp(command, "wheel down"))) {
 			tui_mouse(tui, 0, 0, !strcmp(command, "wheel up") ? -1 : 1);
+		} else if (command && !strcmp(command, "idle")) {
+			settle(tui); /* the user pauses */
 		} else if (command) {
 			return error_set(err, STATUS_ERR_PARSE, "%s: unknown script command ':%s'",
 					 tui->options->script, command);
@@ -412,13 +414,9 @@ static enum status run_script(struct tui *tui, struct script *script, struct err
 				draw_all(tui);
 			if (timing)
 				fprintf(timing, "key\t%.0f\t%.0f\n", now_us() - began, now_us() - drawn);
-			if (settle(tui) && !tui->quit)
-				draw_all(tui);
 			continue;
 		}
 		if (!tui->quit)
-			draw_all(tui);
-		if (settle(tui) && !tui->quit)
 			draw_all(tui);
 	}
 	return status;
@@ -476,22 +474,32 @@ static void stop(void)
 	clearok(curscr, TRUE);
 }
 
+/* Keys are read at once while work waits for a pause (settle): a sort,
+ * then a filter, then a page down, none waits for the state file, and the
+ * file is written once, TUI_SETTLE_MS after the last of them. */
 static void run_terminal(struct tui *tui)
 {
+	bool unsettled = false;
 	wint_t ch;
 	int kind;
 
 	while (!tui->quit && !hung_up) {
 		if (stop_asked) {
+			settle(tui); /* kept before the shell has the terminal */
+			unsettled = false;
 			stop();
 			continue; /* a hang-up may have come while stopped */
 		}
 		draw_all(tui);
-		if (settle(tui))
-			draw_all(tui);
+		timeout(unsettled ? TUI_SETTLE_MS : -1);
 		kind = get_wch(&ch);
-		if (kind == ERR)
+		if (kind == ERR) {
+			if (unsettled && !hung_up && !stop_asked)
+				settle(tui); /* a pause (or a signal): drawn at the loop's top */
+			unsettled = false;
 			continue;
+		}
+		unsettled = true;
 		if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
 			terminal_mouse(tui);
 			continue;
@@ -586,6 +594,8 @@ enum status tui_run(const struct tui_options *options, struct store *store,
 	}
 	while (tui.depth)
 		tui_pop(&tui);
+	if (!status && tui.parting[0]) /* for the caller to say once the terminal is the shell's */
+		error_set(err, STATUS_OK, "%s", tui.parting);
 cleanup_screen:
 	endwin();
 	delscreen(screen);

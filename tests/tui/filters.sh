@@ -96,20 +96,32 @@ LC_ALL=zh_CN.UTF-8 run "$GRADUS" --db "$DB" --script "$WORK/stage.script"
 	ok "state=已申报 stage=生产作业 is state=submitted stage=operations" ||
 	fail "zh state and stage" "$(title zh-stage.screen)" "$(title key-stage.screen)"
 
-# The state file is written after the sorted screen is shown (the key waits
-# for the database and the drawing only): when it cannot be written (a file
-# where its folder should be), the list is sorted all the same and the
-# status line says the sort was not saved, on the screen after that key.
+# The state file is written when the user pauses (:idle in a script, half a
+# second without a key at the terminal) or leaves, not after each key (the
+# key waits for the database and the drawing only): when it cannot be
+# written (a file where its folder should be), the list is sorted all the
+# same and, at the pause, the status line says the sort was not saved.
 rm -rf "$XDG_STATE_HOME"
 mkdir -p "$XDG_STATE_HOME" && : >"$XDG_STATE_HOME/gradus"
-printf '%s\n' "<Colon>sort enterprise desc<Enter>" ":save-screen unsaved.screen" "j" ":save-screen next.screen" "q" \
-	>"$WORK/unsaved.script"
+printf '%s\n' "<Colon>sort enterprise desc<Enter>" ":save-screen sorted-now.screen" ":idle" ":save-screen unsaved.screen" \
+	"j" ":save-screen next.screen" "q" >"$WORK/unsaved.script"
 run "$GRADUS" --db "$DB" --script "$WORK/unsaved.script"
 expect "a state file that cannot be written stops nothing" 0
+title sorted-now.screen | grep -qF "sort enterprise ↓" && ! tail -1 "$WORK/sorted-now.screen" | grep -qF "not saved" &&
+	ok "the sort is shown at once, before any writing of the state file" ||
+	fail "sorted at once" "$(title sorted-now.screen)" "$(tail -1 "$WORK/sorted-now.screen")"
 title unsaved.screen | grep -qF "sort enterprise ↓" && tail -1 "$WORK/unsaved.screen" | grep -qF "state.ini: not saved" &&
-	ok "a sort the state file cannot keep is shown, and the status line says it was not saved" ||
+	ok "a sort the state file cannot keep: at the pause the status line says it was not saved" ||
 	fail "unsaved sort" "$(title unsaved.screen)" "$(tail -1 "$WORK/unsaved.screen")"
 ! tail -1 "$WORK/next.screen" | grep -qF "not saved" && ok "and the message goes with the next key" ||
 	fail "unsaved message stays" "$(tail -1 "$WORK/next.screen")"
+! printf '%s\n' "$ERR" | grep -qF "not saved" && ok "and, said on the screen, it is not said again on leaving" ||
+	fail "said twice" "$ERR"
 [ -f "$XDG_STATE_HOME/gradus" ] && [ ! -s "$XDG_STATE_HOME/gradus" ] && ok "and the file in the folder's place is left as it was" ||
 	fail "the file in the way changed"
+# A sort and q at once: the state file is written as the list closes, and
+# what the screen had no time to say is said once the terminal is the
+# shell's (a warning: the status stays 0).
+printf '%s\n' "<Colon>sort enterprise desc<Enter>" "q" >"$WORK/quit.script"
+run "$GRADUS" --db "$DB" --script "$WORK/quit.script"
+expect "a sort not kept, then q: gradus ends with status 0 and says why it was not kept" 0 "state.ini: not saved"

@@ -19,6 +19,10 @@ struct tui_options {
 /* The monotonic clock in microseconds. */
 double tui_clock_us(void);
 
+/* The full screen until q (or a hang-up). On success err->message may
+ * still hold a warning the closing screens could not show (the sort and
+ * filters not kept in the state file), for the caller to print; else it
+ * is empty. */
 enum status tui_run(const struct tui_options *options, struct store *store,
 		    const struct forms *forms, struct error *err);
 
