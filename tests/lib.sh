@@ -320,6 +320,21 @@ kill_at_random() {
 #	expect_exit "q exits with status 0" s 0
 
 # need_tmux: ends the test, with one failure, when tmux is not installed.
+# preload_build NAME SOURCE: builds a preloaded counter (tests/tui/
+# countwrites.c, countrenames.c; the count left by counter.h) as
+# WORK/NAME.so; false, the compiler's words in WORK/cc.err, when it cannot.
+preload_build() {
+	cc -shared -fPIC -I"$TOP/tests/tui" -o "$WORK/$1.so" "$2" -ldl 2>"$WORK/cc.err"
+}
+
+# preload_count NAME DB SCRIPT: plays SCRIPT on DB with the counter NAME
+# preloaded and prints what it counted (nothing when it could not count).
+preload_count() {
+	rm -f "$WORK/$1.count"
+	COUNT_FILE="$WORK/$1.count" LD_PRELOAD="$WORK/$1.so" "$GRADUS" --db "$2" --script "$3" >/dev/null 2>&1
+	cat "$WORK/$1.count" 2>/dev/null
+}
+
 need_tmux() { command -v tmux >/dev/null || { fail "tmux is installed"; exit 0; }; }
 
 # term_tmux ARGS...: tmux on the test's server, for what the helpers below

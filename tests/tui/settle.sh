@@ -13,15 +13,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$WORK" || exit 1
 export XDG_STATE_HOME="$WORK/state"
 STATE=$XDG_STATE_HOME/gradus/state.ini
-if ! cc -shared -fPIC -o "$WORK/countrenames.so" "$HERE/countrenames.c" -ldl 2>"$WORK/cc.err"; then
-	fail "the rename counter builds" "$(cat "$WORK/cc.err")"
-	exit 0
-fi
-count_renames() { # SCRIPT: the state file's renames during it
-	rm -f "$WORK/renames"
-	COUNT_RENAMES="$WORK/renames" LD_PRELOAD="$WORK/countrenames.so" "$GRADUS" --db "$DB" --script "$1" >/dev/null 2>&1
-	cat "$WORK/renames" 2>/dev/null
-}
+preload_build countrenames "$HERE/countrenames.c" || { fail "the rename counter builds" "$(cat "$WORK/cc.err")"; exit 0; }
+count_renames() { preload_count countrenames "$DB" "$1"; } # SCRIPT: the state file's renames during it
 : >sorts.script
 i=0
 while [ $i -lt 20 ]; do

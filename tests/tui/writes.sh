@@ -9,15 +9,8 @@ DB=$(demo_db)
 HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$WORK" || exit 1
 export XDG_STATE_HOME="$WORK/state"
-if ! cc -shared -fPIC -o "$WORK/countwrites.so" "$HERE/countwrites.c" -ldl 2>"$WORK/cc.err"; then
-	fail "the write counter builds" "$(cat "$WORK/cc.err")"
-	exit 0
-fi
-count_writes() { # SCRIPT: the writes to the off-screen terminal
-	rm -f "$WORK/writes"
-	COUNT_WRITES="$WORK/writes" LD_PRELOAD="$WORK/countwrites.so" "$GRADUS" --db "$DB" --script "$1" >/dev/null 2>&1
-	cat "$WORK/writes" 2>/dev/null
-}
+preload_build countwrites "$HERE/countwrites.c" || { fail "the write counter builds" "$(cat "$WORK/cc.err")"; exit 0; }
+count_writes() { preload_count countwrites "$DB" "$1"; } # SCRIPT: the writes to the off-screen terminal
 : >list.script
 i=0
 while [ $i -lt 100 ]; do
