@@ -6,7 +6,9 @@ Both sides are timed the same way:
 - start-up: the whole process, gradus started on the database and quitting
   at its first screen, beside `sqlite3` running the statements gradus runs
   from its start to that screen (wall clock of each process, started by
-  this script itself: no GNU time process in between);
+  this script itself: no GNU time process in between), BENCH_STARTS times
+  (8) by turns in each run, with `true` started the same way beside them
+  (what starting any process costs the machine at that time: its # line);
 - each interaction: inside the process, gradus from the key to its screen
   written (script mode, GRADUS_TIMING), pressed BENCH_PRESSES times (40) in
   one process with the keys before and after it, the median press; the
@@ -26,8 +28,8 @@ runs are spread over the whole measurement, and export and verify run by
 turns with their shell (gradus, the shell, gradus...); a
 command still running after BENCH_TIMEOUT seconds is stopped and shown as
 "> its limit" (it fails its goal).
-BENCH_SIZES, BENCH_RUNS, BENCH_PRESSES, BENCH_PARTS ("interactions bulk") choose what
-runs."""
+BENCH_SIZES, BENCH_RUNS, BENCH_PRESSES, BENCH_STARTS, BENCH_PARTS ("interactions bulk")
+choose what runs."""
 import csv
 import os
 import pwd
@@ -57,6 +59,9 @@ PARTS = os.environ.get("BENCH_PARTS", "interactions bulk").split()
 # statements in one warm process, and gradus's few first presses still read
 # pages into SQLite's cache (the first press is shown on the # line)
 REPEAT_KEYS = int(os.environ.get("BENCH_PRESSES", "40"))
+# start-up is one process of about 15 ms a side: each run starts gradus and
+# the shell this many times by turns (a median of RUNS * STARTS starts)
+STARTS = int(os.environ.get("BENCH_STARTS", "8"))
 SHELL_TARGET_MS = 300  # the shell repeats an interaction's statements for about this long
 HOME = os.path.join(WORK, "home")
 ENV = dict(os.environ, LC_ALL="C.UTF-8", GRADUS_TODAY="2026-11-28", NO_COLOR="1", HOME=HOME,
@@ -254,11 +259,13 @@ def measure_interactions(db, n, rows):
     for run in range(RUNS):
         print("#   run %d of %d" % (run + 1, RUNS), file=sys.stderr, flush=True)
         for it, got in zip(interactions, seen):
-            if not it["key"]:  # start-up: the whole process on both sides
-                if os.path.exists(STATE):
-                    os.unlink(STATE)
-                got["ours"].append(wall([GRADUS, "--db", db, "--script", empty]))
-                got["theirs"].append(wall(["sqlite3", db], stdin=";\n".join(it["sql"]) + ";\n"))
+            if not it["key"]:  # start-up: the whole process on both sides, STARTS times by turns
+                for _ in range(STARTS):
+                    if os.path.exists(STATE):
+                        os.unlink(STATE)
+                    got["ours"].append(wall([GRADUS, "--db", db, "--script", empty]))
+                    got["theirs"].append(wall(["sqlite3", db], stdin=";\n".join(it["sql"]) + ";\n"))
+                    got["first"].append(wall(["true"]))
                 continue
             figures, drawing, kb = gradus_keys(db, it, workdir)
             got["first"].append(figures[0])
@@ -273,6 +280,9 @@ def measure_interactions(db, n, rows):
         # the key's time in gradus: its own work (its statements, the rows
         # read into the screen's structures), then drawing the screen
         split = ""
+        if not it["key"]:
+            split = "; %d starts a side; starting any process here (true, started the same way) takes %.1f ms" % (
+                len(ours), median(got["first"]))
         if median(drawn) is not None:
             work = median([o - d for o, d in zip(ours, drawn) if d is not None])
             split = "; in gradus the key's work %.2f ms, drawing the screen %.2f ms; first press %.1f ms" % (
