@@ -92,23 +92,96 @@ static void intake_warnings(struct store *store, const struct forms *forms, cons
 		warn(w, _("credit code %s is already recorded under another enterprise name"), in->credit_code);
 }
 
-static enum status find_enterprise(struct store *store, const struct new_case *in, char id[33],
-				   bool *found, struct error *err)
+/* What intake knows of an enterprise already recorded (under this credit
+ * code and name): its id and the fields a new case also names. */
+struct known_enterprise {
+	bool found;
+	char id[33];
+	char *region, *industry, *contact;
+};
+
+static void known_enterprise_clear(struct known_enterprise *k)
 {
-	static const char *const sql = "SELECT id FROM enterprises WHERE credit_code = ?1 AND name = ?2";
+	free(k->region);
+	free(k->industry);
+	free(k->contact);
+	memset(k, 0, sizeof(*k));
+}
+
+/* A column's text, copied (NULL for NULL; *nomem set when out of memory). */
+static char *optional_copy(sqlite3_stmt *stmt, int column, bool *nomem)
+{
+	const unsigned char *text = sqlite3_column_text(stmt, column);
+	char *copy = text ? strdup((const char *)text) : NULL;
+
+	if (text && !copy)
+		*nomem = true;
+	return copy;
+}
+
+static enum status find_enterprise(struct store *store, const struct new_case *in, struct known_enterprise *k,
+				   struct error *err)
+{
+	static const char *const sql =
+		"SELECT id, region, industry, contact FROM enterprises WHERE credit_code = ?1 AND name = ?2";
 	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status = STATUS_OK;
 	int rc;
 
+	memset(k, 0, sizeof(*k));
 	if (!stmt)
 		return STATUS_ERR_DB;
 	sqlite3_bind_text(stmt, 1, in->credit_code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, in->enterprise_name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
-	*found = rc == SQLITE_ROW;
-	if (*found)
-		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	if (rc == SQLITE_ROW) {
+		bool nomem = false;
+
+		k->found = true;
+		snprintf(k->id, sizeof(k->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		k->region = optional_copy(stmt, 1, &nomem);
+		k->industry = optional_copy(stmt, 2, &nomem);
+		k->contact = optional_copy(stmt, 3, &nomem);
+		if (nomem)
+			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	} else if (rc != SQLITE_DONE) {
+		status = store_fail(store, rc, err, _("enterprises"));
+	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK : store_fail(store, rc, err, _("enterprises"));
+	if (status)
+		known_enterprise_clear(k);
+	return status;
+}
+
+/* The enterprise's factory of this name: the same place applying again (a
+ * basic case one year, an advanced one later) is one factory, not two. */
+static enum status find_factory(struct store *store, const char *enterprise, const char *name, char id[33],
+				char **address, struct error *err)
+{
+	static const char *const sql =
+		"SELECT id, address FROM factories WHERE enterprise_id = ?1 AND name = ?2 ORDER BY id LIMIT 1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status = STATUS_OK;
+	int rc;
+
+	id[0] = '\0';
+	*address = NULL;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, enterprise, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		bool nomem = false;
+
+		snprintf(id, 33, "%s", (const char *)sqlite3_column_text(stmt, 0));
+		if (!(*address = optional_copy(stmt, 1, &nomem)) && nomem)
+			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	} else if (rc != SQLITE_DONE) {
+		status = store_fail(store, rc, err, _("factories"));
+	}
+	sqlite3_reset(stmt);
+	return status;
 }
 
 static enum status next_number(struct store *store, const struct level *level, int year,
@@ -137,29 +210,123 @@ static enum status next_number(struct store *store, const struct level *level, i
 	return STATUS_OK;
 }
 
-static enum status insert_enterprise_factory(struct store *store, const struct new_case *in, char factory[33],
-					     const char *now, struct error *err)
+void case_recorded_enterprise_clear(struct recorded_enterprise *r)
 {
-	char enterprise[33];
-	enum status status;
-	bool found;
+	free(r->region);
+	free(r->industry);
+	free(r->contact);
+	free(r->factory);
+	free(r->address);
+	memset(r, 0, sizeof(*r));
+}
 
-	status = find_enterprise(store, in, enterprise, &found, err);
-	if (!status && !found && !(status = store_new_ordered_id(enterprise))) {
+enum status case_recorded_enterprise(struct store *store, const char *credit_code, const char *name,
+				     struct recorded_enterprise *out, bool *found, struct error *err)
+{
+	/* through the credit code's index, then the enterprise's factories */
+	static const char *const sql =
+		"SELECT e.region, e.industry, e.contact, f.name, f.address FROM enterprises e"
+		" LEFT JOIN factories f ON f.enterprise_id = e.id"
+		" AND (SELECT count(*) FROM factories g WHERE g.enterprise_id = e.id) = 1"
+		" WHERE e.credit_code = ?1 AND e.name = ?2 LIMIT 1";
+	sqlite3_stmt *stmt = store_prepare(store, sql, err);
+	enum status status = STATUS_OK;
+	bool nomem = false;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	*found = false;
+	if (!stmt)
+		return STATUS_ERR_DB;
+	sqlite3_bind_text(stmt, 1, credit_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		out->region = optional_copy(stmt, 0, &nomem);
+		out->industry = optional_copy(stmt, 1, &nomem);
+		out->contact = optional_copy(stmt, 2, &nomem);
+		out->factory = optional_copy(stmt, 3, &nomem);
+		out->address = optional_copy(stmt, 4, &nomem);
+		if (nomem)
+			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
+	} else if (rc != SQLITE_DONE) {
+		status = store_fail(store, rc, err, _("enterprises"));
+	}
+	sqlite3_reset(stmt);
+	if (status) {
+		case_recorded_enterprise_clear(out);
+		*found = false;
+	}
+	return status;
+}
+
+/* A value given for a record intake reuses that differs from it: the
+ * record is kept (a case's screen or `case edit` changes it), and said. */
+static bool differs(const char *given, const char *recorded)
+{
+	return given && *given && strcmp(given, recorded ? recorded : "") != 0;
+}
+
+static const char *region_name(const struct forms *forms, const char *key)
+{
+	const struct region *region = key ? forms_region_find(forms, key) : NULL;
+
+	return !region ? (key ? key : "—") : i18n_chinese() ? region->zh : region->en;
+}
+
+/* The enterprise of this credit code and name, and its factory of this
+ * name, when they are recorded; else new ones. What the input says of a
+ * recorded one that differs from the record is not written over it: each
+ * such field is a warning. */
+static enum status insert_enterprise_factory(struct store *store, const struct forms *forms,
+					     const struct new_case *in, char factory[33], const char *now,
+					     struct case_warnings *w, struct error *err)
+{
+	struct known_enterprise k;
+	char *address = NULL;
+	enum status status;
+
+	factory[0] = '\0';
+	status = find_enterprise(store, in, &k, err);
+	if (!status && k.found) {
+		if (differs(in->region, k.region))
+			/* L10N: the enterprise's name, the region it is recorded in, the region given for the new
+			 * case (both as 武汉市) */
+			warn(w, _("%s is recorded in %s: the case is filed there, not in %s (a case's screen changes "
+				  "the enterprise's region)"),
+			     in->enterprise_name, region_name(forms, k.region), region_name(forms, in->region));
+		if (differs(in->industry, k.industry))
+			/* L10N: the enterprise's name, its recorded industry, the industry given for the new case */
+			warn(w, _("%s is recorded in the industry %s, kept; not %s"), in->enterprise_name,
+			     k.industry && *k.industry ? k.industry : "—", in->industry);
+		if (differs(in->contact, k.contact))
+			/* L10N: the enterprise's name, its recorded contact, the contact given for the new case */
+			warn(w, _("%s is recorded with the contact %s, kept; not %s"), in->enterprise_name,
+			     k.contact && *k.contact ? k.contact : "—", in->contact);
+		status = find_factory(store, k.id, in->factory_name, factory, &address, err);
+		if (!status && factory[0] && differs(in->address, address))
+			/* L10N: the factory's name, its recorded address, the address given for the new case */
+			warn(w, _("%s is recorded at %s, kept; not %s"), in->factory_name, address && *address ? address : "—",
+			     in->address);
+	}
+	if (!status && !k.found && !(status = store_new_ordered_id(k.id))) {
 		struct field_value fields[] = {
 			{ "name", in->enterprise_name }, { "credit_code", in->credit_code },
 			{ "region", in->region }, { "industry", in->industry }, { "contact", in->contact },
 			{ "created_at", now },
 		};
-		status = store_insert(store, "enterprises", enterprise, fields, 6, err);
+		status = store_insert(store, "enterprises", k.id, fields, 6, err);
 	}
-	if (!status && !(status = store_new_ordered_id(factory))) {
+	if (!status && !factory[0] && !(status = store_new_ordered_id(factory))) {
 		struct field_value fields[] = {
-			{ "enterprise_id", enterprise }, { "name", in->factory_name },
+			{ "enterprise_id", k.id }, { "name", in->factory_name },
 			{ "address", in->address }, { "created_at", now },
 		};
 		status = store_insert(store, "factories", factory, fields, 4, err);
 	}
+	free(address);
+	known_enterprise_clear(&k);
 	return status;
 }
 
@@ -186,13 +353,14 @@ void store_scenarios_text(const int *scenarios, size_t count, char *out, size_t 
 }
 
 static enum status insert_case_parts(struct store *store, const struct forms *forms, const struct level *level,
-				     const struct new_case *in, char id[33], char number[32], struct error *err)
+				     const struct new_case *in, char id[33], char number[32], struct case_warnings *w,
+				     struct error *err)
 {
 	char factory[33], now[STORE_TIMESTAMP_SIZE], year[8], centi[8], mlevel[4], scenarios[STORE_SCENARIOS_SIZE];
 	enum status status;
 
 	store_timestamp(now);
-	status = insert_enterprise_factory(store, in, factory, now, err);
+	status = insert_enterprise_factory(store, forms, in, factory, now, w, err);
 	if (!status)
 		status = next_number(store, level, in->year, number, err);
 	if (status || (status = store_new_ordered_id(id)))
@@ -335,7 +503,7 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 	if (status)
 		return status;
 	intake_warnings(store, forms, level, in, warnings);
-	status = insert_case_parts(store, forms, level, in, id, number, err);
+	status = insert_case_parts(store, forms, level, in, id, number, warnings, err);
 	if (!status && in->cultivation_starts_on)
 		status = enter_at(store, forms, level, id, "cultivation_started", in->cultivation_starts_on, err);
 	if (!status && in->certified_on)

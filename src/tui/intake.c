@@ -580,6 +580,43 @@ static void hint(struct tui *tui, const struct intake *form)
 		tui_say(tui, false, "%s", _("Enter Tab ↓ ↑: done   Esc: undo   ^U: clear   ← → Home End: move"));
 }
 
+/* A new case of an enterprise already recorded (its credit code and name
+ * typed): the entries left empty take what the record holds, its factory
+ * when it has one only, and the credit code's message says so. What the
+ * clerk typed stays; where it differs from the record, creating says so. */
+static void fill_recorded(struct tui *tui, struct intake *form)
+{
+	static const enum entry_id ids[] = { E_REGION, E_INDUSTRY, E_CONTACT, E_FACTORY, E_ADDRESS };
+	char *name = form_value(&form->f, E_ENTERPRISE), *code = form_value(&form->f, E_CREDIT_CODE);
+	struct recorded_enterprise r;
+	struct error err = { "" };
+	bool found = false, filled = false;
+	size_t i;
+
+	if (name && code && *name && strlen(code) == USCC_LENGTH && !uscc_check(code, NULL, NULL) &&
+	    case_recorded_enterprise(tui->store, code, name, &r, &found, &err))
+		tui_say(tui, true, "%s", err.message);
+	for (i = 0; found && i < sizeof(ids) / sizeof(ids[0]); i++) {
+		const char *recorded = ids[i] == E_REGION ? r.region : ids[i] == E_INDUSTRY ? r.industry :
+				       ids[i] == E_CONTACT ? r.contact : ids[i] == E_FACTORY ? r.factory : r.address;
+		char *now = form_value(&form->f, ids[i]);
+
+		if (now && !*now && recorded && *recorded) {
+			form_set_value(&form->f, ids[i], recorded);
+			filled = true;
+		}
+		free(now);
+	}
+	if (filled)
+		/* L10N: beside the credit code of a new case, when the enterprise is recorded: the empty fields
+		 * (region, industry, contact, factory) were filled from its record */
+		form_say(&form->f, E_CREDIT_CODE, false, "%s", _("✓ valid; recorded: its fields filled in"));
+	if (found)
+		case_recorded_enterprise_clear(&r);
+	free(name);
+	free(code);
+}
+
 /* A key while a field is edited (form.c's; Esc puts back what was there):
  * checked as typed; when the field is left, checked and, in a case,
  * written; in a case the focus stays when that failed. */
@@ -598,6 +635,8 @@ static bool editing_key(struct tui *tui, struct intake *form, enum action action
 	}
 	if (ok && form->edit)
 		ok = write_entry(tui, form, id);
+	else if (ok && (id == E_ENTERPRISE || id == E_CREDIT_CODE))
+		fill_recorded(tui, form);
 	if (ok || !form->edit)
 		move_focus(tui, form, code == KEY_UP || code == KEY_BTAB ? -1 : 1);
 	return true;

@@ -85,6 +85,19 @@ static void intake_uses_the_rows_own_keys(void **state)
 	sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, testkit_record, &testkit_group.seen);
 	import_text(store, testkit_sheet(OFFICE - 20, OFFICE + 20, 0)); /* 20 matched, 20 new */
 	import_text(store, testkit_sheet(0, 20, 2031));                 /* new cases of enterprises already here */
+	{ /* the intake form's look-up of a recorded enterprise */
+		struct recorded_enterprise r;
+		struct error err = { "" };
+		char code[USCC_LENGTH + 1];
+		bool found = false;
+
+		testkit_credit_code("420100", 11, code);
+		assert_int_equal(case_recorded_enterprise(store, code, "企业0有限公司", &r, &found, &err), STATUS_OK);
+		assert_true(found);
+		assert_string_equal(r.region, "wuhan");
+		assert_string_equal(r.factory, "企业0有限公司"); /* its one factory, applied for again */
+		case_recorded_enterprise_clear(&r);
+	}
 	sqlite3_trace_v2(store->db, 0, NULL, NULL);
 	for (i = 0; i < testkit_group.seen.count; i++)
 		if (testkit_statement_of_rows(testkit_group.seen.sql[i])) {

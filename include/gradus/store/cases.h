@@ -3,6 +3,7 @@
 #ifndef GRADUS_CASES_H
 #define GRADUS_CASES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "gradus/core/dates.h"
@@ -41,6 +42,17 @@ struct case_warnings {
  * code must pass its check character; warnings (may be NULL) are filled. */
 enum status case_create(struct store *store, const struct forms *forms, const struct new_case *input,
 			char id[33], char number[32], struct case_warnings *warnings, struct error *err);
+/* What intake already holds of an enterprise under this credit code and
+ * name (its region's key, industry, contact), and of its factory when it
+ * has one only (factory, address NULL else): a new case of it starts from
+ * them. */
+struct recorded_enterprise {
+	char *region, *industry, *contact, *factory, *address;
+};
+/* *found false (and *out empty) when no enterprise has this code and name. */
+enum status case_recorded_enterprise(struct store *store, const char *credit_code, const char *name,
+				     struct recorded_enterprise *out, bool *found, struct error *err);
+void case_recorded_enterprise_clear(struct recorded_enterprise *r);
 /* The field case_create refuses in the input, by its key (enterprise,
  * credit_code, region, level, year, scenarios, commitment_on, certified_on,
  * cultivation_starts_on), or NULL: where a refusal is shown beside a field
