@@ -92,22 +92,6 @@ static void intake_warnings(struct store *store, const struct forms *forms, cons
 		warn(w, _("credit code %s is already recorded under another enterprise name"), in->credit_code);
 }
 
-/* What intake knows of an enterprise already recorded (under this credit
- * code and name): its id and the fields a new case also names. */
-struct known_enterprise {
-	bool found;
-	char id[33];
-	char *region, *industry, *contact;
-};
-
-static void known_enterprise_clear(struct known_enterprise *k)
-{
-	free(k->region);
-	free(k->industry);
-	free(k->contact);
-	memset(k, 0, sizeof(*k));
-}
-
 /* A column's text, copied (NULL for NULL; *nomem set when out of memory). */
 static char *optional_copy(sqlite3_stmt *stmt, int column, bool *nomem)
 {
@@ -117,40 +101,6 @@ static char *optional_copy(sqlite3_stmt *stmt, int column, bool *nomem)
 	if (text && !copy)
 		*nomem = true;
 	return copy;
-}
-
-static enum status find_enterprise(struct store *store, const struct new_case *in, struct known_enterprise *k,
-				   struct error *err)
-{
-	static const char *const sql =
-		"SELECT id, region, industry, contact FROM enterprises WHERE credit_code = ?1 AND name = ?2";
-	sqlite3_stmt *stmt = store_prepare(store, sql, err);
-	enum status status = STATUS_OK;
-	int rc;
-
-	memset(k, 0, sizeof(*k));
-	if (!stmt)
-		return STATUS_ERR_DB;
-	sqlite3_bind_text(stmt, 1, in->credit_code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, in->enterprise_name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		bool nomem = false;
-
-		k->found = true;
-		snprintf(k->id, sizeof(k->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
-		k->region = optional_copy(stmt, 1, &nomem);
-		k->industry = optional_copy(stmt, 2, &nomem);
-		k->contact = optional_copy(stmt, 3, &nomem);
-		if (nomem)
-			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
-	} else if (rc != SQLITE_DONE) {
-		status = store_fail(store, rc, err, _("enterprises"));
-	}
-	sqlite3_reset(stmt);
-	if (status)
-		known_enterprise_clear(k);
-	return status;
 }
 
 /* The enterprise's factory of this name: the same place applying again (a
@@ -225,7 +175,7 @@ enum status case_recorded_enterprise(struct store *store, const char *credit_cod
 {
 	/* through the credit code's index, then the enterprise's factories */
 	static const char *const sql =
-		"SELECT e.region, e.industry, e.contact, f.name, f.address FROM enterprises e"
+		"SELECT e.id, e.region, e.industry, e.contact, f.name, f.address FROM enterprises e"
 		" LEFT JOIN factories f ON f.enterprise_id = e.id"
 		" AND (SELECT count(*) FROM factories g WHERE g.enterprise_id = e.id) = 1"
 		" WHERE e.credit_code = ?1 AND e.name = ?2 LIMIT 1";
@@ -243,11 +193,12 @@ enum status case_recorded_enterprise(struct store *store, const char *credit_cod
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*found = true;
-		out->region = optional_copy(stmt, 0, &nomem);
-		out->industry = optional_copy(stmt, 1, &nomem);
-		out->contact = optional_copy(stmt, 2, &nomem);
-		out->factory = optional_copy(stmt, 3, &nomem);
-		out->address = optional_copy(stmt, 4, &nomem);
+		snprintf(out->id, sizeof(out->id), "%s", (const char *)sqlite3_column_text(stmt, 0));
+		out->region = optional_copy(stmt, 1, &nomem);
+		out->industry = optional_copy(stmt, 2, &nomem);
+		out->contact = optional_copy(stmt, 3, &nomem);
+		out->factory = optional_copy(stmt, 4, &nomem);
+		out->address = optional_copy(stmt, 5, &nomem);
 		if (nomem)
 			status = error_set(err, STATUS_ERR_NOMEM, _("out of memory"));
 	} else if (rc != SQLITE_DONE) {
@@ -283,13 +234,14 @@ static enum status insert_enterprise_factory(struct store *store, const struct f
 					     const struct new_case *in, char factory[33], const char *now,
 					     struct case_warnings *w, struct error *err)
 {
-	struct known_enterprise k;
+	struct recorded_enterprise k;
 	char *address = NULL;
 	enum status status;
+	bool found;
 
 	factory[0] = '\0';
-	status = find_enterprise(store, in, &k, err);
-	if (!status && k.found) {
+	status = case_recorded_enterprise(store, in->credit_code, in->enterprise_name, &k, &found, err);
+	if (!status && found) {
 		if (differs(in->region, k.region))
 			/* L10N: the enterprise's name, the region it is recorded in, the region given for the new
 			 * case (both as 武汉市) */
@@ -307,10 +259,10 @@ static enum status insert_enterprise_factory(struct store *store, const struct f
 		status = find_factory(store, k.id, in->factory_name, factory, &address, err);
 		if (!status && factory[0] && differs(in->address, address))
 			/* L10N: the factory's name, its recorded address, the address given for the new case */
-			warn(w, _("%s is recorded at %s, kept; not %s"), in->factory_name, address && *address ? address : "—",
-			     in->address);
+			warn(w, _("%s is recorded at %s, kept; not %s"), in->factory_name,
+			     address && *address ? address : "—", in->address);
 	}
-	if (!status && !k.found && !(status = store_new_ordered_id(k.id))) {
+	if (!status && !found && !(status = store_new_ordered_id(k.id))) {
 		struct field_value fields[] = {
 			{ "name", in->enterprise_name }, { "credit_code", in->credit_code },
 			{ "region", in->region }, { "industry", in->industry }, { "contact", in->contact },
@@ -326,7 +278,7 @@ static enum status insert_enterprise_factory(struct store *store, const struct f
 		status = store_insert(store, "factories", factory, fields, 4, err);
 	}
 	free(address);
-	known_enterprise_clear(&k);
+	case_recorded_enterprise_clear(&k);
 	return status;
 }
 

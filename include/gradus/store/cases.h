@@ -43,10 +43,11 @@ struct case_warnings {
 enum status case_create(struct store *store, const struct forms *forms, const struct new_case *input,
 			char id[33], char number[32], struct case_warnings *warnings, struct error *err);
 /* What intake already holds of an enterprise under this credit code and
- * name (its region's key, industry, contact), and of its factory when it
- * has one only (factory, address NULL else): a new case of it starts from
- * them. */
+ * name (its id, its region's key, industry, contact), and of its factory
+ * when it has one only (factory, address NULL else): a new case of it
+ * starts from them. */
 struct recorded_enterprise {
+	char id[33];
 	char *region, *industry, *contact, *factory, *address;
 };
 /* *found false (and *out empty) when no enterprise has this code and name. */
