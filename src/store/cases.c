@@ -86,7 +86,7 @@ static void intake_warnings(struct store *store, const struct forms *forms, cons
 		     in->enterprise_name, in->credit_code, case_level_name(prior), case_level_name(level));
 	if (count_of(store, twice_sql, in->credit_code, in->factory_name, level->key, in->year, &ignored) > 0)
 		/* L10N: the factory's name, the level's name (e.g. Basic), the year */
-		warn(w, _("%s already has a %s application for %d"), in->factory_name, case_level_name(level),
+		warn(w, _("%s already has an application for %s in %d"), in->factory_name, case_level_name(level),
 		     in->year);
 	if (count_of(store, other_names_sql, in->credit_code, in->enterprise_name, NULL, 0, &ignored) > 0)
 		warn(w, _("credit code %s is already recorded under another enterprise name"), in->credit_code);

@@ -132,7 +132,7 @@ expect "maturity below the floor is a warning" 0 "warning: maturity 2.50 is leve
 expect "prior level not held is a warning" 0 "holds no Advanced certification"
 expect "one credit code under two names is a warning" 0 "under another enterprise name"
 run G case add --enterprise 孝感新厂 --uscc $U2 --region xiaogan --level excellent --year 2026 --maturity 3.5
-expect "the same factory twice for one level and year is a warning" 0 "already has a Excellent application for 2026"
+expect "the same factory twice for one level and year is a warning" 0 "already has an application for Excellent in 2026"
 run G case add --enterprise 孝感新厂 --uscc $U2 --region nowhere --level excellent --year 2026
 expect "an unknown region is refused" 1 "region 'nowhere'"
 run G case material "$E" commitment --received 2024-01-10
