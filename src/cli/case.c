@@ -463,9 +463,7 @@ static int parse_add(int argc, char **argv, struct add_args *a)
 	    cli_date_text("--cultivation-start", &a->in.cultivation_starts_on, a->days[2]))
 		return 2;
 	a->in.scenarios = a->numbers;
-	if (!a->in.factory_name)
-		a->in.factory_name = a->in.enterprise_name;
-	return 0;
+	return 0; /* no --factory: case_create takes the enterprise's own */
 }
 
 static int case_add(struct store *store, const struct forms *forms, struct add_args *a)

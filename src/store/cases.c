@@ -431,8 +431,10 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 	const struct level *level = forms_level_find(forms, input->level);
 	const struct region *region = forms_region_find(forms, input->region);
 	struct new_case copy = *input, *in = &copy;
+	struct recorded_enterprise recorded = { "", NULL, NULL, NULL, NULL, NULL };
 	const char *about;
 	enum status status;
+	bool named, found = false;
 
 	/* A level or region as an office writes it (卓越级, 武汉市, 420100) is kept by its key. */
 	if (level)
@@ -440,8 +442,10 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 	if (region)
 		in->region = region->key;
 
-	/* A factory not named is the enterprise's own. */
-	if (!in->factory_name || !*in->factory_name)
+	/* A factory not named is the enterprise's own: its one recorded factory
+	 * (read once the transaction holds the office), else one of its name. */
+	named = in->factory_name && *in->factory_name;
+	if (!named)
 		in->factory_name = in->enterprise_name;
 
 	if (warnings)
@@ -454,11 +458,18 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 	status = store_begin(store, err);
 	if (status)
 		return status;
-	intake_warnings(store, forms, level, in, warnings);
-	status = insert_case_parts(store, forms, level, in, id, number, warnings, err);
+	if (!named && !(status = case_recorded_enterprise(store, in->credit_code, in->enterprise_name, &recorded,
+							   &found, err)) && found && recorded.factory)
+		in->factory_name = recorded.factory;
+	if (!status) {
+		intake_warnings(store, forms, level, in, warnings);
+		status = insert_case_parts(store, forms, level, in, id, number, warnings, err);
+	}
 	if (!status && in->cultivation_starts_on)
 		status = enter_at(store, forms, level, id, "cultivation_started", in->cultivation_starts_on, err);
 	if (!status && in->certified_on)
 		status = enter_at(store, forms, level, id, "certified", in->certified_on, err);
-	return store_finish(store, status, err);
+	status = store_finish(store, status, err);
+	case_recorded_enterprise_clear(&recorded);
+	return status;
 }

@@ -407,7 +407,7 @@ static enum status create_case(struct tui *tui, struct intake *form, char *const
 	in.region = texts[E_REGION];
 	in.level = texts[E_LEVEL];
 	in.year = atoi(texts[E_YEAR]);
-	in.factory_name = *texts[E_FACTORY] ? texts[E_FACTORY] : texts[E_ENTERPRISE];
+	in.factory_name = or_null(texts[E_FACTORY]); /* none: case_create takes the enterprise's own */
 	in.address = or_null(texts[E_ADDRESS]);
 	in.industry = or_null(texts[E_INDUSTRY]);
 	in.contact = or_null(texts[E_CONTACT]);

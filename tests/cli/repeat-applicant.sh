@@ -49,6 +49,13 @@ err_line "the address given is a warning" \
 [ "$(G case show "$OUT" | sed -n 's/^region\t//p')" = tianmen ] &&
 	ok "the case is filed under the recorded region" || fail "the case is filed under the recorded region" "$(G case show "$OUT")"
 
+# No factory named: the enterprise's one recorded factory, not one of its name.
+run G case add --enterprise 天门纺机制造有限公司 --uscc $U --region tianmen --level basic --year 2027
+expect "an application naming no factory" 0
+[ "$(q 'SELECT count(*) FROM factories')" = 1 ] && [ "$(G case show "$OUT" | sed -n 's/^factory\t//p')" = 岳口纺机工厂 ] &&
+	ok "naming no factory, the case is the enterprise's one factory's" ||
+	fail "naming no factory, the case is the enterprise's one factory's" "$(q 'SELECT name FROM factories')" "$(G case show "$OUT")"
+
 # Another factory of the enterprise is a factory of its own.
 run G case add --enterprise 天门纺机制造有限公司 --uscc $U --region tianmen --factory 皂市纺机二厂 --level basic --year 2026
 expect "an application of another factory of the enterprise" 0
@@ -56,6 +63,7 @@ expect "an application of another factory of the enterprise" 0
 	ok "another factory's name makes a factory of the enterprise" || fail "another factory" "$(q 'SELECT name FROM factories')"
 
 # An import row of the recorded factory: the same, warnings by line, in Chinese.
+# (The enterprise has two factories now: a row naming none would make a third.)
 cat >"$WORK/sheet.csv" <<'EOF'
 企业名称,统一社会信用代码,地区,级别,年度,工厂名称,工厂地址
 天门纺机制造有限公司,91420100MA4K12345K,武汉市,领航级,2026,岳口纺机工厂,天门市岳口镇
@@ -64,7 +72,7 @@ LC_ALL=zh_CN.UTF-8 run G import cases "$WORK/sheet.csv"
 expect "an import row of the recorded factory is taken" 0 "新增 1"
 printf '%s\n' "$OUT$ERR" | grep -q "登记在天门市：案件归在该地区，不是武汉市" &&
 	ok "the import says so in Chinese, naming both regions" || fail "the import says so in Chinese" "$OUT" "$ERR"
-[ "$(q 'SELECT count(*) FROM factories')/$(q "SELECT count(*) FROM cases c JOIN factories f ON f.id = c.factory_id WHERE f.name = '岳口纺机工厂'")" = 2/4 ] &&
+[ "$(q 'SELECT count(*) FROM factories')/$(q "SELECT count(*) FROM cases c JOIN factories f ON f.id = c.factory_id WHERE f.name = '岳口纺机工厂'")" = 2/5 ] &&
 	ok "the imported case is the recorded factory's too" || fail "the imported case is the recorded factory's" "$(q 'SELECT name FROM factories')"
 run G verify
 expect "verify passes" 0
