@@ -231,54 +231,54 @@ static const char *region_name(const struct forms *forms, const char *key)
  * recorded one that differs from the record is not written over it: each
  * such field is a warning. */
 static enum status insert_enterprise_factory(struct store *store, const struct forms *forms,
-					     const struct new_case *in, char factory[33], const char *now,
-					     struct case_warnings *w, struct error *err)
+					     const struct new_case *in, const struct recorded_enterprise *k,
+					     char factory[33], const char *now, struct case_warnings *w,
+					     struct error *err)
 {
-	struct recorded_enterprise k;
+	bool found = k->id[0] != '\0';
+	char enterprise[33];
+	enum status status = STATUS_OK;
 	char *address = NULL;
-	enum status status;
-	bool found;
 
 	factory[0] = '\0';
-	status = case_recorded_enterprise(store, in->credit_code, in->enterprise_name, &k, &found, err);
-	if (!status && found) {
-		if (differs(in->region, k.region))
+	snprintf(enterprise, sizeof(enterprise), "%s", k->id);
+	if (found) {
+		if (differs(in->region, k->region))
 			/* L10N: the enterprise's name, the region it is recorded in, the region given for the new
 			 * case (both as 武汉市) */
 			warn(w, _("%s is recorded in %s: the case is filed there, not in %s (a case's screen changes "
 				  "the enterprise's region)"),
-			     in->enterprise_name, region_name(forms, k.region), region_name(forms, in->region));
-		if (differs(in->industry, k.industry))
+			     in->enterprise_name, region_name(forms, k->region), region_name(forms, in->region));
+		if (differs(in->industry, k->industry))
 			/* L10N: the enterprise's name, its recorded industry, the industry given for the new case */
 			warn(w, _("%s is recorded in the industry %s, kept; not %s"), in->enterprise_name,
-			     k.industry && *k.industry ? k.industry : "—", in->industry);
-		if (differs(in->contact, k.contact))
+			     k->industry && *k->industry ? k->industry : "—", in->industry);
+		if (differs(in->contact, k->contact))
 			/* L10N: the enterprise's name, its recorded contact, the contact given for the new case */
 			warn(w, _("%s is recorded with the contact %s, kept; not %s"), in->enterprise_name,
-			     k.contact && *k.contact ? k.contact : "—", in->contact);
-		status = find_factory(store, k.id, in->factory_name, factory, &address, err);
+			     k->contact && *k->contact ? k->contact : "—", in->contact);
+		status = find_factory(store, enterprise, in->factory_name, factory, &address, err);
 		if (!status && factory[0] && differs(in->address, address))
 			/* L10N: the factory's name, its recorded address, the address given for the new case */
 			warn(w, _("%s is recorded at %s, kept; not %s"), in->factory_name,
 			     address && *address ? address : "—", in->address);
 	}
-	if (!status && !found && !(status = store_new_ordered_id(k.id))) {
+	if (!status && !found && !(status = store_new_ordered_id(enterprise))) {
 		struct field_value fields[] = {
 			{ "name", in->enterprise_name }, { "credit_code", in->credit_code },
 			{ "region", in->region }, { "industry", in->industry }, { "contact", in->contact },
 			{ "created_at", now },
 		};
-		status = store_insert(store, "enterprises", k.id, fields, 6, err);
+		status = store_insert(store, "enterprises", enterprise, fields, 6, err);
 	}
 	if (!status && !factory[0] && !(status = store_new_ordered_id(factory))) {
 		struct field_value fields[] = {
-			{ "enterprise_id", k.id }, { "name", in->factory_name },
+			{ "enterprise_id", enterprise }, { "name", in->factory_name },
 			{ "address", in->address }, { "created_at", now },
 		};
 		status = store_insert(store, "factories", factory, fields, 4, err);
 	}
 	free(address);
-	case_recorded_enterprise_clear(&k);
 	return status;
 }
 
@@ -305,14 +305,14 @@ void store_scenarios_text(const int *scenarios, size_t count, char *out, size_t 
 }
 
 static enum status insert_case_parts(struct store *store, const struct forms *forms, const struct level *level,
-				     const struct new_case *in, char id[33], char number[32], struct case_warnings *w,
-				     struct error *err)
+				     const struct new_case *in, const struct recorded_enterprise *recorded, char id[33],
+				     char number[32], struct case_warnings *w, struct error *err)
 {
 	char factory[33], now[STORE_TIMESTAMP_SIZE], year[8], centi[8], mlevel[4], scenarios[STORE_SCENARIOS_SIZE];
 	enum status status;
 
 	store_timestamp(now);
-	status = insert_enterprise_factory(store, forms, in, factory, now, w, err);
+	status = insert_enterprise_factory(store, forms, in, recorded, factory, now, w, err);
 	if (!status)
 		status = next_number(store, level, in->year, number, err);
 	if (status || (status = store_new_ordered_id(id)))
@@ -443,7 +443,8 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 		in->region = region->key;
 
 	/* A factory not named is the enterprise's own: its one recorded factory
-	 * (read once the transaction holds the office), else one of its name. */
+	 * (read below, once the transaction holds the office), else one of its
+	 * name. */
 	named = in->factory_name && *in->factory_name;
 	if (!named)
 		in->factory_name = in->enterprise_name;
@@ -458,12 +459,13 @@ enum status case_create(struct store *store, const struct forms *forms, const st
 	status = store_begin(store, err);
 	if (status)
 		return status;
-	if (!named && !(status = case_recorded_enterprise(store, in->credit_code, in->enterprise_name, &recorded,
-							   &found, err)) && found && recorded.factory)
+	/* the recorded enterprise, read once: a factory not named is its one factory */
+	status = case_recorded_enterprise(store, in->credit_code, in->enterprise_name, &recorded, &found, err);
+	if (!status && !named && found && recorded.factory)
 		in->factory_name = recorded.factory;
 	if (!status) {
 		intake_warnings(store, forms, level, in, warnings);
-		status = insert_case_parts(store, forms, level, in, id, number, warnings, err);
+		status = insert_case_parts(store, forms, level, in, &recorded, id, number, warnings, err);
 	}
 	if (!status && in->cultivation_starts_on)
 		status = enter_at(store, forms, level, id, "cultivation_started", in->cultivation_starts_on, err);
