@@ -76,3 +76,23 @@ printf '%s\n' "$OUT$ERR" | grep -q "登记在天门市：案件归在该地区�
 	ok "the imported case is the recorded factory's too" || fail "the imported case is the recorded factory's" "$(q 'SELECT name FROM factories')"
 run G verify
 expect "verify passes" 0
+
+# From a zh_CN.GB18030 shell: the names typed in GB18030 find the record, and
+# the warning comes back in GB18030, naming both regions.
+if locale -a | grep -qi '^zh_CN.gb18030$'; then
+	E=$(printf '天门纺机制造有限公司' | iconv -t GB18030); R=$(printf '武汉市' | iconv -t GB18030)
+	LC_ALL=zh_CN.GB18030 run G case add --enterprise "$E" --uscc $U --region "$R" --factory "$(printf '岳口纺机工厂' | iconv -t GB18030)" \
+		--level basic --year 2028
+	expect "a GB18030 shell takes in a case of the recorded factory" 0
+	printf '%s\n' "$ERR" | iconv -f GB18030 -t UTF-8 | grep -q "天门纺机制造有限公司登记在天门市：案件归在该地区，不是武汉市" &&
+		ok "GB18030: the warning in the shell's own characters" || fail "GB18030: the warning" "$ERR"
+	[ "$(q 'SELECT count(*) FROM factories')" = 2 ] && ok "GB18030: no factory more" || fail "GB18030: no factory more"
+else
+	fail "the zh_CN.GB18030 locale is installed (make deps)"
+fi
+
+# A contact with an escape sequence: refused, naming it, and nothing written.
+CASES=$(q 'SELECT count(*) FROM cases')
+run G case add --enterprise 天门纺机制造有限公司 --uscc $U --region tianmen --contact "$(printf 'x\033[31m')" --level basic --year 2029
+expect "a contact with a control character is refused" 2 "U+001B"
+[ "$(q 'SELECT count(*) FROM cases')" = "$CASES" ] && ok "the refused case wrote nothing" || fail "the refused case wrote nothing"
