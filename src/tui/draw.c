@@ -51,6 +51,7 @@ void draw_line_begin(struct draw_line *line, int y, int x)
 	line->cells = 0;
 	line->made = false;
 	line->attr = A_NORMAL;
+	line->over_blank = false;
 }
 
 void draw_line_end(struct draw_line *line)
@@ -60,6 +61,12 @@ void draw_line_end(struct draw_line *line)
 
 void draw_line_fill(struct draw_line *line, int cells, attr_t attr)
 {
+	if (line->over_blank && attr == A_NORMAL && cells >= 2) {
+		/* erased for this frame already: left as they are */
+		line_flush(line);
+		line->x += cells;
+		return;
+	}
 	while (cells-- > 0)
 		line_put(line, ' ', 1, attr);
 }
@@ -77,12 +84,29 @@ static uint32_t placeholder_of(uint32_t cp)
 /* Text in at most `cells` cells, not padded; returns the cells used. A wide
  * character that does not fit is left out rather than cut. Printable ASCII
  * is taken as it is; another character is decoded, and drawn as a
- * placeholder when it is unsafe or the locale cannot print it. */
-static int line_text(struct draw_line *line, const char *text, size_t len, int cells, attr_t attr)
+ * placeholder when it is unsafe or the locale cannot print it. With keep,
+ * what the line held when the text had taken at most keep->cells cells is
+ * noted there (a cut's place for its mark), and keep->whole says whether
+ * the whole text went in. */
+struct keep {
+	int cells;     /* in: the cells before the mark */
+	int count;     /* out: the entries held then */
+	int line_cells; /* out: the cells they took */
+	int used;      /* out: the text's cells then */
+	bool whole;    /* out: the whole text went in */
+};
+
+static int line_text(struct draw_line *line, const char *text, size_t len, int cells, attr_t attr,
+		     struct keep *keep)
 {
 	size_t at = 0;
 	int used = 0;
 
+	if (keep) {
+		keep->count = line->count;
+		keep->line_cells = line->cells;
+		keep->used = 0;
+	}
 	while (at < len && used < cells) {
 		unsigned char c = (unsigned char)text[at];
 		uint32_t cp = c;
@@ -110,33 +134,85 @@ static int line_text(struct draw_line *line, const char *text, size_t len, int c
 		line_put(line, cp, drawn, attr);
 		draw_line_fill(line, width - drawn, attr);
 		used += width;
+		if (keep && used <= keep->cells) {
+			keep->count = line->count;
+			keep->line_cells = line->cells;
+			keep->used = used;
+		}
 	}
+	/* what is left is of no width (combining marks past the last cell) */
+	while (at < len && used >= cells) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(text + at, len - at, &cp, &valid);
+
+		if (!valid || utf8_cp_width(cp) != 0)
+			break;
+		at += n;
+	}
+	if (keep)
+		keep->whole = at >= len;
 	return used;
 }
 
-/* A text cut ends in …, or in ~ on a terminal that is not UTF-8 (a
- * GB18030 one draws … two cells wide). No character takes more cells than
- * it has bytes, so a text of no more bytes than cells fits as it is. */
+/* The mark a cut text ends in: …, or ~ on a terminal that is not UTF-8 (a
+ * GB18030 one draws … two cells wide); the codeset read again only when
+ * the locale changed. */
+static const char *ellipsis(void)
+{
+	static const char *codeset;
+	static bool utf8;
+	const char *now = nl_langinfo(CODESET);
+
+	if (now != codeset) {
+		codeset = now;
+		utf8 = !strcmp(now, "UTF-8");
+	}
+	return utf8 ? "…" : "~";
+}
+
+/* A text cut ends in its mark (ellipsis). No character takes more cells
+ * than it has bytes, so a text of no more bytes than cells fits as it is.
+ * The text is drawn once, up to its cells: when it did not all go in, the
+ * line goes back to where the mark fits, and the mark follows. */
 int draw_line_text(struct draw_line *line, const char *text, int cells, bool cut, attr_t attr)
 {
 	size_t len = text ? strlen(text) : 0;
-	const char *ellipsis;
+	struct keep keep;
+	const char *mark_text;
 	int mark, used;
 
 	if (cells <= 0)
 		return 0;
 	if (!cut || len <= (size_t)cells)
 		goto whole;
-	ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "…";
-	mark = utf8_width(ellipsis);
-	if (cells <= mark || !text[utf8_prefix_for_width(text, cells, NULL)])
+	mark_text = ellipsis();
+	mark = utf8_width(mark_text);
+	if (cells <= mark)
 		goto whole;
-	used = line_text(line, text, len, cells - mark, attr);
-	used += line_text(line, ellipsis, strlen(ellipsis), cells - used, attr);
+	if (cells > DRAW_LINE_MAX) { /* wider than the line holds: measured first */
+		if (!text[utf8_prefix_for_width(text, cells, NULL)])
+			goto whole;
+		used = line_text(line, text, len, cells - mark, attr, NULL);
+		goto marked;
+	}
+	if (line->count + cells > DRAW_LINE_MAX)
+		line_flush(line); /* the text's entries, at most one a cell, all held */
+	keep.cells = cells - mark;
+	used = line_text(line, text, len, cells, attr, &keep);
+	if (keep.whole) {
+		draw_line_fill(line, cells - used, attr);
+		return used;
+	}
+	line->count = keep.count;
+	line->cells = keep.line_cells;
+	used = keep.used;
+marked:
+	used += line_text(line, mark_text, strlen(mark_text), cells - used, attr, NULL);
 	draw_line_fill(line, cells - used, attr);
 	return used;
 whole:
-	used = line_text(line, text, len, cells, attr);
+	used = line_text(line, text, len, cells, attr, NULL);
 	draw_line_fill(line, cells - used, attr);
 	return used;
 }

@@ -193,6 +193,7 @@ void listview_draw_row(struct tui *tui, struct view *view, const struct list_ops
 	 * padded to its width, the gap after a cell in its attribute, the rest
 	 * of the row in the row's. */
 	draw_line_begin(&line, y, 0);
+	line.over_blank = true; /* a row is drawn once a frame, after its erase */
 	if (ops->x > 0)
 		draw_line_text(&line, cursor ? ">" : " ", ops->x, false, A_NORMAL);
 	for (c = 0; c < (int)ops->column_count && x < COLS; c++) {

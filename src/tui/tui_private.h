@@ -160,6 +160,7 @@ struct draw_line {
 	int cells; /* cells they take */
 	cchar_t cell[DRAW_LINE_MAX];
 	bool made; /* made_cell is a space of attr */
+	bool over_blank; /* drawn where the frame's erase left blanks: plain fills are skipped */
 	attr_t attr;
 	cchar_t made_cell;
 };
