@@ -4,9 +4,11 @@
 #include <malloc.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -581,5 +583,25 @@ void cli_keep_freed_memory(void)
 	 * from adjusting it, and it would stay at 128 KiB */
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);
 	mallopt(M_TRIM_THRESHOLD, 16 << 20);
+#endif
+}
+
+void cli_prefault_heap(size_t bytes)
+{
+#ifdef MADV_POPULATE_WRITE
+	long page = sysconf(_SC_PAGESIZE);
+	char *block = page > 0 ? malloc(bytes) : NULL;
+	uintptr_t from, to;
+
+	if (!block)
+		return;
+	from = (uintptr_t)block & ~(uintptr_t)(page - 1);
+	to = ((uintptr_t)block + bytes + (uintptr_t)page - 1) & ~(uintptr_t)(page - 1);
+	/* page tables only, the bytes as they are; an older kernel says
+	 * EINVAL and the pages fault in one by one as before */
+	madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+	free(block); /* back to the heap's top, kept there (cli_keep_freed_memory) */
+#else
+	(void)bytes;
 #endif
 }
