@@ -100,8 +100,9 @@ void cli_keep_freed_memory(void);
  * and page cache and curses' windows touch about a megabyte of heap before
  * the first screen, some 250 pages, and a fault costs up to 10 us on a
  * virtual machine (the shared terminal server, the CI). Measured on one,
- * start-up to the first screen: 201 page faults instead of 453, 10.8 ms
- * instead of 12.1 (median of 60 starts each, by turns). Called after
+ * start-up to the first screen: 201 page faults instead of 453, 12.8 ms
+ * instead of 14.1 (median of 60 starts each, by turns with the binary
+ * before; the sqlite3 shell with the same statements 9.9). Called after
  * cli_keep_freed_memory, which keeps the block at the heap's top once
  * freed. */
 void cli_prefault_heap(size_t bytes);
